@@ -1,0 +1,39 @@
+/**
+ * The one wrapper every host puts around the core: validate, call, and turn whatever happens into
+ * a `Result`. Unexpected errors are reported as `internal` with a generic sentence so that stack
+ * traces and paths never reach the UI.
+ */
+import type { ReaderApi, ReaderMethod, ReaderService, ValueOf } from './contract';
+import { READER_METHODS } from './contract';
+import { fail, isQuireError, ok, type Result } from './result';
+import { validateArgs } from './validators';
+
+export async function dispatch<M extends ReaderMethod>(
+  service: ReaderService,
+  method: M,
+  rawArgs: unknown,
+  onUnexpected: (error: unknown) => void = () => {},
+): Promise<Result<ValueOf<M>>> {
+  const validated = validateArgs(method, rawArgs);
+  if (!validated.ok) return fail('invalid-argument', validated.message);
+  try {
+    const call = service[method] as (...args: unknown[]) => Promise<ValueOf<M>>;
+    return ok(await call.apply(service, validated.args));
+  } catch (error) {
+    if (isQuireError(error)) return fail(error.code, error.message);
+    onUnexpected(error);
+    return fail('internal', `${method} failed unexpectedly; details are in the log.`);
+  }
+}
+
+/** A `ReaderApi` over an in-process service (tests, CLI). */
+export function createDirectApi(
+  service: ReaderService,
+  onUnexpected?: (error: unknown) => void,
+): ReaderApi {
+  const api: Partial<Record<ReaderMethod, (...args: unknown[]) => Promise<unknown>>> = {};
+  for (const method of READER_METHODS) {
+    api[method] = (...args: unknown[]) => dispatch(service, method, args, onUnexpected);
+  }
+  return api as ReaderApi;
+}

@@ -1,0 +1,35 @@
+// Bundles the Node side (Electron main, preload, CLI, search worker) into out/ with esbuild.
+// Dependencies stay external (they ship in node_modules); the preload is CommonJS because
+// sandboxed preloads cannot be ES modules.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  sourcemap: true,
+  packages: 'external',
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({
+    ...common,
+    format: 'esm',
+    entryPoints: {
+      'main/index': 'electron/main/index.ts',
+      'cli/index': 'electron/cli/index.ts',
+      'worker/search-worker': 'electron/core/search/worker.ts',
+    },
+    outdir: 'out',
+    external: ['electron'],
+  }),
+  build({
+    ...common,
+    format: 'cjs',
+    entryPoints: { 'preload/index': 'electron/preload/index.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir: 'out',
+    external: ['electron'],
+  }),
+]);
