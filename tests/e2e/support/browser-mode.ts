@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface QuireServer {
+  /** the address `quire serve` printed, token included */
+  url: string;
+  origin: string;
+  libraryDir: string;
+  /** a fresh settings/cache home, so no test sees another's state */
+  homeDir: string;
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Starts `quire serve` (the built CLI) over a brand-new library and waits for its URL. */
+export async function startQuireServer(): Promise<{ server: QuireServer; stop: () => Promise<void> }> {
+  const root = mkdtempSync(path.join(tmpdir(), 'quire-e2e-'));
+  const libraryDir = path.join(root, 'library');
+  const homeDir = path.join(root, 'home');
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['out/cli/index.js', '--library', libraryDir, 'serve', '--port', String(port)],
+    {
+      env: { ...process.env, HOME: homeDir, XDG_CONFIG_HOME: path.join(homeDir, '.config'), QUIRE_LIBRARY: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`quire serve printed no URL in 20 s:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`quire serve exited (${code}) before printing its URL:\n${output}`));
+    });
+  });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(root, { recursive: true, force: true });
+  };
+  return { server: { url, origin: new URL(url).origin, libraryDir, homeDir }, stop };
+}
+
+/** A fresh library and server per test; console errors are collected and must stay empty. */
+export const test = base.extend<{ quire: QuireServer; consoleErrors: string[] }>({
+  quire: async ({}, use) => {
+    const { server, stop } = await startQuireServer();
+    await use(server);
+    await stop();
+  },
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(errors);
+  },
+});
+
+export { expect } from '@playwright/test';
