@@ -1,0 +1,1 @@
+export { createSearchIndex } from './lunr-search-index';
