@@ -1,0 +1,25 @@
+/** Entry point of the `quire` command (bin/quire.js imports the bundled out/cli/index.js). */
+import path from 'node:path';
+import { logToStderr, openCliCore } from './open-core';
+import { runCli } from './program';
+import { findProjectRoot } from './project-root';
+
+const waitForStop = (): Promise<void> =>
+  new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  env: process.env,
+  openCore: openCliCore,
+  rendererDir: path.join(findProjectRoot(), 'out', 'renderer'),
+  waitForStop,
+  log: logToStderr,
+});
+process.exitCode = code;
+// The core is closed by now; if anything still holds the event loop, do not hang the shell.
+setTimeout(() => process.exit(code), 3000).unref();

@@ -1,0 +1,30 @@
+/** Opens the core for a CLI command the way the desktop app would, on the library `--library` names. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { cacheDirFor, resolveLibraryDir, userDataDir } from '../core/app-paths';
+import { openQuire, type QuireCore } from '../core/open-quire';
+import { createConfStore } from '../core/settings/conf-store';
+import { findProjectRoot } from './project-root';
+
+/** Unexpected errors: one line on stderr, the stack too when QUIRE_DEBUG is set. */
+export function logToStderr(message: string, error?: unknown): void {
+  if (process.env.QUIRE_DEBUG && error instanceof Error) {
+    process.stderr.write(`quire: ${message}\n${error.stack ?? error.message}\n`);
+    return;
+  }
+  const detail = error instanceof Error ? ` (${error.message})` : '';
+  process.stderr.write(`quire: ${message}${detail}\n`);
+}
+
+export async function openCliCore(libraryFlag?: string): Promise<QuireCore> {
+  const userData = userDataDir();
+  const libraryDir = resolveLibraryDir(libraryFlag, { userData });
+  const sampleLibraryDir = path.join(findProjectRoot(), 'resources', 'sample-library');
+  return openQuire({
+    libraryDir,
+    cacheDir: cacheDirFor(userData, libraryDir),
+    settings: createConfStore(userData),
+    ...(existsSync(sampleLibraryDir) ? { sampleLibraryDir } : {}),
+    log: logToStderr,
+  });
+}

@@ -1,0 +1,314 @@
+/**
+ * The `quire` command line: the third host of the contract. Every command opens the core on the
+ * library `--library` names, calls the contract through the same `dispatch` wrapper as the other
+ * hosts, and closes the core (flushing the index) before it returns.
+ */
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { ReaderApi } from '../shared/contract';
+import { createDirectApi } from '../shared/dispatch';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../shared/models';
+import { isQuireError } from '../shared/result';
+import { idSchema } from '../shared/validators';
+import type { QuireCore } from '../core/open-quire';
+import { annotationsToMarkdown } from '../core/export/markdown';
+import { annotationsToW3c } from '../core/export/w3c';
+import { createQuireServer } from '../serve/server';
+import { CliError, unwrap } from './cli-error';
+import {
+  annotationLines,
+  articleDetails,
+  articleLine,
+  importLine,
+  quoteExcerpt,
+  searchHitLines,
+} from './format';
+
+export const DEFAULT_PORT = 4310;
+
+export interface CliDeps {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** bold search matches on a terminal */
+  color: boolean;
+  env: NodeJS.ProcessEnv;
+  openCore(libraryFlag: string | undefined): Promise<QuireCore>;
+  /** where `serve` finds the React build */
+  rendererDir: string;
+  /** resolves when `serve` should stop (SIGINT/SIGTERM) */
+  waitForStop(): Promise<void>;
+  log(message: string, error?: unknown): void;
+}
+
+const parseCount = (name: string, min: number, max: number) => (value: string): number => {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) {
+    throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+  }
+  return number;
+};
+
+function portFromEnv(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new CliError(`QUIRE_PORT must be a port number, not "${value}".`);
+  return port;
+}
+
+/** An id that cannot be valid names no article; say so instead of quoting the validator. */
+function checkedId(id: string): string {
+  if (!idSchema.safeParse(id).success) throw new CliError(`No article has the id "${id}".`);
+  return id;
+}
+
+const json = (value: unknown): string => JSON.stringify(value, null, 2);
+
+/** Runs one command line; resolves to the exit code (0 ok, 1 failure, 2 usage). */
+export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
+  let exitCode = 0;
+  const out = (text: string): void => deps.stdout(`${text}\n`);
+  const err = (text: string): void => deps.stderr(`${text}\n`);
+
+  const program = new Command('quire')
+    .description('Quire, an offline reader: import, list, search, bookmark and annotate your library.')
+    .option('--library <dir>', "the library folder (default: $QUIRE_LIBRARY, then the desktop app's library)")
+    .exitOverride()
+    .configureOutput({ writeOut: deps.stdout, writeErr: deps.stderr })
+    .showSuggestionAfterError();
+
+  /**
+   * Opens the core, runs one command and closes the core (flushing the index). Commands that
+   * change the library or search it first wait until the index holds every change.
+   */
+  async function withApi<T>(
+    run: (api: ReaderApi, core: QuireCore) => Promise<T>,
+    { indexed = false }: { indexed?: boolean } = {},
+  ): Promise<T> {
+    const core = await deps.openCore(program.opts<{ library?: string }>().library);
+    try {
+      const api = createDirectApi(core, (error) => deps.log('A command failed unexpectedly.', error));
+      if (!indexed) return await run(api, core);
+      await core.whenIndexed();
+      const result = await run(api, core);
+      await core.whenIndexed();
+      return result;
+    } finally {
+      await core.close();
+    }
+  }
+
+  program
+    .command('import')
+    .description('import files or folders (recursive); prints one line per file')
+    .argument('<paths...>', 'files or folders')
+    .action((paths: string[]) =>
+      withApi(async (api) => {
+        const outcomes = unwrap(await api.importPaths(paths.map((p) => path.resolve(p))));
+        if (outcomes.length === 0) throw new CliError(`Nothing to import: no files found in ${paths.join(', ')}.`);
+        for (const outcome of outcomes) {
+          if (outcome.status === 'failed') {
+            err(importLine(outcome));
+            exitCode = 1;
+          } else {
+            out(importLine(outcome));
+          }
+        }
+      }, { indexed: true }),
+    );
+
+  program
+    .command('list')
+    .description('list the articles in the library, newest first')
+    .option('--json', 'print JSON')
+    .action((options: { json?: boolean }) =>
+      withApi(async (api) => {
+        const articles = unwrap(await api.listArticles());
+        if (options.json) {
+          out(
+            json(
+              articles.map(({ id, title, byline, siteName, lang, dir, format, addedAt, wordCount }) => ({
+                id, title, byline, siteName, lang, dir, format, addedAt, wordCount,
+              })),
+            ),
+          );
+        } else if (articles.length === 0) {
+          out('The library is empty.');
+        } else {
+          for (const article of articles) out(articleLine(article));
+        }
+      }),
+    );
+
+  program
+    .command('show')
+    .description("show an article's details, its text (--text) or its metadata as JSON (--json)")
+    .argument('<id>', 'article id')
+    .addOption(new Option('--text', 'print the article text').conflicts('json'))
+    .option('--json', 'print the metadata as JSON')
+    .action((id: string, options: { text?: boolean; json?: boolean }) =>
+      withApi(async (api) => {
+        checkedId(id);
+        if (options.text) {
+          const content = unwrap(await api.getContent(id));
+          out(content.text);
+          return;
+        }
+        const article = unwrap(await api.getArticle(id));
+        out(options.json ? json(article) : articleDetails(article));
+      }),
+    );
+
+  program
+    .command('search')
+    .description('search articles, bookmarks and notes; best first')
+    .argument('<query>', 'words, "exact phrases", +must, -mustnot, field:term, pre*, fuzzy~1')
+    .option('--json', 'print JSON')
+    .option('--limit <n>', 'at most this many results', parseCount('--limit', 1, 1000))
+    .action((query: string, options: { json?: boolean; limit?: number }) =>
+      withApi(async (api) => {
+        const hits = unwrap(await api.search(query, options.limit ? { limit: options.limit } : {}));
+        if (options.json) {
+          out(json(hits.map(({ articleId, title, kind, score, snippet }) => ({ articleId, title, kind, score, snippet }))));
+        } else if (hits.length === 0) {
+          out(`No results for ${JSON.stringify(query)}.`);
+        } else {
+          for (const hit of hits) out(searchHitLines(hit, deps.color));
+        }
+      }, { indexed: true }),
+    );
+
+  program
+    .command('bookmark')
+    .description('bookmark the passage of an article that matches --quote')
+    .argument('<id>', 'article id')
+    .requiredOption('--quote <text>', 'the passage, as it appears in the text')
+    .option('--note <text>', 'a note (Markdown)')
+    .addOption(new Option('--color <name>', 'highlight colour').choices(HIGHLIGHT_COLORS))
+    .action((id: string, options: { quote: string; note?: string; color?: HighlightColor }) =>
+      withApi(async (api) => {
+        const annotation = unwrap(
+          await api.createAnnotation({
+            articleId: checkedId(id),
+            kind: 'bookmark',
+            passage: { quote: options.quote },
+            ...(options.note !== undefined ? { note: options.note } : {}),
+            ...(options.color ? { color: options.color } : {}),
+          }),
+        );
+        out(`bookmarked ${annotation.id}  ${quoteExcerpt(annotation)}`);
+      }, { indexed: true }),
+    );
+
+  program
+    .command('note')
+    .description('write a note on a whole article')
+    .argument('<id>', 'article id')
+    .argument('<text>', 'the note (Markdown)')
+    .action((id: string, text: string) =>
+      withApi(async (api) => {
+        const annotation = unwrap(await api.createAnnotation({ articleId: checkedId(id), kind: 'note', note: text }));
+        out(`noted      ${annotation.id}`);
+      }, { indexed: true }),
+    );
+
+  program
+    .command('annotations')
+    .description("list an article's bookmarks and notes")
+    .argument('<id>', 'article id')
+    .option('--json', 'print JSON')
+    .action((id: string, options: { json?: boolean }) =>
+      withApi(async (api) => {
+        const annotations = unwrap(await api.listAnnotations(checkedId(id)));
+        if (options.json) out(json(annotations));
+        else if (annotations.length === 0) out('No bookmarks or notes.');
+        else for (const annotation of annotations) out(annotationLines(annotation));
+      }),
+    );
+
+  program
+    .command('export')
+    .description("export an article's bookmarks and notes as Markdown or W3C Web Annotation JSON")
+    .argument('<id>', 'article id')
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'w3c']).makeOptionMandatory())
+    .action((id: string, options: { format: 'markdown' | 'w3c' }) =>
+      withApi(async (api) => {
+        const article = unwrap(await api.getArticle(checkedId(id)));
+        const annotations = unwrap(await api.listAnnotations(id));
+        out(
+          options.format === 'markdown'
+            ? annotationsToMarkdown(article, annotations).trimEnd()
+            : json(annotationsToW3c(article, annotations)),
+        );
+      }),
+    );
+
+  program
+    .command('delete')
+    .description('move an article to the trash (restorable)')
+    .argument('<id>', 'article id')
+    .action((id: string) =>
+      withApi(async (api) => {
+        const article = unwrap(await api.getArticle(checkedId(id)));
+        unwrap(await api.deleteArticle(id));
+        out(`deleted   ${article.id}  ${article.title} (restore with: quire restore ${article.id})`);
+      }, { indexed: true }),
+    );
+
+  program
+    .command('restore')
+    .description('bring an article back from the trash')
+    .argument('<id>', 'article id')
+    .action((id: string) =>
+      withApi(async (api) => {
+        const article = unwrap(await api.restoreArticle(checkedId(id)));
+        out(`restored  ${article.id}  ${article.title}`);
+      }, { indexed: true }),
+    );
+
+  program
+    .command('serve')
+    .description('browser mode: serve Quire on 127.0.0.1 and print its address (with the access token)')
+    .option('--port <n>', `port (default: $QUIRE_PORT, then ${DEFAULT_PORT}, then any free port)`, parseCount('--port', 0, 65535))
+    .action((options: { port?: number }) =>
+      withApi(async (_api, core) => {
+        const port = options.port ?? portFromEnv(deps.env.QUIRE_PORT) ?? DEFAULT_PORT;
+        let server;
+        try {
+          server = await createQuireServer({
+            core,
+            rendererDir: deps.rendererDir,
+            libraryDir: () => core.libraryDir,
+            port,
+            fallbackToFreePort: options.port === undefined,
+            log: deps.log,
+          });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+            throw new CliError(`Port ${port} is already in use; choose another with --port.`);
+          }
+          throw error;
+        }
+        out(`Quire is running at ${server.url}`);
+        out('Press Ctrl+C to stop.');
+        await deps.waitForStop();
+        await server.close();
+      }),
+    );
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CliError) {
+      if (error.message) err(error.message);
+      return error.exitCode;
+    }
+    if (error instanceof InvalidArgumentError || isQuireError(error)) {
+      err((error as Error).message);
+      return 1;
+    }
+    deps.log('failed unexpectedly', error);
+    return 1;
+  }
+}

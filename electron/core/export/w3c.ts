@@ -1,0 +1,83 @@
+/**
+ * Bookmarks and notes of one article as W3C Web Annotations (https://www.w3.org/TR/annotation-model/),
+ * one `AnnotationCollection` whose first page holds every annotation. Selectors point into text.txt.
+ */
+import type { Annotation, ArticleMeta } from '../../shared/models';
+import { articleLink, inReadingOrder } from './passage-link';
+
+export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+export type W3cMotivation = 'bookmarking' | 'commenting' | 'highlighting';
+
+export interface W3cAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: W3cMotivation;
+  created: string;
+  modified: string;
+  /** `quire-highlight-<colour>` when the passage has a colour */
+  stylesClass?: string;
+  body?: { type: 'TextualBody'; value: string; format: 'text/markdown'; purpose: 'commenting' };
+  target: {
+    source: string;
+    selector?: [
+      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+      { type: 'TextPositionSelector'; start: number; end: number },
+    ];
+  };
+}
+
+export interface W3cAnnotationCollection {
+  '@context': typeof W3C_CONTEXT;
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  total: number;
+  first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: W3cAnnotation[] };
+}
+
+/** A note is commenting; a coloured bookmark is highlighting; a plain bookmark is bookmarking. */
+export function motivationOf(annotation: Annotation): W3cMotivation {
+  if (annotation.kind === 'note') return 'commenting';
+  return annotation.color ? 'highlighting' : 'bookmarking';
+}
+
+export function annotationToW3c(annotation: Annotation): W3cAnnotation {
+  const source = articleLink(annotation.articleId);
+  const result: W3cAnnotation = {
+    id: `${source}/annotation/${encodeURIComponent(annotation.id)}`,
+    type: 'Annotation',
+    motivation: motivationOf(annotation),
+    created: annotation.createdAt,
+    modified: annotation.updatedAt,
+    target: { source },
+  };
+  if (annotation.color) result.stylesClass = `quire-highlight-${annotation.color}`;
+  if (annotation.note.trim() !== '') {
+    result.body = { type: 'TextualBody', value: annotation.note, format: 'text/markdown', purpose: 'commenting' };
+  }
+  if (annotation.target) {
+    const { quote, position } = annotation.target;
+    result.target.selector = [
+      { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+      { type: 'TextPositionSelector', start: position.start, end: position.end },
+    ];
+  }
+  return result;
+}
+
+export function annotationsToW3c(
+  article: ArticleMeta,
+  annotations: readonly Annotation[],
+): W3cAnnotationCollection {
+  const id = `${articleLink(article.id)}/annotations`;
+  const items = inReadingOrder(annotations).map(annotationToW3c);
+  return {
+    '@context': W3C_CONTEXT,
+    id,
+    type: 'AnnotationCollection',
+    label: `Bookmarks and notes: ${article.title}`,
+    total: items.length,
+    first: { id: `${id}?page=1`, type: 'AnnotationPage', startIndex: 0, items },
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * The desktop app's settings: the core's `KeyValueStore` port over electron-store, in
+ * `<userData>/settings.json` (the file the CLI and browser mode read through `conf`).
+ */
+import Store from 'electron-store';
+import type { KeyValueStore } from '../core/settings/key-value-store';
+
+export const SETTINGS_FILE_NAME = 'settings';
+
+export function createElectronStoreSettings(options: { cwd?: string } = {}): KeyValueStore {
+  const store = new Store<Record<string, unknown>>({ name: SETTINGS_FILE_NAME, ...options });
+  return {
+    get: (key) => store.get(key),
+    // electron-store refuses `undefined`; clearing a value means deleting its key.
+    set: (key, value) => (value === undefined ? store.delete(key) : store.set(key, value)),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The desktop app's main process: lifecycle only. Security, the content protocol and the window
+ * live in their own modules; the core does the work.
+ */
+import path from 'node:path';
+import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { APP_NAME, cacheDirFor, resolveLibraryDir } from '../core/app-paths';
+import { openQuire, type QuireCore } from '../core/open-quire';
+import { handleContentProtocol, registerContentScheme } from './content-protocol';
+import { createElectronStoreSettings } from './electron-store-adapter';
+import { registerIpcHandlers, trustedSenderOf } from './ipc';
+import { appLocations, isOurPage } from './locations';
+import { installAppMenu } from './menu';
+import { installSecurity, secureSession } from './security';
+import { createMainWindow } from './window';
+
+const log = (message: string, error?: unknown): void => {
+  console.error(`[quire] ${message}`, ...(error === undefined ? [] : [error]));
+};
+
+const locations = appLocations();
+const ourPage = (url: string): boolean => isOurPage(url, locations);
+
+// Same folder whether Electron was started on the project (`electron .`) or on the script
+// (`electron out/main/index.js`, which would otherwise name the app "Electron").
+app.setName(APP_NAME);
+app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
+
+// Both must happen before the app is ready and before any window exists.
+registerContentScheme(protocol);
+installSecurity(app, { isOurPage: ourPage, log });
+
+let mainWindow: BrowserWindow | null = null;
+let core: Promise<QuireCore> | null = null;
+let coreClosed = false;
+
+function showWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  secureSession(session.defaultSession);
+  installAppMenu();
+
+  const userData = app.getPath('userData');
+  const libraryDir = resolveLibraryDir(undefined, { userData });
+  core = openQuire({
+    libraryDir,
+    cacheDir: cacheDirFor(userData, libraryDir),
+    settings: createElectronStoreSettings(),
+    sampleLibraryDir: path.join(locations.resourcesDir, 'sample-library'),
+    log,
+  });
+  core.catch((error: unknown) => {
+    log('The library could not be opened.', error);
+    const reason = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('Quire cannot open its library', `${libraryDir}\n\n${reason}`);
+    coreClosed = true;
+    app.quit();
+  });
+  const openedCore = core;
+
+  handleContentProtocol(protocol, () => libraryDir, log);
+  registerIpcHandlers(ipcMain, {
+    core: () => openedCore,
+    isTrustedSender: trustedSenderOf(() => mainWindow, ourPage),
+    log,
+  });
+
+  mainWindow = createMainWindow(locations, log);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Quire already has the library open: it gets focus (below), this one leaves.
+  app.quit();
+} else {
+  app.on('second-instance', showWindow);
+  app.on('window-all-closed', () => app.quit());
+
+  // Closing the core flushes the search index and stops its worker; quitting waits for it.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (coreClosed || !core) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    core
+      .then((opened) => opened.close())
+      .catch((error: unknown) => log('The library did not close cleanly.', error))
+      .finally(() => {
+        coreClosed = true;
+        app.quit();
+      });
+  });
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log('Quire failed to start.', error);
+      app.exit(1);
+    });
+}

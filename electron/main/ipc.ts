@@ -1,0 +1,58 @@
+/**
+ * The IPC side of the contract: one `ipcMain.handle` per contract method, all behind one wrapper
+ * that checks who is calling, then validates and dispatches exactly as every other host does.
+ * Checklist #17 "Validate the sender of all IPC messages".
+ */
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
+import { READER_METHODS, ipcChannel, type ReaderMethod, type ReaderService } from '../shared/contract';
+import { dispatch } from '../shared/dispatch';
+import { fail, type Result } from '../shared/result';
+
+export interface IpcOptions {
+  /** the core; calls made before it is open wait for it */
+  core: () => Promise<ReaderService>;
+  /** true when the call comes from our own page in our own window */
+  isTrustedSender(event: IpcMainInvokeEvent): boolean;
+  log: (message: string, error?: unknown) => void;
+}
+
+/**
+ * Trusts only the top-level frame of our window while it shows our page: not a subframe, not
+ * another window, not our window after it navigated elsewhere.
+ */
+export function trustedSenderOf(
+  window: () => BrowserWindow | null,
+  isOurPage: (url: string) => boolean,
+): (event: IpcMainInvokeEvent) => boolean {
+  return (event) => {
+    const current = window();
+    const frame = event.senderFrame;
+    if (!current || current.isDestroyed() || !frame) return false;
+    if (event.sender !== current.webContents) return false;
+    return frame.parent === null && isOurPage(frame.url);
+  };
+}
+
+/** Registers every contract method; returns a function that removes them again. */
+export function registerIpcHandlers(ipcMain: IpcMain, options: IpcOptions): () => void {
+  const call = async (method: ReaderMethod, event: IpcMainInvokeEvent, args: unknown[]): Promise<Result<unknown>> => {
+    if (!options.isTrustedSender(event)) {
+      options.log(`Refused ${method} from a frame that is not Quire's own page (${event.senderFrame?.url ?? 'gone'}).`);
+      return fail('forbidden', 'Only Quire’s own window may use its library.');
+    }
+    let core: ReaderService;
+    try {
+      core = await options.core();
+    } catch (error) {
+      options.log('The library could not be opened.', error);
+      return fail('io', 'The library could not be opened.');
+    }
+    return dispatch(core, method, args, (error) => options.log(`${method} failed unexpectedly.`, error));
+  };
+  for (const method of READER_METHODS) {
+    ipcMain.handle(ipcChannel(method), (event, ...args: unknown[]) => call(method, event, args));
+  }
+  return () => {
+    for (const method of READER_METHODS) ipcMain.removeHandler(ipcChannel(method));
+  };
+}

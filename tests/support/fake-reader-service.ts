@@ -1,0 +1,73 @@
+/**
+ * A `ReaderService` whose every method is a spy with a canned answer, for host tests that check
+ * the wiring (validation, sender checks, routes, exit codes) rather than the core itself.
+ */
+import { vi, type Mock } from 'vitest';
+import type { ReaderMethod, ReaderService } from '../../electron/shared/contract';
+import { READER_METHODS } from '../../electron/shared/contract';
+import { DEFAULT_SETTINGS, type Annotation, type ArticleMeta } from '../../electron/shared/models';
+
+export const sampleArticle = (overrides: Partial<ArticleMeta> = {}): ArticleMeta => ({
+  id: 'a1b2c3d4e5f60718',
+  title: 'Iraq: Regional security impacts Iraq',
+  byline: 'A. Reporter',
+  siteName: 'Example News',
+  url: 'https://news.example/iraq',
+  lang: 'en',
+  dir: 'ltr',
+  format: 'txt',
+  addedAt: '2026-11-28T10:00:00.000Z',
+  updatedAt: '2026-11-28T10:00:00.000Z',
+  publishedAt: null,
+  excerpt: 'Iraq is trying to bridge the views of neighboring countries.',
+  tags: [],
+  contentHash: 'f'.repeat(64),
+  readState: 'unread',
+  progress: 0,
+  position: 0,
+  wordCount: 420,
+  source: '000_db403d933cbeb736.txt',
+  ...overrides,
+});
+
+export const sampleBookmark = (overrides: Partial<Annotation> = {}): Annotation => ({
+  id: 'ann-0001',
+  articleId: 'a1b2c3d4e5f60718',
+  kind: 'bookmark',
+  target: {
+    quote: { type: 'TextQuoteSelector', exact: 'bridge the views', prefix: 'trying to ', suffix: ' of neighboring' },
+    position: { type: 'TextPositionSelector', start: 120, end: 136 },
+  },
+  color: 'green',
+  note: 'Mediation between *Gulf* neighbours',
+  createdAt: '2026-11-28T10:05:00.000Z',
+  updatedAt: '2026-11-28T10:05:00.000Z',
+  ...overrides,
+});
+
+export type FakeReaderService = { [M in ReaderMethod]: Mock<ReaderService[M]> };
+
+export function createFakeReaderService(): FakeReaderService {
+  const article = sampleArticle();
+  const answers: { [M in ReaderMethod]: ReaderService[M] } = {
+    listArticles: async () => [article],
+    getArticle: async () => article,
+    importPaths: async (paths) => paths.map((source) => ({ status: 'imported' as const, source, article })),
+    importDocument: async (input) => ({ status: 'imported', source: input.fileName, article }),
+    deleteArticle: async () => undefined,
+    restoreArticle: async () => article,
+    listTrash: async () => [],
+    getContent: async (id) => ({ id, html: '<p>Text</p>', text: 'Text' }),
+    setProgress: async () => article,
+    search: async () => [],
+    listAnnotations: async () => [sampleBookmark()],
+    createAnnotation: async () => sampleBookmark(),
+    updateAnnotation: async () => sampleBookmark(),
+    deleteAnnotation: async () => undefined,
+    getSettings: async () => DEFAULT_SETTINGS,
+    setSettings: async (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
+  };
+  const service: Partial<Record<ReaderMethod, unknown>> = {};
+  for (const method of READER_METHODS) service[method] = vi.fn(answers[method]);
+  return service as FakeReaderService;
+}

@@ -1,0 +1,182 @@
+/**
+ * The built `quire` command (out/cli/index.js, built by the global setup) against a real library in
+ * a temp folder, with its own settings home so nothing touches the user's own library.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CLI = path.resolve('out/cli/index.js');
+const SEED = path.resolve('../shared/corpus/seed/000_db403d933cbeb736.txt');
+const WEB_PAGE = path.resolve('../shared/corpus/web-pages/bbc-1/source.html');
+const SEED_TITLE = "Iraq: Regional security impacts Iraq, relations with Iran 'strong'";
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+describe('quire CLI (built, real core)', () => {
+  let root: string;
+  let libraryDir: string;
+  let seedId: string;
+
+  const quire = (...args: string[]): Promise<Run> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [CLI, '--library', libraryDir, ...args], {
+        env: { ...process.env, HOME: root, XDG_CONFIG_HOME: path.join(root, 'config'), QUIRE_LIBRARY: '', NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'quire-cli-'));
+    libraryDir = path.join(root, 'library');
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('imports the seed article and a web page, one line each', async () => {
+    const run = await quire('import', SEED, WEB_PAGE);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    // A new library starts with the sample articles, the seed article among them.
+    expect(lines[0]).toMatch(/^(imported {2}|duplicate )\S+ {2}Iraq: Regional security impacts Iraq/);
+    expect(lines[1]).toMatch(/^imported {2}\S+ {2}Obama admits US gun laws/);
+    seedId = lines[0]!.split(/\s+/)[1]!;
+  });
+
+  it('lists the library as JSON with the documented fields', async () => {
+    const run = await quire('list', '--json');
+    expect(run.code).toBe(0);
+    const articles = JSON.parse(run.stdout) as Record<string, unknown>[];
+    const seed = articles.find((article) => article.id === seedId);
+    expect(seed).toMatchObject({ title: SEED_TITLE, format: 'txt' });
+    for (const article of articles) {
+      expect(Object.keys(article).sort()).toEqual(
+        ['addedAt', 'byline', 'dir', 'format', 'id', 'lang', 'siteName', 'title', 'wordCount'],
+      );
+    }
+    expect(articles.find((article) => String(article.title).startsWith('Obama'))).toMatchObject({ format: 'html', lang: 'en' });
+  });
+
+  it('finds the seed article by a name in it, with the words marked', async () => {
+    const run = await quire('search', 'Fuad Hussein', '--json');
+    expect(run.code).toBe(0);
+    const hits = JSON.parse(run.stdout) as { articleId: string; kind: string; snippet: string; score: number }[];
+    expect(hits[0]).toMatchObject({ articleId: seedId, kind: 'article' });
+    expect(hits[0]!.snippet).toMatch(/<mark>(Fuad|Hussein)<\/mark>/);
+    expect(Object.keys(hits[0]!).sort()).toEqual(['articleId', 'kind', 'score', 'snippet', 'title']);
+  });
+
+  it('bookmarks a passage with a note that search then finds as a bookmark', async () => {
+    const bookmark = await quire('bookmark', seedId, '--quote', 'bridge the views of neighboring countries', '--note', 'ask Layla about zanzibarite', '--color', 'green');
+    expect(bookmark.stderr).toBe('');
+    expect(bookmark.code).toBe(0);
+    const run = await quire('search', 'zanzibarite', '--json');
+    const hits = JSON.parse(run.stdout) as { articleId: string; kind: string }[];
+    expect(hits).toEqual([expect.objectContaining({ articleId: seedId, kind: 'bookmark' })]);
+  });
+
+  it('writes a note on the whole article and lists it with the bookmark', async () => {
+    expect((await quire('note', seedId, 'Compare with the 2019 talks')).code).toBe(0);
+    const run = await quire('annotations', seedId, '--json');
+    const annotations = JSON.parse(run.stdout) as { kind: string; target: unknown; note: string }[];
+    expect(annotations.map((a) => a.kind).sort()).toEqual(['bookmark', 'note']);
+    expect(annotations.find((a) => a.kind === 'note')).toMatchObject({ target: null, note: 'Compare with the 2019 talks' });
+  });
+
+  it('exports the bookmarks as Markdown and as W3C Web Annotations', async () => {
+    const markdown = await quire('export', seedId, '--format', 'markdown');
+    expect(markdown.stdout).toContain(`# ${SEED_TITLE}`);
+    expect(markdown.stdout).toContain('> bridge the views of neighboring countries');
+    expect(markdown.stdout).toMatch(new RegExp(`quire://article/${seedId}\\?passage=\\d+-\\d+`));
+    const w3c = JSON.parse((await quire('export', seedId, '--format', 'w3c')).stdout);
+    expect(w3c['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    const items = w3c.first.items as { motivation: string; target: { selector?: { type: string }[] } }[];
+    const highlight = items.find((item) => item.target.selector);
+    expect(highlight?.target.selector?.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+  });
+
+  it('shows the text and the metadata', async () => {
+    const text = await quire('show', seedId, '--text');
+    expect(text.stdout).toContain('Iraqi Foreign Minister Fuad Hussein');
+    const meta = JSON.parse((await quire('show', seedId, '--json')).stdout);
+    expect(meta).toMatchObject({ id: seedId, title: SEED_TITLE });
+  });
+
+  it('deletes to the trash and restores', async () => {
+    expect((await quire('delete', seedId)).code).toBe(0);
+    const afterDelete = JSON.parse((await quire('list', '--json')).stdout) as { id: string }[];
+    expect(afterDelete.map((a) => a.id)).not.toContain(seedId);
+    expect((await quire('restore', seedId)).code).toBe(0);
+    const afterRestore = JSON.parse((await quire('list', '--json')).stdout) as { id: string }[];
+    expect(afterRestore.map((a) => a.id)).toContain(seedId);
+  });
+
+  it('fails with the reason on stderr for a missing path and an empty file', async () => {
+    const empty = path.join(root, 'empty.txt');
+    writeFileSync(empty, '');
+    const missing = path.join(root, 'no-such-file.txt');
+    const run = await quire('import', missing, empty);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`failed    ${missing}: `);
+    expect(run.stderr).toContain(`failed    ${empty}: `);
+    for (const line of run.stderr.trim().split('\n')) expect(line).toMatch(/^failed {4}\S+: \S.*/);
+  });
+
+  it('answers an unknown id with one sentence and a non-zero exit', async () => {
+    const run = await quire('show', '00000000-0000-4000-8000-000000000000');
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr.trim()).toMatch(/^[A-Z].*\.$/);
+  });
+
+  it('exits 2 on a usage error', async () => {
+    const run = await quire('export', 'x', '--format', 'pdf');
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('serves browser mode until SIGTERM, printing the address with its token', async () => {
+    const child = spawn(process.execPath, [CLI, '--library', libraryDir, 'serve', '--port', '0'], {
+      env: { ...process.env, HOME: root, XDG_CONFIG_HOME: path.join(root, 'config'), QUIRE_LIBRARY: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${output}`)), 20_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /Quire is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    const entry = await fetch(url, { redirect: 'manual' });
+    expect(entry.status).toBe(302);
+    const token = new URL(url).searchParams.get('token')!;
+    const response = await fetch(new URL('/api/listArticles', url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Quire-Token': token },
+      body: '[]',
+    });
+    expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
+    const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+  });
+});

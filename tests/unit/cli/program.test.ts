@@ -1,0 +1,133 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { QuireCore } from '../../../electron/core/open-quire';
+import { QuireError } from '../../../electron/shared/result';
+import { runCli, type CliDeps } from '../../../electron/cli/program';
+import { createFakeReaderService, sampleArticle } from '../../support/fake-reader-service';
+
+function harness() {
+  const service = createFakeReaderService();
+  const core = {
+    ...service,
+    libraryDir: '/tmp/library',
+    whenIndexed: vi.fn(async () => {}),
+    close: vi.fn(async () => {}),
+  };
+  const output = { stdout: '', stderr: '' };
+  const deps: CliDeps = {
+    stdout: (text) => void (output.stdout += text),
+    stderr: (text) => void (output.stderr += text),
+    color: false,
+    env: {},
+    openCore: vi.fn(async () => core as unknown as QuireCore),
+    rendererDir: '/nonexistent',
+    waitForStop: async () => {},
+    log: vi.fn(),
+  };
+  const run = (...argv: string[]) => runCli(argv, deps);
+  return { service, core, output, deps, run };
+}
+
+describe('quire CLI (in process, fake core)', () => {
+  it('opens the library named by --library, before or after the command', async () => {
+    const { deps, run } = harness();
+    await run('--library', '/data/lib', 'list');
+    await run('list', '--library', '/data/other');
+    expect(vi.mocked(deps.openCore).mock.calls).toEqual([['/data/lib'], ['/data/other']]);
+  });
+
+  it('closes the core after every command, even one that fails', async () => {
+    const { core, service, run } = harness();
+    expect(await run('list')).toBe(0);
+    service.getArticle.mockRejectedValueOnce(new QuireError('not-found', 'That article is not in the library.'));
+    expect(await run('show', 'a1b2c3d4e5f60718')).toBe(1);
+    expect(core.close).toHaveBeenCalledTimes(2);
+  });
+
+  it('waits for the index before closing after a change', async () => {
+    const { core, run } = harness();
+    await run('note', 'a1b2c3d4e5f60718', 'A thought');
+    expect(core.whenIndexed).toHaveBeenCalled();
+    expect(core.whenIndexed.mock.invocationCallOrder.at(-1)!).toBeLessThan(core.close.mock.invocationCallOrder[0]!);
+  });
+
+  it('prints list --json with exactly the documented fields', async () => {
+    const { output, run } = harness();
+    await run('list', '--json');
+    expect(Object.keys(JSON.parse(output.stdout)[0]).sort()).toEqual(
+      ['id', 'title', 'byline', 'siteName', 'lang', 'dir', 'format', 'addedAt', 'wordCount'].sort(),
+    );
+  });
+
+  it('prints search --json best first with the documented fields, and passes --limit', async () => {
+    const { service, output, run } = harness();
+    service.search.mockResolvedValueOnce([
+      { articleId: 'a1b2c3d4e5f60718', annotationId: null, title: 'T', kind: 'article', score: 2, snippet: '<mark>Fuad</mark>', passage: null, terms: ['Fuad'] },
+    ]);
+    expect(await run('search', 'Fuad', '--json', '--limit', '5')).toBe(0);
+    expect(service.search).toHaveBeenCalledWith('Fuad', { limit: 5 });
+    expect(JSON.parse(output.stdout)).toEqual([
+      { articleId: 'a1b2c3d4e5f60718', title: 'T', kind: 'article', score: 2, snippet: '<mark>Fuad</mark>' },
+    ]);
+  });
+
+  it('reports failed imports on stderr and exits 1, the others on stdout', async () => {
+    const { service, output, run } = harness();
+    service.importPaths.mockResolvedValueOnce([
+      { status: 'imported', source: '/a.txt', article: sampleArticle() },
+      { status: 'failed', source: '/b.txt', reason: 'The file is empty.' },
+    ]);
+    expect(await run('import', 'a.txt', 'b.txt')).toBe(1);
+    expect(output.stdout).toBe(`imported  a1b2c3d4e5f60718  ${sampleArticle().title}\n`);
+    expect(output.stderr).toBe('failed    /b.txt: The file is empty.\n');
+  });
+
+  it('passes absolute paths to the core', async () => {
+    const { service, run } = harness();
+    await run('import', 'relative/file.txt');
+    expect(service.importPaths.mock.calls[0]?.[0][0]).toMatch(/^\/.*relative\/file\.txt$/);
+  });
+
+  it('says in one sentence that an id names no article, without opening anything else', async () => {
+    const { service, output, run } = harness();
+    expect(await run('show', 'not an id')).toBe(1);
+    expect(output.stderr).toBe('No article has the id "not an id".\n');
+    expect(service.getArticle).not.toHaveBeenCalled();
+  });
+
+  it('exits 2 with commander’s one-line message on usage errors', async () => {
+    for (const argv of [['frobnicate'], ['search'], ['export', 'a1b2c3d4e5f60718'], ['bookmark', 'a1b2c3d4e5f60718', '--quote', 'x', '--color', 'teal'], ['search', 'x', '--limit', 'many']]) {
+      const { output, run } = harness();
+      expect(await run(...argv), argv.join(' ')).toBe(2);
+      expect(output.stderr.trim().split('\n'), argv.join(' ')).toHaveLength(1);
+      expect(output.stderr).toMatch(/^error: /);
+    }
+  });
+
+  it('exits 0 for --help', async () => {
+    const { output, run } = harness();
+    expect(await run('--help')).toBe(0);
+    expect(output.stdout).toContain('Usage: quire');
+  });
+
+  it('bookmarks a quoted passage with its note and colour', async () => {
+    const { service, output, run } = harness();
+    expect(await run('bookmark', 'a1b2c3d4e5f60718', '--quote', 'bridge the views', '--note', 'Mediation', '--color', 'green')).toBe(0);
+    expect(service.createAnnotation).toHaveBeenCalledWith({
+      articleId: 'a1b2c3d4e5f60718',
+      kind: 'bookmark',
+      passage: { quote: 'bridge the views' },
+      note: 'Mediation',
+      color: 'green',
+    });
+    expect(output.stdout).toMatch(/^bookmarked ann-0001/);
+  });
+
+  it('exports Markdown and W3C JSON', async () => {
+    const markdown = harness();
+    await markdown.run('export', 'a1b2c3d4e5f60718', '--format', 'markdown');
+    expect(markdown.output.stdout).toContain('quire://article/a1b2c3d4e5f60718?passage=120-136');
+    const w3c = harness();
+    await w3c.run('export', 'a1b2c3d4e5f60718', '--format', 'w3c');
+    expect(JSON.parse(w3c.output.stdout)).toMatchObject({ type: 'AnnotationCollection', total: 1 });
+  });
+});

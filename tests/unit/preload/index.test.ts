@@ -1,0 +1,42 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { READER_METHODS } from '../../../electron/shared/contract';
+import { fake } from '../../support/fake-electron';
+
+async function loadPreload(): Promise<Record<string, unknown>> {
+  await import('../../../electron/preload/index');
+  expect(fake.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+  return fake.contextBridge.exposed.get('quire') as Record<string, unknown>;
+}
+
+describe('preload', () => {
+  beforeEach(() => {
+    vi.resetModules();
+  });
+
+  it('exposes exactly the contract methods as window.quire, and nothing else', async () => {
+    await loadPreload();
+    expect([...fake.contextBridge.exposed.keys()]).toEqual(['quire']);
+    const api = fake.contextBridge.exposed.get('quire') as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual([...READER_METHODS].sort());
+    for (const method of READER_METHODS) expect(typeof api[method], method).toBe('function');
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('never hands over ipcRenderer or a generic invoke', async () => {
+    const api = await loadPreload();
+    const values = Object.values(api);
+    expect(values).not.toContain(fake.ipcRenderer);
+    expect(values).not.toContain(fake.ipcRenderer.invoke);
+    expect(api).not.toHaveProperty('invoke');
+    expect(api).not.toHaveProperty('send');
+  });
+
+  it('sends each call to its own quire: channel with its arguments', async () => {
+    const api = (await loadPreload()) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const result = await api.search!('Fuad Hussein', { limit: 5 });
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith('quire:search', 'Fuad Hussein', { limit: 5 });
+    expect(result).toEqual({ ok: true, value: { channel: 'quire:search', args: ['Fuad Hussein', { limit: 5 }] } });
+    await api.listArticles!();
+    expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith('quire:listArticles');
+  });
+});
