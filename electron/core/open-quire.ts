@@ -2,7 +2,21 @@
  * The core's entry point for every host: opens (or creates) a library folder and returns the
  * `ReaderService` over it.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { ReaderService } from '../shared/contract';
+import type { SearchHit } from '../shared/models';
+import { QuireError } from '../shared/result';
+import { AnnotationStore } from './annotations/annotation-store';
+import { formatOf } from './importers/import-file';
+import { IndexSync } from './indexing/index-sync';
+import { libraryIndexSource } from './indexing/library-index-source';
+import { ArticleStore } from './library/article-store';
+import { createClock } from './library/ids';
+import { importIntoLibrary } from './library/import-into-library';
+import { type Log, stderrLog } from './log';
+import { LibraryService } from './reader-service';
+import type { SearchIndex, SearchIndexOptions } from './search/search-index';
 import type { KeyValueStore } from './settings/key-value-store';
 
 export interface OpenQuireOptions {
@@ -15,12 +29,115 @@ export interface OpenQuireOptions {
   sampleLibraryDir?: string;
   /** where unexpected errors go (a logger); defaults to stderr */
   log?: (message: string, error?: unknown) => void;
+  /** makes the search index; defaults to the Lunr worker (tests pass an in-memory fake) */
+  createIndex?: (options: SearchIndexOptions) => SearchIndex;
 }
 
 export interface QuireCore extends ReaderService {
   readonly libraryDir: string;
+  /** Resolves when the search index holds every change made so far (the CLI waits for it). */
+  whenIndexed(): Promise<void>;
   /** Flushes the index and stops the search worker. */
   close(): Promise<void>;
 }
 
-export declare function openQuire(options: OpenQuireOptions): Promise<QuireCore>;
+class Quire extends LibraryService implements QuireCore {
+  constructor(
+    readonly libraryDir: string,
+    private readonly index: IndexSync,
+    parts: ConstructorParameters<typeof LibraryService>[0],
+  ) {
+    super(parts);
+  }
+
+  whenIndexed(): Promise<void> {
+    return this.index.whenIndexed();
+  }
+
+  close(): Promise<void> {
+    return this.index.close();
+  }
+}
+
+export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
+  const log: Log = options.log ?? stderrLog;
+  const clock = createClock();
+  const libraryDir = path.resolve(options.libraryDir);
+  const { store, created } = await ArticleStore.open(libraryDir, { log, now: clock });
+  if (created && options.sampleLibraryDir) {
+    await importSampleLibrary(store, options.sampleLibraryDir, { clock, log });
+  }
+  const annotations = new AnnotationStore((id) => store.articleDir(id), log);
+  const searchIndex = await createIndexSafely(options, { indexDir: path.join(options.cacheDir, 'index'), libraryDir }, log);
+  const index = new IndexSync(searchIndex, libraryIndexSource(store, annotations), log);
+  return new Quire(libraryDir, index, { store, annotations, settings: options.settings, index, clock, log });
+}
+
+/**
+ * The sample articles of a fresh library. They are added last-named first, so that the list (newest
+ * first) shows them in name order: the seed article, `01-…`, on top.
+ */
+async function importSampleLibrary(
+  store: ArticleStore,
+  sampleDir: string,
+  context: { clock: () => string; log: Log },
+): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(sampleDir);
+  } catch (error) {
+    context.log(`The sample library ${sampleDir} cannot be read`, error);
+    return;
+  }
+  const importable = names.filter((name) => !name.startsWith('.') && isImportable(name)).sort();
+  for (const name of importable.reverse()) {
+    const filePath = path.join(sampleDir, name);
+    try {
+      const bytes = await readFile(filePath);
+      const outcome = await importIntoLibrary(store, { fileName: name, filePath, bytes, source: filePath }, context);
+      if (outcome.status === 'failed') context.log(`Sample article ${name} was not imported: ${outcome.reason}`);
+    } catch (error) {
+      context.log(`Sample article ${name} was not imported`, error);
+    }
+  }
+}
+
+const isImportable = (name: string): boolean => {
+  try {
+    formatOf(name);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The library must open even when search cannot: reading and writing do not depend on it. */
+async function createIndexSafely(
+  options: OpenQuireOptions,
+  indexOptions: SearchIndexOptions,
+  log: Log,
+): Promise<SearchIndex> {
+  try {
+    // Loaded on demand: hosts and tests that bring their own index never load Lunr.
+    const create = options.createIndex ?? (await import('./search/index')).createSearchIndex;
+    return create(indexOptions);
+  } catch (error) {
+    log('The search index could not be created', error);
+    return unavailableIndex(error);
+  }
+}
+
+function unavailableIndex(cause: unknown): SearchIndex {
+  const fail = async (): Promise<never> => {
+    throw cause instanceof Error ? cause : new QuireError('internal', 'Search is not available.');
+  };
+  return {
+    open: fail,
+    replaceArticle: fail,
+    replaceArticles: fail,
+    removeArticle: fail,
+    search: (): Promise<SearchHit[]> => fail(),
+    flush: async () => {},
+    close: async () => {},
+  };
+}

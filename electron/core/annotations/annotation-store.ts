@@ -1,0 +1,79 @@
+/**
+ * Bookmarks and notes of an article: one JSON file each under `annotations/`, so two machines that
+ * sync a library never edit the same file by adding passages (DESIGN §2).
+ */
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import type { Annotation } from '../../shared/models';
+import { QuireError } from '../../shared/result';
+import { isNotFound, readJsonFile, writeJsonAtomic } from '../fs/atomic-write';
+import { annotationSchema } from '../library/file-schemas';
+import { articleFiles, isValidId } from '../library/library-paths';
+import type { Log } from '../log';
+
+export const annotationNotFound = (): QuireError =>
+  new QuireError('not-found', 'That bookmark or note does not exist.');
+
+/** Whole-article notes first, then passages in reading order, then oldest first. */
+export const byPosition = (a: Annotation, b: Annotation): number =>
+  (a.target?.position.start ?? -1) - (b.target?.position.start ?? -1) ||
+  a.createdAt.localeCompare(b.createdAt) ||
+  a.id.localeCompare(b.id);
+
+export class AnnotationStore {
+  /** @param articleDir the live folder of an article (the caller checks the article exists) */
+  constructor(
+    private readonly articleDir: (articleId: string) => string,
+    private readonly log: Log,
+  ) {}
+
+  async list(articleId: string): Promise<Annotation[]> {
+    const dir = articleFiles(this.articleDir(articleId)).annotationsDir;
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+    // Only `<id>.json`: the temp files of an interrupted atomic write have other names.
+    const ids = names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).filter(isValidId);
+    const read = await Promise.all(
+      ids.map((id) =>
+        this.read(articleId, id).catch((error: unknown) => {
+          // A broken file hides one annotation, never the others.
+          this.log(`Skipping annotation ${articleId}/${id}: ${error instanceof Error ? error.message : String(error)}`);
+          return null;
+        }),
+      ),
+    );
+    return read.filter((a): a is Annotation => a !== null).sort(byPosition);
+  }
+
+  async get(articleId: string, annotationId: string): Promise<Annotation> {
+    if (!isValidId(annotationId)) throw annotationNotFound();
+    try {
+      return await this.read(articleId, annotationId);
+    } catch (error) {
+      if (error instanceof QuireError && error.code === 'not-found') throw annotationNotFound();
+      throw error;
+    }
+  }
+
+  async save(annotation: Annotation): Promise<void> {
+    const files = articleFiles(this.articleDir(annotation.articleId));
+    await mkdir(files.annotationsDir, { recursive: true });
+    await writeJsonAtomic(files.annotation(annotation.id), annotation);
+  }
+
+  async delete(articleId: string, annotationId: string): Promise<void> {
+    await this.get(articleId, annotationId);
+    await rm(articleFiles(this.articleDir(articleId)).annotation(annotationId));
+  }
+
+  private async read(articleId: string, annotationId: string): Promise<Annotation> {
+    const file = articleFiles(this.articleDir(articleId)).annotation(annotationId);
+    const annotation = await readJsonFile(file, annotationSchema);
+    // The file's place is its identity, whatever a copy or hand edit left inside it.
+    return { ...annotation, id: annotationId, articleId };
+  }
+}

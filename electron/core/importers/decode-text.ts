@@ -1,0 +1,65 @@
+/**
+ * Bytes → text for the text formats. Refuses what is plainly not text (a PNG renamed .html), honours
+ * a byte-order mark (UTF-8, UTF-16), then a declared charset (HTML), then UTF-8; text that is not
+ * valid UTF-8 and declares nothing is read as Windows-1252, the usual encoding of older files.
+ */
+import { QuireError } from '../../shared/result';
+
+const SNIFF_BYTES = 8192;
+
+/** NUL bytes or many control characters at the start: an image, an archive, an executable… */
+function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0) return true;
+    // C0 controls other than tab, newline, form feed, carriage return, escape
+    if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13 && byte !== 27) control += 1;
+  }
+  return control > head.length / 20;
+}
+
+function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+function decodeWith(encoding: string, bytes: Uint8Array, fatal: boolean): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null; // unknown label, or invalid bytes for a fatal decoder
+  }
+}
+
+/** `<meta charset>` or `http-equiv` content type in the first kilobytes of an HTML file. */
+export function declaredHtmlCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)/i.exec(head);
+  return match?.[1]?.toLowerCase() ?? null;
+}
+
+export function decodeText(bytes: Uint8Array, declaredCharset: string | null = null): string {
+  const bom = bomEncoding(bytes);
+  if (bom) {
+    // UTF-16 text is full of NUL bytes, so the binary check only applies without a BOM.
+    const text = decodeWith(bom.encoding, bytes.subarray(bom.length), true);
+    if (text === null || text.includes('\0')) throw notText();
+    return text;
+  }
+  if (looksBinary(bytes)) throw notText();
+  const utf8 = decodeWith('utf-8', bytes, true);
+  if (utf8 !== null) return utf8;
+  if (declaredCharset && declaredCharset !== 'utf-8' && declaredCharset !== 'utf8') {
+    const declared = decodeWith(declaredCharset, bytes, false);
+    if (declared !== null) return declared;
+  }
+  const legacy = decodeWith('windows-1252', bytes, false);
+  if (legacy === null) throw notText();
+  return legacy;
+}
+
+const notText = (): QuireError =>
+  new QuireError('import-failed', 'This file does not look like a text/HTML document.');

@@ -1,0 +1,107 @@
+/**
+ * Web pages: Mozilla's Readability (Firefox Reader View) finds the article and its metadata in a
+ * jsdom document that never runs scripts or loads anything; the result is sanitized and normalized.
+ * A page Readability gives up on falls back to its whole sanitized body.
+ */
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import type { TextDirection } from '../../shared/models';
+import { QuireError } from '../../shared/result';
+import { declaredHtmlCharset, decodeText } from './decode-text';
+import { cleanLine, excerptOf, type ImportedDocument, isoDate, titleFromFileName } from './imported-document';
+import { normalizeReaderHtml, type ReaderDocument } from './normalize-html';
+import { sanitizeToElement } from './sanitize-html';
+
+/** The address the page was saved from, when it says so (canonical link or og:url). */
+function pageUrl(doc: Document): string | null {
+  const candidates = [
+    doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url" i][content]')?.getAttribute('content'),
+  ];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    try {
+      const url = new URL(candidate.trim());
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+    } catch {
+      // relative or malformed: not an address we can use
+    }
+  }
+  return null;
+}
+
+const direction = (value: string | null | undefined): TextDirection | null => {
+  const cleaned = cleanLine(value)?.toLowerCase();
+  return cleaned === 'ltr' || cleaned === 'rtl' ? cleaned : null;
+};
+
+/** The page's whole body, for pages Readability finds no article in. */
+function wholeBody(source: string, documentUrl: string, pageUrl: string | null): string {
+  const dom = parseQuietly(source, pageUrl ?? documentUrl);
+  try {
+    const body = dom.window.document.body;
+    if (!body) return '';
+    // Serializing keeps links as written; resolve them first, as Readability does for its article.
+    for (const link of Array.from(body.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
+      link.setAttribute('href', link.href);
+    }
+    return body.innerHTML;
+  } finally {
+    dom.window.close();
+  }
+}
+
+// A silent console: pages are full of CSS jsdom cannot parse, which is no concern of the user.
+const parseQuietly = (source: string, url: string): JSDOM =>
+  new JSDOM(source, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
+
+function readerDocument(dirtyHtml: string, url: string | null): ReaderDocument {
+  return normalizeReaderHtml(sanitizeToElement(dirtyHtml, { pageUrl: url }));
+}
+
+/**
+ * @param documentUrl where the file is (a file: URL): relative links and images resolve against it
+ * unless the page names its own address.
+ */
+export function importHtml(fileName: string, bytes: Uint8Array, documentUrl: string): ImportedDocument {
+  const source = decodeText(bytes, declaredHtmlCharset(bytes));
+  const dom = parseQuietly(source, documentUrl);
+  try {
+    const doc = dom.window.document;
+    const url = pageUrl(doc);
+    if (url && !doc.querySelector('base[href]')) {
+      // Links relative to the page resolve to the real site, as they did when it was saved.
+      const base = doc.createElement('base');
+      base.href = url;
+      doc.head.prepend(base);
+    }
+    const root = doc.documentElement;
+    const lang = cleanLine(root.getAttribute('lang'));
+    const dir = direction(root.getAttribute('dir'));
+    const pageTitle = cleanLine(doc.title);
+    // Readability takes the document apart as it works; the fallback parses the page again (that is
+    // rarer than cloning every page up front, which costs as much as a parse).
+    const article = new Readability(doc, { keepClasses: false }).parse();
+
+    let reader = article?.content ? readerDocument(article.content, url) : null;
+    if (!reader || reader.text.trim() === '') reader = readerDocument(wholeBody(source, documentUrl, url), url);
+    if (reader.text.trim() === '') {
+      throw new QuireError('import-failed', 'This page has no readable text.');
+    }
+
+    return {
+      title: cleanLine(article?.title) ?? pageTitle ?? titleFromFileName(fileName),
+      byline: cleanLine(article?.byline),
+      siteName: cleanLine(article?.siteName),
+      lang: cleanLine(article?.lang) ?? lang,
+      dir: direction(article?.dir) ?? dir,
+      publishedAt: isoDate(article?.publishedTime),
+      excerpt: cleanLine(article?.excerpt) ?? excerptOf(reader.text),
+      url,
+      html: reader.html,
+      text: reader.text,
+    };
+  } finally {
+    dom.window.close();
+  }
+}

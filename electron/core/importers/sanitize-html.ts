@@ -1,0 +1,115 @@
+/**
+ * Imported HTML is untrusted (DESIGN §5). DOMPurify removes scripts, event handlers and dangerous
+ * URLs; on top of that Quire keeps only what a reader view needs: no forms, frames, embedded
+ * objects, media, styles or classes (a page's class names could match the app's own CSS).
+ */
+import createDOMPurify, { type Config } from 'dompurify';
+import { domWindow } from './dom-window';
+
+const FORBIDDEN_TAGS = [
+  'style', 'link', 'meta', 'base', 'title', 'script', 'noscript', 'template',
+  'form', 'input', 'button', 'select', 'option', 'optgroup', 'datalist', 'textarea', 'output', 'label',
+  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param', 'portal',
+  'audio', 'video', 'source', 'track', 'picture', 'canvas', 'map', 'area', 'dialog', 'slot',
+  'svg', 'math',
+];
+/** Removed together with their content: what is inside is UI or fallback, never article text. */
+const FORBIDDEN_CONTENTS = [
+  'button', 'select', 'option', 'datalist', 'textarea', 'output', 'object', 'embed', 'applet',
+  'canvas', 'audio', 'video', 'picture', 'map', 'dialog', 'frameset',
+];
+const FORBIDDEN_ATTRIBUTES = [
+  'style', 'class', 'srcset', 'sizes', 'loading', 'decoding', 'tabindex', 'contenteditable',
+  'autofocus', 'draggable', 'accesskey', 'target', 'ping', 'download', 'form', 'formaction',
+  'background', 'poster', 'usemap',
+];
+
+const CONFIG: Config = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: FORBIDDEN_TAGS,
+  ADD_FORBID_CONTENTS: FORBIDDEN_CONTENTS,
+  FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  WHOLE_DOCUMENT: false,
+};
+
+let purifier: ReturnType<typeof createDOMPurify> | undefined;
+
+const purify = (): ReturnType<typeof createDOMPurify> =>
+  (purifier ??= createDOMPurify(domWindow() as unknown as Parameters<typeof createDOMPurify>[0]));
+
+const withoutHash = (url: URL): string => url.href.slice(0, url.href.length - url.hash.length);
+
+/**
+ * Link targets the reader can follow: http(s) and mailto open outside; `#…` (also when spelled as
+ * the page's own address plus a fragment) stays inside the article; anything else is dropped.
+ */
+function safeHref(href: string, pageUrl: URL | null): string | null {
+  const trimmed = href.trim();
+  if (trimmed.startsWith('#')) return trimmed;
+  try {
+    const url = new URL(trimmed);
+    if (pageUrl && url.hash && withoutHash(url) === withoutHash(pageUrl)) return url.hash;
+    return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? url.href : null;
+  } catch {
+    return null; // relative to a page we do not have: nothing sensible to open
+  }
+}
+
+/**
+ * Images are not fetched (Quire stays offline) and local assets are not imported yet, so each image
+ * becomes its alt text, marked so the reader can style it.
+ */
+function replaceImagesWithAltText(root: HTMLElement): void {
+  const doc = root.ownerDocument;
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    const alt = (img.getAttribute('alt') ?? '').trim();
+    if (alt === '') {
+      img.remove();
+      continue;
+    }
+    const span = doc.createElement('span');
+    span.className = 'quire-image-alt';
+    span.textContent = alt;
+    img.replaceWith(span);
+  }
+}
+
+function fixLinks(root: HTMLElement, pageUrl: URL | null): void {
+  for (const link of Array.from(root.querySelectorAll('a'))) {
+    const href = link.getAttribute('href');
+    const safe = href === null ? null : safeHref(href, pageUrl);
+    if (safe === null) {
+      link.removeAttribute('href');
+      link.removeAttribute('rel');
+      continue;
+    }
+    link.setAttribute('href', safe);
+    if (!safe.startsWith('#')) link.setAttribute('rel', 'noopener noreferrer');
+  }
+}
+
+const parseUrl = (url: string | null | undefined): URL | null => {
+  try {
+    return url ? new URL(url) : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Sanitizes untrusted HTML into a detached container element of the shared window.
+ * @param pageUrl the page's own address, to keep links to its own fragments inside the article
+ */
+export function sanitizeToElement(dirtyHtml: string, { pageUrl }: { pageUrl?: string | null } = {}): HTMLElement {
+  // A fragment rather than a string: saves serializing and parsing again (jsdom parses slowly).
+  const clean = purify().sanitize(dirtyHtml, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  const root = domWindow().document.createElement('div');
+  root.append(clean);
+  // Content the page itself hides is not part of what a reader sees.
+  for (const hidden of Array.from(root.querySelectorAll('[hidden]'))) hidden.remove();
+  replaceImagesWithAltText(root);
+  fixLinks(root, parseUrl(pageUrl));
+  return root;
+}

@@ -1,0 +1,135 @@
+/**
+ * Keeps the search index in step with the library. The index is a cache (DESIGN §2): at open it is
+ * reconciled with fingerprints of what is on disk and the stale articles are re-indexed in the
+ * background; after that, every change marks its article for re-indexing.
+ *
+ * Work is keyed by article, not by operation: when an article's turn comes, whatever is on disk
+ * *then* is indexed (or the entry removed if the article is gone). So changes can be coalesced
+ * and batched freely, and the index can never end up older than the last change.
+ */
+import type { SearchHit, SearchOptions } from '../../shared/models';
+import { QuireError } from '../../shared/result';
+import type { Log } from '../log';
+import type { ArticleFingerprint, SearchDocument, SearchIndex } from '../search/search-index';
+
+export interface IndexEntry {
+  fingerprint: ArticleFingerprint;
+  documents: SearchDocument[];
+}
+
+/** What the library tells the index. */
+export interface IndexSource {
+  fingerprints(): Promise<ArticleFingerprint[]>;
+  /** The article's current entry, or null when it is no longer in the library. */
+  entryFor(articleId: string): Promise<IndexEntry | null>;
+}
+
+/** Articles read and sent to the index per call: bounds memory during a full rebuild. */
+const BATCH_SIZE = 100;
+
+export class IndexSync {
+  private readonly pending = new Set<string>();
+  private draining: Promise<void> | null = null;
+  private readonly opened: Promise<boolean>;
+  private closed = false;
+  private closing: Promise<void> | null = null;
+
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly source: IndexSource,
+    private readonly log: Log,
+  ) {
+    this.opened = this.openIndex();
+  }
+
+  /** Marks an article for re-indexing (added, changed, annotated, deleted or restored). */
+  refresh(articleId: string): void {
+    if (this.closed) return;
+    this.pending.add(articleId);
+    this.drainSoon();
+  }
+
+  /** Resolves once every change made so far is in the index. */
+  async whenIndexed(): Promise<void> {
+    await this.opened;
+    while (this.draining) await this.draining;
+  }
+
+  /** Answers over everything changed before the call (a search never misses a fresh import). */
+  async search(query: string, options?: SearchOptions): Promise<SearchHit[]> {
+    if (!(await this.opened)) {
+      throw new QuireError('internal', 'Search is not available right now; details are in the log.');
+    }
+    await this.whenIndexed();
+    return this.index.search(query, options);
+  }
+
+  /** Writes what is pending and stops the index; calling it again waits for the same close. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.whenIndexed();
+      this.closed = true;
+      try {
+        if (await this.opened) await this.index.flush();
+      } finally {
+        await this.index.close();
+      }
+    })();
+    return this.closing;
+  }
+
+  private async openIndex(): Promise<boolean> {
+    try {
+      const stale = await this.index.open(await this.source.fingerprints());
+      for (const id of stale) this.pending.add(id);
+      this.drainSoon();
+      return true;
+    } catch (error) {
+      this.log('The search index could not be opened', error);
+      return false;
+    }
+  }
+
+  private drainSoon(): void {
+    if (this.draining || this.pending.size === 0) return;
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+      // Changes that arrived while the last batch was being written.
+      this.drainSoon();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (!(await this.opened)) {
+      this.pending.clear();
+      return;
+    }
+    while (this.pending.size > 0) {
+      const ids = [...this.pending].slice(0, BATCH_SIZE);
+      for (const id of ids) this.pending.delete(id);
+      try {
+        await this.indexBatch(ids);
+      } catch (error) {
+        // The entries stay stale in the index and are found again at the next open.
+        this.log(`Indexing ${ids.length} article(s) failed`, error);
+      }
+    }
+  }
+
+  private async indexBatch(ids: string[]): Promise<void> {
+    const entries: IndexEntry[] = [];
+    const gone: string[] = [];
+    for (const id of ids) {
+      try {
+        const entry = await this.source.entryFor(id);
+        if (entry) entries.push(entry);
+        else gone.push(id);
+      } catch (error) {
+        this.log(`Article ${id} could not be read for the search index`, error);
+      }
+    }
+    for (const id of gone) await this.index.removeArticle(id);
+    if (entries.length === 1) await this.index.replaceArticle(entries[0]!.fingerprint, entries[0]!.documents);
+    else if (entries.length > 1) await this.index.replaceArticles(entries);
+  }
+}

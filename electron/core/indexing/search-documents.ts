@@ -1,0 +1,62 @@
+/**
+ * What the library hands the search index for one article: the article itself and each of its
+ * bookmarks and notes, plus a fingerprint that changes exactly when any of that changes.
+ */
+import { createHash } from 'node:crypto';
+import type { Annotation, ArticleMeta } from '../../shared/models';
+import type { ArticleFingerprint, SearchDocument } from '../search/search-index';
+
+/** Bump when the documents built here change shape, so every index entry is rebuilt once. */
+const DOCUMENT_VERSION = 1;
+
+/**
+ * Built from what the index holds (not from `updatedAt`, which reading progress also moves), so
+ * that scrolling through an article never makes its index entry stale.
+ */
+export function fingerprintOf(meta: ArticleMeta, annotations: readonly Annotation[]): ArticleFingerprint {
+  const parts = [
+    DOCUMENT_VERSION,
+    meta.contentHash,
+    meta.title,
+    meta.byline,
+    meta.siteName,
+    meta.lang,
+    meta.tags,
+    annotations.map((a) => `${a.id}:${a.updatedAt}`).sort(),
+  ];
+  return {
+    articleId: meta.id,
+    fingerprint: createHash('sha256').update(JSON.stringify(parts)).digest('hex'),
+  };
+}
+
+export function searchDocumentsOf(
+  meta: ArticleMeta,
+  text: string,
+  annotations: readonly Annotation[],
+): SearchDocument[] {
+  const shared = {
+    articleId: meta.id,
+    title: meta.title,
+    byline: meta.byline ?? '',
+    siteName: meta.siteName ?? '',
+    tags: meta.tags,
+    lang: meta.lang,
+  };
+  return [
+    { ...shared, ref: meta.id, annotationId: null, kind: 'article', body: text, notes: '', passage: null },
+    ...annotations.map(
+      (annotation): SearchDocument => ({
+        ...shared,
+        ref: `${meta.id}/${annotation.id}`,
+        annotationId: annotation.id,
+        kind: annotation.kind,
+        body: annotation.target?.quote.exact ?? '',
+        notes: annotation.note,
+        passage: annotation.target
+          ? { start: annotation.target.position.start, end: annotation.target.position.end }
+          : null,
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,271 @@
+/**
+ * The articles of one library folder: their metadata (kept in memory, read once at open), their
+ * files, and the trash. Every change on disk is either an atomic file write or a folder rename, so
+ * an article is always wholly there or wholly absent.
+ */
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArticleContent, ArticleMeta } from '../../shared/models';
+import { QuireError } from '../../shared/result';
+import { isNotFound, readJsonFile, writeFileAtomic, writeJsonAtomic } from '../fs/atomic-write';
+import {
+  articleMetaSchema,
+  LIBRARY_FORMAT_VERSION,
+  libraryManifestSchema,
+  type LibraryManifest,
+} from './file-schemas';
+import type { Log } from '../log';
+import { articleFiles, isValidId, LibraryPaths, STAGING_PREFIX } from './library-paths';
+
+/** Everything needed to put a new article on disk. */
+export interface NewArticle {
+  meta: ArticleMeta;
+  html: string;
+  text: string;
+  /** the imported file as it came, kept for re-extraction */
+  original: { ext: string; bytes: Uint8Array } | null;
+}
+
+const READ_BATCH = 64;
+
+export const articleNotFound = (): QuireError =>
+  new QuireError('not-found', 'That article is not in the library.');
+
+/** Newest first; ties (same instant) broken by id so the order never flickers between calls. */
+const newestFirst = (a: ArticleMeta, b: ArticleMeta): number =>
+  b.addedAt.localeCompare(a.addedAt) || a.id.localeCompare(b.id);
+
+export class ArticleStore {
+  readonly paths: LibraryPaths;
+  private readonly byId = new Map<string, ArticleMeta>();
+  /** contentHash → id, for duplicate detection on import */
+  private readonly byHash = new Map<string, string>();
+
+  private constructor(
+    root: string,
+    private readonly log: Log,
+  ) {
+    this.paths = new LibraryPaths(root);
+  }
+
+  /**
+   * Opens the library at `root`, creating it when the folder or its `quire-library.json` is
+   * missing (`created` tells the caller to add the sample articles).
+   */
+  static async open(
+    root: string,
+    { log, now = () => new Date().toISOString() }: { log: Log; now?: () => string },
+  ): Promise<{ store: ArticleStore; created: boolean }> {
+    const store = new ArticleStore(root, log);
+    const created = await store.ensureManifest(now);
+    await mkdir(store.paths.articlesDir, { recursive: true });
+    await mkdir(store.paths.trashDir, { recursive: true });
+    await store.removeStagingLeftovers();
+    await store.loadAll();
+    return { store, created };
+  }
+
+  get root(): string {
+    return this.paths.root;
+  }
+
+  list(): ArticleMeta[] {
+    return [...this.byId.values()].sort(newestFirst);
+  }
+
+  get(id: string): ArticleMeta | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The article, or the user-facing "not in the library" error. */
+  require(id: string): ArticleMeta {
+    const meta = isValidId(id) ? this.byId.get(id) : undefined;
+    if (!meta) throw articleNotFound();
+    return meta;
+  }
+
+  findByContentHash(contentHash: string): ArticleMeta | undefined {
+    const id = this.byHash.get(contentHash);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  articleDir(id: string): string {
+    return this.paths.articleDir(id);
+  }
+
+  /**
+   * Writes the article into `articles/.tmp-<id>` and renames that folder into place, so a failure
+   * at any point (full disk, crash) leaves no half article behind.
+   */
+  async add(article: NewArticle): Promise<void> {
+    const { meta } = article;
+    const staging = this.paths.stagingDir(meta.id);
+    const files = articleFiles(staging);
+    try {
+      await mkdir(files.annotationsDir, { recursive: true });
+      await writeFileAtomic(files.content, article.html);
+      await writeFileAtomic(files.text, article.text);
+      if (article.original) {
+        await writeFileAtomic(files.original(article.original.ext), Buffer.from(article.original.bytes));
+      }
+      // article.json last: a folder with article.json is a complete article.
+      await writeJsonAtomic(files.meta, meta);
+      await rename(staging, this.paths.articleDir(meta.id));
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+    this.remember(meta);
+  }
+
+  /** Rewrites article.json (progress, reading state, metadata edits). */
+  async saveMeta(meta: ArticleMeta): Promise<void> {
+    this.require(meta.id);
+    await writeJsonAtomic(articleFiles(this.paths.articleDir(meta.id)).meta, meta);
+    this.remember(meta);
+  }
+
+  async readText(id: string): Promise<string> {
+    this.require(id);
+    return readArticleFile(articleFiles(this.paths.articleDir(id)).text);
+  }
+
+  async readContent(id: string): Promise<ArticleContent> {
+    this.require(id);
+    const files = articleFiles(this.paths.articleDir(id));
+    const [html, text] = await Promise.all([readArticleFile(files.content), readArticleFile(files.text)]);
+    return { id, html, text };
+  }
+
+  /** Moves the article's folder to `trash/<id>`; a trashed article is not listed. */
+  async moveToTrash(id: string): Promise<void> {
+    const meta = this.require(id);
+    const target = this.paths.trashedDir(id);
+    // An older trashed copy of the same id can only be the same article: the newer one wins.
+    await rm(target, { recursive: true, force: true });
+    await rename(this.paths.articleDir(id), target);
+    this.forget(meta);
+  }
+
+  async restore(id: string): Promise<ArticleMeta> {
+    if (!isValidId(id)) throw notInTrash();
+    const trashed = this.paths.trashedDir(id);
+    const meta = await this.readMeta(trashed, id).catch((error: unknown) => {
+      if (error instanceof QuireError && error.code === 'not-found') throw notInTrash();
+      throw error;
+    });
+    if (this.byId.has(id)) {
+      throw new QuireError('io', 'An article with the same id is already in the library.');
+    }
+    await rename(trashed, this.paths.articleDir(id));
+    this.remember(meta);
+    return meta;
+  }
+
+  async listTrash(): Promise<ArticleMeta[]> {
+    const metas = await this.readMetasIn(this.paths.trashDir, (id) => this.paths.trashedDir(id));
+    return metas.sort(newestFirst);
+  }
+
+  private async ensureManifest(now: () => string): Promise<boolean> {
+    await mkdir(this.root, { recursive: true });
+    let manifest: LibraryManifest;
+    try {
+      manifest = await readJsonFile(this.paths.manifest, libraryManifestSchema);
+    } catch (error) {
+      if (!(error instanceof QuireError && error.code === 'not-found')) throw error;
+      const fresh: LibraryManifest = { formatVersion: LIBRARY_FORMAT_VERSION, createdAt: now() };
+      await writeJsonAtomic(this.paths.manifest, fresh);
+      return true;
+    }
+    if (manifest.formatVersion > LIBRARY_FORMAT_VERSION) {
+      throw new QuireError(
+        'io',
+        `This library was written by a newer version of Quire (format ${manifest.formatVersion}); update Quire to open it.`,
+      );
+    }
+    return false;
+  }
+
+  /** Staging folders left by a crash mid-import are incomplete articles: drop them. */
+  private async removeStagingLeftovers(): Promise<void> {
+    const names = await readdir(this.paths.articlesDir);
+    await Promise.all(
+      names
+        .filter((name) => name.startsWith(STAGING_PREFIX))
+        .map((name) => rm(path.join(this.paths.articlesDir, name), { recursive: true, force: true })),
+    );
+  }
+
+  private async loadAll(): Promise<void> {
+    const metas = await this.readMetasIn(this.paths.articlesDir, (id) => this.paths.articleDir(id));
+    for (const meta of metas) this.remember(meta);
+  }
+
+  /** Reads `<dir>/<id>/article.json` of every article folder in `dir`, skipping broken ones. */
+  private async readMetasIn(dir: string, folderOf: (id: string) => string): Promise<ArticleMeta[]> {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+    const ids = entries.filter((e) => e.isDirectory() && isValidId(e.name)).map((e) => e.name);
+    const metas: ArticleMeta[] = [];
+    for (let i = 0; i < ids.length; i += READ_BATCH) {
+      const batch = ids.slice(i, i + READ_BATCH);
+      const read = await Promise.all(
+        batch.map((id) =>
+          this.readMeta(folderOf(id), id).catch((error: unknown) => {
+            // One unreadable article must not hide the rest of the library.
+            this.log(`Skipping article ${id}: ${error instanceof Error ? error.message : String(error)}`);
+            return null;
+          }),
+        ),
+      );
+      for (const meta of read) if (meta) metas.push(meta);
+    }
+    return metas;
+  }
+
+  private async readMeta(folder: string, id: string): Promise<ArticleMeta> {
+    const meta = await readJsonFile(articleFiles(folder).meta, articleMetaSchema);
+    // The folder name is the identity (a copied folder keeps its old article.json).
+    return meta.id === id ? meta : { ...meta, id };
+  }
+
+  private remember(meta: ArticleMeta): void {
+    const previous = this.byId.get(meta.id);
+    if (previous && this.byHash.get(previous.contentHash) === meta.id) this.byHash.delete(previous.contentHash);
+    this.byId.set(meta.id, meta);
+    if (!this.byHash.has(meta.contentHash)) this.byHash.set(meta.contentHash, meta.id);
+  }
+
+  private forget(meta: ArticleMeta): void {
+    this.byId.delete(meta.id);
+    if (this.byHash.get(meta.contentHash) !== meta.id) return;
+    this.byHash.delete(meta.contentHash);
+    // Another copy with the same text (restored from the trash) takes over duplicate detection.
+    for (const other of this.byId.values()) {
+      if (other.contentHash === meta.contentHash) {
+        this.byHash.set(other.contentHash, other.id);
+        break;
+      }
+    }
+  }
+}
+
+/** The library is plain files: one may have been deleted or moved by hand, or by a sync tool. */
+async function readArticleFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (isNotFound(error)) {
+      throw new QuireError('io', `${path.basename(file)} of this article is missing from the library folder.`);
+    }
+    throw error;
+  }
+}
+
+const notInTrash = (): QuireError => new QuireError('not-found', 'That article is not in the trash.');

@@ -1,0 +1,53 @@
+/**
+ * Where everything lives inside a library folder (DESIGN §2). The one place that knows the layout;
+ * ids are checked before they become path segments so that no id can ever name a path outside.
+ */
+import path from 'node:path';
+import { idSchema } from '../../shared/validators';
+
+export const LIBRARY_MANIFEST = 'quire-library.json';
+/** Staging folders of imports in progress: dot-prefixed so that listing never shows them. */
+export const STAGING_PREFIX = '.tmp-';
+
+export const isValidId = (id: string): boolean => idSchema.safeParse(id).success;
+
+function checkedId(id: string): string {
+  // Callers validate ids at the contract boundary; this is the last guard before the filesystem.
+  if (!isValidId(id)) throw new Error(`refusing to build a path from an invalid id: ${JSON.stringify(id)}`);
+  return id;
+}
+
+export class LibraryPaths {
+  constructor(readonly root: string) {}
+
+  get manifest(): string {
+    return path.join(this.root, LIBRARY_MANIFEST);
+  }
+  get articlesDir(): string {
+    return path.join(this.root, 'articles');
+  }
+  get trashDir(): string {
+    return path.join(this.root, 'trash');
+  }
+
+  articleDir(id: string): string {
+    return path.join(this.articlesDir, checkedId(id));
+  }
+  stagingDir(id: string): string {
+    return path.join(this.articlesDir, `${STAGING_PREFIX}${checkedId(id)}`);
+  }
+  trashedDir(id: string): string {
+    return path.join(this.trashDir, checkedId(id));
+  }
+}
+
+/** The files of one article, relative to its folder (the live one, a staging one or a trashed one). */
+export const articleFiles = (dir: string) => ({
+  meta: path.join(dir, 'article.json'),
+  content: path.join(dir, 'content.html'),
+  text: path.join(dir, 'text.txt'),
+  original: (ext: string) => path.join(dir, `original.${ext}`),
+  assetsDir: path.join(dir, 'assets'),
+  annotationsDir: path.join(dir, 'annotations'),
+  annotation: (annotationId: string) => path.join(dir, 'annotations', `${checkedId(annotationId)}.json`),
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { IndexSync, type IndexEntry, type IndexSource } from '../../../../electron/core/indexing/index-sync';
+import type { SearchIndex } from '../../../../electron/core/search/search-index';
+import { createMemoryIndex, createMemoryIndexState } from '../support/memory-search-index';
+
+/** A library of articles that each hold one word. */
+function source(words: Map<string, string>): IndexSource {
+  return {
+    fingerprints: async () => [...words].map(([id, word]) => ({ articleId: id, fingerprint: word })),
+    entryFor: async (id): Promise<IndexEntry | null> => {
+      const word = words.get(id);
+      if (word === undefined) return null;
+      return {
+        fingerprint: { articleId: id, fingerprint: word },
+        documents: [{ ref: id, articleId: id, annotationId: null, kind: 'article', title: id, byline: '', siteName: '', tags: [], body: word, notes: '', lang: null, passage: null }],
+      };
+    },
+  };
+}
+
+const slow = (index: SearchIndex, ms: number): SearchIndex => ({
+  ...index,
+  replaceArticle: async (f, d) => {
+    await new Promise((r) => setTimeout(r, ms));
+    return index.replaceArticle(f, d);
+  },
+});
+
+describe('IndexSync', () => {
+  it('indexes what is stale at open, and a search sees every change made before it', async () => {
+    const words = new Map([['article-a', 'apple']]);
+    const sync = new IndexSync(slow(createMemoryIndex(), 20), source(words), () => {});
+    expect((await sync.search('apple')).map((h) => h.articleId)).toEqual(['article-a']);
+
+    words.set('article-b', 'banana');
+    sync.refresh('article-b');
+    expect((await sync.search('banana')).map((h) => h.articleId)).toEqual(['article-b']);
+
+    words.delete('article-a');
+    sync.refresh('article-a');
+    expect(await sync.search('apple')).toEqual([]);
+    await sync.close();
+  });
+
+  it('logs a failed update and keeps going with later ones', async () => {
+    const logged: string[] = [];
+    const words = new Map([['article-a', 'apple']]);
+    const memory = createMemoryIndex(createMemoryIndexState());
+    let failNext = false;
+    const flaky: SearchIndex = {
+      ...memory,
+      replaceArticle: async (f, d) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('worker hiccup');
+        }
+        return memory.replaceArticle(f, d);
+      },
+    };
+    const sync = new IndexSync(flaky, source(words), (m) => logged.push(m));
+    await sync.whenIndexed();
+    failNext = true;
+    words.set('article-b', 'banana');
+    sync.refresh('article-b');
+    await sync.whenIndexed();
+    expect(logged).toHaveLength(1);
+    words.set('article-c', 'cherry');
+    sync.refresh('article-c');
+    expect((await sync.search('cherry')).map((h) => h.articleId)).toEqual(['article-c']);
+    await sync.close();
+  });
+});

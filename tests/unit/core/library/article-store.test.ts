@@ -1,0 +1,142 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ArticleStore, type NewArticle } from '../../../../electron/core/library/article-store';
+import type { ArticleMeta } from '../../../../electron/shared/models';
+import { useTempDir } from '../support/temp-dir';
+
+const tempDir = useTempDir();
+
+function newArticle(id: string, addedAt: string, contentHash = `hash-${id}`): NewArticle {
+  const meta: ArticleMeta = {
+    id,
+    title: `Title ${id}`,
+    byline: null,
+    siteName: null,
+    url: null,
+    lang: 'en',
+    dir: null,
+    format: 'txt',
+    addedAt,
+    updatedAt: addedAt,
+    publishedAt: null,
+    excerpt: null,
+    tags: [],
+    contentHash,
+    readState: 'unread',
+    progress: 0,
+    position: 0,
+    wordCount: 2,
+    source: `${id}.txt`,
+  };
+  return { meta, html: '<p>Some text</p>', text: 'Some text', original: { ext: 'txt', bytes: Buffer.from('T\nSome text') } };
+}
+
+async function open(root: string, logged: string[] = []) {
+  return ArticleStore.open(root, { log: (m) => logged.push(m) });
+}
+
+describe('ArticleStore', () => {
+  it('creates a library with quire-library.json, articles/ and trash/', async () => {
+    const root = path.join(tempDir(), 'new-library');
+    const { created } = await open(root);
+    expect(created).toBe(true);
+    const manifest = JSON.parse(readFileSync(path.join(root, 'quire-library.json'), 'utf8'));
+    expect(manifest.formatVersion).toBe(1);
+    expect(Number.isNaN(Date.parse(manifest.createdAt))).toBe(false);
+    expect(readdirSync(root).sort()).toEqual(['articles', 'quire-library.json', 'trash']);
+    expect((await open(root)).created).toBe(false);
+  });
+
+  it('refuses a library written by a newer format', async () => {
+    const root = tempDir();
+    writeFileSync(path.join(root, 'quire-library.json'), JSON.stringify({ formatVersion: 2, createdAt: 'x' }));
+    await expect(open(root)).rejects.toMatchObject({ code: 'io', message: expect.stringContaining('newer version of Quire') });
+  });
+
+  it('writes an article as a folder of plain files and lists newest first', async () => {
+    const root = tempDir();
+    const { store } = await open(root);
+    await store.add(newArticle('article-old', '2024-01-01T00:00:00.000Z'));
+    await store.add(newArticle('article-new', '2024-02-01T00:00:00.000Z'));
+    const folder = path.join(root, 'articles', 'article-new');
+    expect(readdirSync(folder).sort()).toEqual(['annotations', 'article.json', 'content.html', 'original.txt', 'text.txt']);
+    expect(readFileSync(path.join(folder, 'text.txt'), 'utf8')).toBe('Some text');
+    expect(store.list().map((a) => a.id)).toEqual(['article-new', 'article-old']);
+    // and reads it all back after reopening
+    const { store: reopened } = await open(root);
+    expect(reopened.list().map((a) => a.id)).toEqual(['article-new', 'article-old']);
+    expect(await reopened.readContent('article-new')).toEqual({ id: 'article-new', html: '<p>Some text</p>', text: 'Some text' });
+  });
+
+  it('leaves nothing behind when writing an article fails', async () => {
+    const root = tempDir();
+    const { store } = await open(root);
+    // The final folder is taken (non-empty), so the last step, the rename, fails.
+    mkdirSync(path.join(root, 'articles', 'article-clash', 'x'), { recursive: true });
+    await expect(store.add(newArticle('article-clash', '2024-01-01T00:00:00.000Z'))).rejects.toThrow();
+    expect(readdirSync(path.join(root, 'articles'))).toEqual(['article-clash']);
+    expect(store.get('article-clash')).toBeUndefined();
+  });
+
+  it('removes the staging folder of an import a crash interrupted, and never lists it', async () => {
+    const root = tempDir();
+    await open(root);
+    const staging = path.join(root, 'articles', '.tmp-article-crash');
+    mkdirSync(staging);
+    writeFileSync(path.join(staging, 'text.txt'), 'half');
+    const { store } = await open(root);
+    expect(existsSync(staging)).toBe(false);
+    expect(store.list()).toEqual([]);
+  });
+
+  it('skips an article whose article.json is broken, and says so in the log', async () => {
+    const root = tempDir();
+    const { store } = await open(root);
+    await store.add(newArticle('article-good', '2024-01-01T00:00:00.000Z'));
+    mkdirSync(path.join(root, 'articles', 'article-bad'));
+    writeFileSync(path.join(root, 'articles', 'article-bad', 'article.json'), '{"id": 5}');
+    const logged: string[] = [];
+    const { store: reopened } = await open(root, logged);
+    expect(reopened.list().map((a) => a.id)).toEqual(['article-good']);
+    expect(logged.join('\n')).toContain('article-bad');
+  });
+
+  it('moves an article to the trash and back', async () => {
+    const root = tempDir();
+    const { store } = await open(root);
+    await store.add(newArticle('article-one', '2024-01-01T00:00:00.000Z'));
+    await store.moveToTrash('article-one');
+    expect(store.list()).toEqual([]);
+    expect(store.findByContentHash('hash-article-one')).toBeUndefined();
+    expect(existsSync(path.join(root, 'trash', 'article-one', 'text.txt'))).toBe(true);
+    expect((await store.listTrash()).map((a) => a.id)).toEqual(['article-one']);
+    // still in the trash after reopening, and not listed
+    expect((await open(root)).store.list()).toEqual([]);
+
+    const restored = await store.restore('article-one');
+    expect(restored.id).toBe('article-one');
+    expect(store.list().map((a) => a.id)).toEqual(['article-one']);
+    expect(store.findByContentHash('hash-article-one')?.id).toBe('article-one');
+    expect(await store.listTrash()).toEqual([]);
+  });
+
+  it('says so when the files of an article were removed by hand', async () => {
+    const root = tempDir();
+    const { store } = await open(root);
+    await store.add(newArticle('article-gone', '2024-01-01T00:00:00.000Z'));
+    rmSync(path.join(root, 'articles', 'article-gone', 'text.txt'));
+    await expect(store.readContent('article-gone')).rejects.toMatchObject({
+      code: 'io',
+      message: 'text.txt of this article is missing from the library folder.',
+    });
+  });
+
+  it('says which article is unknown', async () => {
+    const { store } = await open(tempDir());
+    expect(() => store.require('article-none')).toThrow('That article is not in the library.');
+    expect(() => store.require('../etc')).toThrow('That article is not in the library.');
+    await expect(store.restore('article-none')).rejects.toMatchObject({ code: 'not-found', message: 'That article is not in the trash.' });
+    await expect(store.moveToTrash('article-none')).rejects.toMatchObject({ code: 'not-found' });
+  });
+});

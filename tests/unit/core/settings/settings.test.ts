@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createConfStore } from '../../../../electron/core/settings/conf-store';
+import type { KeyValueStore } from '../../../../electron/core/settings/key-value-store';
+import { readSettings, writeSettings } from '../../../../electron/core/settings/settings';
+import { DEFAULT_SETTINGS } from '../../../../electron/shared/models';
+import { useTempDir } from '../support/temp-dir';
+
+const tempDir = useTempDir();
+
+function memoryStore(initial: Record<string, unknown> = {}): KeyValueStore & { data: Record<string, unknown> } {
+  const data = { ...initial };
+  return { data, get: (key) => data[key], set: (key, value) => void (data[key] = value) };
+}
+
+describe('settings', () => {
+  it('are the defaults when nothing is stored', () => {
+    expect(readSettings(memoryStore())).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keep what was set', () => {
+    const store = memoryStore();
+    expect(writeSettings(store, { theme: 'dark', fontSize: 22 })).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', fontSize: 22 });
+    expect(readSettings(store).theme).toBe('dark');
+  });
+
+  it('replace a badly stored value with its default', () => {
+    const store = memoryStore({ theme: 'neon', fontSize: 500, fontFamily: 'sans', lastArticleId: '../x' });
+    expect(readSettings(store)).toEqual({ ...DEFAULT_SETTINGS, fontFamily: 'sans' });
+    expect(store.data.theme).toBe(DEFAULT_SETTINGS.theme);
+    expect(store.data.fontSize).toBe(DEFAULT_SETTINGS.fontSize);
+  });
+
+  it('refuse an invalid patch as a whole', () => {
+    const store = memoryStore();
+    expect(() => writeSettings(store, { theme: 'dark', fontSize: 3 })).toThrow(/fontSize/);
+    expect(readSettings(store)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('persist in settings.json through conf', () => {
+    const dir = tempDir();
+    writeSettings(createConfStore(dir), { theme: 'sepia' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'settings.json'), 'utf8')).theme).toBe('sepia');
+    expect(readSettings(createConfStore(dir)).theme).toBe('sepia');
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * An in-memory `SearchIndex` for tests of the library side: it records what the library tells it,
+ * and answers a query with the documents whose text contains every word (no ranking).
+ */
+import type { SearchHit } from '../../../../electron/shared/models';
+import type { ArticleFingerprint, SearchDocument, SearchIndex } from '../../../../electron/core/search/search-index';
+
+export interface MemoryIndexState {
+  fingerprints: Map<string, string>;
+  documents: Map<string, SearchDocument[]>;
+  opened: number;
+  closed: number;
+  flushed: number;
+  /** ids handed to replaceArticle(s) since the last open, in order */
+  replaced: string[];
+}
+
+/** State survives `close()`, so a test can reopen the library over the same "persisted" index. */
+export function createMemoryIndexState(): MemoryIndexState {
+  return { fingerprints: new Map(), documents: new Map(), opened: 0, closed: 0, flushed: 0, replaced: [] };
+}
+
+export function createMemoryIndex(state: MemoryIndexState = createMemoryIndexState()): SearchIndex {
+  const replace = (fingerprint: ArticleFingerprint, documents: SearchDocument[]): void => {
+    state.fingerprints.set(fingerprint.articleId, fingerprint.fingerprint);
+    state.documents.set(fingerprint.articleId, documents);
+    state.replaced.push(fingerprint.articleId);
+  };
+  return {
+    async open(current) {
+      state.opened += 1;
+      state.replaced = [];
+      const wanted = new Map(current.map((f) => [f.articleId, f.fingerprint]));
+      for (const id of [...state.fingerprints.keys()]) {
+        if (!wanted.has(id)) {
+          state.fingerprints.delete(id);
+          state.documents.delete(id);
+        }
+      }
+      return current.filter((f) => state.fingerprints.get(f.articleId) !== f.fingerprint).map((f) => f.articleId);
+    },
+    async replaceArticle(fingerprint, documents) {
+      replace(fingerprint, documents);
+    },
+    async replaceArticles(entries) {
+      for (const entry of entries) replace(entry.fingerprint, entry.documents);
+    },
+    async removeArticle(articleId) {
+      state.fingerprints.delete(articleId);
+      state.documents.delete(articleId);
+    },
+    async search(query, options) {
+      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      const hits: SearchHit[] = [];
+      for (const documents of state.documents.values()) {
+        for (const doc of documents) {
+          const haystack = `${doc.title}\n${doc.body}\n${doc.notes}`.toLowerCase();
+          if (!words.every((word) => haystack.includes(word))) continue;
+          hits.push({
+            articleId: doc.articleId,
+            annotationId: doc.annotationId,
+            title: doc.title,
+            kind: doc.kind,
+            score: 1,
+            snippet: '',
+            passage: doc.passage,
+            terms: words,
+          });
+        }
+      }
+      return hits.slice(0, options?.limit ?? 20);
+    },
+    async flush() {
+      state.flushed += 1;
+    },
+    async close() {
+      state.closed += 1;
+    },
+  };
+}
