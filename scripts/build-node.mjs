@@ -22,6 +22,9 @@ await Promise.all([
       'worker/search-worker': 'electron/core/search/worker.ts',
     },
     outdir: 'out',
+    // Split so that lazily imported modules (the importers and jsdom) load only when used.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     external: ['electron'],
   }),
   build({

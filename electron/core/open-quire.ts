@@ -8,7 +8,7 @@ import type { ReaderService } from '../shared/contract';
 import type { SearchHit } from '../shared/models';
 import { QuireError } from '../shared/result';
 import { AnnotationStore } from './annotations/annotation-store';
-import { formatOf } from './importers/import-file';
+import { formatOf } from './importers/import-formats';
 import { IndexSync } from './indexing/index-sync';
 import { libraryIndexSource } from './indexing/library-index-source';
 import { ArticleStore } from './library/article-store';

@@ -22,7 +22,7 @@ import type {
 import { targetFromPassage } from './annotations/anchor';
 import type { AnnotationStore } from './annotations/annotation-store';
 import type { IndexSync } from './indexing/index-sync';
-import { MAX_IMPORT_BYTES, tooLarge } from './importers/import-file';
+import { MAX_IMPORT_BYTES, tooLarge } from './importers/import-formats';
 import type { ArticleStore } from './library/article-store';
 import { collectImportFiles } from './library/collect-import-files';
 import { newId } from './library/ids';

@@ -10,37 +10,9 @@ import { importHtml } from './html-importer';
 import type { ImportedDocument } from './imported-document';
 import { importMarkdown } from './markdown-importer';
 import { importText } from './txt-importer';
+import { MAX_IMPORT_BYTES, formatOf, tooLarge } from './import-formats';
 
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-
-const FORMATS: Readonly<Record<string, ArticleFormat>> = {
-  txt: 'txt',
-  md: 'md',
-  markdown: 'md',
-  html: 'html',
-  htm: 'html',
-  xhtml: 'html',
-};
-
-/** Extensions as the user knows them, for messages. */
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.xhtml'] as const;
-
-/** The lower-case extension without the dot ('' when there is none). */
-export const extensionOf = (fileName: string): string => path.extname(fileName).slice(1).toLowerCase();
-
-export function formatOf(fileName: string): ArticleFormat {
-  const ext = extensionOf(fileName);
-  const format = FORMATS[ext];
-  if (format) return format;
-  const what = ext === '' ? 'files without an extension' : `.${ext} files`;
-  throw new QuireError(
-    'unsupported-format',
-    `Quire cannot import ${what} yet (supported: ${SUPPORTED_EXTENSIONS.join(', ')}).`,
-  );
-}
-
-export const tooLarge = (): QuireError =>
-  new QuireError('import-failed', 'The file is larger than 200 MB, the most Quire can import.');
+export { MAX_IMPORT_BYTES, SUPPORTED_EXTENSIONS, extensionOf, formatOf, tooLarge } from './import-formats';
 
 export interface ImportInput {
   /** the file's name (only its extension and stem are used) */

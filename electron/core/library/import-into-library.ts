@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { ArticleMeta, ImportOutcome } from '../../shared/models';
 import { isQuireError } from '../../shared/result';
 import { errorCode } from '../fs/atomic-write';
-import { extensionOf, importFile } from '../importers/import-file';
+import { extensionOf } from '../importers/import-formats';
 import type { Log } from '../log';
 import type { ArticleStore } from './article-store';
 import { newId } from './ids';
@@ -47,6 +47,8 @@ export async function importIntoLibrary(
 ): Promise<ImportOutcome> {
   const { source } = request;
   try {
+    // Loaded on first use: the importers bring jsdom, which costs a second to load.
+    const { importFile } = await import('../importers/import-file');
     const { format, document } = importFile(request);
     const contentHash = contentHashOf(document.text);
     const existing = store.findByContentHash(contentHash);
