@@ -13,7 +13,6 @@ export async function readingFlow(page: Page): Promise<void> {
   const search = new SearchBox(page);
   const reader = new ReaderPage(page);
 
-  await page.goto(quire.url);
   await expect(library.articleButton(SEED_TITLE)).toBeVisible();
   await expect(library.articleButton(/Welcome to Quire/)).toBeVisible();
 
@@ -59,9 +58,9 @@ export async function readingFlow(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Back to library' }).click().catch(() => {});
   await library.moveToTrash(SEED_TITLE);
   await expect(library.articleButton(SEED_TITLE)).toHaveCount(0);
-  await page.getByRole('button', { name: 'Trash' }).click();
+  await page.getByRole('button', { name: 'Trash', exact: true }).click();
   await page.getByRole('button', { name: `Restore ${SEED_TITLE}` }).click();
-  await page.getByRole('button', { name: 'Library' }).click().catch(() => {});
+  await page.getByRole('button', { name: 'Library', exact: true }).click().catch(() => {});
   await expect(library.articleButton(SEED_TITLE)).toBeVisible();
 
 }

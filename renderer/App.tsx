@@ -1,0 +1,99 @@
+import { useCallback, useState } from 'react';
+import type { ArticleMeta, SearchHit } from '../electron/shared/models';
+import { AppHeader, type AppSection } from './app/AppHeader';
+import { StatusRegion } from './app/status-context';
+import { DropOverlay } from './library/DropOverlay';
+import { LibraryView } from './library/LibraryView';
+import { TrashView } from './library/TrashView';
+import { useFileDrop } from './library/use-file-drop';
+import { useImport } from './library/use-import';
+import type { ReaderTarget } from './reader/ReaderView';
+import { ReaderView } from './reader/ReaderView';
+
+type View =
+  | { name: 'library'; focusArticleId: string | null }
+  | { name: 'trash' }
+  | { name: 'reader'; articleId: string; target: ReaderTarget | null; visit: number };
+
+/** Moves focus to the view without touching the URL (hash changes count as navigation). */
+function skipToContent(event: React.MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  const main = document.getElementById('main');
+  if (!main) return;
+  main.tabIndex = -1;
+  main.focus();
+}
+
+/** The app shell: header with search and import, one view at a time, messages, drop overlay. */
+export function App() {
+  const [view, setView] = useState<View>({ name: 'library', focusArticleId: null });
+  // First view: leave focus where the browser put it. After any navigation: move it to the view.
+  const [navigated, setNavigated] = useState(false);
+  const importState = useImport();
+  const { importFiles } = importState;
+
+  const go = useCallback((next: View) => {
+    setNavigated(true);
+    setView(next);
+  }, []);
+
+  const startImport = useCallback(
+    (files: File[]) => {
+      // The summary shows in the library, so an import from elsewhere goes there.
+      setView((current) => (current.name === 'library' ? current : { name: 'library', focusArticleId: null }));
+      void importFiles(files);
+    },
+    [importFiles],
+  );
+  const dragging = useFileDrop(startImport);
+
+  const openArticle = (article: ArticleMeta) =>
+    go({ name: 'reader', articleId: article.id, target: null, visit: Date.now() });
+  const openHit = (hit: SearchHit) =>
+    go({
+      name: 'reader',
+      articleId: hit.articleId,
+      target: { passage: hit.passage, terms: hit.terms, annotationId: hit.annotationId },
+      visit: Date.now(),
+    });
+  const backFrom = (articleId: string) => go({ name: 'library', focusArticleId: articleId });
+  const showSection = (section: AppSection) =>
+    go(section === 'trash' ? { name: 'trash' } : { name: 'library', focusArticleId: null });
+
+  const section: AppSection | null = view.name === 'reader' ? null : view.name;
+  return (
+    <div className={`app app-${view.name}`}>
+      <a className="skip-link" href="#main" onClick={skipToContent}>
+        Skip to content
+      </a>
+      <AppHeader
+        section={section}
+        onSection={showSection}
+        onOpenHit={openHit}
+        onImport={startImport}
+        importing={importState.progress !== null}
+      />
+      {view.name === 'library' && (
+        <LibraryView
+          importState={importState}
+          onOpen={openArticle}
+          focusArticleId={view.focusArticleId}
+          takeFocus={navigated}
+        />
+      )}
+      {view.name === 'trash' && <TrashView takeFocus={navigated} />}
+      {view.name === 'reader' && (
+        <div className="reader-layout">
+          <ReaderView
+            key={`${view.articleId}:${view.visit}`}
+            articleId={view.articleId}
+            target={view.target}
+            onBack={() => backFrom(view.articleId)}
+          />
+        </div>
+      )}
+      <StatusRegion />
+      {dragging && <DropOverlay />}
+    </div>
+  );
+}

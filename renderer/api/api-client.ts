@@ -1,0 +1,116 @@
+/**
+ * The one way the UI reaches the core: the `ReaderApi` contract, over Electron IPC (the preload
+ * exposes it as `window.quire`) or over HTTP in browser mode. Every call resolves to a `Result`;
+ * nothing here throws.
+ */
+import type { ReaderApi, ReaderMethod } from '../../electron/shared/contract';
+import type { Result } from '../../electron/shared/result';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in browser mode. */
+    quire?: ReaderApi;
+  }
+}
+
+/**
+ * Every method of the contract. The renderer may import only types from electron/shared, so the
+ * list is declared again here; the check below fails to compile if it misses a method.
+ */
+const READER_METHOD_NAMES = [
+  'listArticles',
+  'getArticle',
+  'importPaths',
+  'importDocument',
+  'deleteArticle',
+  'restoreArticle',
+  'listTrash',
+  'getContent',
+  'setProgress',
+  'search',
+  'listAnnotations',
+  'createAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'getSettings',
+  'setSettings',
+] as const satisfies readonly ReaderMethod[];
+
+type UnlistedMethod = Exclude<ReaderMethod, (typeof READER_METHOD_NAMES)[number]>;
+const everyMethodListed: UnlistedMethod extends never ? true : never = true;
+void everyMethodListed;
+
+const serverDidNotAnswer = (detail: string): Result<never> => ({
+  ok: false,
+  error: {
+    code: 'io',
+    message: `Quire's server did not answer (${detail}). Is "quire serve" still running?`,
+  },
+});
+
+function isResult(body: unknown): body is Result<unknown> {
+  if (typeof body !== 'object' || body === null) return false;
+  const candidate = body as { ok?: unknown; value?: unknown; error?: unknown };
+  // JSON has no undefined: a void method's `{ ok: true, value: undefined }` arrives as `{ ok: true }`.
+  if (candidate.ok === true) return true;
+  if (candidate.ok === false) {
+    const error = candidate.error as { code?: unknown; message?: unknown } | undefined;
+    return typeof error?.code === 'string' && typeof error.message === 'string';
+  }
+  return false;
+}
+
+/** One contract call over HTTP: `POST /api/<method>` with the arguments as a JSON array. */
+async function postCall(
+  fetchImpl: typeof fetch,
+  method: ReaderMethod,
+  args: unknown[],
+): Promise<Result<unknown>> {
+  let response: Response;
+  try {
+    response = await fetchImpl(`/api/${method}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(args),
+    });
+  } catch (error) {
+    return serverDidNotAnswer(error instanceof Error ? error.message : 'network error');
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return serverDidNotAnswer(`HTTP ${response.status}`);
+  }
+  // The host answers refusals (bad token, bad argument) with an error status and a Result body.
+  if (isResult(body)) return body;
+  return serverDidNotAnswer(`HTTP ${response.status}`);
+}
+
+/** The browser-mode client: the same contract, carried by `fetch`. */
+export function createHttpApi(fetchImpl: typeof fetch = (...args) => fetch(...args)): ReaderApi {
+  const api: Partial<Record<ReaderMethod, (...args: unknown[]) => Promise<Result<unknown>>>> = {};
+  for (const method of READER_METHOD_NAMES) {
+    api[method] = (...args: unknown[]) => postCall(fetchImpl, method, args);
+  }
+  return api as ReaderApi;
+}
+
+export const isElectron = (): boolean => typeof window !== 'undefined' && window.quire !== undefined;
+
+/** The API of the host the UI runs in: Electron's preload bridge, else HTTP. */
+export function createApiClient(): ReaderApi {
+  return window.quire ?? createHttpApi();
+}
+
+/** The URL of a file inside an article's folder (images in article HTML). */
+export function assetUrl(articleId: string, relPath: string): string {
+  const path = relPath
+    .replace(/^\.\//, '')
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+  const id = encodeURIComponent(articleId);
+  return isElectron() ? `quire-content://articles/${id}/${path}` : `/content/${id}/${path}`;
+}

@@ -1,0 +1,47 @@
+import type { SearchHit } from '../../electron/shared/models';
+import { ImportControl } from '../library/ImportControl';
+import { SearchBox } from '../search/SearchBox';
+
+export type AppSection = 'library' | 'trash';
+
+interface AppHeaderProps {
+  /** the section shown, or null in the reader */
+  section: AppSection | null;
+  onSection: (section: AppSection) => void;
+  onOpenHit: (hit: SearchHit) => void;
+  onImport: (files: File[]) => void;
+  importing: boolean;
+}
+
+export function AppHeader({ section, onSection, onOpenHit, onImport, importing }: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <p className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          Q
+        </span>
+        Quire
+      </p>
+      <SearchBox onOpenHit={onOpenHit} />
+      <nav className="app-nav" aria-label="Sections">
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-current={section === 'library' ? 'page' : undefined}
+          onClick={() => onSection('library')}
+        >
+          Library
+        </button>
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-current={section === 'trash' ? 'page' : undefined}
+          onClick={() => onSection('trash')}
+        >
+          Trash
+        </button>
+      </nav>
+      <ImportControl onFiles={onImport} busy={importing} />
+    </header>
+  );
+}

@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type { ArticleMeta } from '../../electron/shared/models';
+import { useApi } from '../api/api-context';
+import { useStatus } from '../app/status-context';
+import { articleDate } from './article-format';
+import { useArticleList } from './use-article-list';
+
+/** Articles moved to the trash, each restorable. */
+export function TrashView({ takeFocus }: { takeFocus: boolean }) {
+  const api = useApi();
+  const { notify, reportError } = useStatus();
+  const loadTrash = useCallback(() => api.listTrash(), [api]);
+  const { articles, error, setArticles } = useArticleList(loadTrash);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (takeFocus) heading.current?.focus();
+  }, [takeFocus]);
+
+  const restore = async (article: ArticleMeta) => {
+    const result = await api.restoreArticle(article.id);
+    if (!result.ok) {
+      reportError(`“${article.title}” could not be restored: ${result.error.message}`);
+      return;
+    }
+    setArticles((current) => current.filter((a) => a.id !== article.id));
+    heading.current?.focus();
+    notify(`Restored “${result.value.title}” to the library`);
+  };
+
+  return (
+    <main className="view trash-view" id="main">
+      <div className="view-head">
+        <h1 ref={heading} tabIndex={-1}>
+          Trash
+        </h1>
+      </div>
+      {error && (
+        <p className="inline-error" role="alert">
+          The trash could not be listed: {error}
+        </p>
+      )}
+      {articles === null ? (
+        <p className="loading" role="status">
+          Loading the trash…
+        </p>
+      ) : articles.length === 0 ? (
+        !error && (
+          <div className="empty-state">
+            <p className="empty-title">The trash is empty.</p>
+            <p className="empty-hint">Articles you move to the trash wait here until you restore them.</p>
+          </div>
+        )
+      ) : (
+        <ul className="article-list" aria-label="Trashed articles">
+          {articles.map((article) => {
+            const date = articleDate(article);
+            return (
+              <li className="article-row" key={article.id}>
+                <div className="article-row-main">
+                  <p className="article-title-text">{article.title}</p>
+                  <p className="article-meta">
+                    {article.siteName && <span>{article.siteName}</span>}
+                    {date && <time dateTime={date.iso}>{date.label}</time>}
+                  </p>
+                </div>
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-label={`Restore ${article.title}`}
+                  onClick={() => void restore(article)}
+                >
+                  Restore
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </main>
+  );
+}

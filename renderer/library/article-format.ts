@@ -1,0 +1,41 @@
+/** How article metadata reads in lists and headers. */
+import type { ArticleMeta } from '../../electron/shared/models';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const numberFormat = new Intl.NumberFormat();
+
+/** Words per minute for the reading-time estimate. */
+const READING_SPEED = 230;
+
+export function formatDate(iso: string): string | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : dateFormat.format(date);
+}
+
+/** The published date when known, else when it was added. */
+export function articleDate(article: Pick<ArticleMeta, 'publishedAt' | 'addedAt'>): {
+  label: string;
+  iso: string;
+} | null {
+  const published = article.publishedAt ? formatDate(article.publishedAt) : null;
+  if (published && article.publishedAt) return { label: `Published ${published}`, iso: article.publishedAt };
+  const added = formatDate(article.addedAt);
+  return added ? { label: `Added ${added}`, iso: article.addedAt } : null;
+}
+
+export function wordCountLabel(words: number): string {
+  return words === 1 ? '1 word' : `${numberFormat.format(words)} words`;
+}
+
+export function readingTimeLabel(words: number): string {
+  const minutes = Math.max(1, Math.round(words / READING_SPEED));
+  return `${minutes} min read`;
+}
+
+/** "unread", "42 %" or "finished". */
+export function progressLabel(article: Pick<ArticleMeta, 'readState' | 'progress'>): string {
+  const percent = Math.round(article.progress * 100);
+  if (article.readState === 'finished' || percent >= 100) return 'finished';
+  if (article.readState === 'unread' && percent === 0) return 'unread';
+  return `${percent} %`;
+}

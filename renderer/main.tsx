@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApiClient } from './api/api-client';
+import { ApiProvider } from './api/api-context';
+import { App } from './App';
+import { SettingsProvider } from './app/settings-context';
+import { StatusProvider } from './app/status-context';
+import './styles/base.css';
+import './styles/themes.css';
+import './styles/app.css';
+import './styles/library.css';
+import './styles/search.css';
+import './styles/reader.css';
+import './styles/panel.css';
+import './styles/dialog.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+createRoot(root).render(
+  <StrictMode>
+    <ApiProvider api={createApiClient()}>
+      <StatusProvider>
+        <SettingsProvider>
+          <App />
+        </SettingsProvider>
+      </StatusProvider>
+    </ApiProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,126 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { AnnotationKind, HighlightColor } from '../../electron/shared/models';
+import { Dialog } from '../components/Dialog';
+import { DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLOR_OPTIONS } from './colors';
+
+export interface AnnotationDraft {
+  kind: AnnotationKind;
+  /** the passage's text; null for a note on the whole article */
+  quote: string | null;
+  color: HighlightColor | null;
+  note: string;
+  /** true when changing an existing bookmark or note */
+  editing: boolean;
+}
+
+interface AnnotationDialogProps {
+  draft: AnnotationDraft;
+  onSave: (values: { color: HighlightColor | null; note: string }) => Promise<boolean>;
+  onCancel: () => void;
+}
+
+const QUOTE_PREVIEW_CHARS = 280;
+
+function dialogTitle(draft: AnnotationDraft): string {
+  const noun = draft.kind === 'note' ? 'note' : 'bookmark';
+  return draft.editing ? `Edit ${noun}` : `New ${noun}`;
+}
+
+function saveLabel(draft: AnnotationDraft): string {
+  if (draft.editing) return 'Save changes';
+  return draft.kind === 'note' ? 'Save note' : 'Save bookmark';
+}
+
+/** Creates or edits a bookmark or note: a colour for passages, and the note (required for notes). */
+export function AnnotationDialog({ draft, onSave, onCancel }: AnnotationDialogProps) {
+  const [color, setColor] = useState<HighlightColor>(draft.color ?? DEFAULT_HIGHLIGHT_COLOR);
+  const [note, setNote] = useState(draft.note);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const colourLegendId = useId();
+  const noteId = useId();
+  const errorId = useId();
+  const hintId = useId();
+  const noteRequired = draft.kind === 'note';
+  const hasPassage = draft.quote !== null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (noteRequired && note.trim() === '') {
+      setError('Write the note first.');
+      noteRef.current?.focus();
+      return;
+    }
+    setSaving(true);
+    const saved = await onSave({ color: hasPassage ? color : null, note });
+    // On success the dialog is closed by the parent; on failure it stays for another try.
+    if (!saved) setSaving(false);
+  };
+
+  const quote = draft.quote ?? '';
+  return (
+    <Dialog title={dialogTitle(draft)} onCancel={onCancel} initialFocus={draft.kind === 'note' ? noteRef : undefined}>
+      <form className="annotation-form" onSubmit={(event) => void submit(event)} noValidate>
+        {hasPassage && (
+          <blockquote className="dialog-quote">
+            {quote.length > QUOTE_PREVIEW_CHARS ? `${quote.slice(0, QUOTE_PREVIEW_CHARS)}…` : quote}
+          </blockquote>
+        )}
+        {hasPassage && (
+          <fieldset className="colour-field" role="radiogroup" aria-labelledby={colourLegendId}>
+            <legend id={colourLegendId}>Colour</legend>
+            <div className="colour-options">
+              {HIGHLIGHT_COLOR_OPTIONS.map((option) => (
+                <label key={option.value} className={`colour-option quire-color-${option.value}`}>
+                  <input
+                    type="radio"
+                    name="colour"
+                    value={option.value}
+                    checked={color === option.value}
+                    onChange={() => setColor(option.value)}
+                  />
+                  <span className="colour-swatch" aria-hidden="true" />
+                  {option.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+        <label htmlFor={noteId} className="field-label">
+          Note
+        </label>
+        <p id={hintId} className="field-hint">
+          {noteRequired ? 'Markdown works here.' : 'Optional. Markdown works here.'}
+        </p>
+        <textarea
+          id={noteId}
+          ref={noteRef}
+          className="note-input"
+          rows={5}
+          value={note}
+          required={noteRequired}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${errorId} ${hintId}` : hintId}
+          onChange={(event) => {
+            setNote(event.target.value);
+            if (error) setError(null);
+          }}
+        />
+        {error && (
+          <p id={errorId} className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {saving ? 'Saving…' : saveLabel(draft)}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

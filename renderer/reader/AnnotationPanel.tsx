@@ -1,0 +1,91 @@
+import { useId } from 'react';
+import type { Annotation } from '../../electron/shared/models';
+import { colorLabel } from './colors';
+import { NoteText } from './NoteText';
+import type { PlacedAnnotation } from './placed-annotations';
+
+const QUOTE_CHARS = 160;
+const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max).trimEnd()}…` : text);
+
+interface AnnotationPanelProps {
+  placed: PlacedAnnotation[];
+  onGoTo: (annotation: Annotation) => void;
+  onEdit: (annotation: Annotation) => void;
+  onDelete: (annotation: Annotation) => void;
+  onNoteOnArticle: () => void;
+}
+
+function countLabel(placed: PlacedAnnotation[]): string {
+  const bookmarks = placed.filter((p) => p.annotation.kind === 'bookmark').length;
+  const notes = placed.length - bookmarks;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return `${plural(bookmarks, 'bookmark', 'bookmarks')}, ${plural(notes, 'note', 'notes')}`;
+}
+
+function AnnotationItem({
+  item,
+  onGoTo,
+  onEdit,
+  onDelete,
+}: { item: PlacedAnnotation } & Pick<AnnotationPanelProps, 'onGoTo' | 'onEdit' | 'onDelete'>) {
+  const { annotation, span, unplaced } = item;
+  const describedBy = useId();
+  const kind = annotation.kind === 'note' ? 'Note' : 'Bookmark';
+  const quote = annotation.target ? truncate(annotation.target.quote.exact, QUOTE_CHARS) : null;
+  return (
+    <li className={`annotation-item quire-color-${annotation.color ?? 'none'}`} data-annotation-id={annotation.id}>
+      {span && quote !== null ? (
+        <button type="button" className="annotation-go" onClick={() => onGoTo(annotation)} id={describedBy}>
+          <span className="colour-swatch" aria-hidden="true" />
+          <span className="visually-hidden">
+            {kind}, {colorLabel(annotation.color).toLowerCase()}:{' '}
+          </span>
+          <q className="annotation-quote">{quote}</q>
+        </button>
+      ) : (
+        <p className="annotation-go annotation-static" id={describedBy}>
+          {unplaced ? (
+            <>
+              <span className="annotation-unplaced">Passage not found in the text:</span>{' '}
+              <q className="annotation-quote">{quote}</q>
+            </>
+          ) : (
+            <span className="annotation-whole">{kind} on the whole article</span>
+          )}
+        </p>
+      )}
+      {annotation.note && <NoteText source={annotation.note} />}
+      <div className="annotation-actions">
+        <button type="button" className="button button-quiet button-small" aria-describedby={describedBy} onClick={() => onEdit(annotation)}>
+          Edit
+        </button>
+        <button type="button" className="button button-quiet button-small" aria-describedby={describedBy} onClick={() => onDelete(annotation)}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** The side panel: the article's bookmarks and notes in text order. */
+export function AnnotationPanel({ placed, onGoTo, onEdit, onDelete, onNoteOnArticle }: AnnotationPanelProps) {
+  return (
+    <aside className="annotation-panel" aria-label="Bookmarks and notes">
+      <h2 className="panel-heading" tabIndex={-1}>
+        Bookmarks and notes <span className="panel-count">({countLabel(placed)})</span>
+      </h2>
+      <button type="button" className="button button-small panel-action" onClick={onNoteOnArticle}>
+        Note on this article
+      </button>
+      {placed.length === 0 ? (
+        <p className="empty-hint">Select text in the article to bookmark it or add a note.</p>
+      ) : (
+        <ul className="annotation-list">
+          {placed.map((item) => (
+            <AnnotationItem key={item.annotation.id} item={item} onGoTo={onGoTo} onEdit={onEdit} onDelete={onDelete} />
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,231 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { Annotation, HighlightColor } from '../../electron/shared/models';
+import { useStatus } from '../app/status-context';
+import { useSettings } from '../app/settings-context';
+import { handleContentLinkClick } from '../app/external-links';
+import { AnnotationDialog, type AnnotationDraft } from './AnnotationDialog';
+import { AnnotationPanel } from './AnnotationPanel';
+import { ArticleHeader } from './ArticleHeader';
+import { prepareArticleHtml } from './article-html';
+import { placeAnnotations } from './placed-annotations';
+import { measureReadingProgress, scrollToTextOffset } from './reading-position';
+import type { ReaderTarget } from './ReaderView';
+import { SearchMatchBar } from './SearchMatchBar';
+import { SelectionToolbar } from './SelectionToolbar';
+import { findTermMatches, initialMatchIndex } from './term-matches';
+import type { TextSpan } from './text-offsets';
+import { useAnnotations } from './use-annotations';
+import { annotationMarks, useHighlightMarks } from './use-highlight-marks';
+import { usePassageSelection } from './use-passage-selection';
+import type { ReaderData } from './use-reader-data';
+import { useReadingPosition } from './use-reading-position';
+import { ReaderToolbar } from './ReaderToolbar';
+
+interface DialogState {
+  draft: AnnotationDraft;
+  /** the passage of a new annotation */
+  passage: TextSpan | null;
+  /** the annotation being edited */
+  annotation: Annotation | null;
+}
+
+interface ReaderDocumentProps {
+  data: Extract<ReaderData, { status: 'ready' }>;
+  target: ReaderTarget | null;
+  onBack: () => void;
+}
+
+function findPanelItem(annotationId: string): HTMLElement | null {
+  const items = Array.from(document.querySelectorAll<HTMLElement>('.annotation-panel [data-annotation-id]'));
+  return items.find((item) => item.dataset.annotationId === annotationId) ?? null;
+}
+
+/** The open article: text, highlights, search matches, passages and the side panel. */
+export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
+  const { article, content } = data;
+  const { notify } = useStatus();
+  const { settings } = useSettings();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const containerRef = useRef<HTMLDivElement>(null);
+
+  const html = useMemo(() => prepareArticleHtml(content.html, article.id), [content.html, article.id]);
+  const { annotations, create, update, remove } = useAnnotations(data.annotations);
+  const placed = useMemo(() => placeAnnotations(annotations, content.text), [annotations, content.text]);
+
+  const [search, setSearch] = useState(target);
+  const matches = useMemo(() => {
+    if (!search) return [];
+    const found = findTermMatches(content.text, search.terms);
+    return found.length > 0 ? found : search.passage ? [search.passage] : [];
+  }, [search, content.text]);
+  const [currentMatch, setCurrentMatch] = useState(() => initialMatchIndex(matches, target?.passage ?? null));
+
+  useHighlightMarks(containerRef, html, placed, matches, currentMatch);
+  const { flush } = useReadingPosition({
+    articleId: article.id,
+    scroller: scrollerRef,
+    container: containerRef,
+    restoreTo: target ? null : article.position,
+  });
+  const { selection, current: currentSelection, clear: clearSelection } = usePassageSelection(containerRef, scrollerRef);
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+  // A new object per save, so saving the same annotation twice still moves focus.
+  const [focusAfterSave, setFocusAfterSave] = useState<{ id: string } | null>(null);
+
+  useEffect(() => {
+    titleRef.current?.focus({ preventScroll: true });
+    if (import.meta.env.DEV && containerRef.current && containerRef.current.textContent !== content.text) {
+      console.warn(`Quire: the reader text of ${article.id} differs from text.txt; passages may be off.`);
+    }
+  }, [article.id, content.text]);
+
+  useEffect(() => {
+    if (!focusAfterSave) return;
+    findPanelItem(focusAfterSave.id)?.querySelector<HTMLElement>('.annotation-go, button')?.focus();
+  }, [focusAfterSave]);
+
+  // Font changes reflow the text: keep the first visible character in place.
+  const reflowAnchor = useRef<number | null>(null);
+  const keepPlace = useCallback(() => {
+    if (scrollerRef.current && containerRef.current) {
+      reflowAnchor.current = measureReadingProgress(scrollerRef.current, containerRef.current).position;
+    }
+  }, []);
+  useLayoutEffect(() => {
+    if (reflowAnchor.current === null || !scrollerRef.current || !containerRef.current) return;
+    scrollToTextOffset(scrollerRef.current, containerRef.current, reflowAnchor.current);
+    reflowAnchor.current = null;
+  }, [settings.fontSize, settings.fontFamily]);
+
+  const back = () => {
+    void flush().then(onBack);
+  };
+
+  const startPassage = (kind: 'bookmark' | 'note', span: TextSpan | null = currentSelection()?.span ?? null) => {
+    if (!span) {
+      notify('Select a passage in the article first, then choose “Bookmark selection”.');
+      return;
+    }
+    setDialog({
+      draft: { kind, quote: content.text.slice(span.start, span.end), color: null, note: '', editing: false },
+      passage: span,
+      annotation: null,
+    });
+  };
+
+  const startArticleNote = () =>
+    setDialog({ draft: { kind: 'note', quote: null, color: null, note: '', editing: false }, passage: null, annotation: null });
+
+  const startEdit = (annotation: Annotation) =>
+    setDialog({
+      draft: {
+        kind: annotation.kind,
+        quote: annotation.target?.quote.exact ?? null,
+        color: annotation.color,
+        note: annotation.note,
+        editing: true,
+      },
+      passage: null,
+      annotation,
+    });
+
+  const saveDialog = async ({ color, note }: { color: HighlightColor | null; note: string }): Promise<boolean> => {
+    if (!dialog) return false;
+    const { draft, passage, annotation } = dialog;
+    let saved: Annotation | null;
+    if (annotation) {
+      saved = await update(annotation, annotation.target ? { color, note } : { note });
+    } else {
+      saved = await create({
+        articleId: article.id,
+        kind: draft.kind,
+        ...(passage ? { passage: { start: passage.start, end: passage.end } } : {}),
+        ...(color ? { color } : {}),
+        note,
+      });
+    }
+    if (!saved) return false;
+    setDialog(null);
+    if (!annotation) clearSelection();
+    setFocusAfterSave({ id: saved.id });
+    notify(annotation ? 'Changes saved' : draft.kind === 'note' ? 'Note saved' : 'Bookmark saved');
+    return true;
+  };
+
+  const goTo = (annotation: Annotation) => {
+    const root = containerRef.current;
+    const first = root ? annotationMarks(root, annotation.id)[0] : undefined;
+    if (!first) return;
+    first.tabIndex = -1;
+    first.scrollIntoView?.({ block: 'center' });
+    first.focus({ preventScroll: true });
+  };
+
+  const deleteAnnotation = async (annotation: Annotation) => {
+    if (await remove(annotation)) {
+      document.querySelector<HTMLElement>('.annotation-panel .panel-heading')?.focus();
+    }
+  };
+
+  const onArticleClick = (event: MouseEvent<HTMLDivElement>) => {
+    handleContentLinkClick(event);
+    const mark = event.target instanceof Element ? event.target.closest<HTMLElement>('mark[data-annotation-id]') : null;
+    const selectionIsEmpty = document.getSelection()?.isCollapsed ?? true;
+    if (mark?.dataset.annotationId && selectionIsEmpty) {
+      findPanelItem(mark.dataset.annotationId)?.querySelector<HTMLElement>('.annotation-go')?.focus();
+    }
+  };
+
+  return (
+    <>
+      <main className="view reader-view" id="main">
+        <ReaderToolbar onBack={back} onBookmarkSelection={() => startPassage('bookmark')} onBeforeReflow={keepPlace} />
+        {search && (
+          <SearchMatchBar
+            terms={search.terms}
+            current={Math.max(0, currentMatch)}
+            total={matches.length}
+            onPrevious={() => setCurrentMatch((i) => (i - 1 + matches.length) % matches.length)}
+            onNext={() => setCurrentMatch((i) => (i + 1) % matches.length)}
+            onClose={() => {
+              setSearch(null);
+              // The bar and its buttons go away: keep focus in the reader.
+              scrollerRef.current?.focus({ preventScroll: true });
+            }}
+          />
+        )}
+        {/* Focusable, so keyboard users can scroll the text with the arrow and page keys. */}
+        <div className="reader-scroll" ref={scrollerRef} tabIndex={0} role="region" aria-label="Article text">
+          <article className={`reader-article font-${settings.fontFamily}`}>
+            <ArticleHeader article={article} titleRef={titleRef} />
+            <div
+              ref={containerRef}
+              className="article-content"
+              data-testid="article-body"
+              lang={article.lang ?? undefined}
+              dir={article.dir ?? 'auto'}
+              onClick={onArticleClick}
+              dangerouslySetInnerHTML={{ __html: html }}
+            />
+          </article>
+        </div>
+        {selection && !dialog && (
+          <SelectionToolbar
+            selection={selection}
+            onBookmark={() => startPassage('bookmark', selection.span)}
+            onNote={() => startPassage('note', selection.span)}
+          />
+        )}
+      </main>
+      <AnnotationPanel
+        placed={placed}
+        onGoTo={goTo}
+        onEdit={startEdit}
+        onDelete={(annotation) => void deleteAnnotation(annotation)}
+        onNoteOnArticle={startArticleNote}
+      />
+      {dialog && <AnnotationDialog draft={dialog.draft} onSave={saveDialog} onCancel={() => setDialog(null)} />}
+    </>
+  );
+}

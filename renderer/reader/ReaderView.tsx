@@ -1,0 +1,41 @@
+import type { SearchHit } from '../../electron/shared/models';
+import { ReaderDocument } from './ReaderDocument';
+import { useReaderData } from './use-reader-data';
+
+/** Where the reader opens when it comes from a search result. */
+export type ReaderTarget = Pick<SearchHit, 'passage' | 'terms' | 'annotationId'>;
+
+interface ReaderViewProps {
+  articleId: string;
+  target: ReaderTarget | null;
+  onBack: () => void;
+}
+
+/** The reader: loads the article, then shows it (or says why it cannot). */
+export function ReaderView({ articleId, target, onBack }: ReaderViewProps) {
+  const data = useReaderData(articleId);
+  if (data.status === 'ready') {
+    return <ReaderDocument key={articleId} data={data} target={target} onBack={onBack} />;
+  }
+  return (
+    <main className="view reader-view reader-message" id="main">
+      <div className="reader-toolbar">
+        <button type="button" className="button" onClick={onBack}>
+          <span aria-hidden="true">← </span>Back to library
+        </button>
+      </div>
+      {data.status === 'loading' ? (
+        <p className="loading" role="status">
+          Loading the article…
+        </p>
+      ) : (
+        <>
+          <h1>This article could not be opened</h1>
+          <p className="inline-error" role="alert">
+            {data.message}
+          </p>
+        </>
+      )}
+    </main>
+  );
+}

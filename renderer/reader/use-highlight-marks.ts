@@ -1,0 +1,55 @@
+/**
+ * Draws the article's highlights into the reader container: bookmarks and notes (one colour
+ * each) and search matches (the current one stands out and is scrolled to).
+ */
+import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { drawHighlights, type HighlightSpec } from './highlights';
+import type { PlacedAnnotation } from './placed-annotations';
+import type { TextSpan } from './text-offsets';
+import { DEFAULT_HIGHLIGHT_COLOR } from './colors';
+
+const CURRENT_MATCH_CLASS = 'quire-search-current';
+
+export function useHighlightMarks(
+  container: RefObject<HTMLElement | null>,
+  html: string,
+  placed: readonly PlacedAnnotation[],
+  matches: readonly TextSpan[],
+  currentMatch: number,
+) {
+  const searchMarks = useRef<HTMLElement[][]>([]);
+  const shownMatch = useRef(-1);
+
+  useLayoutEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    const specs: HighlightSpec[] = [];
+    for (const { annotation, span } of placed) {
+      if (!span) continue;
+      specs.push({
+        ...span,
+        className: `quire-highlight quire-color-${annotation.color ?? DEFAULT_HIGHLIGHT_COLOR} quire-kind-${annotation.kind}`,
+        data: { annotationId: annotation.id },
+      });
+    }
+    for (const match of matches) specs.push({ ...match, className: 'quire-search-match' });
+    const drawn = drawHighlights(root, specs);
+    searchMarks.current = drawn.slice(drawn.length - matches.length);
+    for (const mark of searchMarks.current[shownMatch.current] ?? []) mark.classList.add(CURRENT_MATCH_CLASS);
+  }, [container, html, placed, matches]);
+
+  useLayoutEffect(() => {
+    for (const mark of searchMarks.current[shownMatch.current] ?? []) mark.classList.remove(CURRENT_MATCH_CLASS);
+    shownMatch.current = currentMatch;
+    const marks = searchMarks.current[currentMatch] ?? [];
+    for (const mark of marks) mark.classList.add(CURRENT_MATCH_CLASS);
+    marks[0]?.scrollIntoView?.({ block: 'center' });
+  }, [currentMatch, matches]);
+}
+
+/** The marks of one annotation, in text order. */
+export function annotationMarks(root: HTMLElement, annotationId: string): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>('mark[data-annotation-id]')).filter(
+    (mark) => mark.dataset.annotationId === annotationId,
+  );
+}

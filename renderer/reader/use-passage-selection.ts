@@ -1,0 +1,62 @@
+/**
+ * Follows the user's text selection inside the article: its offsets (what a bookmark stores)
+ * and where it is on screen (where the selection toolbar goes). A selection that moves out of
+ * the article by focus alone (tabbing to a button) is remembered, so keyboard users can act on it.
+ */
+import { useEffect, useState, type RefObject } from 'react';
+import { selectionToOffsets, type TextSpan } from './text-offsets';
+
+export interface PassageSelection {
+  span: TextSpan;
+  /** viewport rectangle of the selection, when the browser can tell */
+  rect: { top: number; bottom: number; left: number; right: number } | null;
+}
+
+function readSelection(root: HTMLElement): PassageSelection | null | 'outside' {
+  const selection = root.ownerDocument.getSelection();
+  if (!selection || selection.rangeCount === 0) return 'outside';
+  if (selection.isCollapsed) {
+    return selection.anchorNode && root.contains(selection.anchorNode) ? null : 'outside';
+  }
+  const span = selectionToOffsets(root, selection);
+  if (!span) return null;
+  const range = selection.getRangeAt(0);
+  const box = typeof range.getBoundingClientRect === 'function' ? range.getBoundingClientRect() : null;
+  const rect = box && (box.width > 0 || box.height > 0) ? { top: box.top, bottom: box.bottom, left: box.left, right: box.right } : null;
+  return { span, rect };
+}
+
+export function usePassageSelection(container: RefObject<HTMLElement | null>, scroller: RefObject<HTMLElement | null>) {
+  const [selection, setSelection] = useState<PassageSelection | null>(null);
+
+  useEffect(() => {
+    const update = () => {
+      const root = container.current;
+      if (!root) return;
+      const next = readSelection(root);
+      if (next !== 'outside') setSelection(next);
+    };
+    const doc = container.current?.ownerDocument ?? document;
+    const scrollElement = scroller.current;
+    doc.addEventListener('selectionchange', update);
+    scrollElement?.addEventListener('scroll', update, { passive: true });
+    return () => {
+      doc.removeEventListener('selectionchange', update);
+      scrollElement?.removeEventListener('scroll', update);
+    };
+  }, [container, scroller]);
+
+  /** The selection right now (read from the document), else the one remembered. */
+  const current = (): PassageSelection | null => {
+    const root = container.current;
+    const live = root ? readSelection(root) : null;
+    return live && live !== 'outside' ? live : selection;
+  };
+
+  const clear = () => {
+    setSelection(null);
+    container.current?.ownerDocument.getSelection()?.removeAllRanges();
+  };
+
+  return { selection, current, clear };
+}

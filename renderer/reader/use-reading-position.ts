@@ -1,0 +1,78 @@
+/**
+ * Saves where the reader is (progress and first visible character) while scrolling, at most
+ * every SAVE_INTERVAL_MS and once more when the reader closes; restores it when it opens.
+ */
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useApi } from '../api/api-context';
+import { useStatus } from '../app/status-context';
+import { measureReadingProgress, scrollToTextOffset } from './reading-position';
+
+const SAVE_INTERVAL_MS = 700;
+
+interface ReadingPositionOptions {
+  articleId: string;
+  scroller: RefObject<HTMLElement | null>;
+  container: RefObject<HTMLElement | null>;
+  /** the saved position to scroll to, or null when the reader opens somewhere else (a search hit) */
+  restoreTo: number | null;
+}
+
+export function useReadingPosition({ articleId, scroller, container, restoreTo }: ReadingPositionOptions) {
+  const api = useApi();
+  const { reportError } = useStatus();
+  const flushRef = useRef<() => Promise<void>>(async () => {});
+
+  // Only the first render restores; later renders keep the user's scroll.
+  const initialPosition = useRef(restoreTo);
+  useLayoutEffect(() => {
+    const position = initialPosition.current;
+    if (position && position > 0 && scroller.current && container.current) {
+      scrollToTextOffset(scroller.current, container.current, position);
+    }
+  }, [container, scroller]);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    const content = container.current;
+    if (!element || !content) return;
+    let pending = false;
+    let timer: number | undefined;
+    let lastSaved = '';
+    let reported = false;
+
+    const save = async () => {
+      window.clearTimeout(timer);
+      timer = undefined;
+      if (!pending) return;
+      pending = false;
+      // Measured before any await: on close this runs while the DOM is still in place.
+      const progress = measureReadingProgress(element, content);
+      const key = `${progress.progress}:${progress.position}`;
+      if (key === lastSaved) return;
+      lastSaved = key;
+      const result = await api.setProgress(articleId, progress);
+      if (!result.ok && !reported) {
+        reported = true;
+        reportError(`Your reading position was not saved: ${result.error.message}`);
+      }
+    };
+    const onScroll = () => {
+      pending = true;
+      if (timer === undefined) timer = window.setTimeout(() => void save(), SAVE_INTERVAL_MS);
+    };
+
+    flushRef.current = save;
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      element.removeEventListener('scroll', onScroll);
+      void save();
+    };
+  }, [api, articleId, container, scroller, reportError]);
+
+  useEffect(() => () => {
+    flushRef.current = async () => {};
+  }, []);
+
+  /** Saves a pending position now (before leaving the reader). */
+  return { flush: () => flushRef.current() };
+}

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { SearchHit } from '../../electron/shared/models';
+import { hitOptionId, SearchResults } from './SearchResults';
+import { useSearch } from './use-search';
+import { useSearchShortcuts } from './use-search-shortcuts';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/**
+ * The library search in the app header. Results open under it; Arrow keys move through them
+ * while the cursor stays in the box, Enter or a click opens the reader at the passage.
+ */
+export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }) {
+  const { query, state, change, submit, clear } = useSearch();
+  const [open, setOpen] = useState(false);
+  // The active result belongs to one list of hits; a new answer starts with none active.
+  const [active, setActive] = useState<{ hits: SearchHit[] | null; index: number }>({ hits: null, index: -1 });
+  const input = useRef<HTMLInputElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const inputId = useId();
+  const listId = useId();
+  const hintId = useId();
+
+  const hits = state.hits ?? [];
+  const activeIndex = active.hits === state.hits ? active.index : -1;
+  const showPanel = open && query.trim() !== '';
+
+  const openPanel = useCallback(() => setOpen(true), []);
+  useSearchShortcuts(input, openPanel);
+
+  useEffect(() => {
+    if (!showPanel) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [showPanel]);
+
+  useEffect(() => {
+    if (activeIndex < 0) return;
+    document.getElementById(hitOptionId(listId, activeIndex))?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeIndex, listId]);
+
+  const openHit = (hit: SearchHit) => {
+    setOpen(false);
+    onOpenHit(hit);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        if (hits.length === 0) return;
+        event.preventDefault();
+        setOpen(true);
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        const next = activeIndex < 0 && step < 0 ? hits.length - 1 : (activeIndex + step + hits.length) % hits.length;
+        setActive({ hits: state.hits, index: next });
+        break;
+      }
+      case 'Enter': {
+        event.preventDefault();
+        const hit = showPanel && activeIndex >= 0 ? hits[activeIndex] : undefined;
+        if (hit) openHit(hit);
+        else {
+          setOpen(true);
+          submit();
+        }
+        break;
+      }
+      case 'Escape':
+        if (query === '' && !showPanel) return;
+        event.preventDefault();
+        clear();
+        setOpen(false);
+        break;
+    }
+  };
+
+  return (
+    <div className="search" ref={root} role="search">
+      <label htmlFor={inputId} className="visually-hidden">
+        Search library
+      </label>
+      <input
+        ref={input}
+        id={inputId}
+        className="search-input"
+        type="search"
+        value={query}
+        placeholder={`Search your library (${isMac ? '⌘K' : 'Ctrl+K'})`}
+        autoComplete="off"
+        spellCheck={false}
+        aria-describedby={hintId}
+        aria-controls={showPanel && hits.length > 0 ? listId : undefined}
+        aria-activedescendant={showPanel && activeIndex >= 0 ? hitOptionId(listId, activeIndex) : undefined}
+        onChange={(event) => {
+          change(event.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onKeyDown={onKeyDown}
+      />
+      <span id={hintId} className="visually-hidden">
+        Type to search; use the arrow keys to pick a result and Enter to open it.
+      </span>
+      {showPanel && (
+        <SearchResults
+          listId={listId}
+          state={state}
+          activeIndex={activeIndex}
+          onHover={(index) => setActive({ hits: state.hits, index })}
+          onOpen={openHit}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ReaderApi } from '../../../../electron/shared/contract';
+import { assetUrl, createApiClient, createHttpApi } from '../../../../renderer/api/api-client';
+
+const jsonResponse = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+afterEach(() => {
+  delete window.quire;
+});
+
+describe('HTTP client (browser mode)', () => {
+  it('posts the arguments as a JSON array to /api/<method> and returns the Result', async () => {
+    const fetchMock = vi.fn<typeof fetch>(async () => jsonResponse(200, { ok: true, value: [{ id: 'a' }] }));
+    const api = createHttpApi(fetchMock);
+
+    const result = await api.search('river "exact"', { limit: 5 });
+
+    expect(result).toEqual({ ok: true, value: [{ id: 'a' }] });
+    expect(fetchMock).toHaveBeenCalledWith('/api/search', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(['river "exact"', { limit: 5 }]),
+    });
+  });
+
+  it('has every method of the contract', async () => {
+    const fetchMock = vi.fn<typeof fetch>(async () => jsonResponse(200, { ok: true, value: null }));
+    const api = createHttpApi(fetchMock);
+    await api.listArticles();
+    await api.updateAnnotation('a', 'b', { note: 'x' });
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual(['/api/listArticles', '/api/updateAnnotation']);
+    expect(Object.keys(api)).toHaveLength(16);
+  });
+
+  it('reads the answer of a void method, which JSON carries without a value', async () => {
+    const api = createHttpApi(async () => new Response(JSON.stringify({ ok: true, value: undefined }), { status: 200 }));
+    expect(await api.deleteArticle('a1')).toEqual({ ok: true });
+  });
+
+  it('passes on an error Result sent with an error status', async () => {
+    const refusal = { ok: false, error: { code: 'forbidden', message: 'This page is not allowed to use Quire.' } };
+    const api = createHttpApi(async () => jsonResponse(403, refusal));
+    expect(await api.listTrash()).toEqual(refusal);
+  });
+
+  it('turns network and HTTP failures into an io error', async () => {
+    const offline = createHttpApi(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const down = createHttpApi(async () => new Response('<html>Bad gateway</html>', { status: 502 }));
+    const odd = createHttpApi(async () => jsonResponse(200, { ok: 'yes', hello: 'world' }));
+
+    for (const api of [offline, down, odd]) {
+      const result = await api.getSettings();
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('io');
+        expect(result.error.message).toMatch(/^Quire's server did not answer/);
+      }
+    }
+  });
+});
+
+describe('createApiClient and assetUrl', () => {
+  it('uses the Electron bridge when the preload exposed it', () => {
+    const bridge = { listArticles: vi.fn() } as unknown as ReaderApi;
+    window.quire = bridge;
+    expect(createApiClient()).toBe(bridge);
+    expect(assetUrl('abc', 'assets/fig 1.png')).toBe('quire-content://articles/abc/assets/fig%201.png');
+  });
+
+  it('uses HTTP and the /content route in browser mode', () => {
+    expect(createApiClient()).not.toBe(undefined);
+    expect(assetUrl('abc', './assets/a.png')).toBe('/content/abc/assets/a.png');
+  });
+});

@@ -1,0 +1,53 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createFakeApi, makeArticle } from '../support/fake-api';
+import { renderWithApi } from '../support/render-app';
+
+describe('Importing files', () => {
+  it('sends each picked file as base64 and summarises imported, duplicate and failed files', async () => {
+    const existing = makeArticle({ id: 'dup', title: 'Already Here' });
+    const api = createFakeApi({ articles: [existing] });
+    api.importDocument.mockImplementation(async ({ fileName }) => {
+      if (fileName === 'same.md') return { ok: true, value: { status: 'duplicate', source: fileName, article: existing } };
+      if (fileName === 'broken.html') {
+        return { ok: false, error: { code: 'import-failed', message: 'The HTML has no readable text.' } };
+      }
+      if (fileName === 'binary.txt') {
+        return { ok: true, value: { status: 'failed', source: fileName, reason: 'This is not a text file.' } };
+      }
+      return {
+        ok: true,
+        value: { status: 'imported', source: fileName, article: makeArticle({ id: 'new', title: 'Fresh Notes' }) },
+      };
+    });
+    const { user } = renderWithApi(api);
+
+    const files = [
+      new File(['héllo'], 'fresh.txt', { type: 'text/plain' }),
+      new File(['# same'], 'same.md', { type: 'text/markdown' }),
+      new File(['<p></p>'], 'broken.html', { type: 'text/html' }),
+      new File([new Uint8Array([0, 1, 2])], 'binary.txt', { type: 'text/plain' }),
+    ];
+    await user.upload(screen.getByLabelText('Import files'), files);
+
+    const summary = await screen.findByRole('region', { name: 'Import finished' });
+    expect(api.importDocument).toHaveBeenCalledTimes(4);
+    expect(api.importDocument).toHaveBeenNthCalledWith(1, {
+      fileName: 'fresh.txt',
+      dataBase64: btoa(String.fromCharCode(...new TextEncoder().encode('héllo'))),
+    });
+    expect(summary).toHaveTextContent('Imported 1 · Already in library 1 · Failed 2');
+    expect(within(summary).getByText('Fresh Notes')).toBeInTheDocument();
+    expect(within(summary).getByText(/same\.md: already in your library as “Already Here”/)).toBeInTheDocument();
+    const failed = within(summary).getByRole('heading', { name: 'Failed (2)' }).nextElementSibling as HTMLElement;
+    expect(failed).toHaveTextContent('broken.html: The HTML has no readable text.');
+    expect(failed).toHaveTextContent('binary.txt: This is not a text file.');
+    // The new article is listed once the import is over.
+    expect(await screen.findByRole('list', { name: 'Articles' })).toBeInTheDocument();
+  });
+
+  it('accepts the supported document types only in the picker', () => {
+    renderWithApi(createFakeApi());
+    expect(screen.getByLabelText('Import files')).toHaveAttribute('accept', '.txt,.md,.markdown,.html,.htm,.xhtml');
+  });
+});

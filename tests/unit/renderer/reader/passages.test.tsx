@@ -1,0 +1,228 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Annotation } from '../../../../electron/shared/models';
+import { offsetsToRange } from '../../../../renderer/reader/text-offsets';
+import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
+import { renderWithApi } from '../support/render-app';
+
+const HTML =
+  '<h2>The <em>first</em> part</h2><p>Ships sail <strong>across the <em>quiet</em> harbour</strong> at dawn.</p>' +
+  '<p>Gulls follow them out to sea.</p>';
+const content = makeContent('s1', HTML);
+const text = content.text;
+
+function annotationAt(exact: string, overrides: Partial<Annotation> = {}): Annotation {
+  const start = text.indexOf(exact);
+  return {
+    id: `existing-${start}`,
+    articleId: 's1',
+    kind: 'bookmark',
+    target: {
+      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    },
+    color: 'blue',
+    note: '',
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+async function openReader(annotations: Annotation[] = []) {
+  const api = createFakeApi({
+    articles: [makeArticle({ id: 's1', title: 'Harbour Morning', byline: 'By Ann Sailor', siteName: 'Sea Log' })],
+    contents: new Map([['s1', content]]),
+    annotations,
+  });
+  const view = renderWithApi(api);
+  await view.user.click(await screen.findByRole('button', { name: 'Harbour Morning' }));
+  const heading = await screen.findByRole('heading', { level: 1, name: 'Harbour Morning' });
+  const container = document.querySelector<HTMLElement>('.article-content')!;
+  return { api, ...view, heading, container };
+}
+
+function select(container: HTMLElement, exact: string) {
+  const start = text.indexOf(exact);
+  const range = offsetsToRange(container, { start, end: start + exact.length })!;
+  const selection = document.getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  document.dispatchEvent(new Event('selectionchange'));
+  return { start, end: start + exact.length };
+}
+
+describe('Reader passages', () => {
+  it('renders the article so that its text is exactly the canonical text', async () => {
+    const { container, heading } = await openReader();
+    expect(container.textContent).toBe(text);
+    expect(container).toHaveAttribute('lang', 'en');
+    expect(container).toHaveAttribute('dir', 'auto');
+    expect(heading).toHaveFocus();
+    expect(screen.getByText('By Ann Sailor')).toBeInTheDocument();
+    expect(screen.getByRole('complementary', { name: 'Bookmarks and notes' })).toBeInTheDocument();
+  });
+
+  it('bookmarks the selected passage with its offsets and lists it in the side panel', async () => {
+    const { api, user, container } = await openReader();
+    const passage = select(container, 'the quiet harbour at');
+
+    await user.click(screen.getByRole('button', { name: 'Bookmark selection' }));
+    const dialog = screen.getByRole('dialog', { name: 'New bookmark' });
+    const colours = within(dialog).getByRole('radiogroup', { name: 'Colour' });
+    expect(within(colours).getAllByRole('radio').map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual([
+      'Yellow',
+      'Green',
+      'Blue',
+      'Pink',
+      'Purple',
+    ]);
+    await user.click(within(colours).getByRole('radio', { name: 'Green' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Note' }), 'Lovely *image*');
+    await user.click(within(dialog).getByRole('button', { name: 'Save bookmark' }));
+
+    expect(api.createAnnotation).toHaveBeenCalledWith({
+      articleId: 's1',
+      kind: 'bookmark',
+      passage,
+      color: 'green',
+      note: 'Lovely *image*',
+    });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    const panel = screen.getByRole('complementary', { name: 'Bookmarks and notes' });
+    expect(within(panel).getByText('the quiet harbour at')).toBeInTheDocument();
+    expect(within(panel).getByText('image').tagName).toBe('EM');
+    expect(within(panel).getByRole('heading', { level: 2 })).toHaveTextContent('1 bookmark, 0 notes');
+    // The passage is highlighted in the text, and the text itself is unchanged.
+    const marks = Array.from(container.querySelectorAll('mark.quire-highlight'));
+    expect(marks.map((m) => m.textContent).join('')).toBe('the quiet harbour at');
+    expect(marks.every((m) => m.classList.contains('quire-color-green'))).toBe(true);
+    expect(container.textContent).toBe(text);
+  });
+
+  it('adds a note on a passage from the selection toolbar, only with some text in it', async () => {
+    // jsdom has no layout: give selections a place on screen so the floating toolbar shows.
+    const rect = { top: 300, bottom: 320, left: 100, right: 300, width: 200, height: 20, x: 100, y: 300 };
+    Range.prototype.getBoundingClientRect = () => ({ ...rect, toJSON: () => rect }) as DOMRect;
+    Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
+    try {
+      const { api, user, container } = await openReader();
+      const passage = select(container, 'Gulls follow');
+      const toolbar = await screen.findByRole('group', { name: 'Selected passage' });
+      await user.click(within(toolbar).getByRole('button', { name: 'Add note' }));
+
+      const dialog = screen.getByRole('dialog', { name: 'New note' });
+      await user.click(within(dialog).getByRole('button', { name: 'Save note' }));
+      expect(within(dialog).getByText('Write the note first.')).toBeInTheDocument();
+      expect(api.createAnnotation).not.toHaveBeenCalled();
+      await user.type(within(dialog).getByRole('textbox', { name: 'Note' }), 'Birds!');
+      await user.click(within(dialog).getByRole('button', { name: 'Save note' }));
+      expect(api.createAnnotation).toHaveBeenCalledWith({
+        articleId: 's1',
+        kind: 'note',
+        passage,
+        color: 'yellow',
+        note: 'Birds!',
+      });
+      expect(screen.queryByRole('group', { name: 'Selected passage' })).not.toBeInTheDocument();
+      expect(within(screen.getByRole('complementary')).getByRole('heading', { level: 2 })).toHaveTextContent(
+        '0 bookmarks, 1 note',
+      );
+    } finally {
+      delete (Range.prototype as Partial<Range>).getBoundingClientRect;
+      delete (Range.prototype as Partial<Range>).getClientRects;
+    }
+  });
+
+  it('writes a note on the whole article', async () => {
+    const { api, user } = await openReader();
+    await user.click(screen.getByRole('button', { name: 'Note on this article' }));
+    const dialog = screen.getByRole('dialog', { name: 'New note' });
+    expect(within(dialog).queryByRole('radiogroup')).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('textbox', { name: 'Note' })).toHaveFocus();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Note' }), 'Whole piece is good');
+    await user.click(within(dialog).getByRole('button', { name: 'Save note' }));
+    expect(api.createAnnotation).toHaveBeenCalledWith({ articleId: 's1', kind: 'note', note: 'Whole piece is good' });
+    expect(within(screen.getByRole('complementary')).getByText('Note on the whole article')).toBeInTheDocument();
+  });
+
+  it('lists annotations in text order and jumps to a passage from the panel', async () => {
+    const later = annotationAt('Gulls follow', { id: 'later' });
+    const earlier = annotationAt('Ships sail', { id: 'earlier', color: 'pink' });
+    const { user, container } = await openReader([later, earlier]);
+    const panel = screen.getByRole('complementary', { name: 'Bookmarks and notes' });
+    const quotes = within(panel).getAllByRole('button', { name: /^Bookmark, / });
+    expect(quotes.map((q) => q.textContent)).toEqual(['Bookmark, pink: Ships sail', 'Bookmark, blue: Gulls follow']);
+
+    await user.click(quotes[1]!);
+    const mark = container.querySelector('mark[data-annotation-id="later"]');
+    expect(mark).toHaveFocus();
+  });
+
+  it('edits the colour and note of a bookmark', async () => {
+    const { api, user } = await openReader([annotationAt('Ships sail', { id: 'b1' })]);
+    const panel = screen.getByRole('complementary', { name: 'Bookmarks and notes' });
+    await user.click(within(panel).getByRole('button', { name: 'Edit' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit bookmark' });
+    expect(within(dialog).getByRole('radio', { name: 'Blue' })).toBeChecked();
+    await user.click(within(dialog).getByRole('radio', { name: 'Purple' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Note' }), 'sails!');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    expect(api.updateAnnotation).toHaveBeenCalledWith('s1', 'b1', { color: 'purple', note: 'sails!' });
+    expect(document.querySelector('mark[data-annotation-id="b1"]')).toHaveClass('quire-color-purple');
+    expect(within(panel).getByText('sails!')).toBeInTheDocument();
+  });
+
+  it('deletes a bookmark and Undo creates it again with the same passage', async () => {
+    const bookmark = annotationAt('quiet harbour', { id: 'b1', color: 'pink', note: 'calm' });
+    const { api, user, container } = await openReader([bookmark]);
+    const panel = screen.getByRole('complementary', { name: 'Bookmarks and notes' });
+
+    await user.click(within(panel).getByRole('button', { name: 'Delete' }));
+    expect(api.deleteAnnotation).toHaveBeenCalledWith('s1', 'b1');
+    expect(within(panel).queryByText('quiet harbour')).not.toBeInTheDocument();
+    expect(container.querySelector('mark.quire-highlight')).toBeNull();
+
+    const toast = screen.getByText('Bookmark deleted').closest('[role="status"]') as HTMLElement;
+    await user.click(within(toast).getByRole('button', { name: 'Undo' }));
+    expect(api.createAnnotation).toHaveBeenCalledWith({
+      articleId: 's1',
+      kind: 'bookmark',
+      passage: bookmark.target!.position && { start: bookmark.target!.position.start, end: bookmark.target!.position.end },
+      color: 'pink',
+      note: 'calm',
+    });
+    expect(await within(panel).findByText('quiet harbour')).toBeInTheDocument();
+    const marks = Array.from(container.querySelectorAll('mark.quire-highlight'));
+    expect(marks.map((m) => m.textContent).join('')).toBe('quiet harbour');
+  });
+
+  it('asks for a selection when there is none', async () => {
+    const { user } = await openReader();
+    document.getSelection()?.removeAllRanges();
+    await user.click(screen.getByRole('button', { name: 'Bookmark selection' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByText(/Select a passage in the article first/)).toBeInTheDocument();
+  });
+
+  it('changes text size, theme and font through the settings', async () => {
+    const { api, user } = await openReader();
+    await user.click(screen.getByRole('button', { name: 'Larger text' }));
+    expect(api.setSettings).toHaveBeenLastCalledWith({ fontSize: 20 });
+    await user.click(screen.getByRole('button', { name: 'Smaller text' }));
+    await user.click(screen.getByRole('button', { name: 'Smaller text' }));
+    expect(api.setSettings).toHaveBeenLastCalledWith({ fontSize: 18 });
+    expect(document.documentElement.style.getPropertyValue('--reader-font-size')).toBe('18px');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Theme' }), 'Sepia');
+    expect(api.setSettings).toHaveBeenLastCalledWith({ theme: 'sepia' });
+    expect(document.documentElement.dataset.theme).toBe('sepia');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Font' }), 'Sans');
+    expect(api.setSettings).toHaveBeenLastCalledWith({ fontFamily: 'sans' });
+  });
+
+  it('goes back to the library with focus on the article it came from', async () => {
+    const { user } = await openReader();
+    await user.click(screen.getByRole('button', { name: 'Back to library' }));
+    expect(await screen.findByRole('button', { name: 'Harbour Morning' })).toHaveFocus();
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * An in-memory `ReaderApi` for renderer tests: a small library whose calls are spies, so tests
+ * can both drive the UI and check what it asked the core.
+ */
+import { vi, type Mock } from 'vitest';
+import type { ReaderApi, ReaderMethod } from '../../../../electron/shared/contract';
+import type {
+  Annotation,
+  ArticleContent,
+  ArticleMeta,
+  ImportOutcome,
+  SearchHit,
+  Settings,
+} from '../../../../electron/shared/models';
+import type { Result } from '../../../../electron/shared/result';
+
+export type FakeApi = { [M in ReaderMethod]: Mock<ReaderApi[M]> };
+
+export interface FakeLibrary {
+  articles: ArticleMeta[];
+  trash: ArticleMeta[];
+  contents: Map<string, ArticleContent>;
+  annotations: Annotation[];
+  settings: Settings;
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const notFound = (what: string): Result<never> => ({ ok: false, error: { code: 'not-found', message: `${what} not found.` } });
+
+let counter = 0;
+
+export function makeArticle(overrides: Partial<ArticleMeta> & { id: string; title: string }): ArticleMeta {
+  return {
+    byline: null,
+    siteName: null,
+    url: null,
+    lang: 'en',
+    dir: null,
+    format: 'html',
+    addedAt: '2024-05-01T10:00:00.000Z',
+    updatedAt: '2024-05-01T10:00:00.000Z',
+    publishedAt: null,
+    excerpt: null,
+    tags: [],
+    contentHash: `hash-${overrides.id}`,
+    readState: 'unread',
+    progress: 0,
+    position: 0,
+    wordCount: 100,
+    source: null,
+    ...overrides,
+  };
+}
+
+/** Reader HTML and its canonical text (the HTML's textContent). */
+export function makeContent(id: string, html: string): ArticleContent {
+  const holder = document.createElement('div');
+  holder.innerHTML = html;
+  return { id, html, text: holder.textContent ?? '' };
+}
+
+export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { library: FakeLibrary } {
+  const library: FakeLibrary = {
+    articles: seed.articles ?? [],
+    trash: seed.trash ?? [],
+    contents: seed.contents ?? new Map(),
+    annotations: seed.annotations ?? [],
+    settings: seed.settings ?? { theme: 'system', fontFamily: 'serif', fontSize: 19, lastArticleId: null },
+  };
+  const findArticle = (id: string) => library.articles.find((a) => a.id === id);
+
+  const impl: ReaderApi = {
+    listArticles: async () => ok([...library.articles]),
+    getArticle: async (id) => {
+      const article = findArticle(id);
+      return article ? ok(article) : notFound('Article');
+    },
+    importPaths: async () => ok([]),
+    importDocument: async ({ fileName }) => {
+      const article = makeArticle({ id: `imported-${++counter}`, title: fileName.replace(/\.[^.]+$/, '') });
+      library.articles.unshift(article);
+      const outcome: ImportOutcome = { status: 'imported', source: fileName, article };
+      return ok(outcome);
+    },
+    deleteArticle: async (id) => {
+      const article = findArticle(id);
+      if (!article) return notFound('Article');
+      library.articles = library.articles.filter((a) => a.id !== id);
+      library.trash.push(article);
+      return ok(undefined);
+    },
+    restoreArticle: async (id) => {
+      const article = library.trash.find((a) => a.id === id);
+      if (!article) return notFound('Article');
+      library.trash = library.trash.filter((a) => a.id !== id);
+      library.articles.push(article);
+      return ok(article);
+    },
+    listTrash: async () => ok([...library.trash]),
+    getContent: async (id) => {
+      const content = library.contents.get(id);
+      return content ? ok(content) : notFound('Content');
+    },
+    setProgress: async (id, progress) => {
+      const article = findArticle(id);
+      if (!article) return notFound('Article');
+      Object.assign(article, progress);
+      return ok(article);
+    },
+    search: async () => ok<SearchHit[]>([]),
+    listAnnotations: async (articleId) => ok(library.annotations.filter((a) => a.articleId === articleId)),
+    createAnnotation: async (input) => {
+      const text = library.contents.get(input.articleId)?.text ?? '';
+      const passage = input.passage && 'start' in input.passage ? input.passage : null;
+      const annotation: Annotation = {
+        id: `ann-${++counter}`,
+        articleId: input.articleId,
+        kind: input.kind,
+        target: passage
+          ? {
+              quote: {
+                type: 'TextQuoteSelector',
+                exact: text.slice(passage.start, passage.end),
+                prefix: text.slice(Math.max(0, passage.start - 32), passage.start),
+                suffix: text.slice(passage.end, passage.end + 32),
+              },
+              position: { type: 'TextPositionSelector', start: passage.start, end: passage.end },
+            }
+          : null,
+        color: input.color ?? null,
+        note: input.note ?? '',
+        createdAt: new Date(Date.UTC(2024, 0, 1, 0, 0, counter)).toISOString(),
+        updatedAt: new Date(Date.UTC(2024, 0, 1, 0, 0, counter)).toISOString(),
+      };
+      library.annotations.push(annotation);
+      return ok(annotation);
+    },
+    updateAnnotation: async (articleId, annotationId, patch) => {
+      const annotation = library.annotations.find((a) => a.articleId === articleId && a.id === annotationId);
+      if (!annotation) return notFound('Annotation');
+      if (patch.note !== undefined) annotation.note = patch.note;
+      if (patch.color !== undefined) annotation.color = patch.color;
+      return ok({ ...annotation });
+    },
+    deleteAnnotation: async (articleId, annotationId) => {
+      const before = library.annotations.length;
+      library.annotations = library.annotations.filter((a) => !(a.articleId === articleId && a.id === annotationId));
+      return library.annotations.length < before ? ok(undefined) : notFound('Annotation');
+    },
+    getSettings: async () => ok({ ...library.settings }),
+    setSettings: async (patch) => {
+      library.settings = { ...library.settings, ...patch };
+      return ok({ ...library.settings });
+    },
+  };
+
+  const spies = Object.fromEntries(Object.entries(impl).map(([name, fn]) => [name, vi.fn(fn)])) as unknown as FakeApi;
+  return Object.assign(spies, { library });
+}

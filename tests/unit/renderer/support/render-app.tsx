@@ -1,0 +1,21 @@
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import type { ReaderApi } from '../../../../electron/shared/contract';
+import { ApiProvider } from '../../../../renderer/api/api-context';
+import { App } from '../../../../renderer/App';
+import { SettingsProvider } from '../../../../renderer/app/settings-context';
+import { StatusProvider } from '../../../../renderer/app/status-context';
+
+/** Renders `ui` (the whole app by default) with the providers main.tsx sets up. */
+export function renderWithApi(api: ReaderApi, ui: ReactElement = <App />) {
+  const user = userEvent.setup();
+  const result = render(
+    <ApiProvider api={api}>
+      <StatusProvider>
+        <SettingsProvider>{ui}</SettingsProvider>
+      </StatusProvider>
+    </ApiProvider>,
+  );
+  return { user, ...result };
+}
