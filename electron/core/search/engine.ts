@@ -21,7 +21,7 @@ import { hasPositiveTerms, planQuery, runQuery, type Candidate, type PlannedPhra
 import { parseQuery } from './query-parser';
 import { FIELD_BOOSTS, INDEX_FIELDS, type IndexField } from './search-fields';
 import type { ArticleFingerprint, SearchDocument } from './search-index';
-import { buildSnippet, containsPhrase, findMatches, matchedSurfaceWords, type MatchSpec } from './snippet';
+import { buildSnippet, containsPhrase, findMatches, matchedSurfaceWords, snippetFocus, type MatchSpec } from './snippet';
 import { analyzeField, createSearchPipeline, expandField, type AnalyzedField } from './text-pipeline';
 
 export interface SearchEngineOptions {
@@ -311,7 +311,8 @@ export class SearchEngine {
       return {
         ...base,
         snippet: buildSnippet(text, matches.words),
-        passage: matches.first,
+        // Open where the snippet is; a phrase opens at its first confirmed occurrence, whole.
+        passage: phrases.length > 0 ? matches.first : (snippetFocus(text, matches.words) ?? matches.first),
         terms: matchedSurfaceWords(text, matches.words),
       };
     }

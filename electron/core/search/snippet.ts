@@ -164,6 +164,16 @@ function alignToWords(text: string, window: TextSpan, words: readonly TextSpan[]
 }
 
 /**
+ * The first matched word shown by `buildSnippet`: where the reader should open so that the user
+ * lands on the passage the snippet showed, not on an earlier, weaker match.
+ */
+export function snippetFocus(text: string, words: readonly TextSpan[], width = SNIPPET_WIDTH): TextSpan | null {
+  const { start, end } = alignToWords(text, bestWindow(text, words, width), words);
+  const first = words.find((word) => word.start >= start && word.end <= end);
+  return first ? { start: first.start, end: first.end } : null;
+}
+
+/**
  * About `width` characters around the densest cluster of matches, cut between words, `…` where
  * the text goes on, HTML-escaped, matched words wrapped in `<mark>`.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnippet, containsPhrase, findMatches } from '../../../../electron/core/search/snippet';
+import { buildSnippet, containsPhrase, findMatches, snippetFocus } from '../../../../electron/core/search/snippet';
 import { SEED_TEXT } from './search-fixtures';
 
 const match = (text: string, terms: string[], phrases: string[][] = []) =>
@@ -41,6 +41,12 @@ describe('buildSnippet', () => {
     expect(snippet).toContain('<mark>Iran</mark> and <mark>Iraq</mark>');
     expect(snippet.startsWith('…')).toBe(true);
     expect(snippet.endsWith('…')).toBe(true);
+  });
+
+  it('tells the reader to open where the snippet is, not at the first weak match', () => {
+    const text = `Iran alone. ${'filler '.repeat(80)}Iran and Iraq together here ${'tail '.repeat(100)}`;
+    const focus = snippetFocus(text, match(text, ['iran', 'iraq']).words);
+    expect(focus).toEqual({ start: text.indexOf('Iran and Iraq'), end: text.indexOf('Iran and Iraq') + 4 });
   });
 
   it('cuts between words and collapses line breaks', () => {
