@@ -1,32 +1,18 @@
 // `npm start` (after `npm run build`): the desktop app when the Electron binary is installed,
 // otherwise browser mode on the same library, saying why in one line.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronPackageDir, findElectron } from './find-electron.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const electronPackage = path.join(root, 'node_modules', 'electron');
-
-/** The Electron executable, found the way `require('electron')` finds it, or null. */
-function findElectron() {
-  const pathFile = path.join(electronPackage, 'path.txt');
-  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override) {
-    const candidate = path.join(override, executable || 'electron');
-    return existsSync(candidate) ? candidate : null;
-  }
-  if (!executable) return null;
-  const candidate = path.join(electronPackage, 'dist', executable);
-  return existsSync(candidate) ? candidate : null;
-}
 
 /** Electron ≥ 43 downloads its binary on first use; try that once, quietly, for at most a minute. */
 function tryInstallElectron() {
-  const installer = path.join(electronPackage, 'install.js');
+  const installer = path.join(electronPackageDir, 'install.js');
   if (!existsSync(installer)) return;
-  spawnSync(process.execPath, [installer], { cwd: electronPackage, stdio: 'ignore', timeout: 60_000 });
+  spawnSync(process.execPath, [installer], { cwd: electronPackageDir, stdio: 'ignore', timeout: 60_000 });
 }
 
 /** Runs a child in the foreground and leaves with its exit code. */

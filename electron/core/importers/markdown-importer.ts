@@ -1,8 +1,10 @@
 /**
- * Markdown, rendered by markdown-it with raw HTML off (so a .md file cannot smuggle markup in).
- * Title: `title:` of a front matter block, else the first level-1 heading (removed from the body,
- * since the reader shows the title above the text; also when it repeats the front matter's title),
- * else the file name.
+ * Markdown, rendered by markdown-it. Raw HTML is rendered as GitHub renders it (READMEs are full
+ * of it) and then goes through the same DOMPurify sanitizer as any web page, so no script,
+ * handler or dangerous URL survives.
+ * Title: `title:` of a front matter block, else the first level-1 heading (Markdown or HTML;
+ * removed from the body, since the reader shows the title above the text; also when it repeats the
+ * front matter's title), else the file name.
  */
 import MarkdownIt from 'markdown-it';
 import { decodeText } from './decode-text';
@@ -10,7 +12,7 @@ import { cleanLine, excerptOf, guessDirection, type ImportedDocument, titleFromF
 import { normalizeReaderHtml } from './normalize-html';
 import { sanitizeToElement } from './sanitize-html';
 
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
+const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
 
 interface FrontMatter {
   title: string | null;
@@ -59,6 +61,12 @@ export function importMarkdown(fileName: string, bytes: Uint8Array): ImportedDoc
   }
 
   const root = sanitizeToElement(markdown.renderer.render(tokens, markdown.options, env));
+  if (title === null) {
+    // A README that opens with an HTML block (`<h1 align="center">Zod</h1>`) is titled by it.
+    const htmlHeading = root.querySelector('h1');
+    title = cleanLine(htmlHeading?.textContent);
+    if (title !== null) htmlHeading?.remove();
+  }
   const { html, text } = normalizeReaderHtml(root);
   return {
     title: title ?? titleFromFileName(fileName),

@@ -79,12 +79,21 @@ describe('Markdown', () => {
     expect(document.text).toBe('Body text.');
   });
 
-  it('falls back to the file name and does not render raw HTML', () => {
-    const { document } = importFile({ fileName: 'raw_html.md', bytes: utf8('Text <script>alert(1)</script> <img src=x onerror=alert(1)>') });
+  it('falls back to the file name and sanitizes raw HTML', () => {
+    const { document } = importFile({ fileName: 'raw_html.md', bytes: utf8('Text <script>alert(1)</script> <img src=x onerror=alert(1)> <b>bold</b>') });
     expect(document.title).toBe('raw html');
-    // Shown as the text it is, never as elements.
     expect(parseFragment(document.html).querySelector('script, img, [onerror]')).toBeNull();
-    expect(document.text).toBe('Text <script>alert(1)</script> <img src=x onerror=alert(1)>');
+    expect(parseFragment(document.html).querySelector('b')?.textContent).toBe('bold');
+    expect(document.text).not.toContain('alert');
+  });
+
+  it('renders a README that opens with HTML, titled by its HTML heading', () => {
+    const readme = '<p align="center">\n  <h1 align="center">Zod</h1>\n  <p align="center">TypeScript-first schema validation</p>\n</p>\n\n## Install\n\n```sh\nnpm i zod\n```\n';
+    const { document } = importFile({ fileName: 'README.md', bytes: utf8(readme) });
+    expect(document.title).toBe('Zod');
+    expect(document.text).toContain('TypeScript-first schema validation');
+    expect(document.text).not.toContain('<p');
+    expect(document.text).not.toMatch(/^Zod/);
   });
 
   it('drops javascript: links', () => {

@@ -1,0 +1,3 @@
+export declare const electronPackageDir: string;
+/** The Electron executable, or null when its binary is not installed. */
+export declare function findElectron(): string | null;
