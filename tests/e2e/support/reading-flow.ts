@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { expectAccessible } from './accessibility';
 import { LibraryPage, ReaderPage, SearchBox } from './pages';
 
 export const SEED_TITLE = "Iraq: Regional security impacts Iraq, relations with Iran 'strong'";
@@ -15,12 +16,14 @@ export async function readingFlow(page: Page): Promise<void> {
 
   await expect(library.articleButton(SEED_TITLE)).toBeVisible();
   await expect(library.articleButton(/Welcome to Quire/)).toBeVisible();
+  await expectAccessible(page, 'library');
 
   // Search finds the passage, with the matched words marked.
   await search.search('Fuad Hussein');
   const hit = search.result(/Fuad/);
   await expect(hit).toBeVisible();
   await expect(search.results.locator('mark').first()).toHaveText(/Fuad|Hussein/);
+  await expectAccessible(page, 'search results');
   await search.input.press('ArrowDown');
   await search.input.press('Enter');
 
@@ -29,12 +32,14 @@ export async function readingFlow(page: Page): Promise<void> {
   const matches = reader.article.locator('.quire-search-match');
   await expect(matches.first()).toBeVisible();
   expect(await matches.count()).toBeGreaterThanOrEqual(2);
+  await expectAccessible(page, 'reader');
 
   // Bookmark a selected passage with a note.
   const passage = 'Iraq is trying to bridge the views of neighboring countries';
   await reader.selectText(passage);
   await page.getByRole('button', { name: 'Bookmark', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'New bookmark' });
+  await expectAccessible(page, 'bookmark dialog');
   await dialog.getByRole('radio', { name: 'Green' }).check();
   await dialog.getByRole('textbox', { name: 'Note' }).fill('Mediation between Gulf neighbours – ask Layla about zanzibarite');
   await dialog.getByRole('button', { name: 'Save bookmark' }).click();
@@ -59,6 +64,7 @@ export async function readingFlow(page: Page): Promise<void> {
   await library.moveToTrash(SEED_TITLE);
   await expect(library.articleButton(SEED_TITLE)).toHaveCount(0);
   await page.getByRole('button', { name: 'Trash', exact: true }).click();
+  await expectAccessible(page, 'trash');
   await page.getByRole('button', { name: `Restore ${SEED_TITLE}` }).click();
   await page.getByRole('button', { name: 'Library', exact: true }).click().catch(() => {});
   await expect(library.articleButton(SEED_TITLE)).toBeVisible();
