@@ -4,6 +4,7 @@
  */
 import Store from 'electron-store';
 import type { KeyValueStore } from '../core/settings/key-value-store';
+import type { WindowStateStore } from './window-state';
 
 export const SETTINGS_FILE_NAME = 'settings';
 
@@ -13,5 +14,14 @@ export function createElectronStoreSettings(options: { cwd?: string } = {}): Key
     get: (key) => store.get(key),
     // electron-store refuses `undefined`; clearing a value means deleting its key.
     set: (key, value) => (value === undefined ? store.delete(key) : store.set(key, value)),
+  };
+}
+
+/** Window size and position: app state of the desktop window only, kept apart from the settings. */
+export function createWindowStateStore(options: { cwd?: string } = {}): WindowStateStore {
+  const store = new Store<Record<string, unknown>>({ name: 'window-state', ...options });
+  return {
+    load: () => store.get('main'),
+    save: (state) => store.set('main', state),
   };
 }

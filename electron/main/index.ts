@@ -7,7 +7,7 @@ import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'ele
 import { APP_NAME, cacheDirFor, resolveLibraryDir } from '../core/app-paths';
 import { openQuire, type QuireCore } from '../core/open-quire';
 import { handleContentProtocol, registerContentScheme } from './content-protocol';
-import { createElectronStoreSettings } from './electron-store-adapter';
+import { createElectronStoreSettings, createWindowStateStore } from './electron-store-adapter';
 import { registerIpcHandlers, trustedSenderOf } from './ipc';
 import { appLocations, isOurPage } from './locations';
 import { installAppMenu } from './menu';
@@ -70,7 +70,7 @@ async function start(): Promise<void> {
     log,
   });
 
-  mainWindow = createMainWindow(locations, log);
+  mainWindow = createMainWindow(locations, log, createWindowStateStore());
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -1,14 +1,17 @@
 /** Quire's one window. */
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, screen, type BrowserWindowConstructorOptions, type Rectangle } from 'electron';
 import { windowIcon, type AppLocations } from './locations';
+import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, placeWindow, trackWindowState, type WindowStateStore } from './window-state';
 
-export function mainWindowOptions(locations: AppLocations): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  locations: AppLocations,
+  bounds: Partial<Rectangle> = DEFAULT_SIZE,
+): BrowserWindowConstructorOptions {
   const icon = windowIcon(locations);
   return {
-    width: 1200,
-    height: 820,
-    minWidth: 480,
-    minHeight: 360,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Quire',
     show: false,
     ...(icon ? { icon } : {}),
@@ -32,13 +35,28 @@ export function mainWindowOptions(locations: AppLocations): BrowserWindowConstru
   };
 }
 
-/** Creates the window, shows it once its first paint is ready, and loads our page into it. */
+/** The work areas of the displays attached now, the primary one first. */
+function displayWorkAreas(): Rectangle[] {
+  const primary = screen.getPrimaryDisplay();
+  return [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((d) => d.workArea);
+}
+
+/**
+ * Creates the window where it was last time (if that place is still on a display), shows it once
+ * its first paint is ready, and loads our page into it.
+ */
 export function createMainWindow(
   locations: AppLocations,
   log: (message: string, error?: unknown) => void,
+  stateStore?: WindowStateStore,
 ): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(locations));
-  window.once('ready-to-show', () => window.show());
+  const placed = placeWindow(parseWindowState(stateStore?.load()), displayWorkAreas());
+  const window = new BrowserWindow(mainWindowOptions(locations, placed.bounds));
+  if (stateStore) trackWindowState(window, stateStore);
+  window.once('ready-to-show', () => {
+    if (placed.maximized) window.maximize();
+    window.show();
+  });
   window.loadFile(locations.rendererIndex).catch((error: unknown) => log('Quire could not load its window.', error));
   return window;
 }

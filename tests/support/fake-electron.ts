@@ -61,6 +61,17 @@ export class FakeBrowserWindow extends EventEmitter {
     this.minimized = false;
   });
   readonly isMinimized = vi.fn(() => this.minimized);
+  maximized = false;
+  readonly maximize = vi.fn(() => {
+    this.maximized = true;
+  });
+  readonly isMaximized = vi.fn(() => this.maximized);
+  readonly getNormalBounds = vi.fn(() => ({
+    x: Number(this.options.x ?? 0),
+    y: Number(this.options.y ?? 0),
+    width: Number(this.options.width ?? 800),
+    height: Number(this.options.height ?? 600),
+  }));
   readonly isDestroyed = vi.fn(() => this.destroyed);
   readonly close = vi.fn(() => {
     this.destroyed = true;
@@ -169,6 +180,12 @@ function createFake() {
       buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
       setApplicationMenu: vi.fn(),
     },
+    /** One 1920×1080 display unless a test attaches others. */
+    screen: {
+      displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+      getPrimaryDisplay: vi.fn(() => fake.screen.displays[0]!),
+      getAllDisplays: vi.fn(() => fake.screen.displays),
+    },
   };
 }
 
@@ -223,5 +240,8 @@ export const electronModule = {
   },
   get Menu() {
     return fake.Menu;
+  },
+  get screen() {
+    return fake.screen;
   },
 };

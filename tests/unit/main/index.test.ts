@@ -14,6 +14,7 @@ vi.mock('../../../electron/core/open-quire', () => ({
 }));
 vi.mock('../../../electron/main/electron-store-adapter', () => ({
   createElectronStoreSettings: () => ({ get: () => undefined, set: () => {} }),
+  createWindowStateStore: () => ({ load: () => undefined, save: () => {} }),
 }));
 
 async function startApp() {
