@@ -1,9 +1,15 @@
 /**
  * Bytes → text for the text formats. Refuses what is plainly not text (a PNG renamed .html), honours
- * a byte-order mark (UTF-8, UTF-16), then a declared charset (HTML), then UTF-8; text that is not
- * valid UTF-8 and declares nothing is read as Windows-1252, the usual encoding of older files.
+ * a byte-order mark (UTF-8, UTF-16), then UTF-8, then a declared charset (HTML); text that is not
+ * valid UTF-8 and declares nothing is identified by its byte statistics (chardet: Windows-1256
+ * Arabic, KOI8-R, Shift_JIS, GB18030…), and read as Windows-1252, the usual encoding of older
+ * Western files, when nothing is clear.
  */
+import chardet from 'chardet';
 import { QuireError } from '../../shared/result';
+
+/** Below this confidence (of 100) chardet is guessing; Windows-1252 is the better guess then. */
+const MIN_CONFIDENCE = 20;
 
 const SNIFF_BYTES = 8192;
 
@@ -41,7 +47,43 @@ export function declaredHtmlCharset(bytes: Uint8Array): string | null {
   return match?.[1]?.toLowerCase() ?? null;
 }
 
+/**
+ * UTF-16 without a byte-order mark, for text that is mostly ASCII: every other byte is NUL, on the
+ * same side.
+ */
+function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const head = bytes.subarray(0, SNIFF_BYTES - (SNIFF_BYTES % 2));
+  if (head.length < 8) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) evenNul += 1;
+    if (head[i + 1] === 0) oddNul += 1;
+  }
+  const pairs = Math.floor(head.length / 2);
+  if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** The most likely single- or multi-byte encoding by statistics, or null when unclear. */
+function detectedEncoding(bytes: Uint8Array): string | null {
+  for (const candidate of chardet.analyse(bytes.subarray(0, 64 * 1024))) {
+    if (candidate.confidence < MIN_CONFIDENCE) break;
+    const name = candidate.name.toLowerCase();
+    if (name === 'utf-8' || name === 'ascii' || name.startsWith('utf-16') || name.startsWith('utf-32')) continue;
+    // Browsers read Latin-1 as its superset Windows-1252, and so does TextDecoder.
+    if (decodeWith(name, new Uint8Array(0), false) !== null) return name;
+  }
+  return null;
+}
+
 export function decodeText(bytes: Uint8Array, declaredCharset: string | null = null): string {
+  const utf16 = bomEncoding(bytes) === null ? bomlessUtf16(bytes) : null;
+  if (utf16) {
+    const text = decodeWith(utf16, bytes, true);
+    if (text !== null && !text.includes('\0')) return text;
+  }
   const bom = bomEncoding(bytes);
   if (bom) {
     // UTF-16 text is full of NUL bytes, so the binary check only applies without a BOM.
@@ -56,7 +98,8 @@ export function decodeText(bytes: Uint8Array, declaredCharset: string | null = n
     const declared = decodeWith(declaredCharset, bytes, false);
     if (declared !== null) return declared;
   }
-  const legacy = decodeWith('windows-1252', bytes, false);
+  const detected = detectedEncoding(bytes);
+  const legacy = decodeWith(detected ?? 'windows-1252', bytes, false);
   if (legacy === null) throw notText();
   return legacy;
 }

@@ -4,12 +4,15 @@
  * A page Readability gives up on falls back to its whole sanitized body.
  */
 import { Readability } from '@mozilla/readability';
+import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { TextDirection } from '../../shared/models';
 import { QuireError } from '../../shared/result';
+import { AssetCollector } from './asset-collector';
 import { declaredHtmlCharset, decodeText } from './decode-text';
 import { cleanLine, excerptOf, type ImportedDocument, isoDate, titleFromFileName } from './imported-document';
 import { normalizeReaderHtml, type ReaderDocument } from './normalize-html';
+import { collectPageImages, withAssetPaths } from './page-images';
 import { sanitizeToElement } from './sanitize-html';
 
 /** The address the page was saved from, when it says so (canonical link or og:url). */
@@ -36,11 +39,12 @@ const direction = (value: string | null | undefined): TextDirection | null => {
 };
 
 /** The page's whole body, for pages Readability finds no article in. */
-function wholeBody(source: string, documentUrl: string, pageUrl: string | null): string {
+function wholeBody(source: string, documentUrl: string, pageUrl: string | null, images: PageImages): string {
   const dom = parseQuietly(source, pageUrl ?? documentUrl);
   try {
     const body = dom.window.document.body;
     if (!body) return '';
+    collectPageImages(dom.window.document, images.assets, images.pageFile);
     // Serializing keeps links as written; resolve them first, as Readability does for its article.
     for (const link of Array.from(body.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
       link.setAttribute('href', link.href);
@@ -55,19 +59,43 @@ function wholeBody(source: string, documentUrl: string, pageUrl: string | null):
 const parseQuietly = (source: string, url: string): JSDOM =>
   new JSDOM(source, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
 
-function readerDocument(dirtyHtml: string, url: string | null): ReaderDocument {
-  return normalizeReaderHtml(sanitizeToElement(dirtyHtml, { pageUrl: url }));
+interface PageImages {
+  assets: AssetCollector;
+  /** the page's path on disk, when images beside it may be kept */
+  pageFile: string | null;
+}
+
+type KeepImage = (src: string) => string | null;
+
+function readerDocument(dirtyHtml: string, url: string | null, keepImage: KeepImage): ReaderDocument {
+  return normalizeReaderHtml(sanitizeToElement(withAssetPaths(dirtyHtml), { pageUrl: url, keepImage }));
 }
 
 /**
- * @param documentUrl where the file is (a file: URL): relative links and images resolve against it
- * unless the page names its own address.
+ * @param documentUrl where the file is (a file: URL, or the address it was downloaded from):
+ * relative links resolve against it unless the page names its own address.
+ * @param localFiles whether images in the page's folder may be read (a page imported from disk)
+ * @param assets where images are stored (an importer that downloads them passes its own)
+ * @param keepRemoteImage for an `http(s):` image of the article, the asset path it was downloaded
+ * to, or null (the default: remote images are never fetched here)
  */
-export function importHtml(fileName: string, bytes: Uint8Array, documentUrl: string): ImportedDocument {
+export function importHtml(
+  fileName: string,
+  bytes: Uint8Array,
+  documentUrl: string,
+  {
+    localFiles = false,
+    assets = new AssetCollector(),
+    keepRemoteImage = () => null,
+  }: { localFiles?: boolean; assets?: AssetCollector; keepRemoteImage?: KeepImage } = {},
+): ImportedDocument {
+  const keepImage: KeepImage = (src) => assets.keepImage(src) ?? keepRemoteImage(src);
   const source = decodeText(bytes, declaredHtmlCharset(bytes));
+  const images: PageImages = { assets, pageFile: localFiles && documentUrl.startsWith('file:') ? fileURLToPath(documentUrl) : null };
   const dom = parseQuietly(source, documentUrl);
   try {
     const doc = dom.window.document;
+    collectPageImages(doc, images.assets, images.pageFile);
     const url = pageUrl(doc);
     if (url && !doc.querySelector('base[href]')) {
       // Links relative to the page resolve to the real site, as they did when it was saved.
@@ -83,8 +111,8 @@ export function importHtml(fileName: string, bytes: Uint8Array, documentUrl: str
     // rarer than cloning every page up front, which costs as much as a parse).
     const article = new Readability(doc, { keepClasses: false }).parse();
 
-    let reader = article?.content ? readerDocument(article.content, url) : null;
-    if (!reader || reader.text.trim() === '') reader = readerDocument(wholeBody(source, documentUrl, url), url);
+    let reader = article?.content ? readerDocument(article.content, url, keepImage) : null;
+    if (!reader || reader.text.trim() === '') reader = readerDocument(wholeBody(source, documentUrl, url, images), url, keepImage);
     if (reader.text.trim() === '') {
       throw new QuireError('import-failed', 'This page has no readable text.');
     }
@@ -100,6 +128,8 @@ export function importHtml(fileName: string, bytes: Uint8Array, documentUrl: str
       url,
       html: reader.html,
       text: reader.text,
+      assets: assets.referencedBy(reader.html),
+      tags: [],
     };
   } finally {
     dom.window.close();

@@ -1,6 +1,9 @@
 /**
  * Picks the importer for a file by its extension and applies the checks every format shares:
  * size, emptiness, and a clear sentence for anything Quire cannot read.
+ *
+ * A pure function of the bytes (plus, for a web page saved on disk, the images beside it): it
+ * writes nothing, so it can run in a worker thread and a failure leaves the library untouched.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,8 +21,10 @@ export interface ImportInput {
   /** the file's name (only its extension and stem are used) */
   fileName: string;
   bytes: Uint8Array;
-  /** the file's location, when it came from disk: relative links in HTML resolve against it */
+  /** the file's location, when it came from disk: relative links and images in HTML resolve against it */
   filePath?: string;
+  /** the largest file accepted (default 200 MB); also bounds what an archive may unpack to */
+  maxBytes?: number;
 }
 
 export interface ImportResult {
@@ -27,10 +32,10 @@ export interface ImportResult {
   document: ImportedDocument;
 }
 
-/** Turns a file's bytes into reader HTML, text and metadata; throws `QuireError` with the reason. */
-export function importFile({ fileName, bytes, filePath }: ImportInput): ImportResult {
+/** Turns a file's bytes into reader HTML, text, assets and metadata; rejects with `QuireError` and the reason. */
+export async function importFile({ fileName, bytes, filePath, maxBytes = MAX_IMPORT_BYTES }: ImportInput): Promise<ImportResult> {
   const format = formatOf(fileName);
-  if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge();
+  if (bytes.length > maxBytes) throw tooLarge(maxBytes);
   if (bytes.length === 0) throw new QuireError('import-failed', 'The file is empty.');
 
   let document: ImportedDocument;
@@ -42,11 +47,18 @@ export function importFile({ fileName, bytes, filePath }: ImportInput): ImportRe
       document = importMarkdown(fileName, bytes);
       break;
     case 'html':
-      document = importHtml(fileName, bytes, documentUrl(fileName, filePath));
+      document = importHtml(fileName, bytes, documentUrl(fileName, filePath), { localFiles: filePath !== undefined });
       break;
-    default:
-      // A format Quire knows of but cannot import yet (EPUB, PDF).
-      throw new QuireError('unsupported-format', `Quire cannot import .${format} files yet.`);
+    case 'epub': {
+      const { importEpub } = await import('./epub/epub-importer');
+      document = await importEpub(fileName, bytes, { maxBytes });
+      break;
+    }
+    case 'pdf': {
+      const { importPdf } = await import('./pdf/pdf-importer');
+      document = await importPdf(fileName, bytes);
+      break;
+    }
   }
   if (document.text.trim() === '') {
     throw new QuireError('import-failed', 'The file has no readable text.');

@@ -15,10 +15,12 @@ const FORMATS: Readonly<Record<string, ArticleFormat>> = {
   html: 'html',
   htm: 'html',
   xhtml: 'html',
+  epub: 'epub',
+  pdf: 'pdf',
 };
 
 /** Extensions as the user knows them, for messages. */
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.xhtml'] as const;
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.xhtml', '.epub', '.pdf'] as const;
 
 /** The lower-case extension without the dot ('' when there is none). */
 export const extensionOf = (fileName: string): string => path.extname(fileName).slice(1).toLowerCase();
@@ -34,6 +36,13 @@ export function formatOf(fileName: string): ArticleFormat {
   );
 }
 
-export const tooLarge = (): QuireError =>
-  new QuireError('import-failed', 'The file is larger than 200 MB, the most Quire can import.');
+/** The limit as the user reads it: "200 MB", "512 KB". */
+const sizeLabel = (bytes: number): string => {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+};
+
+export const tooLarge = (maxBytes: number = MAX_IMPORT_BYTES): QuireError =>
+  new QuireError('import-failed', `The file is larger than ${sizeLabel(maxBytes)}, the most Quire can import.`);
 

@@ -15,6 +15,17 @@ export interface ImportedDocument {
   html: string;
   /** exactly the textContent of `html` */
   text: string;
+  /** files `html` refers to (images), written into the article folder beside it */
+  assets: ImportedAsset[];
+  /** what the document says it is about (Markdown front matter); becomes the article's tags */
+  tags: string[];
+}
+
+/** One file of an article's `assets/` folder; the name is generated, never taken from the source. */
+export interface ImportedAsset {
+  /** `assets/<name>`, relative to the article folder, exactly as `html` refers to it */
+  path: string;
+  bytes: Uint8Array;
 }
 
 /** One line of metadata: whitespace collapsed, empty → null. */

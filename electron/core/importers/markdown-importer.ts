@@ -2,45 +2,18 @@
  * Markdown, rendered by markdown-it. Raw HTML is rendered as GitHub renders it (READMEs are full
  * of it) and then goes through the same DOMPurify sanitizer as any web page, so no script,
  * handler or dangerous URL survives.
- * Title: `title:` of a front matter block, else the first level-1 heading (Markdown or HTML;
- * removed from the body, since the reader shows the title above the text; also when it repeats the
- * front matter's title), else the file name.
+ * Title: `title:` of a YAML front matter block (which also gives author and tags), else the first
+ * level-1 heading (Markdown or HTML; removed from the body, since the reader shows the title above
+ * the text; also when it repeats the front matter's title), else the file name.
  */
 import MarkdownIt from 'markdown-it';
 import { decodeText } from './decode-text';
+import { splitFrontMatter } from './front-matter';
 import { cleanLine, excerptOf, guessDirection, type ImportedDocument, titleFromFileName } from './imported-document';
 import { normalizeReaderHtml } from './normalize-html';
 import { sanitizeToElement } from './sanitize-html';
 
 const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
-
-interface FrontMatter {
-  title: string | null;
-  author: string | null;
-  body: string;
-}
-
-/** A simple `---` block of `key: value` lines at the very top (the common subset of YAML). */
-function splitFrontMatter(source: string): FrontMatter {
-  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
-  if (!match) return { title: null, author: null, body: source };
-  const fields = new Map<string, string>();
-  for (const line of (match[1] ?? '').split(/\r?\n/)) {
-    const field = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(line);
-    if (field) fields.set(field[1]!.toLowerCase(), unquote(field[2] ?? ''));
-  }
-  return {
-    title: cleanLine(fields.get('title')),
-    author: cleanLine(fields.get('author')),
-    body: source.slice(match[0].length),
-  };
-}
-
-const unquote = (value: string): string => {
-  const trimmed = value.trim();
-  const quoted = /^(["'])(.*)\1$/.exec(trimmed);
-  return quoted ? (quoted[2] ?? '') : trimmed;
-};
 
 export function importMarkdown(fileName: string, bytes: Uint8Array): ImportedDocument {
   const frontMatter = splitFrontMatter(decodeText(bytes));
@@ -79,5 +52,7 @@ export function importMarkdown(fileName: string, bytes: Uint8Array): ImportedDoc
     url: null,
     html,
     text,
+    assets: [],
+    tags: frontMatter.tags,
   };
 }

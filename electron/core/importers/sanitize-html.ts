@@ -58,12 +58,17 @@ function safeHref(href: string, pageUrl: URL | null): string | null {
 }
 
 /**
- * Images are not fetched (Quire stays offline) and local assets are not imported yet, so each image
- * becomes its alt text, marked so the reader can style it.
+ * Images are never fetched (Quire stays offline): an image survives only when the importer stored
+ * it among the article's assets; any other becomes its alt text, marked so the reader can style it.
  */
-function replaceImagesWithAltText(root: HTMLElement): void {
+function replaceImagesWithAltText(root: HTMLElement, keepImage: (src: string) => string | null): void {
   const doc = root.ownerDocument;
   for (const img of Array.from(root.querySelectorAll('img'))) {
+    const kept = keepImage((img.getAttribute('src') ?? '').trim());
+    if (kept !== null) {
+      img.setAttribute('src', kept);
+      continue;
+    }
     const alt = (img.getAttribute('alt') ?? '').trim();
     if (alt === '') {
       img.remove();
@@ -101,15 +106,20 @@ const parseUrl = (url: string | null | undefined): URL | null => {
 /**
  * Sanitizes untrusted HTML into a detached container element of the shared window.
  * @param pageUrl the page's own address, to keep links to its own fragments inside the article
+ * @param keepImage the `assets/<name>` path an image is stored at (the importer stores it), or null
+ * to show its alt text instead
  */
-export function sanitizeToElement(dirtyHtml: string, { pageUrl }: { pageUrl?: string | null } = {}): HTMLElement {
+export function sanitizeToElement(
+  dirtyHtml: string,
+  { pageUrl, keepImage = () => null }: { pageUrl?: string | null; keepImage?: (src: string) => string | null } = {},
+): HTMLElement {
   // A fragment rather than a string: saves serializing and parsing again (jsdom parses slowly).
   const clean = purify().sanitize(dirtyHtml, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
   const root = domWindow().document.createElement('div');
   root.append(clean);
   // Content the page itself hides is not part of what a reader sees.
   for (const hidden of Array.from(root.querySelectorAll('[hidden]'))) hidden.remove();
-  replaceImagesWithAltText(root);
+  replaceImagesWithAltText(root, keepImage);
   fixLinks(root, parseUrl(pageUrl));
   return root;
 }

@@ -44,5 +44,7 @@ export function importText(fileName: string, bytes: Uint8Array): ImportedDocumen
     url: null,
     html,
     text,
+    assets: [],
+    tags: [],
   };
 }

@@ -7,11 +7,11 @@ import { webPages } from '../support/corpus';
 
 const pages = webPages();
 const imported = new Map<string, ImportedDocument>();
-function importPage(name: string): ImportedDocument {
+async function importPage(name: string): Promise<ImportedDocument> {
   const page = pages.find((p) => p.name === name)!;
   let document = imported.get(name);
   if (!document) {
-    document = importFile({ fileName: 'source.html', filePath: page.file, bytes: readFileSync(page.file) }).document;
+    document = (await importFile({ fileName: 'source.html', filePath: page.file, bytes: readFileSync(page.file) })).document;
     imported.set(name, document);
   }
   return document;
@@ -23,13 +23,13 @@ const flat = (value: string | null | undefined): string | null => {
 };
 
 describe('the 24 real web pages of the corpus', () => {
-  it('are all there', () => {
+  it('are all there', async () => {
     expect(pages.length).toBe(24);
   });
 
   describe.each(pages.map((p) => [p.name, p] as const))('%s', (name, page) => {
-    it('imports with the title, byline, site, language and direction a reader view finds', () => {
-      const document = importPage(name);
+    it('imports with the title, byline, site, language and direction a reader view finds', async () => {
+      const document = await importPage(name);
       const { expected } = page;
       // 005-unescape-html-entities has no title at all: Quire then names it after the file.
       expect(document.title).toBe(flat(expected.title) ?? 'source');
@@ -41,8 +41,8 @@ describe('the 24 real web pages of the corpus', () => {
       if (expected.publishedTime) expect(Date.parse(document.publishedAt!)).toBe(Date.parse(expected.publishedTime));
     });
 
-    it('has text that is exactly the textContent of its reader HTML', () => {
-      const document = importPage(name);
+    it('has text that is exactly the textContent of its reader HTML', async () => {
+      const document = await importPage(name);
       expect(document.text.trim()).not.toBe('');
       expect(parseFragment(document.html).textContent).toBe(document.text);
       // Normalized: no blank lines, no whitespace at the edges of lines (outside preformatted text).
@@ -53,8 +53,8 @@ describe('the 24 real web pages of the corpus', () => {
       expect(prose).not.toMatch(/\n\n|^\s|\s$|[ \t]\n|\n[ ]/);
     });
 
-    it('keeps no script, event handler, javascript: URL, style, form or frame', () => {
-      const { html } = importPage(name);
+    it('keeps no script, event handler, javascript: URL, style, form or frame', async () => {
+      const { html, assets } = await importPage(name);
       expect(html).not.toMatch(/<script|<style|<iframe|<form|<object|<embed|javascript:/i);
       const root = parseFragment(html);
       for (const element of Array.from(root.querySelectorAll('*'))) {
@@ -65,43 +65,53 @@ describe('the 24 real web pages of the corpus', () => {
       for (const link of Array.from(root.querySelectorAll('a[href]'))) {
         expect(link.getAttribute('href')).toMatch(/^(#|https?:|mailto:)/);
       }
-      // Images are not fetched: only their alt text stays.
-      expect(root.querySelector('img, picture, source')).toBeNull();
+      // Images are never fetched: an image stays only as a file stored with the article.
+      const stored = new Set(assets.map((asset) => asset.path));
+      for (const img of Array.from(root.querySelectorAll('img'))) expect(stored.has(img.getAttribute('src') ?? '')).toBe(true);
+      expect(root.querySelector('picture, source')).toBeNull();
     });
   });
 });
 
 describe('web page details', () => {
-  it('keeps the readable text of a page with scripts, and drops the scripts', () => {
-    const document = importPage('remove-script-tags');
+  it('keeps the readable text of a page with scripts, and drops the scripts', async () => {
+    const document = await importPage('remove-script-tags');
     expect(document.text).toContain('Lorem ipsum dolor sit amet');
     expect(document.text).not.toMatch(/alert|function|<script/);
   });
 
-  it('replaces images with their alt text, data: URLs included', () => {
-    const document = importPage('data-url-image');
+  it('stores data: images as files of the article, and shows remote ones as their alt text', async () => {
+    const document = await importPage('data-url-image');
     expect(document.html).not.toContain('data:');
+    // The 1×1 placeholders of lazy-loaded remote pictures are not fetched: their alt text stays.
     expect(document.text).toContain('Illustration for article titled The Spectacular Story Of Metroid');
+    const source = readFileSync(pages.find((p) => p.name === 'data-url-image')!.file, 'utf8');
+    const inlined = [...source.matchAll(/src="data:image\/[a-z+]+;base64,([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64'));
+    expect(document.assets.length).toBeGreaterThan(0);
+    for (const asset of document.assets) {
+      expect(document.html).toContain(`src="${asset.path}"`);
+      expect(inlined.some((bytes) => bytes.equals(Buffer.from(asset.bytes)))).toBe(true);
+    }
   });
 
-  it('keeps tables as rows of tab-separated cells', () => {
-    const { text } = importPage('wikipedia');
+  it('keeps tables as rows of tab-separated cells', async () => {
+    const { text } = await importPage('wikipedia');
     expect(text).toContain('Founder\tNetscape Communications Corporation\n');
   });
 
-  it('resolves relative links against the address the page names, and keeps in-page links inside', () => {
-    const { html } = importPage('wikipedia');
+  it('resolves relative links against the address the page names, and keeps in-page links inside', async () => {
+    const { html } = await importPage('wikipedia');
     expect(html).toContain('href="https://en.wikipedia.org/wiki/Netscape"');
     expect(html).toContain('href="#cite_note-1"');
-    expect(importPage('wikipedia').url).toBe('https://en.wikipedia.org/wiki/Mozilla');
+    expect((await importPage('wikipedia')).url).toBe('https://en.wikipedia.org/wiki/Mozilla');
   });
 
-  it('reads right-to-left pages as such', () => {
-    expect(importPage('rtl-1').dir).toBe('rtl');
+  it('reads right-to-left pages as such', async () => {
+    expect((await importPage('rtl-1')).dir).toBe('rtl');
   });
 
-  it('falls back to the sanitized body of a page Readability cannot use', () => {
-    const { document } = importFile({
+  it('falls back to the sanitized body of a page Readability cannot use', async () => {
+    const { document } = await importFile({
       fileName: 'tiny.html',
       bytes: Buffer.from('<!doctype html><html lang="de"><head><title>Kurz</title></head><body><p onclick="x()">Nur ein Satz.</p></body></html>'),
     });
@@ -111,11 +121,11 @@ describe('web page details', () => {
     expect(document.html).not.toContain('onclick');
   });
 
-  it('decodes a page in the charset it declares', () => {
+  it('decodes a page in the charset it declares', async () => {
     const head = Buffer.from('<html><head><meta charset="iso-8859-1"><title>Caf');
     const rest = Buffer.from('</title></head><body><p>Un caf');
     const end = Buffer.from(' cr\xe8me.</p></body></html>', 'latin1');
-    const { document } = importFile({ fileName: 'latin.html', bytes: Buffer.concat([head, Buffer.from([0xe9]), rest, Buffer.from([0xe9]), end]) });
+    const { document } = await importFile({ fileName: 'latin.html', bytes: Buffer.concat([head, Buffer.from([0xe9]), rest, Buffer.from([0xe9]), end]) });
     expect(document.title).toBe('Café');
     expect(document.text).toBe('Un café crème.');
   });

@@ -1,0 +1,261 @@
+/**
+ * EPUB 2 and 3 books: the chapters of the spine, in order, become one article, each chapter a
+ * `<section id="c<N>">`. Ids inside a chapter are prefixed with its section's id so that they stay
+ * unique, links between chapters become links to those ids, and every entry of the book's table of
+ * contents points at an element that exists (a chapter without a heading gets its entry's label
+ * as one). Images are kept as assets; fonts, styles, scripts, audio and media overlays are not
+ * needed to read and are never unpacked, so obfuscated fonts do not matter.
+ */
+import type { TextDirection } from '../../../shared/models';
+import { QuireError } from '../../../shared/result';
+import { AssetCollector } from '../asset-collector';
+import { decodeText } from '../decode-text';
+import { domWindow } from '../dom-window';
+import { excerptOf, guessDirection, type ImportedDocument, isoDate, titleFromFileName } from '../imported-document';
+import { normalizeReaderHtml } from '../normalize-html';
+import { sanitizeToElement } from '../sanitize-html';
+import { type ManifestItem, type PackageDocument, parsePackage, resolveHref } from './package-document';
+import { navTableOfContents, ncxTableOfContents, type TocLink } from './table-of-contents';
+import { firstNamed, parseXml } from './xml';
+import { ZipArchive } from './zip-archive';
+
+export interface EpubOptions {
+  /** the largest file accepted; the book may unpack to twice that, no more */
+  maxBytes: number;
+}
+
+/** An entry of the table of contents, as it points into the article's HTML. */
+export interface TocEntry {
+  label: string;
+  /** id of the element in content.html */
+  anchor: string;
+  depth: number;
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'dv', 'fa', 'ha', 'he', 'iw', 'khw', 'ks', 'ku', 'ps', 'sd', 'ur', 'yi']);
+const HEADING = 'h1, h2, h3, h4, h5, h6';
+
+const notAnEpub = (): QuireError =>
+  new QuireError('import-failed', 'This EPUB has no package file (OPF), so Quire cannot find its chapters.');
+
+export async function importEpub(
+  fileName: string,
+  bytes: Uint8Array,
+  { maxBytes }: EpubOptions,
+): Promise<ImportedDocument & { toc: TocEntry[] }> {
+  const zip = await ZipArchive.open(bytes, { maxEntries: 10_000, maxTotalBytes: 2 * maxBytes });
+  try {
+    const opfPath = await packagePath(zip);
+    const opf = await zip.read(opfPath);
+    if (!opf) throw notAnEpub();
+    const book = parsePackage(opfPath, decodeXmlText(opf) ?? '');
+    return await assemble(zip, book, fileName);
+  } finally {
+    zip.close();
+  }
+}
+
+/** META-INF/container.xml names the package; a book without one is read from its only OPF. */
+async function packagePath(zip: ZipArchive): Promise<string> {
+  const container = await zip.read('META-INF/container.xml');
+  const doc = container ? parseXml(decodeXmlText(container) ?? '') : null;
+  const fullPath = doc ? firstNamed(doc, 'rootfile')?.getAttribute('full-path') : null;
+  const named = fullPath ? resolveHref('', fullPath).path : null;
+  if (named && zip.has(named)) return named;
+  const found = zip.names().find((name) => name.toLowerCase().endsWith('.opf'));
+  if (!found) throw notAnEpub();
+  return found;
+}
+
+/** XML says its encoding in its declaration (`<?xml version="1.0" encoding="iso-8859-1"?>`). */
+function declaredXmlEncoding(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  return /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1]?.toLowerCase() ?? null;
+}
+
+function decodeXmlText(bytes: Uint8Array): string | null {
+  try {
+    return decodeText(bytes, declaredXmlEncoding(bytes));
+  } catch {
+    return null;
+  }
+}
+
+const isDocument = (item: ManifestItem): boolean =>
+  ['application/xhtml+xml', 'text/html', 'application/xml', 'text/x-oeb1-document', ''].includes(item.mediaType) &&
+  item.path !== null && !/\.(?:png|jpe?g|gif|svg|webp|css|ncx|smil|mp3|mp4|otf|ttf|woff2?)$/i.test(item.path);
+
+async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string): Promise<ImportedDocument & { toc: TocEntry[] }> {
+  const doc = domWindow().document;
+  const container = doc.createElement('div');
+  const chapterOf = new Map<string, string>(); // archive path → section id
+  book.spine.forEach((item, index) => {
+    if (item.path && !chapterOf.has(item.path)) chapterOf.set(item.path, `c${index + 1}`);
+  });
+
+  const assets = new AssetCollector();
+  const imageCache = new Map<string, string | null>();
+  const storeImage = async (archivePath: string): Promise<string | null> => {
+    if (!imageCache.has(archivePath)) {
+      const image = await zip.read(archivePath);
+      imageCache.set(archivePath, image ? assets.add(image) : null);
+    }
+    return imageCache.get(archivePath) ?? null;
+  };
+
+  let firstLang: string | null = null;
+  for (const [index, item] of book.spine.entries()) {
+    if (!item.path || !isDocument(item) || chapterOf.get(item.path) !== `c${index + 1}`) continue;
+    const bytes = await zip.read(item.path);
+    const text = bytes ? decodeXmlText(bytes) : null;
+    if (text === null) continue; // a missing or unreadable chapter: the rest of the book still reads
+    const chapter = chapterDocument(text);
+    firstLang ??= chapter.documentElement.getAttribute('xml:lang') ?? chapter.documentElement.getAttribute('lang');
+    const body = firstNamed(chapter, 'body');
+    if (!body) continue;
+    const section = doc.createElement('section');
+    section.id = `c${index + 1}`;
+    for (const node of Array.from(body.childNodes)) section.append(doc.importNode(node, true));
+    svgImagesToImg(section);
+    dropNamespacedAttributes(section);
+    prefixIds(section, section.id);
+    rewriteLinks(section, item.path, chapterOf);
+    for (const img of Array.from(section.querySelectorAll('img'))) {
+      const target = resolveHref(item.path, img.getAttribute('src') ?? '').path;
+      const stored = target ? await storeImage(target) : null;
+      if (stored) img.setAttribute('src', stored);
+      else img.removeAttribute('src');
+    }
+    container.append(section);
+  }
+  if (container.childElementCount === 0) {
+    throw new QuireError('import-failed', 'This EPUB has no chapter Quire can read.');
+  }
+
+  repairLinkTargets(container);
+  const toc = placeTableOfContents(container, await tableOfContents(zip, book), chapterOf);
+
+  const root = sanitizeToElement(container.innerHTML, { keepImage: (src) => (assets.has(src) ? src : null) });
+  const { html, text } = normalizeReaderHtml(root);
+  const lang = book.language ?? firstLang;
+  const baseLang = lang?.toLowerCase().split(/[-_]/)[0] ?? '';
+  return {
+    title: book.title ?? titleFromFileName(fileName),
+    byline: book.creators.length > 0 ? book.creators.join(', ') : null,
+    siteName: book.publisher,
+    lang,
+    dir: textDirection(book.direction, baseLang, text),
+    publishedAt: isoDate(book.date),
+    excerpt: book.description ?? excerptOf(text),
+    url: null,
+    html,
+    text,
+    assets: assets.referencedBy(html),
+    tags: [],
+    toc,
+  };
+}
+
+/**
+ * The direction of the text. `page-progression-direction` is about the order of pages: a Japanese
+ * novel set vertically turns its pages right to left, yet its lines are not right-to-left text.
+ * So the book's language and script decide first; the progression only confirms left-to-right.
+ */
+function textDirection(progression: 'ltr' | 'rtl' | null, baseLang: string, text: string): TextDirection | null {
+  if (RTL_LANGUAGES.has(baseLang) || guessDirection(text) === 'rtl') return 'rtl';
+  return progression === null ? null : 'ltr';
+}
+
+/** XHTML as XML (so `<a id="x"/>` stays empty); a chapter that is not well-formed, as HTML. */
+function chapterDocument(text: string): Document {
+  return parseXml(text, 'application/xhtml+xml') ?? new (domWindow().DOMParser)().parseFromString(text, 'text/html');
+}
+
+/** Cover pages often wrap their picture in SVG (`<svg><image href>`), which the sanitizer drops. */
+function svgImagesToImg(section: Element): void {
+  for (const svg of Array.from(section.querySelectorAll('svg'))) {
+    const image = svg.querySelector('image');
+    const href = image?.getAttribute('href') ?? image?.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
+    if (!href) continue;
+    const img = section.ownerDocument.createElement('img');
+    img.setAttribute('src', href);
+    img.setAttribute('alt', svg.querySelector('title')?.textContent?.trim() ?? '');
+    svg.replaceWith(img);
+  }
+}
+
+/** XML leftovers (`xmlns`, `epub:type`…) mean nothing to the reader; `xml:lang` becomes `lang`. */
+function dropNamespacedAttributes(section: Element): void {
+  for (const element of Array.from(section.querySelectorAll('*'))) {
+    for (const attribute of Array.from(element.attributes)) {
+      if (attribute.name === 'xml:lang' && !element.hasAttribute('lang')) element.setAttribute('lang', attribute.value);
+      if (attribute.name.includes(':') || attribute.name === 'xmlns') element.removeAttributeNode(attribute);
+    }
+  }
+}
+
+function prefixIds(section: Element, prefix: string): void {
+  for (const element of Array.from(section.querySelectorAll('[id], a[name]'))) {
+    const id = element.getAttribute('id') ?? element.getAttribute('name');
+    if (id) element.setAttribute('id', `${prefix}-${id}`);
+    element.removeAttribute('name');
+  }
+}
+
+/** Links to another place in the book become `#<id>` links; links out stay; the rest lose their href. */
+function rewriteLinks(section: Element, chapterPath: string, chapterOf: ReadonlyMap<string, string>): void {
+  for (const link of Array.from(section.querySelectorAll('a[href]'))) {
+    const href = (link.getAttribute('href') ?? '').trim();
+    if (/^(?:https?|mailto):/i.test(href)) continue;
+    const target = resolveHref(chapterPath, href);
+    const chapter = target.path ? chapterOf.get(target.path) : undefined;
+    if (chapter) link.setAttribute('href', target.fragment ? `#${chapter}-${target.fragment}` : `#${chapter}`);
+    else link.removeAttribute('href');
+  }
+}
+
+/** A link to an id the chapter does not have opens the chapter itself. */
+function repairLinkTargets(container: Element): void {
+  const ids = new Set(Array.from(container.querySelectorAll('[id]'), (element) => element.id));
+  for (const link of Array.from(container.querySelectorAll('a[href^="#"]'))) {
+    const id = (link.getAttribute('href') ?? '').slice(1);
+    if (ids.has(id)) continue;
+    const chapter = /^c\d+/.exec(id)?.[0];
+    if (chapter && ids.has(chapter)) link.setAttribute('href', `#${chapter}`);
+    else link.removeAttribute('href');
+  }
+}
+
+async function tableOfContents(zip: ZipArchive, book: PackageDocument): Promise<TocLink[]> {
+  for (const [item, parse] of [
+    [book.nav, navTableOfContents],
+    [book.ncx, ncxTableOfContents],
+  ] as const) {
+    if (!item?.path) continue;
+    const bytes = await zip.read(item.path);
+    const text = bytes ? decodeXmlText(bytes) : null;
+    const links = text === null ? [] : parse(item.path, text);
+    if (links.length > 0) return links;
+  }
+  return [];
+}
+
+/** Points each entry at an element of the article; a chapter with no heading gets the entry's label. */
+function placeTableOfContents(container: Element, links: TocLink[], chapterOf: ReadonlyMap<string, string>): TocEntry[] {
+  const entries: TocEntry[] = [];
+  for (const link of links) {
+    const chapter = chapterOf.get(link.path);
+    const section = chapter ? container.querySelector(`section#${chapter}`) : null;
+    if (!chapter || !section) continue;
+    const wanted = link.fragment ? `${chapter}-${link.fragment}` : chapter;
+    const found = section.id === wanted || Array.from(section.querySelectorAll('[id]')).some((element) => element.id === wanted);
+    const anchor = found ? wanted : chapter;
+    if (anchor === chapter && !section.querySelector(HEADING) && section.textContent?.trim() !== link.label) {
+      const heading = container.ownerDocument.createElement('h2');
+      heading.textContent = link.label;
+      section.prepend(heading);
+    }
+    entries.push({ label: link.label, anchor, depth: link.depth });
+  }
+  return entries;
+}

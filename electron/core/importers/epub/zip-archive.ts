@@ -1,0 +1,124 @@
+/**
+ * Reading an EPUB's zip archive without trusting it. yauzl reads the central directory from the
+ * bytes in memory; every entry is unpacked on demand, as a stream, and stopped the moment it
+ * passes what it declared or what the whole book may unpack to, so a zip bomb costs at most the
+ * limit. Entry names are only ever used as lookup keys inside the archive: nothing here writes a
+ * file, and a name that climbs out (`../../x`) or starts at a root can never be looked up.
+ */
+import type { Readable } from 'node:stream';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { QuireError } from '../../../shared/result';
+
+export interface ZipLimits {
+  /** most entries the archive may list */
+  maxEntries: number;
+  /** most bytes all the entries read may unpack to, together */
+  maxTotalBytes: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 10_000, maxTotalBytes: 512 * 1024 * 1024 };
+
+export const damagedEpub = (): QuireError =>
+  new QuireError('import-failed', 'This EPUB is damaged or incomplete: its zip archive cannot be read.');
+
+export const epubTooLarge = (): QuireError =>
+  new QuireError('import-failed', 'This EPUB unpacks to more than Quire allows (it may be a zip bomb); it was not imported.');
+
+/** A name as a key: forward slashes, no `./` segments; null for one that leaves the archive. */
+export function archivePath(name: string): string | null {
+  const segments: string[] = [];
+  for (const segment of name.replace(/\\/g, '/').split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (segments.length === 0) return null;
+      segments.pop();
+    } else segments.push(segment);
+  }
+  if (name.startsWith('/') || name.startsWith('\\') || /^[a-zA-Z]:/.test(name) || name.includes('\0')) return null;
+  return segments.length === 0 ? null : segments.join('/');
+}
+
+export class ZipArchive {
+  private unpackedBytes = 0;
+
+  private constructor(
+    private readonly zip: ZipFile,
+    private readonly entries: ReadonlyMap<string, Entry>,
+    private readonly limits: ZipLimits,
+  ) {}
+
+  static async open(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipArchive> {
+    let zip: ZipFile;
+    try {
+      // Names are decoded here rather than by yauzl, which would reject the whole book for one bad name.
+      zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+        lazyEntries: true,
+        decodeStrings: false,
+        validateEntrySizes: true,
+      });
+    } catch {
+      throw damagedEpub();
+    }
+    if (zip.entryCount > limits.maxEntries) throw epubTooLarge();
+    const entries = new Map<string, Entry>();
+    try {
+      for await (const entry of zip.eachEntry()) {
+        const raw = entry.fileName as unknown as Buffer; // a Buffer, since decodeStrings is false
+        const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
+        const key = archivePath(name);
+        if (key === null || name.endsWith('/') || entries.has(key)) continue;
+        entries.set(key, entry);
+      }
+    } catch {
+      throw damagedEpub();
+    }
+    return new ZipArchive(zip, entries, limits);
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /**
+   * The unpacked bytes of an entry, or null when there is no such entry or it cannot be unpacked
+   * (encrypted, unknown compression, damaged). Throws `epubTooLarge` when the book as a whole
+   * unpacks to more than the limit.
+   */
+  async read(name: string): Promise<Uint8Array | null> {
+    const entry = this.entries.get(name);
+    if (!entry || entry.isEncrypted()) return null;
+    if (this.unpackedBytes + entry.uncompressedSize > this.limits.maxTotalBytes) throw epubTooLarge();
+    let stream: Readable;
+    try {
+      stream = await this.zip.openReadStreamPromise(entry);
+    } catch {
+      return null;
+    }
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        this.unpackedBytes += chunk.length;
+        // yauzl already stops an entry that runs past its declared size; this bounds the book.
+        if (this.unpackedBytes > this.limits.maxTotalBytes) {
+          stream.destroy();
+          throw epubTooLarge();
+        }
+        chunks.push(chunk);
+      }
+    } catch (error) {
+      if (error instanceof QuireError) throw error;
+      // An entry that unpacks to more than its header says is built to exhaust memory.
+      if (error instanceof Error && /too many bytes/i.test(error.message)) throw epubTooLarge();
+      return null; // a damaged entry: the book may still be readable without it
+    }
+    return Buffer.concat(chunks);
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+}

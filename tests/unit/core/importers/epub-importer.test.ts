@@ -1,0 +1,277 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseFragment } from '../../../../electron/core/importers/dom-window';
+import { importEpub, type TocEntry } from '../../../../electron/core/importers/epub/epub-importer';
+import { importFile } from '../../../../electron/core/importers/import-file';
+import type { ImportedDocument } from '../../../../electron/core/importers/imported-document';
+import { isQuireError } from '../../../../electron/shared/result';
+import { CORPUS_DIR } from '../support/corpus';
+import { type BookTruth, bookTruth, firstHeadingText } from './support/epub-truth';
+import { makeEpub, makeZip, xhtml } from './support/make-zip';
+
+const BOOKS = ['moby-dick', 'childrens-literature', 'accessible_epub_3', 'trees', 'hefty-water'];
+const MB = 1024 * 1024;
+const bookFile = (name: string): string => path.join(CORPUS_DIR, 'epub', `${name}.epub`);
+
+type Imported = ImportedDocument & { toc: TocEntry[] };
+const imported = new Map<string, { document: Imported; truth: BookTruth }>();
+
+beforeAll(async () => {
+  for (const name of BOOKS) {
+    const bytes = readFileSync(bookFile(name));
+    imported.set(name, { document: await importEpub(`${name}.epub`, bytes, { maxBytes: 200 * MB }), truth: await bookTruth(bytes) });
+  }
+}, 120_000);
+
+const book = (name: string): { document: Imported; truth: BookTruth } => imported.get(name)!;
+
+async function importError(fileName: string, bytes: Uint8Array, maxBytes?: number): Promise<string> {
+  try {
+    await importFile({ fileName, bytes, maxBytes });
+  } catch (error) {
+    if (isQuireError(error)) return error.message;
+    throw error;
+  }
+  throw new Error(`${fileName} was imported`);
+}
+
+describe.each(BOOKS)('the real EPUB %s', (name) => {
+  it('has the title, authors and language its package file states', () => {
+    const { document, truth } = book(name);
+    expect(document.title).toBe(truth.title);
+    for (const creator of truth.creators) expect(document.byline).toContain(creator);
+    if (truth.creators.length === 0) expect(document.byline).toBeNull();
+    expect(document.lang).toBe(truth.language);
+  });
+
+  it('reads the chapters in spine order', () => {
+    const { document, truth } = book(name);
+    const headings = truth.spine.map((file) => firstHeadingText(truth.texts.get(file) ?? '')).filter((h): h is string => h !== null);
+    expect(headings.length).toBeGreaterThan(0);
+    const text = document.text.replace(/\s/g, ' '); // the book's no-break spaces, as the headings are compared
+    let from = 0;
+    for (const heading of headings) {
+      const at = text.indexOf(heading, from);
+      expect(at, heading).toBeGreaterThanOrEqual(from);
+      from = at;
+    }
+  });
+
+  it('turns the table of contents into anchors that exist in the article, in reading order', () => {
+    const { document, truth } = book(name);
+    expect(document.toc.map((entry) => entry.label)).toEqual(truth.tocLabels);
+    const root = parseFragment(document.html);
+    const ids = Array.from(root.querySelectorAll('[id]'), (element) => element.id);
+    const positions = document.toc.map((entry) => ids.indexOf(entry.anchor));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('has text that is exactly the textContent of its HTML, links that land, and only stored images', () => {
+    const { document } = book(name);
+    const root = parseFragment(document.html);
+    expect(root.textContent).toBe(document.text);
+    const ids = new Set(Array.from(root.querySelectorAll('[id]'), (element) => element.id));
+    for (const link of Array.from(root.querySelectorAll('a[href]'))) {
+      const href = link.getAttribute('href')!;
+      if (href.startsWith('#')) expect(ids.has(href.slice(1)), href).toBe(true);
+      else expect(href).toMatch(/^(?:https?|mailto):/);
+    }
+    const stored = new Set(document.assets.map((asset) => asset.path));
+    for (const img of Array.from(root.querySelectorAll('img'))) expect(stored.has(img.getAttribute('src')!)).toBe(true);
+    expect(root.querySelector('script, style, link, svg, math, iframe')).toBeNull();
+    for (const element of Array.from(root.querySelectorAll('*'))) {
+      for (const attribute of Array.from(element.attributes)) expect(attribute.name).toMatch(/^(?:id|href|rel|src|alt|title|lang|dir|colspan|rowspan|start|reversed|type|cite|datetime|abbr|scope|headers|value|height|width|aria-[a-z]+|role|xml:lang)$/);
+    }
+  });
+});
+
+describe('EPUB details', () => {
+  it('keeps the pictures of Accessible EPUB 3 as assets with the bytes of the book', async () => {
+    const { document } = book('accessible_epub_3');
+    expect(document.assets.length).toBeGreaterThan(0);
+    for (const asset of document.assets) {
+      expect(asset.path).toMatch(/^assets\/[0-9a-f]{20}\.(?:png|jpg|gif|svg|webp)$/);
+      expect(document.html).toContain(`src="${asset.path}"`);
+    }
+  });
+
+  it('reads a 136-chapter novel as one article with the text of its first and last chapters', () => {
+    const { document } = book('moby-dick');
+    expect(document.text).toContain('Call me Ishmael.');
+    expect(document.text.indexOf('Call me Ishmael.')).toBeLessThan(document.text.indexOf('Epilogue'));
+    expect(document.toc.length).toBeGreaterThan(136);
+  });
+});
+
+const opf = ({ spine, manifest, metadata = '', spineAttributes = '' }: { spine: string; manifest: string; metadata?: string; spineAttributes?: string }): string =>
+  `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="2.0" unique-identifier="id">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">
+    <dc:title>Made for the test</dc:title><dc:identifier id="id">x</dc:identifier>${metadata}
+  </metadata>
+  <manifest>${manifest}</manifest>
+  <spine ${spineAttributes}>${spine}</spine>
+</package>`;
+
+describe('hand-made EPUBs', () => {
+  it('reads an EPUB 2 with an NCX, XHTML entities, empty anchors and a missing chapter', async () => {
+    const ncx = `<?xml version="1.0"?><!DOCTYPE ncx PUBLIC "-//NISO//DTD ncx 2005-1//EN" "http://www.daisy.org/z3986/2005/ncx-2005-1.dtd">
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap>
+  <navPoint id="n1"><navLabel><text>The First</text></navLabel><content src="one.xhtml"/></navPoint>
+  <navPoint id="n2"><navLabel><text>The Second, Part B</text></navLabel><content src="two.xhtml#part-b"/></navPoint>
+</navMap></ncx>`;
+    const bytes = makeEpub({
+      opf: opf({
+        metadata: '<dc:creator opf:role="aut">Ann Author</dc:creator><dc:creator opf:role="edt">Ed Editor</dc:creator><dc:language>fr</dc:language>',
+        manifest: '<item id="one" href="one.xhtml" media-type="application/xhtml+xml"/><item id="two" href="two.xhtml" media-type="application/xhtml+xml"/><item id="gone" href="gone.xhtml" media-type="application/xhtml+xml"/><item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>',
+        spine: '<itemref idref="one"/><itemref idref="nowhere"/><itemref idref="gone"/><itemref idref="two"/>',
+        spineAttributes: 'toc="ncx"',
+      }),
+      files: {
+        'one.xhtml': xhtml('One', '<p>Caf&eacute;&nbsp;au&nbsp;lait<a id="note"/> and <a href="two.xhtml#part-b">see part B</a>.</p>'),
+        'two.xhtml': xhtml('Two', '<h2>Part A</h2><p>Alpha.</p><h2 id="part-b">Part B</h2><p>Beta.</p>'),
+        'toc.ncx': ncx,
+      },
+    });
+    const document = await importEpub('made.epub', bytes, { maxBytes: 200 * MB });
+    expect(document.title).toBe('Made for the test');
+    expect(document.byline).toBe('Ann Author');
+    expect(document.lang).toBe('fr');
+    // "One" has no heading: its table-of-contents label becomes one.
+    expect(document.text).toBe('The First\nCafé\u00a0au\u00a0lait and see part B.\nPart A\nAlpha.\nPart B\nBeta.');
+    expect(document.toc.map((entry) => entry.label)).toEqual(['The First', 'The Second, Part B']);
+    const root = parseFragment(document.html);
+    const target = root.querySelector(`[id="${document.toc[1]!.anchor}"]`);
+    expect(target?.textContent).toBe('Part B');
+    expect(root.querySelector('a[href]')?.getAttribute('href')).toBe(`#${document.toc[1]!.anchor}`);
+  });
+
+  it('marks a right-to-left book as such and tolerates obfuscated fonts and media overlays', async () => {
+    const arabic = 'كان يا ما كان في قديم الزمان';
+    const bytes = makeEpub({
+      opf: opf({
+        metadata: '<dc:language>ar</dc:language>',
+        manifest:
+          '<item id="c" href="c.xhtml" media-type="application/xhtml+xml" media-overlay="mo"/><item id="mo" href="c.smil" media-type="application/smil+xml"/><item id="f" href="f.otf" media-type="application/vnd.ms-opentype"/>',
+        spine: '<itemref idref="c"/>',
+        spineAttributes: 'page-progression-direction="rtl"',
+      }),
+      files: { 'c.xhtml': xhtml('c', `<h1>حكاية</h1><p>${arabic}</p>`, 'ar'), 'c.smil': '<smil>not really</smil>', 'f.otf': Buffer.alloc(2048, 0x5a) },
+      extra: [{ name: 'META-INF/encryption.xml', data: '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><EncryptedData/></encryption>' }],
+    });
+    const { document } = await importFile({ fileName: 'ar.epub', bytes });
+    expect(document.dir).toBe('rtl');
+    expect(document.lang).toBe('ar');
+    expect(document.text).toBe(`حكاية\n${arabic}`);
+  });
+
+  it('reads a Japanese book that turns its pages right to left as left-to-right text', async () => {
+    const bytes = makeEpub({
+      opf: opf({
+        metadata: '<dc:language>ja</dc:language>',
+        manifest: '<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/>',
+        spine: '<itemref idref="c"/>',
+        spineAttributes: 'page-progression-direction="rtl"',
+      }),
+      files: { 'c.xhtml': xhtml('c', '<p>吾輩は猫である。名前はまだ無い。</p>', 'ja') },
+    });
+    const { document } = await importFile({ fileName: 'neko.epub', bytes });
+    expect(document.lang).toBe('ja');
+    expect(document.dir).toBe('ltr');
+  });
+
+  it('reads a chapter in the encoding its XML declaration names', async () => {
+    const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>D\xe9j\xe0 vu \xe0 la cr\xe8merie.</p></body></html>', 'latin1');
+    const bytes = makeEpub({
+      opf: opf({ manifest: '<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/>', spine: '<itemref idref="c"/>' }),
+      files: { 'c.xhtml': latin1 },
+    });
+    expect((await importFile({ fileName: 'fr.epub', bytes })).document.text).toBe('Déjà vu à la crèmerie.');
+  });
+
+  it('never expands entities a chapter declares (billion laughs)', async () => {
+    const laughs = `<?xml version="1.0"?><!DOCTYPE html [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
+<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Before &c; after.</p></body></html>`;
+    const bytes = makeEpub({
+      opf: opf({ manifest: '<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/>', spine: '<itemref idref="c"/>' }),
+      files: { 'c.xhtml': laughs },
+    });
+    const { document } = await importFile({ fileName: 'lol.epub', bytes });
+    expect(document.text).not.toContain('lollol');
+    expect(document.text).toContain('Before');
+  });
+
+  it('never takes a file name from the archive: entries named ../../x are not images of the book', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAYAAACp8Z5+AAAAEUlEQVR4nGP8z8DwnwEJMKFzADUKAgHQ3e5BAAAAAElFTkSuQmCC',
+      'base64',
+    );
+    const bytes = makeEpub({
+      opf: opf({ manifest: '<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/><item id="i" href="pic.png" media-type="image/png"/>', spine: '<itemref idref="c"/>' }),
+      files: { 'c.xhtml': xhtml('c', '<p>Text.</p><img src="../../../evil.png" alt="climbing"/><img src="pic.png" alt="inside"/>'), 'pic.png': png },
+      extra: [
+        { name: '../../evil.png', data: png },
+        { name: '/etc/evil.png', data: png },
+      ],
+    });
+    const { document } = await importFile({ fileName: 'evil.epub', bytes });
+    expect(document.assets).toHaveLength(1);
+    expect(document.assets[0]!.path).toMatch(/^assets\/[0-9a-f]{20}\.png$/);
+    expect(Buffer.from(document.assets[0]!.bytes).equals(png)).toBe(true);
+    // The picture outside the book is not shown; its alt text stands in for it.
+    expect(document.text).toBe('Text.\nclimbing');
+  });
+});
+
+describe('broken EPUBs, each with one clear sentence', () => {
+  it('a truncated book', async () => {
+    const bytes = readFileSync(bookFile('moby-dick'));
+    expect(await importError('cut.epub', bytes.subarray(0, Math.floor(bytes.length / 2)))).toBe(
+      'This EPUB is damaged or incomplete: its zip archive cannot be read.',
+    );
+  });
+
+  it('a text file named .epub', async () => {
+    expect(await importError('notes.epub', Buffer.from('just some text, not a zip'))).toBe(
+      'This EPUB is damaged or incomplete: its zip archive cannot be read.',
+    );
+  });
+
+  it('a zip bomb: a small file that unpacks to far more than the limit', async () => {
+    const chapter = xhtml('c', `<p>${'a'.repeat(8 * MB)}</p>`);
+    const bytes = makeEpub({
+      opf: opf({ manifest: '<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/>', spine: '<itemref idref="c"/>' }),
+      files: { 'c.xhtml': chapter },
+    });
+    expect(bytes.length).toBeLessThan(MB / 8);
+    expect(await importError('bomb.epub', bytes, MB)).toBe(
+      'This EPUB unpacks to more than Quire allows (it may be a zip bomb); it was not imported.',
+    );
+  });
+
+  it('a zip bomb whose headers lie about the size of an entry', async () => {
+    const bytes = makeZip([
+      { name: 'mimetype', data: 'application/epub+zip', store: true },
+      { name: 'META-INF/container.xml', data: '<container><rootfiles><rootfile full-path="c.opf"/></rootfiles></container>' },
+      { name: 'c.opf', data: Buffer.alloc(64 * MB, 0x20), declaredSize: 1000 },
+    ]);
+    expect(await importError('liar.epub', bytes)).toBe('This EPUB unpacks to more than Quire allows (it may be a zip bomb); it was not imported.');
+  });
+
+  it('a package file that is not XML', async () => {
+    const bytes = makeEpub({ opf: '<package><metadata><dc:title>Broken</metadata>' });
+    expect(await importError('bad.epub', bytes)).toBe("This EPUB's package file (OPF) is not valid XML, so its contents cannot be read.");
+  });
+
+  it('a zip with no package file', async () => {
+    const bytes = makeZip([{ name: 'readme.txt', data: 'hello' }]);
+    expect(await importError('empty.epub', bytes)).toBe('This EPUB has no package file (OPF), so Quire cannot find its chapters.');
+  });
+
+  it('a book whose chapters are all missing', async () => {
+    const bytes = makeEpub({ opf: opf({ manifest: '<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/>', spine: '<itemref idref="c"/>' }) });
+    expect(await importError('hollow.epub', bytes)).toBe('This EPUB has no chapter Quire can read.');
+  });
+});
