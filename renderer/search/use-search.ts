@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
+import { groupHits } from './group-hits';
 
 export const SEARCH_DEBOUNCE_MS = 150;
 const SEARCH_LIMIT = 50;
@@ -42,7 +43,8 @@ export function useSearch() {
         if (request !== sequence.current) return;
         setState(
           result.ok
-            ? { query: trimmed, hits: result.value, error: null, loading: false }
+            ? // Grouped by article, so the list (and the arrow keys) go through one article's hits together.
+              { query: trimmed, hits: groupHits(result.value).flatMap((group) => group.hits), error: null, loading: false }
             : { query: trimmed, hits: null, error: result.error.message, loading: false },
         );
       });

@@ -7,7 +7,7 @@ import type { Annotation, ArticleMeta } from '../../shared/models';
 import type { ArticleFingerprint, SearchDocument } from '../search/search-index';
 
 /** Bump when the documents built here change shape, so every index entry is rebuilt once. */
-const DOCUMENT_VERSION = 1;
+const DOCUMENT_VERSION = 2;
 
 /**
  * Built from what the index holds (not from `updatedAt`, which reading progress also moves), so
@@ -22,6 +22,7 @@ export function fingerprintOf(meta: ArticleMeta, annotations: readonly Annotatio
     meta.siteName,
     meta.lang,
     meta.tags,
+    meta.publishedAt,
     annotations.map((a) => `${a.id}:${a.updatedAt}`).sort(),
   ];
   return {
@@ -42,6 +43,9 @@ export function searchDocumentsOf(
     siteName: meta.siteName ?? '',
     tags: meta.tags,
     lang: meta.lang,
+    // For search filters and the date order: when it was published, else when it was added.
+    format: meta.format,
+    date: meta.publishedAt ?? meta.addedAt,
   };
   return [
     { ...shared, ref: meta.id, annotationId: null, kind: 'article', body: text, notes: '', passage: null },

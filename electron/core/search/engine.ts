@@ -1,28 +1,29 @@
 /**
- * The search engine behind the SearchIndex port, without the worker: holds what is indexed,
- * rebuilds the Lunr index after changes, answers queries with ranked, snippeted hits, and keeps
- * the on-disk copy up to date. Runs in the search worker; tests drive it in-process.
+ * The search engine behind the SearchIndex port, without the worker: holds what is indexed in
+ * segments, answers queries with ranked, snippeted hits, and keeps the on-disk copy up to date.
+ * Runs in the search worker; tests drive it in-process.
  *
- * Foundation design (the segmented index of DESIGN §3 / lunr.md §C–D is a later step): one Lunr
- * index, rebuilt in full from the retained analyzed terms of every document after a batch of
- * changes, lazily before the next search or save. Article bodies are never kept: only their term
- * counts (for rebuilding) and small metadata; text.txt is read again for the top hits' snippets
- * and phrase checks. At 10k articles a full rebuild takes tens of seconds, which is what the
- * segmented index (sealed segments + a small live tail with global statistics) will remove.
+ * Layout (lunr.md §C–D): sealed, immutable segments plus a small live tail. A change analyzes only
+ * the changed documents and rebuilds only the tail (at most TAIL_MAX_DOCS documents); a full tail
+ * is sealed as it is, and when there are too many sealed segments the smallest are merged, from
+ * their own stored term counts, between requests. Deleting or replacing a document hides its old
+ * version at once (a tombstone in its segment). Ranking uses library-wide statistics (bm25.ts), so
+ * results do not depend on how the documents are spread over segments. Article bodies are never
+ * kept: text.txt is read again for the top hits' snippets and phrase checks.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import lunr from 'lunr';
 import type { SearchHit, SearchOptions } from '../../shared/models';
 import { QuireError } from '../../shared/result';
-import { idSchema } from '../../shared/validators';
-import { IndexStore, type AnalyzedDoc, type StoredDoc } from './index-store';
-import { hasPositiveTerms, planQuery, runQuery, type Candidate, type PlannedPhrase } from './lunr-query';
+import type { AnalyzedDoc } from './analyzed-doc';
+import { buildHit, DocumentTexts, phrasesHold } from './hit-builder';
+import { languageCode, primaryLanguage } from './languages';
+import { matchesFilters, sortHits } from './search-filters';
+import { hasPositiveTerms, planQuery, runQuery } from './lunr-query';
 import { parseQuery } from './query-parser';
-import { FIELD_BOOSTS, INDEX_FIELDS, type IndexField } from './search-fields';
+import { INDEX_FIELDS, type IndexField } from './search-fields';
 import type { ArticleFingerprint, SearchDocument } from './search-index';
-import { buildSnippet, containsPhrase, findMatches, matchedSurfaceWords, snippetFocus, type MatchSpec } from './snippet';
-import { analyzeField, createSearchPipeline, expandField, type AnalyzedField } from './text-pipeline';
+import { Segment } from './segment';
+import { SegmentStore, type StoredDoc } from './segment-store';
+import { analyzeField } from './text-pipeline';
 
 export interface SearchEngineOptions {
   indexDir: string;
@@ -31,6 +32,10 @@ export interface SearchEngineOptions {
   saveDelayMs?: number;
   /** where failures of background saves go */
   log?: (message: string, error?: unknown) => void;
+  /** the live tail is sealed once it holds this many documents (default 200) */
+  tailMaxDocs?: number;
+  /** above this many sealed segments the smallest are merged (default 8) */
+  maxSealedSegments?: number;
 }
 
 export interface ArticleEntry {
@@ -40,41 +45,13 @@ export interface ArticleEntry {
 
 export const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
-/** A save waits at least this many times as long as the last rebuild took, so that a stream of
- * single-article imports does not spend all its time rebuilding. */
-const SAVE_DELAY_PER_BUILD = 2;
-const MAX_SAVE_DELAY_MS = 10_000;
-
-function isAnalyzedField(value: unknown): value is AnalyzedField {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { terms?: unknown }).terms === 'string'
-  );
-}
-
-/**
- * Lunr's builder tokenizes and runs its pipeline on every field; ours arrive already analyzed, so
- * the "tokenizer" only expands the stored term counts and the builder pipeline stays empty.
- */
-const analyzedFieldTokenizer = Object.assign(
-  (value?: null | string | object | object[]): lunr.Token[] =>
-    isAnalyzedField(value) ? expandField(value).map((term) => new lunr.Token(term, {})) : [],
-  { separator: lunr.tokenizer.separator },
-);
-
-function buildLunrIndex(entries: Iterable<[string, AnalyzedDoc]>): lunr.Index {
-  const builder = new lunr.Builder();
-  builder.ref('ref');
-  for (const field of INDEX_FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] });
-  builder.tokenizer = analyzedFieldTokenizer;
-  // Stored with the index so that anyone querying it through Lunr's pipeline gets our terms.
-  builder.searchPipeline = createSearchPipeline();
-  // No position metadata: it doubles size, load time and heap (lunr.md §D5).
-  builder.metadataWhitelist = [];
-  for (const [ref, fields] of entries) builder.add({ ref, ...fields });
-  return builder.build();
-}
+/** Rebuilding a tail of this size takes about 0.1 s: the cost of making one new article searchable. */
+const TAIL_MAX_DOCS = 200;
+/** A large batch (a first import) is sealed in segments of at most this many documents. */
+const SEGMENT_MAX_DOCS = 5000;
+const MAX_SEALED_SEGMENTS = 8;
+/** How many of the smallest segments one merge combines. */
+const MERGE_FACTOR = 4;
 
 function fieldText(doc: SearchDocument, field: IndexField): string {
   return field === 'tags' ? doc.tags.join('\n') : doc[field];
@@ -82,7 +59,8 @@ function fieldText(doc: SearchDocument, field: IndexField): string {
 
 function analyze(doc: SearchDocument): AnalyzedDoc {
   const fields = {} as AnalyzedDoc;
-  for (const field of INDEX_FIELDS) fields[field] = analyzeField(fieldText(doc, field));
+  const lang = languageCode(doc.lang);
+  for (const field of INDEX_FIELDS) fields[field] = analyzeField(fieldText(doc, field), lang);
   return fields;
 }
 
@@ -100,6 +78,10 @@ function toStoredDoc(doc: SearchDocument): StoredDoc {
     quote: isArticle ? '' : doc.body,
     note: isArticle ? '' : doc.notes,
     passage: doc.passage === null ? null : { start: doc.passage.start, end: doc.passage.end },
+    lang: languageCode(doc.lang),
+    language: primaryLanguage(doc.lang),
+    format: doc.format ?? null,
+    date: doc.date ?? null,
   };
 }
 
@@ -108,99 +90,44 @@ function clampLimit(limit: number | undefined): number {
   return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
 }
 
-/** The texts of one document, read at most once per query, articles' body from text.txt. */
-class DocumentTexts {
-  private body: Promise<string> | null = null;
-
-  constructor(
-    readonly doc: StoredDoc,
-    private readonly libraryDir: string,
-  ) {}
-
-  async field(field: IndexField): Promise<string[]> {
-    switch (field) {
-      case 'title':
-        return [this.doc.title];
-      case 'byline':
-        return [this.doc.byline];
-      case 'siteName':
-        return [this.doc.siteName];
-      // Each tag on its own: a phrase must not run from one tag into the next.
-      case 'tags':
-        return this.doc.tags;
-      case 'notes':
-        return [this.doc.note];
-      case 'body':
-        return [await this.bodyText()];
-    }
-  }
-
-  bodyText(): Promise<string> {
-    if (this.doc.kind !== 'article') return Promise.resolve(this.doc.quote);
-    this.body ??= readArticleText(this.libraryDir, this.doc.articleId);
-    return this.body;
-  }
-}
-
-async function readArticleText(libraryDir: string, articleId: string): Promise<string> {
-  // Ids name folders; anything else must never become a path.
-  if (!idSchema.safeParse(articleId).success) return '';
-  try {
-    return await readFile(path.join(libraryDir, 'articles', articleId, 'text.txt'), 'utf8');
-  } catch {
-    // Deleted or moved since it was indexed: the hit stays, without a snippet.
-    return '';
-  }
-}
-
-/** In-memory fields first: text.txt is read only when the cheap fields cannot decide. */
-const PHRASE_FIELD_ORDER: readonly IndexField[] = ['title', 'byline', 'siteName', 'tags', 'notes', 'body'];
-
-async function phraseOccurs(texts: DocumentTexts, phrase: PlannedPhrase): Promise<boolean> {
-  const fields = phrase.field === null ? PHRASE_FIELD_ORDER : [phrase.field];
-  for (const field of fields) {
-    for (const text of await texts.field(field)) {
-      if (containsPhrase(text, phrase.words)) return true;
-    }
-  }
-  return false;
-}
-
-async function phrasesHold(texts: DocumentTexts, phrases: readonly PlannedPhrase[]): Promise<boolean> {
-  for (const phrase of phrases) {
-    const occurs = await phraseOccurs(texts, phrase);
-    if (occurs !== (phrase.presence === 'required')) return false;
-  }
-  return true;
-}
-
 export class SearchEngine {
-  private readonly store: IndexStore;
+  private readonly store: SegmentStore;
   private readonly libraryDir: string;
   private readonly saveDelayMs: number;
   private readonly log: (message: string, error?: unknown) => void;
+  private readonly tailMaxDocs: number;
+  private readonly maxSealed: number;
 
   private loaded = false;
+  /** live documents by key (a key names one version of one document in one segment) */
   private docs = new Map<string, StoredDoc>();
+  private keyByRef = new Map<string, string>();
   private articleRefs = new Map<string, Set<string>>();
   private fingerprints = new Map<string, string>();
-  /** null while the persisted terms have not been needed yet (they stay on disk until then) */
-  private analyzed: Map<string, AnalyzedDoc> | null = new Map();
-  private termsChecksum: string | null = null;
-  private index: lunr.Index = buildLunrIndex([]);
-  /** set by every change; the index is rebuilt before the next search or save */
-  private indexStale = false;
+  private sealed: Segment[] = [];
+  private sealedByKey = new Map<string, Segment>();
+  /** the tail's documents, analyzed; its Lunr index is rebuilt before the next search or save */
+  private tailDocs = new Map<string, AnalyzedDoc>();
+  private tail: Segment | null = null;
+  private tailStale = false;
+  private nextKey = 0;
+  private nextSegmentId = 0;
+  /** the languages of the live documents; null when documents changed since it was computed */
+  private languageList: string[] | null = null;
+
   private changeCount = 0;
   private savedChangeCount = 0;
-  private lastBuildMs = 0;
   private saveTimer: NodeJS.Timeout | null = null;
+  private mergeTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
 
   constructor(options: SearchEngineOptions) {
-    this.store = new IndexStore(options.indexDir);
+    this.store = new SegmentStore(options.indexDir);
     this.libraryDir = options.libraryDir;
     this.saveDelayMs = options.saveDelayMs ?? 300;
     this.log = options.log ?? ((message, error) => console.error(`[search] ${message}`, error ?? ''));
+    this.tailMaxDocs = Math.max(1, options.tailMaxDocs ?? TAIL_MAX_DOCS);
+    this.maxSealed = Math.max(1, options.maxSealedSegments ?? MAX_SEALED_SEGMENTS);
   }
 
   async open(current: ArticleFingerprint[]): Promise<string[]> {
@@ -210,11 +137,8 @@ export class SearchEngine {
     const gone = [...new Set([...this.fingerprints.keys(), ...this.articleRefs.keys()])].filter(
       (id) => !currentIds.has(id),
     );
-    if (gone.length > 0) {
-      await this.ensureAnalyzed();
-      for (const id of gone) this.dropArticle(id);
-      this.changed();
-    }
+    for (const id of gone) this.dropArticle(id);
+    if (gone.length > 0) this.changed();
     const stale = current
       .filter((entry) => this.fingerprints.get(entry.articleId) !== entry.fingerprint)
       .map((entry) => entry.articleId);
@@ -224,16 +148,23 @@ export class SearchEngine {
   async replaceArticles(entries: ArticleEntry[]): Promise<void> {
     for (const entry of entries) this.validate(entry);
     await this.ensureLoaded();
-    await this.ensureAnalyzed();
-    const analyzed = this.requireAnalyzed();
     for (const { fingerprint, documents } of entries) {
       this.dropArticle(fingerprint.articleId);
       const refs = new Set<string>();
       for (const doc of documents) {
-        const owner = this.docs.get(doc.ref)?.articleId;
-        if (owner !== undefined) this.articleRefs.get(owner)?.delete(doc.ref);
-        analyzed.set(doc.ref, analyze(doc));
-        this.docs.set(doc.ref, toStoredDoc(doc));
+        // A ref moving to another article leaves the old one.
+        const previous = this.keyByRef.get(doc.ref);
+        if (previous !== undefined) {
+          const owner = this.docs.get(previous)?.articleId;
+          if (owner !== undefined) this.articleRefs.get(owner)?.delete(doc.ref);
+          this.removeKey(previous);
+        }
+        const key = String(this.nextKey);
+        this.nextKey += 1;
+        this.docs.set(key, toStoredDoc(doc));
+        this.keyByRef.set(doc.ref, key);
+        this.tailDocs.set(key, analyze(doc));
+        this.tailStale = true;
         refs.add(doc.ref);
       }
       this.articleRefs.set(fingerprint.articleId, refs);
@@ -245,33 +176,63 @@ export class SearchEngine {
   async removeArticle(articleId: string): Promise<void> {
     await this.ensureLoaded();
     if (!this.fingerprints.has(articleId) && !this.articleRefs.has(articleId)) return;
-    await this.ensureAnalyzed();
-    // Removing its documents from `docs` hides the article's hits at once, even before the
-    // Lunr index (which still contains them) is rebuilt.
     this.dropArticle(articleId);
     this.changed();
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     await this.ensureLoaded();
-    const plan = planQuery(parseQuery(query));
+    const plan = planQuery(parseQuery(query), this.languages());
     if (!hasPositiveTerms(plan)) return [];
     const limit = clampLimit(options.limit);
-    const candidates = runQuery(this.currentIndex(), plan);
+    const candidates = runQuery(this.segments(), plan, options.explain === true).flatMap((candidate) => {
+      const doc = this.docs.get(candidate.ref);
+      return doc === undefined || !matchesFilters(doc, options) ? [] : [{ candidate, doc }];
+    });
+    sortHits(candidates, options.sort ?? 'relevance');
     const requiredPhrases = plan.phrases.filter((phrase) => phrase.presence === 'required');
 
     const hits: SearchHit[] = [];
     // Candidates come best first, so checking phrases lazily keeps the ranking and reads
     // text.txt only until `limit` hits are confirmed.
-    for (const candidate of candidates) {
+    for (const { candidate, doc } of candidates) {
       if (hits.length >= limit) break;
-      const doc = this.docs.get(candidate.ref);
-      if (doc === undefined) continue;
       const texts = new DocumentTexts(doc, this.libraryDir);
       if (!(await phrasesHold(texts, plan.phrases))) continue;
-      hits.push(await this.toHit(texts, candidate, requiredPhrases));
+      const hit = await buildHit(texts, candidate, requiredPhrases);
+      if (candidate.parts !== undefined) {
+        hit.explanation = { parts: candidate.parts, phrases: requiredPhrases.map((phrase) => phrase.words.join(' ')) };
+      }
+      hits.push(hit);
     }
     return hits;
+  }
+
+  /** Merges segments now if there are too many (otherwise done shortly after a seal). */
+  mergeSegments(): void {
+    this.clearMergeTimer();
+    let merged = false;
+    while (this.sealed.length > this.maxSealed) {
+      const smallest = [...this.sealed].sort((a, b) => a.liveCount - b.liveCount || a.id - b.id);
+      // Enough to get back under the limit, and a few more at once so merges stay rare.
+      const count = Math.min(this.sealed.length, Math.max(2, Math.min(MERGE_FACTOR, this.sealed.length - this.maxSealed + 1)));
+      const group = new Set(smallest.slice(0, count));
+      const docs: [string, AnalyzedDoc][] = [];
+      for (const segment of group) {
+        for (const key of segment.liveKeys()) docs.push([key, segment.analyzedDoc(key)]);
+      }
+      const segment = Segment.build(this.newSegmentId(), docs);
+      for (const [key] of docs) this.sealedByKey.set(key, segment);
+      this.sealed = [...this.sealed.filter((s) => !group.has(s)), segment];
+      merged = true;
+    }
+    if (merged) this.changed();
+  }
+
+  /** How the index is laid out now: documents per segment, oldest first, the tail last. */
+  layout(): { sealed: number[]; tail: number } {
+    this.refreshTail();
+    return { sealed: this.sealed.map((segment) => segment.liveCount), tail: this.tailDocs.size };
   }
 
   /** Writes pending changes now. */
@@ -285,51 +246,8 @@ export class SearchEngine {
   }
 
   async close(): Promise<void> {
+    this.clearMergeTimer();
     await this.flush();
-  }
-
-  private async toHit(
-    texts: DocumentTexts,
-    candidate: Candidate,
-    phrases: readonly PlannedPhrase[],
-  ): Promise<SearchHit> {
-    const { doc } = texts;
-    const spec: MatchSpec = {
-      terms: new Set(candidate.matchedTerms),
-      phrases: phrases.map((phrase) => phrase.words),
-    };
-    const base = {
-      articleId: doc.articleId,
-      annotationId: doc.annotationId,
-      title: doc.title,
-      kind: doc.kind,
-      score: candidate.score,
-    };
-    if (doc.kind === 'article') {
-      const text = await texts.bodyText();
-      const matches = findMatches(text, spec);
-      return {
-        ...base,
-        snippet: buildSnippet(text, matches.words),
-        // Open where the snippet is; a phrase opens at its first confirmed occurrence, whole.
-        passage: phrases.length > 0 ? matches.first : (snippetFocus(text, matches.words) ?? matches.first),
-        terms: matchedSurfaceWords(text, matches.words),
-      };
-    }
-    // A bookmark or note shows what the user wrote when that is what matched, else the passage.
-    const inNote = findMatches(doc.note, spec);
-    const inQuote = findMatches(doc.quote, spec);
-    const showNote = inNote.words.length > 0 || (inQuote.words.length === 0 && doc.note.trim() !== '');
-    const snippet = showNote
-      ? buildSnippet(doc.note, inNote.words)
-      : buildSnippet(doc.quote, inQuote.words);
-    const terms = [
-      ...new Set([
-        ...matchedSurfaceWords(doc.quote, inQuote.words),
-        ...matchedSurfaceWords(doc.note, inNote.words),
-      ]),
-    ];
-    return { ...base, snippet, passage: doc.passage, terms };
   }
 
   private validate(entry: ArticleEntry): void {
@@ -343,24 +261,47 @@ export class SearchEngine {
     }
   }
 
-  /** Takes the state on disk (or nothing, if there is none or it is damaged). */
+  /** Takes the state on disk; what is unreadable is forgotten, so `open` reports it stale. */
   private async load(): Promise<void> {
     const loaded = await this.store.load();
-    this.docs = loaded?.docs ?? new Map();
-    this.fingerprints = loaded?.fingerprints ?? new Map();
-    this.articleRefs = new Map();
-    for (const doc of this.docs.values()) {
+    this.loaded = true;
+    if (loaded === null) return;
+    const { manifest, segments, lost } = loaded;
+    this.nextKey = manifest.nextKey;
+    this.nextSegmentId = manifest.nextSegmentId;
+    this.fingerprints = new Map(Object.entries(manifest.fingerprints));
+    const byId = new Map(segments.map((segment) => [segment.id, segment]));
+    const lostArticles = new Set<string>();
+    const holder = new Map<string, number>();
+    for (const [key, { segment: id, doc }] of Object.entries(manifest.docs)) {
+      const segment = byId.get(id);
+      if (segment === undefined || !segment.keys.has(key)) {
+        lostArticles.add(doc.articleId);
+        continue;
+      }
+      holder.set(key, id);
+      this.docs.set(key, doc);
+      this.keyByRef.set(doc.ref, key);
       let refs = this.articleRefs.get(doc.articleId);
       if (refs === undefined) this.articleRefs.set(doc.articleId, (refs = new Set()));
       refs.add(doc.ref);
     }
-    this.index = loaded?.index ?? buildLunrIndex([]);
-    this.analyzed = loaded === null ? new Map() : null;
-    this.termsChecksum = loaded?.termsChecksum ?? null;
-    this.indexStale = false;
-    this.changeCount = 0;
-    this.savedChangeCount = 0;
-    this.loaded = true;
+    for (const segment of segments) {
+      // Documents deleted or replaced after the segment was written: tombstones.
+      for (const key of segment.keys) if (holder.get(key) !== segment.id) segment.remove(key);
+      if (segment.id === manifest.tail) {
+        this.tail = segment;
+        for (const key of segment.liveKeys()) this.tailDocs.set(key, segment.analyzedDoc(key));
+      } else {
+        this.sealed.push(segment);
+        for (const key of segment.liveKeys()) this.sealedByKey.set(key, segment);
+      }
+    }
+    if (lost.size > 0 || lostArticles.size > 0) {
+      this.log(`${lostArticles.size} article(s) of ${lost.size} unreadable search segment(s) will be reindexed`);
+      for (const id of lostArticles) this.dropArticle(id);
+      this.changed();
+    }
   }
 
   /** Calls before `open` (or after a worker restart) see the persisted state as it is. */
@@ -368,70 +309,92 @@ export class SearchEngine {
     if (!this.loaded) await this.load();
   }
 
-  /** Every change needs the terms of all documents, to rebuild the index without them. */
-  private async ensureAnalyzed(): Promise<void> {
-    if (this.analyzed !== null) return;
-    const terms =
-      this.termsChecksum === null ? null : await this.store.loadTerms(this.termsChecksum);
-    this.analyzed = terms ?? new Map();
-    // Documents whose terms are lost cannot be rebuilt: forget them and their article's
-    // fingerprint, so the next `open` reports those articles as stale.
-    const lost = new Set<string>();
-    for (const doc of this.docs.values()) {
-      if (!this.analyzed.has(doc.ref)) lost.add(doc.articleId);
+  private removeKey(key: string): void {
+    const doc = this.docs.get(key);
+    this.docs.delete(key);
+    if (doc !== undefined && this.keyByRef.get(doc.ref) === key) this.keyByRef.delete(doc.ref);
+    if (this.tailDocs.delete(key)) {
+      this.tailStale = true;
+      return;
     }
-    if (lost.size > 0) {
-      this.log(`search terms of ${lost.size} article(s) were unreadable; they will be reindexed`);
-      for (const id of lost) this.dropArticle(id);
-      this.changed();
-    }
-  }
-
-  private requireAnalyzed(): Map<string, AnalyzedDoc> {
-    if (this.analyzed === null) throw new QuireError('internal', 'search terms are not loaded');
-    return this.analyzed;
+    this.sealedByKey.get(key)?.remove(key);
+    this.sealedByKey.delete(key);
   }
 
   private dropArticle(articleId: string): void {
     for (const ref of this.articleRefs.get(articleId) ?? []) {
-      this.docs.delete(ref);
-      this.analyzed?.delete(ref);
+      const key = this.keyByRef.get(ref);
+      if (key !== undefined) this.removeKey(key);
     }
     this.articleRefs.delete(articleId);
     this.fingerprints.delete(articleId);
   }
 
+  private newSegmentId(): number {
+    const id = this.nextSegmentId;
+    this.nextSegmentId += 1;
+    return id;
+  }
+
+  /** Seals what does not fit in the tail, then rebuilds the tail's index if it changed. */
+  private refreshTail(): void {
+    if (!this.tailStale) return;
+    while (this.tailDocs.size >= this.tailMaxDocs) {
+      const docs = [...this.tailDocs].slice(0, SEGMENT_MAX_DOCS);
+      const segment = Segment.build(this.newSegmentId(), docs);
+      for (const [key] of docs) {
+        this.tailDocs.delete(key);
+        this.sealedByKey.set(key, segment);
+      }
+      this.sealed.push(segment);
+    }
+    this.tail = this.tailDocs.size === 0 ? null : Segment.build(this.newSegmentId(), this.tailDocs);
+    this.tailStale = false;
+    if (this.sealed.length > this.maxSealed) this.scheduleMerge();
+  }
+
+  private segments(): Segment[] {
+    this.refreshTail();
+    return this.tail === null ? this.sealed : [...this.sealed, this.tail];
+  }
+
+  /** The languages query words must be stemmed in: those of the library's documents. */
+  private languages(): string[] {
+    this.languageList ??= [...new Set([...this.docs.values()].map((doc) => doc.lang))].sort();
+    return this.languageList.length > 0 ? this.languageList : ['en'];
+  }
+
   private changed(): void {
-    this.indexStale = true;
+    this.languageList = null;
     this.changeCount += 1;
     this.scheduleSave();
   }
 
-  private currentIndex(): lunr.Index {
-    if (!this.indexStale) return this.index;
-    const analyzed = this.requireAnalyzed();
-    const started = performance.now();
-    this.index = buildLunrIndex(
-      [...this.docs.keys()].flatMap((ref): [string, AnalyzedDoc][] => {
-        const fields = analyzed.get(ref);
-        return fields === undefined ? [] : [[ref, fields]];
-      }),
-    );
-    this.lastBuildMs = performance.now() - started;
-    this.indexStale = false;
-    return this.index;
+  private scheduleMerge(): void {
+    if (this.mergeTimer !== null) return;
+    // Between requests: a merge of a few thousand documents takes seconds.
+    this.mergeTimer = setTimeout(() => {
+      this.mergeTimer = null;
+      try {
+        this.mergeSegments();
+      } catch (error) {
+        this.log('could not merge search segments', error);
+      }
+    }, 0);
+    this.mergeTimer.unref();
+  }
+
+  private clearMergeTimer(): void {
+    if (this.mergeTimer !== null) clearTimeout(this.mergeTimer);
+    this.mergeTimer = null;
   }
 
   private scheduleSave(): void {
     this.clearSaveTimer();
-    const delay = Math.min(
-      MAX_SAVE_DELAY_MS,
-      Math.max(this.saveDelayMs, this.lastBuildMs * SAVE_DELAY_PER_BUILD),
-    );
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
       this.save().catch((error: unknown) => this.log('could not save the search index', error));
-    }, delay);
+    }, this.saveDelayMs);
     // A pending save must not keep a process (or a test) alive; close() flushes explicitly.
     this.saveTimer.unref();
   }
@@ -451,14 +414,22 @@ export class SearchEngine {
   private async writeSnapshot(): Promise<void> {
     if (this.changeCount === this.savedChangeCount) return;
     const savedAt = this.changeCount;
+    const segments = this.segments();
+    const tailId = this.tail?.id ?? null;
+    const docs = new Map<string, { segment: number; doc: StoredDoc }>();
+    for (const [key, doc] of this.docs) {
+      const segment = this.sealedByKey.get(key)?.id ?? tailId;
+      if (segment !== null) docs.set(key, { segment, doc });
+    }
     // store.save serializes before its first await, so later changes cannot leak in half-way.
-    const checksum = await this.store.save({
-      index: this.currentIndex(),
+    await this.store.save({
+      segments: segments.map((segment) => ({ id: segment.id, json: () => JSON.stringify(segment) })),
+      tail: tailId,
+      nextKey: this.nextKey,
+      nextSegmentId: this.nextSegmentId,
       fingerprints: this.fingerprints,
-      docs: this.docs,
-      analyzed: this.requireAnalyzed(),
+      docs,
     });
-    this.termsChecksum = checksum;
     this.savedChangeCount = savedAt;
   }
 }

@@ -1,13 +1,17 @@
 /**
- * Runs parsed clauses against a Lunr index through `idx.query()` (never `idx.search(userText)`,
- * whose parser throws on ordinary input: lunr.md §A2). Terms go through the text pipeline here,
- * so Lunr's own pipeline is bypassed (`usePipeline: false`): that avoids Lunr crashing on a
- * required clause whose term is a stop word, and lets prefixes be stemmed sensibly.
+ * Plans parsed clauses as index terms and runs them over the segments (match-segment.ts), never
+ * through `idx.search(userText)`, whose parser throws on ordinary input (lunr.md §A2). Terms go
+ * through the text pipeline here, per library language, so prefixes are stemmed sensibly and
+ * stop words never reach the index. Scores use library-wide statistics (bm25.ts).
  */
-import lunr from 'lunr';
 import type { ParsedQuery, Presence } from './query-parser';
-import type { IndexField } from './search-fields';
-import { foldWord, isStopWordFolded, stemFolded } from './text-pipeline';
+import { LibraryStats } from './bm25';
+import { matchSegment, type MatchClause, type SegmentMatch } from './match-segment';
+import type { SearchScorePart } from '../../shared/models';
+import { FIELD_BOOSTS, type IndexField } from './search-fields';
+import type { Segment } from './segment';
+import { DEFAULT_LANGUAGE } from './languages';
+import { foldWord, queryTerms, stemFolded } from './text-pipeline';
 
 export interface PlannedTerm {
   /** the index term (stem, or stem prefix for wildcards) */
@@ -37,10 +41,13 @@ export interface QueryPlan {
 }
 
 export interface Candidate {
+  /** the document's key in its segment */
   ref: string;
   score: number;
   /** the index terms that matched this document (after prefix and fuzzy expansion) */
   matchedTerms: string[];
+  /** with explain: each term's share of the score */
+  parts?: SearchScorePart[];
 }
 
 /** One- and two-letter prefixes expand to a large part of the vocabulary for no useful result. */
@@ -61,9 +68,24 @@ function commonPrefix(a: string, b: string): string {
  * `happy*` → `happ*` (the part the word and its stem share). Lunr skips its pipeline for
  * wildcards, which is why `running*` finds nothing there (lunr #256).
  */
-function prefixTerm(folded: string): string {
-  const shared = commonPrefix(folded, stemFolded(folded));
-  return shared.length >= MIN_PREFIX_LENGTH ? shared : folded;
+function prefixTerm(folded: string, languages: readonly string[]): string {
+  let root = folded;
+  // The shortest root of any language: a prefix must find the word in every language's stems.
+  for (const lang of languages) {
+    const shared = commonPrefix(folded, stemFolded(folded, lang));
+    if (shared.length >= MIN_PREFIX_LENGTH && shared.length < root.length) root = shared;
+  }
+  return root;
+}
+
+/**
+ * The index terms a query word may have in the library's languages (a word is stemmed per
+ * article language), without the languages where it is a stop word; empty when it is one in all.
+ */
+function stemsOf(word: string, languages: readonly string[]): string[] {
+  const stems = new Set<string>();
+  for (const lang of languages) for (const term of queryTerms(word, lang)) stems.add(term);
+  return [...stems];
 }
 
 /** English suffixes the stemmer removes or rewrites (Porter steps 1–4). */
@@ -93,7 +115,8 @@ function prefixAlternatives(folded: string, root: string): string[] {
   return [...alternatives];
 }
 
-export function planQuery(parsed: ParsedQuery): QueryPlan {
+/** `languages`: the languages of the library's articles (language codes of languages.ts). */
+export function planQuery(parsed: ParsedQuery, languages: readonly string[] = [DEFAULT_LANGUAGE]): QueryPlan {
   const terms: PlannedTerm[] = [];
   const phrases: PlannedPhrase[] = [];
   for (const clause of parsed.clauses) {
@@ -101,7 +124,7 @@ export function planQuery(parsed: ParsedQuery): QueryPlan {
       const folded = foldWord(clause.word);
       if (folded === null) continue;
       if (clause.prefix && folded.length >= MIN_PREFIX_LENGTH) {
-        const root = prefixTerm(folded);
+        const root = prefixTerm(folded, languages);
         terms.push({
           term: root,
           alternatives: prefixAlternatives(folded, root),
@@ -114,11 +137,11 @@ export function planQuery(parsed: ParsedQuery): QueryPlan {
         });
         continue;
       }
-      if (isStopWordFolded(folded)) continue;
-      const term = stemFolded(folded);
+      const [term, ...alternatives] = stemsOf(clause.word, languages);
+      if (term === undefined) continue;
       terms.push({
         term,
-        alternatives: [],
+        alternatives,
         field: clause.field,
         presence: clause.presence,
         prefix: false,
@@ -135,12 +158,10 @@ export function planQuery(parsed: ParsedQuery): QueryPlan {
 
     const words = clause.words.map(foldWord).filter((word): word is string => word !== null);
     if (words.length === 0) continue;
-    const indexTerms = [
-      ...new Set(words.filter((word) => !isStopWordFolded(word)).map(stemFolded)),
-    ];
+    const wordStems = clause.words.map((word) => stemsOf(word, languages)).filter((stems) => stems.length > 0);
     if (clause.presence === 'prohibited' && words.length === 1) {
       // One excluded word: Lunr can exclude it directly, no need to read any text.
-      for (const term of indexTerms) {
+      for (const term of wordStems.flat()) {
         terms.push({
           term,
           alternatives: [],
@@ -156,10 +177,13 @@ export function planQuery(parsed: ParsedQuery): QueryPlan {
     }
     if (clause.presence === 'required') {
       // The phrase's words narrow the candidates; the phrase itself is checked afterwards.
-      for (const term of indexTerms) {
+      const seen = new Set<string>();
+      for (const [term, ...alternatives] of wordStems) {
+        if (term === undefined || seen.has(term)) continue;
+        seen.add(term);
         terms.push({
           term,
-          alternatives: [],
+          alternatives,
           field: clause.field,
           presence: 'required',
           prefix: false,
@@ -179,67 +203,84 @@ export function hasPositiveTerms(plan: QueryPlan): boolean {
   return plan.terms.some((term) => term.presence === 'required');
 }
 
-/**
- * A prefix with alternatives is an OR inside an AND, which a Lunr query cannot express (a
- * required clause is one term, and Lunr gives up on a multi-term required clause as soon as one
- * of its terms is unknown). Its terms are sent as optional clauses, for scoring, and the
- * "at least one of them" condition is checked on the matched terms afterwards.
- */
-const isGroup = (planned: PlannedTerm): boolean =>
-  planned.presence === 'required' && planned.alternatives.length > 0;
-
-function groupAccepts(planned: PlannedTerm, matchedTerms: readonly string[]): boolean {
-  return matchedTerms.some(
-    (term) =>
-      (planned.prefix ? term.startsWith(planned.term) : term === planned.term) ||
-      planned.alternatives.includes(term),
-  );
+/** How much a matched index term counts for one planned term; 0 when it is not one of its matches. */
+function termWeight(planned: PlannedTerm, term: string, field: IndexField, tolerateTypos: boolean): number {
+  if (planned.presence !== 'required') return 0;
+  if (planned.field !== null && planned.field !== field) return 0;
+  if (planned.prefix ? term.startsWith(planned.term) : term === planned.term) return planned.boost;
+  if (planned.alternatives.includes(term)) return planned.boost;
+  const fuzzy = planned.editDistance > 0 || (tolerateTypos && planned.typoTolerant);
+  // A near miss found by typo tolerance ranks below the word as typed.
+  return fuzzy ? planned.boost * FUZZY_WEIGHT : 0;
 }
 
-function execute(index: lunr.Index, terms: PlannedTerm[], tolerateTypos: boolean): lunr.Index.Result[] {
-  return index.query((query) => {
-    for (const planned of terms) {
-      const options = {
-        // Lunr tests `'fields' in clause`: an undefined value would mean "no field at all".
-        ...(planned.field === null ? {} : { fields: [planned.field] }),
-        boost: planned.boost,
-        usePipeline: false,
-      };
-      const presence = isGroup(planned)
-        ? lunr.Query.presence.OPTIONAL
-        : planned.presence === 'required'
-          ? lunr.Query.presence.REQUIRED
-          : lunr.Query.presence.PROHIBITED;
-      const editDistance = tolerateTypos && planned.typoTolerant ? 1 : planned.editDistance;
-      query.term(planned.term, {
-        ...options,
-        // Any `editDistance` key, even 0, makes Lunr match literally and ignore the wildcard.
-        ...(editDistance > 0 ? { editDistance } : {}),
-        wildcard: planned.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-        presence,
-      });
-      for (const alternative of planned.alternatives) {
-        query.term(alternative, { ...options, wildcard: lunr.Query.wildcard.NONE, presence });
-      }
-    }
-  });
+const FUZZY_WEIGHT = 0.5;
+
+function comparePairs(a: [string, IndexField], b: [string, IndexField]): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  return a[1] === b[1] ? 0 : a[1] < b[1] ? -1 : 1;
 }
 
-function run(index: lunr.Index, terms: PlannedTerm[], tolerateTypos: boolean): Candidate[] {
-  const groups = terms.filter(isGroup);
+function scoreMatch(
+  segment: Segment,
+  stats: LibraryStats,
+  terms: readonly PlannedTerm[],
+  match: SegmentMatch,
+  tolerateTypos: boolean,
+  parts: SearchScorePart[] | null,
+): number {
+  let score = 0;
+  // Summed in a fixed order so equal documents get bit-identical scores in any segment layout.
+  const pairs = match.pairs.length > 1 ? [...match.pairs].sort(comparePairs) : match.pairs;
+  let previous: [string, IndexField] | undefined;
+  for (const pair of pairs) {
+    // Two clauses may name the same term: it counts once.
+    if (previous !== undefined && comparePairs(previous, pair) === 0) continue;
+    previous = pair;
+    const [term, field] = pair;
+    let weight = 0;
+    for (const planned of terms) weight = Math.max(weight, termWeight(planned, term, field, tolerateTypos));
+    if (weight === 0) continue;
+    const tf = segment.tf(match.key, field, term);
+    const part = weight * stats.fieldScore(term, field, tf, segment.length(match.key, field));
+    score += part;
+    parts?.push({ term, field, tf, idf: stats.idf(term), weight: weight * FIELD_BOOSTS[field], score: part });
+  }
+  return score;
+}
+
+function run(
+  segments: readonly Segment[],
+  stats: LibraryStats,
+  terms: PlannedTerm[],
+  tolerateTypos: boolean,
+  explain: boolean,
+): Candidate[] {
+  const clauses: MatchClause[] = terms.map((planned) => ({
+    ...planned,
+    editDistance: tolerateTypos && planned.typoTolerant ? 1 : planned.editDistance,
+  }));
   const candidates: Candidate[] = [];
-  for (const result of execute(index, terms, tolerateTypos)) {
-    const matchedTerms = Object.keys(result.matchData.metadata);
-    if (!groups.every((group) => groupAccepts(group, matchedTerms))) continue;
-    candidates.push({ ref: result.ref, score: result.score, matchedTerms });
+  for (const segment of segments) {
+    for (const match of matchSegment(segment, clauses)) {
+      const parts: SearchScorePart[] | null = explain ? [] : null;
+      const score = scoreMatch(segment, stats, terms, match, tolerateTypos, parts);
+      const matchedTerms =
+        match.pairs.length === 1 ? [match.pairs[0]![0]] : [...new Set(match.pairs.map(([term]) => term))];
+      candidates.push({ ref: match.key, score, matchedTerms, ...(parts === null ? {} : { parts }) });
+    }
   }
   return candidates;
 }
 
-/** Documents that have every required term and no excluded one, best first. */
-export function runQuery(index: lunr.Index, plan: QueryPlan): Candidate[] {
+/**
+ * Documents that have every required term and no excluded one, in every segment, scored with the
+ * library-wide statistics; unsorted (the caller breaks ties by its own stable order).
+ */
+export function runQuery(segments: readonly Segment[], plan: QueryPlan, explain = false): Candidate[] {
   if (!hasPositiveTerms(plan)) return [];
-  const candidates = run(index, plan.terms, false);
+  const stats = new LibraryStats(segments);
+  const candidates = run(segments, stats, plan.terms, false, explain);
   if (candidates.length > 0 || !plan.terms.some((term) => term.typoTolerant)) return candidates;
-  return run(index, plan.terms, true);
+  return run(segments, stats, plan.terms, true, explain);
 }

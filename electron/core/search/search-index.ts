@@ -3,7 +3,7 @@
  * (a worker thread holding Lunr) decides what to rebuild, answers queries, and computes snippets
  * from text.txt of the top hits.
  */
-import type { SearchHit, SearchHitKind, SearchOptions } from '../../shared/models';
+import type { ArticleFormat, SearchHit, SearchHitKind, SearchOptions } from '../../shared/models';
 
 /** One searchable unit: an article's text, or one bookmark/note (its note and quoted passage). */
 export interface SearchDocument {
@@ -23,6 +23,9 @@ export interface SearchDocument {
   lang: string | null;
   /** for bookmarks and notes on a passage: where it is in text.txt */
   passage: { start: number; end: number } | null;
+  /** the article's format and date (published, else added; ISO), for search filters and sort */
+  format?: ArticleFormat;
+  date?: string | null;
 }
 
 /** Everything the index needs to know about one article to decide if its entry is stale. */

@@ -25,63 +25,101 @@ export interface TextMatches {
   first: TextSpan | null;
 }
 
-function phraseStartsAt(folded: (string | null)[], at: number, phrase: readonly string[]): boolean {
-  for (let k = 0; k < phrase.length; k += 1) {
-    if (folded[at + k] !== phrase[k]) return false;
+/**
+ * The words of a text, folded only when looked at: most words of a hit's text cannot match, and
+ * folding (two Unicode normalizations) every one of them was most of a query's time.
+ */
+class FoldedWords {
+  readonly tokens: WordToken[];
+  private readonly cache: (string | null | undefined)[];
+
+  constructor(text: string) {
+    // Tokens that fold to nothing are not words (as in the index).
+    this.tokens = tokenize(text);
+    this.cache = new Array<string | null | undefined>(this.tokens.length);
   }
-  return true;
+
+  folded(i: number): string | null {
+    let word = this.cache[i];
+    if (word === undefined) this.cache[i] = word = foldWord(this.tokens[i]!.text);
+    return word;
+  }
+
+  /** The next token at or after `i` that is a word. */
+  nextWord(i: number): number {
+    let at = i;
+    while (at < this.tokens.length && this.folded(at) === null) at += 1;
+    return at;
+  }
 }
 
-/** Folded words of a text; tokens that fold to nothing are left out, as in the index. */
-function foldedTokens(text: string): { tokens: WordToken[]; folded: string[] } {
-  const tokens: WordToken[] = [];
-  const folded: string[] = [];
-  for (const token of tokenize(text)) {
-    const word = foldWord(token.text);
-    if (word === null) continue;
-    tokens.push(token);
-    folded.push(word);
+/**
+ * Cheap rejection before folding: a word starting with an ASCII character folds to a word
+ * starting with that character in lower case, and stems keep their word's first letter.
+ */
+function mayStartWith(token: string, firsts: ReadonlySet<string>): boolean {
+  return token.charCodeAt(0) >= 128 || firsts.has(token.charAt(0).toLowerCase());
+}
+
+/** Token indices of each occurrence of the phrase: consecutive words equal to its words. */
+function phraseOccurrences(words: FoldedWords, phrase: readonly string[], first = false): number[][] {
+  const found: number[][] = [];
+  const firsts = new Set([phrase[0]!.charAt(0)]);
+  for (let i = 0; i < words.tokens.length; i += 1) {
+    if (!mayStartWith(words.tokens[i]!.text, firsts) || words.folded(i) !== phrase[0]) continue;
+    const at = [i];
+    let next = i;
+    for (let k = 1; k < phrase.length; k += 1) {
+      next = words.nextWord(next + 1);
+      if (next >= words.tokens.length || words.folded(next) !== phrase[k]) break;
+      at.push(next);
+    }
+    if (at.length !== phrase.length) continue;
+    found.push(at);
+    if (first) break;
   }
-  return { tokens, folded };
+  return found;
 }
 
 /** Case- and diacritic-insensitive, on word boundaries: `"fuad hussein"` in `Fuad Hussein's`. */
 export function containsPhrase(text: string, phrase: readonly string[]): boolean {
   if (phrase.length === 0) return true;
-  const { folded } = foldedTokens(text);
-  for (let i = 0; i + phrase.length <= folded.length; i += 1) {
-    if (phraseStartsAt(folded, i, phrase)) return true;
-  }
-  return false;
+  return phraseOccurrences(new FoldedWords(text), phrase, true).length > 0;
 }
 
-export function findMatches(text: string, spec: MatchSpec): TextMatches {
-  const { tokens, folded } = foldedTokens(text);
+/** `lang`: the language the text's words were stemmed in when indexed. */
+export function findMatches(text: string, spec: MatchSpec, lang?: string): TextMatches {
+  const words = new FoldedWords(text);
+  const { tokens } = words;
   const marked = new Array<boolean>(tokens.length).fill(false);
   let firstPhrase: TextSpan | null = null;
 
   for (const phrase of spec.phrases) {
     if (phrase.length === 0) continue;
-    for (let i = 0; i + phrase.length <= tokens.length; i += 1) {
-      if (!phraseStartsAt(folded, i, phrase)) continue;
-      for (let k = 0; k < phrase.length; k += 1) marked[i + k] = true;
-      const span = { start: tokens[i]!.start, end: tokens[i + phrase.length - 1]!.end };
+    for (const at of phraseOccurrences(words, phrase)) {
+      for (const i of at) marked[i] = true;
+      const span = { start: tokens[at[0]!]!.start, end: tokens[at[at.length - 1]!]!.end };
       if (firstPhrase === null || span.start < firstPhrase.start) firstPhrase = span;
     }
   }
   if (spec.terms.size > 0) {
+    const firsts = new Set([...spec.terms].map((term) => term.charAt(0)));
     for (let i = 0; i < tokens.length; i += 1) {
-      if (marked[i]) continue;
-      const term = normalizeTerm(tokens[i]!.text);
+      if (marked[i] || !mayStartWith(tokens[i]!.text, firsts)) continue;
+      const term = normalizeTerm(tokens[i]!.text, lang);
       if (term !== null && spec.terms.has(term)) marked[i] = true;
     }
   }
 
-  const words: TextSpan[] = [];
+  const spans: TextSpan[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
-    if (marked[i]) words.push({ start: tokens[i]!.start, end: tokens[i]!.end });
+    if (!marked[i]) continue;
+    const last = spans[spans.length - 1];
+    // CJK bigrams overlap (图书, 书馆): overlapping matches are one marked span.
+    if (last !== undefined && tokens[i]!.start < last.end) last.end = Math.max(last.end, tokens[i]!.end);
+    else spans.push({ start: tokens[i]!.start, end: tokens[i]!.end });
   }
-  return { words, first: firstPhrase ?? words[0] ?? null };
+  return { words: spans, first: firstPhrase ?? spans[0] ?? null };
 }
 
 /** Each distinct matched word as it appears in the text, in order of first appearance. */

@@ -4,12 +4,13 @@
  * query always become the same index term (lunr.md §A8, §D6).
  */
 import lunr from 'lunr';
+import { DEFAULT_LANGUAGE, language } from './languages';
 
 /**
  * Bump whenever tokenization or normalization changes: a persisted index built by another
  * version holds different terms and must be rebuilt, not reused.
  */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 /** A word of the original text with its offsets (UTF-16 code units, as text.txt offsets are). */
 export interface WordToken {
@@ -22,11 +23,44 @@ export interface WordToken {
 // `arch/x86` and `NASA's` yield their parts; lunr's default splits only on spaces and hyphens.
 const WORD = /[^\s\p{P}\p{S}]+/gu;
 
+// Chinese and Japanese write words without spaces: runs of these scripts are cut into
+// overlapping pairs of characters (bigrams), in the text and in queries alike, so a word of two or
+// more characters is found wherever it occurs (图书馆 → 图书 书馆, a phrase of bigrams).
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]+/gu;
+const HAS_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+function pushBigrams(tokens: WordToken[], run: string, offset: number): void {
+  const chars = [...run];
+  if (chars.length === 1) {
+    tokens.push({ text: run, start: offset, end: offset + run.length });
+    return;
+  }
+  let at = offset;
+  for (let i = 0; i + 1 < chars.length; i += 1) {
+    const text = chars[i]! + chars[i + 1]!;
+    tokens.push({ text, start: at, end: at + text.length });
+    at += chars[i]!.length;
+  }
+}
+
+function pushWord(tokens: WordToken[], word: string, start: number): void {
+  if (!HAS_CJK.test(word)) {
+    tokens.push({ text: word, start, end: start + word.length });
+    return;
+  }
+  // Latin parts of a mixed run (`Python是`) stay words of their own.
+  let at = 0;
+  for (const match of word.matchAll(CJK_RUN)) {
+    if (match.index > at) tokens.push({ text: word.slice(at, match.index), start: start + at, end: start + match.index });
+    pushBigrams(tokens, match[0], start + match.index);
+    at = match.index + match[0].length;
+  }
+  if (at < word.length) tokens.push({ text: word.slice(at), start: start + at, end: start + word.length });
+}
+
 export function tokenize(text: string): WordToken[] {
   const tokens: WordToken[] = [];
-  for (const match of text.matchAll(WORD)) {
-    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
-  }
+  for (const match of text.matchAll(WORD)) pushWord(tokens, match[0], match.index);
   return tokens;
 }
 
@@ -34,8 +68,9 @@ export function tokenize(text: string): WordToken[] {
 // Not every \p{M}: Indic vowel signs are combining marks too, and stripping them would merge
 // unrelated words.
 // (One class per block: marks adjacent in one class trip no-misleading-character-class.)
+// The breve of Cyrillic й is kept (й is a letter of its own, and Russian endings like -ый need it).
 const DIACRITICS =
-  /[\u0300-\u036f]|[\u1ab0-\u1aff]|[\u1dc0-\u1dff]|[\u20d0-\u20ff]|[\ufe20-\ufe2f]|[\u0591-\u05c7]|[\u064b-\u065f]|\u0670/g;
+  /(?<![иИ])\u0306|[\u0300-\u0305]|[\u0307-\u036f]|[\u1ab0-\u1aff]|[\u1dc0-\u1dff]|[\u20d0-\u20ff]|[\ufe20-\ufe2f]|[\u0591-\u05c7]|[\u064b-\u065f]|\u0670/g;
 // Soft hyphens, zero-width joiners and the like: invisible, so they must not split a match.
 const INVISIBLE = /\p{Cf}/gu;
 // Compatibility decomposition can produce spaces or punctuation (ﷺ, ¼); terms must stay single
@@ -74,17 +109,8 @@ export function trim(word: string): string {
   return trimmed.slice(0, cut);
 }
 
-function isStopWord(word: string): boolean {
-  // Lunr's filter returns nothing for a stop word.
-  return !lunr.stopWordFilter(new lunr.Token(word, {}));
-}
-
-function stem(word: string): string {
-  return lunr.stemmer(new lunr.Token(word, {})).toString();
-}
-
 // Words repeat a lot within and across documents; folding (two normalizations) and the stemmer
-// are the costly steps, so both results are memoized per surface word.
+// are the costly steps, so both results are memoized per surface word (and language).
 const CACHE_LIMIT = 100_000;
 
 function memoize(compute: (surface: string) => string | null): (surface: string) => string | null {
@@ -105,23 +131,56 @@ export const foldWord = memoize((surface) => {
   return folded === '' ? null : folded;
 });
 
-/** The English stem of an already folded word. */
-export function stemFolded(folded: string): string {
-  return stem(folded);
+/** The stem of an already folded word, in a language (English by default). */
+export function stemFolded(folded: string, lang: string = DEFAULT_LANGUAGE): string {
+  return language(lang).stem(folded);
 }
 
-export function isStopWordFolded(folded: string): boolean {
-  return isStopWord(folded);
+/** Stop-word lists hold accented words (`été`): the word is checked as typed and folded. */
+function isStopWord(surface: string, folded: string, lang: string): boolean {
+  const words = language(lang);
+  return words.isStopWord(folded) || words.isStopWord(trim(surface.toLowerCase()));
+}
+
+export function isStopWordFolded(folded: string, lang: string = DEFAULT_LANGUAGE): boolean {
+  return language(lang).isStopWord(folded);
+}
+
+const termCaches = new Map<string, (surface: string) => string | null>();
+
+/**
+ * The index term for a word as it appears in the text or in a query, in a language: folded,
+ * trimmed, stop words removed (`null`), stemmed.
+ */
+export function normalizeTerm(surface: string, lang: string = DEFAULT_LANGUAGE): string | null {
+  let normalize = termCaches.get(lang);
+  if (normalize === undefined) {
+    normalize = memoize((word) => {
+      const folded = foldWord(word);
+      if (folded === null || isStopWord(word, folded, lang)) return null;
+      if (lang === DEFAULT_LANGUAGE) return stemFolded(folded, lang);
+      // Snowball stemmers of languages written with accents need them to find the ending
+      // (députée → déput): stem first, then fold. Queries also try the folded word (queryTerms).
+      return foldWord(language(lang).stem(trim(word).toLowerCase())) ?? stemFolded(folded, lang);
+    });
+    termCaches.set(lang, normalize);
+  }
+  return normalize(surface);
 }
 
 /**
- * The index term for a word as it appears in the text or in a query: folded, trimmed, stop words
- * removed (`null`), stemmed.
+ * The index terms a query word may match in one language: the term a text word typed the same
+ * way gets, and (for languages stemmed before folding) the stem of the word without accents, for
+ * queries typed without them. Empty for a stop word.
  */
-export const normalizeTerm = memoize((surface) => {
+export function queryTerms(surface: string, lang: string = DEFAULT_LANGUAGE): string[] {
+  const term = normalizeTerm(surface, lang);
+  if (term === null) return [];
+  if (lang === DEFAULT_LANGUAGE) return [term];
   const folded = foldWord(surface);
-  return folded === null || isStopWord(folded) ? null : stem(folded);
-});
+  const unaccented = folded === null ? term : stemFolded(folded, lang);
+  return unaccented === term ? [term] : [term, unaccented];
+}
 
 /**
  * Lunr pipeline versions of the same steps. Registered so a serialized index, whose search
@@ -176,11 +235,11 @@ export interface AnalyzedField {
   terms: string;
 }
 
-export function analyzeField(text: string): AnalyzedField {
+export function analyzeField(text: string, lang: string = DEFAULT_LANGUAGE): AnalyzedField {
   const counts = new Map<string, number>();
   let length = 0;
   for (const token of tokenize(text)) {
-    const term = normalizeTerm(token.text);
+    const term = normalizeTerm(token.text, lang);
     if (term === null) continue;
     counts.set(term, (counts.get(term) ?? 0) + 1);
     length += 1;

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../../../electron/core/search/engine';
-import { INDEX_FILE_NAMES } from '../../../../electron/core/search/index-store';
+import { INDEX_FILE_NAMES } from '../../../../electron/core/search/segment-store';
 import {
   SEED,
   articleDocuments,
@@ -18,11 +18,13 @@ const articles = corpusArticles();
 const allIds = articles.map((article) => article.id);
 const current = articles.map((article) => fingerprintOf(article));
 
+/** A tail of 3 documents: the 7 corpus articles end up in sealed segments and a tail. */
 function newEngine(saveDelayMs?: number): SearchEngine {
   return new SearchEngine({
     indexDir: library.indexDir,
     libraryDir: library.libraryDir,
     log: () => undefined,
+    tailMaxDocs: 3,
     ...(saveDelayMs === undefined ? {} : { saveDelayMs }),
   });
 }
@@ -37,11 +39,34 @@ async function add(engine: SearchEngine, list: TestArticle[], version = 1): Prom
 async function buildAndClose(): Promise<void> {
   const engine = newEngine();
   expect((await engine.open(current)).sort()).toEqual([...allIds].sort());
-  await add(engine, articles);
+  // One at a time, each searched for, as articles imported one by one: the index grows tail by tail.
+  for (const article of articles) {
+    await add(engine, [article]);
+    await engine.search('anything');
+  }
   await engine.close();
 }
 
-const indexFile = (name: keyof typeof INDEX_FILE_NAMES) => path.join(library.indexDir, INDEX_FILE_NAMES[name]);
+const manifestFile = () => path.join(library.indexDir, INDEX_FILE_NAMES.manifest);
+const segmentFiles = () => readdirSync(library.indexDir).filter((name) => /^seg-\d+\.json$/.test(name));
+
+interface ManifestView {
+  tail: number | null;
+  fingerprints: Record<string, string>;
+  docs: Record<string, { segment: number; doc: { ref: string; articleId: string; kind: string; title: string } }>;
+}
+const readManifest = () => JSON.parse(readFileSync(manifestFile(), 'utf8')) as ManifestView;
+
+/** The segment file holding an article's text, and the articles that segment holds. */
+function segmentOf(articleId: string): { file: string; articles: string[] } {
+  const { docs } = readManifest();
+  const entry = Object.values(docs).find(({ doc }) => doc.ref === articleId);
+  if (entry === undefined) throw new Error(`${articleId} is not in the manifest`);
+  const articles = Object.values(docs)
+    .filter(({ segment }) => segment === entry.segment)
+    .map(({ doc }) => doc.articleId);
+  return { file: path.join(library.indexDir, INDEX_FILE_NAMES.segment(entry.segment)), articles: [...new Set(articles)].sort() };
+}
 
 beforeEach(() => {
   library = tempLibrary();
@@ -90,17 +115,31 @@ describe('the index on disk', () => {
     await third.close();
   });
 
-  it('treats a corrupted index file as no index: everything is stale, and re-adding works', async () => {
+  it('keeps sealed segments and a tail on disk, each with a checksum in the manifest', async () => {
     await buildAndClose();
-    const bytes = readFileSync(indexFile('index'));
+    const manifest = readManifest();
+    expect(segmentFiles().length).toBeGreaterThanOrEqual(2);
+    expect(manifest.tail).not.toBeNull();
+    expect(Object.keys(manifest.fingerprints).sort()).toEqual([...allIds].sort());
+  });
+
+  it('reindexes only the articles of a corrupted segment; the others keep answering', async () => {
+    await buildAndClose();
+    const damaged = segmentOf('seed-article');
+    const bytes = readFileSync(damaged.file);
     const middle = Math.floor(bytes.length / 2);
     bytes[middle] = (bytes[middle] ?? 0) ^ 0x20;
-    writeFileSync(indexFile('index'), bytes);
+    writeFileSync(damaged.file, bytes);
+    const intact = allIds.filter((id) => !damaged.articles.includes(id));
+    expect(intact.length).toBeGreaterThan(0);
 
     const reopened = newEngine();
-    expect((await reopened.open(current)).sort()).toEqual([...allIds].sort());
+    expect((await reopened.open(current)).sort()).toEqual(damaged.articles);
     expect(await reopened.search('hussein')).toEqual([]);
-    await add(reopened, articles);
+    // an article of an intact segment is still found before anything is re-added
+    const other = articles.find((article) => article.id === intact[0])!;
+    expect((await reopened.search(`"${other.title}"`)).map((h) => h.articleId)).toContain(other.id);
+    await add(reopened, articles.filter((article) => damaged.articles.includes(article.id)));
     expect((await reopened.search('hussein')).map((h) => h.articleId)).toEqual(['seed-article']);
     await reopened.close();
     const third = newEngine();
@@ -109,13 +148,11 @@ describe('the index on disk', () => {
   });
 
   it.each([
-    ['a manifest that is not JSON', () => writeFileSync(indexFile('manifest'), '{"version": 1, "fing')],
+    ['a manifest that is not JSON', () => writeFileSync(manifestFile(), '{"version": 1, "fing')],
     ['a manifest of another version', () => {
-      const manifest = JSON.parse(readFileSync(indexFile('manifest'), 'utf8')) as Record<string, unknown>;
-      writeFileSync(indexFile('manifest'), JSON.stringify({ ...manifest, version: 999 }));
+      const manifest = JSON.parse(readFileSync(manifestFile(), 'utf8')) as Record<string, unknown>;
+      writeFileSync(manifestFile(), JSON.stringify({ ...manifest, version: 999 }));
     }],
-    ['a truncated terms file', () => writeFileSync(indexFile('terms'), readFileSync(indexFile('terms')).subarray(0, 100))],
-    ['a missing index file', () => writeFileSync(indexFile('index'), '')],
   ])('starts empty on %s', async (_name, damage) => {
     await buildAndClose();
     damage();
@@ -125,19 +162,17 @@ describe('the index on disk', () => {
     await reopened.close();
   });
 
-  it('reindexes articles whose saved terms turn out unreadable when a change needs them', async () => {
+  it.each([
+    ['truncated', (file: string) => writeFileSync(file, readFileSync(file).subarray(0, 100))],
+    ['missing', (file: string) => rmSync(file)],
+  ])('reports the articles of a %s segment as stale', async (_name, damage) => {
     await buildAndClose();
+    const damaged = segmentOf('lemonde-page');
+    damage(damaged.file);
     const reopened = newEngine();
-    expect(await reopened.open(current)).toEqual([]);
-    // damaged after open checked it: only the next rebuild, which needs the terms, notices
-    writeFileSync(indexFile('terms'), '{}');
-    await add(reopened, [{ id: 'new-article', title: 'Basra port', text: 'Ships wait outside Basra.' }]);
-    expect((await reopened.search('basra')).map((h) => h.articleId)).toEqual(['new-article']);
+    expect((await reopened.open(current)).sort()).toEqual(damaged.articles);
+    expect((await reopened.search('deputes')).map((h) => h.articleId)).not.toContain('lemonde-page');
     await reopened.close();
-    const third = newEngine();
-    const stale = await third.open([...current, { articleId: 'new-article', fingerprint: 'new-article@1' }]);
-    expect(stale.sort()).toEqual([...allIds].sort());
-    await third.close();
   });
 
   it('starts empty when the index folder does not exist', async () => {
@@ -151,19 +186,20 @@ describe('the index on disk', () => {
     const engine = newEngine(50);
     await engine.open([]);
     await add(engine, [SEED]);
-    expect(existsSync(indexFile('manifest'))).toBe(false);
-    await expect.poll(() => existsSync(indexFile('manifest')), { timeout: 5000 }).toBe(true);
+    expect(existsSync(manifestFile())).toBe(false);
+    await expect.poll(() => existsSync(manifestFile()), { timeout: 5000 }).toBe(true);
     await engine.flush();
-    expect(readdirSync(library.indexDir).sort()).toEqual(Object.values(INDEX_FILE_NAMES).sort());
-    const manifest = JSON.parse(readFileSync(indexFile('manifest'), 'utf8')) as {
-      fingerprints: Record<string, string>;
-      docs: Record<string, { articleId: string; kind: string; title: string }>;
-    };
+    const manifest = readManifest();
+    expect(readdirSync(library.indexDir).sort()).toEqual(
+      [INDEX_FILE_NAMES.manifest, ...Object.values(manifest.docs).map(({ segment }) => INDEX_FILE_NAMES.segment(segment))].sort(),
+    );
     expect(manifest.fingerprints).toEqual({ 'seed-article': 'seed-article@1' });
-    expect(manifest.docs['seed-article']).toMatchObject({ articleId: 'seed-article', kind: 'article', title: SEED.title });
+    expect(Object.values(manifest.docs).map(({ doc }) => doc)).toEqual([
+      expect.objectContaining({ articleId: 'seed-article', kind: 'article', title: SEED.title }),
+    ]);
     // no positions in the index (lunr.md §D5), and no article text in the manifest
-    expect(readFileSync(indexFile('index'), 'utf8')).not.toContain('"position"');
-    expect(readFileSync(indexFile('manifest'), 'utf8')).not.toContain('Tehran');
+    expect(readFileSync(path.join(library.indexDir, segmentFiles()[0]!), 'utf8')).not.toContain('"position"');
+    expect(readFileSync(manifestFile(), 'utf8')).not.toContain('Tehran');
     await engine.close();
   });
 

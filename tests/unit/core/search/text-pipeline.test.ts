@@ -25,8 +25,13 @@ describe('tokenize', () => {
     for (const token of tokenize(text)) expect(text.slice(token.start, token.end)).toBe(token.text);
   });
 
-  it('keeps Arabic and CJK runs as words', () => {
-    expect(words('المكتبة الوطنية، 图书馆。')).toEqual(['المكتبة', 'الوطنية', '图书馆']);
+  it('keeps Arabic words whole and cuts Chinese and Japanese runs into overlapping bigrams', () => {
+    expect(words('المكتبة الوطنية، 图书馆。')).toEqual(['المكتبة', 'الوطنية', '图书', '书馆']);
+    expect(words('Python是一种')).toEqual(['Python', '是一', '一种']);
+    expect(words('書')).toEqual(['書']);
+    // offsets stay exact in the original string
+    const text = 'Pythonの図書館';
+    expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['Python', 'の図', '図書', '書館']);
   });
 });
 

@@ -55,6 +55,35 @@ describe('Search', () => {
     expect(api.search).toHaveBeenLastCalledWith('river', { limit: 50 });
   });
 
+  it('groups the hits by article, best article first, with its counts, and the arrow keys follow the groups', async () => {
+    const api = library();
+    api.search.mockResolvedValue({
+      ok: true,
+      value: [
+        hit({ articleId: 'r1', title: 'On Rivers', snippet: 'The <mark>river</mark> remembers' }),
+        hit({ articleId: 'm1', title: 'Mountains', snippet: '<mark>river</mark> below' }),
+        hit({ articleId: 'r1', title: 'On Rivers', kind: 'note', annotationId: 'n1', snippet: 'my <mark>river</mark> note' }),
+      ],
+    });
+    const { user } = renderWithApi(api);
+    const box = screen.getByRole('searchbox', { name: 'Search library' });
+
+    await user.type(box, 'river');
+    const results = await screen.findByRole('listbox', { name: 'Search results' });
+    const groups = within(results).getAllByRole('group');
+    expect(groups.map((group) => group.getAttribute('aria-label'))).toEqual([
+      'On Rivers: 1 passage, 1 note',
+      'Mountains: 1 passage',
+    ]);
+    expect(within(groups[0]!).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'ArticleThe river remembers',
+      'Notemy river note',
+    ]);
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    // The second option is the note of the first article, not the second article.
+    expect(box).toHaveAttribute('aria-activedescendant', within(groups[0]!).getAllByRole('option')[1]!.id);
+  });
+
   it('never lets a snippet inject markup', async () => {
     const api = library();
     api.search.mockResolvedValue({
@@ -64,7 +93,7 @@ describe('Search', () => {
     const { user } = renderWithApi(api);
 
     await user.type(screen.getByRole('searchbox', { name: 'Search library' }), 'river');
-    const option = await screen.findByRole('option');
+    const option = within(await screen.findByRole('listbox', { name: 'Search results' })).getByRole('option');
     expect(option.querySelector('img')).toBeNull();
     expect(option).toHaveTextContent('<img src=x onerror=alert(1)> and river');
   });
@@ -117,7 +146,7 @@ describe('Search', () => {
     const box = screen.getByRole('searchbox', { name: 'Search library' });
 
     await user.type(box, 'river');
-    const options = await screen.findAllByRole('option');
+    const options = within(await screen.findByRole('listbox', { name: 'Search results' })).getAllByRole('option');
     await user.keyboard('{ArrowDown}');
     expect(box).toHaveAttribute('aria-activedescendant', options[0]!.id);
     expect(options[0]).toHaveAttribute('aria-selected', 'true');

@@ -1,0 +1,77 @@
+/**
+ * One engine, one job, one fresh process (so load times and memory are not shared):
+ *   node child.mjs ENGINE build   → builds the index into .cache/bench/ENGINE/
+ *   node child.mjs ENGINE query   → cold start to first answer, query latencies, one new article
+ * Prints one JSON line.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { NEW_ARTICLE, WORK, loadArticles } from './corpus.mjs';
+
+const [name, job] = process.argv.slice(2);
+const dir = path.join(WORK, name);
+
+function sizeOf(folder) {
+  let total = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const file = path.join(folder, entry.name);
+    total += entry.isDirectory() ? sizeOf(file) : statSync(file).size;
+  }
+  return total;
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+async function build() {
+  const articles = loadArticles();
+  const engine = (await import(`./engines/${name}.mjs`)).default;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const started = performance.now();
+  await engine.build(articles, dir);
+  const buildMs = performance.now() - started;
+  return { engine: name, job, articles: articles.length, buildMs, diskBytes: sizeOf(dir), peakRssMb: peakRssMb(), buildLoad: os.loadavg()[0] };
+}
+
+async function query() {
+  const queries = JSON.parse(readFileSync(path.join(WORK, 'queries.json'), 'utf8'));
+  // From here on, everything counts toward the cold start: loading the engine code and the index.
+  const engine = (await import(`./engines/${name}.mjs`)).default;
+  const handle = await engine.load(dir);
+  await engine.query(handle, 'single', queries.single[0].words);
+  const firstAnswerMs = performance.now();
+
+  const warmUp = queries.single.slice(1, 21);
+  for (const q of warmUp) await engine.query(handle, 'single', q.words);
+  const kinds = {};
+  for (const [kind, list] of Object.entries(queries)) {
+    const times = [];
+    let answered = 0;
+    for (const q of list) {
+      const started = performance.now();
+      const found = await engine.query(handle, kind, q.words);
+      times.push(performance.now() - started);
+      if (found > 0) answered += 1;
+    }
+    times.sort((a, b) => a - b);
+    kinds[kind] = { p50: percentile(times, 50), p95: percentile(times, 95), answered, count: list.length };
+  }
+  const rssMb = process.memoryUsage().rss / 1024 / 1024;
+
+  // Lunr rebuilds from the articles: read them before the clock starts.
+  const articles = name === 'lunr' ? loadArticles() : [];
+  mkdirSync(path.join(WORK, 'library', 'articles', NEW_ARTICLE.id), { recursive: true });
+  const started = performance.now();
+  const found = await engine.addOne(handle, NEW_ARTICLE, 'quokkaflux', articles);
+  const addMs = performance.now() - started;
+  if (!found) throw new Error(`${name}: the new article was not found`);
+  return { engine: name, job, firstAnswerMs, kinds, rssMb, peakRssMb: peakRssMb(), addMs, queryLoad: os.loadavg()[0] };
+}
+
+const result = job === 'build' ? await build() : await query();
+process.stdout.write(`${JSON.stringify(result)}\n`);
+// Engines may keep timers or handles (a SQLite connection, a save timer): the job is done.
+process.exit(0);

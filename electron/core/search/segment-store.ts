@@ -1,0 +1,207 @@
+/**
+ * The index on disk: one file per segment (`seg-<id>.json`, a serialized Lunr index, never
+ * rewritten once written) and a manifest naming the segments with their sha256, the articles'
+ * fingerprints and the metadata of every live document (which segment holds it; documents a
+ * segment holds but the manifest does not list are deleted ones). Files are written atomically
+ * (temp file, fsync, rename), the manifest last, then files no manifest names are removed: a
+ * crash at any point leaves either the old or the new state.
+ *
+ * A segment that is missing, fails its checksum or is refused by Lunr is reported as lost; the
+ * rest still loads, and the engine reports the lost documents' articles as stale so the library
+ * re-indexes them (the index is a cache).
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import { Segment } from './segment';
+import { PIPELINE_VERSION } from './text-pipeline';
+
+/** Bump when the layout of these files changes. */
+const FORMAT_VERSION = 2;
+
+const MANIFEST_FILE = 'manifest.json';
+const SEGMENT_FILE = /^seg-(\d+)\.json$/;
+const segmentFile = (id: number): string => `seg-${id}.json`;
+
+/** What the index keeps about one document besides its terms: enough to show and check a hit. */
+export interface StoredDoc {
+  ref: string;
+  articleId: string;
+  annotationId: string | null;
+  kind: 'article' | 'bookmark' | 'note';
+  title: string;
+  byline: string;
+  siteName: string;
+  tags: string[];
+  /** bookmark/note: the quoted passage; articles: empty (their text is read from text.txt) */
+  quote: string;
+  /** bookmark/note: the note text; articles: empty */
+  note: string;
+  passage: { start: number; end: number } | null;
+  /** the language its words were stemmed in (a code of languages.ts) */
+  lang: string;
+  /** for filters: the article's primary language subtag as given, format and ISO date */
+  language: string | null;
+  format: string | null;
+  date: string | null;
+}
+
+const checksumSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+const storedDocSchema = z.object({
+  ref: z.string(),
+  articleId: z.string(),
+  annotationId: z.string().nullable(),
+  kind: z.enum(['article', 'bookmark', 'note']),
+  title: z.string(),
+  byline: z.string(),
+  siteName: z.string(),
+  tags: z.array(z.string()),
+  quote: z.string(),
+  note: z.string(),
+  passage: z.object({ start: z.number(), end: z.number() }).nullable(),
+  lang: z.string(),
+  language: z.string().nullable(),
+  format: z.string().nullable(),
+  date: z.string().nullable(),
+});
+
+const manifestSchema = z.object({
+  version: z.literal(FORMAT_VERSION),
+  pipelineVersion: z.literal(PIPELINE_VERSION),
+  nextKey: z.number().int().min(0),
+  nextSegmentId: z.number().int().min(0),
+  /** oldest first; the last one is the live tail when `tail` is set */
+  segments: z.array(z.object({ id: z.number().int().min(0), sha256: checksumSchema })),
+  tail: z.number().int().min(0).nullable(),
+  fingerprints: z.record(z.string(), z.string()),
+  /** live documents by key, each with the id of the segment holding it */
+  docs: z.record(z.string(), z.object({ segment: z.number().int().min(0), doc: storedDocSchema })),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export interface LoadedState {
+  manifest: Manifest;
+  /** oldest first, as listed in the manifest, without the lost ones */
+  segments: Segment[];
+  /** ids of segments that could not be read */
+  lost: Set<number>;
+}
+
+const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+async function readIfPresent(file: string): Promise<Buffer | null> {
+  try {
+    return await readFile(file);
+  } catch {
+    return null;
+  }
+}
+
+export class SegmentStore {
+  /** segment files known to be on disk with this content: never written twice */
+  private readonly written = new Map<number, string>();
+
+  constructor(private readonly dir: string) {}
+
+  /** The persisted state, or null when there is no usable manifest. */
+  async load(): Promise<LoadedState | null> {
+    let manifest: Manifest;
+    try {
+      const bytes = await readIfPresent(path.join(this.dir, MANIFEST_FILE));
+      if (bytes === null) return null;
+      const parsed = manifestSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+      if (!parsed.success) return null;
+      manifest = parsed.data;
+    } catch {
+      return null;
+    }
+    const byId = new Map<number, Segment>();
+    const lost = new Set<number>();
+    // Newest first: the newest segments are the ones most likely to hold what is looked for.
+    for (const { id, sha256: expected } of [...manifest.segments].reverse()) {
+      const segment = await this.loadSegment(id, expected);
+      if (segment === null) lost.add(id);
+      else byId.set(id, segment);
+    }
+    const segments = manifest.segments.flatMap(({ id }) => byId.get(id) ?? []);
+    return { manifest, segments, lost };
+  }
+
+  private async loadSegment(id: number, expected: string): Promise<Segment | null> {
+    try {
+      const bytes = await readIfPresent(path.join(this.dir, segmentFile(id)));
+      if (bytes === null || sha256(bytes) !== expected) return null;
+      const segment = Segment.load(id, JSON.parse(bytes.toString('utf8')) as object);
+      this.written.set(id, expected);
+      return segment;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Writes the segments not yet on disk, then the manifest, then removes files of segments no
+   * longer listed. `segments` must be serialized by the caller's snapshot (see engine).
+   */
+  async save(state: {
+    segments: { id: number; json: () => string }[];
+    tail: number | null;
+    nextKey: number;
+    nextSegmentId: number;
+    fingerprints: ReadonlyMap<string, string>;
+    docs: ReadonlyMap<string, { segment: number; doc: StoredDoc }>;
+  }): Promise<void> {
+    // Serialized up front: later changes belong to the next save, not half to this one.
+    const toWrite: { id: number; json: string }[] = [];
+    const listed: { id: number; sha256: string }[] = [];
+    for (const segment of state.segments) {
+      let checksum = this.written.get(segment.id);
+      if (checksum === undefined) {
+        const json = segment.json();
+        checksum = sha256(json);
+        toWrite.push({ id: segment.id, json });
+      }
+      listed.push({ id: segment.id, sha256: checksum });
+    }
+    const manifest: Manifest = {
+      version: FORMAT_VERSION,
+      pipelineVersion: PIPELINE_VERSION,
+      nextKey: state.nextKey,
+      nextSegmentId: state.nextSegmentId,
+      segments: listed,
+      tail: state.tail,
+      fingerprints: Object.fromEntries(state.fingerprints),
+      docs: Object.fromEntries(state.docs),
+    };
+    const manifestJson = JSON.stringify(manifest);
+
+    await mkdir(this.dir, { recursive: true });
+    for (const { id, json } of toWrite) {
+      await writeFileAtomic(path.join(this.dir, segmentFile(id)), json, { fsync: true });
+      this.written.set(id, sha256(json));
+    }
+    await writeFileAtomic(path.join(this.dir, MANIFEST_FILE), manifestJson, { fsync: true });
+    await this.removeUnlisted(new Set(listed.map(({ id }) => id)));
+  }
+
+  private async removeUnlisted(listed: ReadonlySet<number>): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const match = SEGMENT_FILE.exec(name);
+      if (match === null || listed.has(Number(match[1]))) continue;
+      this.written.delete(Number(match[1]));
+      await rm(path.join(this.dir, name), { force: true });
+    }
+  }
+}
+
+export const INDEX_FILE_NAMES = { manifest: MANIFEST_FILE, segment: segmentFile };

@@ -1,0 +1,28 @@
+import type { SearchHit, SearchHitKind } from '../../electron/shared/models';
+
+/** One article's hits: its text, bookmarks and notes that matched, best first. */
+export interface HitGroup {
+  articleId: string;
+  title: string;
+  hits: SearchHit[];
+  /** how many hits of each kind, for the group's heading */
+  counts: Record<SearchHitKind, number>;
+}
+
+/**
+ * Results grouped by article, the groups in the order of their best hit (the engine's ranking is
+ * kept), each group's hits in their own order.
+ */
+export function groupHits(hits: readonly SearchHit[]): HitGroup[] {
+  const groups = new Map<string, HitGroup>();
+  for (const hit of hits) {
+    let group = groups.get(hit.articleId);
+    if (group === undefined) {
+      group = { articleId: hit.articleId, title: hit.title, hits: [], counts: { article: 0, bookmark: 0, note: 0 } };
+      groups.set(hit.articleId, group);
+    }
+    group.hits.push(hit);
+    group.counts[hit.kind] += 1;
+  }
+  return [...groups.values()];
+}
