@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Annotation } from '../../electron/shared/models';
+import { AnnotationExport } from './AnnotationExport';
 import { colorLabel } from './colors';
 import { NoteText } from './NoteText';
 import type { PlacedAnnotation } from './placed-annotations';
@@ -12,7 +13,11 @@ interface AnnotationPanelProps {
   onGoTo: (annotation: Annotation) => void;
   onEdit: (annotation: Annotation) => void;
   onDelete: (annotation: Annotation) => void;
+  /** puts an unplaced passage on the current selection */
+  onReattach: (annotation: Annotation) => void;
   onNoteOnArticle: () => void;
+  onBookmarkArticle: () => void;
+  articleId: string;
 }
 
 function countLabel(placed: PlacedAnnotation[]): string {
@@ -27,7 +32,8 @@ function AnnotationItem({
   onGoTo,
   onEdit,
   onDelete,
-}: { item: PlacedAnnotation } & Pick<AnnotationPanelProps, 'onGoTo' | 'onEdit' | 'onDelete'>) {
+  onReattach,
+}: { item: PlacedAnnotation } & Pick<AnnotationPanelProps, 'onGoTo' | 'onEdit' | 'onDelete' | 'onReattach'>) {
   const { annotation, span, unplaced } = item;
   const describedBy = useId();
   const kind = annotation.kind === 'note' ? 'Note' : 'Bookmark';
@@ -41,6 +47,9 @@ function AnnotationItem({
             {kind}, {colorLabel(annotation.color).toLowerCase()}:{' '}
           </span>
           <q className="annotation-quote">{quote}</q>
+          {annotation.anchorState === 'fuzzy' && (
+            <span className="anchor-badge">placed approximately: the text changed</span>
+          )}
         </button>
       ) : (
         <p className="annotation-go annotation-static" id={describedBy}>
@@ -59,6 +68,11 @@ function AnnotationItem({
         <button type="button" className="button button-quiet button-small" aria-describedby={describedBy} onClick={() => onEdit(annotation)}>
           Edit
         </button>
+        {unplaced && (
+          <button type="button" className="button button-quiet button-small" aria-describedby={describedBy} onClick={() => onReattach(annotation)}>
+            Attach to selection
+          </button>
+        )}
         <button type="button" className="button button-quiet button-small" aria-describedby={describedBy} onClick={() => onDelete(annotation)}>
           Delete
         </button>
@@ -68,24 +82,46 @@ function AnnotationItem({
 }
 
 /** The side panel: the article's bookmarks and notes in text order. */
-export function AnnotationPanel({ placed, onGoTo, onEdit, onDelete, onNoteOnArticle }: AnnotationPanelProps) {
+export function AnnotationPanel({
+  placed,
+  onGoTo,
+  onEdit,
+  onDelete,
+  onReattach,
+  onNoteOnArticle,
+  onBookmarkArticle,
+  articleId,
+}: AnnotationPanelProps) {
   return (
     <aside className="annotation-panel" aria-label="Bookmarks and notes">
       <h2 className="panel-heading" tabIndex={-1}>
         Bookmarks and notes <span className="panel-count">({countLabel(placed)})</span>
       </h2>
-      <button type="button" className="button button-small panel-action" onClick={onNoteOnArticle}>
-        Note on this article
-      </button>
+      <div className="panel-actions">
+        <button type="button" className="button button-small panel-action" onClick={onNoteOnArticle}>
+          Note on this article
+        </button>
+        <button type="button" className="button button-small panel-action" onClick={onBookmarkArticle}>
+          Bookmark this article
+        </button>
+      </div>
       {placed.length === 0 ? (
         <p className="empty-hint">Select text in the article to bookmark it or add a note.</p>
       ) : (
         <ul className="annotation-list">
           {placed.map((item) => (
-            <AnnotationItem key={item.annotation.id} item={item} onGoTo={onGoTo} onEdit={onEdit} onDelete={onDelete} />
+            <AnnotationItem
+              key={item.annotation.id}
+              item={item}
+              onGoTo={onGoTo}
+              onEdit={onEdit}
+              onDelete={onDelete}
+              onReattach={onReattach}
+            />
           ))}
         </ul>
       )}
+      {placed.length > 0 && <AnnotationExport articleId={articleId} />}
     </aside>
   );
 }

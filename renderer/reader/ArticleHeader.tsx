@@ -5,15 +5,22 @@ import { articleDate, readingTimeLabel } from '../library/article-format';
 
 const isWebUrl = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
 
-export function ArticleHeader({ article, titleRef }: { article: ArticleMeta; titleRef: RefObject<HTMLHeadingElement | null> }) {
+interface ArticleHeaderProps {
+  article: ArticleMeta;
+  titleRef: RefObject<HTMLHeadingElement | null>;
+  /** the article's direction (from its metadata or its text) */
+  dir: 'ltr' | 'rtl';
+}
+
+export function ArticleHeader({ article, titleRef, dir }: ArticleHeaderProps) {
   const date = articleDate(article);
   return (
-    <header className="article-header" lang={article.lang ?? undefined} dir={article.dir ?? 'auto'}>
-      <h1 className="article-title" ref={titleRef} tabIndex={-1}>
+    <header className="article-header" lang={article.lang ?? undefined} dir={dir}>
+      <h1 className="article-title" ref={titleRef} tabIndex={-1} dir="auto">
         {article.title}
       </h1>
       <p className="article-byline">
-        {article.byline && <span className="byline">{article.byline}</span>}
+        {article.byline && <bdi className="byline">{article.byline}</bdi>}
         {article.siteName &&
           (isWebUrl(article.url) ? (
             <a className="site" href={article.url} onClick={handleContentLinkClick}>
@@ -22,8 +29,13 @@ export function ArticleHeader({ article, titleRef }: { article: ArticleMeta; tit
           ) : (
             <span className="site">{article.siteName}</span>
           ))}
-        {date && <time dateTime={date.iso}>{date.label}</time>}
-        <span>{readingTimeLabel(article.wordCount)}</span>
+        {/* Isolated: in a right-to-left header, "1 min read" must not become "min read 1". */}
+        {date && (
+          <bdi>
+            <time dateTime={date.iso}>{date.label}</time>
+          </bdi>
+        )}
+        <bdi>{readingTimeLabel(article.wordCount)}</bdi>
       </p>
     </header>
   );

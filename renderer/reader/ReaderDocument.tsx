@@ -12,6 +12,9 @@ import { measureReadingProgress, scrollToTextOffset } from './reading-position';
 import type { ReaderTarget } from './ReaderView';
 import { SearchMatchBar } from './SearchMatchBar';
 import { SelectionToolbar } from './SelectionToolbar';
+import { TableOfContents } from './TableOfContents';
+import { READER_KEYS_HINT, useReaderKeys } from './use-reader-keys';
+import { detectDirection } from './text-direction';
 import { findTermMatches, initialMatchIndex } from './term-matches';
 import type { TextSpan } from './text-offsets';
 import { useAnnotations } from './use-annotations';
@@ -48,12 +51,17 @@ export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
 
   const html = useMemo(() => prepareArticleHtml(content.html, article.id), [content.html, article.id]);
+  // The metadata's direction, else the text's: an Arabic article reads right to left by itself.
+  const dir = useMemo(() => article.dir ?? detectDirection(content.text), [article.dir, content.text]);
   const { annotations, create, update, remove } = useAnnotations(data.annotations);
   const placed = useMemo(() => placeAnnotations(annotations, content.text), [annotations, content.text]);
 
-  const [search, setSearch] = useState(target);
+  // Opened on a bookmark (from the Bookmarks or Notes view): go to it, with no search bar.
+  const jumpTo = target && target.terms.length === 0 && target.annotationId ? target.annotationId : null;
+  const [search, setSearch] = useState(jumpTo ? null : target);
   const matches = useMemo(() => {
     if (!search) return [];
     const found = findTermMatches(content.text, search.terms);
@@ -62,6 +70,19 @@ export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
   const [currentMatch, setCurrentMatch] = useState(() => initialMatchIndex(matches, target?.passage ?? null));
 
   useHighlightMarks(containerRef, html, placed, matches, currentMatch);
+  const hasMatches = search !== null && matches.length > 0;
+  const nextMatch = useCallback(() => setCurrentMatch((i) => (i + 1) % matches.length), [matches.length]);
+  const previousMatch = useCallback(
+    () => setCurrentMatch((i) => (i - 1 + matches.length) % matches.length),
+    [matches.length],
+  );
+  useReaderKeys({
+    region: mainRef,
+    scroller: scrollerRef,
+    container: containerRef,
+    onNextMatch: hasMatches ? nextMatch : null,
+    onPreviousMatch: hasMatches ? previousMatch : null,
+  });
   const { flush } = useReadingPosition({
     articleId: article.id,
     scroller: scrollerRef,
@@ -96,7 +117,7 @@ export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
     if (reflowAnchor.current === null || !scrollerRef.current || !containerRef.current) return;
     scrollToTextOffset(scrollerRef.current, containerRef.current, reflowAnchor.current);
     reflowAnchor.current = null;
-  }, [settings.fontSize, settings.fontFamily]);
+  }, [settings.fontSize, settings.fontFamily, settings.lineHeight, settings.columnWidth]);
 
   const back = () => {
     void flush().then(onBack);
@@ -153,13 +174,38 @@ export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
     return true;
   };
 
-  const goTo = (annotation: Annotation) => {
+  const goTo = useCallback((annotation: Pick<Annotation, 'id'>) => {
     const root = containerRef.current;
     const first = root ? annotationMarks(root, annotation.id)[0] : undefined;
     if (!first) return;
     first.tabIndex = -1;
     first.scrollIntoView?.({ block: 'center' });
     first.focus({ preventScroll: true });
+  }, []);
+
+  useEffect(() => {
+    if (jumpTo) goTo({ id: jumpTo });
+  }, [jumpTo, goTo]);
+
+  const bookmarkArticle = async () => {
+    const saved = await create({ articleId: article.id, kind: 'bookmark' });
+    if (!saved) return;
+    setFocusAfterSave({ id: saved.id });
+    notify('Article bookmarked');
+  };
+
+  /** Puts an unplaced passage on the text selected now (its note and colour stay). */
+  const reattach = async (annotation: Annotation) => {
+    const span = currentSelection()?.span;
+    if (!span) {
+      notify('Select the passage in the article first, then choose “Attach to selection”.');
+      return;
+    }
+    const saved = await update(annotation, { passage: { start: span.start, end: span.end } });
+    if (!saved) return;
+    clearSelection();
+    setFocusAfterSave({ id: saved.id });
+    notify('Bookmark attached to the selected text');
   };
 
   const deleteAnnotation = async (annotation: Annotation) => {
@@ -179,15 +225,15 @@ export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
 
   return (
     <>
-      <main className="view reader-view" id="main">
+      <main className="view reader-view" id="main" ref={mainRef}>
         <ReaderToolbar onBack={back} onBookmarkSelection={() => startPassage('bookmark')} onBeforeReflow={keepPlace} />
         {search && (
           <SearchMatchBar
             terms={search.terms}
             current={Math.max(0, currentMatch)}
             total={matches.length}
-            onPrevious={() => setCurrentMatch((i) => (i - 1 + matches.length) % matches.length)}
-            onNext={() => setCurrentMatch((i) => (i + 1) % matches.length)}
+            onPrevious={previousMatch}
+            onNext={nextMatch}
             onClose={() => {
               setSearch(null);
               // The bar and its buttons go away: keep focus in the reader.
@@ -196,15 +242,26 @@ export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
           />
         )}
         {/* Focusable, so keyboard users can scroll the text with the arrow and page keys. */}
-        <div className="reader-scroll" ref={scrollerRef} tabIndex={0} role="region" aria-label="Article text">
-          <article className={`reader-article font-${settings.fontFamily}`}>
-            <ArticleHeader article={article} titleRef={titleRef} />
+        <p id={`${article.id}-keys`} className="visually-hidden">
+          {READER_KEYS_HINT}
+        </p>
+        <div
+          className="reader-scroll"
+          ref={scrollerRef}
+          tabIndex={0}
+          role="region"
+          aria-label="Article text"
+          aria-describedby={`${article.id}-keys`}
+        >
+          <article className={`reader-article font-${settings.fontFamily}`} dir={dir}>
+            <ArticleHeader article={article} titleRef={titleRef} dir={dir} />
+            <TableOfContents container={containerRef} html={html} />
             <div
               ref={containerRef}
               className="article-content"
               data-testid="article-body"
               lang={article.lang ?? undefined}
-              dir={article.dir ?? 'auto'}
+              dir={dir}
               onClick={onArticleClick}
               dangerouslySetInnerHTML={{ __html: html }}
             />
@@ -222,8 +279,11 @@ export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
         placed={placed}
         onGoTo={goTo}
         onEdit={startEdit}
+        onReattach={(annotation) => void reattach(annotation)}
         onDelete={(annotation) => void deleteAnnotation(annotation)}
         onNoteOnArticle={startArticleNote}
+        onBookmarkArticle={() => void bookmarkArticle()}
+        articleId={article.id}
       />
       {dialog && <AnnotationDialog draft={dialog.draft} onSave={saveDialog} onCancel={() => setDialog(null)} />}
     </>

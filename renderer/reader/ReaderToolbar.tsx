@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { FontFamily, Theme } from '../../electron/shared/models';
 import { MAX_FONT_SIZE, MIN_FONT_SIZE, useSettings } from '../app/settings-context';
+import { TextLayoutControls } from './TextLayoutControls';
 
 const THEMES = [
   { value: 'system', label: 'System' },
@@ -12,6 +13,7 @@ const THEMES = [
 const FONTS = [
   { value: 'serif', label: 'Serif' },
   { value: 'sans', label: 'Sans' },
+  { value: 'dyslexic', label: 'Dyslexia-friendly' },
 ] as const satisfies readonly { value: FontFamily; label: string }[];
 
 interface ReaderToolbarProps {
@@ -93,6 +95,7 @@ export function ReaderToolbar({ onBack, onBookmarkSelection, onBeforeReflow }: R
             </option>
           ))}
         </select>
+        <TextLayoutControls onBeforeReflow={onBeforeReflow} />
       </div>
     </div>
   );

@@ -17,6 +17,8 @@ export interface PlacedAnnotation {
 export function placeAnnotation(annotation: Annotation, text: string): PlacedAnnotation {
   const target = annotation.target;
   if (!target) return { annotation, span: null, unplaced: false };
+  // The core could not place it in the current text: its offsets point at other words.
+  if (annotation.anchorState === 'unplaced') return { annotation, span: null, unplaced: true };
   const { start, end } = target.position;
   const exact = target.quote.exact;
   if (start >= 0 && end > start && end <= text.length && (exact === '' || text.slice(start, end) === exact)) {

@@ -6,16 +6,6 @@ import { useStatus } from '../app/status-context';
 
 const kindName = (annotation: Pick<Annotation, 'kind'>) => (annotation.kind === 'note' ? 'Note' : 'Bookmark');
 
-/** What re-creates a deleted annotation (same passage, colour and note). */
-function recreateInput(annotation: Annotation): CreateAnnotationInput {
-  const input: CreateAnnotationInput = { articleId: annotation.articleId, kind: annotation.kind, note: annotation.note };
-  if (annotation.target) {
-    input.passage = { start: annotation.target.position.start, end: annotation.target.position.end };
-  }
-  if (annotation.color) input.color = annotation.color;
-  return input;
-}
-
 export function useAnnotations(initial: Annotation[]) {
   const api = useApi();
   const { notify, reportError } = useStatus();
@@ -59,15 +49,20 @@ export function useAnnotations(initial: Annotation[]) {
         action: {
           label: 'Undo',
           run: () => {
-            void create(recreateInput(annotation)).then((restored) => {
-              if (restored) notify(`${kindName(annotation)} restored`);
+            void api.restoreAnnotation(annotation).then((restored) => {
+              if (!restored.ok) {
+                reportError(`The ${annotation.kind} was not restored: ${restored.error.message}`);
+                return;
+              }
+              setAnnotations((current) => [...current.filter((a) => a.id !== annotation.id), restored.value]);
+              notify(`${kindName(annotation)} restored`);
             });
           },
         },
       });
       return true;
     },
-    [api, create, notify, reportError],
+    [api, notify, reportError],
   );
 
   return { annotations, create, update, remove };

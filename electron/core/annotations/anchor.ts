@@ -1,15 +1,13 @@
 /**
  * Passages as W3C Web Annotation selectors over text.txt (DESIGN §4): the exact quote with up to
  * 32 characters of context on each side, and its offsets. Building one from a selection (offsets)
- * or from a quote; and finding a stored passage again (position, then exact quote, then a quote
- * match that ignores differences in whitespace and in typographic quotes and dashes).
+ * or from a quote, found exactly or with looser whitespace, quotes and dashes. Finding a stored
+ * passage again after the text changed is `reanchor.ts`.
  */
 import type { PassageInput, PassageTarget } from '../../shared/models';
 import { QuireError } from '../../shared/result';
 
 export const CONTEXT_LENGTH = 32;
-/** How many exact occurrences are weighed when a passage moved; beyond that the first wins. */
-const MAX_CANDIDATES = 1000;
 
 export interface Span {
   start: number;
@@ -60,30 +58,6 @@ export function findQuote(text: string, quote: string, near = 0): Span | null {
   const at = text.indexOf(exact);
   if (at >= 0) return { start: at, end: at + exact.length };
   return looseMatch(text, exact, near);
-}
-
-/**
- * Where a stored passage is in (possibly changed) text: its recorded position if the quote is still
- * there, else the exact quote whose context fits best (nearest to the old position on a tie), else
- * a loose match. Null: the passage cannot be placed (the caller lists it as unplaced).
- */
-export function locatePassage(text: string, target: PassageTarget): Span | null {
-  const { exact, prefix, suffix } = target.quote;
-  const { start, end } = target.position;
-  if (exact === '') return null;
-  if (text.slice(start, end) === exact) return { start, end };
-
-  let best: { span: Span; score: number; distance: number } | null = null;
-  for (let at = text.indexOf(exact), seen = 0; at >= 0 && seen < MAX_CANDIDATES; at = text.indexOf(exact, at + 1), seen += 1) {
-    const score =
-      (prefix !== '' && text.slice(Math.max(0, at - prefix.length), at) === prefix ? 1 : 0) +
-      (suffix !== '' && text.startsWith(suffix, at + exact.length) ? 1 : 0);
-    const distance = Math.abs(at - start);
-    if (!best || score > best.score || (score === best.score && distance < best.distance)) {
-      best = { span: { start: at, end: at + exact.length }, score, distance };
-    }
-  }
-  return best?.span ?? looseMatch(text, exact, start);
 }
 
 const EQUIVALENT_CHARACTERS: readonly string[] = [

@@ -20,8 +20,29 @@ function sourceOf(article: ArticleMeta): string {
   return `\`${oneLine(source).replace(/`/g, "'")}\``;
 }
 
+/** A YAML string that no title can break out of (JSON strings are valid YAML). */
+const yamlString = (value: string): string => JSON.stringify(oneLine(value));
+
+/** Obsidian (and most Markdown tools) read these as the note's properties. */
+function frontMatter(article: ArticleMeta): string[] {
+  const lines = ['---', `title: ${yamlString(article.title)}`];
+  if (article.byline) lines.push(`author: ${yamlString(article.byline)}`);
+  const source = article.url ?? article.source;
+  if (source) lines.push(`source: ${yamlString(source)}`);
+  lines.push(`quire: ${yamlString(articleLink(article.id))}`);
+  if (article.tags.length > 0) lines.push('tags:', ...article.tags.map((tag) => `  - ${yamlString(tag)}`));
+  lines.push('---', '');
+  return lines;
+}
+
+const PLACEMENT_NOTE = {
+  exact: null,
+  fuzzy: 'placed approximately: the text changed since this was marked',
+  unplaced: 'not found in the current text of the article',
+} as const;
+
 export function annotationsToMarkdown(article: ArticleMeta, annotations: readonly Annotation[]): string {
-  const lines: string[] = [`# ${oneLine(article.title)}`, ''];
+  const lines: string[] = [...frontMatter(article), `# ${oneLine(article.title)}`, ''];
   const about = [article.byline, article.siteName].filter((part): part is string => Boolean(part));
   if (about.length > 0) lines.push(oneLine(about.join(' · ')), '');
   lines.push(`Source: ${sourceOf(article)}  `, `In Quire: <${articleLink(article.id)}>`, '');
@@ -42,6 +63,8 @@ export function annotationsToMarkdown(article: ArticleMeta, annotations: readonl
     if (annotation.note.trim() !== '') lines.push(annotation.note.trim(), '');
     const details = [label];
     if (annotation.color) details.push(`colour: ${annotation.color}`);
+    const placement = annotation.target ? PLACEMENT_NOTE[annotation.anchorState] : null;
+    if (placement) details.push(placement);
     details.push(`[open in Quire](${passageLink(annotation)})`);
     lines.push(details.join(' · '), '', '---', '');
   }

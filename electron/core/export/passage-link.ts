@@ -4,9 +4,9 @@ import type { Annotation } from '../../shared/models';
 /** `quire://article/<id>`, the article an annotation belongs to. */
 export const articleLink = (articleId: string): string => `quire://article/${encodeURIComponent(articleId)}`;
 
-/** `quire://article/<id>?passage=<start>-<end>`: opens the reader at the passage. */
+/** `quire://article/<id>?passage=<start>-<end>`: opens the reader at the passage (the article when unplaced). */
 export const passageLink = (annotation: Annotation): string =>
-  annotation.target
+  annotation.target && annotation.anchorState !== 'unplaced'
     ? `${articleLink(annotation.articleId)}?passage=${annotation.target.position.start}-${annotation.target.position.end}`
     : articleLink(annotation.articleId);
 

@@ -2,7 +2,7 @@
  * Bookmarks and notes of one article as W3C Web Annotations (https://www.w3.org/TR/annotation-model/),
  * one `AnnotationCollection` whose first page holds every annotation. Selectors point into text.txt.
  */
-import type { Annotation, ArticleMeta } from '../../shared/models';
+import type { AnchorState, Annotation, ArticleMeta } from '../../shared/models';
 import { articleLink, inReadingOrder } from './passage-link';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -17,6 +17,11 @@ export interface W3cAnnotation {
   modified: string;
   /** `quire-highlight-<colour>` when the passage has a colour */
   stylesClass?: string;
+  /**
+   * How the passage sat in the text when exported. The `quire:` prefix is Quire's URI scheme, so
+   * JSON-LD processors read it as a property IRI of its own and other tools ignore it.
+   */
+  'quire:anchorState'?: AnchorState;
   body?: { type: 'TextualBody'; value: string; format: 'text/markdown'; purpose: 'commenting' };
   target: {
     source: string;
@@ -42,10 +47,14 @@ export function motivationOf(annotation: Annotation): W3cMotivation {
   return annotation.color ? 'highlighting' : 'bookmarking';
 }
 
+/** `quire://article/<articleId>/annotation/<id>`: the annotation's id, which names its article too. */
+export const annotationIri = (articleId: string, annotationId: string): string =>
+  `${articleLink(articleId)}/annotation/${encodeURIComponent(annotationId)}`;
+
 export function annotationToW3c(annotation: Annotation): W3cAnnotation {
   const source = articleLink(annotation.articleId);
   const result: W3cAnnotation = {
-    id: `${source}/annotation/${encodeURIComponent(annotation.id)}`,
+    id: annotationIri(annotation.articleId, annotation.id),
     type: 'Annotation',
     motivation: motivationOf(annotation),
     created: annotation.createdAt,
@@ -57,6 +66,7 @@ export function annotationToW3c(annotation: Annotation): W3cAnnotation {
     result.body = { type: 'TextualBody', value: annotation.note, format: 'text/markdown', purpose: 'commenting' };
   }
   if (annotation.target) {
+    result['quire:anchorState'] = annotation.anchorState;
     const { quote, position } = annotation.target;
     result.target.selector = [
       { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },

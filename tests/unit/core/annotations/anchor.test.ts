@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   CONTEXT_LENGTH,
   findQuote,
-  locatePassage,
   targetFromPassage,
   targetFromQuote,
   targetFromSpan,
@@ -80,29 +79,5 @@ describe('building a passage', () => {
 
   it('does not take a partial word match as the quote', () => {
     expect(findQuote(TEXT, 'Iran as "strong" noting')).toBeNull();
-  });
-});
-
-describe('finding a stored passage again', () => {
-  const start = TEXT.indexOf('Iraq is trying');
-  const target = targetFromSpan(TEXT, { start, end: start + 'Iraq is trying'.length });
-
-  it('at its position when the text is unchanged', () => {
-    expect(locatePassage(TEXT, target)).toEqual({ start, end: start + 14 });
-  });
-
-  it('by its quote when text before it changed', () => {
-    const edited = `A new first sentence. ${TEXT}`;
-    expect(locatePassage(edited, target)).toEqual({ start: start + 22, end: start + 36 });
-  });
-
-  it('prefers the occurrence whose context matches', () => {
-    const twice = `Iraq is trying elsewhere. ${TEXT}`;
-    const found = locatePassage(twice, target);
-    expect(found?.start).toBe(twice.lastIndexOf('Iraq is trying'));
-  });
-
-  it('gives null for a passage that is gone (the caller lists it as unplaced)', () => {
-    expect(locatePassage('Completely different text.', target)).toBeNull();
   });
 });

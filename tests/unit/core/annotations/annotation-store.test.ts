@@ -22,6 +22,7 @@ function annotation(id: string, start: number | null, createdAt: string): Annota
           },
     color: null,
     note: '',
+    anchorState: 'exact',
     createdAt,
     updatedAt: createdAt,
   };

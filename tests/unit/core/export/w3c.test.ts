@@ -18,6 +18,7 @@ describe('annotationsToW3c', () => {
       created: '2026-11-28T10:05:00.000Z',
       modified: '2026-11-28T10:05:00.000Z',
       stylesClass: 'quire-highlight-green',
+      'quire:anchorState': 'exact',
       body: { type: 'TextualBody', value: 'Mediation between *Gulf* neighbours', format: 'text/markdown', purpose: 'commenting' },
       target: {
         source: 'quire://article/a1b2c3d4e5f60718',

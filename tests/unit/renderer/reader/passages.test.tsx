@@ -23,6 +23,7 @@ function annotationAt(exact: string, overrides: Partial<Annotation> = {}): Annot
     },
     color: 'blue',
     note: '',
+    anchorState: 'exact',
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: '2024-01-01T00:00:00.000Z',
     ...overrides,
@@ -57,7 +58,9 @@ describe('Reader passages', () => {
     const { container, heading } = await openReader();
     expect(container.textContent).toBe(text);
     expect(container).toHaveAttribute('lang', 'en');
-    expect(container).toHaveAttribute('dir', 'auto');
+    // Detected from the text (the metadata has none); each block finds its own direction too.
+    expect(container).toHaveAttribute('dir', 'ltr');
+    for (const block of Array.from(container.querySelectorAll('p'))) expect(block).toHaveAttribute('dir', 'auto');
     expect(heading).toHaveFocus();
     expect(screen.getByText('By Ann Sailor')).toBeInTheDocument();
     expect(screen.getByRole('complementary', { name: 'Bookmarks and notes' })).toBeInTheDocument();
@@ -173,7 +176,7 @@ describe('Reader passages', () => {
     expect(within(panel).getByText('sails!')).toBeInTheDocument();
   });
 
-  it('deletes a bookmark and Undo creates it again with the same passage', async () => {
+  it('deletes a bookmark and Undo puts it back as it was (same id, passage, colour and note)', async () => {
     const bookmark = annotationAt('quiet harbour', { id: 'b1', color: 'pink', note: 'calm' });
     const { api, user, container } = await openReader([bookmark]);
     const panel = screen.getByRole('complementary', { name: 'Bookmarks and notes' });
@@ -185,16 +188,38 @@ describe('Reader passages', () => {
 
     const toast = screen.getByText('Bookmark deleted').closest('[role="status"]') as HTMLElement;
     await user.click(within(toast).getByRole('button', { name: 'Undo' }));
-    expect(api.createAnnotation).toHaveBeenCalledWith({
-      articleId: 's1',
-      kind: 'bookmark',
-      passage: bookmark.target!.position && { start: bookmark.target!.position.start, end: bookmark.target!.position.end },
-      color: 'pink',
-      note: 'calm',
-    });
+    expect(api.restoreAnnotation).toHaveBeenCalledWith(bookmark);
     expect(await within(panel).findByText('quiet harbour')).toBeInTheDocument();
     const marks = Array.from(container.querySelectorAll('mark.quire-highlight'));
     expect(marks.map((m) => m.textContent).join('')).toBe('quiet harbour');
+  });
+
+  it('lists a passage the core could not place with its quote, never highlights it, and attaches it to a new selection', async () => {
+    const lost = annotationAt('quiet harbour', { id: 'lost', note: 'where was this?', anchorState: 'unplaced' });
+    const { api, user, container } = await openReader([lost]);
+    const panel = screen.getByRole('complementary', { name: 'Bookmarks and notes' });
+    expect(within(panel).getByText('Passage not found in the text:')).toBeInTheDocument();
+    expect(within(panel).getByText('quiet harbour')).toBeInTheDocument();
+    expect(container.querySelector('mark.quire-highlight')).toBeNull();
+
+    select(container, 'Gulls follow them');
+    await user.click(within(panel).getByRole('button', { name: 'Attach to selection' }));
+    const start = text.indexOf('Gulls follow them');
+    expect(api.updateAnnotation).toHaveBeenCalledWith('s1', 'lost', { passage: { start, end: start + 'Gulls follow them'.length } });
+    const marks = Array.from(container.querySelectorAll('mark.quire-highlight'));
+    expect(marks.map((m) => m.textContent).join('')).toBe('Gulls follow them');
+    expect(within(panel).queryByText('Passage not found in the text:')).not.toBeInTheDocument();
+  });
+
+  it('bookmarks the whole article, listed in the panel and in the Bookmarks view', async () => {
+    const { api, user } = await openReader();
+    const panel = screen.getByRole('complementary', { name: 'Bookmarks and notes' });
+    await user.click(within(panel).getByRole('button', { name: 'Bookmark this article' }));
+    expect(api.createAnnotation).toHaveBeenCalledWith({ articleId: 's1', kind: 'bookmark' });
+    expect(await within(panel).findByText('Bookmark on the whole article')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Bookmarks' }));
+    const list = await screen.findByRole('list', { name: 'Bookmarks' });
+    expect(within(list).getByText('Bookmark on the whole article')).toBeInTheDocument();
   });
 
   it('asks for a selection when there is none', async () => {

@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { measureReadingProgress, scrollToTextOffset } from '../../../../renderer/reader/reading-position';
 import { rangeToOffsets } from '../../../../renderer/reader/text-offsets';
@@ -70,6 +70,7 @@ describe('reading position', () => {
     fireEvent.scroll(document.querySelector('.reader-scroll')!);
     await user.click(screen.getByRole('button', { name: 'Back to library' }));
     expect(api.setProgress).toHaveBeenCalledWith('p1', { progress: 1, position: 0 });
-    expect(await screen.findByText('finished', { exact: false })).toBeInTheDocument();
+    const list = await screen.findByRole('list', { name: 'Articles' });
+    expect(await within(list).findByText('finished', { exact: false })).toBeInTheDocument();
   });
 });

@@ -1,0 +1,116 @@
+/**
+ * New text for an article already in the library (an updated page or file, a better extraction):
+ * the file goes through the normal importer, the article keeps its id, title, tags and reading state, and
+ * every passage is re-anchored in the new text. Nothing is dropped: a passage that cannot be
+ * placed is kept and marked unplaced.
+ *
+ * Order of writes: the re-anchored annotations are computed before anything is written; then the
+ * text and HTML, then the annotations, then article.json (whose contentHash says which text the
+ * article has).
+ */
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { AnchorCounts, Annotation, ArticleMeta, ReplaceTextOutcome } from '../../shared/models';
+import { QuireError } from '../../shared/result';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { extensionOf, tooLarge } from '../importers/import-formats';
+import { contentHashOf, countWords, failureReason } from '../library/import-into-library';
+import type { Log } from '../log';
+import type { ArticleStore } from '../library/article-store';
+import { articleFiles } from '../library/library-paths';
+import type { AnnotationStore } from './annotation-store';
+import { reanchorAnnotation } from './reanchor';
+
+export interface ReplacementFile {
+  fileName: string;
+  bytes: Uint8Array;
+  filePath?: string;
+  maxBytes?: number;
+}
+
+/** The new file from disk; a missing, unreadable or too large file is one sentence for the user. */
+export async function readReplacementFile(filePath: string, maxBytes: number, log: Log): Promise<ReplacementFile> {
+  try {
+    const info = await stat(filePath);
+    if (info.isDirectory()) throw new QuireError('invalid-argument', 'The new text must be a file, not a folder.');
+    if (info.size > maxBytes) throw tooLarge(maxBytes);
+    return { fileName: filePath, filePath, bytes: await readFile(filePath), maxBytes };
+  } catch (error) {
+    if (error instanceof QuireError) throw error;
+    throw new QuireError('import-failed', failureReason(error, filePath, log));
+  }
+}
+
+export function countAnchors(annotations: readonly Annotation[]): AnchorCounts {
+  const counts: AnchorCounts = { exact: 0, fuzzy: 0, unplaced: 0 };
+  for (const annotation of annotations) if (annotation.target) counts[annotation.anchorState] += 1;
+  return counts;
+}
+
+const sameAnchor = (a: Annotation, b: Annotation): boolean =>
+  a.anchorState === b.anchorState && JSON.stringify(a.target) === JSON.stringify(b.target);
+
+export async function replaceArticleText(
+  parts: { store: ArticleStore; annotations: AnnotationStore; clock: () => string },
+  articleId: string,
+  file: ReplacementFile,
+): Promise<ReplaceTextOutcome> {
+  const { store, annotations, clock } = parts;
+  const current = store.require(articleId);
+  // Loaded on first use, as for a new import: the importers bring jsdom.
+  const { importFile } = await import('../importers/import-file');
+  const { format, document } = await importFile(file);
+  const contentHash = contentHashOf(document.text);
+  const other = store.findByContentHash(contentHash);
+  if (other && other.id !== articleId) {
+    throw new QuireError('invalid-argument', `That text is already in the library as "${other.title}" (${other.id}).`);
+  }
+
+  const before = await annotations.list(articleId);
+  const after = before.map((annotation) => reanchorAnnotation(document.text, annotation));
+  const dir = store.articleDir(articleId);
+  const files = articleFiles(dir);
+  const now = clock();
+
+  if (contentHash !== current.contentHash) {
+    // Asset names are generated per import: the old images belong to the old HTML.
+    await rm(files.assetsDir, { recursive: true, force: true });
+    for (const asset of document.assets) {
+      const target = path.join(dir, asset.path);
+      if (path.dirname(target) !== files.assetsDir) continue; // the importer names them; never trust a path
+      await mkdir(files.assetsDir, { recursive: true });
+      await writeFileAtomic(target, Buffer.from(asset.bytes));
+    }
+    await writeFileAtomic(files.content, document.html);
+    await writeFileAtomic(files.text, document.text);
+    await replaceOriginal(dir, extensionOf(file.fileName) || format, file.bytes);
+  }
+  for (const [index, annotation] of after.entries()) {
+    const previous = before[index];
+    if (previous && !sameAnchor(previous, annotation)) await annotations.save({ ...annotation, updatedAt: now });
+  }
+  // The article keeps what the user knows it by (title, byline, tags, reading state); what is
+  // derived from the text follows the new text.
+  const meta: ArticleMeta = {
+    ...current,
+    lang: current.lang ?? document.lang,
+    dir: current.dir ?? document.dir,
+    format,
+    excerpt: document.excerpt ?? current.excerpt,
+    contentHash,
+    wordCount: countWords(document.text),
+    position: Math.min(current.position, Math.max(0, document.text.length - 1)),
+    source: path.basename(file.fileName),
+    updatedAt: contentHash === current.contentHash ? current.updatedAt : now,
+  };
+  await store.saveMeta(meta);
+  return { article: meta, anchors: countAnchors(after) };
+}
+
+/** `original.<ext>` is the file the text came from: the new one, and only it. */
+async function replaceOriginal(dir: string, ext: string, bytes: Uint8Array): Promise<void> {
+  const safeExt = /^[a-z0-9]{1,10}$/.test(ext) ? ext : 'bin';
+  await writeFileAtomic(articleFiles(dir).original(safeExt), Buffer.from(bytes));
+  const stale = (await readdir(dir)).filter((name) => name.startsWith('original.') && name !== `original.${safeExt}`);
+  await Promise.all(stale.map((name) => rm(path.join(dir, name), { force: true })));
+}

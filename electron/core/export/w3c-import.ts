@@ -1,0 +1,120 @@
+/**
+ * Reading back a W3C Web Annotation file as Quire writes it (`w3c.ts`): an AnnotationCollection,
+ * an AnnotationPage, an array of annotations or a single one. Each annotation names its article
+ * and its own id in its IRI (`quire://article/<articleId>/annotation/<id>`). An annotation that
+ * does not fit is skipped with one sentence saying why; the others are still read.
+ */
+import { z } from 'zod';
+import type { Annotation, AnnotationKind, HighlightColor } from '../../shared/models';
+import { HIGHLIGHT_COLORS } from '../../shared/models';
+import { QuireError } from '../../shared/result';
+import { idSchema } from '../../shared/validators';
+
+const selectorSchema = z.union([
+  z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string().default(''), suffix: z.string().default('') }),
+  z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().min(0), end: z.number().int().min(0) }),
+  z.object({ type: z.string() }).loose(),
+]);
+
+const w3cAnnotationSchema = z
+  .object({
+    id: z.string(),
+    type: z.literal('Annotation'),
+    motivation: z.enum(['bookmarking', 'commenting', 'highlighting']).optional(),
+    created: z.string(),
+    modified: z.string().optional(),
+    stylesClass: z.string().optional(),
+    'quire:anchorState': z.enum(['exact', 'fuzzy', 'unplaced']).optional(),
+    body: z.object({ type: z.literal('TextualBody'), value: z.string() }).loose().optional(),
+    target: z.object({ source: z.string(), selector: z.array(selectorSchema).optional() }).loose(),
+  })
+  .loose();
+
+type W3cInput = z.infer<typeof w3cAnnotationSchema>;
+
+const ANNOTATION_IRI = /^quire:\/\/article\/([^/?#]+)\/annotation\/([^/?#]+)$/;
+
+export interface ReadAnnotations {
+  annotations: Annotation[];
+  skipped: string[];
+}
+
+/** The items of whatever shape the file has; throws when it is none of the W3C shapes. */
+function itemsOf(document: unknown): unknown[] {
+  if (Array.isArray(document)) return document;
+  if (typeof document === 'object' && document !== null) {
+    const record = document as Record<string, unknown>;
+    if (record.type === 'AnnotationCollection') {
+      const first = record.first as Record<string, unknown> | undefined;
+      if (first && Array.isArray(first.items)) return first.items;
+      return [];
+    }
+    if (record.type === 'AnnotationPage' && Array.isArray(record.items)) return record.items;
+    if (record.type === 'Annotation') return [record];
+  }
+  throw new QuireError('invalid-argument', 'This file is not a W3C Web Annotation collection, page or annotation.');
+}
+
+const colorOf = (stylesClass: string | undefined): HighlightColor | null => {
+  const name = stylesClass?.match(/^quire-highlight-([a-z]+)$/)?.[1];
+  return name && (HIGHLIGHT_COLORS as readonly string[]).includes(name) ? (name as HighlightColor) : null;
+};
+
+function toAnnotation(item: W3cInput): Annotation | string {
+  const iri = item.id.match(ANNOTATION_IRI);
+  const articleId = iri?.[1] ? decodeURIComponent(iri[1]) : '';
+  const id = iri?.[2] ? decodeURIComponent(iri[2]) : '';
+  if (!iri || !idSchema.safeParse(articleId).success || !idSchema.safeParse(id).success) {
+    return `${item.id}: not a Quire annotation (its id does not name a Quire article).`;
+  }
+  const quote = item.target.selector?.find((s) => s.type === 'TextQuoteSelector') as
+    | { exact: string; prefix: string; suffix: string }
+    | undefined;
+  const position = item.target.selector?.find((s) => s.type === 'TextPositionSelector') as
+    | { start: number; end: number }
+    | undefined;
+  if (item.target.selector && (!quote || !position)) {
+    return `${item.id}: its passage needs both a TextQuoteSelector and a TextPositionSelector.`;
+  }
+  const kind: AnnotationKind = item.motivation === 'commenting' ? 'note' : 'bookmark';
+  return {
+    id,
+    articleId,
+    kind,
+    target:
+      quote && position
+        ? {
+            quote: { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+            position: { type: 'TextPositionSelector', start: position.start, end: position.end },
+          }
+        : null,
+    color: colorOf(item.stylesClass),
+    note: item.body?.value ?? '',
+    anchorState: quote ? (item['quire:anchorState'] ?? 'exact') : 'exact',
+    createdAt: item.created,
+    updatedAt: item.modified ?? item.created,
+  };
+}
+
+/** Parses the JSON text of an export; bad JSON or an unknown shape throws one clear sentence. */
+export function annotationsFromW3c(json: string): ReadAnnotations {
+  let document: unknown;
+  try {
+    document = JSON.parse(json);
+  } catch {
+    throw new QuireError('invalid-argument', 'This file is not JSON, so it cannot be a W3C Web Annotation export.');
+  }
+  const annotations: Annotation[] = [];
+  const skipped: string[] = [];
+  for (const [index, raw] of itemsOf(document).entries()) {
+    const parsed = w3cAnnotationSchema.safeParse(raw);
+    if (!parsed.success) {
+      skipped.push(`Item ${index + 1}: not a Web Annotation Quire can read (${parsed.error.issues[0]?.path.join('.') || 'shape'}).`);
+      continue;
+    }
+    const annotation = toAnnotation(parsed.data);
+    if (typeof annotation === 'string') skipped.push(annotation);
+    else annotations.push(annotation);
+  }
+  return { annotations, skipped };
+}

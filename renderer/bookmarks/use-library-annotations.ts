@@ -1,0 +1,95 @@
+/**
+ * Every bookmark and note of the library with the articles they belong to, for the library-wide
+ * Bookmarks and Notes views: loaded once, then kept in step with each change made here.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Annotation, ArticleMeta, UpdateAnnotationInput } from '../../electron/shared/models';
+import { useApi } from '../api/api-context';
+import { useStatus } from '../app/status-context';
+
+const kindName = (annotation: Pick<Annotation, 'kind'>) => (annotation.kind === 'note' ? 'Note' : 'Bookmark');
+
+export interface LibraryAnnotations {
+  /** null while loading */
+  annotations: Annotation[] | null;
+  articles: Map<string, ArticleMeta>;
+  error: string | null;
+  update(annotation: Annotation, patch: UpdateAnnotationInput): Promise<Annotation | null>;
+  remove(annotation: Annotation): Promise<boolean>;
+  add(annotation: Annotation): void;
+}
+
+export function useLibraryAnnotations(): LibraryAnnotations {
+  const api = useApi();
+  const { notify, reportError } = useStatus();
+  const [annotations, setAnnotations] = useState<Annotation[] | null>(null);
+  const [articles, setArticles] = useState<Map<string, ArticleMeta>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([api.listAllAnnotations(), api.listArticles()]).then(([listed, library]) => {
+      if (!live) return;
+      if (!listed.ok || !library.ok) {
+        setError((listed.ok ? null : listed.error.message) ?? (library.ok ? null : library.error.message));
+        setAnnotations([]);
+        return;
+      }
+      setArticles(new Map(library.value.map((article) => [article.id, article])));
+      setAnnotations(listed.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const replace = (changed: Annotation) =>
+    setAnnotations((current) => current && current.map((a) => (a.id === changed.id && a.articleId === changed.articleId ? changed : a)));
+
+  const update = useCallback(
+    async (annotation: Annotation, patch: UpdateAnnotationInput): Promise<Annotation | null> => {
+      const result = await api.updateAnnotation(annotation.articleId, annotation.id, patch);
+      if (!result.ok) {
+        reportError(`The ${annotation.kind} was not changed: ${result.error.message}`);
+        return null;
+      }
+      replace(result.value);
+      return result.value;
+    },
+    [api, reportError],
+  );
+
+  const add = useCallback((annotation: Annotation) => {
+    setAnnotations((current) => [...(current ?? []).filter((a) => a.id !== annotation.id), annotation]);
+  }, []);
+
+  const remove = useCallback(
+    async (annotation: Annotation): Promise<boolean> => {
+      const result = await api.deleteAnnotation(annotation.articleId, annotation.id);
+      if (!result.ok) {
+        reportError(`The ${annotation.kind} was not deleted: ${result.error.message}`);
+        return false;
+      }
+      setAnnotations((current) => current && current.filter((a) => a.id !== annotation.id));
+      notify(`${kindName(annotation)} deleted`, {
+        action: {
+          label: 'Undo',
+          run: () => {
+            void api.restoreAnnotation(annotation).then((restored) => {
+              if (!restored.ok) {
+                reportError(`The ${annotation.kind} was not restored: ${restored.error.message}`);
+                return;
+              }
+              add(restored.value);
+              notify(`${kindName(annotation)} restored`);
+            });
+          },
+        },
+      });
+      return true;
+    },
+    [api, add, notify, reportError],
+  );
+
+  return { annotations, articles, error, update, remove, add };
+}

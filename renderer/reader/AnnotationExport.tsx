@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import type { AnnotationExportFormat } from '../../electron/shared/models';
+import { useApi } from '../api/api-context';
+import { useStatus } from '../app/status-context';
+import { downloadText } from './download-file';
+
+/** Downloads the article's bookmarks and notes as Markdown or W3C Web Annotation JSON. */
+export function AnnotationExport({ articleId }: { articleId: string }) {
+  const api = useApi();
+  const { notify, reportError } = useStatus();
+  const [busy, setBusy] = useState(false);
+
+  const exportAs = async (format: AnnotationExportFormat) => {
+    setBusy(true);
+    const result = await api.exportAnnotations(articleId, format);
+    setBusy(false);
+    if (!result.ok) {
+      reportError(`The export failed: ${result.error.message}`);
+      return;
+    }
+    downloadText(result.value.fileName, result.value.mediaType, result.value.text);
+    notify(`Exported ${result.value.fileName}`);
+  };
+
+  return (
+    <div className="annotation-export" role="group" aria-label="Export bookmarks and notes">
+      <span className="annotation-export-label" aria-hidden="true">
+        Export:
+      </span>
+      <button type="button" className="button button-quiet button-small" disabled={busy} onClick={() => void exportAs('markdown')}>
+        Markdown
+      </button>
+      <button type="button" className="button button-quiet button-small" disabled={busy} onClick={() => void exportAs('w3c')}>
+        Web Annotation JSON
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Reading by keyboard, while focus is in the reader and not in a field: H / Shift+H next and
+ * previous heading, N / Shift+N next and previous search match. Arrow keys, Page Up/Down, Space
+ * and Home/End scroll the focusable text region natively.
+ */
+import { useEffect, type RefObject } from 'react';
+import { adjacentHeading, articleHeadings, goToHeading } from './headings';
+
+export const READER_KEYS_HINT =
+  'Keys: H next heading, Shift+H previous heading, N next search match, Shift+N previous match.';
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+interface ReaderKeysOptions {
+  region: RefObject<HTMLElement | null>;
+  scroller: RefObject<HTMLElement | null>;
+  container: RefObject<HTMLElement | null>;
+  onNextMatch: (() => void) | null;
+  onPreviousMatch: (() => void) | null;
+}
+
+export function useReaderKeys({ region, scroller, container, onNextMatch, onPreviousMatch }: ReaderKeysOptions) {
+  useEffect(() => {
+    const root = region.current;
+    if (!root) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'h' && scroller.current && container.current) {
+        const heading = adjacentHeading(articleHeadings(container.current), scroller.current, event.shiftKey ? -1 : 1);
+        if (heading) goToHeading(heading.element);
+        event.preventDefault();
+      } else if (key === 'n') {
+        const step = event.shiftKey ? onPreviousMatch : onNextMatch;
+        if (step) {
+          step();
+          event.preventDefault();
+        }
+      }
+    };
+    root.addEventListener('keydown', onKey);
+    return () => root.removeEventListener('keydown', onKey);
+  }, [region, scroller, container, onNextMatch, onPreviousMatch]);
+}
