@@ -3,16 +3,39 @@ import { articleDate, progressLabel, wordCountLabel } from './article-format';
 
 interface ArticleRowProps {
   article: ArticleMeta;
+  selected: boolean;
+  /** the row keyboard focus lands on when tabbing into the list */
+  active: boolean;
   onOpen: (article: ArticleMeta) => void;
   onTrash: (article: ArticleMeta) => void;
+  /** the checkbox: `extend` when Shift was held (select the range from the last one picked) */
+  onSelect: (article: ArticleMeta, extend: boolean) => void;
 }
 
-/** One article in the library: its title opens the reader. */
-export function ArticleRow({ article, onOpen, onTrash }: ArticleRowProps) {
+/** One article in the library: its title opens the reader; the checkbox selects it for tagging. */
+export function ArticleRow({ article, selected, active, onOpen, onTrash, onSelect }: ArticleRowProps) {
   const date = articleDate(article);
   const progress = progressLabel(article);
   return (
-    <li className="article-row" data-article-id={article.id}>
+    <div className={`article-row${selected ? ' article-row-selected' : ''}`}>
+      <input
+        type="checkbox"
+        className="article-select"
+        checked={selected}
+        tabIndex={active ? 0 : -1}
+        aria-label={`Select ${article.title}`}
+        onClick={(event) => onSelect(article, event.shiftKey)}
+        onKeyDown={(event) => {
+          // A click made by Space carries no Shift: Shift+Space extends the selection here.
+          if (event.key === ' ' && event.shiftKey) {
+            event.preventDefault();
+            onSelect(article, true);
+          }
+        }}
+        onChange={() => {
+          // The state changes in onClick, where Shift is known.
+        }}
+      />
       <div className="article-row-main">
         <button type="button" className="article-title-button" onClick={() => onOpen(article)}>
           {article.title}
@@ -26,6 +49,16 @@ export function ArticleRow({ article, onOpen, onTrash }: ArticleRowProps) {
             {progress}
           </span>
         </p>
+        {article.tags.length > 0 && (
+          <p className="article-tags">
+            <span className="visually-hidden">Tags: </span>
+            {article.tags.map((tag) => (
+              <span key={tag} className="tag-chip">
+                {tag}
+              </span>
+            ))}
+          </p>
+        )}
         {article.excerpt && <p className="article-excerpt">{article.excerpt}</p>}
       </div>
       <button
@@ -36,6 +69,6 @@ export function ArticleRow({ article, onOpen, onTrash }: ArticleRowProps) {
       >
         Move to trash
       </button>
-    </li>
+    </div>
   );
 }

@@ -1,14 +1,20 @@
 import { useId, type ChangeEvent } from 'react';
-import { IMPORT_ACCEPT } from './use-import';
+import { IMPORT_ACCEPT, relativePath } from './use-import';
+
+/** Not in React's types: the attribute that makes a file input pick a whole folder. */
+const FOLDER_PICKER = { webkitdirectory: '' } as Record<string, string>;
+
+/** Hidden files and folders (".git", ".DS_Store") in a picked folder are never imported. */
+const isHiddenPath = (file: File): boolean => relativePath(file).split('/').some((part) => part.startsWith('.'));
 
 /**
- * The "Import files" button: a real file input (keyboard and screen readers reach it as usual),
- * visually hidden behind its label, which is styled as a button.
+ * "Import files" and "Import folder": real file inputs (keyboard and screen readers reach them as
+ * usual), visually hidden behind their labels, which are styled as buttons.
  */
 export function ImportControl({ onFiles, busy }: { onFiles: (files: File[]) => void; busy: boolean }) {
   const id = useId();
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(event.target.files ?? []);
+    const files = Array.from(event.target.files ?? []).filter((file) => !isHiddenPath(file));
     // Clear the input so picking the same file again still fires a change.
     event.target.value = '';
     if (files.length > 0) onFiles(files);
@@ -16,7 +22,7 @@ export function ImportControl({ onFiles, busy }: { onFiles: (files: File[]) => v
   return (
     <span className="import-control">
       <input
-        id={id}
+        id={`${id}-files`}
         type="file"
         multiple
         accept={IMPORT_ACCEPT}
@@ -24,8 +30,19 @@ export function ImportControl({ onFiles, busy }: { onFiles: (files: File[]) => v
         onChange={onChange}
         disabled={busy}
       />
-      <label htmlFor={id} className="button button-primary" aria-disabled={busy || undefined}>
+      <label htmlFor={`${id}-files`} className="button button-primary" aria-disabled={busy || undefined}>
         Import files
+      </label>
+      <input
+        id={`${id}-folder`}
+        type="file"
+        {...FOLDER_PICKER}
+        className="visually-hidden file-input"
+        onChange={onChange}
+        disabled={busy}
+      />
+      <label htmlFor={`${id}-folder`} className="button" aria-disabled={busy || undefined}>
+        Import folder
       </label>
     </span>
   );

@@ -5,11 +5,13 @@ type Outcome<S extends ImportOutcome['status']> = Extract<ImportOutcome, { statu
 
 interface ImportSummaryProps {
   outcomes: ImportOutcome[];
+  /** files never started because the import was cancelled */
+  notStarted?: number;
   onDismiss: () => void;
 }
 
 /** What an import did: imported N, already in the library M (with titles), failed K (with why). */
-export function ImportSummary({ outcomes, onDismiss }: ImportSummaryProps) {
+export function ImportSummary({ outcomes, notStarted = 0, onDismiss }: ImportSummaryProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -21,7 +23,7 @@ export function ImportSummary({ outcomes, onDismiss }: ImportSummaryProps) {
     <section className="import-summary" aria-labelledby="import-summary-heading">
       <div className="import-summary-head">
         <h2 id="import-summary-heading" tabIndex={-1} ref={heading}>
-          Import finished
+          {notStarted > 0 ? 'Import cancelled' : 'Import finished'}
         </h2>
         <button type="button" className="button button-quiet button-small" onClick={onDismiss}>
           Dismiss summary
@@ -29,6 +31,7 @@ export function ImportSummary({ outcomes, onDismiss }: ImportSummaryProps) {
       </div>
       <p className="import-summary-counts">
         Imported {imported.length} · Already in library {duplicates.length} · Failed {failed.length}
+        {notStarted > 0 && ` · Not imported (cancelled) ${notStarted}`}
       </p>
       {imported.length > 0 && (
         <>

@@ -1,11 +1,15 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
 import { useStatus } from '../app/status-context';
-import { ArticleRow } from './ArticleRow';
+import { BulkTagBar } from './BulkTagBar';
+import { ImportProgressBar } from './ImportProgressBar';
 import { ImportSummary } from './ImportSummary';
+import { LibraryToolbar } from './LibraryToolbar';
+import { filterArticles, filterChoices, isFiltered, NO_FILTER, sortArticles, type LibraryFilter } from './library-query';
 import type { ImportState } from './use-import';
 import { useArticleList } from './use-article-list';
+import { VirtualArticleList } from './VirtualArticleList';
 
 interface LibraryViewProps {
   importState: ImportState;
@@ -16,40 +20,90 @@ interface LibraryViewProps {
   takeFocus: boolean;
 }
 
-/** The default view: every article in the library, newest first. */
+const countLabel = (n: number): string => (n === 1 ? '1 article' : `${n.toLocaleString()} articles`);
+
+/** The default view: the library, sorted and filtered as the reader chooses, with bulk tagging. */
 export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: LibraryViewProps) {
   const api = useApi();
   const { notify, reportError } = useStatus();
   const loadArticles = useCallback(() => api.listArticles(), [api]);
   const { articles, error, reload, setArticles } = useArticleList(loadArticles, importState.revision);
   const heading = useRef<HTMLHeadingElement>(null);
-  const list = useRef<HTMLUListElement>(null);
-  const focused = useRef(!takeFocus);
-
-  const focusTitleOrHeading = useCallback((articleId: string | null) => {
-    const rows = Array.from(list.current?.querySelectorAll<HTMLElement>('[data-article-id]') ?? []);
-    const row = articleId ? rows.find((element) => element.dataset.articleId === articleId) : undefined;
-    const button = row?.querySelector<HTMLButtonElement>('.article-title-button');
-    (button ?? heading.current)?.focus();
-  }, []);
+  const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [anchorId, setAnchorId] = useState<string | null>(null);
+  const [tagging, setTagging] = useState(false);
+  const [pendingFocus, setPendingFocus] = useState<string | null>(takeFocus ? focusArticleId : null);
+  const headingFocused = useRef(!takeFocus || focusArticleId !== null);
+  const clearPendingFocus = useCallback(() => setPendingFocus(null), []);
 
   useEffect(() => {
-    if (focused.current || articles === null) return;
-    focused.current = true;
-    focusTitleOrHeading(focusArticleId);
-  }, [articles, focusArticleId, focusTitleOrHeading]);
+    if (headingFocused.current || articles === null) return;
+    headingFocused.current = true;
+    heading.current?.focus();
+  }, [articles]);
+
+  const sorted = useMemo(() => (articles ? sortArticles(articles, filter.sort) : []), [articles, filter.sort]);
+  const shown = useMemo(() => filterArticles(sorted, filter), [sorted, filter]);
+  const choices = useMemo(() => filterChoices(articles ?? []), [articles]);
+  const selectedTags = useMemo(
+    () => filterChoices((articles ?? []).filter((a) => selected.has(a.id))).tags,
+    [articles, selected],
+  );
+
+  const select = useCallback(
+    (article: ArticleMeta, extend: boolean) => {
+      setSelected((current) => {
+        const next = new Set(current);
+        const anchor = anchorId === null ? -1 : shown.findIndex((a) => a.id === anchorId);
+        const index = shown.findIndex((a) => a.id === article.id);
+        if (extend && anchor >= 0 && index >= 0) {
+          const [from, to] = anchor < index ? [anchor, index] : [index, anchor];
+          for (const a of shown.slice(from, to + 1)) next.add(a.id);
+        } else if (next.has(article.id)) {
+          next.delete(article.id);
+        } else {
+          next.add(article.id);
+        }
+        return next;
+      });
+      setAnchorId(article.id);
+    },
+    [anchorId, shown],
+  );
+
+  const retag = async (tag: string, mode: 'add' | 'remove') => {
+    const ids = [...selected];
+    setTagging(true);
+    const result = mode === 'add' ? await api.tagArticles(ids, [tag]) : await api.untagArticles(ids, [tag]);
+    setTagging(false);
+    if (!result.ok) {
+      reportError(`The tag “${tag}” was not ${mode === 'add' ? 'added' : 'removed'}: ${result.error.message}`);
+      return;
+    }
+    const updated = new Map(result.value.map((a) => [a.id, a]));
+    setArticles((current) => current.map((a) => updated.get(a.id) ?? a));
+    const what = ids.length === 1 ? '1 article' : `${ids.length} articles`;
+    notify(mode === 'add' ? `Tagged ${what} “${tag}”` : `Removed “${tag}” from ${what}`);
+  };
 
   const moveToTrash = async (article: ArticleMeta) => {
-    const index = articles?.findIndex((a) => a.id === article.id) ?? -1;
+    const index = shown.findIndex((a) => a.id === article.id);
     const result = await api.deleteArticle(article.id);
     if (!result.ok) {
       reportError(`“${article.title}” was not moved to the trash: ${result.error.message}`);
       return;
     }
-    const next = articles?.[index + 1] ?? articles?.[index - 1] ?? null;
+    const next = shown[index + 1] ?? shown[index - 1] ?? null;
     setArticles((current) => current.filter((a) => a.id !== article.id));
+    setSelected((current) => {
+      const rest = new Set(current);
+      rest.delete(article.id);
+      return rest;
+    });
     // The button that had focus is gone: keep the keyboard user in the list.
-    focusTitleOrHeading(next?.id ?? null);
+    if (next) setPendingFocus(next.id);
+    else heading.current?.focus();
     notify('Moved to trash', {
       action: {
         label: 'Undo',
@@ -67,27 +121,27 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
     });
   };
 
-  const { progress, outcomes, clearOutcomes } = importState;
+  const { progress, report, clearReport, cancel } = importState;
+  const total = articles?.length ?? 0;
   return (
     <main className="view library-view" id="main">
       <div className="view-head">
         <h1 ref={heading} tabIndex={-1}>
           Library
         </h1>
-        {articles && articles.length > 0 && (
-          <p className="view-count">{articles.length === 1 ? '1 article' : `${articles.length} articles`}</p>
+        {total > 0 && (
+          <p className="view-count">
+            {isFiltered(filter) ? `${shown.length.toLocaleString()} of ${countLabel(total)}` : countLabel(total)}
+          </p>
         )}
       </div>
-      {progress && (
-        <p className="import-progress" role="status">
-          Importing {progress.done + 1} of {progress.total}: {progress.current}…
-        </p>
-      )}
-      {outcomes && (
+      {progress && <ImportProgressBar progress={progress} onCancel={cancel} />}
+      {report && (
         <ImportSummary
-          outcomes={outcomes}
+          outcomes={report.outcomes}
+          notStarted={report.notStarted}
           onDismiss={() => {
-            clearOutcomes();
+            clearReport();
             heading.current?.focus();
           }}
         />
@@ -97,23 +151,48 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
           The library could not be listed: {error}
         </p>
       )}
+      {total > 0 && <LibraryToolbar filter={filter} choices={choices} onChange={setFilter} />}
+      {selected.size > 0 && (
+        <BulkTagBar
+          count={selected.size}
+          selectedTags={selectedTags}
+          busy={tagging}
+          onAdd={(tag) => void retag(tag, 'add')}
+          onRemove={(tag) => void retag(tag, 'remove')}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
       {articles === null ? (
         <p className="loading" role="status">
           Loading your library…
         </p>
-      ) : articles.length === 0 ? (
+      ) : total === 0 ? (
         !error && (
           <div className="empty-state">
             <p className="empty-title">Your library is empty.</p>
-            <p className="empty-hint">Import text, Markdown or HTML files with “Import files”, or drop them on this window.</p>
+            <p className="empty-hint">
+              Import web pages, EPUB, PDF, Markdown or text files with “Import files”, drop files or folders on this
+              window, or paste text.
+            </p>
           </div>
         )
+      ) : shown.length === 0 ? (
+        <div className="empty-state">
+          <p className="empty-title">No article matches these filters.</p>
+          <button type="button" className="button button-small" onClick={() => setFilter({ ...NO_FILTER, sort: filter.sort })}>
+            Show all articles
+          </button>
+        </div>
       ) : (
-        <ul className="article-list" aria-label="Articles" ref={list}>
-          {articles.map((article) => (
-            <ArticleRow key={article.id} article={article} onOpen={onOpen} onTrash={(a) => void moveToTrash(a)} />
-          ))}
-        </ul>
+        <VirtualArticleList
+          articles={shown}
+          selected={selected}
+          onOpen={onOpen}
+          onTrash={(a) => void moveToTrash(a)}
+          onSelect={select}
+          focusArticleId={pendingFocus}
+          onFocusDone={clearPendingFocus}
+        />
       )}
     </main>
   );

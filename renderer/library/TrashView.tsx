@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
 import { useStatus } from '../app/status-context';
+import { Dialog } from '../components/Dialog';
 import { articleDate } from './article-format';
 import { useArticleList } from './use-article-list';
 
@@ -12,6 +13,7 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
   const loadTrash = useCallback(() => api.listTrash(), [api]);
   const { articles, error, setArticles } = useArticleList(loadTrash);
   const heading = useRef<HTMLHeadingElement>(null);
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     if (takeFocus) heading.current?.focus();
@@ -28,13 +30,48 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
     notify(`Restored “${result.value.title}” to the library`);
   };
 
+  const emptyTrash = async () => {
+    setConfirming(false);
+    const result = await api.emptyTrash();
+    if (!result.ok) {
+      reportError(`The trash was not emptied: ${result.error.message}`);
+      return;
+    }
+    setArticles(() => []);
+    heading.current?.focus();
+    const { removed } = result.value;
+    notify(removed === 1 ? 'Deleted 1 article for good' : `Deleted ${removed} articles for good`);
+  };
+
+  const count = articles?.length ?? 0;
   return (
     <main className="view trash-view" id="main">
       <div className="view-head">
         <h1 ref={heading} tabIndex={-1}>
           Trash
         </h1>
+        {count > 0 && (
+          <button type="button" className="button button-small button-danger" onClick={() => setConfirming(true)}>
+            Empty trash
+          </button>
+        )}
       </div>
+      {confirming && (
+        <Dialog title="Empty the trash?" onCancel={() => setConfirming(false)}>
+          <p>
+            {count === 1 ? 'The article in the trash' : `The ${count} articles in the trash`} will be deleted for good,
+            with their bookmarks and notes. This cannot be undone.
+          </p>
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              {count === 1 ? 'Keep it' : 'Keep them'}
+            </button>
+            <button type="button" className="button button-danger" onClick={() => void emptyTrash()}>
+              Delete for good
+            </button>
+          </div>
+        </Dialog>
+      )}
       {error && (
         <p className="inline-error" role="alert">
           The trash could not be listed: {error}

@@ -39,3 +39,20 @@ export function progressLabel(article: Pick<ArticleMeta, 'readState' | 'progress
   if (article.readState === 'unread' && percent === 0) return 'unread';
   return `${percent} %`;
 }
+
+const languageNames = (() => {
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'language' });
+  } catch {
+    return null;
+  }
+})();
+
+/** "French" for "fr"; the code itself when the name is unknown. */
+export function languageName(code: string): string {
+  try {
+    return languageNames?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
+import { filesFromDrop, type PickedFile } from './dropped-files';
 
 const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false;
 
 /**
- * Accepts files dropped anywhere on the window. Returns whether files are being dragged over it,
- * so a drop overlay can show. Drops of anything but files are left alone.
+ * Accepts files and folders dropped anywhere on the window. Returns whether files are being
+ * dragged over it, so a drop overlay can show. Drops of anything but files are left alone.
  */
-export function useFileDrop(onFiles: (files: File[]) => void): boolean {
+export function useFileDrop(onFiles: (files: PickedFile[]) => void): boolean {
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
   const handler = useRef(onFiles);
@@ -32,13 +33,14 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
       if (depth.current === 0) setDragging(false);
     };
     const onDrop = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
+      if (!carriesFiles(event) || !event.dataTransfer) return;
       // Without this the browser would navigate to the dropped file.
       event.preventDefault();
       depth.current = 0;
       setDragging(false);
-      const files = Array.from(event.dataTransfer?.files ?? []);
-      if (files.length > 0) handler.current(files);
+      void filesFromDrop(event.dataTransfer).then((files) => {
+        if (files.length > 0) handler.current(files);
+      });
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragover', onOver);

@@ -1,79 +1,157 @@
 /**
- * Imports files handed over by the picker or a drop: one `importDocument` call per file, in turn,
- * so progress can be shown and one bad file never stops the others.
+ * Imports what the picker, a drop or a paste hands over: each file's bytes go to the core with
+ * `importDocument`, a few at a time (the core reads them in its workers; more at once would only
+ * hold more files in memory here). Progress counts files, names the current one and estimates the
+ * time left; Cancel stops starting new files (those already sent finish), and the summary lists
+ * every failure with its reason.
  */
 import { useCallback, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
+import type { PickedFile } from './dropped-files';
 import { readFileBase64 } from './read-file-base64';
 
 /** The file types the importer understands (the picker's `accept`). */
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.xhtml';
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.xhtml,.epub,.pdf';
 
 /** Beyond this the renderer would have to hold the file twice in memory as base64. */
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
+/** Files in flight at once: enough to keep the core's workers busy, few enough to bound memory. */
+export const UPLOAD_CONCURRENCY = 3;
+
 export interface ImportProgress {
   done: number;
   total: number;
+  /** the file most recently started */
   current: string;
+  /** `Date.now()` when the import started */
+  startedAt: number;
+  /** ms since the start when `done` last changed (for the estimate) */
+  lastDoneAfter: number;
+  cancelling: boolean;
+}
+
+export interface ImportReport {
+  outcomes: ImportOutcome[];
+  /** files never started because the import was cancelled */
+  notStarted: number;
 }
 
 export interface ImportState {
   progress: ImportProgress | null;
-  outcomes: ImportOutcome[] | null;
+  report: ImportReport | null;
   /** bumps after every import so lists reload */
   revision: number;
-  importFiles: (files: readonly File[]) => Promise<void>;
-  clearOutcomes: () => void;
+  importFiles: (files: readonly (File | PickedFile)[]) => Promise<void>;
+  /** downloads a web page (a pasted address) */
+  importUrl: (url: string) => Promise<void>;
+  cancel: () => void;
+  clearReport: () => void;
 }
+
+/** Where a file from a picked folder is inside it ("" for a file picked alone, or where unknown). */
+export const relativePath = (file: File): string => (file as { webkitRelativePath?: string }).webkitRelativePath ?? '';
+
+/** A file from a picked folder is named by its path inside that folder. */
+const asPicked = (file: File | PickedFile): PickedFile =>
+  'file' in file ? file : { file, name: relativePath(file) || file.name };
 
 export function useImport(): ImportState {
   const api = useApi();
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
   const [revision, setRevision] = useState(0);
   const busy = useRef(false);
+  const cancelled = useRef(false);
 
   const importOne = useCallback(
-    async (file: File): Promise<ImportOutcome> => {
-      const source = file.name;
+    async ({ file, name }: PickedFile): Promise<ImportOutcome> => {
       if (file.size > MAX_IMPORT_BYTES) {
-        return { status: 'failed', source, reason: 'The file is larger than 200 MB.' };
+        return { status: 'failed', source: name, reason: 'The file is larger than 200 MB.' };
       }
       let dataBase64: string;
       try {
         dataBase64 = await readFileBase64(file);
       } catch {
-        return { status: 'failed', source, reason: 'The file could not be read (folders cannot be imported this way).' };
+        return { status: 'failed', source: name, reason: 'The file could not be read (folders cannot be imported this way).' };
       }
       const result = await api.importDocument({ fileName: file.name, dataBase64 });
-      return result.ok ? result.value : { status: 'failed', source, reason: result.error.message };
+      if (!result.ok) return { status: 'failed', source: name, reason: result.error.message };
+      // The core knows the file by its own name only; the summary shows where it was in the drop.
+      return { ...result.value, source: name };
     },
     [api],
   );
 
   const importFiles = useCallback(
-    async (files: readonly File[]) => {
-      if (files.length === 0 || busy.current) return;
+    async (given: readonly (File | PickedFile)[]) => {
+      if (given.length === 0 || busy.current) return;
+      const files = given.map(asPicked);
       busy.current = true;
-      setOutcomes(null);
-      const collected: ImportOutcome[] = [];
-      try {
-        for (const [index, file] of files.entries()) {
-          setProgress({ done: index, total: files.length, current: file.name });
-          collected.push(await importOne(file));
+      cancelled.current = false;
+      setReport(null);
+      const startedAt = Date.now();
+      const outcomes: ImportOutcome[] = new Array<ImportOutcome>(files.length);
+      let next = 0;
+      let done = 0;
+      setProgress({ done: 0, total: files.length, current: files[0]!.name, startedAt, lastDoneAfter: 0, cancelling: false });
+      const worker = async (): Promise<void> => {
+        while (next < files.length && !cancelled.current) {
+          const index = next++;
+          const file = files[index]!;
+          setProgress((p) => (p ? { ...p, current: file.name } : p));
+          outcomes[index] = await importOne(file);
+          done += 1;
+          const after = Date.now() - startedAt;
+          setProgress((p) => (p ? { ...p, done, lastDoneAfter: after } : p));
         }
+      };
+      try {
+        await Promise.all(Array.from({ length: Math.min(UPLOAD_CONCURRENCY, files.length) }, worker));
       } finally {
         busy.current = false;
+        const finished = outcomes.filter(Boolean);
         setProgress(null);
-        setOutcomes(collected);
+        setReport({ outcomes: finished, notStarted: files.length - finished.length });
         setRevision((value) => value + 1);
       }
     },
     [importOne],
   );
 
-  const clearOutcomes = useCallback(() => setOutcomes(null), []);
-  return { progress, outcomes, revision, importFiles, clearOutcomes };
+  const importUrl = useCallback(
+    async (url: string) => {
+      if (busy.current) return;
+      busy.current = true;
+      setReport(null);
+      setProgress({ done: 0, total: 1, current: url, startedAt: Date.now(), lastDoneAfter: 0, cancelling: false });
+      let outcome: ImportOutcome;
+      try {
+        const result = await api.importUrl(url);
+        outcome = result.ok ? result.value : { status: 'failed', source: url, reason: result.error.message };
+      } finally {
+        busy.current = false;
+        setProgress(null);
+      }
+      setReport({ outcomes: [outcome], notStarted: 0 });
+      setRevision((value) => value + 1);
+    },
+    [api],
+  );
+
+  const cancel = useCallback(() => {
+    if (!busy.current) return;
+    cancelled.current = true;
+    setProgress((p) => (p ? { ...p, cancelling: true } : p));
+  }, []);
+
+  const clearReport = useCallback(() => setReport(null), []);
+  return { progress, report, revision, importFiles, importUrl, cancel, clearReport };
+}
+
+/** Time left at the pace so far, or null before two files have set a pace. */
+export function estimateRemainingMs(progress: Pick<ImportProgress, 'done' | 'total' | 'lastDoneAfter'>): number | null {
+  if (progress.done < 2) return null;
+  return Math.round((progress.lastDoneAfter / progress.done) * (progress.total - progress.done));
 }

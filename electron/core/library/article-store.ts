@@ -3,7 +3,7 @@
  * files, and the trash. Every change on disk is either an atomic file write or a folder rename, so
  * an article is always wholly there or wholly absent.
  */
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleContent, ArticleMeta } from '../../shared/models';
 import { QuireError } from '../../shared/result';
@@ -22,9 +22,14 @@ export interface NewArticle {
   meta: ArticleMeta;
   html: string;
   text: string;
-  /** the imported file as it came, kept for re-extraction */
-  original: { ext: string; bytes: Uint8Array } | null;
+  /** the imported file as it came (its bytes, or the file to copy), kept for re-extraction */
+  original: ({ ext: string } & ({ bytes: Uint8Array } | { path: string })) | null;
+  /** files the HTML refers to, each at `assets/<name>` */
+  assets?: readonly { path: string; bytes: Uint8Array }[];
 }
+
+/** The only asset paths written: one generated name directly inside `assets/`. */
+const ASSET_PATH = /^assets\/[A-Za-z0-9][A-Za-z0-9_-]{0,100}(?:\.[A-Za-z0-9]{1,10})?$/;
 
 const READ_BATCH = 64;
 
@@ -105,8 +110,18 @@ export class ArticleStore {
       await mkdir(files.annotationsDir, { recursive: true });
       await writeFileAtomic(files.content, article.html);
       await writeFileAtomic(files.text, article.text);
-      if (article.original) {
+      if (article.original && 'bytes' in article.original) {
         await writeFileAtomic(files.original(article.original.ext), Buffer.from(article.original.bytes));
+      } else if (article.original) {
+        // The staging folder is renamed into place only when complete: a plain copy is atomic enough.
+        await copyFile(article.original.path, files.original(article.original.ext));
+      }
+      if (article.assets && article.assets.length > 0) {
+        await mkdir(files.assetsDir);
+        for (const asset of article.assets) {
+          if (!ASSET_PATH.test(asset.path)) throw new Error(`refusing to write an asset at ${JSON.stringify(asset.path)}`);
+          await writeFileAtomic(path.join(staging, asset.path), Buffer.from(asset.bytes));
+        }
       }
       // article.json last: a folder with article.json is a complete article.
       await writeJsonAtomic(files.meta, meta);
@@ -160,6 +175,32 @@ export class ArticleStore {
     await rename(trashed, this.paths.articleDir(id));
     this.remember(meta);
     return meta;
+  }
+
+  /**
+   * Deletes every trashed article for good. Each folder is first renamed out of `trash/` (one
+   * atomic step), so a crash midway never leaves a half-deleted article that still lists.
+   */
+  async emptyTrash(): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.paths.trashDir);
+    } catch (error) {
+      if (isNotFound(error)) return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const id of names.filter(isValidId)) {
+      const doomed = path.join(this.paths.trashDir, `${STAGING_PREFIX}${id}`);
+      await rename(this.paths.trashedDir(id), doomed);
+      await rm(doomed, { recursive: true, force: true });
+      removed += 1;
+    }
+    // Leftovers of an earlier crash mid-delete.
+    for (const name of names.filter((n) => n.startsWith(STAGING_PREFIX))) {
+      await rm(path.join(this.paths.trashDir, name), { recursive: true, force: true });
+    }
+    return removed;
   }
 
   async listTrash(): Promise<ArticleMeta[]> {

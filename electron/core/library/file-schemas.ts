@@ -61,6 +61,8 @@ export const annotationSchema: z.ZodType<Annotation> = z.object({
   target: passageTargetSchema.nullable(),
   color: z.enum(HIGHLIGHT_COLORS).nullable().default(null),
   note: z.string().default(''),
+  // Files written before re-anchoring existed were placed exactly when they were made.
+  anchorState: z.enum(['exact', 'fuzzy', 'unplaced']).default('exact'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

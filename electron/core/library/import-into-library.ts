@@ -1,15 +1,19 @@
 /**
- * One file into the library: extract, detect a duplicate by its text, write the article folder.
+ * One file into the library, in two steps that may run on different threads:
+ * - `extractForLibrary` (pure, CPU-heavy: a worker runs it) turns bytes into an `ExtractedArticle`;
+ * - `addExtracted` (the host, under the change queue) detects a duplicate by its text and writes
+ *   the article folder.
  * Whatever goes wrong becomes a `failed` outcome with one sentence for the user; nothing is left
  * on disk by a failed import (the store writes through a staging folder).
  */
 import { createHash } from 'node:crypto';
-import type { ArticleMeta, ImportOutcome } from '../../shared/models';
+import type { ArticleFormat, ArticleMeta, ImportOutcome } from '../../shared/models';
 import { isQuireError } from '../../shared/result';
 import { errorCode } from '../fs/atomic-write';
+import type { ImportedDocument } from '../importers/imported-document';
 import { extensionOf } from '../importers/import-formats';
 import type { Log } from '../log';
-import type { ArticleStore } from './article-store';
+import type { ArticleStore, NewArticle } from './article-store';
 import { newId } from './ids';
 
 export interface ImportRequest {
@@ -19,6 +23,24 @@ export interface ImportRequest {
   filePath?: string;
   /** what the outcome reports as its source (the path or file name the user gave) */
   source: string;
+  /** the largest file accepted (default 200 MB) */
+  maxBytes?: number;
+}
+
+/** What a worker hands back: the importer's document plus what is costly to compute from it. */
+export interface ExtractedArticle {
+  format: ArticleFormat;
+  document: ImportedDocument;
+  contentHash: string;
+  wordCount: number;
+}
+
+/** Where the file came from, for `article.json` and `original.<ext>`. */
+export interface ImportOrigin {
+  fileName: string;
+  source: string;
+  /** the bytes as they came, or the file to copy them from (bytes of a folder import never reach the host) */
+  original: { bytes: Uint8Array } | { path: string } | null;
 }
 
 export const contentHashOf = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -40,6 +62,62 @@ const originalExtension = (fileName: string, fallback: string): string => {
 
 const baseName = (fileName: string): string => fileName.split(/[\\/]/).pop() || fileName;
 
+/** Reads the document out of the bytes; throws `QuireError` with the reason. */
+export async function extractForLibrary(request: Omit<ImportRequest, 'source'>): Promise<ExtractedArticle> {
+  // Loaded on first use: the importers bring jsdom, which costs a second to load.
+  const { importFile } = await import('../importers/import-file');
+  return toExtracted(await importFile(request));
+}
+
+/** An importer's result with what is costly to compute from its text. */
+export const toExtracted = ({ format, document }: { format: ArticleFormat; document: ImportedDocument }): ExtractedArticle => ({
+  format,
+  document,
+  contentHash: contentHashOf(document.text),
+  wordCount: countWords(document.text),
+});
+
+/** Writes an extracted article unless its text is already in the library. */
+export async function addExtracted(
+  store: ArticleStore,
+  extracted: ExtractedArticle,
+  origin: ImportOrigin,
+  { clock }: { clock: () => string },
+): Promise<ImportOutcome> {
+  const { format, document, contentHash, wordCount } = extracted;
+  const { source } = origin;
+  const existing = store.findByContentHash(contentHash);
+  if (existing) return { status: 'duplicate', source, article: existing };
+
+  const now = clock();
+  const meta: ArticleMeta = {
+    id: newId(),
+    title: document.title,
+    byline: document.byline,
+    siteName: document.siteName,
+    url: document.url,
+    lang: document.lang,
+    dir: document.dir,
+    format,
+    addedAt: now,
+    updatedAt: now,
+    publishedAt: document.publishedAt,
+    excerpt: document.excerpt,
+    tags: document.tags,
+    contentHash,
+    readState: 'unread',
+    progress: 0,
+    position: 0,
+    wordCount,
+    source: baseName(origin.fileName),
+  };
+  const ext = originalExtension(origin.fileName, format);
+  const original: NewArticle['original'] = origin.original === null ? null : { ext, ...origin.original };
+  await store.add({ meta, html: document.html, text: document.text, original, assets: document.assets });
+  return { status: 'imported', source, article: meta };
+}
+
+/** Both steps on this thread: for a handful of files (the sample library). */
 export async function importIntoLibrary(
   store: ArticleStore,
   request: ImportRequest,
@@ -47,42 +125,8 @@ export async function importIntoLibrary(
 ): Promise<ImportOutcome> {
   const { source } = request;
   try {
-    // Loaded on first use: the importers bring jsdom, which costs a second to load.
-    const { importFile } = await import('../importers/import-file');
-    const { format, document } = importFile(request);
-    const contentHash = contentHashOf(document.text);
-    const existing = store.findByContentHash(contentHash);
-    if (existing) return { status: 'duplicate', source, article: existing };
-
-    const now = clock();
-    const meta: ArticleMeta = {
-      id: newId(),
-      title: document.title,
-      byline: document.byline,
-      siteName: document.siteName,
-      url: document.url,
-      lang: document.lang,
-      dir: document.dir,
-      format,
-      addedAt: now,
-      updatedAt: now,
-      publishedAt: document.publishedAt,
-      excerpt: document.excerpt,
-      tags: [],
-      contentHash,
-      readState: 'unread',
-      progress: 0,
-      position: 0,
-      wordCount: countWords(document.text),
-      source: baseName(request.fileName),
-    };
-    await store.add({
-      meta,
-      html: document.html,
-      text: document.text,
-      original: { ext: originalExtension(request.fileName, format), bytes: request.bytes },
-    });
-    return { status: 'imported', source, article: meta };
+    const extracted = await extractForLibrary(request);
+    return await addExtracted(store, extracted, { fileName: request.fileName, source, original: { bytes: request.bytes } }, { clock });
   } catch (error) {
     return { status: 'failed', source, reason: failureReason(error, source, log) };
   }

@@ -40,7 +40,7 @@ describe('Library view', () => {
   it('shows a hint when the library is empty', async () => {
     renderWithApi(createFakeApi());
     expect(await screen.findByText('Your library is empty.')).toBeInTheDocument();
-    expect(screen.getByText(/drop them on this window/)).toBeInTheDocument();
+    expect(screen.getByText(/drop files or folders on this window/)).toBeInTheDocument();
   });
 
   it('moves an article to the trash and Undo brings it back', async () => {

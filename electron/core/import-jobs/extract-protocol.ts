@@ -1,0 +1,26 @@
+/** What the host sends to an import worker and what comes back: plain data, cloned across threads. */
+import type { ExtractedArticle } from '../library/import-into-library';
+
+export interface ExtractTask {
+  fileName: string;
+  /** a file on disk: the worker reads it, so its bytes never pass through the host */
+  filePath?: string;
+  /** bytes handed over by the UI */
+  bytes?: Uint8Array;
+  /** a web address to download and read (the user asked for it) */
+  url?: string;
+  maxBytes?: number;
+}
+
+/**
+ * Errors do not survive the trip between threads (a cloned Error loses its class and code), so a
+ * failure comes back as the sentence for the user, plus the details when it was unexpected.
+ */
+export type ExtractResult =
+  | {
+      ok: true;
+      article: ExtractedArticle;
+      /** what a `url` task downloaded, kept as the article's original */
+      downloaded?: { fileName: string; bytes: Uint8Array };
+    }
+  | { ok: false; reason: string; unexpected: string | null };

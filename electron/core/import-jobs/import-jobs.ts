@@ -1,0 +1,143 @@
+/**
+ * Bulk imports as jobs: `start` returns at once with a job id; the job runs in the background
+ * (workers read, the host writes) and reports through the event hub: `import-progress` a few times
+ * a second and `import-finished` once, with the summary. `cancel` stops a job after the article
+ * being written; what is already imported stays.
+ */
+import type { ImportFinishedEvent, ImportOutcome } from '../../shared/models';
+import type { EventHub } from '../events';
+import { countImportFiles, walkImportFiles } from '../library/collect-import-files';
+import type { ExtractedArticle } from '../library/import-into-library';
+import { newId } from '../library/ids';
+import type { Log } from '../log';
+import type { ImportPool } from './import-pool';
+import { ImportTally, remainingMs } from './import-summary';
+import { runImport } from './run-import';
+
+/** Progress events at most this often: enough for a smooth bar, few enough to cost nothing. */
+const PROGRESS_INTERVAL_MS = 100;
+/** Files being read per worker thread: one parsing, the next one ready. */
+const IN_FLIGHT_PER_THREAD = 2;
+
+export interface ImportJobsParts {
+  events: EventHub;
+  pool: ImportPool;
+  write(file: { path: string }, article: ExtractedArticle): Promise<ImportOutcome>;
+  reasonFor(error: unknown, source: string): string;
+  maxBytes: number;
+  tooLargeReason: string;
+  log: Log;
+  now?: () => number;
+}
+
+export interface StartedJob {
+  jobId: string;
+  finished: Promise<ImportFinishedEvent>;
+}
+
+export class ImportJobs {
+  private readonly running = new Map<string, { controller: AbortController; finished: Promise<ImportFinishedEvent> }>();
+
+  constructor(private readonly parts: ImportJobsParts) {}
+
+  /** Starts importing; `onOutcome` sees every file's outcome (importPaths collects them). */
+  start(paths: readonly string[], onOutcome?: (outcome: ImportOutcome) => void): StartedJob {
+    const jobId = newId();
+    const controller = new AbortController();
+    const finished = this.run(jobId, paths, controller.signal, onOutcome).finally(() => this.running.delete(jobId));
+    this.running.set(jobId, { controller, finished });
+    return { jobId, finished };
+  }
+
+  cancel(jobId: string): void {
+    this.running.get(jobId)?.controller.abort();
+  }
+
+  /** Cancels every job and waits for each to finish. */
+  async close(): Promise<void> {
+    const jobs = [...this.running.values()];
+    for (const job of jobs) job.controller.abort();
+    await Promise.allSettled(jobs.map((job) => job.finished));
+  }
+
+  private async run(
+    jobId: string,
+    paths: readonly string[],
+    signal: AbortSignal,
+    onOutcome?: (outcome: ImportOutcome) => void,
+  ): Promise<ImportFinishedEvent> {
+    const { events, pool, log } = this.parts;
+    const now = this.parts.now ?? Date.now;
+    const startedAt = now();
+    const tally = new ImportTally();
+    let found = 0;
+    let counted: number | null = null;
+    let current: string | null = null;
+    let lastSent = -Infinity;
+    const total = (): number => Math.max(found, counted ?? 0, tally.done);
+
+    const sendProgress = (force: boolean): void => {
+      const at = now();
+      if (!force && at - lastSent < PROGRESS_INTERVAL_MS) return;
+      lastSent = at;
+      const elapsedMs = at - startedAt;
+      events.emit('import-progress', {
+        jobId,
+        done: tally.done,
+        total: total(),
+        current,
+        elapsedMs,
+        remainingMs: counted === null ? null : remainingMs(tally.done, total(), elapsedMs),
+        counts: { ...tally.counts },
+      });
+    };
+
+    // Counting runs beside the import, from folder listings only, so the bar knows its end early.
+    void countImportFiles(paths).then(
+      (count) => {
+        counted = count;
+      },
+      (error: unknown) => log('Counting the files to import failed', error),
+    );
+
+    sendProgress(true);
+    try {
+      await runImport({
+        files: walkImportFiles(paths),
+        extract: (task, taskSignal) => pool.extract(task, taskSignal),
+        write: this.parts.write,
+        reasonFor: this.parts.reasonFor,
+        maxBytes: this.parts.maxBytes,
+        tooLargeReason: this.parts.tooLargeReason,
+        maxInFlight: pool.threads * IN_FLIGHT_PER_THREAD,
+        signal,
+        onCurrent: (source) => {
+          current = source;
+        },
+        onFound: () => {
+          found += 1;
+        },
+        onOutcome: (outcome) => {
+          tally.add(outcome);
+          onOutcome?.(outcome);
+          sendProgress(false);
+        },
+        onUnexpected: (source, details) => log(`Import of ${source} failed unexpectedly: ${details}`),
+      });
+    } catch (error) {
+      // The walk itself failed (not one file): report it as the job's last failure.
+      const outcome: ImportOutcome = { status: 'failed', source: paths.join(', '), reason: this.parts.reasonFor(error, paths.join(', ')) };
+      tally.add(outcome);
+      onOutcome?.(outcome);
+    }
+    current = null;
+    sendProgress(true);
+    const summary = tally.summary(jobId, {
+      cancelled: signal.aborted,
+      total: signal.aborted ? total() : tally.done,
+      elapsedMs: now() - startedAt,
+    });
+    events.emit('import-finished', summary);
+    return summary;
+  }
+}

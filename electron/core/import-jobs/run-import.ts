@@ -1,0 +1,83 @@
+/**
+ * One bulk import as a pipeline: the walk yields files one at a time, the pool reads up to
+ * `maxInFlight` of them at once (backpressure: the walk waits while the pool is full), and the
+ * host writes each result in the walk's order, one article at a time. Memory is bounded by
+ * `maxInFlight` documents whatever the number of files; duplicates within the batch are caught
+ * because each write sees every article written before it.
+ */
+import type { ImportOutcome } from '../../shared/models';
+import type { ImportCandidate } from '../library/collect-import-files';
+import type { ExtractedArticle } from '../library/import-into-library';
+import type { ExtractResult, ExtractTask } from './extract-protocol';
+
+export interface RunImportOptions {
+  files: AsyncIterable<ImportCandidate>;
+  extract(task: ExtractTask, signal: AbortSignal): Promise<ExtractResult>;
+  /** writes one article (under the library's change queue); never rejects */
+  write(file: { path: string }, article: ExtractedArticle): Promise<ImportOutcome>;
+  /** the sentence for a file that could not even be listed or read */
+  reasonFor(error: unknown, source: string): string;
+  /** files larger than this fail without being read */
+  maxBytes: number;
+  tooLargeReason: string;
+  /** how many files are being read at once (a few per worker keeps the workers busy) */
+  maxInFlight: number;
+  signal: AbortSignal;
+  /** the file the import waits for now */
+  onCurrent(source: string | null): void;
+  onFound(): void;
+  onOutcome(outcome: ImportOutcome): void;
+  /** a worker's unexpected failure, with its details, for the log */
+  onUnexpected(source: string, details: string): void;
+}
+
+interface InFlight {
+  source: string;
+  result: Promise<ExtractResult>;
+}
+
+const failed = (reason: string): Promise<ExtractResult> => Promise.resolve({ ok: false, reason, unexpected: null });
+
+export async function runImport(options: RunImportOptions): Promise<void> {
+  const { signal } = options;
+  const queue: InFlight[] = [];
+
+  const start = (candidate: ImportCandidate): InFlight => {
+    const source = candidate.path;
+    if ('error' in candidate) return { source, result: failed(options.reasonFor(candidate.error, source)) };
+    if (candidate.size > options.maxBytes) return { source, result: failed(options.tooLargeReason) };
+    const result = options.extract({ fileName: source, filePath: source, maxBytes: options.maxBytes }, signal);
+    // A cancelled job drops what is still being read; its rejection must not go unhandled.
+    result.catch(() => undefined);
+    return { source, result };
+  };
+
+  const finishHead = async (): Promise<void> => {
+    const head = queue[0]!;
+    options.onCurrent(head.source);
+    let extracted: ExtractResult;
+    try {
+      extracted = await head.result;
+    } catch (error) {
+      if (signal.aborted) return;
+      extracted = { ok: false, reason: options.reasonFor(error, head.source), unexpected: null };
+    }
+    queue.shift();
+    if (signal.aborted) return;
+    if (!extracted.ok) {
+      if (extracted.unexpected !== null) options.onUnexpected(head.source, extracted.unexpected);
+      options.onOutcome({ status: 'failed', source: head.source, reason: extracted.reason });
+      return;
+    }
+    options.onOutcome(await options.write({ path: head.source }, extracted.article));
+  };
+
+  for await (const candidate of options.files) {
+    if (signal.aborted) break;
+    options.onFound();
+    queue.push(start(candidate));
+    while (queue.length >= options.maxInFlight && !signal.aborted) await finishHead();
+  }
+  while (queue.length > 0 && !signal.aborted) await finishHead();
+  options.onCurrent(null);
+}
