@@ -1,11 +1,15 @@
 import { useCallback, useState } from 'react';
-import type { ArticleMeta, SearchHit } from '../electron/shared/models';
+import type { Annotation, ArticleMeta, SearchHit } from '../electron/shared/models';
 import { AppHeader, type AppSection } from './app/AppHeader';
+import { BookmarksView } from './bookmarks/BookmarksView';
+import { NotesView } from './notes/NotesView';
 import { StatusRegion } from './app/status-context';
 import { DropOverlay } from './library/DropOverlay';
 import { LibraryView } from './library/LibraryView';
 import { TrashView } from './library/TrashView';
+import type { PickedFile } from './library/dropped-files';
 import { useFileDrop } from './library/use-file-drop';
+import { usePasteImport } from './library/use-paste-import';
 import { useImport } from './library/use-import';
 import type { ReaderTarget } from './reader/ReaderView';
 import { ReaderView } from './reader/ReaderView';
@@ -13,6 +17,8 @@ import { ReaderView } from './reader/ReaderView';
 type View =
   | { name: 'library'; focusArticleId: string | null }
   | { name: 'trash' }
+  | { name: 'bookmarks' }
+  | { name: 'notes' }
   | { name: 'reader'; articleId: string; target: ReaderTarget | null; visit: number };
 
 /** Moves focus to the view without touching the URL (hash changes count as navigation). */
@@ -30,22 +36,34 @@ export function App() {
   // First view: leave focus where the browser put it. After any navigation: move it to the view.
   const [navigated, setNavigated] = useState(false);
   const importState = useImport();
-  const { importFiles } = importState;
+  const { importFiles, importUrl } = importState;
 
   const go = useCallback((next: View) => {
     setNavigated(true);
     setView(next);
   }, []);
 
+  // The summary shows in the library, so an import from elsewhere goes there.
+  const showLibrary = useCallback(
+    () => setView((current) => (current.name === 'library' ? current : { name: 'library', focusArticleId: null })),
+    [],
+  );
   const startImport = useCallback(
-    (files: File[]) => {
-      // The summary shows in the library, so an import from elsewhere goes there.
-      setView((current) => (current.name === 'library' ? current : { name: 'library', focusArticleId: null }));
+    (files: readonly (File | PickedFile)[]) => {
+      showLibrary();
       void importFiles(files);
     },
-    [importFiles],
+    [importFiles, showLibrary],
+  );
+  const startUrlImport = useCallback(
+    (url: string) => {
+      showLibrary();
+      void importUrl(url);
+    },
+    [importUrl, showLibrary],
   );
   const dragging = useFileDrop(startImport);
+  usePasteImport(startUrlImport, (file) => startImport([file]));
 
   const openArticle = (article: ArticleMeta) =>
     go({ name: 'reader', articleId: article.id, target: null, visit: Date.now() });
@@ -58,7 +76,18 @@ export function App() {
     });
   const backFrom = (articleId: string) => go({ name: 'library', focusArticleId: articleId });
   const showSection = (section: AppSection) =>
-    go(section === 'trash' ? { name: 'trash' } : { name: 'library', focusArticleId: null });
+    go(section === 'library' ? { name: 'library', focusArticleId: null } : { name: section });
+  // From the Bookmarks and Notes views: the reader at the passage (or the article, when unplaced).
+  const openAnnotation = (annotation: Annotation) =>
+    go({
+      name: 'reader',
+      articleId: annotation.articleId,
+      target:
+        annotation.target && annotation.anchorState !== 'unplaced'
+          ? { passage: { start: annotation.target.position.start, end: annotation.target.position.end }, terms: [], annotationId: annotation.id }
+          : null,
+      visit: Date.now(),
+    });
 
   const section: AppSection | null = view.name === 'reader' ? null : view.name;
   return (
@@ -82,6 +111,8 @@ export function App() {
         />
       )}
       {view.name === 'trash' && <TrashView takeFocus={navigated} />}
+      {view.name === 'bookmarks' && <BookmarksView takeFocus={navigated} onOpen={openAnnotation} />}
+      {view.name === 'notes' && <NotesView takeFocus={navigated} onOpen={openAnnotation} />}
       {view.name === 'reader' && (
         <div className="reader-layout">
           <ReaderView

@@ -13,6 +13,10 @@ import './styles/search.css';
 import './styles/reader.css';
 import './styles/panel.css';
 import './styles/dialog.css';
+import './styles/collections.css';
+// The dyslexia-friendly reading font, shipped with the app (SIL Open Font License).
+import '@fontsource/opendyslexic/latin-400.css';
+import '@fontsource/opendyslexic/latin-700.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -20,6 +20,7 @@ await Promise.all([
       'main/index': 'electron/main/index.ts',
       'cli/index': 'electron/cli/index.ts',
       'worker/search-worker': 'electron/core/search/worker.ts',
+      'worker/import-worker': 'electron/core/import-jobs/import-worker.ts',
     },
     outdir: 'out',
     // Split so that lazily imported modules (the importers and jsdom) load only when used.

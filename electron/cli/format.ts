@@ -1,5 +1,12 @@
 /** Human-readable output of the CLI (the `--json` forms are in the commands themselves). */
-import type { Annotation, ArticleMeta, ImportOutcome, SearchHit } from '../shared/models';
+import type {
+  Annotation,
+  AnnotationImportSummary,
+  ArticleMeta,
+  ImportOutcome,
+  ReplaceTextOutcome,
+  SearchHit,
+} from '../shared/models';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
 
@@ -20,6 +27,12 @@ export function importLine(outcome: ImportOutcome): string {
     case 'failed':
       return `failed    ${outcome.source}: ${outcome.reason}`;
   }
+}
+
+/** The last line of a multi-file import: "12 imported, 3 already in library, 1 failed". */
+export function importSummaryLine(outcomes: readonly ImportOutcome[]): string {
+  const count = (status: ImportOutcome['status']): number => outcomes.filter((o) => o.status === status).length;
+  return `${count('imported')} imported, ${count('duplicate')} already in library, ${count('failed')} failed`;
 }
 
 export function articleLine(article: ArticleMeta): string {
@@ -58,6 +71,7 @@ export function annotationLines(annotation: Annotation): string {
   const head = [annotation.id, annotation.kind.padEnd(8)];
   if (annotation.color) head.push(annotation.color);
   head.push(annotation.target ? `"${shorten(annotation.target.quote.exact)}"` : '(whole article)');
+  if (annotation.target && annotation.anchorState !== 'exact') head.push(`(${annotation.anchorState})`);
   const lines = [head.join('  ')];
   if (annotation.note.trim() !== '') {
     for (const line of annotation.note.trim().split(/\r?\n/)) lines.push(`    ${line}`);
@@ -67,3 +81,19 @@ export function annotationLines(annotation: Annotation): string {
 
 export const quoteExcerpt = (annotation: Annotation): string =>
   annotation.target ? `"${shorten(annotation.target.quote.exact, 60)}"` : '(whole article)';
+
+/** What `import --replace` did: the article, then how its passages were placed in the new text. */
+export function replaceLines({ article, anchors }: ReplaceTextOutcome): string {
+  const lines = [
+    `replaced  ${article.id}  ${article.title}`,
+    `passages: ${anchors.exact} placed exactly, ${anchors.fuzzy} placed fuzzily, ${anchors.unplaced} not placed`,
+  ];
+  if (anchors.unplaced > 0) {
+    lines.push(`          (kept as unplaced with their quote and note: quire annotations ${article.id})`);
+  }
+  return lines.join('\n');
+}
+
+export function annotationImportLine(file: string, summary: AnnotationImportSummary): string {
+  return `imported  ${file}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped.length} skipped`;
+}

@@ -14,6 +14,7 @@ const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  terminal: Boolean(process.stderr.isTTY),
   env: process.env,
   openCore: openCliCore,
   rendererDir: path.join(findProjectRoot(), 'out', 'renderer'),

@@ -7,20 +7,33 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ReaderApi } from '../shared/contract';
 import { createDirectApi } from '../shared/dispatch';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../shared/models';
+import {
+  ARTICLE_SORTS,
+  HIGHLIGHT_COLORS,
+  type AnnotationExportFormat,
+  type ArticleFormat,
+  type ArticleQuery,
+  type ArticleSort,
+  type HighlightColor,
+  type ReadState,
+} from '../shared/models';
 import { isQuireError } from '../shared/result';
 import { idSchema } from '../shared/validators';
 import type { QuireCore } from '../core/open-quire';
-import { annotationsToMarkdown } from '../core/export/markdown';
-import { annotationsToW3c } from '../core/export/w3c';
+import { readExportFile, writeExportFiles } from './export-files';
 import { createQuireServer } from '../serve/server';
 import { CliError, unwrap } from './cli-error';
+import { showImportProgress } from './import-progress';
+import { collect, collectFormat, explanationLines, parseDay, parseSort, searchOptionsOf, type SearchCommandOptions } from './search-options';
 import {
+  annotationImportLine,
   annotationLines,
   articleDetails,
   articleLine,
   importLine,
+  importSummaryLine,
   quoteExcerpt,
+  replaceLines,
   searchHitLines,
 } from './format';
 
@@ -31,6 +44,8 @@ export interface CliDeps {
   stderr(text: string): void;
   /** bold search matches on a terminal */
   color: boolean;
+  /** stderr is a terminal: progress is redrawn in place there */
+  terminal?: boolean;
   env: NodeJS.ProcessEnv;
   openCore(libraryFlag: string | undefined): Promise<QuireCore>;
   /** where `serve` finds the React build */
@@ -62,6 +77,15 @@ function checkedId(id: string): string {
 }
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
+
+interface ListOptions {
+  json?: boolean;
+  tag?: string;
+  state?: ReadState;
+  format?: ArticleFormat;
+  lang?: string;
+  sort?: ArticleSort;
+}
 
 /** Runs one command line; resolves to the exit code (0 ok, 1 failure, 2 usage). */
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
@@ -99,11 +123,24 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
 
   program
     .command('import')
-    .description('import files or folders (recursive); prints one line per file')
+    .description('import files or folders (recursive); shows progress, then one line per file and a summary')
     .argument('<paths...>', 'files or folders')
-    .action((paths: string[]) =>
-      withApi(async (api) => {
-        const outcomes = unwrap(await api.importPaths(paths.map((p) => path.resolve(p))));
+    .option('--replace <id>', "new text for that article from one file; its bookmarks and notes are re-anchored")
+    .action((paths: string[], options: { replace?: string }) =>
+      withApi(async (api, core) => {
+        if (options.replace !== undefined) {
+          if (paths.length !== 1) throw new CliError('--replace takes exactly one file: quire import --replace ID FILE.', 2);
+          const outcome = unwrap(await api.replaceArticleText(checkedId(options.replace), path.resolve(paths[0]!)));
+          out(replaceLines(outcome));
+          return;
+        }
+        const stopProgress = showImportProgress(core.events, { write: deps.stderr, terminal: deps.terminal ?? false });
+        let outcomes;
+        try {
+          outcomes = unwrap(await api.importPaths(paths.map((p) => path.resolve(p))));
+        } finally {
+          stopProgress();
+        }
         if (outcomes.length === 0) throw new CliError(`Nothing to import: no files found in ${paths.join(', ')}.`);
         for (const outcome of outcomes) {
           if (outcome.status === 'failed') {
@@ -113,26 +150,40 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
             out(importLine(outcome));
           }
         }
+        if (outcomes.length > 1) out(importSummaryLine(outcomes));
       }, { indexed: true }),
     );
 
   program
     .command('list')
-    .description('list the articles in the library, newest first')
+    .description('list the articles in the library, newest first (or as --sort says), filtered by the options')
     .option('--json', 'print JSON')
-    .action((options: { json?: boolean }) =>
+    .option('--tag <tag>', 'only articles with this tag')
+    .addOption(new Option('--state <state>', 'only articles in this reading state').choices(['unread', 'reading', 'finished']))
+    .addOption(new Option('--format <format>', 'only articles of this format').choices(['txt', 'md', 'html', 'epub', 'pdf']))
+    .option('--lang <code>', 'only articles in this language (en, fr, ar, …)')
+    .addOption(new Option('--sort <order>', 'order').choices([...ARTICLE_SORTS]))
+    .action((options: ListOptions) =>
       withApi(async (api) => {
-        const articles = unwrap(await api.listArticles());
+        const query: ArticleQuery = {
+          ...(options.tag !== undefined ? { tag: options.tag } : {}),
+          ...(options.state !== undefined ? { readState: options.state } : {}),
+          ...(options.format !== undefined ? { format: options.format } : {}),
+          ...(options.lang !== undefined ? { lang: options.lang } : {}),
+          ...(options.sort !== undefined ? { sort: options.sort } : {}),
+        };
+        const filtered = Object.keys(query).length > 0;
+        const articles = unwrap(await (filtered ? api.listArticles(query) : api.listArticles()));
         if (options.json) {
           out(
             json(
-              articles.map(({ id, title, byline, siteName, lang, dir, format, addedAt, wordCount }) => ({
-                id, title, byline, siteName, lang, dir, format, addedAt, wordCount,
+              articles.map(({ id, title, byline, siteName, lang, dir, format, addedAt, wordCount, tags }) => ({
+                id, title, byline, siteName, lang, dir, format, addedAt, wordCount, tags,
               })),
             ),
           );
         } else if (articles.length === 0) {
-          out('The library is empty.');
+          out(filtered ? 'No article matches.' : 'The library is empty.');
         } else {
           for (const article of articles) out(articleLine(article));
         }
@@ -164,15 +215,31 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .argument('<query>', 'words, "exact phrases", +must, -mustnot, field:term, pre*, fuzzy~1')
     .option('--json', 'print JSON')
     .option('--limit <n>', 'at most this many results', parseCount('--limit', 1, 1000))
-    .action((query: string, options: { json?: boolean; limit?: number }) =>
+    .option('--tag <tag>', 'only articles with this tag (repeat for several)', collect)
+    .option('--format <format>', 'only articles of this format: txt, md, html, epub, pdf (repeatable)', collectFormat)
+    .option('--lang <code>', 'only articles in this language, e.g. en, fr (repeatable)', collect)
+    .option('--from <date>', 'only articles dated on or after YYYY-MM-DD', parseDay('--from'))
+    .option('--to <date>', 'only articles dated on or before YYYY-MM-DD', parseDay('--to'))
+    .option('--sort <order>', 'relevance (default) or date, newest first', parseSort)
+    .option('--explain', 'show why each hit matched and how its score adds up')
+    .action((query: string, options: SearchCommandOptions) =>
       withApi(async (api) => {
-        const hits = unwrap(await api.search(query, options.limit ? { limit: options.limit } : {}));
+        const hits = unwrap(await api.search(query, searchOptionsOf(options)));
         if (options.json) {
-          out(json(hits.map(({ articleId, title, kind, score, snippet }) => ({ articleId, title, kind, score, snippet }))));
+          out(
+            json(
+              hits.map(({ articleId, title, kind, score, snippet, explanation }) =>
+                explanation ? { articleId, title, kind, score, snippet, explanation } : { articleId, title, kind, score, snippet },
+              ),
+            ),
+          );
         } else if (hits.length === 0) {
           out(`No results for ${JSON.stringify(query)}.`);
         } else {
-          for (const hit of hits) out(searchHitLines(hit, deps.color));
+          for (const hit of hits) {
+            out(searchHitLines(hit, deps.color));
+            if (options.explain) out(explanationLines(hit));
+          }
         }
       }, { indexed: true }),
     );
@@ -227,19 +294,45 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
 
   program
     .command('export')
-    .description("export an article's bookmarks and notes as Markdown or W3C Web Annotation JSON")
-    .argument('<id>', 'article id')
+    .description(
+      "export bookmarks and notes as Markdown or W3C Web Annotation JSON: one article's (printed, or written into --out), or every annotated article's (--all --out DIR, one file each)",
+    )
+    .argument('[id]', 'article id')
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'w3c']).makeOptionMandatory())
-    .action((id: string, options: { format: 'markdown' | 'w3c' }) =>
+    .option('--all', 'every article that has bookmarks or notes')
+    .option('--out <dir>', 'write files into this folder (created if missing)')
+    .action((id: string | undefined, options: { format: AnnotationExportFormat; all?: boolean; out?: string }) =>
       withApi(async (api) => {
-        const article = unwrap(await api.getArticle(checkedId(id)));
-        const annotations = unwrap(await api.listAnnotations(id));
-        out(
-          options.format === 'markdown'
-            ? annotationsToMarkdown(article, annotations).trimEnd()
-            : json(annotationsToW3c(article, annotations)),
-        );
+        if (options.all && id !== undefined) throw new CliError('Give an article id or --all, not both.', 2);
+        if (!options.all && id === undefined) throw new CliError('Give an article id, or --all with --out DIR.', 2);
+        if (options.all && !options.out) throw new CliError('--all writes one file per article: give the folder with --out DIR.', 2);
+        const ids = options.all
+          ? [...new Set(unwrap(await api.listAllAnnotations()).map((a) => a.articleId))]
+          : [checkedId(id!)];
+        const files = [];
+        for (const articleId of ids) files.push(unwrap(await api.exportAnnotations(articleId, options.format)));
+        if (!options.out) {
+          out(files[0]!.text.trimEnd());
+          return;
+        }
+        const written = await writeExportFiles(path.resolve(options.out), files);
+        out(`exported  ${written.length} ${written.length === 1 ? 'file' : 'files'} to ${path.resolve(options.out)}`);
       }),
+    );
+
+  program
+    .command('import-annotations')
+    .description('restore bookmarks and notes from a W3C Web Annotation file (as export --format w3c writes)')
+    .argument('<files...>', 'JSON files')
+    .action((files: string[]) =>
+      withApi(async (api) => {
+        for (const file of files) {
+          const summary = unwrap(await api.importAnnotations(await readExportFile(file)));
+          out(annotationImportLine(file, summary));
+          for (const reason of summary.skipped) err(`skipped   ${reason}`);
+          if (summary.skipped.length > 0) exitCode = 1;
+        }
+      }, { indexed: true }),
     );
 
   program
@@ -266,6 +359,40 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     );
 
   program
+    .command('tag')
+    .description('add tags to an article')
+    .argument('<id>', 'article id')
+    .argument('<tags...>', 'one or more tags')
+    .action((id: string, tags: string[]) =>
+      withApi(async (api) => {
+        const [article] = unwrap(await api.tagArticles([checkedId(id)], tags));
+        out(`tagged    ${article!.id}  ${article!.title}  [${article!.tags.join(', ')}]`);
+      }, { indexed: true }),
+    );
+
+  program
+    .command('untag')
+    .description('remove tags from an article')
+    .argument('<id>', 'article id')
+    .argument('<tags...>', 'one or more tags')
+    .action((id: string, tags: string[]) =>
+      withApi(async (api) => {
+        const [article] = unwrap(await api.untagArticles([checkedId(id)], tags));
+        out(`untagged  ${article!.id}  ${article!.title}  [${article!.tags.join(', ')}]`);
+      }, { indexed: true }),
+    );
+
+  program
+    .command('empty-trash')
+    .description('delete every article in the trash for good')
+    .action(() =>
+      withApi(async (api) => {
+        const { removed } = unwrap(await api.emptyTrash());
+        out(removed === 0 ? 'The trash was already empty.' : `Deleted ${removed === 1 ? '1 article' : `${removed} articles`} for good.`);
+      }),
+    );
+
+  program
     .command('serve')
     .description('browser mode: serve Quire on 127.0.0.1 and print its address (with the access token)')
     .option('--port <n>', `port (default: $QUIRE_PORT, then ${DEFAULT_PORT}, then any free port)`, parseCount('--port', 0, 65535))
@@ -276,6 +403,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         try {
           server = await createQuireServer({
             core,
+            events: core.events,
             rendererDir: deps.rendererDir,
             libraryDir: () => core.libraryDir,
             port,

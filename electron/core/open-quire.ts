@@ -4,10 +4,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReaderService } from '../shared/contract';
+import type { ReaderEventSource, ReaderService } from '../shared/contract';
 import type { SearchHit } from '../shared/models';
 import { QuireError } from '../shared/result';
 import { AnnotationStore } from './annotations/annotation-store';
+import { EventHub } from './events';
+import { createImportPool } from './import-jobs/import-pool';
 import { formatOf } from './importers/import-formats';
 import { IndexSync } from './indexing/index-sync';
 import { libraryIndexSource } from './indexing/library-index-source';
@@ -31,10 +33,14 @@ export interface OpenQuireOptions {
   log?: (message: string, error?: unknown) => void;
   /** makes the search index; defaults to the Lunr worker (tests pass an in-memory fake) */
   createIndex?: (options: SearchIndexOptions) => SearchIndex;
+  /** the largest file an import accepts (default 200 MB) */
+  maxImportBytes?: number;
 }
 
 export interface QuireCore extends ReaderService {
   readonly libraryDir: string;
+  /** import progress and summaries; every host carries them to its UI */
+  readonly events: ReaderEventSource;
   /** Resolves when the search index holds every change made so far (the CLI waits for it). */
   whenIndexed(): Promise<void>;
   /** Flushes the index and stops the search worker. */
@@ -44,6 +50,7 @@ export interface QuireCore extends ReaderService {
 class Quire extends LibraryService implements QuireCore {
   constructor(
     readonly libraryDir: string,
+    readonly events: ReaderEventSource,
     private readonly index: IndexSync,
     parts: ConstructorParameters<typeof LibraryService>[0],
   ) {
@@ -54,8 +61,9 @@ class Quire extends LibraryService implements QuireCore {
     return this.index.whenIndexed();
   }
 
-  close(): Promise<void> {
-    return this.index.close();
+  async close(): Promise<void> {
+    await this.closeImports();
+    await this.index.close();
   }
 }
 
@@ -70,7 +78,8 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const annotations = new AnnotationStore((id) => store.articleDir(id), log);
   const searchIndex = await createIndexSafely(options, { indexDir: path.join(options.cacheDir, 'index'), libraryDir }, log);
   const index = new IndexSync(searchIndex, libraryIndexSource(store, annotations), log);
-  return new Quire(libraryDir, index, { store, annotations, settings: options.settings, index, clock, log });
+  const events = new EventHub(log);
+  return new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool(), maxImportBytes: options.maxImportBytes });
 }
 
 /**

@@ -3,30 +3,43 @@
  * the annotation store, the settings port and the search index. Changes are serialized; reads are
  * not. Errors meant for the user are `QuireError`s; hosts turn anything else into 'internal'.
  */
-import { readFile } from 'node:fs/promises';
 import type { ReaderService } from '../shared/contract';
 import type {
   Annotation,
+  AnnotationExportFormat,
+  AnnotationImportSummary,
   ArticleContent,
   ArticleMeta,
+  ArticleQuery,
   CreateAnnotationInput,
+  ExportedFile,
   ImportDocumentInput,
+  ImportJob,
   ImportOutcome,
   ReadingProgress,
   ReadState,
+  ReplaceTextOutcome,
   SearchHit,
   SearchOptions,
   Settings,
   UpdateAnnotationInput,
 } from '../shared/models';
 import { targetFromPassage } from './annotations/anchor';
+import { importAnnotations } from './annotations/import-annotations';
+import { reanchorAnnotation } from './annotations/reanchor';
+import { readReplacementFile, replaceArticleText } from './annotations/replace-article-text';
+import { exportAnnotationsFile } from './export/export-file';
 import type { AnnotationStore } from './annotations/annotation-store';
 import type { IndexSync } from './indexing/index-sync';
+import type { EventHub } from './events';
+import { ImportJobs } from './import-jobs/import-jobs';
+import type { ImportPool } from './import-jobs/import-pool';
 import { MAX_IMPORT_BYTES, tooLarge } from './importers/import-formats';
+import { queryArticles } from './library/article-query';
 import type { ArticleStore } from './library/article-store';
-import { collectImportFiles } from './library/collect-import-files';
 import { newId } from './library/ids';
-import { failureReason, importIntoLibrary, type ImportRequest } from './library/import-into-library';
+import { addExtracted, failureReason, type ExtractedArticle, type ImportOrigin } from './library/import-into-library';
+import { addedTags, removedTags } from './library/tags';
 import type { Log } from './log';
 import { createSerial, type Serial } from './serial';
 import type { KeyValueStore } from './settings/key-value-store';
@@ -42,6 +55,12 @@ export interface LibraryServiceParts {
   index: IndexSync;
   clock: () => string;
   log: Log;
+  /** the largest file an import accepts (default 200 MB) */
+  maxImportBytes?: number;
+  /** where import progress goes (hosts subscribe) */
+  events: EventHub;
+  /** the import workers */
+  pool: ImportPool;
 }
 
 /**
@@ -57,10 +76,23 @@ export function readStateFor(current: ReadState, progress: number): ReadState {
 export class LibraryService implements ReaderService {
   private readonly serial: Serial = createSerial();
 
-  constructor(private readonly parts: LibraryServiceParts) {}
+  private readonly jobs: ImportJobs;
 
-  async listArticles(): Promise<ArticleMeta[]> {
-    return this.parts.store.list();
+  constructor(private readonly parts: LibraryServiceParts) {
+    this.jobs = new ImportJobs({
+      events: parts.events,
+      pool: parts.pool,
+      write: (file, article) => this.writeImported(article, { fileName: file.path, source: file.path, original: { path: file.path } }),
+      reasonFor: (error, source) => failureReason(error, source, parts.log),
+      maxBytes: this.maxImportBytes,
+      tooLargeReason: tooLarge(this.maxImportBytes).message,
+      log: parts.log,
+    });
+  }
+
+  async listArticles(query?: ArticleQuery): Promise<ArticleMeta[]> {
+    const articles = this.parts.store.list();
+    return query === undefined ? articles : queryArticles(articles, query);
   }
 
   async getArticle(id: string): Promise<ArticleMeta> {
@@ -69,31 +101,66 @@ export class LibraryService implements ReaderService {
 
   async importPaths(paths: string[]): Promise<ImportOutcome[]> {
     const outcomes: ImportOutcome[] = [];
-    for (const candidate of await collectImportFiles(paths)) {
-      const source = candidate.path;
-      if ('error' in candidate) {
-        outcomes.push({ status: 'failed', source, reason: failureReason(candidate.error, source, this.parts.log) });
-        continue;
-      }
-      if (candidate.size > MAX_IMPORT_BYTES) {
-        outcomes.push({ status: 'failed', source, reason: tooLarge().message });
-        continue;
-      }
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(source);
-      } catch (error) {
-        outcomes.push({ status: 'failed', source, reason: failureReason(error, source, this.parts.log) });
-        continue;
-      }
-      outcomes.push(await this.importOne({ fileName: source, filePath: source, bytes, source }));
-    }
+    await this.jobs.start(paths, (outcome) => outcomes.push(outcome)).finished;
     return outcomes;
   }
 
   async importDocument({ fileName, dataBase64 }: ImportDocumentInput): Promise<ImportOutcome> {
+    const source = fileName;
     const bytes = Buffer.from(dataBase64, 'base64');
-    return this.importOne({ fileName, bytes, source: fileName });
+    let extracted;
+    try {
+      extracted = await this.parts.pool.extract({ fileName, bytes, maxBytes: this.maxImportBytes });
+    } catch (error) {
+      return { status: 'failed', source, reason: failureReason(error, source, this.parts.log) };
+    }
+    if (!extracted.ok) {
+      if (extracted.unexpected !== null) this.parts.log(`Import of ${source} failed unexpectedly: ${extracted.unexpected}`);
+      return { status: 'failed', source, reason: extracted.reason };
+    }
+    return this.writeImported(extracted.article, { fileName, source, original: { bytes } });
+  }
+
+  async importUrl(url: string): Promise<ImportOutcome> {
+    const source = url;
+    let extracted;
+    try {
+      extracted = await this.parts.pool.extract({ fileName: url, url });
+    } catch (error) {
+      return { status: 'failed', source, reason: failureReason(error, source, this.parts.log) };
+    }
+    if (!extracted.ok) {
+      if (extracted.unexpected !== null) this.parts.log(`Import of ${source} failed unexpectedly: ${extracted.unexpected}`);
+      return { status: 'failed', source, reason: extracted.reason };
+    }
+    const original = extracted.downloaded ?? null;
+    return this.writeImported(extracted.article, {
+      fileName: original?.fileName ?? 'page.html',
+      source,
+      original: original && { bytes: original.bytes },
+    });
+  }
+
+  async startImport(paths: string[]): Promise<ImportJob> {
+    const { jobId, finished } = this.jobs.start(paths);
+    finished.catch((error: unknown) => this.parts.log('An import job failed unexpectedly', error));
+    return { jobId };
+  }
+
+  async cancelImport(jobId: string): Promise<void> {
+    this.jobs.cancel(jobId);
+  }
+
+  async tagArticles(ids: string[], tags: string[]): Promise<ArticleMeta[]> {
+    return this.retag(ids, (current) => addedTags(current, tags));
+  }
+
+  async untagArticles(ids: string[], tags: string[]): Promise<ArticleMeta[]> {
+    return this.retag(ids, (current) => removedTags(current, tags));
+  }
+
+  async emptyTrash(): Promise<{ removed: number }> {
+    return this.serial(async () => ({ removed: await this.parts.store.emptyTrash() }));
   }
 
   async deleteArticle(id: string): Promise<void> {
@@ -162,6 +229,7 @@ export class LibraryService implements ReaderService {
         target,
         color: input.color ?? null,
         note: input.note ?? '',
+        anchorState: 'exact',
         createdAt: now,
         updatedAt: now,
       };
@@ -180,8 +248,13 @@ export class LibraryService implements ReaderService {
       const { store, annotations, clock } = this.parts;
       store.require(articleId);
       const current = await annotations.get(articleId, annotationId);
+      // A new passage re-attaches the bookmark (an unplaced one, or one placed wrongly).
+      const reattached = patch.passage
+        ? { target: targetFromPassage(await store.readText(articleId), patch.passage), anchorState: 'exact' as const }
+        : {};
       const updated: Annotation = {
         ...current,
+        ...reattached,
         color: patch.color === undefined ? current.color : patch.color,
         note: patch.note ?? current.note,
         updatedAt: clock(),
@@ -200,6 +273,46 @@ export class LibraryService implements ReaderService {
     });
   }
 
+  async restoreAnnotation(annotation: Annotation): Promise<Annotation> {
+    return this.serial(async () => {
+      const { store, annotations } = this.parts;
+      store.require(annotation.articleId);
+      // The text may have changed since it was deleted: place it again, as an import would.
+      const restored = reanchorAnnotation(await store.readText(annotation.articleId), annotation);
+      await annotations.save(restored);
+      this.parts.index.refresh(annotation.articleId);
+      return restored;
+    });
+  }
+
+  async listAllAnnotations(): Promise<Annotation[]> {
+    const perArticle = await Promise.all(this.parts.store.list().map((a) => this.parts.annotations.list(a.id)));
+    return perArticle.flat();
+  }
+
+  async exportAnnotations(articleId: string, format: AnnotationExportFormat): Promise<ExportedFile> {
+    const article = this.parts.store.require(articleId);
+    return exportAnnotationsFile(article, await this.parts.annotations.list(articleId), format);
+  }
+
+  async importAnnotations(json: string): Promise<AnnotationImportSummary> {
+    return this.serial(async () => {
+      const { summary, changedArticles } = await importAnnotations(this.parts, json);
+      for (const id of changedArticles) this.parts.index.refresh(id);
+      return summary;
+    });
+  }
+
+  async replaceArticleText(id: string, filePath: string): Promise<ReplaceTextOutcome> {
+    return this.serial(async () => {
+      this.parts.store.require(id);
+      const file = await readReplacementFile(filePath, this.parts.maxImportBytes ?? MAX_IMPORT_BYTES, this.parts.log);
+      const outcome = await replaceArticleText(this.parts, id, file);
+      this.parts.index.refresh(id);
+      return outcome;
+    });
+  }
+
   async getSettings(): Promise<Settings> {
     const settings = readSettings(this.parts.settings);
     // The last article may have gone to the trash since: do not send the reader to it.
@@ -214,12 +327,50 @@ export class LibraryService implements ReaderService {
     return this.getSettings();
   }
 
-  /** One file, start to end, under the change queue (so the duplicate check cannot race). */
-  private importOne(request: ImportRequest): Promise<ImportOutcome> {
+  /** Stops running imports and the import workers. */
+  protected async closeImports(): Promise<void> {
+    await this.jobs.close();
+    await this.parts.pool.close();
+  }
+
+  private get maxImportBytes(): number {
+    return this.parts.maxImportBytes ?? MAX_IMPORT_BYTES;
+  }
+
+  /** One extracted file into the library, under the change queue (so the duplicate check cannot race). */
+  private writeImported(article: ExtractedArticle, origin: ImportOrigin): Promise<ImportOutcome> {
     return this.serial(async () => {
-      const outcome = await importIntoLibrary(this.parts.store, request, this.parts);
-      if (outcome.status === 'imported') this.parts.index.refresh(outcome.article.id);
-      return outcome;
+      try {
+        const outcome = await addExtracted(this.parts.store, article, origin, this.parts);
+        if (outcome.status === 'imported') this.parts.index.refresh(outcome.article.id);
+        return outcome;
+      } catch (error) {
+        return { status: 'failed', source: origin.source, reason: failureReason(error, origin.source, this.parts.log) };
+      }
+    });
+  }
+
+  /**
+   * Changes the tags of every article named (all checked first: an unknown id changes nothing);
+   * articles whose tags do not change are not rewritten.
+   */
+  private retag(ids: string[], change: (current: readonly string[]) => string[] | null): Promise<ArticleMeta[]> {
+    return this.serial(async () => {
+      const { store, clock, index } = this.parts;
+      const metas = [...new Set(ids)].map((id) => store.require(id));
+      const result: ArticleMeta[] = [];
+      for (const meta of metas) {
+        const tags = change(meta.tags);
+        if (tags === null) {
+          result.push(meta);
+          continue;
+        }
+        const updated: ArticleMeta = { ...meta, tags, updatedAt: clock() };
+        await store.saveMeta(updated);
+        index.refresh(meta.id);
+        result.push(updated);
+      }
+      return result;
     });
   }
 }

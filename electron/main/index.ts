@@ -8,7 +8,7 @@ import { APP_NAME, cacheDirFor, resolveLibraryDir } from '../core/app-paths';
 import { openQuire, type QuireCore } from '../core/open-quire';
 import { handleContentProtocol, registerContentScheme } from './content-protocol';
 import { createElectronStoreSettings, createWindowStateStore } from './electron-store-adapter';
-import { registerIpcHandlers, trustedSenderOf } from './ipc';
+import { forwardEvents, registerIpcHandlers, trustedSenderOf } from './ipc';
 import { appLocations, isOurPage } from './locations';
 import { installAppMenu } from './menu';
 import { installSecurity, secureSession } from './security';
@@ -68,6 +68,10 @@ async function start(): Promise<void> {
     core: () => openedCore,
     isTrustedSender: trustedSenderOf(() => mainWindow, ourPage),
     log,
+  });
+
+  openedCore.then((opened) => forwardEvents(opened.events, () => mainWindow)).catch(() => {
+    // Reported above, where the core failed to open.
   });
 
   mainWindow = createMainWindow(locations, log, createWindowStateStore());

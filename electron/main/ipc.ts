@@ -4,7 +4,15 @@
  * Checklist #17 "Validate the sender of all IPC messages".
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
-import { READER_METHODS, ipcChannel, type ReaderMethod, type ReaderService } from '../shared/contract';
+import {
+  READER_EVENTS,
+  READER_METHODS,
+  ipcChannel,
+  ipcEventChannel,
+  type ReaderEventSource,
+  type ReaderMethod,
+  type ReaderService,
+} from '../shared/contract';
 import { dispatch } from '../shared/dispatch';
 import { fail, type Result } from '../shared/result';
 
@@ -54,5 +62,25 @@ export function registerIpcHandlers(ipcMain: IpcMain, options: IpcOptions): () =
   }
   return () => {
     for (const method of READER_METHODS) ipcMain.removeHandler(ipcChannel(method));
+  };
+}
+
+/**
+ * Carries every contract event to our window (`webContents.send` on the event's channel); the
+ * preload's `on` delivers it to the page. Events while no window is open are dropped: a new window
+ * asks the core for the state it needs. Returns a function that stops forwarding.
+ */
+export function forwardEvents(
+  events: ReaderEventSource,
+  window: () => BrowserWindow | null,
+): () => void {
+  const stops = READER_EVENTS.map((event) =>
+    events.on(event, (payload) => {
+      const current = window();
+      if (current && !current.isDestroyed()) current.webContents.send(ipcEventChannel(event), payload);
+    }),
+  );
+  return () => {
+    for (const stop of stops) stop();
   };
 }

@@ -4,6 +4,7 @@
  *
  * - `GET /?token=T`              sets the token cookie and redirects to `/`
  * - `POST /api/<method>`         JSON array of arguments → JSON `Result` (always 200)
+ * - `GET /api/events`            the contract's events as Server-Sent Events
  * - `GET /content/<id>/<path>`   a file of one article, through the path-containment check
  * - `GET /…`                     the renderer build (static files)
  */
@@ -11,7 +12,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { httpRoute, isReaderMethod, type ReaderService } from '../shared/contract';
+import { EVENTS_ROUTE, httpRoute, isReaderMethod, type ReaderEventSource, type ReaderService } from '../shared/contract';
 import { dispatch } from '../shared/dispatch';
 import { fail, type ErrorCode } from '../shared/result';
 import { CONTENT_RESPONSE_HEADERS, resolveArticleFile } from '../core/content-path';
@@ -23,6 +24,7 @@ import {
   requestToken,
   tokensMatch,
 } from './guards';
+import { serveEventStream } from './event-stream';
 
 /** Base64 imports of up to 200 MB, plus JSON overhead. */
 export const MAX_BODY_BYTES = 300 * 1024 * 1024;
@@ -44,6 +46,8 @@ export const NO_TOKEN_MESSAGE = 'Open the address that `quire serve` printed: it
 
 export interface QuireServerOptions {
   core: ReaderService;
+  /** the core's events (import progress), streamed at `GET /api/events` */
+  events?: ReaderEventSource;
   /** the renderer build (out/renderer) */
   rendererDir: string;
   /** the library whose article files `/content/` serves */
@@ -209,6 +213,9 @@ export async function createQuireServer(options: QuireServerOptions): Promise<Qu
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD, POST');
       return refuse(405, 'invalid-argument', 'Method not allowed.');
+    }
+    if (url.pathname === EVENTS_ROUTE && request.method === 'GET' && options.events) {
+      return serveEventStream(request, response, options.events);
     }
     if (url.pathname.startsWith('/api/')) {
       response.setHeader('Allow', 'POST');

@@ -6,12 +6,20 @@
  */
 import type {
   Annotation,
+  AnnotationExportFormat,
+  AnnotationImportSummary,
   ArticleContent,
   ArticleMeta,
+  ArticleQuery,
   CreateAnnotationInput,
+  ExportedFile,
   ImportDocumentInput,
+  ImportFinishedEvent,
+  ImportJob,
   ImportOutcome,
+  ImportProgressEvent,
   ReadingProgress,
+  ReplaceTextOutcome,
   SearchHit,
   SearchOptions,
   Settings,
@@ -20,17 +28,28 @@ import type {
 import type { Result } from './result';
 
 export interface ReaderServiceMethods {
-  /** Articles in the library, newest first. */
-  listArticles(): ArticleMeta[];
+  /** Articles in the library, newest first, or as the query filters and orders them. */
+  listArticles(query?: ArticleQuery): ArticleMeta[];
   getArticle(id: string): ArticleMeta;
   /** Files or folders (recursive) on the machine that runs the core. One outcome per file. */
   importPaths(paths: string[]): ImportOutcome[];
   /** Bytes handed over by the UI (drag and drop, file picker). */
   importDocument(input: ImportDocumentInput): ImportOutcome;
+  /** Downloads a web page (or PDF, EPUB…) the user asked for, with its images: Quire's only network use. */
+  importUrl(url: string): ImportOutcome;
+  /** Like `importPaths`, in the background: progress and the summary arrive as events. */
+  startImport(paths: string[]): ImportJob;
+  /** Stops a running job after the file being written; what is imported stays. Unknown or finished jobs: no-op. */
+  cancelImport(jobId: string): void;
+  /** Adds the tags to every article (tags are compared without regard to case). */
+  tagArticles(ids: string[], tags: string[]): ArticleMeta[];
+  untagArticles(ids: string[], tags: string[]): ArticleMeta[];
   /** Moves the article to the trash; restorable. */
   deleteArticle(id: string): void;
   restoreArticle(id: string): ArticleMeta;
   listTrash(): ArticleMeta[];
+  /** Deletes every article in the trash for good. */
+  emptyTrash(): { removed: number };
   getContent(id: string): ArticleContent;
   setProgress(id: string, progress: ReadingProgress): ArticleMeta;
   search(query: string, options?: SearchOptions): SearchHit[];
@@ -38,6 +57,16 @@ export interface ReaderServiceMethods {
   createAnnotation(input: CreateAnnotationInput): Annotation;
   updateAnnotation(articleId: string, annotationId: string, patch: UpdateAnnotationInput): Annotation;
   deleteAnnotation(articleId: string, annotationId: string): void;
+  /** Puts back a deleted bookmark or note exactly as it was, id included (Undo). */
+  restoreAnnotation(annotation: Annotation): Annotation;
+  /** Every bookmark and note in the library (the Bookmarks and Notes views). */
+  listAllAnnotations(): Annotation[];
+  /** An article's bookmarks and notes as a file to download: Markdown or W3C Web Annotation JSON. */
+  exportAnnotations(articleId: string, format: AnnotationExportFormat): ExportedFile;
+  /** Restores the passages of a W3C Web Annotation export (as `exportAnnotations` writes it). */
+  importAnnotations(json: string): AnnotationImportSummary;
+  /** New text for an article from a file on the core's machine; its passages are re-anchored. */
+  replaceArticleText(id: string, path: string): ReplaceTextOutcome;
   getSettings(): Settings;
   setSettings(patch: Partial<Settings>): Settings;
 }
@@ -62,9 +91,15 @@ export const READER_METHODS = [
   'getArticle',
   'importPaths',
   'importDocument',
+  'importUrl',
+  'startImport',
+  'cancelImport',
+  'tagArticles',
+  'untagArticles',
   'deleteArticle',
   'restoreArticle',
   'listTrash',
+  'emptyTrash',
   'getContent',
   'setProgress',
   'search',
@@ -72,6 +107,11 @@ export const READER_METHODS = [
   'createAnnotation',
   'updateAnnotation',
   'deleteAnnotation',
+  'restoreAnnotation',
+  'listAllAnnotations',
+  'exportAnnotations',
+  'importAnnotations',
+  'replaceArticleText',
   'getSettings',
   'setSettings',
 ] as const satisfies readonly ReaderMethod[];
@@ -89,3 +129,36 @@ export const ipcChannel = (method: ReaderMethod): string => `quire:${method}`;
 
 /** The browser-mode route of a method (POST, JSON array of arguments in the body). */
 export const httpRoute = (method: ReaderMethod): string => `/api/${method}`;
+
+/**
+ * What the core tells the UI without being asked. Every host carries exactly these: Electron
+ * (`webContents.send` on `ipcEventChannel`, `window.quire.on` in the preload), browser mode
+ * (Server-Sent Events at `EVENTS_ROUTE`), the CLI (printed) and tests (`ReaderEventSource`).
+ */
+export interface ReaderEvents {
+  'import-progress': ImportProgressEvent;
+  'import-finished': ImportFinishedEvent;
+}
+
+export type ReaderEventName = keyof ReaderEvents;
+export type ReaderEventListener<E extends ReaderEventName> = (payload: ReaderEvents[E]) => void;
+
+export const READER_EVENTS = ['import-progress', 'import-finished'] as const satisfies readonly ReaderEventName[];
+
+type MissingEvents = Exclude<ReaderEventName, (typeof READER_EVENTS)[number]>;
+const everyEventListed: MissingEvents extends never ? true : never = true;
+void everyEventListed;
+
+export const isReaderEvent = (name: string): name is ReaderEventName =>
+  (READER_EVENTS as readonly string[]).includes(name);
+
+/** Subscribing to the core's events; the function returned unsubscribes. */
+export interface ReaderEventSource {
+  on<E extends ReaderEventName>(event: E, listener: ReaderEventListener<E>): () => void;
+}
+
+/** The IPC channel an event travels on (main → renderer). */
+export const ipcEventChannel = (event: ReaderEventName): string => `quire-event:${event}`;
+
+/** Browser mode: `GET` opens a Server-Sent Events stream of every event (`event:` is its name). */
+export const EVENTS_ROUTE = '/api/events';

@@ -51,6 +51,62 @@ export type ImportOutcome =
   | { status: 'duplicate'; source: string; article: ArticleMeta }
   | { status: 'failed'; source: string; reason: string };
 
+/** How the library list is ordered. */
+export const ARTICLE_SORTS = ['added', 'published', 'title', 'site', 'progress'] as const;
+export type ArticleSort = (typeof ARTICLE_SORTS)[number];
+
+/** A filtered, ordered view of the library (`quire list --tag T`); every part is optional. */
+export interface ArticleQuery {
+  tag?: string;
+  readState?: ReadState;
+  format?: ArticleFormat;
+  lang?: string;
+  /** default: added, newest first */
+  sort?: ArticleSort;
+}
+
+/** A background import started by `startImport`; its progress arrives as events. */
+export interface ImportJob {
+  jobId: string;
+}
+
+export interface ImportCounts {
+  imported: number;
+  duplicates: number;
+  failed: number;
+}
+
+/** `import-progress`: sent while a job runs (a few times a second at most). */
+export interface ImportProgressEvent {
+  jobId: string;
+  /** files finished (imported, duplicate or failed) */
+  done: number;
+  /** files found so far; final once the folders are walked */
+  total: number;
+  /** the file being read, when there is one */
+  current: string | null;
+  elapsedMs: number;
+  /** null until there is enough to estimate from */
+  remainingMs: number | null;
+  counts: ImportCounts;
+}
+
+/** `import-finished`: the summary of a job, sent once, cancelled or not. */
+export interface ImportFinishedEvent {
+  jobId: string;
+  cancelled: boolean;
+  /** files the job found (those not reached after a cancel are not counted in `counts`) */
+  total: number;
+  elapsedMs: number;
+  counts: ImportCounts;
+  /** the first imported articles (at most 100: enough to show, bounded for huge folders) */
+  imported: { source: string; articleId: string; title: string }[];
+  /** every file whose text is already in the library */
+  duplicates: { source: string; articleId: string; title: string }[];
+  /** every file that could not be imported, with the reason */
+  failed: { source: string; reason: string }[];
+}
+
 /** A document handed over as bytes (drag and drop, file picker, browser mode). */
 export interface ImportDocumentInput {
   fileName: string;
@@ -80,6 +136,13 @@ export interface PassageTarget {
 
 export type AnnotationKind = 'bookmark' | 'note';
 
+/**
+ * How a passage sits in the current text: at its quote ('exact'), at a close but not identical
+ * text after the article changed ('fuzzy'), or nowhere ('unplaced': kept with its quote and note,
+ * never dropped, until the user re-attaches it to new text).
+ */
+export type AnchorState = 'exact' | 'fuzzy' | 'unplaced';
+
 /** `annotations/<id>.json`: a bookmark of a passage or a note (on a passage or on the article). */
 export interface Annotation {
   id: string;
@@ -90,6 +153,8 @@ export interface Annotation {
   color: HighlightColor | null;
   /** Markdown; empty when the bookmark has no note */
   note: string;
+  /** 'exact' for whole-article notes */
+  anchorState: AnchorState;
   createdAt: string;
   updatedAt: string;
 }
@@ -109,6 +174,41 @@ export interface CreateAnnotationInput {
 export interface UpdateAnnotationInput {
   color?: HighlightColor | null;
   note?: string;
+  /** re-attaches the passage to new text (an unplaced or misplaced bookmark) */
+  passage?: PassageInput;
+}
+
+export type AnnotationExportFormat = 'markdown' | 'w3c';
+
+/** An export the UI offers as a download. */
+export interface ExportedFile {
+  fileName: string;
+  mediaType: 'text/markdown' | 'application/ld+json';
+  text: string;
+}
+
+/** What `importAnnotations` did with each annotation of a W3C Web Annotation file. */
+export interface AnnotationImportSummary {
+  /** new in the library */
+  added: number;
+  /** replaced an older copy of the same annotation */
+  updated: number;
+  /** already in the library as they are (or newer) */
+  unchanged: number;
+  /** one sentence per annotation that could not be imported */
+  skipped: string[];
+}
+
+/** Counts of passages after an article's text was replaced. */
+export interface AnchorCounts {
+  exact: number;
+  fuzzy: number;
+  unplaced: number;
+}
+
+export interface ReplaceTextOutcome {
+  article: ArticleMeta;
+  anchors: AnchorCounts;
 }
 
 export type SearchHitKind = 'article' | 'bookmark' | 'note';
@@ -126,20 +226,61 @@ export interface SearchHit {
   passage: { start: number; end: number } | null;
   /** the words as they appear in the text, for highlighting every match in the reader */
   terms: string[];
+  /** with `explain`: why it matched and how the score adds up */
+  explanation?: SearchExplanation;
 }
+
+/** One index term's share of a hit's score: BM25 with library-wide statistics, times weights. */
+export interface SearchScorePart {
+  /** the index term (a stem) and the field it was found in */
+  term: string;
+  field: string;
+  /** occurrences in the field, and the term's inverse document frequency in the library */
+  tf: number;
+  idf: number;
+  /** field boost × query boost (× 0.5 for a typo-tolerant near match) */
+  weight: number;
+  score: number;
+}
+
+export interface SearchExplanation {
+  parts: SearchScorePart[];
+  /** quoted phrases confirmed in the text */
+  phrases: string[];
+}
+
+export type SearchSort = 'relevance' | 'date';
 
 export interface SearchOptions {
   limit?: number;
+  /** only hits in articles carrying every one of these tags */
+  tags?: string[];
+  /** only hits in articles of these formats */
+  formats?: ArticleFormat[];
+  /** only hits in articles in these languages (primary language subtags: `en`, `fr`) */
+  languages?: string[];
+  /** only articles dated on or after / on or before this day (YYYY-MM-DD; published, else added) */
+  from?: string;
+  to?: string;
+  /** `relevance` (the default) or `date`, newest first */
+  sort?: SearchSort;
+  /** attach an explanation of each hit's score */
+  explain?: boolean;
 }
 
 export type Theme = 'system' | 'light' | 'dark' | 'sepia';
-export type FontFamily = 'serif' | 'sans';
+/** 'dyslexic': OpenDyslexic, shipped with the app (OFL). */
+export type FontFamily = 'serif' | 'sans' | 'dyslexic';
 
 export interface Settings {
   theme: Theme;
   fontFamily: FontFamily;
   /** px */
   fontSize: number;
+  /** unitless, times the font size */
+  lineHeight: number;
+  /** the reading column's largest width, in characters (ch) */
+  columnWidth: number;
   lastArticleId: string | null;
 }
 
@@ -147,5 +288,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   fontFamily: 'serif',
   fontSize: 19,
+  lineHeight: 1.6,
+  columnWidth: 68,
   lastArticleId: null,
 };

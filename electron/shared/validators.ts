@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ArgsOf, ReaderMethod } from './contract';
-import { HIGHLIGHT_COLORS } from './models';
+import { ARTICLE_SORTS, HIGHLIGHT_COLORS } from './models';
 
 /** Ids name folders on disk: a strict alphabet keeps them from ever naming a path. */
 export const idSchema = z
@@ -15,6 +15,7 @@ export const idSchema = z
 const MAX_IMPORT_BYTES_BASE64 = Math.ceil((200 * 1024 * 1024 * 4) / 3);
 const MAX_QUERY_LENGTH = 1000;
 const MAX_NOTE_LENGTH = 100_000;
+const MAX_ANNOTATION_IMPORT_LENGTH = 50 * 1024 * 1024;
 
 const colorSchema = z.enum(HIGHLIGHT_COLORS);
 const offsetSchema = z.number().int().min(0);
@@ -27,20 +28,88 @@ const passageSchema = z.union([
   z.object({ quote: z.string().trim().min(1, 'quote is empty').max(MAX_NOTE_LENGTH) }).strict(),
 ]);
 
+/** A day for search date filters. */
+const searchDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (YYYY-MM-DD)');
+
+/** A tag is a short label: one line, no control characters, at most 64 characters. */
+export const tagSchema = z
+  .string()
+  .transform((tag) => tag.replace(/\s+/g, ' ').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'is an empty tag')
+      .max(64, 'is a tag longer than 64 characters')
+      .regex(/^[^\p{Cc}]+$/u, 'is a tag with control characters'),
+  );
+
+const tagsArgs = z.tuple([
+  z.array(idSchema).min(1, 'no articles given').max(100_000),
+  z.array(tagSchema).min(1, 'no tags given').max(100),
+]);
+
+const articleQuerySchema = z
+  .object({
+    tag: tagSchema.optional(),
+    readState: z.enum(['unread', 'reading', 'finished']).optional(),
+    format: z.enum(['txt', 'md', 'html', 'epub', 'pdf']).optional(),
+    lang: z.string().min(1).max(35).optional(),
+    sort: z.enum(ARTICLE_SORTS).optional(),
+  })
+  .strict();
+
+const importPathsSchema = z.array(z.string().min(1)).min(1, 'no paths given').max(100_000);
+
+const passageTargetSchema = z
+  .object({
+    quote: z
+      .object({
+        type: z.literal('TextQuoteSelector'),
+        exact: z.string().min(1).max(MAX_NOTE_LENGTH),
+        prefix: z.string().max(MAX_NOTE_LENGTH),
+        suffix: z.string().max(MAX_NOTE_LENGTH),
+      })
+      .strict(),
+    position: z.object({ type: z.literal('TextPositionSelector'), start: offsetSchema, end: offsetSchema }).strict(),
+  })
+  .strict();
+
+/** A whole annotation as the core gave it (restoring a deleted one). */
+const annotationSchema = z
+  .object({
+    id: idSchema,
+    articleId: idSchema,
+    kind: z.enum(['bookmark', 'note']),
+    target: passageTargetSchema.nullable(),
+    color: colorSchema.nullable(),
+    note: z.string().max(MAX_NOTE_LENGTH),
+    anchorState: z.enum(['exact', 'fuzzy', 'unplaced']),
+    createdAt: z.string().min(1).max(64),
+    updatedAt: z.string().min(1).max(64),
+  })
+  .strict();
+
 const settingsPatchSchema = z
   .object({
     theme: z.enum(['system', 'light', 'dark', 'sepia']),
-    fontFamily: z.enum(['serif', 'sans']),
+    fontFamily: z.enum(['serif', 'sans', 'dyslexic']),
     fontSize: z.number().int().min(12).max(36),
+    lineHeight: z.number().min(1.2).max(2.4),
+    columnWidth: z.number().int().min(40).max(100),
     lastArticleId: idSchema.nullable(),
   })
   .partial()
   .strict();
 
 export const argSchemas = {
-  listArticles: z.tuple([]),
+  listArticles: z.tuple([articleQuerySchema.optional()]),
   getArticle: z.tuple([idSchema]),
-  importPaths: z.tuple([z.array(z.string().min(1)).min(1, 'no paths given').max(100_000)]),
+  importPaths: z.tuple([importPathsSchema]),
+  importUrl: z.tuple([z.string().trim().min(1, 'is an empty address').max(8192, 'is an address longer than 8,192 characters')]),
+  startImport: z.tuple([importPathsSchema]),
+  cancelImport: z.tuple([idSchema]),
+  tagArticles: tagsArgs,
+  untagArticles: tagsArgs,
   importDocument: z.tuple([
     z
       .object({
@@ -52,6 +121,7 @@ export const argSchemas = {
   deleteArticle: z.tuple([idSchema]),
   restoreArticle: z.tuple([idSchema]),
   listTrash: z.tuple([]),
+  emptyTrash: z.tuple([]),
   getContent: z.tuple([idSchema]),
   setProgress: z.tuple([
     idSchema,
@@ -59,7 +129,19 @@ export const argSchemas = {
   ]),
   search: z.tuple(
     [z.string().max(MAX_QUERY_LENGTH, 'query is too long')],
-    z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict().optional(),
+    z
+      .object({
+        limit: z.number().int().min(1).max(1000).optional(),
+        tags: z.array(tagSchema).max(100).optional(),
+        formats: z.array(z.enum(['txt', 'md', 'html', 'epub', 'pdf'])).max(10).optional(),
+        languages: z.array(z.string().regex(/^[a-z]{2,3}$/i, 'is not a language code')).max(50).optional(),
+        from: searchDaySchema.optional(),
+        to: searchDaySchema.optional(),
+        sort: z.enum(['relevance', 'date']).optional(),
+        explain: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
   ),
   listAnnotations: z.tuple([idSchema]),
   createAnnotation: z.tuple([
@@ -77,10 +159,19 @@ export const argSchemas = {
     idSchema,
     idSchema,
     z
-      .object({ color: colorSchema.nullable().optional(), note: z.string().max(MAX_NOTE_LENGTH).optional() })
+      .object({
+        color: colorSchema.nullable().optional(),
+        note: z.string().max(MAX_NOTE_LENGTH).optional(),
+        passage: passageSchema.optional(),
+      })
       .strict(),
   ]),
   deleteAnnotation: z.tuple([idSchema, idSchema]),
+  restoreAnnotation: z.tuple([annotationSchema]),
+  listAllAnnotations: z.tuple([]),
+  exportAnnotations: z.tuple([idSchema, z.enum(['markdown', 'w3c'])]),
+  importAnnotations: z.tuple([z.string().min(1, 'is empty').max(MAX_ANNOTATION_IMPORT_LENGTH, 'is larger than 50 MB')]),
+  replaceArticleText: z.tuple([idSchema, z.string().min(1, 'is an empty path')]),
   getSettings: z.tuple([]),
   setSettings: z.tuple([settingsPatchSchema]),
 } satisfies { [M in ReaderMethod]: z.ZodType };

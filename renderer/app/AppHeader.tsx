@@ -2,7 +2,7 @@ import type { SearchHit } from '../../electron/shared/models';
 import { ImportControl } from '../library/ImportControl';
 import { SearchBox } from '../search/SearchBox';
 
-export type AppSection = 'library' | 'trash';
+export type AppSection = 'library' | 'bookmarks' | 'notes' | 'trash';
 
 interface AppHeaderProps {
   /** the section shown, or null in the reader */
@@ -31,6 +31,22 @@ export function AppHeader({ section, onSection, onOpenHit, onImport, importing }
           onClick={() => onSection('library')}
         >
           Library
+        </button>
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-current={section === 'bookmarks' ? 'page' : undefined}
+          onClick={() => onSection('bookmarks')}
+        >
+          Bookmarks
+        </button>
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-current={section === 'notes' ? 'page' : undefined}
+          onClick={() => onSection('notes')}
+        >
+          Notes
         </button>
         <button
           type="button"

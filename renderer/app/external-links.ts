@@ -14,6 +14,11 @@ export function handleContentLinkClick(event: MouseEvent<HTMLElement>): void {
     const id = decodeURIComponent(href.slice(1));
     const anchor = id ? event.currentTarget.querySelector(`[id="${id.replace(/["\\]/g, '\\$&')}"], a[name="${id.replace(/["\\]/g, '\\$&')}"]`) : null;
     anchor?.scrollIntoView?.({ block: 'start' });
+    // Keyboard and screen reader users follow the footnote too, not only the scroll position.
+    if (anchor instanceof HTMLElement) {
+      if (!anchor.hasAttribute('tabindex')) anchor.tabIndex = -1;
+      anchor.focus({ preventScroll: true });
+    }
     return;
   }
   let url: URL;

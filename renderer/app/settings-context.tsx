@@ -13,6 +13,8 @@ export const FALLBACK_SETTINGS: Settings = {
   theme: 'system',
   fontFamily: 'serif',
   fontSize: 19,
+  lineHeight: 1.6,
+  columnWidth: 68,
   lastArticleId: null,
 };
 
@@ -31,6 +33,8 @@ function applyToDocument(settings: Settings): void {
   root.dataset.theme = settings.theme;
   root.dataset.font = settings.fontFamily;
   root.style.setProperty('--reader-font-size', `${settings.fontSize}px`);
+  root.style.setProperty('--reader-line-height', String(settings.lineHeight));
+  root.style.setProperty('--reader-column-width', `${settings.columnWidth}ch`);
 }
 
 export function SettingsProvider({ children }: { children: ReactNode }) {

@@ -174,6 +174,7 @@ function createFake() {
     ipcRenderer: {
       invoke: vi.fn(async (channel: string, ...args: unknown[]) => ({ ok: true, value: { channel, args } })),
       on: vi.fn(),
+      removeListener: vi.fn(),
       send: vi.fn(),
     },
     Menu: {

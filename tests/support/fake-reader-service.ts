@@ -6,6 +6,7 @@ import { vi, type Mock } from 'vitest';
 import type { ReaderMethod, ReaderService } from '../../electron/shared/contract';
 import { READER_METHODS } from '../../electron/shared/contract';
 import { DEFAULT_SETTINGS, type Annotation, type ArticleMeta } from '../../electron/shared/models';
+import { exportAnnotationsFile } from '../../electron/core/export/export-file';
 
 export const sampleArticle = (overrides: Partial<ArticleMeta> = {}): ArticleMeta => ({
   id: 'a1b2c3d4e5f60718',
@@ -40,6 +41,7 @@ export const sampleBookmark = (overrides: Partial<Annotation> = {}): Annotation 
   },
   color: 'green',
   note: 'Mediation between *Gulf* neighbours',
+  anchorState: 'exact',
   createdAt: '2026-11-28T10:05:00.000Z',
   updatedAt: '2026-11-28T10:05:00.000Z',
   ...overrides,
@@ -54,6 +56,12 @@ export function createFakeReaderService(): FakeReaderService {
     getArticle: async () => article,
     importPaths: async (paths) => paths.map((source) => ({ status: 'imported' as const, source, article })),
     importDocument: async (input) => ({ status: 'imported', source: input.fileName, article }),
+    importUrl: async (url) => ({ status: 'imported', source: url, article }),
+    startImport: async () => ({ jobId: 'job-0001' }),
+    cancelImport: async () => undefined,
+    tagArticles: async (_ids, tags) => [{ ...article, tags }],
+    untagArticles: async () => [article],
+    emptyTrash: async () => ({ removed: 0 }),
     deleteArticle: async () => undefined,
     restoreArticle: async () => article,
     listTrash: async () => [],
@@ -64,6 +72,11 @@ export function createFakeReaderService(): FakeReaderService {
     createAnnotation: async () => sampleBookmark(),
     updateAnnotation: async () => sampleBookmark(),
     deleteAnnotation: async () => undefined,
+    restoreAnnotation: async (annotation) => annotation,
+    listAllAnnotations: async () => [sampleBookmark()],
+    exportAnnotations: async (_id, format) => exportAnnotationsFile(article, [sampleBookmark()], format),
+    importAnnotations: async () => ({ added: 1, updated: 0, unchanged: 0, skipped: [] }),
+    replaceArticleText: async () => ({ article, anchors: { exact: 1, fuzzy: 0, unplaced: 0 } }),
     getSettings: async () => DEFAULT_SETTINGS,
     setSettings: async (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
   };

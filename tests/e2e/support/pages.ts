@@ -15,6 +15,63 @@ export class LibraryPage {
   async moveToTrash(title: string): Promise<void> {
     await this.page.getByRole('button', { name: `Move ${title} to trash` }).click();
   }
+
+  /** Picks a folder with "Import folder" (every file inside it, recursively). */
+  async importFolder(folder: string): Promise<void> {
+    await this.page.getByLabel('Import folder').setInputFiles(folder);
+  }
+
+  get importProgress(): Locator {
+    return this.page.getByRole('region', { name: 'Import in progress' });
+  }
+
+  get importSummary(): Locator {
+    return this.page.getByRole('region', { name: /^Import (finished|cancelled)$/ });
+  }
+
+  /** The titles of the rows the list shows, top to bottom. */
+  async titles(): Promise<string[]> {
+    return this.page.getByRole('list', { name: 'Articles' }).locator('.article-title-button').allTextContents();
+  }
+
+  /** Ticks an article's checkbox, scrolling the list to it first as a user would (rows far from view are not rendered). */
+  async select(title: string | RegExp): Promise<void> {
+    const name = typeof title === 'string' ? `Select ${title}` : new RegExp(`^Select .*${title.source}`);
+    const box = this.page.getByRole('checkbox', { name });
+    const view = this.page.getByRole('main');
+    await view.evaluate((el) => el.scrollTo(0, 0));
+    for (let step = 0; step < 200 && (await box.count()) === 0; step += 1) {
+      await view.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.7));
+    }
+    await box.check();
+  }
+
+  async addTagToSelected(tag: string): Promise<void> {
+    const bar = this.page.getByRole('region', { name: 'Selected articles' });
+    await bar.getByLabel('Tag').fill(tag);
+    await bar.getByRole('button', { name: 'Add tag' }).click();
+  }
+
+  async filterByTag(tag: string): Promise<void> {
+    await this.page.getByRole('group', { name: 'Sort and filter' }).getByLabel('Tag').selectOption(tag);
+  }
+
+  async sortBy(order: 'Recently added' | 'Recently published' | 'Title' | 'Site' | 'Reading progress'): Promise<void> {
+    await this.page.getByLabel('Sort by').selectOption(order);
+  }
+}
+
+export class TrashPage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Trash', exact: true }).click();
+  }
+
+  async emptyTrash(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Empty trash' }).click();
+    await this.page.getByRole('dialog', { name: 'Empty the trash?' }).getByRole('button', { name: 'Delete for good' }).click();
+  }
 }
 
 export class SearchBox {
@@ -66,5 +123,102 @@ export class ReaderPage {
       }
       throw new Error(`"${wanted}" is not in the article`);
     }, text);
+  }
+}
+
+/** Calls the contract from inside the page, as the UI does (browser mode: cookie-authenticated). */
+export async function callApi<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  const result = await page.evaluate(
+    async ({ method, args }) => {
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(args),
+      });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    { method, args },
+  );
+  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
+  return result.value as T;
+}
+
+export class ReaderControls {
+  constructor(private readonly page: Page) {}
+
+  async setTheme(theme: 'System' | 'Light' | 'Dark' | 'Sepia'): Promise<void> {
+    await this.page.getByLabel('Theme').selectOption(theme);
+  }
+
+  async setFont(font: 'Serif' | 'Sans' | 'Dyslexia-friendly'): Promise<void> {
+    await this.page.getByLabel('Font', { exact: true }).selectOption(font);
+  }
+
+  /** Scrolls the article until `text` is in view (selecting it then shows the selection toolbar there). */
+  async scrollToText(text: string): Promise<void> {
+    await this.page.locator('[data-testid="article-body"]').evaluate((root, wanted) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.textContent?.includes(wanted)) {
+          node.parentElement?.scrollIntoView({ block: 'center' });
+          return;
+        }
+      }
+    }, text);
+  }
+
+  /** Bookmarks the selected text with a colour and a note, through the selection toolbar. */
+  async bookmarkSelection(colour: string, note: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Bookmark', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'New bookmark' });
+    await dialog.getByRole('radio', { name: colour }).check();
+    await dialog.getByRole('textbox', { name: 'Note' }).fill(note);
+    await dialog.getByRole('button', { name: 'Save bookmark' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+}
+
+export class BookmarksPage {
+  readonly list: Locator;
+  readonly unplaced: Locator;
+
+  constructor(private readonly page: Page) {
+    this.list = page.getByRole('list', { name: 'Bookmarks', exact: true });
+    this.unplaced = page.getByRole('list', { name: 'Bookmarks not placed' });
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Bookmarks' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Bookmarks' })).toBeVisible();
+  }
+
+  item(text: string | RegExp): Locator {
+    return this.page.locator('.bookmark-item').filter({ hasText: text });
+  }
+
+  async filterByColour(colour: string): Promise<void> {
+    await this.page.getByRole('group', { name: 'Filter and sort' }).getByLabel('Colour').selectOption(colour);
+  }
+
+  async deleteAll(): Promise<void> {
+    const items = this.page.locator('.bookmark-item');
+    while ((await items.count()) > 0) {
+      const before = await items.count();
+      await items.first().getByRole('button', { name: 'Delete' }).click();
+      await expect(items).toHaveCount(before - 1);
+    }
+  }
+}
+
+export class NotesPage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Notes' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Notes' })).toBeVisible();
+  }
+
+  editor(articleTitle: string): Locator {
+    return this.page.getByRole('textbox', { name: `Note on ${articleTitle}` }).first();
   }
 }

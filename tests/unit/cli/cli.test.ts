@@ -49,7 +49,8 @@ describe('quire CLI (built, real core)', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('1 imported, 1 already in library, 0 failed');
     // A new library starts with the sample articles, the seed article among them.
     expect(lines[0]).toMatch(/^(imported {2}|duplicate )\S+ {2}Iraq: Regional security impacts Iraq/);
     expect(lines[1]).toMatch(/^imported {2}\S+ {2}Obama admits US gun laws/);
@@ -64,7 +65,7 @@ describe('quire CLI (built, real core)', () => {
     expect(seed).toMatchObject({ title: SEED_TITLE, format: 'txt' });
     for (const article of articles) {
       expect(Object.keys(article).sort()).toEqual(
-        ['addedAt', 'byline', 'dir', 'format', 'id', 'lang', 'siteName', 'title', 'wordCount'],
+        ['addedAt', 'byline', 'dir', 'format', 'id', 'lang', 'siteName', 'tags', 'title', 'wordCount'],
       );
     }
     expect(articles.find((article) => String(article.title).startsWith('Obama'))).toMatchObject({ format: 'html', lang: 'en' });
@@ -122,6 +123,23 @@ describe('quire CLI (built, real core)', () => {
     expect((await quire('restore', seedId)).code).toBe(0);
     const afterRestore = JSON.parse((await quire('list', '--json')).stdout) as { id: string }[];
     expect(afterRestore.map((a) => a.id)).toContain(seedId);
+  });
+
+  it('tags and untags an article, lists by tag, and empties the trash', async () => {
+    expect((await quire('tag', seedId, 'Middle East', 'news')).stdout).toMatch(/^tagged {4}\S+ {2}Iraq.*\[Middle East, news\]$/m);
+    const byTag = JSON.parse((await quire('list', '--tag', 'middle east', '--json')).stdout) as { id: string; tags: string[] }[];
+    expect(byTag).toEqual([expect.objectContaining({ id: seedId, tags: ['Middle East', 'news'] })]);
+    expect((await quire('untag', seedId, 'NEWS')).stdout).toMatch(/\[Middle East\]$/m);
+    expect((await quire('list', '--tag', 'news')).stdout).toBe('No article matches.\n');
+
+    const blank = await quire('tag', seedId, '  ');
+    expect(blank.code).toBe(1);
+    expect(blank.stderr).toBe('tagArticles: argument 1.0 is an empty tag\n');
+
+    await quire('delete', seedId);
+    const emptied = await quire('empty-trash');
+    expect(emptied.stdout).toBe('Deleted 1 article for good.\n');
+    expect((await quire('restore', seedId)).stderr).toBe('That article is not in the trash.\n');
   });
 
   it('fails with the reason on stderr for a missing path and an empty file', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { QuireCore } from '../../../electron/core/open-quire';
+import { EventHub } from '../../../electron/core/events';
 import { QuireError } from '../../../electron/shared/result';
 import { runCli, type CliDeps } from '../../../electron/cli/program';
 import { createFakeReaderService, sampleArticle } from '../../support/fake-reader-service';
@@ -9,6 +10,7 @@ function harness() {
   const core = {
     ...service,
     libraryDir: '/tmp/library',
+    events: new EventHub(() => {}),
     whenIndexed: vi.fn(async () => {}),
     close: vi.fn(async () => {}),
   };
@@ -54,7 +56,7 @@ describe('quire CLI (in process, fake core)', () => {
     const { output, run } = harness();
     await run('list', '--json');
     expect(Object.keys(JSON.parse(output.stdout)[0]).sort()).toEqual(
-      ['id', 'title', 'byline', 'siteName', 'lang', 'dir', 'format', 'addedAt', 'wordCount'].sort(),
+      ['id', 'title', 'byline', 'siteName', 'lang', 'dir', 'format', 'addedAt', 'wordCount', 'tags'].sort(),
     );
   });
 
@@ -70,6 +72,32 @@ describe('quire CLI (in process, fake core)', () => {
     ]);
   });
 
+  it('passes search filters and the date order, and prints --explain under each hit', async () => {
+    const { service, output, run } = harness();
+    service.search.mockResolvedValueOnce([
+      {
+        articleId: 'a1b2c3d4e5f60718', annotationId: null, title: 'T', kind: 'article', score: 2.5, snippet: '<mark>Fuad</mark>', passage: null, terms: ['Fuad'],
+        explanation: { parts: [{ term: 'fuad', field: 'body', tf: 3, idf: 4.2, weight: 1, score: 2.5 }], phrases: ['fuad hussein'] },
+      },
+    ]);
+    const argv = ['search', '"Fuad Hussein"', '--tag', 'iraq', '--tag', 'news', '--format', 'HTML', '--lang', 'en', '--from', '2024-01-01', '--to', '2024-12-31', '--sort', 'date', '--explain'];
+    expect(await run(...argv)).toBe(0);
+    expect(service.search).toHaveBeenCalledWith('"Fuad Hussein"', {
+      tags: ['iraq', 'news'], formats: ['html'], languages: ['en'], from: '2024-01-01', to: '2024-12-31', sort: 'date', explain: true,
+    });
+    expect(output.stdout).toContain('2.50 = fuad in body: tf 3, idf 4.20, weight 1');
+    expect(output.stdout).toContain('phrase "fuad hussein" found in the text');
+  });
+
+  it('refuses a search filter it cannot use with one usage line', async () => {
+    for (const argv of [['search', 'x', '--format', 'docx'], ['search', 'x', '--from', 'yesterday'], ['search', 'x', '--sort', 'size']]) {
+      const { service, output, run } = harness();
+      expect(await run(...argv), argv.join(' ')).toBe(2);
+      expect(output.stderr.trim().split('\n'), argv.join(' ')).toHaveLength(1);
+      expect(service.search).not.toHaveBeenCalled();
+    }
+  });
+
   it('reports failed imports on stderr and exits 1, the others on stdout', async () => {
     const { service, output, run } = harness();
     service.importPaths.mockResolvedValueOnce([
@@ -77,7 +105,9 @@ describe('quire CLI (in process, fake core)', () => {
       { status: 'failed', source: '/b.txt', reason: 'The file is empty.' },
     ]);
     expect(await run('import', 'a.txt', 'b.txt')).toBe(1);
-    expect(output.stdout).toBe(`imported  a1b2c3d4e5f60718  ${sampleArticle().title}\n`);
+    expect(output.stdout).toBe(
+      `imported  a1b2c3d4e5f60718  ${sampleArticle().title}\n1 imported, 0 already in library, 1 failed\n`,
+    );
     expect(output.stderr).toBe('failed    /b.txt: The file is empty.\n');
   });
 
@@ -129,5 +159,39 @@ describe('quire CLI (in process, fake core)', () => {
     const w3c = harness();
     await w3c.run('export', 'a1b2c3d4e5f60718', '--format', 'w3c');
     expect(JSON.parse(w3c.output.stdout)).toMatchObject({ type: 'AnnotationCollection', total: 1 });
+  });
+
+  it('shows import progress on a terminal in place, and plain lines for big imports elsewhere', async () => {
+    for (const terminal of [true, false]) {
+      const { service, core, output, deps } = harness();
+      service.importPaths.mockImplementationOnce(async () => {
+        for (const done of [0, 40, 100]) {
+          core.events.emit('import-progress', {
+            jobId: 'j', done, total: 100, current: done < 100 ? `/in/page-${done}.html` : null,
+            elapsedMs: done * 100, remainingMs: done === 0 ? null : (100 - done) * 100,
+            counts: { imported: done, duplicates: 0, failed: 0 },
+          });
+        }
+        return [{ status: 'imported', source: '/in/a.html', article: sampleArticle() }];
+      });
+      expect(await runCli(['import', '/in'], { ...deps, terminal })).toBe(0);
+      if (terminal) {
+        expect(output.stderr).toContain('\r\u001b[Kimporting 40 of 100 · 0:04 elapsed · about 0:06 left · page-40.html');
+        expect(output.stderr.endsWith('\r\u001b[K')).toBe(true);
+      } else {
+        expect(output.stderr).toBe('importing 40 of 100 · 0:04 elapsed · about 0:06 left\nimporting 100 of 100 · 0:10 elapsed · about 0:00 left\n');
+      }
+    }
+  });
+
+  it('passes list filters to the core and tag commands their tags', async () => {
+    const { service, run } = harness();
+    await run('list', '--tag', 'Travel', '--state', 'reading', '--sort', 'title');
+    expect(service.listArticles).toHaveBeenCalledWith({ tag: 'Travel', readState: 'reading', sort: 'title' });
+    await run('tag', 'a1b2c3d4e5f60718', 'one', 'two words');
+    expect(service.tagArticles).toHaveBeenCalledWith(['a1b2c3d4e5f60718'], ['one', 'two words']);
+    expect(await run('untag', 'not an id', 'x')).toBe(1);
+    expect(service.untagArticles).not.toHaveBeenCalled();
+    expect(await run('list', '--sort', 'colour')).toBe(2);
   });
 });

@@ -131,7 +131,8 @@ describe('importing', () => {
     expect(readdirSync(folder).sort()).toEqual(['annotations', 'article.json', 'content.html', 'original.html', 'text.txt']);
     expect(readFileSync(path.join(folder, 'original.html'))).toEqual(readFileSync(pages[0]!.file));
     await quire.close();
-  });
+    // Every page is parsed in the import workers, which each load jsdom first: slow on a busy machine.
+  }, 90_000);
 
   it('reports a second import of the same article as a duplicate and keeps one copy', async () => {
     const s = setup();
@@ -179,7 +180,7 @@ describe('importing', () => {
     expect(reasons).toEqual([
       'The file is empty.',
       'This file does not look like a text/HTML document.',
-      'Quire cannot import .xyz files yet (supported: .txt, .md, .html, .htm, .xhtml).',
+      'Quire cannot import .xyz files yet (supported: .txt, .md, .html, .htm, .xhtml, .epub, .pdf).',
       'This page has no readable text.',
       'The file does not exist.',
     ]);

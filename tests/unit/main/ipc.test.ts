@@ -109,3 +109,27 @@ describe('IPC handler table', () => {
   });
 });
 
+
+describe('IPC events', () => {
+  it('sends every core event to our window on its channel, and nothing once the window is gone', async () => {
+    const { EventHub } = await import('../../../electron/core/events');
+    const { forwardEvents } = await import('../../../electron/main/ipc');
+    const hub = new EventHub(() => {});
+    const send = vi.fn();
+    let window: { isDestroyed: () => boolean; webContents: { send: typeof send } } | null = {
+      isDestroyed: () => false,
+      webContents: { send },
+    };
+    const stop = forwardEvents(hub, () => window as unknown as BrowserWindow);
+    const progress = { jobId: 'j', done: 1, total: 2, current: null, elapsedMs: 5, remainingMs: 5, counts: { imported: 1, duplicates: 0, failed: 0 } };
+    hub.emit('import-progress', progress);
+    expect(send).toHaveBeenCalledWith('quire-event:import-progress', progress);
+
+    window = null;
+    hub.emit('import-progress', progress);
+    stop();
+    window = { isDestroyed: () => false, webContents: { send } };
+    hub.emit('import-progress', progress);
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+});

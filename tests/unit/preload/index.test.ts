@@ -13,11 +13,11 @@ describe('preload', () => {
     vi.resetModules();
   });
 
-  it('exposes exactly the contract methods as window.quire, and nothing else', async () => {
+  it('exposes exactly the contract methods and `on` for its events as window.quire, and nothing else', async () => {
     await loadPreload();
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['quire']);
     const api = fake.contextBridge.exposed.get('quire') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...READER_METHODS].sort());
+    expect(Object.keys(api).sort()).toEqual([...READER_METHODS, 'on'].sort());
     for (const method of READER_METHODS) expect(typeof api[method], method).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
   });
@@ -38,5 +38,19 @@ describe('preload', () => {
     expect(result).toEqual({ ok: true, value: { channel: 'quire:search', args: ['Fuad Hussein', { limit: 5 }] } });
     await api.listArticles!();
     expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith('quire:listArticles');
+  });
+
+  it('subscribes only to contract events, hands the page the payload alone, and unsubscribes', async () => {
+    const api = (await loadPreload()) as { on: (event: string, listener: (payload: unknown) => void) => () => void };
+    const received: unknown[] = [];
+    const off = api.on('import-progress', (payload) => received.push(payload));
+    const [channel, forward] = fake.ipcRenderer.on.mock.calls.at(-1) as [string, (event: unknown, payload: unknown) => void];
+    expect(channel).toBe('quire-event:import-progress');
+    forward({ sender: 'the ipcRenderer event' }, { jobId: 'j', done: 1 });
+    expect(received).toEqual([{ jobId: 'j', done: 1 }]);
+
+    off();
+    expect(fake.ipcRenderer.removeListener).toHaveBeenCalledWith('quire-event:import-progress', forward);
+    expect(() => api.on('quire:deleteArticle', () => {})).toThrow('"quire:deleteArticle" is not a Quire event.');
   });
 });

@@ -38,6 +38,15 @@ describe('settings', () => {
     expect(readSettings(store)).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('keep the reading layout (dyslexia-friendly font, line spacing, column width) and refuse extremes', () => {
+    const store = memoryStore();
+    writeSettings(store, { fontFamily: 'dyslexic', lineHeight: 1.9, columnWidth: 56 });
+    expect(readSettings(store)).toMatchObject({ fontFamily: 'dyslexic', lineHeight: 1.9, columnWidth: 56 });
+    expect(() => writeSettings(store, { lineHeight: 5 })).toThrow(/lineHeight/);
+    expect(() => writeSettings(store, { columnWidth: 12 })).toThrow(/columnWidth/);
+    expect(readSettings(memoryStore({ lineHeight: 'tall', columnWidth: 9000 }))).toMatchObject({ lineHeight: 1.6, columnWidth: 68 });
+  });
+
   it('persist in settings.json through conf', () => {
     const dir = tempDir();
     writeSettings(createConfStore(dir), { theme: 'sepia' });

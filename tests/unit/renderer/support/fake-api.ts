@@ -65,7 +65,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
     trash: seed.trash ?? [],
     contents: seed.contents ?? new Map(),
     annotations: seed.annotations ?? [],
-    settings: seed.settings ?? { theme: 'system', fontFamily: 'serif', fontSize: 19, lastArticleId: null },
+    settings: seed.settings ?? { theme: 'system', fontFamily: 'serif', fontSize: 19, lineHeight: 1.6, columnWidth: 68, lastArticleId: null },
   };
   const findArticle = (id: string) => library.articles.find((a) => a.id === id);
 
@@ -97,6 +97,30 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       return ok(article);
     },
     listTrash: async () => ok([...library.trash]),
+    emptyTrash: async () => {
+      const removed = library.trash.length;
+      library.trash = [];
+      return ok({ removed });
+    },
+    importUrl: async (url) => {
+      const article = makeArticle({ id: `imported-${++counter}`, title: url, url });
+      library.articles.unshift(article);
+      return ok<ImportOutcome>({ status: 'imported', source: url, article });
+    },
+    startImport: async () => ok({ jobId: `job-${++counter}` }),
+    cancelImport: async () => ok(undefined),
+    tagArticles: async (ids, tags) => {
+      const changed = library.articles.filter((a) => ids.includes(a.id));
+      for (const article of changed) {
+        article.tags = [...article.tags, ...tags.filter((t) => !article.tags.includes(t))];
+      }
+      return ok(changed.map((a) => ({ ...a })));
+    },
+    untagArticles: async (ids, tags) => {
+      const changed = library.articles.filter((a) => ids.includes(a.id));
+      for (const article of changed) article.tags = article.tags.filter((t) => !tags.includes(t));
+      return ok(changed.map((a) => ({ ...a })));
+    },
     getContent: async (id) => {
       const content = library.contents.get(id);
       return content ? ok(content) : notFound('Content');
@@ -129,6 +153,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
           : null,
         color: input.color ?? null,
         note: input.note ?? '',
+        anchorState: 'exact',
         createdAt: new Date(Date.UTC(2024, 0, 1, 0, 0, counter)).toISOString(),
         updatedAt: new Date(Date.UTC(2024, 0, 1, 0, 0, counter)).toISOString(),
       };
@@ -140,12 +165,37 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       if (!annotation) return notFound('Annotation');
       if (patch.note !== undefined) annotation.note = patch.note;
       if (patch.color !== undefined) annotation.color = patch.color;
+      if (patch.passage && 'start' in patch.passage) {
+        const text = library.contents.get(articleId)?.text ?? '';
+        const { start, end } = patch.passage;
+        annotation.target = {
+          quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: '', suffix: '' },
+          position: { type: 'TextPositionSelector', start, end },
+        };
+        annotation.anchorState = 'exact';
+      }
       return ok({ ...annotation });
     },
     deleteAnnotation: async (articleId, annotationId) => {
       const before = library.annotations.length;
       library.annotations = library.annotations.filter((a) => !(a.articleId === articleId && a.id === annotationId));
       return library.annotations.length < before ? ok(undefined) : notFound('Annotation');
+    },
+    restoreAnnotation: async (annotation) => {
+      library.annotations.push({ ...annotation });
+      return ok({ ...annotation });
+    },
+    listAllAnnotations: async () => ok(library.annotations.map((a) => ({ ...a }))),
+    exportAnnotations: async (articleId, format) =>
+      ok({
+        fileName: `${articleId}.${format === 'markdown' ? 'md' : 'json'}`,
+        mediaType: format === 'markdown' ? ('text/markdown' as const) : ('application/ld+json' as const),
+        text: JSON.stringify(library.annotations.filter((a) => a.articleId === articleId)),
+      }),
+    importAnnotations: async () => ok({ added: 0, updated: 0, unchanged: 0, skipped: [] }),
+    replaceArticleText: async (id) => {
+      const article = findArticle(id);
+      return article ? ok({ article, anchors: { exact: 0, fuzzy: 0, unplaced: 0 } }) : notFound('Article');
     },
     getSettings: async () => ok({ ...library.settings }),
     setSettings: async (patch) => {

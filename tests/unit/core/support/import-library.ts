@@ -1,0 +1,49 @@
+/** A library opened on a temp folder with the in-memory index, for import and management tests. */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { openQuire, type QuireCore } from '../../../../electron/core/open-quire';
+import { createMemoryIndex, createMemoryIndexState } from './memory-search-index';
+import { webPages } from './corpus';
+
+export async function openTestLibrary(root: string): Promise<{ core: QuireCore; libraryDir: string; logged: string[] }> {
+  const data = new Map<string, unknown>();
+  const libraryDir = path.join(root, 'library');
+  const logged: string[] = [];
+  const state = createMemoryIndexState();
+  const core = await openQuire({
+    libraryDir,
+    cacheDir: path.join(root, 'cache'),
+    settings: { get: (k) => data.get(k), set: (k, v) => void data.set(k, v) },
+    log: (message) => logged.push(message),
+    createIndex: () => createMemoryIndex(state),
+  });
+  return { core, libraryDir, logged };
+}
+
+/** The corpus web pages copied into `dir` as `<name>.html` (their images are not needed here). */
+export function copyWebPages(dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  return webPages().map((page) => {
+    const target = path.join(dir, `${page.name}.html`);
+    copyFileSync(page.file, target);
+    return target;
+  });
+}
+
+/**
+ * `copies` distinct variants of every corpus page (a numbered paragraph added to each), so a test
+ * can import a couple of hundred real pages that are not duplicates of one another.
+ */
+export function writePageVariants(dir: string, copies: number): number {
+  mkdirSync(dir, { recursive: true });
+  let written = 0;
+  for (const page of webPages()) {
+    const html = readFileSync(page.file, 'utf8');
+    for (let copy = 1; copy <= copies; copy += 1) {
+      const marked = html.replace(/<body([^>]*)>/i, `<body$1><p>Copy ${copy} of ${page.name}, kept for the import test.</p>`);
+      writeFileSync(path.join(dir, `${page.name}-${String(copy).padStart(2, '0')}.html`), marked);
+      written += 1;
+    }
+  }
+  return written;
+}
