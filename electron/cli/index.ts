@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { logToStderr, openCliCore } from './open-core';
 import { runCli } from './program';
-import { findProjectRoot } from './project-root';
+import { findProjectRoot } from '../core/app-root';
 
 const waitForStop = (): Promise<void> =>
   new Promise((resolve) => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { cacheDirFor, resolveLibraryDir, userDataDir } from '../core/app-paths';
 import { openQuire, type QuireCore } from '../core/open-quire';
 import { createConfStore } from '../core/settings/conf-store';
-import { findProjectRoot } from './project-root';
+import { findProjectRoot } from '../core/app-root';
 
 /** Unexpected errors: one line on stderr, the stack too when QUIRE_DEBUG is set. */
 export function logToStderr(message: string, error?: unknown): void {

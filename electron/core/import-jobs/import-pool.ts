@@ -2,16 +2,13 @@
  * The pool of import workers (Tinypool over out/worker/import-worker.js). Workers start on the
  * first import and stop after a while without work, so an idle Quire holds no importer in memory.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
-import { QuireError } from '../../shared/result';
+import { bundledWorkerPath } from '../app-root';
 import type { ExtractResult, ExtractTask } from './extract-protocol';
 
 const WORKER_ENV = 'QUIRE_IMPORT_WORKER';
-const BUNDLED_WORKER = path.join('out', 'worker', 'import-worker.js');
 const IDLE_MS = 30_000;
 /**
  * A worker whose heap has grown past this after a file is replaced by a fresh one, so that what
@@ -32,19 +29,8 @@ export interface ImportPool {
  */
 export const defaultImportThreads = (): number => Math.max(2, Math.min(4, availableParallelism() - 1));
 
-/** The bundled worker, found the way the search worker is (lunr-search-index.ts). */
-export function resolveImportWorkerPath(): string {
-  const override = process.env[WORKER_ENV];
-  if (override !== undefined && override !== '') return path.resolve(override);
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(path.join(dir, 'package.json'))) return path.join(dir, BUNDLED_WORKER);
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new QuireError('internal', `The import worker cannot be located (set ${WORKER_ENV}).`);
-}
+/** The bundled worker (out/worker/import-worker.js), or QUIRE_IMPORT_WORKER when set. */
+export const resolveImportWorkerPath = (): string => bundledWorkerPath('import-worker.js', WORKER_ENV);
 
 export function createImportPool({ threads = defaultImportThreads() }: { threads?: number } = {}): ImportPool {
   let pool: Tinypool | null = null;

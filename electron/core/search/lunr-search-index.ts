@@ -4,8 +4,6 @@
  * pending with an 'internal' error, and the next call starts a fresh one.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SearchHit, SearchOptions } from '../../shared/models';
 import { QuireError } from '../../shared/result';
@@ -17,26 +15,10 @@ import {
   type SearchWorkerRequest,
   type SearchWorkerRequestType,
 } from './worker-protocol';
+import { bundledWorkerPath } from '../app-root';
 
-const WORKER_ENV = 'QUIRE_SEARCH_WORKER';
-const BUNDLED_WORKER = path.join('out', 'worker', 'search-worker.js');
-
-/**
- * The bundled worker, found from wherever this code runs (electron/core/search in tests,
- * out/main or out/cli once bundled): the nearest folder above with a package.json is the app root.
- */
-export function resolveSearchWorkerPath(): string {
-  const override = process.env[WORKER_ENV];
-  if (override !== undefined && override !== '') return path.resolve(override);
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(path.join(dir, 'package.json'))) return path.join(dir, BUNDLED_WORKER);
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new QuireError('internal', `The search worker cannot be located (set ${WORKER_ENV}).`);
-}
+/** The bundled worker (out/worker/search-worker.js), or QUIRE_SEARCH_WORKER when set. */
+export const resolveSearchWorkerPath = (): string => bundledWorkerPath('search-worker.js', 'QUIRE_SEARCH_WORKER');
 
 interface PendingCall {
   resolve: (value: unknown) => void;

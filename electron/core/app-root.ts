@@ -1,4 +1,7 @@
-/** Finds Quire's own folder (the one holding its package.json) from wherever the code was bundled to. */
+/**
+ * Finds Quire's own folder (the one holding its package.json) from wherever the code runs: the
+ * sources in tests, out/main or out/cli once bundled, app.asar in an installed app.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,4 +21,14 @@ export function findProjectRoot(from: string = fileURLToPath(import.meta.url)): 
     if (parent === dir) throw new Error('Quire cannot find its own folder (no package.json named "quire" above it).');
     dir = parent;
   }
+}
+
+/**
+ * A bundled worker entry (out/worker/<fileName>), or the file named by `envVar` when set (tests
+ * run workers they built themselves).
+ */
+export function bundledWorkerPath(fileName: string, envVar: string): string {
+  const override = process.env[envVar];
+  if (override !== undefined && override !== '') return path.resolve(override);
+  return path.join(findProjectRoot(), 'out', 'worker', fileName);
 }
