@@ -2,42 +2,23 @@
  * The built `quire` command for passages that must survive change: `import --replace` (re-anchoring),
  * `export --all` and `import-annotations` (a round trip that loses nothing), on the seed article.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runQuire, type QuireRun } from '../../support/run-quire';
 
-const CLI = path.resolve('out/cli/index.js');
 const SEED = path.resolve('../shared/corpus/seed/000_db403d933cbeb736.txt');
 const KEPT = 'Iraq is trying to bridge the views of neighboring countries';
 const REWORDED = 'the first Baghdad conference was held';
 const DELETED = 'Iraqi Prime Minister Muhammad al-Sudani intends to visit Iran soon';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe('quire CLI: replace, export --all, import-annotations', () => {
   let root: string;
   let libraryDir: string;
   let seedId: string;
 
-  const quire = (...args: string[]): Promise<Run> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, '--library', libraryDir, ...args], {
-        env: { ...process.env, HOME: root, XDG_CONFIG_HOME: path.join(root, 'config'), QUIRE_LIBRARY: '', NO_COLOR: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const quire = (...args: string[]): Promise<QuireRun> => runQuire(root, libraryDir, args);
 
   const annotationsJson = async (): Promise<{ id: string; note: string; anchorState: string; target: unknown }[]> =>
     JSON.parse((await quire('annotations', seedId, '--json')).stdout);

@@ -7,36 +7,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runQuire, type QuireRun } from '../../support/run-quire';
 
 const CLI = path.resolve('out/cli/index.js');
 const SEED = path.resolve('../shared/corpus/seed/000_db403d933cbeb736.txt');
 const WEB_PAGE = path.resolve('../shared/corpus/web-pages/bbc-1/source.html');
 const SEED_TITLE = "Iraq: Regional security impacts Iraq, relations with Iran 'strong'";
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 describe('quire CLI (built, real core)', () => {
   let root: string;
   let libraryDir: string;
   let seedId: string;
 
-  const quire = (...args: string[]): Promise<Run> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, '--library', libraryDir, ...args], {
-        env: { ...process.env, HOME: root, XDG_CONFIG_HOME: path.join(root, 'config'), QUIRE_LIBRARY: '', NO_COLOR: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const quire = (...args: string[]): Promise<QuireRun> => runQuire(root, libraryDir, args);
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'quire-cli-'));
