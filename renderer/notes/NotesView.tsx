@@ -20,6 +20,8 @@ export function NotesView({ takeFocus, onOpen }: NotesViewProps) {
   const { annotations, articles, error, update, remove, add } = useLibraryAnnotations();
   const heading = useRef<HTMLHeadingElement>(null);
   const [articleForNew, setArticleForNew] = useState('');
+  /** A note just created, whose editor takes focus as soon as it is on screen. */
+  const focusAfterRender = useRef<string | null>(null);
   const newNoteSelectId = useId();
 
   useEffect(() => {
@@ -30,6 +32,18 @@ export function NotesView({ takeFocus, onOpen }: NotesViewProps) {
     () => (annotations ?? []).filter((a) => a.kind === 'note').sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     [annotations],
   );
+  // Runs after the list has rendered, so the new note's editor exists (a timer or an animation
+  // frame may fire before React has committed it on a busy machine).
+  useEffect(() => {
+    const id = focusAfterRender.current;
+    if (id === null) return;
+    const editor = document.querySelector<HTMLTextAreaElement>(`[data-annotation-id="${id}"] textarea`);
+    if (editor) {
+      focusAfterRender.current = null;
+      editor.focus();
+    }
+  }, [notes]);
+
   const library = useMemo(() => [...articles.values()].sort((a, b) => a.title.localeCompare(b.title)), [articles]);
 
   const addNote = async () => {
@@ -40,11 +54,9 @@ export function NotesView({ takeFocus, onOpen }: NotesViewProps) {
       reportError(`The note was not created: ${result.error.message}`);
       return;
     }
+    focusAfterRender.current = result.value.id;
     add(result.value);
     notify('New note: write it below');
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLTextAreaElement>(`[data-annotation-id="${result.value.id}"] textarea`)?.focus(),
-    );
   };
 
   return (
