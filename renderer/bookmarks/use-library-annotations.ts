@@ -6,8 +6,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Annotation, ArticleMeta, UpdateAnnotationInput } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
 import { useStatus } from '../app/status-context';
+import { deleteAnnotationWithUndo } from '../reader/delete-annotation';
 
-const kindName = (annotation: Pick<Annotation, 'kind'>) => (annotation.kind === 'note' ? 'Note' : 'Bookmark');
 
 export interface LibraryAnnotations {
   /** null while loading */
@@ -64,30 +64,11 @@ export function useLibraryAnnotations(): LibraryAnnotations {
   }, []);
 
   const remove = useCallback(
-    async (annotation: Annotation): Promise<boolean> => {
-      const result = await api.deleteAnnotation(annotation.articleId, annotation.id);
-      if (!result.ok) {
-        reportError(`The ${annotation.kind} was not deleted: ${result.error.message}`);
-        return false;
-      }
-      setAnnotations((current) => current && current.filter((a) => a.id !== annotation.id));
-      notify(`${kindName(annotation)} deleted`, {
-        action: {
-          label: 'Undo',
-          run: () => {
-            void api.restoreAnnotation(annotation).then((restored) => {
-              if (!restored.ok) {
-                reportError(`The ${annotation.kind} was not restored: ${restored.error.message}`);
-                return;
-              }
-              add(restored.value);
-              notify(`${kindName(annotation)} restored`);
-            });
-          },
-        },
-      });
-      return true;
-    },
+    (annotation: Annotation): Promise<boolean> =>
+      deleteAnnotationWithUndo(api, { notify, reportError }, annotation, {
+        removed: (gone) => setAnnotations((current) => current && current.filter((a) => a.id !== gone.id)),
+        restored: add,
+      }),
     [api, add, notify, reportError],
   );
 

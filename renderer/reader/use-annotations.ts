@@ -3,8 +3,8 @@ import { useCallback, useState } from 'react';
 import type { Annotation, CreateAnnotationInput, UpdateAnnotationInput } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
 import { useStatus } from '../app/status-context';
+import { deleteAnnotationWithUndo } from './delete-annotation';
 
-const kindName = (annotation: Pick<Annotation, 'kind'>) => (annotation.kind === 'note' ? 'Note' : 'Bookmark');
 
 export function useAnnotations(initial: Annotation[]) {
   const api = useApi();
@@ -38,30 +38,11 @@ export function useAnnotations(initial: Annotation[]) {
   );
 
   const remove = useCallback(
-    async (annotation: Annotation): Promise<boolean> => {
-      const result = await api.deleteAnnotation(annotation.articleId, annotation.id);
-      if (!result.ok) {
-        reportError(`The ${annotation.kind} was not deleted: ${result.error.message}`);
-        return false;
-      }
-      setAnnotations((current) => current.filter((a) => a.id !== annotation.id));
-      notify(`${kindName(annotation)} deleted`, {
-        action: {
-          label: 'Undo',
-          run: () => {
-            void api.restoreAnnotation(annotation).then((restored) => {
-              if (!restored.ok) {
-                reportError(`The ${annotation.kind} was not restored: ${restored.error.message}`);
-                return;
-              }
-              setAnnotations((current) => [...current.filter((a) => a.id !== annotation.id), restored.value]);
-              notify(`${kindName(annotation)} restored`);
-            });
-          },
-        },
-      });
-      return true;
-    },
+    (annotation: Annotation): Promise<boolean> =>
+      deleteAnnotationWithUndo(api, { notify, reportError }, annotation, {
+        removed: (gone) => setAnnotations((current) => current.filter((a) => a.id !== gone.id)),
+        restored: (back) => setAnnotations((current) => [...current.filter((a) => a.id !== back.id), back]),
+      }),
     [api, notify, reportError],
   );
 
