@@ -93,3 +93,33 @@ export function guessDirection(text: string): 'rtl' | null {
   const rtl = sample.match(RTL_LETTER)?.length ?? 0;
   return letters > 0 && rtl / letters > 0.5 ? 'rtl' : null;
 }
+
+/** What a file without web metadata (text, Markdown, PDF) knows about itself. */
+export interface FileMetadata {
+  title: string;
+  byline?: string | null;
+  lang?: string | null;
+  publishedAt?: string | null;
+  tags?: string[];
+}
+
+/**
+ * A document read from a local file: its normalized reader HTML and text, and the metadata the file
+ * carries; direction and excerpt come from the text, and a local file has no site or URL.
+ */
+export function localDocument({ html, text }: { html: string; text: string }, meta: FileMetadata): ImportedDocument {
+  return {
+    title: meta.title,
+    byline: meta.byline ?? null,
+    siteName: null,
+    lang: meta.lang ?? null,
+    dir: guessDirection(text),
+    publishedAt: meta.publishedAt ?? null,
+    excerpt: excerptOf(text),
+    url: null,
+    html,
+    text,
+    assets: [],
+    tags: meta.tags ?? [],
+  };
+}

@@ -9,7 +9,7 @@
 import MarkdownIt from 'markdown-it';
 import { decodeText } from './decode-text';
 import { splitFrontMatter } from './front-matter';
-import { cleanLine, excerptOf, guessDirection, type ImportedDocument, titleFromFileName } from './imported-document';
+import { cleanLine, type ImportedDocument, localDocument, titleFromFileName } from './imported-document';
 import { normalizeReaderHtml } from './normalize-html';
 import { sanitizeToElement } from './sanitize-html';
 
@@ -40,19 +40,9 @@ export function importMarkdown(fileName: string, bytes: Uint8Array): ImportedDoc
     title = cleanLine(htmlHeading?.textContent);
     if (title !== null) htmlHeading?.remove();
   }
-  const { html, text } = normalizeReaderHtml(root);
-  return {
+  return localDocument(normalizeReaderHtml(root), {
     title: title ?? titleFromFileName(fileName),
     byline: frontMatter.author,
-    siteName: null,
-    lang: null,
-    dir: guessDirection(text),
-    publishedAt: null,
-    excerpt: excerptOf(text),
-    url: null,
-    html,
-    text,
-    assets: [],
     tags: frontMatter.tags,
-  };
+  });
 }

@@ -4,7 +4,7 @@
  */
 import { domWindow } from './dom-window';
 import { decodeText } from './decode-text';
-import { excerptOf, guessDirection, type ImportedDocument, titleFromFileName } from './imported-document';
+import { type ImportedDocument, localDocument, titleFromFileName } from './imported-document';
 import { normalizeReaderHtml } from './normalize-html';
 
 /** A first line longer than this is a paragraph, not a headline. */
@@ -32,19 +32,5 @@ export function importText(fileName: string, bytes: Uint8Array): ImportedDocumen
     p.textContent = line;
     root.append(p);
   }
-  const { html, text } = normalizeReaderHtml(root);
-  return {
-    title,
-    byline: null,
-    siteName: null,
-    lang: null,
-    dir: guessDirection(text),
-    publishedAt: null,
-    excerpt: excerptOf(text),
-    url: null,
-    html,
-    text,
-    assets: [],
-    tags: [],
-  };
+  return localDocument(normalizeReaderHtml(root), { title });
 }

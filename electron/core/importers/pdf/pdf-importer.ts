@@ -7,7 +7,7 @@
 import type { PDFDocumentProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { QuireError } from '../../../shared/result';
 import { domWindow } from '../dom-window';
-import { cleanLine, excerptOf, guessDirection, type ImportedDocument, isoDate, titleFromFileName } from '../imported-document';
+import { cleanLine, type ImportedDocument, isoDate, localDocument, titleFromFileName } from '../imported-document';
 import { normalizeReaderHtml } from '../normalize-html';
 import { type Block, blocksOf, columnsOf, type Line, linesOf, type TextRun, withoutRunningLines } from './reflow';
 
@@ -99,22 +99,12 @@ export async function importPdf(fileName: string, bytes: Uint8Array): Promise<Im
       blocks.shift();
       if (blocks[0]) blocks[0].parts.unshift(...pageStarts);
     }
-    const { html, text } = normalizeReaderHtml(render(blocks));
-    const lang = field('Lang');
-    return {
+    return localDocument(normalizeReaderHtml(render(blocks)), {
       title: title ?? titleFromFileName(fileName),
       byline: field('Author'),
-      siteName: null,
-      lang,
-      dir: guessDirection(text),
+      lang: field('Lang'),
       publishedAt: pdfDate(field('CreationDate')),
-      excerpt: excerptOf(text),
-      url: null,
-      html,
-      text,
-      assets: [],
-      tags: [],
-    };
+    });
   } finally {
     await close();
   }
