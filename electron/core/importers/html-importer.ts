@@ -1,7 +1,8 @@
 /**
  * Web pages: Mozilla's Readability (Firefox Reader View) finds the article and its metadata in a
  * jsdom document that never runs scripts or loads anything; the result is sanitized and normalized.
- * A page Readability gives up on falls back to its whole sanitized body.
+ * A page Readability gives up on falls back to its whole sanitized body; a page too large for
+ * Readability to score in reasonable time and memory takes its main element (large-page.ts).
  */
 import { Readability } from '@mozilla/readability';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { AssetCollector } from './asset-collector';
 import { declaredHtmlCharset, decodeText } from './decode-text';
 import { cleanLine, excerptOf, type ImportedDocument, isoDate, titleFromFileName } from './imported-document';
 import { normalizeReaderHtml, type ReaderDocument } from './normalize-html';
+import { largePageArticle, largePageMetadata, READABILITY_MAX_ELEMENTS } from './large-page';
 import { collectPageImages, withAssetPaths } from './page-images';
 import { sanitizeToElement } from './sanitize-html';
 
@@ -45,13 +47,17 @@ function wholeBody(source: string, documentUrl: string, pageUrl: string | null, 
     const body = dom.window.document.body;
     if (!body) return '';
     collectPageImages(dom.window.document, images.assets, images.pageFile);
-    // Serializing keeps links as written; resolve them first, as Readability does for its article.
-    for (const link of Array.from(body.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
-      link.setAttribute('href', link.href);
-    }
+    resolveLinks(body);
     return body.innerHTML;
   } finally {
     dom.window.close();
+  }
+}
+
+/** Serializing keeps links as written; resolve them first, as Readability does for its article. */
+function resolveLinks(root: Element): void {
+  for (const link of Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
+    link.setAttribute('href', link.href);
   }
 }
 
@@ -69,6 +75,64 @@ type KeepImage = (src: string) => string | null;
 
 function readerDocument(dirtyHtml: string, url: string | null, keepImage: KeepImage): ReaderDocument {
   return normalizeReaderHtml(sanitizeToElement(withAssetPaths(dirtyHtml), { pageUrl: url, keepImage }));
+}
+
+/** What the page says about itself, and the HTML of its article (not yet sanitized). */
+interface PageReading {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  lang: string | null;
+  dir: TextDirection | null;
+  publishedAt: string | null;
+  excerpt: string | null;
+  url: string | null;
+  /** the article's HTML, or null when no article was found */
+  articleHtml: string | null;
+}
+
+/**
+ * Parses the page, stores its images, and finds its article: with Readability, or for a very large
+ * page (a whole manual on one page) with `largePageArticle`. Only strings leave this function, so
+ * the page's DOM — by far the largest thing an import holds — is closed before the article is
+ * sanitized, and the two are never in memory together.
+ */
+function readPage(source: string, documentUrl: string, images: PageImages): PageReading {
+  const dom = parseQuietly(source, documentUrl);
+  try {
+    const doc = dom.window.document;
+    collectPageImages(doc, images.assets, images.pageFile);
+    const url = pageUrl(doc);
+    if (url && !doc.querySelector('base[href]')) {
+      // Links relative to the page resolve to the real site, as they did when it was saved.
+      const base = doc.createElement('base');
+      base.href = url;
+      doc.head.prepend(base);
+    }
+    const root = doc.documentElement;
+    const lang = cleanLine(root.getAttribute('lang'));
+    const dir = direction(root.getAttribute('dir'));
+    const pageTitle = cleanLine(doc.title);
+    if (doc.getElementsByTagName('*').length > READABILITY_MAX_ELEMENTS) {
+      return { ...largePageMetadata(doc), lang, dir, url, articleHtml: largePageArticle(doc) };
+    }
+    // Readability takes the document apart as it works; the fallback parses the page again (that is
+    // rarer than cloning every page up front, which costs as much as a parse).
+    const article = new Readability(doc, { keepClasses: false }).parse();
+    return {
+      title: cleanLine(article?.title) ?? pageTitle,
+      byline: cleanLine(article?.byline),
+      siteName: cleanLine(article?.siteName),
+      lang: cleanLine(article?.lang) ?? lang,
+      dir: direction(article?.dir) ?? dir,
+      publishedAt: isoDate(article?.publishedTime),
+      excerpt: cleanLine(article?.excerpt),
+      url,
+      articleHtml: article?.content || null,
+    };
+  } finally {
+    dom.window.close();
+  }
 }
 
 /**
@@ -92,46 +156,26 @@ export function importHtml(
   const keepImage: KeepImage = (src) => assets.keepImage(src) ?? keepRemoteImage(src);
   const source = decodeText(bytes, declaredHtmlCharset(bytes));
   const images: PageImages = { assets, pageFile: localFiles && documentUrl.startsWith('file:') ? fileURLToPath(documentUrl) : null };
-  const dom = parseQuietly(source, documentUrl);
-  try {
-    const doc = dom.window.document;
-    collectPageImages(doc, images.assets, images.pageFile);
-    const url = pageUrl(doc);
-    if (url && !doc.querySelector('base[href]')) {
-      // Links relative to the page resolve to the real site, as they did when it was saved.
-      const base = doc.createElement('base');
-      base.href = url;
-      doc.head.prepend(base);
-    }
-    const root = doc.documentElement;
-    const lang = cleanLine(root.getAttribute('lang'));
-    const dir = direction(root.getAttribute('dir'));
-    const pageTitle = cleanLine(doc.title);
-    // Readability takes the document apart as it works; the fallback parses the page again (that is
-    // rarer than cloning every page up front, which costs as much as a parse).
-    const article = new Readability(doc, { keepClasses: false }).parse();
-
-    let reader = article?.content ? readerDocument(article.content, url, keepImage) : null;
-    if (!reader || reader.text.trim() === '') reader = readerDocument(wholeBody(source, documentUrl, url, images), url, keepImage);
-    if (reader.text.trim() === '') {
-      throw new QuireError('import-failed', 'This page has no readable text.');
-    }
-
-    return {
-      title: cleanLine(article?.title) ?? pageTitle ?? titleFromFileName(fileName),
-      byline: cleanLine(article?.byline),
-      siteName: cleanLine(article?.siteName),
-      lang: cleanLine(article?.lang) ?? lang,
-      dir: direction(article?.dir) ?? dir,
-      publishedAt: isoDate(article?.publishedTime),
-      excerpt: cleanLine(article?.excerpt) ?? excerptOf(reader.text),
-      url,
-      html: reader.html,
-      text: reader.text,
-      assets: assets.referencedBy(reader.html),
-      tags: [],
-    };
-  } finally {
-    dom.window.close();
+  const page = readPage(source, documentUrl, images);
+  let reader = page.articleHtml ? readerDocument(page.articleHtml, page.url, keepImage) : null;
+  if (!reader || reader.text.trim() === '') {
+    reader = readerDocument(wholeBody(source, documentUrl, page.url, images), page.url, keepImage);
   }
+  if (reader.text.trim() === '') {
+    throw new QuireError('import-failed', 'This page has no readable text.');
+  }
+  return {
+    title: page.title ?? titleFromFileName(fileName),
+    byline: page.byline,
+    siteName: page.siteName,
+    lang: page.lang,
+    dir: page.dir,
+    publishedAt: page.publishedAt,
+    excerpt: page.excerpt ?? excerptOf(reader.text),
+    url: page.url,
+    html: reader.html,
+    text: reader.text,
+    assets: assets.referencedBy(reader.html),
+    tags: [],
+  };
 }

@@ -11,6 +11,7 @@
  * change the rendering, and the text gets clean paragraph breaks.
  */
 import { ELEMENT_NODE, parseFragment, TEXT_NODE } from './dom-window';
+import { fragmentText } from './fragment-text';
 
 export interface ReaderDocument {
   /** reader HTML (serialized fragment) */
@@ -46,9 +47,9 @@ export function normalizeReaderHtml(root: Element): ReaderDocument {
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     normalizeContainer(current, blockLikeElements(current));
     const html = current.innerHTML;
-    const reparsed = parseFragment(html);
-    if (reparsed.textContent === current.textContent) return { html, text: reparsed.textContent ?? '' };
-    current = reparsed;
+    const text = current.textContent ?? '';
+    if (fragmentText(html) === text) return { html, text };
+    current = parseFragment(html);
   }
   // Never seen in practice; whatever the parser makes of the HTML is what the reader shows.
   const html = current.innerHTML;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFragment } from '../../../../electron/core/importers/dom-window';
+import { fragmentText } from '../../../../electron/core/importers/fragment-text';
 import { importFile } from '../../../../electron/core/importers/import-file';
 import type { ImportedDocument } from '../../../../electron/core/importers/imported-document';
 import { webPages } from '../support/corpus';
@@ -128,5 +129,66 @@ describe('web page details', () => {
     const { document } = await importFile({ fileName: 'latin.html', bytes: Buffer.concat([head, Buffer.from([0xe9]), rest, Buffer.from([0xe9]), end]) });
     expect(document.title).toBe('Café');
     expect(document.text).toBe('Un café crème.');
+  });
+});
+
+describe('a very large page (a whole manual on one page)', () => {
+  /** A documentation page of about 30,000 elements: site navigation around a main element. */
+  const manualPage = (): Buffer => {
+    const sections = Array.from({ length: 2_500 }, (_, i) =>
+      `<section id="s${i}"><h2>Symbol ${i}</h2><dl><dt>Description</dt><dd><p>Entry <code>sym_${i}</code> is <em>stable</em>.</p></dd></dl><p><a href="other.html#s${i}">See also</a></p></section>`,
+    ).join('\n');
+    return Buffer.from(`<!doctype html><html lang="en"><head>
+      <title>ABI symbols — The Kernel documentation</title>
+      <meta name="author" content="The kernel community"><meta property="og:site_name" content="Kernel docs">
+      <meta name="description" content="Every stable ABI symbol, one per section.">
+      <link rel="canonical" href="https://docs.example.org/abi/symbols.html">
+    </head><body>
+      <nav class="sidebar"><ul><li><a href="index.html">Contents of the whole site</a></li></ul></nav>
+      <div class="document"><div role="main" class="body"><h1>ABI symbols</h1>
+        <nav aria-label="On this page">Jump to a section</nav>${sections}</div></div>
+      <footer>Copyright notice of the site</footer><script>alert(1)</script>
+    </body></html>`);
+  };
+
+  it('takes its main element and metadata quickly, without the navigation around or inside it', async () => {
+    const started = performance.now();
+    const { document } = await importFile({ fileName: 'symbols.html', bytes: manualPage() });
+    const seconds = (performance.now() - started) / 1000;
+    expect(document.title).toBe('ABI symbols — The Kernel documentation');
+    expect(document.byline).toBe('The kernel community');
+    expect(document.siteName).toBe('Kernel docs');
+    expect(document.excerpt).toBe('Every stable ABI symbol, one per section.');
+    expect(document.lang).toBe('en');
+    expect(document.text.startsWith('ABI symbols\nSymbol 0\nDescription\nEntry sym_0 is stable.\nSee also\nSymbol 1')).toBe(true);
+    expect(document.text).toContain('Entry sym_2499 is stable.');
+    expect(document.text).not.toMatch(/Contents of the whole site|Jump to a section|Copyright notice|alert/);
+    // Relative links are resolved against the address the page names, as for any page.
+    expect(document.html).toContain('href="https://docs.example.org/abi/other.html#s7"');
+    expect(parseFragment(document.html).textContent).toBe(document.text);
+    // A generous bound: Readability's scoring of such a page takes far longer on this machine.
+    expect(seconds).toBeLessThan(60);
+  });
+});
+
+describe('the text check of normalized HTML (parse5, as the reader will parse it)', () => {
+  const tricky = [
+    '<p>one<p>two</p>',
+    '<table><tr><td>a</td>stray<td>b</td></tr></table>',
+    '<template><p>hidden</p></template><p>seen</p>',
+    '<!-- note --><b>bold <i>both</b> italic</i>',
+    '<pre>\nfirst line kept\n</pre>',
+    '<ul><li>one<li>two</ul><textarea>raw <b>text</b></textarea>',
+    '<svg><title>vector</title><text>drawn</text></svg>&amp;&lt;&nbsp;&#x1F600;',
+  ];
+  it.each(tricky)('gives the textContent jsdom gives for %s', (html) => {
+    expect(fragmentText(html)).toBe(parseFragment(html).textContent);
+  });
+
+  it('gives the textContent jsdom gives for every raw page of the corpus', () => {
+    for (const page of pages) {
+      const source = readFileSync(page.file, 'utf8');
+      expect(fragmentText(source), page.name).toBe(parseFragment(source).textContent);
+    }
   });
 });

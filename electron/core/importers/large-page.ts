@@ -1,0 +1,67 @@
+/**
+ * Very large pages: a whole manual, a changelog or a generated API reference on one page. Readability
+ * scores every element, several times over, so on a page of 70,000 elements it needs tens of seconds
+ * and close to a gigabyte of memory (measured on the Linux kernel's ABI reference, 3.5 MB of HTML).
+ * Such pages are documents rather than articles wrapped in site chrome, and they mark their content
+ * (`<main>`, `role="main"`, a single `<article>`), so that element is taken as the article, without
+ * the navigation inside it, and the metadata comes from the page's `<meta>` tags as Readability
+ * would read them.
+ */
+import { cleanLine, isoDate } from './imported-document';
+
+/** Above this many elements a page skips Readability (a long news article has 2,000–5,000). */
+export const READABILITY_MAX_ELEMENTS = 20_000;
+
+/** Where documents keep their content, most specific first. */
+const CONTENT_ROOTS = ['[role="main" i]', 'main', '#content', '#main-content', '#main'];
+
+/** Site chrome that can sit inside the content root (or the body when there is none). */
+const CHROME = ['nav', '[role="navigation" i]', '[role="search" i]', '[role="banner" i]', '[role="contentinfo" i]', 'script', 'style', 'noscript', 'template'];
+/** Page header and footer are chrome only when the whole body is taken. */
+const BODY_CHROME = ['body > header', 'body > footer'];
+
+function contentRoot(doc: Document): { root: Element; isBody: boolean } | null {
+  for (const selector of CONTENT_ROOTS) {
+    const found = doc.querySelector(selector);
+    if (found) return { root: found, isBody: false };
+  }
+  const articles = doc.getElementsByTagName('article');
+  if (articles.length === 1) return { root: articles[0]!, isBody: false };
+  return doc.body ? { root: doc.body, isBody: true } : null;
+}
+
+/** The HTML of the page's content element, links made absolute as Readability makes them; null when the page has no body. */
+export function largePageArticle(doc: Document): string | null {
+  const found = contentRoot(doc);
+  if (!found) return null;
+  const { root, isBody } = found;
+  for (const chrome of Array.from(root.querySelectorAll([...CHROME, ...(isBody ? BODY_CHROME : [])].join(',')))) chrome.remove();
+  for (const link of Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href]'))) link.setAttribute('href', link.href);
+  return root.innerHTML;
+}
+
+/** The first non-empty `content` of these `<meta>` tags (by `name` or `property`). */
+function meta(doc: Document, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const value = cleanLine(doc.querySelector(`meta[name="${key}" i][content], meta[property="${key}" i][content]`)?.getAttribute('content'));
+    if (value) return value;
+  }
+  return null;
+}
+
+/** Title, byline, site name, date and description from the page's head, the ones Readability reads first. */
+export function largePageMetadata(doc: Document): {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  publishedAt: string | null;
+  excerpt: string | null;
+} {
+  return {
+    title: meta(doc, 'og:title', 'twitter:title', 'dc:title') ?? cleanLine(doc.title) ?? cleanLine(doc.querySelector('h1')?.textContent),
+    byline: meta(doc, 'author', 'article:author', 'dc:creator'),
+    siteName: meta(doc, 'og:site_name', 'application-name'),
+    publishedAt: isoDate(meta(doc, 'article:published_time', 'dcterms.created', 'date')),
+    excerpt: meta(doc, 'description', 'og:description', 'twitter:description'),
+  };
+}
