@@ -1,4 +1,5 @@
 /** Human-readable output of the CLI (the `--json` forms are in the commands themselves). */
+import path from 'node:path';
 import type {
   Annotation,
   AnnotationImportSummary,
@@ -26,13 +27,34 @@ export function importLine(outcome: ImportOutcome): string {
       return `duplicate ${outcome.article.id}  ${outcome.article.title} (already in library)`;
     case 'failed':
       return `failed    ${outcome.source}: ${outcome.reason}`;
+    case 'skipped':
+      return `skipped   ${outcome.source}: ${outcome.reason}`;
   }
 }
 
-/** The last line of a multi-file import: "12 imported, 3 already in library, 1 failed". */
+/** "8 .png, 3 .css": what a folder held besides documents, most frequent first. */
+export function skippedByExtension(outcomes: readonly ImportOutcome[]): string {
+  const counts = new Map<string, number>();
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'skipped') continue;
+    const extension = path.extname(outcome.source).toLowerCase() || 'no extension';
+    counts.set(extension, (counts.get(extension) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([extension, count]) => `${count} ${extension}`)
+    .join(', ');
+}
+
+/**
+ * The last line of a multi-file import: "12 imported, 3 already in library, 1 failed", and the
+ * files of the folders that are not documents, which are not listed one by one.
+ */
 export function importSummaryLine(outcomes: readonly ImportOutcome[]): string {
   const count = (status: ImportOutcome['status']): number => outcomes.filter((o) => o.status === status).length;
-  return `${count('imported')} imported, ${count('duplicate')} already in library, ${count('failed')} failed`;
+  const line = `${count('imported')} imported, ${count('duplicate')} already in library, ${count('failed')} failed`;
+  const skipped = count('skipped');
+  return skipped === 0 ? line : `${line}; ${skipped} other ${skipped === 1 ? 'file' : 'files'} skipped, not documents (${skippedByExtension(outcomes)})`;
 }
 
 export function articleLine(article: ArticleMeta): string {

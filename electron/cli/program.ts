@@ -32,6 +32,7 @@ import {
   articleLine,
   importLine,
   importSummaryLine,
+  skippedByExtension,
   quoteExcerpt,
   replaceLines,
   searchHitLines,
@@ -142,7 +143,11 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
           stopProgress();
         }
         if (outcomes.length === 0) throw new CliError(`Nothing to import: no files found in ${paths.join(', ')}.`);
+        if (outcomes.every((outcome) => outcome.status === 'skipped')) {
+          throw new CliError(`Nothing to import: no documents in ${paths.join(', ')} (only ${skippedByExtension(outcomes)}).`);
+        }
         for (const outcome of outcomes) {
+          if (outcome.status === 'skipped') continue; // summed up in the last line
           if (outcome.status === 'failed') {
             err(importLine(outcome));
             exitCode = 1;

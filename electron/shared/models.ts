@@ -49,7 +49,9 @@ export interface ReadingProgress {
 export type ImportOutcome =
   | { status: 'imported'; source: string; article: ArticleMeta }
   | { status: 'duplicate'; source: string; article: ArticleMeta }
-  | { status: 'failed'; source: string; reason: string };
+  | { status: 'failed'; source: string; reason: string }
+  /** a file inside a chosen folder that is not a document Quire reads (an image, a stylesheet) */
+  | { status: 'skipped'; source: string; reason: string };
 
 /** How the library list is ordered. */
 export const ARTICLE_SORTS = ['added', 'published', 'title', 'site', 'progress'] as const;
@@ -74,6 +76,8 @@ export interface ImportCounts {
   imported: number;
   duplicates: number;
   failed: number;
+  /** files in the chosen folders that are not documents (not part of `done` and `total`) */
+  skipped: number;
 }
 
 /** `import-progress`: sent while a job runs (a few times a second at most). */
@@ -105,6 +109,8 @@ export interface ImportFinishedEvent {
   duplicates: { source: string; articleId: string; title: string }[];
   /** every file that could not be imported, with the reason */
   failed: { source: string; reason: string }[];
+  /** the files that are not documents, by extension (".png"), most frequent first */
+  skipped: { extension: string; count: number }[];
 }
 
 /** A document handed over as bytes (drag and drop, file picker, browser mode). */

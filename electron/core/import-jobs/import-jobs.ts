@@ -6,7 +6,7 @@
  */
 import type { ImportFinishedEvent, ImportOutcome } from '../../shared/models';
 import type { EventHub } from '../events';
-import { countImportFiles, walkImportFiles } from '../library/collect-import-files';
+import { countImportFiles, skippedReason, walkImportFiles } from '../library/collect-import-files';
 import type { ExtractedArticle } from '../library/import-into-library';
 import { newId } from '../library/ids';
 import type { Log } from '../log';
@@ -18,6 +18,11 @@ import { runImport } from './run-import';
 const PROGRESS_INTERVAL_MS = 100;
 /** Files being read per worker thread: one parsing, the next one ready. */
 const IN_FLIGHT_PER_THREAD = 2;
+/**
+ * Files above this are read one at a time: parsing HTML takes about 200 times its size in memory
+ * (a 1 MB page, 200 MB; the largest page of the Debian manuals, 4 MB, close to 900 MB).
+ */
+const LARGE_FILE_BYTES = 1024 * 1024;
 
 export interface ImportJobsParts {
   events: EventHub;
@@ -110,6 +115,7 @@ export class ImportJobs {
         maxBytes: this.parts.maxBytes,
         tooLargeReason: this.parts.tooLargeReason,
         maxInFlight: pool.threads * IN_FLIGHT_PER_THREAD,
+        largeBytes: LARGE_FILE_BYTES,
         signal,
         onCurrent: (source) => {
           current = source;
@@ -121,6 +127,11 @@ export class ImportJobs {
           tally.add(outcome);
           onOutcome?.(outcome);
           sendProgress(false);
+        },
+        onSkipped: (source) => {
+          const outcome: ImportOutcome = { status: 'skipped', source, reason: skippedReason(source) };
+          tally.add(outcome);
+          onOutcome?.(outcome);
         },
         onUnexpected: (source, details) => log(`Import of ${source} failed unexpectedly: ${details}`),
       });

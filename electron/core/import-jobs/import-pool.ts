@@ -15,6 +15,12 @@ const IDLE_MS = 30_000;
  * the HTML parser keeps between documents cannot add up over a folder of thousands of files.
  */
 const RECYCLE_HEAP_BYTES = 384 * 1024 * 1024;
+/**
+ * The most heap one import worker may use. A file that needs more (a page of tens of megabytes of
+ * markup) stops its worker, fails with a clear reason, and the pool starts a fresh worker; without
+ * a limit it would take the machine's memory. The largest real page measured needs about 900 MB.
+ */
+export const WORKER_HEAP_MB = 1536;
 
 export interface ImportPool {
   /** how many files are read at once */
@@ -32,7 +38,10 @@ export const defaultImportThreads = (): number => Math.max(2, Math.min(4, availa
 /** The bundled worker (out/worker/import-worker.js), or QUIRE_IMPORT_WORKER when set. */
 export const resolveImportWorkerPath = (): string => bundledWorkerPath('import-worker.js', WORKER_ENV);
 
-export function createImportPool({ threads = defaultImportThreads() }: { threads?: number } = {}): ImportPool {
+export function createImportPool({
+  threads = defaultImportThreads(),
+  maxHeapMb = WORKER_HEAP_MB,
+}: { threads?: number; maxHeapMb?: number } = {}): ImportPool {
   let pool: Tinypool | null = null;
   const ensurePool = (): Tinypool => {
     pool ??= new Tinypool({
@@ -41,6 +50,7 @@ export function createImportPool({ threads = defaultImportThreads() }: { threads
       maxThreads: threads,
       idleTimeout: IDLE_MS,
       maxMemoryLimitBeforeRecycle: RECYCLE_HEAP_BYTES,
+      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
     });
     return pool;
   };

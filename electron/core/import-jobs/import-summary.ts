@@ -1,11 +1,14 @@
 /** Tallies a job's outcomes into the `import-finished` summary, keeping only what it must list. */
+import { extensionOf } from '../importers/import-formats';
 import type { ImportCounts, ImportFinishedEvent, ImportOutcome } from '../../shared/models';
 
 /** Imported titles shown after a job: enough to see what came in, bounded for huge folders. */
 export const LISTED_IMPORTS = 100;
 
 export class ImportTally {
-  readonly counts: ImportCounts = { imported: 0, duplicates: 0, failed: 0 };
+  readonly counts: ImportCounts = { imported: 0, duplicates: 0, failed: 0, skipped: 0 };
+  /** skipped files by extension: a folder of saved pages can hold thousands of images */
+  private readonly skippedByExtension = new Map<string, number>();
   private readonly imported: ImportFinishedEvent['imported'] = [];
   private readonly duplicates: ImportFinishedEvent['duplicates'] = [];
   private readonly failed: ImportFinishedEvent['failed'] = [];
@@ -30,6 +33,13 @@ export class ImportTally {
         this.counts.failed += 1;
         this.failed.push({ source: outcome.source, reason: outcome.reason });
         break;
+      case 'skipped': {
+        this.counts.skipped += 1;
+        const ext = extensionOf(outcome.source);
+        const extension = ext === '' ? '(no extension)' : `.${ext}`;
+        this.skippedByExtension.set(extension, (this.skippedByExtension.get(extension) ?? 0) + 1);
+        break;
+      }
     }
   }
 
@@ -43,6 +53,9 @@ export class ImportTally {
       imported: [...this.imported],
       duplicates: [...this.duplicates],
       failed: [...this.failed],
+      skipped: [...this.skippedByExtension]
+        .map(([extension, count]) => ({ extension, count }))
+        .sort((a, b) => b.count - a.count || a.extension.localeCompare(b.extension)),
     };
   }
 }

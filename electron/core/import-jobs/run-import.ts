@@ -2,8 +2,9 @@
  * One bulk import as a pipeline: the walk yields files one at a time, the pool reads up to
  * `maxInFlight` of them at once (backpressure: the walk waits while the pool is full), and the
  * host writes each result in the walk's order, one article at a time. Memory is bounded by
- * `maxInFlight` documents whatever the number of files; duplicates within the batch are caught
- * because each write sees every article written before it.
+ * `maxInFlight` documents whatever the number of files, and large files are read one at a time (a
+ * 4 MB web page needs close to a gigabyte while it is parsed: two at once would need twice that);
+ * duplicates within the batch are caught because each write sees every article written before it.
  */
 import type { ImportOutcome } from '../../shared/models';
 import type { ImportCandidate } from '../library/collect-import-files';
@@ -22,17 +23,22 @@ export interface RunImportOptions {
   tooLargeReason: string;
   /** how many files are being read at once (a few per worker keeps the workers busy) */
   maxInFlight: number;
+  /** files larger than this are read one at a time */
+  largeBytes: number;
   signal: AbortSignal;
   /** the file the import waits for now */
   onCurrent(source: string | null): void;
   onFound(): void;
   onOutcome(outcome: ImportOutcome): void;
+  /** a file in a chosen folder that is not a document: never read, not counted as found */
+  onSkipped(source: string): void;
   /** a worker's unexpected failure, with its details, for the log */
   onUnexpected(source: string, details: string): void;
 }
 
 interface InFlight {
   source: string;
+  large: boolean;
   result: Promise<ExtractResult>;
 }
 
@@ -42,14 +48,15 @@ export async function runImport(options: RunImportOptions): Promise<void> {
   const { signal } = options;
   const queue: InFlight[] = [];
 
-  const start = (candidate: ImportCandidate): InFlight => {
+  type Readable = Exclude<ImportCandidate, { skipped: true }>;
+  const start = (candidate: Readable): InFlight => {
     const source = candidate.path;
-    if ('error' in candidate) return { source, result: failed(options.reasonFor(candidate.error, source)) };
-    if (candidate.size > options.maxBytes) return { source, result: failed(options.tooLargeReason) };
+    if ('error' in candidate) return { source, large: false, result: failed(options.reasonFor(candidate.error, source)) };
+    if (candidate.size > options.maxBytes) return { source, large: false, result: failed(options.tooLargeReason) };
     const result = options.extract({ fileName: source, filePath: source, maxBytes: options.maxBytes }, signal);
     // A cancelled job drops what is still being read; its rejection must not go unhandled.
     result.catch(() => undefined);
-    return { source, result };
+    return { source, large: candidate.size > options.largeBytes, result };
   };
 
   const finishHead = async (): Promise<void> => {
@@ -74,7 +81,15 @@ export async function runImport(options: RunImportOptions): Promise<void> {
 
   for await (const candidate of options.files) {
     if (signal.aborted) break;
+    if ('skipped' in candidate) {
+      options.onSkipped(candidate.path);
+      continue;
+    }
     options.onFound();
+    // A large file waits until the large one before it is written (files stay in the walk's order).
+    if (!('error' in candidate) && candidate.size > options.largeBytes) {
+      while (queue.some((entry) => entry.large) && !signal.aborted) await finishHead();
+    }
     queue.push(start(candidate));
     while (queue.length >= options.maxInFlight && !signal.aborted) await finishHead();
   }

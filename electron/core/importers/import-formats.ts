@@ -25,6 +25,9 @@ export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.xhtml', '
 /** The lower-case extension without the dot ('' when there is none). */
 export const extensionOf = (fileName: string): string => path.extname(fileName).slice(1).toLowerCase();
 
+/** Whether the name is one of a format Quire reads (a folder import takes only those). */
+export const isDocumentName = (fileName: string): boolean => Object.hasOwn(FORMATS, extensionOf(fileName));
+
 export function formatOf(fileName: string): ArticleFormat {
   const ext = extensionOf(fileName);
   const format = FORMATS[ext];

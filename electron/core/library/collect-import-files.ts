@@ -3,14 +3,42 @@
  * folders recursively, names in natural order ("2" before "10"), hidden files and folders skipped.
  * Symbolic links to folders are not followed, so a link loop cannot make the walk endless.
  *
+ * Inside a folder only documents are taken: the images, stylesheets and scripts beside them are
+ * reported as skipped, not as failures, and the `<page>_files` folder a browser saves beside
+ * `<page>.html` is the page's own (its images are read with the page), never a set of documents.
+ * A file chosen by itself is always tried, so an unknown format gets its own clear message.
+ *
  * The walk is a stream: a folder of a million files never becomes a million-entry list (only one
  * folder's names are held at a time), so a bulk import's memory does not grow with its size.
  */
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { extensionOf, isDocumentName } from '../importers/import-formats';
 
-export type ImportCandidate = { path: string; size: number } | { path: string; error: unknown };
+export type ImportCandidate =
+  | { path: string; size: number }
+  | { path: string; error: unknown }
+  /** inside a chosen folder, not a document */
+  | { path: string; skipped: true };
+
+/** What the summary says of a skipped file. */
+export const skippedReason = (file: string): string => {
+  const ext = extensionOf(file);
+  return `Not a document Quire reads (${ext === '' ? 'no extension' : `.${ext}`}).`;
+};
+
+/** Entries of one folder worth walking: no hidden ones, no `<page>_files` folder of a saved page. */
+function walkable(entries: Dirent[]): Dirent[] {
+  const pages = new Set(
+    entries.filter((e) => !e.isDirectory() && /\.x?html?$/i.test(e.name)).map((e) => e.name.replace(/\.x?html?$/i, '').toLowerCase()),
+  );
+  return entries.filter((entry) => {
+    if (entry.name.startsWith('.')) return false;
+    const savedPage = entry.isDirectory() && /_files$/i.test(entry.name) && pages.has(entry.name.slice(0, -'_files'.length).toLowerCase());
+    return !savedPage;
+  });
+}
 
 const byName = (a: Dirent, b: Dirent): number =>
   a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }) ||
@@ -46,10 +74,9 @@ export async function countImportFiles(paths: readonly string[]): Promise<number
       count += 1; // the walk reports the unreadable folder as one failure
       return;
     }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
+    for (const entry of walkable(entries)) {
       if (entry.isDirectory()) await countIn(path.join(dir, entry.name));
-      else if (entry.isFile() || entry.isSymbolicLink()) count += 1;
+      else if ((entry.isFile() || entry.isSymbolicLink()) && isDocumentName(entry.name)) count += 1;
     }
   };
   for (const given of paths) {
@@ -79,11 +106,12 @@ async function* walk(dir: string): AsyncGenerator<ImportCandidate> {
     yield { path: dir, error };
     return;
   }
-  for (const entry of entries.sort(byName)) {
-    if (entry.name.startsWith('.')) continue;
+  for (const entry of walkable(entries).sort(byName)) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       yield* walk(full);
+    } else if (!isDocumentName(entry.name)) {
+      if (entry.isFile() || entry.isSymbolicLink()) yield { path: full, skipped: true };
     } else if (entry.isFile() || entry.isSymbolicLink()) {
       try {
         const info = await stat(full);

@@ -146,6 +146,9 @@ export function failureReason(error: unknown, source: string, log: Log): string 
       return 'There is not enough free disk space to import this file.';
     case 'EISDIR':
       return 'This is a folder, not a file.';
+    case 'ERR_WORKER_OUT_OF_MEMORY':
+      // The worker reading it hit its memory limit (import-pool.ts) and was replaced.
+      return 'This file is too large or too complex to read: it needs more memory than Quire lets one file use.';
     default:
       log(`Import of ${source} failed unexpectedly`, error);
       return 'Quire could not import this file; details are in the log.';

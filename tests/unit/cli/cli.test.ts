@@ -3,7 +3,7 @@
  * a temp folder, with its own settings home so nothing touches the user's own library.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +134,25 @@ describe('quire CLI (built, real core)', () => {
     expect(run.stderr).toContain(`failed    ${missing}: `);
     expect(run.stderr).toContain(`failed    ${empty}: `);
     for (const line of run.stderr.trim().split('\n')) expect(line).toMatch(/^failed {4}\S+: \S.*/);
+  });
+
+  it('imports the documents of a folder and sums up the other files instead of failing them', async () => {
+    const folder = path.join(root, 'saved');
+    mkdirSync(path.join(folder, 'images'), { recursive: true });
+    writeFileSync(path.join(folder, 'A saved note.md'), '# A saved note\n\nWritten down to read later.\n');
+    writeFileSync(path.join(folder, 'style.css'), 'p {}');
+    writeFileSync(path.join(folder, 'images', 'one.png'), Buffer.from([0x89, 0x50]));
+    writeFileSync(path.join(folder, 'images', 'two.png'), Buffer.from([0x89, 0x50]));
+    const run = await quire('import', folder);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^imported {2}\S+ {2}A saved note$/);
+    expect(lines.at(-1)).toBe('1 imported, 0 already in library, 0 failed; 3 other files skipped, not documents (2 .png, 1 .css)');
+
+    const onlyImages = await quire('import', path.join(folder, 'images'));
+    expect(onlyImages.code).not.toBe(0);
+    expect(onlyImages.stderr.trim()).toBe(`Nothing to import: no documents in ${path.join(folder, 'images')} (only 2 .png).`);
   });
 
   it('answers an unknown id with one sentence and a non-zero exit', async () => {

@@ -169,7 +169,7 @@ describe('quire CLI (in process, fake core)', () => {
           core.events.emit('import-progress', {
             jobId: 'j', done, total: 100, current: done < 100 ? `/in/page-${done}.html` : null,
             elapsedMs: done * 100, remainingMs: done === 0 ? null : (100 - done) * 100,
-            counts: { imported: done, duplicates: 0, failed: 0 },
+            counts: { imported: done, duplicates: 0, failed: 0, skipped: 0 },
           });
         }
         return [{ status: 'imported', source: '/in/a.html', article: sampleArticle() }];

@@ -24,10 +24,17 @@ describe('bulk import jobs', () => {
     const root = tempDir();
     const folder = path.join(root, 'pages');
     const pages = copyWebPages(path.join(folder, 'web'));
-    // The same page again under another name, and two files Quire cannot read.
+    // The same page again under another name, an empty page, and what else sits in such folders:
+    // a stylesheet and an image (not documents), and the "<page>_files" folder a browser saves.
     writeFileSync(path.join(folder, 'again.html'), readFileSync(pages[0]!));
     writeFileSync(path.join(folder, 'empty.html'), '');
     writeFileSync(path.join(folder, 'notes.xyz'), 'not a format');
+    writeFileSync(path.join(folder, 'web', 'style.css'), 'p { color: red }');
+    mkdirSync(path.join(folder, 'saved'), { recursive: true });
+    writeFileSync(path.join(folder, 'saved', 'Saved page.html'), '<html><head><title>Saved page</title></head><body><p>The article a browser saved.</p></body></html>');
+    mkdirSync(path.join(folder, 'saved', 'Saved page_files'));
+    writeFileSync(path.join(folder, 'saved', 'Saved page_files', 'ad-frame.html'), '<html><body><p>An advertisement frame.</p></body></html>');
+    writeFileSync(path.join(folder, 'saved', 'Saved page_files', 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     const { core } = await openTestLibrary(root);
     try {
       const { progress, finished } = recordEvents(core);
@@ -42,10 +49,16 @@ describe('bulk import jobs', () => {
       expect(summary.duplicates).toEqual([
         expect.objectContaining({ source: path.join(folder, 'web', path.basename(pages[0]!)) }),
       ]);
-      expect(summary.failed.map((f) => path.basename(f.source)).sort()).toEqual(['empty.html', 'notes.xyz']);
-      expect(summary.failed.find((f) => f.source.endsWith('empty.html'))?.reason).toBe('The file is empty.');
+      // Only the empty page failed; the stylesheet and the unknown file are not failures but skipped.
+      expect(summary.failed.map((f) => path.basename(f.source))).toEqual(['empty.html']);
+      expect(summary.failed[0]?.reason).toBe('The file is empty.');
+      expect(summary.counts.skipped).toBe(2);
+      expect(summary.skipped).toEqual([{ extension: '.css', count: 1 }, { extension: '.xyz', count: 1 }]);
       expect(summary.counts.imported + summary.counts.duplicates + summary.counts.failed).toBe(fileCount);
-      expect(await core.listArticles()).toHaveLength(summary.counts.imported);
+      const titles = (await core.listArticles()).map((a) => a.title);
+      expect(titles).toHaveLength(summary.counts.imported);
+      expect(titles).toContain('Saved page');
+      expect(titles).not.toContain('ad-frame');
 
       // Progress: starts at nothing done, never goes back, ends with every file done.
       expect(progress[0]).toMatchObject({ jobId, done: 0 });
@@ -55,7 +68,7 @@ describe('bulk import jobs', () => {
     } finally {
       await core.close();
     }
-  });
+  }, 120_000);
 
   it('catches duplicates within one batch: the first file in name order is imported, the copy reported', async () => {
     const root = tempDir();
