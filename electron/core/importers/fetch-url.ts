@@ -7,6 +7,7 @@
  */
 import { QuireError } from '../../shared/result';
 import { AssetCollector } from './asset-collector';
+import { withLanguage } from './detect-language';
 import { importFile, type ImportResult } from './import-file';
 import { importHtml } from './html-importer';
 import { tooLarge } from './import-formats';
@@ -155,7 +156,7 @@ async function importWebPage(
   const assets = new AssetCollector();
   const downloaded = await downloadImages(wanted.slice(0, options.maxImages ?? 100), assets, fetch, options);
   const document = importHtml('page.html', bytes, pageUrl, { assets, keepRemoteImage: (src) => downloaded.get(src) ?? null });
-  return { format: 'html', document: { ...document, url: document.url ?? pageUrl } };
+  return { format: 'html', document: withLanguage({ ...document, url: document.url ?? pageUrl }) };
 }
 
 async function downloadImages(

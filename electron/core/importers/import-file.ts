@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArticleFormat } from '../../shared/models';
 import { QuireError } from '../../shared/result';
+import { withLanguage } from './detect-language';
 import { importHtml } from './html-importer';
 import type { ImportedDocument } from './imported-document';
 import { importMarkdown } from './markdown-importer';
@@ -63,7 +64,7 @@ export async function importFile({ fileName, bytes, filePath, maxBytes = MAX_IMP
   if (document.text.trim() === '') {
     throw new QuireError('import-failed', 'The file has no readable text.');
   }
-  return { format, document };
+  return { format, document: withLanguage(document) };
 }
 
 function documentUrl(fileName: string, filePath: string | undefined): string {

@@ -17,6 +17,8 @@ describe('plain text in the encodings people have', () => {
     const document = await read('udhr.txt', iconv.encode(`${ARABIC_TITLE}\r\n${ARABIC}\r\n`, 'windows-1256'));
     expect(document.title).toBe(ARABIC_TITLE);
     expect(document.text).toBe(ARABIC);
+    // Plain text declares no language: it is detected, so search stems it as Arabic.
+    expect(document.lang).toBe('ar');
     expect(document.dir).toBe('rtl');
   });
 
