@@ -2,7 +2,7 @@
 
 const LABELS = {
   lunr: 'Plain Lunr 2.3.9 (one index, positions on)',
-  quire: "Quire's engine (segmented Lunr, snippets for the top 20)",
+  quire: "Quire's engine (segments of compact postings, Lunr's stemmers, snippets for the top 20)",
   minisearch: 'MiniSearch 7.2.0',
   flexsearch: 'FlexSearch 0.8.212 (Document, forward tokenizer)',
   fts5: 'SQLite FTS5 (better-sqlite3 12, snippet() for the top 20)',
@@ -24,6 +24,13 @@ export function renderSearchSection({ results, machine, date, articles }) {
   const answered = results.map(
     (r) => `${r.engine}: ${Object.entries(r.kinds).map(([kind, k]) => `${kind} ${k.answered}/${k.count}`).join(', ')}`,
   );
+  // Engines measured before these were recorded have none: left out rather than shown as n/a.
+  const cpu = results
+    .filter((r) => r.buildCpuMs !== undefined && r.firstAnswerCpuMs !== undefined)
+    .map((r) => `${r.engine} ${ms(r.buildCpuMs)} / ${ms(r.firstAnswerCpuMs)}`);
+  const queryCpu = results
+    .filter((r) => Object.values(r.kinds).every((k) => k.cpuPerQueryMs !== undefined))
+    .map((r) => `${r.engine} ${Object.entries(r.kinds).map(([kind, k]) => `${kind} ${ms(k.cpuPerQueryMs)}`).join(', ')}`);
   const quire = results.find((r) => r.engine === 'quire');
   const targets = quire
     ? [
@@ -49,7 +56,9 @@ Queries answered (at least one hit): ${answered.join('; ')}.
 
 Load average (1 min) at the end of the build / query process, and when each engine was measured: ${loads.join('; ')}. This machine is shared: with a load far above its core count every figure is inflated, and engines measured at different times are not comparable within about 2×.
 
-What limits Quire's engine: Lunr's \`Index.load\` rebuilds each segment's token set on every start, so the cold start grows with the vocabulary, and all the segments are held in memory; a query gathers every posting of its rarest required term before ranking. The live tail is what keeps a new article searchable in milliseconds, and the segments are what keep the index on disk half the size of plain Lunr's with positions.
+${cpu.length > 0 ? `CPU time (all threads, so garbage collection and worker threads count) of the build, and from process start to the first answer — the work each needed, which contention inflates far less than wall time: ${cpu.join('; ')}.${queryCpu.length > 0 ? ` Mean CPU time per query: ${queryCpu.join('; ')}.` : ''}` : ''}
+
+What limits Quire's engine: each query reads \`text.txt\` of its 20 best hits and re-tokenizes it to mark the matches (no positions in the index), which is about half of a query's CPU time in profiles; a quoted phrase is confirmed against the text of candidates, best first, until 20 hold it, so a rare phrase of common words reads many files (the phrase p95). The cold start is mostly Node loading the engine's modules, reading the manifest of every document, and the first query running before V8 has optimized it; the segments themselves load as typed-array views over the files. The live tail keeps a new article searchable in milliseconds.
 
 Notes: MiniSearch and FlexSearch have no phrase operator (a phrase is run as all its words); plain Lunr runs the phrase's words as required terms and cannot add an article without rebuilding everything. Quire confirms phrases against each hit's text and builds snippets from text.txt for every returned hit; FTS5 builds snippets with \`snippet()\`; the others return ids only.
 ${targets.length > 0 ? `

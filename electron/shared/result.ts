@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'quote-not-found'
   | 'forbidden'
   | 'io'
+  | 'bad-query'
   | 'internal';
 
 export interface QuireErrorInfo {

@@ -8,8 +8,8 @@
 import { FIELD_BOOSTS, INDEX_FIELDS, type IndexField } from './search-fields';
 import type { Segment } from './segment';
 
-const K1 = 1.2;
-const B = 0.75;
+export const K1 = 1.2;
+export const B = 0.75;
 
 /** The statistics of the live documents of a set of segments, cached per term for one query. */
 export class LibraryStats {
@@ -39,11 +39,20 @@ export class LibraryStats {
     return idf;
   }
 
-  /** One term's contribution in one field of one document. */
+  /** The average length of a field, 1 when there is none (BM25 divides by it). */
+  average(field: IndexField): number {
+    return this.averageLength[field] || 1;
+  }
+
+  /** BM25's term-frequency part for one field of one document (run-query.ts inlines the same expression). */
+  saturation(field: IndexField, tf: number, length: number): number {
+    const average = this.average(field);
+    return ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average)) + tf);
+  }
+
+  /** One term's contribution in one field of one document (before the query's weight). */
   fieldScore(term: string, field: IndexField, tf: number, length: number): number {
     if (tf === 0) return 0;
-    const average = this.averageLength[field] || 1;
-    const saturation = ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average)) + tf);
-    return this.idf(term) * saturation * FIELD_BOOSTS[field];
+    return this.idf(term) * this.saturation(field, tf, length) * FIELD_BOOSTS[field];
   }
 }

@@ -16,8 +16,9 @@ import { QuireError } from '../../shared/result';
 import type { AnalyzedDoc } from './analyzed-doc';
 import { buildHit, DocumentTexts, phrasesHold } from './hit-builder';
 import { languageCode, primaryLanguage } from './languages';
-import { matchesFilters, sortHits } from './search-filters';
-import { hasPositiveTerms, planQuery, runQuery } from './lunr-query';
+import { hasFilters, hitOrder, matchesFilters, selectBest } from './search-filters';
+import { hasPositiveTerms, planQuery } from './lunr-query';
+import { explainCandidate, runQuery, type Candidate } from './run-query';
 import { parseQuery } from './query-parser';
 import { INDEX_FIELDS, type IndexField } from './search-fields';
 import type { ArticleFingerprint, SearchDocument } from './search-index';
@@ -185,23 +186,36 @@ export class SearchEngine {
     const plan = planQuery(parseQuery(query), this.languages());
     if (!hasPositiveTerms(plan)) return [];
     const limit = clampLimit(options.limit);
-    const candidates = runQuery(this.segments(), plan, options.explain === true).flatMap((candidate) => {
-      const doc = this.docs.get(candidate.ref);
-      return doc === undefined || !matchesFilters(doc, options) ? [] : [{ candidate, doc }];
-    });
-    sortHits(candidates, options.sort ?? 'relevance');
+    const filtered = hasFilters(options);
+    const candidates: Candidate[] = [];
+    for (const candidate of runQuery(this.segments(), plan)) {
+      if (!filtered) candidates.push(candidate);
+      else {
+        const doc = this.docs.get(candidate.ref);
+        if (doc !== undefined && matchesFilters(doc, options)) candidates.push(candidate);
+      }
+    }
+    const order = hitOrder(options.sort ?? 'relevance', (key) => this.docs.get(key));
     const requiredPhrases = plan.phrases.filter((phrase) => phrase.presence === 'required');
+    // Only the best few are ordered at first; the rest only if phrase checks reject many of them.
+    let ordered = selectBest(candidates, plan.phrases.length > 0 ? limit * 4 : limit, order);
 
     const hits: SearchHit[] = [];
     // Candidates come best first, so checking phrases lazily keeps the ranking and reads
     // text.txt only until `limit` hits are confirmed.
-    for (const { candidate, doc } of candidates) {
-      if (hits.length >= limit) break;
+    for (let i = 0; hits.length < limit; i += 1) {
+      if (i === ordered.length) {
+        if (ordered.length === candidates.length) break;
+        ordered = candidates.sort(order);
+      }
+      const candidate = ordered[i]!;
+      const doc = this.docs.get(candidate.ref);
+      if (doc === undefined) continue;
       const texts = new DocumentTexts(doc, this.libraryDir);
-      if (!(await phrasesHold(texts, plan.phrases))) continue;
-      const hit = await buildHit(texts, candidate, requiredPhrases);
-      if (candidate.parts !== undefined) {
-        hit.explanation = { parts: candidate.parts, phrases: requiredPhrases.map((phrase) => phrase.words.join(' ')) };
+      if (!phrasesHold(texts, plan.phrases)) continue;
+      const hit = buildHit(texts, candidate, requiredPhrases);
+      if (options.explain === true) {
+        hit.explanation = { parts: explainCandidate(candidate), phrases: requiredPhrases.map((phrase) => phrase.words.join(' ')) };
       }
       hits.push(hit);
     }
@@ -217,12 +231,10 @@ export class SearchEngine {
       // Enough to get back under the limit, and a few more at once so merges stay rare.
       const count = Math.min(this.sealed.length, Math.max(2, Math.min(MERGE_FACTOR, this.sealed.length - this.maxSealed + 1)));
       const group = new Set(smallest.slice(0, count));
-      const docs: [string, AnalyzedDoc][] = [];
-      for (const segment of group) {
-        for (const key of segment.liveKeys()) docs.push([key, segment.analyzedDoc(key)]);
-      }
-      const segment = Segment.build(this.newSegmentId(), docs);
-      for (const [key] of docs) this.sealedByKey.set(key, segment);
+      // Oldest first, as they were: merging is a concatenation of postings, no text needed.
+      const sources = this.sealed.filter((s) => group.has(s));
+      const segment = Segment.merge(this.newSegmentId(), sources);
+      for (const key of segment.keys) this.sealedByKey.set(key, segment);
       this.sealed = [...this.sealed.filter((s) => !group.has(s)), segment];
       merged = true;
     }
@@ -275,7 +287,7 @@ export class SearchEngine {
     const holder = new Map<string, number>();
     for (const [key, { segment: id, doc }] of Object.entries(manifest.docs)) {
       const segment = byId.get(id);
-      if (segment === undefined || !segment.keys.has(key)) {
+      if (segment === undefined || !segment.holdsKey(key)) {
         lostArticles.add(doc.articleId);
         continue;
       }
@@ -291,7 +303,7 @@ export class SearchEngine {
       for (const key of segment.keys) if (holder.get(key) !== segment.id) segment.remove(key);
       if (segment.id === manifest.tail) {
         this.tail = segment;
-        for (const key of segment.liveKeys()) this.tailDocs.set(key, segment.analyzedDoc(key));
+        this.tailDocs = segment.analyzedDocs();
       } else {
         this.sealed.push(segment);
         for (const key of segment.liveKeys()) this.sealedByKey.set(key, segment);
@@ -423,7 +435,7 @@ export class SearchEngine {
     }
     // store.save serializes before its first await, so later changes cannot leak in half-way.
     await this.store.save({
-      segments: segments.map((segment) => ({ id: segment.id, json: () => JSON.stringify(segment) })),
+      segments: segments.map((segment) => ({ id: segment.id, bytes: () => segment.encode() })),
       tail: tailId,
       nextKey: this.nextKey,
       nextSegmentId: this.nextSegmentId,

@@ -3,25 +3,29 @@
  * has no phrase operator, lunr #62) and builds the snippet and reader passage from text.txt of the
  * hit, re-tokenized with the index's own pipeline (positions are not kept in the index, §D5).
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchHit } from '../../shared/models';
-import { idSchema } from '../../shared/validators';
-import type { Candidate, PlannedPhrase } from './lunr-query';
+import type { PlannedPhrase } from './lunr-query';
+import { matchedTerms, type Candidate } from './run-query';
 import type { IndexField } from './search-fields';
 import type { StoredDoc } from './segment-store';
 import { buildSnippet, containsPhrase, findMatches, matchedSurfaceWords, snippetFocus, type MatchSpec } from './snippet';
 
-/** The texts of one document, read at most once per query, articles' body from text.txt. */
+/**
+ * The texts of one document, read at most once per query, articles' body from text.txt. Read
+ * synchronously: this runs in the search worker, and for a 5 KB file from the page cache the
+ * four thread-pool round trips of an async read cost more than the read (most of a query's time).
+ */
 export class DocumentTexts {
-  private body: Promise<string> | null = null;
+  private body: string | null = null;
 
   constructor(
     readonly doc: StoredDoc,
     private readonly libraryDir: string,
   ) {}
 
-  async field(field: IndexField): Promise<string[]> {
+  field(field: IndexField): string[] {
     switch (field) {
       case 'title':
         return [this.doc.title];
@@ -35,22 +39,28 @@ export class DocumentTexts {
       case 'notes':
         return [this.doc.note];
       case 'body':
-        return [await this.bodyText()];
+        return [this.bodyText()];
     }
   }
 
-  bodyText(): Promise<string> {
-    if (this.doc.kind !== 'article') return Promise.resolve(this.doc.quote);
+  bodyText(): string {
+    if (this.doc.kind !== 'article') return this.doc.quote;
     this.body ??= readArticleText(this.libraryDir, this.doc.articleId);
     return this.body;
   }
 }
 
-async function readArticleText(libraryDir: string, articleId: string): Promise<string> {
+/**
+ * The rule of `idSchema` (shared/validators.ts), repeated so the search worker does not load zod
+ * at startup for one regex.
+ */
+const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
+
+function readArticleText(libraryDir: string, articleId: string): string {
   // Ids name folders; anything else must never become a path.
-  if (!idSchema.safeParse(articleId).success) return '';
+  if (!ARTICLE_ID.test(articleId)) return '';
   try {
-    return await readFile(path.join(libraryDir, 'articles', articleId, 'text.txt'), 'utf8');
+    return readFileSync(path.join(libraryDir, 'articles', articleId, 'text.txt'), 'utf8');
   } catch {
     // Deleted or moved since it was indexed: the hit stays, without a snippet.
     return '';
@@ -60,19 +70,19 @@ async function readArticleText(libraryDir: string, articleId: string): Promise<s
 /** In-memory fields first: text.txt is read only when the cheap fields cannot decide. */
 const PHRASE_FIELD_ORDER: readonly IndexField[] = ['title', 'byline', 'siteName', 'tags', 'notes', 'body'];
 
-async function phraseOccurs(texts: DocumentTexts, phrase: PlannedPhrase): Promise<boolean> {
+function phraseOccurs(texts: DocumentTexts, phrase: PlannedPhrase): boolean {
   const fields = phrase.field === null ? PHRASE_FIELD_ORDER : [phrase.field];
   for (const field of fields) {
-    for (const text of await texts.field(field)) {
+    for (const text of texts.field(field)) {
       if (containsPhrase(text, phrase.words)) return true;
     }
   }
   return false;
 }
 
-export async function phrasesHold(texts: DocumentTexts, phrases: readonly PlannedPhrase[]): Promise<boolean> {
+export function phrasesHold(texts: DocumentTexts, phrases: readonly PlannedPhrase[]): boolean {
   for (const phrase of phrases) {
-    const occurs = await phraseOccurs(texts, phrase);
+    const occurs = phraseOccurs(texts, phrase);
     if (occurs !== (phrase.presence === 'required')) return false;
   }
   return true;
@@ -80,14 +90,14 @@ export async function phrasesHold(texts: DocumentTexts, phrases: readonly Planne
 
 
 /** The hit for a confirmed candidate, with its snippet and where the reader should open. */
-export async function buildHit(
+export function buildHit(
   texts: DocumentTexts,
   candidate: Candidate,
   phrases: readonly PlannedPhrase[],
-): Promise<SearchHit> {
+): SearchHit {
   const { doc } = texts;
   const spec: MatchSpec = {
-    terms: new Set(candidate.matchedTerms),
+    terms: matchedTerms(candidate),
     phrases: phrases.map((phrase) => phrase.words),
   };
   const base = {
@@ -98,7 +108,7 @@ export async function buildHit(
     score: candidate.score,
   };
   if (doc.kind === 'article') {
-    const text = await texts.bodyText();
+    const text = texts.bodyText();
     const matches = findMatches(text, spec, doc.lang);
     return {
       ...base,

@@ -1,15 +1,11 @@
 /**
- * Plans parsed clauses as index terms and runs them over the segments (match-segment.ts), never
+ * Plans parsed clauses as index terms, run over the segments by run-query.ts, never
  * through `idx.search(userText)`, whose parser throws on ordinary input (lunr.md §A2). Terms go
  * through the text pipeline here, per library language, so prefixes are stemmed sensibly and
  * stop words never reach the index. Scores use library-wide statistics (bm25.ts).
  */
 import type { ParsedQuery, Presence } from './query-parser';
-import { LibraryStats } from './bm25';
-import { matchSegment, type MatchClause, type SegmentMatch } from './match-segment';
-import type { SearchScorePart } from '../../shared/models';
-import { FIELD_BOOSTS, type IndexField } from './search-fields';
-import type { Segment } from './segment';
+import type { IndexField } from './search-fields';
 import { DEFAULT_LANGUAGE } from './languages';
 import { foldWord, queryTerms, stemFolded } from './text-pipeline';
 
@@ -38,16 +34,6 @@ export interface PlannedPhrase {
 export interface QueryPlan {
   terms: PlannedTerm[];
   phrases: PlannedPhrase[];
-}
-
-export interface Candidate {
-  /** the document's key in its segment */
-  ref: string;
-  score: number;
-  /** the index terms that matched this document (after prefix and fuzzy expansion) */
-  matchedTerms: string[];
-  /** with explain: each term's share of the score */
-  parts?: SearchScorePart[];
 }
 
 /** One- and two-letter prefixes expand to a large part of the vocabulary for no useful result. */
@@ -204,7 +190,7 @@ export function hasPositiveTerms(plan: QueryPlan): boolean {
 }
 
 /** How much a matched index term counts for one planned term; 0 when it is not one of its matches. */
-function termWeight(planned: PlannedTerm, term: string, field: IndexField, tolerateTypos: boolean): number {
+export function termWeight(planned: PlannedTerm, term: string, field: IndexField, tolerateTypos: boolean): number {
   if (planned.presence !== 'required') return 0;
   if (planned.field !== null && planned.field !== field) return 0;
   if (planned.prefix ? term.startsWith(planned.term) : term === planned.term) return planned.boost;
@@ -216,71 +202,3 @@ function termWeight(planned: PlannedTerm, term: string, field: IndexField, toler
 
 const FUZZY_WEIGHT = 0.5;
 
-function comparePairs(a: [string, IndexField], b: [string, IndexField]): number {
-  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
-  return a[1] === b[1] ? 0 : a[1] < b[1] ? -1 : 1;
-}
-
-function scoreMatch(
-  segment: Segment,
-  stats: LibraryStats,
-  terms: readonly PlannedTerm[],
-  match: SegmentMatch,
-  tolerateTypos: boolean,
-  parts: SearchScorePart[] | null,
-): number {
-  let score = 0;
-  // Summed in a fixed order so equal documents get bit-identical scores in any segment layout.
-  const pairs = match.pairs.length > 1 ? [...match.pairs].sort(comparePairs) : match.pairs;
-  let previous: [string, IndexField] | undefined;
-  for (const pair of pairs) {
-    // Two clauses may name the same term: it counts once.
-    if (previous !== undefined && comparePairs(previous, pair) === 0) continue;
-    previous = pair;
-    const [term, field] = pair;
-    let weight = 0;
-    for (const planned of terms) weight = Math.max(weight, termWeight(planned, term, field, tolerateTypos));
-    if (weight === 0) continue;
-    const tf = segment.tf(match.key, field, term);
-    const part = weight * stats.fieldScore(term, field, tf, segment.length(match.key, field));
-    score += part;
-    parts?.push({ term, field, tf, idf: stats.idf(term), weight: weight * FIELD_BOOSTS[field], score: part });
-  }
-  return score;
-}
-
-function run(
-  segments: readonly Segment[],
-  stats: LibraryStats,
-  terms: PlannedTerm[],
-  tolerateTypos: boolean,
-  explain: boolean,
-): Candidate[] {
-  const clauses: MatchClause[] = terms.map((planned) => ({
-    ...planned,
-    editDistance: tolerateTypos && planned.typoTolerant ? 1 : planned.editDistance,
-  }));
-  const candidates: Candidate[] = [];
-  for (const segment of segments) {
-    for (const match of matchSegment(segment, clauses)) {
-      const parts: SearchScorePart[] | null = explain ? [] : null;
-      const score = scoreMatch(segment, stats, terms, match, tolerateTypos, parts);
-      const matchedTerms =
-        match.pairs.length === 1 ? [match.pairs[0]![0]] : [...new Set(match.pairs.map(([term]) => term))];
-      candidates.push({ ref: match.key, score, matchedTerms, ...(parts === null ? {} : { parts }) });
-    }
-  }
-  return candidates;
-}
-
-/**
- * Documents that have every required term and no excluded one, in every segment, scored with the
- * library-wide statistics; unsorted (the caller breaks ties by its own stable order).
- */
-export function runQuery(segments: readonly Segment[], plan: QueryPlan, explain = false): Candidate[] {
-  if (!hasPositiveTerms(plan)) return [];
-  const stats = new LibraryStats(segments);
-  const candidates = run(segments, stats, plan.terms, false, explain);
-  if (candidates.length > 0 || !plan.terms.some((term) => term.typoTolerant)) return candidates;
-  return run(segments, stats, plan.terms, true, explain);
-}

@@ -1,10 +1,13 @@
 /**
- * Turns what the user typed into clauses. Never throws: a search box sees half-typed queries
- * (`"unclosed`, `title:`, `foo~`) all the time, and Lunr's own parser throws on them (lunr #301).
+ * Turns what the user typed into clauses. Lunr's own parser throws bare exceptions on ordinary
+ * input (lunr #301) and silently drops what it cannot read; here a malformed query is refused with
+ * a QuireError 'bad-query' whose one-sentence message says what is wrong and how to write it (the
+ * search box shows it in place of results). Nothing else is thrown.
  *
  * Syntax: words (all required), `"exact phrase"`, `+must`, `-exclude`, `field:term` /
- * `field:"phrase"` (see search-fields.ts), `pre*`, `term~1`, `term^2`.
+ * `field:"phrase"` (see search-fields.ts), `pre*`, `term~1` / `term~2`, `term^2`.
  */
+import { QuireError } from '../../shared/result';
 import { fieldForQueryName, type IndexField } from './search-fields';
 import { tokenize } from './text-pipeline';
 
@@ -42,6 +45,8 @@ const MAX_QUERY_LENGTH = 1000;
 const MAX_CLAUSES = 32;
 const MAX_EDIT_DISTANCE = 2;
 const MAX_BOOST = 100;
+/** Shorter prefixes expand to a large part of the vocabulary. */
+const MIN_PREFIX_LETTERS = 2;
 
 type Operator = 'none' | 'must' | 'not';
 
@@ -51,9 +56,13 @@ interface Modifiers {
   boost: number;
 }
 
+export function badQuery(message: string): QuireError {
+  return new QuireError('bad-query', message);
+}
+
 const SUFFIX = /(\*+|~\d*|\^\d*(?:\.\d+)?)$/;
 
-/** Strips trailing `*`, `~N` and `^N` (in any order) from a word. */
+/** Strips trailing `*`, `~N` and `^N` (in any order) from a word, refusing impossible values. */
 function splitModifiers(raw: string): { text: string; modifiers: Modifiers } {
   const modifiers: Modifiers = { prefix: false, editDistance: 0, boost: 1 };
   let text = raw;
@@ -65,13 +74,37 @@ function splitModifiers(raw: string): { text: string; modifiers: Modifiers } {
     } else if (suffix.startsWith('~')) {
       // `foo~` means the usual distance of 1.
       const distance = suffix.length > 1 ? Number(suffix.slice(1)) : 1;
-      modifiers.editDistance = Math.min(distance, MAX_EDIT_DISTANCE);
+      if (distance < 1 || distance > MAX_EDIT_DISTANCE) {
+        throw badQuery(`"${raw}" asks for ${distance} typos; allow 1 or 2 right after the word, as in report~1.`);
+      }
+      modifiers.editDistance = distance;
     } else {
-      const boost = suffix.length > 1 ? Number(suffix.slice(1)) : 1;
-      modifiers.boost = Number.isFinite(boost) && boost > 0 ? Math.min(boost, MAX_BOOST) : 1;
+      const boost = Number(suffix.slice(1));
+      if (suffix.length === 1 || !Number.isFinite(boost) || boost <= 0) {
+        throw badQuery(`"${raw}" has a ^ without a positive number; write the weight right after the word, as in report^2.`);
+      }
+      modifiers.boost = Math.min(boost, MAX_BOOST);
     }
   }
+  if (text === '' && raw !== '') throw badQuery(operatorAlone(raw));
+  // What is left is the word: an operator character inside it is a mistake, not text.
+  if (text.includes('*')) {
+    throw badQuery(`"${raw}" has a * inside or before the word; a wildcard only ends a word, as in repo*.`);
+  }
+  if (text.includes('~')) {
+    throw badQuery(`"${raw}" has a ~ in the middle of a word; allow typos after the word, as in report~1.`);
+  }
+  if (text.includes('^')) {
+    throw badQuery(`"${raw}" has a ^ in the middle of a word; write a weight after the word, as in report^2.`);
+  }
   return { text, modifiers };
+}
+
+/** The message for a modifier with no word before it (`*`, `~1`, `^2`). */
+function operatorAlone(raw: string): string {
+  if (raw.startsWith('*')) return `"${raw}" is a wildcard without a word; put it after at least two letters, as in repo*.`;
+  if (raw.startsWith('~')) return `"${raw}" allows typos in no word; write it right after a word, as in report~1.`;
+  return `"${raw}" is a weight without a word; write it right after a word, as in report^2.`;
 }
 
 function presenceOf(operator: Operator): Presence {
@@ -89,6 +122,9 @@ function clausesForText(
   const words = tokenize(text).map((token) => token.text);
   const presence = presenceOf(operator);
   if (words.length === 0) return [];
+  if (modifiers.prefix && words.length === 1 && [...words[0]!].length < MIN_PREFIX_LETTERS) {
+    throw badQuery(`"${text}*" is too short a prefix; give at least ${MIN_PREFIX_LETTERS} letters before the *, as in re*.`);
+  }
   if (words.length === 1 && !quoted) {
     const [word] = words as [string];
     return [
@@ -124,20 +160,31 @@ function clausesForText(
 }
 
 const FIELD_PREFIX = /^(\p{L}+):/u;
+const isSpace = (char: string): boolean => /\s/.test(char);
 
+/** Empty or blank input is no query at all (an empty search box): no clauses, no error. */
 export function parseQuery(input: string): ParsedQuery {
-  const text = input.slice(0, MAX_QUERY_LENGTH);
+  if (input.length > MAX_QUERY_LENGTH) {
+    throw badQuery(`The query is ${input.length} characters long; keep it under ${MAX_QUERY_LENGTH}, a few words or a phrase.`);
+  }
+  const text = input;
   const clauses: QueryClause[] = [];
   let i = 0;
-  while (i < text.length && clauses.length < MAX_CLAUSES) {
-    while (i < text.length && /\s/.test(text.charAt(i))) i += 1;
+  while (i < text.length) {
+    while (i < text.length && isSpace(text.charAt(i))) i += 1;
     if (i >= text.length) break;
 
     let operator: Operator = 'none';
+    const operatorStart = i;
     while (text.charAt(i) === '+' || text.charAt(i) === '-') {
       // `+-foo`: the operator next to the word wins.
       operator = text.charAt(i) === '+' ? 'must' : 'not';
       i += 1;
+    }
+    if (operator !== 'none' && (i >= text.length || isSpace(text.charAt(i)))) {
+      throw badQuery(
+        `"${text.slice(operatorStart, i)}" stands alone; put + or - right before a word, as in +required or -excluded.`,
+      );
     }
 
     let field: IndexField | null = null;
@@ -145,28 +192,47 @@ export function parseQuery(input: string): ParsedQuery {
     if (fieldMatch !== null) {
       const name = fieldMatch[1] ?? '';
       field = fieldForQueryName(name);
+      i += fieldMatch[0].length;
       if (field === null) {
         // Unknown field (`android:foo`, `http://…`): both sides are ordinary words.
         clauses.push(...clausesForText(name, null, operator, splitModifiers('').modifiers, false));
+      } else if (i >= text.length || isSpace(text.charAt(i))) {
+        throw badQuery(`"${name}:" has nothing after it; write the word or "phrase" right after the colon, as in ${name}:report.`);
       }
-      i += fieldMatch[0].length;
     }
 
     if (text.charAt(i) === '"') {
-      // An unclosed quote runs to the end: the user is still typing the phrase.
       const close = text.indexOf('"', i + 1);
-      const end = close === -1 ? text.length : close;
-      const phrase = text.slice(i + 1, end);
-      i = close === -1 ? text.length : close + 1;
-      clauses.push(...clausesForText(phrase, field, operator, splitModifiers('').modifiers, true));
+      if (close === -1) {
+        throw badQuery('The query opens a quote it never closes; end the phrase with a second ", as in "exact phrase".');
+      }
+      const phrase = text.slice(i + 1, close);
+      i = close + 1;
+      const found = clausesForText(phrase, field, operator, splitModifiers('').modifiers, true);
+      if (found.length === 0) {
+        throw badQuery('A pair of quotes holds no words; put the words of the phrase between them, as in "exact phrase".');
+      }
+      clauses.push(...found);
       continue;
     }
 
     let end = i;
-    while (end < text.length && !/\s/.test(text.charAt(end)) && text.charAt(end) !== '"') end += 1;
+    while (end < text.length && !isSpace(text.charAt(end)) && text.charAt(end) !== '"') end += 1;
+    if (text.charAt(end) === '"' && text.indexOf('"', end + 1) === -1) {
+      throw badQuery('The query has a quote it never closes; quote whole phrases, as in "exact phrase".');
+    }
     const { text: word, modifiers } = splitModifiers(text.slice(i, end));
     i = end;
     clauses.push(...clausesForText(word, field, operator, modifiers, false));
   }
-  return { clauses: clauses.slice(0, MAX_CLAUSES) };
+  if (clauses.length > MAX_CLAUSES) {
+    throw badQuery(`The query has ${clauses.length} words and phrases; keep it to ${MAX_CLAUSES} or fewer.`);
+  }
+  if (clauses.length > 0 && clauses.every((clause) => clause.presence === 'prohibited')) {
+    throw badQuery('The query only excludes words; add a word to look for, as in report -draft.');
+  }
+  if (clauses.length === 0 && text.trim() !== '') {
+    throw badQuery('The query has no word to look for, only punctuation or symbols; type a word or a "phrase".');
+  }
+  return { clauses };
 }

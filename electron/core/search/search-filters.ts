@@ -5,6 +5,16 @@ import type { StoredDoc } from './segment-store';
 /** Days compare as strings: `date` is ISO, so its first ten characters are the day. */
 const dayOf = (date: string | null): string | null => (date === null ? null : date.slice(0, 10));
 
+export function hasFilters(options: SearchOptions): boolean {
+  return (
+    (options.tags?.length ?? 0) > 0 ||
+    (options.formats?.length ?? 0) > 0 ||
+    (options.languages?.length ?? 0) > 0 ||
+    options.from !== undefined ||
+    options.to !== undefined
+  );
+}
+
 export function matchesFilters(doc: StoredDoc, options: SearchOptions): boolean {
   if (options.tags !== undefined && options.tags.length > 0) {
     const tags = new Set(doc.tags.map((tag) => tag.toLowerCase()));
@@ -25,26 +35,70 @@ export function matchesFilters(doc: StoredDoc, options: SearchOptions): boolean 
   return true;
 }
 
+/** A ranked candidate: its document key and score. */
 interface Ranked {
-  candidate: { score: number };
-  doc: StoredDoc;
+  ref: string;
+  score: number;
 }
-
-const byRef = (a: Ranked, b: Ranked): number => (a.doc.ref < b.doc.ref ? -1 : a.doc.ref > b.doc.ref ? 1 : 0);
 
 /**
  * Best first, or newest first (undated last, then by score). Ties fall back to the document's ref:
- * a stable order that does not depend on how the index is split into segments.
+ * a stable order that does not depend on how the index is split into segments. Documents are
+ * looked up only when needed (ties, dates): a common word has thousands of candidates.
  */
-export function sortHits(hits: Ranked[], sort: SearchSort): void {
+export function hitOrder(sort: SearchSort, docOf: (key: string) => StoredDoc | undefined): (a: Ranked, b: Ranked) => number {
+  const refOf = (key: string): string => docOf(key)?.ref ?? '';
+  const byRef = (a: Ranked, b: Ranked): number => {
+    const ra = refOf(a.ref);
+    const rb = refOf(b.ref);
+    return ra < rb ? -1 : ra > rb ? 1 : 0;
+  };
   if (sort === 'date') {
-    hits.sort((a, b) => {
-      const da = a.doc.date ?? '';
-      const db = b.doc.date ?? '';
+    return (a, b) => {
+      const da = docOf(a.ref)?.date ?? '';
+      const db = docOf(b.ref)?.date ?? '';
       if (da !== db) return da < db ? 1 : -1;
-      return b.candidate.score - a.candidate.score || byRef(a, b);
-    });
-    return;
+      return b.score - a.score || byRef(a, b);
+    };
   }
-  hits.sort((a, b) => b.candidate.score - a.candidate.score || byRef(a, b));
+  return (a, b) => b.score - a.score || byRef(a, b);
+}
+
+/**
+ * The first `count` of `items` in `order`, sorted: a bounded heap, O(n log count) instead of
+ * sorting every candidate of a common word (thousands) to show 20.
+ */
+export function selectBest<T>(items: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
+  if (count >= items.length) return [...items].sort(order);
+  // A heap whose root is the worst of the best found so far.
+  const heap: T[] = [];
+  const worse = (i: number, j: number): boolean => order(heap[i]!, heap[j]!) > 0;
+  const swap = (i: number, j: number): void => {
+    const t = heap[i]!;
+    heap[i] = heap[j]!;
+    heap[j] = t;
+  };
+  const down = (from: number): void => {
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && worse(l, top)) top = l;
+      if (r < heap.length && worse(r, top)) top = r;
+      if (top === i) return;
+      swap(i, top);
+      i = top;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < count) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (count > 0 && order(item, heap[0]!) < 0) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(order);
 }

@@ -1,12 +1,12 @@
 /**
- * The index on disk: one file per segment (`seg-<id>.json`, a serialized Lunr index, never
- * rewritten once written) and a manifest naming the segments with their sha256, the articles'
+ * The index on disk: one file per segment (`seg-<id>.bin`, segment-codec.ts, never rewritten
+ * once written) and a manifest naming the segments with their sha256, the articles'
  * fingerprints and the metadata of every live document (which segment holds it; documents a
  * segment holds but the manifest does not list are deleted ones). Files are written atomically
  * (temp file, fsync, rename), the manifest last, then files no manifest names are removed: a
  * crash at any point leaves either the old or the new state.
  *
- * A segment that is missing, fails its checksum or is refused by Lunr is reported as lost; the
+ * A segment that is missing, fails its checksum or does not decode is reported as lost; the
  * rest still loads, and the engine reports the lost documents' articles as stale so the library
  * re-indexes them (the index is a cache).
  */
@@ -14,74 +14,18 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { z } from 'zod';
+import { parseManifest, type Manifest, type StoredDoc } from './manifest';
 import { Segment } from './segment';
 import { PIPELINE_VERSION } from './text-pipeline';
 
 /** Bump when the layout of these files changes. */
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 4;
 
 const MANIFEST_FILE = 'manifest.json';
-const SEGMENT_FILE = /^seg-(\d+)\.json$/;
-const segmentFile = (id: number): string => `seg-${id}.json`;
+const SEGMENT_FILE = /^seg-(\d+)\.(?:bin|json)$/;
+const segmentFile = (id: number): string => `seg-${id}.bin`;
 
-/** What the index keeps about one document besides its terms: enough to show and check a hit. */
-export interface StoredDoc {
-  ref: string;
-  articleId: string;
-  annotationId: string | null;
-  kind: 'article' | 'bookmark' | 'note';
-  title: string;
-  byline: string;
-  siteName: string;
-  tags: string[];
-  /** bookmark/note: the quoted passage; articles: empty (their text is read from text.txt) */
-  quote: string;
-  /** bookmark/note: the note text; articles: empty */
-  note: string;
-  passage: { start: number; end: number } | null;
-  /** the language its words were stemmed in (a code of languages.ts) */
-  lang: string;
-  /** for filters: the article's primary language subtag as given, format and ISO date */
-  language: string | null;
-  format: string | null;
-  date: string | null;
-}
-
-const checksumSchema = z.string().regex(/^[0-9a-f]{64}$/);
-
-const storedDocSchema = z.object({
-  ref: z.string(),
-  articleId: z.string(),
-  annotationId: z.string().nullable(),
-  kind: z.enum(['article', 'bookmark', 'note']),
-  title: z.string(),
-  byline: z.string(),
-  siteName: z.string(),
-  tags: z.array(z.string()),
-  quote: z.string(),
-  note: z.string(),
-  passage: z.object({ start: z.number(), end: z.number() }).nullable(),
-  lang: z.string(),
-  language: z.string().nullable(),
-  format: z.string().nullable(),
-  date: z.string().nullable(),
-});
-
-const manifestSchema = z.object({
-  version: z.literal(FORMAT_VERSION),
-  pipelineVersion: z.literal(PIPELINE_VERSION),
-  nextKey: z.number().int().min(0),
-  nextSegmentId: z.number().int().min(0),
-  /** oldest first; the last one is the live tail when `tail` is set */
-  segments: z.array(z.object({ id: z.number().int().min(0), sha256: checksumSchema })),
-  tail: z.number().int().min(0).nullable(),
-  fingerprints: z.record(z.string(), z.string()),
-  /** live documents by key, each with the id of the segment holding it */
-  docs: z.record(z.string(), z.object({ segment: z.number().int().min(0), doc: storedDocSchema })),
-});
-
-export type Manifest = z.infer<typeof manifestSchema>;
+export type { Manifest, StoredDoc } from './manifest';
 
 export interface LoadedState {
   manifest: Manifest;
@@ -113,9 +57,9 @@ export class SegmentStore {
     try {
       const bytes = await readIfPresent(path.join(this.dir, MANIFEST_FILE));
       if (bytes === null) return null;
-      const parsed = manifestSchema.safeParse(JSON.parse(bytes.toString('utf8')));
-      if (!parsed.success) return null;
-      manifest = parsed.data;
+      const parsed = parseManifest(JSON.parse(bytes.toString('utf8')), FORMAT_VERSION, PIPELINE_VERSION);
+      if (parsed === null) return null;
+      manifest = parsed;
     } catch {
       return null;
     }
@@ -135,7 +79,7 @@ export class SegmentStore {
     try {
       const bytes = await readIfPresent(path.join(this.dir, segmentFile(id)));
       if (bytes === null || sha256(bytes) !== expected) return null;
-      const segment = Segment.load(id, JSON.parse(bytes.toString('utf8')) as object);
+      const segment = Segment.load(id, bytes);
       this.written.set(id, expected);
       return segment;
     } catch {
@@ -148,7 +92,7 @@ export class SegmentStore {
    * longer listed. `segments` must be serialized by the caller's snapshot (see engine).
    */
   async save(state: {
-    segments: { id: number; json: () => string }[];
+    segments: { id: number; bytes: () => Buffer }[];
     tail: number | null;
     nextKey: number;
     nextSegmentId: number;
@@ -156,14 +100,14 @@ export class SegmentStore {
     docs: ReadonlyMap<string, { segment: number; doc: StoredDoc }>;
   }): Promise<void> {
     // Serialized up front: later changes belong to the next save, not half to this one.
-    const toWrite: { id: number; json: string }[] = [];
+    const toWrite: { id: number; bytes: Buffer }[] = [];
     const listed: { id: number; sha256: string }[] = [];
     for (const segment of state.segments) {
       let checksum = this.written.get(segment.id);
       if (checksum === undefined) {
-        const json = segment.json();
-        checksum = sha256(json);
-        toWrite.push({ id: segment.id, json });
+        const bytes = segment.bytes();
+        checksum = sha256(bytes);
+        toWrite.push({ id: segment.id, bytes });
       }
       listed.push({ id: segment.id, sha256: checksum });
     }
@@ -180,9 +124,9 @@ export class SegmentStore {
     const manifestJson = JSON.stringify(manifest);
 
     await mkdir(this.dir, { recursive: true });
-    for (const { id, json } of toWrite) {
-      await writeFileAtomic(path.join(this.dir, segmentFile(id)), json, { fsync: true });
-      this.written.set(id, sha256(json));
+    for (const { id, bytes } of toWrite) {
+      await writeFileAtomic(path.join(this.dir, segmentFile(id)), bytes, { fsync: true });
+      this.written.set(id, sha256(bytes));
     }
     await writeFileAtomic(path.join(this.dir, MANIFEST_FILE), manifestJson, { fsync: true });
     await this.removeUnlisted(new Set(listed.map(({ id }) => id)));
@@ -197,7 +141,8 @@ export class SegmentStore {
     }
     for (const name of names) {
       const match = SEGMENT_FILE.exec(name);
-      if (match === null || listed.has(Number(match[1]))) continue;
+      // Files of the former JSON format are never listed any more.
+      if (match === null || (listed.has(Number(match[1])) && name === segmentFile(Number(match[1])))) continue;
       this.written.delete(Number(match[1]));
       await rm(path.join(this.dir, name), { force: true });
     }

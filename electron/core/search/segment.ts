@@ -1,140 +1,106 @@
 /**
- * One immutable piece of the index: a Lunr index over some documents, used only to find which
- * documents match which index terms. Ranking happens outside (bm25.ts) with library-wide
- * statistics, so a document scores the same whichever segment holds it (lunr.md §C).
- *
- * To make that possible the segment is built with idf = 1, no length normalization (b = 0) and a
- * huge k1, so the value Lunr stores for each (field, document, term) is exactly the term's count
- * in that field. From those counts the segment also yields the field lengths, the per-term
- * document frequencies and the analyzed documents themselves (to merge segments without the
- * library's text).
+ * One immutable piece of the index (segment-data.ts), used to find which documents hold which
+ * index terms and how often. Ranking happens outside (bm25.ts) with library-wide statistics, so a
+ * document scores the same whichever segment holds it (lunr.md §C). Deleting or replacing a
+ * document only hides it here (a tombstone); merges leave hidden documents out.
  */
-import lunr from 'lunr';
 import type { AnalyzedDoc } from './analyzed-doc';
 import { INDEX_FIELDS, type IndexField } from './search-fields';
-import { createSearchPipeline, expandField, type AnalyzedField } from './text-pipeline';
-
-/**
- * With b = 0 Lunr stores (k1 + 1)·tf / (k1 + tf), rounded to 3 decimals: with k1 this large
- * that is tf itself for any count below millions.
- */
-const TF_K1 = 1e12;
-
-/** The parts of a Lunr index that @types/lunr leaves out. */
-interface LunrInternals {
-  invertedIndex: Record<string, Record<string, unknown> & { _index: number }>;
-  fieldVectors: Record<string, { elements: number[] }>;
-  tokenSet: lunr.TokenSet;
-}
-
-/** Lunr's static TokenSet builders (@types/lunr declares them on instances). */
-const TokenSets = lunr.TokenSet as unknown as {
-  fromString(text: string): lunr.TokenSet;
-  fromFuzzyString(text: string, editDistance: number): lunr.TokenSet;
-};
-
-/** Documents holding a term in one field: their keys are the object's own keys. */
-export type Posting = Readonly<Record<string, unknown>>;
-
-const internals = (index: lunr.Index): LunrInternals => index as unknown as LunrInternals;
-
-function isAnalyzedField(value: unknown): value is AnalyzedField {
-  return typeof value === 'object' && value !== null && typeof (value as { terms?: unknown }).terms === 'string';
-}
-
-/**
- * Lunr's builder tokenizes and runs its pipeline on every field; ours arrive already analyzed, so
- * the "tokenizer" only expands the stored term counts and the builder pipeline stays empty.
- */
-const analyzedFieldTokenizer = Object.assign(
-  (value?: null | string | object | object[]): lunr.Token[] =>
-    isAnalyzedField(value) ? expandField(value).map((term) => new lunr.Token(term, {})) : [],
-  { separator: lunr.tokenizer.separator },
-);
-
-type IdfFunction = (posting: object, documentCount: number) => number;
-const lunrIdf = lunr as unknown as { idf: IdfFunction };
-
-function buildLunrIndex(docs: Iterable<[string, AnalyzedDoc]>): lunr.Index {
-  const builder = new lunr.Builder();
-  builder.ref('key');
-  // Field boosts are applied at query time (bm25.ts), so stored values stay plain counts.
-  for (const field of INDEX_FIELDS) builder.field(field);
-  builder.tokenizer = analyzedFieldTokenizer;
-  // Stored with the index so that anyone querying it through Lunr's pipeline gets our terms.
-  builder.searchPipeline = createSearchPipeline();
-  // No position metadata: it doubles size, load time and heap (lunr.md §D5).
-  builder.metadataWhitelist = [];
-  builder.b(0);
-  builder.k1(TF_K1);
-  for (const [key, fields] of docs) builder.add({ key, ...fields });
-  // Lunr reads its idf from the namespace while building; the real idf is computed per query.
-  const idf = lunrIdf.idf;
-  lunrIdf.idf = () => 1;
-  try {
-    return builder.build();
-  } finally {
-    lunrIdf.idf = idf;
-  }
-}
+import { decodeSegment, encodeSegment } from './segment-codec';
+import { FIELD_COUNT, SegmentBuilder, type SegmentData } from './segment-data';
+import { withinEditDistance } from './edit-distance';
 
 export type FieldLengths = Record<IndexField, number>;
 
 export const zeroLengths = (): FieldLengths =>
   Object.fromEntries(INDEX_FIELDS.map((field) => [field, 0])) as FieldLengths;
 
+export const FIELD_NUMBER: Readonly<Record<IndexField, number>> = Object.fromEntries(
+  INDEX_FIELDS.map((field, i) => [field, i]),
+) as Record<IndexField, number>;
+
 export class Segment {
-  /** the document keys this segment was built with, removed ones included */
-  readonly keys: ReadonlySet<string>;
-  /** keys removed since the segment was built: their matches are ignored */
-  private readonly removed = new Set<string>();
-  /** per term, how many (field, removed document) pairs it had: subtracted from `df` */
-  private readonly removedDf = new Map<string, number>();
-  private readonly removedLengths = zeroLengths();
+  private readonly keyNumber = new Map<string, number>();
+  /** 1 for documents removed since the segment was built: their matches are ignored */
+  private readonly removed: Uint8Array;
+  private removedCount = 0;
   private readonly lengths = zeroLengths();
-  private readonly fieldLength = new Map<string, number>();
-  private readonly dfCache = new Map<string, number>();
-  private termsByIndex: string[] | null = null;
-  private readonly lunr: LunrInternals;
+  private readonly removedLengths = zeroLengths();
+  /** document frequencies without the removed documents, per term id (only once some are) */
+  private readonly liveDfCache = new Map<number, number>();
 
   private constructor(
     readonly id: number,
-    readonly index: lunr.Index,
+    readonly data: SegmentData,
   ) {
-    this.lunr = internals(index);
-    const keys = new Set<string>();
-    for (const [fieldRef, vector] of Object.entries(this.lunr.fieldVectors)) {
-      const slash = fieldRef.indexOf('/');
-      const field = fieldRef.slice(0, slash) as IndexField;
-      keys.add(fieldRef.slice(slash + 1));
-      let length = 0;
-      const { elements } = vector;
-      for (let i = 1; i < elements.length; i += 2) length += Math.round(elements[i]!);
-      this.fieldLength.set(fieldRef, length);
-      this.lengths[field] += length;
+    data.keys.forEach((key, doc) => this.keyNumber.set(key, doc));
+    this.removed = new Uint8Array(data.keys.length);
+    const { lengths } = data;
+    for (let doc = 0; doc < data.keys.length; doc += 1) {
+      for (let f = 0; f < FIELD_COUNT; f += 1) this.lengths[INDEX_FIELDS[f]!] += lengths[doc * FIELD_COUNT + f]!;
     }
-    this.keys = keys;
   }
 
   static build(id: number, docs: Iterable<[string, AnalyzedDoc]>): Segment {
-    return new Segment(id, buildLunrIndex(docs));
+    const builder = new SegmentBuilder();
+    for (const [key, doc] of docs) builder.addAnalyzed(key, doc);
+    return new Segment(id, builder.finish());
   }
 
-  /** Throws if Lunr refuses the data; the caller treats that like a bad checksum. */
-  static load(id: number, serialized: object): Segment {
-    return new Segment(id, lunr.Index.load(serialized));
+  /** One segment of the live documents of several, from their postings (no text needed). */
+  static merge(id: number, sources: readonly Segment[]): Segment {
+    const builder = new SegmentBuilder();
+    const renumbered = sources.map((source) => {
+      const numbers = new Int32Array(source.data.keys.length).fill(-1);
+      source.data.keys.forEach((key, doc) => {
+        if (source.removed[doc] === 1) return;
+        numbers[doc] = builder.addDocument(key, source.data.lengths.subarray(doc * FIELD_COUNT, (doc + 1) * FIELD_COUNT));
+      });
+      return numbers;
+    });
+    // Source by source, so every (term, field) run stays in ascending document order.
+    sources.forEach((source, s) => {
+      const numbers = renumbered[s]!;
+      source.forEachPosting((term, f, doc, tf) => {
+        if (numbers[doc] !== -1) builder.addPosting(term, f, numbers[doc]!, tf);
+      });
+    });
+    return new Segment(id, builder.finish());
   }
 
-  toJSON(): object {
-    return this.index.toJSON();
+  /** Throws if the bytes are not a consistent segment; the caller treats that like a bad checksum. */
+  static load(id: number, bytes: Uint8Array): Segment {
+    return new Segment(id, decodeSegment(bytes));
+  }
+
+  encode(): Buffer {
+    return encodeSegment(this.data);
+  }
+
+  /** The document keys this segment was built with, removed ones included. */
+  get keys(): readonly string[] {
+    return this.data.keys;
+  }
+
+  holdsKey(key: string): boolean {
+    return this.keyNumber.has(key);
   }
 
   has(key: string): boolean {
-    return this.keys.has(key) && !this.removed.has(key);
+    const doc = this.keyNumber.get(key);
+    return doc !== undefined && this.removed[doc] === 0;
+  }
+
+  isLive(doc: number): boolean {
+    return this.removed[doc] === 0;
+  }
+
+  keyOf(doc: number): string {
+    return this.data.keys[doc]!;
   }
 
   get liveCount(): number {
-    return this.keys.size - this.removed.size;
+    return this.data.keys.length - this.removedCount;
   }
 
   /** Sum of field lengths over the documents still live. */
@@ -142,115 +108,115 @@ export class Segment {
     return this.lengths[field] - this.removedLengths[field];
   }
 
+  fieldLength(doc: number, field: number): number {
+    return this.data.lengths[doc * FIELD_COUNT + field]!;
+  }
+
+  termId(term: string): number {
+    return this.data.terms.indexOf(term);
+  }
+
+  term(id: number): string {
+    return this.data.terms.at(id);
+  }
+
+  /** Postings of (term, field): indexes into data.postingDocs / postingTfs. */
+  start(termId: number, field: number): number {
+    return this.data.postingStart[termId * FIELD_COUNT + field]!;
+  }
+
+  end(termId: number, field: number): number {
+    return this.data.postingStart[termId * FIELD_COUNT + field + 1]!;
+  }
+
   /** Number of (field, live document) pairs containing the term — Lunr's own idf count. */
   liveDf(term: string): number {
-    let df = this.dfCache.get(term);
+    const id = this.termId(term);
+    return id === -1 ? 0 : this.liveDfOf(id);
+  }
+
+  liveDfOf(id: number): number {
+    const first = this.start(id, 0);
+    const last = this.end(id, FIELD_COUNT - 1);
+    if (this.removedCount === 0) return last - first;
+    let df = this.liveDfCache.get(id);
     if (df === undefined) {
       df = 0;
-      const posting = this.lunr.invertedIndex[term];
-      if (posting !== undefined) {
-        for (const field of INDEX_FIELDS) {
-          const docs = posting[field];
-          if (docs !== undefined && docs !== null) df += Object.keys(docs).length;
-        }
-      }
-      this.dfCache.set(term, df);
+      const { postingDocs } = this.data;
+      for (let p = first; p < last; p += 1) if (this.removed[postingDocs[p]!] === 0) df += 1;
+      this.liveDfCache.set(id, df);
     }
-    return df - (this.removedDf.get(term) ?? 0);
+    return df;
   }
 
   /**
-   * The index terms of this segment a query term stands for: itself if present, every term it
-   * begins (prefix), or every term within the edit distance (through Lunr's TokenSet).
+   * The term ids a query term stands for: itself if present, every term it begins (prefix,
+   * a range of the sorted list), or every term within the edit distance.
    */
-  expand(term: string, prefix: boolean, editDistance: number): string[] {
-    if (!prefix && editDistance === 0) return this.lunr.invertedIndex[term] === undefined ? [] : [term];
-    const pattern = editDistance > 0 ? TokenSets.fromFuzzyString(term, editDistance) : TokenSets.fromString(`${term}*`);
-    return this.lunr.tokenSet.intersect(pattern).toArray();
-  }
-
-  hasTerm(term: string): boolean {
-    return this.lunr.invertedIndex[term] !== undefined;
-  }
-
-  posting(term: string, field: IndexField): Posting | undefined {
-    const posting = this.lunr.invertedIndex[term]?.[field];
-    return posting === undefined || posting === null ? undefined : (posting as Posting);
-  }
-
-  /** How often the term occurs in one field of one document (0 if not at all). */
-  tf(key: string, field: IndexField, term: string): number {
-    const posting = this.lunr.invertedIndex[term];
-    const vector = this.lunr.fieldVectors[`${field}/${key}`];
-    if (posting === undefined || vector === undefined) return 0;
-    const target = posting._index;
-    const { elements } = vector;
-    let low = 0;
-    let high = elements.length / 2 - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const at = elements[mid * 2]!;
-      if (at === target) return Math.round(elements[mid * 2 + 1]!);
-      if (at < target) low = mid + 1;
-      else high = mid - 1;
+  expand(term: string, prefix: boolean, editDistance: number): number[] {
+    const { terms } = this.data;
+    if (editDistance > 0) {
+      const out: number[] = [];
+      for (let t = 0; t < terms.count; t += 1) {
+        const length = terms.starts[t + 1]! - terms.starts[t]!;
+        if (Math.abs(length - term.length) <= editDistance && withinEditDistance(term, terms.at(t), editDistance)) out.push(t);
+      }
+      return out;
     }
-    return 0;
-  }
-
-  length(key: string, field: IndexField): number {
-    return this.fieldLength.get(`${field}/${key}`) ?? 0;
+    if (!prefix) {
+      const id = this.termId(term);
+      return id === -1 ? [] : [id];
+    }
+    const out: number[] = [];
+    for (let t = terms.lowerBound(term); t < terms.count && terms.startsWith(t, term); t += 1) out.push(t);
+    return out;
   }
 
   /** Hides a document: its matches are dropped and it no longer counts in the statistics. */
   remove(key: string): void {
-    if (!this.has(key)) return;
-    this.removed.add(key);
-    for (const field of INDEX_FIELDS) {
-      this.removedLengths[field] += this.length(key, field);
-      for (const [term] of this.termCounts(key, field)) {
-        this.removedDf.set(term, (this.removedDf.get(term) ?? 0) + 1);
-      }
-    }
-  }
-
-  /** The document as it was analyzed, rebuilt from the stored counts (to merge segments). */
-  analyzedDoc(key: string): AnalyzedDoc {
-    const doc = {} as AnalyzedDoc;
-    for (const field of INDEX_FIELDS) {
-      const parts: string[] = [];
-      let length = 0;
-      for (const [term, count] of this.termCounts(key, field)) {
-        parts.push(count === 1 ? term : `${term}:${count}`);
-        length += count;
-      }
-      doc[field] = { length, terms: parts.join(' ') };
-    }
-    return doc;
+    const doc = this.keyNumber.get(key);
+    if (doc === undefined || this.removed[doc] === 1) return;
+    this.removed[doc] = 1;
+    this.removedCount += 1;
+    this.liveDfCache.clear();
+    INDEX_FIELDS.forEach((field, f) => {
+      this.removedLengths[field] += this.fieldLength(doc, f);
+    });
   }
 
   liveKeys(): string[] {
-    return [...this.keys].filter((key) => !this.removed.has(key));
+    return this.data.keys.filter((_key, doc) => this.removed[doc] === 0);
   }
 
-  private termCounts(key: string, field: IndexField): [string, number][] {
-    const vector = this.lunr.fieldVectors[`${field}/${key}`];
-    if (vector === undefined) return [];
-    const terms = this.terms();
-    const out: [string, number][] = [];
-    const { elements } = vector;
-    for (let i = 0; i < elements.length; i += 2) {
-      const term = terms[elements[i]!];
-      if (term !== undefined) out.push([term, Math.round(elements[i + 1]!)]);
-    }
-    return out;
+  /** The live documents as they were analyzed, rebuilt from the postings (to rebuild a tail). */
+  analyzedDocs(): Map<string, AnalyzedDoc> {
+    const docs = new Map<number, AnalyzedDoc>();
+    this.data.keys.forEach((_key, doc) => {
+      if (this.removed[doc] === 1) return;
+      const analyzed = {} as AnalyzedDoc;
+      INDEX_FIELDS.forEach((field, f) => {
+        analyzed[field] = { length: this.fieldLength(doc, f), terms: [], counts: [] };
+      });
+      docs.set(doc, analyzed);
+    });
+    this.forEachPosting((term, f, doc, tf) => {
+      const field = docs.get(doc)?.[INDEX_FIELDS[f]!];
+      if (field === undefined) return;
+      field.terms.push(term);
+      field.counts.push(tf);
+    });
+    return new Map([...docs].map(([doc, analyzed]) => [this.keyOf(doc), analyzed]));
   }
 
-  private terms(): string[] {
-    if (this.termsByIndex === null) {
-      const terms: string[] = [];
-      for (const [term, posting] of Object.entries(this.lunr.invertedIndex)) terms[posting._index] = term;
-      this.termsByIndex = terms;
+  /** Every posting, removed documents' included, term by term in sorted order, then field by field. */
+  private forEachPosting(visit: (term: string, field: number, doc: number, tf: number) => void): void {
+    const { terms, postingStart, postingDocs, postingTfs } = this.data;
+    for (let t = 0; t < terms.count; t += 1) {
+      const term = terms.at(t);
+      for (let f = 0; f < FIELD_COUNT; f += 1) {
+        const end = postingStart[t * FIELD_COUNT + f + 1]!;
+        for (let p = postingStart[t * FIELD_COUNT + f]!; p < end; p += 1) visit(term, f, postingDocs[p]!, postingTfs[p]!);
+      }
     }
-    return this.termsByIndex;
   }
 }

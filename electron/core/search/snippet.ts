@@ -4,7 +4,8 @@
  * so offsets are exact in the original string (Lunr's own offsets drift after `İ` and include
  * punctuation, §A1).
  */
-import { foldWord, normalizeTerm, tokenize, type WordToken } from './text-pipeline';
+import { foldWord, tokenize, type WordToken } from './text-pipeline';
+import { matchesTerm, termSpans } from './term-spans';
 
 export interface TextSpan {
   start: number;
@@ -81,14 +82,33 @@ function phraseOccurrences(words: FoldedWords, phrase: readonly string[], first 
   return found;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * False only when the phrase certainly does not occur: in ASCII text a word folds to itself in
+ * lower case, so each phrase word must be a substring of the lowercased text. One native scan
+ * instead of tokenizing, for the many candidates of a phrase query that do not hold it.
+ */
+function mayContainPhrase(text: string, phrase: readonly string[]): boolean {
+  if (NON_ASCII.test(text)) return true;
+  const lower = text.toLowerCase();
+  return phrase.every((word) => lower.includes(word));
+}
+
 /** Case- and diacritic-insensitive, on word boundaries: `"fuad hussein"` in `Fuad Hussein's`. */
 export function containsPhrase(text: string, phrase: readonly string[]): boolean {
   if (phrase.length === 0) return true;
+  if (!mayContainPhrase(text, phrase)) return false;
   return phraseOccurrences(new FoldedWords(text), phrase, true).length > 0;
 }
 
+
 /** `lang`: the language the text's words were stemmed in when indexed. */
 export function findMatches(text: string, spec: MatchSpec, lang?: string): TextMatches {
+  if (spec.phrases.every((phrase) => phrase.length === 0)) {
+    const spans = termSpans(text, spec.terms, lang);
+    return { words: spans, first: spans[0] ?? null };
+  }
   const words = new FoldedWords(text);
   const { tokens } = words;
   const marked = new Array<boolean>(tokens.length).fill(false);
@@ -106,8 +126,7 @@ export function findMatches(text: string, spec: MatchSpec, lang?: string): TextM
     const firsts = new Set([...spec.terms].map((term) => term.charAt(0)));
     for (let i = 0; i < tokens.length; i += 1) {
       if (marked[i] || !mayStartWith(tokens[i]!.text, firsts)) continue;
-      const term = normalizeTerm(tokens[i]!.text, lang);
-      if (term !== null && spec.terms.has(term)) marked[i] = true;
+      if (matchesTerm(tokens[i]!.text, spec.terms, lang)) marked[i] = true;
     }
   }
 
@@ -179,6 +198,8 @@ function bestWindow(text: string, words: readonly TextSpan[], width: number): Te
   return { start, end: Math.min(text.length, start + width) };
 }
 
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
 /** Moves the cuts to word boundaries, never dropping a matched word of the window. */
 function alignToWords(text: string, window: TextSpan, words: readonly TextSpan[]): TextSpan {
   let { start, end } = window;
@@ -196,8 +217,8 @@ function alignToWords(text: string, window: TextSpan, words: readonly TextSpan[]
     if (e > lastMatch && isSpace(text, e - 1)) end = e;
   }
   // Never split a surrogate pair.
-  if (start > 0 && /[\udc00-\udfff]/.test(text.charAt(start))) start -= 1;
-  if (end < text.length && /[\udc00-\udfff]/.test(text.charAt(end))) end += 1;
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start -= 1;
+  if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end += 1;
   return { start, end };
 }
 

@@ -10,7 +10,7 @@ import { DEFAULT_LANGUAGE, language } from './languages';
  * Bump whenever tokenization or normalization changes: a persisted index built by another
  * version holds different terms and must be rebuilt, not reused.
  */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 
 /** A word of the original text with its offsets (UTF-16 code units, as text.txt offsets are). */
 export interface WordToken {
@@ -43,7 +43,8 @@ function pushBigrams(tokens: WordToken[], run: string, offset: number): void {
   }
 }
 
-function pushWord(tokens: WordToken[], word: string, start: number): void {
+/** Pushes the tokens of one run of word characters: itself, or its parts and CJK bigrams. */
+export function pushWord(tokens: WordToken[], word: string, start: number): void {
   if (!HAS_CJK.test(word)) {
     tokens.push({ text: word, start, end: start + word.length });
     return;
@@ -58,9 +59,99 @@ function pushWord(tokens: WordToken[], word: string, start: number): void {
   if (at < word.length) tokens.push({ text: word.slice(at), start: start + at, end: start + word.length });
 }
 
+/**
+ * ASCII characters by class: 0 separates words (whitespace, punctuation, symbols: every printable
+ * ASCII non-alphanumeric is \p{P} or \p{S}), 1 letter or digit, 2 any other word character
+ * (control characters, which the full path trims).
+ */
+const ASCII_CLASS = new Uint8Array(128);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  ASCII_CLASS[code] = /[\s\p{P}\p{S}]/u.test(char) ? 0 : /[A-Za-z0-9]/.test(char) ? 1 : 2;
+}
+const WORD_AT = new RegExp(WORD.source, 'gu');
+const asciiClassBody = (kinds: readonly number[]): string =>
+  [...ASCII_CLASS]
+    .map((kind, code) => (kinds.includes(kind) ? `\\x${code.toString(16).padStart(2, '0')}` : ''))
+    .join('');
+/** ASCII word characters as a regex class body (for searches over ASCII-only text)… */
+export const ASCII_WORD_CHARS = asciiClassBody([1, 2]);
+/** …and those of them that folding trims away (control characters). */
+export const ASCII_CONTROL_CHARS = asciiClassBody([2]);
+
+const SEPARATOR = /[\s\p{P}\p{S}]/u;
+/** Other BMP code units, classified on first sight: 0 not yet, 1 separator, 2 word character. */
+const BMP_CLASS = new Uint8Array(0x10000);
+
+function isSeparatorUnit(code: number): boolean {
+  let kind = BMP_CLASS[code]!;
+  if (kind === 0) BMP_CLASS[code] = kind = SEPARATOR.test(String.fromCharCode(code)) ? 1 : 2;
+  return kind === 1;
+}
+
+const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
+
+/**
+ * How the tokenizer sees one UTF-16 code unit: 0 separator, 1 ASCII letter or digit, 2 other word
+ * character, 3 half of a surrogate pair (only the regex can tell).
+ */
+export function unitKind(code: number): 0 | 1 | 2 | 3 {
+  if (code < 128) return ASCII_CLASS[code] as 0 | 1 | 2;
+  if (isSurrogate(code)) return 3;
+  return isSeparatorUnit(code) ? 0 : 2;
+}
+
+/**
+ * Calls `visit` for each run of word characters, exactly as `text.matchAll(WORD)` would find them,
+ * with its offsets. Characters are classified by table (the Unicode regex was a third of indexing
+ * time and most of a snippet's); only astral characters (surrogate pairs) go through the regex.
+ * `simple` says the word is ASCII letters and digits only: no CJK splitting, folding is lowercasing.
+ */
+export function scanWords(text: string, visit: (start: number, end: number, simple: boolean) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code < 128 ? ASCII_CLASS[code] === 0 : !isSurrogate(code) && isSeparatorUnit(code)) {
+      i += 1;
+      continue;
+    }
+    let j = i;
+    let simple = true;
+    let astral = isSurrogate(code);
+    for (; j < n && !astral; j += 1) {
+      const next = text.charCodeAt(j);
+      if (next < 128) {
+        const kind = ASCII_CLASS[next]!;
+        if (kind === 0) break;
+        if (kind === 2) simple = false;
+      } else if (isSurrogate(next)) {
+        astral = true;
+      } else {
+        if (isSeparatorUnit(next)) break;
+        simple = false;
+      }
+    }
+    if (!astral) {
+      visit(i, j, simple);
+      i = j;
+      continue;
+    }
+    // An astral character at or in the word: the full Unicode rule decides where it ends.
+    WORD_AT.lastIndex = i;
+    const match = WORD_AT.exec(text);
+    if (match === null) return;
+    visit(match.index, match.index + match[0].length, false);
+    i = match.index + match[0].length;
+  }
+}
+
 export function tokenize(text: string): WordToken[] {
   const tokens: WordToken[] = [];
-  for (const match of text.matchAll(WORD)) pushWord(tokens, match[0], match.index);
+  scanWords(text, (start, end, simple) => {
+    if (simple) tokens.push({ text: text.slice(start, end), start, end });
+    else pushWord(tokens, text.slice(start, end), start);
+  });
   return tokens;
 }
 
@@ -111,7 +202,8 @@ export function trim(word: string): string {
 
 // Words repeat a lot within and across documents; folding (two normalizations) and the stemmer
 // are the costly steps, so both results are memoized per surface word (and language).
-const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 250_000;
+const ASCII_ALNUM = /^[A-Za-z0-9]+$/;
 
 function memoize(compute: (surface: string) => string | null): (surface: string) => string | null {
   const cache = new Map<string, string | null>();
@@ -127,6 +219,8 @@ function memoize(compute: (surface: string) => string | null): (surface: string)
 
 /** Folded and trimmed, without stemming: what phrase checks compare. `null` = not a word. */
 export const foldWord = memoize((surface) => {
+  // ASCII letters and digits only (most words): folding is lowercasing, trimming only the cap.
+  if (ASCII_ALNUM.test(surface)) return surface.length <= MAX_TERM_LENGTH ? surface.toLowerCase() : trim(surface.toLowerCase());
   const folded = trim(fold(surface));
   return folded === '' ? null : folded;
 });
@@ -226,42 +320,58 @@ export function createSearchPipeline(): lunr.Pipeline {
 }
 
 /**
- * A field reduced to what Lunr needs to index it: its length in terms and each term's count,
- * encoded as `term term:3 …` (terms never contain spaces or colons). Kept instead of the text so
- * the index can be rebuilt without the article bodies.
+ * A field reduced to what the index needs: its length in terms and each distinct term with its
+ * count. Kept instead of the text so segments can be built and merged without the article bodies.
  */
 export interface AnalyzedField {
+  /** term occurrences (the field length BM25 normalizes by) */
   length: number;
-  terms: string;
+  /** distinct terms; `counts[i]` is how often `terms[i]` occurs */
+  terms: string[];
+  counts: number[];
 }
 
 export function analyzeField(text: string, lang: string = DEFAULT_LANGUAGE): AnalyzedField {
+  // Words are counted as written first, then each distinct one is normalized once: a small
+  // per-field map is much cheaper to hit than the large memo of normalizeTerm (most of the time
+  // of indexing went to lookups in it).
+  const surfaces = new Map<string, number>();
+  const count = (surface: string): void => {
+    surfaces.set(surface, (surfaces.get(surface) ?? 0) + 1);
+  };
+  const cjk: WordToken[] = [];
+  scanWords(text, (start, end, simple) => {
+    const word = text.slice(start, end);
+    if (simple || !HAS_CJK.test(word)) {
+      count(word);
+      return;
+    }
+    cjk.length = 0;
+    pushWord(cjk, word, start);
+    for (const token of cjk) count(token.text);
+    // Each character of a run is indexed on its own as well as in bigrams, so that a
+    // one-character word (书, 本) is found too: bigrams alone only find words of two or more.
+    for (const run of word.matchAll(CJK_RUN)) {
+      const chars = [...run[0]];
+      if (chars.length > 1) for (const char of chars) count(char);
+    }
+  });
   const counts = new Map<string, number>();
   let length = 0;
-  for (const token of tokenize(text)) {
-    const term = normalizeTerm(token.text, lang);
+  for (const [surface, times] of surfaces) {
+    const term = normalizeTerm(surface, lang);
     if (term === null) continue;
-    counts.set(term, (counts.get(term) ?? 0) + 1);
-    length += 1;
+    counts.set(term, (counts.get(term) ?? 0) + times);
+    length += times;
   }
-  const parts: string[] = [];
-  for (const [term, count] of counts) parts.push(count === 1 ? term : `${term}:${count}`);
-  return { length, terms: parts.join(' ') };
+  return { length, terms: [...counts.keys()], counts: [...counts.values()] };
 }
 
 /** The terms of an analyzed field, each repeated as often as it occurred. */
 export function expandField(field: AnalyzedField): string[] {
   const out: string[] = [];
-  if (field.terms === '') return out;
-  for (const part of field.terms.split(' ')) {
-    const colon = part.lastIndexOf(':');
-    if (colon === -1) {
-      out.push(part);
-      continue;
-    }
-    const term = part.slice(0, colon);
-    const count = Number(part.slice(colon + 1));
-    for (let i = 0; i < count; i += 1) out.push(term);
-  }
+  field.terms.forEach((term, i) => {
+    for (let k = 0; k < field.counts[i]!; k += 1) out.push(term);
+  });
   return out;
 }

@@ -135,4 +135,14 @@ describe('Chinese and Japanese', () => {
     expect(await ids('東京')).toEqual(['japanese-note']);
     expect(await ids('図書室')).toEqual([]);
   });
+
+  it('finds a single character, which bigrams alone never matched, and marks it in the snippet', async () => {
+    // 館 and 京 occur only inside longer words of the Japanese note (図書館, 東京)
+    expect(await ids('館')).toEqual(['japanese-note']);
+    expect(await ids('京')).toEqual(['japanese-note']);
+    const [hit] = await engine.search('館');
+    expect(hit?.snippet).toContain('<mark>');
+    const char = text('qq-page').match(/\p{Script=Han}/u)?.[0];
+    expect(await ids(char!)).toContain('qq-page');
+  });
 });

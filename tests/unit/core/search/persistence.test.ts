@@ -48,7 +48,7 @@ async function buildAndClose(): Promise<void> {
 }
 
 const manifestFile = () => path.join(library.indexDir, INDEX_FILE_NAMES.manifest);
-const segmentFiles = () => readdirSync(library.indexDir).filter((name) => /^seg-\d+\.json$/.test(name));
+const segmentFiles = () => readdirSync(library.indexDir).filter((name) => /^seg-\d+\.bin$/.test(name));
 
 interface ManifestView {
   tail: number | null;

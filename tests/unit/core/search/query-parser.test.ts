@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery, type QueryClause } from '../../../../electron/core/search/query-parser';
+import { QuireError } from '../../../../electron/shared/result';
 
 const parse = (text: string): QueryClause[] => parseQuery(text).clauses;
 const term = (word: string, extra: Partial<QueryClause> = {}) => ({
@@ -30,7 +31,7 @@ describe('parseQuery', () => {
       term('todo', { field: 'notes' }),
       term('text', { field: 'body' }),
     ]);
-    expect(parse('relat* hussien~1 hussien~ iraq^5 foo~9')).toEqual([
+    expect(parse('relat* hussien~1 hussien~ iraq^5 foo~2')).toEqual([
       term('relat', { prefix: true }),
       term('hussien', { editDistance: 1 }),
       term('hussien', { editDistance: 1 }),
@@ -54,23 +55,70 @@ describe('parseQuery', () => {
 
   it('treats unknown fields as words', () => {
     expect(parse('android:foo')).toEqual([term('android'), term('foo')]);
-    expect(parse('-android:foo')).toEqual([
+    expect(parse('iraq -android:foo')).toEqual([
+      term('iraq'),
       term('android', { presence: 'prohibited' }),
       term('foo', { presence: 'prohibited' }),
     ]);
   });
 
-  it('tolerates anything without throwing', () => {
-    expect(parse('"unclosed phrase')).toEqual([
-      { kind: 'phrase', words: ['unclosed', 'phrase'], field: null, presence: 'required' },
-    ]);
-    for (const text of ['title:', '+', '-', '***', 'a^', 'foo~', '"', '::', '~', '^', '+-', '"""', '\u0000', '\\']) {
-      expect(() => parse(text), text).not.toThrow();
-    }
-    expect(parse('title:')).toEqual([]);
-    expect(parse('***')).toEqual([]);
-    expect(parse('a^')).toEqual([term('a')]);
+  it('reads empty and blank input as no query', () => {
+    expect(parse('')).toEqual([]);
+    expect(parse('   ')).toEqual([]);
     expect(parse('foo~')).toEqual([term('foo', { editDistance: 1 })]);
-    expect(parse('x '.repeat(2000)).length).toBeLessThanOrEqual(32);
+    // punctuation around words is not syntax
+    expect(parse('((iran')).toEqual([term('iran')]);
+  });
+
+  /** The error a malformed query gets: always a bad-query QuireError with a one-sentence message. */
+  function refusal(text: string): QuireError {
+    try {
+      parseQuery(text);
+    } catch (error) {
+      if (error instanceof QuireError) return error;
+      throw new Error(`${JSON.stringify(text)} threw something else: ${String(error)}`, { cause: error });
+    }
+    throw new Error(`${JSON.stringify(text)} was accepted`);
+  }
+
+  it.each([
+    ['"unclosed phrase', /never closes.*"exact phrase"/],
+    ['hussein"', /never closes/],
+    ['title:"regional', /never closes/],
+    ['"', /never closes/],
+    ['""', /holds no words/],
+    ['"  "', /holds no words/],
+    ['+', /stands alone.*\+required/],
+    ['-', /stands alone/],
+    ['iran + iraq', /"\+" stands alone/],
+    ['iran -', /"-" stands alone/],
+    ['+-+', /stands alone/],
+    ['title:', /"title:" has nothing after it.*title:report/],
+    ['author: smith', /"author:" has nothing after it/],
+    ['~', /allows typos in no word.*report~1/],
+    ['~1', /allows typos in no word/],
+    ['foo~9', /asks for 9 typos.*1 or 2/],
+    ['foo~0', /asks for 0 typos/],
+    ['fo~o', /~ in the middle of a word/],
+    ['^', /\^ without a positive number/],
+    ['a^', /\^ without a positive number/],
+    ['iraq^0', /without a positive number/],
+    ['ir^aq', /\^ in the middle of a word/],
+    ['*', /wildcard without a word/],
+    ['***', /wildcard without a word/],
+    ['*iran', /\* inside or before the word/],
+    ['ir*n', /\* inside or before the word/],
+    ['a*', /too short a prefix.*re\*/],
+    ['-iran -iraq', /only excludes words.*report -draft/],
+    ['::', /no word to look for/],
+    ['\\', /no word to look for/],
+    ['x '.repeat(40), /keep it to 32 or fewer/],
+    ['x'.repeat(5000), /keep it under 1000/],
+  ])('refuses %j with a message that says how to write it', (text, message) => {
+    const error = refusal(text);
+    expect(error.code).toBe('bad-query');
+    expect(error.message).toMatch(message);
+    // one sentence: no line breaks, ends with a full stop
+    expect(error.message).toMatch(/^[^\n]+\.$/);
   });
 });

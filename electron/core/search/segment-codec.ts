@@ -1,0 +1,117 @@
+/**
+ * SegmentData to and from bytes (`seg-<id>.bin`). Little-endian, sections 4-byte aligned so the
+ * typed arrays of a loaded segment are views over the file's buffer, not copies (what makes a cold
+ * start cheap):
+ *
+ *   "QSG1" | u32 header length | header JSON { keys, terms, postings } | pad
+ *   | u32 term bytes | the terms, concatenated (UTF-8) | pad
+ *   | termStarts u32[terms+1] (UTF-16 offsets) | postingStart u32[terms·F+1] | postingDocs u32[postings] | lengths u32[keys·F]
+ *   | postingTfs u16[postings]
+ *
+ * Decoding checks every size against the buffer and throws on anything inconsistent; the store
+ * treats that like a failed checksum.
+ */
+import { FIELD_COUNT, TermList, type SegmentData } from './segment-data';
+
+const MAGIC = 'QSG1';
+
+const pad4 = (n: number): number => (n + 3) & ~3;
+
+interface Header {
+  keys: string[];
+  terms: number;
+  postings: number;
+}
+
+function isHeader(value: unknown): value is Header {
+  if (typeof value !== 'object' || value === null) return false;
+  const header = value as Record<string, unknown>;
+  return (
+    Array.isArray(header.keys) &&
+    header.keys.every((key) => typeof key === 'string') &&
+    Number.isSafeInteger(header.terms) &&
+    Number.isSafeInteger(header.postings)
+  );
+}
+
+export function encodeSegment(data: SegmentData): Buffer {
+  const header = Buffer.from(
+    JSON.stringify({ keys: data.keys, terms: data.terms.count, postings: data.postingDocs.length } satisfies Header),
+    'utf8',
+  );
+  const terms = Buffer.from(data.terms.text, 'utf8');
+  const sections = [data.terms.starts, data.postingStart, data.postingDocs, data.lengths, data.postingTfs];
+  const size =
+    8 + pad4(header.length) + 4 + pad4(terms.length) + sections.reduce((sum, array) => sum + pad4(array.byteLength), 0);
+  const out = Buffer.alloc(size);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(header.length, 4);
+  header.copy(out, 8);
+  let at = 8 + pad4(header.length);
+  out.writeUInt32LE(terms.length, at);
+  terms.copy(out, at + 4);
+  at += 4 + pad4(terms.length);
+  for (const array of sections) {
+    Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(out, at);
+    at += pad4(array.byteLength);
+  }
+  return out;
+}
+
+class Reader {
+  private at = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+
+  private take(length: number): number {
+    const start = this.at;
+    if (length < 0 || start + length > this.bytes.byteLength) throw new Error('segment file is truncated');
+    this.at = start + pad4(length);
+    return start;
+  }
+
+  u32(): number {
+    const start = this.take(4);
+    return new DataView(this.bytes.buffer, this.bytes.byteOffset + start, 4).getUint32(0, true);
+  }
+
+  text(length: number): string {
+    const start = this.take(length);
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + start, length).toString('utf8');
+  }
+
+  u32s(count: number): Uint32Array {
+    const start = this.take(count * 4);
+    return new Uint32Array(this.bytes.buffer, this.bytes.byteOffset + start, count);
+  }
+
+  u16s(count: number): Uint16Array {
+    const start = this.take(count * 2);
+    return new Uint16Array(this.bytes.buffer, this.bytes.byteOffset + start, count);
+  }
+
+  get done(): boolean {
+    return this.at >= this.bytes.byteLength;
+  }
+}
+
+export function decodeSegment(buffer: Uint8Array): SegmentData {
+  // Typed-array views need aligned offsets; a buffer cut from a shared pool may not be.
+  const bytes = buffer.byteOffset % 4 === 0 ? buffer : new Uint8Array(buffer);
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, 4).toString('latin1') !== MAGIC) {
+    throw new Error('not a segment file');
+  }
+  const reader = new Reader(bytes.subarray(4));
+  const header: unknown = JSON.parse(reader.text(reader.u32()));
+  if (!isHeader(header)) throw new Error('bad segment header');
+  const text = reader.text(reader.u32());
+  const termStarts = reader.u32s(header.terms + 1);
+  if (termStarts[header.terms] !== text.length) throw new Error('segment terms do not add up');
+  const terms = new TermList(text, termStarts);
+  const postingStart = reader.u32s(header.terms * FIELD_COUNT + 1);
+  const postingDocs = reader.u32s(header.postings);
+  const lengths = reader.u32s(header.keys.length * FIELD_COUNT);
+  const postingTfs = reader.u16s(header.postings);
+  if (!reader.done) throw new Error('segment file has trailing bytes');
+  if (postingStart[postingStart.length - 1] !== header.postings) throw new Error('segment postings do not add up');
+  return { keys: header.keys, terms, postingStart, postingDocs, postingTfs, lengths };
+}

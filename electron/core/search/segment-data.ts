@@ -1,0 +1,165 @@
+/**
+ * The compact form of one segment: a sorted term list and, per (term, field), a run of
+ * (document, count) postings in flat typed arrays. This replaces a Lunr index per segment: Lunr's
+ * `Index.load` rebuilt a TokenSet of the whole vocabulary and held every posting as an object, so
+ * opening 10,000 articles took seconds and hundreds of MB (lunr.md §A5, docs/benchmarks.md); typed
+ * arrays load as views over the file's bytes. Built from analyzed documents or from other
+ * segments' postings (merges), never from text.
+ */
+import type { AnalyzedDoc } from './analyzed-doc';
+import { INDEX_FIELDS } from './search-fields';
+
+export const FIELD_COUNT = INDEX_FIELDS.length;
+/** Counts above this are stored as this: far beyond where BM25 saturates. */
+const MAX_TF = 0xffff;
+
+export interface SegmentData {
+  /** document number → document key */
+  keys: string[];
+  /** sorted by UTF-16 code units (JavaScript's `<`) */
+  terms: TermList;
+  /** postings of (term t, field f) are [postingStart[t·F+f], postingStart[t·F+f+1]) */
+  postingStart: Uint32Array;
+  /** document numbers, ascending within each (term, field) */
+  postingDocs: Uint32Array;
+  /** the term's count in that field of that document */
+  postingTfs: Uint16Array;
+  /** field length (terms) of document d, field f, at d·F+f */
+  lengths: Uint32Array;
+}
+
+/** Postings of one term while a segment is being built: per field, [doc, tf, doc, tf, …]. */
+type Pending = (number[] | undefined)[];
+
+/** Collects postings in ascending document order, then lays them out as SegmentData. */
+export class SegmentBuilder {
+  private readonly keys: string[] = [];
+  private readonly lengths: number[] = [];
+  private readonly postings = new Map<string, Pending>();
+  private postingCount = 0;
+
+  /** Adds a document and returns its number; its postings must be added before the next one's. */
+  addDocument(key: string, lengths: ArrayLike<number>): number {
+    const doc = this.keys.length;
+    this.keys.push(key);
+    for (let f = 0; f < FIELD_COUNT; f += 1) this.lengths.push(lengths[f] ?? 0);
+    return doc;
+  }
+
+  addPosting(term: string, field: number, doc: number, tf: number): void {
+    let pending = this.postings.get(term);
+    if (pending === undefined) this.postings.set(term, (pending = new Array<number[] | undefined>(FIELD_COUNT)));
+    let list = pending[field];
+    if (list === undefined) pending[field] = list = [];
+    list.push(doc, Math.min(tf, MAX_TF));
+    this.postingCount += 1;
+  }
+
+  addAnalyzed(key: string, doc: AnalyzedDoc): void {
+    const number = this.addDocument(
+      key,
+      INDEX_FIELDS.map((field) => doc[field].length),
+    );
+    INDEX_FIELDS.forEach((field, f) => {
+      const { terms, counts } = doc[field];
+      for (let i = 0; i < terms.length; i += 1) this.addPosting(terms[i]!, f, number, counts[i]!);
+    });
+  }
+
+  finish(): SegmentData {
+    const terms = [...this.postings.keys()].sort();
+    const postingStart = new Uint32Array(terms.length * FIELD_COUNT + 1);
+    const postingDocs = new Uint32Array(this.postingCount);
+    const postingTfs = new Uint16Array(this.postingCount);
+    let at = 0;
+    terms.forEach((term, t) => {
+      const pending = this.postings.get(term)!;
+      for (let f = 0; f < FIELD_COUNT; f += 1) {
+        postingStart[t * FIELD_COUNT + f] = at;
+        const list = pending[f];
+        if (list === undefined) continue;
+        for (let i = 0; i < list.length; i += 2) {
+          postingDocs[at] = list[i]!;
+          postingTfs[at] = list[i + 1]!;
+          at += 1;
+        }
+      }
+    });
+    postingStart[terms.length * FIELD_COUNT] = at;
+    return {
+      keys: this.keys,
+      terms: TermList.from(terms),
+      postingStart,
+      postingDocs,
+      postingTfs,
+      lengths: Uint32Array.from(this.lengths),
+    };
+  }
+}
+
+/**
+ * A sorted term list kept as one string and the offsets where each term starts: a loaded segment
+ * has hundreds of thousands of terms, and splitting them into strings was most of the time of
+ * decoding a segment and a large part of the heap. Lookups compare in place.
+ */
+export class TermList {
+  constructor(
+    /** the terms, concatenated */
+    readonly text: string,
+    /** term i is text[starts[i], starts[i + 1]) (UTF-16 offsets) */
+    readonly starts: Uint32Array,
+  ) {}
+
+  static from(sorted: readonly string[]): TermList {
+    const starts = new Uint32Array(sorted.length + 1);
+    let at = 0;
+    sorted.forEach((term, i) => {
+      starts[i] = at;
+      at += term.length;
+    });
+    starts[sorted.length] = at;
+    return new TermList(sorted.join(''), starts);
+  }
+
+  get count(): number {
+    return this.starts.length - 1;
+  }
+
+  at(i: number): string {
+    return this.text.slice(this.starts[i], this.starts[i + 1]);
+  }
+
+  /** Term i compared with `term` by code units, as `<` compares strings: negative, 0 or positive. */
+  compare(i: number, term: string): number {
+    const start = this.starts[i]!;
+    const length = this.starts[i + 1]! - start;
+    const shared = Math.min(length, term.length);
+    for (let k = 0; k < shared; k += 1) {
+      const diff = this.text.charCodeAt(start + k) - term.charCodeAt(k);
+      if (diff !== 0) return diff;
+    }
+    return length - term.length;
+  }
+
+  startsWith(i: number, prefix: string): boolean {
+    const start = this.starts[i]!;
+    return this.starts[i + 1]! - start >= prefix.length && this.text.startsWith(prefix, start);
+  }
+
+  /** The first index whose term is ≥ `term`. */
+  lowerBound(term: string): number {
+    let low = 0;
+    let high = this.count;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.compare(mid, term) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  indexOf(term: string): number {
+    const at = this.lowerBound(term);
+    return at < this.count && this.compare(at, term) === 0 ? at : -1;
+  }
+}

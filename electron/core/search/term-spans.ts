@@ -1,0 +1,136 @@
+/**
+ * Finds the words of a hit's text whose index term is one of the terms that matched it: what its
+ * snippet marks. Runs on every shown hit of every query, over texts of several KB, so it avoids
+ * visiting every word: stemmers (Porter, Snowball) only rewrite endings and folding an ASCII word
+ * is lowercasing, so an ASCII word can only match a term that begins with its first two letters.
+ * Those words are found with native `indexOf` on the lowercased text; words holding any other
+ * character (which folding may change: Müller → muller) are found with one native regex and
+ * checked in full. (Measured on the benchmark corpus: about 2.5× faster than visiting every word;
+ * searching each letter-case variant of the heads, or a Unicode-class regex, was slower.) Anything unusual (astral characters, terms not starting with two ASCII
+ * letters) falls back to visiting every word.
+ */
+import type { TextSpan } from './snippet';
+import { normalizeTerm, pushWord, scanWords, unitKind, type WordToken } from './text-pipeline';
+
+const CJK_PAIR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]{2}$/u;
+
+/** A token's term is matched; for a CJK bigram, either of its characters counts (they are indexed alone too). */
+export function matchesTerm(token: string, terms: ReadonlySet<string>, lang: string | undefined): boolean {
+  const term = normalizeTerm(token, lang);
+  if (term !== null && terms.has(term)) return true;
+  if (!CJK_PAIR.test(token)) return false;
+  return [...token].some((char) => terms.has(char));
+}
+
+/** Checks one run of word characters and records its matching parts. */
+function checkWord(
+  text: string,
+  start: number,
+  end: number,
+  simple: boolean,
+  terms: ReadonlySet<string>,
+  lang: string | undefined,
+  spans: TextSpan[],
+): void {
+  if (simple) {
+    const term = normalizeTerm(text.slice(start, end), lang);
+    if (term !== null && terms.has(term)) spans.push({ start, end });
+    return;
+  }
+  const parts: WordToken[] = [];
+  pushWord(parts, text.slice(start, end), start);
+  for (const part of parts) if (matchesTerm(part.text, terms, lang)) spans.push({ start: part.start, end: part.end });
+}
+
+/** Every word checked (the slow, general path). */
+function scanSpans(text: string, terms: ReadonlySet<string>, lang: string | undefined): TextSpan[] {
+  const heads = new Set<string>();
+  for (const term of terms) heads.add(term.slice(0, 2));
+  const spans: TextSpan[] = [];
+  scanWords(text, (start, end, simple) => {
+    if (simple && !heads.has(text.slice(start, Math.min(end, start + 2)).toLowerCase())) {
+      // A one-letter term is its own head; a longer word can still stem to it.
+      if (!heads.has(text.charAt(start).toLowerCase())) return;
+    }
+    checkWord(text, start, end, simple, terms, lang, spans);
+  });
+  return spans;
+}
+
+/** The first two letters of every term, if they are all ASCII letters or digits. */
+function asciiHeads(terms: ReadonlySet<string>): string[] | null {
+  const heads = new Set<string>();
+  for (const term of terms) {
+    if (!/^[a-z0-9]{2}/.test(term)) return null;
+    heads.add(term.slice(0, 2));
+  }
+  return [...heads];
+}
+
+/** ASCII control characters (word characters that folding trims) and anything beyond ASCII. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const OTHER = /[^\x09-\x0d\x20-\x7e]/g;
+
+/** Overlapping matches (CJK bigrams) become one span; spans come out in text order. */
+function merged(spans: TextSpan[]): TextSpan[] {
+  spans.sort((a, b) => a.start - b.start);
+  const out: TextSpan[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last !== undefined && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else out.push({ start: span.start, end: span.end });
+  }
+  return out;
+}
+
+export function termSpans(text: string, terms: ReadonlySet<string>, lang: string | undefined): TextSpan[] {
+  if (terms.size === 0) return [];
+  const heads = asciiHeads(terms);
+  const lower = heads === null ? '' : text.toLowerCase();
+  // Lowercasing that changes the length (İ → i̇) would shift every offset.
+  if (heads === null || lower.length !== text.length) return merged(scanSpans(text, terms, lang));
+
+  const spans: TextSpan[] = [];
+  const checked = new Set<number>();
+  /** Checks the word starting at `start`; its end, or -1 when only the general path can tell. */
+  const checkFrom = (start: number): number => {
+    let end = start;
+    let simple = true;
+    for (; end < text.length; end += 1) {
+      const kind = unitKind(text.charCodeAt(end));
+      if (kind === 0) break;
+      if (kind === 3) return -1;
+      if (kind === 2) simple = false;
+    }
+    if (!checked.has(start)) {
+      checked.add(start);
+      checkWord(text, start, end, simple, terms, lang, spans);
+    }
+    return end;
+  };
+
+  for (const head of heads) {
+    for (let at = lower.indexOf(head); at !== -1; at = lower.indexOf(head, at + 1)) {
+      const before = at === 0 ? 0 : unitKind(text.charCodeAt(at - 1));
+      if (before === 3) return merged(scanSpans(text, terms, lang));
+      if (before !== 0) continue;
+      if (checkFrom(at) === -1) return merged(scanSpans(text, terms, lang));
+    }
+  }
+  OTHER.lastIndex = 0;
+  for (let match = OTHER.exec(text); match !== null; match = OTHER.exec(text)) {
+    const kind = unitKind(text.charCodeAt(match.index));
+    if (kind === 0) continue;
+    if (kind === 3) return merged(scanSpans(text, terms, lang));
+    let start = match.index;
+    for (; start > 0; start -= 1) {
+      const previous = unitKind(text.charCodeAt(start - 1));
+      if (previous === 3) return merged(scanSpans(text, terms, lang));
+      if (previous === 0) break;
+    }
+    const end = checkFrom(start);
+    if (end === -1) return merged(scanSpans(text, terms, lang));
+    OTHER.lastIndex = end;
+  }
+  return merged(spans);
+}
