@@ -2,16 +2,22 @@
  * The desktop app's main process: lifecycle only. Security, the content protocol and the window
  * live in their own modules; the core does the work.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, nativeTheme, protocol, session, type BrowserWindow } from 'electron';
 import { APP_NAME, cacheDirFor, resolveLibraryDir } from '../core/app-paths';
 import { openQuire, type QuireCore } from '../core/open-quire';
+import { createCommandSender } from './commands';
 import { handleContentProtocol, registerContentScheme } from './content-protocol';
+import { installContextMenu } from './context-menu';
 import { createElectronStoreSettings, createWindowStateStore } from './electron-store-adapter';
+import { registerImportDialog } from './import-dialog';
 import { forwardEvents, registerIpcHandlers, trustedSenderOf } from './ipc';
 import { appLocations, isOurPage } from './locations';
 import { installAppMenu } from './menu';
+import { createOpenRequests } from './open-requests';
 import { installSecurity, secureSession } from './security';
+import { followSystemTheme } from './system-theme';
 import { createMainWindow } from './window';
 
 const log = (message: string, error?: unknown): void => {
@@ -41,9 +47,26 @@ function showWindow(): void {
   mainWindow.focus();
 }
 
+const isTrustedSender = trustedSenderOf(() => mainWindow, ourPage);
+// Commands wait in main until the page listens, so files and links that arrive before the
+// window (macOS open-file, the first launch's argv) are not lost.
+const commands = createCommandSender(ipcMain, { window: () => mainWindow, isTrustedSender, log });
+const openRequests = createOpenRequests({
+  send: (command) => commands.send(command),
+  showWindow,
+  isFile: (file) => {
+    try {
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  },
+  log,
+});
+
 async function start(): Promise<void> {
   secureSession(session.defaultSession);
-  installAppMenu();
+  installAppMenu({ developer: !app.isPackaged, send: (command) => commands.send(command) });
 
   const userData = app.getPath('userData');
   const libraryDir = resolveLibraryDir(undefined, { userData });
@@ -53,6 +76,8 @@ async function start(): Promise<void> {
     settings: createElectronStoreSettings(),
     sampleLibraryDir: path.join(locations.resourcesDir, 'sample-library'),
     log,
+    // The library check in the background and daily backups (libraryHealth reports the check).
+    maintenance: true,
   });
   core.catch((error: unknown) => {
     log('The library could not be opened.', error);
@@ -64,27 +89,44 @@ async function start(): Promise<void> {
   const openedCore = core;
 
   handleContentProtocol(protocol, () => libraryDir, log);
-  registerIpcHandlers(ipcMain, {
-    core: () => openedCore,
-    isTrustedSender: trustedSenderOf(() => mainWindow, ourPage),
-    log,
-  });
+  registerIpcHandlers(ipcMain, { core: () => openedCore, isTrustedSender, log });
+  registerImportDialog(ipcMain, { window: () => mainWindow, isTrustedSender, dialog, log });
+  followSystemTheme(nativeTheme, () => mainWindow);
 
   openedCore.then((opened) => forwardEvents(opened.events, () => mainWindow)).catch(() => {
     // Reported above, where the core failed to open.
   });
 
   mainWindow = createMainWindow(locations, log, createWindowStateStore());
+  installContextMenu(mainWindow.webContents, (command) => commands.send(command));
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  // "Open with Quire" and `quire FILE`/`quire://…` on the first launch.
+  openRequests.openArgv(process.argv, process.cwd());
 }
 
 if (!app.requestSingleInstanceLock()) {
   // Another Quire already has the library open: it gets focus (below), this one leaves.
   app.quit();
 } else {
-  app.on('second-instance', showWindow);
+  // A second launch hands its files and links to this one, which comes to the front.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    showWindow();
+    openRequests.openArgv(argv, workingDirectory);
+  });
+  // macOS: Finder's "Open With" and quire:// links (may arrive before the app is ready).
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openRequests.openFile(file);
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openRequests.openLink(url);
+  });
+  // Only an installed Quire claims quire:// links: a development run must not take them over
+  // (electron-builder also declares the scheme in the installers).
+  if (app.isPackaged) app.setAsDefaultProtocolClient('quire');
   app.on('window-all-closed', () => app.quit());
 
   // Closing the core flushes the search index and stops its worker; quitting waits for it.

@@ -24,6 +24,9 @@ export interface IpcOptions {
   log: (message: string, error?: unknown) => void;
 }
 
+/** What the sender check reads: the same on `invoke` (handle) and `send` (on) messages. */
+export type IpcSenderInfo = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
+
 /**
  * Trusts only the top-level frame of our window while it shows our page: not a subframe, not
  * another window, not our window after it navigated elsewhere.
@@ -31,7 +34,7 @@ export interface IpcOptions {
 export function trustedSenderOf(
   window: () => BrowserWindow | null,
   isOurPage: (url: string) => boolean,
-): (event: IpcMainInvokeEvent) => boolean {
+): (event: IpcSenderInfo) => boolean {
   return (event) => {
     const current = window();
     const frame = event.senderFrame;

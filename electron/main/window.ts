@@ -1,6 +1,7 @@
 /** Quire's one window. */
-import { BrowserWindow, screen, type BrowserWindowConstructorOptions, type Rectangle } from 'electron';
+import { BrowserWindow, nativeTheme, screen, type BrowserWindowConstructorOptions, type Rectangle } from 'electron';
 import { windowIcon, type AppLocations } from './locations';
+import { windowBackground } from './system-theme';
 import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, placeWindow, trackWindowState, type WindowStateStore } from './window-state';
 
 export function mainWindowOptions(
@@ -14,6 +15,8 @@ export function mainWindowOptions(
     minHeight: MIN_SIZE.height,
     title: 'Quire',
     show: false,
+    // The OS theme's background until the page paints (see system-theme.ts).
+    backgroundColor: windowBackground(nativeTheme),
     ...(icon ? { icon } : {}),
     webPreferences: {
       preload: locations.preload,

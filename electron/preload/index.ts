@@ -1,10 +1,22 @@
 /**
  * The preload: exposes the contract as `window.quire`, one function per contract method plus
- * `on(event, listener)` for the contract's events, and nothing else. `ipcRenderer` itself never
- * crosses the bridge (a compromised page must not reach arbitrary channels): calls go to the
- * `quire:` channel of their method, and `on` listens only on the channel of a contract event.
+ * `on(event, listener)` for the contract's events, and the desktop bridge (`onCommand`,
+ * `chooseImportPaths`), and nothing else. `ipcRenderer` itself never crosses the bridge (a
+ * compromised page must not reach arbitrary channels): calls go to the `quire:` channel of their
+ * method, `on` listens only on the channel of a contract event, `onCommand` only on the command
+ * channel and only passes well-formed commands.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  CHOOSE_IMPORT_CHANNEL,
+  COMMAND_CHANNEL,
+  COMMANDS_READY_CHANNEL,
+  isAppCommand,
+  isImportPickKind,
+  type AppCommand,
+  type DesktopBridge,
+  type ImportPickKind,
+} from '../shared/commands';
 import {
   READER_METHODS,
   ipcChannel,
@@ -18,18 +30,45 @@ import {
 } from '../shared/contract';
 
 /** What the renderer sees as `window.quire`. */
-export type PreloadApi = ReaderApi & ReaderEventSource;
+export type PreloadApi = ReaderApi & ReaderEventSource & DesktopBridge;
 
 interface IpcListening {
   on(channel: string, listener: (event: IpcRendererEvent, payload: unknown) => void): unknown;
   removeListener(channel: string, listener: (event: IpcRendererEvent, payload: unknown) => void): unknown;
+  send(channel: string): void;
+}
+
+/** `onCommand` and `chooseImportPaths` (see electron/shared/commands.ts). */
+function createDesktopBridge(
+  invoke: (channel: string, ...args: unknown[]) => Promise<unknown>,
+  ipc: IpcListening,
+): DesktopBridge {
+  return {
+    onCommand(listener: (command: AppCommand) => void): () => void {
+      if (typeof listener !== 'function') throw new TypeError('window.quire.onCommand needs a function.');
+      const forward = (_event: IpcRendererEvent, payload: unknown): void => {
+        if (isAppCommand(payload)) listener(payload);
+      };
+      ipc.on(COMMAND_CHANNEL, forward);
+      // Main holds commands (a file opened at launch) until the page listens.
+      ipc.send(COMMANDS_READY_CHANNEL);
+      return () => void ipc.removeListener(COMMAND_CHANNEL, forward);
+    },
+    async chooseImportPaths(kind: ImportPickKind): Promise<string[]> {
+      if (!isImportPickKind(kind)) return [];
+      const paths = await invoke(CHOOSE_IMPORT_CHANNEL, kind);
+      return Array.isArray(paths) ? paths.filter((path): path is string => typeof path === 'string') : [];
+    },
+  };
 }
 
 export function createPreloadApi(
   invoke: (channel: string, ...args: unknown[]) => Promise<unknown>,
   ipc: IpcListening,
 ): PreloadApi {
-  const api: Partial<Record<ReaderMethod | 'on', unknown>> = {};
+  const api: Partial<Record<ReaderMethod | keyof ReaderEventSource | keyof DesktopBridge, unknown>> = {
+    ...createDesktopBridge(invoke, ipc),
+  };
   for (const method of READER_METHODS) {
     const channel = ipcChannel(method);
     api[method] = (...args: unknown[]) => invoke(channel, ...args);

@@ -73,6 +73,7 @@ export class FakeBrowserWindow extends EventEmitter {
     height: Number(this.options.height ?? 600),
   }));
   readonly isDestroyed = vi.fn(() => this.destroyed);
+  readonly setBackgroundColor = vi.fn();
   readonly close = vi.fn(() => {
     this.destroyed = true;
     this.emit('closed');
@@ -89,6 +90,7 @@ class FakeApp extends EventEmitter {
   paths = new Map<string, string>();
   name = 'Electron';
   readonly requestSingleInstanceLock = vi.fn(() => true);
+  readonly setAsDefaultProtocolClient = vi.fn((_scheme: string, ..._rest: unknown[]) => true);
   readonly quit = vi.fn();
   readonly exit = vi.fn();
   readonly whenReady = vi.fn(() => Promise.resolve());
@@ -164,7 +166,13 @@ function createFake() {
     protocol: new FakeProtocol(),
     session: { defaultSession: new FakeSession() },
     shell: { openExternal: vi.fn(async (_url: string) => {}), openPath: vi.fn(async () => '') },
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showMessageBox: vi.fn(async () => ({ response: 0 })),
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
+    },
+    /** The OS theme: tests flip `shouldUseDarkColors` and emit 'updated'. */
+    nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false, themeSource: 'system' }),
     contextBridge: {
       exposed: new Map<string, unknown>(),
       exposeInMainWorld: vi.fn((key: string, value: unknown) => {
@@ -178,7 +186,7 @@ function createFake() {
       send: vi.fn(),
     },
     Menu: {
-      buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+      buildFromTemplate: vi.fn((template: unknown[]) => ({ template, popup: vi.fn() })),
       setApplicationMenu: vi.fn(),
     },
     /** One 1920×1080 display unless a test attaches others. */
@@ -244,5 +252,8 @@ export const electronModule = {
   },
   get screen() {
     return fake.screen;
+  },
+  get nativeTheme() {
+    return fake.nativeTheme;
   },
 };

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { READER_METHODS } from '../../../electron/shared/contract';
 import { fake } from '../../support/fake-electron';
@@ -49,7 +52,9 @@ describe('main process lifecycle', () => {
     expect(fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(fake.protocol.privileged.map((s) => s.scheme)).toEqual(['quire-content']);
     expect(fake.protocol.handlers.has('quire-content')).toBe(true);
-    expect(fake.ipcMain.handlers.size).toBe(READER_METHODS.length);
+    // One handler per contract method, plus the native import dialog.
+    expect(fake.ipcMain.handlers.size).toBe(READER_METHODS.length + 1);
+    expect(fake.ipcMain.handlers.has('quire-desktop:choose-import')).toBe(true);
     expect(fake.app.setPath).toHaveBeenCalledWith('userData', expect.stringMatching(/Quire$/));
     expect(opened.options[0]).toMatchObject({ cacheDir: expect.stringContaining('.quire-cache') });
   });
@@ -62,6 +67,37 @@ describe('main process lifecycle', () => {
     fake.app.emit('second-instance', {}, [], '/');
     expect(window.restore).toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalled();
+  });
+
+  it('hands a second launch’s files and a quire:// link to the page once it listens', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'quire-open-'));
+    writeFileSync(path.join(dir, 'book.md'), '# Book');
+    try {
+      await startApp();
+      await vi.waitFor(() => expect(fake.BrowserWindow.instances).toHaveLength(1));
+      const window = fake.BrowserWindow.instances[0]!;
+      const sent = vi.fn();
+      Object.assign(window.webContents, { send: sent });
+      fake.app.emit('second-instance', {}, ['quire', '--some-switch', 'book.md', 'quire://article/abc123?passage=2-8'], dir);
+      fake.app.emit('open-url', { preventDefault() {} }, 'quire://article/../../etc');
+      // The page has not said it listens yet: nothing is sent.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(sent).not.toHaveBeenCalled();
+      fake.ipcMain.emit('quire-command:ready', { sender: window.webContents, senderFrame: window.webContents.mainFrame });
+      expect(sent.mock.calls).toEqual([
+        ['quire-command', { type: 'open-article', articleId: 'abc123', passage: { start: 2, end: 8 }, annotationId: null }],
+        ['quire-command', { type: 'open-files', paths: [path.join(dir, 'book.md')] }],
+      ]);
+      expect(window.focus).toHaveBeenCalled();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('claims quire:// links only when installed, never for a development run', async () => {
+    await startApp();
+    await vi.waitFor(() => expect(fake.BrowserWindow.instances).toHaveLength(1));
+    expect(fake.app.setAsDefaultProtocolClient).not.toHaveBeenCalled();
   });
 
   it('closes the core before quitting, once', async () => {

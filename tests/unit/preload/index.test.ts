@@ -13,11 +13,11 @@ describe('preload', () => {
     vi.resetModules();
   });
 
-  it('exposes exactly the contract methods and `on` for its events as window.quire, and nothing else', async () => {
+  it('exposes exactly the contract methods, `on` for its events and the desktop bridge as window.quire, and nothing else', async () => {
     await loadPreload();
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['quire']);
     const api = fake.contextBridge.exposed.get('quire') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...READER_METHODS, 'on'].sort());
+    expect(Object.keys(api).sort()).toEqual([...READER_METHODS, 'on', 'onCommand', 'chooseImportPaths'].sort());
     for (const method of READER_METHODS) expect(typeof api[method], method).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
   });
@@ -52,5 +52,30 @@ describe('preload', () => {
     off();
     expect(fake.ipcRenderer.removeListener).toHaveBeenCalledWith('quire-event:import-progress', forward);
     expect(() => api.on('quire:deleteArticle', () => {})).toThrow('"quire:deleteArticle" is not a Quire event.');
+  });
+
+  it('delivers only well-formed commands from the command channel, says it listens, and unsubscribes', async () => {
+    const api = (await loadPreload()) as { onCommand: (listener: (command: unknown) => void) => () => void };
+    const received: unknown[] = [];
+    const off = api.onCommand((command) => received.push(command));
+    expect(fake.ipcRenderer.send).toHaveBeenCalledWith('quire-command:ready');
+    const [channel, forward] = fake.ipcRenderer.on.mock.calls.at(-1) as [string, (event: unknown, payload: unknown) => void];
+    expect(channel).toBe('quire-command');
+    forward({}, { type: 'open-article', articleId: 'abc123', passage: { start: 1, end: 4 }, annotationId: null });
+    forward({}, { type: 'open-files', paths: [] });
+    forward({}, { type: 'run-shell', command: 'rm -rf /' });
+    forward({}, 'search');
+    expect(received).toEqual([{ type: 'open-article', articleId: 'abc123', passage: { start: 1, end: 4 }, annotationId: null }]);
+    off();
+    expect(fake.ipcRenderer.removeListener).toHaveBeenCalledWith('quire-command', forward);
+  });
+
+  it('asks main for the native import dialog on its own channel, only for files or a folder', async () => {
+    const api = (await loadPreload()) as { chooseImportPaths: (kind: string) => Promise<string[]> };
+    fake.ipcRenderer.invoke.mockResolvedValueOnce(['/docs/a.epub', 42] as never);
+    expect(await api.chooseImportPaths('files')).toEqual(['/docs/a.epub']);
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith('quire-desktop:choose-import', 'files');
+    expect(await api.chooseImportPaths('/etc')).toEqual([]);
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
   });
 });

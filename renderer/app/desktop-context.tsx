@@ -1,0 +1,20 @@
+/**
+ * The desktop shell, when the page runs in Electron: its commands (menus, "Open with Quire",
+ * quire:// links), the native import dialog and the core's events. Null in browser mode, where
+ * the page has its own buttons and file inputs. Tests pass a fake.
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+import type { DesktopBridge } from '../../electron/shared/commands';
+import type { ReaderEventSource } from '../../electron/shared/contract';
+
+export type DesktopHost = DesktopBridge & ReaderEventSource;
+
+const DesktopContext = createContext<DesktopHost | null>(null);
+
+export function DesktopProvider({ desktop, children }: { desktop: DesktopHost | null; children: ReactNode }) {
+  return <DesktopContext.Provider value={desktop}>{children}</DesktopContext.Provider>;
+}
+
+export function useDesktop(): DesktopHost | null {
+  return useContext(DesktopContext);
+}
