@@ -1,10 +1,15 @@
 import { useCallback, useState } from 'react';
 import type { Annotation, ArticleMeta, SearchHit } from '../electron/shared/models';
+import type { ImportPickKind } from '../electron/shared/commands';
 import { AppHeader, type AppSection } from './app/AppHeader';
+import { useDesktop } from './app/desktop-context';
+import { PreferencesDialog } from './app/PreferencesDialog';
+import { useDesktopCommands, type AppDialog } from './app/use-desktop-commands';
 import { BookmarksView } from './bookmarks/BookmarksView';
 import { NotesView } from './notes/NotesView';
 import { StatusRegion } from './app/status-context';
 import { DropOverlay } from './library/DropOverlay';
+import { ImportUrlDialog } from './library/ImportUrlDialog';
 import { LibraryView } from './library/LibraryView';
 import { TrashView } from './library/TrashView';
 import type { PickedFile } from './library/dropped-files';
@@ -13,6 +18,7 @@ import { usePasteImport } from './library/use-paste-import';
 import { useImport } from './library/use-import';
 import type { ReaderTarget } from './reader/ReaderView';
 import { ReaderView } from './reader/ReaderView';
+import { useLibraryHealthNotice } from './app/use-library-health';
 
 type View =
   | { name: 'library'; focusArticleId: string | null }
@@ -36,7 +42,10 @@ export function App() {
   // First view: leave focus where the browser put it. After any navigation: move it to the view.
   const [navigated, setNavigated] = useState(false);
   const importState = useImport();
-  const { importFiles, importUrl } = importState;
+  const { importFiles, importUrl, importPaths } = importState;
+  const desktop = useDesktop();
+  const [dialog, setDialog] = useState<AppDialog | null>(null);
+  useLibraryHealthNotice();
 
   const go = useCallback((next: View) => {
     setNavigated(true);
@@ -64,6 +73,35 @@ export function App() {
   );
   const dragging = useFileDrop(startImport);
   usePasteImport(startUrlImport, (file) => startImport([file]));
+
+  // The desktop app: the system's open dialog, and paths imported as a background job.
+  const chooseImport = useCallback(
+    (kind: ImportPickKind) => {
+      if (!desktop) return;
+      void desktop.chooseImportPaths(kind).then((paths) => {
+        if (paths.length === 0) return;
+        showLibrary();
+        importPaths(paths);
+      });
+    },
+    [desktop, importPaths, showLibrary],
+  );
+  useDesktopCommands({
+    inReader: view.name === 'reader',
+    chooseImport,
+    openDialog: setDialog,
+    openFiles: (paths) => {
+      showLibrary();
+      importPaths(paths, { onFirstArticle: (articleId) => go({ name: 'reader', articleId, target: null, visit: Date.now() }) });
+    },
+    openArticle: (articleId, { passage, annotationId }) =>
+      go({
+        name: 'reader',
+        articleId,
+        target: passage || annotationId ? { passage, terms: [], annotationId } : null,
+        visit: Date.now(),
+      }),
+  });
 
   const openArticle = (article: ArticleMeta) =>
     go({ name: 'reader', articleId: article.id, target: null, visit: Date.now() });
@@ -100,6 +138,7 @@ export function App() {
         onSection={showSection}
         onOpenHit={openHit}
         onImport={startImport}
+        onChooseImport={desktop ? chooseImport : undefined}
         importing={importState.progress !== null}
       />
       {view.name === 'library' && (
@@ -125,6 +164,16 @@ export function App() {
       )}
       <StatusRegion />
       {dragging && <DropOverlay />}
+      {dialog === 'preferences' && <PreferencesDialog onClose={() => setDialog(null)} />}
+      {dialog === 'import-url' && (
+        <ImportUrlDialog
+          onCancel={() => setDialog(null)}
+          onImport={(url) => {
+            setDialog(null);
+            startUrlImport(url);
+          }}
+        />
+      )}
     </div>
   );
 }

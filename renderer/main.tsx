@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/api-client';
 import { ApiProvider } from './api/api-context';
 import { App } from './App';
+import { DesktopProvider } from './app/desktop-context';
 import { SettingsProvider } from './app/settings-context';
 import { StatusProvider } from './app/status-context';
 import './styles/base.css';
@@ -24,11 +25,13 @@ if (!root) throw new Error('index.html has no #root element.');
 createRoot(root).render(
   <StrictMode>
     <ApiProvider api={createApiClient()}>
-      <StatusProvider>
-        <SettingsProvider>
-          <App />
-        </SettingsProvider>
-      </StatusProvider>
+      <DesktopProvider desktop={window.quire ?? null}>
+        <StatusProvider>
+          <SettingsProvider>
+            <App />
+          </SettingsProvider>
+        </StatusProvider>
+      </DesktopProvider>
     </ApiProvider>
   </StrictMode>,
 );

@@ -16,7 +16,14 @@ export function logToStderr(message: string, error?: unknown): void {
   process.stderr.write(`quire: ${message}${detail}\n`);
 }
 
-export async function openCliCore(libraryFlag?: string): Promise<QuireCore> {
+/** The library `--library` names and its search index folder, without opening (or creating) anything. */
+export function locateCliLibrary(libraryFlag?: string): { libraryDir: string; indexDir: string } {
+  const userData = userDataDir();
+  const libraryDir = resolveLibraryDir(libraryFlag, { userData });
+  return { libraryDir, indexDir: path.join(cacheDirFor(userData, libraryDir), 'index') };
+}
+
+export async function openCliCore(libraryFlag?: string, { maintenance = false }: { maintenance?: boolean } = {}): Promise<QuireCore> {
   const userData = userDataDir();
   const libraryDir = resolveLibraryDir(libraryFlag, { userData });
   const sampleLibraryDir = path.join(findProjectRoot(), 'resources', 'sample-library');
@@ -26,5 +33,6 @@ export async function openCliCore(libraryFlag?: string): Promise<QuireCore> {
     settings: createConfStore(userData),
     ...(existsSync(sampleLibraryDir) ? { sampleLibraryDir } : {}),
     log: logToStderr,
+    maintenance,
   });
 }

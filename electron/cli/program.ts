@@ -23,6 +23,10 @@ import type { QuireCore } from '../core/open-quire';
 import { readExportFile, writeExportFiles } from './export-files';
 import { createQuireServer } from '../serve/server';
 import { CliError, unwrap } from './cli-error';
+import { registerArchiveCommands } from './archive-commands';
+import { registerCheckCommand } from './check-command';
+import type { CommandContext } from './command-context';
+import { locateCliLibrary } from './open-core';
 import { showImportProgress } from './import-progress';
 import { collect, collectFormat, explanationLines, parseDay, parseSort, searchOptionsOf, type SearchCommandOptions } from './search-options';
 import {
@@ -48,7 +52,9 @@ export interface CliDeps {
   /** stderr is a terminal: progress is redrawn in place there */
   terminal?: boolean;
   env: NodeJS.ProcessEnv;
-  openCore(libraryFlag: string | undefined): Promise<QuireCore>;
+  openCore(libraryFlag: string | undefined, options?: { maintenance?: boolean }): Promise<QuireCore>;
+  /** the library and its index folder without opening them (`quire check`); defaults to the CLI's own */
+  locateLibrary?(libraryFlag: string | undefined): { libraryDir: string; indexDir: string };
   /** where `serve` finds the React build */
   rendererDir: string;
   /** resolves when `serve` should stop (SIGINT/SIGTERM) */
@@ -107,9 +113,10 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
    */
   async function withApi<T>(
     run: (api: ReaderApi, core: QuireCore) => Promise<T>,
-    { indexed = false }: { indexed?: boolean } = {},
+    { indexed = false, maintenance = false }: { indexed?: boolean; maintenance?: boolean } = {},
   ): Promise<T> {
-    const core = await deps.openCore(program.opts<{ library?: string }>().library);
+    const libraryFlag = program.opts<{ library?: string }>().library;
+    const core = await (maintenance ? deps.openCore(libraryFlag, { maintenance }) : deps.openCore(libraryFlag));
     try {
       const api = createDirectApi(core, (error) => deps.log('A command failed unexpectedly.', error));
       if (!indexed) return await run(api, core);
@@ -397,6 +404,18 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       }),
     );
 
+  const context: CommandContext = {
+    out,
+    err,
+    fail: (code) => {
+      exitCode = code;
+    },
+    locate: () => (deps.locateLibrary ?? locateCliLibrary)(program.opts<{ library?: string }>().library),
+    withApi,
+  };
+  registerCheckCommand(program, context);
+  registerArchiveCommands(program, context);
+
   program
     .command('serve')
     .description('browser mode: serve Quire on 127.0.0.1 and print its address (with the access token)')
@@ -425,7 +444,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         out('Press Ctrl+C to stop.');
         await deps.waitForStop();
         await server.close();
-      }),
+      }, { maintenance: true }),
     );
 
   try {

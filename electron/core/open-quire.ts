@@ -5,9 +5,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReaderEventSource, ReaderService } from '../shared/contract';
+import type { LibraryHealth } from '../shared/library-health';
 import type { SearchHit } from '../shared/models';
 import { QuireError } from '../shared/result';
 import { AnnotationStore } from './annotations/annotation-store';
+import { BackupSchedule } from './backup/backup-schedule';
+import { LibraryArchives } from './backup/library-archives';
 import { EventHub } from './events';
 import { createImportPool } from './import-jobs/import-pool';
 import { formatOf } from './importers/import-formats';
@@ -15,6 +18,7 @@ import { IndexSync } from './indexing/index-sync';
 import { libraryIndexSource } from './indexing/library-index-source';
 import { ArticleStore } from './library/article-store';
 import { createClock } from './library/ids';
+import { StartupCheck } from './library/check/startup-check';
 import { importIntoLibrary } from './library/import-into-library';
 import { type Log, stderrLog } from './log';
 import { LibraryService } from './reader-service';
@@ -35,6 +39,11 @@ export interface OpenQuireOptions {
   createIndex?: (options: SearchIndexOptions) => SearchIndex;
   /** the largest file an import accepts (default 200 MB) */
   maxImportBytes?: number;
+  /**
+   * Run the library check in the background at open and make daily backups while open (the
+   * desktop app and browser mode; one-shot CLI commands leave it off).
+   */
+  maintenance?: boolean;
 }
 
 export interface QuireCore extends ReaderService {
@@ -43,25 +52,74 @@ export interface QuireCore extends ReaderService {
   readonly events: ReaderEventSource;
   /** Resolves when the search index holds every change made so far (the CLI waits for it). */
   whenIndexed(): Promise<void>;
+  /** backups, whole-library export and import (quire backup, export-library, import-library) */
+  readonly archives: LibraryArchives;
+  /** Resolves when the check at open (if any) has finished; `libraryHealth` then has its findings. */
+  whenChecked(): Promise<void>;
+  /** How many articles the search index re-indexed at open because it disagreed with the files. */
+  reindexedAtOpen(): Promise<number | null>;
+  /** Re-indexes these articles from their files (after a repair changed them behind the index's back). */
+  reindexArticles(articleIds: readonly string[]): void;
   /** Flushes the index and stops the search worker. */
   close(): Promise<void>;
 }
 
 class Quire extends LibraryService implements QuireCore {
+  readonly archives: LibraryArchives;
+  private startupCheck: StartupCheck | null = null;
+  private backups: BackupSchedule | null = null;
+
   constructor(
     readonly libraryDir: string,
     readonly events: ReaderEventSource,
     private readonly index: IndexSync,
-    parts: ConstructorParameters<typeof LibraryService>[0],
+    private readonly serviceParts: ConstructorParameters<typeof LibraryService>[0],
   ) {
-    super(parts);
+    super(serviceParts);
+    this.archives = new LibraryArchives({ ...serviceParts, refresh: (id) => index.refresh(id), exclusive: (task) => this.exclusive(task) });
+  }
+
+  /** Starts the background check and the backup schedule; neither delays opening. */
+  startMaintenance(created: boolean): void {
+    const { store, log, clock, settings } = this.serviceParts;
+    this.startupCheck = new StartupCheck({
+      root: this.libraryDir,
+      log,
+      clock,
+      exclusive: (task) => this.exclusive(task),
+      isLoaded: (id) => store.get(id) !== undefined,
+      reindexedAtOpen: () => this.index.reindexedAtOpen(),
+      reindex: (ids) => this.reindexArticles(ids),
+      brokenSettings: settings.brokenCopy ?? null,
+      created,
+    });
+    this.backups = new BackupSchedule({ root: this.libraryDir, log, now: Date.now, backup: () => this.archives.backupNow() });
+    this.backups.start(this.startupCheck.done);
+  }
+
+  override async libraryHealth(): Promise<LibraryHealth> {
+    return this.startupCheck?.health() ?? super.libraryHealth();
+  }
+
+  async whenChecked(): Promise<void> {
+    await this.startupCheck?.done;
   }
 
   whenIndexed(): Promise<void> {
     return this.index.whenIndexed();
   }
 
+  reindexedAtOpen(): Promise<number | null> {
+    return this.index.reindexedAtOpen();
+  }
+
+  reindexArticles(articleIds: readonly string[]): void {
+    for (const id of articleIds) this.index.refresh(id);
+  }
+
   async close(): Promise<void> {
+    await this.whenChecked();
+    await this.backups?.close();
     await this.closeImports();
     await this.index.close();
   }
@@ -79,7 +137,10 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const searchIndex = await createIndexSafely(options, { indexDir: path.join(options.cacheDir, 'index'), libraryDir }, log);
   const index = new IndexSync(searchIndex, libraryIndexSource(store, annotations), log);
   const events = new EventHub(log);
-  return new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool(), maxImportBytes: options.maxImportBytes });
+  if (options.settings.brokenCopy) log(`The settings file could not be read; defaults are in use and the broken file was kept as ${options.settings.brokenCopy}`);
+  const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool(), maxImportBytes: options.maxImportBytes });
+  if (options.maintenance) quire.startMaintenance(created);
+  return quire;
 }
 
 /**

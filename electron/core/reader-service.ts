@@ -4,6 +4,7 @@
  * not. Errors meant for the user are `QuireError`s; hosts turn anything else into 'internal'.
  */
 import type { ReaderService } from '../shared/contract';
+import type { LibraryHealth } from '../shared/library-health';
 import type {
   Annotation,
   AnnotationExportFormat,
@@ -16,6 +17,7 @@ import type {
   ImportDocumentInput,
   ImportJob,
   ImportOutcome,
+  LibraryAnnotationsExport,
   ReadingProgress,
   ReadState,
   ReplaceTextOutcome,
@@ -29,6 +31,7 @@ import { importAnnotations } from './annotations/import-annotations';
 import { reanchorAnnotation } from './annotations/reanchor';
 import { readReplacementFile, replaceArticleText } from './annotations/replace-article-text';
 import { exportAnnotationsFile } from './export/export-file';
+import { exportLibraryAnnotationsFile } from './export/library-export';
 import type { AnnotationStore } from './annotations/annotation-store';
 import type { IndexSync } from './indexing/index-sync';
 import type { EventHub } from './events';
@@ -286,13 +289,24 @@ export class LibraryService implements ReaderService {
   }
 
   async listAllAnnotations(): Promise<Annotation[]> {
-    const perArticle = await Promise.all(this.parts.store.list().map((a) => this.parts.annotations.list(a.id)));
-    return perArticle.flat();
+    return (await this.annotationsByArticle()).flatMap((entry) => entry.annotations);
+  }
+
+  /** Every article in the library with its bookmarks and notes (read in parallel). */
+  private async annotationsByArticle(): Promise<{ article: ArticleMeta; annotations: Annotation[] }[]> {
+    const articles = this.parts.store.list();
+    const perArticle = await Promise.all(articles.map((a) => this.parts.annotations.list(a.id)));
+    return articles.map((article, index) => ({ article, annotations: perArticle[index] ?? [] }));
   }
 
   async exportAnnotations(articleId: string, format: AnnotationExportFormat): Promise<ExportedFile> {
     const article = this.parts.store.require(articleId);
     return exportAnnotationsFile(article, await this.parts.annotations.list(articleId), format);
+  }
+
+  async exportLibraryAnnotations(format: AnnotationExportFormat): Promise<LibraryAnnotationsExport> {
+    const annotated = (await this.annotationsByArticle()).filter(({ annotations }) => annotations.length > 0);
+    return exportLibraryAnnotationsFile(annotated, format, this.parts.clock().slice(0, 10));
   }
 
   async importAnnotations(json: string): Promise<AnnotationImportSummary> {
@@ -313,6 +327,11 @@ export class LibraryService implements ReaderService {
     });
   }
 
+  /** Hosts that run the start-up check override this with what it found. */
+  async libraryHealth(): Promise<LibraryHealth> {
+    return { state: 'done', checkedAt: null, repaired: [], problems: [] };
+  }
+
   async getSettings(): Promise<Settings> {
     const settings = readSettings(this.parts.settings);
     // The last article may have gone to the trash since: do not send the reader to it.
@@ -325,6 +344,11 @@ export class LibraryService implements ReaderService {
   async setSettings(patch: Partial<Settings>): Promise<Settings> {
     writeSettings(this.parts.settings, patch);
     return this.getSettings();
+  }
+
+  /** Runs `task` under the library's change queue: no other change is in flight meanwhile. */
+  protected exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.serial(task);
   }
 
   /** Stops running imports and the import workers. */

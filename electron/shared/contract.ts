@@ -18,6 +18,7 @@ import type {
   ImportJob,
   ImportOutcome,
   ImportProgressEvent,
+  LibraryAnnotationsExport,
   ReadingProgress,
   ReplaceTextOutcome,
   SearchHit,
@@ -25,6 +26,7 @@ import type {
   Settings,
   UpdateAnnotationInput,
 } from './models';
+import type { LibraryHealth } from './library-health';
 import type { Result } from './result';
 
 export interface ReaderServiceMethods {
@@ -63,12 +65,16 @@ export interface ReaderServiceMethods {
   listAllAnnotations(): Annotation[];
   /** An article's bookmarks and notes as a file to download: Markdown or W3C Web Annotation JSON. */
   exportAnnotations(articleId: string, format: AnnotationExportFormat): ExportedFile;
+  /** Every bookmark and note of the library as one download: Markdown (a .zip, one file per article) or one W3C JSON file. */
+  exportLibraryAnnotations(format: AnnotationExportFormat): LibraryAnnotationsExport;
   /** Restores the passages of a W3C Web Annotation export (as `exportAnnotations` writes it). */
   importAnnotations(json: string): AnnotationImportSummary;
   /** New text for an article from a file on the core's machine; its passages are re-anchored. */
   replaceArticleText(id: string, path: string): ReplaceTextOutcome;
   getSettings(): Settings;
   setSettings(patch: Partial<Settings>): Settings;
+  /** What the library check at start found and repaired (state 'checking' until it is done). */
+  libraryHealth(): LibraryHealth;
 }
 
 export type ReaderMethod = keyof ReaderServiceMethods;
@@ -110,10 +116,12 @@ export const READER_METHODS = [
   'restoreAnnotation',
   'listAllAnnotations',
   'exportAnnotations',
+  'exportLibraryAnnotations',
   'importAnnotations',
   'replaceArticleText',
   'getSettings',
   'setSettings',
+  'libraryHealth',
 ] as const satisfies readonly ReaderMethod[];
 
 // Compile-time check that READER_METHODS lists every method exactly.

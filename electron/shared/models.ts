@@ -193,6 +193,16 @@ export interface ExportedFile {
   text: string;
 }
 
+/** A binary export (a .zip of Markdown files), in base64 so that it travels as JSON over IPC and HTTP. */
+export interface ExportedArchive {
+  fileName: string;
+  mediaType: 'application/zip';
+  dataBase64: string;
+}
+
+/** The whole library's bookmarks and notes: a zip of Markdown files, or one W3C JSON file. */
+export type LibraryAnnotationsExport = ExportedFile | ExportedArchive;
+
 /** What `importAnnotations` did with each annotation of a W3C Web Annotation file. */
 export interface AnnotationImportSummary {
   /** new in the library */

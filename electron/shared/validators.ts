@@ -170,10 +170,12 @@ export const argSchemas = {
   restoreAnnotation: z.tuple([annotationSchema]),
   listAllAnnotations: z.tuple([]),
   exportAnnotations: z.tuple([idSchema, z.enum(['markdown', 'w3c'])]),
+  exportLibraryAnnotations: z.tuple([z.enum(['markdown', 'w3c'])]),
   importAnnotations: z.tuple([z.string().min(1, 'is empty').max(MAX_ANNOTATION_IMPORT_LENGTH, 'is larger than 50 MB')]),
   replaceArticleText: z.tuple([idSchema, z.string().min(1, 'is an empty path')]),
   getSettings: z.tuple([]),
   setSettings: z.tuple([settingsPatchSchema]),
+  libraryHealth: z.tuple([]),
 } satisfies { [M in ReaderMethod]: z.ZodType };
 
 /** Checks raw arguments against a method's schema; the message names the bad argument. */

@@ -3,13 +3,14 @@
  * exposes it as `window.quire`) or over HTTP in browser mode. Every call resolves to a `Result`;
  * nothing here throws.
  */
-import type { ReaderApi, ReaderMethod } from '../../electron/shared/contract';
+import type { DesktopBridge } from '../../electron/shared/commands';
+import type { ReaderApi, ReaderEventSource, ReaderMethod } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/result';
 
 declare global {
   interface Window {
-    /** Set by the Electron preload; absent in browser mode. */
-    quire?: ReaderApi;
+    /** Set by the Electron preload (the contract, its events and the desktop bridge); absent in browser mode. */
+    quire?: ReaderApi & ReaderEventSource & DesktopBridge;
   }
 }
 
@@ -41,10 +42,12 @@ const READER_METHOD_NAMES = [
   'restoreAnnotation',
   'listAllAnnotations',
   'exportAnnotations',
+  'exportLibraryAnnotations',
   'importAnnotations',
   'replaceArticleText',
   'getSettings',
   'setSettings',
+  'libraryHealth',
 ] as const satisfies readonly ReaderMethod[];
 
 type UnlistedMethod = Exclude<ReaderMethod, (typeof READER_METHOD_NAMES)[number]>;

@@ -1,3 +1,4 @@
+import type { ImportPickKind } from '../../electron/shared/commands';
 import type { SearchHit } from '../../electron/shared/models';
 import { ImportControl } from '../library/ImportControl';
 import { SearchBox } from '../search/SearchBox';
@@ -10,10 +11,12 @@ interface AppHeaderProps {
   onSection: (section: AppSection) => void;
   onOpenHit: (hit: SearchHit) => void;
   onImport: (files: File[]) => void;
+  /** the desktop app's native import dialog */
+  onChooseImport?: ((kind: ImportPickKind) => void) | undefined;
   importing: boolean;
 }
 
-export function AppHeader({ section, onSection, onOpenHit, onImport, importing }: AppHeaderProps) {
+export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImport, importing }: AppHeaderProps) {
   return (
     <header className="app-header">
       <p className="brand">
@@ -57,7 +60,7 @@ export function AppHeader({ section, onSection, onOpenHit, onImport, importing }
           Trash
         </button>
       </nav>
-      <ImportControl onFiles={onImport} busy={importing} />
+      <ImportControl onFiles={onImport} busy={importing} onChoose={onChooseImport} />
     </header>
   );
 }

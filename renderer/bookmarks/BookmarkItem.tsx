@@ -33,13 +33,13 @@ export function BookmarkItem({ annotation, article, onOpen, onEdit, onRecolor, o
           <span className="colour-swatch" aria-hidden="true" />
           <span className="visually-hidden">{colorLabel(annotation.color)} bookmark: </span>
           {quote !== null ? (
-            <q className="annotation-quote">{quote}</q>
+            <q className="annotation-quote" dir="auto">{quote}</q>
           ) : (
             <span className="annotation-whole">Bookmark on the whole article</span>
           )}
         </button>
         <p className="bookmark-meta">
-          <span className="bookmark-article">{title}</span>
+          <bdi className="bookmark-article">{title}</bdi>
           <time dateTime={annotation.createdAt}>{dateLabel(annotation.createdAt)}</time>
           {annotation.anchorState === 'fuzzy' && <span className="anchor-badge">placed approximately</span>}
           {unplaced && <span className="anchor-badge anchor-badge-unplaced">not found in the current text</span>}

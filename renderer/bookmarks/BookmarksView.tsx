@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, HighlightColor } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
 import { AnnotationDialog } from '../reader/AnnotationDialog';
+import { AnnotationTransfer } from './AnnotationTransfer';
 import { BookmarkFilters } from './BookmarkFilters';
 import { BookmarkItem } from './BookmarkItem';
 import { filterBookmarks, NO_FILTER, tagsOf, type BookmarkFilter } from './bookmark-filters';
@@ -15,7 +16,7 @@ interface BookmarksViewProps {
 
 /** Every bookmark of the library: filter, sort, jump to the passage, edit, recolour, delete. */
 export function BookmarksView({ takeFocus, onOpen }: BookmarksViewProps) {
-  const { annotations, articles, error, update, remove } = useLibraryAnnotations();
+  const { annotations, articles, error, update, remove, reload } = useLibraryAnnotations();
   const { notify } = useStatus();
   const [filter, setFilter] = useState<BookmarkFilter>(NO_FILTER);
   const [editing, setEditing] = useState<Annotation | null>(null);
@@ -58,6 +59,7 @@ export function BookmarksView({ takeFocus, onOpen }: BookmarksViewProps) {
           Bookmarks
         </h1>
       </div>
+      <AnnotationTransfer canExport={(annotations ?? []).length > 0} onImported={reload} />
       {error && (
         <p className="inline-error" role="alert">
           The bookmarks could not be listed: {error}

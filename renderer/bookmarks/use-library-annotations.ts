@@ -8,7 +8,6 @@ import { useApi } from '../api/api-context';
 import { useStatus } from '../app/status-context';
 import { deleteAnnotationWithUndo } from '../reader/delete-annotation';
 
-
 export interface LibraryAnnotations {
   /** null while loading */
   annotations: Annotation[] | null;
@@ -17,6 +16,8 @@ export interface LibraryAnnotations {
   update(annotation: Annotation, patch: UpdateAnnotationInput): Promise<Annotation | null>;
   remove(annotation: Annotation): Promise<boolean>;
   add(annotation: Annotation): void;
+  /** lists everything again (after an import of annotations) */
+  reload(): void;
 }
 
 export function useLibraryAnnotations(): LibraryAnnotations {
@@ -25,6 +26,7 @@ export function useLibraryAnnotations(): LibraryAnnotations {
   const [annotations, setAnnotations] = useState<Annotation[] | null>(null);
   const [articles, setArticles] = useState<Map<string, ArticleMeta>>(new Map());
   const [error, setError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -41,7 +43,9 @@ export function useLibraryAnnotations(): LibraryAnnotations {
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, generation]);
+
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
 
   const replace = (changed: Annotation) =>
     setAnnotations((current) => current && current.map((a) => (a.id === changed.id && a.articleId === changed.articleId ? changed : a)));
@@ -72,5 +76,5 @@ export function useLibraryAnnotations(): LibraryAnnotations {
     [api, add, notify, reportError],
   );
 
-  return { annotations, articles, error, update, remove, add };
+  return { annotations, articles, error, update, remove, add, reload };
 }

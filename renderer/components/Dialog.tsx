@@ -59,3 +59,33 @@ export function Dialog({ title, onCancel, children, initialFocus }: DialogProps)
     </div>
   );
 }
+
+interface DialogFormEndProps {
+  /** the field's error, announced as an alert, or null */
+  error: string | null;
+  errorId: string;
+  onCancel: () => void;
+  submitLabel: string;
+  submitDisabled?: boolean;
+}
+
+/** The end of a dialog's form: the field's error, then Cancel and the submit button. */
+export function DialogFormEnd({ error, errorId, onCancel, submitLabel, submitDisabled = false }: DialogFormEndProps) {
+  return (
+    <>
+      {error && (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={submitDisabled}>
+          {submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -59,7 +59,11 @@ export function ArticleRow({ article, selected, active, onOpen, onTrash, onSelec
             ))}
           </p>
         )}
-        {article.excerpt && <p className="article-excerpt">{article.excerpt}</p>}
+        {article.excerpt && (
+          <p className="article-excerpt" dir="auto">
+            {article.excerpt}
+          </p>
+        )}
       </div>
       <button
         type="button"

@@ -1,45 +1,44 @@
 import { useEffect, useRef } from 'react';
-import type { ImportOutcome } from '../../electron/shared/models';
-
-type Outcome<S extends ImportOutcome['status']> = Extract<ImportOutcome, { status: S }>;
+import type { ImportReport } from './import-report';
 
 interface ImportSummaryProps {
-  outcomes: ImportOutcome[];
-  /** files never started because the import was cancelled */
-  notStarted?: number;
+  report: ImportReport;
   onDismiss: () => void;
 }
 
 /** What an import did: imported N, already in the library M (with titles), failed K (with why). */
-export function ImportSummary({ outcomes, notStarted = 0, onDismiss }: ImportSummaryProps) {
+export function ImportSummary({ report, onDismiss }: ImportSummaryProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
-  const imported = outcomes.filter((o): o is Outcome<'imported'> => o.status === 'imported');
-  const duplicates = outcomes.filter((o): o is Outcome<'duplicate'> => o.status === 'duplicate');
-  const failed = outcomes.filter((o): o is Outcome<'failed'> => o.status === 'failed');
+  const { counts, imported, duplicates, failed, notStarted } = report;
+  // A job lists the first 100 imported articles only; the count is always complete.
+  const unlisted = counts.imported - imported.length;
 
   return (
     <section className="import-summary" aria-labelledby="import-summary-heading">
       <div className="import-summary-head">
         <h2 id="import-summary-heading" tabIndex={-1} ref={heading}>
-          {notStarted > 0 ? 'Import cancelled' : 'Import finished'}
+          {report.cancelled ? 'Import cancelled' : 'Import finished'}
         </h2>
         <button type="button" className="button button-quiet button-small" onClick={onDismiss}>
           Dismiss summary
         </button>
       </div>
       <p className="import-summary-counts">
-        Imported {imported.length} · Already in library {duplicates.length} · Failed {failed.length}
+        Imported {counts.imported} · Already in library {counts.duplicates} · Failed {counts.failed}
         {notStarted > 0 && ` · Not imported (cancelled) ${notStarted}`}
+        {counts.skipped > 0 &&
+          ` · Not documents, left out ${counts.skipped} (${report.skipped.map((s) => `${s.extension || 'no extension'} ${s.count}`).join(', ')})`}
       </p>
       {imported.length > 0 && (
         <>
-          <h3>Imported ({imported.length})</h3>
+          <h3>Imported ({counts.imported})</h3>
           <ul className="import-list">
-            {imported.map((outcome) => (
-              <li key={outcome.source + outcome.article.id}>{outcome.article.title}</li>
+            {imported.map((entry) => (
+              <li key={entry.source + entry.articleId}>{entry.title}</li>
             ))}
+            {unlisted > 0 && <li>… and {unlisted.toLocaleString()} more</li>}
           </ul>
         </>
       )}
@@ -47,9 +46,9 @@ export function ImportSummary({ outcomes, notStarted = 0, onDismiss }: ImportSum
         <>
           <h3>Already in library ({duplicates.length})</h3>
           <ul className="import-list">
-            {duplicates.map((outcome) => (
-              <li key={outcome.source + outcome.article.id}>
-                {outcome.source}: already in your library as “{outcome.article.title}”
+            {duplicates.map((entry) => (
+              <li key={entry.source + entry.articleId}>
+                {entry.source}: already in your library as “{entry.title}”
               </li>
             ))}
           </ul>
@@ -59,9 +58,9 @@ export function ImportSummary({ outcomes, notStarted = 0, onDismiss }: ImportSum
         <>
           <h3>Failed ({failed.length})</h3>
           <ul className="import-list import-list-failed">
-            {failed.map((outcome, index) => (
-              <li key={`${outcome.source}-${index}`}>
-                <span className="import-source">{outcome.source}</span>: {outcome.reason}
+            {failed.map((entry, index) => (
+              <li key={`${entry.source}-${index}`}>
+                <span className="import-source">{entry.source}</span>: {entry.reason}
               </li>
             ))}
           </ul>

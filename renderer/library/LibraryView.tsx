@@ -138,8 +138,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
       {progress && <ImportProgressBar progress={progress} onCancel={cancel} />}
       {report && (
         <ImportSummary
-          outcomes={report.outcomes}
-          notStarted={report.notStarted}
+          report={report}
           onDismiss={() => {
             clearReport();
             heading.current?.focus();

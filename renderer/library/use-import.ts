@@ -3,16 +3,22 @@
  * `importDocument`, a few at a time (the core reads them in its workers; more at once would only
  * hold more files in memory here). Progress counts files, names the current one and estimates the
  * time left; Cancel stops starting new files (those already sent finish), and the summary lists
- * every failure with its reason.
+ * every failure with its reason. In Electron, paths (the native dialog, "Open with Quire") go to
+ * the core as a background job instead (use-path-import.ts), shown by the same bar and summary.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
 import type { PickedFile } from './dropped-files';
+import { DOCUMENT_EXTENSIONS, splitFolderFiles } from './folder-documents';
+import { reportFromOutcomes, type ImportReport } from './import-report';
 import { readFileBase64 } from './read-file-base64';
+import { usePathImport, type PathImportOptions } from './use-path-import';
+
+export type { ImportReport } from './import-report';
 
 /** The file types the importer understands (the picker's `accept`). */
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.xhtml,.epub,.pdf';
+export const IMPORT_ACCEPT = DOCUMENT_EXTENSIONS.join(',');
 
 /** Beyond this the renderer would have to hold the file twice in memory as base64. */
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -32,12 +38,6 @@ export interface ImportProgress {
   cancelling: boolean;
 }
 
-export interface ImportReport {
-  outcomes: ImportOutcome[];
-  /** files never started because the import was cancelled */
-  notStarted: number;
-}
-
 export interface ImportState {
   progress: ImportProgress | null;
   report: ImportReport | null;
@@ -46,6 +46,8 @@ export interface ImportState {
   importFiles: (files: readonly (File | PickedFile)[]) => Promise<void>;
   /** downloads a web page (a pasted address) */
   importUrl: (url: string) => Promise<void>;
+  /** files or folders on this machine, as a background job of the core (Electron only) */
+  importPaths: (paths: readonly string[], options?: PathImportOptions) => void;
   cancel: () => void;
   clearReport: () => void;
 }
@@ -64,6 +66,12 @@ export function useImport(): ImportState {
   const [revision, setRevision] = useState(0);
   const busy = useRef(false);
   const cancelled = useRef(false);
+  const pathImport = usePathImport({ busyRef: busy, setProgress, setReport, setRevision });
+  const { resume } = pathImport;
+  // Paths asked for during an upload start once it is over.
+  useEffect(() => {
+    if (progress === null) resume();
+  }, [progress, resume]);
 
   const importOne = useCallback(
     async ({ file, name }: PickedFile): Promise<ImportOutcome> => {
@@ -87,7 +95,11 @@ export function useImport(): ImportState {
   const importFiles = useCallback(
     async (given: readonly (File | PickedFile)[]) => {
       if (given.length === 0 || busy.current) return;
-      const files = given.map(asPicked);
+      const { documents: files, skipped } = splitFolderFiles(given.map(asPicked));
+      if (files.length === 0) {
+        setReport(reportFromOutcomes(skipped, 0));
+        return;
+      }
       busy.current = true;
       cancelled.current = false;
       setReport(null);
@@ -113,7 +125,7 @@ export function useImport(): ImportState {
         busy.current = false;
         const finished = outcomes.filter(Boolean);
         setProgress(null);
-        setReport({ outcomes: finished, notStarted: files.length - finished.length });
+        setReport(reportFromOutcomes([...finished, ...skipped], files.length - finished.length));
         setRevision((value) => value + 1);
       }
     },
@@ -134,20 +146,22 @@ export function useImport(): ImportState {
         busy.current = false;
         setProgress(null);
       }
-      setReport({ outcomes: [outcome], notStarted: 0 });
+      setReport(reportFromOutcomes([outcome], 0));
       setRevision((value) => value + 1);
     },
     [api],
   );
 
+  const { cancelJob } = pathImport;
   const cancel = useCallback(() => {
     if (!busy.current) return;
     cancelled.current = true;
     setProgress((p) => (p ? { ...p, cancelling: true } : p));
-  }, []);
+    cancelJob();
+  }, [cancelJob]);
 
   const clearReport = useCallback(() => setReport(null), []);
-  return { progress, report, revision, importFiles, importUrl, cancel, clearReport };
+  return { progress, report, revision, importFiles, importUrl, importPaths: pathImport.importPaths, cancel, clearReport };
 }
 
 /** Time left at the pace so far, or null before two files have set a pace. */

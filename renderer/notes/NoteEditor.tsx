@@ -31,6 +31,7 @@ export function NoteEditor({ draftKey, label, note, onSave }: NoteEditorProps) {
         <textarea
           id={inputId}
           className="note-input"
+          dir="auto"
           rows={6}
           value={text}
           aria-describedby={statusId}

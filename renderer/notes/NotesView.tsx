@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
 import { useStatus } from '../app/status-context';
+import { AnnotationTransfer } from '../bookmarks/AnnotationTransfer';
 import { useLibraryAnnotations } from '../bookmarks/use-library-annotations';
 import { NoteEditor } from './NoteEditor';
 
@@ -17,7 +18,7 @@ const truncate = (text: string, max: number) => (text.length > max ? `${text.sli
 export function NotesView({ takeFocus, onOpen }: NotesViewProps) {
   const api = useApi();
   const { reportError, notify } = useStatus();
-  const { annotations, articles, error, update, remove, add } = useLibraryAnnotations();
+  const { annotations, articles, error, update, remove, add, reload } = useLibraryAnnotations();
   const heading = useRef<HTMLHeadingElement>(null);
   const [articleForNew, setArticleForNew] = useState('');
   /** A note just created, whose editor takes focus as soon as it is on screen. */
@@ -66,6 +67,7 @@ export function NotesView({ takeFocus, onOpen }: NotesViewProps) {
           Notes
         </h1>
       </div>
+      <AnnotationTransfer canExport={(annotations ?? []).length > 0} onImported={reload} />
       {error && (
         <p className="inline-error" role="alert">
           The notes could not be listed: {error}
@@ -104,11 +106,11 @@ export function NotesView({ takeFocus, onOpen }: NotesViewProps) {
             return (
               <li key={note.id} className="note-item" data-annotation-id={note.id}>
                 <div className="note-item-head">
-                  <button type="button" className="button-link" onClick={() => onOpen(note)}>
+                  <button type="button" className="button-link" dir="auto" onClick={() => onOpen(note)}>
                     {title}
                   </button>
                   {note.target ? (
-                    <q className="annotation-quote">{truncate(note.target.quote.exact, QUOTE_CHARS)}</q>
+                    <q className="annotation-quote" dir="auto">{truncate(note.target.quote.exact, QUOTE_CHARS)}</q>
                   ) : (
                     <span className="annotation-whole">On the whole article</span>
                   )}

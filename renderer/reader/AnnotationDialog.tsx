@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AnnotationKind, HighlightColor } from '../../electron/shared/models';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogFormEnd } from '../components/Dialog';
 import { DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLOR_OPTIONS } from './colors';
 
 export interface AnnotationDraft {
@@ -97,6 +97,7 @@ export function AnnotationDialog({ draft, onSave, onCancel }: AnnotationDialogPr
           id={noteId}
           ref={noteRef}
           className="note-input"
+          dir="auto"
           rows={5}
           value={note}
           required={noteRequired}
@@ -107,19 +108,13 @@ export function AnnotationDialog({ draft, onSave, onCancel }: AnnotationDialogPr
             if (error) setError(null);
           }}
         />
-        {error && (
-          <p id={errorId} className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? 'Saving…' : saveLabel(draft)}
-          </button>
-        </div>
+        <DialogFormEnd
+          error={error}
+          errorId={errorId}
+          onCancel={onCancel}
+          submitLabel={saving ? 'Saving…' : saveLabel(draft)}
+          submitDisabled={saving}
+        />
       </form>
     </Dialog>
   );

@@ -46,7 +46,7 @@ function AnnotationItem({
           <span className="visually-hidden">
             {kind}, {colorLabel(annotation.color).toLowerCase()}:{' '}
           </span>
-          <q className="annotation-quote">{quote}</q>
+          <q className="annotation-quote" dir="auto">{quote}</q>
           {annotation.anchorState === 'fuzzy' && (
             <span className="anchor-badge">placed approximately: the text changed</span>
           )}
@@ -56,7 +56,7 @@ function AnnotationItem({
           {unplaced ? (
             <>
               <span className="annotation-unplaced">Passage not found in the text:</span>{' '}
-              <q className="annotation-quote">{quote}</q>
+              <q className="annotation-quote" dir="auto">{quote}</q>
             </>
           ) : (
             <span className="annotation-whole">{kind} on the whole article</span>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { Annotation, HighlightColor } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
 import { useSettings } from '../app/settings-context';
+import { useAppCommand } from '../app/use-app-command';
 import { handleContentLinkClick } from '../app/external-links';
 import { AnnotationDialog, type AnnotationDraft } from './AnnotationDialog';
 import { AnnotationPanel } from './AnnotationPanel';
@@ -134,6 +135,14 @@ export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
       annotation: null,
     });
   };
+
+  // The desktop context menu on a selection in the article.
+  useAppCommand('bookmark-selection', () => {
+    if (dialog === null) startPassage('bookmark');
+  });
+  useAppCommand('add-note', () => {
+    if (dialog === null) startPassage('note');
+  });
 
   const startArticleNote = () =>
     setDialog({ draft: { kind: 'note', quote: null, color: null, note: '', editing: false }, passage: null, annotation: null });

@@ -1,20 +1,7 @@
 import { useId } from 'react';
-import type { FontFamily, Theme } from '../../electron/shared/models';
 import { MAX_FONT_SIZE, MIN_FONT_SIZE, useSettings } from '../app/settings-context';
+import { FontSelect, ThemeSelect } from '../app/SettingSelects';
 import { TextLayoutControls } from './TextLayoutControls';
-
-const THEMES = [
-  { value: 'system', label: 'System' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-  { value: 'sepia', label: 'Sepia' },
-] as const satisfies readonly { value: Theme; label: string }[];
-
-const FONTS = [
-  { value: 'serif', label: 'Serif' },
-  { value: 'sans', label: 'Sans' },
-  { value: 'dyslexic', label: 'Dyslexia-friendly' },
-] as const satisfies readonly { value: FontFamily; label: string }[];
 
 interface ReaderToolbarProps {
   onBack: () => void;
@@ -65,36 +52,11 @@ export function ReaderToolbar({ onBack, onBookmarkSelection, onBeforeReflow }: R
         <label htmlFor={themeId} className="select-label">
           Theme
         </label>
-        <select
-          id={themeId}
-          className="select"
-          value={settings.theme}
-          onChange={(event) => updateSettings({ theme: event.target.value as Theme })}
-        >
-          {THEMES.map((theme) => (
-            <option key={theme.value} value={theme.value}>
-              {theme.label}
-            </option>
-          ))}
-        </select>
+        <ThemeSelect id={themeId} />
         <label htmlFor={fontId} className="select-label">
           Font
         </label>
-        <select
-          id={fontId}
-          className="select"
-          value={settings.fontFamily}
-          onChange={(event) => {
-            onBeforeReflow();
-            updateSettings({ fontFamily: event.target.value as FontFamily });
-          }}
-        >
-          {FONTS.map((font) => (
-            <option key={font.value} value={font.value}>
-              {font.label}
-            </option>
-          ))}
-        </select>
+        <FontSelect id={fontId} onBeforeChange={onBeforeReflow} />
         <TextLayoutControls onBeforeReflow={onBeforeReflow} />
       </div>
     </div>

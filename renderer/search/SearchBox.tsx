@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } f
 import type { SearchHit } from '../../electron/shared/models';
 import { hitOptionId, SearchResults } from './SearchResults';
 import { useSearch } from './use-search';
+import { useSearchCommand } from './use-search-command';
 import { useSearchShortcuts } from './use-search-shortcuts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -27,6 +28,7 @@ export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }
 
   const openPanel = useCallback(() => setOpen(true), []);
   useSearchShortcuts(input, openPanel);
+  useSearchCommand(input, change, openPanel);
 
   useEffect(() => {
     if (!showPanel) return;

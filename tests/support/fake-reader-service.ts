@@ -7,6 +7,7 @@ import type { ReaderMethod, ReaderService } from '../../electron/shared/contract
 import { READER_METHODS } from '../../electron/shared/contract';
 import { DEFAULT_SETTINGS, type Annotation, type ArticleMeta } from '../../electron/shared/models';
 import { exportAnnotationsFile } from '../../electron/core/export/export-file';
+import { exportLibraryAnnotationsFile } from '../../electron/core/export/library-export';
 
 export const sampleArticle = (overrides: Partial<ArticleMeta> = {}): ArticleMeta => ({
   id: 'a1b2c3d4e5f60718',
@@ -75,10 +76,13 @@ export function createFakeReaderService(): FakeReaderService {
     restoreAnnotation: async (annotation) => annotation,
     listAllAnnotations: async () => [sampleBookmark()],
     exportAnnotations: async (_id, format) => exportAnnotationsFile(article, [sampleBookmark()], format),
+    exportLibraryAnnotations: async (format) =>
+      exportLibraryAnnotationsFile([{ article, annotations: [sampleBookmark()] }], format, '2026-01-01'),
     importAnnotations: async () => ({ added: 1, updated: 0, unchanged: 0, skipped: [] }),
     replaceArticleText: async () => ({ article, anchors: { exact: 1, fuzzy: 0, unplaced: 0 } }),
     getSettings: async () => DEFAULT_SETTINGS,
     setSettings: async (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
+    libraryHealth: async () => ({ state: 'done', checkedAt: null, repaired: [], problems: [] }),
   };
   const service: Partial<Record<ReaderMethod, unknown>> = {};
   for (const method of READER_METHODS) service[method] = vi.fn(answers[method]);

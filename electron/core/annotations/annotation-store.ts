@@ -19,6 +19,13 @@ export const byPosition = (a: Annotation, b: Annotation): number =>
   a.createdAt.localeCompare(b.createdAt) ||
   a.id.localeCompare(b.id);
 
+/** Writes `annotations/<id>.json` into an article folder (the live one, or a staging one). */
+export async function writeAnnotationFile(articleDir: string, annotation: Annotation): Promise<void> {
+  const files = articleFiles(articleDir);
+  await mkdir(files.annotationsDir, { recursive: true });
+  await writeJsonAtomic(files.annotation(annotation.id), annotation);
+}
+
 export class AnnotationStore {
   /** @param articleDir the live folder of an article (the caller checks the article exists) */
   constructor(
@@ -60,9 +67,7 @@ export class AnnotationStore {
   }
 
   async save(annotation: Annotation): Promise<void> {
-    const files = articleFiles(this.articleDir(annotation.articleId));
-    await mkdir(files.annotationsDir, { recursive: true });
-    await writeJsonAtomic(files.annotation(annotation.id), annotation);
+    await writeAnnotationFile(this.articleDir(annotation.articleId), annotation);
   }
 
   async delete(articleId: string, annotationId: string): Promise<void> {

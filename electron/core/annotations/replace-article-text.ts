@@ -4,11 +4,12 @@
  * every passage is re-anchored in the new text. Nothing is dropped: a passage that cannot be
  * placed is kept and marked unplaced.
  *
- * Order of writes: the re-anchored annotations are computed before anything is written; then the
- * text and HTML, then the annotations, then article.json (whose contentHash says which text the
- * article has).
+ * All or nothing: the re-anchored annotations are computed first, then the new folder (new text,
+ * HTML, original and images; every annotation, re-anchored; article.json last) is written beside
+ * the live one and swapped in (`ArticleStore.replace`), so a crash or a failed write never leaves
+ * new text with old anchors.
  */
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnchorCounts, Annotation, ArticleMeta, ReplaceTextOutcome } from '../../shared/models';
 import { QuireError } from '../../shared/result';
@@ -18,7 +19,8 @@ import { contentHashOf, countWords, failureReason } from '../library/import-into
 import type { Log } from '../log';
 import type { ArticleStore } from '../library/article-store';
 import { articleFiles } from '../library/library-paths';
-import type { AnnotationStore } from './annotation-store';
+import { copyFolder } from '../fs/copy-folder';
+import { writeAnnotationFile, type AnnotationStore } from './annotation-store';
 import { reanchorAnnotation } from './reanchor';
 
 export interface ReplacementFile {
@@ -68,27 +70,12 @@ export async function replaceArticleText(
 
   const before = await annotations.list(articleId);
   const after = before.map((annotation) => reanchorAnnotation(document.text, annotation));
-  const dir = store.articleDir(articleId);
-  const files = articleFiles(dir);
   const now = clock();
+  const moved = after
+    .filter((annotation, index) => before[index] && !sameAnchor(before[index], annotation))
+    .map((annotation) => ({ ...annotation, updatedAt: now }));
+  const textChanged = contentHash !== current.contentHash;
 
-  if (contentHash !== current.contentHash) {
-    // Asset names are generated per import: the old images belong to the old HTML.
-    await rm(files.assetsDir, { recursive: true, force: true });
-    for (const asset of document.assets) {
-      const target = path.join(dir, asset.path);
-      if (path.dirname(target) !== files.assetsDir) continue; // the importer names them; never trust a path
-      await mkdir(files.assetsDir, { recursive: true });
-      await writeFileAtomic(target, Buffer.from(asset.bytes));
-    }
-    await writeFileAtomic(files.content, document.html);
-    await writeFileAtomic(files.text, document.text);
-    await replaceOriginal(dir, extensionOf(file.fileName) || format, file.bytes);
-  }
-  for (const [index, annotation] of after.entries()) {
-    const previous = before[index];
-    if (previous && !sameAnchor(previous, annotation)) await annotations.save({ ...annotation, updatedAt: now });
-  }
   // The article keeps what the user knows it by (title, byline, tags, reading state); what is
   // derived from the text follows the new text.
   const meta: ArticleMeta = {
@@ -101,16 +88,38 @@ export async function replaceArticleText(
     wordCount: countWords(document.text),
     position: Math.min(current.position, Math.max(0, document.text.length - 1)),
     source: path.basename(file.fileName),
-    updatedAt: contentHash === current.contentHash ? current.updatedAt : now,
+    updatedAt: textChanged ? now : current.updatedAt,
   };
-  await store.saveMeta(meta);
+  await store.replace(meta, async (staging, live) => {
+    // Everything the new text does not replace is kept: annotations, and files Quire does not know.
+    await copyFolder(live, staging, (name) => name === 'article.json' || (textChanged && isTextFile(name)));
+    if (textChanged) await writeText(staging, document, extensionOf(file.fileName) || format, file.bytes);
+    for (const annotation of moved) await writeAnnotationFile(staging, annotation);
+  });
   return { article: meta, anchors: countAnchors(after) };
 }
 
-/** `original.<ext>` is the file the text came from: the new one, and only it. */
-async function replaceOriginal(dir: string, ext: string, bytes: Uint8Array): Promise<void> {
+/** What comes from the imported file: the text, the HTML, its images and the original. */
+const isTextFile = (name: string): boolean =>
+  name === 'content.html' || name === 'text.txt' || name === 'assets' || name.startsWith('original.');
+
+async function writeText(
+  dir: string,
+  document: { html: string; text: string; assets: readonly { path: string; bytes: Uint8Array }[] },
+  ext: string,
+  original: Uint8Array,
+): Promise<void> {
+  const files = articleFiles(dir);
+  // Asset names are generated per import: only the new images belong to the new HTML.
+  for (const asset of document.assets) {
+    const target = path.join(dir, asset.path);
+    if (path.dirname(target) !== files.assetsDir) continue; // the importer names them; never trust a path
+    await mkdir(files.assetsDir, { recursive: true });
+    await writeFileAtomic(target, Buffer.from(asset.bytes));
+  }
+  await writeFileAtomic(files.content, document.html);
+  await writeFileAtomic(files.text, document.text);
+  // `original.<ext>` is the file the text came from: the new one, and only it.
   const safeExt = /^[a-z0-9]{1,10}$/.test(ext) ? ext : 'bin';
-  await writeFileAtomic(articleFiles(dir).original(safeExt), Buffer.from(bytes));
-  const stale = (await readdir(dir)).filter((name) => name.startsWith('original.') && name !== `original.${safeExt}`);
-  await Promise.all(stale.map((name) => rm(path.join(dir, name), { force: true })));
+  await writeFileAtomic(files.original(safeExt), Buffer.from(original));
 }

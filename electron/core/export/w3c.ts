@@ -76,18 +76,30 @@ export function annotationToW3c(annotation: Annotation): W3cAnnotation {
   return result;
 }
 
-export function annotationsToW3c(
-  article: ArticleMeta,
-  annotations: readonly Annotation[],
-): W3cAnnotationCollection {
-  const id = `${articleLink(article.id)}/annotations`;
-  const items = inReadingOrder(annotations).map(annotationToW3c);
+function collectionOf(id: string, label: string, items: W3cAnnotation[]): W3cAnnotationCollection {
   return {
     '@context': W3C_CONTEXT,
     id,
     type: 'AnnotationCollection',
-    label: `Bookmarks and notes: ${article.title}`,
+    label,
     total: items.length,
     first: { id: `${id}?page=1`, type: 'AnnotationPage', startIndex: 0, items },
   };
+}
+
+export function annotationsToW3c(
+  article: ArticleMeta,
+  annotations: readonly Annotation[],
+): W3cAnnotationCollection {
+  const items = inReadingOrder(annotations).map(annotationToW3c);
+  return collectionOf(`${articleLink(article.id)}/annotations`, `Bookmarks and notes: ${article.title}`, items);
+}
+
+/**
+ * Every annotated article's bookmarks and notes in one collection: each item's IRI names its
+ * article, so `importAnnotations` reads it back exactly as a per-article file.
+ */
+export function libraryToW3c(articles: readonly { article: ArticleMeta; annotations: readonly Annotation[] }[]): W3cAnnotationCollection {
+  const items = articles.flatMap(({ annotations }) => inReadingOrder(annotations).map(annotationToW3c));
+  return collectionOf('quire://library/annotations', 'Bookmarks and notes: the whole Quire library', items);
 }

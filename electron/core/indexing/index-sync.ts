@@ -31,6 +31,8 @@ export class IndexSync {
   private readonly pending = new Set<string>();
   private draining: Promise<void> | null = null;
   private readonly opened: Promise<boolean>;
+  /** articles the index found missing or stale when it opened (the start-up check reports it) */
+  private staleAtOpen = 0;
   private closed = false;
   private closing: Promise<void> | null = null;
 
@@ -55,12 +57,21 @@ export class IndexSync {
     while (this.draining) await this.draining;
   }
 
-  /** Answers over everything changed before the call (a search never misses a fresh import). */
+  /** How many articles opening re-indexed because the index disagreed with the files; null if it could not open. */
+  async reindexedAtOpen(): Promise<number | null> {
+    return (await this.opened) ? this.staleAtOpen : null;
+  }
+
+  /**
+   * Answers over everything changed before the call (a search never misses a fresh import), except
+   * during a large re-index (after opening a stale index, a bulk import): then it answers at once
+   * from what is indexed so far rather than wait for thousands of articles.
+   */
   async search(query: string, options?: SearchOptions): Promise<SearchHit[]> {
     if (!(await this.opened)) {
       throw new QuireError('internal', 'Search is not available right now; details are in the log.');
     }
-    await this.whenIndexed();
+    if (this.pending.size <= BATCH_SIZE) await this.whenIndexed();
     return this.index.search(query, options);
   }
 
@@ -81,6 +92,7 @@ export class IndexSync {
   private async openIndex(): Promise<boolean> {
     try {
       const stale = await this.index.open(await this.source.fingerprints());
+      this.staleAtOpen = stale.length;
       for (const id of stale) this.pending.add(id);
       this.drainSoon();
       return true;

@@ -3,6 +3,7 @@
  * files, and the trash. Every change on disk is either an atomic file write or a folder rename, so
  * an article is always wholly there or wholly absent.
  */
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleContent, ArticleMeta } from '../../shared/models';
@@ -15,7 +16,9 @@ import {
   type LibraryManifest,
 } from './file-schemas';
 import type { Log } from '../log';
-import { articleFiles, isValidId, LibraryPaths, STAGING_PREFIX } from './library-paths';
+import { recoverSwaps, swapFolder } from './folder-swap';
+import { articleFiles, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
+import { replaceBrokenManifest } from './library-manifest';
 
 /** Everything needed to put a new article on disk. */
 export interface NewArticle {
@@ -65,6 +68,7 @@ export class ArticleStore {
     const created = await store.ensureManifest(now);
     await mkdir(store.paths.articlesDir, { recursive: true });
     await mkdir(store.paths.trashDir, { recursive: true });
+    for (const id of await recoverSwaps(store.paths.articlesDir)) log(`Article ${id}: an interrupted change was undone.`);
     await store.removeStagingLeftovers();
     await store.loadAll();
     return { store, created };
@@ -126,6 +130,27 @@ export class ArticleStore {
       // article.json last: a folder with article.json is a complete article.
       await writeJsonAtomic(files.meta, meta);
       await rename(staging, this.paths.articleDir(meta.id));
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+    this.remember(meta);
+  }
+
+  /**
+   * New files for an article already here, all or none: `build` writes the whole new folder into
+   * `articles/.tmp-<id>` (from `live`, the current one, whatever it keeps), article.json is
+   * written last, and the folder is swapped in by renames. A failure at any point leaves the
+   * article exactly as it was.
+   */
+  async replace(meta: ArticleMeta, build: (staging: string, live: string) => Promise<void>): Promise<void> {
+    this.require(meta.id);
+    const staging = this.paths.stagingDir(meta.id);
+    await rm(staging, { recursive: true, force: true });
+    try {
+      await build(staging, this.paths.articleDir(meta.id));
+      await writeJsonAtomic(articleFiles(staging).meta, meta);
+      await swapFolder(staging, this.paths.articleDir(meta.id), this.paths.replacedDir(meta.id));
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
       throw error;
@@ -214,6 +239,11 @@ export class ArticleStore {
     try {
       manifest = await readJsonFile(this.paths.manifest, libraryManifestSchema);
     } catch (error) {
+      if (error instanceof QuireError && error.code === 'io' && existsSync(this.paths.manifest)) {
+        const kept = await replaceBrokenManifest(this.paths.manifest, now());
+        this.log(`${LIBRARY_MANIFEST} could not be read; a new one was written and the broken file kept as ${kept}`);
+        return false;
+      }
       if (!(error instanceof QuireError && error.code === 'not-found')) throw error;
       const fresh: LibraryManifest = { formatVersion: LIBRARY_FORMAT_VERSION, createdAt: now() };
       await writeJsonAtomic(this.paths.manifest, fresh);

@@ -8,6 +8,8 @@ import { idSchema } from '../../shared/validators';
 export const LIBRARY_MANIFEST = 'quire-library.json';
 /** Staging folders of imports in progress: dot-prefixed so that listing never shows them. */
 export const STAGING_PREFIX = '.tmp-';
+/** An article folder moved aside while a new version of it is swapped in (folder-swap.ts). */
+export const REPLACED_PREFIX = '.replaced-';
 
 export const isValidId = (id: string): boolean => idSchema.safeParse(id).success;
 
@@ -35,6 +37,9 @@ export class LibraryPaths {
   }
   stagingDir(id: string): string {
     return path.join(this.articlesDir, `${STAGING_PREFIX}${checkedId(id)}`);
+  }
+  replacedDir(id: string): string {
+    return path.join(this.articlesDir, `${REPLACED_PREFIX}${checkedId(id)}`);
   }
   trashedDir(id: string): string {
     return path.join(this.trashDir, checkedId(id));

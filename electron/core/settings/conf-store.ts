@@ -2,11 +2,16 @@
  * A `KeyValueStore` over `conf` (the library electron-store is built on) for the hosts without
  * Electron: browser mode, the CLI and tests. Same file format as the desktop app's settings.
  */
+import path from 'node:path';
 import Conf from 'conf';
+import { openSettingsFile } from './broken-settings';
 import type { KeyValueStore } from './key-value-store';
 
 export function createConfStore(cwd: string): KeyValueStore {
-  const conf = new Conf<Record<string, unknown>>({ cwd, configName: 'settings', projectName: 'quire' });
+  const { store: conf, brokenCopy } = openSettingsFile(
+    path.join(cwd, 'settings.json'),
+    () => new Conf<Record<string, unknown>>({ cwd, configName: 'settings', projectName: 'quire' }),
+  );
   return {
     get: (key) => conf.get(key),
     set: (key, value) => {
@@ -14,5 +19,6 @@ export function createConfStore(cwd: string): KeyValueStore {
       if (value === undefined) conf.delete(key);
       else conf.set(key, value);
     },
+    brokenCopy,
   };
 }

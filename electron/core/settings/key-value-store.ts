@@ -5,4 +5,6 @@
 export interface KeyValueStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
+  /** set when the settings file could not be read and was kept aside here (defaults in use) */
+  readonly brokenCopy?: string | null;
 }

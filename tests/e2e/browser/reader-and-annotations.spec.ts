@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Annotation, AnnotationImportSummary, ArticleMeta, ReplaceTextOutcome } from '../../../electron/shared/models';
+import type { Annotation, ArticleMeta, ReplaceTextOutcome } from '../../../electron/shared/models';
 import { expectAccessible } from '../support/accessibility';
 import { expect, test } from '../support/browser-mode';
-import { BookmarksPage, callApi, LibraryPage, NotesPage, ReaderControls, ReaderPage } from '../support/pages';
+import { AnnotationTransfer, BookmarksPage, callApi, LibraryPage, NotesPage, ReaderControls, ReaderPage } from '../support/pages';
 import { SEED_TITLE } from '../support/reading-flow';
 
 const SEED = path.resolve('../shared/corpus/seed/000_db403d933cbeb736.txt');
@@ -91,24 +91,61 @@ test('bookmarks survive a theme and font change, a reload and new text; export â
   await expect(reader.article).toContainText('Update: this report was revised');
   await expect(reader.panel.getByText('Passage not found in the text:')).toBeVisible();
 
-  // Export the article's bookmarks as Web Annotations, delete them all, import the file.
+  // The article's own export still offers its file.
   const downloading = page.waitForEvent('download');
   await reader.panel.getByRole('button', { name: 'Web Annotation JSON' }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(new RegExp(`${id}\\.json$`));
-  const exported = readFileSync((await download.path())!, 'utf8');
-  const before = await callApi<Annotation[]>(page, 'listAnnotations', id);
+  expect((await downloading).suggestedFilename()).toMatch(new RegExp(`${id}\\.json$`));
 
+  // A note on the whole article, written in the Notes view, travels with the bookmarks.
+  const notes = new NotesPage(page);
+  await notes.open();
+  await page.getByLabel('New note on', { exact: true }).selectOption({ label: SEED_TITLE });
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await notes.editor(SEED_TITLE).fill('Read the **follow-up** report');
+  await notes.editor(SEED_TITLE).blur();
+  await expect(page.getByText('Saved')).toBeVisible();
+  const before = await callApi<Annotation[]>(page, 'listAllAnnotations');
+  expect(before).toHaveLength(4);
+
+  // Export all through the Bookmarks view, delete everything in the UI, import the file back.
+  const transfer = new AnnotationTransfer(page);
   await bookmarks.open();
+  const zip = await transfer.exportAll('Markdown (.zip)', quire.homeDir);
+  expect(path.basename(zip)).toMatch(/^Quire bookmarks and notes \d{4}-\d{2}-\d{2}\.zip$/);
+  expect(readFileSync(zip).subarray(0, 2).toString()).toBe('PK');
+  const exported = await transfer.exportAll('Web Annotation JSON', quire.homeDir);
+  expect(path.basename(exported)).toMatch(/^Quire bookmarks and notes \d{4}-\d{2}-\d{2}\.json$/);
   await bookmarks.deleteAll();
-  expect(await callApi<Annotation[]>(page, 'listAnnotations', id)).toEqual([]);
-  const summary = await callApi<AnnotationImportSummary>(page, 'importAnnotations', exported);
-  expect(summary).toEqual({ added: 3, updated: 0, unchanged: 0, skipped: [] });
-  expect(await callApi<Annotation[]>(page, 'listAnnotations', id)).toEqual(before);
+  await notes.open();
+  await notes.deleteAll();
+  expect(await callApi<Annotation[]>(page, 'listAllAnnotations')).toEqual([]);
+
+  // A file that is not an export is refused in one sentence, and changes nothing.
+  const notJson = path.join(quire.homeDir, 'notes.json');
+  writeFileSync(notJson, '# my notes');
+  await transfer.importFile(notJson);
+  await expect(transfer.status).toHaveText('This file is not JSON, so it cannot be a W3C Web Annotation export.');
+  expect(await callApi<Annotation[]>(page, 'listAllAnnotations')).toEqual([]);
+
+  await transfer.importFile(exported);
+  await expect(transfer.status).toHaveText('Bookmarks and notes imported: 4 added, 0 updated, 0 unchanged, 0 skipped.');
+  await expect(notes.editor(SEED_TITLE)).toHaveValue('Read the **follow-up** report');
+  await expectAccessible(page, 'notes after an import');
+  expect(await callApi<Annotation[]>(page, 'listAllAnnotations')).toEqual(before);
+
+  // After a reload: every passage, colour and note is listed, and highlighted in the reader.
   await page.reload();
   await bookmarks.open();
   await expect(page.locator('.bookmark-item')).toHaveCount(3);
+  await expect(bookmarks.item('Mediation between neighbours')).toHaveClass(/quire-color-green/);
+  await expect(bookmarks.item('Which conference?')).toHaveClass(/quire-color-pink/);
   await expect(bookmarks.unplaced.getByText(DELETED)).toBeVisible();
+  await expect(bookmarks.item('Visit to Tehran')).toHaveClass(/quire-color-yellow/);
+  await bookmarks.list.getByRole('button', { name: new RegExp(KEPT) }).click();
+  expect((await green.allTextContents()).join('')).toBe(KEPT);
+  await expect(reader.article.locator('mark.quire-color-pink').first()).toContainText('Baghdad conference');
+  await expect(reader.panel.getByText('Passage not found in the text:')).toBeVisible();
+  await expect(reader.panel.getByText('Read the follow-up report')).toBeVisible();
 
   // The same screen in the light theme.
   await callApi(page, 'setSettings', { theme: 'light' });

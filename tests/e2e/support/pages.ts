@@ -221,4 +221,40 @@ export class NotesPage {
   editor(articleTitle: string): Locator {
     return this.page.getByRole('textbox', { name: `Note on ${articleTitle}` }).first();
   }
+
+  async deleteAll(): Promise<void> {
+    const items = this.page.locator('.note-item');
+    while ((await items.count()) > 0) {
+      const before = await items.count();
+      await items.first().getByRole('button', { name: /^Delete note on / }).click();
+      await expect(items).toHaveCount(before - 1);
+    }
+  }
+}
+
+/** "Export all" and "Import annotations…" of the Bookmarks and Notes views. */
+export class AnnotationTransfer {
+  /** the region that says what an import did */
+  readonly status: Locator;
+
+  constructor(private readonly page: Page) {
+    this.status = page.locator('.annotation-transfer-status');
+  }
+
+  /** Clicks an "Export all" button and saves the download into `dir`; returns its path. */
+  async exportAll(format: 'Markdown (.zip)' | 'Web Annotation JSON', dir: string): Promise<string> {
+    const downloading = this.page.waitForEvent('download');
+    await this.page.getByRole('group', { name: 'Export all bookmarks and notes' }).getByRole('button', { name: format }).click();
+    const download = await downloading;
+    const file = `${dir}/${download.suggestedFilename()}`;
+    await download.saveAs(file);
+    return file;
+  }
+
+  /** Picks `file` in the dialog "Import annotations…" opens. */
+  async importFile(file: string): Promise<void> {
+    const choosing = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Import annotations…' }).click();
+    await (await choosing).setFiles(file);
+  }
 }

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
 import { openQuire, type QuireCore } from '../../../../electron/core/open-quire';
 import type { Annotation } from '../../../../electron/shared/models';
 import { SEED_FILE } from '../support/corpus';
@@ -165,6 +166,72 @@ describe('export and import of W3C Web Annotations', () => {
     expect(markdown).toContain('colour: yellow');
     expect(markdown).toContain('not found in the current text of the article');
     expect(markdown).toMatch(new RegExp(`\\(quire://article/${id}\\?passage=\\d+-\\d+\\)`));
+    await quire.close();
+  });
+});
+
+/** The names and texts of the files in a zip (as the Markdown "Export all" writes it). */
+async function unzipTexts(base64: string): Promise<Map<string, string>> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(Buffer.from(base64, 'base64'), { lazyEntries: true }, (error, file) => (error ? reject(error) : resolve(file))),
+  );
+  const texts = new Map<string, string>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      zip.openReadStream(entry, (error, stream) => {
+        if (error) return reject(error);
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          texts.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+          zip.readEntry();
+        });
+      });
+    });
+    zip.on('end', () => resolve());
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  return texts;
+}
+
+describe('export of the whole library ("Export all…")', () => {
+  async function twoAnnotatedArticles() {
+    const seeded = await seededLibrary();
+    await bookmarkQuotes(seeded.quire, seeded.id);
+    const other = path.join(seeded.root, 'other.txt');
+    writeFileSync(other, 'A second article\n\nIts only paragraph has a sentence worth keeping for later.');
+    const [outcome] = await seeded.quire.importPaths([other]);
+    if (outcome?.status !== 'imported') throw new Error('second article not imported');
+    const otherId = outcome.article.id;
+    await seeded.quire.createAnnotation({ articleId: otherId, kind: 'note', passage: { quote: 'worth keeping' }, color: 'blue', note: 'second' });
+    return { ...seeded, otherId };
+  }
+
+  it('W3C: one file whose import restores every annotation of every article', async () => {
+    const { quire, id, otherId } = await twoAnnotatedArticles();
+    const before = await quire.listAllAnnotations();
+    const exported = await quire.exportLibraryAnnotations('w3c');
+    if (!('text' in exported)) throw new Error('expected a text file');
+    expect(exported).toMatchObject({ mediaType: 'application/ld+json', fileName: expect.stringMatching(/^Quire bookmarks and notes \d{4}-\d{2}-\d{2}\.json$/) });
+    expect((JSON.parse(exported.text) as { total: number }).total).toBe(5);
+    for (const annotation of before) await quire.deleteAnnotation(annotation.articleId, annotation.id);
+
+    expect(await quire.importAnnotations(exported.text)).toEqual({ added: 5, updated: 0, unchanged: 0, skipped: [] });
+    expect(await quire.listAnnotations(id)).toEqual(before.filter((a) => a.articleId === id));
+    expect(await quire.listAnnotations(otherId)).toEqual(before.filter((a) => a.articleId === otherId));
+    await quire.close();
+  });
+
+  it('Markdown: a zip with one file per annotated article, as export --all writes them', async () => {
+    const { quire, id, otherId } = await twoAnnotatedArticles();
+    const exported = await quire.exportLibraryAnnotations('markdown');
+    if (!('dataBase64' in exported)) throw new Error('expected a zip');
+    expect(exported.fileName).toMatch(/\.zip$/);
+    const files = await unzipTexts(exported.dataBase64);
+    expect(files.get(`Iraq Regional security impacts Iraq, relations with Iran - ${id}.md`)).toBe((await quire.exportAnnotations(id, 'markdown')).text);
+    expect(files.get(`A second article - ${otherId}.md`)).toContain('worth keeping');
+    expect(files.size).toBe(2);
     await quire.close();
   });
 });

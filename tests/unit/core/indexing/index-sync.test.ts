@@ -69,4 +69,26 @@ describe('IndexSync', () => {
     expect((await sync.search('cherry')).map((h) => h.articleId)).toEqual(['article-c']);
     await sync.close();
   });
+
+  it('keeps answering while a large re-index runs, from what is indexed so far', async () => {
+    const words = new Map(Array.from({ length: 500 }, (_, i) => [`article-${String(i).padStart(3, '0')}`, i === 0 ? 'apple' : `word${i}`]));
+    const memory = createMemoryIndex();
+    let batches = 0;
+    const slowBatches: SearchIndex = {
+      ...memory,
+      replaceArticles: async (entries) => {
+        await new Promise((r) => setTimeout(r, 50));
+        batches += 1;
+        return memory.replaceArticles(entries);
+      },
+    };
+    const sync = new IndexSync(slowBatches, source(words), () => {});
+    // 500 stale articles at open: 5 batches of 50 ms; the search must not wait for all of them.
+    await sync.search('apple');
+    expect(batches).toBeLessThan(5);
+    await sync.whenIndexed();
+    expect(batches).toBe(5);
+    expect((await sync.search('apple')).map((h) => h.articleId)).toEqual(['article-000']);
+    await sync.close();
+  });
 });

@@ -1,11 +1,14 @@
 /** A library opened on a temp folder with the in-memory index, for import and management tests. */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openQuire, type QuireCore } from '../../../../electron/core/open-quire';
+import { openQuire, type OpenQuireOptions, type QuireCore } from '../../../../electron/core/open-quire';
 import { createMemoryIndex, createMemoryIndexState } from './memory-search-index';
 import { webPages } from './corpus';
 
-export async function openTestLibrary(root: string): Promise<{ core: QuireCore; libraryDir: string; logged: string[] }> {
+export async function openTestLibrary(
+  root: string,
+  extra: Partial<Pick<OpenQuireOptions, 'maintenance' | 'settings' | 'createIndex'>> = {},
+): Promise<{ core: QuireCore; libraryDir: string; logged: string[] }> {
   const data = new Map<string, unknown>();
   const libraryDir = path.join(root, 'library');
   const logged: string[] = [];
@@ -16,6 +19,7 @@ export async function openTestLibrary(root: string): Promise<{ core: QuireCore; 
     settings: { get: (k) => data.get(k), set: (k, v) => void data.set(k, v) },
     log: (message) => logged.push(message),
     createIndex: () => createMemoryIndex(state),
+    ...extra,
   });
   return { core, libraryDir, logged };
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { READER_METHODS, type ReaderApi } from '../../../../electron/shared/contract';
+import { READER_METHODS } from '../../../../electron/shared/contract';
 import { assetUrl, createApiClient, createHttpApi } from '../../../../renderer/api/api-client';
 
 const jsonResponse = (status: number, body: unknown) =>
@@ -65,7 +65,7 @@ describe('HTTP client (browser mode)', () => {
 
 describe('createApiClient and assetUrl', () => {
   it('uses the Electron bridge when the preload exposed it', () => {
-    const bridge = { listArticles: vi.fn() } as unknown as ReaderApi;
+    const bridge = { listArticles: vi.fn() } as unknown as NonNullable<Window['quire']>;
     window.quire = bridge;
     expect(createApiClient()).toBe(bridge);
     expect(assetUrl('abc', 'assets/fig 1.png')).toBe('quire-content://articles/abc/assets/fig%201.png');

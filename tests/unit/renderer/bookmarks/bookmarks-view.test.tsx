@@ -62,6 +62,13 @@ describe('Bookmarks view', () => {
     expect(screen.queryByText('Only in Notes')).not.toBeInTheDocument();
   });
 
+  it('lets quotes and notes find their own direction, so Arabic reads right to left in a left-to-right page', async () => {
+    const { list } = await openBookmarks();
+    const first = within(list).getAllByRole('listitem')[0]!;
+    expect(first.querySelector('q')).toHaveAttribute('dir', 'auto');
+    expect(first.querySelector('.note-text')).toHaveAttribute('dir', 'auto');
+  });
+
   it('filters by colour, article and tag, and sorts by position', async () => {
     const { user, list } = await openBookmarks();
     const filters = within(screen.getByRole('group', { name: 'Filter and sort' }));

@@ -192,6 +192,12 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
         mediaType: format === 'markdown' ? ('text/markdown' as const) : ('application/ld+json' as const),
         text: JSON.stringify(library.annotations.filter((a) => a.articleId === articleId)),
       }),
+    exportLibraryAnnotations: async (format) =>
+      ok(
+        format === 'markdown'
+          ? { fileName: 'library.zip', mediaType: 'application/zip' as const, dataBase64: btoa(JSON.stringify(library.annotations)) }
+          : { fileName: 'library.json', mediaType: 'application/ld+json' as const, text: JSON.stringify(library.annotations) },
+      ),
     importAnnotations: async () => ok({ added: 0, updated: 0, unchanged: 0, skipped: [] }),
     replaceArticleText: async (id) => {
       const article = findArticle(id);
@@ -202,6 +208,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       library.settings = { ...library.settings, ...patch };
       return ok({ ...library.settings });
     },
+    libraryHealth: async () => ok({ state: 'done' as const, checkedAt: null, repaired: [], problems: [] }),
   };
 
   const spies = Object.fromEntries(Object.entries(impl).map(([name, fn]) => [name, vi.fn(fn)])) as unknown as FakeApi;

@@ -4,17 +4,23 @@ import type { ReactElement } from 'react';
 import type { ReaderApi } from '../../../../electron/shared/contract';
 import { ApiProvider } from '../../../../renderer/api/api-context';
 import { App } from '../../../../renderer/App';
+import { DesktopProvider, type DesktopHost } from '../../../../renderer/app/desktop-context';
 import { SettingsProvider } from '../../../../renderer/app/settings-context';
 import { StatusProvider } from '../../../../renderer/app/status-context';
 
-/** Renders `ui` (the whole app by default) with the providers main.tsx sets up. */
-export function renderWithApi(api: ReaderApi, ui: ReactElement = <App />) {
+/**
+ * Renders `ui` (the whole app by default) with the providers main.tsx sets up; `desktop` stands
+ * in for the Electron preload's bridge (null: browser mode).
+ */
+export function renderWithApi(api: ReaderApi, ui: ReactElement = <App />, desktop: DesktopHost | null = null) {
   const user = userEvent.setup();
   const result = render(
     <ApiProvider api={api}>
-      <StatusProvider>
-        <SettingsProvider>{ui}</SettingsProvider>
-      </StatusProvider>
+      <DesktopProvider desktop={desktop}>
+        <StatusProvider>
+          <SettingsProvider>{ui}</SettingsProvider>
+        </StatusProvider>
+      </DesktopProvider>
     </ApiProvider>,
   );
   return { user, ...result };

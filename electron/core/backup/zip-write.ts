@@ -1,0 +1,38 @@
+/**
+ * Writes a zip archive atomically, like every other file Quire writes: streamed into a temp file
+ * beside the target (named as write-file-atomic names its temp files, so `quire check` knows a
+ * leftover one), fsynced, then renamed over the target. Files are streamed from disk, so a large
+ * library is never held in memory.
+ */
+import { randomInt } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+
+export type ZipSource = { name: string; file: string } | { name: string; bytes: Buffer };
+
+export async function writeZipAtomic(target: string, entries: readonly ZipSource[]): Promise<void> {
+  const temp = `${target}.${randomInt(2 ** 31)}`;
+  const zip = new yazl.ZipFile();
+  for (const entry of entries) {
+    // JSON and text compress well; pictures and originals are mostly compressed already.
+    if ('bytes' in entry) zip.addBuffer(entry.bytes, entry.name);
+    else zip.addFile(entry.file, entry.name);
+  }
+  zip.end();
+  try {
+    await pipeline(zip.outputStream, createWriteStream(temp));
+    // The stream is closed by now; reopen to fsync, so the rename never exposes unwritten data.
+    const handle = await open(temp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await rename(temp, target);
+}

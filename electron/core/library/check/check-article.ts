@@ -1,0 +1,95 @@
+/**
+ * Checks one article folder (live or trashed): article.json, content.html, text.txt, the
+ * annotations, and temp files of interrupted writes. Reads only.
+ */
+import path from 'node:path';
+import type { Annotation } from '../../../shared/models';
+import { isAtomicWriteLeftover } from '../../fs/leftovers';
+import { namesIn } from '../../fs/names-in';
+import { annotationSchema, articleMetaSchema } from '../file-schemas';
+import { articleFiles, isValidId } from '../library-paths';
+import type { CheckedArticle, CheckProblem } from './check-types';
+import { textOfContent } from './derive-text';
+import { readChecked, readTextIfPresent } from './read-checked';
+
+export interface ArticleCheck {
+  /** null when the article cannot be read at all (it is then quarantined by a repair) */
+  article: CheckedArticle | null;
+  problems: CheckProblem[];
+}
+
+export interface ArticleCheckOptions {
+  /** compare text.txt with the text of content.html (parses the HTML: the slow part) */
+  deep: boolean;
+  /** `articles/<id>` or `trash/<id>`, for messages */
+  where: string;
+}
+
+export async function checkArticle(dir: string, id: string, options: ArticleCheckOptions): Promise<ArticleCheck> {
+  const files = articleFiles(dir);
+  const problems: CheckProblem[] = await leftoversIn(dir, options.where, ['', 'annotations', 'assets']);
+  const meta = await readChecked(files.meta, articleMetaSchema);
+  if (!meta.ok) {
+    const reason = `article.json ${meta.reason}`;
+    problems.push({ where: options.where, message: `This article cannot be read: ${reason}.`, repair: { kind: 'quarantine', path: dir, reason } });
+    return { article: null, problems };
+  }
+  const [html, text] = await Promise.all([readTextIfPresent(files.content), readTextIfPresent(files.text)]);
+  if (html === null && text === null) {
+    const reason = 'content.html and text.txt are both missing';
+    problems.push({ where: options.where, message: `This article cannot be shown: ${reason}.`, repair: { kind: 'quarantine', path: dir, reason } });
+    return { article: null, problems };
+  }
+  if (html === null) {
+    problems.push({
+      where: `${options.where}/content.html`,
+      message: 'content.html is missing; it can be rebuilt from text.txt (as plain paragraphs).',
+      repair: { kind: 'rebuild-content', articleId: id, dir },
+    });
+  } else if (text === null) {
+    problems.push({
+      where: `${options.where}/text.txt`,
+      message: 'text.txt is missing; it can be derived again from content.html.',
+      repair: { kind: 'rederive-text', articleId: id, dir },
+    });
+  } else if (options.deep && textOfContent(html) !== text) {
+    problems.push({
+      where: `${options.where}/text.txt`,
+      message: 'text.txt is not the text of content.html; it can be derived again (bookmarks are re-anchored).',
+      repair: { kind: 'rederive-text', articleId: id, dir },
+    });
+  }
+  const annotations = await checkAnnotations(files.annotationsDir, id, `${options.where}/annotations`, problems);
+  // The folder name is the identity, as the article store reads it.
+  return { article: { meta: { ...meta.value, id }, annotations }, problems };
+}
+
+async function checkAnnotations(dir: string, articleId: string, where: string, problems: CheckProblem[]): Promise<Annotation[]> {
+  const names = await namesIn(dir);
+  const annotations: Annotation[] = [];
+  for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
+    const annotationId = name.slice(0, -'.json'.length);
+    if (!isValidId(annotationId)) continue;
+    const read = await readChecked(path.join(dir, name), annotationSchema);
+    if (read.ok) {
+      annotations.push({ ...read.value, id: annotationId, articleId });
+    } else {
+      const reason = `${name} ${read.reason}`;
+      problems.push({ where: `${where}/${name}`, message: `A bookmark or note cannot be read: ${reason}.`, repair: { kind: 'quarantine', path: path.join(dir, name), reason } });
+    }
+  }
+  return annotations;
+}
+
+/** Temp files of interrupted atomic writes in `dir` and the named subfolders. */
+export async function leftoversIn(dir: string, where: string, subfolders: readonly string[]): Promise<CheckProblem[]> {
+  const problems: CheckProblem[] = [];
+  for (const sub of subfolders) {
+    const folder = path.join(dir, sub);
+    for (const name of (await namesIn(folder)).filter(isAtomicWriteLeftover).sort()) {
+      const relative = [where, sub, name].filter(Boolean).join('/');
+      problems.push({ where: relative, message: 'A temp file left by an interrupted write.', repair: { kind: 'remove-leftover', path: path.join(folder, name) } });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,80 @@
+/**
+ * `quire check`: every article folder, the trash, temp files of interrupted writes, and (given the
+ * index folder) the search index, against each other. Reads only; `repairLibrary` applies the
+ * repairs the problems carry.
+ */
+import path from 'node:path';
+import { isStagingLeftover } from '../../fs/leftovers';
+import { libraryManifestSchema } from '../file-schemas';
+import { isValidId, LIBRARY_MANIFEST, LibraryPaths, REPLACED_PREFIX } from '../library-paths';
+import { namesIn } from '../../fs/names-in';
+import { checkArticle, leftoversIn } from './check-article';
+import { checkIndex } from './check-index';
+import type { CheckedArticle, CheckProblem, CheckReport } from './check-types';
+import { readChecked } from './read-checked';
+
+export interface CheckOptions {
+  /** the search index folder; without it the index is not checked */
+  indexDir?: string;
+  /** also check that text.txt is the text of content.html (parses every article's HTML) */
+  deep?: boolean;
+}
+
+/** Folders of the library root that hold files Quire writes atomically. */
+const ROOT_FOLDERS_WITH_WRITES = ['', 'backups'];
+
+export async function checkLibrary(root: string, options: CheckOptions = {}): Promise<CheckReport> {
+  const paths = new LibraryPaths(root);
+  const deep = options.deep ?? true;
+  const problems: CheckProblem[] = await leftoversIn(root, '', ROOT_FOLDERS_WITH_WRITES);
+  const manifest = await readChecked(paths.manifest, libraryManifestSchema);
+  if (!manifest.ok && !manifest.missing) {
+    problems.push({
+      where: LIBRARY_MANIFEST,
+      message: `${LIBRARY_MANIFEST} ${manifest.reason}; a new one can be written (the broken file is kept).`,
+      repair: { kind: 'replace-manifest', path: paths.manifest },
+    });
+  }
+  const live = await checkFolders(paths.articlesDir, 'articles', deep, problems);
+  const trashed = await checkFolders(paths.trashDir, 'trash', false, problems);
+  if (options.indexDir !== undefined) {
+    // The index writes its files atomically too; a crash can leave their temp files behind.
+    problems.push(...(await leftoversIn(options.indexDir, 'search index', [''])));
+    problems.push(...(await checkIndex(options.indexDir, live)));
+  }
+  return {
+    problems,
+    articles: live.length,
+    annotations: live.reduce((sum, a) => sum + a.annotations.length, 0),
+    trashed: trashed.length,
+  };
+}
+
+/** Each `<id>` folder of `articles/` or `trash/`, and the staging folders of interrupted moves. */
+async function checkFolders(dir: string, where: string, deep: boolean, problems: CheckProblem[]): Promise<CheckedArticle[]> {
+  const names = (await namesIn(dir)).sort();
+  const articles: CheckedArticle[] = [];
+  for (const name of names) {
+    const full = path.join(dir, name);
+    if (where === 'articles' && name.startsWith(REPLACED_PREFIX) && isValidId(name.slice(REPLACED_PREFIX.length))) {
+      const restores = !names.includes(name.slice(REPLACED_PREFIX.length));
+      problems.push({
+        where: `${where}/${name}`,
+        message: restores
+          ? 'An article set aside by a replacement that a crash interrupted; it can be put back.'
+          : 'The old copy of an article whose replacement finished; it can be removed.',
+        repair: { kind: 'recover-swap', articlesDir: dir, restores },
+      });
+      continue;
+    }
+    if (isStagingLeftover(name)) {
+      problems.push({ where: `${where}/${name}`, message: 'An incomplete copy left by an interrupted import or delete.', repair: { kind: 'remove-leftover', path: full } });
+      continue;
+    }
+    if (!isValidId(name)) continue; // not Quire's: a user's or a sync tool's file, left alone
+    const checked = await checkArticle(full, name, { deep, where: `${where}/${name}` });
+    problems.push(...checked.problems);
+    if (checked.article) articles.push(checked.article);
+  }
+  return articles;
+}

@@ -1,0 +1,43 @@
+/**
+ * What `checkLibrary` reports: each problem says where it is (relative to the library, with `/`),
+ * what is wrong in a sentence, and the repair that fixes it, if any. Repairs are data so that the
+ * check itself never writes (`quire check` without `--repair` changes nothing).
+ */
+import type { Annotation, ArticleMeta } from '../../../shared/models';
+
+export type Repair =
+  /** a temp file or staging folder of an interrupted write: deleted */
+  | { kind: 'remove-leftover'; path: string }
+  /** text.txt missing or not the text of content.html: written again from content.html */
+  | { kind: 'rederive-text'; articleId: string; dir: string }
+  /** content.html missing but text.txt there: plain paragraphs from text.txt (offsets kept) */
+  | { kind: 'rebuild-content'; articleId: string; dir: string }
+  /** an article moved aside by a replacement a crash interrupted: put back, or dropped if replaced */
+  | { kind: 'recover-swap'; articlesDir: string; restores: boolean }
+  /** quire-library.json unreadable: kept as `.broken-<time>` beside a fresh one */
+  | { kind: 'replace-manifest'; path: string }
+  /** unreadable: moved to `quarantine/` with a README saying why */
+  | { kind: 'quarantine'; path: string; reason: string }
+  /** the search index disagrees with the files: the library re-indexes these articles */
+  | { kind: 'reindex'; articleIds: string[] };
+
+export interface CheckProblem {
+  /** e.g. `articles/<id>/text.txt` */
+  where: string;
+  message: string;
+  repair: Repair | null;
+}
+
+/** A readable article as the library (and the search index) sees it. */
+export interface CheckedArticle {
+  meta: ArticleMeta;
+  annotations: Annotation[];
+}
+
+export interface CheckReport {
+  problems: CheckProblem[];
+  /** readable articles (trash excluded) */
+  articles: number;
+  annotations: number;
+  trashed: number;
+}

@@ -1,0 +1,103 @@
+/**
+ * Applies the file repairs a check found, one line per action ("removed …", "rebuilt …",
+ * "moved … to quarantine/…"). Re-indexing is not done here: the library does it when it opens
+ * (the index reconciles with the files), so callers reopen the library after repairing.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic, writeJsonAtomic } from '../../fs/atomic-write';
+import { reanchorAnnotation } from '../../annotations/reanchor';
+import { annotationSchema } from '../file-schemas';
+import { articleFiles } from '../library-paths';
+import { recoverSwaps } from '../folder-swap';
+import { replaceBrokenManifest } from '../library-manifest';
+import type { CheckProblem, Repair } from './check-types';
+import { namesIn } from '../../fs/names-in';
+import { contentOfText, textOfContent } from './derive-text';
+import { quarantine } from './quarantine';
+import { readChecked, readTextIfPresent } from './read-checked';
+
+export interface RepairOutcome {
+  /** one line per action, in the order done */
+  actions: string[];
+  /** repairs that failed, with why */
+  failures: string[];
+  /** live articles whose text or annotations changed: their index entries must be rebuilt */
+  touched: string[];
+}
+
+/** The live article a problem is in, if any (`articles/<id>/…`). */
+const liveArticleOf = (where: string): string | null => /^articles\/([a-z0-9][a-z0-9-]{2,63})(?:\/|$)/.exec(where)?.[1] ?? null;
+
+/** Applies every file repair of `problems` (not `reindex`); never throws for one failed repair. */
+export async function repairLibrary(root: string, problems: readonly CheckProblem[], now: () => string): Promise<RepairOutcome> {
+  const actions: string[] = [];
+  const failures: string[] = [];
+  const touched = new Set<string>();
+  for (const problem of problems) {
+    const { repair } = problem;
+    if (repair === null || repair.kind === 'reindex') continue;
+    try {
+      actions.push(await apply(root, repair, problem.where, now));
+      const article = liveArticleOf(problem.where);
+      if (article !== null && repair.kind !== 'remove-leftover') touched.add(article);
+    } catch (error) {
+      failures.push(`could not repair ${problem.where}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { actions, failures, touched: [...touched] };
+}
+
+async function apply(root: string, repair: Exclude<Repair, { kind: 'reindex' }>, where: string, now: () => string): Promise<string> {
+  switch (repair.kind) {
+    case 'remove-leftover':
+      await rm(repair.path, { recursive: true, force: true });
+      return `removed     ${where} (left by an interrupted write)`;
+    case 'recover-swap':
+      // The article store's own recovery: it puts back or drops every set-aside folder at once.
+      await recoverSwaps(repair.articlesDir);
+      return repair.restores ? `restored    ${where} to its place (a replacement a crash interrupted)` : `removed     ${where} (the old copy of a finished replacement)`;
+    case 'replace-manifest': {
+      const kept = await replaceBrokenManifest(repair.path, now());
+      return `replaced    ${where} with a new one (the broken file is kept as ${path.basename(kept)})`;
+    }
+    case 'quarantine': {
+      const moved = await quarantine(root, repair.path, repair.reason, now());
+      return `quarantined ${where} → ${moved}/ (${repair.reason})`;
+    }
+    case 'rederive-text': {
+      const files = articleFiles(repair.dir);
+      const html = await readTextIfPresent(files.content);
+      if (html === null) throw new Error('content.html is missing');
+      const replaced = await rewriteText(repair.dir, textOfContent(html));
+      return `rebuilt     ${where} from content.html${replaced > 0 ? ` (${replaced === 1 ? '1 bookmark' : `${replaced} bookmarks`} re-anchored)` : ''}`;
+    }
+    case 'rebuild-content': {
+      const files = articleFiles(repair.dir);
+      const text = await readTextIfPresent(files.text);
+      if (text === null) throw new Error('text.txt is missing');
+      await writeFileAtomic(files.content, contentOfText(text));
+      return `rebuilt     ${where} from text.txt (plain paragraphs; quire import --replace restores the formatting)`;
+    }
+  }
+}
+
+/**
+ * Writes text.txt, then places every passage again in it (as replacing an article's text does),
+ * so no bookmark points at the wrong words. Returns how many annotations moved.
+ */
+async function rewriteText(dir: string, text: string): Promise<number> {
+  const files = articleFiles(dir);
+  await writeFileAtomic(files.text, text);
+  let moved = 0;
+  for (const name of (await namesIn(files.annotationsDir)).filter((n) => n.endsWith('.json'))) {
+    const file = path.join(files.annotationsDir, name);
+    const read = await readChecked(file, annotationSchema);
+    if (!read.ok || read.value.target === null) continue;
+    const placed = reanchorAnnotation(text, read.value);
+    if (JSON.stringify(placed) === JSON.stringify(read.value)) continue;
+    await writeJsonAtomic(file, placed);
+    moved += 1;
+  }
+  return moved;
+}

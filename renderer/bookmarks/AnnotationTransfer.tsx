@@ -1,0 +1,106 @@
+import { useId, useRef, useState } from 'react';
+import type { AnnotationExportFormat, AnnotationImportSummary } from '../../electron/shared/models';
+import { useApi } from '../api/api-context';
+import { useStatus } from '../app/status-context';
+import { downloadBase64, downloadText } from '../reader/download-file';
+import { importSummaryText, MAX_IMPORT_FILE_BYTES } from './import-summary';
+
+interface AnnotationTransferProps {
+  /** false while the library has no bookmark or note: an empty export helps nobody */
+  canExport: boolean;
+  /** the view lists its annotations again after an import changed some */
+  onImported: () => void;
+}
+
+type Outcome = { kind: 'summary'; summary: AnnotationImportSummary } | { kind: 'error'; message: string } | null;
+
+/**
+ * "Export all" (Markdown as a .zip of one file per article, or one W3C Web Annotation file) and
+ * "Import annotations…" (a W3C file as exported), with the import's outcome in a status region
+ * that is always in the page, so screen readers announce what changes in it.
+ */
+export function AnnotationTransfer({ canExport, onImported }: AnnotationTransferProps) {
+  const api = useApi();
+  const { notify, reportError } = useStatus();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const headingId = useId();
+
+  const exportAll = async (format: AnnotationExportFormat) => {
+    setBusy(true);
+    const result = await api.exportLibraryAnnotations(format);
+    setBusy(false);
+    if (!result.ok) {
+      reportError(`The export failed: ${result.error.message}`);
+      return;
+    }
+    const file = result.value;
+    if ('dataBase64' in file) downloadBase64(file.fileName, file.mediaType, file.dataBase64);
+    else downloadText(file.fileName, file.mediaType, file.text);
+    notify(`Exported ${file.fileName}`);
+  };
+
+  const importFile = async (file: File) => {
+    // Checked here so that the user reads a sentence, not the contract's argument check.
+    if (file.size === 0) return setOutcome({ kind: 'error', message: `${file.name} is empty: nothing was imported.` });
+    if (file.size > MAX_IMPORT_FILE_BYTES) {
+      return setOutcome({ kind: 'error', message: `${file.name} is larger than 50 MB: nothing was imported.` });
+    }
+    setBusy(true);
+    const result = await api.importAnnotations(await file.text());
+    setBusy(false);
+    if (!result.ok) return setOutcome({ kind: 'error', message: result.error.message });
+    setOutcome({ kind: 'summary', summary: result.value });
+    if (result.value.added + result.value.updated > 0) onImported();
+  };
+
+  return (
+    <section className="annotation-transfer" aria-labelledby={headingId}>
+      <h2 id={headingId} className="visually-hidden">
+        Export and import
+      </h2>
+      <div className="annotation-transfer-actions">
+        <div role="group" aria-label="Export all bookmarks and notes" className="annotation-transfer-group">
+          <span aria-hidden="true">Export all:</span>
+          <button type="button" className="button button-quiet button-small" disabled={busy || !canExport} onClick={() => void exportAll('markdown')}>
+            Markdown (.zip)
+          </button>
+          <button type="button" className="button button-quiet button-small" disabled={busy || !canExport} onClick={() => void exportAll('w3c')}>
+            Web Annotation JSON
+          </button>
+        </div>
+        <button type="button" className="button button-small" disabled={busy} onClick={() => fileInput.current?.click()}>
+          Import annotations…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,.jsonld,application/json,application/ld+json"
+          hidden
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = ''; // the same file can be picked again
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      <div role="status" className="annotation-transfer-status">
+        {outcome?.kind === 'error' && <p className="inline-error">{outcome.message}</p>}
+        {outcome?.kind === 'summary' && (
+          <>
+            <p>{importSummaryText(outcome.summary)}</p>
+            {outcome.summary.skipped.length > 0 && (
+              <ul className="skipped-reasons" aria-label="Skipped">
+                {outcome.summary.skipped.map((reason, index) => (
+                  // Two skipped items can have the same reason: their place is their identity.
+                  <li key={index}>{reason}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

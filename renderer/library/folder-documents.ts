@@ -1,0 +1,38 @@
+/**
+ * What a picked or dropped folder holds besides documents, told apart as the core's folder walk
+ * does (electron/core/library/collect-import-files.ts): images, stylesheets and scripts are
+ * skipped rather than uploaded to fail, and the `<page>_files` folder a browser saves beside
+ * `<page>.html` belongs to that page. A file picked by itself is always tried, so an unknown format
+ * gets the core's own message.
+ */
+import type { ImportOutcome } from '../../electron/shared/models';
+import type { PickedFile } from './dropped-files';
+
+/** The extensions the importer reads (as in the core's import-formats.ts). */
+export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.xhtml', '.epub', '.pdf'] as const;
+
+const extensionOf = (name: string): string => /\.[^./\\]+$/.exec(name)?.[0].toLowerCase() ?? '';
+const isDocument = (name: string): boolean => (DOCUMENT_EXTENSIONS as readonly string[]).includes(extensionOf(name));
+const PAGE = /\.x?html?$/i;
+
+export function splitFolderFiles(files: readonly PickedFile[]): { documents: PickedFile[]; skipped: ImportOutcome[] } {
+  const pages = new Set(files.filter((f) => PAGE.test(f.name)).map((f) => f.name.replace(PAGE, '').toLowerCase()));
+  // "folder/Saved page_files/ad.html" belongs to "folder/Saved page.html".
+  const ofSavedPage = (name: string): boolean => {
+    const parts = name.split('/');
+    return parts.slice(0, -1).some((part, i) => /_files$/i.test(part) && pages.has([...parts.slice(0, i), part.slice(0, -'_files'.length)].join('/').toLowerCase()));
+  };
+  const documents: PickedFile[] = [];
+  const skipped: ImportOutcome[] = [];
+  for (const file of files) {
+    const inFolder = file.name.includes('/');
+    if (inFolder && ofSavedPage(file.name)) continue;
+    if (inFolder && !isDocument(file.name)) {
+      const ext = extensionOf(file.name);
+      skipped.push({ status: 'skipped', source: file.name, reason: `Not a document Quire reads (${ext || 'no extension'}).` });
+    } else {
+      documents.push(file);
+    }
+  }
+  return { documents, skipped };
+}

@@ -1,0 +1,81 @@
+/**
+ * A PNG of each screen (library, reader, an Arabic article, search, bookmarks, notes, reading
+ * settings) in the light and dark themes, into docs/screenshots/, for a person to look at.
+ * Run with `npm run screenshots` (after `npm run build`).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { ArticleMeta, ImportOutcome } from '../../../electron/shared/models';
+import { expect, test } from '../support/browser-mode';
+import { BookmarksPage, callApi, LibraryPage, NotesPage, ReaderPage } from '../support/pages';
+import { SEED_TITLE } from '../support/reading-flow';
+
+const OUT = path.resolve('docs/screenshots');
+const ARABIC = path.resolve('tests/fixtures/screenshots/arabic-article.md');
+const ARABIC_TITLE = 'مكتبة في جيبك: القراءة دون اتصال';
+
+async function annotate(page: Page): Promise<void> {
+  const articles = await callApi<ArticleMeta[]>(page, 'listArticles');
+  const seed = articles.find((a) => a.title === SEED_TITLE)!;
+  const [arabic] = await callApi<ImportOutcome[]>(page, 'importPaths', [ARABIC]);
+  if (arabic?.status !== 'imported') throw new Error('the Arabic article was not imported');
+  const marks = [
+    [seed.id, 'Iraq is trying to bridge the views of neighboring countries', 'green', 'Mediation between neighbours'],
+    [seed.id, 'the first Baghdad conference was held', 'pink', 'Which conference?'],
+    [seed.id, 'Fuad Hussein', 'yellow', ''],
+    [arabic.article.id, 'المكتبة الشخصية التي تعمل دون اتصال بالإنترنت', 'blue', 'فكرة المقالة كلها في هذه الجملة.'],
+    [arabic.article.id, 'يدعم Quire ملفات EPUB وPDF', 'purple', ''],
+  ] as const;
+  for (const [articleId, quote, color, note] of marks) {
+    await callApi(page, 'createAnnotation', { articleId, kind: 'bookmark', passage: { quote }, color, note });
+  }
+  await callApi(page, 'createAnnotation', { articleId: seed.id, kind: 'note', note: 'Compare with the **second** report on the same talks.' });
+  await callApi(page, 'createAnnotation', { articleId: arabic.article.id, kind: 'note', note: 'ملاحظة على المقالة كلها: تصلح مقدمةً للدليل.' });
+}
+
+test('every screen in light and dark', async ({ page, quire }) => {
+  mkdirSync(OUT, { recursive: true });
+  await page.goto(quire.url);
+  await annotate(page);
+  const library = new LibraryPage(page);
+  const reader = new ReaderPage(page);
+  const shoot = async (name: string, theme: string) => {
+    await page.waitForTimeout(300); // transitions and fonts settle
+    await page.screenshot({ path: path.join(OUT, `${name}-${theme}.png`) });
+  };
+
+  for (const theme of ['light', 'dark'] as const) {
+    await callApi(page, 'setSettings', { theme });
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+    await expect(library.articleButton(ARABIC_TITLE)).toBeVisible();
+    await shoot('library', theme);
+
+    const search = page.getByRole('searchbox', { name: 'Search library' });
+    await search.fill('Baghdad conference');
+    await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
+    await shoot('search', theme);
+    await search.fill('');
+    await search.press('Escape');
+
+    await library.open(SEED_TITLE);
+    await expect(reader.article.locator('mark.quire-color-green').first()).toBeVisible();
+    await shoot('reader', theme);
+    await page.getByRole('button', { name: 'Text layout' }).click();
+    await expect(page.getByRole('slider', { name: 'Line spacing' })).toBeVisible();
+    await shoot('settings', theme);
+    await page.getByRole('button', { name: 'Text layout' }).click();
+
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Library' }).click();
+    await library.open(ARABIC_TITLE);
+    await expect(reader.article).toHaveAttribute('dir', 'rtl');
+    await expect(reader.article.locator('mark.quire-color-blue').first()).toBeVisible();
+    await shoot('reader-arabic', theme);
+
+    await new BookmarksPage(page).open();
+    await shoot('bookmarks', theme);
+    await new NotesPage(page).open();
+    await shoot('notes', theme);
+  }
+});

@@ -1,0 +1,236 @@
+/**
+ * `checkLibrary` / `repairLibrary` and the check at open, on real libraries built by importing
+ * corpus documents, then broken the way crashes, sync tools and hand edits break them.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkLibrary } from '../../../../electron/core/library/check/check-library';
+import { textOfContent } from '../../../../electron/core/library/check/derive-text';
+import { repairLibrary } from '../../../../electron/core/library/check/repair-library';
+import { SEED_FILE, webPages } from '../support/corpus';
+import { openTestLibrary } from '../support/import-library';
+import { createMemoryIndex, createMemoryIndexState } from '../support/memory-search-index';
+import { useTempDir } from '../support/temp-dir';
+
+const tempDir = useTempDir('quire-check-');
+const now = () => '2026-11-28T08:00:00.000Z';
+
+/** Four real articles (three web pages and the seed text), a bookmark on the second, one more in the trash. */
+async function builtLibrary() {
+  const root = tempDir();
+  // One index across opens, as the real one persists: a reopened library then has nothing stale.
+  const index = createMemoryIndexState();
+  const createIndex = () => createMemoryIndex(index);
+  const { core, libraryDir } = await openTestLibrary(root, { createIndex });
+  const pages = webPages().filter((p) => ['bbc-1', 'lemonde-1', 'rtl-1', 'ars-1'].includes(p.name));
+  const outcomes = await core.importPaths([...pages.map((p) => p.file), SEED_FILE]);
+  const ids = outcomes.map((o) => {
+    if (o.status !== 'imported') throw new Error(`${o.source} was not imported`);
+    return o.article.id;
+  });
+  const text = (await core.getContent(ids[1]!)).text;
+  const quote = text.slice(200, 260);
+  const bookmark = await core.createAnnotation({ articleId: ids[1]!, kind: 'bookmark', passage: { quote }, note: 'keep me' });
+  const brokenNote = await core.createAnnotation({ articleId: ids[1]!, kind: 'note', note: 'will be damaged' });
+  await core.deleteArticle(ids[4]!);
+  await core.close();
+  const dirOf = (id: string) => path.join(libraryDir, 'articles', id);
+  return { root, libraryDir, ids, bookmark, brokenNote, dirOf, createIndex };
+}
+
+/** Every file under `dir` with its size and modification time: proof that nothing was written. */
+function snapshot(dir: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (current: string): void => {
+    for (const name of readdirSync(current)) {
+      const full = path.join(current, name);
+      const stat = statSync(full);
+      if (stat.isDirectory()) walk(full);
+      else result[path.relative(dir, full)] = `${stat.size}:${stat.mtimeMs}`;
+    }
+  };
+  walk(dir);
+  return result;
+}
+
+describe('library check', () => {
+  it('finds nothing wrong in a library Quire wrote', async () => {
+    const { libraryDir } = await builtLibrary();
+    const report = await checkLibrary(libraryDir);
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ articles: 4, annotations: 2, trashed: 1 });
+  });
+
+  it('finds truncated JSON, binary garbage, missing files and stray temp files, and changes nothing', async () => {
+    const { libraryDir, ids, brokenNote, dirOf } = await builtLibrary();
+    const [truncated, annotated, noText, noContent, trashed] = ids as [string, string, string, string, string];
+    const meta = readFileSync(path.join(dirOf(truncated), 'article.json'));
+    writeFileSync(path.join(dirOf(truncated), 'article.json'), meta.subarray(0, 57));
+    writeFileSync(path.join(dirOf(annotated), 'annotations', `${brokenNote.id}.json`), Buffer.from([0xff, 0xfe, 0x00, 0x13, 0x37, 0x80, 0x81]));
+    rmSync(path.join(dirOf(noText), 'text.txt'));
+    rmSync(path.join(dirOf(noContent), 'content.html'));
+    writeFileSync(path.join(dirOf(noText), 'article.json.3141592653'), '{"half": ');
+    writeFileSync(path.join(libraryDir, 'quire-library.json.2718'), '');
+    mkdirSync(path.join(libraryDir, 'articles', `.tmp-${ids[0]}`));
+    writeFileSync(path.join(libraryDir, 'trash', trashed, 'article.json'), '');
+
+    const before = snapshot(libraryDir);
+    const report = await checkLibrary(libraryDir);
+    expect(snapshot(libraryDir)).toEqual(before);
+
+    const found = Object.fromEntries(report.problems.map((p) => [p.where, p.message]));
+    expect(found).toEqual({
+      'quire-library.json.2718': 'A temp file left by an interrupted write.',
+      [`articles/.tmp-${ids[0]}`]: 'An incomplete copy left by an interrupted import or delete.',
+      [`articles/${truncated}`]: 'This article cannot be read: article.json is not valid JSON (truncated or damaged).',
+      [`articles/${annotated}/annotations/${brokenNote.id}.json`]: `A bookmark or note cannot be read: ${brokenNote.id}.json is not valid JSON (truncated or damaged).`,
+      [`articles/${noText}/article.json.3141592653`]: 'A temp file left by an interrupted write.',
+      [`articles/${noText}/text.txt`]: 'text.txt is missing; it can be derived again from content.html.',
+      [`articles/${noContent}/content.html`]: 'content.html is missing; it can be rebuilt from text.txt (as plain paragraphs).',
+      [`trash/${trashed}`]: 'This article cannot be read: article.json is empty.',
+    });
+    expect(report.problems.every((p) => p.repair !== null)).toBe(true);
+  });
+
+  it('repairs what it found, says what it did, and loses nothing else', async () => {
+    const { root, libraryDir, ids, bookmark, brokenNote, dirOf } = await builtLibrary();
+    const [truncated, annotated, noText, noContent] = ids as [string, string, string, string];
+    const contentBefore = readFileSync(path.join(dirOf(noText), 'content.html'), 'utf8');
+    const textBefore = readFileSync(path.join(dirOf(noContent), 'text.txt'), 'utf8');
+    writeFileSync(path.join(dirOf(truncated), 'article.json'), '{"id": "');
+    writeFileSync(path.join(dirOf(annotated), 'annotations', `${brokenNote.id}.json`), Buffer.from([0, 1, 2, 3, 250, 251]));
+    rmSync(path.join(dirOf(noText), 'text.txt'));
+    rmSync(path.join(dirOf(noContent), 'content.html'));
+    writeFileSync(path.join(dirOf(annotated), 'annotations', `${bookmark.id}.json.77`), '{');
+    // text.txt that no longer is the text of content.html (a hand edit), the bookmark placed in it
+    const inserted = 'Inserted by hand. ';
+    const altered = readFileSync(path.join(dirOf(annotated), 'text.txt'), 'utf8');
+    writeFileSync(path.join(dirOf(annotated), 'text.txt'), `${inserted}${altered}`);
+    const bookmarkFile = path.join(dirOf(annotated), 'annotations', `${bookmark.id}.json`);
+    const shifted = JSON.parse(readFileSync(bookmarkFile, 'utf8'));
+    shifted.target.position.start += inserted.length;
+    shifted.target.position.end += inserted.length;
+    writeFileSync(bookmarkFile, JSON.stringify(shifted));
+
+    const report = await checkLibrary(libraryDir);
+    const outcome = await repairLibrary(libraryDir, report.problems, now);
+    expect(outcome.failures).toEqual([]);
+    expect(outcome.actions).toHaveLength(report.problems.length);
+    expect(outcome.actions).toContain(`removed     articles/${annotated}/annotations/${bookmark.id}.json.77 (left by an interrupted write)`);
+    expect(outcome.actions).toContain(`rebuilt     articles/${noText}/text.txt from content.html`);
+    expect(outcome.actions.find((a) => a.startsWith(`rebuilt     articles/${annotated}/text.txt from content.html`))).toMatch(/\(1 bookmark re-anchored\)$/);
+    expect(outcome.actions.find((a) => a.startsWith(`quarantined articles/${truncated} → quarantine/`))).toMatch(/article\.json is not valid JSON/);
+    expect((await checkLibrary(libraryDir)).problems).toEqual([]);
+
+    // The unreadable article and the unreadable note are kept, with an explanation, outside the library's view.
+    const quarantined = readdirSync(path.join(libraryDir, 'quarantine'));
+    expect(quarantined).toHaveLength(2);
+    const articleFolder = path.join(libraryDir, 'quarantine', quarantined.find((n) => n.endsWith(truncated))!);
+    expect(readFileSync(path.join(articleFolder, 'README.txt'), 'utf8')).toContain(`Quire moved articles/${truncated} here`);
+    expect(readFileSync(path.join(articleFolder, truncated, 'article.json'), 'utf8')).toBe('{"id": "');
+    expect(existsSync(path.join(articleFolder, truncated, 'content.html'))).toBe(true);
+
+    // Re-derived files hold the invariant again; the bookmark points at its words.
+    expect(readFileSync(path.join(dirOf(noText), 'text.txt'), 'utf8')).toBe(textOfContent(contentBefore));
+    expect(textOfContent(readFileSync(path.join(dirOf(noContent), 'content.html'), 'utf8'))).toBe(textBefore);
+
+    const { core } = await openTestLibrary(root);
+    try {
+      expect((await core.listArticles()).map((a) => a.id).sort()).toEqual([annotated, noText, noContent].sort());
+      const annotations = await core.listAnnotations(annotated);
+      expect(annotations.map((a) => a.id)).toEqual([bookmark.id]);
+      const text = (await core.getContent(annotated)).text;
+      const target = annotations[0]!.target!;
+      expect(target.position).toEqual(bookmark.target!.position);
+      expect(text.slice(target.position.start, target.position.end)).toBe(bookmark.target!.quote.exact);
+      expect(annotations[0]!.note).toBe('keep me');
+      expect((await core.getContent(noContent)).text).toBe(textBefore);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('at open, the library is usable at once; the check repairs in the background and reports it', async () => {
+    const { root, libraryDir, ids, dirOf } = await builtLibrary();
+    const [truncated, , noText] = ids as [string, string, string];
+    writeFileSync(path.join(dirOf(truncated), 'article.json'), readFileSync(path.join(dirOf(truncated), 'article.json')).subarray(0, 30));
+    rmSync(path.join(dirOf(noText), 'text.txt'));
+    writeFileSync(path.join(dirOf(noText), 'content.html.123456'), '<p>half');
+
+    const { core, logged } = await openTestLibrary(root, { maintenance: true });
+    try {
+      expect((await core.listArticles()).map((a) => a.id)).not.toContain(truncated);
+      await core.whenChecked();
+      const health = await core.libraryHealth();
+      expect(health.state).toBe('done');
+      expect(health.problems).toEqual([]);
+      expect(health.repaired).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(new RegExp(`^quarantined articles/${truncated} → quarantine/.*article\\.json is not valid JSON`)),
+          `rebuilt     articles/${noText}/text.txt from content.html`,
+          `removed     articles/${noText}/content.html.123456 (left by an interrupted write)`,
+        ]),
+      );
+      expect(logged.filter((line) => line.startsWith('Library check: '))).toHaveLength(health.repaired.length);
+      expect((await core.getContent(noText)).text.length).toBeGreaterThan(100);
+    } finally {
+      await core.close();
+    }
+    expect(existsSync(dirOf(truncated))).toBe(false);
+    expect((await checkLibrary(libraryDir)).problems).toEqual([]);
+  });
+
+  it('a truncated quire-library.json: check reports it, and the library still opens with every article, the broken file kept', async () => {
+    const { root, libraryDir, ids, createIndex } = await builtLibrary();
+    const manifest = path.join(libraryDir, 'quire-library.json');
+    writeFileSync(manifest, '{"formatVersion": 1, "crea');
+    const report = await checkLibrary(libraryDir);
+    expect(report.problems.map((p) => [p.where, p.message])).toEqual([
+      ['quire-library.json', 'quire-library.json is not valid JSON (truncated or damaged); a new one can be written (the broken file is kept).'],
+    ]);
+    const { core, logged } = await openTestLibrary(root, { createIndex });
+    try {
+      expect((await core.listArticles()).map((a) => a.id).sort()).toEqual(ids.slice(0, 4).sort());
+    } finally {
+      await core.close();
+    }
+    expect(logged.some((line) => line.startsWith('quire-library.json could not be read; a new one was written'))).toBe(true);
+    const kept = readdirSync(libraryDir).filter((name) => name.startsWith('quire-library.json.broken-'));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(path.join(libraryDir, kept[0]!), 'utf8')).toBe('{"formatVersion": 1, "crea');
+    expect((await checkLibrary(libraryDir)).problems).toEqual([]);
+  });
+
+  it('an article replacement a crash interrupted: the set-aside article is put back, a finished one tidied', async () => {
+    const { libraryDir, ids, dirOf } = await builtLibrary();
+    const [aside, finished] = ids as [string, string];
+    renameSync(dirOf(aside), path.join(libraryDir, 'articles', `.replaced-${aside}`));
+    cpSync(dirOf(finished), path.join(libraryDir, 'articles', `.replaced-${finished}`), { recursive: true });
+    const report = await checkLibrary(libraryDir);
+    expect(report.problems.map((p) => [p.where, p.message])).toEqual([
+      [`articles/.replaced-${aside}`, 'An article set aside by a replacement that a crash interrupted; it can be put back.'],
+      [`articles/.replaced-${finished}`, 'The old copy of an article whose replacement finished; it can be removed.'],
+    ].sort((a, b) => a[0]!.localeCompare(b[0]!)));
+    const { actions } = await repairLibrary(libraryDir, report.problems, now);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        `restored    articles/.replaced-${aside} to its place (a replacement a crash interrupted)`,
+        `removed     articles/.replaced-${finished} (the old copy of a finished replacement)`,
+      ]),
+    );
+    expect(existsSync(path.join(dirOf(aside), 'content.html'))).toBe(true);
+    expect((await checkLibrary(libraryDir)).problems).toEqual([]);
+  });
+
+  it('a library with nothing wrong reports nothing at open', async () => {
+    const { root, createIndex } = await builtLibrary();
+    const { core } = await openTestLibrary(root, { maintenance: true, createIndex });
+    try {
+      await core.whenChecked();
+      expect(await core.libraryHealth()).toMatchObject({ state: 'done', repaired: [], problems: [] });
+    } finally {
+      await core.close();
+    }
+  });
+});
