@@ -5,6 +5,7 @@ import { AppHeader, type AppSection } from './app/AppHeader';
 import { useDesktop } from './app/desktop-context';
 import { PreferencesDialog } from './app/PreferencesDialog';
 import { useDesktopCommands, type AppDialog } from './app/use-desktop-commands';
+import { usePreferencesShortcut } from './app/use-preferences-shortcut';
 import { BookmarksView } from './bookmarks/BookmarksView';
 import { NotesView } from './notes/NotesView';
 import { StatusRegion } from './app/status-context';
@@ -45,6 +46,8 @@ export function App() {
   const { importFiles, importUrl, importPaths } = importState;
   const desktop = useDesktop();
   const [dialog, setDialog] = useState<AppDialog | null>(null);
+  const openPreferences = useCallback(() => setDialog('preferences'), []);
+  usePreferencesShortcut(!desktop, openPreferences);
   useLibraryHealthNotice();
 
   const go = useCallback((next: View) => {
@@ -140,6 +143,7 @@ export function App() {
         onImport={startImport}
         onChooseImport={desktop ? chooseImport : undefined}
         importing={importState.progress !== null}
+        onPreferences={openPreferences}
       />
       {view.name === 'library' && (
         <LibraryView

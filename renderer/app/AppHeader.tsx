@@ -14,9 +14,11 @@ interface AppHeaderProps {
   /** the desktop app's native import dialog */
   onChooseImport?: ((kind: ImportPickKind) => void) | undefined;
   importing: boolean;
+  /** opens the Preferences dialog (also Ctrl+, and, in the desktop app, the menu) */
+  onPreferences: () => void;
 }
 
-export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImport, importing }: AppHeaderProps) {
+export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImport, importing, onPreferences }: AppHeaderProps) {
   return (
     <header className="app-header">
       <p className="brand">
@@ -60,6 +62,9 @@ export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImp
           Trash
         </button>
       </nav>
+      <button type="button" className="button button-quiet" aria-haspopup="dialog" aria-keyshortcuts="Control+Comma" onClick={onPreferences}>
+        Preferences
+      </button>
       <ImportControl onFiles={onImport} busy={importing} onChoose={onChooseImport} />
     </header>
   );

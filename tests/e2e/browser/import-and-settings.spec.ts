@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { expectAccessible } from '../support/accessibility';
 import { expect, test } from '../support/browser-mode';
 import { LibraryPage, ReaderPage } from '../support/pages';
 
@@ -61,4 +62,29 @@ test('reading settings and the place in an article survive a reload', async ({ p
   await expect.poll(topText).toBe(before);
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue(/sepia/i);
   await expect.poll(() => reader.article.evaluate((el) => getComputedStyle(el).fontSize)).toBe(fontSize);
+});
+
+test('Preferences open from the header and with Ctrl+comma, pass axe, and what they set is kept', async ({ page, quire, consoleErrors }) => {
+  const library = new LibraryPage(page);
+  await page.goto(quire.url);
+  await expect(library.articleButton(/Welcome to Quire/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Preferences' }).click();
+  const preferences = page.getByRole('dialog', { name: 'Preferences' });
+  await expect(preferences).toBeVisible();
+  await expectAccessible(page, 'preferences');
+  await preferences.getByRole('combobox', { name: 'Theme' }).selectOption('Dark');
+  await page.keyboard.press('Escape');
+  await expect(preferences).toBeHidden();
+
+  await page.reload();
+  await expect(library.articleButton(/Welcome to Quire/)).toBeVisible();
+  await page.keyboard.press('Control+Comma');
+  await expect(preferences).toBeVisible();
+  await expect(preferences.getByRole('combobox', { name: 'Theme' })).toHaveValue(/dark/i);
+  await expectAccessible(page, 'preferences in dark');
+  await page.keyboard.press('Escape');
+  await library.open(/Welcome to Quire/);
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue(/dark/i);
+  expect(consoleErrors).toEqual([]);
 });
