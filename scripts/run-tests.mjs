@@ -14,6 +14,8 @@ const playwrightReport = path.join(reportDir, 'playwright.json');
 const steps = [
   { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },
   { name: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'] },
+  // A few seconds, offline: the Electron checklist as Doyensec's scanner sees it (docs/security.md).
+  { name: 'electronegativity', cmd: 'npm', args: ['run', '--silent', 'security:electronegativity'] },
   { name: 'build', cmd: 'npm', args: ['run', '--silent', 'build'] },
   {
     name: 'unit',

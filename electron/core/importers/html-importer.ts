@@ -62,8 +62,37 @@ function resolveLinks(root: Element): void {
 }
 
 // A silent console: pages are full of CSS jsdom cannot parse, which is no concern of the user.
-const parseQuietly = (source: string, url: string): JSDOM =>
-  new JSDOM(source, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
+const parseQuietly = (source: string, url: string): JSDOM => {
+  const dom = new JSDOM(source, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  unclobber(dom);
+  return dom;
+};
+
+/**
+ * DOM clobbering: HTML makes an `<img>`, `<form>`, `<embed>`, `<object>` or `<iframe>` with a
+ * `name` (an `<img>`/`<object>` with an `id` too) a property of `document`, and a form's controls
+ * properties of the form, so a page with `<img name="querySelector">` replaces
+ * `document.querySelector` and the importer (and Readability) would throw. Names and ids that
+ * shadow a property are removed before anything reads the page (they are never shown). The
+ * search and the attribute calls go through the prototypes, which a clobbered object cannot shadow.
+ */
+const CLOBBERS_DOCUMENT = 'embed[name], form[name], iframe[name], img[name], object[name], img[id], object[id]';
+const CLOBBERS_FORM = 'form :is(button, fieldset, input, object, output, select, textarea, img)[name], form :is(button, fieldset, input, object, output, select, textarea, img)[id]';
+
+function unclobber(dom: JSDOM): void {
+  const { Document, Element, HTMLFormElement } = dom.window;
+  const doc = dom.window.document;
+  const strip = (selector: string, shadowed: object): void => {
+    for (const element of Array.from(Document.prototype.querySelectorAll.call(doc, selector))) {
+      for (const attribute of ['name', 'id']) {
+        const value = Element.prototype.getAttribute.call(element, attribute);
+        if (value !== null && Reflect.has(shadowed, value)) Element.prototype.removeAttribute.call(element, attribute);
+      }
+    }
+  };
+  strip(CLOBBERS_DOCUMENT, Document.prototype);
+  strip(CLOBBERS_FORM, HTMLFormElement.prototype);
+}
 
 interface PageImages {
   assets: AssetCollector;

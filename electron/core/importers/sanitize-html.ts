@@ -12,6 +12,8 @@ const FORBIDDEN_TAGS = [
   'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param', 'portal',
   'audio', 'video', 'source', 'track', 'picture', 'canvas', 'map', 'area', 'dialog', 'slot',
   'svg', 'math',
+  // Moving text is no way to read; its words stay.
+  'marquee',
 ];
 /** Removed together with their content: what is inside is UI or fallback, never article text. */
 const FORBIDDEN_CONTENTS = [
@@ -22,6 +24,10 @@ const FORBIDDEN_ATTRIBUTES = [
   'style', 'class', 'srcset', 'sizes', 'loading', 'decoding', 'tabindex', 'contenteditable',
   'autofocus', 'draggable', 'accesskey', 'target', 'ping', 'download', 'form', 'formaction',
   'background', 'poster', 'usemap',
+  // A popover is hidden until something opens it, then drawn over the whole app (the top layer):
+  // its words would be in text.txt but not on the page, and an invoker that ever got through
+  // could lay a page's own UI over Quire's. Invokers are dropped too.
+  'popover', 'popovertarget', 'popovertargetaction', 'commandfor', 'command', 'interestfor',
 ];
 
 const CONFIG: Config = {

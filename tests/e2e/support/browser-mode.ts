@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, expect, type Request } from '@playwright/test';
 
 export interface QuireServer {
   /** the address `quire serve` printed, token included */
@@ -68,8 +68,43 @@ export async function startQuireServer(): Promise<{ server: QuireServer; stop: (
   return { server: { url, origin: new URL(url).origin, libraryDir, homeDir }, stop };
 }
 
-/** A fresh library and server per test; console errors are collected and must stay empty. */
-export const test = base.extend<{ quire: QuireServer; consoleErrors: string[] }>({
+/**
+ * URLs that never leave the machine: inline data, blobs the page made itself and blank frames.
+ * Everything else must be the app's own origin.
+ */
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
+
+/** Whether a request stays inside Quire: its own `127.0.0.1:<port>` or a local-only scheme. */
+export function staysInApp(url: string, appOrigin: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return LOCAL_SCHEMES.has(parsed.protocol) || parsed.origin === appOrigin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A fresh library and server per test; console errors are collected and must stay empty.
+ * `requests` is automatic (issue 7 item 8, "offline, proven"): every request any page of the test
+ * made is recorded, and the test fails if one went anywhere but the app's own origin.
+ */
+export const test = base.extend<{ quire: QuireServer; consoleErrors: string[]; requests: string[] }>({
+  requests: [
+    async ({ context, quire }, use) => {
+      const seen: string[] = [];
+      // On the context, not the page: popups (window.open) and workers are covered too.
+      const record = (request: Request): void => {
+        seen.push(request.url());
+      };
+      context.on('request', record);
+      await use(seen);
+      context.off('request', record);
+      const leaving = seen.filter((url) => !staysInApp(url, quire.origin));
+      expect(leaving, `requests that left ${quire.origin}`).toEqual([]);
+    },
+    { auto: true },
+  ],
   quire: async ({}, use) => {
     const { server, stop } = await startQuireServer();
     await use(server);

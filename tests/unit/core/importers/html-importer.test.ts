@@ -188,3 +188,18 @@ describe('the text check of normalized HTML (parse5, as the reader will parse it
     }
   });
 });
+
+describe('a page that clobbers the DOM the importer reads', () => {
+  it('imports as an article instead of failing: names that shadow document or form properties are dropped', async () => {
+    const bytes = Buffer.from(`<!doctype html><html lang="en"><head><title>Clobbered page</title></head><body>
+      <img name="querySelector" src="x.png" alt="one"><img name="getElementsByTagName" alt="two"><form name="body"></form>
+      <object id="documentElement"></object><iframe name="createElement"></iframe>
+      <form id="f"><input name="parentNode"><input name="attributes"><button name="getAttribute">Go</button></form>
+      <article><h1>Clobbered page</h1><p>${'Readable text survives every trick the page plays on the document. '.repeat(8)}</p></article>
+    </body></html>`);
+    const { document } = await importFile({ fileName: 'clobber.html', bytes });
+    expect(document.title).toBe('Clobbered page');
+    expect(document.text).toContain('Readable text survives every trick');
+    expect(document.html).not.toMatch(/name="(querySelector|getElementsByTagName|body|parentNode|attributes|getAttribute)"/);
+  });
+});
