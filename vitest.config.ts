@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/unit/{core,main,preload,serve,cli,shared,packaging}/**/*.test.ts', 'tests/unit/*.test.ts'],
+          include: ['tests/unit/{core,main,preload,serve,cli,shared,packaging,crash}/**/*.test.ts', 'tests/unit/*.test.ts'],
           setupFiles: ['tests/support/mock-electron.ts'],
           testTimeout: 30_000,
         },

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom as random } from '../scripts/seeded-random.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const WORK = path.join(ROOT, '.cache', 'bench');
@@ -30,17 +31,8 @@ export function loadArticles(limit = Infinity) {
   });
 }
 
-/** mulberry32: small, seeded, the same sequence everywhere. */
-export function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: small, seeded, the same sequence everywhere (shared with the tests). */
+export { random };
 
 // Lunr's English stop words plus a few more: a query made of them says nothing about speed.
 const STOP = new Set(

@@ -276,6 +276,7 @@ export class SearchEngine {
   /** Takes the state on disk; what is unreadable is forgotten, so `open` reports it stale. */
   private async load(): Promise<void> {
     const loaded = await this.store.load();
+    await this.store.removeWriteLeftovers();
     this.loaded = true;
     if (loaded === null) return;
     const { manifest, segments, lost } = loaded;

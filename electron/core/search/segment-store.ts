@@ -24,6 +24,8 @@ const FORMAT_VERSION = 4;
 const MANIFEST_FILE = 'manifest.json';
 const SEGMENT_FILE = /^seg-(\d+)\.(?:bin|json)$/;
 const segmentFile = (id: number): string => `seg-${id}.bin`;
+/** Temp files of this store's atomic writes (`<file>.<digits>`, as write-file-atomic names them). */
+const WRITE_LEFTOVER = /^(?:manifest\.json|seg-\d+\.(?:bin|json))\.\d{1,10}$/;
 
 export type { Manifest, StoredDoc } from './manifest';
 
@@ -73,6 +75,22 @@ export class SegmentStore {
     }
     const segments = manifest.segments.flatMap(({ id }) => byId.get(id) ?? []);
     return { manifest, segments, lost };
+  }
+
+  /**
+   * Removes the temp files of writes a killed process left behind (a crash mid-save): nothing else
+   * ever removes them, so every later `quire check` would report them. Only the index's writer
+   * calls this, at open, before its first save (its saves run one at a time, so none is its own);
+   * `load` stays read-only because the library check uses it.
+   */
+  async removeWriteLeftovers(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) if (WRITE_LEFTOVER.test(name)) await rm(path.join(this.dir, name), { force: true });
   }
 
   private async loadSegment(id: number, expected: string): Promise<Segment | null> {

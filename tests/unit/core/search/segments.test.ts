@@ -13,6 +13,7 @@ import {
   type TempLibrary,
   type TestArticle,
 } from './search-fixtures';
+import { seededRandom as random } from '../../../support/seeded-random';
 
 const PAGES = [
   'ars-1', 'bbc-1', 'cnn', 'guardian-1', 'lwn-1', 'medium-1', 'mozilla-1', 'nytimes-1', 'wapo-1',
@@ -30,18 +31,6 @@ function libraryArticles(): TestArticle[] {
     }
   }
   return out;
-}
-
-/** A small seeded generator (mulberry32): the same cases on every run, different per seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled<T>(items: readonly T[], next: () => number): T[] {
