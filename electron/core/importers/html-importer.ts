@@ -13,7 +13,7 @@ import { AssetCollector } from './asset-collector';
 import { declaredHtmlCharset, decodeText } from './decode-text';
 import { cleanLine, excerptOf, type ImportedDocument, isoDate, titleFromFileName } from './imported-document';
 import { normalizeReaderHtml, type ReaderDocument } from './normalize-html';
-import { largePageArticle, largePageMetadata, READABILITY_MAX_ELEMENTS } from './large-page';
+import { largePageArticle, largePageMetadata, nestedDeeperThan, READABILITY_MAX_DEPTH, READABILITY_MAX_ELEMENTS } from './large-page';
 import { collectPageImages, withAssetPaths } from './page-images';
 import { sanitizeToElement } from './sanitize-html';
 
@@ -142,7 +142,7 @@ function readPage(source: string, documentUrl: string, images: PageImages): Page
     const lang = cleanLine(root.getAttribute('lang'));
     const dir = direction(root.getAttribute('dir'));
     const pageTitle = cleanLine(doc.title);
-    if (doc.getElementsByTagName('*').length > READABILITY_MAX_ELEMENTS) {
+    if (doc.getElementsByTagName('*').length > READABILITY_MAX_ELEMENTS || nestedDeeperThan(root, READABILITY_MAX_DEPTH)) {
       return { ...largePageMetadata(doc), lang, dir, url, articleHtml: largePageArticle(doc) };
     }
     // Readability takes the document apart as it works; the fallback parses the page again (that is
