@@ -338,6 +338,7 @@ test(`no script runs from ${PAYLOADS.length + SHORT_PAYLOADS.length} payloads in
     await poke(page.locator('.annotation-panel'));
     expect(await unsafeAnywhere(page)).toEqual([]);
     await page.getByRole('button', { name: 'Back to library' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
   }
 
   // EPUB parses each chapter alone, so every payload must reach the reader from it; Markdown goes

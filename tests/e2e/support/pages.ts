@@ -214,8 +214,11 @@ export class NotesPage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Notes' }).click();
-    await expect(this.page.getByRole('heading', { level: 1, name: 'Notes' })).toBeVisible();
+    // Clicked again if a click landed while the previous view was still settling (seen once on a loaded CI machine).
+    await expect(async () => {
+      await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Notes' }).click();
+      await expect(this.page.getByRole('heading', { level: 1, name: 'Notes' })).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 30_000 });
   }
 
   editor(articleTitle: string): Locator {
