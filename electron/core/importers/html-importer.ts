@@ -107,18 +107,12 @@ function readerDocument(dirtyHtml: string, url: string | null, keepImage: KeepIm
 }
 
 /** What the page says about itself, and the HTML of its article (not yet sanitized). */
-interface PageReading {
+type PageReading = Pick<ImportedDocument, 'byline' | 'siteName' | 'lang' | 'dir' | 'publishedAt' | 'excerpt' | 'url'> & {
+  /** null when the page has none (the file name is used) */
   title: string | null;
-  byline: string | null;
-  siteName: string | null;
-  lang: string | null;
-  dir: TextDirection | null;
-  publishedAt: string | null;
-  excerpt: string | null;
-  url: string | null;
   /** the article's HTML, or null when no article was found */
   articleHtml: string | null;
-}
+};
 
 /**
  * Parses the page, stores its images, and finds its article: with Readability, or for a very large
