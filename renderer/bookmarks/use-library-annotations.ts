@@ -7,6 +7,7 @@ import type { Annotation, ArticleMeta, UpdateAnnotationInput } from '../../elect
 import { useApi } from '../api/api-context';
 import { useStatus } from '../app/status-context';
 import { deleteAnnotationWithUndo } from '../reader/delete-annotation';
+import { updateAnnotationReporting } from '../reader/update-annotation';
 
 export interface LibraryAnnotations {
   /** null while loading */
@@ -52,13 +53,9 @@ export function useLibraryAnnotations(): LibraryAnnotations {
 
   const update = useCallback(
     async (annotation: Annotation, patch: UpdateAnnotationInput): Promise<Annotation | null> => {
-      const result = await api.updateAnnotation(annotation.articleId, annotation.id, patch);
-      if (!result.ok) {
-        reportError(`The ${annotation.kind} was not changed: ${result.error.message}`);
-        return null;
-      }
-      replace(result.value);
-      return result.value;
+      const changed = await updateAnnotationReporting(api, reportError, annotation, patch);
+      if (changed) replace(changed);
+      return changed;
     },
     [api, reportError],
   );

@@ -4,6 +4,7 @@ import type { Annotation, CreateAnnotationInput, UpdateAnnotationInput } from '.
 import { useApi } from '../api/api-context';
 import { useStatus } from '../app/status-context';
 import { deleteAnnotationWithUndo } from './delete-annotation';
+import { updateAnnotationReporting } from './update-annotation';
 
 
 export function useAnnotations(initial: Annotation[]) {
@@ -26,13 +27,9 @@ export function useAnnotations(initial: Annotation[]) {
 
   const update = useCallback(
     async (annotation: Annotation, patch: UpdateAnnotationInput): Promise<Annotation | null> => {
-      const result = await api.updateAnnotation(annotation.articleId, annotation.id, patch);
-      if (!result.ok) {
-        reportError(`The ${annotation.kind} was not changed: ${result.error.message}`);
-        return null;
-      }
-      setAnnotations((current) => current.map((a) => (a.id === annotation.id ? result.value : a)));
-      return result.value;
+      const changed = await updateAnnotationReporting(api, reportError, annotation, patch);
+      if (changed) setAnnotations((current) => current.map((a) => (a.id === annotation.id ? changed : a)));
+      return changed;
     },
     [api, reportError],
   );
