@@ -10,7 +10,7 @@ import type { PlannedPhrase } from './lunr-query';
 import { matchedTerms, type Candidate } from './run-query';
 import type { IndexField } from './search-fields';
 import type { StoredDoc } from './segment-store';
-import { buildSnippet, containsPhrase, findMatches, matchedSurfaceWords, snippetFocus, type MatchSpec } from './snippet';
+import { buildSnippet, containsPhrase, findMatches, matchedSurfaceWords, snippetOf, type MatchSpec } from './snippet';
 
 /**
  * The texts of one document, read at most once per query, articles' body from text.txt. Read
@@ -110,11 +110,12 @@ export function buildHit(
   if (doc.kind === 'article') {
     const text = texts.bodyText();
     const matches = findMatches(text, spec, doc.lang);
+    const snippet = snippetOf(text, matches.words);
     return {
       ...base,
-      snippet: buildSnippet(text, matches.words),
+      snippet: snippet.html,
       // Open where the snippet is; a phrase opens at its first confirmed occurrence, whole.
-      passage: phrases.length > 0 ? matches.first : (snippetFocus(text, matches.words) ?? matches.first),
+      passage: phrases.length > 0 ? matches.first : (snippet.focus ?? matches.first),
       terms: matchedSurfaceWords(text, matches.words),
     };
   }

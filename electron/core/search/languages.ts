@@ -4,26 +4,12 @@
  * the library holds, and any of those stems may match (lunr-query.ts), so a mixed library finds
  * `relations` in English articles and `relations` in French ones.
  *
- * Importing this module registers the languages' pipeline functions with Lunr, as a serialized
- * index that names them needs (lunr.md §A5); our segments only store Quire's own pipeline.
+ * A language's stemmer (a Snowball program of 20–60 KB) is loaded the first time an article or
+ * query needs it: loading all fifteen at start was 60–70 ms of the search worker's cold start, and
+ * most libraries hold two or three languages.
  */
+import { createRequire } from 'node:module';
 import lunr from 'lunr';
-import ar from 'lunr-languages/lunr.ar';
-import da from 'lunr-languages/lunr.da';
-import de from 'lunr-languages/lunr.de';
-import es from 'lunr-languages/lunr.es';
-import fi from 'lunr-languages/lunr.fi';
-import fr from 'lunr-languages/lunr.fr';
-import hu from 'lunr-languages/lunr.hu';
-import it from 'lunr-languages/lunr.it';
-import nl from 'lunr-languages/lunr.nl';
-import no from 'lunr-languages/lunr.no';
-import pt from 'lunr-languages/lunr.pt';
-import ro from 'lunr-languages/lunr.ro';
-import ru from 'lunr-languages/lunr.ru';
-import stemmerSupport from 'lunr-languages/lunr.stemmer.support';
-import sv from 'lunr-languages/lunr.sv';
-import tr from 'lunr-languages/lunr.tr';
 
 /** A language's word functions, on already folded, trimmed words. */
 export interface Language {
@@ -38,7 +24,15 @@ interface LanguagePlugin {
   stopWordFilter: WordFunction;
 }
 
-const PLUGINS = { ar, da, de, es, fi, fr, hu, it, nl, no, pt, ro, ru, sv, tr };
+/** The languages lunr-languages stems, by the code its module is named with. */
+const PLUGIN_CODES = ['ar', 'da', 'de', 'es', 'fi', 'fr', 'hu', 'it', 'nl', 'no', 'pt', 'ro', 'ru', 'sv', 'tr'] as const;
+type PluginCode = (typeof PLUGIN_CODES)[number];
+type PluginInstaller = (lunrInstance: typeof lunr) => void;
+
+// lunr-languages are CommonJS modules; `require` loads one only when asked, without async.
+const requirePlugin = createRequire(import.meta.url);
+const installer = (specifier: string): PluginInstaller => requirePlugin(specifier) as PluginInstaller;
+
 /** BCP 47 primary tags lunr-languages spells differently. */
 const ALIASES: Readonly<Record<string, string>> = { nb: 'no', nn: 'no' };
 
@@ -53,31 +47,32 @@ function fromLunr(code: string, plugin: LanguagePlugin): Language {
   };
 }
 
-function loadLanguages(): Map<string, Language> {
+const ENGLISH: Language = {
+  code: DEFAULT_LANGUAGE,
+  stem: (word) => lunr.stemmer(new lunr.Token(word, {})).toString(),
+  isStopWord: (word) => !lunr.stopWordFilter(new lunr.Token(word, {})),
+};
+
+const loaded = new Map<string, Language>([[DEFAULT_LANGUAGE, ENGLISH]]);
+const SUPPORTED = new Set<string>([DEFAULT_LANGUAGE, ...PLUGIN_CODES]);
+
+function loadPlugin(code: PluginCode): Language {
   const registry = lunr as unknown as Record<string, LanguagePlugin | undefined> & { stemmerSupport?: unknown };
   // Loading twice (tests re-import modules) would re-register every function with a warning.
-  if (registry.stemmerSupport === undefined) stemmerSupport(lunr);
-  const languages = new Map<string, Language>();
-  languages.set(DEFAULT_LANGUAGE, {
-    code: DEFAULT_LANGUAGE,
-    stem: (word) => lunr.stemmer(new lunr.Token(word, {})).toString(),
-    isStopWord: (word) => !lunr.stopWordFilter(new lunr.Token(word, {})),
-  });
-  for (const [code, plugin] of Object.entries(PLUGINS)) {
-    if (registry[code] === undefined) plugin(lunr);
-    const loaded = registry[code];
-    if (loaded !== undefined) languages.set(code, fromLunr(code, loaded));
-  }
-  return languages;
+  if (registry.stemmerSupport === undefined) installer('lunr-languages/lunr.stemmer.support')(lunr);
+  if (registry[code] === undefined) installer(`lunr-languages/lunr.${code}`)(lunr);
+  const plugin = registry[code];
+  // Never expected (the module is a dependency): stem as English rather than fail a search.
+  return plugin === undefined ? ENGLISH : fromLunr(code, plugin);
 }
 
-const LANGUAGES = loadLanguages();
+const isPluginCode = (code: string): code is PluginCode => (PLUGIN_CODES as readonly string[]).includes(code);
 
 /** The supported language for a BCP 47 tag (`fr-CA` → fr); English when unknown or missing. */
 export function languageCode(tag: string | null | undefined): string {
   const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
   const code = ALIASES[primary] ?? primary;
-  return LANGUAGES.has(code) ? code : DEFAULT_LANGUAGE;
+  return SUPPORTED.has(code) ? code : DEFAULT_LANGUAGE;
 }
 
 /** The primary subtag of a BCP 47 tag, lowercased (`fr-CA` → `fr`), or null. */
@@ -87,7 +82,12 @@ export function primaryLanguage(tag: string | null | undefined): string | null {
 }
 
 export function language(code: string): Language {
-  return LANGUAGES.get(code) ?? LANGUAGES.get(DEFAULT_LANGUAGE)!;
+  let found = loaded.get(code);
+  if (found === undefined) {
+    found = isPluginCode(code) ? loadPlugin(code) : ENGLISH;
+    loaded.set(code, found);
+  }
+  return found;
 }
 
-export const SUPPORTED_LANGUAGES: readonly string[] = [...LANGUAGES.keys()];
+export const SUPPORTED_LANGUAGES: readonly string[] = [...SUPPORTED];

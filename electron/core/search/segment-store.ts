@@ -14,12 +14,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { parseManifest, type Manifest, type StoredDoc } from './manifest';
+import { parseManifest, toManifestFile, type Manifest, type StoredDoc } from './manifest';
 import { Segment } from './segment';
 import { PIPELINE_VERSION } from './text-pipeline';
 
 /** Bump when the layout of these files changes. */
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
 
 const MANIFEST_FILE = 'manifest.json';
 const SEGMENT_FILE = /^seg-(\d+)\.(?:bin|json)$/;
@@ -139,7 +139,7 @@ export class SegmentStore {
       fingerprints: Object.fromEntries(state.fingerprints),
       docs: Object.fromEntries(state.docs),
     };
-    const manifestJson = JSON.stringify(manifest);
+    const manifestJson = JSON.stringify(toManifestFile(manifest));
 
     await mkdir(this.dir, { recursive: true });
     for (const { id, bytes } of toWrite) {

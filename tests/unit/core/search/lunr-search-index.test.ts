@@ -1,11 +1,12 @@
 /**
  * The worker-backed index, end to end. The worker is bundled here (not by the project build, which
- * also bundles hosts that may not compile yet) and passed through QUIRE_SEARCH_WORKER.
+ * also bundles hosts that may not compile yet) as the build bundles it — an ES module whose
+ * dependencies load from node_modules (stemmers are required on first use) — and passed through
+ * QUIRE_SEARCH_WORKER.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSearchIndex } from '../../../../electron/core/search';
@@ -20,23 +21,26 @@ let workerFile: string;
 let dyingWorkerFile: string;
 
 beforeAll(async () => {
-  buildDir = mkdtempSync(path.join(tmpdir(), 'quire-search-worker-'));
-  workerFile = path.join(buildDir, 'search-worker.cjs');
+  // Inside the project, so that the bundle's imports resolve in node_modules.
+  mkdirSync(path.join(ROOT, 'node_modules', '.cache'), { recursive: true });
+  buildDir = mkdtempSync(path.join(ROOT, 'node_modules', '.cache', 'quire-search-worker-'));
+  workerFile = path.join(buildDir, 'search-worker.mjs');
   await build({
     entryPoints: [path.join(ROOT, 'electron/core/search/worker.ts')],
     outfile: workerFile,
     bundle: true,
     platform: 'node',
     target: 'node24',
-    format: 'cjs',
+    format: 'esm',
+    packages: 'external',
     logLevel: 'error',
   });
-  dyingWorkerFile = path.join(buildDir, 'dying-worker.cjs');
+  dyingWorkerFile = path.join(buildDir, 'dying-worker.mjs');
   writeFileSync(
     dyingWorkerFile,
-    `const { parentPort } = require('node:worker_threads');
+    `import { parentPort } from 'node:worker_threads';
 parentPort.on('message', (m) => { if (m && m.type === 'search' && m.payload.query === '__die__') process.exit(7); });
-require(${JSON.stringify(workerFile)});
+await import(${JSON.stringify(pathToFileURL(workerFile).href)});
 `,
   );
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../../../electron/core/search/engine';
 import { INDEX_FILE_NAMES } from '../../../../electron/core/search/segment-store';
+import { parseManifest } from '../../../../electron/core/search/manifest';
 import {
   SEED,
   articleDocuments,
@@ -55,7 +56,13 @@ interface ManifestView {
   fingerprints: Record<string, string>;
   docs: Record<string, { segment: number; doc: { ref: string; articleId: string; kind: string; title: string } }>;
 }
-const readManifest = () => JSON.parse(readFileSync(manifestFile(), 'utf8')) as ManifestView;
+/** The manifest as the index reads it (documents are rows on disk), whatever its version. */
+function readManifest(): ManifestView {
+  const raw = JSON.parse(readFileSync(manifestFile(), 'utf8')) as { version: number; pipelineVersion: number };
+  const manifest = parseManifest(raw, raw.version, raw.pipelineVersion);
+  if (manifest === null) throw new Error('the manifest does not parse');
+  return manifest;
+}
 
 /** The segment file holding an article's text, and the articles that segment holds. */
 function segmentOf(articleId: string): { file: string; articles: string[] } {

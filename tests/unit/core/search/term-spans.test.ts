@@ -37,6 +37,31 @@ describe('termSpans', () => {
     expect(termSpans(text, terms, undefined)).toEqual(everyToken(text, terms));
   });
 
+  it.each(['seed', 'mozilla-1', 'wikipedia'])('marks the same words as a pass over every token for each of 300 terms of an English page (%s)', (name) => {
+    const text = name === 'seed' ? SEED_TEXT : webPage(name).text;
+    const all = [...new Set(tokenize(text).map((token) => normalizeTerm(token.text)).filter((term): term is string => term !== null))];
+    expect(all.length).toBeGreaterThan(100);
+    const stride = Math.max(1, Math.floor(all.length / 300));
+    for (const term of all.filter((_, i) => i % stride === 0)) {
+      const terms = new Set([term]);
+      expect(termSpans(text, terms, 'en'), term).toEqual(everyToken(text, terms, 'en'));
+    }
+  });
+
+  it("relies on English stems keeping all of their word's start but the last letter", () => {
+    // Porter rewrites endings (y → i, -ing → e, -ational → -ate, -biliti → -ble) and nothing else.
+    const words = ['happy', 'hoping', 'filing', 'ponies', 'relational', 'generalization', 'nobility', 'mobility',
+      'sensibility', 'conditional', 'formality', 'operator', 'valency', 'hopefulness', 'electrical', 'agreed',
+      'conflated', 'troubled', 'sized', 'hopping', 'tanned', 'falling', 'hissing', 'fizzed', 'failing', 'sky', 'analogies'];
+    for (const text of [SEED_TEXT, webPage('mozilla-1').text, webPage('wikipedia').text]) {
+      for (const token of tokenize(text)) if (/^[A-Za-z0-9]+$/.test(token.text)) words.push(token.text);
+    }
+    for (const word of words) {
+      const stem = normalizeTerm(word, 'en');
+      if (stem !== null) expect(word.toLowerCase().startsWith(stem.slice(0, -1)), `${word} → ${stem}`).toBe(true);
+    }
+  });
+
   it('finds words whose folded form differs from the text (accents, control characters, mixed scripts)', () => {
     const text = 'Müller met MULLER and \u0001muller; café CAFE naïve İstanbul Python是 😀 muller';
     for (const terms of [new Set(['muller']), new Set(['cafe', 'naiv']), new Set(['python']), new Set(['istanbul'])]) {
