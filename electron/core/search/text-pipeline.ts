@@ -91,6 +91,18 @@ function isSeparatorUnit(code: number): boolean {
 
 const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
 
+const CJK_UNIT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u;
+/** BMP code units, classified on first sight: 0 not yet, 1 CJK (split into bigrams), 2 not. */
+const CJK_CLASS = new Uint8Array(0x10000);
+
+/** A code unit `pushWord` splits off as CJK (its tokens are characters and bigrams of them). */
+export function isCjkUnit(code: number): boolean {
+  if (code < 0x2e80 || isSurrogate(code)) return false;
+  let kind = CJK_CLASS[code]!;
+  if (kind === 0) CJK_CLASS[code] = kind = CJK_UNIT.test(String.fromCharCode(code)) ? 1 : 2;
+  return kind === 1;
+}
+
 /**
  * How the tokenizer sees one UTF-16 code unit: 0 separator, 1 ASCII letter or digit, 2 other word
  * character, 3 half of a surrogate pair (only the regex can tell).

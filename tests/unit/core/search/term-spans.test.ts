@@ -69,6 +69,14 @@ describe('termSpans', () => {
     }
   });
 
+  it('finds Latin words inside runs of CJK characters, before, between and after them', () => {
+    const text = '是Python与Python是，café是更多Cafés。Pythonの本と、ｐｙｔｈｏｎ和python3';
+    for (const terms of [new Set(['python']), new Set(['cafe']), new Set(['python3', 'python'])]) {
+      expect(termSpans(text, terms, 'en')).toEqual(everyToken(text, terms, 'en'));
+      expect(termSpans(text, terms, 'en').length).toBeGreaterThan(0);
+    }
+  });
+
   it('marks a single CJK character inside bigrams', () => {
     const text = '我在图书馆看书';
     expect(termSpans(text, new Set(['书']), undefined)).toEqual(everyToken(text, new Set(['书'])));
