@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildSnippet, containsPhrase, findMatches, snippetFocus } from '../../../../electron/core/search/snippet';
-import { SEED_TEXT } from './search-fixtures';
+import { foldWord, tokenize } from '../../../../electron/core/search/text-pipeline';
+import { SEED_TEXT, webPage } from './search-fixtures';
+
+/** The phrase's words are consecutive words of the text: the definition, one token at a time. */
+function occursWordByWord(text: string, phrase: readonly string[]): boolean {
+  const words = tokenize(text)
+    .map((token) => foldWord(token.text))
+    .filter((word): word is string => word !== null);
+  return words.some((_, i) => phrase.every((word, k) => words[i + k] === word));
+}
 
 const match = (text: string, terms: string[], phrases: string[][] = []) =>
   findMatches(text, { terms: new Set(terms), phrases });
@@ -25,6 +34,34 @@ describe('containsPhrase', () => {
     expect(containsPhrase('the cafeteria de', ['cafe', 'de'])).toBe(false);
     expect(containsPhrase('Fuad, Hussein', ['fuad', 'hussein'])).toBe(true);
     expect(containsPhrase('Hussein Fuad', ['fuad', 'hussein'])).toBe(false);
+  });
+
+  it('decides like a word-by-word comparison, also on its native-search path (plain words, no accents)', () => {
+    const crafted = [
+      'python是code and python3 code',
+      'Python code, PYTHON—code',
+      'cpython code',
+      'the device\u200ddriver and the device driver',
+      'a “device” ─ driver… then device\u0007 driver',
+      'Kernel \u212aernel kernel-space kernelspace',
+    ];
+    const texts = [...crafted, SEED_TEXT, ...['mozilla-1', 'wikipedia', 'lemonde-1', 'heise', 'qq'].map((name) => webPage(name).text)];
+    let present = 0;
+    for (const text of texts) {
+      const words = tokenize(text)
+        .map((token) => foldWord(token.text))
+        .filter((word): word is string => word !== null);
+      const phrases: string[][] = [['python', 'code'], ['device', 'driver'], ['kernel', 'space'], ['kernel', 'kernel']];
+      for (let i = 0; i + 3 <= words.length; i += Math.max(1, Math.floor(words.length / 60))) {
+        phrases.push(words.slice(i, i + 2), words.slice(i, i + 3), [words[i + 1]!, words[i]!]);
+      }
+      for (const phrase of phrases) {
+        const expected = occursWordByWord(text, phrase);
+        if (expected) present += 1;
+        expect(containsPhrase(text, phrase), `${JSON.stringify(phrase)} in ${text.slice(0, 40)}`).toBe(expected);
+      }
+    }
+    expect(present).toBeGreaterThan(300);
   });
 });
 
