@@ -6,6 +6,7 @@ import { useAppCommand } from '../app/use-app-command';
 import { handleContentLinkClick } from '../app/external-links';
 import { AnnotationDialog, type AnnotationDraft } from './AnnotationDialog';
 import { AnnotationPanel } from './AnnotationPanel';
+import { FindBar } from './FindBar';
 import { ArticleHeader } from './ArticleHeader';
 import { prepareArticleHtml } from './article-html';
 import { placeAnnotations } from './placed-annotations';
@@ -19,6 +20,7 @@ import { detectDirection } from './text-direction';
 import { findTermMatches, initialMatchIndex } from './term-matches';
 import type { TextSpan } from './text-offsets';
 import { useAnnotations } from './use-annotations';
+import { useFindInArticle } from './use-find-in-article';
 import { annotationMarks, useHighlightMarks } from './use-highlight-marks';
 import { usePassageSelection } from './use-passage-selection';
 import type { ReaderData } from './use-reader-data';
@@ -77,12 +79,23 @@ export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
     () => setCurrentMatch((i) => (i - 1 + matches.length) % matches.length),
     [matches.length],
   );
+  // Find (Ctrl+F) takes the place of the search-result bar: one bar, one set of matches at a time.
+  const { find, bar: findBar, close: closeFind } = useFindInArticle({
+    text: content.text,
+    main: mainRef,
+    container: containerRef,
+    scroller: scrollerRef,
+    fallbackQuery: () => (search?.terms.length === 1 ? search.terms[0]! : ''),
+    onOpen: () => setSearch(null),
+  });
+  const nextFound = useCallback(() => findBar.current?.step(1), [findBar]);
+  const previousFound = useCallback(() => findBar.current?.step(-1), [findBar]);
   useReaderKeys({
     region: mainRef,
     scroller: scrollerRef,
     container: containerRef,
-    onNextMatch: hasMatches ? nextMatch : null,
-    onPreviousMatch: hasMatches ? previousMatch : null,
+    onNextMatch: hasMatches ? nextMatch : find ? nextFound : null,
+    onPreviousMatch: hasMatches ? previousMatch : find ? previousFound : null,
   });
   const { flush } = useReadingPosition({
     articleId: article.id,
@@ -236,7 +249,18 @@ export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
     <>
       <main className="view reader-view" id="main" ref={mainRef}>
         <ReaderToolbar onBack={back} onBookmarkSelection={() => startPassage('bookmark')} onBeforeReflow={keepPlace} />
-        {search && (
+        {find && (
+          <FindBar
+            key={find.key}
+            ref={findBar}
+            text={content.text}
+            initialQuery={find.query}
+            container={containerRef}
+            scroller={scrollerRef}
+            onClose={closeFind}
+          />
+        )}
+        {search && !find && (
           <SearchMatchBar
             terms={search.terms}
             current={Math.max(0, currentMatch)}

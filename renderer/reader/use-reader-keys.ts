@@ -1,13 +1,14 @@
 /**
  * Reading by keyboard, while focus is in the reader and not in a field: H / Shift+H next and
- * previous heading, N / Shift+N next and previous search match. Arrow keys, Page Up/Down, Space
- * and Home/End scroll the focusable text region natively.
+ * previous heading, N / Shift+N next and previous search or find match. Arrow keys, Page Up/Down,
+ * Space and Home/End scroll the focusable text region natively. Find itself (Ctrl+F, F3) is in
+ * use-find-in-article.ts.
  */
 import { useEffect, type RefObject } from 'react';
+import { findKeyLabel } from './find-shortcuts';
 import { adjacentHeading, articleHeadings, goToHeading } from './headings';
 
-export const READER_KEYS_HINT =
-  'Keys: H next heading, Shift+H previous heading, N next search match, Shift+N previous match.';
+export const READER_KEYS_HINT = `Keys: ${findKeyLabel()} find in the article, H next heading, Shift+H previous heading, N next match, Shift+N previous match.`;
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));

@@ -1,6 +1,6 @@
 /**
- * A PNG of each screen (library, reader, an Arabic article, search, bookmarks, notes, reading
- * settings) in the light and dark themes, into docs/screenshots/, for a person to look at.
+ * A PNG of each screen (library, reader, find in the article, an Arabic article, search, bookmarks,
+ * notes, reading settings) in the light and dark themes, into docs/screenshots/, for a person to look at.
  * Run with `npm run screenshots` (after `npm run build`).
  */
 import { mkdirSync } from 'node:fs';
@@ -62,6 +62,14 @@ test('every screen in light and dark', async ({ page, quire }) => {
     await library.open(SEED_TITLE);
     await expect(reader.article.locator('mark.quire-color-green').first()).toBeVisible();
     await shoot('reader', theme);
+    // Find in the article (Ctrl+F): every match painted, the current one distinct.
+    await page.keyboard.press('Control+f');
+    await page.getByRole('textbox', { name: 'Find in article' }).pressSequentially('iraq');
+    await expect(page.getByRole('search', { name: 'Find in article' })).toContainText('1 of');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('search', { name: 'Find in article' })).toContainText('2 of');
+    await shoot('reader-find', theme);
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Text layout' }).click();
     await expect(page.getByRole('slider', { name: 'Line spacing' })).toBeVisible();
     await shoot('settings', theme);

@@ -92,6 +92,38 @@ export class SearchBox {
   result(text: string | RegExp): Locator {
     return this.results.getByText(text).first();
   }
+
+  /** The filter and sort controls above the results. */
+  get filters(): Locator {
+    return this.page.getByRole('group', { name: 'Filter and sort results' });
+  }
+
+  /** The line that counts the results ("2 articles · 3 passages (1 note)"). */
+  get summary(): Locator {
+    return this.page.locator('.search-panel [role="status"]');
+  }
+
+  async filterBy(filter: 'Tag' | 'Format' | 'Language', option: string): Promise<void> {
+    await this.filters.getByLabel(filter, { exact: true }).selectOption({ label: option });
+  }
+
+  /** Types a day (YYYY-MM-DD) into the From or To date field, or empties it with ''. */
+  async setDate(field: 'From' | 'To', day: string): Promise<void> {
+    await this.filters.getByLabel(field, { exact: true }).fill(day);
+  }
+
+  async sortBy(order: 'Relevance' | 'Newest first'): Promise<void> {
+    await this.filters.getByLabel('Sort', { exact: true }).selectOption({ label: order });
+  }
+
+  async clearFilters(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Clear filters' }).click();
+  }
+
+  /** The titles of the articles in the results, top to bottom, as shown. */
+  async articleTitles(): Promise<string[]> {
+    return this.results.locator('.search-group-head .search-hit-title').allTextContents();
+  }
 }
 
 export class ReaderPage {
@@ -259,5 +291,33 @@ export class AnnotationTransfer {
     const choosing = this.page.waitForEvent('filechooser');
     await this.page.getByRole('button', { name: 'Import annotations…' }).click();
     await (await choosing).setFiles(file);
+  }
+}
+
+/** Find in the article (Ctrl+F in the reader): the bar, its field and its count. */
+export class FindBar {
+  readonly bar: Locator;
+  readonly field: Locator;
+  readonly count: Locator;
+
+  constructor(private readonly page: Page) {
+    this.bar = page.getByRole('search', { name: 'Find in article' });
+    this.field = this.bar.getByRole('textbox', { name: 'Find in article' });
+    this.count = this.bar.locator('[aria-live="polite"]');
+  }
+
+  /** Ctrl+F from the reader, then types `query` as a user would. */
+  async find(query: string): Promise<void> {
+    await this.page.keyboard.press('Control+f');
+    await expect(this.field).toBeFocused();
+    await this.field.pressSequentially(query);
+  }
+
+  /** How many find matches the page paints (CSS Custom Highlight API), and the current one's text. */
+  async painted(): Promise<{ all: number; current: string[] }> {
+    return this.page.evaluate(() => ({
+      all: CSS.highlights.get('quire-find')?.size ?? 0,
+      current: [...(CSS.highlights.get('quire-find-current') ?? [])].map((range) => range.toString()),
+    }));
   }
 }
