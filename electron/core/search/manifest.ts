@@ -114,8 +114,26 @@ function fromDocRow(row: unknown): [string, { segment: number; doc: StoredDoc }]
   if (!Array.isArray(row) || row.length !== DOC_FIELDS.length + 2) return null;
   const [key, segment] = row as unknown[];
   if (!isString(key) || !isCount(segment)) return null;
-  const doc: Shape = {};
-  for (let i = 0; i < DOC_FIELDS.length; i += 1) doc[DOC_FIELDS[i]!] = row[i + 2] as unknown;
+  // One literal in DOC_FIELDS' order: every document gets the same object shape at once, which
+  // keeps reading 10,000 of them (and every later look at them) on V8's fast path.
+  const fields = row as unknown[];
+  const doc = {
+    ref: fields[2],
+    articleId: fields[3],
+    annotationId: fields[4],
+    kind: fields[5],
+    title: fields[6],
+    byline: fields[7],
+    siteName: fields[8],
+    tags: fields[9],
+    quote: fields[10],
+    note: fields[11],
+    passage: fields[12],
+    lang: fields[13],
+    language: fields[14],
+    format: fields[15],
+    date: fields[16],
+  } satisfies Record<(typeof DOC_FIELDS)[number], unknown>;
   return isStoredDoc(doc) ? [key, { segment, doc }] : null;
 }
 
