@@ -184,7 +184,7 @@ export class SearchEngine {
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     await this.ensureLoaded();
     const plan = planQuery(parseQuery(query), this.languages());
-    if (!hasPositiveTerms(plan)) return [];
+    if (!hasPositiveTerms(plan) && !plan.phrases.some((phrase) => phrase.presence === 'required')) return [];
     const limit = clampLimit(options.limit);
     const filtered = hasFilters(options);
     const candidates: Candidate[] = [];

@@ -209,12 +209,40 @@ export function explainCandidate(candidate: Candidate): SearchScorePart[] {
 }
 
 /**
+ * Every live document without an excluded term, unscored: the candidates of a query whose only
+ * required part is a phrase of stop words (`"to be or not to be"`, `"it is"`), which the index
+ * cannot narrow (stop words are not indexed); the phrase is then checked against each text.
+ */
+function everyDocument(segments: readonly Segment[], stats: LibraryStats, terms: readonly PlannedTerm[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const segment of segments) {
+    const excluded = new Uint8Array(segment.keys.length);
+    for (const planned of terms) {
+      if (planned.presence !== 'prohibited') continue;
+      const { ranges } = clauseRuns(segment, planned, planned.editDistance, new Map());
+      for (let r = 0; r < ranges.length; r += 2) {
+        for (let p = ranges[r]!; p < ranges[r + 1]!; p += 1) excluded[segment.data.postingDocs[p]!] = 1;
+      }
+    }
+    const source: SegmentRuns = { segment, stats, runs: [] };
+    for (let doc = 0; doc < excluded.length; doc += 1) {
+      if (excluded[doc] === 0 && segment.isLive(doc)) out.push({ ref: segment.keyOf(doc), score: 0, source, doc });
+    }
+  }
+  return out;
+}
+
+/**
  * Documents that have every required term and no excluded one, in every segment, scored with the
  * library-wide statistics; unsorted (the caller breaks ties by its own stable order). When the
- * words as typed find nothing, words long enough are retried with one typo allowed.
+ * words as typed find nothing, words long enough are retried with one typo allowed. A query whose
+ * only required part is a phrase of stop words has every document as a candidate.
  */
 export function runQuery(segments: readonly Segment[], plan: QueryPlan): Candidate[] {
-  if (!hasPositiveTerms(plan)) return [];
+  if (!hasPositiveTerms(plan)) {
+    const stopWordPhrase = plan.phrases.some((phrase) => phrase.presence === 'required' && phrase.words.length > 0);
+    return stopWordPhrase ? everyDocument(segments, new LibraryStats(segments), plan.terms) : [];
+  }
   const stats = new LibraryStats(segments);
   const candidates = run(segments, stats, plan.terms, false);
   if (candidates.length > 0 || !plan.terms.some((term) => term.typoTolerant)) return candidates;

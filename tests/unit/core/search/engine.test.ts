@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../../../electron/core/search/engine';
+import { foldWord, tokenize } from '../../../../electron/core/search/text-pipeline';
 import {
   SEED,
   articleDocuments,
@@ -75,6 +76,22 @@ describe('search over real articles', () => {
     // every word is in the seed, but never in this order
     expect(await engine.search('"Hussein Fuad"')).toEqual([]);
     expect(await engine.search('"iran strong relations"')).toEqual([]);
+  });
+
+  it('finds a phrase made only of stop words (which are not indexed) in exactly the articles holding it', async () => {
+    const holding = (phrase: string[]) =>
+      corpusArticles()
+        .filter((article) => [article.title, article.text].some((text) => {
+          const words = tokenize(text).map((token) => foldWord(token.text)).filter((word) => word !== null);
+          return words.some((_, i) => phrase.every((word, k) => words[i + k] === word));
+        }))
+        .map((article) => article.id)
+        .sort();
+    const expected = holding(['it', 'is']);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(ids(await engine.search('"it is"', { limit: 100 })).sort()).toEqual(expected);
+    expect(ids(await engine.search('"It is" -iraq', { limit: 100 })).sort()).toEqual(expected.filter((id) => id !== 'seed-article'));
+    expect(await engine.search('"to be or not to be"')).toEqual([]);
   });
 
   it('excludes articles with -word', async () => {
