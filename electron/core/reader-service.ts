@@ -18,6 +18,7 @@ import type {
   ImportJob,
   ImportOutcome,
   LibraryAnnotationsExport,
+  LibraryFacets,
   ReadingProgress,
   ReadState,
   ReplaceTextOutcome,
@@ -41,6 +42,7 @@ import { MAX_IMPORT_BYTES, tooLarge } from './importers/import-formats';
 import { queryArticles } from './library/article-query';
 import type { ArticleStore } from './library/article-store';
 import { newId } from './library/ids';
+import { libraryFacets } from './library/library-facets';
 import { addExtracted, failureReason, type ExtractedArticle, type ImportOrigin } from './library/import-into-library';
 import { addedTags, removedTags } from './library/tags';
 import type { Log } from './log';
@@ -100,6 +102,10 @@ export class LibraryService implements ReaderService {
 
   async getArticle(id: string): Promise<ArticleMeta> {
     return this.parts.store.require(id);
+  }
+
+  async listFacets(): Promise<LibraryFacets> {
+    return libraryFacets(this.parts.store.list());
   }
 
   async importPaths(paths: string[]): Promise<ImportOutcome[]> {

@@ -19,6 +19,7 @@ import type {
   ImportOutcome,
   ImportProgressEvent,
   LibraryAnnotationsExport,
+  LibraryFacets,
   ReadingProgress,
   ReplaceTextOutcome,
   SearchHit,
@@ -33,6 +34,8 @@ export interface ReaderServiceMethods {
   /** Articles in the library, newest first, or as the query filters and orders them. */
   listArticles(query?: ArticleQuery): ArticleMeta[];
   getArticle(id: string): ArticleMeta;
+  /** The tags, formats and languages the library holds, with counts: filter choices at a fraction of `listArticles`. */
+  listFacets(): LibraryFacets;
   /** Files or folders (recursive) on the machine that runs the core. One outcome per file. */
   importPaths(paths: string[]): ImportOutcome[];
   /** Bytes handed over by the UI (drag and drop, file picker). */
@@ -95,6 +98,7 @@ export type ReaderApi = {
 export const READER_METHODS = [
   'listArticles',
   'getArticle',
+  'listFacets',
   'importPaths',
   'importDocument',
   'importUrl',

@@ -242,6 +242,13 @@ export interface SearchHit {
   passage: { start: number; end: number } | null;
   /** the words as they appear in the text, for highlighting every match in the reader */
   terms: string[];
+  /**
+   * The article's format and date (ISO: published, else added; the one the date filters and the
+   * date order use), so the results can say what each article is without the whole library list.
+   * Null when the index was not given them.
+   */
+  format: ArticleFormat | null;
+  date: string | null;
   /** with `explain`: why it matched and how the score adds up */
   explanation?: SearchExplanation;
 }
@@ -263,6 +270,22 @@ export interface SearchExplanation {
   parts: SearchScorePart[];
   /** quoted phrases confirmed in the text */
   phrases: string[];
+}
+
+/** One value a filter can take, and how many (non-trashed) articles have it. */
+export interface FacetCount<T extends string = string> {
+  value: T;
+  count: number;
+}
+
+/**
+ * What the library holds, for filter choices without the whole article list: tags (spelled as
+ * first given, compared without regard to case), formats and primary language subtags (`en`).
+ */
+export interface LibraryFacets {
+  tags: FacetCount[];
+  formats: FacetCount<ArticleFormat>[];
+  languages: FacetCount[];
 }
 
 export type SearchSort = 'relevance' | 'date';

@@ -104,6 +104,7 @@ const settingsPatchSchema = z
 export const argSchemas = {
   listArticles: z.tuple([articleQuerySchema.optional()]),
   getArticle: z.tuple([idSchema]),
+  listFacets: z.tuple([]),
   importPaths: z.tuple([importPathsSchema]),
   importUrl: z.tuple([z.string().trim().min(1, 'is an empty address').max(8192, 'is an address longer than 8,192 characters')]),
   startImport: z.tuple([importPathsSchema]),

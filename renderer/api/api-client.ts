@@ -21,6 +21,7 @@ declare global {
 const READER_METHOD_NAMES = [
   'listArticles',
   'getArticle',
+  'listFacets',
   'importPaths',
   'importDocument',
   'importUrl',

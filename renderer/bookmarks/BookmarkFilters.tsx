@@ -1,4 +1,6 @@
+import { useId } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
+import { LabelledSelect, type SelectOption } from '../components/LabelledSelect';
 import { HIGHLIGHT_COLOR_OPTIONS } from '../reader/colors';
 import type { BookmarkFilter, BookmarkSort } from './bookmark-filters';
 
@@ -9,59 +11,56 @@ interface BookmarkFiltersProps {
   articles: ArticleMeta[];
 }
 
-const SORTS: { value: BookmarkSort; label: string }[] = [
+const SORTS: readonly SelectOption<BookmarkSort>[] = [
   { value: 'newest', label: 'Newest first' },
   { value: 'oldest', label: 'Oldest first' },
   { value: 'position', label: 'Article, then position' },
 ];
 
-/** Colour, tag and article filters and the order, as labelled menus. */
+/** Colour, tag and article filters and the order, as labelled menus ('all' is each filter's "any"). */
 export function BookmarkFilters({ filter, onChange, tags, articles }: BookmarkFiltersProps) {
+  const id = useId();
+  const field = 'bookmark-filters__field';
   return (
     <div className="bookmark-filters" role="group" aria-label="Filter and sort">
-      <label>
-        Colour
-        <select value={filter.color} onChange={(e) => onChange({ ...filter, color: e.target.value as BookmarkFilter['color'] })}>
-          <option value="all">All colours</option>
-          {HIGHLIGHT_COLOR_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Tag
-        <select value={filter.tag} onChange={(e) => onChange({ ...filter, tag: e.target.value })}>
-          <option value="all">All tags</option>
-          {tags.map((tag) => (
-            <option key={tag} value={tag}>
-              {tag}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Article
-        <select value={filter.articleId} onChange={(e) => onChange({ ...filter, articleId: e.target.value })}>
-          <option value="all">All articles</option>
-          {articles.map((article) => (
-            <option key={article.id} value={article.id}>
-              {article.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Sort
-        <select value={filter.sort} onChange={(e) => onChange({ ...filter, sort: e.target.value as BookmarkSort })}>
-          {SORTS.map((sort) => (
-            <option key={sort.value} value={sort.value}>
-              {sort.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect<BookmarkFilter['color']>
+        className={field}
+        id={`${id}-color`}
+        label="Colour"
+        value={filter.color}
+        anyLabel="All colours"
+        anyValue="all"
+        options={HIGHLIGHT_COLOR_OPTIONS}
+        onChange={(color) => onChange({ ...filter, color })}
+      />
+      <LabelledSelect
+        className={field}
+        id={`${id}-tag`}
+        label="Tag"
+        value={filter.tag}
+        anyLabel="All tags"
+        anyValue="all"
+        options={tags.map((tag) => ({ value: tag, label: tag }))}
+        onChange={(tag) => onChange({ ...filter, tag })}
+      />
+      <LabelledSelect
+        className={field}
+        id={`${id}-article`}
+        label="Article"
+        value={filter.articleId}
+        anyLabel="All articles"
+        anyValue="all"
+        options={articles.map((article) => ({ value: article.id, label: article.title }))}
+        onChange={(articleId) => onChange({ ...filter, articleId })}
+      />
+      <LabelledSelect
+        className={field}
+        id={`${id}-sort`}
+        label="Sort"
+        value={filter.sort}
+        options={SORTS}
+        onChange={(sort) => onChange({ ...filter, sort })}
+      />
     </div>
   );
 }

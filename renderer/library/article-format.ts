@@ -1,5 +1,14 @@
 /** How article metadata reads in lists and headers. */
-import type { ArticleMeta } from '../../electron/shared/models';
+import type { ArticleFormat, ArticleMeta } from '../../electron/shared/models';
+
+/** How each format is named in filters (library toolbar, search panel). */
+export const FORMAT_LABELS: Readonly<Record<ArticleFormat, string>> = {
+  html: 'Web page',
+  md: 'Markdown',
+  txt: 'Plain text',
+  epub: 'EPUB',
+  pdf: 'PDF',
+};
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const numberFormat = new Intl.NumberFormat();

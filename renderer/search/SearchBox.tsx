@@ -1,18 +1,22 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../electron/shared/models';
+import { clearSearchFilters, isSearchFiltered } from './search-filter';
+import { SearchFilterBar } from './SearchFilterBar';
 import { hitOptionId, SearchResults } from './SearchResults';
-import { useSearch } from './use-search';
+import { SEARCH_LIMIT, useSearch } from './use-search';
 import { useSearchCommand } from './use-search-command';
+import { useSearchLibrary } from './use-search-library';
 import { useSearchShortcuts } from './use-search-shortcuts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /**
- * The library search in the app header. Results open under it; Arrow keys move through them
- * while the cursor stays in the box, Enter or a click opens the reader at the passage.
+ * The library search in the app header. Results open under it, below their filters; Arrow keys
+ * move through them while the cursor stays in the box, Enter or a click opens the reader at the
+ * passage. Query and filters stay while the reader is open, so coming back finds the same results.
  */
 export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }) {
-  const { query, state, change, submit, clear } = useSearch();
+  const { query, filter, state, change, submit, clear, setFilter } = useSearch();
   const [open, setOpen] = useState(false);
   // The active result belongs to one list of hits; a new answer starts with none active.
   const [active, setActive] = useState<{ hits: SearchHit[] | null; index: number }>({ hits: null, index: -1 });
@@ -25,6 +29,7 @@ export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }
   const hits = state.hits ?? [];
   const activeIndex = active.hits === state.hits ? active.index : -1;
   const showPanel = open && query.trim() !== '';
+  const library = useSearchLibrary(showPanel);
 
   const openPanel = useCallback(() => setOpen(true), []);
   useSearchShortcuts(input, openPanel);
@@ -43,6 +48,13 @@ export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }
     if (activeIndex < 0) return;
     document.getElementById(hitOptionId(listId, activeIndex))?.scrollIntoView?.({ block: 'nearest' });
   }, [activeIndex, listId]);
+
+  const backToBox = () => input.current?.focus();
+  // The button goes away with the filters: focus goes back to the box rather than to the page.
+  const clearFilters = () => {
+    setFilter(clearSearchFilters(filter));
+    backToBox();
+  };
 
   const openHit = (hit: SearchHit) => {
     setOpen(false);
@@ -105,16 +117,22 @@ export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }
         onKeyDown={onKeyDown}
       />
       <span id={hintId} className="visually-hidden">
-        Type to search; use the arrow keys to pick a result and Enter to open it.
+        Type to search; use the arrow keys to pick a result and Enter to open it, or Tab to the filters.
       </span>
       {showPanel && (
-        <SearchResults
-          listId={listId}
-          state={state}
-          activeIndex={activeIndex}
-          onHover={(index) => setActive({ hits: state.hits, index })}
-          onOpen={openHit}
-        />
+        <div className="search-panel">
+          <SearchFilterBar filter={filter} choices={library.choices} onChange={setFilter} onEscape={backToBox} />
+          <SearchResults
+            listId={listId}
+            state={state}
+            limit={SEARCH_LIMIT}
+            activeIndex={activeIndex}
+            onHover={(index) => setActive({ hits: state.hits, index })}
+            onOpen={openHit}
+            filterActive={isSearchFiltered(filter)}
+            onClearFilters={clearFilters}
+          />
+        </div>
       )}
     </div>
   );

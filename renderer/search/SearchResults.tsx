@@ -1,6 +1,8 @@
 import type { SearchHit, SearchHitKind } from '../../electron/shared/models';
-import { groupHits } from './group-hits';
+import { FORMAT_LABELS, formatDate } from '../library/article-format';
+import { groupHits, type HitGroup } from './group-hits';
 import { snippetToSafeHtml } from './safe-snippet';
+import { kindCountsLabel, resultsSummary } from './search-summary';
 import type { SearchState } from './use-search';
 
 const KIND_LABEL: Record<SearchHitKind, string> = { article: 'Article', bookmark: 'Bookmark', note: 'Note' };
@@ -10,26 +12,32 @@ export const hitOptionId = (listId: string, index: number) => `${listId}-hit-${i
 interface SearchResultsProps {
   listId: string;
   state: SearchState;
+  /** how many hits were asked for: as many back means there may be more */
+  limit: number;
   activeIndex: number;
   onHover: (index: number) => void;
   onOpen: (hit: SearchHit) => void;
+  /** whether a filter is set now (the results may still answer an older choice) */
+  filterActive: boolean;
+  onClearFilters: () => void;
 }
 
-function countLabel(state: SearchState): string {
+function statusLabel(state: SearchState, limit: number): string {
+  if (state.error) return '';
   if (state.loading && !state.hits) return 'Searching…';
   if (!state.hits) return '';
-  if (state.hits.length === 0) return `No results for “${state.query}”`;
-  return state.hits.length === 1 ? `1 result for “${state.query}”` : `${state.hits.length} results for “${state.query}”`;
+  if (state.hits.length === 0) return state.filtered ? 'No results with these filters' : `No results for “${state.query}”`;
+  return resultsSummary(state.hits, limit, state.sort);
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
-function countsLabel(counts: Record<SearchHitKind, number>): string {
-  const parts: string[] = [];
-  if (counts.article > 0) parts.push(plural(counts.article, 'passage', 'passages'));
-  if (counts.bookmark > 0) parts.push(plural(counts.bookmark, 'bookmark', 'bookmarks'));
-  if (counts.note > 0) parts.push(plural(counts.note, 'note', 'notes'));
-  return parts.join(', ');
+/**
+ * "3 May 2024 · PDF": what tells two articles apart, and why date order is what it is. The date is
+ * the one the date filters and order use (published, else added); a hit does not say which, so
+ * it is shown without "Published" or "Added".
+ */
+function articleFacts(group: Pick<HitGroup, 'date' | 'format'>): string {
+  const date = group.date === null ? null : formatDate(group.date);
+  return [date, group.format === null ? null : FORMAT_LABELS[group.format]].filter(Boolean).join(' · ');
 }
 
 /** The snippet as plain text, for the option's accessible name. */
@@ -43,56 +51,81 @@ function snippetText(snippet: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** The results under the search box; the box keeps focus and points at the active one. */
-export function SearchResults({ listId, state, activeIndex, onHover, onOpen }: SearchResultsProps) {
+/**
+ * The summary and the results, grouped by article. The search box keeps focus and points at the
+ * active result; the summary is a polite live region, so a new count is announced once it settles.
+ */
+export function SearchResults({ listId, state, limit, activeIndex, onHover, onOpen, filterActive, onClearFilters }: SearchResultsProps) {
   const hits = state.hits ?? [];
   return (
-    <div className="search-panel">
-      <p className="search-count" role="status">
-        {state.error ? '' : countLabel(state)}
-      </p>
+    <>
+      <div className="search-summary">
+        <p className="search-count" role="status" aria-live="polite">
+          {statusLabel(state, limit)}
+        </p>
+        {/* Beside the count it changes; outside the live region, so it is not read with every count. */}
+        {filterActive && (
+          <button type="button" className="button button-small search-clear-filters" onClick={onClearFilters}>
+            Clear filters
+          </button>
+        )}
+      </div>
       {state.error && (
         <p className="inline-error" role="alert">
           {state.error}
         </p>
       )}
       {hits.length > 0 && (
-        <ul className="search-results" role="listbox" id={listId} aria-label="Search results">
-          {groupHits(hits).map((group) => (
-            <li key={group.articleId} role="presentation" className="search-group">
-              <ul role="group" aria-label={`${group.title}: ${countsLabel(group.counts)}`} className="search-group-hits">
-                <li role="presentation" className="search-group-head" aria-hidden="true">
-                  <span className="search-hit-title">{group.title}</span>
-                  <span className="search-group-count">{countsLabel(group.counts)}</span>
-                </li>
-                {group.hits.map((hit) => {
-                  // `hits` is already in group order, so a hit's place there is its option index.
-                  const index = hits.indexOf(hit);
-                  return (
-                    <li
-                      key={`${hit.articleId}-${hit.annotationId ?? ''}-${index}`}
-                      id={hitOptionId(listId, index)}
-                      role="option"
-                      aria-selected={index === activeIndex}
-                      aria-label={`${KIND_LABEL[hit.kind]} in ${hit.title}: ${snippetText(hit.snippet)}`}
-                      className="search-hit"
-                      // Keep focus in the search box: the list is driven by aria-activedescendant.
-                      onMouseDown={(event) => event.preventDefault()}
-                      onMouseMove={() => index !== activeIndex && onHover(index)}
-                      onClick={() => onOpen(hit)}
-                    >
-                      <span className="search-hit-head">
-                        <span className={`kind-badge kind-${hit.kind}`}>{KIND_LABEL[hit.kind]}</span>
-                      </span>
-                      <span className="search-hit-snippet" dangerouslySetInnerHTML={{ __html: snippetToSafeHtml(hit.snippet) }} />
-                    </li>
-                  );
-                })}
-              </ul>
-            </li>
-          ))}
+        <ul
+          className="search-results"
+          role="listbox"
+          id={listId}
+          aria-label="Search results"
+          aria-busy={state.loading || undefined}
+        >
+          {groupHits(hits).map((group) => {
+            const facts = articleFacts(group);
+            return (
+              <li key={group.articleId} role="presentation" className="search-group">
+                <ul
+                  role="group"
+                  aria-label={`${group.title}${facts ? ` (${facts})` : ''}: ${kindCountsLabel(group.counts)}`}
+                  className="search-group-hits"
+                >
+                  <li role="presentation" className="search-group-head" aria-hidden="true">
+                    <span className="search-hit-title">{group.title}</span>
+                    <span className="search-group-count">{kindCountsLabel(group.counts)}</span>
+                    {facts && <span className="search-group-facts">{facts}</span>}
+                  </li>
+                  {group.hits.map((hit) => {
+                    // `hits` is already in group order, so a hit's place there is its option index.
+                    const index = hits.indexOf(hit);
+                    return (
+                      <li
+                        key={`${hit.articleId}-${hit.annotationId ?? ''}-${index}`}
+                        id={hitOptionId(listId, index)}
+                        role="option"
+                        aria-selected={index === activeIndex}
+                        aria-label={`${KIND_LABEL[hit.kind]} in ${hit.title}: ${snippetText(hit.snippet)}`}
+                        className="search-hit"
+                        // Keep focus in the search box: the list is driven by aria-activedescendant.
+                        onMouseDown={(event) => event.preventDefault()}
+                        onMouseMove={() => index !== activeIndex && onHover(index)}
+                        onClick={() => onOpen(hit)}
+                      >
+                        <span className="search-hit-head">
+                          <span className={`kind-badge kind-${hit.kind}`}>{KIND_LABEL[hit.kind]}</span>
+                        </span>
+                        <span className="search-hit-snippet" dangerouslySetInnerHTML={{ __html: snippetToSafeHtml(hit.snippet) }} />
+                      </li>
+                    );
+                  })}
+                </ul>
+              </li>
+            );
+          })}
         </ul>
       )}
-    </div>
+    </>
   );
 }

@@ -1,9 +1,12 @@
-import type { SearchHit, SearchHitKind } from '../../electron/shared/models';
+import type { ArticleFormat, SearchHit, SearchHitKind } from '../../electron/shared/models';
 
 /** One article's hits: its text, bookmarks and notes that matched, best first. */
 export interface HitGroup {
   articleId: string;
   title: string;
+  /** the article's format and date (published, else added), as its hits carry them */
+  format: ArticleFormat | null;
+  date: string | null;
   hits: SearchHit[];
   /** how many hits of each kind, for the group's heading */
   counts: Record<SearchHitKind, number>;
@@ -18,7 +21,14 @@ export function groupHits(hits: readonly SearchHit[]): HitGroup[] {
   for (const hit of hits) {
     let group = groups.get(hit.articleId);
     if (group === undefined) {
-      group = { articleId: hit.articleId, title: hit.title, hits: [], counts: { article: 0, bookmark: 0, note: 0 } };
+      group = {
+        articleId: hit.articleId,
+        title: hit.title,
+        format: hit.format,
+        date: hit.date,
+        hits: [],
+        counts: { article: 0, bookmark: 0, note: 0 },
+      };
       groups.set(hit.articleId, group);
     }
     group.hits.push(hit);

@@ -1,14 +1,17 @@
 /**
  * Search as you type: a short debounce, Enter to search at once, and a request sequence so an
- * answer that arrives after a newer query was sent is dropped instead of overwriting it.
+ * answer that arrives after a newer query or filter was sent is dropped instead of overwriting it.
+ * The filters live here, beside the query, so they outlast the panel: open a result, come back,
+ * and the same filtered results are there.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SearchHit } from '../../electron/shared/models';
+import type { SearchHit, SearchSort } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
 import { groupHits } from './group-hits';
+import { isSearchFiltered, NO_SEARCH_FILTER, toSearchOptions, type SearchFilter } from './search-filter';
 
 export const SEARCH_DEBOUNCE_MS = 150;
-const SEARCH_LIMIT = 50;
+export const SEARCH_LIMIT = 50;
 
 export interface SearchState {
   /** the query these results answer */
@@ -16,16 +19,22 @@ export interface SearchState {
   hits: SearchHit[] | null;
   error: string | null;
   loading: boolean;
+  /** whether the filters these results answer narrowed them, and their order */
+  filtered: boolean;
+  sort: SearchSort;
 }
 
-const IDLE: SearchState = { query: '', hits: null, error: null, loading: false };
+const IDLE: SearchState = { query: '', hits: null, error: null, loading: false, filtered: false, sort: 'relevance' };
 
 export function useSearch() {
   const api = useApi();
   const [query, setQuery] = useState('');
+  const [filter, setFilterState] = useState<SearchFilter>(NO_SEARCH_FILTER);
   const [state, setState] = useState<SearchState>(IDLE);
   const sequence = useRef(0);
   const timer = useRef<number | undefined>(undefined);
+  // The debounced run reads the filter of the moment it fires, not of the keystroke.
+  const filterNow = useRef(filter);
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
@@ -38,14 +47,16 @@ export function useSearch() {
         setState(IDLE);
         return;
       }
+      const asked = filterNow.current;
+      const answered = { query: trimmed, filtered: isSearchFiltered(asked), sort: asked.sort };
       setState((current) => ({ ...current, loading: true }));
-      void api.search(trimmed, { limit: SEARCH_LIMIT }).then((result) => {
+      void api.search(trimmed, toSearchOptions(asked, SEARCH_LIMIT)).then((result) => {
         if (request !== sequence.current) return;
         setState(
           result.ok
             ? // Grouped by article, so the list (and the arrow keys) go through one article's hits together.
-              { query: trimmed, hits: groupHits(result.value).flatMap((group) => group.hits), error: null, loading: false }
-            : { query: trimmed, hits: null, error: result.error.message, loading: false },
+              { ...answered, hits: groupHits(result.value).flatMap((group) => group.hits), error: null, loading: false }
+            : { ...answered, hits: null, error: result.error.message, loading: false },
         );
       });
     },
@@ -72,5 +83,21 @@ export function useSearch() {
     run('');
   }, [run]);
 
-  return { query, state, change, submit, clear };
+  /**
+   * A new filter searches again: at once for a choice from a list, after the debounce for a date
+   * being typed (Chromium reports every keystroke of the year as a whole date: 0002, 0020, 2020).
+   */
+  const setFilter = useCallback(
+    (next: SearchFilter, { typing = false }: { typing?: boolean } = {}) => {
+      filterNow.current = next;
+      setFilterState(next);
+      if (!query.trim()) return;
+      window.clearTimeout(timer.current);
+      if (typing) timer.current = window.setTimeout(() => run(query), SEARCH_DEBOUNCE_MS);
+      else run(query);
+    },
+    [run, query],
+  );
+
+  return { query, filter, state, change, submit, clear, setFilter };
 }

@@ -55,6 +55,11 @@ export function createFakeReaderService(): FakeReaderService {
   const answers: { [M in ReaderMethod]: ReaderService[M] } = {
     listArticles: async () => [article],
     getArticle: async () => article,
+    listFacets: async () => ({
+      tags: article.tags.map((value) => ({ value, count: 1 })),
+      formats: [{ value: article.format, count: 1 }],
+      languages: article.lang ? [{ value: article.lang.split('-')[0]!.toLowerCase(), count: 1 }] : [],
+    }),
     importPaths: async (paths) => paths.map((source) => ({ status: 'imported' as const, source, article })),
     importDocument: async (input) => ({ status: 'imported', source: input.fileName, article }),
     importUrl: async (url) => ({ status: 'imported', source: url, article }),

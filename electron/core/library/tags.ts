@@ -4,7 +4,8 @@
  */
 import type { ArticleMeta } from '../../shared/models';
 
-const tagKey = (tag: string): string => tag.toLocaleLowerCase();
+/** How tags compare: without regard to case. */
+export const tagKey = (tag: string): string => tag.toLocaleLowerCase();
 
 /** One line, single spaces, no padding (the contract's tag schema does the same to what hosts pass). */
 export const normalizeTag = (tag: string): string => tag.replace(/\s+/g, ' ').trim();

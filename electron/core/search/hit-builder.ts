@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SearchHit } from '../../shared/models';
+import type { ArticleFormat, SearchHit } from '../../shared/models';
 import type { PlannedPhrase } from './lunr-query';
 import { matchedTerms, type Candidate } from './run-query';
 import type { IndexField } from './search-fields';
@@ -106,6 +106,9 @@ export function buildHit(
     title: doc.title,
     kind: doc.kind,
     score: candidate.score,
+    // The index stores only the ArticleFormat it was given (its manifest checks just "a string").
+    format: doc.format as ArticleFormat | null,
+    date: doc.date,
   };
   if (doc.kind === 'article') {
     const text = texts.bodyText();

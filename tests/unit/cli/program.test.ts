@@ -63,7 +63,7 @@ describe('quire CLI (in process, fake core)', () => {
   it('prints search --json best first with the documented fields, and passes --limit', async () => {
     const { service, output, run } = harness();
     service.search.mockResolvedValueOnce([
-      { articleId: 'a1b2c3d4e5f60718', annotationId: null, title: 'T', kind: 'article', score: 2, snippet: '<mark>Fuad</mark>', passage: null, terms: ['Fuad'] },
+      { articleId: 'a1b2c3d4e5f60718', annotationId: null, title: 'T', kind: 'article', score: 2, snippet: '<mark>Fuad</mark>', passage: null, terms: ['Fuad'], format: 'html', date: null },
     ]);
     expect(await run('search', 'Fuad', '--json', '--limit', '5')).toBe(0);
     expect(service.search).toHaveBeenCalledWith('Fuad', { limit: 5 });
@@ -76,7 +76,7 @@ describe('quire CLI (in process, fake core)', () => {
     const { service, output, run } = harness();
     service.search.mockResolvedValueOnce([
       {
-        articleId: 'a1b2c3d4e5f60718', annotationId: null, title: 'T', kind: 'article', score: 2.5, snippet: '<mark>Fuad</mark>', passage: null, terms: ['Fuad'],
+        articleId: 'a1b2c3d4e5f60718', annotationId: null, title: 'T', kind: 'article', score: 2.5, snippet: '<mark>Fuad</mark>', passage: null, terms: ['Fuad'], format: 'html', date: null,
         explanation: { parts: [{ term: 'fuad', field: 'body', tf: 3, idf: 4.2, weight: 1, score: 2.5 }], phrases: ['fuad hussein'] },
       },
     ]);

@@ -72,6 +72,15 @@ describe('filters', () => {
     expect(await ids('gouvernement', { languages: ['en'] })).toEqual([]);
   });
 
+  it("gives each hit its article's format and date, so results need no library list", async () => {
+    const hits = await engine.search('government', {});
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) {
+      const article = ARTICLES.find((a) => a.id === hit.articleId)!;
+      expect({ format: hit.format, date: hit.date }).toEqual({ format: article.format, date: article.date });
+    }
+  });
+
   it('keeps only dated articles inside the range, both ends included', async () => {
     expect(await ids('government', { from: '2015-03-01', to: '2016-07-20' })).toEqual(
       everywhere.filter((id) => ['bbc-1-page', 'guardian-1-page'].includes(id)),

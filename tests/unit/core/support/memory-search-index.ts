@@ -65,6 +65,8 @@ export function createMemoryIndex(state: MemoryIndexState = createMemoryIndexSta
             snippet: '',
             passage: doc.passage,
             terms: words,
+            format: doc.format ?? null,
+            date: doc.date ?? null,
           });
         }
       }

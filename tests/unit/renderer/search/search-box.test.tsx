@@ -12,6 +12,8 @@ const hit = (overrides: Partial<SearchHit> & Pick<SearchHit, 'articleId' | 'titl
   snippet: '',
   passage: null,
   terms: [],
+  format: 'html',
+  date: '2024-05-01T10:00:00.000Z',
   ...overrides,
 });
 
@@ -51,7 +53,7 @@ describe('Search', () => {
     expect(options[0]!.querySelector('mark')).toHaveTextContent('river');
     expect(within(options[0]!).getByText('Article')).toBeInTheDocument();
     expect(within(options[1]!).getByText('Note')).toBeInTheDocument();
-    expect(screen.getByText('2 results for “river”')).toBeInTheDocument();
+    expect(screen.getByText('1 article · 2 passages (1 note)')).toHaveAttribute('aria-live', 'polite');
     expect(api.search).toHaveBeenLastCalledWith('river', { limit: 50 });
   });
 
@@ -71,10 +73,13 @@ describe('Search', () => {
     await user.type(box, 'river');
     const results = await screen.findByRole('listbox', { name: 'Search results' });
     const groups = within(results).getAllByRole('group');
-    expect(groups.map((group) => group.getAttribute('aria-label'))).toEqual([
-      'On Rivers: 1 passage, 1 note',
-      'Mountains: 1 passage',
-    ]);
+    // Each group is named with its article's date and format (carried by its hits) and its counts.
+    await waitFor(() =>
+      expect(groups.map((group) => group.getAttribute('aria-label'))).toEqual([
+        expect.stringMatching(/^On Rivers \(.*2024 · Web page\): 1 passage, 1 note$/),
+        expect.stringMatching(/^Mountains \(.*2024 · Web page\): 1 passage$/),
+      ]),
+    );
     expect(within(groups[0]!).getAllByRole('option').map((option) => option.textContent)).toEqual([
       'ArticleThe river remembers',
       'Notemy river note',
@@ -123,7 +128,7 @@ describe('Search', () => {
 
     expect(await screen.findByText('Newer answer')).toBeInTheDocument();
     expect(screen.queryByText('Stale answer')).not.toBeInTheDocument();
-    expect(screen.getByText('1 result for “river”')).toBeInTheDocument();
+    expect(screen.getByText('1 article · 1 passage')).toBeInTheDocument();
   });
 
   it('moves through results with the arrow keys and opens the reader at the passage with Enter', async () => {

@@ -9,6 +9,7 @@ import type {
   ArticleContent,
   ArticleMeta,
   ImportOutcome,
+  LibraryFacets,
   SearchHit,
   Settings,
 } from '../../../../electron/shared/models';
@@ -28,6 +29,24 @@ const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const notFound = (what: string): Result<never> => ({ ok: false, error: { code: 'not-found', message: `${what} not found.` } });
 
 let counter = 0;
+
+/** The core's `listFacets`, simply: counts per value, tags without regard to case, sorted. */
+function facetsOf(articles: readonly ArticleMeta[]): LibraryFacets {
+  const count = <T extends string>(values: T[]) => {
+    const counts = new Map<string, { value: T; count: number }>();
+    for (const value of values) {
+      const facet = counts.get(value.toLowerCase()) ?? { value, count: 0 };
+      facet.count += 1;
+      counts.set(value.toLowerCase(), facet);
+    }
+    return [...counts.values()].sort((a, b) => a.value.localeCompare(b.value));
+  };
+  return {
+    tags: count(articles.flatMap((a) => a.tags)),
+    formats: count(articles.map((a) => a.format)),
+    languages: count(articles.flatMap((a) => (a.lang ? [a.lang.toLowerCase().split('-')[0]!] : []))),
+  };
+}
 
 export function makeArticle(overrides: Partial<ArticleMeta> & { id: string; title: string }): ArticleMeta {
   return {
@@ -71,6 +90,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
 
   const impl: ReaderApi = {
     listArticles: async () => ok([...library.articles]),
+    listFacets: async () => ok(facetsOf(library.articles)),
     getArticle: async (id) => {
       const article = findArticle(id);
       return article ? ok(article) : notFound('Article');
