@@ -1,6 +1,8 @@
 /**
  * `quire backup [--list] [--keep N]`, `quire export-library FILE` and `quire import-library FILE
- * [--dry-run]`: backups of what a person wrote, and the whole library as one zip archive.
+ * [--dry-run] [--prefer-archive]`: backups of what a person wrote, and the whole library as one zip
+ * archive. An import never prompts (it runs in scripts and over pipes alike): it keeps what differs
+ * here, says so, and `--prefer-archive` is the answer a person gives by running it again.
  */
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -8,6 +10,7 @@ import { MAX_BACKUPS_KEPT } from '../core/backup/backup-schedule';
 import type { BackupInfo } from '../core/backup/backups';
 import type { CommandContext } from './command-context';
 import { count } from './count';
+import { importLibrarySummary } from './import-library-summary';
 
 const parseKeep = (value: string): number => {
   const number = Number(value);
@@ -55,19 +58,19 @@ export function registerArchiveCommands(program: Command, context: CommandContex
 
   program
     .command('import-library')
-    .description('merge a library archive or a backup into this library; nothing here is deleted, and what would be replaced is listed')
+    .description(
+      "merge a library archive or a backup into this library: adds what is missing here; nothing here is deleted, and bookmarks, notes and article details that differ are kept as they are here and listed",
+    )
     .argument('<file>', 'an archive from export-library, or a backup from backups/')
     .option('--dry-run', 'say what would change, and change nothing')
-    .action((file: string, options: { dryRun?: boolean }) =>
+    .option('--prefer-archive', "where this library and the archive differ, take the archive's version (the one here is replaced)")
+    .action((file: string, options: { dryRun?: boolean; preferArchive?: boolean }) =>
       context.withApi(async (_api, core) => {
         const dryRun = options.dryRun === true;
-        const report = await core.archives.importLibrary(file, { dryRun });
+        const report = await core.archives.importLibrary(file, { dryRun, preferArchive: options.preferArchive === true });
         for (const line of report.lines) out(line);
         for (const reason of report.skipped) err(`skipped     ${reason}`);
-        const verb = dryRun ? 'Would add' : 'Added';
-        out(
-          `${verb} ${count(report.articlesAdded, 'article', 'articles')} and ${count(report.annotationsAdded, 'bookmark or note', 'bookmarks and notes')}; ${dryRun ? 'would replace' : 'replaced'} ${count(report.annotationsReplaced, 'older one', 'older ones')}.${dryRun ? ' Nothing was changed (dry run).' : ''}`,
-        );
+        out(importLibrarySummary(report, { dryRun }));
         if (report.skipped.length > 0) context.fail(1);
       }, { indexed: true }),
     );

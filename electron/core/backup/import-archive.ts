@@ -1,16 +1,24 @@
 /**
  * Restores a Quire archive (a backup or a whole-library export) into the library without losing
- * anything that exists only here: nothing local is deleted; an article already in the library
- * keeps its files and metadata; annotations merge by id, the newer `updatedAt` winning, and each
- * one replaced is reported; an article only in the archive is added whole (when the archive has
- * its text). With `dryRun` the same report is made and nothing is written.
+ * anything here unasked: nothing local is deleted or overwritten. An article already in the library
+ * keeps its files; bookmarks and notes the archive has and this library lacks are added; an article
+ * only in the archive is added whole (when the archive has its text). Where a bookmark, note or an
+ * article's title, tags or reading state differ (archive-differences.ts), the version here is kept
+ * and the report names each one, whichever is newer: only `preferArchive`, which the person asks
+ * for after reading that report, takes the archive's. A file here that cannot be read is never
+ * overwritten (`quire check --repair` keeps it in quarantine first). With `dryRun` the same report
+ * is made and nothing is written.
  */
+import { access } from 'node:fs/promises';
 import type { Annotation, ArticleMeta } from '../../shared/models';
 import { reanchorAnnotation } from '../annotations/reanchor';
 import type { AnnotationStore } from '../annotations/annotation-store';
+import { namesIn } from '../fs/names-in';
 import type { ArticleStore } from '../library/article-store';
 import { annotationSchema, articleMetaSchema } from '../library/file-schemas';
 import { textOfContent } from '../library/check/derive-text';
+import { articleFiles } from '../library/library-paths';
+import { annotationDifferences, articleDifferences, listed, withArchivedDetails } from './archive-differences';
 import type { ArchiveEntry, LibraryArchive } from './zip-read';
 import type { z } from 'zod';
 
@@ -19,9 +27,23 @@ export interface ArchiveImportReport {
   lines: string[];
   articlesAdded: number;
   annotationsAdded: number;
+  /** bookmarks and notes here that differ from the archive's copy and were kept as they are */
+  annotationsKept: number;
+  /** articles here whose title, tags or reading state differ from the archive's, kept as they are */
+  articlesKept: number;
+  /** bookmarks and notes replaced by the archive's copy (`preferArchive` only) */
   annotationsReplaced: number;
+  /** articles that took the archive's title, tags and reading state (`preferArchive` only) */
+  articlesReplaced: number;
   /** entries or articles left out, with why */
   skipped: string[];
+}
+
+export interface ArchiveImportOptions {
+  /** report only; write nothing */
+  dryRun: boolean;
+  /** where this library and the archive differ, take the archive's version (else the one here stays) */
+  preferArchive: boolean;
 }
 
 export interface ArchiveImportTarget {
@@ -31,16 +53,32 @@ export interface ArchiveImportTarget {
   refresh(articleId: string): void;
   /** whether an article with this id is in the trash (it is not replaced by an import) */
   inTrash(articleId: string): boolean;
+  /** now, ISO 8601: when an article takes the archive's details */
+  clock(): string;
 }
 
-export async function importArchive(archive: LibraryArchive, target: ArchiveImportTarget, dryRun: boolean): Promise<ArchiveImportReport> {
-  const report: ArchiveImportReport = { lines: [], articlesAdded: 0, annotationsAdded: 0, annotationsReplaced: 0, skipped: [...archive.refused.map((r) => `refused entry ${r}`)] };
+/** A report of nothing done yet. */
+export function emptyImportReport(): ArchiveImportReport {
+  return {
+    lines: [],
+    articlesAdded: 0,
+    annotationsAdded: 0,
+    annotationsKept: 0,
+    articlesKept: 0,
+    annotationsReplaced: 0,
+    articlesReplaced: 0,
+    skipped: [],
+  };
+}
+
+export async function importArchive(archive: LibraryArchive, target: ArchiveImportTarget, options: ArchiveImportOptions): Promise<ArchiveImportReport> {
+  const report: ArchiveImportReport = { ...emptyImportReport(), skipped: archive.refused.map((r) => `refused entry ${r}`) };
   await archive.manifest(); // refuses anything that is not a Quire archive before touching the library
   const byArticle = new Map<string, ArchiveEntry[]>();
   for (const entry of archive.entries) byArticle.set(entry.articleId, [...(byArticle.get(entry.articleId) ?? []), entry]);
   for (const [id, entries] of byArticle) {
     try {
-      await importArticle(archive, target, id, entries, dryRun, report);
+      await importArticle(archive, target, id, entries, options, report);
     } catch (error) {
       report.skipped.push(`article ${id}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -53,9 +91,10 @@ async function importArticle(
   target: ArchiveImportTarget,
   id: string,
   entries: readonly ArchiveEntry[],
-  dryRun: boolean,
+  options: ArchiveImportOptions,
   report: ArchiveImportReport,
 ): Promise<void> {
+  const { dryRun } = options;
   const find = (file: ArchiveEntry['file']) => entries.find((e) => e.file === file);
   const incoming = await readAnnotations(archive, id, entries, report);
   const metaEntry = find('meta');
@@ -63,12 +102,22 @@ async function importArticle(
   // The same article here, by id, or by its text under another id (another machine's import).
   const local = target.store.get(id) ?? (meta ? target.store.findByContentHash(meta.contentHash) : undefined);
   if (local) {
-    if (local.id !== id && incoming.length > 0) report.lines.push(`same text   article ${id} is ${local.id} here (${local.title}): its bookmarks and notes merge into it`);
-    await mergeAnnotations(target, local, incoming.map((a) => ({ ...a, articleId: local.id })), dryRun, report);
+    const firstLine = report.lines.length;
+    if (meta) await mergeDetails(target, local, meta, options, report);
+    await mergeAnnotations(target, local, incoming.map((a) => ({ ...a, articleId: local.id })), options, report);
+    // Said only when something about it follows: a repeated import stays silent.
+    if (local.id !== id && report.lines.length > firstLine) {
+      report.lines.splice(firstLine, 0, `same text   article ${id} is ${local.id} here (${local.title}): what the archive has for it merges into it`);
+    }
     return;
   }
   if (target.inTrash(id)) {
     report.skipped.push(`article ${id}: it is in the trash here; restore it first, then import again`);
+    return;
+  }
+  if (await exists(target.store.articleDir(id))) {
+    // A folder the library could not read as an article (a check would quarantine it): never written over.
+    report.skipped.push(`article ${id}: its folder here cannot be read as an article; run quire check --repair, then import again`);
     return;
   }
   const html = await readText(archive, find('content'));
@@ -101,27 +150,63 @@ async function importArticle(
   target.refresh(id);
 }
 
-/** Adds what is missing here and replaces what the archive has newer; reports every replacement. */
+/** An article here whose title, tags or reading state differ from the archive's: kept, or (preferArchive) replaced. */
+async function mergeDetails(target: ArchiveImportTarget, local: ArticleMeta, archived: ArticleMeta, { dryRun, preferArchive }: ArchiveImportOptions, report: ArchiveImportReport): Promise<void> {
+  const differences = articleDifferences(local, archived);
+  if (differences.length === 0) return;
+  const what = listed(differences);
+  if (!preferArchive) {
+    report.lines.push(`${dryRun ? 'would keep' : 'kept'}   article ${local.id} (${local.title}) as it is here; the archive's copy differs in its ${what}`);
+    report.articlesKept += 1;
+    return;
+  }
+  report.lines.push(`${dryRun ? 'would replace' : 'replaced'} the ${what} of article ${local.id} (${local.title}) with the archive's`);
+  report.articlesReplaced += 1;
+  if (dryRun) return;
+  await target.store.saveMeta(withArchivedDetails(local, archived, target.clock()));
+  target.refresh(local.id);
+}
+
+/**
+ * Adds what is missing here. A bookmark or note here that differs from the archive's copy is kept
+ * and reported, whichever is newer; `preferArchive` replaces it. One whose file here cannot be read
+ * is always kept: its bytes may still be worth saving.
+ */
 async function mergeAnnotations(
   target: ArchiveImportTarget,
   article: ArticleMeta,
   incoming: readonly Annotation[],
-  dryRun: boolean,
+  { dryRun, preferArchive }: ArchiveImportOptions,
   report: ArchiveImportReport,
 ): Promise<void> {
   if (incoming.length === 0) return;
   const localById = new Map((await target.annotations.list(article.id)).map((a) => [a.id, a]));
+  const filesHere = new Set(await namesIn(articleFiles(target.store.articleDir(article.id)).annotationsDir));
+  const of = `of ${article.id} (${article.title})`;
   const toWrite: Annotation[] = [];
   for (const annotation of incoming) {
     const mine = localById.get(annotation.id);
-    if (mine && mine.updatedAt >= annotation.updatedAt) continue; // the local copy is as new or newer: kept
-    if (mine) {
-      report.lines.push(`${dryRun ? 'would replace' : 'replaced'} annotation ${annotation.id} of ${article.id} (archive copy of ${annotation.updatedAt} is newer than ${mine.updatedAt})`);
-      report.annotationsReplaced += 1;
-    } else {
+    if (!mine && filesHere.has(`${annotation.id}.json`)) {
+      report.lines.push(`${dryRun ? 'would keep' : 'kept'}   annotation ${annotation.id} ${of} as it is here; its file here cannot be read: run quire check --repair, then import again`);
+      report.annotationsKept += 1;
+      continue;
+    }
+    if (!mine) {
       report.lines.push(`${dryRun ? 'would add' : 'added'}   annotation ${annotation.id} to ${article.id}  ${article.title}`);
       report.annotationsAdded += 1;
+      toWrite.push(annotation);
+      continue;
     }
+    const differences = annotationDifferences(mine, annotation);
+    if (differences.length === 0) continue; // the same bookmark or note: nothing to do
+    const dates = `(here ${mine.updatedAt}, archive ${annotation.updatedAt})`;
+    if (!preferArchive) {
+      report.lines.push(`${dryRun ? 'would keep' : 'kept'}   ${mine.kind} ${annotation.id} ${of} as it is here; the archive's copy differs in its ${listed(differences)} ${dates}`);
+      report.annotationsKept += 1;
+      continue;
+    }
+    report.lines.push(`${dryRun ? 'would replace' : 'replaced'} ${mine.kind} ${annotation.id} ${of} with the archive's: its ${listed(differences)} ${dates}`);
+    report.annotationsReplaced += 1;
     toWrite.push(annotation);
   }
   if (dryRun || toWrite.length === 0) return;
@@ -129,6 +214,15 @@ async function mergeAnnotations(
   const text = await target.store.readText(article.id);
   for (const annotation of toWrite) await target.annotations.save(reanchorAnnotation(text, annotation));
   target.refresh(article.id);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function readAnnotations(archive: LibraryArchive, articleId: string, entries: readonly ArchiveEntry[], report: ArchiveImportReport): Promise<Annotation[]> {

@@ -54,13 +54,13 @@ export class LibraryArchives {
   }
 
   /** Merges an archive (backup or export) into the library; see import-archive.ts for the rules. */
-  async importLibrary(file: string, { dryRun }: { dryRun: boolean }): Promise<ArchiveImportReport> {
-    const { store, annotations, refresh, exclusive } = this.parts;
+  async importLibrary(file: string, { dryRun, preferArchive = false }: { dryRun: boolean; preferArchive?: boolean }): Promise<ArchiveImportReport> {
+    const { store, annotations, refresh, clock, exclusive } = this.parts;
     const archive = await LibraryArchive.open(path.resolve(file));
     try {
       return await exclusive(async () => {
         const trashed = new Set(await namesIn(store.paths.trashDir));
-        return importArchive(archive, { store, annotations, refresh, inTrash: (id) => trashed.has(id) }, dryRun);
+        return importArchive(archive, { store, annotations, refresh, clock, inTrash: (id) => trashed.has(id) }, { dryRun, preferArchive });
       });
     } finally {
       archive.close();

@@ -13,6 +13,7 @@ import { AssetCollector } from './asset-collector';
 import { declaredHtmlCharset, decodeText } from './decode-text';
 import { cleanLine, excerptOf, type ImportedDocument, isoDate, titleFromFileName } from './imported-document';
 import { normalizeReaderHtml, type ReaderDocument } from './normalize-html';
+import { limitPageNesting } from './limit-nesting';
 import { largePageArticle, largePageMetadata, nestedDeeperThan, READABILITY_MAX_DEPTH, READABILITY_MAX_ELEMENTS } from './large-page';
 import { collectPageImages, withAssetPaths } from './page-images';
 import { sanitizeToElement } from './sanitize-html';
@@ -177,7 +178,8 @@ export function importHtml(
   }: { localFiles?: boolean; assets?: AssetCollector; keepRemoteImage?: KeepImage } = {},
 ): ImportedDocument {
   const keepImage: KeepImage = (src) => assets.keepImage(src) ?? keepRemoteImage(src);
-  const source = decodeText(bytes, declaredHtmlCharset(bytes));
+  // jsdom's time grows with the square of the nesting depth: deeper markup is flattened before it parses the page.
+  const source = limitPageNesting(decodeText(bytes, declaredHtmlCharset(bytes)));
   const images: PageImages = { assets, pageFile: localFiles && documentUrl.startsWith('file:') ? fileURLToPath(documentUrl) : null };
   const page = readPage(source, documentUrl, images);
   let reader = page.articleHtml ? readerDocument(page.articleHtml, page.url, keepImage) : null;

@@ -20,7 +20,8 @@ export interface ReaderDocument {
   text: string;
 }
 
-const BLOCK_TAGS = new Set([
+/** Elements laid out as blocks (also what separates text when deep markup is flattened, limit-nesting.ts). */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'col', 'colgroup', 'dd',
   'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer',
   'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'legend', 'li', 'listing',

@@ -5,6 +5,7 @@
  */
 import createDOMPurify, { type Config } from 'dompurify';
 import { domWindow } from './dom-window';
+import { limitFragmentNesting } from './limit-nesting';
 
 const FORBIDDEN_TAGS = [
   'style', 'link', 'meta', 'base', 'title', 'script', 'noscript', 'template',
@@ -120,7 +121,8 @@ export function sanitizeToElement(
   { pageUrl, keepImage = () => null }: { pageUrl?: string | null; keepImage?: (src: string) => string | null } = {},
 ): HTMLElement {
   // A fragment rather than a string: saves serializing and parsing again (jsdom parses slowly).
-  const clean = purify().sanitize(dirtyHtml, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  // Markup nested past the limit is flattened first: DOMPurify's jsdom parse would take minutes.
+  const clean = purify().sanitize(limitFragmentNesting(dirtyHtml), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
   const root = domWindow().document.createElement('div');
   root.append(clean);
   // Content the page itself hides is not part of what a reader sees.

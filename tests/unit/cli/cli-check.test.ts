@@ -141,7 +141,7 @@ describe('quire check (built, real core)', () => {
     expect(bad.stderr).toContain('--keep must be a whole number from 1 to 365.');
   });
 
-  it('export-library then import-library into another library: --dry-run writes nothing, the import adds, a second adds nothing', async () => {
+  it('export-library then import-library into another library: --dry-run writes nothing, the import adds, a second adds nothing, what differs is kept until --prefer-archive', async () => {
     const archive = path.join(home, 'whole.zip');
     const exported = await quire('export-library', archive);
     expect(exported.code).toBe(0);
@@ -161,12 +161,33 @@ describe('quire check (built, real core)', () => {
 
     const real = await otherQuire('import-library', archive);
     expect(real.code).toBe(0);
-    expect(real.stdout).toMatch(/^Added \d+ articles? and 1 bookmark or note; replaced 0 older ones\.$/m);
-    const annotations = JSON.parse((await otherQuire('search', 'Layla', '--json')).stdout) as { kind: string }[];
+    expect(real.stdout).toMatch(/^Added \d+ articles? and 1 bookmark or note\.$/m);
+    const annotations = JSON.parse((await otherQuire('search', 'Layla', '--json')).stdout) as { kind: string; articleId: string }[];
     expect(annotations).toEqual([expect.objectContaining({ kind: 'bookmark' })]);
     const second = await otherQuire('import-library', archive);
-    expect(second.stdout).toMatch(/^Added 0 articles and 0 bookmarks and notes; replaced 0 older ones\.$/m);
+    expect(second.stdout).toBe('Added 0 articles and 0 bookmarks and notes.\n');
     expect((await otherQuire('check')).code).toBe(0);
+
+    // A tag given here: the archive differs, so the import keeps this library's version and says how to take the archive's.
+    const bookmarked = annotations[0]!.articleId;
+    const tags = async () => (JSON.parse((await otherQuire('show', bookmarked, '--json')).stdout) as { tags: string[] }).tags;
+    const archived = await tags(); // the same as the archive's: the second import found no difference
+    await otherQuire('tag', bookmarked, 'mine');
+    const kept = await otherQuire('import-library', archive);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toMatch(new RegExp(`^kept {3}article ${bookmarked} \\(.+\\) as it is here; the archive's copy differs in its tags$`, 'm'));
+    expect(kept.stdout.trim().split('\n').at(-1)).toBe(
+      "Added 0 articles and 0 bookmarks and notes. The details of 1 article differ from the archive and were kept as they are here; run again with --prefer-archive to take the archive's versions.",
+    );
+    expect(await tags()).toEqual([...archived, 'mine']);
+    const dryPrefer = await otherQuire('import-library', archive, '--dry-run', '--prefer-archive');
+    expect(dryPrefer.stdout.trim().split('\n').at(-1)).toBe(
+      "Would add 0 articles and 0 bookmarks and notes. Would replace the details of 1 article with the archive's versions (--prefer-archive). Nothing was changed (dry run).",
+    );
+    expect(await tags()).toEqual([...archived, 'mine']);
+    const preferred = await otherQuire('import-library', archive, '--prefer-archive');
+    expect(preferred.stdout).toMatch(new RegExp(`^replaced the tags of article ${bookmarked} \\(.+\\) with the archive's$`, 'm'));
+    expect(await tags()).toEqual(archived);
 
     const garbage = path.join(home, 'garbage.zip');
     writeFileSync(garbage, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00]));

@@ -41,6 +41,12 @@ const SEED = Number(process.env.QUIRE_CRASH_SEED ?? 7_2026);
 /** Default: 50 kills (both kinds of trial) in about two minutes on a loaded 2-core machine. */
 const ANNOTATION_TRIALS = LONG ? 300 : 42;
 const IMPORT_TRIALS = LONG ? 60 : 8;
+/**
+ * An import is killed once this many of its articles are in the library, drawn per trial from 1 to
+ * this: a count rather than a time, so a loaded machine (slower imports) still gets kills deep into
+ * the import, and each trial verifies as many acknowledged articles as it drew.
+ */
+const IMPORT_KILL_AFTER_MAX = LONG ? 160 : 24;
 /** Copies of each of the 24 corpus pages: 240 distinct files to import. */
 const PAGE_COPIES = 10;
 /** Trials run side by side; each has its own library copy. */
@@ -61,6 +67,8 @@ let template: { libraryDir: string; indexDir: string; articleIds: string[]; anno
 let pagesDir: string;
 const random = seededRandom(SEED);
 const tally = { annotation: 0, import: 0, acked: 0, leftovers: 0, reindexed: 0, imported: 0 };
+/** Imported articles verified by each import trial, to show how deep into the imports the kills land. */
+const importedPerTrial: number[] = [];
 
 beforeAll(async () => {
   console.log(`crash tests: seed ${SEED} (QUIRE_CRASH_SEED to repeat), ${LONG ? 'long' : 'default'} run`);
@@ -119,7 +127,7 @@ beforeAll(async () => {
 afterAll(() => {
   console.log(
     `crash tests: ${tally.annotation} kills during annotation bursts (${tally.acked} acknowledged writes verified), ` +
-      `${tally.import} kills during imports (${tally.imported} imported articles verified); ` +
+      `${tally.import} kills during imports (${tally.imported} imported articles verified, per trial: ${importedPerTrial.join(', ')}); ` +
       `${tally.leftovers} temp leftovers and ${tally.reindexed} stale index reports repaired`,
   );
   if (work) rmSync(work, { recursive: true, force: true });
@@ -187,21 +195,28 @@ interface TrialPlan {
   childSeed: number;
   /** kill before the child is ready (annotations) or before its first article lands (import) */
   early: boolean;
+  /** annotations: after the child is ready; import: when early, after the start, else after the kill count is reached */
   delayMs: number;
   burst: number;
+  /** import: the number of its articles in the library when the kill comes (unless early) */
+  killAfterArticles: number;
 }
 
 /** Every trial's choices, drawn from the seed before any runs, so running them side by side stays reproducible. */
 function planTrials(): TrialPlan[] {
   const plans: TrialPlan[] = [];
+  // Its own stream, so the annotation trials draw exactly what they drew before it existed.
+  const importRandom = seededRandom(SEED + 1);
   for (let trial = 1; trial <= ANNOTATION_TRIALS + IMPORT_TRIALS; trial += 1) {
     // Import trials spread evenly among the others (exactly IMPORT_TRIALS of them).
     const total = ANNOTATION_TRIALS + IMPORT_TRIALS;
     const kind = Math.floor((trial * IMPORT_TRIALS) / total) > Math.floor(((trial - 1) * IMPORT_TRIALS) / total) ? 'import' : 'annotation';
     // Mostly mid-write; sometimes while the process is still starting (recovery, index load).
     const early = random() < 0.15;
-    const span = kind === 'import' ? (LONG ? 8000 : 3000) : LONG ? 1500 : 350;
-    plans.push({ kind, trial, childSeed: Math.floor(random() * 1e6), early, delayMs: early ? random() * 700 : random() * span, burst: 1 + Math.floor(random() * 6) });
+    // For imports, a short extra delay after the drawn count: the kill lands anywhere in the next article's writes.
+    const span = kind === 'import' ? 300 : LONG ? 1500 : 350;
+    const killAfterArticles = kind === 'import' ? 1 + Math.floor(importRandom() * IMPORT_KILL_AFTER_MAX) : 0;
+    plans.push({ kind, trial, childSeed: Math.floor(random() * 1e6), early, delayMs: early ? random() * 700 : random() * span, burst: 1 + Math.floor(random() * 6), killAfterArticles });
   }
   return plans;
 }
@@ -318,7 +333,9 @@ async function importTrial(plan: TrialPlan): Promise<void> {
   const indexDir = path.join(cacheDir, 'index');
   cpSync(template.indexDir, indexDir, { recursive: true });
   const articlesDir = path.join(libraryDir, 'articles');
-  const before = readdirSync(articlesDir).length;
+  // Article folders only: a `.tmp-<id>` staging folder is an article still being written.
+  const articleCount = (): number => readdirSync(articlesDir).filter((name) => !name.startsWith('.')).length;
+  const before = articleCount();
 
   const child = spawn(process.execPath, [CLI, '--library', libraryDir, 'import', pagesDir], {
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), QUIRE_LIBRARY: '', NO_COLOR: '1' },
@@ -330,9 +347,9 @@ async function importTrial(plan: TrialPlan): Promise<void> {
   let exited = false;
   void closed.then(() => (exited = true));
   if (!plan.early) {
-    // Start the clock at the first article written, so the kill lands among the writes.
-    const deadline = Date.now() + 60_000;
-    while (!exited && Date.now() < deadline && readdirSync(articlesDir).length <= before) await new Promise((resolve) => setTimeout(resolve, 25));
+    // Wait for the drawn number of articles, so the kill lands among the writes, as deep as drawn.
+    const deadline = Date.now() + 120_000;
+    while (!exited && Date.now() < deadline && articleCount() - before < plan.killAfterArticles) await new Promise((resolve) => setTimeout(resolve, 10));
   }
   const timer = setTimeout(() => child.kill('SIGKILL'), plan.delayMs);
   const signal = await closed;
@@ -344,6 +361,7 @@ async function importTrial(plan: TrialPlan): Promise<void> {
   try {
     const templateIds = new Set(template.articleIds);
     const articles = (await core.listArticles()).filter((a) => !templateIds.has(a.id));
+    importedPerTrial.push(articles.length);
     expect(articles.length + templateIds.size, label).toBe((await core.listArticles()).length);
     // The index agrees with the files: each imported article is found by a word of its own text.
     for (const article of articles) {

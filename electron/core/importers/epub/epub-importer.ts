@@ -12,11 +12,13 @@ import { AssetCollector } from '../asset-collector';
 import { decodeText } from '../decode-text';
 import { domWindow } from '../dom-window';
 import { excerptOf, guessDirection, type ImportedDocument, isoDate, titleFromFileName } from '../imported-document';
+import { limitPageNesting, MAX_NESTING_DEPTH } from '../limit-nesting';
 import { normalizeReaderHtml } from '../normalize-html';
 import { sanitizeToElement } from '../sanitize-html';
 import { type ManifestItem, type PackageDocument, parsePackage, resolveHref } from './package-document';
 import { navTableOfContents, ncxTableOfContents, type TocLink } from './table-of-contents';
 import { firstNamed, parseXml } from './xml';
+import { xmlNestingDepth } from './xml-depth';
 import { ZipArchive } from './zip-archive';
 
 export interface EpubOptions {
@@ -166,9 +168,14 @@ function textDirection(progression: 'ltr' | 'rtl' | null, baseLang: string, text
   return progression === null ? null : 'ltr';
 }
 
-/** XHTML as XML (so `<a id="x"/>` stays empty); a chapter that is not well-formed, as HTML. */
+/**
+ * XHTML as XML (so `<a id="x"/>` stays empty); a chapter that is not well-formed, as HTML. A chapter
+ * nested deeper than any book needs is read as HTML too, flattened first (limit-nesting.ts): every
+ * jsdom parse of such markup takes time that grows with the square of its depth.
+ */
 function chapterDocument(text: string): Document {
-  return parseXml(text, 'application/xhtml+xml') ?? new (domWindow().DOMParser)().parseFromString(text, 'text/html');
+  const xml = xmlNestingDepth(text) <= MAX_NESTING_DEPTH ? parseXml(text, 'application/xhtml+xml') : null;
+  return xml ?? new (domWindow().DOMParser)().parseFromString(limitPageNesting(text), 'text/html');
 }
 
 /** Cover pages often wrap their picture in SVG (`<svg><image href>`), which the sanitizer drops. */

@@ -1,7 +1,7 @@
 /**
  * Backups and whole-library archives on real libraries (corpus documents imported): what the
  * archives hold, rotation, the daily schedule, and the merge rules of an import (nothing that
- * exists only here is lost; the newer annotation wins; a dry run writes nothing), and archives
+ * exists only here is lost or overwritten unasked; a dry run writes nothing), and archives
  * built to attack the import.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -57,6 +57,12 @@ async function libraryWithArticles(root: string, options: { maintenance?: boolea
   const text = (await core.getContent(ids[0]!)).text;
   const bookmark = await core.createAnnotation({ articleId: ids[0]!, kind: 'bookmark', passage: { quote: text.slice(100, 150) }, note: 'first' });
   return { core, libraryDir, ids, bookmark, open };
+}
+
+/** Every file under `dir` with its bytes, to prove an import changed nothing. */
+function filesIn(dir: string): Map<string, string> {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(path.join(dir, f)).isFile()).sort();
+  return new Map(files.map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
 }
 
 async function withCore<T>(core: QuireCore, run: () => Promise<T>): Promise<T> {
@@ -129,12 +135,12 @@ describe('library export and import', () => {
       const [bookmark] = await b.core.listAnnotations(a.ids[0]!);
       expect(bookmark).toMatchObject({ id: a.bookmark.id, note: 'first', target: a.bookmark.target });
       const again = await b.core.archives.importLibrary(archive, { dryRun: false });
-      expect(again).toMatchObject({ articlesAdded: 0, annotationsAdded: 0, annotationsReplaced: 0, lines: [] });
+      expect(again).toMatchObject({ articlesAdded: 0, annotationsAdded: 0, annotationsKept: 0, articlesKept: 0, annotationsReplaced: 0, lines: [] });
     });
     expect((await checkLibrary(b.libraryDir)).problems).toEqual([]);
   });
 
-  it('never loses what exists only here; the newer annotation wins; every replacement is reported; --dry-run writes nothing', async () => {
+  it('keeps what exists only here, and keeps what differs (whichever is newer) until --prefer-archive; a dry run changes no byte', async () => {
     const a = await libraryWithArticles(tempDir());
     const b = await openTestLibrary(tempDir());
     const first = path.join(tempDir(), 'first.zip');
@@ -143,32 +149,85 @@ describe('library export and import', () => {
     await a.core.archives.exportLibrary(first);
     await b.core.archives.importLibrary(first, { dryRun: false });
 
-    // Here: a newer edit of the bookmark, a note and an article that exist only here.
+    // Here: a newer edit of the bookmark, a tag, and a note and an article that exist only here.
     const newerHere = await b.core.updateAnnotation(a.ids[0]!, a.bookmark.id, { note: 'edited here, later' });
+    await b.core.tagArticles([a.ids[0]!], ['mine']);
     const onlyHere = await b.core.createAnnotation({ articleId: a.ids[1]!, kind: 'note', note: 'only here' });
     const [localPage] = await b.core.importPaths([webPages().find((p) => p.name === 'lemonde-1')!.file]);
-    // There: a newer edit of the other note.
+    // There: a newer edit of the other note (the archive's copy is the newer one).
     const newerThere = await a.core.updateAnnotation(a.ids[1]!, other.id, { note: 'edited there' });
     await withCore(a.core, () => a.core.archives.exportLibrary(second));
 
     await withCore(b.core, async () => {
-      const before = readdirSync(path.join(b.libraryDir, 'articles'), { recursive: true }).map(String).sort();
-      const sizes = before.map((f) => statSync(path.join(b.libraryDir, 'articles', f)).mtimeMs);
-      const dry = await b.core.archives.importLibrary(second, { dryRun: true });
-      expect(dry.lines).toEqual([
-        `would replace annotation ${other.id} of ${a.ids[1]} (archive copy of ${newerThere.updatedAt} is newer than ${other.updatedAt})`,
-      ]);
-      const after = readdirSync(path.join(b.libraryDir, 'articles'), { recursive: true }).map(String).sort();
-      expect(after).toEqual(before);
-      expect(after.map((f) => statSync(path.join(b.libraryDir, 'articles', f)).mtimeMs)).toEqual(sizes);
+      const articles = path.join(b.libraryDir, 'articles');
+      const title0 = (await b.core.getArticle(a.ids[0]!)).title;
+      const title1 = (await b.core.getArticle(a.ids[1]!)).title;
+      const keptLines = (verb: string) => [
+        `${verb}   article ${a.ids[0]} (${title0}) as it is here; the archive's copy differs in its tags`,
+        `${verb}   bookmark ${a.bookmark.id} of ${a.ids[0]} (${title0}) as it is here; the archive's copy differs in its note (here ${newerHere.updatedAt}, archive ${a.bookmark.updatedAt})`,
+        `${verb}   note ${other.id} of ${a.ids[1]} (${title1}) as it is here; the archive's copy differs in its note (here ${other.updatedAt}, archive ${newerThere.updatedAt})`,
+      ];
+      const before = filesIn(articles);
 
-      const real = await b.core.archives.importLibrary(second, { dryRun: false });
-      expect(real).toMatchObject({ articlesAdded: 0, annotationsAdded: 0, annotationsReplaced: 1 });
+      const dry = await b.core.archives.importLibrary(second, { dryRun: true });
+      expect(dry.lines.sort()).toEqual(keptLines('would keep').sort());
+      expect(filesIn(articles)).toEqual(before);
+
+      const kept = await b.core.archives.importLibrary(second, { dryRun: false });
+      expect(kept).toMatchObject({ articlesAdded: 0, annotationsAdded: 0, annotationsKept: 2, articlesKept: 1, annotationsReplaced: 0, articlesReplaced: 0, skipped: [] });
+      expect(kept.lines.sort()).toEqual(keptLines('kept').sort());
+      // Nothing differed in a way the import may settle alone, so not one byte changed.
+      expect(filesIn(articles)).toEqual(before);
+
+      const dryPrefer = await b.core.archives.importLibrary(second, { dryRun: true, preferArchive: true });
+      expect(dryPrefer.lines.sort()).toEqual(
+        [
+          `would replace the tags of article ${a.ids[0]} (${title0}) with the archive's`,
+          `would replace bookmark ${a.bookmark.id} of ${a.ids[0]} (${title0}) with the archive's: its note (here ${newerHere.updatedAt}, archive ${a.bookmark.updatedAt})`,
+          `would replace note ${other.id} of ${a.ids[1]} (${title1}) with the archive's: its note (here ${other.updatedAt}, archive ${newerThere.updatedAt})`,
+        ].sort(),
+      );
+      expect(filesIn(articles)).toEqual(before);
+
+      const replaced = await b.core.archives.importLibrary(second, { dryRun: false, preferArchive: true });
+      expect(replaced).toMatchObject({ annotationsKept: 0, articlesKept: 0, annotationsReplaced: 2, articlesReplaced: 1, skipped: [] });
       const notes = Object.fromEntries((await b.core.listAllAnnotations()).map((x) => [x.id, x.note]));
-      expect(notes).toEqual({ [a.bookmark.id]: newerHere.note, [other.id]: 'edited there', [onlyHere.id]: 'only here' });
+      // The archive's versions, the older one included: the person asked for them.
+      expect(notes).toEqual({ [a.bookmark.id]: 'first', [other.id]: 'edited there', [onlyHere.id]: 'only here' });
+      expect((await b.core.getArticle(a.ids[0]!)).tags).toEqual([]);
       expect(localPage!.status).toBe('imported');
       expect((await b.core.listArticles()).length).toBe(3);
+      // Now they agree: another import finds nothing to keep or replace.
+      expect((await b.core.archives.importLibrary(second, { dryRun: false })).lines).toEqual([]);
     });
+    expect((await checkLibrary(b.libraryDir)).problems).toEqual([]);
+  });
+
+  it('never writes over a bookmark file or an article folder here that cannot be read, even with --prefer-archive', async () => {
+    const a = await libraryWithArticles(tempDir());
+    const archive = path.join(tempDir(), 'library.zip');
+    await withCore(a.core, () => a.core.archives.exportLibrary(archive));
+    const root = tempDir();
+    const b = await openTestLibrary(root);
+    await b.core.archives.importLibrary(archive, { dryRun: false });
+    await b.core.close();
+    const bookmarkFile = path.join(b.libraryDir, 'articles', a.ids[0]!, 'annotations', `${a.bookmark.id}.json`);
+    writeFileSync(bookmarkFile, '{ damaged');
+    // The seed article's folder without a readable article.json: the library cannot load it.
+    const seedFolder = path.join(b.libraryDir, 'articles', a.ids[1]!);
+    writeFileSync(path.join(seedFolder, 'article.json'), 'not json');
+    const before = filesIn(path.join(b.libraryDir, 'articles'));
+
+    const again = await openTestLibrary(root);
+    await withCore(again.core, async () => {
+      const report = await again.core.archives.importLibrary(archive, { dryRun: false, preferArchive: true });
+      expect(report.lines).toEqual([
+        expect.stringMatching(new RegExp(`^kept {3}annotation ${a.bookmark.id} of ${a.ids[0]} \\(.*\\) as it is here; its file here cannot be read: run quire check --repair, then import again$`)),
+      ]);
+      expect(report.skipped).toEqual([`article ${a.ids[1]}: its folder here cannot be read as an article; run quire check --repair, then import again`]);
+      expect(report).toMatchObject({ annotationsKept: 1, annotationsReplaced: 0, articlesAdded: 0 });
+    });
+    expect(filesIn(path.join(b.libraryDir, 'articles'))).toEqual(before);
   });
 
   it('refuses entries that would escape, oversized entries and files that are not Quire archives', async () => {
