@@ -4,6 +4,7 @@
  * so offsets are exact in the original string (Lunr's own offsets drift after `İ` and include
  * punctuation, §A1).
  */
+import { compiledSearch } from './compiled-search';
 import { foldWord, isCjkUnit, MAX_TERM_LENGTH, tokenize, unitKind, type WordToken } from './text-pipeline';
 import { matchesTerm, termSpans } from './term-spans';
 
@@ -119,26 +120,10 @@ function onlySeparators(gap: string): boolean {
  * without Unicode mode (a case-insensitive Unicode-class search was four times slower than
  * tokenizing), so the gaps are checked apart: a CJK character between two words is a word.
  */
-// One phrase query checks many candidates with the same search: compiled once, it is also
-// optimized by the regex engine, which runs a fresh one in its slower interpreter.
-const phraseSearches = new Map<string, RegExp>();
-
-function phraseSearch(phrase: readonly string[]): RegExp {
-  const key = phrase.join(' ');
-  let search = phraseSearches.get(key);
-  if (search === undefined) {
-    if (phraseSearches.size >= 32) phraseSearches.clear();
-    search = new RegExp(`${phrase.join('([^A-Za-z0-9]+)')}(?![A-Za-z0-9])`, 'gi');
-    phraseSearches.set(key, search);
-  }
-  return search;
-}
-
 function holdsPlainPhrase(text: string, phrase: readonly string[]): boolean {
   // The word start is checked here, not with a lookbehind: a pattern that starts with its first
   // word's letters lets the regex engine skip ahead to them (5× faster measured).
-  const search = phraseSearch(phrase);
-  search.lastIndex = 0;
+  const search = compiledSearch(`${phrase.join('([^A-Za-z0-9]+)')}(?![A-Za-z0-9])`);
   for (let found = search.exec(text); found !== null; found = search.exec(text)) {
     const wordStart = found.index === 0 || unitKind(text.charCodeAt(found.index - 1)) !== 1;
     if (wordStart && found.slice(1).every((gap) => onlySeparators(gap ?? ''))) return true;

@@ -10,6 +10,7 @@
  * than visiting every word; a Unicode-class regex was slower.) Anything unusual (astral
  * characters, terms not starting with two ASCII letters) falls back to visiting every word.
  */
+import { compiledSearch } from './compiled-search';
 import { DEFAULT_LANGUAGE } from './languages';
 import type { TextSpan } from './snippet';
 import { isCjkUnit, normalizeTerm, pushWord, scanWords, unitKind, type WordToken } from './text-pipeline';
@@ -108,21 +109,6 @@ function merged(spans: TextSpan[]): TextSpan[] {
   return out;
 }
 
-// A query's hits are all searched for the same starts: one compiled search, which the regex
-// engine then optimizes (it runs a fresh one in its slower interpreter).
-const searches = new Map<string, RegExp>();
-
-function startsSearch(starts: readonly string[]): RegExp {
-  const source = starts.join('|');
-  let search = searches.get(source);
-  if (search === undefined) {
-    if (searches.size >= 32) searches.clear();
-    search = new RegExp(source, 'gi');
-    searches.set(source, search);
-  }
-  return search;
-}
-
 export function termSpans(text: string, terms: ReadonlySet<string>, lang: string | undefined): TextSpan[] {
   if (terms.size === 0) return [];
   const starts = asciiStarts(terms, lang);
@@ -150,8 +136,7 @@ export function termSpans(text: string, terms: ReadonlySet<string>, lang: string
   // Case-insensitive without Unicode mode: only ASCII letters match ASCII letters (a Kelvin sign
   // does not match `k`), and the offsets are the text's own. Twice as fast as lowercasing the text
   // (most texts hold a curly quote, so every copy is two bytes per character) and searching that.
-  const search = startsSearch(starts);
-  search.lastIndex = 0;
+  const search = compiledSearch(starts.join('|'));
   for (let found = search.exec(text); found !== null; found = search.exec(text)) {
     const at = found.index;
     // Overlapping starts (`kern|kernel`) and repeats are all looked at, as indexOf from at + 1 did.
