@@ -89,5 +89,3 @@ export function language(code: string): Language {
   }
   return found;
 }
-
-export const SUPPORTED_LANGUAGES: readonly string[] = [...SUPPORTED];
