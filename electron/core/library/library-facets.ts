@@ -5,19 +5,10 @@
  * articles).
  */
 import type { ArticleFormat, ArticleMeta, FacetCount, LibraryFacets } from '../../shared/models';
+import { primaryLanguage } from '../language-tag';
 import { tagKey } from './tags';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-/**
- * "en" for "en-GB" and "EN": languages are offered (and searched) by their primary subtag, cut as
- * the search index cuts it (search/languages.ts, not imported: it would bring Lunr into the main
- * process).
- */
-const primarySubtag = (lang: string | null): string | null => {
-  const primary = lang?.trim().toLowerCase().split(/[-_]/)[0];
-  return primary ? primary : null;
-};
 
 class Counter<T extends string> {
   private readonly counts = new Map<string, FacetCount<T>>();
@@ -52,7 +43,8 @@ export function libraryFacets(articles: readonly ArticleMeta[]): LibraryFacets {
       tags.add(tag, key);
     }
     formats.add(article.format);
-    const lang = primarySubtag(article.lang);
+    // Cut as the search index cuts it, so every language offered is one its filter accepts.
+    const lang = primaryLanguage(article.lang);
     if (lang !== null) languages.add(lang);
   }
   return { tags: tags.sorted(), formats: formats.sorted(), languages: languages.sorted() };

@@ -75,12 +75,6 @@ export function languageCode(tag: string | null | undefined): string {
   return SUPPORTED.has(code) ? code : DEFAULT_LANGUAGE;
 }
 
-/** The primary subtag of a BCP 47 tag, lowercased (`fr-CA` → `fr`), or null. */
-export function primaryLanguage(tag: string | null | undefined): string | null {
-  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
-}
-
 export function language(code: string): Language {
   let found = loaded.get(code);
   if (found === undefined) {
