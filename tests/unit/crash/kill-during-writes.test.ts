@@ -339,11 +339,20 @@ async function importTrial(plan: TrialPlan): Promise<void> {
 
   const child = spawn(process.execPath, [CLI, '--library', libraryDir, 'import', pagesDir], {
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), QUIRE_LIBRARY: '', NO_COLOR: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  // The summary goes to stdout: kept (its end) to explain an import that ended before its kill.
+  let stdout = '';
+  let exitCode: number | null = null;
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const closed = new Promise<NodeJS.Signals | null>((resolve) => child.once('close', (_code, signal) => resolve(signal)));
+  child.stdout!.on('data', (chunk: Buffer) => (stdout = (stdout + chunk.toString()).slice(-4000)));
+  const closed = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.once('close', (code, signal) => {
+      exitCode = code;
+      resolve(signal);
+    }),
+  );
   let exited = false;
   void closed.then(() => (exited = true));
   if (!plan.early) {
@@ -354,7 +363,7 @@ async function importTrial(plan: TrialPlan): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), plan.delayMs);
   const signal = await closed;
   clearTimeout(timer);
-  expect(signal, `${label}: the import must die by the kill (it was not meant to finish): ${stderr}`).toBe('SIGKILL');
+  expect(signal, `${label}: the import must die by the kill (it was not meant to finish); it exited with code ${exitCode}: ${stderr}\n${stdout}`).toBe('SIGKILL');
   tally.import += 1;
 
   const core = await checkAndRepair(label, libraryDir, indexDir, cacheDir);
