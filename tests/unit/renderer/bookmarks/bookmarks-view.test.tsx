@@ -1,31 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Annotation, ArticleMeta } from '../../../../electron/shared/models';
+import type { ArticleMeta } from '../../../../electron/shared/models';
 import { filterBookmarks, NO_FILTER } from '../../../../renderer/bookmarks/bookmark-filters';
 import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
+import { annotationOn } from '../support/annotation-on';
 
 const harbour = makeContent('a1', '<p>The boats left the quiet harbour at dawn.</p><p>Gulls follow them out to sea.</p>');
 const cities = makeContent('a2', '<p>Cities grow along rivers and coasts.</p>');
-
-function at(content: { id: string; text: string }, exact: string, overrides: Partial<Annotation>): Annotation {
-  const start = content.text.indexOf(exact);
-  return {
-    id: `ann-${content.id}-${start}`,
-    articleId: content.id,
-    kind: 'bookmark',
-    target: {
-      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start, end: start + exact.length },
-    },
-    color: 'yellow',
-    note: '',
-    anchorState: 'exact',
-    createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: '2024-01-01T00:00:00.000Z',
-    ...overrides,
-  };
-}
 
 function library() {
   const articles: ArticleMeta[] = [
@@ -33,11 +15,11 @@ function library() {
     makeArticle({ id: 'a2', title: 'River Cities', tags: ['geography'] }),
   ];
   const annotations = [
-    at(harbour, 'Gulls follow them', { id: 'gulls', color: 'green', createdAt: '2024-03-01T00:00:00.000Z', note: 'birds **always**' }),
-    at(harbour, 'quiet harbour', { id: 'quiet', color: 'yellow', createdAt: '2024-01-01T00:00:00.000Z' }),
-    at(cities, 'grow along rivers', { id: 'rivers', color: 'blue', createdAt: '2024-02-01T00:00:00.000Z' }),
-    at(cities, 'a sentence that was removed', { id: 'lost', color: 'pink', note: 'what was this?', anchorState: 'unplaced' }),
-    { ...at(harbour, 'boats', { id: 'a-note' }), kind: 'note' as const, note: 'Only in Notes' },
+    annotationOn(harbour, 'Gulls follow them', { id: 'gulls', color: 'green', createdAt: '2024-03-01T00:00:00.000Z', note: 'birds **always**' }),
+    annotationOn(harbour, 'quiet harbour', { id: 'quiet', color: 'yellow', createdAt: '2024-01-01T00:00:00.000Z' }),
+    annotationOn(cities, 'grow along rivers', { id: 'rivers', color: 'blue', createdAt: '2024-02-01T00:00:00.000Z' }),
+    annotationOn(cities, 'a sentence that was removed', { id: 'lost', color: 'pink', note: 'what was this?', anchorState: 'unplaced' }),
+    { ...annotationOn(harbour, 'boats', { id: 'a-note' }), kind: 'note' as const, note: 'Only in Notes' },
   ];
   return createFakeApi({ articles, contents: new Map([['a1', harbour], ['a2', cities]]), annotations });
 }
@@ -139,7 +121,7 @@ describe('Bookmarks view', () => {
 describe('filterBookmarks', () => {
   it('matches tags without regard to case', () => {
     const articles = new Map([['a1', makeArticle({ id: 'a1', title: 'A', tags: ['Sea'] })]]);
-    const bookmark = at(harbour, 'quiet harbour', { articleId: 'a1' });
+    const bookmark = annotationOn(harbour, 'quiet harbour', { articleId: 'a1' });
     expect(filterBookmarks([bookmark], articles, { ...NO_FILTER, tag: 'sea' })).toEqual([bookmark]);
     expect(filterBookmarks([bookmark], articles, { ...NO_FILTER, tag: 'land' })).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { ReaderView } from '../../../../renderer/reader/ReaderView';
 import { offsetsToRange } from '../../../../renderer/reader/text-offsets';
 import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
+import { annotationOn } from '../support/annotation-on';
 
 const HTML =
   '<h2>Café society</h2><p>The cafe opened at dawn. A <strong>CAFÉ</strong> au lait.</p>' +
@@ -32,21 +33,7 @@ afterEach(() => vi.unstubAllGlobals());
 const painted = (name: string) => [...(registry.get(name) ?? [])].map((range) => range.toString());
 
 function bookmarkOn(exact: string): Annotation {
-  const start = text.indexOf(exact);
-  return {
-    id: 'b1',
-    articleId: 'c1',
-    kind: 'bookmark',
-    target: {
-      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start, end: start + exact.length },
-    },
-    color: 'green',
-    note: '',
-    anchorState: 'exact',
-    createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: '2024-01-01T00:00:00.000Z',
-  };
+  return annotationOn({ id: 'c1', text }, exact, { id: 'b1', color: 'green' });
 }
 
 async function openReader(annotations: Annotation[] = []) {

@@ -4,6 +4,7 @@ import type { Annotation } from '../../../../electron/shared/models';
 import { offsetsToRange } from '../../../../renderer/reader/text-offsets';
 import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
+import { annotationOn } from '../support/annotation-on';
 
 const HTML =
   '<h2>The <em>first</em> part</h2><p>Ships sail <strong>across the <em>quiet</em> harbour</strong> at dawn.</p>' +
@@ -12,22 +13,7 @@ const content = makeContent('s1', HTML);
 const text = content.text;
 
 function annotationAt(exact: string, overrides: Partial<Annotation> = {}): Annotation {
-  const start = text.indexOf(exact);
-  return {
-    id: `existing-${start}`,
-    articleId: 's1',
-    kind: 'bookmark',
-    target: {
-      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start, end: start + exact.length },
-    },
-    color: 'blue',
-    note: '',
-    anchorState: 'exact',
-    createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: '2024-01-01T00:00:00.000Z',
-    ...overrides,
-  };
+  return annotationOn({ id: 's1', text }, exact, { id: `existing-${text.indexOf(exact)}`, color: 'blue', ...overrides });
 }
 
 async function openReader(annotations: Annotation[] = []) {
