@@ -60,7 +60,8 @@ test('bookmarks survive a theme and font change, a reload and new text; export â
   await controls.setFont('Dyslexia-friendly');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('.reader-article')).toHaveClass(/font-dyslexic/);
-  expect((await green.allTextContents()).join('')).toBe(KEPT);
+  // Polled: the reader paints its marks after the article renders.
+  await expect.poll(async () => (await green.allTextContents()).join('')).toBe(KEPT);
   await expectAccessible(page, 'reader in dark with the dyslexia-friendly font');
 
   // A reload keeps the settings and the bookmarks.
@@ -68,7 +69,8 @@ test('bookmarks survive a theme and font change, a reload and new text; export â
   await library.open(SEED_TITLE);
   await expect(page.getByLabel('Theme')).toHaveValue('dark');
   await expect(page.getByLabel('Font', { exact: true })).toHaveValue('dyslexic');
-  expect((await green.allTextContents()).join('')).toBe(KEPT);
+  // Polled: the reader paints its marks after the article renders.
+  await expect.poll(async () => (await green.allTextContents()).join('')).toBe(KEPT);
 
   // New text for the article: re-anchored, and what cannot be placed is kept and listed.
   const id = await seedId(page);
@@ -142,7 +144,8 @@ test('bookmarks survive a theme and font change, a reload and new text; export â
   await expect(bookmarks.unplaced.getByText(DELETED)).toBeVisible();
   await expect(bookmarks.item('Visit to Tehran')).toHaveClass(/quire-color-yellow/);
   await bookmarks.list.getByRole('button', { name: new RegExp(KEPT) }).click();
-  expect((await green.allTextContents()).join('')).toBe(KEPT);
+  // Polled: the reader paints its marks after the article renders.
+  await expect.poll(async () => (await green.allTextContents()).join('')).toBe(KEPT);
   await expect(reader.article.locator('mark.quire-color-pink').first()).toContainText('Baghdad conference');
   await expect(reader.panel.getByText('Passage not found in the text:')).toBeVisible();
   await expect(reader.panel.getByText('Read the follow-up report')).toBeVisible();
