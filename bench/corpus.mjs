@@ -1,6 +1,6 @@
 /**
  * The benchmark library and its queries. The library is `articles-10k.jsonl`, built from Debian's
- * documentation by ../shared/corpus/debian-docs.sh into .cache/corpus/ (ignored; about 75 s, needs
+ * documentation by bench/debian-docs.sh into .cache/corpus/ (ignored; about 75 s, needs
  * apt-get). Queries are drawn from the articles with a fixed seed, so every run and every engine
  * answers the same ones.
  */
@@ -13,7 +13,7 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 export const WORK = path.join(ROOT, '.cache', 'bench');
 const CORPUS_DIR = path.join(ROOT, '.cache', 'corpus');
 const CORPUS = path.join(CORPUS_DIR, 'articles-10k.jsonl');
-const SCRIPT = path.resolve(ROOT, '..', 'shared', 'corpus', 'debian-docs.sh');
+const SCRIPT = path.join(ROOT, 'bench', 'debian-docs.sh');
 
 export function ensureCorpus() {
   if (existsSync(CORPUS)) return CORPUS;

@@ -1,12 +1,12 @@
 /**
  * `npm run bench:import` (from the project root, after `npm run build`): imports the ~4,850 real
- * HTML manual pages built by ../shared/corpus/debian-docs.sh into a fresh library through the
+ * HTML manual pages built by bench/debian-docs.sh into a fresh library through the
  * core (worker pool, real Lunr index), and reports pages per second, peak memory and how long the
  * host's event loop was ever blocked; then measures the library list the UI holds (10,000
  * articles: size over the wire, parse, filter and sort). Writes the "Import" section of
  * docs/benchmarks.md.
  *
- * The corpus: `bash ../shared/corpus/debian-docs.sh .cache/corpus` (about 75 s, needs root for
+ * The corpus: `bash bench/debian-docs.sh .cache/corpus` (about 75 s, needs root for
  * apt-get), or set QUIRE_DEBIAN_CORPUS to where it was built. `--pages N` imports only the first
  * N pages (for a quick run; the report says so).
  */
@@ -24,7 +24,7 @@ const WORK = path.join(ROOT, '.cache', 'bench-import');
 const REPORT = path.join(ROOT, 'docs', 'benchmarks.md');
 
 if (!existsSync(HTML_DIR)) {
-  console.error(`No corpus at ${HTML_DIR}: run  bash ../shared/corpus/debian-docs.sh .cache/corpus  first.`);
+  console.error(`No corpus at ${HTML_DIR}: run  bash bench/debian-docs.sh .cache/corpus  first.`);
   process.exit(1);
 }
 if (!existsSync(path.join(ROOT, 'out', 'worker', 'import-worker.js'))) {
@@ -140,7 +140,7 @@ const section = `## Import
 
 Measured by \`npm run bench:import\` (bench/import-bench.mjs) on ${machine}, ${new Date().toISOString().slice(0, 10)}.
 
-Bulk import of ${importResult.pages.toLocaleString('en')} real HTML manual pages of \`../shared/corpus/debian-docs.sh\`${subset}
+Bulk import of ${importResult.pages.toLocaleString('en')} real HTML manual pages of \`bench/debian-docs.sh\`${subset}
 into a fresh library with \`importPaths\` (worker pool, real Lunr index):
 
 | measure | value |

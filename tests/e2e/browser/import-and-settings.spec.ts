@@ -3,8 +3,9 @@ import path from 'node:path';
 import { expectAccessible } from '../support/accessibility';
 import { expect, test } from '../support/browser-mode';
 import { LibraryPage, ReaderPage } from '../support/pages';
+import { CORPUS_DIR } from '../../support/corpus-paths';
 
-const CORPUS = path.resolve('../shared/corpus');
+const CORPUS = CORPUS_DIR;
 
 test('importing through the button reads a real web page and explains what it could not read', async ({ page, quire, consoleErrors }) => {
   const library = new LibraryPage(page);

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { expectAccessible } from '../support/accessibility';
 import { expect, test } from '../support/browser-mode';
 import { LibraryPage, TrashPage } from '../support/pages';
+import { WEB_PAGES_DIR } from '../../support/corpus-paths';
 
-const WEB_PAGES = path.resolve('../shared/corpus/web-pages');
+const WEB_PAGES = WEB_PAGES_DIR;
 
 /** A folder of real web pages as someone would have saved them: one sub-folder per page. */
 function pagesFolder(): string {

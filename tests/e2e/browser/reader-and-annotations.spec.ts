@@ -6,9 +6,10 @@ import { expectAccessible } from '../support/accessibility';
 import { expect, test } from '../support/browser-mode';
 import { AnnotationTransfer, BookmarksPage, callApi, LibraryPage, NotesPage, ReaderControls, ReaderPage } from '../support/pages';
 import { SEED_TITLE } from '../support/reading-flow';
+import { SEED_FILE, webPageFile } from '../../support/corpus-paths';
 
-const SEED = path.resolve('../shared/corpus/seed/000_db403d933cbeb736.txt');
-const RTL_PAGE = path.resolve('../shared/corpus/web-pages/rtl-1/source.html');
+const SEED = SEED_FILE;
+const RTL_PAGE = webPageFile('rtl-1');
 const KEPT = 'Iraq is trying to bridge the views of neighboring countries';
 const REWORDED = 'the first Baghdad conference was held';
 const DELETED = 'Iraqi Prime Minister Muhammad al-Sudani intends to visit Iran soon';

@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQuire, type QuireRun } from '../../support/run-quire';
+import { SEED_FILE } from '../../support/corpus-paths';
 
-const SEED = path.resolve('../shared/corpus/seed/000_db403d933cbeb736.txt');
+const SEED = SEED_FILE;
 const KEPT = 'Iraq is trying to bridge the views of neighboring countries';
 const REWORDED = 'the first Baghdad conference was held';
 const DELETED = 'Iraqi Prime Minister Muhammad al-Sudani intends to visit Iran soon';

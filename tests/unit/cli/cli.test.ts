@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQuire, type QuireRun } from '../../support/run-quire';
+import { SEED_FILE, webPageFile } from '../../support/corpus-paths';
 
 const CLI = path.resolve('out/cli/index.js');
-const SEED = path.resolve('../shared/corpus/seed/000_db403d933cbeb736.txt');
-const WEB_PAGE = path.resolve('../shared/corpus/web-pages/bbc-1/source.html');
+const SEED = SEED_FILE;
+const WEB_PAGE = webPageFile('bbc-1');
 const SEED_TITLE = "Iraq: Regional security impacts Iraq, relations with Iran 'strong'";
 
 describe('quire CLI (built, real core)', () => {

@@ -7,8 +7,9 @@ import { openQuire, type QuireCore } from '../../../electron/core/open-quire';
 import { createConfStore } from '../../../electron/core/settings/conf-store';
 import { createQuireServer, type QuireServer } from '../../../electron/serve/server';
 import { rawRequest } from '../../support/http';
+import { SEED_FILE } from '../../support/corpus-paths';
 
-const SEED = path.resolve('../shared/corpus/seed/000_db403d933cbeb736.txt');
+const SEED = SEED_FILE;
 
 interface StreamedEvent {
   event: string;

@@ -24,9 +24,10 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest } from '../../support/http';
+import { SEED_FILE } from '../../support/corpus-paths';
 
 const CLI = path.resolve('out/cli/index.js');
-const SEED = path.resolve('../shared/corpus/seed/000_db403d933cbeb736.txt');
+const SEED = SEED_FILE;
 const ROUND = 500;
 const CONCURRENT = 50;
 const MEASURED_ROUNDS = 8;

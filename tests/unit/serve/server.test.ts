@@ -9,9 +9,9 @@ import { NO_TOKEN_MESSAGE, createQuireServer, type QuireServer } from '../../../
 import { createFakeReaderService } from '../../support/fake-reader-service';
 import { rawRequest } from '../../support/http';
 import { ARTICLE_ID, PNG_BYTES, createTempLibrary, type TempLibrary } from '../../support/temp-library';
+import { SEED_FILE } from '../../support/corpus-paths';
 
-/** The shared corpus sits next to the project (see ../shared/corpus/README.md). */
-const SEED = path.resolve('../shared/corpus/seed/000_db403d933cbeb736.txt');
+const SEED = SEED_FILE;
 
 function makeRendererDir(root: string): string {
   const dir = path.join(root, 'renderer');

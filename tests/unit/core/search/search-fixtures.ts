@@ -1,16 +1,15 @@
 /**
- * Real documents for the search tests (the seed article and web pages from the shared corpus) and
+ * Real documents for the search tests (the seed article and web pages of tests/fixtures/corpus) and
  * a throwaway library folder holding their text.txt.
  */
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ArticleFingerprint, SearchDocument } from '../../../../electron/core/search/search-index';
+import { SEED_FILE, WEB_PAGES_DIR } from '../../../support/corpus-paths';
 
-const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus');
 
-export const SEED_TEXT = readFileSync(path.join(CORPUS, 'seed/000_db403d933cbeb736.txt'), 'utf8');
+export const SEED_TEXT = readFileSync(SEED_FILE, 'utf8');
 export const SEED_TITLE = SEED_TEXT.split('\n')[0] ?? '';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -40,7 +39,7 @@ export interface WebPage {
 }
 
 export function webPage(name: string): WebPage {
-  const dir = path.join(CORPUS, 'web-pages', name);
+  const dir = path.join(WEB_PAGES_DIR, name);
   const html = readFileSync(path.join(dir, 'source.html'), 'utf8');
   const meta = JSON.parse(readFileSync(path.join(dir, 'expected-metadata.json'), 'utf8')) as {
     title?: string | null;

@@ -1,12 +1,12 @@
-/** The shared corpus of real documents (see /work/shared/corpus/README.md). */
+/** The real documents the tests read (tests/fixtures/corpus/, see its README), with their expected metadata. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CORPUS_DIR, SEED_FILE, WEB_PAGES_DIR } from '../../../support/corpus-paths';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
-export const CORPUS_DIR = process.env.QUIRE_CORPUS ?? path.resolve(projectRoot, '../shared/corpus');
-export const SEED_FILE = path.join(CORPUS_DIR, 'seed', '000_db403d933cbeb736.txt');
+export { CORPUS_DIR, SEED_FILE };
 export const SEED_TITLE = "Iraq: Regional security impacts Iraq, relations with Iran 'strong'";
 export const SAMPLE_LIBRARY_DIR = path.join(projectRoot, 'resources', 'sample-library');
 
@@ -28,7 +28,7 @@ export interface CorpusPage {
 }
 
 export function webPages(): CorpusPage[] {
-  const dir = path.join(CORPUS_DIR, 'web-pages');
+  const dir = WEB_PAGES_DIR;
   return readdirSync(dir)
     .sort()
     .map((name) => ({
