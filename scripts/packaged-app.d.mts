@@ -1,0 +1,4 @@
+/** Where `npm run package:e2e` writes the packaged app (release/e2e). */
+export declare const e2eReleaseDir: string;
+/** The packaged app's executable under `releaseDir`, or null when it is not built. */
+export declare function findPackagedApp(releaseDir?: string): string | null;
