@@ -1,6 +1,7 @@
 // `npm run package:e2e`: the packaged app (`electron-builder --dir`, host OS and arch) that the
 // Electron e2e specs launch, in release/e2e. Everything is as shipped — app.asar, asarUnpack, every
-// fuse — except the one Playwright needs: Node's --inspect switch, through which it drives main.
+// fuse — except what `e2eConfigOverrides` lists: mainly Node's --inspect switch, through which
+// Playwright drives main.
 // The Electron binary installed in node_modules is used when present, so no download is needed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findElectron } from './find-electron.mjs';
-import { e2eReleaseDir, findPackagedApp } from './packaged-app.mjs';
+import { e2eConfigOverrides, e2eReleaseDir, findPackagedApp } from './packaged-app.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -23,14 +24,8 @@ const args = [
   '--dir',
   '--publish',
   'never',
-  '-c.electronFuses.enableNodeCliInspectArguments=true',
   `-c.directories.output=${e2eReleaseDir}`,
-  // Not for distribution: no developer identity and no notarization. The ad-hoc signature the
-  // fuses step leaves (resetAdHocDarwinSignature) cannot pass the hardened runtime's library
-  // validation, so this build alone runs without it.
-  '-c.mac.notarize=false',
-  '-c.mac.identity=null',
-  '-c.mac.hardenedRuntime=false',
+  ...e2eConfigOverrides,
 ];
 const electron = findElectron();
 if (electron !== null) {

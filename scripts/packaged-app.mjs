@@ -8,6 +8,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const e2eReleaseDir = path.join(root, 'release', 'e2e');
 
+/**
+ * How the e2e build differs from the shipped configuration: the Node inspector fuse, through
+ * which Playwright drives main, and on macOS no developer identity, notarization or hardened
+ * runtime (the ad-hoc signature the fuse step leaves cannot pass its library validation).
+ * tests/unit/packaging checks that nothing else differs.
+ */
+export const e2eConfigOverrides = [
+  '-c.electronFuses.enableNodeCliInspectArguments=true',
+  '-c.mac.notarize=false',
+  '-c.mac.identity=null',
+  '-c.mac.hardenedRuntime=false',
+];
+
 /** @returns {string | null} the packaged app's executable, or null when it is not built */
 export function findPackagedApp(releaseDir = e2eReleaseDir) {
   if (!existsSync(releaseDir)) return null;

@@ -10,6 +10,7 @@ import type Tinypool from 'tinypool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractResult, ExtractTask } from '../../../electron/core/import-jobs/extract-protocol';
 import { createSearchIndex } from '../../../electron/core/search';
+import { e2eConfigOverrides } from '../../../scripts/packaged-app.mjs';
 import { EPUB_DIR, SEED_FILE, webPageFile } from '../../support/corpus-paths';
 import { makePdf } from '../core/importers/support/make-pdf';
 import { SEED, articleDocuments, fingerprintOf, tempLibrary, webPage } from '../core/search/search-fixtures';
@@ -161,6 +162,23 @@ describe('what the app ships (the linux dir build)', () => {
     expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
     expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
   });
+});
+
+describe('the build the Electron e2e specs launch (npm run package:e2e)', () => {
+  it('is the shipped build with the Node inspector fuse on, and nothing else changed', async () => {
+    const e2eWork = mkdtempSync(path.join(tmpdir(), 'quire-packaging-e2e-'));
+    try {
+      const e2e = packWithStandInElectron(root, e2eWork, e2eConfigOverrides);
+      const shipped = await getCurrentFuseWire(path.join(packed.appDir, 'quire'));
+      const forPlaywright = await getCurrentFuseWire(path.join(e2e.appDir, 'quire'));
+      expect(forPlaywright[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.ENABLE);
+      expect({ ...forPlaywright, [FuseV1Options.EnableNodeCliInspectArguments]: FuseState.DISABLE }).toEqual(shipped);
+      expect(filesUnder(e2e.unpackedDir)).toEqual(unpackedFiles);
+      expect(archiveFiles(e2e.archive).packed).toEqual(packedFiles);
+    } finally {
+      rmSync(e2eWork, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
 
 describe('the workers, started from the packed layout in plain Node (no archive support)', () => {

@@ -42,8 +42,11 @@ export interface PackedApp {
   unpackedDir: string;
 }
 
-/** Packs the project in `root` (its current `out/` build) with the stand-in Electron, under `work`. */
-export function packWithStandInElectron(root: string, work: string): PackedApp {
+/**
+ * Packs the project in `root` (its current `out/` build) with the stand-in Electron, under `work`,
+ * with `overrides` (electron-builder `-c.` switches) applied over electron-builder.yml.
+ */
+export function packWithStandInElectron(root: string, work: string, overrides: readonly string[] = []): PackedApp {
   const dist = fakeElectronDist(path.join(work, 'electron-dist'));
   execFileSync(
     process.execPath,
@@ -54,6 +57,7 @@ export function packWithStandInElectron(root: string, work: string): PackedApp {
       `-c.electronDist=${dist}`,
       '-c.npmRebuild=false',
       `-c.directories.output=${path.join(work, 'release')}`,
+      ...overrides,
     ],
     { cwd: root, stdio: 'pipe', env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
   );
