@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 /**
  * End-to-end tests. `browser` drives the real React UI against the real core in browser mode
  * (Debian's Chromium where Playwright's own browser cannot be downloaded); `electron` drives the
- * desktop app and skips itself, saying why, where the Electron binary is not installed.
+ * packaged desktop app (see `electron-package`) and skips itself, saying why, where the Electron
+ * binary is not installed.
  */
 const debianChromium = '/usr/lib/chromium/chromium';
 
@@ -42,9 +43,16 @@ export default defineConfig({
         },
       },
     },
+    // The packaged app (electron-builder --dir, fuses as shipped but the inspector), built first by
+    // the setup project where the Electron binary is installed.
+    {
+      name: 'electron-package',
+      testMatch: 'electron/package.setup.ts',
+    },
     {
       name: 'electron',
       testMatch: 'electron/**/*.spec.ts',
+      dependencies: ['electron-package'],
     },
   ],
 });

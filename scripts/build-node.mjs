@@ -1,6 +1,7 @@
 // Bundles the Node side (Electron main, preload, CLI, search worker) into out/ with esbuild.
 // Dependencies stay external (they ship in node_modules); the preload is CommonJS because
 // sandboxed preloads cannot be ES modules.
+import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -37,3 +38,7 @@ await Promise.all([
     external: ['electron'],
   }),
 ]);
+
+// out/**/*.js are ES modules even where the project's package.json is not above them: a packaged
+// app runs its workers and their chunks from app.asar.unpacked, outside the archive that holds it.
+writeFileSync('out/package.json', `${JSON.stringify({ type: 'module' })}\n`);

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { unpackedAsarPath } from './unpacked-path';
 
 export function findProjectRoot(from: string = fileURLToPath(import.meta.url)): string {
   let dir = path.dirname(from);
@@ -25,10 +26,12 @@ export function findProjectRoot(from: string = fileURLToPath(import.meta.url)): 
 
 /**
  * A bundled worker entry (out/worker/<fileName>), or the file named by `envVar` when set (tests
- * run workers they built themselves).
+ * run workers they built themselves). In a packaged app the entry is the copy in
+ * `app.asar.unpacked`: a worker thread started there loads its chunks and dependencies from disk
+ * and never needs the archive (see "Packaging" in docs/architecture.md).
  */
 export function bundledWorkerPath(fileName: string, envVar: string): string {
   const override = process.env[envVar];
   if (override !== undefined && override !== '') return path.resolve(override);
-  return path.join(findProjectRoot(), 'out', 'worker', fileName);
+  return unpackedAsarPath(path.join(findProjectRoot(), 'out', 'worker', fileName));
 }

@@ -2,10 +2,12 @@
  * The pool of import workers (Tinypool over out/worker/import-worker.js). Workers start on the
  * first import and stop after a while without work, so an idle Quire holds no importer in memory.
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import Tinypool from 'tinypool';
+import type Tinypool from 'tinypool';
 import { bundledWorkerPath } from '../app-root';
+import { unpackedAsarPath } from '../unpacked-path';
 import type { ExtractResult, ExtractTask } from './extract-protocol';
 
 const WORKER_ENV = 'QUIRE_IMPORT_WORKER';
@@ -38,31 +40,48 @@ export const defaultImportThreads = (): number => Math.max(2, Math.min(4, availa
 /** The bundled worker (out/worker/import-worker.js), or QUIRE_IMPORT_WORKER when set. */
 export const resolveImportWorkerPath = (): string => bundledWorkerPath('import-worker.js', WORKER_ENV);
 
+/**
+ * Tinypool's own module file. Tinypool starts each thread on `entry/worker.js` next to the module
+ * it was loaded from, so loading it from `app.asar.unpacked` in a packaged app makes its threads
+ * start from a file on disk, as our worker entries do, instead of from inside the archive.
+ */
+export const resolveTinypoolPath = (): string => unpackedAsarPath(createRequire(import.meta.url).resolve('tinypool'));
+
+async function loadTinypool(): Promise<typeof Tinypool> {
+  const loaded = (await import(pathToFileURL(resolveTinypoolPath()).href)) as { default: typeof Tinypool };
+  return loaded.default;
+}
+
 export function createImportPool({
   threads = defaultImportThreads(),
   maxHeapMb = WORKER_HEAP_MB,
 }: { threads?: number; maxHeapMb?: number } = {}): ImportPool {
-  let pool: Tinypool | null = null;
-  const ensurePool = (): Tinypool => {
-    pool ??= new Tinypool({
-      filename: pathToFileURL(resolveImportWorkerPath()).href,
-      minThreads: 0,
-      maxThreads: threads,
-      idleTimeout: IDLE_MS,
-      maxMemoryLimitBeforeRecycle: RECYCLE_HEAP_BYTES,
-      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
-    });
+  let pool: Promise<Tinypool> | null = null;
+  const ensurePool = (): Promise<Tinypool> => {
+    pool ??= loadTinypool().then(
+      (Pool) =>
+        new Pool({
+          filename: pathToFileURL(resolveImportWorkerPath()).href,
+          minThreads: 0,
+          maxThreads: threads,
+          idleTimeout: IDLE_MS,
+          maxMemoryLimitBeforeRecycle: RECYCLE_HEAP_BYTES,
+          resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+        }),
+    );
     return pool;
   };
   return {
     threads,
     async extract(task, signal) {
-      return (await ensurePool().run(task, signal ? { signal } : {})) as ExtractResult;
+      return (await (await ensurePool()).run(task, signal ? { signal } : {})) as ExtractResult;
     },
     async close() {
       const closing = pool;
       pool = null;
-      await closing?.destroy();
+      // A pool whose module never loaded has no thread to stop.
+      const started = await closing?.catch(() => null);
+      await started?.destroy();
     },
   };
 }

@@ -1,45 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { _electron as electron, expect, test } from '@playwright/test';
-import { findElectron } from '../../../scripts/find-electron.mjs';
+import { expect, test } from '@playwright/test';
 import { readingFlow } from '../support/reading-flow';
+import { launchPackaged, whyNoPackagedApp, workspace } from './packaged-app';
 
-const executablePath = findElectron();
-const missing =
-  'the Electron binary is not installed on this machine (npm ships only its installer, which downloads from GitHub); ' +
-  'run `node node_modules/electron/install.js` where GitHub is reachable to run this spec';
-
-
-test.describe('desktop app (Electron)', () => {
-  test.skip(executablePath === null, missing);
+test.describe('desktop app (the packaged app)', () => {
+  test.skip(() => whyNoPackagedApp() !== null, whyNoPackagedApp() ?? '');
 
   test('a new user finds, reads, bookmarks, annotates, deletes and restores an article, and finds it all after a relaunch', async () => {
-    if (executablePath === null) return;
-    const root = mkdtempSync(path.join(tmpdir(), 'quire-electron-'));
-    const launch = () =>
-      electron.launch({
-        executablePath: executablePath!,
-        args: ['out/main/index.js'],
-        env: {
-          ...process.env,
-          QUIRE_LIBRARY: path.join(root, 'library'),
-          XDG_CONFIG_HOME: path.join(root, 'config'),
-          HOME: root,
-        },
-      });
+    const space = workspace();
     try {
-      const app = await launch();
+      const app = await launchPackaged(space);
       try {
         const window = await app.firstWindow();
         const isolated = await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require);
         expect(isolated).toBe('undefined');
+        // The app runs from its archive, as installed.
+        expect(await app.evaluate(({ app: electronApp }) => electronApp.isPackaged)).toBe(true);
         await readingFlow(window);
       } finally {
         await app.close();
       }
       // Relaunched, the app finds the same library: the bookmark and its note are still there.
-      const again = await launch();
+      const again = await launchPackaged(space);
       try {
         const window = await again.firstWindow();
         await window.getByRole('button', { name: 'Bookmarks', exact: true }).click();
@@ -48,7 +29,7 @@ test.describe('desktop app (Electron)', () => {
         await again.close();
       }
     } finally {
-      rmSync(root, { recursive: true, force: true });
+      space.cleanup();
     }
   });
 });

@@ -1,67 +1,75 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { listPackage } from '@electron/asar';
+import { pathToFileURL } from 'node:url';
+import { getRawHeader } from '@electron/asar';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import type Tinypool from 'tinypool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtractResult, ExtractTask } from '../../../electron/core/import-jobs/extract-protocol';
+import { createSearchIndex } from '../../../electron/core/search';
+import { e2eConfigOverrides } from '../../../scripts/packaged-app.mjs';
+import { EPUB_DIR, SEED_FILE, webPageFile } from '../../support/corpus-paths';
+import { makePdf } from '../core/importers/support/make-pdf';
+import { SEED, articleDocuments, fingerprintOf, tempLibrary, webPage } from '../core/search/search-fixtures';
+import { followDiskImports } from './disk-imports';
+import { packWithStandInElectron, type PackedApp } from './stand-in-electron';
 
 /**
  * What the installers would contain, checked offline: electron-builder validates its configuration
- * and runs its whole `--linux dir` pipeline (file selection, asar packing, fuses) against a
- * stand-in Electron whose "binary" carries a real fuse wire, so the fuses it flips can be read back.
+ * and runs its whole `--linux dir` pipeline (file selection, asar packing and unpacking, fuses)
+ * against a stand-in Electron. The workers are then started from the packed layout in plain Node,
+ * which cannot read an archive at all: what runs here needs nothing from app.asar.
  */
 const require = createRequire(import.meta.url);
 const root = path.resolve('.');
 const work = mkdtempSync(path.join(tmpdir(), 'quire-packaging-'));
-const unpacked = path.join(work, 'release', 'linux-unpacked');
-/** The marker Electron binaries carry before their fuse wire (@electron/fuses' constants, not exported). */
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 
-/** A fake Electron distribution: an executable holding Electron's fuse sentinel and its default wire. */
-function fakeElectronDist(dir: string): string {
-  mkdirSync(path.join(dir, 'resources'), { recursive: true });
-  // Electron's shipped defaults: RunAsNode on, cookie encryption off, NODE_OPTIONS on, inspect on,
-  // ASAR integrity off, only-load-from-ASAR off, V8 snapshot off, file:// privileges on, wasm traps on.
-  const defaults = '101100011';
-  const binary = Buffer.concat([
-    Buffer.from('#!/bin/sh\necho stand-in electron\n#'),
-    Buffer.from(SENTINEL),
-    Buffer.from([1, defaults.length]),
-    Buffer.from(defaults),
-    Buffer.from('\n'),
-  ]);
-  writeFileSync(path.join(dir, 'electron'), binary);
-  chmodSync(path.join(dir, 'electron'), 0o755);
-  writeFileSync(path.join(dir, 'LICENSE'), 'MIT');
-  writeFileSync(path.join(dir, 'LICENSES.chromium.html'), '<p>licenses</p>');
-  writeFileSync(path.join(dir, 'version'), '45.5.0');
-  return dir;
+let packed: PackedApp;
+/** files in app.asar itself, as `/out/main/index.js` */
+let packedFiles: string[] = [];
+/** files electron-builder moved to app.asar.unpacked, as `/out/worker/search-worker.js` */
+let unpackedFiles: string[] = [];
+
+interface HeaderNode {
+  files?: Record<string, HeaderNode>;
+  unpacked?: boolean;
 }
 
-let asarFiles: string[] = [];
+/** The files the archive's header lists, split by where they are: in the archive or moved out of it. */
+function archiveFiles(archive: string): { packed: string[]; unpacked: string[] } {
+  const found = { packed: [] as string[], unpacked: [] as string[] };
+  const walk = (node: HeaderNode, at: string): void => {
+    if (node.files === undefined) {
+      found[node.unpacked === true ? 'unpacked' : 'packed'].push(at);
+      return;
+    }
+    for (const [name, child] of Object.entries(node.files)) walk(child, `${at}/${name}`);
+  };
+  walk((getRawHeader(archive) as { header: HeaderNode }).header, '');
+  return found;
+}
+
+/** Every file under `dir`, as `/relative/path` with forward slashes. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`);
+}
 
 beforeAll(() => {
-  if (!existsSync('out/renderer/index.html')) {
+  if (!existsSync('out/renderer/index.html') || !existsSync('out/package.json')) {
+    execFileSync(process.execPath, ['scripts/build-node.mjs'], { stdio: 'inherit' });
     execFileSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   }
-  const dist = fakeElectronDist(path.join(work, 'electron-dist'));
-  execFileSync(
-    process.execPath,
-    [
-      require.resolve('electron-builder/cli.js'),
-      '--linux',
-      'dir',
-      `-c.electronDist=${dist}`,
-      '-c.npmRebuild=false',
-      `-c.directories.output=${path.join(work, 'release')}`,
-    ],
-    { cwd: root, stdio: 'pipe', env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
-  );
-  asarFiles = listPackage(path.join(unpacked, 'resources', 'app.asar'), { isPack: false }).map((file) =>
-    file.split(path.sep).join('/'),
-  );
+  packed = packWithStandInElectron(root, work);
+  const listed = archiveFiles(packed.archive);
+  packedFiles = listed.packed;
+  unpackedFiles = filesUnder(packed.unpackedDir);
+  // The header and the folder agree on what was moved out.
+  expect(unpackedFiles.toSorted()).toEqual(listed.unpacked.toSorted());
 }, 240_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -87,37 +95,66 @@ describe('electron-builder configuration', () => {
   });
 });
 
-describe('what the app ships (app.asar of the linux dir build)', () => {
-  it('contains the compiled app, the renderer build, runtime resources and production dependencies', () => {
-    for (const file of [
-      '/package.json',
-      '/out/main/index.js',
-      '/out/preload/index.cjs',
-      '/out/cli/index.js',
-      '/out/worker/search-worker.js',
-      '/out/renderer/index.html',
-      '/resources/icon.png',
-      '/resources/sample-library/01-seed-article.txt',
-      '/node_modules/lunr/package.json',
-      '/node_modules/jsdom/package.json',
-      '/node_modules/electron-store/package.json',
-    ]) {
-      expect(asarFiles, file).toContain(file);
+describe('what the app ships (the linux dir build)', () => {
+  it('keeps the app that main and the window load inside app.asar, under its integrity check', () => {
+    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/resources/icon.png', '/resources/sample-library/01-seed-article.txt']) {
+      expect(packedFiles, file).toContain(file);
     }
   });
 
-  it('leaves out sources, tests, source maps, build resources and development tools', () => {
-    const forbidden = asarFiles.filter(
+  it('ships every script and stylesheet the renderer page loads', () => {
+    const html = readFileSync(path.join(root, 'out/renderer/index.html'), 'utf8');
+    const assets = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((match) => `/out/renderer/${match[1] ?? ''}`);
+    expect(assets.some((asset) => asset.endsWith('.js'))).toBe(true);
+    for (const asset of assets) expect(packedFiles, asset).toContain(asset);
+  });
+
+  it('moves the workers, their chunks, the ES-module marker and the packages they import out of the archive', () => {
+    for (const file of [
+      '/out/package.json',
+      '/out/worker/search-worker.js',
+      '/out/worker/import-worker.js',
+      '/node_modules/tinypool/dist/index.js',
+      '/node_modules/tinypool/dist/entry/worker.js',
+      '/node_modules/lunr/package.json',
+      '/node_modules/lunr-languages/lunr.fr.js',
+      '/node_modules/jsdom/package.json',
+      '/node_modules/pdfjs-dist/legacy/build/pdf.mjs',
+    ]) {
+      expect(unpackedFiles, file).toContain(file);
+    }
+    // Nothing a worker loads is left only in the archive, where a thread started on disk cannot see it.
+    expect(packedFiles.filter((file) => /^\/(out\/(worker|chunks)|node_modules)\//.test(file))).toEqual([]);
+    expect(JSON.parse(readFileSync(path.join(packed.unpackedDir, 'out/package.json'), 'utf8'))).toEqual({ type: 'module' });
+  });
+
+  it('lets every import of the workers resolve on disk inside app.asar.unpacked', () => {
+    const shipped = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const graph = followDiskImports(
+      packed.unpackedDir,
+      ['out/worker/search-worker.js', 'out/worker/import-worker.js', 'node_modules/tinypool/dist/entry/worker.js'].map((file) =>
+        path.join(packed.unpackedDir, file),
+      ),
+      // Stemmers (lunr-languages) are required by name at run time; every production dependency counts.
+      Object.keys(shipped.dependencies),
+    );
+    expect(graph.missing).toEqual([]);
+    expect([...graph.files].some((file) => file.includes(`${path.sep}chunks${path.sep}`))).toBe(true);
+    expect(graph.packages.has(path.join(packed.unpackedDir, 'node_modules', 'lunr'))).toBe(true);
+  });
+
+  it('leaves out sources, tests, source maps, build resources and development tools, packed or unpacked', () => {
+    const forbidden = [...packedFiles, ...unpackedFiles].filter(
       (file) =>
-        /^\/(electron|renderer|tests|scripts|build|docs|bench|\.ci)\//.test(file) ||
-        /\.(map|tsx?)$/.test(file) ||
+        /^\/(electron|renderer|tests|scripts|build|docs|bench|bin|\.ci|\.github)\//.test(file) ||
+        /\.(map|tsx?|mts|cts)$/.test(file) ||
         /^\/node_modules\/(electron|electron-builder|vitest|vite|typescript|eslint|@playwright|playwright|node|esbuild|react|react-dom)\//.test(file),
     );
     expect(forbidden).toEqual([]);
   });
 
   it('flips the Electron fuses of the security checklist', async () => {
-    const fuses = await getCurrentFuseWire(path.join(unpacked, 'quire'));
+    const fuses = await getCurrentFuseWire(path.join(packed.appDir, 'quire'));
     expect(fuses[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
     expect(fuses[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
     expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
@@ -125,4 +162,76 @@ describe('what the app ships (app.asar of the linux dir build)', () => {
     expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
     expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
   });
+});
+
+describe('the build the Electron e2e specs launch (npm run package:e2e)', () => {
+  it('is the shipped build with the Node inspector fuse on, and nothing else changed', async () => {
+    const e2eWork = mkdtempSync(path.join(tmpdir(), 'quire-packaging-e2e-'));
+    try {
+      const e2e = packWithStandInElectron(root, e2eWork, e2eConfigOverrides);
+      const shipped = await getCurrentFuseWire(path.join(packed.appDir, 'quire'));
+      const forPlaywright = await getCurrentFuseWire(path.join(e2e.appDir, 'quire'));
+      expect(forPlaywright[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.ENABLE);
+      expect({ ...forPlaywright, [FuseV1Options.EnableNodeCliInspectArguments]: FuseState.DISABLE }).toEqual(shipped);
+      expect(filesUnder(e2e.unpackedDir)).toEqual(unpackedFiles);
+      expect(archiveFiles(e2e.archive).packed).toEqual(packedFiles);
+    } finally {
+      rmSync(e2eWork, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
+
+describe('the workers, started from the packed layout in plain Node (no archive support)', () => {
+  it('the search worker indexes English and French articles and finds them', async () => {
+    const library = tempLibrary();
+    const lemonde = webPage('lemonde-1');
+    const french = { id: 'lemonde-page', title: lemonde.title, text: lemonde.text };
+    library.write(SEED);
+    library.write(french);
+    process.env.QUIRE_SEARCH_WORKER = path.join(packed.unpackedDir, 'out/worker/search-worker.js');
+    const index = createSearchIndex({ indexDir: library.indexDir, libraryDir: library.libraryDir });
+    try {
+      await index.open([]);
+      await index.replaceArticles([
+        { fingerprint: fingerprintOf(SEED), documents: articleDocuments(SEED) },
+        // French: the worker loads lunr-languages' French stemmer by name from node_modules.
+        { fingerprint: fingerprintOf(french), documents: articleDocuments(french).map((doc) => ({ ...doc, lang: 'fr' })) },
+      ]);
+      expect((await index.search('hussein')).map((hit) => hit.articleId)).toEqual(['seed-article']);
+      const frenchWord = lemonde.text.match(/\b[a-zé]{8,}\b/u)?.[0] ?? 'gouvernement';
+      expect((await index.search(frenchWord)).map((hit) => hit.articleId)).toContain('lemonde-page');
+    } finally {
+      await index.close();
+      delete process.env.QUIRE_SEARCH_WORKER;
+      library.remove();
+    }
+  }, 60_000);
+
+  it('Tinypool loaded from app.asar.unpacked runs the import worker on a web page, Markdown, an EPUB and a PDF', async () => {
+    const { default: Pool } = (await import(pathToFileURL(path.join(packed.unpackedDir, 'node_modules/tinypool/dist/index.js')).href)) as {
+      default: typeof Tinypool;
+    };
+    const pool = new Pool({ filename: pathToFileURL(path.join(packed.unpackedDir, 'out/worker/import-worker.js')).href, maxThreads: 1 });
+    const markdown = path.join(work, 'rivers.md');
+    writeFileSync(markdown, '# Desert Rivers\n\nThe Tigris and the Euphrates meet at Qurna.\n');
+    const pdf = path.join(work, 'tides.pdf');
+    writeFileSync(pdf, await makePdf([{ heading: 'Tide tables', paragraphs: [['High water at six.']] }], { title: 'Tide tables' }));
+    const epub = path.join(EPUB_DIR, 'trees.epub');
+    const extract = async (filePath: string): Promise<ExtractResult> =>
+      (await pool.run({ fileName: path.basename(filePath), filePath } satisfies ExtractTask)) as ExtractResult;
+    try {
+      const titles: Record<string, string> = {};
+      for (const file of [webPageFile('lemonde-1'), markdown, epub, pdf, SEED_FILE]) {
+        const result = await extract(file);
+        if (!result.ok) throw new Error(`${path.basename(file)}: ${result.reason} ${result.unexpected ?? ''}`);
+        titles[path.basename(file)] = result.article.document.title;
+      }
+      expect(titles['rivers.md']).toBe('Desert Rivers');
+      expect(titles['tides.pdf']).toBe('Tide tables');
+      expect(titles['source.html']).toBe(webPage('lemonde-1').title);
+      expect(titles['trees.epub']).not.toBe('');
+    } finally {
+      await pool.destroy();
+    }
+  }, 60_000);
 });
