@@ -294,7 +294,7 @@ function createFake(ready: boolean) {
 }
 
 type FakeElectron = ReturnType<typeof createFake>;
-const globalSlot = globalThis as { __quireFakeElectron?: FakeElectron };
+const globalSlot = globalThis as { __quireFakeElectron?: FakeElectron; __quireElectronModule?: unknown };
 
 /**
  * The fake's state. Members are replaced by `resetFakeElectron`, so read them through `fake`. It
@@ -359,3 +359,6 @@ export const electronModule = strict({
     return fake.nativeTheme;
   },
 }, 'electron');
+
+// For packages loaded natively from node_modules (tests/support/electron-mode/native-electron.mjs).
+globalSlot.__quireElectronModule = electronModule;
