@@ -6,7 +6,10 @@
  */
 import type { Protocol } from 'electron';
 import { rendererFileResponse } from '../core/renderer-files';
-import { PAGE_SECURITY_HEADERS, APP_SCHEME } from '../shared/page-policy';
+import { APP_HOST, APP_SCHEME, PAGE_SECURITY_HEADERS } from '../shared/page-policy';
+
+const textResponse = (status: number, text: string): Response =>
+  new Response(`${text}\n`, { status, headers: { ...PAGE_SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
 
 /** Serves the scheme; call once the app is ready. */
 export function handleAppProtocol(
@@ -15,14 +18,13 @@ export function handleAppProtocol(
   log: (message: string, error?: unknown) => void,
 ): void {
   protocol.handle(APP_SCHEME, async (request) => {
+    // One origin only: another host of the scheme would be another origin with the same files.
+    if (new URL(request.url).host !== APP_HOST) return textResponse(404, 'Not found.');
     try {
       return await rendererFileResponse(request, rendererDir);
     } catch (error) {
       log('Quire could not serve a file of its window.', error);
-      return new Response('Quire could not read this file.\n', {
-        status: 500,
-        headers: { ...PAGE_SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
-      });
+      return textResponse(500, 'Quire could not read this file.');
     }
   });
 }

@@ -125,9 +125,13 @@ function openWindow(): void {
   // Closing the window waits (a bounded time) for the page to save a note being typed. While
   // quitting, before-quit has done that already.
   let flushed = false;
+  let asking = false;
   window.on('close', (event) => {
     if (flushed || coreClosed) return;
     event.preventDefault();
+    // A second click on the close button while the page saves changes nothing.
+    if (asking) return;
+    asking = true;
     void pageFlush.flush().then((outcome) => {
       if (outcome === 'timed-out') log('The window closed before its page said it had saved everything.');
       flushed = true;

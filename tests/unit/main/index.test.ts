@@ -171,11 +171,14 @@ describe('main process lifecycle', () => {
     }
   });
 
-  it('lets the page save before its window closes', async () => {
+  it('lets the page save before its window closes, asking once however often close is clicked', async () => {
     const window = await startedWindow();
-    answerFlushRequests(window);
     window.close();
-    expect(flushRequests(window)).toHaveLength(1);
+    window.close();
+    expect(window.destroyed).toBe(false);
+    const requests = flushRequests(window);
+    expect(requests).toHaveLength(1);
+    fake.ipcMain.emit(FLUSH_DONE_CHANNEL, { sender: window.webContents, senderFrame: window.webContents.mainFrame }, requests[0]![1]);
     await vi.waitFor(() => expect(window.destroyed).toBe(true));
   });
 
