@@ -3,7 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/api-client';
 import { ApiProvider } from './api/api-context';
 import { App } from './App';
+import { BridgeMissingScreen } from './app/BridgeMissingScreen';
 import { DesktopProvider } from './app/desktop-context';
+import { flushPendingWrites } from './app/pending-writes';
+import { RecoveryNotice } from './app/RecoveryNotice';
 import { SettingsProvider } from './app/settings-context';
 import { StatusProvider } from './app/status-context';
 import './styles/base.css';
@@ -22,16 +25,25 @@ import '@fontsource/opendyslexic/latin-700.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
+const api = createApiClient();
+// The desktop app waits for the page's pending writes (a note being typed) before it closes.
+window.quire?.onFlushRequest(flushPendingWrites);
+
 createRoot(root).render(
   <StrictMode>
-    <ApiProvider api={createApiClient()}>
-      <DesktopProvider desktop={window.quire ?? null}>
-        <StatusProvider>
-          <SettingsProvider>
-            <App />
-          </SettingsProvider>
-        </StatusProvider>
-      </DesktopProvider>
-    </ApiProvider>
+    {api ? (
+      <ApiProvider api={api}>
+        <DesktopProvider desktop={window.quire ?? null}>
+          <StatusProvider>
+            <RecoveryNotice />
+            <SettingsProvider>
+              <App />
+            </SettingsProvider>
+          </StatusProvider>
+        </DesktopProvider>
+      </ApiProvider>
+    ) : (
+      <BridgeMissingScreen />
+    )}
   </StrictMode>,
 );

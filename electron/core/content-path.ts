@@ -101,32 +101,24 @@ const isMissing = (error: unknown): boolean => {
 };
 
 /**
- * Finds the file `<libraryDir>/articles/<articleId>/<encodedPath>` and proves that its real path
- * (symlinks resolved) is inside the real path of that article's folder.
+ * Finds the file named by the URL-encoded `encodedPath` below `rootDir` and proves that its real
+ * path (symlinks resolved) is inside the real path of `rootDir`. Shared by the article folders and
+ * the renderer build (electron/core/renderer-files.ts).
  */
-export async function resolveArticleFile(
-  libraryDir: string,
-  articleId: string,
-  encodedPath: string,
-): Promise<ContentLookup> {
-  if (!idSchema.safeParse(articleId).success) {
-    return { ok: false, status: 404, reason: 'no such article' };
-  }
+export async function resolveInside(rootDir: string, encodedPath: string, outside = 'the path leaves its folder'): Promise<ContentLookup> {
   const decoded = decodeRelativePath(encodedPath);
-  if (!decoded.ok) return decoded;
+  if (!decoded.ok) return decoded.status === 403 ? { ...decoded, reason: outside } : decoded;
 
-  const articleDir = path.resolve(libraryDir, 'articles', articleId);
-  const requested = path.resolve(articleDir, ...decoded.segments);
-  if (!isInside(articleDir, requested)) {
-    return { ok: false, status: 403, reason: 'the path leaves the article folder' };
-  }
+  const root = path.resolve(rootDir);
+  const requested = path.resolve(root, ...decoded.segments);
+  if (!isInside(root, requested)) return { ok: false, status: 403, reason: outside };
 
-  let realArticleDir: string;
+  let realRoot: string;
   let realFile: string;
   try {
-    realArticleDir = await realpath(articleDir);
+    realRoot = await realpath(root);
   } catch (error) {
-    if (isMissing(error)) return { ok: false, status: 404, reason: 'no such article' };
+    if (isMissing(error)) return { ok: false, status: 404, reason: 'no such folder' };
     throw error;
   }
   try {
@@ -135,10 +127,21 @@ export async function resolveArticleFile(
     if (isMissing(error)) return { ok: false, status: 404, reason: 'no such file' };
     throw error;
   }
-  if (!isInside(realArticleDir, realFile)) {
-    return { ok: false, status: 403, reason: 'the path leaves the article folder' };
-  }
+  if (!isInside(realRoot, realFile)) return { ok: false, status: 403, reason: outside };
   const stats = await stat(realFile);
   if (!stats.isFile()) return { ok: false, status: 404, reason: 'no such file' };
   return { ok: true, filePath: realFile, contentType: contentTypeFor(realFile) };
+}
+
+/** Finds the file `<libraryDir>/articles/<articleId>/<encodedPath>`, contained as `resolveInside` says. */
+export async function resolveArticleFile(
+  libraryDir: string,
+  articleId: string,
+  encodedPath: string,
+): Promise<ContentLookup> {
+  if (!idSchema.safeParse(articleId).success) {
+    return { ok: false, status: 404, reason: 'no such article' };
+  }
+  const lookup = await resolveInside(path.join(libraryDir, 'articles', articleId), encodedPath, 'the path leaves the article folder');
+  return !lookup.ok && lookup.reason === 'no such folder' ? { ...lookup, reason: 'no such article' } : lookup;
 }

@@ -45,10 +45,13 @@ export function createCommandSender(ipcMain: IpcMain, options: CommandSenderOpti
     }
     const contents = event.sender;
     if (ready !== contents) {
-      // A reload or a crash replaces the page: commands wait for the new one to listen.
-      contents.once('did-start-loading', () => {
+      // A reload or a crash replaces the page: commands wait for the new one to listen. A crash
+      // counts at once, not only when the reload starts: a command sent to a dead page is lost.
+      const notReady = (): void => {
         if (ready === contents) ready = null;
-      });
+      };
+      contents.once('did-start-loading', notReady);
+      contents.once('render-process-gone', notReady);
     }
     ready = contents;
     flush();

@@ -9,14 +9,8 @@ import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
 import { CONTENT_RESPONSE_HEADERS, resolveArticleFile } from '../core/content-path';
 
+/** Made privileged with the page's scheme in privileged-schemes.ts. */
 export const CONTENT_SCHEME = 'quire-content';
-
-/** Must run before the app is ready. */
-export function registerContentScheme(protocol: Protocol): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: CONTENT_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
-}
 
 const textResponse = (status: number, text: string): Response =>
   new Response(`${text}\n`, {

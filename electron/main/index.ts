@@ -8,7 +8,8 @@ import { app, dialog, ipcMain, nativeTheme, protocol, session, type BrowserWindo
 import { APP_NAME, cacheDirFor, resolveLibraryDir } from '../core/app-paths';
 import { openQuire, type QuireCore } from '../core/open-quire';
 import { createCommandSender } from './commands';
-import { handleContentProtocol, registerContentScheme } from './content-protocol';
+import { handleAppProtocol } from './app-protocol';
+import { handleContentProtocol } from './content-protocol';
 import { installContextMenu } from './context-menu';
 import { createElectronStoreSettings, createWindowStateStore } from './electron-store-adapter';
 import { registerImportDialog } from './import-dialog';
@@ -16,6 +17,9 @@ import { forwardEvents, registerIpcHandlers, trustedSenderOf } from './ipc';
 import { appLocations, isOurPage } from './locations';
 import { installAppMenu } from './menu';
 import { createOpenRequests } from './open-requests';
+import { createPageFlusher } from './page-flush';
+import { recoverPageWhenItDies } from './page-recovery';
+import { registerPrivilegedSchemes } from './privileged-schemes';
 import { installSecurity, secureSession } from './security';
 import { followSystemTheme } from './system-theme';
 import { createMainWindow } from './window';
@@ -25,7 +29,6 @@ const log = (message: string, error?: unknown): void => {
 };
 
 const locations = appLocations();
-const ourPage = (url: string): boolean => isOurPage(url, locations);
 
 // Same folder whether Electron was started on the project (`electron .`) or on the script
 // (`electron out/main/index.js`, which would otherwise name the app "Electron").
@@ -33,24 +36,32 @@ app.setName(APP_NAME);
 app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
 
 // Both must happen before the app is ready and before any window exists.
-registerContentScheme(protocol);
-installSecurity(app, { isOurPage: ourPage, log });
+registerPrivilegedSchemes(protocol);
+installSecurity(app, { isOurPage, log });
 
 let mainWindow: BrowserWindow | null = null;
 let core: Promise<QuireCore> | null = null;
+/** true once the core is closed (or never opened): windows may close and the app may quit at once */
 let coreClosed = false;
+let started = false;
 
 function showWindow(): void {
-  if (!mainWindow) return;
+  // macOS keeps running without a window: a file or link opened then brings one back.
+  if (!mainWindow) {
+    if (started) openWindow();
+    return;
+  }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();
 }
 
-const isTrustedSender = trustedSenderOf(() => mainWindow, ourPage);
+const isTrustedSender = trustedSenderOf(() => mainWindow, isOurPage);
 // Commands wait in main until the page listens, so files and links that arrive before the
 // window (macOS open-file, the first launch's argv) are not lost.
 const commands = createCommandSender(ipcMain, { window: () => mainWindow, isTrustedSender, log });
+// The page saves a note being typed before its window closes and before the core closes.
+const pageFlush = createPageFlusher(ipcMain, { window: () => mainWindow, isTrustedSender });
 const openRequests = createOpenRequests({
   send: (command) => commands.send(command),
   showWindow,
@@ -88,6 +99,7 @@ async function start(): Promise<void> {
   });
   const openedCore = core;
 
+  handleAppProtocol(protocol, locations.rendererDir, log);
   handleContentProtocol(protocol, () => libraryDir, log);
   registerIpcHandlers(ipcMain, { core: () => openedCore, isTrustedSender, log });
   registerImportDialog(ipcMain, { window: () => mainWindow, isTrustedSender, dialog, log });
@@ -97,13 +109,38 @@ async function start(): Promise<void> {
     // Reported above, where the core failed to open.
   });
 
-  mainWindow = createMainWindow(locations, log, createWindowStateStore());
-  installContextMenu(mainWindow.webContents, (command) => commands.send(command));
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
+  started = true;
+  openWindow();
+  // macOS: clicking the dock icon with no window open brings the window back.
+  app.on('activate', () => showWindow());
   // "Open with Quire" and `quire FILE`/`quire://…` on the first launch.
   openRequests.openArgv(process.argv, process.cwd());
+}
+
+function openWindow(): void {
+  const window = createMainWindow(locations, log, createWindowStateStore({}, log));
+  mainWindow = window;
+  installContextMenu(window.webContents, (command) => commands.send(command));
+  recoverPageWhenItDies(window, { dialog, log });
+  // Closing the window waits (a bounded time) for the page to save a note being typed. While
+  // quitting, before-quit has done that already.
+  let flushed = false;
+  let asking = false;
+  window.on('close', (event) => {
+    if (flushed || coreClosed) return;
+    event.preventDefault();
+    // A second click on the close button while the page saves changes nothing.
+    if (asking) return;
+    asking = true;
+    void pageFlush.flush().then((outcome) => {
+      if (outcome === 'timed-out') log('The window closed before its page said it had saved everything.');
+      flushed = true;
+      if (!window.isDestroyed()) window.close();
+    });
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -127,16 +164,26 @@ if (!app.requestSingleInstanceLock()) {
   // Only an installed Quire claims quire:// links: a development run must not take them over
   // (electron-builder also declares the scheme in the installers).
   if (app.isPackaged) app.setAsDefaultProtocolClient('quire');
-  app.on('window-all-closed', () => app.quit());
+  // macOS convention: the app stays in the dock with no window; elsewhere the last window quits.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
 
-  // Closing the core flushes the search index and stops its worker; quitting waits for it.
+  // Quitting: first the page saves what it holds (a note being typed), then the core closes (it
+  // flushes the search index and stops its workers); the app quits once both are done.
   let closing = false;
   app.on('before-quit', (event) => {
     if (coreClosed || !core) return;
     event.preventDefault();
     if (closing) return;
     closing = true;
-    core
+    const openedCore = core;
+    pageFlush
+      .flush()
+      .then((outcome) => {
+        if (outcome === 'timed-out') log('Quire quit before its page said it had saved everything.');
+        return openedCore;
+      })
       .then((opened) => opened.close())
       .catch((error: unknown) => log('The library did not close cleanly.', error))
       .finally(() => {

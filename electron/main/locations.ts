@@ -2,12 +2,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APP_HOST, APP_PAGE_URL, APP_SCHEME } from '../shared/page-policy';
 
 export interface AppLocations {
   /** the build output (out/) */
   outDir: string;
-  /** out/renderer/index.html: the only page the window may show */
-  rendererIndex: string;
+  /** out/renderer: the build the `quire-app:` protocol serves */
+  rendererDir: string;
   /** out/preload/index.cjs */
   preload: string;
   /** runtime assets: sample library, icon */
@@ -19,7 +20,7 @@ export function appLocations(mainScript: string = fileURLToPath(import.meta.url)
   const outDir = path.resolve(path.dirname(mainScript), '..');
   return {
     outDir,
-    rendererIndex: path.join(outDir, 'renderer', 'index.html'),
+    rendererDir: path.join(outDir, 'renderer'),
     preload: path.join(outDir, 'preload', 'index.cjs'),
     resourcesDir: path.join(outDir, '..', 'resources'),
   };
@@ -31,20 +32,30 @@ export function windowIcon(locations: AppLocations): string | undefined {
   return existsSync(icon) ? icon : undefined;
 }
 
-/** True for our own page (the renderer's index.html), whatever its hash or query. */
-export function isOurPage(url: string, locations: Pick<AppLocations, 'rendererIndex'>): boolean {
+/** The page the window loads: `quire-app://app/index.html`, with the reason when it was reloaded after a crash. */
+export function pageUrl(recovered?: RecoveryReason): string {
+  return recovered ? `${APP_PAGE_URL}?recovered=${recovered}` : APP_PAGE_URL;
+}
+
+/** Why the page was loaded again; the page says so to the user. */
+export type RecoveryReason = 'crashed' | 'unresponsive';
+
+/**
+ * True for our own page (`quire-app://app/index.html` or `quire-app://app/`), whatever its hash or
+ * query: the only page a window may show and the only one whose IPC main answers. Never file://.
+ */
+export function isOurPage(url: string): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return false;
   }
-  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
-  parsed.hash = '';
-  parsed.search = '';
-  try {
-    return path.resolve(fileURLToPath(parsed)) === path.resolve(locations.rendererIndex);
-  } catch {
-    return false;
-  }
+  return (
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.host === APP_HOST &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    (parsed.pathname === '/index.html' || parsed.pathname === '/')
+  );
 }

@@ -4,14 +4,7 @@
  * web contents is ever created without them; `secureSession` runs once the app is ready.
  */
 import { shell, type App, type Session, type WebContents } from 'electron';
-
-/**
- * The policy of our pages. Checklist #7 "Define a Content Security Policy". `quire-content:` serves
- * the images of imported articles; nothing else leaves the app's own files.
- */
-export const PAGE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: quire-content:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'";
+import { PAGE_CSP } from '../shared/page-policy';
 
 /** The URL when it is a well-formed http(s) address, else null. */
 export function externalWebUrl(raw: string): URL | null {
@@ -76,9 +69,10 @@ export function secureSession(target: Session): void {
   // camera, notifications, geolocation or anything else, so every request and check is denied.
   target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   target.setPermissionCheckHandler(() => false);
-  // Checklist #7 "Define a Content Security Policy", as a response header. Responses that carry
-  // their own policy (article files from quire-content:, which are sandboxed) keep it. Pages read
-  // from file:// get no headers, so the renderer's index.html repeats the policy in a <meta> tag.
+  // Checklist #7 "Define a Content Security Policy" (the one policy of every host, in
+  // electron/shared/page-policy.ts). Our page's own protocol sends it with every file; this puts it
+  // on any other response that has none. Responses that carry their own policy (article files
+  // from quire-content:, which are sandboxed) keep it.
   target.webRequest.onHeadersReceived((details, callback) => {
     const responseHeaders = { ...details.responseHeaders };
     if (!hasHeader(responseHeaders, 'content-security-policy')) {

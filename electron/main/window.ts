@@ -1,6 +1,6 @@
 /** Quire's one window. */
 import { BrowserWindow, nativeTheme, screen, type BrowserWindowConstructorOptions, type Rectangle } from 'electron';
-import { windowIcon, type AppLocations } from './locations';
+import { pageUrl, windowIcon, type AppLocations } from './locations';
 import { windowBackground } from './system-theme';
 import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, placeWindow, trackWindowState, type WindowStateStore } from './window-state';
 
@@ -46,7 +46,8 @@ function displayWorkAreas(): Rectangle[] {
 
 /**
  * Creates the window where it was last time (if that place is still on a display), shows it once
- * its first paint is ready, and loads our page into it.
+ * its first paint is ready, and loads our page into it from the `quire-app:` scheme (never
+ * file://, see app-protocol.ts).
  */
 export function createMainWindow(
   locations: AppLocations,
@@ -60,6 +61,6 @@ export function createMainWindow(
     if (placed.maximized) window.maximize();
     window.show();
   });
-  window.loadFile(locations.rendererIndex).catch((error: unknown) => log('Quire could not load its window.', error));
+  window.loadURL(pageUrl()).catch((error: unknown) => log('Quire could not load its window.', error));
   return window;
 }

@@ -1,7 +1,8 @@
 /**
  * The preload: exposes the contract as `window.quire`, one function per contract method plus
  * `on(event, listener)` for the contract's events, and the desktop bridge (`onCommand`,
- * `chooseImportPaths`), and nothing else. `ipcRenderer` itself never crosses the bridge (a
+ * `chooseImportPaths`, `onFlushRequest`), and nothing else. It is bundled into one CommonJS file
+ * whose only `require` is `electron` (a sandboxed preload can load nothing else). `ipcRenderer` itself never crosses the bridge (a
  * compromised page must not reach arbitrary channels): calls go to the `quire:` channel of their
  * method, `on` listens only on the channel of a contract event, `onCommand` only on the command
  * channel and only passes well-formed commands.
@@ -11,6 +12,8 @@ import {
   CHOOSE_IMPORT_CHANNEL,
   COMMAND_CHANNEL,
   COMMANDS_READY_CHANNEL,
+  FLUSH_DONE_CHANNEL,
+  FLUSH_REQUEST_CHANNEL,
   isAppCommand,
   isImportPickKind,
   type AppCommand,
@@ -35,14 +38,22 @@ export type PreloadApi = ReaderApi & ReaderEventSource & DesktopBridge;
 interface IpcListening {
   on(channel: string, listener: (event: IpcRendererEvent, payload: unknown) => void): unknown;
   removeListener(channel: string, listener: (event: IpcRendererEvent, payload: unknown) => void): unknown;
-  send(channel: string): void;
+  send(channel: string, ...args: unknown[]): void;
 }
 
-/** `onCommand` and `chooseImportPaths` (see electron/shared/commands.ts). */
+/** `onCommand`, `chooseImportPaths` and `onFlushRequest` (see electron/shared/commands.ts). */
 function createDesktopBridge(
   invoke: (channel: string, ...args: unknown[]) => Promise<unknown>,
   ipc: IpcListening,
 ): DesktopBridge {
+  // Main asks before the window closes; the answer goes back even when the page set no flush, or
+  // its flush failed, so main never waits for nothing.
+  let pageFlush: (() => Promise<void>) | null = null;
+  ipc.on(FLUSH_REQUEST_CHANNEL, (_event, id) => {
+    const done = (): void => ipc.send(FLUSH_DONE_CHANNEL, id);
+    if (!pageFlush) return done();
+    pageFlush().then(done, done);
+  });
   return {
     onCommand(listener: (command: AppCommand) => void): () => void {
       if (typeof listener !== 'function') throw new TypeError('window.quire.onCommand needs a function.');
@@ -58,6 +69,12 @@ function createDesktopBridge(
       if (!isImportPickKind(kind)) return [];
       const paths = await invoke(CHOOSE_IMPORT_CHANNEL, kind);
       return Array.isArray(paths) ? paths.filter((path): path is string => typeof path === 'string') : [];
+    },
+    onFlushRequest(flush: () => Promise<void>): void {
+      if (typeof flush !== 'function') throw new TypeError('window.quire.onFlushRequest needs a function.');
+      pageFlush = async () => {
+        await flush();
+      };
     },
   };
 }

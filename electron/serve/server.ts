@@ -6,16 +6,18 @@
  * - `POST /api/<method>`         JSON array of arguments → JSON `Result` (always 200)
  * - `GET /api/events`            the contract's events as Server-Sent Events
  * - `GET /content/<id>/<path>`   a file of one article, through the path-containment check
- * - `GET /…`                     the renderer build (static files)
+ * - `GET /…`                     the renderer build (electron/core/renderer-files.ts, shared with
+ *                                 the desktop app's `quire-app:` protocol)
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import sirv from 'sirv';
 import { EVENTS_ROUTE, httpRoute, isReaderMethod, type ReaderEventSource, type ReaderService } from '../shared/contract';
 import { dispatch } from '../shared/dispatch';
 import { fail, type ErrorCode } from '../shared/result';
 import { CONTENT_RESPONSE_HEADERS, resolveArticleFile } from '../core/content-path';
+import { rendererFileResponse } from '../core/renderer-files';
+import { PAGE_SECURITY_HEADERS } from '../shared/page-policy';
 import {
   TOKEN_COOKIE,
   isAllowedHost,
@@ -28,19 +30,6 @@ import { serveEventStream } from './event-stream';
 
 /** Base64 imports of up to 200 MB, plus JSON overhead. */
 export const MAX_BODY_BYTES = 300 * 1024 * 1024;
-
-/** The same policy as the desktop app, minus the `quire-content:` scheme browsers do not have. */
-export const PAGE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'";
-
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': PAGE_CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-};
 
 export const NO_TOKEN_MESSAGE = 'Open the address that `quire serve` printed: it carries the access token.';
 
@@ -145,10 +134,15 @@ export async function createQuireServer(options: QuireServerOptions): Promise<Qu
   let port = 0;
 
   const notFound = (response: ServerResponse): void => sendText(response, 404, 'Not found.');
-  const serveStatic = existsSync(rendererDir)
-    ? sirv(rendererDir, { dev: false, etag: true, single: true, dotfiles: false })
-    : (_request: IncomingMessage, response: ServerResponse): void =>
-        sendText(response, 503, 'The Quire interface is not built yet: run `npm run build`.');
+  const rendererBuilt = existsSync(rendererDir);
+
+  /** The renderer build, through the handler the desktop app's `quire-app:` protocol uses too. */
+  async function serveRenderer(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (!rendererBuilt) return sendText(response, 503, 'The Quire interface is not built yet: run `npm run build`.');
+    const answer = await rendererFileResponse(new Request(url, { method: request.method }), rendererDir);
+    response.writeHead(answer.status, Object.fromEntries(answer.headers));
+    response.end(request.method === 'HEAD' ? undefined : Buffer.from(await answer.arrayBuffer()));
+  }
 
   async function serveContent(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
     const match = /^\/content\/([^/]+)\/(.+)$/.exec(pathname);
@@ -177,7 +171,7 @@ export async function createQuireServer(options: QuireServerOptions): Promise<Qu
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) response.setHeader(name, value);
     const rawUrl = request.url ?? '';
     if (!rawUrl.startsWith('/')) return sendText(response, 400, 'Bad request.');
     const url = new URL(`http://127.0.0.1${rawUrl}`);
@@ -222,7 +216,7 @@ export async function createQuireServer(options: QuireServerOptions): Promise<Qu
       return refuse(405, 'invalid-argument', 'API methods are called with POST.');
     }
     if (url.pathname.startsWith('/content/')) return serveContent(request, response, url.pathname);
-    serveStatic(request, response, () => notFound(response));
+    return serveRenderer(request, response, url);
   }
 
   const server = createServer((request, response) => {

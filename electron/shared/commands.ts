@@ -36,6 +36,14 @@ export const COMMANDS_READY_CHANNEL = 'quire-command:ready';
 /** The native open dialog (renderer → main, invoke): resolves to the chosen paths, [] when cancelled. */
 export const CHOOSE_IMPORT_CHANNEL = 'quire-desktop:choose-import';
 
+/**
+ * Before the window closes or the app quits, main asks the page to save what it still holds (a
+ * note being typed) and waits, with a time limit, for the answer: request main → renderer with a
+ * number, done renderer → main with the same number.
+ */
+export const FLUSH_REQUEST_CHANNEL = 'quire-desktop:flush';
+export const FLUSH_DONE_CHANNEL = 'quire-desktop:flushed';
+
 export type ImportPickKind = 'files' | 'folder';
 export const isImportPickKind = (value: unknown): value is ImportPickKind => value === 'files' || value === 'folder';
 
@@ -45,6 +53,11 @@ export interface DesktopBridge {
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** The native open dialog for import; the chosen paths, or [] when cancelled. */
   chooseImportPaths(kind: ImportPickKind): Promise<string[]>;
+  /**
+   * What saves the page's pending writes when the window closes or the app quits; main waits for
+   * it (a bounded time). The last one set counts.
+   */
+  onFlushRequest(flush: () => Promise<void>): void;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

@@ -5,7 +5,11 @@
  */
 import type { DesktopBridge } from '../../electron/shared/commands';
 import type { ReaderApi, ReaderEventSource, ReaderMethod } from '../../electron/shared/contract';
+import type { AppScheme } from '../../electron/shared/page-policy';
 import type { Result } from '../../electron/shared/result';
+
+/** The desktop app's page scheme (the renderer may import only types, so the value is checked against the one source). */
+const DESKTOP_PAGE_SCHEME: AppScheme = 'quire-app';
 
 declare global {
   interface Window {
@@ -114,9 +118,17 @@ export function createHttpApi(fetchImpl: typeof fetch = (...args) => fetch(...ar
 
 export const isElectron = (): boolean => typeof window !== 'undefined' && window.quire !== undefined;
 
-/** The API of the host the UI runs in: Electron's preload bridge, else HTTP. */
-export function createApiClient(): ReaderApi {
-  return window.quire ?? createHttpApi();
+/** True when the desktop app served this page (its own scheme), whether or not the preload ran. */
+export const isDesktopPage = (protocol: string = window.location.protocol): boolean => protocol === `${DESKTOP_PAGE_SCHEME}:`;
+
+/**
+ * The API of the host the UI runs in: Electron's preload bridge, or HTTP in browser mode. Null for
+ * a desktop page whose preload did not run (a broken build or install): falling back to HTTP there
+ * would only call nobody, silently, so the page shows what went wrong instead.
+ */
+export function createApiClient(protocol: string = window.location.protocol): ReaderApi | null {
+  if (window.quire) return window.quire;
+  return isDesktopPage(protocol) ? null : createHttpApi();
 }
 
 /** The URL of a file inside an article's folder (images in article HTML). */

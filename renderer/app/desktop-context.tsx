@@ -7,7 +7,8 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { DesktopBridge } from '../../electron/shared/commands';
 import type { ReaderEventSource } from '../../electron/shared/contract';
 
-export type DesktopHost = DesktopBridge & ReaderEventSource;
+/** The bridge as views use it; `onFlushRequest` is wired once at start-up (main.tsx), not by views. */
+export type DesktopHost = Omit<DesktopBridge, 'onFlushRequest'> & ReaderEventSource;
 
 const DesktopContext = createContext<DesktopHost | null>(null);
 

@@ -1,9 +1,11 @@
 /**
  * Saves a note as it is typed: a short pause after the last key, and at once when the editor loses
- * focus, unmounts or the window is closed. Every keystroke is also kept as a local draft until the
+ * focus, unmounts or the window is closed (the desktop app waits for that save before it closes the
+ * window or the library, see renderer/app/pending-writes.ts). Every keystroke is also kept as a local draft until the
  * core has it, so a crash or a closed tab loses nothing: the draft comes back next time.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { registerPendingWrite } from '../app/pending-writes';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -74,9 +76,11 @@ export function useAutosave(key: string, saved: string, save: (text: string) => 
     const onLeave = () => void flush();
     window.addEventListener('beforeunload', onLeave);
     window.addEventListener('pagehide', onLeave);
+    const unregister = registerPendingWrite(flush);
     return () => {
       window.removeEventListener('beforeunload', onLeave);
       window.removeEventListener('pagehide', onLeave);
+      unregister();
       void flush();
     };
   }, [flush]);

@@ -1,9 +1,17 @@
 /**
- * A small stand-in for the `electron` module (its binary cannot be downloaded here, and importing
- * the real package would try). It records what the main process and the preload register so that
- * tests can drive them: IPC handlers, protocol handlers, web contents events, session handlers.
- * `tests/support/mock-electron.ts` installs it for every Node test; `resetFakeElectron` runs
- * before each test.
+ * A small, strict stand-in for the `electron` module (its binary cannot be downloaded here, and
+ * importing the real package would try). It records what the main process and the preload register
+ * so that tests can drive them: IPC handlers, protocol handlers, web contents events, session
+ * handlers. `tests/support/mock-electron.ts` installs it for every Node test; `resetFakeElectron`
+ * runs before each test.
+ *
+ * Strict, so that code which passes here has a chance in the real Electron:
+ * - every object is a `strict` proxy: reading a member the fake does not model (an API Electron may
+ *   not have, or one nobody checked against electron.d.ts) throws and is recorded as a violation;
+ * - Electron's ordering rules are enforced: `registerSchemesAsPrivileged` once and before `ready`,
+ *   `protocol.handle` (once per scheme), `session.defaultSession` and `new BrowserWindow` only after.
+ * Violations are also collected in `fake.violations`, which mock-electron.ts checks after each test,
+ * so a violation fails the test even where the code under test catches the error.
  */
 import { EventEmitter } from 'node:events';
 import os from 'node:os';
@@ -11,6 +19,30 @@ import path from 'node:path';
 import { vi } from 'vitest';
 
 type Handler = (...args: never[]) => unknown;
+
+/** Member names test tooling probes on any object (printing, matchers, promises): answered with undefined. */
+const PROBED = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', 'tagName', '$$typeof', 'constructor', 'inspect', '_isMockFunction', 'mock']);
+
+/** Records and throws: the code under test used Electron in a way the fake does not allow. */
+function violation(message: string): never {
+  fakeState().violations.push(message);
+  throw new Error(`fake electron: ${message}`);
+}
+
+/** `target` behind a proxy that refuses members it does not have (see the header). */
+export function strict<T extends object>(target: T, name: string): T {
+  return new Proxy(target, {
+    get(object, key, receiver) {
+      if (typeof key === 'symbol' || key in object) return Reflect.get(object, key, receiver) as unknown;
+      if (PROBED.has(key) || key.startsWith('@@') || key.startsWith('__')) return undefined;
+      return violation(`${name}.${key} is not modelled (check it against electron.d.ts, then add it here)`);
+    },
+  });
+}
+
+const requireReady = (what: string): void => {
+  if (!fakeState().ready) violation(`${what} before the app is ready`);
+};
 
 export class FakeFrame {
   constructor(
@@ -28,9 +60,18 @@ export class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   });
 
+  /** What main sent to the page (`webContents.send`). */
+  readonly send = vi.fn((_channel: string, ..._args: unknown[]) => {});
+  readonly loadURL = vi.fn(async (url: string) => {
+    this.mainFrame.url = url;
+    this.emit('did-start-loading');
+  });
+  readonly isDestroyed = vi.fn(() => false);
+
   constructor(url = 'about:blank') {
     super();
     this.mainFrame = new FakeFrame(url);
+    return strict(this, 'webContents');
   }
 
   /** Emits an event the way Electron does (an event object with `preventDefault`); says if it was prevented. */
@@ -50,9 +91,8 @@ export class FakeBrowserWindow extends EventEmitter {
   destroyed = false;
   minimized = false;
   visible = false;
-  readonly loadFile = vi.fn(async (file: string) => {
-    this.webContents.mainFrame.url = `file://${file}`;
-  });
+  /** The window's page: `BrowserWindow.loadURL` is `webContents.loadURL`. No `loadFile`: Quire never loads file://. */
+  readonly loadURL = vi.fn((url: string) => this.webContents.loadURL(url));
   readonly show = vi.fn(() => {
     this.visible = true;
   });
@@ -74,15 +114,28 @@ export class FakeBrowserWindow extends EventEmitter {
   }));
   readonly isDestroyed = vi.fn(() => this.destroyed);
   readonly setBackgroundColor = vi.fn();
+  /** Closes as Electron does: `close` (preventable), then `closed`, unless a listener prevented it. */
   readonly close = vi.fn(() => {
+    if (this.destroyed) return;
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    this.destroy();
+  });
+  readonly destroy = vi.fn(() => {
+    if (this.destroyed) return;
     this.destroyed = true;
     this.emit('closed');
+    if (FakeBrowserWindow.getAllWindows().length === 0) fake.app.emit('window-all-closed');
   });
 
   constructor(readonly options: Record<string, unknown> = {}) {
     super();
-    FakeBrowserWindow.instances.push(this);
+    requireReady('new BrowserWindow()');
+    const self = strict(this, 'BrowserWindow');
+    FakeBrowserWindow.instances.push(self);
     fake.app.emit('web-contents-created', {}, this.webContents);
+    return self;
   }
 }
 
@@ -93,8 +146,15 @@ class FakeApp extends EventEmitter {
   readonly setAsDefaultProtocolClient = vi.fn((_scheme: string, ..._rest: unknown[]) => true);
   readonly quit = vi.fn();
   readonly exit = vi.fn();
-  readonly whenReady = vi.fn(() => Promise.resolve());
-  readonly isReady = vi.fn(() => true);
+  /** Resolves on the next turn, and from then on the app is ready (as `ready` fires once). */
+  readonly whenReady = vi.fn(async () => {
+    await Promise.resolve();
+    if (!fakeState().ready) {
+      fakeState().ready = true;
+      this.emit('ready');
+    }
+  });
+  readonly isReady = vi.fn(() => fakeState().ready);
   readonly getVersion = vi.fn(() => '0.1.0');
   readonly getAppPath = vi.fn(() => process.cwd());
   readonly getName = vi.fn(() => this.name);
@@ -147,10 +207,17 @@ class FakeSession {
 class FakeProtocol {
   readonly privileged: { scheme: string; privileges?: Record<string, boolean> }[] = [];
   readonly handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+  private registered = false;
   readonly registerSchemesAsPrivileged = vi.fn((schemes: { scheme: string; privileges?: Record<string, boolean> }[]) => {
+    if (fakeState().ready) violation('protocol.registerSchemesAsPrivileged after the app is ready');
+    // Electron keeps only the last call: a second one would silently drop the first call's schemes.
+    if (this.registered) violation('protocol.registerSchemesAsPrivileged called twice (Electron honours only one call)');
+    this.registered = true;
     this.privileged.push(...schemes);
   });
   readonly handle = vi.fn((scheme: string, handler: (request: Request) => Response | Promise<Response>) => {
+    requireReady(`protocol.handle('${scheme}')`);
+    if (this.handlers.has(scheme)) violation(`protocol.handle('${scheme}') twice`);
     this.handlers.set(scheme, handler);
   });
   readonly unhandle = vi.fn((scheme: string) => {
@@ -158,59 +225,94 @@ class FakeProtocol {
   });
 }
 
-function createFake() {
+function createFake(ready: boolean) {
+  const defaultSession = strict(new FakeSession(), 'session.defaultSession');
   return {
-    app: new FakeApp(),
+    /** false until `app.whenReady()` resolved (see `resetFakeElectron`) */
+    ready,
+    /** every misuse of the fake since the last reset (see the header) */
+    violations: [] as string[],
+    app: strict(new FakeApp(), 'app'),
     BrowserWindow: FakeBrowserWindow,
-    ipcMain: new FakeIpcMain(),
-    protocol: new FakeProtocol(),
-    session: { defaultSession: new FakeSession() },
-    shell: { openExternal: vi.fn(async (_url: string) => {}), openPath: vi.fn(async () => '') },
-    dialog: {
-      showErrorBox: vi.fn(),
-      showMessageBox: vi.fn(async () => ({ response: 0 })),
-      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
-    },
+    ipcMain: strict(new FakeIpcMain(), 'ipcMain'),
+    protocol: strict(new FakeProtocol(), 'protocol'),
+    session: strict(
+      {
+        get defaultSession() {
+          requireReady('session.defaultSession');
+          return defaultSession;
+        },
+      },
+      'session',
+    ),
+    shell: strict({ openExternal: vi.fn(async (_url: string) => {}), openPath: vi.fn(async () => '') }, 'shell'),
+    dialog: strict(
+      {
+        showErrorBox: vi.fn(),
+        showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+        showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
+      },
+      'dialog',
+    ),
     /** The OS theme: tests flip `shouldUseDarkColors` and emit 'updated'. */
-    nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false, themeSource: 'system' }),
-    contextBridge: {
-      exposed: new Map<string, unknown>(),
-      exposeInMainWorld: vi.fn((key: string, value: unknown) => {
-        fake.contextBridge.exposed.set(key, value);
-      }),
-    },
-    ipcRenderer: {
-      invoke: vi.fn(async (channel: string, ...args: unknown[]) => ({ ok: true, value: { channel, args } })),
-      on: vi.fn(),
-      removeListener: vi.fn(),
-      send: vi.fn(),
-    },
-    Menu: {
-      buildFromTemplate: vi.fn((template: unknown[]) => ({ template, popup: vi.fn() })),
-      setApplicationMenu: vi.fn(),
-    },
+    nativeTheme: strict(Object.assign(new EventEmitter(), { shouldUseDarkColors: false, themeSource: 'system' }), 'nativeTheme'),
+    contextBridge: strict(
+      {
+        exposed: new Map<string, unknown>(),
+        exposeInMainWorld: vi.fn((key: string, value: unknown) => {
+          fake.contextBridge.exposed.set(key, value);
+        }),
+      },
+      'contextBridge',
+    ),
+    ipcRenderer: strict(
+      {
+        invoke: vi.fn(async (channel: string, ...args: unknown[]) => ({ ok: true, value: { channel, args } })),
+        on: vi.fn(),
+        removeListener: vi.fn(),
+        send: vi.fn(),
+      },
+      'ipcRenderer',
+    ),
+    Menu: strict(
+      {
+        buildFromTemplate: vi.fn((template: unknown[]) => ({ template, popup: vi.fn() })),
+        setApplicationMenu: vi.fn(),
+      },
+      'Menu',
+    ),
     /** One 1920×1080 display unless a test attaches others. */
-    screen: {
-      displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
-      getPrimaryDisplay: vi.fn(() => fake.screen.displays[0]!),
-      getAllDisplays: vi.fn(() => fake.screen.displays),
-    },
+    screen: strict(
+      {
+        displays: [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+        getPrimaryDisplay: vi.fn(() => fake.screen.displays[0]!),
+        getAllDisplays: vi.fn(() => fake.screen.displays),
+      },
+      'screen',
+    ),
   };
 }
 
 type FakeElectron = ReturnType<typeof createFake>;
-const globalSlot = globalThis as { __quireFakeElectron?: FakeElectron };
+const globalSlot = globalThis as { __quireFakeElectron?: FakeElectron; __quireElectronModule?: unknown };
 
 /**
  * The fake's state. Members are replaced by `resetFakeElectron`, so read them through `fake`. It
  * lives on globalThis so that a test calling `vi.resetModules()` (to re-run a module's top-level
  * code) still shares one fake with the modules it re-imports.
  */
-export const fake: FakeElectron = (globalSlot.__quireFakeElectron ??= createFake());
+export const fake: FakeElectron = (globalSlot.__quireFakeElectron ??= createFake(true));
 
-/** A fresh fake for the next test: registries emptied, spies reset. */
-export function resetFakeElectron(): void {
-  Object.assign(fake, createFake());
+function fakeState(): FakeElectron {
+  return (globalSlot.__quireFakeElectron ??= createFake(true));
+}
+
+/**
+ * A fresh fake for the next test: registries emptied, spies reset. Ready by default (most tests
+ * drive code that runs after `ready`); `{ ready: false }` for a test of start-up order.
+ */
+export function resetFakeElectron({ ready = true }: { ready?: boolean } = {}): void {
+  Object.assign(fake, createFake(ready));
   fake.BrowserWindow.instances = [];
 }
 
@@ -219,7 +321,7 @@ export function resetFakeElectron(): void {
  * seeing the current fake after a reset only if it reads it at call time; modules under test are
  * re-imported per test file anyway.
  */
-export const electronModule = {
+export const electronModule = strict({
   get app() {
     return fake.app;
   },
@@ -256,4 +358,7 @@ export const electronModule = {
   get nativeTheme() {
     return fake.nativeTheme;
   },
-};
+}, 'electron');
+
+// For packages loaded natively from node_modules (tests/support/electron-mode/native-electron.mjs).
+globalSlot.__quireElectronModule = electronModule;

@@ -3,20 +3,19 @@ import type { BrowserWindow, IpcMain } from 'electron';
 import { COMMAND_CHANNEL, COMMANDS_READY_CHANNEL } from '../../../electron/shared/commands';
 import { createCommandSender } from '../../../electron/main/commands';
 import { trustedSenderOf } from '../../../electron/main/ipc';
-import { appLocations, isOurPage } from '../../../electron/main/locations';
+import { isOurPage, pageUrl } from '../../../electron/main/locations';
 import { fake, FakeFrame, FakeWebContents } from '../../support/fake-electron';
 
-const locations = appLocations('/opt/quire/out/main/index.js');
 
 async function setup() {
   const window = new fake.BrowserWindow();
-  await window.loadFile(locations.rendererIndex);
+  await window.loadURL(pageUrl());
   const sendSpy = vi.fn();
   Object.assign(window.webContents, { send: sendSpy });
   const log = vi.fn();
   const commands = createCommandSender(fake.ipcMain as unknown as IpcMain, {
     window: () => window as unknown as BrowserWindow,
-    isTrustedSender: trustedSenderOf(() => window as unknown as BrowserWindow, (url) => isOurPage(url, locations)),
+    isTrustedSender: trustedSenderOf(() => window as unknown as BrowserWindow, isOurPage),
     log,
   });
   const ready = (sender: FakeWebContents = window.webContents, frame: FakeFrame = sender.mainFrame) =>
@@ -50,6 +49,16 @@ describe('commands main → renderer', () => {
     expect(sendSpy).not.toHaveBeenCalled();
     ready();
     expect(sendSpy).toHaveBeenCalledWith(COMMAND_CHANNEL, { type: 'import-files' });
+  });
+
+  it('holds commands from the moment the page crashes, before any reload starts', async () => {
+    const { window, commands, sendSpy, ready } = await setup();
+    ready();
+    window.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
+    commands.send({ type: 'open-files', paths: ['/a.epub'] });
+    expect(sendSpy).not.toHaveBeenCalled();
+    ready();
+    expect(sendSpy).toHaveBeenCalledWith(COMMAND_CHANNEL, { type: 'open-files', paths: ['/a.epub'] });
   });
 
   it('ignores "ready" from a subframe or another web contents', async () => {

@@ -1,10 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Protocol } from 'electron';
-import {
-  CONTENT_SCHEME,
-  handleContentProtocol,
-  registerContentScheme,
-} from '../../../electron/main/content-protocol';
+import { CONTENT_SCHEME, handleContentProtocol } from '../../../electron/main/content-protocol';
 import { fake } from '../../support/fake-electron';
 import { ARTICLE_ID, PNG_BYTES, createTempLibrary, type TempLibrary } from '../../support/temp-library';
 
@@ -20,13 +16,6 @@ describe('quire-content: protocol', () => {
     const handler = fake.protocol.handlers.get(CONTENT_SCHEME)!;
     return (url: string, init?: RequestInit) => Promise.resolve(handler(new Request(url, init)));
   };
-
-  it('is registered as a standard, secure scheme that fetch can use', () => {
-    registerContentScheme(fake.protocol as unknown as Protocol);
-    expect(fake.protocol.privileged).toEqual([
-      { scheme: 'quire-content', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    ]);
-  });
 
   it('serves a file of the article with its type, sandboxed', async () => {
     const response = await serve()(`quire-content://articles/${ARTICLE_ID}/assets/a%20b.png`);

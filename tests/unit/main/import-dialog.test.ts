@@ -3,18 +3,17 @@ import type { BrowserWindow, Dialog, IpcMain } from 'electron';
 import { CHOOSE_IMPORT_CHANNEL } from '../../../electron/shared/commands';
 import { importDialogOptions, registerImportDialog } from '../../../electron/main/import-dialog';
 import { trustedSenderOf } from '../../../electron/main/ipc';
-import { appLocations, isOurPage } from '../../../electron/main/locations';
+import { isOurPage, pageUrl } from '../../../electron/main/locations';
 import { fake, FakeWebContents } from '../../support/fake-electron';
 
-const locations = appLocations('/opt/quire/out/main/index.js');
 
 async function setup() {
   const window = new fake.BrowserWindow();
-  await window.loadFile(locations.rendererIndex);
+  await window.loadURL(pageUrl());
   const log = vi.fn();
   registerImportDialog(fake.ipcMain as unknown as IpcMain, {
     window: () => window as unknown as BrowserWindow,
-    isTrustedSender: trustedSenderOf(() => window as unknown as BrowserWindow, (url) => isOurPage(url, locations)),
+    isTrustedSender: trustedSenderOf(() => window as unknown as BrowserWindow, isOurPage),
     dialog: fake.dialog as unknown as Dialog,
     log,
   });

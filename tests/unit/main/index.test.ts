@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../../../electron/shared/commands';
 import { READER_METHODS } from '../../../electron/shared/contract';
-import { fake } from '../../support/fake-electron';
+import { fake, type FakeBrowserWindow } from '../../support/fake-electron';
 import { createFakeReaderService } from '../../support/fake-reader-service';
 
 const opened = vi.hoisted(() => ({ options: [] as unknown[], closes: 0, fail: null as Error | null }));
@@ -20,12 +21,40 @@ vi.mock('../../../electron/main/electron-store-adapter', () => ({
   createWindowStateStore: () => ({ load: () => undefined, save: () => {} }),
 }));
 
+/** Runs main's top-level code the way Electron does: before `ready`, which comes a turn later. */
 async function startApp() {
   vi.resetModules();
+  fake.ready = false;
   await import('../../../electron/main/index');
 }
 
+async function startedWindow(): Promise<FakeBrowserWindow> {
+  await startApp();
+  await vi.waitFor(() => expect(fake.BrowserWindow.instances).toHaveLength(1));
+  return fake.BrowserWindow.instances[0]!;
+}
+
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const quitEvent = () => ({ prevented: false, preventDefault() { this.prevented = true; } });
+
+/** What the preload does when main asks it to save: answers with the request's number. */
+function answerFlushRequests(window: FakeBrowserWindow): void {
+  window.webContents.send.mockImplementation((channel: string, id?: unknown) => {
+    if (channel === FLUSH_REQUEST_CHANNEL) {
+      fake.ipcMain.emit(FLUSH_DONE_CHANNEL, { sender: window.webContents, senderFrame: window.webContents.mainFrame }, id);
+    }
+  });
+}
+
+const flushRequests = (window: FakeBrowserWindow) =>
+  window.webContents.send.mock.calls.filter(([channel]) => channel === FLUSH_REQUEST_CHANNEL);
+
+function onPlatform(platform: NodeJS.Platform): () => void {
+  const original = Object.getOwnPropertyDescriptor(process, 'platform')!;
+  Object.defineProperty(process, 'platform', { value: platform });
+  return () => Object.defineProperty(process, 'platform', original);
+}
 
 describe('main process lifecycle', () => {
   beforeEach(() => {
@@ -43,15 +72,16 @@ describe('main process lifecycle', () => {
     expect(opened.options).toHaveLength(0);
   });
 
-  it('installs security before the window, then serves content, IPC and one window', async () => {
-    await startApp();
-    await vi.waitFor(() => expect(fake.BrowserWindow.instances).toHaveLength(1));
-    const window = fake.BrowserWindow.instances[0]!;
+  it('installs security before the window, then serves the page, content, IPC and one window', async () => {
+    const window = await startedWindow();
     // The guards were attached when the window's web contents was created.
     expect(window.webContents.setWindowOpenHandler).toHaveBeenCalled();
     expect(fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
-    expect(fake.protocol.privileged.map((s) => s.scheme)).toEqual(['quire-content']);
-    expect(fake.protocol.handlers.has('quire-content')).toBe(true);
+    // Both schemes privileged in one call before ready (the fake refuses anything else).
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
+    expect(fake.protocol.privileged.map((s) => s.scheme).sort()).toEqual(['quire-app', 'quire-content']);
+    expect([...fake.protocol.handlers.keys()].sort()).toEqual(['quire-app', 'quire-content']);
+    expect(window.loadURL).toHaveBeenCalledWith('quire-app://app/index.html');
     // One handler per contract method, plus the native import dialog.
     expect(fake.ipcMain.handlers.size).toBe(READER_METHODS.length + 1);
     expect(fake.ipcMain.handlers.has('quire-desktop:choose-import')).toBe(true);
@@ -100,25 +130,129 @@ describe('main process lifecycle', () => {
     expect(fake.app.setAsDefaultProtocolClient).not.toHaveBeenCalled();
   });
 
-  it('closes the core before quitting, once', async () => {
-    await startApp();
-    await vi.waitFor(() => expect(fake.BrowserWindow.instances).toHaveLength(1));
-    const quitEvent = { prevented: false, preventDefault() { this.prevented = true; } };
-    fake.app.emit('before-quit', quitEvent);
-    expect(quitEvent.prevented).toBe(true);
+  it('asks the page to save, then closes the core, before quitting, once', async () => {
+    const window = await startedWindow();
+    let pageAnswer: (() => void) | undefined;
+    window.webContents.send.mockImplementation((channel: string, id?: unknown) => {
+      if (channel !== FLUSH_REQUEST_CHANNEL) return;
+      pageAnswer = () => fake.ipcMain.emit(FLUSH_DONE_CHANNEL, { sender: window.webContents, senderFrame: window.webContents.mainFrame }, id);
+    });
+    const first = quitEvent();
+    fake.app.emit('before-quit', first);
+    expect(first.prevented).toBe(true);
+    await vi.waitFor(() => expect(pageAnswer).toBeDefined());
+    // The page is still saving a note: the core stays open.
+    await flush();
+    expect(opened.closes).toBe(0);
+    expect(fake.app.quit).not.toHaveBeenCalled();
+    pageAnswer!();
     await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
     expect(opened.closes).toBe(1);
-    const second = { prevented: false, preventDefault() { this.prevented = true; } };
+    const second = quitEvent();
     fake.app.emit('before-quit', second);
     expect(second.prevented).toBe(false);
     expect(opened.closes).toBe(1);
+    // Windows close without asking again once the core is closed.
+    window.close();
+    expect(window.destroyed).toBe(true);
   });
 
-  it('quits when the last window closes', async () => {
-    await startApp();
-    await vi.waitFor(() => expect(fake.BrowserWindow.instances).toHaveLength(1));
-    fake.app.emit('window-all-closed');
-    expect(fake.app.quit).toHaveBeenCalled();
+  it('does not wait forever for a page that never answers', async () => {
+    const window = await startedWindow();
+    vi.useFakeTimers();
+    try {
+      fake.app.emit('before-quit', quitEvent());
+      expect(flushRequests(window)).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(opened.closes).toBe(1);
+      expect(fake.app.quit).toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('lets the page save before its window closes, asking once however often close is clicked', async () => {
+    const window = await startedWindow();
+    window.close();
+    window.close();
+    expect(window.destroyed).toBe(false);
+    const requests = flushRequests(window);
+    expect(requests).toHaveLength(1);
+    fake.ipcMain.emit(FLUSH_DONE_CHANNEL, { sender: window.webContents, senderFrame: window.webContents.mainFrame }, requests[0]![1]);
+    await vi.waitFor(() => expect(window.destroyed).toBe(true));
+  });
+
+  it('quits when the last window closes, except on macOS', async () => {
+    const restore = onPlatform('linux');
+    try {
+      await startedWindow();
+      fake.app.emit('window-all-closed');
+      expect(fake.app.quit).toHaveBeenCalled();
+    } finally {
+      restore();
+    }
+  });
+
+  it('macOS: closing the last window keeps Quire running, and the dock icon opens a window again', async () => {
+    const restore = onPlatform('darwin');
+    try {
+      const window = await startedWindow();
+      answerFlushRequests(window);
+      window.close();
+      await vi.waitFor(() => expect(window.destroyed).toBe(true));
+      expect(fake.app.quit).not.toHaveBeenCalled();
+      fake.app.emit('activate');
+      expect(fake.BrowserWindow.getAllWindows()).toHaveLength(1);
+      const second = fake.BrowserWindow.getAllWindows()[0]!;
+      expect(second).not.toBe(window);
+      expect(second.loadURL).toHaveBeenCalledWith('quire-app://app/index.html');
+      // Activating with a window open only brings it forward.
+      fake.app.emit('activate');
+      expect(fake.BrowserWindow.instances).toHaveLength(2);
+      expect(second.focus).toHaveBeenCalled();
+    } finally {
+      restore();
+    }
+  });
+
+  it('reloads a page whose renderer crashed, saying so, and delivers commands sent meanwhile to the new page', async () => {
+    const window = await startedWindow();
+    const ready = () => fake.ipcMain.emit('quire-command:ready', { sender: window.webContents, senderFrame: window.webContents.mainFrame });
+    ready();
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(window.webContents.loadURL).toHaveBeenLastCalledWith('quire-app://app/index.html?recovered=crashed');
+    fake.app.emit('open-url', { preventDefault() {} }, 'quire://article/abc123');
+    const commandsSent = () => window.webContents.send.mock.calls.filter(([channel]) => channel === 'quire-command');
+    expect(commandsSent()).toHaveLength(0);
+    ready();
+    expect(commandsSent()).toEqual([['quire-command', expect.objectContaining({ type: 'open-article', articleId: 'abc123' })]]);
+    // A window closing normally is no crash.
+    window.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(window.webContents.loadURL).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers to reload a page that stopped responding, and reloads it when asked', async () => {
+    const window = await startedWindow();
+    window.emit('unresponsive');
+    await vi.waitFor(() => expect(window.webContents.loadURL).toHaveBeenLastCalledWith('quire-app://app/index.html?recovered=unresponsive'));
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(fake.dialog.showMessageBox.mock.calls[0]?.[1]).toMatchObject({ buttons: ['Reload', 'Wait'] });
+  });
+
+  it('withdraws the question when the page responds again', async () => {
+    const window = await startedWindow();
+    let signal: AbortSignal | undefined;
+    fake.dialog.showMessageBox.mockImplementation(async (_window: unknown, options: unknown) => {
+      signal = (options as { signal: AbortSignal }).signal;
+      // Electron answers an aborted box as cancelled (the cancel button: Wait).
+      await new Promise((resolve) => signal!.addEventListener('abort', resolve));
+      return { response: 1, checkboxChecked: false };
+    });
+    window.emit('unresponsive');
+    window.emit('responsive');
+    expect(signal?.aborted).toBe(true);
+    await flush();
+    expect(window.webContents.loadURL).toHaveBeenCalledTimes(1);
   });
 
   it('says why and quits when the library cannot be opened', async () => {

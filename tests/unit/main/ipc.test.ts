@@ -2,23 +2,22 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { READER_METHODS, ipcChannel } from '../../../electron/shared/contract';
 import { registerIpcHandlers, trustedSenderOf } from '../../../electron/main/ipc';
-import { appLocations, isOurPage } from '../../../electron/main/locations';
+import { isOurPage, pageUrl } from '../../../electron/main/locations';
 import { fake, FakeFrame, FakeWebContents } from '../../support/fake-electron';
 import { createFakeReaderService } from '../../support/fake-reader-service';
 
-const locations = appLocations('/opt/quire/out/main/index.js');
-const ourUrl = `file://${locations.rendererIndex}`;
+const ourUrl = pageUrl();
 
 async function setup() {
   const service = createFakeReaderService();
   const window = new fake.BrowserWindow();
-  await window.loadFile(locations.rendererIndex);
+  await window.loadURL(pageUrl());
   const log = vi.fn();
   const unregister = registerIpcHandlers(fake.ipcMain as unknown as IpcMain, {
     core: async () => service,
     isTrustedSender: trustedSenderOf(
       () => window as unknown as BrowserWindow,
-      (url) => isOurPage(url, locations),
+      isOurPage,
     ),
     log,
   });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { App, Session } from 'electron';
-import { appLocations, isOurPage } from '../../../electron/main/locations';
-import { PAGE_CSP, externalWebUrl, installSecurity, secureSession } from '../../../electron/main/security';
+import { isOurPage, pageUrl } from '../../../electron/main/locations';
+import { externalWebUrl, installSecurity, secureSession } from '../../../electron/main/security';
+import { PAGE_CSP } from '../../../electron/shared/page-policy';
 import { fake } from '../../support/fake-electron';
 
-const locations = appLocations('/opt/quire/out/main/index.js');
-const ourUrl = `file://${locations.rendererIndex}`;
+const ourUrl = pageUrl();
 
 function guardedWindow() {
-  installSecurity(fake.app as unknown as App, { isOurPage: (url) => isOurPage(url, locations) });
+  installSecurity(fake.app as unknown as App, { isOurPage });
   return new fake.BrowserWindow();
 }
 
@@ -41,7 +41,17 @@ describe('new windows (setWindowOpenHandler)', () => {
 describe('navigation', () => {
   it.each(['will-navigate', 'will-redirect'])('%s away from our page is prevented', (eventName) => {
     const { webContents } = guardedWindow();
-    for (const url of ['https://example.org/', 'file:///etc/passwd', 'file:///opt/quire/out/renderer/other.html', 'about:blank']) {
+    for (const url of [
+      'https://example.org/',
+      'file:///etc/passwd',
+      // The build itself from file:// is not our page any more: it would be blank there.
+      'file:///opt/quire/out/renderer/index.html',
+      'quire-app://app/assets/index.js',
+      'quire-app://other/index.html',
+      'quire-app://user@app/index.html',
+      'quire-content://articles/a1b2c3d4e5f60718/content.html',
+      'about:blank',
+    ]) {
       expect(webContents.emitPreventable(eventName, { url }, url), url).toBe(true);
     }
   });

@@ -23,9 +23,9 @@ describe('main window', () => {
     expect(webPreferences?.preload).toBe('/opt/quire/out/preload/index.cjs');
   });
 
-  it('loads our page from the build and shows the window only when it is ready', async () => {
+  it('loads our page from the quire-app: scheme, never file://, and shows the window only when it is ready', async () => {
     const window = createMainWindow(locations, vi.fn()) as unknown as InstanceType<typeof fake.BrowserWindow>;
-    expect(window.loadFile).toHaveBeenCalledWith('/opt/quire/out/renderer/index.html');
+    expect(window.loadURL).toHaveBeenCalledWith('quire-app://app/index.html');
     expect(window.options).toMatchObject({ show: false });
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');

@@ -17,7 +17,7 @@ describe('preload', () => {
     await loadPreload();
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['quire']);
     const api = fake.contextBridge.exposed.get('quire') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...READER_METHODS, 'on', 'onCommand', 'chooseImportPaths'].sort());
+    expect(Object.keys(api).sort()).toEqual([...READER_METHODS, 'on', 'onCommand', 'chooseImportPaths', 'onFlushRequest'].sort());
     for (const method of READER_METHODS) expect(typeof api[method], method).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
   });
@@ -77,5 +77,28 @@ describe('preload', () => {
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith('quire-desktop:choose-import', 'files');
     expect(await api.chooseImportPaths('/etc')).toEqual([]);
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers main’s save request with its number, after the page’s flush, even without one', async () => {
+    const api = (await loadPreload()) as { onFlushRequest: (flush: () => Promise<void>) => void };
+    const [channel, request] = fake.ipcRenderer.on.mock.calls.find(([name]) => name === 'quire-desktop:flush') as [
+      string,
+      (event: unknown, id: unknown) => void,
+    ];
+    expect(channel).toBe('quire-desktop:flush');
+    request({}, 1);
+    expect(fake.ipcRenderer.send).toHaveBeenLastCalledWith('quire-desktop:flushed', 1);
+
+    let finishSaving: () => void = () => {};
+    api.onFlushRequest(() => new Promise<void>((resolve) => (finishSaving = resolve)));
+    request({}, 2);
+    await Promise.resolve();
+    expect(fake.ipcRenderer.send).not.toHaveBeenCalledWith('quire-desktop:flushed', 2);
+    finishSaving();
+    await vi.waitFor(() => expect(fake.ipcRenderer.send).toHaveBeenLastCalledWith('quire-desktop:flushed', 2));
+
+    api.onFlushRequest(() => Promise.reject(new Error('disk full')));
+    request({}, 3);
+    await vi.waitFor(() => expect(fake.ipcRenderer.send).toHaveBeenLastCalledWith('quire-desktop:flushed', 3));
   });
 });

@@ -71,8 +71,19 @@ describe('createApiClient and assetUrl', () => {
     expect(assetUrl('abc', 'assets/fig 1.png')).toBe('quire-content://articles/abc/assets/fig%201.png');
   });
 
-  it('uses HTTP and the /content route in browser mode', () => {
-    expect(createApiClient()).not.toBe(undefined);
+  it('uses HTTP and the /content route in browser mode', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify({ ok: true, value: [] })));
+    try {
+      const api = createApiClient('http:');
+      expect(await api?.listArticles()).toEqual({ ok: true, value: [] });
+      expect(fetchSpy).toHaveBeenCalledWith('/api/listArticles', expect.objectContaining({ method: 'POST' }));
+    } finally {
+      fetchSpy.mockRestore();
+    }
     expect(assetUrl('abc', './assets/a.png')).toBe('/content/abc/assets/a.png');
+  });
+
+  it('never falls back to HTTP on a desktop page whose preload did not run', () => {
+    expect(createApiClient('quire-app:')).toBeNull();
   });
 });
