@@ -1,4 +1,4 @@
-// Lint with per-folder import boundaries (DESIGN.md §1): folders alone do not hold a line.
+// Lint with per-folder import boundaries (docs/architecture.md, "Map"): folders alone do not hold a line.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';

@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-/** The folder boundaries of DESIGN.md §1 hold only if lint really rejects crossing them. */
+/** The folder boundaries of docs/architecture.md hold only if lint really rejects crossing them. */
 const eslint = new ESLint();
 
 async function restrictedImportErrors(filePath: string, code: string): Promise<string[]> {

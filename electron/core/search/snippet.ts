@@ -1,6 +1,6 @@
 /**
  * Finds what a query matched in one displayed text and turns it into a snippet. Positions are not
- * stored in the index (lunr.md §D5): the text of a top hit is re-tokenized with the same pipeline,
+ * stored in the index (docs/research/lunr.md §D5): the text of a top hit is re-tokenized with the same pipeline,
  * so offsets are exact in the original string (Lunr's own offsets drift after `İ` and include
  * punctuation, §A1).
  */
