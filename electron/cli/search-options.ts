@@ -1,5 +1,6 @@
 /** The `search` command's filter, order and --explain options, and how an explanation prints. */
 import { InvalidArgumentError } from 'commander';
+import { primaryLanguage } from '../shared/article-query';
 import type { ArticleFormat, SearchHit, SearchOptions } from '../shared/models';
 
 export interface SearchCommandOptions {
@@ -48,7 +49,9 @@ export function searchOptionsOf(options: SearchCommandOptions): SearchOptions {
     ...(options.limit ? { limit: options.limit } : {}),
     ...(options.tag ? { tags: options.tag } : {}),
     ...(formats ? { formats } : {}),
-    ...(options.lang ? { languages: options.lang.map((lang) => lang.toLowerCase()) } : {}),
+    // `en_US` or `pt-BR` filter by their first part, as the library's languages are counted; what is
+    // no language tag at all goes on as given, for the contract's check to name it.
+    ...(options.lang ? { languages: options.lang.map((lang) => primaryLanguage(lang) ?? lang) } : {}),
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
     ...(options.sort === 'date' || options.sort === 'relevance' ? { sort: options.sort } : {}),

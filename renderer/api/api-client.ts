@@ -4,7 +4,13 @@
  * nothing here throws.
  */
 import type { DesktopBridge } from '../../electron/shared/commands';
-import type { ReaderApi, ReaderEventSource, ReaderMethod } from '../../electron/shared/contract';
+import {
+  httpRoute,
+  READER_METHODS,
+  type ReaderApi,
+  type ReaderEventSource,
+  type ReaderMethod,
+} from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/result';
 
 declare global {
@@ -13,47 +19,6 @@ declare global {
     quire?: ReaderApi & ReaderEventSource & DesktopBridge;
   }
 }
-
-/**
- * Every method of the contract. The renderer may import only types from electron/shared, so the
- * list is declared again here; the check below fails to compile if it misses a method.
- */
-const READER_METHOD_NAMES = [
-  'listArticles',
-  'getArticle',
-  'listFacets',
-  'importPaths',
-  'importDocument',
-  'importUrl',
-  'startImport',
-  'cancelImport',
-  'tagArticles',
-  'untagArticles',
-  'deleteArticle',
-  'restoreArticle',
-  'listTrash',
-  'emptyTrash',
-  'getContent',
-  'setProgress',
-  'search',
-  'listAnnotations',
-  'createAnnotation',
-  'updateAnnotation',
-  'deleteAnnotation',
-  'restoreAnnotation',
-  'listAllAnnotations',
-  'exportAnnotations',
-  'exportLibraryAnnotations',
-  'importAnnotations',
-  'replaceArticleText',
-  'getSettings',
-  'setSettings',
-  'libraryHealth',
-] as const satisfies readonly ReaderMethod[];
-
-type UnlistedMethod = Exclude<ReaderMethod, (typeof READER_METHOD_NAMES)[number]>;
-const everyMethodListed: UnlistedMethod extends never ? true : never = true;
-void everyMethodListed;
 
 const serverDidNotAnswer = (detail: string): Result<never> => ({
   ok: false,
@@ -83,7 +48,7 @@ async function postCall(
 ): Promise<Result<unknown>> {
   let response: Response;
   try {
-    response = await fetchImpl(`/api/${method}`, {
+    response = await fetchImpl(httpRoute(method), {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
@@ -106,7 +71,7 @@ async function postCall(
 /** The browser-mode client: the same contract, carried by `fetch`. */
 export function createHttpApi(fetchImpl: typeof fetch = (...args) => fetch(...args)): ReaderApi {
   const api: Partial<Record<ReaderMethod, (...args: unknown[]) => Promise<Result<unknown>>>> = {};
-  for (const method of READER_METHOD_NAMES) {
+  for (const method of READER_METHODS) {
     api[method] = (...args: unknown[]) => postCall(fetchImpl, method, args);
   }
   return api as ReaderApi;

@@ -5,13 +5,9 @@
  * punctuation, §A1).
  */
 import { compiledSearch } from './compiled-search';
+import type { TextSpan } from '../../shared/models';
 import { foldWord, isCjkUnit, MAX_TERM_LENGTH, tokenize, unitKind, type WordToken } from './text-pipeline';
 import { matchesTerm, termSpans } from './term-spans';
-
-export interface TextSpan {
-  start: number;
-  end: number;
-}
 
 export interface MatchSpec {
   /** index terms that matched (stems, after prefix/fuzzy expansion) */
