@@ -8,7 +8,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { ReaderApi } from '../shared/contract';
 import { createDirectApi } from '../shared/dispatch';
 import {
+  ANNOTATION_EXPORT_FORMATS,
+  ARTICLE_FORMATS,
   ARTICLE_SORTS,
+  READ_STATES,
   HIGHLIGHT_COLORS,
   type AnnotationExportFormat,
   type ArticleFormat,
@@ -171,8 +174,8 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .description('list the articles in the library, newest first (or as --sort says), filtered by the options')
     .option('--json', 'print JSON')
     .option('--tag <tag>', 'only articles with this tag')
-    .addOption(new Option('--state <state>', 'only articles in this reading state').choices(['unread', 'reading', 'finished']))
-    .addOption(new Option('--format <format>', 'only articles of this format').choices(['txt', 'md', 'html', 'epub', 'pdf']))
+    .addOption(new Option('--state <state>', 'only articles in this reading state').choices(READ_STATES))
+    .addOption(new Option('--format <format>', 'only articles of this format').choices(ARTICLE_FORMATS))
     .option('--lang <code>', 'only articles in this language (en, fr, ar, …)')
     .addOption(new Option('--sort <order>', 'order').choices([...ARTICLE_SORTS]))
     .action((options: ListOptions) =>
@@ -310,7 +313,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       "export bookmarks and notes as Markdown or W3C Web Annotation JSON: one article's (printed, or written into --out), or every annotated article's (--all --out DIR, one file each)",
     )
     .argument('[id]', 'article id')
-    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'w3c']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'output format').choices(ANNOTATION_EXPORT_FORMATS).makeOptionMandatory())
     .option('--all', 'every article that has bookmarks or notes')
     .option('--out <dir>', 'write files into this folder (created if missing)')
     .action((id: string | undefined, options: { format: AnnotationExportFormat; all?: boolean; out?: string }) =>
