@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { httpRoute, type ReaderMethod } from '../../../electron/shared/contract';
 
 /**
  * Page objects: one per screen, named the way a user would describe what they do. A view loads its
@@ -170,17 +171,17 @@ export class ReaderPage {
 }
 
 /** Calls the contract from inside the page, as the UI does (browser mode: cookie-authenticated). */
-export async function callApi<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+export async function callApi<T>(page: Page, method: ReaderMethod, ...args: unknown[]): Promise<T> {
   const result = await page.evaluate(
-    async ({ method, args }) => {
-      const response = await fetch(`/api/${method}`, {
+    async ({ route, args }) => {
+      const response = await fetch(route, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(args),
       });
       return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
     },
-    { method, args },
+    { route: httpRoute(method), args },
   );
   if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
   return result.value as T;
