@@ -1,12 +1,88 @@
-// Lint with per-folder import boundaries (DESIGN.md §1): folders alone do not hold a line.
+// Lint, with an allow-list of imports for every folder: the map of docs/architecture.md, held.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import quire from './scripts/eslint-import-boundaries.mjs';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'url', 'stream', 'util', 'events', 'zlib', 'buffer'];
-// Bare module names only: a relative path such as '../electron/shared' must not match.
-const electronModules = { regex: '^electron(-store)?(/.*)?$' };
+/**
+ * What each folder may import, first match wins: project paths (globs over the repository) and
+ * `package:` names (`node:*` is Node's built-in modules). Anything not listed is an error that
+ * says why the folder stands where it does. docs/architecture.md draws the same map.
+ */
+const NODE = 'package:node:*';
+export const IMPORT_BOUNDARIES = [
+  {
+    folder: 'electron/shared',
+    may: ['electron/shared/**', 'package:zod'],
+    why: 'it is the contract every host and the renderer share: pure TypeScript, no Node, no Electron, no other folder.',
+  },
+  {
+    folder: 'electron/core',
+    may: [
+      'electron/core/**', 'electron/shared/**', NODE,
+      'package:@mozilla/readability', 'package:approx-string-match', 'package:chardet', 'package:conf',
+      'package:dompurify', 'package:jsdom', 'package:lunr', 'package:lunr-languages', 'package:markdown-it',
+      'package:mrmime', 'package:parse5', 'package:pdfjs-dist', 'package:tinyld', 'package:tinypool', 'package:write-file-atomic',
+      'package:yaml', 'package:yauzl', 'package:yazl', 'package:zod',
+    ],
+    why: 'the core runs in plain Node under every host, so it never reaches Electron, a host or the UI.',
+  },
+  {
+    folder: 'electron/main',
+    may: ['electron/main/**', 'electron/core/**', 'electron/shared/**', NODE, 'package:electron', 'package:electron-store'],
+    why: 'the Electron glue calls the core directly and the UI only through the contract.',
+  },
+  {
+    folder: 'electron/preload',
+    may: ['electron/preload/**', 'electron/shared/**', 'package:electron'],
+    why: 'the preload runs sandboxed beside the page and only carries the contract over IPC.',
+  },
+  {
+    folder: 'electron/serve',
+    may: ['electron/serve/**', 'electron/core/**', 'electron/shared/**', NODE],
+    why: 'browser mode is a host of the core in plain Node: no Electron, no glue, no UI source.',
+  },
+  {
+    folder: 'electron/cli',
+    may: ['electron/cli/**', 'electron/core/**', 'electron/serve/**', 'electron/shared/**', NODE, 'package:commander'],
+    why: 'the command line is a host of the core in plain Node (`quire serve` starts browser mode).',
+  },
+  {
+    folder: 'renderer',
+    may: [
+      'renderer/**', 'electron/shared/**', 'package:react', 'package:react-dom', 'package:@tanstack/*',
+      'package:markdown-it', 'package:@fontsource/*',
+    ],
+    why: 'the UI is a sandboxed web page: it reaches the core only through the contract (and the pure values beside it in electron/shared), never Node, Electron or another electron/ folder.',
+  },
+  {
+    folder: 'tests',
+    may: ['tests/**', 'electron/**', 'renderer/**', 'scripts/**', 'bin/node-version.js', 'package:**'],
+    why: 'tests drive the sources (and the launcher\'s Node check); the built app in out/ is run as a process, never imported.',
+  },
+  {
+    folder: 'scripts',
+    may: ['scripts/**', 'package:**'],
+    why: 'build and tool scripts run outside the app, before it is built.',
+  },
+  {
+    folder: 'bench',
+    may: ['bench/**', 'scripts/**', 'package:**'],
+    why: 'the benchmark bundles the engine it measures by path; it imports no app source.',
+  },
+  {
+    folder: 'bin',
+    may: ['bin/**', 'out/**'],
+    why: 'the `quire` command checks the Node it runs on, then only starts the built CLI.',
+  },
+  {
+    folder: 'the repository root',
+    files: ['*'],
+    may: ['*', 'scripts/**', 'electron/shared/page-policy.ts', 'package:**'],
+    why: 'tool configurations use packages, scripts and each other, never app source (but the page policy, which the renderer build writes into index.html).',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', '.cache/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
@@ -21,43 +97,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: nodeBuiltins, message: 'electron/shared runs in the renderer too: no Node modules.' },
-          { ...electronModules, message: 'electron/shared must not import Electron.' },
-          { group: ['../core/*', '../main/*', '../preload/*', '../serve/*', '../cli/*', '**/renderer/**'], message: 'electron/shared depends on nothing else in the project.' },
-        ],
-      }],
-    },
-  },
-  {
-    files: ['electron/core/**/*.ts', 'electron/serve/**/*.ts', 'electron/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { ...electronModules, message: 'Only electron/main and electron/preload may import Electron: the core runs in plain Node.' },
-          { group: ['**/main/*', '**/preload/*', '**/renderer/**'], message: 'The core and the non-Electron hosts must not depend on the Electron glue or the UI.' },
-        ],
-      }],
-    },
+    files: ['**/*.{ts,tsx,js,mjs,cjs,mts}'],
+    plugins: { quire },
+    rules: { 'quire/import-boundaries': ['error', IMPORT_BOUNDARIES] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/electron/shared/*', '**/electron/shared'], allowTypeImports: true, message: 'The renderer may import only types from electron/shared.' },
-          { group: ['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/serve/**', '**/electron/cli/**'], message: 'The renderer talks to the core only through the ReaderApi contract.' },
-          { group: nodeBuiltins, message: 'The renderer is sandboxed: no Node modules.' },
-          { ...electronModules, message: 'The renderer is sandboxed: no Electron modules.' },
-        ],
-      }],
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
     files: ['tests/**/*.{ts,tsx}'],

@@ -1,14 +1,12 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, debianChromium } from './scripts/test-browser.mjs';
 
 /**
  * End-to-end tests. `browser` drives the real React UI against the real core in browser mode
- * (Debian's Chromium where Playwright's own browser cannot be downloaded); `electron` drives the
- * packaged desktop app (see `electron-package`) and skips itself, saying why, where the Electron
- * binary is not installed.
+ * (Debian's Chromium where installed, else Playwright's own: scripts/test-browser.mjs); `electron`
+ * drives the packaged desktop app (see `electron-package`) and skips itself, saying why, where the
+ * Electron binary is not installed.
  */
-const debianChromium = '/usr/lib/chromium/chromium';
-
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -30,17 +28,7 @@ export default defineConfig({
       testMatch: 'browser/**/*.spec.ts',
       use: {
         viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          ...(existsSync(debianChromium) ? { executablePath: debianChromium } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
+        launchOptions: { executablePath: debianChromium(), args: CHROMIUM_ARGS },
       },
     },
     // The packaged app (electron-builder --dir, fuses as shipped but the inspector), built first by

@@ -17,7 +17,7 @@ import type { PickedFile } from './library/dropped-files';
 import { useFileDrop } from './library/use-file-drop';
 import { usePasteImport } from './library/use-paste-import';
 import { useImport } from './library/use-import';
-import type { ReaderTarget } from './reader/ReaderView';
+import type { ReaderTarget } from './reader/reader-target';
 import { ReaderView } from './reader/ReaderView';
 import { useLibraryHealthNotice } from './app/use-library-health';
 

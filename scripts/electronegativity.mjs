@@ -1,7 +1,8 @@
-// `npm run security:electronegativity` (issue 7 item 6): Doyensec's Electronegativity over the
-// Electron side of Quire — the main process and preload sources, with the renderer's index.html
-// (its CSP) — failing on any high or medium finding that docs/security.md does not explain.
-// Runs offline: the tool's two network uses (updated translations, Electron's release list) are cut.
+// `npm run security:electronegativity` (docs/security.md, "The Electron checklist"): Doyensec's
+// Electronegativity over the Electron side of Quire — the main process and preload sources, with
+// the renderer's index.html (its CSP) — failing on any high or medium finding that docs/security.md
+// does not explain. Runs offline: the tool's two network uses (updated translations, Electron's
+// release list) are cut.
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { ensureTestBrowser } from './test-browser.mjs';
 
 const reportDir = path.resolve('test-results', 'reports');
 // Old reports must never be counted as this run's results.
@@ -27,12 +28,20 @@ const steps = [
     cmd: 'npx',
     args: ['playwright', 'test'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+    // A clean clone has no browser yet: find Debian's or fetch Playwright's, or say what to install.
+    prepare: ensureTestBrowser,
   },
 ];
 
 const failedSteps = [];
 for (const step of steps) {
   console.log(`\n=== ${step.name} ===`);
+  const cannotRun = step.prepare ? await step.prepare() : null;
+  if (cannotRun) {
+    console.log(cannotRun);
+    failedSteps.push(`${step.name} (not run)`);
+    continue;
+  }
   const run = spawnSync(step.cmd, step.args, { stdio: 'inherit', env: { ...process.env, ...step.env } });
   if (run.status !== 0) failedSteps.push(step.name);
 }

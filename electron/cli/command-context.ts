@@ -1,13 +1,43 @@
-/** What the commands registered outside program.ts get from it: output, the exit code and the core. */
+/** What every command gets from program.ts: the host's dependencies, output, the exit code and the core. */
 import type { ReaderApi } from '../shared/contract';
 import type { QuireCore } from '../core/open-quire';
 
+/** What the process running the CLI provides (index.ts: the real process; tests: fakes). */
+export interface CliDeps {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** bold search matches on a terminal */
+  color: boolean;
+  /** stderr is a terminal: progress is redrawn in place there */
+  terminal?: boolean;
+  env: NodeJS.ProcessEnv;
+  openCore(libraryFlag: string | undefined, options?: { maintenance?: boolean }): Promise<QuireCore>;
+  /** the library and its index folder without opening them (`quire check`); defaults to the CLI's own */
+  locateLibrary?(libraryFlag: string | undefined): { libraryDir: string; indexDir: string };
+  /** where `serve` finds the React build */
+  rendererDir: string;
+  /** resolves when `serve` should stop (SIGINT/SIGTERM) */
+  waitForStop(): Promise<void>;
+  log(message: string, error?: unknown): void;
+}
+
+export interface WithApiOptions {
+  /** wait until the search index holds every change before and after the command */
+  indexed?: boolean;
+  /** open the library for a long-running host (`serve`): background checks and backups run */
+  maintenance?: boolean;
+}
+
 export interface CommandContext {
+  deps: CliDeps;
+  /** one line on stdout */
   out(text: string): void;
+  /** one line on stderr */
   err(text: string): void;
   /** a non-zero exit code without an error message (problems were printed already) */
   fail(code: number): void;
   /** the library folder and its search index folder, for commands that must not open the library first */
   locate(): { libraryDir: string; indexDir: string };
-  withApi<T>(run: (api: ReaderApi, core: QuireCore) => Promise<T>, options?: { indexed?: boolean }): Promise<T>;
+  /** opens the core, runs the command against the contract and closes the core (flushing the index) */
+  withApi<T>(run: (api: ReaderApi, core: QuireCore) => Promise<T>, options?: WithApiOptions): Promise<T>;
 }

@@ -1,6 +1,7 @@
 /** The `search` command's filter, order and --explain options, and how an explanation prints. */
 import { InvalidArgumentError } from 'commander';
-import type { ArticleFormat, SearchHit, SearchOptions } from '../shared/models';
+import { primaryLanguage } from '../shared/article-query';
+import { ARTICLE_FORMATS, SEARCH_SORTS, type ArticleFormat, type SearchHit, type SearchOptions } from '../shared/models';
 
 export interface SearchCommandOptions {
   json?: boolean;
@@ -14,15 +15,13 @@ export interface SearchCommandOptions {
   explain?: boolean;
 }
 
-const FORMATS: readonly ArticleFormat[] = ['txt', 'md', 'html', 'epub', 'pdf'];
-
 /** Repeatable options (`--tag a --tag b`) arrive as lists. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function collectFormat(value: string, previous: string[] = []): string[] {
   const format = value.toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new InvalidArgumentError(`--format must be one of ${FORMATS.join(', ')}.`);
+  if (!(ARTICLE_FORMATS as readonly string[]).includes(format)) {
+    throw new InvalidArgumentError(`--format must be one of ${ARTICLE_FORMATS.join(', ')}.`);
   }
   return [...previous, format];
 }
@@ -37,7 +36,9 @@ export function parseDay(name: string) {
 }
 
 export function parseSort(value: string): string {
-  if (value !== 'relevance' && value !== 'date') throw new InvalidArgumentError('--sort must be relevance or date.');
+  if (!(SEARCH_SORTS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`--sort must be ${SEARCH_SORTS.join(' or ')}.`);
+  }
   return value;
 }
 
@@ -48,7 +49,9 @@ export function searchOptionsOf(options: SearchCommandOptions): SearchOptions {
     ...(options.limit ? { limit: options.limit } : {}),
     ...(options.tag ? { tags: options.tag } : {}),
     ...(formats ? { formats } : {}),
-    ...(options.lang ? { languages: options.lang.map((lang) => lang.toLowerCase()) } : {}),
+    // `en_US` or `pt-BR` filter by their first part, as the library's languages are counted; what is
+    // no language tag at all goes on as given, for the contract's check to name it.
+    ...(options.lang ? { languages: options.lang.map((lang) => primaryLanguage(lang) ?? lang) } : {}),
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
     ...(options.sort === 'date' || options.sort === 'relevance' ? { sort: options.sort } : {}),

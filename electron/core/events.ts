@@ -1,7 +1,7 @@
 /**
- * The core's events (DESIGN §1: the event names are part of the contract): the core emits, hosts
- * subscribe and carry them on (IPC, Server-Sent Events, CLI output). A listener that throws is
- * logged and never stops the others or the work that emitted.
+ * The core's events (docs/design.md §1: the event names are part of the contract): the core emits,
+ * hosts subscribe and carry them on (IPC, Server-Sent Events, CLI output). A listener that throws
+ * is logged and never stops the others or the work that emitted.
  */
 import type { ReaderEventListener, ReaderEventName, ReaderEvents, ReaderEventSource } from '../shared/contract';
 import type { Log } from './log';

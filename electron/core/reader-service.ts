@@ -39,7 +39,7 @@ import type { EventHub } from './events';
 import { ImportJobs } from './import-jobs/import-jobs';
 import type { ImportPool } from './import-jobs/import-pool';
 import { MAX_IMPORT_BYTES, tooLarge } from './importers/import-formats';
-import { queryArticles } from './library/article-query';
+import { queryArticles } from '../shared/article-query';
 import type { ArticleStore } from './library/article-store';
 import { newId } from './library/ids';
 import { libraryFacets } from './library/library-facets';

@@ -1,8 +1,12 @@
 /** The data the contract carries. Plain JSON: every host serialises these as they are. */
 
-export type ArticleFormat = 'txt' | 'md' | 'html' | 'epub' | 'pdf';
+// Closed sets are written once, as values, so the argument schemas (validators.ts), the CLI's
+// option checks and the renderer's choices all read the same list the types derive from.
+export const ARTICLE_FORMATS = ['txt', 'md', 'html', 'epub', 'pdf'] as const;
+export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
 export type TextDirection = 'ltr' | 'rtl';
-export type ReadState = 'unread' | 'reading' | 'finished';
+export const READ_STATES = ['unread', 'reading', 'finished'] as const;
+export type ReadState = (typeof READ_STATES)[number];
 
 /** `article.json`: everything Quire knows about one article except its text. */
 export interface ArticleMeta {
@@ -31,6 +35,12 @@ export interface ArticleMeta {
   wordCount: number;
   /** the file name or URL the article came from */
   source: string | null;
+}
+
+/** A stretch of an article's text.txt, as offsets (end excluded): passages, matches, snippets. */
+export interface TextSpan {
+  start: number;
+  end: number;
 }
 
 export interface ArticleContent {
@@ -140,14 +150,16 @@ export interface PassageTarget {
   position: TextPositionSelector;
 }
 
-export type AnnotationKind = 'bookmark' | 'note';
+export const ANNOTATION_KINDS = ['bookmark', 'note'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
 /**
  * How a passage sits in the current text: at its quote ('exact'), at a close but not identical
  * text after the article changed ('fuzzy'), or nowhere ('unplaced': kept with its quote and note,
  * never dropped, until the user re-attaches it to new text).
  */
-export type AnchorState = 'exact' | 'fuzzy' | 'unplaced';
+export const ANCHOR_STATES = ['exact', 'fuzzy', 'unplaced'] as const;
+export type AnchorState = (typeof ANCHOR_STATES)[number];
 
 /** `annotations/<id>.json`: a bookmark of a passage or a note (on a passage or on the article). */
 export interface Annotation {
@@ -184,7 +196,8 @@ export interface UpdateAnnotationInput {
   passage?: PassageInput;
 }
 
-export type AnnotationExportFormat = 'markdown' | 'w3c';
+export const ANNOTATION_EXPORT_FORMATS = ['markdown', 'w3c'] as const;
+export type AnnotationExportFormat = (typeof ANNOTATION_EXPORT_FORMATS)[number];
 
 /** An export the UI offers as a download. */
 export interface ExportedFile {
@@ -239,7 +252,7 @@ export interface SearchHit {
   /** HTML: matched words wrapped in <mark>, everything else escaped */
   snippet: string;
   /** the passage to open the reader at (offsets into text.txt), when known */
-  passage: { start: number; end: number } | null;
+  passage: TextSpan | null;
   /** the words as they appear in the text, for highlighting every match in the reader */
   terms: string[];
   /**
@@ -288,7 +301,8 @@ export interface LibraryFacets {
   languages: FacetCount[];
 }
 
-export type SearchSort = 'relevance' | 'date';
+export const SEARCH_SORTS = ['relevance', 'date'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 export interface SearchOptions {
   limit?: number;
@@ -307,9 +321,11 @@ export interface SearchOptions {
   explain?: boolean;
 }
 
-export type Theme = 'system' | 'light' | 'dark' | 'sepia';
+export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
+export type Theme = (typeof THEMES)[number];
 /** 'dyslexic': OpenDyslexic, shipped with the app (OFL). */
-export type FontFamily = 'serif' | 'sans' | 'dyslexic';
+export const FONT_FAMILIES = ['serif', 'sans', 'dyslexic'] as const;
+export type FontFamily = (typeof FONT_FAMILIES)[number];
 
 export interface Settings {
   theme: Theme;

@@ -5,7 +5,18 @@
  */
 import { z } from 'zod';
 import type { ArgsOf, ReaderMethod } from './contract';
-import { ARTICLE_SORTS, HIGHLIGHT_COLORS } from './models';
+import {
+  ANCHOR_STATES,
+  ANNOTATION_EXPORT_FORMATS,
+  ANNOTATION_KINDS,
+  ARTICLE_FORMATS,
+  ARTICLE_SORTS,
+  FONT_FAMILIES,
+  HIGHLIGHT_COLORS,
+  READ_STATES,
+  SEARCH_SORTS,
+  THEMES,
+} from './models';
 
 /** Ids name folders on disk: a strict alphabet keeps them from ever naming a path. */
 export const idSchema = z
@@ -48,12 +59,18 @@ const tagsArgs = z.tuple([
   z.array(tagSchema).min(1, 'no tags given').max(100),
 ]);
 
+/** A language as articles are tagged with it (`en`, `fr-CA`, `en_US`): filters compare its first part. */
+const languageTagSchema = z
+  .string()
+  .max(35)
+  .regex(/^[a-z]{2,3}([-_][a-z0-9]{1,8})*$/i, 'is not a language code (en, fr, pt-BR, …)');
+
 const articleQuerySchema = z
   .object({
     tag: tagSchema.optional(),
-    readState: z.enum(['unread', 'reading', 'finished']).optional(),
-    format: z.enum(['txt', 'md', 'html', 'epub', 'pdf']).optional(),
-    lang: z.string().min(1).max(35).optional(),
+    readState: z.enum(READ_STATES).optional(),
+    format: z.enum(ARTICLE_FORMATS).optional(),
+    lang: languageTagSchema.optional(),
     sort: z.enum(ARTICLE_SORTS).optional(),
   })
   .strict();
@@ -79,11 +96,11 @@ const annotationSchema = z
   .object({
     id: idSchema,
     articleId: idSchema,
-    kind: z.enum(['bookmark', 'note']),
+    kind: z.enum(ANNOTATION_KINDS),
     target: passageTargetSchema.nullable(),
     color: colorSchema.nullable(),
     note: z.string().max(MAX_NOTE_LENGTH),
-    anchorState: z.enum(['exact', 'fuzzy', 'unplaced']),
+    anchorState: z.enum(ANCHOR_STATES),
     createdAt: z.string().min(1).max(64),
     updatedAt: z.string().min(1).max(64),
   })
@@ -91,8 +108,8 @@ const annotationSchema = z
 
 const settingsPatchSchema = z
   .object({
-    theme: z.enum(['system', 'light', 'dark', 'sepia']),
-    fontFamily: z.enum(['serif', 'sans', 'dyslexic']),
+    theme: z.enum(THEMES),
+    fontFamily: z.enum(FONT_FAMILIES),
     fontSize: z.number().int().min(12).max(36),
     lineHeight: z.number().min(1.2).max(2.4),
     columnWidth: z.number().int().min(40).max(100),
@@ -128,28 +145,28 @@ export const argSchemas = {
     idSchema,
     z.object({ progress: z.number().min(0).max(1), position: offsetSchema }).strict(),
   ]),
-  search: z.tuple(
-    [z.string().max(MAX_QUERY_LENGTH, 'query is too long')],
+  search: z.tuple([
+    z.string().max(MAX_QUERY_LENGTH, 'query is too long'),
     z
       .object({
         limit: z.number().int().min(1).max(1000).optional(),
         tags: z.array(tagSchema).max(100).optional(),
-        formats: z.array(z.enum(['txt', 'md', 'html', 'epub', 'pdf'])).max(10).optional(),
+        formats: z.array(z.enum(ARTICLE_FORMATS)).max(10).optional(),
         languages: z.array(z.string().regex(/^[a-z]{2,3}$/i, 'is not a language code')).max(50).optional(),
         from: searchDaySchema.optional(),
         to: searchDaySchema.optional(),
-        sort: z.enum(['relevance', 'date']).optional(),
+        sort: z.enum(SEARCH_SORTS).optional(),
         explain: z.boolean().optional(),
       })
       .strict()
       .optional(),
-  ),
+  ]),
   listAnnotations: z.tuple([idSchema]),
   createAnnotation: z.tuple([
     z
       .object({
         articleId: idSchema,
-        kind: z.enum(['bookmark', 'note']),
+        kind: z.enum(ANNOTATION_KINDS),
         passage: passageSchema.optional(),
         color: colorSchema.optional(),
         note: z.string().max(MAX_NOTE_LENGTH).optional(),
@@ -170,23 +187,37 @@ export const argSchemas = {
   deleteAnnotation: z.tuple([idSchema, idSchema]),
   restoreAnnotation: z.tuple([annotationSchema]),
   listAllAnnotations: z.tuple([]),
-  exportAnnotations: z.tuple([idSchema, z.enum(['markdown', 'w3c'])]),
-  exportLibraryAnnotations: z.tuple([z.enum(['markdown', 'w3c'])]),
+  exportAnnotations: z.tuple([idSchema, z.enum(ANNOTATION_EXPORT_FORMATS)]),
+  exportLibraryAnnotations: z.tuple([z.enum(ANNOTATION_EXPORT_FORMATS)]),
   importAnnotations: z.tuple([z.string().min(1, 'is empty').max(MAX_ANNOTATION_IMPORT_LENGTH, 'is larger than 50 MB')]),
   replaceArticleText: z.tuple([idSchema, z.string().min(1, 'is an empty path')]),
   getSettings: z.tuple([]),
   setSettings: z.tuple([settingsPatchSchema]),
   libraryHealth: z.tuple([]),
-} satisfies { [M in ReaderMethod]: z.ZodType };
+} satisfies { [M in ReaderMethod]: z.ZodType<ArgsOf<M>, unknown> };
+
+/**
+ * `satisfies` above proves every schema's output is a valid argument list; this proves the
+ * converse, so a value the contract allows can never be refused by a schema that fell behind it
+ * (a new format, colour or option): a drift either way is a compile error naming the method.
+ */
+type SchemaLagsBehindContract = {
+  [M in ReaderMethod]: ArgsOf<M> extends z.output<(typeof argSchemas)[M]> ? never : M;
+}[ReaderMethod];
+const everySchemaAcceptsItsContract: [SchemaLagsBehindContract] extends [never] ? true : SchemaLagsBehindContract = true;
+void everySchemaAcceptsItsContract;
+
+/** The same schemas, typed per method so a lookup by a generic method keeps its argument type. */
+const schemaOf: { [M in ReaderMethod]: z.ZodType<ArgsOf<M>, unknown> } = argSchemas;
 
 /** Checks raw arguments against a method's schema; the message names the bad argument. */
 export function validateArgs<M extends ReaderMethod>(
   method: M,
   rawArgs: unknown,
 ): { ok: true; args: ArgsOf<M> } | { ok: false; message: string } {
-  const schema: z.ZodType = argSchemas[method];
+  const schema: z.ZodType<ArgsOf<M>, unknown> = schemaOf[method];
   const parsed = schema.safeParse(Array.isArray(rawArgs) ? rawArgs : [rawArgs]);
-  if (parsed.success) return { ok: true, args: parsed.data as ArgsOf<M> };
+  if (parsed.success) return { ok: true, args: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? `argument ${issue.path.join('.')}` : 'arguments';
   return { ok: false, message: `${method}: ${where} ${issue?.message ?? 'are invalid'}` };

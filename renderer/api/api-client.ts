@@ -4,12 +4,15 @@
  * nothing here throws.
  */
 import type { DesktopBridge } from '../../electron/shared/commands';
-import type { ReaderApi, ReaderEventSource, ReaderMethod } from '../../electron/shared/contract';
-import type { AppScheme } from '../../electron/shared/page-policy';
+import {
+  httpRoute,
+  READER_METHODS,
+  type ReaderApi,
+  type ReaderEventSource,
+  type ReaderMethod,
+} from '../../electron/shared/contract';
+import { APP_SCHEME } from '../../electron/shared/page-policy';
 import type { Result } from '../../electron/shared/result';
-
-/** The desktop app's page scheme (the renderer may import only types, so the value is checked against the one source). */
-const DESKTOP_PAGE_SCHEME: AppScheme = 'quire-app';
 
 declare global {
   interface Window {
@@ -17,47 +20,6 @@ declare global {
     quire?: ReaderApi & ReaderEventSource & DesktopBridge;
   }
 }
-
-/**
- * Every method of the contract. The renderer may import only types from electron/shared, so the
- * list is declared again here; the check below fails to compile if it misses a method.
- */
-const READER_METHOD_NAMES = [
-  'listArticles',
-  'getArticle',
-  'listFacets',
-  'importPaths',
-  'importDocument',
-  'importUrl',
-  'startImport',
-  'cancelImport',
-  'tagArticles',
-  'untagArticles',
-  'deleteArticle',
-  'restoreArticle',
-  'listTrash',
-  'emptyTrash',
-  'getContent',
-  'setProgress',
-  'search',
-  'listAnnotations',
-  'createAnnotation',
-  'updateAnnotation',
-  'deleteAnnotation',
-  'restoreAnnotation',
-  'listAllAnnotations',
-  'exportAnnotations',
-  'exportLibraryAnnotations',
-  'importAnnotations',
-  'replaceArticleText',
-  'getSettings',
-  'setSettings',
-  'libraryHealth',
-] as const satisfies readonly ReaderMethod[];
-
-type UnlistedMethod = Exclude<ReaderMethod, (typeof READER_METHOD_NAMES)[number]>;
-const everyMethodListed: UnlistedMethod extends never ? true : never = true;
-void everyMethodListed;
 
 const serverDidNotAnswer = (detail: string): Result<never> => ({
   ok: false,
@@ -87,7 +49,7 @@ async function postCall(
 ): Promise<Result<unknown>> {
   let response: Response;
   try {
-    response = await fetchImpl(`/api/${method}`, {
+    response = await fetchImpl(httpRoute(method), {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
@@ -110,7 +72,7 @@ async function postCall(
 /** The browser-mode client: the same contract, carried by `fetch`. */
 export function createHttpApi(fetchImpl: typeof fetch = (...args) => fetch(...args)): ReaderApi {
   const api: Partial<Record<ReaderMethod, (...args: unknown[]) => Promise<Result<unknown>>>> = {};
-  for (const method of READER_METHOD_NAMES) {
+  for (const method of READER_METHODS) {
     api[method] = (...args: unknown[]) => postCall(fetchImpl, method, args);
   }
   return api as ReaderApi;
@@ -119,7 +81,7 @@ export function createHttpApi(fetchImpl: typeof fetch = (...args) => fetch(...ar
 export const isElectron = (): boolean => typeof window !== 'undefined' && window.quire !== undefined;
 
 /** True when the desktop app served this page (its own scheme), whether or not the preload ran. */
-export const isDesktopPage = (protocol: string = window.location.protocol): boolean => protocol === `${DESKTOP_PAGE_SCHEME}:`;
+export const isDesktopPage = (protocol: string = window.location.protocol): boolean => protocol === `${APP_SCHEME}:`;
 
 /**
  * The API of the host the UI runs in: Electron's preload bridge, or HTTP in browser mode. Null for

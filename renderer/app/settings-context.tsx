@@ -4,19 +4,9 @@
  * failed save is reported and undone.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Settings } from '../../electron/shared/models';
+import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
 import { useStatus } from './status-context';
-
-/** What the UI shows before the stored settings arrive (the contract's defaults). */
-export const FALLBACK_SETTINGS: Settings = {
-  theme: 'system',
-  fontFamily: 'serif',
-  fontSize: 19,
-  lineHeight: 1.6,
-  columnWidth: 68,
-  lastArticleId: null,
-};
 
 export const MIN_FONT_SIZE = 14;
 export const MAX_FONT_SIZE = 32;
@@ -40,7 +30,7 @@ function applyToDocument(settings: Settings): void {
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const { reportError } = useStatus();
-  const [settings, setSettings] = useState<Settings>(FALLBACK_SETTINGS);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS); // shown until the stored settings arrive
   const latest = useRef(settings);
 
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { estimateRemainingMs, type ImportProgress } from './use-import';
+import type { ImportProgress } from './import-report';
+import { estimateRemainingMs } from './use-import';
 
 /** "0:07", "12:03" */
 export function clockLabel(ms: number): string {

@@ -5,7 +5,19 @@
  * both look and behave the same.
  */
 import type { ImportCounts, ImportFinishedEvent, ImportOutcome, ImportProgressEvent } from '../../electron/shared/models';
-import type { ImportProgress } from './use-import';
+
+/** The progress bar's state: the same for uploads and background jobs. */
+export interface ImportProgress {
+  done: number;
+  total: number;
+  /** the file most recently started */
+  current: string;
+  /** `Date.now()` when the import started */
+  startedAt: number;
+  /** ms since the start when `done` last changed (for the estimate) */
+  lastDoneAfter: number;
+  cancelling: boolean;
+}
 
 export type ImportedEntry = ImportFinishedEvent['imported'][number];
 export type FailedEntry = ImportFinishedEvent['failed'][number];

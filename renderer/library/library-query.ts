@@ -1,10 +1,19 @@
 /**
- * Filtering and ordering of the library list, in the renderer: it already holds every article's
- * metadata, so changing a filter costs no round trip (docs/architecture.md, "Library list").
- * Same rules as the core's `listArticles(query)` (electron/core/library/article-query.ts), which the
- * renderer may not import.
+ * The library list's filters, in the renderer: it already holds every article's metadata, so
+ * changing a filter costs no round trip (docs/architecture.md, "Library list"). The rules are the
+ * core's own (electron/shared/article-query.ts); this file only maps the toolbar's choices
+ * (null: no filter) onto an `ArticleQuery` and lists the choices the library offers.
  */
-import type { ArticleFormat, ArticleMeta, ArticleSort, ReadState } from '../../electron/shared/models';
+import {
+  compareText,
+  filterArticles as filterByQuery,
+  isFilteringQuery,
+  primaryLanguage,
+  tagKey,
+} from '../../electron/shared/article-query';
+import type { ArticleFormat, ArticleMeta, ArticleQuery, ArticleSort, ReadState } from '../../electron/shared/models';
+
+export { sortArticles } from '../../electron/shared/article-query';
 
 export interface LibraryFilter {
   tag: string | null;
@@ -17,53 +26,22 @@ export interface LibraryFilter {
 
 export const NO_FILTER: LibraryFilter = { tag: null, readState: null, format: null, lang: null, sort: 'added' };
 
-export const isFiltered = (filter: LibraryFilter): boolean =>
-  filter.tag !== null || filter.readState !== null || filter.format !== null || filter.lang !== null;
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-const tagKey = (tag: string): string => tag.toLocaleLowerCase();
-export const primaryLanguage = (lang: string | null): string | null => (lang ? lang.toLowerCase().split('-')[0]! : null);
-
-const newestFirst = (a: ArticleMeta, b: ArticleMeta): number =>
-  b.addedAt.localeCompare(a.addedAt) || a.id.localeCompare(b.id);
-
-const missingLast = <T,>(a: T | null, b: T | null, compare: (x: T, y: T) => number): number => {
-  if (a === null || b === null) return a === null ? (b === null ? 0 : 1) : -1;
-  return compare(a, b);
-};
-
-const COMPARATORS: Readonly<Record<ArticleSort, (a: ArticleMeta, b: ArticleMeta) => number>> = {
-  added: newestFirst,
-  published: (a, b) => missingLast(a.publishedAt, b.publishedAt, (x, y) => Date.parse(y) - Date.parse(x)),
-  title: (a, b) => collator.compare(a.title, b.title),
-  site: (a, b) => missingLast(a.siteName, b.siteName, (x, y) => collator.compare(x, y)),
-  progress: (a, b) => b.progress - a.progress,
-};
-
-/**
- * The library in the chosen order. Sorting 10,000 titles costs tens of milliseconds, so the view
- * sorts only when the order or the list changes, and filters the sorted list (a few ms).
- */
-export function sortArticles(articles: readonly ArticleMeta[], sort: ArticleSort): ArticleMeta[] {
-  const compare = COMPARATORS[sort];
-  return [...articles].sort((a, b) => compare(a, b) || newestFirst(a, b));
+/** The same choices as the contract's query (what `quire list --tag … --lang …` asks). */
+function toQuery(filter: LibraryFilter): ArticleQuery {
+  return {
+    ...(filter.tag !== null ? { tag: filter.tag } : {}),
+    ...(filter.readState !== null ? { readState: filter.readState } : {}),
+    ...(filter.format !== null ? { format: filter.format } : {}),
+    ...(filter.lang !== null ? { lang: filter.lang } : {}),
+    sort: filter.sort,
+  };
 }
+
+export const isFiltered = (filter: LibraryFilter): boolean => isFilteringQuery(toQuery(filter));
 
 /** The articles that pass every filter, in the order given. */
 export function filterArticles(articles: readonly ArticleMeta[], filter: LibraryFilter): ArticleMeta[] {
-  if (!isFiltered(filter)) return [...articles];
-  const tag = filter.tag === null ? null : tagKey(filter.tag);
-  return articles.filter(
-    (a) =>
-      (tag === null || a.tags.some((own) => tagKey(own) === tag)) &&
-      (filter.readState === null || a.readState === filter.readState) &&
-      (filter.format === null || a.format === filter.format) &&
-      (filter.lang === null || primaryLanguage(a.lang) === filter.lang),
-  );
-}
-
-export function applyLibraryFilter(articles: readonly ArticleMeta[], filter: LibraryFilter): ArticleMeta[] {
-  return sortArticles(filterArticles(articles, filter), filter.sort);
+  return isFiltered(filter) ? filterByQuery(articles, toQuery(filter)) : [...articles];
 }
 
 /** The choices the filters offer: only what the library holds. */
@@ -78,7 +56,7 @@ export function filterChoices(articles: readonly ArticleMeta[]): { tags: string[
     formats.add(article.format);
   }
   return {
-    tags: [...tags.values()].sort(collator.compare),
+    tags: [...tags.values()].sort(compareText),
     langs: [...langs].sort(),
     formats: [...formats].sort(),
   };

@@ -11,7 +11,7 @@ import type { ImportOutcome } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
 import type { PickedFile } from './dropped-files';
 import { DOCUMENT_EXTENSIONS, splitFolderFiles } from './folder-documents';
-import { reportFromOutcomes, type ImportReport } from './import-report';
+import { reportFromOutcomes, type ImportProgress, type ImportReport } from './import-report';
 import { readFileBase64 } from './read-file-base64';
 import { usePathImport, type PathImportOptions } from './use-path-import';
 
@@ -25,18 +25,6 @@ const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 /** Files in flight at once: enough to keep the core's workers busy, few enough to bound memory. */
 export const UPLOAD_CONCURRENCY = 3;
-
-export interface ImportProgress {
-  done: number;
-  total: number;
-  /** the file most recently started */
-  current: string;
-  /** `Date.now()` when the import started */
-  startedAt: number;
-  /** ms since the start when `done` last changed (for the estimate) */
-  lastDoneAfter: number;
-  cancelling: boolean;
-}
 
 export interface ImportState {
   progress: ImportProgress | null;

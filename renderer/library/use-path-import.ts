@@ -8,8 +8,14 @@ import { useCallback, useRef, type Dispatch, type MutableRefObject, type SetStat
 import type { ImportFinishedEvent, ImportProgressEvent } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
 import { useDesktop } from '../app/desktop-context';
-import { firstOpened, progressFromJob, reportFromJob, reportFromOutcomes, type ImportReport } from './import-report';
-import type { ImportProgress } from './use-import';
+import {
+  firstOpened,
+  progressFromJob,
+  reportFromJob,
+  reportFromOutcomes,
+  type ImportProgress,
+  type ImportReport,
+} from './import-report';
 
 export interface PathImportOptions {
   /** called with the article made from the first path (or already holding its text) */

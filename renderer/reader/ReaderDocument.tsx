@@ -11,7 +11,7 @@ import { ArticleHeader } from './ArticleHeader';
 import { prepareArticleHtml } from './article-html';
 import { placeAnnotations } from './placed-annotations';
 import { measureReadingProgress, scrollToTextOffset } from './reading-position';
-import type { ReaderTarget } from './ReaderView';
+import type { ReaderTarget } from './reader-target';
 import { SearchMatchBar } from './SearchMatchBar';
 import { SelectionToolbar } from './SelectionToolbar';
 import { TableOfContents } from './TableOfContents';

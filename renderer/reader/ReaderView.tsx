@@ -1,9 +1,6 @@
-import type { SearchHit } from '../../electron/shared/models';
 import { ReaderDocument } from './ReaderDocument';
+import type { ReaderTarget } from './reader-target';
 import { useReaderData } from './use-reader-data';
-
-/** Where the reader opens when it comes from a search result. */
-export type ReaderTarget = Pick<SearchHit, 'passage' | 'terms' | 'annotationId'>;
 
 interface ReaderViewProps {
   articleId: string;

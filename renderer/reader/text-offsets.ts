@@ -4,10 +4,9 @@
  * These functions translate between DOM positions (a selection's Range) and those offsets.
  */
 
-export interface TextSpan {
-  start: number;
-  end: number;
-}
+import type { TextSpan } from '../../electron/shared/models';
+
+export type { TextSpan };
 
 export interface TextNodeEntry {
   node: Text;

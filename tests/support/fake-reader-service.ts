@@ -3,6 +3,7 @@
  * the wiring (validation, sender checks, routes, exit codes) rather than the core itself.
  */
 import { vi, type Mock } from 'vitest';
+import { primaryLanguage } from '../../electron/shared/article-query';
 import type { ReaderMethod, ReaderService } from '../../electron/shared/contract';
 import { READER_METHODS } from '../../electron/shared/contract';
 import { DEFAULT_SETTINGS, type Annotation, type ArticleMeta } from '../../electron/shared/models';
@@ -52,13 +53,14 @@ export type FakeReaderService = { [M in ReaderMethod]: Mock<ReaderService[M]> };
 
 export function createFakeReaderService(): FakeReaderService {
   const article = sampleArticle();
+  const language = primaryLanguage(article.lang);
   const answers: { [M in ReaderMethod]: ReaderService[M] } = {
     listArticles: async () => [article],
     getArticle: async () => article,
     listFacets: async () => ({
       tags: article.tags.map((value) => ({ value, count: 1 })),
       formats: [{ value: article.format, count: 1 }],
-      languages: article.lang ? [{ value: article.lang.split('-')[0]!.toLowerCase(), count: 1 }] : [],
+      languages: language === null ? [] : [{ value: language, count: 1 }],
     }),
     importPaths: async (paths) => paths.map((source) => ({ status: 'imported' as const, source, article })),
     importDocument: async (input) => ({ status: 'imported', source: input.fileName, article }),

@@ -1,36 +1,57 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-/** The folder boundaries of DESIGN.md §1 hold only if lint really rejects crossing them. */
+/**
+ * The folder map of docs/architecture.md holds only if lint really rejects crossing it: for every
+ * folder, one import its allow-list refuses and one it permits, through the project's own config.
+ */
 const eslint = new ESLint();
 
-async function restrictedImportErrors(filePath: string, code: string): Promise<string[]> {
+async function boundaryErrors(filePath: string, specifier: string): Promise<string[]> {
+  const code = `import * as probe from '${specifier}';\nexport const x = probe;\n`;
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? [])
-    .filter((m) => m.ruleId?.endsWith('no-restricted-imports'))
-    .map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'quire/import-boundaries').map((m) => m.message);
 }
 
+/** [a file in the folder, an import the folder may not make, one it may]. */
+const CASES: [file: string, refused: string, allowed: string][] = [
+  ['electron/shared/probe.ts', 'node:fs', './models'],
+  ['electron/shared/probe.ts', '../core/open-quire', 'zod'],
+  ['electron/core/probe.ts', 'electron-store', '../shared/result'],
+  ['electron/core/probe.ts', '../main/ipc', 'node:fs'],
+  ['electron/core/search/probe.ts', '../../../renderer/App', '../../shared/models'],
+  ['electron/main/probe.ts', '../../renderer/App', 'electron'],
+  ['electron/preload/probe.ts', 'node:fs', '../shared/contract'],
+  ['electron/preload/probe.ts', '../core/open-quire', 'electron'],
+  ['electron/serve/probe.ts', 'electron', '../core/open-quire'],
+  ['electron/cli/probe.ts', '../main/ipc', '../serve/server'],
+  ['renderer/probe.ts', 'node:path', '../electron/shared/contract'],
+  ['renderer/probe.ts', 'electron', 'react'],
+  ['renderer/library/probe.ts', '../../electron/core/open-quire', '../../electron/shared/article-query'],
+  ['renderer/probe.ts', '../electron/preload/index', './App'],
+  ['tests/unit/probe.ts', '../../out/cli/index.js', '../../electron/core/open-quire'],
+  ['scripts/probe.mjs', '../electron/core/open-quire', 'esbuild'],
+  ['bench/probe.mjs', '../renderer/App', '../scripts/seeded-random.mjs'],
+  ['bin/probe.js', '../electron/cli/index', '../out/cli/index.js'],
+  ['probe.config.ts', './electron/shared/models', './scripts/test-browser.mjs'],
+];
+
 describe('import boundaries', () => {
-  it('keeps Node and Electron out of electron/shared', async () => {
-    expect(await restrictedImportErrors('electron/shared/probe.ts', "import fs from 'node:fs';\nexport const x = fs;\n")).toHaveLength(1);
-    expect(await restrictedImportErrors('electron/shared/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).toHaveLength(1);
+  it.each(CASES)('%s may not import %s, may import %s', async (file, refused, allowed) => {
+    const errors = await boundaryErrors(file, refused);
+    expect(errors, `${file} importing ${refused}`).toHaveLength(1);
+    expect(errors[0]).toMatch(/may not import/);
+    expect(await boundaryErrors(file, allowed), `${file} importing ${allowed}`).toEqual([]);
   });
 
-  it('keeps Electron out of the core, the CLI and browser mode', async () => {
-    for (const folder of ['core', 'cli', 'serve']) {
-      const errors = await restrictedImportErrors(`electron/${folder}/probe.ts`, "import Store from 'electron-store';\nexport const x = Store;\n");
-      expect(errors, folder).toHaveLength(1);
-    }
-    expect(await restrictedImportErrors('electron/core/probe.ts', "import { ok } from '../shared/result';\nexport const x = ok;\n")).toHaveLength(0);
+  it('lets the renderer use electron/shared values, not only its types', async () => {
+    const code = "import { READER_METHODS } from '../electron/shared/contract';\nexport const x = READER_METHODS;\n";
+    const [result] = await eslint.lintText(code, { filePath: 'renderer/probe.ts' });
+    expect(result?.messages.filter((m) => m.ruleId === 'quire/import-boundaries')).toEqual([]);
   });
 
-  it('lets the renderer import only types from electron/shared', async () => {
-    const typeOnly = "import type { ReaderApi } from '../electron/shared/contract';\nexport type X = ReaderApi;\n";
-    const value = "import { READER_METHODS } from '../electron/shared/contract';\nexport const x = READER_METHODS;\n";
-    const core = "import { openQuire } from '../electron/core/open-quire';\nexport const x = openQuire;\n";
-    expect(await restrictedImportErrors('renderer/probe.ts', typeOnly)).toHaveLength(0);
-    expect(await restrictedImportErrors('renderer/probe.ts', value)).toHaveLength(1);
-    expect(await restrictedImportErrors('renderer/probe.ts', core)).toHaveLength(1);
+  it('refuses a file in a folder the map does not list', async () => {
+    const [result] = await eslint.lintText('export const x = 1;\n', { filePath: 'newfolder/probe.ts' });
+    expect(result?.messages.map((m) => m.message)).toEqual([expect.stringMatching(/^newfolder\/probe\.ts is in no folder of the import map/)]);
   });
 });

@@ -1,8 +1,8 @@
 /**
- * Passages as W3C Web Annotation selectors over text.txt (DESIGN §4): the exact quote with up to
- * 32 characters of context on each side, and its offsets. Building one from a selection (offsets)
- * or from a quote, found exactly or with looser whitespace, quotes and dashes. Finding a stored
- * passage again after the text changed is `reanchor.ts`.
+ * Passages as W3C Web Annotation selectors over text.txt (docs/design.md §4): the exact quote with
+ * up to 32 characters of context on each side, and its offsets. Building one from a selection
+ * (offsets) or from a quote, found exactly or with looser whitespace, quotes and dashes. Finding a
+ * stored passage again after the text changed is `reanchor.ts`.
  */
 import type { PassageInput, PassageTarget } from '../../shared/models';
 import { QuireError } from '../../shared/result';

@@ -1,6 +1,6 @@
 /**
  * Bookmarks and notes of an article: one JSON file each under `annotations/`, so two machines that
- * sync a library never edit the same file by adding passages (DESIGN §2).
+ * sync a library never edit the same file by adding passages (docs/design.md §2).
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import type { Annotation } from '../../shared/models';

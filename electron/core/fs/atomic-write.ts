@@ -1,7 +1,7 @@
 /**
  * Every file Quire writes goes through here. `write-file-atomic` writes a temp file next to the
  * target, fsyncs it and renames it over the target, so a crash leaves the old file or the new one,
- * never half of one (DESIGN §2).
+ * never half of one (docs/design.md §2).
  */
 import { readFile } from 'node:fs/promises';
 import writeFileAtomicLib from 'write-file-atomic';

@@ -1,7 +1,7 @@
 /**
- * Imported HTML is untrusted (DESIGN §5). DOMPurify removes scripts, event handlers and dangerous
- * URLs; on top of that Quire keeps only what a reader view needs: no forms, frames, embedded
- * objects, media, styles or classes (a page's class names could match the app's own CSS).
+ * Imported HTML is untrusted (docs/design.md §5). DOMPurify removes scripts, event handlers and
+ * dangerous URLs; on top of that Quire keeps only what a reader view needs: no forms, frames,
+ * embedded objects, media, styles or classes (a page's class names could match the app's own CSS).
  */
 import createDOMPurify, { type Config } from 'dompurify';
 import { domWindow } from './dom-window';

@@ -1,7 +1,7 @@
 /**
- * Keeps the search index in step with the library. The index is a cache (DESIGN §2): at open it is
- * reconciled with fingerprints of what is on disk and the stale articles are re-indexed in the
- * background; after that, every change marks its article for re-indexing.
+ * Keeps the search index in step with the library. The index is a cache (docs/design.md §2): at
+ * open it is reconciled with fingerprints of what is on disk and the stale articles are re-indexed
+ * in the background; after that, every change marks its article for re-indexing.
  *
  * Work is keyed by article, not by operation: when an article's turn comes, whatever is on disk
  * *then* is indexed (or the entry removed if the article is gone). So changes can be coalesced

@@ -5,7 +5,7 @@
  * articles).
  */
 import type { ArticleFormat, ArticleMeta, FacetCount, LibraryFacets } from '../../shared/models';
-import { primaryLanguage } from '../language-tag';
+import { primaryLanguage } from '../../shared/article-query';
 import { tagKey } from './tags';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

@@ -1,6 +1,7 @@
 /**
- * Where everything lives inside a library folder (DESIGN §2). The one place that knows the layout;
- * ids are checked before they become path segments so that no id can ever name a path outside.
+ * Where everything lives inside a library folder (docs/design.md §2). The one place that knows the
+ * layout; ids are checked before they become path segments so that no id can ever name a path
+ * outside.
  */
 import path from 'node:path';
 import { idSchema } from '../../shared/validators';

@@ -2,16 +2,13 @@
  * Tags on articles. Tags compare without regard to case ("News" and "news" are one tag; the
  * spelling first given is kept), so bulk tagging never creates near-duplicates.
  */
-import type { ArticleMeta } from '../../shared/models';
+import { tagKey } from '../../shared/article-query';
 
-/** How tags compare: without regard to case. */
-export const tagKey = (tag: string): string => tag.toLocaleLowerCase();
+// How tags compare is a rule of the library's queries too, written once in electron/shared.
+export { hasTag, tagKey } from '../../shared/article-query';
 
 /** One line, single spaces, no padding (the contract's tag schema does the same to what hosts pass). */
 export const normalizeTag = (tag: string): string => tag.replace(/\s+/g, ' ').trim();
-
-export const hasTag = (meta: Pick<ArticleMeta, 'tags'>, tag: string): boolean =>
-  meta.tags.some((own) => tagKey(own) === tagKey(tag));
 
 /** The article's tags with `tags` added (in the order given), or null when nothing changes. */
 export function addedTags(current: readonly string[], tags: readonly string[]): string[] | null {

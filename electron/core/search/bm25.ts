@@ -1,5 +1,5 @@
 /**
- * Ranking with library-wide statistics (lunr.md §C–D3). Lunr bakes idf and the average field
+ * Ranking with library-wide statistics (docs/research/lunr.md §C–D3). Lunr bakes idf and the average field
  * length into each index at build time, so scores from separately built segments are not
  * comparable; here the same BM25 as Lunr's (k1 1.2, b 0.75, its idf) is computed per query from
  * counts summed over every segment. A document therefore scores the same whether the index was

@@ -3,7 +3,7 @@
  * segments, answers queries with ranked, snippeted hits, and keeps the on-disk copy up to date.
  * Runs in the search worker; tests drive it in-process.
  *
- * Layout (lunr.md §C–D): sealed, immutable segments plus a small live tail. A change analyzes only
+ * Layout (docs/research/lunr.md §C–D): sealed, immutable segments plus a small live tail. A change analyzes only
  * the changed documents and rebuilds only the tail (at most TAIL_MAX_DOCS documents); a full tail
  * is sealed as it is, and when there are too many sealed segments the smallest are merged, from
  * their own stored term counts, between requests. Deleting or replacing a document hides its old

@@ -1,7 +1,7 @@
 /**
  * Turns a ranked candidate into what the user sees: confirms phrases against the real text (Lunr
  * has no phrase operator, lunr #62) and builds the snippet and reader passage from text.txt of the
- * hit, re-tokenized with the index's own pipeline (positions are not kept in the index, §D5).
+ * hit, re-tokenized with the index's own pipeline (positions are not kept in the index, docs/research/lunr.md §D5).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * Plans parsed clauses as index terms, run over the segments by run-query.ts, never
- * through `idx.search(userText)`, whose parser throws on ordinary input (lunr.md §A2). Terms go
+ * through `idx.search(userText)`, whose parser throws on ordinary input (docs/research/lunr.md §A2). Terms go
  * through the text pipeline here, per library language, so prefixes are stemmed sensibly and
  * stop words never reach the index. Scores use library-wide statistics (bm25.ts).
  */

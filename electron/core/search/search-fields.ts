@@ -3,7 +3,7 @@
 export const INDEX_FIELDS = ['title', 'byline', 'siteName', 'tags', 'body', 'notes'] as const;
 export type IndexField = (typeof INDEX_FIELDS)[number];
 
-/** A match in the title says more about the article than one in the body (DESIGN §3). */
+/** A match in the title says more about the article than one in the body (docs/design.md §3). */
 export const FIELD_BOOSTS: Readonly<Record<IndexField, number>> = {
   title: 10,
   byline: 3,

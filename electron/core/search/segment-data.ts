@@ -2,7 +2,7 @@
  * The compact form of one segment: a sorted term list and, per (term, field), a run of
  * (document, count) postings in flat typed arrays. This replaces a Lunr index per segment: Lunr's
  * `Index.load` rebuilt a TokenSet of the whole vocabulary and held every posting as an object, so
- * opening 10,000 articles took seconds and hundreds of MB (lunr.md §A5, docs/benchmarks.md); typed
+ * opening 10,000 articles took seconds and hundreds of MB (docs/research/lunr.md §A5, docs/benchmarks.md); typed
  * arrays load as views over the file's bytes. Built from analyzed documents or from other
  * segments' postings (merges), never from text.
  */

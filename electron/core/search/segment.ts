@@ -1,7 +1,7 @@
 /**
  * One immutable piece of the index (segment-data.ts), used to find which documents hold which
  * index terms and how often. Ranking happens outside (bm25.ts) with library-wide statistics, so a
- * document scores the same whichever segment holds it (lunr.md §C). Deleting or replacing a
+ * document scores the same whichever segment holds it (docs/research/lunr.md §C). Deleting or replacing a
  * document only hides it here (a tombstone); merges leave hidden documents out.
  */
 import type { AnalyzedDoc } from './analyzed-doc';

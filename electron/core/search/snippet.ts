@@ -1,17 +1,13 @@
 /**
  * Finds what a query matched in one displayed text and turns it into a snippet. Positions are not
- * stored in the index (lunr.md §D5): the text of a top hit is re-tokenized with the same pipeline,
+ * stored in the index (docs/research/lunr.md §D5): the text of a top hit is re-tokenized with the same pipeline,
  * so offsets are exact in the original string (Lunr's own offsets drift after `İ` and include
  * punctuation, §A1).
  */
 import { compiledSearch } from './compiled-search';
+import type { TextSpan } from '../../shared/models';
 import { foldWord, isCjkUnit, MAX_TERM_LENGTH, tokenize, unitKind, type WordToken } from './text-pipeline';
 import { matchesTerm, termSpans } from './term-spans';
-
-export interface TextSpan {
-  start: number;
-  end: number;
-}
 
 export interface MatchSpec {
   /** index terms that matched (stems, after prefix/fuzzy expansion) */

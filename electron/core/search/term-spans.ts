@@ -12,7 +12,7 @@
  */
 import { compiledSearch } from './compiled-search';
 import { DEFAULT_LANGUAGE } from './languages';
-import type { TextSpan } from './snippet';
+import type { TextSpan } from '../../shared/models';
 import { isCjkUnit, normalizeTerm, pushWord, scanWords, unitKind, type WordToken } from './text-pipeline';
 
 const CJK_PAIR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]{2}$/u;

@@ -1,7 +1,7 @@
 /**
  * The one text normalization Quire uses for indexing, querying, phrase checks and snippets.
  * Every path goes through the functions below so that a word in the text and the same word in a
- * query always become the same index term (lunr.md §A8, §D6).
+ * query always become the same index term (docs/research/lunr.md §A8, §D6).
  */
 import lunr from 'lunr';
 import { DEFAULT_LANGUAGE, language } from './languages';
@@ -290,7 +290,7 @@ export function queryTerms(surface: string, lang: string = DEFAULT_LANGUAGE): st
 
 /**
  * Lunr pipeline versions of the same steps. Registered so a serialized index, whose search
- * pipeline lists these labels, can be loaded (lunr.md §A5); used as the index's search pipeline.
+ * pipeline lists these labels, can be loaded (docs/research/lunr.md §A5); used as the index's search pipeline.
  */
 const lunrFold: lunr.PipelineFunction = (token) => {
   const folded = token.update((text) => fold(text));

@@ -1,7 +1,7 @@
 /**
  * The search worker (bundled to out/worker/search-worker.js): one SearchEngine, fed by the
  * messages of worker-protocol.ts, one request at a time so that a search always sees every change
- * sent before it. Building and querying Lunr here keeps the main thread responsive (lunr.md §D1).
+ * sent before it. Building and querying Lunr here keeps the main thread responsive (docs/research/lunr.md §D1).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isQuireError } from '../../shared/result';

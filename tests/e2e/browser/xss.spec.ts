@@ -1,6 +1,6 @@
 /**
- * Issue 7 item 5, "no script ever runs from content": the corpus in tests/fixtures/xss is placed in
- * an HTML page, an EPUB (XML and HTML chapters, title, author, table of contents), Markdown (raw
+ * No script ever runs from content (docs/security.md): the corpus in tests/fixtures/xss is placed
+ * in an HTML page, an EPUB (XML and HTML chapters, title, author, table of contents), Markdown (raw
  * HTML, link syntax, front matter), tags and notes, imported through the real UI and the API, and
  * shown in every view that renders user content. The traps must stay silent, and no CSP violation
  * may be needed: browser mode's CSP would also stop an inline handler, so a sanitizer hole would
@@ -302,7 +302,8 @@ test(`no script runs from ${PAYLOADS.length + SHORT_PAYLOADS.length} payloads in
   await callApi(page, 'tagArticles', ids, SHORT_PAYLOADS.map((p) => p.html));
   const note = `${fixture('notes.md')}\n${MARKDOWN_LINKS}`;
   const noteOnPassage = PAYLOADS.map((p) => p.html).join('\n\n');
-  // One article of each format carries the notes: enough for every view, without a copy of the corpus per article.
+  // One article of each format carries the notes: enough for every view, without a copy of the
+  // corpus per article.
   const annotated = ['html', 'md', 'epub'].map((format) => articles.find((a) => a.format === format)!.id);
   for (const id of annotated) {
     await callApi<Annotation>(page, 'createAnnotation', { articleId: id, kind: 'note', note });

@@ -86,7 +86,7 @@ export function staysInApp(url: string, appOrigin: string): boolean {
 
 /**
  * A fresh library and server per test; console errors are collected and must stay empty.
- * `requests` is automatic (issue 7 item 8, "offline, proven"): every request any page of the test
+ * `requests` is automatic (docs/security.md, "Offline, proven"): every request any page of the test
  * made is recorded, and the test fails if one went anywhere but the app's own origin.
  */
 export const test = base.extend<{ quire: QuireServer; consoleErrors: string[]; requests: string[] }>({

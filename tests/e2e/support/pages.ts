@@ -1,6 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { httpRoute, type ReaderMethod } from '../../../electron/shared/contract';
 
-/** Page objects: one per screen, named the way a user would describe what they do. */
+/**
+ * Page objects: one per screen, named the way a user would describe what they do. A view loads its
+ * data after it appears: anything that counts or walks its items first waits for that data (its
+ * list, or its empty state), never for time, so a count cannot read a view that is still loading.
+ */
 export class LibraryPage {
   constructor(private readonly page: Page) {}
 
@@ -34,8 +39,14 @@ export class LibraryPage {
     return this.page.getByRole('list', { name: 'Articles' }).locator('.article-title-button').allTextContents();
   }
 
+  /** Waits until the library list shows its articles (a new library always holds the samples). */
+  async loaded(): Promise<void> {
+    await expect(this.page.getByRole('list', { name: 'Articles' }).getByRole('listitem').first()).toBeVisible();
+  }
+
   /** Ticks an article's checkbox, scrolling the list to it first as a user would (rows far from view are not rendered). */
   async select(title: string | RegExp): Promise<void> {
+    await this.loaded();
     const name = typeof title === 'string' ? `Select ${title}` : new RegExp(`^Select .*${title.source}`);
     const box = this.page.getByRole('checkbox', { name });
     const view = this.page.getByRole('main');
@@ -137,6 +148,7 @@ export class ReaderPage {
 
   /** Selects the first occurrence of `text` inside the article, as a user dragging the mouse would. */
   async selectText(text: string): Promise<void> {
+    await expect(this.article).toContainText(text);
     await this.article.evaluate((root, wanted) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -159,17 +171,17 @@ export class ReaderPage {
 }
 
 /** Calls the contract from inside the page, as the UI does (browser mode: cookie-authenticated). */
-export async function callApi<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+export async function callApi<T>(page: Page, method: ReaderMethod, ...args: unknown[]): Promise<T> {
   const result = await page.evaluate(
-    async ({ method, args }) => {
-      const response = await fetch(`/api/${method}`, {
+    async ({ route, args }) => {
+      const response = await fetch(route, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(args),
       });
       return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
     },
-    { method, args },
+    { route: httpRoute(method), args },
   );
   if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
   return result.value as T;
@@ -188,7 +200,9 @@ export class ReaderControls {
 
   /** Scrolls the article until `text` is in view (selecting it then shows the selection toolbar there). */
   async scrollToText(text: string): Promise<void> {
-    await this.page.locator('[data-testid="article-body"]').evaluate((root, wanted) => {
+    const article = this.page.locator('[data-testid="article-body"]');
+    await expect(article).toContainText(text);
+    await article.evaluate((root, wanted) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (node.textContent?.includes(wanted)) {
@@ -222,6 +236,13 @@ export class BookmarksPage {
   async open(): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Bookmarks' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Bookmarks' })).toBeVisible();
+    await this.loaded();
+  }
+
+  /** Waits until the view has its bookmarks: their count ("3 bookmarks"), or "No bookmarks yet." */
+  async loaded(): Promise<void> {
+    const count = this.page.getByRole('status').filter({ hasText: /^\d+ bookmarks?\b/ });
+    await expect(count.or(this.page.getByText('No bookmarks yet.'))).toBeVisible();
   }
 
   item(text: string | RegExp): Locator {
@@ -233,6 +254,7 @@ export class BookmarksPage {
   }
 
   async deleteAll(): Promise<void> {
+    await this.loaded();
     const items = this.page.locator('.bookmark-item');
     while ((await items.count()) > 0) {
       const before = await items.count();
@@ -251,6 +273,13 @@ export class NotesPage {
       await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Notes' }).click();
       await expect(this.page.getByRole('heading', { level: 1, name: 'Notes' })).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 30_000 });
+    await this.loaded();
+  }
+
+  /** Waits until the view has its notes: their list, or "No notes yet." */
+  async loaded(): Promise<void> {
+    const list = this.page.getByRole('list', { name: 'Notes', exact: true });
+    await expect(list.or(this.page.getByText('No notes yet.'))).toBeVisible();
   }
 
   editor(articleTitle: string): Locator {
@@ -258,6 +287,7 @@ export class NotesPage {
   }
 
   async deleteAll(): Promise<void> {
+    await this.loaded();
     const items = this.page.locator('.note-item');
     while ((await items.count()) > 0) {
       const before = await items.count();

@@ -31,7 +31,7 @@ export async function readingFlow(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: SEED_TITLE })).toBeVisible();
   const matches = reader.article.locator('.quire-search-match');
   await expect(matches.first()).toBeVisible();
-  expect(await matches.count()).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => matches.count()).toBeGreaterThanOrEqual(2);
   await expectAccessible(page, 'reader');
 
   // Bookmark a selected passage with a note.

@@ -164,6 +164,28 @@ describe('quire CLI (built, real core)', () => {
     expect(run.stderr.trim()).toMatch(/^[A-Z].*\.$/);
   });
 
+  it('lists an article tagged en_US under --lang en, as the library filter offers it', async () => {
+    const page = path.join(root, 'underscore-tag.html');
+    const paragraph = 'A kettle of river water boils faster on a windless evening than anyone at the camp expected. ';
+    writeFileSync(
+      page,
+      `<!doctype html><html lang="en_US"><head><title>Evening at the river camp</title></head><body><article>
+        <h1>Evening at the river camp</h1>${`<p>${paragraph.repeat(4)}</p>`.repeat(5)}</article></body></html>`,
+    );
+    expect((await quire('import', page)).code).toBe(0);
+    const titlesIn = async (lang: string): Promise<string[]> =>
+      (JSON.parse((await quire('list', '--lang', lang, '--json')).stdout) as { title: string; lang: string }[]).map(
+        (article) => `${article.title} (${article.lang})`,
+      );
+    expect(await titlesIn('en')).toContain('Evening at the river camp (en_US)');
+    expect(await titlesIn('en-GB')).toContain('Evening at the river camp (en_US)');
+    expect(await titlesIn('fr')).not.toContain('Evening at the river camp (en_US)');
+
+    const notALanguage = await quire('list', '--lang', 'english');
+    expect(notALanguage.code).toBe(1);
+    expect(notALanguage.stderr).toBe('listArticles: argument 0.lang is not a language code (en, fr, pt-BR, …)\n');
+  });
+
   it('exits 2 on a usage error', async () => {
     const run = await quire('export', 'x', '--format', 'pdf');
     expect(run.code).toBe(2);

@@ -1,8 +1,9 @@
 /**
- * Crash safety, proven (issue 7, item 1): processes are killed with SIGKILL at seeded random
- * moments while they (a) import a folder of a few hundred real web pages with the built CLI and
- * (b) write bursts of bookmarks and notes through the core (tests/support/crash-child.ts). After
- * every kill the library is checked as a person's next start would find it:
+ * Crash safety, proven (docs/security.md, "Hostile files, crashes and restores"): processes are
+ * killed with SIGKILL at seeded random moments while they (a) import a folder of a few hundred real
+ * web pages with the built CLI and (b) write bursts of bookmarks and notes through the core
+ * (tests/support/crash-child.ts). After every kill the library is checked as a person's next start
+ * would find it:
  *
  * 1. `checkLibrary` (deep, with the index) reports only what a crash is allowed to leave and the
  *    next open or `quire check --repair` clears: temp files of interrupted atomic writes
@@ -216,7 +217,8 @@ function planTrials(): TrialPlan[] {
     const kind = Math.floor((trial * IMPORT_TRIALS) / total) > Math.floor(((trial - 1) * IMPORT_TRIALS) / total) ? 'import' : 'annotation';
     // Mostly mid-write; sometimes while the process is still starting (recovery, index load).
     const early = random() < 0.15;
-    // For imports, a short extra delay after the drawn count: the kill lands anywhere in the next article's writes.
+    // For imports, a short extra delay after the drawn count: the kill lands anywhere in the next
+    // article's writes.
     const span = kind === 'import' ? 300 : LONG ? 1500 : 350;
     const killAfterArticles = kind === 'import' ? 1 + Math.floor(importRandom() * IMPORT_KILL_AFTER_MAX) : 0;
     plans.push({ kind, trial, childSeed: Math.floor(random() * 1e6), early, delayMs: early ? random() * 700 : random() * span, burst: 1 + Math.floor(random() * 6), killAfterArticles });
@@ -394,7 +396,8 @@ describe('SIGKILL during imports and bursts of bookmark and note writes', () => 
   it(`keeps every acknowledged write and leaves a library the next open makes consistent (${ANNOTATION_TRIALS + IMPORT_TRIALS} kills)`, async () => {
     const started = Date.now();
     const plans = planTrials();
-    // Side by side: most of a trial is waiting (process start, fsync), and each has its own library.
+    // Side by side: most of a trial is waiting (process start, fsync), and each has its own
+    // library.
     await runPool(plans.map((plan) => () => (plan.kind === 'import' ? importTrial(plan) : annotationTrial(plan))), CONCURRENCY);
     console.log(`crash tests: ${plans.length} trials in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }, LONG ? 3_600_000 : 240_000);

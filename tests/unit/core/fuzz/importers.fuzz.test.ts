@@ -1,13 +1,12 @@
 /**
- * Issue 7 item 4: hostile input, fuzzed. Every importer gets generated malformed files (random
- * bytes, truncated and byte-flipped real documents, hostile markup, bad encodings, hostile
- * archives and PDFs). Each runs in the real import worker pool (the worker path,
- * `extractForLibrary`), so a hang is stopped by its time limit (the abort ends the worker) and a
- * crash stays in its thread. Each must end in a valid document, which is then written into a
- * library in a temp folder, or in a QuireError's one sentence; nothing may appear outside the
- * article folders.
- * The seed is fixed (QUIRE_FUZZ_SEED overrides it) so CI is deterministic; QUIRE_FUZZ_LONG=1 runs
- * many more inputs.
+ * Hostile input, fuzzed (docs/security.md, "Hostile files, crashes and restores"). Every importer
+ * gets generated malformed files (random bytes, truncated and byte-flipped real documents, hostile
+ * markup, bad encodings, hostile archives and PDFs). Each runs in the real import worker pool (the
+ * worker path, `extractForLibrary`), so a hang is stopped by its time limit (the abort ends the
+ * worker) and a crash stays in its thread. Each must end in a valid document, which is then written
+ * into a library in a temp folder, or in a QuireError's one sentence; nothing may appear outside
+ * the article folders. The seed is fixed (QUIRE_FUZZ_SEED overrides it) so CI is deterministic;
+ * QUIRE_FUZZ_LONG=1 runs many more inputs.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -202,7 +201,8 @@ describe('every importer under hostile input', () => {
     const added = listing(root).filter((p) => !before.includes(p));
     const outside = added.filter((p) => !articleIds.some((id) => p.startsWith(path.join('library', 'articles', id))));
     expect(outside).toEqual([]);
-    // The escaping archive entries' names (unique to this test) exist nowhere they could have climbed to.
+    // The escaping archive entries' names (unique to this test) exist nowhere they could have
+    // climbed to.
     const escapes = ['x.txt', 'abs.txt', 'win.txt', 'drive.txt', 'fuzz-escape-marker.txt'];
     const places = [tmpdir(), path.dirname(root), process.cwd(), path.resolve(process.cwd(), '..')];
     expect(places.flatMap((dir) => escapes.map((name) => path.join(dir, name))).filter((file) => existsSync(file))).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Item 4 of issue 3 through the whole core: a batch of broken files imported into a real library
+ * Bad input through the whole core: a batch of broken files imported into a real library
  * folder. Each broken file gets its one sentence, the good file in the batch is imported with its
  * pictures, and nothing else appears on disk, inside the library or out of it.
  */
@@ -104,7 +104,8 @@ describe('a batch of broken files imported into a library', () => {
     // No entry of the archive was written anywhere, in the library or beside it.
     expect(listing(root).filter((p) => !p.startsWith('library') && !p.startsWith('cache'))).toEqual(rootBefore);
 
-    // The good page keeps the picture beside it as a generated asset, not the one outside its folder.
+    // The good page keeps the picture beside it as a generated asset, not the one outside its
+    // folder.
     const good = outcomes.find((o) => path.basename(o.source) === '11-good.html')!;
     if (good.status !== 'imported') throw new Error('not imported');
     const articleDir = path.join(libraryDir, 'articles', good.article.id);

@@ -40,7 +40,8 @@ async function add(engine: SearchEngine, list: TestArticle[], version = 1): Prom
 async function buildAndClose(): Promise<void> {
   const engine = newEngine();
   expect((await engine.open(current)).sort()).toEqual([...allIds].sort());
-  // One at a time, each searched for, as articles imported one by one: the index grows tail by tail.
+  // One at a time, each searched for, as articles imported one by one: the index grows tail by
+  // tail.
   for (const article of articles) {
     await add(engine, [article]);
     await engine.search('anything');
@@ -204,7 +205,7 @@ describe('the index on disk', () => {
     expect(Object.values(manifest.docs).map(({ doc }) => doc)).toEqual([
       expect.objectContaining({ articleId: 'seed-article', kind: 'article', title: SEED.title }),
     ]);
-    // no positions in the index (lunr.md §D5), and no article text in the manifest
+    // no positions in the index (docs/research/lunr.md §D5), and no article text in the manifest
     expect(readFileSync(path.join(library.indexDir, segmentFiles()[0]!), 'utf8')).not.toContain('"position"');
     expect(readFileSync(manifestFile(), 'utf8')).not.toContain('Tehran');
     await engine.close();

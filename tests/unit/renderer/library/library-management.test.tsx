@@ -40,6 +40,22 @@ describe('Library management', () => {
     expect(rowTitles()).toEqual(['Apples in Autumn']);
   });
 
+  it('offers one language for en, en-GB and en_US, and its filter keeps all three', async () => {
+    const api = createFakeApi({
+      articles: [
+        makeArticle({ id: 'b1', title: 'Kettles', addedAt: '2024-05-03T10:00:00.000Z', lang: 'en_US' }),
+        makeArticle({ id: 'b2', title: 'Lanterns', addedAt: '2024-05-02T10:00:00.000Z', lang: 'en-GB' }),
+        makeArticle({ id: 'b3', title: 'Marmites', addedAt: '2024-05-01T10:00:00.000Z', lang: 'fr' }),
+      ],
+    });
+    const { user } = renderWithApi(api);
+    await screen.findByRole('list', { name: 'Articles' });
+    const languageFilter = screen.getByLabelText('Language');
+    expect(within(languageFilter).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any language', 'English', 'French']);
+    await user.selectOptions(languageFilter, 'English');
+    expect(rowTitles()).toEqual(['Kettles', 'Lanterns']);
+  });
+
   it('tags the selected articles in bulk (Shift selects a range) and removes a tag from them', async () => {
     const api = createFakeApi({ articles: library() });
     const { user } = renderWithApi(api);

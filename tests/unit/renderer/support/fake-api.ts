@@ -3,15 +3,17 @@
  * can both drive the UI and check what it asked the core.
  */
 import { vi, type Mock } from 'vitest';
+import { primaryLanguage } from '../../../../electron/shared/article-query';
 import type { ReaderApi, ReaderMethod } from '../../../../electron/shared/contract';
-import type {
-  Annotation,
-  ArticleContent,
-  ArticleMeta,
-  ImportOutcome,
-  LibraryFacets,
-  SearchHit,
-  Settings,
+import {
+  DEFAULT_SETTINGS,
+  type Annotation,
+  type ArticleContent,
+  type ArticleMeta,
+  type ImportOutcome,
+  type LibraryFacets,
+  type SearchHit,
+  type Settings,
 } from '../../../../electron/shared/models';
 import type { Result } from '../../../../electron/shared/result';
 
@@ -44,7 +46,7 @@ function facetsOf(articles: readonly ArticleMeta[]): LibraryFacets {
   return {
     tags: count(articles.flatMap((a) => a.tags)),
     formats: count(articles.map((a) => a.format)),
-    languages: count(articles.flatMap((a) => (a.lang ? [a.lang.toLowerCase().split('-')[0]!] : []))),
+    languages: count(articles.flatMap((a) => primaryLanguage(a.lang) ?? [])),
   };
 }
 
@@ -84,7 +86,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
     trash: seed.trash ?? [],
     contents: seed.contents ?? new Map(),
     annotations: seed.annotations ?? [],
-    settings: seed.settings ?? { theme: 'system', fontFamily: 'serif', fontSize: 19, lineHeight: 1.6, columnWidth: 68, lastArticleId: null },
+    settings: seed.settings ?? DEFAULT_SETTINGS,
   };
   const findArticle = (id: string) => library.articles.find((a) => a.id === id);
 

@@ -6,11 +6,11 @@
  */
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { MAX_BACKUPS_KEPT } from '../core/backup/backup-schedule';
-import type { BackupInfo } from '../core/backup/backups';
-import type { CommandContext } from './command-context';
-import { count } from './count';
-import { importLibrarySummary } from './import-library-summary';
+import { MAX_BACKUPS_KEPT } from '../../core/backup/backup-schedule';
+import type { BackupInfo } from '../../core/backup/backups';
+import type { CommandContext } from '../command-context';
+import { count } from '../count';
+import { importLibrarySummary } from '../import-library-summary';
 
 const parseKeep = (value: string): number => {
   const number = Number(value);

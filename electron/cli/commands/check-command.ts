@@ -7,13 +7,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { checkLibrary } from '../core/library/check/check-library';
-import type { CheckProblem, CheckReport } from '../core/library/check/check-types';
-import { repairLibrary } from '../core/library/check/repair-library';
-import { LIBRARY_MANIFEST } from '../core/library/library-paths';
-import { CliError } from './cli-error';
-import type { CommandContext } from './command-context';
-import { count } from './count';
+import { checkLibrary } from '../../core/library/check/check-library';
+import type { CheckProblem, CheckReport } from '../../core/library/check/check-types';
+import { repairLibrary } from '../../core/library/check/repair-library';
+import { LIBRARY_MANIFEST } from '../../core/library/library-paths';
+import { CliError } from '../cli-error';
+import type { CommandContext } from '../command-context';
+import { count } from '../count';
 
 interface CheckOptions {
   repair?: boolean;

@@ -1,0 +1,78 @@
+/**
+ * The rules for filtering and ordering the library, written once: the core's `listArticles(query)`
+ * (and through it `quire list`), the library facets, the search index's language filter, the
+ * renderer's library list (which filters the metadata it already holds, with no round trip) and
+ * the test fakes all use these. Pure: no Node, no DOM.
+ */
+import type { ArticleMeta, ArticleQuery, ArticleSort } from './models';
+
+/**
+ * The primary subtag of a BCP 47 language tag, lowercased (`fr-CA` → `fr`; `en_US`, as some
+ * pages and EPUBs write it, → `en`), or null when it is not two or three letters. Articles are
+ * filtered, counted and offered by it, so every language offered is one every filter accepts.
+ */
+export function primaryLanguage(tag: string | null | undefined): string | null {
+  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
+}
+
+/** How tags compare: without regard to case ("News" and "news" are one tag). */
+export const tagKey = (tag: string): string => tag.toLocaleLowerCase();
+
+export const hasTag = (meta: Pick<ArticleMeta, 'tags'>, tag: string): boolean =>
+  meta.tags.some((own) => tagKey(own) === tagKey(tag));
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Titles and site names in the order a person expects: case and accents aside, numbers by value. */
+export const compareText = (a: string, b: string): number => collator.compare(a, b);
+
+const newestFirst = (a: ArticleMeta, b: ArticleMeta): number =>
+  b.addedAt.localeCompare(a.addedAt) || a.id.localeCompare(b.id);
+
+/** Missing values (no site, no date) go last whatever the order. */
+const missingLast = <T>(a: T | null, b: T | null, compare: (x: T, y: T) => number): number => {
+  if (a === null || b === null) return a === null ? (b === null ? 0 : 1) : -1;
+  return compare(a, b);
+};
+
+const COMPARATORS: Readonly<Record<ArticleSort, (a: ArticleMeta, b: ArticleMeta) => number>> = {
+  added: newestFirst,
+  published: (a, b) => missingLast(a.publishedAt, b.publishedAt, (x, y) => Date.parse(y) - Date.parse(x)),
+  title: (a, b) => compareText(a.title, b.title),
+  site: (a, b) => missingLast(a.siteName, b.siteName, compareText),
+  // Furthest read first: what someone is in the middle of comes before what they have not started.
+  progress: (a, b) => b.progress - a.progress,
+};
+
+/**
+ * The articles in the chosen order (default: added, newest first; ties newest first). Sorting
+ * 10,000 titles costs tens of milliseconds, so the library view sorts only when the order or the
+ * list changes and filters the sorted list.
+ */
+export function sortArticles(articles: readonly ArticleMeta[], sort: ArticleSort = 'added'): ArticleMeta[] {
+  const compare = COMPARATORS[sort];
+  return [...articles].sort((a, b) => compare(a, b) || newestFirst(a, b));
+}
+
+/** Whether the query filters anything out (its sort aside). */
+export const isFilteringQuery = (query: ArticleQuery): boolean =>
+  query.tag !== undefined || query.readState !== undefined || query.format !== undefined || query.lang !== undefined;
+
+/** The articles that pass every filter of the query, in the order given. */
+export function filterArticles(articles: readonly ArticleMeta[], query: ArticleQuery): ArticleMeta[] {
+  const lang = query.lang === undefined ? undefined : primaryLanguage(query.lang);
+  return articles.filter(
+    (a) =>
+      (query.tag === undefined || hasTag(a, query.tag)) &&
+      (query.readState === undefined || a.readState === query.readState) &&
+      (query.format === undefined || a.format === query.format) &&
+      // A query language that is no language tag matches nothing (the contract refuses it anyway).
+      (lang === undefined || (lang !== null && primaryLanguage(a.lang) === lang)),
+  );
+}
+
+/** `listArticles(query)`: the filtered articles in the query's order. */
+export function queryArticles(articles: readonly ArticleMeta[], query: ArticleQuery = {}): ArticleMeta[] {
+  return sortArticles(filterArticles(articles, query), query.sort);
+}
