@@ -165,6 +165,15 @@ async function readJsonArgs(request: IncomingMessage, limit: number, tooLarge: s
   return parsed;
 }
 
+/**
+ * A refused request's body is never read, however large it claims to be: the connection closes
+ * after the answer instead of draining it (anyone on the machine can send one).
+ */
+function skipBody(request: IncomingMessage, response: ServerResponse): void {
+  const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+  if (hasBody) response.setHeader('Connection', 'close');
+}
+
 function listen(server: Server, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error): void => {
@@ -213,7 +222,7 @@ export async function createQuireServer(options: QuireServerOptions): Promise<Qu
   async function serveApi(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
     const method = pathname.slice('/api/'.length);
     if (!isReaderMethod(method) || pathname !== httpRoute(method)) {
-      request.resume();
+      skipBody(request, response);
       return sendJson(response, 404, fail('not-found', `There is no API method called "${method}".`));
     }
     const limit = bodyLimit(method);
@@ -232,7 +241,7 @@ export async function createQuireServer(options: QuireServerOptions): Promise<Qu
     const isApi = url.pathname.startsWith('/api/');
     // The UI reads refusals of API calls as a Result; people read everything else as text.
     const refuse = (status: number, code: ErrorCode, message: string): void => {
-      request.resume();
+      skipBody(request, response);
       if (isApi) sendJson(response, status, fail(code, message));
       else sendText(response, status, message);
     };

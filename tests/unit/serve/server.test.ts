@@ -241,6 +241,20 @@ describe('browser mode over a real core', () => {
     expect((await api('getSettings', [])).status).toBe(200);
   });
 
+  it('never reads the body of a refused request: the connection closes after the answer', async () => {
+    const unknown = await rawRequest(port, {
+      method: 'POST',
+      path: '/api/listArticles',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(300 * 1024 * 1024) },
+      body: '[',
+    });
+    expect(unknown.status).toBe(403);
+    expect(unknown.headers.connection).toBe('close');
+    const noMethod = await api('deleteEverything', '[]');
+    expect(noMethod.status).toBe(404);
+    expect(noMethod.headers.connection).toBe('close');
+  });
+
   it('takes an upload larger than the small methods may send', async () => {
     const text = `Quire upload\n\n${'A long document. '.repeat(150_000)}`;
     expect(Buffer.byteLength(text)).toBeGreaterThan(2 * 1024 * 1024);
