@@ -1,5 +1,5 @@
 /**
- * Browser mode under load and attack against the real server: the built CLI's
+ * Browser mode under load and attack, against the real server: the built CLI's
  * `quire serve` in its own process, so its memory is measured alone (the search worker is a
  * thread of that process and counts too).
  *
