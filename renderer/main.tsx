@@ -4,6 +4,7 @@ import { createApiClient } from './api/api-client';
 import { ApiProvider } from './api/api-context';
 import { App } from './App';
 import { BridgeMissingScreen } from './app/BridgeMissingScreen';
+import { blockNavigationAway } from './app/navigation-guard';
 import { DesktopProvider } from './app/desktop-context';
 import { flushPendingWrites } from './app/pending-writes';
 import { RecoveryNotice } from './app/RecoveryNotice';
@@ -26,6 +27,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
 const api = createApiClient();
+// The desktop window's main process guards its navigations itself (electron/main/security.ts).
+if (!window.quire) blockNavigationAway();
 // The desktop app waits for the page's pending writes (a note being typed) before it closes.
 window.quire?.onFlushRequest(flushPendingWrites);
 

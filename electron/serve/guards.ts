@@ -1,17 +1,22 @@
 /**
  * The checks that keep browser mode private to the person who started it. A server on 127.0.0.1
  * is reachable by every web page the user visits (through DNS rebinding or plain cross-site
- * requests) and by every local user, so every request must prove it comes from the address that
- * `quire serve` printed.
+ * requests), by every other program listening on the loopback interface and by every local user,
+ * so every request for data must prove it comes from the page `quire serve` printed the address of.
+ *
+ * No cookie carries that proof. Cookies ignore ports: a cookie of 127.0.0.1:7777 is sent to every
+ * program on 127.0.0.1, and any page on another port can set (toss) one with the same name. So the
+ * page keeps the token itself (per origin, which includes the port) and sends it in a header that
+ * no other origin can add to a request without a CORS preflight this server never grants; cookies
+ * are ignored entirely.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { TOKEN_HEADER } from '../shared/browser-mode';
 
-export const TOKEN_COOKIE = 'quire_token';
-export const TOKEN_HEADER = 'x-quire-token';
 
-/** A fresh random token for one run of the server. */
-export const newToken = (): string => randomBytes(32).toString('base64url');
+/** A fresh random secret for one run of the server (the token, the content route's key). */
+export const newSecret = (): string => randomBytes(32).toString('base64url');
 
 /** Constant-time comparison (hashing first makes the lengths equal). */
 export function tokensMatch(expected: string, given: string | undefined): boolean {
@@ -20,22 +25,10 @@ export function tokensMatch(expected: string, given: string | undefined): boolea
   return timingSafeEqual(digest(expected), digest(given));
 }
 
-/** The value of one cookie in a `Cookie` header. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const separator = part.indexOf('=');
-    if (separator === -1) continue;
-    if (part.slice(0, separator).trim() === name) return part.slice(separator + 1).trim();
-  }
-  return undefined;
-}
-
-/** The token a request carries, in its cookie or its `X-Quire-Token` header. */
+/** The token a request carries in its `X-Quire-Token` header (never a cookie: see above). */
 export function requestToken(request: IncomingMessage): string | undefined {
-  const header = request.headers[TOKEN_HEADER];
-  if (typeof header === 'string' && header !== '') return header;
-  return readCookie(request.headers.cookie, TOKEN_COOKIE);
+  const header = request.headers[TOKEN_HEADER.toLowerCase()];
+  return typeof header === 'string' && header !== '' ? header : undefined;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 } from '../../electron/shared/contract';
 import { APP_SCHEME } from '../../electron/shared/page-policy';
 import type { Result } from '../../electron/shared/result';
+import { browserSession, type BrowserSession } from './browser-session';
 
 declare global {
   interface Window {
@@ -41,39 +42,50 @@ function isResult(body: unknown): body is Result<unknown> {
   return false;
 }
 
-/** One contract call over HTTP: `POST /api/<method>` with the arguments as a JSON array. */
+/**
+ * One contract call over HTTP: `POST /api/<method>` with the arguments as a JSON array and the
+ * token in a header (browser-session.ts). No cookie is sent: the server reads none, and cookies
+ * other programs on 127.0.0.1 may have set have no business in the request.
+ */
 async function postCall(
   fetchImpl: typeof fetch,
+  session: BrowserSession,
   method: ReaderMethod,
   args: unknown[],
 ): Promise<Result<unknown>> {
+  const body = JSON.stringify(args);
   let response: Response;
   try {
-    response = await fetchImpl(httpRoute(method), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(args),
-    });
+    response = await session.send((headers) =>
+      fetchImpl(httpRoute(method), {
+        method: 'POST',
+        credentials: 'omit',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body,
+      }),
+    );
   } catch (error) {
     return serverDidNotAnswer(error instanceof Error ? error.message : 'network error');
   }
-  let body: unknown;
+  let answer: unknown;
   try {
-    body = await response.json();
+    answer = await response.json();
   } catch {
     return serverDidNotAnswer(`HTTP ${response.status}`);
   }
   // The host answers refusals (bad token, bad argument) with an error status and a Result body.
-  if (isResult(body)) return body;
+  if (isResult(answer)) return answer;
   return serverDidNotAnswer(`HTTP ${response.status}`);
 }
 
 /** The browser-mode client: the same contract, carried by `fetch`. */
-export function createHttpApi(fetchImpl: typeof fetch = (...args) => fetch(...args)): ReaderApi {
+export function createHttpApi(
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+  session: BrowserSession = browserSession(),
+): ReaderApi {
   const api: Partial<Record<ReaderMethod, (...args: unknown[]) => Promise<Result<unknown>>>> = {};
   for (const method of READER_METHODS) {
-    api[method] = (...args: unknown[]) => postCall(fetchImpl, method, args);
+    api[method] = (...args: unknown[]) => postCall(fetchImpl, session, method, args);
   }
   return api as ReaderApi;
 }
@@ -101,5 +113,7 @@ export function assetUrl(articleId: string, relPath: string): string {
     .map((segment) => encodeURIComponent(segment))
     .join('/');
   const id = encodeURIComponent(articleId);
-  return isElectron() ? `quire-content://articles/${id}/${path}` : `/content/${id}/${path}`;
+  if (isElectron()) return `quire-content://articles/${id}/${path}`;
+  // Article HTML reaches the page through a call, whose answer told the session where files are.
+  return `${browserSession().contentBase ?? '/content/unknown'}/${id}/${path}`;
 }

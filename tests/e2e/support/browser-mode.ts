@@ -86,8 +86,9 @@ export function staysInApp(url: string, appOrigin: string): boolean {
 
 /**
  * A fresh library and server per test; console errors are collected and must stay empty.
- * `requests` is automatic (docs/security.md, "Offline, proven"): every request any page of the test
- * made is recorded, and the test fails if one went anywhere but the app's own origin.
+ * `requests` is automatic ("Offline, proven" in docs/security.md): every request any page of the test
+ * made is recorded, and the test fails if one went anywhere but the app's own origin, or if the
+ * browser holds a cookie at the end.
  */
 export const test = base.extend<{ quire: QuireServer; consoleErrors: string[]; requests: string[] }>({
   requests: [
@@ -102,6 +103,8 @@ export const test = base.extend<{ quire: QuireServer; consoleErrors: string[]; r
       context.off('request', record);
       const leaving = seen.filter((url) => !staysInApp(url, quire.origin));
       expect(leaving, `requests that left ${quire.origin}`).toEqual([]);
+      // Cookies ignore ports, so every program on 127.0.0.1 would receive one: Quire sets none.
+      expect(await context.cookies(), 'cookies Quire set').toEqual([]);
     },
     { auto: true },
   ],

@@ -170,13 +170,13 @@ export class ReaderPage {
   }
 }
 
-/** Calls the contract from inside the page, as the UI does (browser mode: cookie-authenticated). */
+/** Calls the contract from inside the page, as the UI does (browser mode: the token the tab keeps, in a header). */
 export async function callApi<T>(page: Page, method: ReaderMethod, ...args: unknown[]): Promise<T> {
   const result = await page.evaluate(
     async ({ route, args }) => {
       const response = await fetch(route, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Quire-Token': sessionStorage.getItem('quire.token') ?? '' },
         body: JSON.stringify(args),
       });
       return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };

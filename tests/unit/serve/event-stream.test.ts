@@ -17,14 +17,14 @@ interface StreamedEvent {
 }
 
 /** Opens `GET /api/events` and collects events until `until` says stop. */
-function readEvents(port: number, cookie: string, until: (event: StreamedEvent) => boolean) {
+function readEvents(port: number, token: string, until: (event: StreamedEvent) => boolean) {
   let opened: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
     opened = resolve;
   });
   const done = new Promise<{ status: number; contentType: string | undefined; events: StreamedEvent[] }>((resolve, reject) => {
     const request = http.get(
-      { host: '127.0.0.1', port, path: '/api/events', agent: false, headers: { Host: `127.0.0.1:${port}`, Cookie: cookie } },
+      { host: '127.0.0.1', port, path: '/api/events', agent: false, headers: { Host: `127.0.0.1:${port}`, 'X-Quire-Token': token } },
       (response) => {
         const events: StreamedEvent[] = [];
         let buffer = '';
@@ -79,13 +79,12 @@ describe('browser mode events (Server-Sent Events)', () => {
   });
 
   it('streams the progress and the summary of an import started through the API', async () => {
-    const cookie = `quire_token=${server.token}`;
-    const stream = readEvents(server.port, cookie, (event) => event.event === 'import-finished');
+    const stream = readEvents(server.port, server.token, (event) => event.event === 'import-finished');
     await stream.ready;
     const started = await rawRequest(server.port, {
       method: 'POST',
       path: '/api/startImport',
-      headers: { Cookie: cookie, 'Content-Type': 'application/json', Origin: server.origin },
+      headers: { 'X-Quire-Token': server.token, 'Content-Type': 'application/json', Origin: server.origin },
       body: JSON.stringify([[SEED, path.join(root, 'missing.txt')]]),
     });
     const { value } = JSON.parse(started.body) as { value: { jobId: string } };
@@ -103,8 +102,10 @@ describe('browser mode events (Server-Sent Events)', () => {
     });
   });
 
-  it('refuses the stream without the token', async () => {
+  it('refuses the stream without the token header, a cookie with the token included', async () => {
     const response = await rawRequest(server.port, { path: '/api/events' });
     expect(response.status).toBe(403);
+    const byCookie = await rawRequest(server.port, { path: '/api/events', headers: { Cookie: `quire_token=${server.token}` } });
+    expect(byCookie.status).toBe(403);
   });
 });

@@ -38,6 +38,8 @@ let root: string;
 let server: ChildProcess;
 let port: number;
 let token: string;
+/** `/content/<key>`, as the API's answers tell the page */
+let files: string;
 let articleIds: string[] = [];
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENT });
 
@@ -104,7 +106,7 @@ async function one(i: number): Promise<string | null> {
       return answer.status === 200 && parsed.ok && (parsed.value?.text.length ?? 0) > 0 ? null : `getContent: ${answer.status}`;
     }
     case 6: {
-      const answer = await request('GET', `/content/${id}/text.txt`, undefined);
+      const answer = await request('GET', `${files}/${id}/text.txt`, undefined);
       return answer.status === 200 && answer.body.length > 0 ? null : `/content text.txt: ${answer.status}`;
     }
     case 7: {
@@ -163,6 +165,8 @@ beforeAll(async () => {
   });
   port = Number(url.port);
   token = url.searchParams.get('token')!;
+  const call = await rawRequest(port, { method: 'POST', path: '/api/listArticles', headers: { 'X-Quire-Token': token, 'Content-Type': 'application/json' }, body: '[]' });
+  files = String(call.headers['x-quire-content-base']);
   // Through the API like the UI's upload (the seed article is also a sample: a duplicate is fine).
   const imported = await api('importDocument', [{ fileName: 'seed.txt', dataBase64: readFileSync(SEED).toString('base64') }]);
   expect(JSON.parse(imported.body)).toMatchObject({ ok: true });

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,13 +28,13 @@ describe('browser mode over a real core', () => {
   let core: QuireCore;
   let server: QuireServer;
   let port: number;
-  let cookie: string;
+  let auth: Record<string, string>;
 
   const api = (method: string, args: unknown, headers: Record<string, string> = {}) =>
     rawRequest(port, {
       method: 'POST',
       path: `/api/${method}`,
-      headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers },
+      headers: { ...auth, 'Content-Type': 'application/json', ...headers },
       body: typeof args === 'string' ? args : JSON.stringify(args),
     });
 
@@ -47,7 +48,7 @@ describe('browser mode over a real core', () => {
     });
     server = await createQuireServer({ core, rendererDir: makeRendererDir(root), libraryDir: () => core.libraryDir });
     port = server.port;
-    cookie = `quire_token=${server.token}`;
+    auth = { 'X-Quire-Token': server.token };
   });
 
   afterAll(async () => {
@@ -61,44 +62,62 @@ describe('browser mode over a real core', () => {
     expect(server.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
-  it('refuses a request without the token, saying how to get in', async () => {
-    const page = await rawRequest(port, { path: '/' });
-    expect(page.status).toBe(403);
-    expect(page.body.trim()).toBe(NO_TOKEN_MESSAGE);
+  it('refuses API calls without the token, saying how to get in', async () => {
     const call = await rawRequest(port, { method: 'POST', path: '/api/listArticles', headers: { 'Content-Type': 'application/json' }, body: '[]' });
     expect(call.status).toBe(403);
     // API refusals come as a Result, so the UI can show the sentence.
     expect(JSON.parse(call.body)).toEqual({ ok: false, error: { code: 'forbidden', message: NO_TOKEN_MESSAGE } });
-    const wrong = await rawRequest(port, { path: '/', headers: { Cookie: 'quire_token=guess' } });
+    const wrong = await api('listArticles', [], { 'X-Quire-Token': 'guess' });
     expect(wrong.status).toBe(403);
+    const events = await rawRequest(port, { path: '/api/events' });
+    expect(events.status).toBe(403);
     const wrongInUrl = await rawRequest(port, { path: '/?token=guess' });
     expect(wrongInUrl.status).toBe(403);
-    expect(wrongInUrl.headers['set-cookie']).toBeUndefined();
+    expect(wrongInUrl.body.trim()).toBe(NO_TOKEN_MESSAGE);
   });
 
-  it('trades the token in the URL for a strict, HttpOnly cookie, and then serves the app', async () => {
+  it('moves the printed token into the fragment of the page address, and sets no cookie', async () => {
     const entry = await rawRequest(port, { path: `/?token=${server.token}` });
     expect(entry.status).toBe(302);
-    expect(entry.headers.location).toBe('/');
-    const setCookie = entry.headers['set-cookie']?.[0] ?? '';
-    expect(setCookie).toContain(`quire_token=${server.token}`);
-    expect(setCookie).toMatch(/HttpOnly/);
-    expect(setCookie).toMatch(/SameSite=Strict/);
-    expect(setCookie).toMatch(/Path=\//);
+    expect(entry.headers.location).toBe(`/#token=${server.token}`);
+    expect(entry.headers['set-cookie']).toBeUndefined();
+    expect(entry.headers['cache-control']).toBe('no-store');
+  });
 
-    const page = await rawRequest(port, { path: '/', headers: { Cookie: setCookie.split(';')[0]! } });
+  it('serves the page itself to anyone (it holds no data), and never a cookie', async () => {
+    const page = await rawRequest(port, { path: '/' });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Quire</title>');
-    const script = await rawRequest(port, { path: '/assets/app.js', headers: { Cookie: cookie } });
+    const script = await rawRequest(port, { path: '/assets/app.js' });
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toMatch(/javascript/);
+    for (const response of [page, script, await api('listArticles', [])]) expect(response.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('ignores cookies: the right token in a cookie opens nothing, a tossed one locks nobody out', async () => {
+    const byCookie = await rawRequest(port, {
+      method: 'POST',
+      path: '/api/listArticles',
+      headers: { Cookie: `quire_token=${server.token}`, 'Content-Type': 'application/json' },
+      body: '[]',
+    });
+    expect(byCookie.status).toBe(403);
+    // What a page on another port of 127.0.0.1 can leave in the browser: a wrong token cookie
+    // and as many 4 KB cookies as Chromium keeps for one host.
+    const tossed = ['quire_token=evil', ...Array.from({ length: 180 }, (_, i) => `junk${i}=${'x'.repeat(4000)}`)].join('; ');
+    const call = await api('getSettings', [], { Cookie: tossed });
+    expect(call.status).toBe(200);
+    expect(JSON.parse(call.body)).toMatchObject({ ok: true });
+    const page = await rawRequest(port, { path: '/', headers: { Cookie: tossed } });
+    expect(page.status).toBe(200);
   });
 
   it('puts the security headers on every response', async () => {
     for (const response of [
-      await rawRequest(port, { path: '/', headers: { Cookie: cookie } }),
       await rawRequest(port, { path: '/' }),
+      await rawRequest(port, { path: '/?token=guess' }),
       await api('listArticles', []),
+      await api('listArticles', [], { 'X-Quire-Token': 'guess' }),
     ]) {
       expect(response.headers['content-security-policy']).toContain("script-src 'self'");
       // The one policy of every host (the desktop app sends it too).
@@ -107,15 +126,20 @@ describe('browser mode over a real core', () => {
       expect(response.headers['referrer-policy']).toBe('no-referrer');
       expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
       expect(response.headers['x-frame-options']).toBe('DENY');
+      // No page of another origin (another port of 127.0.0.1 included) may even load our files.
+      expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
     }
   });
 
   it('refuses a foreign Host header (DNS rebinding), even with the token', async () => {
     for (const host of ['evil.example:' + port, `127.0.0.1:${port + 1}`, '127.0.0.1', `[::1]:${port}`]) {
-      const response = await rawRequest(port, { path: '/', headers: { Host: host, Cookie: cookie } });
-      expect(response.status, host).toBe(403);
+      for (const path of ['/', '/api/getSettings']) {
+        const response = await rawRequest(port, { method: 'POST', path, headers: { Host: host, ...auth, 'Content-Type': 'application/json' }, body: '[]' });
+        expect(response.status, `${host} ${path}`).toBe(403);
+      }
+      expect((await rawRequest(port, { path: '/', headers: { Host: host } })).status, host).toBe(403);
     }
-    const localhost = await rawRequest(port, { path: '/', headers: { Host: `localhost:${port}`, Cookie: cookie } });
+    const localhost = await api('getSettings', [], { Host: `localhost:${port}` });
     expect(localhost.status).toBe(200);
   });
 
@@ -126,17 +150,6 @@ describe('browser mode over a real core', () => {
     expect(nullOrigin.status).toBe(403);
     const own = await api('listArticles', [], { Origin: `http://127.0.0.1:${port}` });
     expect(own.status).toBe(200);
-  });
-
-  it('accepts the token in the X-Quire-Token header', async () => {
-    const response = await rawRequest(port, {
-      method: 'POST',
-      path: '/api/getSettings',
-      headers: { 'X-Quire-Token': server.token, 'Content-Type': 'application/json' },
-      body: '[]',
-    });
-    expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { theme: 'system' } });
   });
 
   it('imports, lists and searches through the API, with Results as JSON', async () => {
@@ -169,14 +182,87 @@ describe('browser mode over a real core', () => {
     expect(form.status).toBe(400);
   });
 
-  it('refuses a body larger than 300 MB before reading it', async () => {
+  it('refuses an upload larger than 300 MB before reading it', async () => {
     const response = await rawRequest(port, {
       method: 'POST',
       path: '/api/importDocument',
-      headers: { Cookie: cookie, 'Content-Type': 'application/json', 'Content-Length': String(400 * 1024 * 1024) },
+      headers: { ...auth, 'Content-Type': 'application/json', 'Content-Length': String(400 * 1024 * 1024) },
       body: '[',
-    }).catch((error: NodeJS.ErrnoException) => ({ status: error.code }));
+    }).catch((error: NodeJS.ErrnoException) => ({ status: error.code, body: '' }));
     expect(response.status).toBe(413);
+    expect(JSON.parse(response.body)).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'The importDocument request is larger than 300 MB.' },
+    });
+  });
+
+  it('refuses a 300 MB search from its declared length, before reading any of it', async () => {
+    const response = await rawRequest(port, {
+      method: 'POST',
+      path: '/api/search',
+      headers: { ...auth, 'Content-Type': 'application/json', 'Content-Length': String(300 * 1024 * 1024) },
+      body: '["',
+    });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body)).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'The search request is larger than 1 MB.' },
+    });
+  });
+
+  it('stops reading a streamed search body at its limit: most of 300 MB is never sent', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    const { status, sent } = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
+      let sent = 0;
+      let answered = false;
+      const request = http.request(
+        { host: '127.0.0.1', port, method: 'POST', path: '/api/search', agent: false, headers: { Host: `127.0.0.1:${port}`, ...auth, 'Content-Type': 'application/json' } },
+        (response) => {
+          answered = true;
+          response.resume();
+          resolve({ status: response.statusCode ?? 0, sent });
+        },
+      );
+      request.on('error', (error) => (answered ? undefined : reject(error)));
+      const pump = (): void => {
+        while (!answered && sent < 300 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!request.write(chunk)) return void request.once('drain', pump);
+        }
+        if (!answered) request.end();
+      };
+      request.write('["');
+      pump();
+    });
+    expect(status).toBe(413);
+    // The socket buffers hold a few MB; a server reading on would have taken all 300.
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+    // And it still answers.
+    expect((await api('getSettings', [])).status).toBe(200);
+  });
+
+  it('never reads the body of a refused request: the connection closes after the answer', async () => {
+    const unknown = await rawRequest(port, {
+      method: 'POST',
+      path: '/api/listArticles',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(300 * 1024 * 1024) },
+      body: '[',
+    });
+    expect(unknown.status).toBe(403);
+    expect(unknown.headers.connection).toBe('close');
+    const noMethod = await api('deleteEverything', '[]');
+    expect(noMethod.status).toBe(404);
+    expect(noMethod.headers.connection).toBe('close');
+  });
+
+  it('takes an upload larger than the small methods may send', async () => {
+    const text = `Quire upload\n\n${'A long document. '.repeat(150_000)}`;
+    expect(Buffer.byteLength(text)).toBeGreaterThan(2 * 1024 * 1024);
+    const imported = await api('importDocument', [{ fileName: 'long.txt', dataBase64: Buffer.from(text).toString('base64') }]);
+    expect(imported.status).toBe(200);
+    expect(JSON.parse(imported.body)).toMatchObject({ ok: true, value: { status: 'imported' } });
+    const sameSizeSearch = await api('search', [text]);
+    expect(sameSizeSearch.status).toBe(413);
   });
 
   it('validates arguments like every other host (invalid-argument in the Result)', async () => {
@@ -186,9 +272,9 @@ describe('browser mode over a real core', () => {
   });
 
   it('only accepts POST for the API', async () => {
-    const response = await rawRequest(port, { path: '/api/listArticles', headers: { Cookie: cookie } });
+    const response = await rawRequest(port, { path: '/api/listArticles', headers: auth });
     expect(response.status).toBe(405);
-    const put = await rawRequest(port, { method: 'PUT', path: '/', headers: { Cookie: cookie } });
+    const put = await rawRequest(port, { method: 'PUT', path: '/', headers: auth });
     expect(put.status).toBe(405);
   });
 });
@@ -196,7 +282,8 @@ describe('browser mode over a real core', () => {
 describe('browser mode: article files', () => {
   let library: TempLibrary;
   let server: QuireServer;
-  let cookie: string;
+  let files: string;
+  const logged: string[] = [];
 
   beforeAll(async () => {
     library = createTempLibrary();
@@ -204,47 +291,93 @@ describe('browser mode: article files', () => {
       core: createFakeReaderService(),
       rendererDir: makeRendererDir(library.root),
       libraryDir: library.libraryDir,
+      log: (message, error) => logged.push(`${message} ${error instanceof Error ? `${error.message} ${error.stack}` : String(error)}`),
     });
-    cookie = `quire_token=${server.token}`;
+    // Where the files are is told to a page that holds the token, in the answer to any call.
+    const call = await rawRequest(server.port, {
+      method: 'POST',
+      path: '/api/listArticles',
+      headers: { 'X-Quire-Token': server.token, 'Content-Type': 'application/json' },
+      body: '[]',
+    });
+    files = String(call.headers['x-quire-content-base']);
   });
   afterAll(async () => {
     await server.close();
     library.cleanup();
   });
 
-  const get = (urlPath: string, withCookie = true) =>
-    rawRequest(server.port, { path: urlPath, headers: withCookie ? { Cookie: cookie } : {} });
+  const get = (urlPath: string, headers: Record<string, string> = {}) => rawRequest(server.port, { path: urlPath, headers });
 
-  it('serves a file of an article, typed and sandboxed', async () => {
-    const response = await get(`/content/${ARTICLE_ID}/assets/pic.png`);
+  it('tells a page with the token where the files are: a per-run key, not the token', async () => {
+    expect(files).toMatch(/^\/content\/[A-Za-z0-9_-]{43}$/);
+    expect(files).toBe(server.contentBase);
+    expect(files).not.toContain(server.token);
+    const refused = await rawRequest(server.port, {
+      method: 'POST',
+      path: '/api/listArticles',
+      headers: { 'Content-Type': 'application/json' },
+      body: '[]',
+    });
+    expect(refused.headers['x-quire-content-base']).toBeUndefined();
+  });
+
+  it('serves a file of an article, typed and sandboxed, to an <img> that sends no header', async () => {
+    const response = await get(`${files}/${ARTICLE_ID}/assets/pic.png`);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('image/png');
     expect(response.headers['content-security-policy']).toContain('sandbox');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
     expect(response.bytes).toEqual(PNG_BYTES);
   });
 
-  it('needs the token like everything else', async () => {
-    expect((await get(`/content/${ARTICLE_ID}/assets/pic.png`, false)).status).toBe(403);
+  it('refuses the files without the key: the old route, a guessed key, the token, a cookie', async () => {
+    for (const urlPath of [
+      `/content/${ARTICLE_ID}/assets/pic.png`,
+      `/content/guess/${ARTICLE_ID}/assets/pic.png`,
+      `/content/${server.token}/${ARTICLE_ID}/assets/pic.png`,
+    ]) {
+      const response = await get(urlPath, { Cookie: `quire_token=${server.token}`, 'X-Quire-Token': server.token });
+      expect(response.status, urlPath).toBe(403);
+      expect(response.bytes).not.toEqual(PNG_BYTES);
+    }
   });
 
   it('refuses encoded ../, absolute paths and symlinks that leave the article folder', async () => {
-    for (const urlPath of [
-      `/content/${ARTICLE_ID}/%2e%2e%2f%2e%2e%2f%2e%2e%2fsecret.txt`,
-      `/content/${ARTICLE_ID}/..%2f..%2f..%2fsecret.txt`,
-      `/content/${ARTICLE_ID}/%2Fetc%2Fpasswd`,
-      `/content/${ARTICLE_ID}//etc/passwd`,
-      `/content/${ARTICLE_ID}/assets/leak.txt`,
-      `/content/${ARTICLE_ID}/assets/escape/secret.txt`,
+    for (const rest of [
+      '%2e%2e%2f%2e%2e%2f%2e%2e%2fsecret.txt',
+      '..%2f..%2f..%2fsecret.txt',
+      '%2Fetc%2Fpasswd',
+      '/etc/passwd',
+      'assets/leak.txt',
+      'assets/escape/secret.txt',
     ]) {
-      const response = await get(urlPath);
-      expect(response.status, urlPath).toBe(403);
+      const response = await get(`${files}/${ARTICLE_ID}/${rest}`);
+      expect(response.status, rest).toBe(403);
       expect(response.body).not.toContain('TOP SECRET');
     }
   });
 
   it('answers 404 for missing files and unknown articles', async () => {
-    expect((await get(`/content/${ARTICLE_ID}/assets/none.png`)).status).toBe(404);
-    expect((await get('/content/c1b2c3d4e5f60718/text.txt')).status).toBe(404);
+    expect((await get(`${files}/${ARTICLE_ID}/assets/none.png`)).status).toBe(404);
+    expect((await get(`${files}/c1b2c3d4e5f60718/text.txt`)).status).toBe(404);
+  });
+
+  it('answers 404 to paths too long for any file system, naming no path in its answer or its log', async () => {
+    logged.length = 0;
+    for (const urlPath of [
+      `${files}/${ARTICLE_ID}/${'a'.repeat(5000)}`,
+      `${files}/${ARTICLE_ID}/${'a'.repeat(1000)}.png`,
+      `${files}/${ARTICLE_ID}/${Array.from({ length: 300 }, () => 'abcdef').join('/')}`,
+      `/${'a'.repeat(5000)}`,
+      `/assets/${'b'.repeat(1000)}.js`,
+    ]) {
+      const response = await get(urlPath);
+      expect(response.status, urlPath.slice(0, 60)).toBe(404);
+      expect(response.body.trim()).toBe('Not found.');
+    }
+    expect(logged).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { READER_METHODS } from '../../../../electron/shared/contract';
 import { assetUrl, createApiClient, createHttpApi } from '../../../../renderer/api/api-client';
+import { createBrowserSession } from '../../../../renderer/api/browser-session';
 
 const jsonResponse = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -10,17 +11,18 @@ afterEach(() => {
 });
 
 describe('HTTP client (browser mode)', () => {
-  it('posts the arguments as a JSON array to /api/<method> and returns the Result', async () => {
+  it('posts the arguments as a JSON array to /api/<method>, with the token header and no cookie, and returns the Result', async () => {
     const fetchMock = vi.fn<typeof fetch>(async () => jsonResponse(200, { ok: true, value: [{ id: 'a' }] }));
-    const api = createHttpApi(fetchMock);
+    const session = createBrowserSession('the-token', { get: () => null, set: () => {} });
+    const api = createHttpApi(fetchMock, session);
 
     const result = await api.search('river "exact"', { limit: 5 });
 
     expect(result).toEqual({ ok: true, value: [{ id: 'a' }] });
     expect(fetchMock).toHaveBeenCalledWith('/api/search', {
       method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
+      credentials: 'omit',
+      headers: { 'Content-Type': 'application/json', 'X-Quire-Token': 'the-token' },
       body: JSON.stringify(['river "exact"', { limit: 5 }]),
     });
   });
@@ -71,8 +73,9 @@ describe('createApiClient and assetUrl', () => {
     expect(assetUrl('abc', 'assets/fig 1.png')).toBe('quire-content://articles/abc/assets/fig%201.png');
   });
 
-  it('uses HTTP and the /content route in browser mode', async () => {
-    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify({ ok: true, value: [] })));
+  it('uses HTTP in browser mode, and the content route its answers name', async () => {
+    const answer = new Response(JSON.stringify({ ok: true, value: [] }), { headers: { 'X-Quire-Content-Base': '/content/k3y' } });
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(answer);
     try {
       const api = createApiClient('http:');
       expect(await api?.listArticles()).toEqual({ ok: true, value: [] });
@@ -80,7 +83,7 @@ describe('createApiClient and assetUrl', () => {
     } finally {
       fetchSpy.mockRestore();
     }
-    expect(assetUrl('abc', './assets/a.png')).toBe('/content/abc/assets/a.png');
+    expect(assetUrl('abc', './assets/a b.png')).toBe('/content/k3y/abc/assets/a%20b.png');
   });
 
   it('never falls back to HTTP on a desktop page whose preload did not run', () => {
