@@ -39,6 +39,7 @@ import type { EventHub } from './events';
 import { ImportJobs } from './import-jobs/import-jobs';
 import type { ImportPool } from './import-jobs/import-pool';
 import { MAX_IMPORT_BYTES, tooLarge } from './importers/import-formats';
+import { QuireError } from '../shared/result';
 import { queryArticles } from './library/article-query';
 import type { ArticleStore } from './library/article-store';
 import { newId } from './library/ids';
@@ -87,7 +88,8 @@ export class LibraryService implements ReaderService {
     this.jobs = new ImportJobs({
       events: parts.events,
       pool: parts.pool,
-      write: (file, article) => this.writeImported(article, { fileName: file.path, source: file.path, original: { path: file.path } }),
+      write: (file, article) =>
+        this.writeImported(article, { fileName: file.path, source: file.path, original: file.bytes && { bytes: file.bytes } }),
       reasonFor: (error, source) => failureReason(error, source, parts.log),
       maxBytes: this.maxImportBytes,
       tooLargeReason: tooLarge(this.maxImportBytes).message,
@@ -142,7 +144,7 @@ export class LibraryService implements ReaderService {
       if (extracted.unexpected !== null) this.parts.log(`Import of ${source} failed unexpectedly: ${extracted.unexpected}`);
       return { status: 'failed', source, reason: extracted.reason };
     }
-    const original = extracted.downloaded ?? null;
+    const original = extracted.original ?? null;
     return this.writeImported(extracted.article, {
       fileName: original?.fileName ?? 'page.html',
       source,
@@ -324,10 +326,17 @@ export class LibraryService implements ReaderService {
   }
 
   async replaceArticleText(id: string, filePath: string): Promise<ReplaceTextOutcome> {
+    this.parts.store.require(id);
+    // Read and parsed before the change queue is taken (in a worker, like any import): a slow
+    // disk or a large page holds up no other change of the library.
+    const file = await readReplacementFile(filePath, this.maxImportBytes, this.parts.log);
+    const extracted = await this.parts.pool.extract({ fileName: file.fileName, bytes: file.bytes, filePath, maxBytes: file.maxBytes });
+    if (!extracted.ok) {
+      if (extracted.unexpected !== null) this.parts.log(`Import of ${filePath} failed unexpectedly: ${extracted.unexpected}`);
+      throw new QuireError('import-failed', extracted.reason);
+    }
     return this.serial(async () => {
-      this.parts.store.require(id);
-      const file = await readReplacementFile(filePath, this.parts.maxImportBytes ?? MAX_IMPORT_BYTES, this.parts.log);
-      const outcome = await replaceArticleText(this.parts, id, file);
+      const outcome = await replaceArticleText(this.parts, id, file, extracted.article);
       this.parts.index.refresh(id);
       return outcome;
     });

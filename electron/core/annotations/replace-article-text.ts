@@ -9,13 +9,14 @@
  * the live one and swapped in (`ArticleStore.replace`), so a crash or a failed write never leaves
  * new text with old anchors.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnchorCounts, Annotation, ArticleMeta, ReplaceTextOutcome } from '../../shared/models';
 import { QuireError } from '../../shared/result';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { readUserFile } from '../fs/read-user-file';
 import { extensionOf, tooLarge } from '../importers/import-formats';
-import { contentHashOf, countWords, failureReason } from '../library/import-into-library';
+import { failureReason, type ExtractedArticle } from '../library/import-into-library';
 import type { Log } from '../log';
 import type { ArticleStore } from '../library/article-store';
 import { articleFiles } from '../library/library-paths';
@@ -26,17 +27,19 @@ import { reanchorAnnotation } from './reanchor';
 export interface ReplacementFile {
   fileName: string;
   bytes: Uint8Array;
-  filePath?: string;
-  maxBytes?: number;
+  filePath: string;
+  maxBytes: number;
 }
 
-/** The new file from disk; a missing, unreadable or too large file is one sentence for the user. */
+/**
+ * The new file from disk, read once (regular files only); a missing, unreadable, special or too
+ * large file is one sentence for the user. Called before the change queue is taken, so a slow
+ * disk never holds up the library's other changes.
+ */
 export async function readReplacementFile(filePath: string, maxBytes: number, log: Log): Promise<ReplacementFile> {
   try {
-    const info = await stat(filePath);
-    if (info.isDirectory()) throw new QuireError('invalid-argument', 'The new text must be a file, not a folder.');
-    if (info.size > maxBytes) throw tooLarge(maxBytes);
-    return { fileName: filePath, filePath, bytes: await readFile(filePath), maxBytes };
+    const bytes = await readUserFile(filePath, { maxBytes, tooLarge: () => tooLarge(maxBytes) });
+    return { fileName: filePath, filePath, bytes, maxBytes };
   } catch (error) {
     if (error instanceof QuireError) throw error;
     throw new QuireError('import-failed', failureReason(error, filePath, log));
@@ -55,14 +58,12 @@ const sameAnchor = (a: Annotation, b: Annotation): boolean =>
 export async function replaceArticleText(
   parts: { store: ArticleStore; annotations: AnnotationStore; clock: () => string },
   articleId: string,
-  file: ReplacementFile,
+  file: { fileName: string; bytes: Uint8Array },
+  extracted: ExtractedArticle,
 ): Promise<ReplaceTextOutcome> {
   const { store, annotations, clock } = parts;
   const current = store.require(articleId);
-  // Loaded on first use, as for a new import: the importers bring jsdom.
-  const { importFile } = await import('../importers/import-file');
-  const { format, document } = await importFile(file);
-  const contentHash = contentHashOf(document.text);
+  const { format, document, contentHash, wordCount } = extracted;
   const other = store.findByContentHash(contentHash);
   if (other && other.id !== articleId) {
     throw new QuireError('invalid-argument', `That text is already in the library as "${other.title}" (${other.id}).`);
@@ -85,7 +86,7 @@ export async function replaceArticleText(
     format,
     excerpt: document.excerpt ?? current.excerpt,
     contentHash,
-    wordCount: countWords(document.text),
+    wordCount,
     position: Math.min(current.position, Math.max(0, document.text.length - 1)),
     source: path.basename(file.fileName),
     updatedAt: textChanged ? now : current.updatedAt,

@@ -18,6 +18,7 @@ import type { ArticleStore } from '../library/article-store';
 import { annotationSchema, articleMetaSchema } from '../library/file-schemas';
 import { textOfContent } from '../library/check/derive-text';
 import { articleFiles } from '../library/library-paths';
+import { contentHashOf, countWords } from '../library/import-into-library';
 import { annotationDifferences, articleDifferences, listed, withArchivedDetails } from './archive-differences';
 import type { ArchiveEntry, LibraryArchive } from './zip-read';
 import type { z } from 'zod';
@@ -120,27 +121,44 @@ async function importArticle(
     report.skipped.push(`article ${id}: its folder here cannot be read as an article; run quire check --repair, then import again`);
     return;
   }
-  const html = await readText(archive, find('content'));
+  const archivedHtml = await readText(archive, find('content'));
   const archivedText = await readText(archive, find('text'));
-  // The library's invariant (text.txt is the text of content.html) holds whatever the archive says.
-  const text = html === null || archivedText === null ? null : textOfContent(html);
-  if (meta === null || html === null || text === null) {
+  if (meta === null || archivedHtml === null || archivedText === null) {
     report.skipped.push(`article ${id}: not in this library, and the archive does not hold its text (a backup holds metadata and annotations only)`);
     return;
   }
+  // A restore is an import: the archive's HTML goes through the importers' sanitizer, and the
+  // library's invariant (text.txt is the text of content.html) holds whatever the archive says.
+  const assetEntries = entries.filter((e) => e.file === 'asset');
+  const assetPaths = new Set(assetEntries.map((e) => e.detail));
+  const { sanitizeStoredContent } = await import('../importers/stored-content');
+  const content = sanitizeStoredContent(archivedHtml, (asset) => assetPaths.has(asset));
+  const { html, text } = content;
+  const contentHash = contentHashOf(text);
+  const sameText = target.store.findByContentHash(contentHash);
+  if (sameText) {
+    report.skipped.push(`article ${id}: its text is already in this library as ${sameText.id} (${sameText.title})`);
+    return;
+  }
   report.lines.push(`${dryRun ? 'would add' : 'added'}   article ${id}  ${meta.title}${incoming.length > 0 ? ` (with ${incoming.length} bookmarks/notes)` : ''}`);
+  if (content.changed) {
+    report.lines.push(`${dryRun ? 'would sanitize' : 'sanitized'} article ${id}: its content.html held markup Quire never stores (scripts, event handlers, frames, forms or the like), removed as on any import`);
+  } else if (textOfContent(archivedHtml) !== archivedText) {
+    report.lines.push(`${dryRun ? 'would derive' : 'derived'} the text of article ${id} again: its text.txt was not the text of its content.html`);
+  }
   report.articlesAdded += 1;
   report.annotationsAdded += incoming.length;
   if (dryRun) return;
   const original = find('original');
   const assets = [];
-  for (const entry of entries.filter((e) => e.file === 'asset')) {
+  for (const entry of assetEntries) {
     const bytes = await archive.read(entry.name, entry.maxBytes);
     if (bytes) assets.push({ path: entry.detail!, bytes });
   }
   const originalBytes = original ? await archive.read(original.name, original.maxBytes) : null;
   await target.store.add({
-    meta: { ...meta, id },
+    // What the text decides is computed from the text, never taken from the archive.
+    meta: { ...meta, id, contentHash, wordCount: countWords(text) },
     html,
     text,
     original: original && originalBytes ? { ext: original.detail!.slice('original.'.length), bytes: originalBytes } : null,

@@ -4,7 +4,7 @@
  * an article is always wholly there or wholly absent.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleContent, ArticleMeta } from '../../shared/models';
 import { QuireError } from '../../shared/result';
@@ -25,8 +25,8 @@ export interface NewArticle {
   meta: ArticleMeta;
   html: string;
   text: string;
-  /** the imported file as it came (its bytes, or the file to copy), kept for re-extraction */
-  original: ({ ext: string } & ({ bytes: Uint8Array } | { path: string })) | null;
+  /** the imported file's bytes as they came (the ones the article was made from), kept for re-extraction */
+  original: { ext: string; bytes: Uint8Array } | null;
   /** files the HTML refers to, each at `assets/<name>` */
   assets?: readonly { path: string; bytes: Uint8Array }[];
 }
@@ -114,11 +114,8 @@ export class ArticleStore {
       await mkdir(files.annotationsDir, { recursive: true });
       await writeFileAtomic(files.content, article.html);
       await writeFileAtomic(files.text, article.text);
-      if (article.original && 'bytes' in article.original) {
+      if (article.original) {
         await writeFileAtomic(files.original(article.original.ext), Buffer.from(article.original.bytes));
-      } else if (article.original) {
-        // The staging folder is renamed into place only when complete: a plain copy is atomic enough.
-        await copyFile(article.original.path, files.original(article.original.ext));
       }
       if (article.assets && article.assets.length > 0) {
         await mkdir(files.assetsDir);

@@ -39,8 +39,8 @@ export interface ExtractedArticle {
 export interface ImportOrigin {
   fileName: string;
   source: string;
-  /** the bytes as they came, or the file to copy them from (bytes of a folder import never reach the host) */
-  original: { bytes: Uint8Array } | { path: string } | null;
+  /** the bytes as they came (for a file on disk, those the worker read: the path is never opened again) */
+  original: { bytes: Uint8Array } | null;
 }
 
 export const contentHashOf = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -9,7 +9,7 @@ import { namesIn } from '../../fs/names-in';
 import { annotationSchema, articleMetaSchema } from '../file-schemas';
 import { articleFiles, isValidId } from '../library-paths';
 import type { CheckedArticle, CheckProblem } from './check-types';
-import { textOfContent } from './derive-text';
+import { sanitizedContentOf, textOfContent } from './derive-text';
 import { readChecked, readTextIfPresent } from './read-checked';
 
 export interface ArticleCheck {
@@ -51,6 +51,12 @@ export async function checkArticle(dir: string, id: string, options: ArticleChec
       where: `${options.where}/text.txt`,
       message: 'text.txt is missing; it can be derived again from content.html.',
       repair: { kind: 'rederive-text', articleId: id, dir },
+    });
+  } else if (options.deep && (await sanitizedContentOf(dir, html)).changed) {
+    problems.push({
+      where: `${options.where}/content.html`,
+      message: 'content.html holds markup Quire never stores (scripts, event handlers, frames, forms or the like); it can be sanitized (bookmarks are re-anchored).',
+      repair: { kind: 'sanitize-content', articleId: id, dir },
     });
   } else if (options.deep && textOfContent(html) !== text) {
     problems.push({
