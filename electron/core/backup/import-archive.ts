@@ -11,6 +11,7 @@
  */
 import { access } from 'node:fs/promises';
 import type { Annotation, ArticleMeta } from '../../shared/models';
+import { cleanLabel, isoDateTimeSchema, tagSchema } from '../../shared/validators';
 import { reanchorAnnotation } from '../annotations/reanchor';
 import type { AnnotationStore } from '../annotations/annotation-store';
 import { namesIn } from '../fs/names-in';
@@ -99,7 +100,7 @@ async function importArticle(
   const find = (file: ArchiveEntry['file']) => entries.find((e) => e.file === file);
   const incoming = await readAnnotations(archive, id, entries, report);
   const metaEntry = find('meta');
-  const meta = metaEntry ? await readJson(archive, metaEntry, articleMetaSchema) : null;
+  const meta = metaEntry ? withCleanLabels(await readJson(archive, metaEntry, articleMetaSchema)) : null;
   // The same article here, by id, or by its text under another id (another machine's import).
   const local = target.store.get(id) ?? (meta ? target.store.findByContentHash(meta.contentHash) : undefined);
   if (local) {
@@ -234,6 +235,19 @@ async function mergeAnnotations(
   target.refresh(article.id);
 }
 
+/** An archive's title and tags obey the rules any import's do (validators.ts). */
+function withCleanLabels(meta: ArticleMeta): ArticleMeta {
+  const tags = meta.tags.flatMap((tag) => {
+    const checked = tagSchema.safeParse(tag);
+    return checked.success ? [checked.data] : [];
+  });
+  return { ...meta, title: cleanLabel(meta.title).trim() || 'Untitled', tags: [...new Set(tags)] };
+}
+
+/** A bookmark's dates are ISO 8601, as Quire writes them (the archive's are not trusted to be). */
+const hasIsoDates = (annotation: Annotation): boolean =>
+  isoDateTimeSchema.safeParse(annotation.createdAt).success && isoDateTimeSchema.safeParse(annotation.updatedAt).success;
+
 async function exists(file: string): Promise<boolean> {
   try {
     await access(file);
@@ -246,7 +260,8 @@ async function exists(file: string): Promise<boolean> {
 async function readAnnotations(archive: LibraryArchive, articleId: string, entries: readonly ArchiveEntry[], report: ArchiveImportReport): Promise<Annotation[]> {
   const found: Annotation[] = [];
   for (const entry of entries.filter((e) => e.file === 'annotation')) {
-    const annotation = await readJson(archive, entry, annotationSchema).catch(() => null);
+    const read = await readJson(archive, entry, annotationSchema).catch(() => null);
+    const annotation = read !== null && hasIsoDates(read) ? read : null;
     if (annotation === null) report.skipped.push(`${entry.name}: not a valid bookmark or note`);
     // Its place in the archive is its identity, as in the library.
     else found.push({ ...annotation, id: entry.detail!, articleId });

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { ArticleFormat, ArticleMeta, ImportOutcome } from '../../shared/models';
 import { isQuireError } from '../../shared/result';
+import { cleanLabel } from '../../shared/validators';
 import { errorCode } from '../fs/atomic-write';
 import type { ImportedDocument } from '../importers/imported-document';
 import { extensionOf } from '../importers/import-formats';
@@ -72,7 +73,8 @@ export async function extractForLibrary(request: Omit<ImportRequest, 'source'>):
 /** An importer's result with what is costly to compute from its text. */
 export const toExtracted = ({ format, document }: { format: ArticleFormat; document: ImportedDocument }): ExtractedArticle => ({
   format,
-  document,
+  // A title is a label like a tag: no bidi controls, zero-width characters or lone surrogates.
+  document: { ...document, title: cleanLabel(document.title).trim() || 'Untitled' },
   contentHash: contentHashOf(document.text),
   wordCount: countWords(document.text),
 });
