@@ -199,19 +199,19 @@ export class LibraryService implements ReaderService {
 
   async setProgress(id: string, { progress, position }: ReadingProgress): Promise<ArticleMeta> {
     return this.serial(async () => {
-      const meta = this.parts.store.require(id);
       const clamped = Math.min(1, Math.max(0, Number.isFinite(progress) ? progress : 0));
-      const readState = readStateFor(meta.readState, clamped);
-      const updated: ArticleMeta = {
-        ...meta,
-        progress: clamped,
-        position: Math.max(0, Math.floor(position)),
-        readState,
-        // Scrolling alone is not a change of the article; finishing it is.
-        updatedAt: readState === meta.readState ? meta.updatedAt : this.parts.clock(),
-      };
-      await this.parts.store.saveMeta(updated);
-      return updated;
+      // Merged into article.json as it is on disk: a tag another process added meanwhile stays.
+      return this.parts.store.update(id, (meta) => {
+        const readState = readStateFor(meta.readState, clamped);
+        return {
+          ...meta,
+          progress: clamped,
+          position: Math.max(0, Math.floor(position)),
+          readState,
+          // Scrolling alone is not a change of the article; finishing it is.
+          updatedAt: readState === meta.readState ? meta.updatedAt : this.parts.clock(),
+        };
+      });
     });
   }
 
@@ -396,17 +396,19 @@ export class LibraryService implements ReaderService {
   private retag(ids: string[], change: (current: readonly string[]) => string[] | null): Promise<ArticleMeta[]> {
     return this.serial(async () => {
       const { store, clock, index } = this.parts;
-      const metas = [...new Set(ids)].map((id) => store.require(id));
+      const unique = [...new Set(ids)];
+      for (const id of unique) store.require(id);
       const result: ArticleMeta[] = [];
-      for (const meta of metas) {
-        const tags = change(meta.tags);
-        if (tags === null) {
-          result.push(meta);
-          continue;
-        }
-        const updated: ArticleMeta = { ...meta, tags, updatedAt: clock() };
-        await store.saveMeta(updated);
-        index.refresh(meta.id);
+      for (const id of unique) {
+        let changed = false;
+        // The tags as they are on disk now (another process may have changed them) are the ones changed.
+        const updated = await store.update(id, (meta) => {
+          const tags = change(meta.tags);
+          if (tags === null) return null;
+          changed = true;
+          return { ...meta, tags, updatedAt: clock() };
+        });
+        if (changed) index.refresh(id);
         result.push(updated);
       }
       return result;

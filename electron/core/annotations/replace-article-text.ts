@@ -77,21 +77,21 @@ export async function replaceArticleText(
     .map((annotation) => ({ ...annotation, updatedAt: now }));
   const textChanged = contentHash !== current.contentHash;
 
-  // The article keeps what the user knows it by (title, byline, tags, reading state); what is
-  // derived from the text follows the new text.
-  const meta: ArticleMeta = {
-    ...current,
-    lang: current.lang ?? document.lang,
-    dir: current.dir ?? document.dir,
+  // The article keeps what the user knows it by (title, byline, tags, reading state, as they are
+  // on disk when the new folder is written); what is derived from the text follows the new text.
+  const metaFor = (onDisk: ArticleMeta): ArticleMeta => ({
+    ...onDisk,
+    lang: onDisk.lang ?? document.lang,
+    dir: onDisk.dir ?? document.dir,
     format,
-    excerpt: document.excerpt ?? current.excerpt,
+    excerpt: document.excerpt ?? onDisk.excerpt,
     contentHash,
     wordCount,
-    position: Math.min(current.position, Math.max(0, document.text.length - 1)),
+    position: Math.min(onDisk.position, Math.max(0, document.text.length - 1)),
     source: path.basename(file.fileName),
-    updatedAt: textChanged ? now : current.updatedAt,
-  };
-  await store.replace(meta, async (staging, live) => {
+    updatedAt: textChanged ? now : onDisk.updatedAt,
+  });
+  const meta = await store.replace(articleId, metaFor, async (staging, live) => {
     // Everything the new text does not replace is kept: annotations, and files Quire does not know.
     await copyFolder(live, staging, (name) => name === 'article.json' || (textChanged && isTextFile(name)));
     if (textChanged) await writeText(staging, document, extensionOf(file.fileName) || format, file.bytes);

@@ -182,7 +182,7 @@ async function mergeDetails(target: ArchiveImportTarget, local: ArticleMeta, arc
   report.lines.push(`${dryRun ? 'would replace' : 'replaced'} the ${what} of article ${local.id} (${local.title}) with the archive's`);
   report.articlesReplaced += 1;
   if (dryRun) return;
-  await target.store.saveMeta(withArchivedDetails(local, archived, target.clock()));
+  await target.store.update(local.id, (onDisk) => withArchivedDetails(onDisk, archived, target.clock()));
   target.refresh(local.id);
 }
 
