@@ -9,5 +9,6 @@ export interface CommandContext {
   fail(code: number): void;
   /** the library folder and its search index folder, for commands that must not open the library first */
   locate(): { libraryDir: string; indexDir: string };
-  withApi<T>(run: (api: ReaderApi, core: QuireCore) => Promise<T>, options?: { indexed?: boolean }): Promise<T>;
+  /** `writes`: the command changes the library, so it refuses while the app or `quire serve` has it open */
+  withApi<T>(run: (api: ReaderApi, core: QuireCore) => Promise<T>, options?: { indexed?: boolean; writes?: boolean }): Promise<T>;
 }

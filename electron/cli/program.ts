@@ -26,6 +26,7 @@ import { CliError, unwrap } from './cli-error';
 import { registerArchiveCommands } from './archive-commands';
 import { registerCheckCommand } from './check-command';
 import type { CommandContext } from './command-context';
+import { refuseWhileHeld } from './library-busy';
 import { locateCliLibrary } from './open-core';
 import { showImportProgress } from './import-progress';
 import { collect, collectFormat, explanationLines, parseDay, parseSort, searchOptionsOf, type SearchCommandOptions } from './search-options';
@@ -109,13 +110,15 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
 
   /**
    * Opens the core, runs one command and closes the core (flushing the index). Commands that
-   * change the library or search it first wait until the index holds every change.
+   * change the library or search it first wait until the index holds every change; commands that
+   * change it (`writes`) refuse while the app or `quire serve` has the library open.
    */
   async function withApi<T>(
     run: (api: ReaderApi, core: QuireCore) => Promise<T>,
-    { indexed = false, maintenance = false }: { indexed?: boolean; maintenance?: boolean } = {},
+    { indexed = false, maintenance = false, writes = false }: { indexed?: boolean; maintenance?: boolean; writes?: boolean } = {},
   ): Promise<T> {
     const libraryFlag = program.opts<{ library?: string }>().library;
+    if (writes) await refuseWhileHeld(context.locate().libraryDir);
     const core = await (maintenance ? deps.openCore(libraryFlag, { maintenance }) : deps.openCore(libraryFlag));
     try {
       const api = createDirectApi(core, (error) => deps.log('A command failed unexpectedly.', error));
@@ -163,7 +166,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
           }
         }
         if (outcomes.length > 1) out(importSummaryLine(outcomes));
-      }, { indexed: true }),
+      }, { indexed: true, writes: true }),
     );
 
   program
@@ -275,7 +278,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
           }),
         );
         out(`bookmarked ${annotation.id}  ${quoteExcerpt(annotation)}`);
-      }, { indexed: true }),
+      }, { indexed: true, writes: true }),
     );
 
   program
@@ -287,7 +290,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       withApi(async (api) => {
         const annotation = unwrap(await api.createAnnotation({ articleId: checkedId(id), kind: 'note', note: text }));
         out(`noted      ${annotation.id}`);
-      }, { indexed: true }),
+      }, { indexed: true, writes: true }),
     );
 
   program
@@ -344,7 +347,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
           for (const reason of summary.skipped) err(`skipped   ${reason}`);
           if (summary.skipped.length > 0) exitCode = 1;
         }
-      }, { indexed: true }),
+      }, { indexed: true, writes: true }),
     );
 
   program
@@ -356,7 +359,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         const article = unwrap(await api.getArticle(checkedId(id)));
         unwrap(await api.deleteArticle(id));
         out(`deleted   ${article.id}  ${article.title} (restore with: quire restore ${article.id})`);
-      }, { indexed: true }),
+      }, { indexed: true, writes: true }),
     );
 
   program
@@ -367,7 +370,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       withApi(async (api) => {
         const article = unwrap(await api.restoreArticle(checkedId(id)));
         out(`restored  ${article.id}  ${article.title}`);
-      }, { indexed: true }),
+      }, { indexed: true, writes: true }),
     );
 
   program
@@ -379,7 +382,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       withApi(async (api) => {
         const [article] = unwrap(await api.tagArticles([checkedId(id)], tags));
         out(`tagged    ${article!.id}  ${article!.title}  [${article!.tags.join(', ')}]`);
-      }, { indexed: true }),
+      }, { indexed: true, writes: true }),
     );
 
   program
@@ -391,7 +394,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       withApi(async (api) => {
         const [article] = unwrap(await api.untagArticles([checkedId(id)], tags));
         out(`untagged  ${article!.id}  ${article!.title}  [${article!.tags.join(', ')}]`);
-      }, { indexed: true }),
+      }, { indexed: true, writes: true }),
     );
 
   program
@@ -401,7 +404,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       withApi(async (api) => {
         const { removed } = unwrap(await api.emptyTrash());
         out(removed === 0 ? 'The trash was already empty.' : `Deleted ${removed === 1 ? '1 article' : `${removed} articles`} for good.`);
-      }),
+      }, { writes: true }),
     );
 
   const context: CommandContext = {

@@ -70,14 +70,25 @@ export class ArticleStore {
    */
   static async open(
     root: string,
-    { log, now = () => new Date().toISOString() }: { log: Log; now?: () => string },
+    {
+      log,
+      now = () => new Date().toISOString(),
+      tidy = true,
+    }: {
+      log: Log;
+      now?: () => string;
+      /** undo interrupted replacements and drop staging folders (not while another process has the library open: they may be its writes) */
+      tidy?: boolean;
+    },
   ): Promise<{ store: ArticleStore; created: boolean }> {
     const store = new ArticleStore(root, log);
     const created = await store.ensureManifest(now);
     await mkdir(store.paths.articlesDir, { recursive: true });
     await mkdir(store.paths.trashDir, { recursive: true });
-    for (const id of await recoverSwaps(store.paths.articlesDir)) log(`Article ${id}: an interrupted change was undone.`);
-    await store.removeStagingLeftovers();
+    if (tidy) {
+      for (const id of await recoverSwaps(store.paths.articlesDir)) log(`Article ${id}: an interrupted change was undone.`);
+      await store.removeStagingLeftovers();
+    }
     await store.loadAll();
     return { store, created };
   }

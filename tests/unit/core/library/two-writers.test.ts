@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLibrary } from '../../../../electron/core/library/check/check-library';
+import { isLibraryLocked } from '../../../../electron/core/library/library-locks';
 import type { ArticleMeta } from '../../../../electron/shared/models';
 import { openTestLibrary } from '../support/import-library';
 import { useTempDir } from '../support/temp-dir';
@@ -96,5 +97,20 @@ describe('two processes on one library', () => {
         repair: expect.objectContaining({ kind: 'quarantine' }),
       },
     ]);
+  });
+
+  it('the app and quire serve (a core opened for maintenance) hold the library lock until they close; a second one opens without it', async () => {
+    const root = tempDir();
+    const first = await openTestLibrary(root, { maintenance: true });
+    const second = await openTestLibrary(root, { maintenance: true });
+    try {
+      expect(await isLibraryLocked(first.libraryDir)).toBe(true);
+      await first.core.close();
+      // The first one's lock is gone with it; the second never took it (it was held when it opened).
+      expect(await isLibraryLocked(first.libraryDir)).toBe(false);
+      expect(second.logged).toContain('Another Quire (the app or quire serve) has this library open; both write to it, each change merged into what is on disk.');
+    } finally {
+      await second.core.close();
+    }
   });
 });
