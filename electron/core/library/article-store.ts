@@ -261,6 +261,10 @@ export class ArticleStore {
     if (this.byId.has(id)) {
       throw new QuireError('io', 'An article with the same id is already in the library.');
     }
+    if (existsSync(this.paths.articleDir(id))) {
+      // Left by a write into the article while it was being deleted (an older Quire, or by hand).
+      throw new QuireError('io', `A folder articles/${id} is in the way of the restore; run quire check --repair (it keeps that folder in quarantine), then restore again.`);
+    }
     await rename(trashed, this.paths.articleDir(id));
     this.remember(meta);
     return meta;
