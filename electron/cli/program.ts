@@ -26,6 +26,8 @@ import { CliError, unwrap } from './cli-error';
 import { registerArchiveCommands } from './archive-commands';
 import { registerCheckCommand } from './check-command';
 import type { CommandContext } from './command-context';
+import { isLibraryLocked } from '../core/library/library-locks';
+import { connectForwardedWrites } from '../core/library/write-forwarding';
 import { refuseWhileHeld } from './library-busy';
 import { locateCliLibrary } from './open-core';
 import { showImportProgress } from './import-progress';
@@ -130,6 +132,26 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     } finally {
       await core.close();
     }
+  }
+
+  /**
+   * A command that changes the library through the API alone. While the app or `quire serve` has
+   * the library open, it is sent to that process, the library's one writer (write-forwarding.ts);
+   * when that process does not answer, the command is refused in one sentence.
+   */
+  async function withWriteApi<T>(run: (api: ReaderApi) => Promise<T>, { indexed = false }: { indexed?: boolean } = {}): Promise<T> {
+    const { libraryDir } = context.locate();
+    if (await isLibraryLocked(libraryDir)) {
+      const forwarded = await connectForwardedWrites(libraryDir);
+      if (forwarded !== null) {
+        try {
+          return await run(forwarded.api);
+        } finally {
+          forwarded.close();
+        }
+      }
+    }
+    return withApi(run, { indexed, writes: true });
   }
 
   program
@@ -267,7 +289,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .option('--note <text>', 'a note (Markdown)')
     .addOption(new Option('--color <name>', 'highlight colour').choices(HIGHLIGHT_COLORS))
     .action((id: string, options: { quote: string; note?: string; color?: HighlightColor }) =>
-      withApi(async (api) => {
+      withWriteApi(async (api) => {
         const annotation = unwrap(
           await api.createAnnotation({
             articleId: checkedId(id),
@@ -278,7 +300,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
           }),
         );
         out(`bookmarked ${annotation.id}  ${quoteExcerpt(annotation)}`);
-      }, { indexed: true, writes: true }),
+      }, { indexed: true }),
     );
 
   program
@@ -287,10 +309,10 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .argument('<id>', 'article id')
     .argument('<text>', 'the note (Markdown)')
     .action((id: string, text: string) =>
-      withApi(async (api) => {
+      withWriteApi(async (api) => {
         const annotation = unwrap(await api.createAnnotation({ articleId: checkedId(id), kind: 'note', note: text }));
         out(`noted      ${annotation.id}`);
-      }, { indexed: true, writes: true }),
+      }, { indexed: true }),
     );
 
   program
@@ -340,14 +362,14 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .description('restore bookmarks and notes from a W3C Web Annotation file (as export --format w3c writes)')
     .argument('<files...>', 'JSON files')
     .action((files: string[]) =>
-      withApi(async (api) => {
+      withWriteApi(async (api) => {
         for (const file of files) {
           const summary = unwrap(await api.importAnnotations(await readExportFile(file)));
           out(annotationImportLine(file, summary));
           for (const reason of summary.skipped) err(`skipped   ${reason}`);
           if (summary.skipped.length > 0) exitCode = 1;
         }
-      }, { indexed: true, writes: true }),
+      }, { indexed: true }),
     );
 
   program
@@ -355,11 +377,11 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .description('move an article to the trash (restorable)')
     .argument('<id>', 'article id')
     .action((id: string) =>
-      withApi(async (api) => {
+      withWriteApi(async (api) => {
         const article = unwrap(await api.getArticle(checkedId(id)));
         unwrap(await api.deleteArticle(id));
         out(`deleted   ${article.id}  ${article.title} (restore with: quire restore ${article.id})`);
-      }, { indexed: true, writes: true }),
+      }, { indexed: true }),
     );
 
   program
@@ -367,10 +389,10 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .description('bring an article back from the trash')
     .argument('<id>', 'article id')
     .action((id: string) =>
-      withApi(async (api) => {
+      withWriteApi(async (api) => {
         const article = unwrap(await api.restoreArticle(checkedId(id)));
         out(`restored  ${article.id}  ${article.title}`);
-      }, { indexed: true, writes: true }),
+      }, { indexed: true }),
     );
 
   program
@@ -379,10 +401,10 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .argument('<id>', 'article id')
     .argument('<tags...>', 'one or more tags')
     .action((id: string, tags: string[]) =>
-      withApi(async (api) => {
+      withWriteApi(async (api) => {
         const [article] = unwrap(await api.tagArticles([checkedId(id)], tags));
         out(`tagged    ${article!.id}  ${article!.title}  [${article!.tags.join(', ')}]`);
-      }, { indexed: true, writes: true }),
+      }, { indexed: true }),
     );
 
   program
@@ -391,20 +413,20 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .argument('<id>', 'article id')
     .argument('<tags...>', 'one or more tags')
     .action((id: string, tags: string[]) =>
-      withApi(async (api) => {
+      withWriteApi(async (api) => {
         const [article] = unwrap(await api.untagArticles([checkedId(id)], tags));
         out(`untagged  ${article!.id}  ${article!.title}  [${article!.tags.join(', ')}]`);
-      }, { indexed: true, writes: true }),
+      }, { indexed: true }),
     );
 
   program
     .command('empty-trash')
     .description('delete every article in the trash for good')
     .action(() =>
-      withApi(async (api) => {
+      withWriteApi(async (api) => {
         const { removed } = unwrap(await api.emptyTrash());
         out(removed === 0 ? 'The trash was already empty.' : `Deleted ${removed === 1 ? '1 article' : `${removed} articles`} for good.`);
-      }, { writes: true }),
+      }),
     );
 
   const context: CommandContext = {

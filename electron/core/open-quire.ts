@@ -18,6 +18,7 @@ import { IndexSync } from './indexing/index-sync';
 import { libraryIndexSource } from './indexing/library-index-source';
 import { ArticleStore } from './library/article-store';
 import { holdLibraryLock, isLibraryLocked, type HeldLock } from './library/library-locks';
+import { serveForwardedWrites, type ForwardingServer } from './library/write-forwarding';
 import { createClock } from './library/ids';
 import { StartupCheck } from './library/check/startup-check';
 import { importIntoLibrary } from './library/import-into-library';
@@ -70,6 +71,7 @@ class Quire extends LibraryService implements QuireCore {
   private startupCheck: StartupCheck | null = null;
   private backups: BackupSchedule | null = null;
   private libraryLock: HeldLock | null = null;
+  private forwarding: ForwardingServer | null = null;
 
   constructor(
     readonly libraryDir: string,
@@ -124,12 +126,14 @@ class Quire extends LibraryService implements QuireCore {
     await this.backups?.close();
     await this.closeImports();
     await this.index.close();
+    await this.forwarding?.close();
     await this.libraryLock?.release();
   }
 
-  /** The library lock this process holds while open (library-locks.ts). */
-  releaseOnClose(lock: HeldLock): void {
+  /** The library lock this process holds while open (library-locks.ts) and the socket the command line writes through. */
+  releaseOnClose(lock: HeldLock, forwarding: ForwardingServer | null): void {
     this.libraryLock = lock;
+    this.forwarding = forwarding;
   }
 }
 
@@ -154,7 +158,10 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const events = new EventHub(log);
   if (options.settings.brokenCopy) log(`The settings file could not be read; defaults are in use and the broken file was kept as ${options.settings.brokenCopy}`);
   const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool(), maxImportBytes: options.maxImportBytes });
-  if (libraryLock) quire.releaseOnClose(libraryLock);
+  if (libraryLock) {
+    // The holder is the library's one writer: the command line sends its changes here.
+    quire.releaseOnClose(libraryLock, await serveForwardedWrites(quire, libraryDir, log));
+  }
   if (options.maintenance) quire.startMaintenance(created);
   return quire;
 }

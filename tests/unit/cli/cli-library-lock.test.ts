@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdLibraryLock, LIBRARY_LOCK } from '../../../electron/core/library/library-locks';
+import { connectForwardedWrites, forwardingEndpoint } from '../../../electron/core/library/write-forwarding';
+import { openTestLibrary } from '../core/support/import-library';
 import { runQuire, type QuireRun } from '../../support/run-quire';
 
 describe('the command line and a library open elsewhere', () => {
@@ -67,4 +69,38 @@ describe('the command line and a library open elsewhere', () => {
     expect(lock).not.toBeNull();
     await lock!.release();
   }, 60_000);
+
+  it('sends tag and note to the running Quire, which has them at once; a command it cannot take, or a request without its token, is refused', async () => {
+    // The app (a core opened for maintenance) holds the library and listens for the command line.
+    const { core } = await openTestLibrary(home, { maintenance: true });
+    try {
+      const tagged = await quire('tag', id, 'sent-over');
+      expect({ code: tagged.code, stderr: tagged.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(tagged.stdout).toMatch(/^tagged .*sent-over/);
+      // The running process has it in memory, and on disk: nothing it holds is stale.
+      expect((await core.getArticle(id)).tags).toContain('sent-over');
+      expect(JSON.parse(articleJson()).tags).toContain('sent-over');
+      expect((await quire('note', id, 'a note from the terminal')).code).toBe(0);
+      expect((await core.listAnnotations(id)).map((a) => a.note)).toContain('a note from the terminal');
+      // Import needs the process's progress events: refused while the library is open elsewhere.
+      const imported = await quire('import', path.join(home, 'note.txt'));
+      expect(imported.code).toBe(1);
+      expect(imported.stderr).toMatch(/^Quire is open on .* make this change there, or close Quire and run the command again\.\n$/);
+      // A request without the token (another user's program, a page) is refused.
+      const forwarded = await connectForwardedWrites(libraryDir);
+      expect(forwarded).not.toBeNull();
+      forwarded!.close();
+      const socket = await import('node:net').then((net) => net.connect(forwardingEndpoint(libraryDir).socket));
+      const answer = await new Promise<string>((resolve) => {
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk: string) => resolve(chunk));
+        socket.write(`${JSON.stringify({ token: 'guessed', method: 'deleteArticle', args: [id] })}\n`);
+      });
+      socket.end();
+      expect(JSON.parse(answer)).toEqual({ ok: false, error: { code: 'forbidden', message: 'The request does not carry this Quire’s token.' } });
+      expect((await core.getArticle(id)).id).toBe(id);
+    } finally {
+      await core.close();
+    }
+  }, 120_000);
 });
