@@ -26,6 +26,8 @@ export interface WithApiOptions {
   indexed?: boolean;
   /** open the library for a long-running host (`serve`): background checks and backups run */
   maintenance?: boolean;
+  /** the command changes the library, so it refuses while the app or `quire serve` has it open */
+  writes?: boolean;
 }
 
 export interface CommandContext {
@@ -40,4 +42,9 @@ export interface CommandContext {
   locate(): { libraryDir: string; indexDir: string };
   /** opens the core, runs the command against the contract and closes the core (flushing the index) */
   withApi<T>(run: (api: ReaderApi, core: QuireCore) => Promise<T>, options?: WithApiOptions): Promise<T>;
+  /**
+   * for commands that change the library through the contract alone: sent to the app or
+   * `quire serve` while one has the library open, else run like `withApi` with `writes`
+   */
+  withWriteApi<T>(run: (api: ReaderApi) => Promise<T>, options?: { indexed?: boolean }): Promise<T>;
 }

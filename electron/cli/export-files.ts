@@ -1,8 +1,13 @@
 /** Export files on disk for the CLI: written into a folder the user names, read back for import. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportedFile } from '../shared/models';
+import { isQuireError } from '../shared/result';
+import { readUserFile } from '../core/fs/read-user-file';
 import { CliError } from './cli-error';
+
+/** An annotation export larger than this is not one (the contract's own limit for importAnnotations). */
+const MAX_EXPORT_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Writes each file into `dir` (created if missing); returns the paths written. */
 export async function writeExportFiles(dir: string, files: readonly ExportedFile[]): Promise<string[]> {
@@ -21,10 +26,17 @@ export async function writeExportFiles(dir: string, files: readonly ExportedFile
   }
 }
 
+/** Reads an export back: a regular file only (a pipe or a device is refused before it is opened). */
 export async function readExportFile(file: string): Promise<string> {
   try {
-    return await readFile(path.resolve(file), 'utf8');
+    const bytes = await readUserFile(path.resolve(file), {
+      maxBytes: MAX_EXPORT_FILE_BYTES,
+      tooLarge: () => new CliError(`${file} is larger than 50 MB: it is not an annotation export.`),
+    });
+    return Buffer.from(bytes).toString('utf8');
   } catch (error) {
+    if (error instanceof CliError) throw error;
+    if (isQuireError(error)) throw new CliError(`${file}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(code === 'ENOENT' ? `${file} does not exist.` : `Cannot read ${file}: ${code ?? (error as Error).message}.`);
   }

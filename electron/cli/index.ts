@@ -4,10 +4,14 @@ import { logToStderr, openCliCore } from './open-core';
 import { runCli } from './program';
 import { findProjectRoot } from '../core/app-root';
 
+/**
+ * `on`, not `once`: the library lock's exit hook (signal-exit, under proper-lockfile) ends the
+ * process itself on a signal that has no other listener left, before `serve` could close cleanly.
+ */
 const waitForStop = (): Promise<void> =>
   new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
   });
 
 const code = await runCli(process.argv.slice(2), {

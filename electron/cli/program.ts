@@ -26,6 +26,9 @@ import { registerServeCommand } from './commands/serve-command';
 import { registerShowCommand } from './commands/show-command';
 import { registerTagCommands } from './commands/tag-commands';
 import { registerTrashCommands } from './commands/trash-commands';
+import { isLibraryLocked } from '../core/library/library-locks';
+import { connectForwardedWrites } from '../core/library/write-forwarding';
+import { refuseWhileHeld } from './library-busy';
 import { locateCliLibrary } from './open-core';
 
 export type { CliDeps } from './command-context';
@@ -62,12 +65,14 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
 
   /**
    * Opens the core, runs one command and closes the core (flushing the index). Commands that
-   * change the library or search it first wait until the index holds every change.
+   * change the library or search it first wait until the index holds every change; commands that
+   * change it (`writes`) refuse while the app or `quire serve` has the library open.
    */
   async function withApi<T>(
     run: (api: ReaderApi, core: QuireCore) => Promise<T>,
-    { indexed = false, maintenance = false }: WithApiOptions = {},
+    { indexed = false, maintenance = false, writes = false }: WithApiOptions = {},
   ): Promise<T> {
+    if (writes) await refuseWhileHeld(context.locate().libraryDir);
     const core = await (maintenance ? deps.openCore(libraryFlag(), { maintenance }) : deps.openCore(libraryFlag()));
     try {
       const api = createDirectApi(core, (error) => deps.log('A command failed unexpectedly.', error));
@@ -81,6 +86,26 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     }
   }
 
+  /**
+   * A command that changes the library through the API alone. While the app or `quire serve` has
+   * the library open, it is sent to that process, the library's one writer (write-forwarding.ts);
+   * when that process does not answer, the command is refused in one sentence.
+   */
+  async function withWriteApi<T>(run: (api: ReaderApi) => Promise<T>, { indexed = false }: { indexed?: boolean } = {}): Promise<T> {
+    const { libraryDir } = context.locate();
+    if (await isLibraryLocked(libraryDir)) {
+      const forwarded = await connectForwardedWrites(libraryDir);
+      if (forwarded !== null) {
+        try {
+          return await run(forwarded.api);
+        } finally {
+          forwarded.close();
+        }
+      }
+    }
+    return withApi(run, { indexed, writes: true });
+  }
+
   const context: CommandContext = {
     deps,
     out: (text) => deps.stdout(`${text}\n`),
@@ -90,6 +115,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     },
     locate: () => (deps.locateLibrary ?? locateCliLibrary)(libraryFlag()),
     withApi,
+    withWriteApi,
   };
   for (const register of COMMANDS) register(program, context);
 

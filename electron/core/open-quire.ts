@@ -2,7 +2,7 @@
  * The core's entry point for every host: opens (or creates) a library folder and returns the
  * `ReaderService` over it.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReaderEventSource, ReaderService } from '../shared/contract';
 import type { LibraryHealth } from '../shared/library-health';
@@ -17,6 +17,8 @@ import { formatOf } from './importers/import-formats';
 import { IndexSync } from './indexing/index-sync';
 import { libraryIndexSource } from './indexing/library-index-source';
 import { ArticleStore } from './library/article-store';
+import { holdLibraryLock, isLibraryLocked, type HeldLock } from './library/library-locks';
+import { serveForwardedWrites, type ForwardingServer } from './library/write-forwarding';
 import { createClock } from './library/ids';
 import { StartupCheck } from './library/check/startup-check';
 import { importIntoLibrary } from './library/import-into-library';
@@ -68,6 +70,8 @@ class Quire extends LibraryService implements QuireCore {
   readonly archives: LibraryArchives;
   private startupCheck: StartupCheck | null = null;
   private backups: BackupSchedule | null = null;
+  private libraryLock: HeldLock | null = null;
+  private forwarding: ForwardingServer | null = null;
 
   constructor(
     readonly libraryDir: string,
@@ -122,6 +126,14 @@ class Quire extends LibraryService implements QuireCore {
     await this.backups?.close();
     await this.closeImports();
     await this.index.close();
+    await this.forwarding?.close();
+    await this.libraryLock?.release();
+  }
+
+  /** The library lock this process holds while open (library-locks.ts) and the socket the command line writes through. */
+  releaseOnClose(lock: HeldLock, forwarding: ForwardingServer | null): void {
+    this.libraryLock = lock;
+    this.forwarding = forwarding;
   }
 }
 
@@ -129,7 +141,14 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const log: Log = options.log ?? stderrLog;
   const clock = createClock();
   const libraryDir = path.resolve(options.libraryDir);
-  const { store, created } = await ArticleStore.open(libraryDir, { log, now: clock });
+  await mkdir(libraryDir, { recursive: true });
+  // The app and `quire serve` (maintenance) hold the library lock while open. Whoever finds it held
+  // by another process leaves the tidying at open (staging folders, interrupted replacements) to
+  // that process: those may be its writes in progress.
+  const libraryLock = options.maintenance ? await holdLibraryLock(libraryDir, log) : null;
+  const heldElsewhere = libraryLock === null && (await isLibraryLocked(libraryDir));
+  if (options.maintenance && heldElsewhere) log('Another Quire (the app or quire serve) has this library open; both write to it, each change merged into what is on disk.');
+  const { store, created } = await ArticleStore.open(libraryDir, { log, now: clock, tidy: !heldElsewhere });
   if (created && options.sampleLibraryDir) {
     await importSampleLibrary(store, options.sampleLibraryDir, { clock, log });
   }
@@ -139,6 +158,10 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const events = new EventHub(log);
   if (options.settings.brokenCopy) log(`The settings file could not be read; defaults are in use and the broken file was kept as ${options.settings.brokenCopy}`);
   const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool(), maxImportBytes: options.maxImportBytes });
+  if (libraryLock) {
+    // The holder is the library's one writer: the command line sends its changes here.
+    quire.releaseOnClose(libraryLock, await serveForwardedWrites(quire, libraryDir, log));
+  }
   if (options.maintenance) quire.startMaintenance(created);
   return quire;
 }

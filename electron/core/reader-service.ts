@@ -40,6 +40,7 @@ import { ImportJobs } from './import-jobs/import-jobs';
 import type { ImportPool } from './import-jobs/import-pool';
 import { MAX_IMPORT_BYTES, tooLarge } from './importers/import-formats';
 import { queryArticles } from '../shared/article-query';
+import { QuireError } from '../shared/result';
 import type { ArticleStore } from './library/article-store';
 import { newId } from './library/ids';
 import { libraryFacets } from './library/library-facets';
@@ -87,7 +88,8 @@ export class LibraryService implements ReaderService {
     this.jobs = new ImportJobs({
       events: parts.events,
       pool: parts.pool,
-      write: (file, article) => this.writeImported(article, { fileName: file.path, source: file.path, original: { path: file.path } }),
+      write: (file, article) =>
+        this.writeImported(article, { fileName: file.path, source: file.path, original: file.bytes && { bytes: file.bytes } }),
       reasonFor: (error, source) => failureReason(error, source, parts.log),
       maxBytes: this.maxImportBytes,
       tooLargeReason: tooLarge(this.maxImportBytes).message,
@@ -142,7 +144,7 @@ export class LibraryService implements ReaderService {
       if (extracted.unexpected !== null) this.parts.log(`Import of ${source} failed unexpectedly: ${extracted.unexpected}`);
       return { status: 'failed', source, reason: extracted.reason };
     }
-    const original = extracted.downloaded ?? null;
+    const original = extracted.original ?? null;
     return this.writeImported(extracted.article, {
       fileName: original?.fileName ?? 'page.html',
       source,
@@ -197,19 +199,19 @@ export class LibraryService implements ReaderService {
 
   async setProgress(id: string, { progress, position }: ReadingProgress): Promise<ArticleMeta> {
     return this.serial(async () => {
-      const meta = this.parts.store.require(id);
       const clamped = Math.min(1, Math.max(0, Number.isFinite(progress) ? progress : 0));
-      const readState = readStateFor(meta.readState, clamped);
-      const updated: ArticleMeta = {
-        ...meta,
-        progress: clamped,
-        position: Math.max(0, Math.floor(position)),
-        readState,
-        // Scrolling alone is not a change of the article; finishing it is.
-        updatedAt: readState === meta.readState ? meta.updatedAt : this.parts.clock(),
-      };
-      await this.parts.store.saveMeta(updated);
-      return updated;
+      // Merged into article.json as it is on disk: a tag another process added meanwhile stays.
+      return this.parts.store.update(id, (meta) => {
+        const readState = readStateFor(meta.readState, clamped);
+        return {
+          ...meta,
+          progress: clamped,
+          position: Math.max(0, Math.floor(position)),
+          readState,
+          // Scrolling alone is not a change of the article; finishing it is.
+          updatedAt: readState === meta.readState ? meta.updatedAt : this.parts.clock(),
+        };
+      });
     });
   }
 
@@ -324,10 +326,17 @@ export class LibraryService implements ReaderService {
   }
 
   async replaceArticleText(id: string, filePath: string): Promise<ReplaceTextOutcome> {
+    this.parts.store.require(id);
+    // Read and parsed before the change queue is taken (in a worker, like any import): a slow
+    // disk or a large page holds up no other change of the library.
+    const file = await readReplacementFile(filePath, this.maxImportBytes, this.parts.log);
+    const extracted = await this.parts.pool.extract({ fileName: file.fileName, bytes: file.bytes, filePath, maxBytes: file.maxBytes });
+    if (!extracted.ok) {
+      if (extracted.unexpected !== null) this.parts.log(`Import of ${filePath} failed unexpectedly: ${extracted.unexpected}`);
+      throw new QuireError('import-failed', extracted.reason);
+    }
     return this.serial(async () => {
-      this.parts.store.require(id);
-      const file = await readReplacementFile(filePath, this.parts.maxImportBytes ?? MAX_IMPORT_BYTES, this.parts.log);
-      const outcome = await replaceArticleText(this.parts, id, file);
+      const outcome = await replaceArticleText(this.parts, id, file, extracted.article);
       this.parts.index.refresh(id);
       return outcome;
     });
@@ -387,17 +396,19 @@ export class LibraryService implements ReaderService {
   private retag(ids: string[], change: (current: readonly string[]) => string[] | null): Promise<ArticleMeta[]> {
     return this.serial(async () => {
       const { store, clock, index } = this.parts;
-      const metas = [...new Set(ids)].map((id) => store.require(id));
+      const unique = [...new Set(ids)];
+      for (const id of unique) store.require(id);
       const result: ArticleMeta[] = [];
-      for (const meta of metas) {
-        const tags = change(meta.tags);
-        if (tags === null) {
-          result.push(meta);
-          continue;
-        }
-        const updated: ArticleMeta = { ...meta, tags, updatedAt: clock() };
-        await store.saveMeta(updated);
-        index.refresh(meta.id);
+      for (const id of unique) {
+        let changed = false;
+        // The tags as they are on disk now (another process may have changed them) are the ones changed.
+        const updated = await store.update(id, (meta) => {
+          const tags = change(meta.tags);
+          if (tags === null) return null;
+          changed = true;
+          return { ...meta, tags, updatedAt: clock() };
+        });
+        if (changed) index.refresh(id);
         result.push(updated);
       }
       return result;

@@ -42,10 +42,34 @@ const passageSchema = z.union([
 /** A day for search date filters. */
 const searchDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (YYYY-MM-DD)');
 
-/** A tag is a short label: one line, no control characters, at most 64 characters. */
+/**
+ * Characters a label (a tag, a title) never needs and that can disguise it: bidi controls (an
+ * override makes "gpj.exe" read "exe.jpg"; embeddings, isolates and marks), zero-width spaces and
+ * joiners that make two equal-looking tags differ (U+200B, U+2060–U+2064, U+FEFF), and lone
+ * surrogates (half a character: no font shows it, and JSON tools choke on it). U+200C and U+200D
+ * stay: Persian and Indic spelling and emoji sequences need them.
+ */
+const INVISIBLE_IN_LABELS =
+  /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A tag or title without the characters above. */
+export const cleanLabel = (label: string): string => label.replace(INVISIBLE_IN_LABELS, '');
+
+/** A date and time as ISO 8601 writes it (`2026-12-03T14:05:00.000Z`, an offset, or a day alone) that is a real date. */
+export const isoDateTimeSchema = z
+  .string()
+  .max(64)
+  .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/, 'is not an ISO 8601 date')
+  .refine((value) => {
+    const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+    // Date.parse rolls 30 February over into March: the day must exist as written.
+    return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day && month <= 12 && !Number.isNaN(Date.parse(value));
+  }, 'is not a real date');
+
+/** A tag is a short label: one line, no control or invisible characters, at most 64 characters. */
 export const tagSchema = z
   .string()
-  .transform((tag) => tag.replace(/\s+/g, ' ').trim())
+  .transform((tag) => cleanLabel(tag).replace(/\s+/g, ' ').trim())
   .pipe(
     z
       .string()
@@ -101,8 +125,8 @@ const annotationSchema = z
     color: colorSchema.nullable(),
     note: z.string().max(MAX_NOTE_LENGTH),
     anchorState: z.enum(ANCHOR_STATES),
-    createdAt: z.string().min(1).max(64),
-    updatedAt: z.string().min(1).max(64),
+    createdAt: isoDateTimeSchema,
+    updatedAt: isoDateTimeSchema,
   })
   .strict();
 

@@ -42,7 +42,7 @@ export function registerArchiveCommands(program: Command, context: CommandContex
         const { backup, removed } = await core.archives.backupNow(options.keep);
         out(`backed up   ${backup.file} (${size(backup.bytes)})`);
         for (const file of removed) out(`removed     ${file} (older than the newest kept)`);
-      }),
+      }, { writes: options.list !== true }),
     );
 
   program
@@ -72,6 +72,6 @@ export function registerArchiveCommands(program: Command, context: CommandContex
         for (const reason of report.skipped) err(`skipped     ${reason}`);
         out(importLibrarySummary(report, { dryRun }));
         if (report.skipped.length > 0) context.fail(1);
-      }, { indexed: true }),
+      }, { indexed: true, writes: options.dryRun !== true }),
     );
 }

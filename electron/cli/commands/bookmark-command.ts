@@ -20,7 +20,7 @@ export function registerBookmarkCommand(program: Command, context: CommandContex
     .option('--note <text>', 'a note (Markdown)')
     .addOption(new Option('--color <name>', 'highlight colour').choices(HIGHLIGHT_COLORS))
     .action((id: string, options: { quote: string; note?: string; color?: HighlightColor }) =>
-      context.withApi(async (api) => {
+      context.withWriteApi(async (api) => {
         const annotation = unwrap(
           await api.createAnnotation({
             articleId: checkedId(id),

@@ -12,6 +12,7 @@ import type { CheckProblem, CheckReport } from '../../core/library/check/check-t
 import { repairLibrary } from '../../core/library/check/repair-library';
 import { LIBRARY_MANIFEST } from '../../core/library/library-paths';
 import { CliError } from '../cli-error';
+import { refuseWhileHeld } from '../library-busy';
 import type { CommandContext } from '../command-context';
 import { count } from '../count';
 
@@ -37,6 +38,7 @@ async function runCheck(context: CommandContext, options: CheckOptions): Promise
   const repaired: string[] = [];
   let after = before;
   if (options.repair && before.problems.length > 0) {
+    await refuseWhileHeld(libraryDir);
     const outcome = await repairLibrary(libraryDir, before.problems, () => new Date().toISOString());
     repaired.push(...outcome.actions);
     for (const failure of outcome.failures) context.err(failure);

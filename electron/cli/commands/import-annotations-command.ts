@@ -16,7 +16,7 @@ export function registerImportAnnotationsCommand(program: Command, context: Comm
     .description('restore bookmarks and notes from a W3C Web Annotation file (as export --format w3c writes)')
     .argument('<files...>', 'JSON files')
     .action((files: string[]) =>
-      context.withApi(async (api) => {
+      context.withWriteApi(async (api) => {
         for (const file of files) {
           const summary = unwrap(await api.importAnnotations(await readExportFile(file)));
           out(annotationImportLine(file, summary));

@@ -15,7 +15,7 @@ export function registerNoteCommand(program: Command, context: CommandContext): 
     .argument('<id>', 'article id')
     .argument('<text>', 'the note (Markdown)')
     .action((id: string, text: string) =>
-      context.withApi(async (api) => {
+      context.withWriteApi(async (api) => {
         const annotation = unwrap(await api.createAnnotation({ articleId: checkedId(id), kind: 'note', note: text }));
         out(`noted      ${annotation.id}`);
       }, { indexed: true }),

@@ -20,7 +20,7 @@ export function registerTagCommands(program: Command, context: CommandContext): 
       .argument('<id>', 'article id')
       .argument('<tags...>', 'one or more tags')
       .action((id: string, tags: string[]) =>
-        context.withApi(async (api) => {
+        context.withWriteApi(async (api) => {
           const [article] = unwrap(await api[method]([checkedId(id)], tags));
           context.out(`${done}  ${article!.id}  ${article!.title}  [${article!.tags.join(', ')}]`);
         }, { indexed: true }),

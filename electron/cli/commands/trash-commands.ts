@@ -14,7 +14,7 @@ export function registerTrashCommands(program: Command, context: CommandContext)
     .description('move an article to the trash (restorable)')
     .argument('<id>', 'article id')
     .action((id: string) =>
-      context.withApi(async (api) => {
+      context.withWriteApi(async (api) => {
         const article = unwrap(await api.getArticle(checkedId(id)));
         unwrap(await api.deleteArticle(id));
         out(`deleted   ${article.id}  ${article.title} (restore with: quire restore ${article.id})`);
@@ -26,7 +26,7 @@ export function registerTrashCommands(program: Command, context: CommandContext)
     .description('bring an article back from the trash')
     .argument('<id>', 'article id')
     .action((id: string) =>
-      context.withApi(async (api) => {
+      context.withWriteApi(async (api) => {
         const article = unwrap(await api.restoreArticle(checkedId(id)));
         out(`restored  ${article.id}  ${article.title}`);
       }, { indexed: true }),
@@ -36,7 +36,7 @@ export function registerTrashCommands(program: Command, context: CommandContext)
     .command('empty-trash')
     .description('delete every article in the trash for good')
     .action(() =>
-      context.withApi(async (api) => {
+      context.withWriteApi(async (api) => {
         const { removed } = unwrap(await api.emptyTrash());
         out(removed === 0 ? 'The trash was already empty.' : `Deleted ${removed === 1 ? '1 article' : `${removed} articles`} for good.`);
       }),

@@ -2,10 +2,11 @@
  * Bookmarks and notes of an article: one JSON file each under `annotations/`, so two machines that
  * sync a library never edit the same file by adding passages (docs/design.md §2).
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import type { Annotation } from '../../shared/models';
 import { QuireError } from '../../shared/result';
-import { isNotFound, readJsonFile, writeJsonAtomic } from '../fs/atomic-write';
+import { errorCode, isNotFound, readJsonFile, writeJsonAtomic } from '../fs/atomic-write';
+import { articleGone } from '../library/article-store';
 import { annotationSchema } from '../library/file-schemas';
 import { articleFiles, isValidId } from '../library/library-paths';
 import type { Log } from '../log';
@@ -19,12 +20,33 @@ export const byPosition = (a: Annotation, b: Annotation): number =>
   a.createdAt.localeCompare(b.createdAt) ||
   a.id.localeCompare(b.id);
 
-/** Writes `annotations/<id>.json` into an article folder (the live one, or a staging one). */
+/**
+ * Writes `annotations/<id>.json` into an article folder (the live one, or a staging one). Only the
+ * `annotations` folder is created, never the article's: when another process has moved the
+ * article to the trash, the write fails instead of leaving a folder of annotations with no article.
+ */
 export async function writeAnnotationFile(articleDir: string, annotation: Annotation): Promise<void> {
   const files = articleFiles(articleDir);
-  await mkdir(files.annotationsDir, { recursive: true });
-  await writeJsonAtomic(files.annotation(annotation.id), annotation);
+  try {
+    await mkdir(files.annotationsDir);
+  } catch (error) {
+    if (errorCode(error) !== 'EEXIST') throw isNotFound(error) ? articleGone() : error;
+  }
+  try {
+    await writeJsonAtomic(files.annotation(annotation.id), annotation);
+  } catch (error) {
+    throw isNotFound(error) ? articleGone() : error;
+  }
 }
+
+const isFile = async (file: string): Promise<boolean> => {
+  try {
+    return (await stat(file)).isFile();
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+};
 
 export class AnnotationStore {
   /** @param articleDir the live folder of an article (the caller checks the article exists) */
@@ -67,7 +89,10 @@ export class AnnotationStore {
   }
 
   async save(annotation: Annotation): Promise<void> {
-    await writeAnnotationFile(this.articleDir(annotation.articleId), annotation);
+    const dir = this.articleDir(annotation.articleId);
+    // A folder without article.json is no article (another process is moving or deleting it).
+    if (!(await isFile(articleFiles(dir).meta))) throw articleGone();
+    await writeAnnotationFile(dir, annotation);
   }
 
   async delete(articleId: string, annotationId: string): Promise<void> {

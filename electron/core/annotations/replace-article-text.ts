@@ -9,13 +9,14 @@
  * the live one and swapped in (`ArticleStore.replace`), so a crash or a failed write never leaves
  * new text with old anchors.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnchorCounts, Annotation, ArticleMeta, ReplaceTextOutcome } from '../../shared/models';
 import { QuireError } from '../../shared/result';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { readUserFile } from '../fs/read-user-file';
 import { extensionOf, tooLarge } from '../importers/import-formats';
-import { contentHashOf, countWords, failureReason } from '../library/import-into-library';
+import { failureReason, type ExtractedArticle } from '../library/import-into-library';
 import type { Log } from '../log';
 import type { ArticleStore } from '../library/article-store';
 import { articleFiles } from '../library/library-paths';
@@ -26,17 +27,19 @@ import { reanchorAnnotation } from './reanchor';
 export interface ReplacementFile {
   fileName: string;
   bytes: Uint8Array;
-  filePath?: string;
-  maxBytes?: number;
+  filePath: string;
+  maxBytes: number;
 }
 
-/** The new file from disk; a missing, unreadable or too large file is one sentence for the user. */
+/**
+ * The new file from disk, read once (regular files only); a missing, unreadable, special or too
+ * large file is one sentence for the user. Called before the change queue is taken, so a slow
+ * disk never holds up the library's other changes.
+ */
 export async function readReplacementFile(filePath: string, maxBytes: number, log: Log): Promise<ReplacementFile> {
   try {
-    const info = await stat(filePath);
-    if (info.isDirectory()) throw new QuireError('invalid-argument', 'The new text must be a file, not a folder.');
-    if (info.size > maxBytes) throw tooLarge(maxBytes);
-    return { fileName: filePath, filePath, bytes: await readFile(filePath), maxBytes };
+    const bytes = await readUserFile(filePath, { maxBytes, tooLarge: () => tooLarge(maxBytes) });
+    return { fileName: filePath, filePath, bytes, maxBytes };
   } catch (error) {
     if (error instanceof QuireError) throw error;
     throw new QuireError('import-failed', failureReason(error, filePath, log));
@@ -55,14 +58,12 @@ const sameAnchor = (a: Annotation, b: Annotation): boolean =>
 export async function replaceArticleText(
   parts: { store: ArticleStore; annotations: AnnotationStore; clock: () => string },
   articleId: string,
-  file: ReplacementFile,
+  file: { fileName: string; bytes: Uint8Array },
+  extracted: ExtractedArticle,
 ): Promise<ReplaceTextOutcome> {
   const { store, annotations, clock } = parts;
   const current = store.require(articleId);
-  // Loaded on first use, as for a new import: the importers bring jsdom.
-  const { importFile } = await import('../importers/import-file');
-  const { format, document } = await importFile(file);
-  const contentHash = contentHashOf(document.text);
+  const { format, document, contentHash, wordCount } = extracted;
   const other = store.findByContentHash(contentHash);
   if (other && other.id !== articleId) {
     throw new QuireError('invalid-argument', `That text is already in the library as "${other.title}" (${other.id}).`);
@@ -76,21 +77,21 @@ export async function replaceArticleText(
     .map((annotation) => ({ ...annotation, updatedAt: now }));
   const textChanged = contentHash !== current.contentHash;
 
-  // The article keeps what the user knows it by (title, byline, tags, reading state); what is
-  // derived from the text follows the new text.
-  const meta: ArticleMeta = {
-    ...current,
-    lang: current.lang ?? document.lang,
-    dir: current.dir ?? document.dir,
+  // The article keeps what the user knows it by (title, byline, tags, reading state, as they are
+  // on disk when the new folder is written); what is derived from the text follows the new text.
+  const metaFor = (onDisk: ArticleMeta): ArticleMeta => ({
+    ...onDisk,
+    lang: onDisk.lang ?? document.lang,
+    dir: onDisk.dir ?? document.dir,
     format,
-    excerpt: document.excerpt ?? current.excerpt,
+    excerpt: document.excerpt ?? onDisk.excerpt,
     contentHash,
-    wordCount: countWords(document.text),
-    position: Math.min(current.position, Math.max(0, document.text.length - 1)),
+    wordCount,
+    position: Math.min(onDisk.position, Math.max(0, document.text.length - 1)),
     source: path.basename(file.fileName),
-    updatedAt: textChanged ? now : current.updatedAt,
-  };
-  await store.replace(meta, async (staging, live) => {
+    updatedAt: textChanged ? now : onDisk.updatedAt,
+  });
+  const meta = await store.replace(articleId, metaFor, async (staging, live) => {
     // Everything the new text does not replace is kept: annotations, and files Quire does not know.
     await copyFolder(live, staging, (name) => name === 'article.json' || (textChanged && isTextFile(name)));
     if (textChanged) await writeText(staging, document, extensionOf(file.fileName) || format, file.bytes);

@@ -11,6 +11,7 @@
  */
 import { access } from 'node:fs/promises';
 import type { Annotation, ArticleMeta } from '../../shared/models';
+import { cleanLabel, isoDateTimeSchema, tagSchema } from '../../shared/validators';
 import { reanchorAnnotation } from '../annotations/reanchor';
 import type { AnnotationStore } from '../annotations/annotation-store';
 import { namesIn } from '../fs/names-in';
@@ -18,6 +19,7 @@ import type { ArticleStore } from '../library/article-store';
 import { annotationSchema, articleMetaSchema } from '../library/file-schemas';
 import { textOfContent } from '../library/check/derive-text';
 import { articleFiles } from '../library/library-paths';
+import { contentHashOf, countWords } from '../library/import-into-library';
 import { annotationDifferences, articleDifferences, listed, withArchivedDetails } from './archive-differences';
 import type { ArchiveEntry, LibraryArchive } from './zip-read';
 import type { z } from 'zod';
@@ -98,7 +100,7 @@ async function importArticle(
   const find = (file: ArchiveEntry['file']) => entries.find((e) => e.file === file);
   const incoming = await readAnnotations(archive, id, entries, report);
   const metaEntry = find('meta');
-  const meta = metaEntry ? await readJson(archive, metaEntry, articleMetaSchema) : null;
+  const meta = metaEntry ? withCleanLabels(await readJson(archive, metaEntry, articleMetaSchema)) : null;
   // The same article here, by id, or by its text under another id (another machine's import).
   const local = target.store.get(id) ?? (meta ? target.store.findByContentHash(meta.contentHash) : undefined);
   if (local) {
@@ -120,27 +122,44 @@ async function importArticle(
     report.skipped.push(`article ${id}: its folder here cannot be read as an article; run quire check --repair, then import again`);
     return;
   }
-  const html = await readText(archive, find('content'));
+  const archivedHtml = await readText(archive, find('content'));
   const archivedText = await readText(archive, find('text'));
-  // The library's invariant (text.txt is the text of content.html) holds whatever the archive says.
-  const text = html === null || archivedText === null ? null : textOfContent(html);
-  if (meta === null || html === null || text === null) {
+  if (meta === null || archivedHtml === null || archivedText === null) {
     report.skipped.push(`article ${id}: not in this library, and the archive does not hold its text (a backup holds metadata and annotations only)`);
     return;
   }
+  // A restore is an import: the archive's HTML goes through the importers' sanitizer, and the
+  // library's invariant (text.txt is the text of content.html) holds whatever the archive says.
+  const assetEntries = entries.filter((e) => e.file === 'asset');
+  const assetPaths = new Set(assetEntries.map((e) => e.detail));
+  const { sanitizeStoredContent } = await import('../importers/stored-content');
+  const content = sanitizeStoredContent(archivedHtml, (asset) => assetPaths.has(asset));
+  const { html, text } = content;
+  const contentHash = contentHashOf(text);
+  const sameText = target.store.findByContentHash(contentHash);
+  if (sameText) {
+    report.skipped.push(`article ${id}: its text is already in this library as ${sameText.id} (${sameText.title})`);
+    return;
+  }
   report.lines.push(`${dryRun ? 'would add' : 'added'}   article ${id}  ${meta.title}${incoming.length > 0 ? ` (with ${incoming.length} bookmarks/notes)` : ''}`);
+  if (content.changed) {
+    report.lines.push(`${dryRun ? 'would sanitize' : 'sanitized'} article ${id}: its content.html held markup Quire never stores (scripts, event handlers, frames, forms or the like), removed as on any import`);
+  } else if (textOfContent(archivedHtml) !== archivedText) {
+    report.lines.push(`${dryRun ? 'would derive' : 'derived'} the text of article ${id} again: its text.txt was not the text of its content.html`);
+  }
   report.articlesAdded += 1;
   report.annotationsAdded += incoming.length;
   if (dryRun) return;
   const original = find('original');
   const assets = [];
-  for (const entry of entries.filter((e) => e.file === 'asset')) {
+  for (const entry of assetEntries) {
     const bytes = await archive.read(entry.name, entry.maxBytes);
     if (bytes) assets.push({ path: entry.detail!, bytes });
   }
   const originalBytes = original ? await archive.read(original.name, original.maxBytes) : null;
   await target.store.add({
-    meta: { ...meta, id },
+    // What the text decides is computed from the text, never taken from the archive.
+    meta: { ...meta, id, contentHash, wordCount: countWords(text) },
     html,
     text,
     original: original && originalBytes ? { ext: original.detail!.slice('original.'.length), bytes: originalBytes } : null,
@@ -163,7 +182,7 @@ async function mergeDetails(target: ArchiveImportTarget, local: ArticleMeta, arc
   report.lines.push(`${dryRun ? 'would replace' : 'replaced'} the ${what} of article ${local.id} (${local.title}) with the archive's`);
   report.articlesReplaced += 1;
   if (dryRun) return;
-  await target.store.saveMeta(withArchivedDetails(local, archived, target.clock()));
+  await target.store.update(local.id, (onDisk) => withArchivedDetails(onDisk, archived, target.clock()));
   target.refresh(local.id);
 }
 
@@ -216,6 +235,19 @@ async function mergeAnnotations(
   target.refresh(article.id);
 }
 
+/** An archive's title and tags obey the rules any import's do (validators.ts). */
+function withCleanLabels(meta: ArticleMeta): ArticleMeta {
+  const tags = meta.tags.flatMap((tag) => {
+    const checked = tagSchema.safeParse(tag);
+    return checked.success ? [checked.data] : [];
+  });
+  return { ...meta, title: cleanLabel(meta.title).trim() || 'Untitled', tags: [...new Set(tags)] };
+}
+
+/** A bookmark's dates are ISO 8601, as Quire writes them (the archive's are not trusted to be). */
+const hasIsoDates = (annotation: Annotation): boolean =>
+  isoDateTimeSchema.safeParse(annotation.createdAt).success && isoDateTimeSchema.safeParse(annotation.updatedAt).success;
+
 async function exists(file: string): Promise<boolean> {
   try {
     await access(file);
@@ -228,7 +260,8 @@ async function exists(file: string): Promise<boolean> {
 async function readAnnotations(archive: LibraryArchive, articleId: string, entries: readonly ArchiveEntry[], report: ArchiveImportReport): Promise<Annotation[]> {
   const found: Annotation[] = [];
   for (const entry of entries.filter((e) => e.file === 'annotation')) {
-    const annotation = await readJson(archive, entry, annotationSchema).catch(() => null);
+    const read = await readJson(archive, entry, annotationSchema).catch(() => null);
+    const annotation = read !== null && hasIsoDates(read) ? read : null;
     if (annotation === null) report.skipped.push(`${entry.name}: not a valid bookmark or note`);
     // Its place in the archive is its identity, as in the library.
     else found.push({ ...annotation, id: entry.detail!, articleId });

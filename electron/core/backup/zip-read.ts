@@ -6,7 +6,10 @@
  */
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { QuireError } from '../../shared/result';
+import { closeSync } from 'node:fs';
+import { isQuireError, QuireError } from '../../shared/result';
+import { errorCode, isNotFound } from '../fs/atomic-write';
+import { openUserFile } from '../fs/read-user-file';
 import {
   ARCHIVE_MAX_ENTRIES,
   ARCHIVE_MAX_TOTAL_BYTES,
@@ -36,10 +39,20 @@ export class LibraryArchive {
   ) {}
 
   static async open(file: string): Promise<LibraryArchive> {
+    // Only a regular file, opened once without blocking (a named pipe or a device is refused).
+    let fd: number;
+    try {
+      fd = await openUserFile(file, { maxBytes: ARCHIVE_MAX_TOTAL_BYTES, tooLarge: () => unreadable('it is larger than a library archive can be') });
+    } catch (error) {
+      if (isQuireError(error)) throw error;
+      throw new QuireError('io', isNotFound(error) ? `There is no file at ${file}.` : `${file} cannot be read (${errorCode(error) ?? 'unknown error'}).`);
+    }
     let zip: ZipFile;
     try {
-      zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
+      // Closing the zip closes the descriptor.
+      zip = await yauzl.fromFdPromise(fd, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
     } catch {
+      closeSync(fd);
       throw unreadable('it is not a zip file, or it is damaged');
     }
     if (zip.entryCount > ARCHIVE_MAX_ENTRIES) {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Annotation, AnnotationKind, HighlightColor } from '../../shared/models';
 import { HIGHLIGHT_COLORS } from '../../shared/models';
 import { QuireError } from '../../shared/result';
-import { idSchema } from '../../shared/validators';
+import { idSchema, isoDateTimeSchema } from '../../shared/validators';
 
 const selectorSchema = z.union([
   z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string().default(''), suffix: z.string().default('') }),
@@ -21,8 +21,8 @@ const w3cAnnotationSchema = z
     id: z.string(),
     type: z.literal('Annotation'),
     motivation: z.enum(['bookmarking', 'commenting', 'highlighting']).optional(),
-    created: z.string(),
-    modified: z.string().optional(),
+    created: isoDateTimeSchema,
+    modified: isoDateTimeSchema.optional(),
     stylesClass: z.string().optional(),
     'quire:anchorState': z.enum(['exact', 'fuzzy', 'unplaced']).optional(),
     body: z.object({ type: z.literal('TextualBody'), value: z.string() }).loose().optional(),

@@ -3,7 +3,7 @@ import type { ExtractedArticle } from '../library/import-into-library';
 
 export interface ExtractTask {
   fileName: string;
-  /** a file on disk: the worker reads it, so its bytes never pass through the host */
+  /** a file on disk: the worker reads it (regular files only, once) and sends its bytes back as the original */
   filePath?: string;
   /** bytes handed over by the UI */
   bytes?: Uint8Array;
@@ -20,7 +20,11 @@ export type ExtractResult =
   | {
       ok: true;
       article: ExtractedArticle;
-      /** what a `url` task downloaded, kept as the article's original */
-      downloaded?: { fileName: string; bytes: Uint8Array };
+      /**
+       * the bytes the worker read from disk or downloaded, kept as the article's original: the
+       * host stores these and never opens the path again (a named pipe or a file changed
+       * meanwhile would give other bytes than the article was made from)
+       */
+      original?: { fileName: string; bytes: Uint8Array };
     }
   | { ok: false; reason: string; unexpected: string | null };

@@ -27,7 +27,7 @@ const LARGE_FILE_BYTES = 1024 * 1024;
 export interface ImportJobsParts {
   events: EventHub;
   pool: ImportPool;
-  write(file: { path: string }, article: ExtractedArticle): Promise<ImportOutcome>;
+  write(file: { path: string; bytes: Uint8Array | null }, article: ExtractedArticle): Promise<ImportOutcome>;
   reasonFor(error: unknown, source: string): string;
   maxBytes: number;
   tooLargeReason: string;

@@ -2,7 +2,8 @@
  * The import worker (bundled as out/worker/import-worker.js, run by the pool in import-pool.ts):
  * reads a file and runs the importer, the CPU-heavy part of an import, off the host's thread.
  */
-import { readFile } from 'node:fs/promises';
+import { readUserFile } from '../fs/read-user-file';
+import { MAX_IMPORT_BYTES, tooLarge } from '../importers/import-formats';
 import { extractForLibrary, failureReason, toExtracted } from '../library/import-into-library';
 import type { ExtractResult, ExtractTask } from './extract-protocol';
 
@@ -12,16 +13,18 @@ export default async function extract(task: ExtractTask): Promise<ExtractResult>
     if (task.url !== undefined) {
       const { importFromUrl } = await import('../importers/fetch-url');
       const fetched = await importFromUrl(task.url);
-      return { ok: true, article: toExtracted(fetched), downloaded: { fileName: fetched.fileName, bytes: fetched.bytes } };
+      return { ok: true, article: toExtracted(fetched), original: { fileName: fetched.fileName, bytes: fetched.bytes } };
     }
-    const bytes = task.bytes ?? (task.filePath !== undefined ? await readFile(task.filePath) : new Uint8Array());
+    const maxBytes = task.maxBytes ?? MAX_IMPORT_BYTES;
+    const fromDisk = task.bytes === undefined && task.filePath !== undefined;
+    const bytes = task.bytes ?? (task.filePath !== undefined ? await readUserFile(task.filePath, { maxBytes, tooLarge: () => tooLarge(maxBytes) }) : new Uint8Array());
     const article = await extractForLibrary({
       fileName: task.fileName,
       bytes,
+      maxBytes,
       ...(task.filePath !== undefined ? { filePath: task.filePath } : {}),
-      ...(task.maxBytes !== undefined ? { maxBytes: task.maxBytes } : {}),
     });
-    return { ok: true, article };
+    return { ok: true, article, ...(fromDisk ? { original: { fileName: task.fileName, bytes } } : {}) };
   } catch (error) {
     const reason = failureReason(error, task.fileName, (message, cause) => {
       unexpected = `${message}: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`;

@@ -14,8 +14,8 @@ import type { ExtractResult, ExtractTask } from './extract-protocol';
 export interface RunImportOptions {
   files: AsyncIterable<ImportCandidate>;
   extract(task: ExtractTask, signal: AbortSignal): Promise<ExtractResult>;
-  /** writes one article (under the library's change queue); never rejects */
-  write(file: { path: string }, article: ExtractedArticle): Promise<ImportOutcome>;
+  /** writes one article with the bytes it was read from (under the library's change queue); never rejects */
+  write(file: { path: string; bytes: Uint8Array | null }, article: ExtractedArticle): Promise<ImportOutcome>;
   /** the sentence for a file that could not even be listed or read */
   reasonFor(error: unknown, source: string): string;
   /** files larger than this fail without being read */
@@ -76,7 +76,7 @@ export async function runImport(options: RunImportOptions): Promise<void> {
       options.onOutcome({ status: 'failed', source: head.source, reason: extracted.reason });
       return;
     }
-    options.onOutcome(await options.write({ path: head.source }, extracted.article));
+    options.onOutcome(await options.write({ path: head.source, bytes: extracted.original?.bytes ?? null }, extracted.article));
   };
 
   for await (const candidate of options.files) {

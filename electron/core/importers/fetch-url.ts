@@ -2,8 +2,9 @@
  * Import from a web address: the only network use in Quire, and only when the user asks for it.
  * The page is downloaded (http and https only, size- and time-bounded), read by the importer its
  * content type calls for, and, for a web page, the images the article shows are downloaded into
- * its assets (bounded in number and size; an image that fails keeps its alt text). `fetch` is
- * injectable so that tests and hosts decide what the network is.
+ * its assets (bounded in number and size; an image that fails keeps its alt text). The default
+ * `fetch` (web-fetch.ts) refuses loopback, unspecified and link-local addresses on every hop, for
+ * the page and each image; `fetch` is injectable so that tests decide what the network is.
  */
 import { QuireError } from '../../shared/result';
 import { AssetCollector } from './asset-collector';
@@ -11,6 +12,11 @@ import { withLanguage } from './detect-language';
 import { importFile, type ImportResult } from './import-file';
 import { importHtml } from './html-importer';
 import { tooLarge } from './import-formats';
+import { createWebFetch } from './web-fetch';
+
+let sharedWebFetch: typeof globalThis.fetch | undefined;
+/** One guarded fetch (and its connection pool) per thread. */
+const webFetch = (): typeof globalThis.fetch => (sharedWebFetch ??= createWebFetch());
 
 export interface UrlImportOptions {
   fetch?: typeof globalThis.fetch;
@@ -95,7 +101,7 @@ const isTimeout = (error: unknown): boolean =>
   error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 
 export async function importFromUrl(address: string, options: UrlImportOptions = {}): Promise<UrlImportResult> {
-  const { fetch = globalThis.fetch, maxBytes = 50 * MB, timeoutMs = 30_000 } = options;
+  const { fetch = webFetch(), maxBytes = 50 * MB, timeoutMs = 30_000 } = options;
   const url = parseWebAddress(address);
   let response: Response;
   let bytes: Uint8Array;

@@ -5,9 +5,9 @@
  * `withAssetPaths` then turns the marks into the `assets/<name>` paths the article folder has.
  * Remote images are never fetched here.
  */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readUserFileSync } from '../fs/read-user-file';
 import type { AssetCollector } from './asset-collector';
 
 const MARK = 'quire-asset:';
@@ -28,9 +28,8 @@ function localImage(src: string, pageFile: string): Uint8Array | null {
   const relative = path.relative(folder, target);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
   try {
-    const info = statSync(target);
-    if (!info.isFile() || info.size > MAX_IMAGE_BYTES) return null;
-    return readFileSync(target);
+    // A page may name a pipe or a device as its image: only regular files are read.
+    return readUserFileSync(target, { maxBytes: MAX_IMAGE_BYTES, tooLarge: () => new Error('too large') });
   } catch {
     return null;
   }

@@ -4,7 +4,7 @@
  * an article is always wholly there or wholly absent.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleContent, ArticleMeta } from '../../shared/models';
 import { QuireError } from '../../shared/result';
@@ -17,6 +17,7 @@ import {
 } from './file-schemas';
 import type { Log } from '../log';
 import { recoverSwaps, swapFolder } from './folder-swap';
+import { withArticleLock } from './library-locks';
 import { articleFiles, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
 import { replaceBrokenManifest } from './library-manifest';
 
@@ -25,8 +26,8 @@ export interface NewArticle {
   meta: ArticleMeta;
   html: string;
   text: string;
-  /** the imported file as it came (its bytes, or the file to copy), kept for re-extraction */
-  original: ({ ext: string } & ({ bytes: Uint8Array } | { path: string })) | null;
+  /** the imported file's bytes as they came (the ones the article was made from), kept for re-extraction */
+  original: { ext: string; bytes: Uint8Array } | null;
   /** files the HTML refers to, each at `assets/<name>` */
   assets?: readonly { path: string; bytes: Uint8Array }[];
 }
@@ -38,6 +39,13 @@ const READ_BATCH = 64;
 
 export const articleNotFound = (): QuireError =>
   new QuireError('not-found', 'That article is not in the library.');
+
+/** The article's folder went away under this process (another Quire moved it to the trash or deleted it). */
+export const articleGone = (): QuireError =>
+  new QuireError(
+    'not-found',
+    'That article is no longer in the library: another Quire (the app, quire serve or the command line) moved it to the trash or deleted it.',
+  );
 
 /** Newest first; ties (same instant) broken by id so the order never flickers between calls. */
 const newestFirst = (a: ArticleMeta, b: ArticleMeta): number =>
@@ -62,14 +70,25 @@ export class ArticleStore {
    */
   static async open(
     root: string,
-    { log, now = () => new Date().toISOString() }: { log: Log; now?: () => string },
+    {
+      log,
+      now = () => new Date().toISOString(),
+      tidy = true,
+    }: {
+      log: Log;
+      now?: () => string;
+      /** undo interrupted replacements and drop staging folders (not while another process has the library open: they may be its writes) */
+      tidy?: boolean;
+    },
   ): Promise<{ store: ArticleStore; created: boolean }> {
     const store = new ArticleStore(root, log);
     const created = await store.ensureManifest(now);
     await mkdir(store.paths.articlesDir, { recursive: true });
     await mkdir(store.paths.trashDir, { recursive: true });
-    for (const id of await recoverSwaps(store.paths.articlesDir)) log(`Article ${id}: an interrupted change was undone.`);
-    await store.removeStagingLeftovers();
+    if (tidy) {
+      for (const id of await recoverSwaps(store.paths.articlesDir)) log(`Article ${id}: an interrupted change was undone.`);
+      await store.removeStagingLeftovers();
+    }
     await store.loadAll();
     return { store, created };
   }
@@ -114,11 +133,8 @@ export class ArticleStore {
       await mkdir(files.annotationsDir, { recursive: true });
       await writeFileAtomic(files.content, article.html);
       await writeFileAtomic(files.text, article.text);
-      if (article.original && 'bytes' in article.original) {
+      if (article.original) {
         await writeFileAtomic(files.original(article.original.ext), Buffer.from(article.original.bytes));
-      } else if (article.original) {
-        // The staging folder is renamed into place only when complete: a plain copy is atomic enough.
-        await copyFile(article.original.path, files.original(article.original.ext));
       }
       if (article.assets && article.assets.length > 0) {
         await mkdir(files.assetsDir);
@@ -143,26 +159,74 @@ export class ArticleStore {
    * written last, and the folder is swapped in by renames. A failure at any point leaves the
    * article exactly as it was.
    */
-  async replace(meta: ArticleMeta, build: (staging: string, live: string) => Promise<void>): Promise<void> {
-    this.require(meta.id);
-    const staging = this.paths.stagingDir(meta.id);
+  async replace(
+    id: string,
+    metaFor: (onDisk: ArticleMeta) => ArticleMeta,
+    build: (staging: string, live: string) => Promise<void>,
+  ): Promise<ArticleMeta> {
+    this.require(id);
+    const staging = this.paths.stagingDir(id);
     await rm(staging, { recursive: true, force: true });
+    let meta: ArticleMeta;
     try {
-      await build(staging, this.paths.articleDir(meta.id));
-      await writeJsonAtomic(articleFiles(staging).meta, meta);
-      await swapFolder(staging, this.paths.articleDir(meta.id), this.paths.replacedDir(meta.id));
+      await build(staging, this.paths.articleDir(id));
+      // What the article keeps (tags, reading state) is read from disk last, under its lock, as `update` does.
+      meta = await withArticleLock(this.root, id, async () => {
+        const merged = { ...metaFor(await this.readMeta(this.paths.articleDir(id), id)), id };
+        await writeJsonAtomic(articleFiles(staging).meta, merged);
+        await swapFolder(staging, this.paths.articleDir(id), this.paths.replacedDir(id));
+        return merged;
+      });
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
+      if (error instanceof QuireError && error.code === 'not-found') throw this.gone(id);
       throw error;
     }
     this.remember(meta);
+    return meta;
   }
 
-  /** Rewrites article.json (progress, reading state, metadata edits). */
-  async saveMeta(meta: ArticleMeta): Promise<void> {
-    this.require(meta.id);
-    await writeJsonAtomic(articleFiles(this.paths.articleDir(meta.id)).meta, meta);
-    this.remember(meta);
+  /**
+   * Changes article.json (progress, reading state, tags, metadata edits) as it is on disk now, not
+   * as this process last saw it: another Quire on the same library (the app, `quire serve`, the
+   * command line) may have changed other fields since, and a rewrite from memory would undo them.
+   * `change` gets the file's current content, read just before the atomic write, and returns the
+   * new one (or null: nothing to write). The in-memory copy follows what is on disk.
+   */
+  async update(id: string, change: (onDisk: ArticleMeta) => ArticleMeta | null): Promise<ArticleMeta> {
+    this.require(id);
+    return withArticleLock(this.root, id, () => this.updateLocked(id, change));
+  }
+
+  private async updateLocked(id: string, change: (onDisk: ArticleMeta) => ArticleMeta | null): Promise<ArticleMeta> {
+    const dir = this.paths.articleDir(id);
+    let onDisk: ArticleMeta;
+    try {
+      onDisk = await this.readMeta(dir, id);
+    } catch (error) {
+      if (error instanceof QuireError && error.code === 'not-found') throw this.gone(id);
+      throw error;
+    }
+    const updated = change(onDisk);
+    if (updated === null) {
+      this.remember(onDisk);
+      return onDisk;
+    }
+    try {
+      await writeJsonAtomic(articleFiles(dir).meta, { ...updated, id });
+    } catch (error) {
+      if (isNotFound(error)) throw this.gone(id);
+      throw error;
+    }
+    this.remember(updated);
+    return updated;
+  }
+
+  /** Forgets an article whose folder another process took away; the error to report. */
+  gone(id: string): QuireError {
+    const meta = this.byId.get(id);
+    if (meta) this.forget(meta);
+    return articleGone();
   }
 
   async readText(id: string): Promise<string> {
@@ -196,6 +260,10 @@ export class ArticleStore {
     });
     if (this.byId.has(id)) {
       throw new QuireError('io', 'An article with the same id is already in the library.');
+    }
+    if (existsSync(this.paths.articleDir(id))) {
+      // Left by a write into the article while it was being deleted (an older Quire, or by hand).
+      throw new QuireError('io', `A folder articles/${id} is in the way of the restore; run quire check --repair (it keeps that folder in quarantine), then restore again.`);
     }
     await rename(trashed, this.paths.articleDir(id));
     this.remember(meta);
@@ -333,6 +401,7 @@ async function readArticleFile(file: string): Promise<string> {
     return await readFile(file, 'utf8');
   } catch (error) {
     if (isNotFound(error)) {
+      if (!existsSync(path.dirname(file))) throw articleGone();
       throw new QuireError('io', `${path.basename(file)} of this article is missing from the library folder.`);
     }
     throw error;

@@ -2,6 +2,7 @@
  * Expands what the user chose (files and folders) into the files to import, in a stable order:
  * folders recursively, names in natural order ("2" before "10"), hidden files and folders skipped.
  * Symbolic links to folders are not followed, so a link loop cannot make the walk endless.
+ * A device, named pipe or socket (also behind a link) is a failure with its sentence, never read.
  *
  * Inside a folder only documents are taken: the images, stylesheets and scripts beside them are
  * reported as skipped, not as failures, and the `<page>_files` folder a browser saves beside
@@ -11,9 +12,10 @@
  * The walk is a stream: a folder of a million files never becomes a million-entry list (only one
  * folder's names are held at a time), so a bulk import's memory does not grow with its size.
  */
-import type { Dirent } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { notRegularFile, specialFileKind } from '../fs/read-user-file';
 import { extensionOf, isDocumentName } from '../importers/import-formats';
 
 export type ImportCandidate =
@@ -48,7 +50,7 @@ const byName = (a: Dirent, b: Dirent): number =>
 export async function* walkImportFiles(paths: readonly string[]): AsyncGenerator<ImportCandidate> {
   for (const given of paths) {
     const absolute = path.resolve(given);
-    let info: { isDirectory(): boolean; size: number };
+    let info: Stats;
     try {
       info = await stat(absolute);
     } catch (error) {
@@ -56,8 +58,14 @@ export async function* walkImportFiles(paths: readonly string[]): AsyncGenerator
       continue;
     }
     if (info.isDirectory()) yield* walk(absolute);
-    else yield { path: absolute, size: info.size };
+    else yield fileCandidate(absolute, info);
   }
+}
+
+/** A file to read, or the sentence refusing what is not a regular file. */
+function fileCandidate(file: string, info: Stats): ImportCandidate {
+  const kind = specialFileKind(info);
+  return kind === null ? { path: file, size: info.size } : { path: file, error: notRegularFile(kind) };
 }
 
 /**
@@ -76,7 +84,7 @@ export async function countImportFiles(paths: readonly string[]): Promise<number
     }
     for (const entry of walkable(entries)) {
       if (entry.isDirectory()) await countIn(path.join(dir, entry.name));
-      else if ((entry.isFile() || entry.isSymbolicLink()) && isDocumentName(entry.name)) count += 1;
+      else if (isDocumentName(entry.name)) count += 1;
     }
   };
   for (const given of paths) {
@@ -112,10 +120,11 @@ async function* walk(dir: string): AsyncGenerator<ImportCandidate> {
       yield* walk(full);
     } else if (!isDocumentName(entry.name)) {
       if (entry.isFile() || entry.isSymbolicLink()) yield { path: full, skipped: true };
-    } else if (entry.isFile() || entry.isSymbolicLink()) {
+    } else {
       try {
         const info = await stat(full);
-        if (info.isFile()) yield { path: full, size: info.size };
+        // A link to a folder is not followed (no loops); anything else is read or refused.
+        if (!info.isDirectory()) yield fileCandidate(full, info);
       } catch (error) {
         yield { path: full, error };
       }

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { ArticleFormat, ArticleMeta, ImportOutcome } from '../../shared/models';
 import { isQuireError } from '../../shared/result';
+import { cleanLabel } from '../../shared/validators';
 import { errorCode } from '../fs/atomic-write';
 import type { ImportedDocument } from '../importers/imported-document';
 import { extensionOf } from '../importers/import-formats';
@@ -39,8 +40,8 @@ export interface ExtractedArticle {
 export interface ImportOrigin {
   fileName: string;
   source: string;
-  /** the bytes as they came, or the file to copy them from (bytes of a folder import never reach the host) */
-  original: { bytes: Uint8Array } | { path: string } | null;
+  /** the bytes as they came (for a file on disk, those the worker read: the path is never opened again) */
+  original: { bytes: Uint8Array } | null;
 }
 
 export const contentHashOf = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -72,7 +73,8 @@ export async function extractForLibrary(request: Omit<ImportRequest, 'source'>):
 /** An importer's result with what is costly to compute from its text. */
 export const toExtracted = ({ format, document }: { format: ArticleFormat; document: ImportedDocument }): ExtractedArticle => ({
   format,
-  document,
+  // A title is a label like a tag: no bidi controls, zero-width characters or lone surrogates.
+  document: { ...document, title: cleanLabel(document.title).trim() || 'Untitled' },
   contentHash: contentHashOf(document.text),
   wordCount: countWords(document.text),
 });

@@ -9,7 +9,7 @@ import { namesIn } from '../../fs/names-in';
 import { annotationSchema, articleMetaSchema } from '../file-schemas';
 import { articleFiles, isValidId } from '../library-paths';
 import type { CheckedArticle, CheckProblem } from './check-types';
-import { textOfContent } from './derive-text';
+import { sanitizedContentOf, textOfContent } from './derive-text';
 import { readChecked, readTextIfPresent } from './read-checked';
 
 export interface ArticleCheck {
@@ -29,6 +29,15 @@ export async function checkArticle(dir: string, id: string, options: ArticleChec
   const files = articleFiles(dir);
   const problems: CheckProblem[] = await leftoversIn(dir, options.where, ['', 'annotations', 'assets']);
   const meta = await readChecked(files.meta, articleMetaSchema);
+  if (!meta.ok && meta.missing && (await isOrphanAnnotationFolder(dir))) {
+    const reason = 'bookmarks or notes without their article (article.json, content.html and text.txt are missing)';
+    problems.push({
+      where: options.where,
+      message: `A folder of ${reason}: another Quire wrote them while the article was being moved to the trash or deleted.`,
+      repair: { kind: 'quarantine', path: dir, reason },
+    });
+    return { article: null, problems };
+  }
   if (!meta.ok) {
     const reason = `article.json ${meta.reason}`;
     problems.push({ where: options.where, message: `This article cannot be read: ${reason}.`, repair: { kind: 'quarantine', path: dir, reason } });
@@ -52,6 +61,12 @@ export async function checkArticle(dir: string, id: string, options: ArticleChec
       message: 'text.txt is missing; it can be derived again from content.html.',
       repair: { kind: 'rederive-text', articleId: id, dir },
     });
+  } else if (options.deep && (await sanitizedContentOf(dir, html)).changed) {
+    problems.push({
+      where: `${options.where}/content.html`,
+      message: 'content.html holds markup Quire never stores (scripts, event handlers, frames, forms or the like); it can be sanitized (bookmarks are re-anchored).',
+      repair: { kind: 'sanitize-content', articleId: id, dir },
+    });
   } else if (options.deep && textOfContent(html) !== text) {
     problems.push({
       where: `${options.where}/text.txt`,
@@ -62,6 +77,12 @@ export async function checkArticle(dir: string, id: string, options: ArticleChec
   const annotations = await checkAnnotations(files.annotationsDir, id, `${options.where}/annotations`, problems);
   // The folder name is the identity, as the article store reads it.
   return { article: { meta: { ...meta.value, id }, annotations }, problems };
+}
+
+/** A folder with annotations and none of an article's own files: what a write into a trashed article leaves. */
+async function isOrphanAnnotationFolder(dir: string): Promise<boolean> {
+  const names = await namesIn(dir);
+  return names.includes('annotations') && !names.some((name) => name === 'content.html' || name === 'text.txt');
 }
 
 async function checkAnnotations(dir: string, articleId: string, where: string, problems: CheckProblem[]): Promise<Annotation[]> {

@@ -10,6 +10,8 @@ export type Repair =
   | { kind: 'remove-leftover'; path: string }
   /** text.txt missing or not the text of content.html: written again from content.html */
   | { kind: 'rederive-text'; articleId: string; dir: string }
+  /** content.html holds what the sanitizer removes: sanitized, text.txt derived again, passages re-anchored */
+  | { kind: 'sanitize-content'; articleId: string; dir: string }
   /** content.html missing but text.txt there: plain paragraphs from text.txt (offsets kept) */
   | { kind: 'rebuild-content'; articleId: string; dir: string }
   /** an article moved aside by a replacement a crash interrupted: put back, or dropped if replaced */

@@ -13,7 +13,7 @@ import { recoverSwaps } from '../folder-swap';
 import { replaceBrokenManifest } from '../library-manifest';
 import type { CheckProblem, Repair } from './check-types';
 import { namesIn } from '../../fs/names-in';
-import { contentOfText, textOfContent } from './derive-text';
+import { contentOfText, sanitizedContentOf, textOfContent } from './derive-text';
 import { quarantine } from './quarantine';
 import { readChecked, readTextIfPresent } from './read-checked';
 
@@ -71,6 +71,15 @@ async function apply(root: string, repair: Exclude<Repair, { kind: 'reindex' }>,
       if (html === null) throw new Error('content.html is missing');
       const replaced = await rewriteText(repair.dir, textOfContent(html));
       return `rebuilt     ${where} from content.html${replaced > 0 ? ` (${replaced === 1 ? '1 bookmark' : `${replaced} bookmarks`} re-anchored)` : ''}`;
+    }
+    case 'sanitize-content': {
+      const files = articleFiles(repair.dir);
+      const html = await readTextIfPresent(files.content);
+      if (html === null) throw new Error('content.html is missing');
+      const clean = await sanitizedContentOf(repair.dir, html);
+      await writeFileAtomic(files.content, clean.html);
+      const replaced = await rewriteText(repair.dir, clean.text);
+      return `sanitized   ${where} (text.txt derived again${replaced > 0 ? `, ${replaced === 1 ? '1 bookmark' : `${replaced} bookmarks`} re-anchored` : ''})`;
     }
     case 'rebuild-content': {
       const files = articleFiles(repair.dir);

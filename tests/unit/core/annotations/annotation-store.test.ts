@@ -31,6 +31,8 @@ function annotation(id: string, start: number | null, createdAt: string): Annota
 function setup(): { store: AnnotationStore; dir: string; logged: string[] } {
   const dir = path.join(tempDir(), ARTICLE);
   mkdirSync(dir);
+  // A folder is an article when it holds article.json (the store writes into articles only).
+  writeFileSync(path.join(dir, 'article.json'), '{}');
   const logged: string[] = [];
   return { store: new AnnotationStore(() => dir, (m) => logged.push(m)), dir, logged };
 }
