@@ -21,6 +21,7 @@ import { hasFilters, hitOrder, matchesFilters, selectBest } from './search-filte
 import { hasPositiveTerms, planQuery } from './lunr-query';
 import { explainCandidate, runQuery, type Candidate } from './run-query';
 import { parseQuery } from './query-parser';
+import { rerank, RERANK_POOL, wantedWords } from './rerank';
 import { INDEX_FIELDS, type IndexField } from './search-fields';
 import type { ArticleFingerprint, SearchDocument } from './search-index';
 import { Segment } from './segment';
@@ -184,11 +185,12 @@ export class SearchEngine {
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     await this.ensureLoaded();
-    const plan = planQuery(parseQuery(query), this.languages());
-    if (!hasPositiveTerms(plan) && !plan.phrases.some((phrase) => phrase.presence === 'required')) return [];
+    const parsed = parseQuery(query);
+    const plan = planQuery(parsed, this.languages());
+    if (!hasPositiveTerms(plan)) return [];
     const limit = clampLimit(options.limit);
     const filtered = hasFilters(options);
-    const candidates: Candidate[] = [];
+    let candidates: Candidate[] = [];
     for (const candidate of runQuery(this.segments(), plan)) {
       if (!filtered) candidates.push(candidate);
       else {
@@ -196,8 +198,16 @@ export class SearchEngine {
         if (doc !== undefined && matchesFilters(doc, options)) candidates.push(candidate);
       }
     }
-    const order = hitOrder(options.sort ?? 'relevance', (key) => this.docs.get(key));
+    const sort = options.sort ?? 'relevance';
+    const order = hitOrder(sort, (key) => this.docs.get(key));
     const requiredPhrases = plan.phrases.filter((phrase) => phrase.presence === 'required');
+    if (sort === 'relevance') {
+      // The best by BM25 get their title and kind bonuses, then take their place again.
+      const pool = selectBest(candidates, Math.max(RERANK_POOL, limit), order);
+      const reranked = rerank(pool, wantedWords(parsed), (key) => this.docs.get(key));
+      const inPool = new Set(pool);
+      candidates = reranked.concat(candidates.filter((candidate) => !inPool.has(candidate)));
+    }
     // Only the best few are ordered at first; the rest only if phrase checks reject many of them.
     let ordered = selectBest(candidates, plan.phrases.length > 0 ? limit * 4 : limit, order);
 

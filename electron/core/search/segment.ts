@@ -26,6 +26,9 @@ export class Segment {
   private removedCount = 0;
   private readonly lengths = zeroLengths();
   private readonly removedLengths = zeroLengths();
+  /** how many documents have something in each field (and how many of those were removed) */
+  private readonly filled = zeroLengths();
+  private readonly removedFilled = zeroLengths();
   /** document frequencies without the removed documents, per term id (only once some are) */
   private readonly liveDfCache = new Map<number, number>();
 
@@ -37,7 +40,11 @@ export class Segment {
     this.removed = new Uint8Array(data.keys.length);
     const { lengths } = data;
     for (let doc = 0; doc < data.keys.length; doc += 1) {
-      for (let f = 0; f < FIELD_COUNT; f += 1) this.lengths[INDEX_FIELDS[f]!] += lengths[doc * FIELD_COUNT + f]!;
+      for (let f = 0; f < FIELD_COUNT; f += 1) {
+        const length = lengths[doc * FIELD_COUNT + f]!;
+        this.lengths[INDEX_FIELDS[f]!] += length;
+        if (length > 0) this.filled[INDEX_FIELDS[f]!] += 1;
+      }
     }
   }
 
@@ -106,6 +113,11 @@ export class Segment {
   /** Sum of field lengths over the documents still live. */
   liveLength(field: IndexField): number {
     return this.lengths[field] - this.removedLengths[field];
+  }
+
+  /** How many live documents have something in the field. */
+  liveFilled(field: IndexField): number {
+    return this.filled[field] - this.removedFilled[field];
   }
 
   fieldLength(doc: number, field: number): number {
@@ -180,7 +192,9 @@ export class Segment {
     this.removedCount += 1;
     this.liveDfCache.clear();
     INDEX_FIELDS.forEach((field, f) => {
-      this.removedLengths[field] += this.fieldLength(doc, f);
+      const length = this.fieldLength(doc, f);
+      this.removedLengths[field] += length;
+      if (length > 0) this.removedFilled[field] += 1;
     });
   }
 

@@ -1,0 +1,84 @@
+/**
+ * The last step of relevance ranking, over the best few hundred candidates BM25 found: what a
+ * person means when the words alone are equal. A title typed in full (or a run of it) is the
+ * article they want, and their own bookmarks and notes are what they meant to find. Only the
+ * pool is reranked: the bonuses need the stored title and kind of each candidate, in memory but
+ * not in the postings.
+ */
+import type { ParsedQuery } from './query-parser';
+import type { Candidate } from './run-query';
+import type { StoredDoc } from './segment-store';
+import { foldWord, tokenize } from './text-pipeline';
+
+/** How many of the best candidates are reranked (more than a page, so a page is never short of a boosted hit). */
+export const RERANK_POOL = 200;
+/** A bookmark or note matching as well as its article's text ranks above it. */
+const ANNOTATION_BOOST = 1.5;
+/** The query's words appear together, in order, in the title. */
+const TITLE_RUN_BONUS = 1;
+
+function foldedWords(text: string): string[] {
+  const words: string[] = [];
+  for (const token of tokenize(text)) {
+    const word = foldWord(token.text);
+    if (word !== null) words.push(word);
+  }
+  return words;
+}
+
+/** The words a person typed to find something, in order (excluded words left out). */
+export function wantedWords(parsed: ParsedQuery): string[] {
+  const words: string[] = [];
+  for (const clause of parsed.clauses) {
+    if (clause.presence === 'prohibited') continue;
+    for (const word of clause.kind === 'term' ? [clause.word] : clause.words) {
+      const folded = foldWord(word);
+      if (folded !== null) words.push(folded);
+    }
+  }
+  return words;
+}
+
+function containsRun(words: readonly string[], run: readonly string[]): boolean {
+  if (run.length < 2 || run.length > words.length) return false;
+  for (let i = 0; i + run.length <= words.length; i += 1) {
+    let k = 0;
+    while (k < run.length && words[i + k] === run[k]) k += 1;
+    if (k === run.length) return true;
+  }
+  return false;
+}
+
+/**
+ * 1 for a title the query says nothing particular about, up to 3 for a title typed in full: the
+ * share of the query found in the title times the share of the title the query holds, plus one
+ * when the query's words run in the title as typed.
+ */
+export function titleFactor(title: string, words: readonly string[]): number {
+  if (words.length === 0) return 1;
+  const titleWords = foldedWords(title);
+  if (titleWords.length === 0) return 1;
+  const inQuery = new Set(words);
+  const inTitle = new Set(titleWords);
+  const queryShare = words.filter((word) => inTitle.has(word)).length / words.length;
+  const titleShare = titleWords.filter((word) => inQuery.has(word)).length / titleWords.length;
+  return 1 + queryShare * titleShare + (containsRun(titleWords, words) ? TITLE_RUN_BONUS : 0);
+}
+
+/** The pool's candidates with their final scores (the caller orders them). */
+export function rerank(
+  pool: readonly Candidate[],
+  words: readonly string[],
+  docOf: (key: string) => StoredDoc | undefined,
+): Candidate[] {
+  const factors = new Map<string, number>();
+  return pool.map((candidate) => {
+    const doc = docOf(candidate.ref);
+    if (doc === undefined) return candidate;
+    // An article's bookmarks carry its title: computed once per article.
+    let factor = factors.get(doc.articleId);
+    if (factor === undefined) factors.set(doc.articleId, (factor = titleFactor(doc.title, words)));
+    if (doc.kind !== 'article') factor *= ANNOTATION_BOOST;
+    return factor === 1 ? candidate : { ...candidate, score: candidate.score * factor };
+  });
+}
