@@ -21,7 +21,7 @@ import { hasFilters, hitOrder, matchesFilters, selectBest } from './search-filte
 import { hasPositiveTerms, planQuery } from './lunr-query';
 import { explainCandidate, runQuery, type Candidate } from './run-query';
 import { parseQuery } from './query-parser';
-import { rerank, RERANK_POOL, wantedWords } from './rerank';
+import { rerank, RERANK_POOL, SEQUENCE_MIN_WORDS, SEQUENCE_POOL, sequenceFactor, wantedWords } from './rerank';
 import { INDEX_FIELDS, type IndexField } from './search-fields';
 import type { ArticleFingerprint, SearchDocument } from './search-index';
 import { Segment } from './segment';
@@ -199,12 +199,21 @@ export class SearchEngine {
       }
     }
     const sort = options.sort ?? 'relevance';
+    // Texts read for ranking are read once, and kept for the snippets of the same query.
+    const texts = new Map<string, DocumentTexts>();
+    const textsOf = (key: string, doc: StoredDoc): DocumentTexts => {
+      let found = texts.get(key);
+      if (found === undefined) texts.set(key, (found = new DocumentTexts(doc, this.libraryDir)));
+      return found;
+    };
     const order = hitOrder(sort, (key) => this.docs.get(key));
     const requiredPhrases = plan.phrases.filter((phrase) => phrase.presence === 'required');
     if (sort === 'relevance') {
       // The best by BM25 get their title and kind bonuses, then take their place again.
+      const words = wantedWords(parsed);
       const pool = selectBest(candidates, Math.max(RERANK_POOL, limit), order);
-      const reranked = rerank(pool, wantedWords(parsed), (key) => this.docs.get(key));
+      let reranked = rerank(pool, words, (key) => this.docs.get(key));
+      if (words.length >= SEQUENCE_MIN_WORDS) reranked = this.bySequence(reranked, words, order, textsOf);
       const inPool = new Set(pool);
       candidates = reranked.concat(candidates.filter((candidate) => !inPool.has(candidate)));
     }
@@ -222,15 +231,38 @@ export class SearchEngine {
       const candidate = ordered[i]!;
       const doc = this.docs.get(candidate.ref);
       if (doc === undefined) continue;
-      const texts = new DocumentTexts(doc, this.libraryDir);
-      if (!phrasesHold(texts, plan.phrases)) continue;
-      const hit = buildHit(texts, candidate, requiredPhrases);
+      const docTexts = textsOf(candidate.ref, doc);
+      if (!phrasesHold(docTexts, plan.phrases)) continue;
+      const hit = buildHit(docTexts, candidate, requiredPhrases);
       if (options.explain === true) {
         hit.explanation = { parts: explainCandidate(candidate), phrases: requiredPhrases.map((phrase) => phrase.words.join(' ')) };
       }
       hits.push(hit);
     }
     return hits;
+  }
+
+  /** The best few of a reranked pool, their texts read, scored up by how much of the query's word order they hold. */
+  private bySequence(
+    pool: Candidate[],
+    words: readonly string[],
+    order: (a: Candidate, b: Candidate) => number,
+    textsOf: (key: string, doc: StoredDoc) => DocumentTexts,
+  ): Candidate[] {
+    const best = selectBest(pool, SEQUENCE_POOL, order);
+    const rescored = new Map<Candidate, Candidate>();
+    for (const candidate of best) {
+      const doc = this.docs.get(candidate.ref);
+      if (doc === undefined) continue;
+      const fields = function* (): Generator<string> {
+        yield doc.title;
+        yield textsOf(candidate.ref, doc).bodyText();
+        yield doc.note;
+      };
+      const factor = sequenceFactor(fields(), words);
+      rescored.set(candidate, { ...candidate, score: candidate.score * factor });
+    }
+    return pool.map((candidate) => rescored.get(candidate) ?? candidate);
   }
 
   /** Merges segments now if there are too many (otherwise done shortly after a seal). */

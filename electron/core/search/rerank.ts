@@ -8,7 +8,7 @@
 import type { ParsedQuery } from './query-parser';
 import type { Candidate } from './run-query';
 import type { StoredDoc } from './segment-store';
-import { foldWord, tokenize } from './text-pipeline';
+import { foldWord, pushWord, scanWords, tokenize, type WordToken } from './text-pipeline';
 
 /** How many of the best candidates are reranked (more than a page, so a page is never short of a boosted hit). */
 export const RERANK_POOL = 200;
@@ -81,4 +81,71 @@ export function rerank(
     if (doc.kind !== 'article') factor *= ANNOTATION_BOOST;
     return factor === 1 ? candidate : { ...candidate, score: candidate.score * factor };
   });
+}
+
+/** From this many words on, the order of the query's words is worth reading texts for. */
+export const SEQUENCE_MIN_WORDS = 4;
+/** How many of the best candidates have their text read for it. */
+export const SEQUENCE_POOL = 30;
+/** A text holding every pair of neighbouring query words as neighbours scores this much more. */
+const SEQUENCE_BONUS = 10;
+
+/** The pairs of neighbouring words of the query (`call me`, `me ishmael`). */
+function wordPairs(words: readonly string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 1; i < words.length; i += 1) pairs.add(`${words[i - 1]} ${words[i]}`);
+  return pairs;
+}
+
+/**
+ * 1, up to 1 + SEQUENCE_BONUS when the text holds the query's words in the order typed, by the
+ * square of the share of its neighbouring pairs that are neighbours in the text. Runs over the
+ * text of the best few candidates of every long query (`texts` is read lazily: a title holding
+ * every pair spares reading the body), so plain ASCII words are lowercased in
+ * place of going through the memo of foldWord (looking every word up in it was most of the time).
+ */
+export function sequenceFactor(texts: Iterable<string>, words: readonly string[]): number {
+  const pairs = wordPairs(words);
+  if (pairs.size === 0) return 1;
+  const wanted = new Set(words);
+  let shortest = Infinity;
+  let longest = 0;
+  for (const word of wanted) {
+    shortest = Math.min(shortest, word.length);
+    longest = Math.max(longest, word.length);
+  }
+  const found = new Set<string>();
+  let previous: string | null = null;
+  const visit = (word: string | null): void => {
+    if (word === null || !wanted.has(word)) {
+      previous = null;
+      return;
+    }
+    if (previous !== null) {
+      const pair = `${previous} ${word}`;
+      if (pairs.has(pair)) found.add(pair);
+    }
+    previous = word;
+  };
+  for (const text of texts) {
+    previous = null;
+    const parts: WordToken[] = [];
+    scanWords(text, (start, end, simple) => {
+      if (simple) {
+        // Folding an ASCII word is lowercasing it; a word of another length is no query word.
+        visit(end - start < shortest || end - start > longest ? null : text.slice(start, end).toLowerCase());
+        return;
+      }
+      parts.length = 0;
+      pushWord(parts, text.slice(start, end), start);
+      for (const part of parts) {
+        const word = foldWord(part.text);
+        if (word !== null) visit(word);
+      }
+    });
+    if (found.size === pairs.size) break;
+  }
+  const share = found.size / pairs.size;
+  // Squared: a pair or two occur anywhere; most of a sentence's pairs only where it came from.
+  return 1 + SEQUENCE_BONUS * share * share;
 }

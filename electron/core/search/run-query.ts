@@ -49,7 +49,9 @@ const ALL_FIELDS = INDEX_FIELDS.map((field) => FIELD_NUMBER[field]);
 
 /** Term ids a planned term stands for in one segment (itself, prefix or fuzzy expansions, alternatives). */
 function termIds(segment: Segment, planned: PlannedTerm, editDistance: number): Set<number> {
-  const ids = new Set(segment.expand(planned.term, planned.prefix, editDistance));
+  // A distance the user did not ask for is the automatic typo retry's.
+  const anchored = editDistance > planned.editDistance;
+  const ids = new Set(segment.expand(planned.term, planned.prefix, editDistance, anchored));
   for (const alternative of planned.alternatives) {
     const id = segment.termId(alternative);
     if (id !== -1) ids.add(id);
@@ -278,22 +280,34 @@ export function explainCandidate(candidate: Candidate): SearchScorePart[] {
   return parts;
 }
 
+/** Whether any segment holds the term or one of its alternatives as typed. */
+function inLibrary(segments: readonly Segment[], planned: PlannedTerm): boolean {
+  return segments.some((segment) => [planned.term, ...planned.alternatives].some((term) => segment.termId(term) !== -1));
+}
+
+/** From this many plain words on, a query is a sentence: most of its words are enough. */
+const SENTENCE_WORDS = 4;
+
 /**
  * Documents that have every required term and no excluded one, in every segment, scored with the
  * library-wide statistics; unsorted (the caller breaks ties by its own stable order). Typed words
- * come first: only when they find nothing are words long enough retried with one typo allowed
- * (so a near miss never outranks the word as typed), and only when that finds nothing either does
- * a query of three plain words or more settle for documents holding most of them (a sentence
- * remembered with a word changed), ranked by how much of the query they hold.
+ * come first: only when they find nothing are words of five letters or more that no document
+ * holds retried with one typo (a word the library holds is no typo, and a near miss never
+ * outranks the word as typed); and only when that finds nothing either does a query of three
+ * plain words or more settle for documents holding most of them, ranked by the share they hold.
+ * A query of four plain words or more (a sentence someone remembers, with a word changed or
+ * misspelt) is matched that way at once: documents holding all its words still rank first.
  */
 export function runQuery(segments: readonly Segment[], plan: QueryPlan): Candidate[] {
   if (!hasPositiveTerms(plan)) return [];
   const stats = new LibraryStats(segments);
-  const exact = run(segments, stats, plan.terms, false);
+  const terms = plan.terms.map((term) => (term.typoTolerant && inLibrary(segments, term) ? { ...term, typoTolerant: false } : term));
+  const typoTolerant = terms.some((term) => term.typoTolerant);
+  const flexible = terms.filter((term) => term.presence === 'required' && term.flexible).length;
+  if (flexible >= SENTENCE_WORDS) return run(segments, stats, terms, typoTolerant, 'most');
+  const exact = run(segments, stats, terms, false);
   if (exact.length > 0) return exact;
-  const typoTolerant = plan.terms.some((term) => term.typoTolerant);
-  const withTypos = typoTolerant ? run(segments, stats, plan.terms, true) : [];
+  const withTypos = typoTolerant ? run(segments, stats, terms, true) : [];
   if (withTypos.length > 0) return withTypos;
-  const flexible = plan.terms.filter((term) => term.presence === 'required' && term.flexible).length;
-  return flexible >= MIN_RELAXED_WORDS ? run(segments, stats, plan.terms, typoTolerant, 'most') : [];
+  return flexible >= MIN_RELAXED_WORDS ? run(segments, stats, terms, typoTolerant, 'most') : [];
 }

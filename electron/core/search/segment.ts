@@ -163,13 +163,17 @@ export class Segment {
 
   /**
    * The term ids a query term stands for: itself if present, every term it begins (prefix,
-   * a range of the sorted list), or every term within the edit distance.
+   * a range of the sorted list), or every term within the edit distance. `anchored`: only terms
+   * with the same first letter (the automatic typo retry: a typo is rarely the first letter, and
+   * comparing with the terms of one letter is a small part of the vocabulary's cost).
    */
-  expand(term: string, prefix: boolean, editDistance: number): number[] {
+  expand(term: string, prefix: boolean, editDistance: number, anchored = false): number[] {
     const { terms } = this.data;
     if (editDistance > 0) {
       const out: number[] = [];
-      for (let t = 0; t < terms.count; t += 1) {
+      const from = anchored ? terms.lowerBound(term.charAt(0)) : 0;
+      for (let t = from; t < terms.count; t += 1) {
+        if (anchored && !terms.startsWith(t, term.charAt(0))) break;
         const length = terms.starts[t + 1]! - terms.starts[t]!;
         if (Math.abs(length - term.length) <= editDistance && withinEditDistance(term, terms.at(t), editDistance)) out.push(t);
       }
