@@ -188,7 +188,9 @@ export class SearchEngine {
     const parsed = parseQuery(query);
     const plan = planQuery(parsed, this.languages());
     if (!hasPositiveTerms(plan)) return [];
-    const limit = clampLimit(options.limit);
+    // A later page is the first `offset + limit`, ranked the same, without the first `offset`.
+    const skip = Math.max(0, Math.floor(Number.isFinite(options.offset) ? (options.offset ?? 0) : 0));
+    const limit = clampLimit(options.limit) + skip;
     const filtered = hasFilters(options);
     let candidates: Candidate[] = [];
     for (const candidate of runQuery(this.segments(), plan)) {
@@ -221,9 +223,10 @@ export class SearchEngine {
     let ordered = selectBest(candidates, plan.phrases.length > 0 ? limit * 4 : limit, order);
 
     const hits: SearchHit[] = [];
+    let confirmed = 0;
     // Candidates come best first, so checking phrases lazily keeps the ranking and reads
     // text.txt only until `limit` hits are confirmed.
-    for (let i = 0; hits.length < limit; i += 1) {
+    for (let i = 0; confirmed < limit; i += 1) {
       if (i === ordered.length) {
         if (ordered.length === candidates.length) break;
         ordered = candidates.sort(order);
@@ -233,6 +236,8 @@ export class SearchEngine {
       if (doc === undefined) continue;
       const docTexts = textsOf(candidate.ref, doc);
       if (!phrasesHold(docTexts, plan.phrases)) continue;
+      confirmed += 1;
+      if (confirmed <= skip) continue;
       const hit = buildHit(docTexts, candidate, requiredPhrases);
       if (options.explain === true) {
         hit.explanation = { parts: explainCandidate(candidate), phrases: requiredPhrases.map((phrase) => phrase.words.join(' ')) };

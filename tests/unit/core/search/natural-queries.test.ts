@@ -157,4 +157,27 @@ describe('natural queries in a multilingual library', () => {
     const whales = (await engine.search('whael')).map((hit) => hit.articleId);
     expect(whales.slice(0, 2).sort()).toEqual(['guardian-page', 'moby-dick']);
   });
+
+  it("lists an article's best places in its text, apart, and counts the rest", async () => {
+    const moby = (await engine.search('whale')).find((hit) => hit.articleId === 'moby-dick' && hit.kind === 'article')!;
+    const places = [{ snippet: moby.snippet, passage: moby.passage }, ...(moby.morePassages ?? [])];
+    expect(places).toHaveLength(3);
+    // Moby-Dick speaks of whales on nearly every page.
+    expect(moby.passageCount).toBeGreaterThan(100);
+    const spans = places.map((place) => place.passage!).sort((a, b) => a.start - b.start);
+    for (const place of places) expect(place.snippet).toMatch(/<mark>whales?<\/mark>/i);
+    // Three different places, each far enough from the others to be a passage of its own.
+    for (let i = 1; i < spans.length; i += 1) expect(spans[i]!.start).toBeGreaterThan(spans[i - 1]!.end);
+    expect(new Set(places.map((place) => place.snippet)).size).toBe(3);
+    // A word only in a title has no place in the text to list.
+    const title = (await engine.search('title:heroines'))[0];
+    expect(title?.passageCount).toBe(0);
+  });
+
+  it('gives the next page of the same ranking after the results already shown', async () => {
+    const all = await engine.search('the', { limit: 12 });
+    expect(all.length).toBe(12);
+    const second = await engine.search('the', { limit: 5, offset: 5 });
+    expect(second.map((hit) => [hit.articleId, hit.annotationId])).toEqual(all.slice(5, 10).map((hit) => [hit.articleId, hit.annotationId]));
+  });
 });
