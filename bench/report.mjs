@@ -2,7 +2,7 @@
 
 const LABELS = {
   lunr: 'Plain Lunr 2.3.9 (one index, positions on)',
-  quire: "Quire's engine (segments of compact postings, Lunr's stemmers, snippets for the top 20)",
+  quire: "Quire's engine (segments of compact postings, Lunr's stemmers, snippets for the top 20, up to 3 per article)",
   minisearch: 'MiniSearch 7.2.0',
   flexsearch: 'FlexSearch 0.8.212 (Document, forward tokenizer)',
   fts5: 'SQLite FTS5 (better-sqlite3 12, snippet() for the top 20)',
@@ -89,7 +89,7 @@ Load average (1 min) at the end of the build / query process, and when each engi
 
 ${cpu.length > 0 ? `CPU time (all threads, so garbage collection and worker threads count) of the build, and from process start to the first answer — the work each needed, which contention inflates far less than wall time: ${cpu.join('; ')}.${queryCpu.length > 0 ? ` Mean CPU time per query: ${queryCpu.join('; ')}.` : ''}` : ''}
 
-What limits Quire's engine: each query reads \`text.txt\` of its 20 best hits and searches it for the matched words (no positions in the index: one case-insensitive native search per text, the snippet window in one pass); reading the files is now the largest part of a query in profiles (about a quarter). A quoted phrase is confirmed against the text of candidates, best first, until 20 hold it (one native search per text for plain phrases in texts without accented letters), so a rare phrase of common words reads many files (the phrase p95). The cold start is mostly Node starting and loading the engine's modules, parsing the manifest of every document (rows, not objects) and the first query running before V8 has optimized it; the segments themselves load as typed-array views over the files, and a language's stemmer loads when first needed. The live tail keeps a new article searchable in milliseconds.
+What limits Quire's engine: each query reads \`text.txt\` of its 20 best hits and searches it for the matched words (no positions in the index: one case-insensitive native search per text, the snippet window in one pass); reading the files is now the largest part of a query in profiles (about a quarter). A quoted phrase is confirmed against the text of candidates, best first, until 20 hold it (one native search per text for plain phrases in texts without accented letters), so a rare phrase of common words reads many files (the phrase p95). A query of four words or more (the known-item titles and sentences) is matched by most of its words and has the text of its 30 best candidates read to score the order of its words, so it costs more than a short one; a typo is looked for only among words no document holds, with the same first letter. The cold start is mostly Node starting and loading the engine's modules, parsing the manifest of every document (rows, not objects) and the first query running before V8 has optimized it; the segments themselves load as typed-array views over the files, and a language's stemmer loads when first needed. The live tail keeps a new article searchable in milliseconds.
 
 Notes: MiniSearch and FlexSearch have no phrase operator (a phrase is run as all its words); plain Lunr runs the phrase's words as required terms and cannot add an article without rebuilding everything. Quire confirms phrases against each hit's text and builds snippets from text.txt for every returned hit; FTS5 builds snippets with \`snippet()\`; the others return ids only.
 ${targets.length > 0 ? `
