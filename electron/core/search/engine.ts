@@ -192,7 +192,7 @@ export class SearchEngine {
     const skip = Math.max(0, Math.floor(Number.isFinite(options.offset) ? (options.offset ?? 0) : 0));
     const limit = clampLimit(options.limit) + skip;
     const filtered = hasFilters(options);
-    let candidates: Candidate[] = [];
+    const candidates: Candidate[] = [];
     for (const candidate of runQuery(this.segments(), plan)) {
       if (!filtered) candidates.push(candidate);
       else {
@@ -214,10 +214,8 @@ export class SearchEngine {
       // The best by BM25 get their title and kind bonuses, then take their place again.
       const words = wantedWords(parsed);
       const pool = selectBest(candidates, Math.max(RERANK_POOL, limit), order);
-      let reranked = rerank(pool, words, (key) => this.docs.get(key));
-      if (words.length >= SEQUENCE_MIN_WORDS) reranked = this.bySequence(reranked, words, order, textsOf);
-      const inPool = new Set(pool);
-      candidates = reranked.concat(candidates.filter((candidate) => !inPool.has(candidate)));
+      rerank(pool, words, (key) => this.docs.get(key));
+      if (words.length >= SEQUENCE_MIN_WORDS) this.bySequence(pool, words, order, textsOf);
     }
     // Only the best few are ordered at first; the rest only if phrase checks reject many of them.
     let ordered = selectBest(candidates, plan.phrases.length > 0 ? limit * 4 : limit, order);
@@ -247,16 +245,14 @@ export class SearchEngine {
     return hits;
   }
 
-  /** The best few of a reranked pool, their texts read, scored up by how much of the query's word order they hold. */
+  /** The best few of a reranked pool, their texts read, scored up (in place) by how much of the query's word order they hold. */
   private bySequence(
-    pool: Candidate[],
+    pool: readonly Candidate[],
     words: readonly string[],
     order: (a: Candidate, b: Candidate) => number,
     textsOf: (key: string, doc: StoredDoc) => DocumentTexts,
-  ): Candidate[] {
-    const best = selectBest(pool, SEQUENCE_POOL, order);
-    const rescored = new Map<Candidate, Candidate>();
-    for (const candidate of best) {
+  ): void {
+    for (const candidate of selectBest(pool, SEQUENCE_POOL, order)) {
       const doc = this.docs.get(candidate.ref);
       if (doc === undefined) continue;
       const fields = function* (): Generator<string> {
@@ -264,10 +260,8 @@ export class SearchEngine {
         yield textsOf(candidate.ref, doc).bodyText();
         yield doc.note;
       };
-      const factor = sequenceFactor(fields(), words);
-      rescored.set(candidate, { ...candidate, score: candidate.score * factor });
+      candidate.score *= sequenceFactor(fields(), words);
     }
-    return pool.map((candidate) => rescored.get(candidate) ?? candidate);
   }
 
   /** Merges segments now if there are too many (otherwise done shortly after a seal). */

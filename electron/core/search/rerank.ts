@@ -65,22 +65,21 @@ export function titleFactor(title: string, words: readonly string[]): number {
   return 1 + queryShare * titleShare + (containsRun(titleWords, words) ? TITLE_RUN_BONUS : 0);
 }
 
-/** The pool's candidates with their final scores (the caller orders them). */
-export function rerank(
-  pool: readonly Candidate[],
-  words: readonly string[],
-  docOf: (key: string) => StoredDoc | undefined,
-): Candidate[] {
+/**
+ * Gives the pool's candidates their final scores, in place (candidates are made per query): no
+ * copy of the candidate list, which for a common word holds every document of the library.
+ */
+export function rerank(pool: readonly Candidate[], words: readonly string[], docOf: (key: string) => StoredDoc | undefined): void {
   const factors = new Map<string, number>();
-  return pool.map((candidate) => {
+  for (const candidate of pool) {
     const doc = docOf(candidate.ref);
-    if (doc === undefined) return candidate;
+    if (doc === undefined) continue;
     // An article's bookmarks carry its title: computed once per article.
     let factor = factors.get(doc.articleId);
     if (factor === undefined) factors.set(doc.articleId, (factor = titleFactor(doc.title, words)));
     if (doc.kind !== 'article') factor *= ANNOTATION_BOOST;
-    return factor === 1 ? candidate : { ...candidate, score: candidate.score * factor };
-  });
+    candidate.score *= factor;
+  }
 }
 
 /** From this many words on, the order of the query's words is worth reading texts for. */
