@@ -41,6 +41,9 @@ export function renderSearchSection({ results, machine, date, articles }) {
       });
       return `| ${LABELS[r.engine] ?? r.engine} | ${cells.join(' | ')} |`;
     });
+  const afterKnownItems = results
+    .filter((r) => r.rssAfterKnownItemsMb !== undefined)
+    .map((r) => `${r.engine} ${r.rssAfterKnownItemsMb.toFixed(0)} MB`);
   const errorLines = results
     .filter((r) => r.errors !== undefined && Object.keys(r.errors).length > 0)
     .map((r) => {
@@ -83,7 +86,7 @@ Can each engine find an article again from what someone remembers of it? 200 que
 | engine | titles MRR@10 | titles recall@10 | titles first | titles p50 / p95 | sentences MRR@10 | sentences recall@10 | sentences first | sentences p50 / p95 |
 |---|---|---|---|---|---|---|---|---|
 ${relevanceRows.join('\n')}
-` : ''}
+${afterKnownItems.length > 0 ? `\nResident memory of the query process after the known-item queries too (the table's memory is before them): ${afterKnownItems.join('; ')}.\n` : ''}` : ''}
 ${errorLines.length > 0 ? `Exceptions thrown by an engine on a query are counted (the query counts as unanswered) and the run goes on:\n\n${errorLines.join('\n')}\n` : 'No engine threw on any query.\n'}
 Load average (1 min) at the end of the build / query process, and when each engine was measured: ${loads.join('; ')}. This machine is shared: with a load far above its core count every figure is inflated, and engines measured at different times are not comparable within about 2×.
 

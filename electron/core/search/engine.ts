@@ -201,7 +201,8 @@ export class SearchEngine {
       }
     }
     const sort = options.sort ?? 'relevance';
-    // Texts read for ranking are read once, and kept for the snippets of the same query.
+    // Texts read for ranking (a few dozen) are kept for the snippets of the same query; those the
+    // phrase checks read (up to thousands, for a rare phrase of common words) are not.
     const texts = new Map<string, DocumentTexts>();
     const textsOf = (key: string, doc: StoredDoc): DocumentTexts => {
       let found = texts.get(key);
@@ -232,7 +233,7 @@ export class SearchEngine {
       const candidate = ordered[i]!;
       const doc = this.docs.get(candidate.ref);
       if (doc === undefined) continue;
-      const docTexts = textsOf(candidate.ref, doc);
+      const docTexts = texts.get(candidate.ref) ?? new DocumentTexts(doc, this.libraryDir);
       if (!phrasesHold(docTexts, plan.phrases)) continue;
       confirmed += 1;
       if (confirmed <= skip) continue;
