@@ -69,7 +69,7 @@ export function renderSearchSection({ results, machine, date, articles }) {
     : [];
   return `## Search
 
-Measured by \`npm run bench\` on ${date}. Machine: ${machine}.
+Written by \`npm run bench\` on ${date} (\`node bench/run.mjs ENGINE…\` measures only the engines named and keeps the others' last figures: when each was measured is in the load line below). Machine: ${machine}.
 
 Library: ${articles.toLocaleString('en')} articles (\`articles-10k.jsonl\` from \`bench/debian-docs.sh\`: Linux kernel, Python 3.11 and PostgreSQL 15 manuals and man pages, cut into 4–5 KB articles). Queries drawn from the articles with a fixed seed, 200 of each kind: one word; two words of one article (all must match); a 4-letter prefix; a quoted phrase of 2–3 consecutive words. Each engine builds in one process and answers in a fresh one. Latencies are per query, top 20, after 200 warm-up queries of every kind drawn with another seed (none of them measured). "Cold start" is from process start (Node's time origin) to the first answer, loading the engine's code and index. Resident memory is the query process's RSS after all queries.
 
