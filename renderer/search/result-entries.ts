@@ -1,8 +1,8 @@
 /**
  * The rows of the results list: each hit, then for an article's text its next best places, then
  * "and N more in this article" when the text matches in more places than are listed. Every row
- * opens the reader: a place at its passage, the "more" row on the article's first match with every
- * match listed (the reader's match bar steps through them all).
+ * opens the reader: a place at its passage, the "more" row at the article's first match with every
+ * match highlighted (the reader's match bar steps through them all, in order).
  */
 import type { SearchHit, SearchHitKind } from '../../electron/shared/models';
 
@@ -33,7 +33,8 @@ export function resultEntries(hits: readonly SearchHit[]): ResultEntry[] {
       entries.push({ hit: { ...hit, snippet: place.snippet, passage: place.passage }, kind: 'place', more: 0 });
     }
     const more = placesOf(hit) - listedPlaces(hit);
-    if (more > 0) entries.push({ hit, kind: 'more', more });
+    // From the first match: the reader's match bar then steps through every place in order.
+    if (more > 0) entries.push({ hit: { ...hit, passage: null }, kind: 'more', more });
   }
   return entries;
 }
