@@ -88,3 +88,53 @@ export const NEW_ARTICLE = {
   title: 'Quokkaflux calibration notes',
   body: 'The quokkaflux calibration routine was added to the library a moment ago.\nIt should be searchable at once.',
 };
+
+/**
+ * Known-item queries: what someone types to find one article again. `title`: its title as it is
+ * (only titles no other article has); `sentence`: a sentence of its text (one only it holds, 8–20
+ * plain words) with one word replaced by a word of another article and one word of five letters
+ * or more misspelt (two inner letters swapped). Each query names the one article that answers it.
+ */
+export function makeKnownItems(articles, seed = 4242, count = 200) {
+  const next = random(seed);
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const titleCount = new Map();
+  for (const article of articles) titleCount.set(article.title, (titleCount.get(article.title) ?? 0) + 1);
+  const lineCount = new Map();
+  for (const article of articles) {
+    for (const line of new Set(article.body.split('\n'))) lineCount.set(line, (lineCount.get(line) ?? 0) + 1);
+  }
+  const title = [];
+  const seen = new Set();
+  while (title.length < count) {
+    const article = pick(articles);
+    if (titleCount.get(article.title) !== 1 || seen.has(article.id)) continue;
+    seen.add(article.id);
+    title.push({ text: article.title, id: article.id });
+  }
+  const PLAIN = /^[A-Za-z][a-z]*[,.;]?$/;
+  const sentence = [];
+  while (sentence.length < count) {
+    const article = pick(articles);
+    const lines = article.body
+      .split('\n')
+      .filter((line) => lineCount.get(line) === 1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((tokens) => tokens.length >= 8 && tokens.length <= 20 && tokens.every((token) => PLAIN.test(token)));
+    if (lines.length === 0) continue;
+    const tokens = [...pick(lines)];
+    const content = tokens.map((token, i) => i).filter((i) => wordsOf(tokens[i]).length === 1);
+    const long = content.filter((i) => tokens[i].replace(/[,.;]$/, '').length >= 5);
+    if (content.length < 4 || long.length < 2) continue;
+    const misspelt = pick(long);
+    const changed = pick(content.filter((i) => i !== misspelt));
+    const replacement = pick(wordsOf(pick(articles).body));
+    if (replacement === undefined) continue;
+    tokens[changed] = replacement;
+    const word = tokens[misspelt];
+    const at = 1 + Math.floor(next() * (word.replace(/[,.;]$/, '').length - 3));
+    tokens[misspelt] = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+    sentence.push({ text: tokens.join(' '), id: article.id });
+  }
+  return { title, sentence };
+}

@@ -2,7 +2,7 @@
 
 const LABELS = {
   lunr: 'Plain Lunr 2.3.9 (one index, positions on)',
-  quire: "Quire's engine (segments of compact postings, Lunr's stemmers, snippets for the top 20)",
+  quire: "Quire's engine (segments of compact postings, Lunr's stemmers, snippets for the top 20, up to 3 per article)",
   minisearch: 'MiniSearch 7.2.0',
   flexsearch: 'FlexSearch 0.8.212 (Document, forward tokenizer)',
   fts5: 'SQLite FTS5 (better-sqlite3 12, snippet() for the top 20)',
@@ -10,6 +10,7 @@ const LABELS = {
 
 const ms = (value) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 10 ? `${value.toFixed(0)} ms` : `${value.toFixed(2)} ms`);
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const pct = (share) => `${(share * 100).toFixed(1)} %`;
 const pair = (kind) => (kind ? `${ms(kind.p50)} / ${ms(kind.p95)}` : 'n/a');
 
 export function renderSearchSection({ results, machine, date, articles }) {
@@ -31,12 +32,36 @@ export function renderSearchSection({ results, machine, date, articles }) {
   const queryCpu = results
     .filter((r) => Object.values(r.kinds).every((k) => k.cpuPerQueryMs !== undefined))
     .map((r) => `${r.engine} ${Object.entries(r.kinds).map(([kind, k]) => `${kind} ${ms(k.cpuPerQueryMs)}`).join(', ')}`);
+  const relevanceRows = results
+    .filter((r) => r.relevance !== undefined)
+    .map((r) => {
+      const cells = ['title', 'sentence'].map((kind) => {
+        const k = r.relevance[kind];
+        return k ? `${k.mrr.toFixed(3)} | ${pct(k.recall)} | ${pct(k.first)} | ${pair(k)}` : 'n/a | n/a | n/a | n/a';
+      });
+      return `| ${LABELS[r.engine] ?? r.engine} | ${cells.join(' | ')} |`;
+    });
+  const afterKnownItems = results
+    .filter((r) => r.rssAfterKnownItemsMb !== undefined)
+    .map((r) => `${r.engine} ${r.rssAfterKnownItemsMb.toFixed(0)} MB`);
+  const errorLines = results
+    .filter((r) => r.errors !== undefined && Object.keys(r.errors).length > 0)
+    .map((r) => {
+      const counts = [
+        ...Object.entries(r.kinds).filter(([, k]) => k.errors > 0).map(([kind, k]) => `${kind} ${k.errors}/${k.count}`),
+        ...Object.entries(r.relevance ?? {}).filter(([, k]) => k.errors > 0).map(([kind, k]) => `known-item ${kind} ${k.errors}/${k.count}`),
+      ];
+      const first = Object.entries(r.errors).map(([kind, message]) => `${kind}: “${message}”`).join('; ');
+      return `- ${r.engine}: ${counts.join(', ')} (first of each: ${first})`;
+    });
   const quire = results.find((r) => r.engine === 'quire');
   const targets = quire
     ? [
         ['first answer from a cold start', '≤ 0.5 s', ms(quire.firstAnswerMs), quire.firstAnswerMs <= 500],
+        ...(quire.relevance?.title ? [['known-item search by title: MRR@10', '≥ 0.9', quire.relevance.title.mrr.toFixed(3), quire.relevance.title.mrr >= 0.9]] : []),
         ['query p95 (one word / several words), snippets for the top 20', '≤ 5 ms', `${ms(quire.kinds.single.p95)} / ${ms(quire.kinds.multi.p95)}`, Math.max(quire.kinds.single.p95, quire.kinds.multi.p95) <= 5],
         ['prefix p95', '≤ 10 ms', ms(quire.kinds.prefix.p95), quire.kinds.prefix.p95 <= 10],
+        ['phrase p95', '≤ 10 ms', ms(quire.kinds.phrase.p95), quire.kinds.phrase.p95 <= 10],
         ['one new article searchable', '≤ 250 ms', ms(quire.addMs), quire.addMs <= 250],
         ['full build', '≤ 12 s', ms(quire.buildMs), quire.buildMs <= 12000],
         ['resident memory after the queries', '≤ 300 MB', `${quire.rssMb.toFixed(0)} MB`, quire.rssMb <= 300],
@@ -44,7 +69,7 @@ export function renderSearchSection({ results, machine, date, articles }) {
     : [];
   return `## Search
 
-Measured by \`npm run bench\` on ${date}. Machine: ${machine}.
+Written by \`npm run bench\` on ${date} (\`node bench/run.mjs ENGINE…\` measures only the engines named and keeps the others' last figures: when each was measured is in the load line below). Machine: ${machine}.
 
 Library: ${articles.toLocaleString('en')} articles (\`articles-10k.jsonl\` from \`bench/debian-docs.sh\`: Linux kernel, Python 3.11 and PostgreSQL 15 manuals and man pages, cut into 4–5 KB articles). Queries drawn from the articles with a fixed seed, 200 of each kind: one word; two words of one article (all must match); a 4-letter prefix; a quoted phrase of 2–3 consecutive words. Each engine builds in one process and answers in a fresh one. Latencies are per query, top 20, after 200 warm-up queries of every kind drawn with another seed (none of them measured). "Cold start" is from process start (Node's time origin) to the first answer, loading the engine's code and index. Resident memory is the query process's RSS after all queries.
 
@@ -53,16 +78,25 @@ Library: ${articles.toLocaleString('en')} articles (\`articles-10k.jsonl\` from 
 ${rows.join('\n')}
 
 Queries answered (at least one hit): ${answered.join('; ')}.
+${relevanceRows.length > 0 ? `
+### Relevance: known-item search
 
+Can each engine find an article again from what someone remembers of it? 200 queries of each kind, drawn with a fixed seed, each naming the one article it should find: **title** — an article's title as it is (only titles no other article shares); **sentence** — a sentence of the article (8–20 plain words, a line no other article holds) with one word replaced by a word of another article and one word of five letters or more misspelt (two letters swapped). Every engine gets the text as typed into a search box, in its own natural mode: Quire's query language (every word required, common words optional, a typo or most of the words when nothing holds all), FTS5 with each word quoted and OR'ed, ranked by bm25 (title weight 10), MiniSearch with any word, fuzzy 0.2 and prefixes, FlexSearch with \`suggest\`, plain Lunr with \`idx.search(text)\`. MRR@10 is the mean of 1/rank of the article within the first 10 results (0 when absent); recall@10 the share found in the first 10; first the share ranked first.
+
+| engine | titles MRR@10 | titles recall@10 | titles first | titles p50 / p95 | sentences MRR@10 | sentences recall@10 | sentences first | sentences p50 / p95 |
+|---|---|---|---|---|---|---|---|---|
+${relevanceRows.join('\n')}
+${afterKnownItems.length > 0 ? `\nResident memory of the query process after the known-item queries too (the table's memory is before them): ${afterKnownItems.join('; ')}.\n` : ''}` : ''}
+${errorLines.length > 0 ? `Exceptions thrown by an engine on a query are counted (the query counts as unanswered) and the run goes on:\n\n${errorLines.join('\n')}\n` : 'No engine threw on any query.\n'}
 Load average (1 min) at the end of the build / query process, and when each engine was measured: ${loads.join('; ')}. This machine is shared: with a load far above its core count every figure is inflated, and engines measured at different times are not comparable within about 2×.
 
 ${cpu.length > 0 ? `CPU time (all threads, so garbage collection and worker threads count) of the build, and from process start to the first answer — the work each needed, which contention inflates far less than wall time: ${cpu.join('; ')}.${queryCpu.length > 0 ? ` Mean CPU time per query: ${queryCpu.join('; ')}.` : ''}` : ''}
 
-What limits Quire's engine: each query reads \`text.txt\` of its 20 best hits and searches it for the matched words (no positions in the index: one case-insensitive native search per text, the snippet window in one pass); reading the files is now the largest part of a query in profiles (about a quarter). A quoted phrase is confirmed against the text of candidates, best first, until 20 hold it (one native search per text for plain phrases in texts without accented letters), so a rare phrase of common words reads many files (the phrase p95). The cold start is mostly Node starting and loading the engine's modules, parsing the manifest of every document (rows, not objects) and the first query running before V8 has optimized it; the segments themselves load as typed-array views over the files, and a language's stemmer loads when first needed. The live tail keeps a new article searchable in milliseconds.
+What limits Quire's engine: each query reads \`text.txt\` of its 20 best hits and searches it for the matched words (no positions in the index: one case-insensitive native search per text, the snippet window in one pass); reading the files is now the largest part of a query in profiles (about a quarter). A quoted phrase is confirmed against the text of candidates, best first, until 20 hold it (one native search per text for plain phrases in texts without accented letters), so a rare phrase of common words reads many files (the phrase p95). A query of four words or more (the known-item titles and sentences) is matched by most of its words and has the text of its 30 best candidates read to score the order of its words, so it costs more than a short one; a typo is looked for only among words no document holds, with the same first letter. The cold start is mostly Node starting and loading the engine's modules, parsing the manifest of every document (rows, not objects) and the first query running before V8 has optimized it; the segments themselves load as typed-array views over the files, and a language's stemmer loads when first needed. The live tail keeps a new article searchable in milliseconds.
 
 Notes: MiniSearch and FlexSearch have no phrase operator (a phrase is run as all its words); plain Lunr runs the phrase's words as required terms and cannot add an article without rebuilding everything. Quire confirms phrases against each hit's text and builds snippets from text.txt for every returned hit; FTS5 builds snippets with \`snippet()\`; the others return ids only.
 ${targets.length > 0 ? `
-Quire's engine against the targets of issue 4:
+Quire's engine against its targets:
 
 | target | goal | measured | |
 |---|---|---|---|

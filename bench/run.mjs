@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
-import { ROOT, WORK, loadArticles, makeQueries } from './corpus.mjs';
+import { ROOT, WORK, loadArticles, makeKnownItems, makeQueries } from './corpus.mjs';
 import { renderSearchSection, replaceSection } from './report.mjs';
 
 const ALL = ['lunr', 'quire', 'minisearch', 'flexsearch', 'fts5'];
@@ -23,7 +23,11 @@ mkdirSync(WORK, { recursive: true });
 const articles = loadArticles();
 // The measured queries, and as many again of another seed to warm each engine up first (a search
 // worker that has answered a few hundred queries, as an app's does within minutes of typing).
-writeFileSync(path.join(WORK, 'queries.json'), JSON.stringify({ ...makeQueries(articles), warmUp: makeQueries(articles, 7, 50) }));
+// Known-item queries (titles, sentences with a word changed and one misspelt) measure relevance.
+writeFileSync(
+  path.join(WORK, 'queries.json'),
+  JSON.stringify({ ...makeQueries(articles), warmUp: makeQueries(articles, 7, 50), knownItems: makeKnownItems(articles) }),
+);
 
 // Quire's engine reads text.txt of the top hits for snippets and phrases, as in a real library.
 const library = path.join(WORK, 'library', 'articles');

@@ -36,6 +36,10 @@ export default {
     // No phrase operator: a phrase is searched as all of its words (FlexSearch requires all).
     return ids(index.search(words.join(' '), { limit: 20 })).slice(0, 20).length;
   },
+  /** `suggest` lets results hold only some of the words; title results first, then body. */
+  async rank(index, text, count) {
+    return ids(index.search(text, { limit: count, suggest: true })).slice(0, count);
+  },
   async addOne(index, article, word) {
     index.add(article);
     return ids(index.search(word, { limit: 20 })).includes(article.id);

@@ -5,7 +5,17 @@ import Database from 'better-sqlite3';
 const SEARCH = `SELECT rowid, snippet(docs, 1, '<mark>', '</mark>', '…', 24) AS snippet
   FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 10.0, 1.0) LIMIT 20`;
 
+const RANK = `SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 10.0, 1.0) LIMIT ?`;
+
 const quote = (word) => `"${word.replaceAll('"', '""')}"`;
+
+/** A natural query as FTS5 can take it: each word quoted, any of them (OR), ranked by bm25. */
+const anyWord = (text) =>
+  text
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '')
+    .map(quote)
+    .join(' OR ');
 
 function match(kind, words) {
   if (kind === 'prefix') return `${quote(words[0])}*`;
@@ -30,10 +40,14 @@ export default {
   },
   async load(dir) {
     const db = new Database(path.join(dir, 'index.sqlite'));
-    return { db, search: db.prepare(SEARCH), insert: db.prepare('INSERT INTO docs (title, body, id) VALUES (?, ?, ?)') };
+    return { db, search: db.prepare(SEARCH), rank: db.prepare(RANK), insert: db.prepare('INSERT INTO docs (title, body, id) VALUES (?, ?, ?)') };
   },
   async query(handle, kind, words) {
     return handle.search.all(match(kind, words)).length;
+  },
+  async rank(handle, text, count) {
+    const match = anyWord(text);
+    return match === '' ? [] : handle.rank.all(match, count).map((row) => row.id);
   },
   async addOne(handle, article, word) {
     handle.insert.run(article.title, article.body, article.id);

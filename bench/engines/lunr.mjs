@@ -34,6 +34,10 @@ export default {
     });
     return results.slice(0, 20).length;
   },
+  /** What most projects do with a search box: `idx.search(text)` (any word matches; it throws on some input). */
+  async rank(handle, text, count) {
+    return handle.index.search(text).slice(0, count).map((result) => result.ref);
+  },
   /** Lunr cannot add to a built index: the whole library is rebuilt (timed as such). */
   async addOne(handle, article, word, articles) {
     handle.index = build([...articles, article]);

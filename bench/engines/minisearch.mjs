@@ -21,6 +21,13 @@ export default {
     const options = kind === 'prefix' ? { prefix: true } : { combineWith: 'AND' };
     return index.search(words.join(' '), options).slice(0, 20).length;
   },
+  /** Its documented search-box settings: any word, fuzzy 0.2, prefixes; ranked by BM25+. */
+  async rank(index, text, count) {
+    return index
+      .search(text, { fuzzy: 0.2, prefix: true })
+      .slice(0, count)
+      .map((result) => result.id);
+  },
   async addOne(index, article, word) {
     index.add(article);
     return index.search(word).some((hit) => hit.id === article.id);

@@ -56,6 +56,10 @@ export default {
   async query(index, kind, words) {
     return (await index.search(quoted(kind, words), { limit: 20 })).length;
   },
+  /** A natural query as typed into the search box (a bad-query refusal counts as an error). */
+  async rank(index, text, count) {
+    return (await index.search(text, { limit: count })).map((hit) => hit.articleId);
+  },
   async addOne(index, article, word) {
     writeFileSync(path.join(LIBRARY, 'articles', article.id, 'text.txt'), article.body);
     await index.replaceArticles([entry(article)]);

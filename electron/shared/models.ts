@@ -262,8 +262,21 @@ export interface SearchHit {
    */
   format: ArticleFormat | null;
   date: string | null;
+  /**
+   * For an article's text: its next best places after the one above, best first (at most two),
+   * and how many places of the text match in all (0 when only its title or details did).
+   */
+  morePassages?: SearchPassage[];
+  passageCount?: number;
   /** with `explain`: why it matched and how the score adds up */
   explanation?: SearchExplanation;
+}
+
+/** Another place in an article's text where a query matched. */
+export interface SearchPassage {
+  /** HTML, as SearchHit.snippet */
+  snippet: string;
+  passage: { start: number; end: number } | null;
 }
 
 /** One index term's share of a hit's score: BM25 with library-wide statistics, times weights. */
@@ -306,6 +319,8 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 export interface SearchOptions {
   limit?: number;
+  /** how many of the best hits to skip: the next page after `offset` hits already shown */
+  offset?: number;
   /** only hits in articles carrying every one of these tags */
   tags?: string[];
   /** only hits in articles of these formats */

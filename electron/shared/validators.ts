@@ -174,6 +174,7 @@ export const argSchemas = {
     z
       .object({
         limit: z.number().int().min(1).max(1000).optional(),
+        offset: z.number().int().min(0).max(100_000).optional(),
         tags: z.array(tagSchema).max(100).optional(),
         formats: z.array(z.enum(ARTICLE_FORMATS)).max(10).optional(),
         languages: z.array(z.string().regex(/^[a-z]{2,3}$/i, 'is not a language code')).max(50).optional(),

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../electron/shared/models';
 import { clearSearchFilters, isSearchFiltered } from './search-filter';
 import { SearchFilterBar } from './SearchFilterBar';
 import { hitOptionId, SearchResults } from './SearchResults';
-import { SEARCH_LIMIT, useSearch } from './use-search';
+import { resultEntries } from './result-entries';
+import { useSearch } from './use-search';
 import { useSearchCommand } from './use-search-command';
 import { useSearchLibrary } from './use-search-library';
 import { useSearchShortcuts } from './use-search-shortcuts';
@@ -16,7 +17,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
  * passage. Query and filters stay while the reader is open, so coming back finds the same results.
  */
 export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }) {
-  const { query, filter, state, change, submit, clear, setFilter } = useSearch();
+  const { query, filter, state, change, submit, clear, setFilter, loadMore } = useSearch();
   const [open, setOpen] = useState(false);
   // The active result belongs to one list of hits; a new answer starts with none active.
   const [active, setActive] = useState<{ hits: SearchHit[] | null; index: number }>({ hits: null, index: -1 });
@@ -27,6 +28,8 @@ export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }
   const hintId = useId();
 
   const hits = state.hits ?? [];
+  // The rows: each hit, its article's other places, "and N more in this article".
+  const entries = useMemo(() => resultEntries(state.hits ?? []), [state.hits]);
   const activeIndex = active.hits === state.hits ? active.index : -1;
   const showPanel = open && query.trim() !== '';
   const library = useSearchLibrary(showPanel);
@@ -65,17 +68,17 @@ export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }
     switch (event.key) {
       case 'ArrowDown':
       case 'ArrowUp': {
-        if (hits.length === 0) return;
+        if (entries.length === 0) return;
         event.preventDefault();
         setOpen(true);
         const step = event.key === 'ArrowDown' ? 1 : -1;
-        const next = activeIndex < 0 && step < 0 ? hits.length - 1 : (activeIndex + step + hits.length) % hits.length;
+        const next = activeIndex < 0 && step < 0 ? entries.length - 1 : (activeIndex + step + entries.length) % entries.length;
         setActive({ hits: state.hits, index: next });
         break;
       }
       case 'Enter': {
         event.preventDefault();
-        const hit = showPanel && activeIndex >= 0 ? hits[activeIndex] : undefined;
+        const hit = showPanel && activeIndex >= 0 ? entries[activeIndex]?.hit : undefined;
         if (hit) openHit(hit);
         else {
           setOpen(true);
@@ -125,10 +128,11 @@ export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }
           <SearchResults
             listId={listId}
             state={state}
-            limit={SEARCH_LIMIT}
+            entries={entries}
             activeIndex={activeIndex}
             onHover={(index) => setActive({ hits: state.hits, index })}
             onOpen={openHit}
+            onLoadMore={loadMore}
             filterActive={isSearchFiltered(filter)}
             onClearFilters={clearFilters}
           />

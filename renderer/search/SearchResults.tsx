@@ -1,6 +1,8 @@
 import type { SearchHit, SearchHitKind } from '../../electron/shared/models';
 import { FORMAT_LABELS, formatDate } from '../library/article-format';
 import { groupHits, type HitGroup } from './group-hits';
+import { plural } from './search-summary';
+import type { ResultEntry } from './result-entries';
 import { snippetToSafeHtml } from './safe-snippet';
 import { kindCountsLabel, resultsSummary } from './search-summary';
 import type { SearchState } from './use-search';
@@ -12,22 +14,24 @@ export const hitOptionId = (listId: string, index: number) => `${listId}-hit-${i
 interface SearchResultsProps {
   listId: string;
   state: SearchState;
-  /** how many hits were asked for: as many back means there may be more */
-  limit: number;
+  /** the rows of the list (resultEntries of the hits): what the arrow keys move through */
+  entries: readonly ResultEntry[];
   activeIndex: number;
   onHover: (index: number) => void;
   onOpen: (hit: SearchHit) => void;
+  /** the next page of results, under these */
+  onLoadMore: () => void;
   /** whether a filter is set now (the results may still answer an older choice) */
   filterActive: boolean;
   onClearFilters: () => void;
 }
 
-function statusLabel(state: SearchState, limit: number): string {
+function statusLabel(state: SearchState): string {
   if (state.error) return '';
   if (state.loading && !state.hits) return 'Searching…';
   if (!state.hits) return '';
   if (state.hits.length === 0) return state.filtered ? 'No results with these filters' : `No results for “${state.query}”`;
-  return resultsSummary(state.hits, limit, state.sort);
+  return resultsSummary(state.hits, state.limit, state.sort);
 }
 
 /**
@@ -55,13 +59,13 @@ function snippetText(snippet: string): string {
  * The summary and the results, grouped by article. The search box keeps focus and points at the
  * active result; the summary is a polite live region, so a new count is announced once it settles.
  */
-export function SearchResults({ listId, state, limit, activeIndex, onHover, onOpen, filterActive, onClearFilters }: SearchResultsProps) {
+export function SearchResults({ listId, state, entries, activeIndex, onHover, onOpen, onLoadMore, filterActive, onClearFilters }: SearchResultsProps) {
   const hits = state.hits ?? [];
   return (
     <>
       <div className="search-summary">
         <p className="search-count" role="status" aria-live="polite">
-          {statusLabel(state, limit)}
+          {statusLabel(state)}
         </p>
         {/* Beside the count it changes; outside the live region, so it is not read with every count. */}
         {filterActive && (
@@ -97,26 +101,37 @@ export function SearchResults({ listId, state, limit, activeIndex, onHover, onOp
                     <span className="search-group-count">{kindCountsLabel(group.counts)}</span>
                     {facts && <span className="search-group-facts">{facts}</span>}
                   </li>
-                  {group.hits.map((hit) => {
-                    // `hits` is already in group order, so a hit's place there is its option index.
-                    const index = hits.indexOf(hit);
+                  {entries.map((entry, index) => {
+                    // Entries are in group order: a group's rows are those of its article.
+                    if (entry.hit.articleId !== group.articleId) return null;
+                    const { hit } = entry;
+                    const label =
+                      entry.kind === 'more'
+                        ? `And ${plural(entry.more, 'more place', 'more places')} in ${hit.title}: open the article with every match listed`
+                        : `${KIND_LABEL[hit.kind]} in ${hit.title}: ${snippetText(hit.snippet)}`;
                     return (
                       <li
                         key={`${hit.articleId}-${hit.annotationId ?? ''}-${index}`}
                         id={hitOptionId(listId, index)}
                         role="option"
                         aria-selected={index === activeIndex}
-                        aria-label={`${KIND_LABEL[hit.kind]} in ${hit.title}: ${snippetText(hit.snippet)}`}
-                        className="search-hit"
+                        aria-label={label}
+                        className={entry.kind === 'more' ? 'search-hit search-hit-more' : 'search-hit'}
                         // Keep focus in the search box: the list is driven by aria-activedescendant.
                         onMouseDown={(event) => event.preventDefault()}
                         onMouseMove={() => index !== activeIndex && onHover(index)}
                         onClick={() => onOpen(hit)}
                       >
-                        <span className="search-hit-head">
-                          <span className={`kind-badge kind-${hit.kind}`}>{KIND_LABEL[hit.kind]}</span>
-                        </span>
-                        <span className="search-hit-snippet" dangerouslySetInnerHTML={{ __html: snippetToSafeHtml(hit.snippet) }} />
+                        {entry.kind === 'more' ? (
+                          <span className="search-hit-snippet">and {plural(entry.more, 'more', 'more')} in this article</span>
+                        ) : (
+                          <>
+                            <span className="search-hit-head">
+                              <span className={`kind-badge kind-${hit.kind}`}>{KIND_LABEL[hit.kind]}</span>
+                            </span>
+                            <span className="search-hit-snippet" dangerouslySetInnerHTML={{ __html: snippetToSafeHtml(hit.snippet) }} />
+                          </>
+                        )}
                       </li>
                     );
                   })}
@@ -125,6 +140,11 @@ export function SearchResults({ listId, state, limit, activeIndex, onHover, onOp
             );
           })}
         </ul>
+      )}
+      {state.more && hits.length > 0 && (
+        <button type="button" className="button button-small search-load-more" onClick={onLoadMore} disabled={state.loading}>
+          {state.loading ? 'Loading more results…' : 'Load more results'}
+        </button>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import type { ArticleFormat, SearchHit, SearchHitKind } from '../../electron/shared/models';
+import { placesOf } from './result-entries';
 
 /** One article's hits: its text, bookmarks and notes that matched, best first. */
 export interface HitGroup {
@@ -8,7 +9,7 @@ export interface HitGroup {
   format: ArticleFormat | null;
   date: string | null;
   hits: SearchHit[];
-  /** how many hits of each kind, for the group's heading */
+  /** how many places of each kind (an article's text counts each place it matches), for the group's heading */
   counts: Record<SearchHitKind, number>;
 }
 
@@ -32,7 +33,7 @@ export function groupHits(hits: readonly SearchHit[]): HitGroup[] {
       groups.set(hit.articleId, group);
     }
     group.hits.push(hit);
-    group.counts[hit.kind] += 1;
+    group.counts[hit.kind] += placesOf(hit);
   }
   return [...groups.values()];
 }

@@ -1,5 +1,6 @@
 /** The one-line summary above the results: what was found, counted the way the list shows it. */
 import type { SearchHit, SearchHitKind, SearchSort } from '../../electron/shared/models';
+import { placeCounts } from './result-entries';
 
 const numberFormat = new Intl.NumberFormat();
 
@@ -16,23 +17,19 @@ export function kindCountsLabel(counts: Record<SearchHitKind, number>): string {
 }
 
 /**
- * "12 articles · 30 passages (4 bookmarks, 2 notes)". Every hit is a passage; bookmarks and notes
- * are the passages a reader marked, so they are counted among them and named apart. When the core
- * returned as many hits as asked, there may be more: the line says which ones are shown.
+ * "12 articles · 30 passages (4 bookmarks, 2 notes)". Every place an article's text matches is a
+ * passage, and every bookmark and note (the passages a reader marked, counted among them and named
+ * apart). When the core returned as many hits as asked, there may be more: the line says which
+ * ones are shown.
  */
 export function resultsSummary(hits: readonly SearchHit[], limit: number, sort: SearchSort): string {
   if (hits.length === 0) return '';
   const articles = new Set(hits.map((hit) => hit.articleId)).size;
-  let bookmarks = 0;
-  let notes = 0;
-  for (const hit of hits) {
-    if (hit.kind === 'bookmark') bookmarks += 1;
-    else if (hit.kind === 'note') notes += 1;
-  }
+  const { article, bookmark: bookmarks, note: notes } = placeCounts(hits);
   const marked: string[] = [];
   if (bookmarks > 0) marked.push(plural(bookmarks, 'bookmark', 'bookmarks'));
   if (notes > 0) marked.push(plural(notes, 'note', 'notes'));
-  let line = `${plural(articles, 'article', 'articles')} · ${plural(hits.length, 'passage', 'passages')}`;
+  let line = `${plural(articles, 'article', 'articles')} · ${plural(article + bookmarks + notes, 'passage', 'passages')}`;
   if (marked.length > 0) line += ` (${marked.join(', ')})`;
   if (hits.length >= limit) line += ` · showing the ${sort === 'date' ? 'newest' : 'best'} ${numberFormat.format(limit)}`;
   return line;

@@ -22,9 +22,16 @@ export interface SearchState {
   /** whether the filters these results answer narrowed them, and their order */
   filtered: boolean;
   sort: SearchSort;
+  /** how many hits were asked for in all (a page more each time more are loaded) */
+  limit: number;
+  /** the last page came back full: there may be more to load */
+  more: boolean;
 }
 
-const IDLE: SearchState = { query: '', hits: null, error: null, loading: false, filtered: false, sort: 'relevance' };
+const IDLE: SearchState = { query: '', hits: null, error: null, loading: false, filtered: false, sort: 'relevance', limit: SEARCH_LIMIT, more: false };
+
+/** Grouped by article, so the list (and the arrow keys) go through one article's hits together. */
+const inGroups = (hits: readonly SearchHit[]): SearchHit[] => groupHits(hits).flatMap((group) => group.hits);
 
 export function useSearch() {
   const api = useApi();
@@ -48,15 +55,14 @@ export function useSearch() {
         return;
       }
       const asked = filterNow.current;
-      const answered = { query: trimmed, filtered: isSearchFiltered(asked), sort: asked.sort };
+      const answered = { query: trimmed, filtered: isSearchFiltered(asked), sort: asked.sort, limit: SEARCH_LIMIT };
       setState((current) => ({ ...current, loading: true }));
       void api.search(trimmed, toSearchOptions(asked, SEARCH_LIMIT)).then((result) => {
         if (request !== sequence.current) return;
         setState(
           result.ok
-            ? // Grouped by article, so the list (and the arrow keys) go through one article's hits together.
-              { ...answered, hits: groupHits(result.value).flatMap((group) => group.hits), error: null, loading: false }
-            : { ...answered, hits: null, error: result.error.message, loading: false },
+            ? { ...answered, hits: inGroups(result.value), error: null, loading: false, more: result.value.length >= SEARCH_LIMIT }
+            : { ...answered, hits: null, error: result.error.message, loading: false, more: false },
         );
       });
     },
@@ -77,6 +83,32 @@ export function useSearch() {
   );
 
   const submit = useCallback(() => run(query), [run, query]);
+
+  /**
+   * The next page of the same query and filters, added under what is shown. Goes through the same
+   * request sequence: typing meanwhile drops it, and a second click while one loads is ignored.
+   */
+  const loadMore = useCallback(() => {
+    const shown = state;
+    if (!shown.more || shown.loading || shown.hits === null) return;
+    const request = ++sequence.current;
+    const offset = shown.limit;
+    setState((current) => ({ ...current, loading: true }));
+    void api.search(shown.query, { ...toSearchOptions(filterNow.current, SEARCH_LIMIT), offset }).then((result) => {
+      if (request !== sequence.current) return;
+      setState((current) =>
+        result.ok
+          ? {
+              ...current,
+              hits: inGroups([...(current.hits ?? []), ...result.value]),
+              limit: offset + SEARCH_LIMIT,
+              more: result.value.length >= SEARCH_LIMIT,
+              loading: false,
+            }
+          : { ...current, error: result.error.message, loading: false },
+      );
+    });
+  }, [api, state]);
 
   const clear = useCallback(() => {
     setQuery('');
@@ -99,5 +131,5 @@ export function useSearch() {
     [run, query],
   );
 
-  return { query, filter, state, change, submit, clear, setFilter };
+  return { query, filter, state, change, submit, clear, setFilter, loadMore };
 }

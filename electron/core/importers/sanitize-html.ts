@@ -83,9 +83,23 @@ function replaceImagesWithAltText(root: HTMLElement, keepImage: (src: string) =>
     }
     const span = doc.createElement('span');
     span.className = 'quire-image-alt';
-    span.textContent = alt;
+    span.textContent = altText(alt, doc);
     img.replaceWith(span);
   }
+}
+
+const TAG_LIKE = /<\/?[a-z][^>]*>/i;
+
+/**
+ * Some sites write markup inside alt text (`Story Of <em>Metroid</em>`, meant to be rendered):
+ * kept as it is, its tags became words of the article, its snippets and its search matches.
+ * Such an alt is read as HTML (in an inert template) and only its text is kept.
+ */
+function altText(alt: string, doc: Document): string {
+  if (!TAG_LIKE.test(alt)) return alt;
+  const template = doc.createElement('template');
+  template.innerHTML = alt;
+  return (template.content.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function fixLinks(root: HTMLElement, pageUrl: URL | null): void {

@@ -20,9 +20,13 @@ export class LibraryStats {
   constructor(private readonly segments: readonly Segment[]) {
     this.documentCount = segments.reduce((sum, segment) => sum + segment.liveCount, 0);
     const averages = {} as Record<IndexField, number>;
+    // Averaged over the documents that have the field: notes are written on few documents, and
+    // an average over all of them (nearly 0) made every note look hundreds of times too long,
+    // so a note matching the query ranked below any article mentioning it.
     for (const field of INDEX_FIELDS) {
       const total = segments.reduce((sum, segment) => sum + segment.liveLength(field), 0);
-      averages[field] = this.documentCount === 0 ? 0 : total / this.documentCount;
+      const filled = segments.reduce((sum, segment) => sum + segment.liveFilled(field), 0);
+      averages[field] = filled === 0 ? 0 : total / filled;
     }
     this.averageLength = averages;
   }

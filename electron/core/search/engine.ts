@@ -21,6 +21,7 @@ import { hasFilters, hitOrder, matchesFilters, selectBest } from './search-filte
 import { hasPositiveTerms, planQuery } from './lunr-query';
 import { explainCandidate, runQuery, type Candidate } from './run-query';
 import { parseQuery } from './query-parser';
+import { rerank, RERANK_POOL, SEQUENCE_MIN_WORDS, SEQUENCE_POOL, sequenceFactor, wantedWords } from './rerank';
 import { INDEX_FIELDS, type IndexField } from './search-fields';
 import type { ArticleFingerprint, SearchDocument } from './search-index';
 import { Segment } from './segment';
@@ -184,9 +185,12 @@ export class SearchEngine {
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     await this.ensureLoaded();
-    const plan = planQuery(parseQuery(query), this.languages());
-    if (!hasPositiveTerms(plan) && !plan.phrases.some((phrase) => phrase.presence === 'required')) return [];
-    const limit = clampLimit(options.limit);
+    const parsed = parseQuery(query);
+    const plan = planQuery(parsed, this.languages());
+    if (!hasPositiveTerms(plan)) return [];
+    // A later page is the first `offset + limit`, ranked the same, without the first `offset`.
+    const skip = Math.max(0, Math.floor(Number.isFinite(options.offset) ? (options.offset ?? 0) : 0));
+    const limit = clampLimit(options.limit) + skip;
     const filtered = hasFilters(options);
     const candidates: Candidate[] = [];
     for (const candidate of runQuery(this.segments(), plan)) {
@@ -196,15 +200,32 @@ export class SearchEngine {
         if (doc !== undefined && matchesFilters(doc, options)) candidates.push(candidate);
       }
     }
-    const order = hitOrder(options.sort ?? 'relevance', (key) => this.docs.get(key));
+    const sort = options.sort ?? 'relevance';
+    // Texts read for ranking (a few dozen) are kept for the snippets of the same query; those the
+    // phrase checks read (up to thousands, for a rare phrase of common words) are not.
+    const texts = new Map<string, DocumentTexts>();
+    const textsOf = (key: string, doc: StoredDoc): DocumentTexts => {
+      let found = texts.get(key);
+      if (found === undefined) texts.set(key, (found = new DocumentTexts(doc, this.libraryDir)));
+      return found;
+    };
+    const order = hitOrder(sort, (key) => this.docs.get(key));
     const requiredPhrases = plan.phrases.filter((phrase) => phrase.presence === 'required');
+    if (sort === 'relevance') {
+      // The best by BM25 get their title and kind bonuses, then take their place again.
+      const words = wantedWords(parsed);
+      const pool = selectBest(candidates, Math.max(RERANK_POOL, limit), order);
+      rerank(pool, words, (key) => this.docs.get(key));
+      if (words.length >= SEQUENCE_MIN_WORDS) this.bySequence(pool, words, order, textsOf);
+    }
     // Only the best few are ordered at first; the rest only if phrase checks reject many of them.
     let ordered = selectBest(candidates, plan.phrases.length > 0 ? limit * 4 : limit, order);
 
     const hits: SearchHit[] = [];
+    let confirmed = 0;
     // Candidates come best first, so checking phrases lazily keeps the ranking and reads
     // text.txt only until `limit` hits are confirmed.
-    for (let i = 0; hits.length < limit; i += 1) {
+    for (let i = 0; confirmed < limit; i += 1) {
       if (i === ordered.length) {
         if (ordered.length === candidates.length) break;
         ordered = candidates.sort(order);
@@ -212,15 +233,36 @@ export class SearchEngine {
       const candidate = ordered[i]!;
       const doc = this.docs.get(candidate.ref);
       if (doc === undefined) continue;
-      const texts = new DocumentTexts(doc, this.libraryDir);
-      if (!phrasesHold(texts, plan.phrases)) continue;
-      const hit = buildHit(texts, candidate, requiredPhrases);
+      const docTexts = texts.get(candidate.ref) ?? new DocumentTexts(doc, this.libraryDir);
+      if (!phrasesHold(docTexts, plan.phrases)) continue;
+      confirmed += 1;
+      if (confirmed <= skip) continue;
+      const hit = buildHit(docTexts, candidate, requiredPhrases);
       if (options.explain === true) {
         hit.explanation = { parts: explainCandidate(candidate), phrases: requiredPhrases.map((phrase) => phrase.words.join(' ')) };
       }
       hits.push(hit);
     }
     return hits;
+  }
+
+  /** The best few of a reranked pool, their texts read, scored up (in place) by how much of the query's word order they hold. */
+  private bySequence(
+    pool: readonly Candidate[],
+    words: readonly string[],
+    order: (a: Candidate, b: Candidate) => number,
+    textsOf: (key: string, doc: StoredDoc) => DocumentTexts,
+  ): void {
+    for (const candidate of selectBest(pool, SEQUENCE_POOL, order)) {
+      const doc = this.docs.get(candidate.ref);
+      if (doc === undefined) continue;
+      const fields = function* (): Generator<string> {
+        yield doc.title;
+        yield textsOf(candidate.ref, doc).bodyText();
+        yield doc.note;
+      };
+      candidate.score *= sequenceFactor(fields(), words);
+    }
   }
 
   /** Merges segments now if there are too many (otherwise done shortly after a seal). */

@@ -10,7 +10,10 @@ import type { PlannedPhrase } from './lunr-query';
 import { matchedTerms, type Candidate } from './run-query';
 import type { IndexField } from './search-fields';
 import type { StoredDoc } from './segment-store';
-import { buildSnippet, containsPhrase, findMatches, matchedSurfaceWords, snippetOf, type MatchSpec } from './snippet';
+import { buildSnippet, containsPhrase, findMatches, matchedSurfaceWords, snippetsOf, type MatchSpec } from './snippet';
+
+/** The places of an article's text a result lists under it. */
+const MAX_PASSAGES = 3;
 
 /**
  * The texts of one document, read at most once per query, articles' body from text.txt. Read
@@ -113,13 +116,16 @@ export function buildHit(
   if (doc.kind === 'article') {
     const text = texts.bodyText();
     const matches = findMatches(text, spec, doc.lang);
-    const snippet = snippetOf(text, matches.words);
+    const { snippets, places } = snippetsOf(text, matches.words, MAX_PASSAGES);
+    const [snippet, ...more] = snippets as [(typeof snippets)[number], ...typeof snippets];
     return {
       ...base,
       snippet: snippet.html,
       // Open where the snippet is; a phrase opens at its first confirmed occurrence, whole.
       passage: phrases.length > 0 ? matches.first : (snippet.focus ?? matches.first),
       terms: matchedSurfaceWords(text, matches.words),
+      morePassages: more.map((other) => ({ snippet: other.html, passage: other.focus })),
+      passageCount: places,
     };
   }
   // A bookmark or note shows what the user wrote when that is what matched, else the passage.

@@ -2,12 +2,19 @@
  * Plans parsed clauses as index terms, run over the segments by run-query.ts, never
  * through `idx.search(userText)`, whose parser throws on ordinary input (docs/research/lunr.md §A2). Terms go
  * through the text pipeline here, per library language, so prefixes are stemmed sensibly and
- * stop words never reach the index. Scores use library-wide statistics (bm25.ts).
+ * a query's common words (stop words) are optional. Scores use library-wide statistics (bm25.ts).
  */
 import type { ParsedQuery, Presence } from './query-parser';
 import type { IndexField } from './search-fields';
 import { DEFAULT_LANGUAGE } from './languages';
-import { foldWord, queryTerms, stemFolded } from './text-pipeline';
+import { foldWord, isStopWord, queryTerms, stemFolded } from './text-pipeline';
+
+/**
+ * How a planned term takes part in matching: `required` terms must all be there (a relaxed retry
+ * may drop some `flexible` ones), `optional` ones (a query's common words) only add to the score,
+ * `prohibited` ones exclude.
+ */
+export type TermPresence = Presence | 'optional';
 
 export interface PlannedTerm {
   /** the index term (stem, or stem prefix for wildcards) */
@@ -15,12 +22,17 @@ export interface PlannedTerm {
   /** for prefixes: shorter exact terms that also satisfy it (see prefixAlternatives) */
   alternatives: string[];
   field: IndexField | null;
-  presence: Presence;
+  presence: TermPresence;
   prefix: boolean;
   editDistance: number;
   boost: number;
   /** may be retried with edit distance 1 when the exact query finds nothing */
   typoTolerant: boolean;
+  /**
+   * a plain word of the query (not `+word`, not part of a phrase): when no document holds every
+   * word, a relaxed retry asks only for most of them
+   */
+  flexible: boolean;
 }
 
 /** A phrase Lunr cannot check (lunr #62): confirmed or excluded afterwards, against the text. */
@@ -64,10 +76,7 @@ function prefixTerm(folded: string, languages: readonly string[]): string {
   return root;
 }
 
-/**
- * The index terms a query word may have in the library's languages (a word is stemmed per
- * article language), without the languages where it is a stop word; empty when it is one in all.
- */
+/** The index terms a query word may have in the library's languages (a word is stemmed per article language). */
 function stemsOf(word: string, languages: readonly string[]): string[] {
   const stems = new Set<string>();
   for (const lang of languages) for (const term of queryTerms(word, lang)) stems.add(term);
@@ -105,6 +114,8 @@ function prefixAlternatives(folded: string, root: string): string[] {
 export function planQuery(parsed: ParsedQuery, languages: readonly string[] = [DEFAULT_LANGUAGE]): QueryPlan {
   const terms: PlannedTerm[] = [];
   const phrases: PlannedPhrase[] = [];
+  /** plain query words that are stop words in a language of the library (or English) */
+  const commonWords = new Set<PlannedTerm>();
   for (const clause of parsed.clauses) {
     if (clause.kind === 'term') {
       const folded = foldWord(clause.word);
@@ -120,6 +131,7 @@ export function planQuery(parsed: ParsedQuery, languages: readonly string[] = [D
           editDistance: 0,
           boost: clause.boost,
           typoTolerant: false,
+          flexible: false,
         });
         continue;
       }
@@ -138,7 +150,11 @@ export function planQuery(parsed: ParsedQuery, languages: readonly string[] = [D
           !clause.explicit &&
           clause.editDistance === 0 &&
           folded.length >= MIN_TYPO_TOLERANT_LENGTH,
+        flexible: clause.presence === 'required' && !clause.explicit,
       });
+      if (clause.presence === 'required' && !clause.explicit && clause.editDistance === 0 && isCommonWord(clause.word, languages)) {
+        commonWords.add(terms[terms.length - 1]!);
+      }
       continue;
     }
 
@@ -157,6 +173,7 @@ export function planQuery(parsed: ParsedQuery, languages: readonly string[] = [D
           editDistance: 0,
           boost: 1,
           typoTolerant: false,
+          flexible: false,
         });
       }
       continue;
@@ -176,22 +193,41 @@ export function planQuery(parsed: ParsedQuery, languages: readonly string[] = [D
           editDistance: 0,
           boost: 1,
           typoTolerant: false,
+          flexible: false,
         });
       }
     }
     phrases.push({ words, field: clause.field, presence: clause.presence });
   }
+  // A query's common words never make a document unmatchable: they only add to the score where
+  // they occur (and count in phrases), unless the query has nothing else to look for
+  // (`to be or not to be`), in which case they are its words like any other.
+  const hasContent =
+    terms.some((term) => term.presence === 'required' && !commonWords.has(term)) ||
+    phrases.some((phrase) => phrase.presence === 'required');
+  if (hasContent) {
+    for (const term of commonWords) {
+      term.presence = 'optional';
+      term.typoTolerant = false;
+      term.flexible = false;
+    }
+  }
   return { terms, phrases };
 }
 
-/** Nothing to rank: only stop words, only exclusions, or nothing at all. */
+/** A stop word in any language of the library, or in English (the language of the interface). */
+function isCommonWord(word: string, languages: readonly string[]): boolean {
+  return isStopWord(word, DEFAULT_LANGUAGE) || languages.some((lang) => isStopWord(word, lang));
+}
+
+/** Nothing to rank: only exclusions, or nothing at all. */
 export function hasPositiveTerms(plan: QueryPlan): boolean {
   return plan.terms.some((term) => term.presence === 'required');
 }
 
 /** How much a matched index term counts for one planned term; 0 when it is not one of its matches. */
 export function termWeight(planned: PlannedTerm, term: string, field: IndexField, tolerateTypos: boolean): number {
-  if (planned.presence !== 'required') return 0;
+  if (planned.presence === 'prohibited') return 0;
   if (planned.field !== null && planned.field !== field) return 0;
   if (planned.prefix ? term.startsWith(planned.term) : term === planned.term) return planned.boost;
   if (planned.alternatives.includes(term)) return planned.boost;

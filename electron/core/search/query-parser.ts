@@ -4,7 +4,8 @@
  * a QuireError 'bad-query' whose one-sentence message says what is wrong and how to write it (the
  * search box shows it in place of results). Nothing else is thrown.
  *
- * Syntax: words (all required), `"exact phrase"`, `+must`, `-exclude`, `field:term` /
+ * Syntax: words (all required; common words optional, see lunr-query.ts), `"exact phrase"`,
+ * `+must`, `-exclude` (a + or - alone between words is a dash), `field:term` /
  * `field:"phrase"` (see search-fields.ts), `pre*`, `term~1` / `term~2`, `term^2`.
  */
 import { QuireError } from '../../shared/result';
@@ -169,6 +170,7 @@ export function parseQuery(input: string): ParsedQuery {
   }
   const text = input;
   const clauses: QueryClause[] = [];
+  let loneOperator: string | null = null;
   let i = 0;
   while (i < text.length) {
     while (i < text.length && isSpace(text.charAt(i))) i += 1;
@@ -182,9 +184,10 @@ export function parseQuery(input: string): ParsedQuery {
       i += 1;
     }
     if (operator !== 'none' && (i >= text.length || isSpace(text.charAt(i)))) {
-      throw badQuery(
-        `"${text.slice(operatorStart, i)}" stands alone; put + or - right before a word, as in +required or -excluded.`,
-      );
+      // Between words it is a dash (`ftrace - Function Tracer`, a title typed as it reads) or an
+      // exclusion still being typed: nothing to look for. Alone, it is a question to answer.
+      loneOperator ??= text.slice(operatorStart, i);
+      continue;
     }
 
     let field: IndexField | null = null;
@@ -227,6 +230,9 @@ export function parseQuery(input: string): ParsedQuery {
   }
   if (clauses.length > MAX_CLAUSES) {
     throw badQuery(`The query has ${clauses.length} words and phrases; keep it to ${MAX_CLAUSES} or fewer.`);
+  }
+  if (clauses.length === 0 && loneOperator !== null) {
+    throw badQuery(`"${loneOperator}" stands alone; put + or - right before a word, as in +required or -excluded.`);
   }
   if (clauses.length > 0 && clauses.every((clause) => clause.presence === 'prohibited')) {
     throw badQuery('The query only excludes words; add a word to look for, as in report -draft.');

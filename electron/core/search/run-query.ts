@@ -24,6 +24,8 @@ interface ScoredRun {
   /** the query's weight times the term's library-wide idf */
   weight: number;
   idf: number;
+  /** only a query's common word: scored, but not marked in snippets */
+  optional: boolean;
 }
 
 /** A segment's part of one query: what the candidates' snippets and explanations need. */
@@ -47,7 +49,9 @@ const ALL_FIELDS = INDEX_FIELDS.map((field) => FIELD_NUMBER[field]);
 
 /** Term ids a planned term stands for in one segment (itself, prefix or fuzzy expansions, alternatives). */
 function termIds(segment: Segment, planned: PlannedTerm, editDistance: number): Set<number> {
-  const ids = new Set(segment.expand(planned.term, planned.prefix, editDistance));
+  // A distance the user did not ask for is the automatic typo retry's.
+  const anchored = editDistance > planned.editDistance;
+  const ids = new Set(segment.expand(planned.term, planned.prefix, editDistance, anchored));
   for (const alternative of planned.alternatives) {
     const id = segment.termId(alternative);
     if (id !== -1) ids.add(id);
@@ -73,7 +77,7 @@ function clauseRuns(segment: Segment, planned: PlannedTerm, editDistance: number
       ranges.push(start, end);
       size += end - start;
       // Remembered once per (term, field), however many clauses name it: it counts once.
-      if (planned.presence === 'required' && !seen.has(id * INDEX_FIELDS.length + f)) {
+      if (planned.presence !== 'prohibited' && !seen.has(id * INDEX_FIELDS.length + f)) {
         seen.set(id * INDEX_FIELDS.length + f, null);
       }
     }
@@ -86,27 +90,29 @@ function compareRuns(a: ScoredRun, b: ScoredRun): number {
   return a.field === b.field ? 0 : a.field < b.field ? -1 : 1;
 }
 
-function runSegment(
-  segment: Segment,
-  stats: LibraryStats,
-  terms: readonly PlannedTerm[],
-  tolerateTypos: boolean,
-  out: Candidate[],
-): void {
-  const distance = (planned: PlannedTerm): number =>
-    tolerateTypos && planned.typoTolerant ? 1 : planned.editDistance;
-  const pairs = new Map<number, ScoredRun | null>();
-  const required = terms
-    .filter((planned) => planned.presence === 'required')
-    .map((planned) => clauseRuns(segment, planned, distance(planned), pairs))
-    .sort((a, b) => a.size - b.size);
-  if (required.length === 0 || required[0]!.size === 0) return;
+/**
+ * How many of the flexible clauses a document must hold: all of them, or (relaxed, when no
+ * document holds every word of a query of three words or more) most of them.
+ */
+type Strictness = 'all' | 'most';
+const RELAXED_SHARE = 0.6;
+/** Two words are both meant: dropping one would answer another question. */
+const MIN_RELAXED_WORDS = 3;
 
-  const { postingDocs, postingTfs } = segment.data;
-  // satisfied[d] = how many required clauses document d holds, counted clause by clause.
-  const satisfied = new Int32Array(segment.keys.length);
-  for (let k = 0; k < required.length; k += 1) {
-    const { ranges } = required[k]!;
+/** Documents holding every mandatory clause and enough flexible ones: 1 in `ok`, with their share of clauses. */
+function matchDocuments(
+  count: number,
+  postingDocs: Uint32Array,
+  required: readonly (ClauseRuns & { flexible: boolean })[],
+  strictness: Strictness,
+): { ok: Uint8Array; coverage: Float64Array | null } | null {
+  const ok = new Uint8Array(count);
+  const mandatory = strictness === 'all' ? required : required.filter((clause) => !clause.flexible);
+  const flexible = strictness === 'all' ? [] : required.filter((clause) => clause.flexible);
+  // satisfied[d] = how many mandatory clauses document d holds, counted clause by clause.
+  const satisfied = new Int32Array(count);
+  for (let k = 0; k < mandatory.length; k += 1) {
+    const { ranges } = mandatory[k]!;
     let any = false;
     for (let r = 0; r < ranges.length; r += 2) {
       for (let p = ranges[r]!; p < ranges[r + 1]!; p += 1) {
@@ -117,14 +123,66 @@ function runSegment(
         }
       }
     }
-    if (!any) return;
+    if (!any) return null;
   }
-  const all = required.length;
+  const all = mandatory.length;
+  if (flexible.length === 0) {
+    for (let doc = 0; doc < count; doc += 1) if (satisfied[doc] === all) ok[doc] = 1;
+    return { ok, coverage: null };
+  }
+  const held = new Uint16Array(count);
+  const stamp = new Int32Array(count);
+  for (let k = 0; k < flexible.length; k += 1) {
+    const { ranges } = flexible[k]!;
+    for (let r = 0; r < ranges.length; r += 2) {
+      for (let p = ranges[r]!; p < ranges[r + 1]!; p += 1) {
+        const doc = postingDocs[p]!;
+        if (satisfied[doc] === all && stamp[doc] !== k + 1) {
+          stamp[doc] = k + 1;
+          held[doc] = held[doc]! + 1;
+        }
+      }
+    }
+  }
+  const minimum = Math.ceil(flexible.length * RELAXED_SHARE);
+  const coverage = new Float64Array(count);
+  for (let doc = 0; doc < count; doc += 1) {
+    if (satisfied[doc] !== all || held[doc]! < minimum) continue;
+    ok[doc] = 1;
+    coverage[doc] = (all + held[doc]!) / (all + flexible.length);
+  }
+  return { ok, coverage };
+}
+
+function runSegment(
+  segment: Segment,
+  stats: LibraryStats,
+  terms: readonly PlannedTerm[],
+  tolerateTypos: boolean,
+  strictness: Strictness,
+  out: Candidate[],
+): void {
+  const distance = (planned: PlannedTerm): number =>
+    tolerateTypos && planned.typoTolerant ? 1 : planned.editDistance;
+  const pairs = new Map<number, ScoredRun | null>();
+  const required = terms
+    .filter((planned) => planned.presence === 'required')
+    .map((planned) => ({ ...clauseRuns(segment, planned, distance(planned), pairs), flexible: planned.flexible }))
+    .sort((a, b) => a.size - b.size);
+  if (required.length === 0) return;
+  if (strictness === 'all' && required[0]!.size === 0) return;
+  // A query's common words add to the score of the documents the other words found.
+  for (const planned of terms) if (planned.presence === 'optional') clauseRuns(segment, planned, 0, pairs);
+
+  const { postingDocs, postingTfs } = segment.data;
+  const matched = matchDocuments(segment.keys.length, postingDocs, required, strictness);
+  if (matched === null) return;
+  const { ok, coverage } = matched;
   for (const planned of terms) {
     if (planned.presence !== 'prohibited') continue;
     const { ranges } = clauseRuns(segment, planned, planned.editDistance, pairs);
     for (let r = 0; r < ranges.length; r += 2) {
-      for (let p = ranges[r]!; p < ranges[r + 1]!; p += 1) satisfied[postingDocs[p]!] = -1;
+      for (let p = ranges[r]!; p < ranges[r + 1]!; p += 1) ok[postingDocs[p]!] = 0;
     }
   }
 
@@ -135,9 +193,14 @@ function runSegment(
     const term = segment.term(id);
     const field = INDEX_FIELDS[f]!;
     let weight = 0;
-    for (const planned of terms) weight = Math.max(weight, termWeight(planned, term, field, tolerateTypos));
+    let optional = true;
+    for (const planned of terms) {
+      const w = termWeight(planned, term, field, tolerateTypos);
+      if (w > 0 && planned.presence === 'required') optional = false;
+      weight = Math.max(weight, w);
+    }
     if (weight === 0) continue;
-    runs.push({ term, field, start: segment.start(id, f), end: segment.end(id, f), weight, idf: stats.idf(term) });
+    runs.push({ term, field, start: segment.start(id, f), end: segment.end(id, f), weight, idf: stats.idf(term), optional });
   }
   runs.sort(compareRuns);
 
@@ -150,7 +213,7 @@ function runSegment(
     // The hot loop of a query: LibraryStats.saturation written out, same expression and order.
     for (let p = run.start; p < run.end; p += 1) {
       const doc = postingDocs[p]!;
-      if (satisfied[doc] !== all) continue;
+      if (ok[doc] === 0) continue;
       const tf = postingTfs[p]!;
       const length = lengths[doc * INDEX_FIELDS.length + f]!;
       const saturation = ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average)) + tf);
@@ -158,14 +221,23 @@ function runSegment(
     }
   }
   const source: SegmentRuns = { segment, stats, runs };
-  for (let doc = 0; doc < satisfied.length; doc += 1) {
-    if (satisfied[doc] === all && segment.isLive(doc)) out.push({ ref: segment.keyOf(doc), score: scores[doc]!, source, doc });
+  for (let doc = 0; doc < ok.length; doc += 1) {
+    if (ok[doc] === 0 || !segment.isLive(doc)) continue;
+    // A relaxed match ranks by how much of the query it holds first.
+    const score = coverage === null ? scores[doc]! : scores[doc]! * coverage[doc]! * coverage[doc]!;
+    out.push({ ref: segment.keyOf(doc), score, source, doc });
   }
 }
 
-function run(segments: readonly Segment[], stats: LibraryStats, terms: readonly PlannedTerm[], tolerateTypos: boolean): Candidate[] {
+function run(
+  segments: readonly Segment[],
+  stats: LibraryStats,
+  terms: readonly PlannedTerm[],
+  tolerateTypos: boolean,
+  strictness: Strictness = 'all',
+): Candidate[] {
   const out: Candidate[] = [];
-  for (const segment of segments) runSegment(segment, stats, terms, tolerateTypos, out);
+  for (const segment of segments) runSegment(segment, stats, terms, tolerateTypos, strictness, out);
   return out;
 }
 
@@ -188,7 +260,7 @@ export function matchedTerms(candidate: Candidate): Set<string> {
   const { segment, runs } = candidate.source;
   const terms = new Set<string>();
   for (const run of runs) {
-    if (!terms.has(run.term) && find(segment.data.postingDocs, run.start, run.end, candidate.doc) !== -1) terms.add(run.term);
+    if (!run.optional && !terms.has(run.term) && find(segment.data.postingDocs, run.start, run.end, candidate.doc) !== -1) terms.add(run.term);
   }
   return terms;
 }
@@ -208,43 +280,34 @@ export function explainCandidate(candidate: Candidate): SearchScorePart[] {
   return parts;
 }
 
-/**
- * Every live document without an excluded term, unscored: the candidates of a query whose only
- * required part is a phrase of stop words (`"to be or not to be"`, `"it is"`), which the index
- * cannot narrow (stop words are not indexed); the phrase is then checked against each text.
- */
-function everyDocument(segments: readonly Segment[], stats: LibraryStats, terms: readonly PlannedTerm[]): Candidate[] {
-  const out: Candidate[] = [];
-  for (const segment of segments) {
-    const excluded = new Uint8Array(segment.keys.length);
-    for (const planned of terms) {
-      if (planned.presence !== 'prohibited') continue;
-      const { ranges } = clauseRuns(segment, planned, planned.editDistance, new Map());
-      for (let r = 0; r < ranges.length; r += 2) {
-        for (let p = ranges[r]!; p < ranges[r + 1]!; p += 1) excluded[segment.data.postingDocs[p]!] = 1;
-      }
-    }
-    const source: SegmentRuns = { segment, stats, runs: [] };
-    for (let doc = 0; doc < excluded.length; doc += 1) {
-      if (excluded[doc] === 0 && segment.isLive(doc)) out.push({ ref: segment.keyOf(doc), score: 0, source, doc });
-    }
-  }
-  return out;
+/** Whether any segment holds the term or one of its alternatives as typed. */
+function inLibrary(segments: readonly Segment[], planned: PlannedTerm): boolean {
+  return segments.some((segment) => [planned.term, ...planned.alternatives].some((term) => segment.termId(term) !== -1));
 }
+
+/** From this many plain words on, a query is a sentence: most of its words are enough. */
+const SENTENCE_WORDS = 4;
 
 /**
  * Documents that have every required term and no excluded one, in every segment, scored with the
- * library-wide statistics; unsorted (the caller breaks ties by its own stable order). When the
- * words as typed find nothing, words long enough are retried with one typo allowed. A query whose
- * only required part is a phrase of stop words has every document as a candidate.
+ * library-wide statistics; unsorted (the caller breaks ties by its own stable order). Typed words
+ * come first: only when they find nothing are words of five letters or more that no document
+ * holds retried with one typo (a word the library holds is no typo, and a near miss never
+ * outranks the word as typed); and only when that finds nothing either does a query of three
+ * plain words or more settle for documents holding most of them, ranked by the share they hold.
+ * A query of four plain words or more (a sentence someone remembers, with a word changed or
+ * misspelt) is matched that way at once: documents holding all its words still rank first.
  */
 export function runQuery(segments: readonly Segment[], plan: QueryPlan): Candidate[] {
-  if (!hasPositiveTerms(plan)) {
-    const stopWordPhrase = plan.phrases.some((phrase) => phrase.presence === 'required' && phrase.words.length > 0);
-    return stopWordPhrase ? everyDocument(segments, new LibraryStats(segments), plan.terms) : [];
-  }
+  if (!hasPositiveTerms(plan)) return [];
   const stats = new LibraryStats(segments);
-  const candidates = run(segments, stats, plan.terms, false);
-  if (candidates.length > 0 || !plan.terms.some((term) => term.typoTolerant)) return candidates;
-  return run(segments, stats, plan.terms, true);
+  const terms = plan.terms.map((term) => (term.typoTolerant && inLibrary(segments, term) ? { ...term, typoTolerant: false } : term));
+  const typoTolerant = terms.some((term) => term.typoTolerant);
+  const flexible = terms.filter((term) => term.presence === 'required' && term.flexible).length;
+  if (flexible >= SENTENCE_WORDS) return run(segments, stats, terms, typoTolerant, 'most');
+  const exact = run(segments, stats, terms, false);
+  if (exact.length > 0) return exact;
+  const withTypos = typoTolerant ? run(segments, stats, terms, true) : [];
+  if (withTypos.length > 0) return withTypos;
+  return flexible >= MIN_RELAXED_WORDS ? run(segments, stats, terms, typoTolerant, 'most') : [];
 }

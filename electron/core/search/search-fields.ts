@@ -10,7 +10,7 @@ export const FIELD_BOOSTS: Readonly<Record<IndexField, number>> = {
   siteName: 2,
   tags: 3,
   body: 1,
-  notes: 2,
+  notes: 5,
 };
 
 /** `author:` reads better than `byline:`; index field names are accepted too. */

@@ -26,6 +26,9 @@ export class Segment {
   private removedCount = 0;
   private readonly lengths = zeroLengths();
   private readonly removedLengths = zeroLengths();
+  /** how many documents have something in each field (and how many of those were removed) */
+  private readonly filled = zeroLengths();
+  private readonly removedFilled = zeroLengths();
   /** document frequencies without the removed documents, per term id (only once some are) */
   private readonly liveDfCache = new Map<number, number>();
 
@@ -37,7 +40,11 @@ export class Segment {
     this.removed = new Uint8Array(data.keys.length);
     const { lengths } = data;
     for (let doc = 0; doc < data.keys.length; doc += 1) {
-      for (let f = 0; f < FIELD_COUNT; f += 1) this.lengths[INDEX_FIELDS[f]!] += lengths[doc * FIELD_COUNT + f]!;
+      for (let f = 0; f < FIELD_COUNT; f += 1) {
+        const length = lengths[doc * FIELD_COUNT + f]!;
+        this.lengths[INDEX_FIELDS[f]!] += length;
+        if (length > 0) this.filled[INDEX_FIELDS[f]!] += 1;
+      }
     }
   }
 
@@ -108,6 +115,11 @@ export class Segment {
     return this.lengths[field] - this.removedLengths[field];
   }
 
+  /** How many live documents have something in the field. */
+  liveFilled(field: IndexField): number {
+    return this.filled[field] - this.removedFilled[field];
+  }
+
   fieldLength(doc: number, field: number): number {
     return this.data.lengths[doc * FIELD_COUNT + field]!;
   }
@@ -151,13 +163,17 @@ export class Segment {
 
   /**
    * The term ids a query term stands for: itself if present, every term it begins (prefix,
-   * a range of the sorted list), or every term within the edit distance.
+   * a range of the sorted list), or every term within the edit distance. `anchored`: only terms
+   * with the same first letter (the automatic typo retry: a typo is rarely the first letter, and
+   * comparing with the terms of one letter is a small part of the vocabulary's cost).
    */
-  expand(term: string, prefix: boolean, editDistance: number): number[] {
+  expand(term: string, prefix: boolean, editDistance: number, anchored = false): number[] {
     const { terms } = this.data;
     if (editDistance > 0) {
       const out: number[] = [];
-      for (let t = 0; t < terms.count; t += 1) {
+      const from = anchored ? terms.lowerBound(term.charAt(0)) : 0;
+      for (let t = from; t < terms.count; t += 1) {
+        if (anchored && !terms.startsWith(t, term.charAt(0))) break;
         const length = terms.starts[t + 1]! - terms.starts[t]!;
         if (Math.abs(length - term.length) <= editDistance && withinEditDistance(term, terms.at(t), editDistance)) out.push(t);
       }
@@ -180,7 +196,9 @@ export class Segment {
     this.removedCount += 1;
     this.liveDfCache.clear();
     INDEX_FIELDS.forEach((field, f) => {
-      this.removedLengths[field] += this.fieldLength(doc, f);
+      const length = this.fieldLength(doc, f);
+      this.removedLengths[field] += length;
+      if (length > 0) this.removedFilled[field] += 1;
     });
   }
 

@@ -307,14 +307,18 @@ export interface Snippet {
    * passage the snippet showed, not on an earlier, weaker match.
    */
   focus: TextSpan | null;
+  /** the part of the text shown */
+  window: TextSpan;
 }
 
-export function snippetOf(text: string, words: readonly TextSpan[], width = SNIPPET_WIDTH): Snippet {
-  const { start, end } = alignToWords(text, bestWindow(text, words, width), words);
+/** `marked`: the words marked in it (by default those it was chosen for). */
+export function snippetOf(text: string, words: readonly TextSpan[], width = SNIPPET_WIDTH, marked = words): Snippet {
+  const window = alignToWords(text, bestWindow(text, words, width), words);
+  const { start, end } = window;
   let html = '';
   let at = start;
   let focus: TextSpan | null = null;
-  for (const word of words) {
+  for (const word of marked) {
     if (word.start < start || word.end > end) continue;
     focus ??= { start: word.start, end: word.end };
     html += display(text.slice(at, word.start));
@@ -323,8 +327,37 @@ export function snippetOf(text: string, words: readonly TextSpan[], width = SNIP
   }
   html += display(text.slice(at, end));
   const body = html.trim();
-  if (body === '') return { html: '', focus };
-  return { html: `${start > 0 ? '…' : ''}${body}${end < text.length && textGoesOn(text, end) ? '…' : ''}`, focus };
+  if (body === '') return { html: '', focus, window };
+  return { html: `${start > 0 ? '…' : ''}${body}${end < text.length && textGoesOn(text, end) ? '…' : ''}`, focus, window };
+}
+
+/** How many snippets of `width` it takes to show every matched word (one, left to right, per gap). */
+function windowCount(words: readonly TextSpan[], width: number): number {
+  let count = 0;
+  let from = -Infinity;
+  for (const word of words) {
+    if (word.end - from <= width) continue;
+    count += 1;
+    from = word.start;
+  }
+  return count;
+}
+
+/**
+ * The best `max` snippets of a text that do not overlap, best first (each chosen, as snippetOf
+ * does, among the matches the earlier ones do not show), and how many places in all the matches
+ * make: the passages a result lists under its article.
+ */
+export function snippetsOf(text: string, words: readonly TextSpan[], max: number, width = SNIPPET_WIDTH): { snippets: Snippet[]; places: number } {
+  const snippets = [snippetOf(text, words, width)];
+  let rest = words;
+  for (;;) {
+    const { window } = snippets[snippets.length - 1]!;
+    rest = rest.filter((word) => word.end <= window.start || word.start >= window.end);
+    if (rest.length === 0 || snippets.length >= max) break;
+    snippets.push(snippetOf(text, rest, width, words));
+  }
+  return { snippets, places: words.length === 0 ? 0 : Math.max(snippets.length, windowCount(words, width)) };
 }
 
 export function buildSnippet(text: string, words: readonly TextSpan[], width = SNIPPET_WIDTH): string {

@@ -10,7 +10,7 @@ import { DEFAULT_LANGUAGE, language } from './languages';
  * Bump whenever tokenization or normalization changes: a persisted index built by another
  * version holds different terms and must be rebuilt, not reused.
  */
-export const PIPELINE_VERSION = 3;
+export const PIPELINE_VERSION = 4;
 
 /** A word of the original text with its offsets (UTF-16 code units, as text.txt offsets are). */
 export interface WordToken {
@@ -242,28 +242,31 @@ export function stemFolded(folded: string, lang: string = DEFAULT_LANGUAGE): str
   return language(lang).stem(folded);
 }
 
-/** Stop-word lists hold accented words (`été`): the word is checked as typed and folded. */
-function isStopWord(surface: string, folded: string, lang: string): boolean {
+/**
+ * Whether a word as typed is a stop word of a language. Stop-word lists hold accented words
+ * (`été`): the word is checked as typed and folded.
+ */
+export function isStopWord(surface: string, lang: string = DEFAULT_LANGUAGE): boolean {
+  const folded = foldWord(surface);
+  if (folded === null) return false;
   const words = language(lang);
   return words.isStopWord(folded) || words.isStopWord(trim(surface.toLowerCase()));
-}
-
-export function isStopWordFolded(folded: string, lang: string = DEFAULT_LANGUAGE): boolean {
-  return language(lang).isStopWord(folded);
 }
 
 const termCaches = new Map<string, (surface: string) => string | null>();
 
 /**
  * The index term for a word as it appears in the text or in a query, in a language: folded,
- * trimmed, stop words removed (`null`), stemmed.
+ * trimmed, stemmed. Stop words are terms too: a stop word of one language is a word of another
+ * (`the`, `die`, `des`), and a query's common words count for phrases and ranking; the query
+ * planner makes them optional (lunr-query.ts).
  */
 export function normalizeTerm(surface: string, lang: string = DEFAULT_LANGUAGE): string | null {
   let normalize = termCaches.get(lang);
   if (normalize === undefined) {
     normalize = memoize((word) => {
       const folded = foldWord(word);
-      if (folded === null || isStopWord(word, folded, lang)) return null;
+      if (folded === null) return null;
       if (lang === DEFAULT_LANGUAGE) return stemFolded(folded, lang);
       // Snowball stemmers of languages written with accents need them to find the ending
       // (députée → déput): stem first, then fold. Queries also try the folded word (queryTerms).
@@ -277,7 +280,7 @@ export function normalizeTerm(surface: string, lang: string = DEFAULT_LANGUAGE):
 /**
  * The index terms a query word may match in one language: the term a text word typed the same
  * way gets, and (for languages stemmed before folding) the stem of the word without accents, for
- * queries typed without them. Empty for a stop word.
+ * queries typed without them.
  */
 export function queryTerms(surface: string, lang: string = DEFAULT_LANGUAGE): string[] {
   const term = normalizeTerm(surface, lang);

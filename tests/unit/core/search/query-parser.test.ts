@@ -53,6 +53,13 @@ describe('parseQuery', () => {
     expect(parse('node.j*')).toEqual([term('node'), term('j', { prefix: true })]);
   });
 
+  it('reads a + or - standing between words as a dash, not an operator', () => {
+    expect(parse('ftrace - Function Tracer')).toEqual([term('ftrace'), term('Function'), term('Tracer')]);
+    expect(parse('iran + iraq')).toEqual([term('iran'), term('iraq')]);
+    // An exclusion still being typed excludes nothing yet.
+    expect(parse('iran -')).toEqual([term('iran')]);
+  });
+
   it('treats unknown fields as words', () => {
     expect(parse('android:foo')).toEqual([term('android'), term('foo')]);
     expect(parse('iraq -android:foo')).toEqual([
@@ -90,8 +97,6 @@ describe('parseQuery', () => {
     ['"  "', /holds no words/],
     ['+', /stands alone.*\+required/],
     ['-', /stands alone/],
-    ['iran + iraq', /"\+" stands alone/],
-    ['iran -', /"-" stands alone/],
     ['+-+', /stands alone/],
     ['title:', /"title:" has nothing after it.*title:report/],
     ['author: smith', /"author:" has nothing after it/],

@@ -56,6 +56,8 @@ export interface TestArticle {
   byline?: string;
   siteName?: string;
   tags?: string[];
+  /** BCP 47 language tag (English when not given) */
+  lang?: string | null;
   annotations?: TestAnnotation[];
 }
 
@@ -74,7 +76,7 @@ export function articleDocuments(article: TestArticle): SearchDocument[] {
     byline: article.byline ?? '',
     siteName: article.siteName ?? '',
     tags: article.tags ?? [],
-    lang: 'en',
+    lang: article.lang === undefined ? 'en' : article.lang,
   };
   const docs: SearchDocument[] = [
     { ...shared, ref: article.id, annotationId: null, kind: 'article', body: article.text, notes: '', passage: null },

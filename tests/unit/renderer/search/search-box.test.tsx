@@ -4,18 +4,9 @@ import type { SearchHit } from '../../../../electron/shared/models';
 import type { Result } from '../../../../electron/shared/result';
 import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
+import { searchHit } from './search-hit';
 
-const hit = (overrides: Partial<SearchHit> & Pick<SearchHit, 'articleId' | 'title'>): SearchHit => ({
-  annotationId: null,
-  kind: 'article',
-  score: 1,
-  snippet: '',
-  passage: null,
-  terms: [],
-  format: 'html',
-  date: '2024-05-01T10:00:00.000Z',
-  ...overrides,
-});
+const hit = searchHit;
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
