@@ -15,6 +15,11 @@ export const FALLBACK_SETTINGS: Settings = {
   fontSize: 19,
   lineHeight: 1.6,
   columnWidth: 68,
+  sideMargin: 24,
+  paragraphSpacing: 1.1,
+  justify: false,
+  hyphenate: true,
+  focusMode: false,
   lastArticleId: null,
 };
 
@@ -35,6 +40,10 @@ function applyToDocument(settings: Settings): void {
   root.style.setProperty('--reader-font-size', `${settings.fontSize}px`);
   root.style.setProperty('--reader-line-height', String(settings.lineHeight));
   root.style.setProperty('--reader-column-width', `${settings.columnWidth}ch`);
+  root.style.setProperty('--reader-side-margin', `${settings.sideMargin}px`);
+  root.style.setProperty('--reader-paragraph-spacing', `${settings.paragraphSpacing}em`);
+  root.dataset.justify = String(settings.justify);
+  root.dataset.hyphenate = String(settings.hyphenate);
 }
 
 export function SettingsProvider({ children }: { children: ReactNode }) {

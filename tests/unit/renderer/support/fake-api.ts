@@ -14,6 +14,7 @@ import type {
   Settings,
 } from '../../../../electron/shared/models';
 import type { Result } from '../../../../electron/shared/result';
+import { DEFAULT_SETTINGS } from '../../../../electron/shared/models';
 
 export type FakeApi = { [M in ReaderMethod]: Mock<ReaderApi[M]> };
 
@@ -84,7 +85,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
     trash: seed.trash ?? [],
     contents: seed.contents ?? new Map(),
     annotations: seed.annotations ?? [],
-    settings: seed.settings ?? { theme: 'system', fontFamily: 'serif', fontSize: 19, lineHeight: 1.6, columnWidth: 68, lastArticleId: null },
+    settings: seed.settings ?? { ...DEFAULT_SETTINGS },
   };
   const findArticle = (id: string) => library.articles.find((a) => a.id === id);
 
