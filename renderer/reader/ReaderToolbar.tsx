@@ -73,7 +73,7 @@ export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBefore
         )}
       </div>
       <DisclosureButton disclosure={fold} buttonRef={foldButton} className="button reader-settings-button">
-        <span aria-hidden="true">Aa </span>Text settings
+        <span aria-hidden="true">Aa</span> <span className="label-full">Text settings</span>
       </DisclosureButton>
       <div
         id={fold.panelId}
