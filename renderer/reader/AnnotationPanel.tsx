@@ -101,10 +101,11 @@ export function AnnotationPanel({
 }: AnnotationPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const drawerOpen = drawer?.open ?? false;
-  // An opened drawer takes the focus, so keyboard users land in it (Escape gives it back).
+  // An opened drawer takes the focus, so keyboard users land in it (Escape gives it back), unless
+  // it opened for one of its items (a click on a highlight), which has the focus already.
   useEffect(() => {
-    if (drawerOpen) heading.current?.focus();
-  }, [drawerOpen]);
+    if (drawerOpen && !panelRef.current?.contains(document.activeElement)) heading.current?.focus();
+  }, [drawerOpen, panelRef]);
   return (
     <aside
       className="annotation-panel"

@@ -189,8 +189,22 @@ export const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'focus-mode',
+    show: async (page) => {
+      // A click in the text closes the open settings (a press outside) and puts the focus there.
+      const size = page.viewportSize()!;
+      await page.mouse.click(size.width / 2, size.height - 40);
+      await page.keyboard.press('f');
+      await expect(page.getByRole('button', { name: 'Back to library' })).not.toBeInViewport();
+      await expect(new ReaderPage(page).panel).toBeHidden();
+      await expect(page.getByRole('heading', { level: 1, name: SEED_TITLE })).toBeInViewport();
+    },
+  },
+  {
     name: 'bookmarks',
     show: async (page) => {
+      await page.keyboard.press('f'); // focus mode off again: it is remembered
+      await expect(page.getByRole('button', { name: 'Back to library' })).toBeInViewport();
       await page.getByRole('button', { name: 'Back to library' }).click();
       await showSection(page, 'Bookmarks');
       const item = new BookmarksPage(page).item(/bridge the views/);

@@ -1,6 +1,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../../electron/shared/models';
 import { DropOverlay } from '../../../../renderer/library/DropOverlay';
+import { annotationOn } from '../support/annotation-on';
 import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
 
@@ -101,6 +103,25 @@ describe('leaving the reader by keyboard', () => {
     expect(screen.getByRole('button', { name: /^Bookmarks and notes/ })).toHaveFocus();
     await user.keyboard('f');
     expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  });
+});
+
+describe('the bookmarks drawer', () => {
+  it('opens when a highlight is clicked, with that bookmark focused', async () => {
+    const content = makeContent('h1', '<p>The boats left the quiet harbour at dawn.</p>');
+    const api = createFakeApi({
+      articles: [makeArticle({ id: 'h1', title: 'Harbour Morning' })],
+      contents: new Map([['h1', content]]),
+      annotations: [annotationOn({ id: 'h1', text: content.text }, 'quiet harbour', { id: 'q1', color: 'green' })],
+      settings: { ...DEFAULT_SETTINGS, focusMode: true },
+    });
+    const { user } = renderWithApi(api);
+    await user.click(await screen.findByRole('button', { name: 'Harbour Morning' }));
+    await screen.findByRole('heading', { level: 1, name: 'Harbour Morning' });
+    expect(screen.queryByRole('complementary', { name: 'Bookmarks and notes' })).not.toBeInTheDocument();
+    await user.click(document.querySelector<HTMLElement>('mark[data-annotation-id="q1"]')!);
+    const panel = screen.getByRole('complementary', { name: 'Bookmarks and notes' });
+    expect(within(panel).getByRole('button', { name: /^Bookmark, green:\s*quiet harbour/ })).toHaveFocus();
   });
 });
 
