@@ -3,7 +3,7 @@ import type { ImportPickKind } from '../../electron/shared/commands';
 import type { SearchHit } from '../../electron/shared/models';
 import { ImportControl } from '../library/ImportControl';
 import { SearchBox } from '../search/SearchBox';
-import { DisclosureButton } from './DisclosureButton';
+import { DisclosureButton, DisclosurePanel } from './DisclosureButton';
 import { useDisclosure } from './use-disclosure';
 
 export type AppSection = 'library' | 'bookmarks' | 'notes' | 'trash';
@@ -56,13 +56,7 @@ export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImp
         </span>
         Menu
       </DisclosureButton>
-      <div
-        id={menu.panelId}
-        ref={menuPanel}
-        className="header-menu"
-        data-open={menu.open || undefined}
-        onClick={closeAfterChoice}
-      >
+      <DisclosurePanel disclosure={menu} panelRef={menuPanel} className="header-menu" onClick={closeAfterChoice}>
         <nav className="app-nav" aria-label="Sections">
           {SECTIONS.map(({ section: name, label }) => (
             <button
@@ -80,7 +74,7 @@ export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImp
           Preferences
         </button>
         <ImportControl onFiles={onImport} busy={importing} onChoose={onChooseImport} />
-      </div>
+      </DisclosurePanel>
     </header>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useId, useRef, useState, type RefObject } from 'react';
 import { MAX_FONT_SIZE, MIN_FONT_SIZE, useSettings } from '../app/settings-context';
 import { FontSelect, ThemeSelect } from '../app/SettingSelects';
-import { DisclosureButton } from '../app/DisclosureButton';
+import { DisclosureButton, DisclosurePanel } from '../app/DisclosureButton';
 import { useDisclosure } from '../app/use-disclosure';
 import { TextLayoutControls } from './TextLayoutControls';
 import type { ReaderChrome } from './use-reader-chrome';
@@ -75,12 +75,7 @@ export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBefore
       <DisclosureButton disclosure={fold} buttonRef={foldButton} className="button reader-settings-button">
         <span aria-hidden="true">Aa</span> <span className="label-full">Text settings</span>
       </DisclosureButton>
-      <div
-        id={fold.panelId}
-        ref={foldPanel}
-        className="reader-toolbar-group reader-settings"
-        data-open={fold.open || undefined}
-      >
+      <DisclosurePanel disclosure={fold} panelRef={foldPanel} className="reader-toolbar-group reader-settings">
         <button type="button" className="button" aria-pressed={focusMode} aria-keyshortcuts="F" title="Focus mode (F)" onClick={toggleFocusMode}>
           Focus mode
         </button>
@@ -117,7 +112,7 @@ export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBefore
           <FontSelect id={fontId} onBeforeChange={onBeforeReflow} />
         </span>
         <TextLayoutControls onBeforeReflow={onBeforeReflow} />
-      </div>
+      </DisclosurePanel>
     </div>
   );
 }
