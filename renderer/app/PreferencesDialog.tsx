@@ -108,7 +108,7 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
         />
         <CheckField
           label="Hyphenate"
-          hint="Long words break at line ends, by the rules of the article's language."
+          hint="Long words break at line ends by the article's language, where this system has its hyphenation rules."
           checked={settings.hyphenate}
           onChange={(hyphenate) => updateSettings({ hyphenate })}
         />
