@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Annotation, ArticleMeta, SearchHit } from '../electron/shared/models';
 import type { ImportPickKind } from '../electron/shared/commands';
 import { AppHeader, type AppSection } from './app/AppHeader';
@@ -22,11 +22,24 @@ import { ReaderView } from './reader/ReaderView';
 import { useLibraryHealthNotice } from './app/use-library-health';
 
 type View =
-  | { name: 'library'; focusArticleId: string | null }
+  | { name: 'library'; focusArticleId: string | null; reopenSearch?: true }
   | { name: 'trash' }
   | { name: 'bookmarks' }
   | { name: 'notes' }
-  | { name: 'reader'; articleId: string; target: ReaderTarget | null; visit: number };
+  | { name: 'reader'; articleId: string; target: ReaderTarget | null; visit: number; from: ReaderOrigin };
+
+/** Where the reader was opened from, and where Back (Escape, Alt+←) returns to. */
+type ReaderOrigin = 'library' | 'search' | 'bookmarks' | 'notes';
+const BACK_LABELS: Record<ReaderOrigin, string> = {
+  library: 'Back to library',
+  // The results open again over the library, with the same query and filters.
+  search: 'Back to library',
+  bookmarks: 'Back to bookmarks',
+  notes: 'Back to notes',
+};
+
+/** The header's search box: focusing it opens its results again. */
+const focusLibrarySearch = () => document.querySelector<HTMLInputElement>('.app-header [role="search"] input')?.focus();
 
 /** Moves focus to the view without touching the URL (hash changes count as navigation). */
 function skipToContent(event: React.MouseEvent<HTMLAnchorElement>) {
@@ -40,6 +53,9 @@ function skipToContent(event: React.MouseEvent<HTMLAnchorElement>) {
 /** The app shell: header with search and import, one view at a time, messages, drop overlay. */
 export function App() {
   const [view, setView] = useState<View>({ name: 'library', focusArticleId: null });
+  useEffect(() => {
+    if (view.name === 'library' && view.reopenSearch) focusLibrarySearch();
+  }, [view]);
   // First view: leave focus where the browser put it. After any navigation: move it to the view.
   const [navigated, setNavigated] = useState(false);
   const importState = useImport();
@@ -95,7 +111,7 @@ export function App() {
     openDialog: setDialog,
     openFiles: (paths) => {
       showLibrary();
-      importPaths(paths, { onFirstArticle: (articleId) => go({ name: 'reader', articleId, target: null, visit: Date.now() }) });
+      importPaths(paths, { onFirstArticle: (articleId) => go({ name: 'reader', articleId, target: null, visit: Date.now(), from: 'library' }) });
     },
     openArticle: (articleId, { passage, annotationId }) =>
       go({
@@ -103,19 +119,25 @@ export function App() {
         articleId,
         target: passage || annotationId ? { passage, terms: [], annotationId } : null,
         visit: Date.now(),
+        from: view.name === 'bookmarks' || view.name === 'notes' ? view.name : 'library',
       }),
   });
 
   const openArticle = (article: ArticleMeta) =>
-    go({ name: 'reader', articleId: article.id, target: null, visit: Date.now() });
+    go({ name: 'reader', articleId: article.id, target: null, visit: Date.now(), from: 'library' });
   const openHit = (hit: SearchHit) =>
     go({
       name: 'reader',
       articleId: hit.articleId,
       target: { passage: hit.passage, terms: hit.terms, annotationId: hit.annotationId },
       visit: Date.now(),
+      from: 'search',
     });
-  const backFrom = (articleId: string) => go({ name: 'library', focusArticleId: articleId });
+  const backFrom = (articleId: string, from: ReaderOrigin) => {
+    if (from === 'bookmarks' || from === 'notes') go({ name: from });
+    else if (from === 'search') go({ name: 'library', focusArticleId: null, reopenSearch: true });
+    else go({ name: 'library', focusArticleId: articleId });
+  };
   const showSection = (section: AppSection) =>
     go(section === 'library' ? { name: 'library', focusArticleId: null } : { name: section });
   // From the Bookmarks and Notes views: the reader at the passage (or the article, when unplaced).
@@ -128,6 +150,7 @@ export function App() {
           ? { passage: { start: annotation.target.position.start, end: annotation.target.position.end }, terms: [], annotationId: annotation.id }
           : null,
       visit: Date.now(),
+      from: view.name === 'notes' ? 'notes' : 'bookmarks',
     });
 
   const section: AppSection | null = view.name === 'reader' ? null : view.name;
@@ -150,7 +173,7 @@ export function App() {
           importState={importState}
           onOpen={openArticle}
           focusArticleId={view.focusArticleId}
-          takeFocus={navigated}
+          takeFocus={navigated && !view.reopenSearch}
         />
       )}
       {view.name === 'trash' && <TrashView takeFocus={navigated} />}
@@ -162,7 +185,8 @@ export function App() {
             key={`${view.articleId}:${view.visit}`}
             articleId={view.articleId}
             target={view.target}
-            onBack={() => backFrom(view.articleId)}
+            backLabel={BACK_LABELS[view.from]}
+            onBack={() => backFrom(view.articleId, view.from)}
           />
         </div>
       )}

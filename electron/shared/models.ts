@@ -351,6 +351,16 @@ export interface Settings {
   lineHeight: number;
   /** the reading column's largest width, in characters (ch) */
   columnWidth: number;
+  /** space on each side of the reading column, px (a narrow window takes less) */
+  sideMargin: number;
+  /** space after each paragraph, em */
+  paragraphSpacing: number;
+  /** lines set flush on both sides */
+  justify: boolean;
+  /** words broken at line ends by the article's language (CSS `hyphens: auto`) */
+  hyphenate: boolean;
+  /** the reader hides its header, toolbar and panel until they are asked for */
+  focusMode: boolean;
   lastArticleId: string | null;
 }
 
@@ -360,5 +370,10 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 19,
   lineHeight: 1.6,
   columnWidth: 68,
+  sideMargin: 24,
+  paragraphSpacing: 1.1,
+  justify: false,
+  hyphenate: true,
+  focusMode: false,
   lastArticleId: null,
 };

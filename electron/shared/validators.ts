@@ -137,6 +137,11 @@ const settingsPatchSchema = z
     fontSize: z.number().int().min(12).max(36),
     lineHeight: z.number().min(1.2).max(2.4),
     columnWidth: z.number().int().min(40).max(100),
+    sideMargin: z.number().int().min(0).max(160),
+    paragraphSpacing: z.number().min(0).max(2.5),
+    justify: z.boolean(),
+    hyphenate: z.boolean(),
+    focusMode: z.boolean(),
     lastArticleId: idSchema.nullable(),
   })
   .partial()

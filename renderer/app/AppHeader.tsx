@@ -1,9 +1,19 @@
+import { useRef, type MouseEvent } from 'react';
 import type { ImportPickKind } from '../../electron/shared/commands';
 import type { SearchHit } from '../../electron/shared/models';
 import { ImportControl } from '../library/ImportControl';
 import { SearchBox } from '../search/SearchBox';
+import { DisclosureButton, DisclosurePanel } from './DisclosureButton';
+import { useDisclosure } from './use-disclosure';
 
 export type AppSection = 'library' | 'bookmarks' | 'notes' | 'trash';
+
+const SECTIONS = [
+  { section: 'library', label: 'Library' },
+  { section: 'bookmarks', label: 'Bookmarks' },
+  { section: 'notes', label: 'Notes' },
+  { section: 'trash', label: 'Trash' },
+] as const satisfies readonly { section: AppSection; label: string }[];
 
 interface AppHeaderProps {
   /** the section shown, or null in the reader */
@@ -18,54 +28,53 @@ interface AppHeaderProps {
   onPreferences: () => void;
 }
 
+/**
+ * Brand, search, sections, Preferences and import. The sections and actions are rendered once: a
+ * row in a wide window, and behind the Menu button (a disclosure) in a narrow one; the CSS
+ * decides which (app.css), so no control exists twice.
+ */
 export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImport, importing, onPreferences }: AppHeaderProps) {
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const menuPanel = useRef<HTMLDivElement>(null);
+  const menu = useDisclosure(menuButton, menuPanel);
+  // A choice in the open menu closes it; the file inputs' labels open their pickers first.
+  const closeAfterChoice = (event: MouseEvent<HTMLElement>) => {
+    if (menu.open && event.target instanceof Element && event.target.closest('button, label')) menu.close();
+  };
   return (
     <header className="app-header">
       <p className="brand">
         <span className="brand-mark" aria-hidden="true">
           Q
         </span>
-        Quire
+        <span className="brand-name">Quire</span>
       </p>
       <SearchBox onOpenHit={onOpenHit} />
-      <nav className="app-nav" aria-label="Sections">
-        <button
-          type="button"
-          className="button button-quiet"
-          aria-current={section === 'library' ? 'page' : undefined}
-          onClick={() => onSection('library')}
-        >
-          Library
+      <DisclosureButton disclosure={menu} buttonRef={menuButton} className="button header-menu-button">
+        <span aria-hidden="true" className="menu-glyph">
+          ☰
+        </span>
+        Menu
+      </DisclosureButton>
+      <DisclosurePanel disclosure={menu} panelRef={menuPanel} className="header-menu" onClick={closeAfterChoice}>
+        <nav className="app-nav" aria-label="Sections">
+          {SECTIONS.map(({ section: name, label }) => (
+            <button
+              key={name}
+              type="button"
+              className="button button-quiet"
+              aria-current={section === name ? 'page' : undefined}
+              onClick={() => onSection(name)}
+            >
+              {label}
+            </button>
+          ))}
+        </nav>
+        <button type="button" className="button button-quiet" aria-haspopup="dialog" aria-keyshortcuts="Control+Comma" onClick={onPreferences}>
+          Preferences
         </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          aria-current={section === 'bookmarks' ? 'page' : undefined}
-          onClick={() => onSection('bookmarks')}
-        >
-          Bookmarks
-        </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          aria-current={section === 'notes' ? 'page' : undefined}
-          onClick={() => onSection('notes')}
-        >
-          Notes
-        </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          aria-current={section === 'trash' ? 'page' : undefined}
-          onClick={() => onSection('trash')}
-        >
-          Trash
-        </button>
-      </nav>
-      <button type="button" className="button button-quiet" aria-haspopup="dialog" aria-keyshortcuts="Control+Comma" onClick={onPreferences}>
-        Preferences
-      </button>
-      <ImportControl onFiles={onImport} busy={importing} onChoose={onChooseImport} />
+        <ImportControl onFiles={onImport} busy={importing} onChoose={onChooseImport} />
+      </DisclosurePanel>
     </header>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { Dialog } from '../components/Dialog';
-import { COLUMN_WIDTH_RANGE, LINE_HEIGHT_RANGE } from '../reader/TextLayoutControls';
+import { COLUMN_WIDTH_RANGE, LINE_HEIGHT_RANGE, PARAGRAPH_SPACING_RANGE, SIDE_MARGIN_RANGE } from '../reader/TextLayoutControls';
 import { MAX_FONT_SIZE, MIN_FONT_SIZE, useSettings } from './settings-context';
 import { FontSelect, ThemeSelect } from './SettingSelects';
 
@@ -34,6 +34,26 @@ function RangeField({ label, output, range, value, onChange }: RangeProps) {
   );
 }
 
+/** A setting that is on or off: the box, then its label and what it does. */
+function CheckField({ label, hint, checked, onChange }: { label: string; hint: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const id = useId();
+  const hintId = useId();
+  return (
+    <div className="preferences-check">
+      <input id={id} type="checkbox" checked={checked} aria-describedby={hintId} onChange={(event) => onChange(event.target.checked)} />
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <p id={hintId} className="field-hint">
+        {hint}
+      </p>
+    </div>
+  );
+}
+
+/** One decimal place: range inputs hand back binary fractions (1.2000000000000002). */
+const tenths = (value: number): number => Math.round(value * 10) / 10;
+
 /**
  * Preferences (the desktop menu's Preferences…, Ctrl+, or ⌘,): the reading settings of the reader
  * toolbar, reachable from any view. Changes apply and save at once, as in the toolbar.
@@ -57,7 +77,7 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
           output={settings.lineHeight.toFixed(1)}
           range={LINE_HEIGHT_RANGE}
           value={settings.lineHeight}
-          onChange={(value) => updateSettings({ lineHeight: Math.round(value * 10) / 10 })}
+          onChange={(value) => updateSettings({ lineHeight: tenths(value) })}
         />
         <RangeField
           label="Column width"
@@ -65,6 +85,38 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
           range={COLUMN_WIDTH_RANGE}
           value={settings.columnWidth}
           onChange={(columnWidth) => updateSettings({ columnWidth })}
+        />
+        <RangeField
+          label="Side margins"
+          output={`${settings.sideMargin} px`}
+          range={SIDE_MARGIN_RANGE}
+          value={settings.sideMargin}
+          onChange={(sideMargin) => updateSettings({ sideMargin })}
+        />
+        <RangeField
+          label="Paragraph spacing"
+          output={`${settings.paragraphSpacing.toFixed(1)} em`}
+          range={PARAGRAPH_SPACING_RANGE}
+          value={settings.paragraphSpacing}
+          onChange={(value) => updateSettings({ paragraphSpacing: tenths(value) })}
+        />
+        <CheckField
+          label="Justify"
+          hint="Lines end flush with the right edge too (the left in right-to-left text)."
+          checked={settings.justify}
+          onChange={(justify) => updateSettings({ justify })}
+        />
+        <CheckField
+          label="Hyphenate"
+          hint="Long words break at line ends by the article's language, where this system has its hyphenation rules."
+          checked={settings.hyphenate}
+          onChange={(hyphenate) => updateSettings({ hyphenate })}
+        />
+        <CheckField
+          label="Focus mode"
+          hint="The reader hides the header, toolbar and bookmarks; move to the top edge, Tab, or press F to see them."
+          checked={settings.focusMode}
+          onChange={(focusMode) => updateSettings({ focusMode })}
         />
       </div>
       <div className="dialog-actions">

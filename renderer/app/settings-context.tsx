@@ -25,6 +25,10 @@ function applyToDocument(settings: Settings): void {
   root.style.setProperty('--reader-font-size', `${settings.fontSize}px`);
   root.style.setProperty('--reader-line-height', String(settings.lineHeight));
   root.style.setProperty('--reader-column-width', `${settings.columnWidth}ch`);
+  root.style.setProperty('--reader-side-margin', `${settings.sideMargin}px`);
+  root.style.setProperty('--reader-paragraph-spacing', `${settings.paragraphSpacing}em`);
+  root.dataset.justify = String(settings.justify);
+  root.dataset.hyphenate = String(settings.hyphenate);
 }
 
 export function SettingsProvider({ children }: { children: ReactNode }) {

@@ -1,5 +1,6 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, type RefObject } from 'react';
 import type { Annotation } from '../../electron/shared/models';
+import type { Disclosure } from '../app/use-disclosure';
 import { AnnotationExport } from './AnnotationExport';
 import { colorLabel } from './colors';
 import { NoteText } from './NoteText';
@@ -18,6 +19,10 @@ interface AnnotationPanelProps {
   onNoteOnArticle: () => void;
   onBookmarkArticle: () => void;
   articleId: string;
+  /** a narrow window or focus mode: the panel is a drawer over the text, opened from the toolbar */
+  drawer: Disclosure | null;
+  /** the drawer's panel: a press outside it does not close it, Escape does */
+  panelRef: RefObject<HTMLElement | null>;
 }
 
 function countLabel(placed: PlacedAnnotation[]): string {
@@ -91,12 +96,35 @@ export function AnnotationPanel({
   onNoteOnArticle,
   onBookmarkArticle,
   articleId,
+  drawer,
+  panelRef,
 }: AnnotationPanelProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const drawerOpen = drawer?.open ?? false;
+  // An opened drawer takes the focus, so keyboard users land in it (Escape gives it back), unless
+  // it opened for one of its items (a click on a highlight), which has the focus already.
+  useEffect(() => {
+    if (drawerOpen && !panelRef.current?.contains(document.activeElement)) heading.current?.focus();
+  }, [drawerOpen, panelRef]);
   return (
-    <aside className="annotation-panel" aria-label="Bookmarks and notes">
-      <h2 className="panel-heading" tabIndex={-1}>
-        Bookmarks and notes <span className="panel-count">({countLabel(placed)})</span>
-      </h2>
+    <aside
+      className="annotation-panel"
+      aria-label="Bookmarks and notes"
+      id={drawer?.panelId}
+      ref={panelRef}
+      data-drawer={drawer ? '' : undefined}
+      hidden={drawer ? !drawer.open : undefined}
+    >
+      <div className="panel-head">
+        <h2 className="panel-heading" tabIndex={-1} ref={heading}>
+          Bookmarks and notes <span className="panel-count">({countLabel(placed)})</span>
+        </h2>
+        {drawer && (
+          <button type="button" className="button button-quiet button-small" aria-label="Close bookmarks and notes" onClick={() => drawer.close(true)}>
+            Close
+          </button>
+        )}
+      </div>
       <div className="panel-actions">
         <button type="button" className="button button-small panel-action" onClick={onNoteOnArticle}>
           Note on this article

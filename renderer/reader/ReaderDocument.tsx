@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { Annotation, HighlightColor } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
 import { useSettings } from '../app/settings-context';
@@ -26,6 +27,7 @@ import { usePassageSelection } from './use-passage-selection';
 import type { ReaderData } from './use-reader-data';
 import { useReadingPosition } from './use-reading-position';
 import { ReaderToolbar } from './ReaderToolbar';
+import { useReaderChrome } from './use-reader-chrome';
 
 interface DialogState {
   draft: AnnotationDraft;
@@ -38,6 +40,7 @@ interface DialogState {
 interface ReaderDocumentProps {
   data: Extract<ReaderData, { status: 'ready' }>;
   target: ReaderTarget | null;
+  backLabel: string;
   onBack: () => void;
 }
 
@@ -47,7 +50,7 @@ function findPanelItem(annotationId: string): HTMLElement | null {
 }
 
 /** The open article: text, highlights, search matches, passages and the side panel. */
-export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
+export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocumentProps) {
   const { article, content } = data;
   const { notify } = useStatus();
   const { settings } = useSettings();
@@ -55,6 +58,9 @@ export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const mainRef = useRef<HTMLElement>(null);
+  const drawerButton = useRef<HTMLButtonElement>(null);
+  const drawerPanel = useRef<HTMLElement>(null);
+  const chrome = useReaderChrome(drawerButton, drawerPanel);
 
   const html = useMemo(() => prepareArticleHtml(content.html, article.id), [content.html, article.id]);
   // The metadata's direction, else the text's: an Arabic article reads right to left by itself.
@@ -241,6 +247,8 @@ export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
     const mark = event.target instanceof Element ? event.target.closest<HTMLElement>('mark[data-annotation-id]') : null;
     const selectionIsEmpty = document.getSelection()?.isCollapsed ?? true;
     if (mark?.dataset.annotationId && selectionIsEmpty) {
+      // A closed drawer opens first, so its item can take the focus.
+      if (chrome.drawerMode) flushSync(chrome.drawer.show);
       findPanelItem(mark.dataset.annotationId)?.querySelector<HTMLElement>('.annotation-go')?.focus();
     }
   };
@@ -248,7 +256,15 @@ export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
   return (
     <>
       <main className="view reader-view" id="main" ref={mainRef}>
-        <ReaderToolbar onBack={back} onBookmarkSelection={() => startPassage('bookmark')} onBeforeReflow={keepPlace} />
+        <ReaderToolbar
+          backLabel={backLabel}
+          onBack={back}
+          onBookmarkSelection={() => startPassage('bookmark')}
+          onBeforeReflow={keepPlace}
+          chrome={chrome}
+          drawerButton={drawerButton}
+          annotationCount={placed.length}
+        />
         {find && (
           <FindBar
             key={find.key}
@@ -317,6 +333,8 @@ export function ReaderDocument({ data, target, onBack }: ReaderDocumentProps) {
         onNoteOnArticle={startArticleNote}
         onBookmarkArticle={() => void bookmarkArticle()}
         articleId={article.id}
+        drawer={chrome.drawerMode ? chrome.drawer : null}
+        panelRef={drawerPanel}
       />
       {dialog && <AnnotationDialog draft={dialog.draft} onSave={saveDialog} onCancel={() => setDialog(null)} />}
     </>

@@ -1,34 +1,84 @@
-import { useId } from 'react';
+import { useCallback, useId, useRef, useState, type RefObject } from 'react';
 import { MAX_FONT_SIZE, MIN_FONT_SIZE, useSettings } from '../app/settings-context';
 import { FontSelect, ThemeSelect } from '../app/SettingSelects';
+import { DisclosureButton, DisclosurePanel } from '../app/DisclosureButton';
+import { useDisclosure } from '../app/use-disclosure';
 import { TextLayoutControls } from './TextLayoutControls';
+import type { ReaderChrome } from './use-reader-chrome';
+import { useChromePeek, useReaderShortcuts } from './use-reader-shortcuts';
+
+/**
+ * A button's words, shortened in a phone-width reader (reader.css): the full words stay its
+ * accessible name, the short ones (shown instead) are hidden from screen readers.
+ */
+function ShortLabel({ full, short }: { full: string; short: string }) {
+  return (
+    <>
+      <span className="label-full">{full}</span>
+      <span className="label-short" aria-hidden="true">
+        {short}
+      </span>
+    </>
+  );
+}
 
 interface ReaderToolbarProps {
+  /** "Back to library", "Back to bookmarks"…: where the article was opened from */
+  backLabel: string;
   onBack: () => void;
   onBookmarkSelection: () => void;
   /** font changes reflow the text: the reader keeps its place through them */
   onBeforeReflow: () => void;
+  chrome: ReaderChrome;
+  /** the drawer's button (focus comes back to it when the drawer closes) */
+  drawerButton: RefObject<HTMLButtonElement | null>;
+  /** bookmarks and notes on this article, shown on the drawer's button */
+  annotationCount: number;
 }
 
-export function ReaderToolbar({ onBack, onBookmarkSelection, onBeforeReflow }: ReaderToolbarProps) {
+/**
+ * Back, bookmark, the bookmarks drawer, focus mode and the reading settings. In a narrow reader
+ * (a container query in reader.css) the settings fold behind "Text settings".
+ */
+export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBeforeReflow, chrome, drawerButton, annotationCount }: ReaderToolbarProps) {
   const { settings, updateSettings } = useSettings();
   const themeId = useId();
   const fontId = useId();
+  const foldButton = useRef<HTMLButtonElement>(null);
+  const foldPanel = useRef<HTMLDivElement>(null);
+  const fold = useDisclosure(foldButton, foldPanel);
+  const toolbar = useRef<HTMLDivElement>(null);
+  const [peek, setPeek] = useState(false);
+  const { focusMode, toggleFocusMode, drawerMode, drawer } = chrome;
+  useReaderShortcuts({ onBack, onToggleFocusMode: toggleFocusMode });
+  useChromePeek(focusMode, toolbar, useCallback((next: boolean) => setPeek(next), []));
   const setFontSize = (size: number) => {
     onBeforeReflow();
     updateSettings({ fontSize: Math.max(MIN_FONT_SIZE, Math.min(MAX_FONT_SIZE, size)) });
   };
   return (
-    <div className="reader-toolbar">
-      <button type="button" className="button" onClick={onBack}>
-        <span aria-hidden="true">← </span>Back to library
+    <div className="reader-toolbar" ref={toolbar} data-focus-mode={focusMode || undefined} data-peek={(focusMode && peek) || undefined}>
+      <button type="button" className="button" onClick={onBack} aria-keyshortcuts="Escape Alt+ArrowLeft" title={`${backLabel} (Escape, Alt+←)`}>
+        <span aria-hidden="true">← </span>
+        <ShortLabel full={backLabel} short="Back" />
       </button>
       <div className="reader-toolbar-group">
         <button type="button" className="button" onClick={onBookmarkSelection}>
-          Bookmark selection
+          <ShortLabel full="Bookmark selection" short="Bookmark" />
         </button>
+        {drawerMode && (
+          <DisclosureButton disclosure={drawer} buttonRef={drawerButton} className="button">
+            <ShortLabel full="Bookmarks and notes" short="Notes" /> ({annotationCount})
+          </DisclosureButton>
+        )}
       </div>
-      <div className="reader-toolbar-group reader-settings">
+      <DisclosureButton disclosure={fold} buttonRef={foldButton} className="button reader-settings-button">
+        <span aria-hidden="true">Aa</span> <span className="label-full">Text settings</span>
+      </DisclosureButton>
+      <DisclosurePanel disclosure={fold} panelRef={foldPanel} className="reader-toolbar-group reader-settings">
+        <button type="button" className="button" aria-pressed={focusMode} aria-keyshortcuts="F" title="Focus mode (F)" onClick={toggleFocusMode}>
+          Focus mode
+        </button>
         <button
           type="button"
           className="button button-icon"
@@ -49,16 +99,20 @@ export function ReaderToolbar({ onBack, onBookmarkSelection, onBeforeReflow }: R
         >
           <span aria-hidden="true" className="glyph-large">A</span>
         </button>
-        <label htmlFor={themeId} className="select-label">
-          Theme
-        </label>
-        <ThemeSelect id={themeId} />
-        <label htmlFor={fontId} className="select-label">
-          Font
-        </label>
-        <FontSelect id={fontId} onBeforeChange={onBeforeReflow} />
+        <span className="reader-setting">
+          <label htmlFor={themeId} className="select-label">
+            Theme
+          </label>
+          <ThemeSelect id={themeId} />
+        </span>
+        <span className="reader-setting">
+          <label htmlFor={fontId} className="select-label">
+            Font
+          </label>
+          <FontSelect id={fontId} onBeforeChange={onBeforeReflow} />
+        </span>
         <TextLayoutControls onBeforeReflow={onBeforeReflow} />
-      </div>
+      </DisclosurePanel>
     </div>
   );
 }

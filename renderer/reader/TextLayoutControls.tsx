@@ -1,23 +1,37 @@
-import { useId, useState } from 'react';
+import { useId, useRef } from 'react';
 import { useSettings } from '../app/settings-context';
+import { DisclosureButton } from '../app/DisclosureButton';
+import { useDisclosure } from '../app/use-disclosure';
 
 export const LINE_HEIGHT_RANGE = { min: 1.2, max: 2.4, step: 0.1 } as const;
 export const COLUMN_WIDTH_RANGE = { min: 40, max: 100, step: 4 } as const;
+/** px on each side of the column; the contract's schema allows 0–160 */
+export const SIDE_MARGIN_RANGE = { min: 0, max: 160, step: 8 } as const;
+/** em after each paragraph; the contract's schema allows 0–2.5 */
+export const PARAGRAPH_SPACING_RANGE = { min: 0, max: 2.5, step: 0.1 } as const;
 
-/** Line spacing and column width, behind a disclosure button so the toolbar stays short. */
+/** Line spacing and column width (Escape or a press outside closes them), behind a disclosure button so the toolbar stays short. */
 export function TextLayoutControls({ onBeforeReflow }: { onBeforeReflow: () => void }) {
   const { settings, updateSettings } = useSettings();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const disclosure = useDisclosure(buttonRef, panelRef);
+  const { open, panelId } = disclosure;
   const lineId = useId();
   const widthId = useId();
   return (
     <div className="text-layout">
-      <button type="button" className="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+      <DisclosureButton disclosure={disclosure} buttonRef={buttonRef} className="button">
         Text layout
-      </button>
+      </DisclosureButton>
       {open && (
-        <div id={panelId} className="text-layout-panel" role="group" aria-label="Text layout">
+        <div
+          id={panelId}
+          ref={panelRef}
+          className="text-layout-panel"
+          role="group"
+          aria-label="Text layout"
+        >
           <label htmlFor={lineId}>Line spacing</label>
           <input
             id={lineId}

@@ -1,4 +1,28 @@
 /**
+ * Every screen at every window size (phone to 4K) in light and dark, named
+ * `<screen>-<width>-<theme>.png`: what the responsive layout looks like, for a person to check.
+ */
+for (const size of WINDOW_SIZES) {
+  test(`every screen at ${size.width}×${size.height} in light and dark`, async ({ page, quire }) => {
+    mkdirSync(OUT, { recursive: true });
+    await page.setViewportSize(size);
+    await page.goto(quire.url);
+    await seedEveryScreen(page);
+    for (const theme of ['light', 'dark'] as const) {
+      await callApi(page, 'setSettings', { theme });
+      await page.reload();
+      for (const screen of SCREENS) {
+        if (screen.narrowOnly && size.width >= MENU_BELOW) continue;
+        await screen.show(page);
+        await page.waitForTimeout(300); // transitions and fonts settle
+        await page.screenshot({ path: path.join(OUT, `${screen.name}-${size.width}-${theme}.png`) });
+      }
+      await page.keyboard.press('Escape'); // Preferences
+    }
+  });
+}
+
+/**
  * A PNG of each screen (library, reader, find in the article, an Arabic article, search, bookmarks,
  * notes, reading settings) in the light and dark themes, into docs/screenshots/, for a person to look at.
  * Run with `npm run screenshots` (after `npm run build`).
@@ -10,6 +34,7 @@ import type { ArticleMeta, ImportOutcome } from '../../../electron/shared/models
 import { expect, test } from '../support/browser-mode';
 import { BookmarksPage, callApi, LibraryPage, NotesPage, ReaderPage } from '../support/pages';
 import { SEED_TITLE } from '../support/reading-flow';
+import { MENU_BELOW, SCREENS, seedEveryScreen, WINDOW_SIZES } from '../support/responsive';
 
 const OUT = path.resolve('docs/screenshots');
 const ARABIC = path.resolve('tests/fixtures/screenshots/arabic-article.md');

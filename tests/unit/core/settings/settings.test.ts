@@ -47,6 +47,19 @@ describe('settings', () => {
     expect(readSettings(memoryStore({ lineHeight: 'tall', columnWidth: 9000 }))).toMatchObject({ lineHeight: 1.6, columnWidth: 68 });
   });
 
+  it('keep the typography of Preferences (margins, paragraph spacing, justify, hyphenate, focus mode) and refuse bad values', () => {
+    const store = memoryStore();
+    writeSettings(store, { sideMargin: 64, paragraphSpacing: 0.6, justify: true, hyphenate: false, focusMode: true });
+    expect(readSettings(store)).toMatchObject({ sideMargin: 64, paragraphSpacing: 0.6, justify: true, hyphenate: false, focusMode: true });
+    expect(() => writeSettings(store, { sideMargin: -8 })).toThrow(/sideMargin/);
+    expect(() => writeSettings(store, { sideMargin: 12.5 })).toThrow(/sideMargin/);
+    expect(() => writeSettings(store, { paragraphSpacing: 9 })).toThrow(/paragraphSpacing/);
+    expect(() => writeSettings(store, { justify: 'yes' as unknown as boolean })).toThrow(/justify/);
+    expect(readSettings(store).sideMargin).toBe(64);
+    // An older version's file has none of them: the defaults fill in.
+    expect(readSettings(memoryStore({ theme: 'dark', hyphenate: 'maybe' }))).toMatchObject({ theme: 'dark', sideMargin: 24, justify: false, hyphenate: true, focusMode: false });
+  });
+
   it('persist in settings.json through conf', () => {
     const dir = tempDir();
     writeSettings(createConfStore(dir), { theme: 'sepia' });

@@ -86,7 +86,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
     trash: seed.trash ?? [],
     contents: seed.contents ?? new Map(),
     annotations: seed.annotations ?? [],
-    settings: seed.settings ?? DEFAULT_SETTINGS,
+    settings: seed.settings ?? { ...DEFAULT_SETTINGS },
   };
   const findArticle = (id: string) => library.articles.find((a) => a.id === id);
 

@@ -1,0 +1,42 @@
+/**
+ * The reader's chrome, sized to the window: the bookmarks panel is a column beside the text in a
+ * wide window and a drawer (opened from the toolbar) in a narrow one or in focus mode; focus mode
+ * hides the header, toolbar and panel until they are asked for (reader.css).
+ */
+import { useCallback, useSyncExternalStore, type RefObject } from 'react';
+import { useSettings } from '../app/settings-context';
+import { useDisclosure, type Disclosure } from '../app/use-disclosure';
+
+/** Below this the panel is a drawer; reader.css and app.css break at the same width. */
+export const NARROW_WINDOW_QUERY = '(max-width: 1159.98px)';
+
+function useMediaQuery(query: string): boolean {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (typeof window.matchMedia !== 'function') return () => undefined;
+      const list = window.matchMedia(query);
+      list.addEventListener('change', onChange);
+      return () => list.removeEventListener('change', onChange);
+    },
+    [query],
+  );
+  return useSyncExternalStore(subscribe, () => typeof window.matchMedia === 'function' && window.matchMedia(query).matches);
+}
+
+export interface ReaderChrome {
+  focusMode: boolean;
+  toggleFocusMode: () => void;
+  /** the panel is a drawer (narrow window or focus mode) rather than a column */
+  drawerMode: boolean;
+  drawer: Disclosure;
+}
+
+/** `drawerButton` and `drawerPanel`: the refs the toolbar's button and the panel carry. */
+export function useReaderChrome(drawerButton: RefObject<HTMLButtonElement | null>, drawerPanel: RefObject<HTMLElement | null>): ReaderChrome {
+  const { settings, updateSettings } = useSettings();
+  const narrow = useMediaQuery(NARROW_WINDOW_QUERY);
+  const drawer = useDisclosure(drawerButton, drawerPanel, { closeOnOutside: false });
+  const focusMode = settings.focusMode;
+  const toggleFocusMode = useCallback(() => updateSettings({ focusMode: !focusMode }), [focusMode, updateSettings]);
+  return { focusMode, toggleFocusMode, drawerMode: narrow || focusMode, drawer };
+}
