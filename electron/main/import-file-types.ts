@@ -1,18 +1,14 @@
 /** The file types Quire imports: the native dialog's filters and what "Open with Quire" accepts. */
+import { DOCUMENT_EXTENSIONS, DOCUMENT_KINDS, documentFormatOf } from '../shared/document-formats';
 
-export const IMPORT_FILTERS = [
-  { name: 'Documents', extensions: ['epub', 'html', 'htm', 'xhtml', 'md', 'markdown', 'txt', 'pdf'] },
-  { name: 'EPUB books', extensions: ['epub'] },
-  { name: 'Web pages', extensions: ['html', 'htm', 'xhtml'] },
-  { name: 'Markdown', extensions: ['md', 'markdown'] },
-  { name: 'Plain text', extensions: ['txt'] },
-  { name: 'PDF', extensions: ['pdf'] },
-] as const;
-
-const IMPORTABLE = new Set<string>(IMPORT_FILTERS[0].extensions);
+/** All documents first, then one filter per kind. */
+export const IMPORT_FILTERS: readonly { name: string; extensions: readonly string[] }[] = [
+  { name: 'Documents', extensions: DOCUMENT_EXTENSIONS },
+  ...DOCUMENT_KINDS.map((kind) => ({ name: kind.filter, extensions: kind.extensions })),
+];
 
 /** True when the name ends in an extension Quire imports (any case). */
 export function isImportableName(name: string): boolean {
   const dot = name.lastIndexOf('.');
-  return dot > 0 && IMPORTABLE.has(name.slice(dot + 1).toLowerCase());
+  return dot > 0 && documentFormatOf(name) !== null;
 }

@@ -5,14 +5,11 @@
  * `<page>.html` belongs to that page. A file picked by itself is always tried, so an unknown format
  * gets the core's own message.
  */
+import { documentFormatOf, extensionOf } from '../../electron/shared/document-formats';
 import type { ImportOutcome } from '../../electron/shared/models';
 import type { PickedFile } from './dropped-files';
 
-/** The extensions the importer reads (as in the core's import-formats.ts). */
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.xhtml', '.epub', '.pdf'] as const;
-
-const extensionOf = (name: string): string => /\.[^./\\]+$/.exec(name)?.[0].toLowerCase() ?? '';
-const isDocument = (name: string): boolean => (DOCUMENT_EXTENSIONS as readonly string[]).includes(extensionOf(name));
+const isDocument = (name: string): boolean => documentFormatOf(name) !== null;
 const PAGE = /\.x?html?$/i;
 
 export function splitFolderFiles(files: readonly PickedFile[]): { documents: PickedFile[]; skipped: ImportOutcome[] } {
@@ -29,7 +26,7 @@ export function splitFolderFiles(files: readonly PickedFile[]): { documents: Pic
     if (inFolder && ofSavedPage(file.name)) continue;
     if (inFolder && !isDocument(file.name)) {
       const ext = extensionOf(file.name);
-      skipped.push({ status: 'skipped', source: file.name, reason: `Not a document Quire reads (${ext || 'no extension'}).` });
+      skipped.push({ status: 'skipped', source: file.name, reason: `Not a document Quire reads (${ext ? `.${ext}` : 'no extension'}).` });
     } else {
       documents.push(file);
     }

@@ -10,7 +10,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
 import type { PickedFile } from './dropped-files';
-import { DOCUMENT_EXTENSIONS, splitFolderFiles } from './folder-documents';
+import { DOCUMENT_EXTENSIONS } from '../../electron/shared/document-formats';
+import { splitFolderFiles } from './folder-documents';
 import { reportFromOutcomes, type ImportProgress, type ImportReport } from './import-report';
 import { readFileBase64 } from './read-file-base64';
 import { usePathImport, type PathImportOptions } from './use-path-import';
@@ -18,7 +19,7 @@ import { usePathImport, type PathImportOptions } from './use-path-import';
 export type { ImportReport } from './import-report';
 
 /** The file types the importer understands (the picker's `accept`). */
-export const IMPORT_ACCEPT = DOCUMENT_EXTENSIONS.join(',');
+export const IMPORT_ACCEPT = DOCUMENT_EXTENSIONS.map((extension) => `.${extension}`).join(',');
 
 /** Beyond this the renderer would have to hold the file twice in memory as base64. */
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;

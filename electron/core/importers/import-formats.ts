@@ -3,24 +3,18 @@
  * callers (and every CLI command) do not load jsdom until a file is really imported.
  */
 import path from 'node:path';
+import { DOCUMENT_EXTENSIONS, DOCUMENT_KINDS } from '../../shared/document-formats';
 import type { ArticleFormat } from '../../shared/models';
 import { QuireError } from '../../shared/result';
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
-const FORMATS: Readonly<Record<string, ArticleFormat>> = {
-  txt: 'txt',
-  md: 'md',
-  markdown: 'md',
-  html: 'html',
-  htm: 'html',
-  xhtml: 'html',
-  epub: 'epub',
-  pdf: 'pdf',
-};
+const FORMATS: Readonly<Record<string, ArticleFormat>> = Object.fromEntries(
+  DOCUMENT_KINDS.flatMap((kind) => kind.extensions.map((extension) => [extension, kind.format])),
+);
 
 /** Extensions as the user knows them, for messages. */
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.xhtml', '.epub', '.pdf'] as const;
+export const SUPPORTED_EXTENSIONS: readonly string[] = DOCUMENT_EXTENSIONS.map((extension) => `.${extension}`);
 
 /** The lower-case extension without the dot ('' when there is none). */
 export const extensionOf = (fileName: string): string => path.extname(fileName).slice(1).toLowerCase();

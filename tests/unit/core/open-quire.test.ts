@@ -180,7 +180,7 @@ describe('importing', () => {
     expect(reasons).toEqual([
       'The file is empty.',
       'This file does not look like a text/HTML document.',
-      'Quire cannot import .xyz files yet (supported: .txt, .md, .html, .htm, .xhtml, .epub, .pdf).',
+      'Quire cannot import .xyz files yet (supported: .epub, .pdf, .html, .htm, .xhtml, .md, .markdown, .txt).',
       'This page has no readable text.',
       'The file does not exist.',
     ]);

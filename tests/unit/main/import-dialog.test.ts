@@ -25,7 +25,7 @@ describe('native import dialog', () => {
   it('offers the importable types for files, and a folder picker', () => {
     const files = importDialogOptions('files');
     expect(files.properties).toEqual(['openFile', 'multiSelections']);
-    expect(files.filters?.[0]?.extensions).toEqual(['epub', 'html', 'htm', 'xhtml', 'md', 'markdown', 'txt', 'pdf']);
+    expect(files.filters?.[0]?.extensions).toEqual(['epub', 'pdf', 'html', 'htm', 'xhtml', 'md', 'markdown', 'txt']);
     expect(importDialogOptions('folder').properties).toEqual(['openDirectory']);
   });
 

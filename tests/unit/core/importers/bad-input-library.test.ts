@@ -90,7 +90,7 @@ describe('a batch of broken files imported into a library', () => {
       '04-bomb.epub': 'This EPUB unpacks to more than Quire allows (it may be a zip bomb); it was not imported.',
       '05-invalid-opf.epub': "This EPUB's package file (OPF) is not valid XML, so its contents cannot be read.",
       '06-too-big.txt': 'The file is larger than 1 MB, the most Quire can import.',
-      '07-archive.rar': 'Quire cannot import .rar files yet (supported: .txt, .md, .html, .htm, .xhtml, .epub, .pdf).',
+      '07-archive.rar': 'Quire cannot import .rar files yet (supported: .epub, .pdf, .html, .htm, .xhtml, .md, .markdown, .txt).',
       '08-locked.pdf': 'This PDF is password-protected; Quire cannot open it.',
       '09-scan.pdf': 'This PDF has no text layer (it is scanned images); Quire cannot import it yet.',
       '10-escape.epub': 'imported',

@@ -133,7 +133,7 @@ describe('what Quire refuses, with a clear reason', () => {
   it('an unknown extension', async () => {
     expect(await importError('archive.xyz', utf8('hello'))).toEqual({
       code: 'unsupported-format',
-      message: 'Quire cannot import .xyz files yet (supported: .txt, .md, .html, .htm, .xhtml, .epub, .pdf).',
+      message: 'Quire cannot import .xyz files yet (supported: .epub, .pdf, .html, .htm, .xhtml, .md, .markdown, .txt).',
     });
   });
 

@@ -48,6 +48,6 @@ describe('Importing files', () => {
 
   it('accepts the supported document types only in the picker', () => {
     renderWithApi(createFakeApi());
-    expect(screen.getByLabelText('Import files')).toHaveAttribute('accept', '.txt,.md,.markdown,.html,.htm,.xhtml,.epub,.pdf');
+    expect(screen.getByLabelText('Import files')).toHaveAttribute('accept', '.epub,.pdf,.html,.htm,.xhtml,.md,.markdown,.txt');
   });
 });
