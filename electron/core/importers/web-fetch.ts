@@ -69,7 +69,7 @@ class RefusedAddress extends Error {
 }
 
 /** `net.connect`'s lookup, answered by `resolve` and refusing any name with a refused address. */
-function checkedLookup(resolve: ResolveHost): LookupFunction {
+export function checkedLookup(resolve: ResolveHost): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname).then(
       (addresses) => {
