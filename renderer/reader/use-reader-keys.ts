@@ -2,10 +2,10 @@
  * Reading by keyboard, while focus is in the reader and not in a field: H / Shift+H next and
  * previous heading, N / Shift+N next and previous search or find match. Arrow keys, Page Up/Down,
  * Space and Home/End scroll the focusable text region natively. Find itself (Ctrl+F, F3) is in
- * use-find-in-article.ts.
+ * find/use-find-in-article.ts.
  */
 import { useEffect, type RefObject } from 'react';
-import { findKeyLabel } from './find-shortcuts';
+import { findKeyLabel } from './find/find-shortcuts';
 import { adjacentHeading, articleHeadings, goToHeading } from './headings';
 
 export const READER_KEYS_HINT = `Keys: ${findKeyLabel()} find in the article, H next heading, Shift+H previous heading, N next match, Shift+N previous match.`;

@@ -5,7 +5,7 @@
  */
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { FindPainter } from './find-painter';
-import type { TextSpan } from './text-offsets';
+import type { TextSpan } from '../text-offsets';
 
 interface FindHighlightsOptions {
   container: RefObject<HTMLElement | null>;

@@ -1,6 +1,6 @@
 /** Find in the article: where a typed query occurs, and stepping through the matches. */
 import { foldQuery, type FoldedText } from './text-folding';
-import type { TextSpan } from './text-offsets';
+import type { TextSpan } from '../text-offsets';
 
 /**
  * Every occurrence of `query` in the folded article, as offsets into the original text, in text

@@ -1,12 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Annotation } from '../../../../electron/shared/models';
-import { FIND_CURRENT_HIGHLIGHT, FIND_HIGHLIGHT } from '../../../../renderer/reader/find-highlights';
-import { ReaderView } from '../../../../renderer/reader/ReaderView';
-import { offsetsToRange } from '../../../../renderer/reader/text-offsets';
-import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
-import { renderWithApi } from '../support/render-app';
-import { annotationOn } from '../support/annotation-on';
+import type { Annotation } from '../../../../../electron/shared/models';
+import { FIND_CURRENT_HIGHLIGHT, FIND_HIGHLIGHT } from '../../../../../renderer/reader/find/find-highlights';
+import { ReaderView } from '../../../../../renderer/reader/ReaderView';
+import { offsetsToRange } from '../../../../../renderer/reader/text-offsets';
+import { createFakeApi, makeArticle, makeContent } from '../../support/fake-api';
+import { renderWithApi } from '../../support/render-app';
+import { annotationOn } from '../../support/annotation-on';
 
 const HTML =
   '<h2>Café society</h2><p>The cafe opened at dawn. A <strong>CAFÉ</strong> au lait.</p>' +

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { FindBarHandle } from './FindBar';
 import { findShortcut, isReaderKey } from './find-shortcuts';
-import { selectionToOffsets } from './text-offsets';
+import { selectionToOffsets } from '../text-offsets';
 
 export interface FindRequest {
   /** what the field holds when the bar opens */

@@ -5,7 +5,7 @@
  */
 import { canPaintHighlights, clearFindHighlights, paintCurrentMatch, paintMatches, scrollRangeIntoView } from './find-highlights';
 import { matchesToPaint, PAINT_ALL_LIMIT } from './find-paint-window';
-import { indexTextNodes, offsetsToRange, type TextNodeEntry, type TextSpan } from './text-offsets';
+import { indexTextNodes, offsetsToRange, type TextNodeEntry, type TextSpan } from '../text-offsets';
 
 export class FindPainter {
   private matches: readonly TextSpan[] = [];

@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import { findInText, firstMatchFrom, stepMatch } from './find-matches';
-import { measureReadingProgress } from './reading-position';
+import { measureReadingProgress } from '../reading-position';
 import { foldedArticleText } from './text-folding';
-import type { TextSpan } from './text-offsets';
+import type { TextSpan } from '../text-offsets';
 
 /** Typing pauses longer than this run the search. */
 export const FIND_DEBOUNCE_MS = 100;

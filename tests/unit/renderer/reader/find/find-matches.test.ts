@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findInText, firstMatchFrom, stepMatch } from '../../../../renderer/reader/find-matches';
-import { findShortcut } from '../../../../renderer/reader/find-shortcuts';
-import { foldText } from '../../../../renderer/reader/text-folding';
+import { findInText, firstMatchFrom, stepMatch } from '../../../../../renderer/reader/find/find-matches';
+import { findShortcut } from '../../../../../renderer/reader/find/find-shortcuts';
+import { foldText } from '../../../../../renderer/reader/find/text-folding';
 
 /** The matched pieces of the original text, as the reader would highlight them. */
 const found = (text: string, query: string) => findInText(foldText(text), query).map((m) => text.slice(m.start, m.end));

@@ -4,8 +4,8 @@
  * above a few hundred matches only those within a screen of the view are painted, and the
  * window follows the scrolling (the count still says how many there are in all).
  */
-import { firstVisibleOffset } from './reading-position';
-import type { TextSpan } from './text-offsets';
+import { firstVisibleOffset } from '../reading-position';
+import type { TextSpan } from '../text-offsets';
 
 /** Up to this many matches, all are painted: no work on scrolling, nothing to follow. */
 export const PAINT_ALL_LIMIT = 500;
