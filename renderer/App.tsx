@@ -20,6 +20,7 @@ import { useImport } from './library/use-import';
 import type { ReaderTarget } from './reader/reader-target';
 import { ReaderView } from './reader/ReaderView';
 import { useLibraryHealthNotice } from './app/use-library-health';
+import { ViewErrorBoundary } from './app/ViewErrorBoundary';
 
 type View =
   | { name: 'library'; focusArticleId: string | null; reopenSearch?: true }
@@ -153,6 +154,7 @@ export function App() {
       from: view.name === 'notes' ? 'notes' : 'bookmarks',
     });
 
+  const backToLibrary = () => go({ name: 'library', focusArticleId: null });
   const section: AppSection | null = view.name === 'reader' ? null : view.name;
   return (
     <div className={`app app-${view.name}`}>
@@ -169,25 +171,41 @@ export function App() {
         onPreferences={openPreferences}
       />
       {view.name === 'library' && (
-        <LibraryView
-          importState={importState}
-          onOpen={openArticle}
-          focusArticleId={view.focusArticleId}
-          takeFocus={navigated && !view.reopenSearch}
-        />
+        <ViewErrorBoundary region="main" onBackToLibrary={backToLibrary}>
+          <LibraryView
+            importState={importState}
+            onOpen={openArticle}
+            focusArticleId={view.focusArticleId}
+            takeFocus={navigated && !view.reopenSearch}
+          />
+        </ViewErrorBoundary>
       )}
-      {view.name === 'trash' && <TrashView takeFocus={navigated} />}
-      {view.name === 'bookmarks' && <BookmarksView takeFocus={navigated} onOpen={openAnnotation} />}
-      {view.name === 'notes' && <NotesView takeFocus={navigated} onOpen={openAnnotation} />}
+      {view.name === 'trash' && (
+        <ViewErrorBoundary region="main" onBackToLibrary={backToLibrary}>
+          <TrashView takeFocus={navigated} />
+        </ViewErrorBoundary>
+      )}
+      {view.name === 'bookmarks' && (
+        <ViewErrorBoundary region="main" onBackToLibrary={backToLibrary}>
+          <BookmarksView takeFocus={navigated} onOpen={openAnnotation} />
+        </ViewErrorBoundary>
+      )}
+      {view.name === 'notes' && (
+        <ViewErrorBoundary region="main" onBackToLibrary={backToLibrary}>
+          <NotesView takeFocus={navigated} onOpen={openAnnotation} />
+        </ViewErrorBoundary>
+      )}
       {view.name === 'reader' && (
         <div className="reader-layout">
-          <ReaderView
-            key={`${view.articleId}:${view.visit}`}
-            articleId={view.articleId}
-            target={view.target}
-            backLabel={BACK_LABELS[view.from]}
-            onBack={() => backFrom(view.articleId, view.from)}
-          />
+          {/* Keyed per visit: opening an article again starts with a fresh reader and boundary. */}
+          <ViewErrorBoundary key={`${view.articleId}:${view.visit}`} region="main" onBackToLibrary={backToLibrary}>
+            <ReaderView
+              articleId={view.articleId}
+              target={view.target}
+              backLabel={BACK_LABELS[view.from]}
+              onBack={() => backFrom(view.articleId, view.from)}
+            />
+          </ViewErrorBoundary>
         </div>
       )}
       <StatusRegion />

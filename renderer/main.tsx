@@ -10,6 +10,7 @@ import { flushPendingWrites } from './app/pending-writes';
 import { RecoveryNotice } from './app/RecoveryNotice';
 import { SettingsProvider } from './app/settings-context';
 import { StatusProvider } from './app/status-context';
+import { ViewErrorBoundary } from './app/ViewErrorBoundary';
 import './styles/base.css';
 import './styles/themes.css';
 import './styles/app.css';
@@ -40,7 +41,10 @@ createRoot(root).render(
           <StatusProvider>
             <RecoveryNotice />
             <SettingsProvider>
-              <App />
+              {/* Last line of defence: a failure outside any view (the header, a dialog) restarts the app at the library. */}
+              <ViewErrorBoundary region="main">
+                <App />
+              </ViewErrorBoundary>
             </SettingsProvider>
           </StatusProvider>
         </DesktopProvider>

@@ -49,7 +49,7 @@ export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImp
         </span>
         <span className="brand-name">Quire</span>
       </p>
-      <SearchBox onOpenHit={onOpenHit} />
+      <SearchBox onOpenHit={onOpenHit} onBackToLibrary={() => onSection('library')} />
       <DisclosureButton disclosure={menu} buttonRef={menuButton} className="button header-menu-button">
         <span aria-hidden="true" className="menu-glyph">
           ☰

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../electron/shared/models';
+import { ViewErrorBoundary } from '../app/ViewErrorBoundary';
 import { clearSearchFilters, isSearchFiltered } from './search-filter';
 import { SearchFilterBar } from './SearchFilterBar';
 import { hitOptionId, SearchResults } from './SearchResults';
@@ -11,12 +12,18 @@ import { useSearchShortcuts } from './use-search-shortcuts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
+interface SearchBoxProps {
+  onOpenHit: (hit: SearchHit) => void;
+  /** shows the library when the results stopped working and the user leaves them */
+  onBackToLibrary: () => void;
+}
+
 /**
  * The library search in the app header. Results open under it, below their filters; Arrow keys
  * move through them while the cursor stays in the box, Enter or a click opens the reader at the
  * passage. Query and filters stay while the reader is open, so coming back finds the same results.
  */
-export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }) {
+export function SearchBox({ onOpenHit, onBackToLibrary }: SearchBoxProps) {
   const { query, filter, state, change, submit, clear, setFilter, loadMore } = useSearch();
   const [open, setOpen] = useState(false);
   // The active result belongs to one list of hits; a new answer starts with none active.
@@ -124,18 +131,27 @@ export function SearchBox({ onOpenHit }: { onOpenHit: (hit: SearchHit) => void }
       </span>
       {showPanel && (
         <div className="search-panel">
-          <SearchFilterBar filter={filter} choices={library.choices} onChange={setFilter} onEscape={backToBox} />
-          <SearchResults
-            listId={listId}
-            state={state}
-            entries={entries}
-            activeIndex={activeIndex}
-            onHover={(index) => setActive({ hits: state.hits, index })}
-            onOpen={openHit}
-            onLoadMore={loadMore}
-            filterActive={isSearchFiltered(filter)}
-            onClearFilters={clearFilters}
-          />
+          {/* The box stays usable when the results fail; closing the panel drops the failure. */}
+          <ViewErrorBoundary
+            region="panel"
+            onBackToLibrary={() => {
+              setOpen(false);
+              onBackToLibrary();
+            }}
+          >
+            <SearchFilterBar filter={filter} choices={library.choices} onChange={setFilter} onEscape={backToBox} />
+            <SearchResults
+              listId={listId}
+              state={state}
+              entries={entries}
+              activeIndex={activeIndex}
+              onHover={(index) => setActive({ hits: state.hits, index })}
+              onOpen={openHit}
+              onLoadMore={loadMore}
+              filterActive={isSearchFiltered(filter)}
+              onClearFilters={clearFilters}
+            />
+          </ViewErrorBoundary>
         </div>
       )}
     </div>
