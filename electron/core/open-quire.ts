@@ -4,7 +4,7 @@
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReaderEventSource, ReaderService } from '../shared/contract';
+import type { ReaderEventSource, ReaderMethod, ReaderService } from '../shared/contract';
 import type { LibraryHealth } from '../shared/library-health';
 import type { SearchHit } from '../shared/models';
 import { QuireError } from '../shared/result';
@@ -19,6 +19,7 @@ import { libraryIndexSource } from './indexing/library-index-source';
 import { ArticleStore } from './library/article-store';
 import { holdLibraryLock, isLibraryLocked, type HeldLock } from './library/library-locks';
 import { serveForwardedWrites, type ForwardingServer } from './library/write-forwarding';
+import { articlesChangedBy } from './library/forwarded-changes';
 import { createClock } from './library/ids';
 import { watchLibrary, type LibraryWatcher, type TouchedArticles } from './library/library-watcher';
 import { StartupCheck } from './library/check/startup-check';
@@ -192,7 +193,11 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool(), maxImportBytes: options.maxImportBytes });
   if (libraryLock) {
     // The holder is the library's one writer: the command line sends its changes here.
-    quire.releaseOnClose(libraryLock, await serveForwardedWrites(quire, libraryDir, log));
+    const announce = (method: ReaderMethod, args: readonly unknown[]): void => {
+      const articleIds = articlesChangedBy(method, args);
+      if (articleIds) events.emit('library-changed', { articleIds });
+    };
+    quire.releaseOnClose(libraryLock, await serveForwardedWrites(quire, libraryDir, log, announce));
   }
   if (options.maintenance) quire.startMaintenance(created);
   return quire;

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { QuireCore } from '../../../../electron/core/open-quire';
+import { connectForwardedWrites } from '../../../../electron/core/library/write-forwarding';
 import type { LibraryChangedEvent } from '../../../../electron/shared/contract';
 import type { ArticleMeta } from '../../../../electron/shared/models';
 import { openTestLibrary } from '../support/import-library';
@@ -126,6 +127,22 @@ describe('changes made by another process', () => {
       await changes.naming(copyId);
       expect((await listed(app)).find((a) => a.id === copyId)?.title).toBe('Synced copy');
     } finally {
+      await close();
+    }
+  });
+
+  it('a tag the command line sent through the app is announced, though the app wrote it itself', async () => {
+    const { app, libraryDir, id, close } = await appAndTerminal();
+    const changes = changesOf(app);
+    const forwarded = await connectForwardedWrites(libraryDir);
+    if (!forwarded) throw new Error('the app does not take the command line’s writes');
+    try {
+      const tagged = await forwarded.api.tagArticles([id], ['from-terminal']);
+      expect(tagged.ok).toBe(true);
+      await changes.naming(id);
+      expect((await listed(app))[0]?.tags).toEqual(['from-terminal']);
+    } finally {
+      forwarded.close();
       await close();
     }
   });
