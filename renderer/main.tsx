@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createApiClient } from './api/api-client';
+import { createApiClient, createEventSource } from './api/api-client';
 import { ApiProvider } from './api/api-context';
 import { App } from './App';
 import { BridgeMissingScreen } from './app/BridgeMissingScreen';
@@ -36,7 +36,7 @@ window.quire?.onFlushRequest(flushPendingWrites);
 createRoot(root).render(
   <StrictMode>
     {api ? (
-      <ApiProvider api={api}>
+      <ApiProvider api={api} events={createEventSource()}>
         <DesktopProvider desktop={window.quire ?? null}>
           <StatusProvider>
             <RecoveryNotice />

@@ -4,7 +4,7 @@
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReaderEventSource, ReaderService } from '../shared/contract';
+import type { ReaderEventSource, ReaderMethod, ReaderService } from '../shared/contract';
 import type { LibraryHealth } from '../shared/library-health';
 import type { SearchHit } from '../shared/models';
 import { QuireError } from '../shared/result';
@@ -19,7 +19,9 @@ import { libraryIndexSource } from './indexing/library-index-source';
 import { ArticleStore } from './library/article-store';
 import { holdLibraryLock, isLibraryLocked, type HeldLock } from './library/library-locks';
 import { serveForwardedWrites, type ForwardingServer } from './library/write-forwarding';
+import { articlesChangedBy } from './library/forwarded-changes';
 import { createClock } from './library/ids';
+import { watchLibrary, type LibraryWatcher, type TouchedArticles } from './library/library-watcher';
 import { StartupCheck } from './library/check/startup-check';
 import { importIntoLibrary } from './library/import-into-library';
 import { type Log, stderrLog } from './log';
@@ -62,6 +64,8 @@ export interface QuireCore extends ReaderService {
   reindexedAtOpen(): Promise<number | null>;
   /** Re-indexes these articles from their files (after a repair changed them behind the index's back). */
   reindexArticles(articleIds: readonly string[]): void;
+  /** Resolves when changes by other processes are noticed (maintenance cores watch the library folder; others resolve at once). */
+  whenWatching(): Promise<void>;
   /** Flushes the index and stops the search worker. */
   close(): Promise<void>;
 }
@@ -72,6 +76,7 @@ class Quire extends LibraryService implements QuireCore {
   private backups: BackupSchedule | null = null;
   private libraryLock: HeldLock | null = null;
   private forwarding: ForwardingServer | null = null;
+  private watcher: LibraryWatcher | null = null;
 
   constructor(
     readonly libraryDir: string,
@@ -99,6 +104,33 @@ class Quire extends LibraryService implements QuireCore {
     });
     this.backups = new BackupSchedule({ root: this.libraryDir, log, now: Date.now, backup: () => this.archives.backupNow() });
     this.backups.start(this.startupCheck.done);
+    this.watcher = watchLibrary(store.paths, (touched) => this.takeInOutsideChanges(touched), log);
+  }
+
+  whenWatching(): Promise<void> {
+    return this.watcher?.ready ?? Promise.resolve();
+  }
+
+  /**
+   * What another process did to the library folder: article.json files are compared with memory
+   * (so this process's own writes, already in memory, change nothing); other files count unless
+   * this process wrote into that article a moment ago. Under the change queue, so that no write
+   * of this process is half done while its folder is read.
+   */
+  private async takeInOutsideChanges(touched: TouchedArticles): Promise<void> {
+    const { store, events } = this.serviceParts;
+    const changed = await this.exclusive(async () => {
+      const ids: string[] = [];
+      for (const [id, { otherFiles }] of touched) {
+        const meta = await store.reload(id);
+        const othersWrote = [...otherFiles].some((file) => !store.ownWrites.covers(file));
+        if (meta === 'changed' || (meta === 'same' && othersWrote)) ids.push(id);
+      }
+      return ids;
+    });
+    if (changed.length === 0) return;
+    this.reindexArticles(changed);
+    events.emit('library-changed', { articleIds: changed });
   }
 
   override async libraryHealth(): Promise<LibraryHealth> {
@@ -123,6 +155,7 @@ class Quire extends LibraryService implements QuireCore {
 
   async close(): Promise<void> {
     await this.whenChecked();
+    await this.watcher?.close();
     await this.backups?.close();
     await this.closeImports();
     await this.index.close();
@@ -152,7 +185,7 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   if (created && options.sampleLibraryDir) {
     await importSampleLibrary(store, options.sampleLibraryDir, { clock, log });
   }
-  const annotations = new AnnotationStore((id) => store.articleDir(id), log);
+  const annotations = new AnnotationStore((id) => store.articleDir(id), log, (file) => store.ownWrites.mark(file));
   const searchIndex = await createIndexSafely(options, { indexDir: path.join(options.cacheDir, 'index'), libraryDir }, log);
   const index = new IndexSync(searchIndex, libraryIndexSource(store, annotations), log);
   const events = new EventHub(log);
@@ -160,7 +193,11 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool(), maxImportBytes: options.maxImportBytes });
   if (libraryLock) {
     // The holder is the library's one writer: the command line sends its changes here.
-    quire.releaseOnClose(libraryLock, await serveForwardedWrites(quire, libraryDir, log));
+    const announce = (method: ReaderMethod, args: readonly unknown[]): void => {
+      const articleIds = articlesChangedBy(method, args);
+      if (articleIds) events.emit('library-changed', { articleIds });
+    };
+    quire.releaseOnClose(libraryLock, await serveForwardedWrites(quire, libraryDir, log, announce));
   }
   if (options.maintenance) quire.startMaintenance(created);
   return quire;

@@ -150,12 +150,18 @@ export const httpRoute = (method: ReaderMethod): string => `/api/${method}`;
 export interface ReaderEvents {
   'import-progress': ImportProgressEvent;
   'import-finished': ImportFinishedEvent;
+  /** another process (or a sync tool) added, changed, trashed or deleted these articles or their annotations */
+  'library-changed': LibraryChangedEvent;
+}
+
+export interface LibraryChangedEvent {
+  articleIds: string[];
 }
 
 export type ReaderEventName = keyof ReaderEvents;
 export type ReaderEventListener<E extends ReaderEventName> = (payload: ReaderEvents[E]) => void;
 
-export const READER_EVENTS = ['import-progress', 'import-finished'] as const satisfies readonly ReaderEventName[];
+export const READER_EVENTS = ['import-progress', 'import-finished', 'library-changed'] as const satisfies readonly ReaderEventName[];
 
 type MissingEvents = Exclude<ReaderEventName, (typeof READER_EVENTS)[number]>;
 const everyEventListed: MissingEvents extends never ? true : never = true;

@@ -14,6 +14,7 @@ import {
 import { APP_SCHEME } from '../../electron/shared/page-policy';
 import type { Result } from '../../electron/shared/result';
 import { browserSession, type BrowserSession } from './browser-session';
+import { createHttpEvents } from './http-events';
 
 declare global {
   interface Window {
@@ -103,6 +104,12 @@ export const isDesktopPage = (protocol: string = window.location.protocol): bool
 export function createApiClient(protocol: string = window.location.protocol): ReaderApi | null {
   if (window.quire) return window.quire;
   return isDesktopPage(protocol) ? null : createHttpApi();
+}
+
+/** The core's events: the preload's in the desktop app, the Server-Sent Events stream in browser mode. */
+export function createEventSource(protocol: string = window.location.protocol): ReaderEventSource | null {
+  if (window.quire) return window.quire;
+  return isDesktopPage(protocol) ? null : createHttpEvents();
 }
 
 /** The URL of a file inside an article's folder (images in article HTML). */

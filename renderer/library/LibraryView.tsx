@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
+import { useLibraryChanged } from '../api/use-library-changed';
 import { useStatus } from '../app/status-context';
 import { BulkTagBar } from './BulkTagBar';
 import { ImportProgressBar } from './ImportProgressBar';
@@ -28,6 +29,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   const { notify, reportError } = useStatus();
   const loadArticles = useCallback(() => api.listArticles(), [api]);
   const { articles, error, reload, setArticles } = useArticleList(loadArticles, importState.revision);
+  useLibraryChanged(reload);
   const heading = useRef<HTMLHeadingElement>(null);
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

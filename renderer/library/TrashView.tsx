@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
+import { useLibraryChanged } from '../api/use-library-changed';
 import { useStatus } from '../app/status-context';
 import { Dialog } from '../components/Dialog';
 import { articleDate } from './article-format';
@@ -11,7 +12,8 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
   const api = useApi();
   const { notify, reportError } = useStatus();
   const loadTrash = useCallback(() => api.listTrash(), [api]);
-  const { articles, error, setArticles } = useArticleList(loadTrash);
+  const { articles, error, reload, setArticles } = useArticleList(loadTrash);
+  useLibraryChanged(reload);
   const heading = useRef<HTMLHeadingElement>(null);
   const [confirming, setConfirming] = useState(false);
 

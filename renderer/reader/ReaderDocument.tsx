@@ -65,7 +65,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   const html = useMemo(() => prepareArticleHtml(content.html, article.id), [content.html, article.id]);
   // The metadata's direction, else the text's: an Arabic article reads right to left by itself.
   const dir = useMemo(() => article.dir ?? detectDirection(content.text), [article.dir, content.text]);
-  const { annotations, create, update, remove } = useAnnotations(data.annotations);
+  const { annotations, create, update, remove } = useAnnotations(article.id, data.annotations);
   const placed = useMemo(() => placeAnnotations(annotations, content.text), [annotations, content.text]);
 
   // Opened on a bookmark (from the Bookmarks or Notes view): go to it, with no search bar.

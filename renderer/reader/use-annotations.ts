@@ -2,15 +2,28 @@
 import { useCallback, useState } from 'react';
 import type { Annotation, CreateAnnotationInput, UpdateAnnotationInput } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
+import { useLibraryChanged } from '../api/use-library-changed';
 import { useStatus } from '../app/status-context';
 import { deleteAnnotationWithUndo } from './delete-annotation';
 import { updateAnnotationReporting } from './update-annotation';
 
 
-export function useAnnotations(initial: Annotation[]) {
+export function useAnnotations(articleId: string, initial: Annotation[]) {
   const api = useApi();
   const { notify, reportError } = useStatus();
   const [annotations, setAnnotations] = useState(initial);
+
+  // Bookmarks and notes another process added, changed or removed in this article.
+  const reloadIfChanged = useCallback(
+    (articleIds: readonly string[]) => {
+      if (!articleIds.includes(articleId)) return;
+      void api.listAnnotations(articleId).then((result) => {
+        if (result.ok) setAnnotations(result.value);
+      });
+    },
+    [api, articleId],
+  );
+  useLibraryChanged(reloadIfChanged);
 
   const create = useCallback(
     async (input: CreateAnnotationInput): Promise<Annotation | null> => {

@@ -53,6 +53,8 @@ export class AnnotationStore {
   constructor(
     private readonly articleDir: (articleId: string) => string,
     private readonly log: Log,
+    /** told of every file written or removed, so the library watcher knows the change was this process's own */
+    private readonly wrote: (file: string) => void = () => {},
   ) {}
 
   async list(articleId: string): Promise<Annotation[]> {
@@ -92,11 +94,13 @@ export class AnnotationStore {
     const dir = this.articleDir(annotation.articleId);
     // A folder without article.json is no article (another process is moving or deleting it).
     if (!(await isFile(articleFiles(dir).meta))) throw articleGone();
+    this.wrote(articleFiles(dir).annotation(annotation.id));
     await writeAnnotationFile(dir, annotation);
   }
 
   async delete(articleId: string, annotationId: string): Promise<void> {
     await this.get(articleId, annotationId);
+    this.wrote(articleFiles(this.articleDir(articleId)).annotation(annotationId));
     await rm(articleFiles(this.articleDir(articleId)).annotation(annotationId));
   }
 

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { ArticleContent, ArticleMeta } from '../../shared/models';
 import { QuireError } from '../../shared/result';
 import { isNotFound, readJsonFile, writeFileAtomic, writeJsonAtomic } from '../fs/atomic-write';
@@ -20,6 +21,7 @@ import { recoverSwaps, swapFolder } from './folder-swap';
 import { withArticleLock } from './library-locks';
 import { articleFiles, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
 import { replaceBrokenManifest } from './library-manifest';
+import { OwnWrites } from './own-writes';
 
 /** Everything needed to put a new article on disk. */
 export interface NewArticle {
@@ -56,6 +58,8 @@ export class ArticleStore {
   private readonly byId = new Map<string, ArticleMeta>();
   /** contentHash → id, for duplicate detection on import */
   private readonly byHash = new Map<string, string>();
+  /** the articles this process just changed (the library watcher leaves those alone) */
+  readonly ownWrites = new OwnWrites();
 
   private constructor(
     root: string,
@@ -174,6 +178,7 @@ export class ArticleStore {
       meta = await withArticleLock(this.root, id, async () => {
         const merged = { ...metaFor(await this.readMeta(this.paths.articleDir(id), id)), id };
         await writeJsonAtomic(articleFiles(staging).meta, merged);
+        this.ownWrites.mark(this.paths.articleDir(id));
         await swapFolder(staging, this.paths.articleDir(id), this.paths.replacedDir(id));
         return merged;
       });
@@ -222,6 +227,30 @@ export class ArticleStore {
     return updated;
   }
 
+  /**
+   * Takes in what another process (or a sync tool, or a hand edit) did to the article's folder:
+   * article.json read again, or the article forgotten when its folder is gone. 'incomplete' when
+   * the folder is there without a readable article.json (being written or synced): what this
+   * process knows stays until the file is whole.
+   */
+  async reload(id: string): Promise<'changed' | 'same' | 'incomplete'> {
+    const dir = this.paths.articleDir(id);
+    const known = this.byId.get(id);
+    let onDisk: ArticleMeta;
+    try {
+      onDisk = await this.readMeta(dir, id);
+    } catch (error) {
+      if (!(error instanceof QuireError && error.code === 'not-found') || existsSync(dir)) return 'incomplete';
+      if (!known) return 'same';
+      this.forget(known);
+      return 'changed';
+    }
+    // Compared as JSON, the form both copies have on disk (an absent field and an undefined one are the same).
+    if (known && isDeepStrictEqual(JSON.parse(JSON.stringify(known)), onDisk)) return 'same';
+    this.remember(onDisk);
+    return 'changed';
+  }
+
   /** Forgets an article whose folder another process took away; the error to report. */
   gone(id: string): QuireError {
     const meta = this.byId.get(id);
@@ -247,6 +276,7 @@ export class ArticleStore {
     const target = this.paths.trashedDir(id);
     // An older trashed copy of the same id can only be the same article: the newer one wins.
     await rm(target, { recursive: true, force: true });
+    this.markMove(id);
     await rename(this.paths.articleDir(id), target);
     this.forget(meta);
   }
@@ -265,6 +295,7 @@ export class ArticleStore {
       // Left by a write into the article while it was being deleted (an older Quire, or by hand).
       throw new QuireError('io', `A folder articles/${id} is in the way of the restore; run quire check --repair (it keeps that folder in quarantine), then restore again.`);
     }
+    this.markMove(id);
     await rename(trashed, this.paths.articleDir(id));
     this.remember(meta);
     return meta;
@@ -285,6 +316,7 @@ export class ArticleStore {
     let removed = 0;
     for (const id of names.filter(isValidId)) {
       const doomed = path.join(this.paths.trashDir, `${STAGING_PREFIX}${id}`);
+      this.ownWrites.mark(this.paths.trashedDir(id));
       await rename(this.paths.trashedDir(id), doomed);
       await rm(doomed, { recursive: true, force: true });
       removed += 1;
@@ -372,6 +404,12 @@ export class ArticleStore {
     const meta = await readJsonFile(articleFiles(folder).meta, articleMetaSchema);
     // The folder name is the identity (a copied folder keeps its old article.json).
     return meta.id === id ? meta : { ...meta, id };
+  }
+
+  /** Both ends of a move between `articles/` and `trash/`. */
+  private markMove(id: string): void {
+    this.ownWrites.mark(this.paths.articleDir(id));
+    this.ownWrites.mark(this.paths.trashedDir(id));
   }
 
   private remember(meta: ArticleMeta): void {

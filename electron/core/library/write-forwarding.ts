@@ -76,7 +76,13 @@ export interface ForwardingServer {
 }
 
 /** Starts listening for the command line's changes; null (and a log line) when the endpoint cannot be made private. */
-export async function serveForwardedWrites(service: ReaderService, libraryDir: string, log: Log): Promise<ForwardingServer | null> {
+export async function serveForwardedWrites(
+  service: ReaderService,
+  libraryDir: string,
+  log: Log,
+  /** told of every call that succeeded, so the page can show the command line's change */
+  answered: (method: ReaderMethod, args: readonly unknown[]) => void = () => {},
+): Promise<ForwardingServer | null> {
   const endpoint = forwardingEndpoint(libraryDir);
   try {
     await mkdir(endpoint.dir, { recursive: true, mode: 0o700 });
@@ -93,7 +99,7 @@ export async function serveForwardedWrites(service: ReaderService, libraryDir: s
       onLines(connection, (line) => {
         // One request at a time per connection, answered in order.
         queue = queue.then(async () => {
-          const answer = await answerLine(service, token, line, log);
+          const answer = await answerLine(service, token, line, log, answered);
           if (!connection.destroyed) connection.write(`${JSON.stringify(answer)}\n`);
         });
       });
@@ -116,7 +122,13 @@ export async function serveForwardedWrites(service: ReaderService, libraryDir: s
   }
 }
 
-async function answerLine(service: ReaderService, token: string, line: string, log: Log): Promise<Result<unknown>> {
+async function answerLine(
+  service: ReaderService,
+  token: string,
+  line: string,
+  log: Log,
+  answered: (method: ReaderMethod, args: readonly unknown[]) => void,
+): Promise<Result<unknown>> {
   let request: { token?: unknown; method?: unknown; args?: unknown };
   try {
     request = JSON.parse(line) as typeof request;
@@ -125,7 +137,11 @@ async function answerLine(service: ReaderService, token: string, line: string, l
   }
   if (!sameToken(request.token, token)) return fail('forbidden', 'The request does not carry this Quire’s token.');
   if (!isReaderMethod(request.method)) return fail('invalid-argument', 'The request names no method Quire has.');
-  return dispatch(service, request.method, request.args, (error) => log(`A forwarded ${String(request.method)} failed unexpectedly`, error));
+  const method = request.method;
+  const answer = await dispatch(service, method, request.args, (error) => log(`A forwarded ${method} failed unexpectedly`, error));
+  // dispatch checked the arguments against the contract before the call succeeded.
+  if (answer.ok) answered(method, Array.isArray(request.args) ? request.args : []);
+  return answer;
 }
 
 export interface ForwardedApi {
