@@ -44,6 +44,9 @@ export function registerServeCommand(program: Command, context: CommandContext):
           }
           throw error;
         }
+        // The address is printed once changes by other processes are watched for, so whatever
+        // happens after it (a script, a test) is seen.
+        await core.whenWatching();
         out(`Quire is running at ${server.url}`);
         out('Press Ctrl+C to stop.');
         await context.deps.waitForStop();

@@ -172,6 +172,8 @@ export class ReaderPage {
 
 /** Calls the contract from inside the page, as the UI does (browser mode: the token the tab keeps, in a header). */
 export async function callApi<T>(page: Page, method: ReaderMethod, ...args: unknown[]): Promise<T> {
+  // The page keeps the token only once the server accepted its first call: wait for that, not for time.
+  await page.waitForFunction(() => sessionStorage.getItem('quire.token') !== null);
   const result = await page.evaluate(
     async ({ route, args }) => {
       const response = await fetch(route, {
