@@ -4,6 +4,7 @@
  * an article id and a URL-encoded path inside that article's folder; anything that would leave the
  * folder — `..`, an encoded separator, an absolute path, a symlink pointing elsewhere — is refused.
  */
+import { isRequestPathError } from './path-errors';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { idSchema } from '../shared/validators';
@@ -95,10 +96,9 @@ export function decodeRelativePath(
   return { ok: true, segments };
 }
 
-const isMissing = (error: unknown): boolean => {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
-};
+// A name too long for the file system, a symlink loop or a file where a folder was expected is the
+// request's fault like a missing file: 404, never a 500 with a path in the log.
+const isMissing = isRequestPathError;
 
 /**
  * Finds the file named by the URL-encoded `encodedPath` below `rootDir` and proves that its real

@@ -4,6 +4,7 @@
  * file://: with the file-protocol fuse off (as shipped), Chromium blocks module scripts from file://
  * by CORS and the window stays blank.
  */
+import { withoutPaths } from '../core/path-errors';
 import type { Protocol } from 'electron';
 import { rendererFileResponse } from '../core/renderer-files';
 import { APP_HOST, APP_SCHEME, PAGE_SECURITY_HEADERS } from '../shared/page-policy';
@@ -23,7 +24,7 @@ export function handleAppProtocol(
     try {
       return await rendererFileResponse(request, rendererDir);
     } catch (error) {
-      log('Quire could not serve a file of its window.', error);
+      log('Quire could not serve a file of its window.', withoutPaths(error));
       return textResponse(500, 'Quire could not read this file.');
     }
   });

@@ -4,6 +4,7 @@
  * usage of custom protocols": the renderer never gets file:// access to the library, and the
  * containment check (electron/core/content-path.ts) refuses anything outside the article folder.
  */
+import { withoutPaths } from '../core/path-errors';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
@@ -49,7 +50,7 @@ export function handleContentProtocol(
     try {
       return await contentResponse(request, libraryDir());
     } catch (error) {
-      log('Quire could not serve an article file.', error);
+      log('Quire could not serve an article file.', withoutPaths(error));
       return textResponse(500, 'Quire could not read this file.');
     }
   });

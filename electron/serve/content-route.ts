@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CONTENT_RESPONSE_HEADERS, resolveArticleFile } from '../core/content-path';
 import { tokensMatch } from './guards';
-import { isRequestPathError, withoutPaths } from './path-errors';
+import { isRequestPathError, withoutPaths } from '../core/path-errors';
 
 export const CONTENT_PREFIX = '/content/';
 

@@ -26,7 +26,7 @@ import { isAllowedHost, isAllowedOrigin, newSecret, requestToken, tokensMatch } 
 import { bodyLimit, formatLimit } from './body-limits';
 import { CONTENT_PREFIX, contentBase, serveContent } from './content-route';
 import { serveEventStream } from './event-stream';
-import { isRequestPathError, withoutPaths } from './path-errors';
+import { isRequestPathError, withoutPaths } from '../core/path-errors';
 
 export const NO_TOKEN_MESSAGE = 'Open the address that `quire serve` printed: it carries the access token.';
 

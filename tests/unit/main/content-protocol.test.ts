@@ -41,6 +41,16 @@ describe('quire-content: protocol', () => {
     expect(await response.text()).not.toContain('TOP SECRET');
   });
 
+  it('answers a name too long for the file system with 404, and logs nothing (no path in a log)', async () => {
+    const log = vi.fn();
+    handleContentProtocol(fake.protocol as unknown as Protocol, () => library.libraryDir, log);
+    const handler = fake.protocol.handlers.get(CONTENT_SCHEME)!;
+    const response = await Promise.resolve(handler(new Request(`quire-content://articles/${ARTICLE_ID}/${'a'.repeat(5000)}`)));
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain(library.libraryDir);
+    expect(log).not.toHaveBeenCalled();
+  });
+
   it('answers 404 for missing files and other hosts', async () => {
     const fetch = serve();
     expect((await fetch(`quire-content://articles/${ARTICLE_ID}/assets/none.png`)).status).toBe(404);
