@@ -12,11 +12,7 @@
  * - Article files need a second per-run key in their path (an `<img>` sends no header); every
  *   answer to a call with the token says where they are (`X-Quire-Content-Base`).
  */
-import type { CONTENT_BASE_HEADER, TOKEN_FIELD, TOKEN_HEADER } from '../../electron/shared/browser-mode';
-
-const TOKEN_HEADER_NAME: typeof TOKEN_HEADER = 'X-Quire-Token';
-const CONTENT_BASE_HEADER_NAME: typeof CONTENT_BASE_HEADER = 'X-Quire-Content-Base';
-const TOKEN_FIELD_NAME: typeof TOKEN_FIELD = 'token';
+import { CONTENT_BASE_HEADER, TOKEN_FIELD, TOKEN_HEADER } from '../../electron/shared/browser-mode';
 
 /** Where this tab keeps the token across reloads. */
 export const STORED_TOKEN_KEY = 'quire.token';
@@ -73,13 +69,13 @@ export function createBrowserSession(fromAddress: string | null, store: TokenSto
     async send(send) {
       for (let index = 0; ; index += 1) {
         const token = tokens[index];
-        const response = await send(token ? { [TOKEN_HEADER_NAME]: token } : {});
+        const response = await send(token ? { [TOKEN_HEADER]: token } : {});
         if (response.status === FORBIDDEN && index + 1 < tokens.length) continue;
         if (token && response.status !== FORBIDDEN) {
           tokens = [token];
           store.set(token);
         }
-        contentBase = response.headers.get(CONTENT_BASE_HEADER_NAME) ?? contentBase;
+        contentBase = response.headers.get(CONTENT_BASE_HEADER) ?? contentBase;
         return response;
       }
     },
@@ -89,9 +85,9 @@ export function createBrowserSession(fromAddress: string | null, store: TokenSto
 /** Takes the token out of the address's fragment and the address bar. */
 export function takeTokenFromAddress(location: Location, history: History): string | null {
   const fragment = new URLSearchParams(location.hash.slice(1));
-  const token = fragment.get(TOKEN_FIELD_NAME);
+  const token = fragment.get(TOKEN_FIELD);
   if (token === null) return null;
-  fragment.delete(TOKEN_FIELD_NAME);
+  fragment.delete(TOKEN_FIELD);
   const rest = fragment.toString();
   history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
   return token;

@@ -4,10 +4,9 @@
  * listens; it reconnects after a drop (the server restarted, say) and closes with the last
  * listener.
  */
-import type { EVENTS_ROUTE, ReaderEventListener, ReaderEventName, ReaderEventSource } from '../../electron/shared/contract';
+import { EVENTS_ROUTE, type ReaderEventListener, type ReaderEventName, type ReaderEventSource } from '../../electron/shared/contract';
 import { browserSession, type BrowserSession } from './browser-session';
 
-const EVENTS_PATH: typeof EVENTS_ROUTE = '/api/events';
 const RECONNECT_MS = 2_000;
 
 export interface ServerSentEvent {
@@ -61,7 +60,7 @@ export function createHttpEvents(
   };
 
   async function readOnce(signal: AbortSignal): Promise<void> {
-    const response = await session.send((headers) => fetchImpl(EVENTS_PATH, { headers, credentials: 'omit', signal }));
+    const response = await session.send((headers) => fetchImpl(EVENTS_ROUTE, { headers, credentials: 'omit', signal }));
     if (!response.ok || !response.body) return;
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffered = '';

@@ -15,7 +15,7 @@ import type { SearchHit, SearchOptions } from '../../shared/models';
 import { QuireError } from '../../shared/result';
 import type { AnalyzedDoc } from './analyzed-doc';
 import { buildHit, DocumentTexts, phrasesHold } from './hit-builder';
-import { primaryLanguage } from '../language-tag';
+import { primaryLanguage } from '../../shared/article-query';
 import { languageCode } from './languages';
 import { hasFilters, hitOrder, matchesFilters, selectBest } from './search-filters';
 import { hasPositiveTerms, planQuery } from './lunr-query';
