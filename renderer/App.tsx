@@ -19,7 +19,7 @@ import { usePasteImport } from './library/use-paste-import';
 import { useImport } from './library/use-import';
 import type { ReaderTarget } from './reader/reader-target';
 import { ReaderView } from './reader/ReaderView';
-import { useLibraryHealthNotice } from './app/use-library-health';
+import { LibraryHealthNotice } from './app/use-library-health';
 import { ViewErrorBoundary } from './app/ViewErrorBoundary';
 
 type View =
@@ -68,7 +68,6 @@ export function App() {
   const [dialog, setDialog] = useState<AppDialog | null>(null);
   const openPreferences = useCallback(() => setDialog('preferences'), []);
   usePreferencesShortcut(!desktop, openPreferences);
-  useLibraryHealthNotice();
 
   const go = useCallback((next: View) => {
     setNavigated(true);
@@ -220,6 +219,7 @@ export function App() {
         </div>
       )}
       <StatusRegion />
+      <LibraryHealthNotice />
       {dragging && <DropOverlay />}
       {dialog === 'preferences' && <PreferencesDialog onClose={() => setDialog(null)} />}
       {dialog === 'import-url' && (

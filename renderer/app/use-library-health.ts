@@ -31,7 +31,7 @@ export function healthMessage(health: LibraryHealth): { text: string; tone: 'inf
   return null;
 }
 
-export function useLibraryHealthNotice(): void {
+function useLibraryHealthNotice(): void {
   const api = useApi();
   const { notify } = useStatus();
   const { data: health } = useQuery({
@@ -48,4 +48,10 @@ export function useLibraryHealthNotice(): void {
     const message = healthMessage(health);
     if (message) notify(message.text, { tone: message.tone });
   }, [health, notify]);
+}
+
+/** The notice as a component of its own, so the check's answers re-render nothing else. */
+export function LibraryHealthNotice(): null {
+  useLibraryHealthNotice();
+  return null;
 }
