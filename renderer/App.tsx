@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Annotation, ArticleMeta, SearchHit } from '../electron/shared/models';
 import type { ImportPickKind } from '../electron/shared/commands';
 import { AppHeader, type AppSection } from './app/AppHeader';
@@ -19,7 +19,7 @@ import { usePasteImport } from './library/use-paste-import';
 import { useImport } from './library/use-import';
 import type { ReaderTarget } from './reader/reader-target';
 import { ReaderView } from './reader/ReaderView';
-import { useLibraryHealthNotice } from './app/use-library-health';
+import { LibraryHealthNotice } from './app/use-library-health';
 import { ViewErrorBoundary } from './app/ViewErrorBoundary';
 
 type View =
@@ -28,6 +28,9 @@ type View =
   | { name: 'bookmarks' }
   | { name: 'notes' }
   | { name: 'reader'; articleId: string; target: ReaderTarget | null; visit: number; from: ReaderOrigin };
+
+/** The reader, as asked for: `visit` is added when it opens. */
+type ReaderRequest = Omit<Extract<View, { name: 'reader' }>, 'visit'>;
 
 /** Where the reader was opened from, and where Back (Escape, Alt+←) returns to. */
 type ReaderOrigin = 'library' | 'search' | 'bookmarks' | 'notes';
@@ -65,12 +68,22 @@ export function App() {
   const [dialog, setDialog] = useState<AppDialog | null>(null);
   const openPreferences = useCallback(() => setDialog('preferences'), []);
   usePreferencesShortcut(!desktop, openPreferences);
-  useLibraryHealthNotice();
 
   const go = useCallback((next: View) => {
     setNavigated(true);
     setView(next);
   }, []);
+  // The reader takes its article, target and find state when it opens, so each opening is a new
+  // visit (a search hit in the article already open starts again at that passage). A count of
+  // openings, not a clock: two in the same millisecond are still two.
+  const visits = useRef(0);
+  const openReader = useCallback(
+    (request: ReaderRequest) => {
+      visits.current += 1;
+      go({ ...request, visit: visits.current });
+    },
+    [go],
+  );
 
   // The summary shows in the library, so an import from elsewhere goes there.
   const showLibrary = useCallback(
@@ -112,26 +125,24 @@ export function App() {
     openDialog: setDialog,
     openFiles: (paths) => {
       showLibrary();
-      importPaths(paths, { onFirstArticle: (articleId) => go({ name: 'reader', articleId, target: null, visit: Date.now(), from: 'library' }) });
+      importPaths(paths, { onFirstArticle: (articleId) => openReader({ name: 'reader', articleId, target: null, from: 'library' }) });
     },
     openArticle: (articleId, { passage, annotationId }) =>
-      go({
+      openReader({
         name: 'reader',
         articleId,
         target: passage || annotationId ? { passage, terms: [], annotationId } : null,
-        visit: Date.now(),
-        from: view.name === 'bookmarks' || view.name === 'notes' ? view.name : 'library',
+          from: view.name === 'bookmarks' || view.name === 'notes' ? view.name : 'library',
       }),
   });
 
   const openArticle = (article: ArticleMeta) =>
-    go({ name: 'reader', articleId: article.id, target: null, visit: Date.now(), from: 'library' });
+    openReader({ name: 'reader', articleId: article.id, target: null, from: 'library' });
   const openHit = (hit: SearchHit) =>
-    go({
+    openReader({
       name: 'reader',
       articleId: hit.articleId,
       target: { passage: hit.passage, terms: hit.terms, annotationId: hit.annotationId },
-      visit: Date.now(),
       from: 'search',
     });
   const backFrom = (articleId: string, from: ReaderOrigin) => {
@@ -143,14 +154,13 @@ export function App() {
     go(section === 'library' ? { name: 'library', focusArticleId: null } : { name: section });
   // From the Bookmarks and Notes views: the reader at the passage (or the article, when unplaced).
   const openAnnotation = (annotation: Annotation) =>
-    go({
+    openReader({
       name: 'reader',
       articleId: annotation.articleId,
       target:
         annotation.target && annotation.anchorState !== 'unplaced'
           ? { passage: { start: annotation.target.position.start, end: annotation.target.position.end }, terms: [], annotationId: annotation.id }
           : null,
-      visit: Date.now(),
       from: view.name === 'notes' ? 'notes' : 'bookmarks',
     });
 
@@ -197,7 +207,7 @@ export function App() {
       )}
       {view.name === 'reader' && (
         <div className="reader-layout">
-          {/* Keyed per visit: opening an article again starts with a fresh reader and boundary. */}
+          {/* Keyed per visit: each opening starts a fresh reader and boundary. */}
           <ViewErrorBoundary key={`${view.articleId}:${view.visit}`} region="main" onBackToLibrary={backToLibrary}>
             <ReaderView
               articleId={view.articleId}
@@ -209,6 +219,7 @@ export function App() {
         </div>
       )}
       <StatusRegion />
+      <LibraryHealthNotice />
       {dragging && <DropOverlay />}
       {dialog === 'preferences' && <PreferencesDialog onClose={() => setDialog(null)} />}
       {dialog === 'import-url' && (

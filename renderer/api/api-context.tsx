@@ -1,15 +1,42 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { ReaderApi, ReaderEventSource } from '../../electron/shared/contract';
+import { createQueryClient, refreshingWrites, refreshQueries } from './query-client';
+import { LIBRARY_CONTENT } from './query-keys';
 
 const ApiContext = createContext<ReaderApi | null>(null);
 const EventsContext = createContext<ReaderEventSource | null>(null);
 
-/** Provides the contract (and its events, where the host has them) to every view; tests pass a fake in-memory API. */
-export function ApiProvider({ api, events = null, children }: { api: ReaderApi; events?: ReaderEventSource | null; children: ReactNode }) {
+interface ApiProviderProps {
+  api: ReaderApi;
+  events?: ReaderEventSource | null;
+  /** one per page; tests get a fresh one per render */
+  queryClient?: QueryClient;
+  children: ReactNode;
+}
+
+/**
+ * The data layer's root: the contract (and its events, where the host has them) for every view,
+ * and the query cache their answers live in. Views get the API with its writes refreshing the
+ * cache (query-client.ts); the core's `library-changed` event refreshes it after other processes'
+ * changes. Tests pass a fake in-memory API.
+ */
+export function ApiProvider({ api, events = null, queryClient, children }: ApiProviderProps) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  const [viewApi] = useState(() => refreshingWrites(api, client));
+
+  useEffect(() => {
+    if (!events) return;
+    // Another process (the command line, a sync tool) changed articles or their annotations.
+    return events.on('library-changed', () => refreshQueries(client, LIBRARY_CONTENT));
+  }, [events, client]);
+
   return (
-    <ApiContext.Provider value={api}>
-      <EventsContext.Provider value={events}>{children}</EventsContext.Provider>
-    </ApiContext.Provider>
+    <QueryClientProvider client={client}>
+      <ApiContext.Provider value={viewApi}>
+        <EventsContext.Provider value={events}>{children}</EventsContext.Provider>
+      </ApiContext.Provider>
+    </QueryClientProvider>
   );
 }
 

@@ -1,6 +1,7 @@
 /**
  * Calls `onChange` with the ids another process (the command line, a second Quire, a sync tool)
- * added, changed or removed, so a view can load again what it shows. Pass a stable callback
+ * added, changed or removed. The query cache follows these events by itself (api-context.tsx);
+ * this is for state outside it, such as an open article's own annotations. Pass a stable callback
  * (useCallback): a new one subscribes again.
  */
 import { useEffect } from 'react';

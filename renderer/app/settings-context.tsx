@@ -1,11 +1,15 @@
 /**
  * Reader settings (theme, font, size) from the core's settings store, applied to the document
- * root so every view follows them. Changes show at once and are saved in the background; a
- * failed save is reported and undone.
+ * root so every view follows them. The stored settings come through the query cache
+ * (renderer/api/query-keys.ts); changes show at once and are saved in the background; a failed
+ * save is reported and undone.
  */
+import { useQuery } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
+import { answerOf } from '../api/query-client';
+import { queryKeys } from '../api/query-keys';
 import { useStatus } from './status-context';
 
 export const MIN_FONT_SIZE = 14;
@@ -34,38 +38,36 @@ function applyToDocument(settings: Settings): void {
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const { reportError } = useStatus();
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS); // shown until the stored settings arrive
+  const stored = useQuery({ queryKey: queryKeys.settings, queryFn: () => answerOf(api.getSettings()) });
+  // This page's changes since: React state, so a slider's move shows in the same event (the
+  // cache tells its views a moment later, and the slider would jump back meanwhile).
+  const [changed, setChanged] = useState<Settings | null>(null);
+  // The defaults show until the stored settings arrive (or when they cannot be read).
+  const settings = changed ?? stored.data ?? DEFAULT_SETTINGS;
+  // What the next change builds on, known at once (two changes in one event must not lose one).
   const latest = useRef(settings);
+  useEffect(() => {
+    latest.current = settings;
+  }, [settings]);
 
   useEffect(() => {
-    let live = true;
-    void api.getSettings().then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        latest.current = result.value;
-        setSettings(result.value);
-      } else reportError(`Settings could not be loaded: ${result.error.message}`);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, reportError]);
+    if (stored.error) reportError(`Settings could not be loaded: ${stored.error.message}`);
+  }, [stored.error, reportError]);
 
   useEffect(() => applyToDocument(settings), [settings]);
 
+  // Saved in the background; undone if the save fails and nothing newer came since.
   const updateSettings = useCallback(
     (patch: Partial<Settings>) => {
       const before = latest.current;
       const next = { ...before, ...patch };
       latest.current = next;
-      setSettings(next);
-      void api.setSettings(patch).then((result) => {
-        if (result.ok) return;
-        reportError(`Settings were not saved: ${result.error.message}`);
-        if (latest.current === next) {
-          latest.current = before;
-          setSettings(before);
-        }
+      setChanged(next);
+      void api.setSettings(patch).then((saved) => {
+        if (saved.ok || latest.current !== next) return;
+        reportError(`Settings were not saved: ${saved.error.message}`);
+        latest.current = before;
+        setChanged(before);
       });
     },
     [api, reportError],

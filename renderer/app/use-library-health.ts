@@ -1,11 +1,14 @@
 /**
  * Says, once, what the library check at start repaired or found (LibraryHealth): "Quire repaired
  * 3 things in your library" in the polite status region, or an alert when something needs the
- * user. The check runs in the background, so this asks until it is done, then stops.
+ * user. The check runs in the background, so the query asks again until it is done, then stops.
  */
-import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import type { LibraryHealth } from '../../electron/shared/library-health';
 import { useApi } from '../api/api-context';
+import { answerOf } from '../api/query-client';
+import { queryKeys } from '../api/query-keys';
 import { useStatus } from './status-context';
 
 const ASK_EVERY_MS = 2000;
@@ -28,28 +31,27 @@ export function healthMessage(health: LibraryHealth): { text: string; tone: 'inf
   return null;
 }
 
-export function useLibraryHealthNotice(): void {
+function useLibraryHealthNotice(): void {
   const api = useApi();
   const { notify } = useStatus();
+  const { data: health } = useQuery({
+    queryKey: queryKeys.libraryHealth,
+    queryFn: () => answerOf(api.libraryHealth()),
+    refetchInterval: (query) =>
+      query.state.data?.state === 'checking' && query.state.dataUpdateCount < GIVE_UP_AFTER ? ASK_EVERY_MS : false,
+    refetchIntervalInBackground: true,
+  });
+  const told = useRef(false);
   useEffect(() => {
-    let stopped = false;
-    let timer: number | undefined;
-    let asked = 0;
-    const ask = async (): Promise<void> => {
-      const result = await api.libraryHealth();
-      if (stopped || !result.ok) return;
-      if (result.value.state === 'checking') {
-        asked += 1;
-        if (asked < GIVE_UP_AFTER) timer = window.setTimeout(() => void ask(), ASK_EVERY_MS);
-        return;
-      }
-      const message = healthMessage(result.value);
-      if (message) notify(message.text, { tone: message.tone });
-    };
-    void ask();
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-    };
-  }, [api, notify]);
+    if (!health || health.state === 'checking' || told.current) return;
+    told.current = true;
+    const message = healthMessage(health);
+    if (message) notify(message.text, { tone: message.tone });
+  }, [health, notify]);
+}
+
+/** The notice as a component of its own, so the check's answers re-render nothing else. */
+export function LibraryHealthNotice(): null {
+  useLibraryHealthNotice();
+  return null;
 }

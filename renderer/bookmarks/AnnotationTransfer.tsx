@@ -8,8 +8,6 @@ import { importSummaryText, MAX_IMPORT_FILE_BYTES } from './import-summary';
 interface AnnotationTransferProps {
   /** false while the library has no bookmark or note: an empty export helps nobody */
   canExport: boolean;
-  /** the view lists its annotations again after an import changed some */
-  onImported: () => void;
 }
 
 type Outcome = { kind: 'summary'; summary: AnnotationImportSummary } | { kind: 'error'; message: string } | null;
@@ -19,7 +17,7 @@ type Outcome = { kind: 'summary'; summary: AnnotationImportSummary } | { kind: '
  * "Import annotations…" (a W3C file as exported), with the import's outcome in a status region
  * that is always in the page, so screen readers announce what changes in it.
  */
-export function AnnotationTransfer({ canExport, onImported }: AnnotationTransferProps) {
+export function AnnotationTransfer({ canExport }: AnnotationTransferProps) {
   const api = useApi();
   const { notify, reportError } = useStatus();
   const [busy, setBusy] = useState(false);
@@ -51,8 +49,8 @@ export function AnnotationTransfer({ canExport, onImported }: AnnotationTransfer
     const result = await api.importAnnotations(await file.text());
     setBusy(false);
     if (!result.ok) return setOutcome({ kind: 'error', message: result.error.message });
+    // The views list the annotations again by themselves: the API refreshes them after the import.
     setOutcome({ kind: 'summary', summary: result.value });
-    if (result.value.added + result.value.updated > 0) onImported();
   };
 
   return (

@@ -16,7 +16,7 @@ interface BookmarksViewProps {
 
 /** Every bookmark of the library: filter, sort, jump to the passage, edit, recolour, delete. */
 export function BookmarksView({ takeFocus, onOpen }: BookmarksViewProps) {
-  const { annotations, articles, error, update, remove, reload } = useLibraryAnnotations();
+  const { annotations, articles, error, update, remove } = useLibraryAnnotations();
   const { notify } = useStatus();
   const [filter, setFilter] = useState<BookmarkFilter>(NO_FILTER);
   const [editing, setEditing] = useState<Annotation | null>(null);
@@ -59,7 +59,7 @@ export function BookmarksView({ takeFocus, onOpen }: BookmarksViewProps) {
           Bookmarks
         </h1>
       </div>
-      <AnnotationTransfer canExport={(annotations ?? []).length > 0} onImported={reload} />
+      <AnnotationTransfer canExport={(annotations ?? []).length > 0} />
       {error && (
         <p className="inline-error" role="alert">
           The bookmarks could not be listed: {error}

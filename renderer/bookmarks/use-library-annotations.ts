@@ -1,11 +1,16 @@
 /**
  * Every bookmark and note of the library with the articles they belong to, for the library-wide
- * Bookmarks and Notes views: loaded once, then kept in step with each change made here.
+ * Bookmarks and Notes views: two cached queries (the article list is the library view's own), and
+ * each change made here shown in the cached list at once, before the API's refresh confirms it.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import type { Annotation, ArticleMeta, UpdateAnnotationInput } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
+import { answerOf } from '../api/query-client';
+import { queryKeys } from '../api/query-keys';
 import { useStatus } from '../app/status-context';
+import { useLibraryArticles } from '../library/article-queries';
 import { deleteAnnotationWithUndo } from '../reader/delete-annotation';
 import { updateAnnotationReporting } from '../reader/update-annotation';
 
@@ -17,61 +22,49 @@ export interface LibraryAnnotations {
   update(annotation: Annotation, patch: UpdateAnnotationInput): Promise<Annotation | null>;
   remove(annotation: Annotation): Promise<boolean>;
   add(annotation: Annotation): void;
-  /** lists everything again (after an import of annotations) */
-  reload(): void;
 }
+
+const sameAnnotation = (a: Annotation, b: Annotation): boolean => a.id === b.id && a.articleId === b.articleId;
 
 export function useLibraryAnnotations(): LibraryAnnotations {
   const api = useApi();
+  const client = useQueryClient();
   const { notify, reportError } = useStatus();
-  const [annotations, setAnnotations] = useState<Annotation[] | null>(null);
-  const [articles, setArticles] = useState<Map<string, ArticleMeta>>(new Map());
-  const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
+  const listed = useQuery({ queryKey: queryKeys.libraryAnnotations, queryFn: () => answerOf(api.listAllAnnotations()) });
+  const library = useLibraryArticles();
+  const articles = useMemo(() => new Map((library.articles ?? []).map((article) => [article.id, article])), [library.articles]);
 
-  useEffect(() => {
-    let live = true;
-    void Promise.all([api.listAllAnnotations(), api.listArticles()]).then(([listed, library]) => {
-      if (!live) return;
-      if (!listed.ok || !library.ok) {
-        setError((listed.ok ? null : listed.error.message) ?? (library.ok ? null : library.error.message));
-        setAnnotations([]);
-        return;
-      }
-      setArticles(new Map(library.value.map((article) => [article.id, article])));
-      setAnnotations(listed.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, generation]);
-
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
-
-  const replace = (changed: Annotation) =>
-    setAnnotations((current) => current && current.map((a) => (a.id === changed.id && a.articleId === changed.articleId ? changed : a)));
+  const edit = useCallback(
+    (change: (annotations: Annotation[]) => Annotation[]) =>
+      client.setQueryData<Annotation[]>(queryKeys.libraryAnnotations, (current) => (current ? change(current) : current)),
+    [client],
+  );
 
   const update = useCallback(
     async (annotation: Annotation, patch: UpdateAnnotationInput): Promise<Annotation | null> => {
       const changed = await updateAnnotationReporting(api, reportError, annotation, patch);
-      if (changed) replace(changed);
+      if (changed) edit((current) => current.map((a) => (sameAnnotation(a, changed) ? changed : a)));
       return changed;
     },
-    [api, reportError],
+    [api, edit, reportError],
   );
 
-  const add = useCallback((annotation: Annotation) => {
-    setAnnotations((current) => [...(current ?? []).filter((a) => a.id !== annotation.id), annotation]);
-  }, []);
+  const add = useCallback(
+    (annotation: Annotation) => edit((current) => [...current.filter((a) => a.id !== annotation.id), annotation]),
+    [edit],
+  );
 
   const remove = useCallback(
     (annotation: Annotation): Promise<boolean> =>
       deleteAnnotationWithUndo(api, { notify, reportError }, annotation, {
-        removed: (gone) => setAnnotations((current) => current && current.filter((a) => a.id !== gone.id)),
+        removed: (gone) => edit((current) => current.filter((a) => a.id !== gone.id)),
         restored: add,
       }),
-    [api, add, notify, reportError],
+    [api, add, edit, notify, reportError],
   );
 
-  return { annotations, articles, error, update, remove, add, reload };
+  const failed = listed.error ?? (library.error !== null ? new Error(library.error) : null);
+  // Both lists; or, when one failed before it ever answered, an empty list beside the error.
+  const annotations = listed.data && library.articles ? listed.data : failed ? [] : null;
+  return { annotations, articles, error: failed?.message ?? null, update, remove, add };
 }

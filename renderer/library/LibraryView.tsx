@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
-import { useApi } from '../api/api-context';
-import { useLibraryChanged } from '../api/use-library-changed';
 import { useStatus } from '../app/status-context';
+import { useMoveToTrash, useRestoreArticle, useRetag } from './article-mutations';
+import { useLibraryArticles } from './article-queries';
 import { BulkTagBar } from './BulkTagBar';
 import { ImportProgressBar } from './ImportProgressBar';
 import { ImportSummary } from './ImportSummary';
 import { LibraryToolbar } from './LibraryToolbar';
 import { filterArticles, filterChoices, isFiltered, NO_FILTER, sortArticles, type LibraryFilter } from './library-query';
 import type { ImportState } from './use-import';
-import { useArticleList } from './use-article-list';
 import { VirtualArticleList } from './VirtualArticleList';
 
 interface LibraryViewProps {
@@ -25,16 +24,15 @@ const countLabel = (n: number): string => (n === 1 ? '1 article' : `${n.toLocale
 
 /** The default view: the library, sorted and filtered as the reader chooses, with bulk tagging. */
 export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: LibraryViewProps) {
-  const api = useApi();
   const { notify, reportError } = useStatus();
-  const loadArticles = useCallback(() => api.listArticles(), [api]);
-  const { articles, error, reload, setArticles } = useArticleList(loadArticles, importState.revision);
-  useLibraryChanged(reload);
+  const { articles, error } = useLibraryArticles();
+  const retagging = useRetag();
+  const trashing = useMoveToTrash();
+  const restoring = useRestoreArticle();
   const heading = useRef<HTMLHeadingElement>(null);
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [anchorId, setAnchorId] = useState<string | null>(null);
-  const [tagging, setTagging] = useState(false);
   const [pendingFocus, setPendingFocus] = useState<string | null>(takeFocus ? focusArticleId : null);
   const headingFocused = useRef(!takeFocus || focusArticleId !== null);
   const clearPendingFocus = useCallback(() => setPendingFocus(null), []);
@@ -74,53 +72,40 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
     [anchorId, shown],
   );
 
-  const retag = async (tag: string, mode: 'add' | 'remove') => {
+  // mutateAsync: each call reports its own outcome (mutate's callbacks follow only the latest call).
+  const retag = (tag: string, mode: 'add' | 'remove') => {
     const ids = [...selected];
-    setTagging(true);
-    const result = mode === 'add' ? await api.tagArticles(ids, [tag]) : await api.untagArticles(ids, [tag]);
-    setTagging(false);
-    if (!result.ok) {
-      reportError(`The tag “${tag}” was not ${mode === 'add' ? 'added' : 'removed'}: ${result.error.message}`);
-      return;
-    }
-    const updated = new Map(result.value.map((a) => [a.id, a]));
-    setArticles((current) => current.map((a) => updated.get(a.id) ?? a));
     const what = ids.length === 1 ? '1 article' : `${ids.length} articles`;
-    notify(mode === 'add' ? `Tagged ${what} “${tag}”` : `Removed “${tag}” from ${what}`);
+    void retagging.mutateAsync({ ids, tag, mode }).then(
+      () => notify(mode === 'add' ? `Tagged ${what} “${tag}”` : `Removed “${tag}” from ${what}`),
+      (failure: Error) => reportError(`The tag “${tag}” was not ${mode === 'add' ? 'added' : 'removed'}: ${failure.message}`),
+    );
   };
 
-  const moveToTrash = async (article: ArticleMeta) => {
+  // Undo may be chosen after this view has closed.
+  const undoTrash = (article: ArticleMeta) =>
+    void restoring.mutateAsync(article).then(
+      (restored) => notify(`Restored “${restored.title}”`),
+      (failure: Error) => reportError(`“${article.title}” could not be restored: ${failure.message}`),
+    );
+
+  const moveToTrash = (article: ArticleMeta) => {
     const index = shown.findIndex((a) => a.id === article.id);
-    const result = await api.deleteArticle(article.id);
-    if (!result.ok) {
-      reportError(`“${article.title}” was not moved to the trash: ${result.error.message}`);
-      return;
-    }
     const next = shown[index + 1] ?? shown[index - 1] ?? null;
-    setArticles((current) => current.filter((a) => a.id !== article.id));
-    setSelected((current) => {
-      const rest = new Set(current);
-      rest.delete(article.id);
-      return rest;
-    });
-    // The button that had focus is gone: keep the keyboard user in the list.
-    if (next) setPendingFocus(next.id);
-    else heading.current?.focus();
-    notify('Moved to trash', {
-      action: {
-        label: 'Undo',
-        run: () => {
-          void api.restoreArticle(article.id).then((restored) => {
-            if (!restored.ok) {
-              reportError(`“${article.title}” could not be restored: ${restored.error.message}`);
-              return;
-            }
-            reload();
-            notify(`Restored “${restored.value.title}”`);
-          });
-        },
+    void trashing.mutateAsync(article).then(
+      () => {
+        setSelected((current) => {
+          const rest = new Set(current);
+          rest.delete(article.id);
+          return rest;
+        });
+        // The button that had focus is gone: keep the keyboard user in the list.
+        if (next) setPendingFocus(next.id);
+        else heading.current?.focus();
+        notify('Moved to trash', { action: { label: 'Undo', run: () => undoTrash(article) } });
       },
-    });
+      (failure: Error) => reportError(`“${article.title}” was not moved to the trash: ${failure.message}`),
+    );
   };
 
   const { progress, report, clearReport, cancel } = importState;
@@ -157,9 +142,9 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
         <BulkTagBar
           count={selected.size}
           selectedTags={selectedTags}
-          busy={tagging}
-          onAdd={(tag) => void retag(tag, 'add')}
-          onRemove={(tag) => void retag(tag, 'remove')}
+          busy={retagging.isPending}
+          onAdd={(tag) => retag(tag, 'add')}
+          onRemove={(tag) => retag(tag, 'remove')}
           onClear={() => setSelected(new Set())}
         />
       )}
@@ -189,7 +174,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
           articles={shown}
           selected={selected}
           onOpen={onOpen}
-          onTrash={(a) => void moveToTrash(a)}
+          onTrash={moveToTrash}
           onSelect={select}
           focusArticleId={pendingFocus}
           onFocusDone={clearPendingFocus}

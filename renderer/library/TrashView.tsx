@@ -1,19 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
-import { useApi } from '../api/api-context';
-import { useLibraryChanged } from '../api/use-library-changed';
 import { useStatus } from '../app/status-context';
 import { Dialog } from '../components/Dialog';
 import { articleDate } from './article-format';
-import { useArticleList } from './use-article-list';
+import { useEmptyTrash, useRestoreArticle } from './article-mutations';
+import { useTrashedArticles } from './article-queries';
 
 /** Articles moved to the trash, each restorable. */
 export function TrashView({ takeFocus }: { takeFocus: boolean }) {
-  const api = useApi();
   const { notify, reportError } = useStatus();
-  const loadTrash = useCallback(() => api.listTrash(), [api]);
-  const { articles, error, reload, setArticles } = useArticleList(loadTrash);
-  useLibraryChanged(reload);
+  const { articles, error } = useTrashedArticles();
+  const restoring = useRestoreArticle();
+  const emptying = useEmptyTrash();
   const heading = useRef<HTMLHeadingElement>(null);
   const [confirming, setConfirming] = useState(false);
 
@@ -21,28 +19,25 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
     if (takeFocus) heading.current?.focus();
   }, [takeFocus]);
 
-  const restore = async (article: ArticleMeta) => {
-    const result = await api.restoreArticle(article.id);
-    if (!result.ok) {
-      reportError(`“${article.title}” could not be restored: ${result.error.message}`);
-      return;
-    }
-    setArticles((current) => current.filter((a) => a.id !== article.id));
-    heading.current?.focus();
-    notify(`Restored “${result.value.title}” to the library`);
-  };
+  // mutateAsync: each call reports its own outcome (mutate's callbacks follow only the latest call).
+  const restore = (article: ArticleMeta) =>
+    void restoring.mutateAsync(article).then(
+      (restored) => {
+        heading.current?.focus();
+        notify(`Restored “${restored.title}” to the library`);
+      },
+      (failure: Error) => reportError(`“${article.title}” could not be restored: ${failure.message}`),
+    );
 
-  const emptyTrash = async () => {
+  const emptyTrash = () => {
     setConfirming(false);
-    const result = await api.emptyTrash();
-    if (!result.ok) {
-      reportError(`The trash was not emptied: ${result.error.message}`);
-      return;
-    }
-    setArticles(() => []);
-    heading.current?.focus();
-    const { removed } = result.value;
-    notify(removed === 1 ? 'Deleted 1 article for good' : `Deleted ${removed} articles for good`);
+    void emptying.mutateAsync().then(
+      ({ removed }) => {
+        heading.current?.focus();
+        notify(removed === 1 ? 'Deleted 1 article for good' : `Deleted ${removed} articles for good`);
+      },
+      (failure: Error) => reportError(`The trash was not emptied: ${failure.message}`),
+    );
   };
 
   const count = articles?.length ?? 0;
@@ -68,7 +63,7 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
             <button type="button" className="button" onClick={() => setConfirming(false)}>
               {count === 1 ? 'Keep it' : 'Keep them'}
             </button>
-            <button type="button" className="button button-danger" onClick={() => void emptyTrash()}>
+            <button type="button" className="button button-danger" onClick={emptyTrash}>
               Delete for good
             </button>
           </div>
@@ -107,7 +102,7 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
                   type="button"
                   className="button button-small"
                   aria-label={`Restore ${article.title}`}
-                  onClick={() => void restore(article)}
+                  onClick={() => restore(article)}
                 >
                   Restore
                 </button>

@@ -1,37 +1,38 @@
 /**
- * Imports what the picker, a drop or a paste hands over: each file's bytes go to the core with
- * `importDocument`, a few at a time (the core reads them in its workers; more at once would only
- * hold more files in memory here). Progress counts files, names the current one and estimates the
- * time left; Cancel stops starting new files (those already sent finish), and the summary lists
- * every failure with its reason. In Electron, paths (the native dialog, "Open with Quire") go to
- * the core as a background job instead (use-path-import.ts), shown by the same bar and summary.
+ * Importing, for the whole app: what the picker, a drop or a paste hands over is uploaded by the
+ * page (upload-files.ts); in Electron, paths (the native dialog, "Open with Quire") go to the core
+ * as a background job instead (path-import-job.ts). Either way the state lives in one reducer
+ * (import-state.ts), shown by the same progress bar and summary; one import runs at a time, paths
+ * asked for meanwhile wait their turn (a second "Open with" during a long import is not lost),
+ * and the library's lists are refreshed once each import ends.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportOutcome } from '../../electron/shared/models';
-import { useApi } from '../api/api-context';
-import type { PickedFile } from './dropped-files';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useReducer, useRef } from 'react';
 import { DOCUMENT_EXTENSIONS } from '../../electron/shared/document-formats';
+import { useApi } from '../api/api-context';
+import { refreshQueries } from '../api/query-client';
+import { LIBRARY_CONTENT } from '../api/query-keys';
+import { useDesktop } from '../app/desktop-context';
+import type { PickedFile } from './dropped-files';
 import { splitFolderFiles } from './folder-documents';
-import { reportFromOutcomes, type ImportProgress, type ImportReport } from './import-report';
-import { readFileBase64 } from './read-file-base64';
-import { usePathImport, type PathImportOptions } from './use-path-import';
+import { firstOpened, reportFromOutcomes, type ImportProgress, type ImportReport } from './import-report';
+import { importReducer, NO_IMPORT } from './import-state';
+import { PathImportJob } from './path-import-job';
+import { FileUpload, importAddress } from './upload-files';
 
 export type { ImportReport } from './import-report';
 
 /** The file types the importer understands (the picker's `accept`). */
 export const IMPORT_ACCEPT = DOCUMENT_EXTENSIONS.map((extension) => `.${extension}`).join(',');
 
-/** Beyond this the renderer would have to hold the file twice in memory as base64. */
-const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-
-/** Files in flight at once: enough to keep the core's workers busy, few enough to bound memory. */
-export const UPLOAD_CONCURRENCY = 3;
+export interface PathImportOptions {
+  /** called with the article made from the first path (or already holding its text) */
+  onFirstArticle?: (articleId: string) => void;
+}
 
 export interface ImportState {
   progress: ImportProgress | null;
   report: ImportReport | null;
-  /** bumps after every import so lists reload */
-  revision: number;
   importFiles: (files: readonly (File | PickedFile)[]) => Promise<void>;
   /** downloads a web page (a pasted address) */
   importUrl: (url: string) => Promise<void>;
@@ -48,109 +49,87 @@ export const relativePath = (file: File): string => (file as { webkitRelativePat
 const asPicked = (file: File | PickedFile): PickedFile =>
   'file' in file ? file : { file, name: relativePath(file) || file.name };
 
+interface RunningImport {
+  cancel(): void;
+}
+
+interface WaitingPaths {
+  paths: string[];
+  options: PathImportOptions;
+}
+
 export function useImport(): ImportState {
   const api = useApi();
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [revision, setRevision] = useState(0);
-  const busy = useRef(false);
-  const cancelled = useRef(false);
-  const pathImport = usePathImport({ busyRef: busy, setProgress, setReport, setRevision });
-  const { resume } = pathImport;
-  // Paths asked for during an upload start once it is over.
-  useEffect(() => {
-    if (progress === null) resume();
-  }, [progress, resume]);
+  const desktop = useDesktop();
+  const client = useQueryClient();
+  const [status, dispatch] = useReducer(importReducer, NO_IMPORT);
+  // Refs, not state: whether an import runs must be known at once, before React renders again.
+  const running = useRef<RunningImport | null>(null);
+  const waiting = useRef<WaitingPaths[]>([]);
 
-  const importOne = useCallback(
-    async ({ file, name }: PickedFile): Promise<ImportOutcome> => {
-      if (file.size > MAX_IMPORT_BYTES) {
-        return { status: 'failed', source: name, reason: 'The file is larger than 200 MB.' };
-      }
-      let dataBase64: string;
+  const actions = useMemo(() => {
+    /** Runs one import to its end: the summary shows, the lists are asked for again. */
+    const runAlone = async (importer: RunningImport, run: () => Promise<ImportReport>): Promise<ImportReport | null> => {
+      running.current = importer;
+      let report: ImportReport | null = null;
       try {
-        dataBase64 = await readFileBase64(file);
-      } catch {
-        return { status: 'failed', source: name, reason: 'The file could not be read (folders cannot be imported this way).' };
+        report = await run();
+      } finally {
+        running.current = null;
+        dispatch({ type: 'finished', report });
+        refreshQueries(client, LIBRARY_CONTENT);
       }
-      const result = await api.importDocument({ fileName: file.name, dataBase64 });
-      if (!result.ok) return { status: 'failed', source: name, reason: result.error.message };
-      // The core knows the file by its own name only; the summary shows where it was in the drop.
-      return { ...result.value, source: name };
-    },
-    [api],
-  );
+      return report;
+    };
 
-  const importFiles = useCallback(
-    async (given: readonly (File | PickedFile)[]) => {
-      if (given.length === 0 || busy.current) return;
-      const { documents: files, skipped } = splitFolderFiles(given.map(asPicked));
-      if (files.length === 0) {
-        setReport(reportFromOutcomes(skipped, 0));
+    /** Starts the paths that wait, one job after another, once no other import runs. */
+    const runWaitingPaths = async (): Promise<void> => {
+      let next: WaitingPaths | undefined;
+      while (desktop && !running.current && (next = waiting.current.shift())) {
+        const job = new PathImportJob(api, desktop, dispatch);
+        const { paths, options } = next;
+        const report = await runAlone(job, () => job.run(paths));
+        const articleId = report && options.onFirstArticle ? firstOpened(report, paths[0]) : null;
+        if (articleId) options.onFirstArticle?.(articleId);
+      }
+    };
+
+    const importFiles = async (given: readonly (File | PickedFile)[]): Promise<void> => {
+      if (given.length === 0 || running.current) return;
+      const { documents, skipped } = splitFolderFiles(given.map(asPicked));
+      if (documents.length === 0) {
+        dispatch({ type: 'reported', report: reportFromOutcomes(skipped, 0) });
         return;
       }
-      busy.current = true;
-      cancelled.current = false;
-      setReport(null);
-      const startedAt = Date.now();
-      const outcomes: ImportOutcome[] = new Array<ImportOutcome>(files.length);
-      let next = 0;
-      let done = 0;
-      setProgress({ done: 0, total: files.length, current: files[0]!.name, startedAt, lastDoneAfter: 0, cancelling: false });
-      const worker = async (): Promise<void> => {
-        while (next < files.length && !cancelled.current) {
-          const index = next++;
-          const file = files[index]!;
-          setProgress((p) => (p ? { ...p, current: file.name } : p));
-          outcomes[index] = await importOne(file);
-          done += 1;
-          const after = Date.now() - startedAt;
-          setProgress((p) => (p ? { ...p, done, lastDoneAfter: after } : p));
-        }
-      };
-      try {
-        await Promise.all(Array.from({ length: Math.min(UPLOAD_CONCURRENCY, files.length) }, worker));
-      } finally {
-        busy.current = false;
-        const finished = outcomes.filter(Boolean);
-        setProgress(null);
-        setReport(reportFromOutcomes([...finished, ...skipped], files.length - finished.length));
-        setRevision((value) => value + 1);
-      }
-    },
-    [importOne],
-  );
+      const upload = new FileUpload(api, dispatch);
+      await runAlone(upload, () => upload.run(documents, skipped));
+      await runWaitingPaths();
+    };
 
-  const importUrl = useCallback(
-    async (url: string) => {
-      if (busy.current) return;
-      busy.current = true;
-      setReport(null);
-      setProgress({ done: 0, total: 1, current: url, startedAt: Date.now(), lastDoneAfter: 0, cancelling: false });
-      let outcome: ImportOutcome;
-      try {
-        const result = await api.importUrl(url);
-        outcome = result.ok ? result.value : { status: 'failed', source: url, reason: result.error.message };
-      } finally {
-        busy.current = false;
-        setProgress(null);
-      }
-      setReport(reportFromOutcomes([outcome], 0));
-      setRevision((value) => value + 1);
-    },
-    [api],
-  );
+    const importUrl = async (url: string): Promise<void> => {
+      if (running.current) return;
+      // A download cannot be stopped half-way; Cancel only says so until it ends.
+      await runAlone({ cancel: () => {} }, () => importAddress(api, dispatch, url));
+      await runWaitingPaths();
+    };
 
-  const { cancelJob } = pathImport;
-  const cancel = useCallback(() => {
-    if (!busy.current) return;
-    cancelled.current = true;
-    setProgress((p) => (p ? { ...p, cancelling: true } : p));
-    cancelJob();
-  }, [cancelJob]);
+    const importPaths = (paths: readonly string[], options: PathImportOptions = {}): void => {
+      if (!desktop || paths.length === 0) return;
+      waiting.current.push({ paths: [...paths], options });
+      void runWaitingPaths();
+    };
 
-  const clearReport = useCallback(() => setReport(null), []);
-  return { progress, report, revision, importFiles, importUrl, importPaths: pathImport.importPaths, cancel, clearReport };
+    const cancel = (): void => {
+      if (!running.current) return;
+      running.current.cancel();
+      dispatch({ type: 'cancel-requested' });
+    };
+
+    const clearReport = (): void => dispatch({ type: 'report-dismissed' });
+    return { importFiles, importUrl, importPaths, cancel, clearReport };
+  }, [api, desktop, client]);
+
+  return { ...status, ...actions };
 }
 
 /** Time left at the pace so far, or null before two files have set a pace. */

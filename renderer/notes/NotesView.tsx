@@ -18,7 +18,7 @@ const truncate = (text: string, max: number) => (text.length > max ? `${text.sli
 export function NotesView({ takeFocus, onOpen }: NotesViewProps) {
   const api = useApi();
   const { reportError, notify } = useStatus();
-  const { annotations, articles, error, update, remove, add, reload } = useLibraryAnnotations();
+  const { annotations, articles, error, update, remove, add } = useLibraryAnnotations();
   const heading = useRef<HTMLHeadingElement>(null);
   const [articleForNew, setArticleForNew] = useState('');
   /** A note just created, whose editor takes focus as soon as it is on screen. */
@@ -67,7 +67,7 @@ export function NotesView({ takeFocus, onOpen }: NotesViewProps) {
           Notes
         </h1>
       </div>
-      <AnnotationTransfer canExport={(annotations ?? []).length > 0} onImported={reload} />
+      <AnnotationTransfer canExport={(annotations ?? []).length > 0} />
       {error && (
         <p className="inline-error" role="alert">
           The notes could not be listed: {error}

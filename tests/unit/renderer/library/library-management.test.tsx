@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeApi, makeArticle } from '../support/fake-api';
+import { rowTitles } from '../support/article-rows';
 import { renderWithApi } from '../support/render-app';
 
 const library = () => [
@@ -8,11 +9,6 @@ const library = () => [
   makeArticle({ id: 'a2', title: 'Apples in Autumn', addedAt: '2024-05-02T10:00:00.000Z', readState: 'reading', progress: 0.5, lang: 'fr' }),
   makeArticle({ id: 'a3', title: 'Mountains', addedAt: '2024-05-01T10:00:00.000Z', tags: ['nature', 'Travel'], readState: 'finished', progress: 1 }),
 ];
-
-const rowTitles = () =>
-  within(screen.getByRole('list', { name: 'Articles' }))
-    .getAllByRole('listitem')
-    .map((row) => within(row).getAllByRole('button')[0]!.textContent);
 
 describe('Library management', () => {
   it('sorts by title and filters by tag, reading state and language', async () => {

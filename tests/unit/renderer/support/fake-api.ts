@@ -91,7 +91,8 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
   const findArticle = (id: string) => library.articles.find((a) => a.id === id);
 
   const impl: ReaderApi = {
-    listArticles: async () => ok([...library.articles]),
+    // Copies, as a real host's answers are: the UI never holds the library's own objects.
+    listArticles: async () => ok(library.articles.map((a) => ({ ...a }))),
     listFacets: async () => ok(facetsOf(library.articles)),
     getArticle: async (id) => {
       const article = findArticle(id);
@@ -118,7 +119,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       library.articles.push(article);
       return ok(article);
     },
-    listTrash: async () => ok([...library.trash]),
+    listTrash: async () => ok(library.trash.map((a) => ({ ...a }))),
     emptyTrash: async () => {
       const removed = library.trash.length;
       library.trash = [];

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import type { ReaderApi } from '../../../../electron/shared/contract';
+import type { ReaderApi, ReaderEventSource } from '../../../../electron/shared/contract';
 import { ApiProvider } from '../../../../renderer/api/api-context';
 import { App } from '../../../../renderer/App';
 import { DesktopProvider, type DesktopHost } from '../../../../renderer/app/desktop-context';
@@ -10,12 +10,17 @@ import { StatusProvider } from '../../../../renderer/app/status-context';
 
 /**
  * Renders `ui` (the whole app by default) with the providers main.tsx sets up; `desktop` stands
- * in for the Electron preload's bridge (null: browser mode).
+ * in for the Electron preload's bridge (null: browser mode), `events` for the core's events.
  */
-export function renderWithApi(api: ReaderApi, ui: ReactElement = <App />, desktop: DesktopHost | null = null) {
+export function renderWithApi(
+  api: ReaderApi,
+  ui: ReactElement = <App />,
+  desktop: DesktopHost | null = null,
+  events: ReaderEventSource | null = null,
+) {
   const user = userEvent.setup();
   const result = render(
-    <ApiProvider api={api}>
+    <ApiProvider api={api} events={events}>
       <DesktopProvider desktop={desktop}>
         <StatusProvider>
           <SettingsProvider>{ui}</SettingsProvider>
