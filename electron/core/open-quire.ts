@@ -24,6 +24,7 @@ import { createClock } from './library/ids';
 import { watchLibrary, type LibraryWatcher, type TouchedArticles } from './library/library-watcher';
 import { StartupCheck } from './library/check/startup-check';
 import { settleConflictCopies } from './library/sync/settle-conflicts';
+import { writeSyncIgnores } from './library/sync/sync-ignores';
 import { importIntoLibrary } from './library/import-into-library';
 import { type Log, stderrLog } from './log';
 import { LibraryService } from './reader-service';
@@ -201,6 +202,7 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const heldElsewhere = libraryLock === null && (await isLibraryLocked(libraryDir));
   if (options.maintenance && heldElsewhere) log('Another Quire (the app or quire serve) has this library open; both write to it, each change merged into what is on disk.');
   const { store, created } = await ArticleStore.open(libraryDir, { log, now: clock, tidy: !heldElsewhere });
+  await writeSyncIgnores(libraryDir, log);
   if (created && options.sampleLibraryDir) {
     await importSampleLibrary(store, options.sampleLibraryDir, { clock, log });
   }

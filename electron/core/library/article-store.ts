@@ -246,7 +246,9 @@ export class ArticleStore {
     try {
       onDisk = await this.readMeta(dir, id);
     } catch (error) {
-      if (!(error instanceof QuireError && error.code === 'not-found') || existsSync(dir)) return 'incomplete';
+      // A known article whose article.json is gone has left (only a synchronizer's leftovers may remain:
+      // a bookmark written elsewhere while it was moved to the trash); a new folder may still be arriving.
+      if (!(error instanceof QuireError && error.code === 'not-found') || (!known && existsSync(dir))) return 'incomplete';
       if (!known) return 'same';
       this.forget(known);
       return 'changed';
