@@ -21,6 +21,7 @@ import type { QuireCore } from '../../../../../electron/core/open-quire';
 import { openTestLibrary } from '../../support/import-library';
 import { SyncthingDaemon, syncthingMissing } from '../../support/syncthing';
 import { useTempDir } from '../../support/temp-dir';
+import { seededRandom } from '../../../../support/seeded-random';
 
 const missing = syncthingMissing();
 const LONG = process.env.QUIRE_SYNC_LONG === '1';
@@ -62,18 +63,6 @@ const opened = (machine: Machine): QuireCore => {
   if (!machine.core) throw new Error(`${machine.name} has no library open`);
   return machine.core;
 };
-
-/** A small seeded generator (mulberry32), so a failing long run can be repeated. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe.skipIf(missing !== null)(`a library shared by two machines through Syncthing${missing ? ` (skipped: ${missing})` : ''}`, () => {
   const machines: Machine[] = [];
@@ -231,7 +220,7 @@ describe.skipIf(missing !== null)(`a library shared by two machines through Sync
 
 /** QUIRE_SYNC_LONG: rounds of random work on both sides, some while apart, each ending converged with every write present. */
 async function randomRounds(a: Machine, b: Machine, converge: (a: Machine, b: Machine) => Promise<Record<string, string>>): Promise<void> {
-  const random = seeded(SEED);
+  const random = seededRandom(SEED);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const tagsWritten = new Map<string, Set<string>>();
   for (let round = 0; round < 20; round += 1) {
