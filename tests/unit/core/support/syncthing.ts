@@ -154,13 +154,19 @@ export class SyncthingDaemon {
     if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
   }
 
-  /** Polls `read` until `ok` (60 s at most; then throws with the daemon's last log lines). */
-  async waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-    const deadline = Date.now() + 60_000;
+  /**
+   * Polls `read` until `ok`; after `limitMs` throws with what was last seen and the daemon's last
+   * log lines. Generous: Syncthing backs off for a minute when a file changes under its puller.
+   */
+  async waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string | (() => string), limitMs = 60_000): Promise<T> {
+    const deadline = Date.now() + limitMs;
     for (;;) {
       const value = await read();
       if (ok(value)) return value;
-      if (Date.now() > deadline) throw new Error(`waited 60 s for ${what}; Syncthing said:\n${this.log.slice(-20).join('\n')}`);
+      if (Date.now() > deadline) {
+        const described = typeof what === 'string' ? what : what();
+        throw new Error(`waited ${limitMs / 1000} s for ${described}; Syncthing said:\n${this.log.slice(-20).join('\n')}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

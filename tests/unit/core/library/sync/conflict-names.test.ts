@@ -1,7 +1,7 @@
 /**
  * The names synchronizers give conflict copies, as each writes them: Syncthing's
  * (`<name>.sync-conflict-<date>-<time>-<device>.<ext>`, also produced by the real daemons in
- * tests/unit/sync), Dropbox's, Nextcloud's and OneDrive's; and the names Quire itself writes,
+ * syncthing.test.ts), Dropbox's, Nextcloud's, OneDrive's, iCloud Drive's and Google Drive's; and the names Quire itself writes,
  * which must never be taken for one.
  */
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,11 @@ describe('conflict copy names', () => {
     ['article-DESKTOP-4F2K9QL.json', 'article.json', 'onedrive'],
     [`${NOTE}-LAPTOP.json`, `${NOTE}.json`, 'onedrive'],
     ['text-laptop.txt', 'text.txt', 'onedrive'],
+    ['article.sync-conflict-20161203-101500.json', 'article.json', 'syncthing'],
+    ['article_conflict-20261203-101500.json', 'article.json', 'nextcloud'],
+    ['article 2.json', 'article.json', 'icloud'],
+    [`${NOTE} 3.json`, `${NOTE}.json`, 'icloud'],
+    ['content (1).html', 'content.html', 'google-drive'],
   ])('%s is a copy of %s (%s)', (name, original, synchronizer) => {
     expect(parseConflictName(name)).toEqual({ original, synchronizer });
   });
@@ -40,6 +45,9 @@ describe('conflict copy names', () => {
     'my-notes.json',
     'article-draft.html',
     'assets',
+    'photo 2.png',
+    'report (1).pdf',
+    'original 2.pdf',
   ])('%s is not a conflict copy', (name) => {
     expect(parseConflictName(name)).toBeNull();
   });
