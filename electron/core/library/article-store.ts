@@ -303,7 +303,7 @@ export class ArticleStore {
     }
     if (existsSync(this.paths.articleDir(id))) {
       // Left by a write into the article while it was being deleted (an older Quire, or by hand).
-      throw new QuireError('io', `A folder articles/${id} is in the way of the restore; run quire check --repair (it keeps that folder in quarantine), then restore again.`);
+      throw new QuireError('io', `A folder articles/${id} is in the way of the restore; run quire check --repair (it joins what that folder holds to the article in the trash), then restore again.`);
     }
     this.markMove(id);
     await rename(trashed, this.paths.articleDir(id));
