@@ -23,6 +23,8 @@ import { articlesChangedBy } from './library/forwarded-changes';
 import { createClock } from './library/ids';
 import { watchLibrary, type LibraryWatcher, type TouchedArticles } from './library/library-watcher';
 import { StartupCheck } from './library/check/startup-check';
+import { settleConflictCopies } from './library/sync/settle-conflicts';
+import { writeSyncIgnores } from './library/sync/sync-ignores';
 import { importIntoLibrary } from './library/import-into-library';
 import { type Log, stderrLog } from './log';
 import { LibraryService } from './reader-service';
@@ -98,13 +100,29 @@ class Quire extends LibraryService implements QuireCore {
       exclusive: (task) => this.exclusive(task),
       isLoaded: (id) => store.get(id) !== undefined,
       reindexedAtOpen: () => this.index.reindexedAtOpen(),
-      reindex: (ids) => this.reindexArticles(ids),
+      reindex: (ids) => this.takeInRepaired(ids),
       brokenSettings: settings.brokenCopy ?? null,
       created,
     });
     this.backups = new BackupSchedule({ root: this.libraryDir, log, now: Date.now, backup: () => this.archives.backupNow() });
     this.backups.start(this.startupCheck.done);
     this.watcher = watchLibrary(store.paths, (touched) => this.takeInOutsideChanges(touched), log);
+  }
+
+  /** Articles a repair changed: re-indexed, and read again (a merged conflict copy changes article.json too). */
+  private async takeInRepaired(articleIds: readonly string[]): Promise<void> {
+    const { store, events, log } = this.serviceParts;
+    this.reindexArticles(articleIds);
+    try {
+      const changed = await this.exclusive(async () => {
+        const ids: string[] = [];
+        for (const id of articleIds) if ((await store.reload(id)) === 'changed') ids.push(id);
+        return ids;
+      });
+      if (changed.length > 0) events.emit('library-changed', { articleIds: changed });
+    } catch (error) {
+      log('Repaired articles could not be read again', error);
+    }
   }
 
   whenWatching(): Promise<void> {
@@ -121,9 +139,11 @@ class Quire extends LibraryService implements QuireCore {
     const { store, events } = this.serviceParts;
     const changed = await this.exclusive(async () => {
       const ids: string[] = [];
-      for (const [id, { otherFiles }] of touched) {
+      for (const [id, { otherFiles, conflictCopies }] of touched) {
+        // A synchronizer's conflict copies are merged first, so what is read next is the merged article.
+        const merged = conflictCopies ? await settleConflictCopies(store.paths, id, this.serviceParts.clock, this.serviceParts.log) : 0;
         const meta = await store.reload(id);
-        const othersWrote = [...otherFiles].some((file) => !store.ownWrites.covers(file));
+        const othersWrote = merged > 0 || [...otherFiles].some((file) => !store.ownWrites.covers(file));
         if (meta === 'changed' || (meta === 'same' && othersWrote)) ids.push(id);
       }
       return ids;
@@ -182,6 +202,7 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const heldElsewhere = libraryLock === null && (await isLibraryLocked(libraryDir));
   if (options.maintenance && heldElsewhere) log('Another Quire (the app or quire serve) has this library open; both write to it, each change merged into what is on disk.');
   const { store, created } = await ArticleStore.open(libraryDir, { log, now: clock, tidy: !heldElsewhere });
+  await writeSyncIgnores(libraryDir, log);
   if (created && options.sampleLibraryDir) {
     await importSampleLibrary(store, options.sampleLibraryDir, { clock, log });
   }

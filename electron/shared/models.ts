@@ -35,7 +35,19 @@ export interface ArticleMeta {
   wordCount: number;
   /** the file name or URL the article came from */
   source: string | null;
+  /**
+   * When each field two machines may change apart was last changed (ISO 8601), so a synchronizer's
+   * conflict copy merges field by field. Absent in files older versions wrote (their `updatedAt`
+   * stands in).
+   */
+  fieldUpdatedAt?: Partial<Record<TimedField, string>>;
+  /** tags removed on purpose, with when: a merge keeps such a tag only if the other copy set its tags later */
+  tagsRemovedAt?: Record<string, string>;
 }
+
+/** The fields of article.json that carry their own change time (`progress` also stands for `position`). */
+export const TIMED_FIELDS = ['title', 'tags', 'readState', 'progress'] as const;
+export type TimedField = (typeof TIMED_FIELDS)[number];
 
 /** A stretch of an article's text.txt, as offsets (end excluded): passages, matches, snippets. */
 export interface TextSpan {

@@ -11,6 +11,7 @@ import { checkLibrary } from '../../core/library/check/check-library';
 import type { CheckProblem, CheckReport } from '../../core/library/check/check-types';
 import { repairLibrary } from '../../core/library/check/repair-library';
 import { LIBRARY_MANIFEST } from '../../core/library/library-paths';
+import { ARRIVING_MS } from '../../core/library/sync/arriving';
 import { CliError } from '../cli-error';
 import { refuseWhileHeld } from '../library-busy';
 import type { CommandContext } from '../command-context';
@@ -19,6 +20,7 @@ import { count } from '../count';
 interface CheckOptions {
   repair?: boolean;
   json?: boolean;
+  settled?: boolean;
 }
 
 
@@ -28,13 +30,16 @@ export function registerCheckCommand(program: Command, context: CommandContext):
     .description('check every article, bookmark, note and the search index against each other; --repair fixes what it can and says what it did')
     .option('--repair', 'fix what can be fixed: remove leftovers of interrupted writes, rebuild text.txt, quarantine unreadable files, re-index')
     .option('--json', 'print the report as JSON')
+    .option('--settled', 'no synchronizer is writing into the library: judge incomplete articles changed in the last 10 minutes too (otherwise they are left alone as still arriving)')
     .action((options: CheckOptions) => runCheck(context, options));
 }
 
 async function runCheck(context: CommandContext, options: CheckOptions): Promise<void> {
   const { libraryDir, indexDir } = context.locate();
   if (!existsSync(path.join(libraryDir, LIBRARY_MANIFEST))) throw new CliError(`There is no Quire library at ${libraryDir}.`);
-  const before = await checkLibrary(libraryDir, { indexDir });
+  // Incomplete articles changed a moment ago are a synchronizer's writes in progress, not damage.
+  const checkOptions = { indexDir, arrivingWithinMs: options.settled ? 0 : ARRIVING_MS };
+  const before = await checkLibrary(libraryDir, checkOptions);
   const repaired: string[] = [];
   let after = before;
   if (options.repair && before.problems.length > 0) {
@@ -53,7 +58,7 @@ async function runCheck(context: CommandContext, options: CheckOptions): Promise
     );
     if (reindexed === null) context.err('The search index could not be opened; run quire check again for details.');
     for (const problem of before.problems.filter((p) => p.repair?.kind === 'reindex')) repaired.push(`reindexed   ${problem.where}: ${problem.message}`);
-    after = await checkLibrary(libraryDir, { indexDir });
+    after = await checkLibrary(libraryDir, checkOptions);
   }
   if (options.json) printJson(context, libraryDir, before, repaired, after);
   else printText(context, options, before, repaired, after);
@@ -63,6 +68,7 @@ async function runCheck(context: CommandContext, options: CheckOptions): Promise
 function printText(context: CommandContext, options: CheckOptions, before: CheckReport, repaired: string[], after: CheckReport): void {
   const { out } = context;
   out(`Checked ${count(after.articles, 'article', 'articles')}, ${count(after.annotations, 'bookmark or note', 'bookmarks and notes')}, ${after.trashed} in the trash.`);
+  for (const where of after.arriving) out(`arriving    ${where}: incomplete and written to in the last 10 minutes (a synchronizer is still copying it); left alone`);
   if (options.repair) {
     for (const line of repaired) out(line);
     for (const problem of after.problems) out(problemLine(problem));
@@ -92,6 +98,7 @@ function printJson(context: CommandContext, libraryDir: string, before: CheckRep
         articles: after.articles,
         annotations: after.annotations,
         trashed: after.trashed,
+        arriving: after.arriving,
         found: problems(before),
         repaired,
         remaining: problems(after),

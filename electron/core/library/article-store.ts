@@ -22,6 +22,8 @@ import { withArticleLock } from './library-locks';
 import { articleFiles, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
 import { replaceBrokenManifest } from './library-manifest';
 import { OwnWrites } from './own-writes';
+import { ARRIVING_MS, isArriving } from './sync/arriving';
+import { stampChangedFields } from './sync/field-times';
 
 /** Everything needed to put a new article on disk. */
 export interface NewArticle {
@@ -64,6 +66,8 @@ export class ArticleStore {
   private constructor(
     root: string,
     private readonly log: Log,
+    /** the time each changed field of article.json is stamped with (sync/field-times.ts) */
+    private readonly now: () => string,
   ) {
     this.paths = new LibraryPaths(root);
   }
@@ -85,7 +89,7 @@ export class ArticleStore {
       tidy?: boolean;
     },
   ): Promise<{ store: ArticleStore; created: boolean }> {
-    const store = new ArticleStore(root, log);
+    const store = new ArticleStore(root, log, now);
     const created = await store.ensureManifest(now);
     await mkdir(store.paths.articlesDir, { recursive: true });
     await mkdir(store.paths.trashDir, { recursive: true });
@@ -176,7 +180,8 @@ export class ArticleStore {
       await build(staging, this.paths.articleDir(id));
       // What the article keeps (tags, reading state) is read from disk last, under its lock, as `update` does.
       meta = await withArticleLock(this.root, id, async () => {
-        const merged = { ...metaFor(await this.readMeta(this.paths.articleDir(id), id)), id };
+        const onDisk = await this.readMeta(this.paths.articleDir(id), id);
+        const merged = { ...stampChangedFields(onDisk, metaFor(onDisk), this.now()), id };
         await writeJsonAtomic(articleFiles(staging).meta, merged);
         this.ownWrites.mark(this.paths.articleDir(id));
         await swapFolder(staging, this.paths.articleDir(id), this.paths.replacedDir(id));
@@ -212,11 +217,12 @@ export class ArticleStore {
       if (error instanceof QuireError && error.code === 'not-found') throw this.gone(id);
       throw error;
     }
-    const updated = change(onDisk);
-    if (updated === null) {
+    const changed = change(onDisk);
+    if (changed === null) {
       this.remember(onDisk);
       return onDisk;
     }
+    const updated = stampChangedFields(onDisk, changed, this.now());
     try {
       await writeJsonAtomic(articleFiles(dir).meta, { ...updated, id });
     } catch (error) {
@@ -240,11 +246,15 @@ export class ArticleStore {
     try {
       onDisk = await this.readMeta(dir, id);
     } catch (error) {
-      if (!(error instanceof QuireError && error.code === 'not-found') || existsSync(dir)) return 'incomplete';
+      // A known article whose article.json is gone has left (only a synchronizer's leftovers may remain:
+      // a bookmark written elsewhere while it was moved to the trash); a new folder may still be arriving.
+      if (!(error instanceof QuireError && error.code === 'not-found') || (!known && existsSync(dir))) return 'incomplete';
       if (!known) return 'same';
       this.forget(known);
       return 'changed';
     }
+    // A new article a synchronizer is still writing appears once its text has landed too.
+    if (!known && (await isArriving(dir, ARRIVING_MS))) return 'incomplete';
     // Compared as JSON, the form both copies have on disk (an absent field and an undefined one are the same).
     if (known && isDeepStrictEqual(JSON.parse(JSON.stringify(known)), onDisk)) return 'same';
     this.remember(onDisk);
@@ -293,7 +303,7 @@ export class ArticleStore {
     }
     if (existsSync(this.paths.articleDir(id))) {
       // Left by a write into the article while it was being deleted (an older Quire, or by hand).
-      throw new QuireError('io', `A folder articles/${id} is in the way of the restore; run quire check --repair (it keeps that folder in quarantine), then restore again.`);
+      throw new QuireError('io', `A folder articles/${id} is in the way of the restore; run quire check --repair (it joins what that folder holds to the article in the trash), then restore again.`);
     }
     this.markMove(id);
     await rename(trashed, this.paths.articleDir(id));
@@ -388,7 +398,7 @@ export class ArticleStore {
       const batch = ids.slice(i, i + READ_BATCH);
       const read = await Promise.all(
         batch.map((id) =>
-          this.readMeta(folderOf(id), id).catch((error: unknown) => {
+          this.readComplete(folderOf(id), id).catch((error: unknown) => {
             // One unreadable article must not hide the rest of the library.
             this.log(`Skipping article ${id}: ${error instanceof Error ? error.message : String(error)}`);
             return null;
@@ -398,6 +408,14 @@ export class ArticleStore {
       for (const meta of read) if (meta) metas.push(meta);
     }
     return metas;
+  }
+
+  /** The article's metadata; null for a folder a synchronizer is still writing (sync/arriving.ts), listed once whole. */
+  private async readComplete(folder: string, id: string): Promise<ArticleMeta | null> {
+    const meta = await this.readMeta(folder, id);
+    if (!(await isArriving(folder, ARRIVING_MS))) return meta;
+    this.log(`Article ${id} is still arriving (its folder is incomplete and was written to a moment ago); it is listed once whole.`);
+    return null;
   }
 
   private async readMeta(folder: string, id: string): Promise<ArticleMeta> {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Annotation, ArticleMeta } from '../../shared/models';
-import { HIGHLIGHT_COLORS } from '../../shared/models';
+import { HIGHLIGHT_COLORS, TIMED_FIELDS } from '../../shared/models';
 import { idSchema } from '../../shared/validators';
 
 export const LIBRARY_FORMAT_VERSION = 1;
@@ -38,6 +38,9 @@ export const articleMetaSchema: z.ZodType<ArticleMeta> = z.object({
   position: z.number().int().min(0).default(0),
   wordCount: z.number().int().min(0).default(0),
   source: nullableString,
+  // Optional: files older versions wrote have neither, and those versions drop both when they rewrite.
+  fieldUpdatedAt: z.partialRecord(z.enum(TIMED_FIELDS), z.string()).optional(),
+  tagsRemovedAt: z.record(z.string(), z.string()).optional(),
 });
 
 const passageTargetSchema = z.object({

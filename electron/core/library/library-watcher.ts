@@ -7,6 +7,7 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Log } from '../log';
 import { isValidId, type LibraryPaths } from './library-paths';
+import { isConflictCopy } from './sync/conflict-names';
 
 /** Collects events for this long after the first one: long enough for a folder rename's events, short enough to show a change within a second. */
 const SETTLE_MS = 200;
@@ -15,6 +16,8 @@ const SETTLE_MS = 200;
 export interface TouchedArticle {
   /** annotation files and trashed copies that changed (what memory holds no copy of) */
   otherFiles: Set<string>;
+  /** a synchronizer's conflict copy appeared (sync/conflict-names.ts): to be merged */
+  conflictCopies: boolean;
 }
 
 export type TouchedArticles = ReadonlyMap<string, TouchedArticle>;
@@ -47,13 +50,14 @@ export function watchLibrary(
     if ((area !== 'articles' && area !== 'trash') || id === undefined || !isValidId(id)) return;
     let article = touched.get(id);
     if (!article) {
-      article = { otherFiles: new Set() };
+      article = { otherFiles: new Set(), conflictCopies: false };
       touched.set(id, article);
     }
     // article.json is compared with memory; content files never change without it (a new text
     // changes its hash); annotations and the trash have no copy in memory to compare with.
     const isAnnotation = rest.length === 2 && rest[0] === 'annotations' && rest[1]!.endsWith('.json');
     if (area === 'trash' || isAnnotation) article.otherFiles.add(file);
+    if (isConflictCopy(path.basename(file))) article.conflictCopies = true;
     timer ??= setTimeout(report, SETTLE_MS);
   };
 

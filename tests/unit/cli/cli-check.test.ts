@@ -60,7 +60,7 @@ describe('quire check (built, real core)', () => {
     expect(breakIndexSegments(home)).toBeGreaterThan(0);
     writeFileSync(path.join(indexDirOf(home), 'manifest.json.99'), '{"version":');
 
-    const run = await quire('check');
+    const run = await quire('check', '--settled');
     expect(run.code).toBe(1);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toContain(`problem     articles/${pageId}: This article cannot be read: article.json is not valid JSON (truncated or damaged).`);
@@ -72,7 +72,7 @@ describe('quire check (built, real core)', () => {
     expect(existsSync(path.join(articleDir(seedId), 'content.html.4242424242'))).toBe(true);
     expect(existsSync(path.join(articleDir(seedId), 'text.txt'))).toBe(false);
 
-    const json = await quire('check', '--json');
+    const json = await quire('check', '--json', '--settled');
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout) as { ok: boolean; found: { where: string; repairable: boolean }[]; repaired: string[] };
     expect(report.ok).toBe(false);
@@ -82,7 +82,7 @@ describe('quire check (built, real core)', () => {
   });
 
   it('--repair fixes all of it, one line per action, and the library then checks clean', async () => {
-    const run = await quire('check', '--repair');
+    const run = await quire('check', '--repair', '--settled');
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toContain(`removed     articles/${seedId}/content.html.4242424242 (left by an interrupted write)`);

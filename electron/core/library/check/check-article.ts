@@ -11,11 +11,15 @@ import { articleFiles, isValidId } from '../library-paths';
 import type { CheckedArticle, CheckProblem } from './check-types';
 import { sanitizedContentOf, textOfContent } from './derive-text';
 import { readChecked, readTextIfPresent } from './read-checked';
+import { FILES_NOT_DERIVED, hasArticleFiles, isArriving } from '../sync/arriving';
+import { conflictCopiesIn } from '../sync/resolve-conflicts';
 
 export interface ArticleCheck {
   /** null when the article cannot be read at all (it is then quarantined by a repair) */
   article: CheckedArticle | null;
   problems: CheckProblem[];
+  /** incomplete and still being written by a synchronizer: neither read nor judged */
+  arriving?: boolean;
 }
 
 export interface ArticleCheckOptions {
@@ -23,12 +27,33 @@ export interface ArticleCheckOptions {
   deep: boolean;
   /** `articles/<id>` or `trash/<id>`, for messages */
   where: string;
+  /** the same article's folder on the other side (`trash/<id>` for a live one and the reverse) */
+  twinDir?: string;
+  /** an incomplete folder changed within this many ms is arriving (sync/arriving.ts); 0 judges every folder as it is */
+  arrivingWithinMs?: number;
 }
 
 export async function checkArticle(dir: string, id: string, options: ArticleCheckOptions): Promise<ArticleCheck> {
   const files = articleFiles(dir);
   const problems: CheckProblem[] = await leftoversIn(dir, options.where, ['', 'annotations', 'assets']);
+  if (await isArriving(dir, options.arrivingWithinMs ?? 0, FILES_NOT_DERIVED)) return { article: null, problems, arriving: true };
+  const copies = await conflictCopiesIn(dir);
+  for (const found of copies) {
+    const name = path.relative(dir, found.copy).split(path.sep).join('/');
+    problems.push({
+      where: `${options.where}/${name}`,
+      message: `A synchronizer's conflict copy of ${path.basename(found.original)}; it can be merged into it and removed.`,
+      repair: { kind: 'merge-conflict-copy', articleId: id, articleDir: dir, copy: found.copy, original: found.original },
+    });
+  }
   const meta = await readChecked(files.meta, articleMetaSchema);
+  // A conflict copy of article.json takes its place when it cannot be read: judged again after that.
+  if (!meta.ok && copies.some((c) => c.original === files.meta)) return { article: null, problems };
+  const split = await splitFromTwin(dir, options);
+  if (split) {
+    problems.push(split);
+    return { article: null, problems };
+  }
   if (!meta.ok && meta.missing && (await isOrphanAnnotationFolder(dir))) {
     const reason = 'bookmarks or notes without their article (article.json, content.html and text.txt are missing)';
     problems.push({
@@ -77,6 +102,23 @@ export async function checkArticle(dir: string, id: string, options: ArticleChec
   const annotations = await checkAnnotations(files.annotationsDir, id, `${options.where}/annotations`, problems);
   // The folder name is the identity, as the article store reads it.
   return { article: { meta: { ...meta.value, id }, annotations }, problems };
+}
+
+/**
+ * A folder without its text whose twin (the same id in the trash, or in the library) is whole: what
+ * a deletion on one machine and a bookmark or tag on another leave (sync/join-split-article.ts).
+ */
+async function splitFromTwin(dir: string, options: ArticleCheckOptions): Promise<CheckProblem | null> {
+  if (options.twinDir === undefined) return null;
+  const names = await namesIn(dir);
+  if (names.includes('content.html') || names.includes('text.txt')) return null;
+  if (!(await hasArticleFiles(options.twinDir))) return null;
+  const twin = options.where.startsWith('trash/') ? 'the library' : 'the trash';
+  return {
+    where: options.where,
+    message: `Bookmarks, notes or details of an article that is in ${twin}, written on another machine while it was moved there; they can be joined to it.`,
+    repair: { kind: 'join-split-article', part: dir, whole: options.twinDir },
+  };
 }
 
 /** A folder with annotations and none of an article's own files: what a write into a trashed article leaves. */

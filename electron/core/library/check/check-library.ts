@@ -18,6 +18,8 @@ export interface CheckOptions {
   indexDir?: string;
   /** also check that text.txt is the text of content.html (parses every article's HTML) */
   deep?: boolean;
+  /** leave alone incomplete article folders changed within this many ms: a synchronizer is writing them (sync/arriving.ts); default 0 */
+  arrivingWithinMs?: number;
 }
 
 /** Folders of the library root that hold files Quire writes atomically. */
@@ -35,8 +37,10 @@ export async function checkLibrary(root: string, options: CheckOptions = {}): Pr
       repair: { kind: 'replace-manifest', path: paths.manifest },
     });
   }
-  const live = await checkFolders(paths.articlesDir, 'articles', deep, problems);
-  const trashed = await checkFolders(paths.trashDir, 'trash', false, problems);
+  const arriving: string[] = [];
+  const walk = { problems, arriving, arrivingWithinMs: options.arrivingWithinMs ?? 0 };
+  const live = await checkFolders(paths.articlesDir, 'articles', deep, walk, (id) => paths.trashedDir(id));
+  const trashed = await checkFolders(paths.trashDir, 'trash', false, walk, (id) => paths.articleDir(id));
   if (options.indexDir !== undefined) {
     // The index writes its files atomically too; a crash can leave their temp files behind.
     problems.push(...(await leftoversIn(options.indexDir, 'search index', [''])));
@@ -47,11 +51,19 @@ export async function checkLibrary(root: string, options: CheckOptions = {}): Pr
     articles: live.length,
     annotations: live.reduce((sum, a) => sum + a.annotations.length, 0),
     trashed: trashed.length,
+    arriving,
   };
 }
 
 /** Each `<id>` folder of `articles/` or `trash/`, and the staging folders of interrupted moves. */
-async function checkFolders(dir: string, where: string, deep: boolean, problems: CheckProblem[]): Promise<CheckedArticle[]> {
+interface Walk {
+  problems: CheckProblem[];
+  arriving: string[];
+  arrivingWithinMs: number;
+}
+
+async function checkFolders(dir: string, where: string, deep: boolean, walk: Walk, twinOf: (id: string) => string): Promise<CheckedArticle[]> {
+  const { problems } = walk;
   const names = (await namesIn(dir)).sort();
   const articles: CheckedArticle[] = [];
   for (const name of names) {
@@ -72,8 +84,9 @@ async function checkFolders(dir: string, where: string, deep: boolean, problems:
       continue;
     }
     if (!isValidId(name)) continue; // not Quire's: a user's or a sync tool's file, left alone
-    const checked = await checkArticle(full, name, { deep, where: `${where}/${name}` });
+    const checked = await checkArticle(full, name, { deep, where: `${where}/${name}`, twinDir: twinOf(name), arrivingWithinMs: walk.arrivingWithinMs });
     problems.push(...checked.problems);
+    if (checked.arriving) walk.arriving.push(`${where}/${name}`);
     if (checked.article) articles.push(checked.article);
   }
   return articles;

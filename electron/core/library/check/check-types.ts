@@ -20,6 +20,10 @@ export type Repair =
   | { kind: 'replace-manifest'; path: string }
   /** unreadable: moved to `quarantine/` with a README saying why */
   | { kind: 'quarantine'; path: string; reason: string }
+  /** a synchronizer's conflict copy: merged into the file it is a copy of (sync/resolve-conflicts.ts), then removed */
+  | { kind: 'merge-conflict-copy'; articleId: string; articleDir: string; copy: string; original: string }
+  /** the part of an article a deletion on one machine and an edit on another split off: joined to its whole twin (sync/join-split-article.ts) */
+  | { kind: 'join-split-article'; part: string; whole: string }
   /** the search index disagrees with the files: the library re-indexes these articles */
   | { kind: 'reindex'; articleIds: string[] };
 
@@ -42,4 +46,6 @@ export interface CheckReport {
   articles: number;
   annotations: number;
   trashed: number;
+  /** incomplete article folders a synchronizer is still writing (sync/arriving.ts): left alone, not problems */
+  arriving: string[];
 }

@@ -15,6 +15,9 @@ import type { CheckProblem, Repair } from './check-types';
 import { namesIn } from '../../fs/names-in';
 import { contentOfText, sanitizedContentOf, textOfContent } from './derive-text';
 import { quarantine } from './quarantine';
+import { withArticleLock } from '../library-locks';
+import { joinSplitArticle } from '../sync/join-split-article';
+import { resolveConflictCopy } from '../sync/resolve-conflicts';
 import { readChecked, readTextIfPresent } from './read-checked';
 
 export interface RepairOutcome {
@@ -39,7 +42,8 @@ export async function repairLibrary(root: string, problems: readonly CheckProble
     if (repair === null || repair.kind === 'reindex') continue;
     try {
       actions.push(await apply(root, repair, problem.where, now));
-      const article = liveArticleOf(problem.where);
+      // A part joined to its whole changes the whole (in the library, when it was the trash's part).
+      const article = liveArticleOf(repair.kind === 'join-split-article' ? path.relative(root, repair.whole).split(path.sep).join('/') : problem.where);
       if (article !== null && repair.kind !== 'remove-leftover') touched.add(article);
     } catch (error) {
       failures.push(`could not repair ${problem.where}: ${error instanceof Error ? error.message : String(error)}`);
@@ -80,6 +84,16 @@ async function apply(root: string, repair: Exclude<Repair, { kind: 'reindex' }>,
       await writeFileAtomic(files.content, clean.html);
       const replaced = await rewriteText(repair.dir, clean.text);
       return `sanitized   ${where} (text.txt derived again${replaced > 0 ? `, ${replaced === 1 ? '1 bookmark' : `${replaced} bookmarks`} re-anchored` : ''})`;
+    }
+    case 'merge-conflict-copy': {
+      // Under the article's lock, as every article.json change is: a running Quire may be writing it.
+      const done = await withArticleLock(root, repair.articleId, () => resolveConflictCopy(root, repair.articleDir, repair, now()));
+      return `settled     ${where}: ${done}`;
+    }
+    case 'join-split-article': {
+      const moved = await joinSplitArticle(root, repair.part, repair.whole, now());
+      const whole = path.relative(root, repair.whole).split(path.sep).join('/');
+      return `joined      ${where} to ${whole} (${moved === 1 ? '1 bookmark or note' : `${moved} bookmarks and notes`} moved)`;
     }
     case 'rebuild-content': {
       const files = articleFiles(repair.dir);

@@ -10,6 +10,7 @@ import type { Log } from '../../log';
 import { checkLibrary } from './check-library';
 import type { CheckProblem } from './check-types';
 import { repairLibrary } from './repair-library';
+import { ARRIVING_MS } from '../sync/arriving';
 
 export interface StartupCheckParts {
   root: string;
@@ -19,8 +20,8 @@ export interface StartupCheckParts {
   exclusive<T>(task: () => Promise<T>): Promise<T>;
   /** whether the article store holds this live article (those are never moved away under it) */
   isLoaded(articleId: string): boolean;
-  /** re-index these articles (their text or annotations were repaired) */
-  reindex(articleIds: readonly string[]): void;
+  /** re-index these articles and read them again (their text, annotations or article.json were repaired); resolves when read */
+  reindex(articleIds: readonly string[]): Promise<void> | void;
   /** how many articles the search index found stale when it opened (null: it could not open) */
   reindexedAtOpen(): Promise<number | null>;
   /** the settings file was unreadable and kept here */
@@ -51,14 +52,16 @@ export class StartupCheck {
     if (parts.brokenSettings !== null) {
       repaired.push(`The settings file could not be read: Quire started with default settings and kept the broken file as ${parts.brokenSettings}.`);
     }
-    const report = await checkLibrary(parts.root, { deep: false });
+    // Folders a synchronizer is still writing are left alone; the library watcher takes them in when whole.
+    const report = await checkLibrary(parts.root, { deep: false, arrivingWithinMs: ARRIVING_MS });
+    for (const where of report.arriving) parts.log(`Library check: ${where} is still arriving (incomplete, written to a moment ago); left alone`);
     const repairable = report.problems.filter((p) => this.safeToRepair(p));
     for (const problem of report.problems) if (!repairable.includes(problem)) problems.push(`${problem.where}: ${problem.message}`);
     if (repairable.length > 0) {
       const outcome = await parts.exclusive(() => repairLibrary(parts.root, repairable, parts.clock));
       repaired.push(...outcome.actions);
       problems.push(...outcome.failures);
-      parts.reindex(outcome.touched);
+      await parts.reindex(outcome.touched);
     }
     const reindexed = await parts.reindexedAtOpen();
     if (reindexed === null) problems.push('The search index could not be opened; search is unavailable (details are in the log).');

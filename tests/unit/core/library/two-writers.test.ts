@@ -94,7 +94,7 @@ describe('two processes on one library', () => {
     try {
       await core.deleteArticle(id);
       mkdirSync(path.join(libraryDir, 'articles', id, 'annotations'), { recursive: true });
-      await expect(core.restoreArticle(id)).rejects.toThrow(`A folder articles/${id} is in the way of the restore; run quire check --repair (it keeps that folder in quarantine), then restore again.`);
+      await expect(core.restoreArticle(id)).rejects.toThrow(`A folder articles/${id} is in the way of the restore; run quire check --repair (it joins what that folder holds to the article in the trash), then restore again.`);
     } finally {
       await core.close();
     }
