@@ -198,8 +198,8 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool(), maxImportBytes: options.maxImportBytes });
   if (libraryLock) {
     // The holder is the library's one writer: the command line sends its changes here.
-    const announce = (method: ReaderMethod, args: readonly unknown[]): void => {
-      const articleIds = articlesChangedBy(method, args);
+    const announce = (method: ReaderMethod, args: readonly unknown[], value: unknown): void => {
+      const articleIds = articlesChangedBy(method, args, value);
       if (articleIds) events.emit('library-changed', { articleIds });
     };
     quire.releaseOnClose(libraryLock, await serveForwardedWrites(quire, libraryDir, log, announce));
