@@ -2,10 +2,12 @@
  * Checks one article folder (live or trashed): article.json, content.html, text.txt, the
  * annotations, and temp files of interrupted writes. Reads only.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Annotation } from '../../../shared/models';
 import { isAtomicWriteLeftover } from '../../fs/leftovers';
 import { namesIn } from '../../fs/names-in';
+import { hasUncleanLabels } from '../clean-labels';
 import { annotationSchema, articleMetaSchema } from '../file-schemas';
 import { articleFiles, isValidId } from '../library-paths';
 import type { CheckedArticle, CheckProblem } from './check-types';
@@ -43,6 +45,14 @@ export async function checkArticle(dir: string, id: string, options: ArticleChec
     problems.push({ where: options.where, message: `This article cannot be read: ${reason}.`, repair: { kind: 'quarantine', path: dir, reason } });
     return { article: null, problems };
   }
+  if (hasUncleanLabels(meta.value)) {
+    problems.push({
+      where: `${options.where}/article.json`,
+      message: 'The title or tags hold characters Quire never stores in a label (direction overrides, zero-width spaces, half characters) or a tag it refuses; they can be cleaned.',
+      repair: { kind: 'clean-labels', articleId: id, dir },
+    });
+  }
+  problems.push(...(await emptyOriginalsIn(dir, options.where)));
   const [html, text] = await Promise.all([readTextIfPresent(files.content), readTextIfPresent(files.text)]);
   if (html === null && text === null) {
     const reason = 'content.html and text.txt are both missing';
@@ -77,6 +87,21 @@ export async function checkArticle(dir: string, id: string, options: ArticleChec
   const annotations = await checkAnnotations(files.annotationsDir, id, `${options.where}/annotations`, problems);
   // The folder name is the identity, as the article store reads it.
   return { article: { meta: { ...meta.value, id }, annotations }, problems };
+}
+
+/**
+ * An empty `original.<ext>` is no copy of what was imported (an older Quire read a named pipe
+ * twice and kept the empty second read): set aside, so nothing re-extracts the article from it.
+ */
+async function emptyOriginalsIn(dir: string, where: string): Promise<CheckProblem[]> {
+  const problems: CheckProblem[] = [];
+  for (const name of (await namesIn(dir)).filter((n) => n.startsWith('original.')).sort()) {
+    const file = path.join(dir, name);
+    if ((await stat(file)).size > 0) continue;
+    const reason = `${name} is empty, not the file that was imported`;
+    problems.push({ where: `${where}/${name}`, message: `${reason}; it can be set aside (the article keeps its text).`, repair: { kind: 'quarantine', path: file, reason } });
+  }
+  return problems;
 }
 
 /** A folder with annotations and none of an article's own files: what a write into a trashed article leaves. */

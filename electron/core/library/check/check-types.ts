@@ -18,6 +18,8 @@ export type Repair =
   | { kind: 'recover-swap'; articlesDir: string; restores: boolean }
   /** quire-library.json unreadable: kept as `.broken-<time>` beside a fresh one */
   | { kind: 'replace-manifest'; path: string }
+  /** article.json's title or tags hold characters the label rules remove: cleaned (under the article's lock) */
+  | { kind: 'clean-labels'; articleId: string; dir: string }
   /** unreadable: moved to `quarantine/` with a README saying why */
   | { kind: 'quarantine'; path: string; reason: string }
   /** the search index disagrees with the files: the library re-indexes these articles */

@@ -7,7 +7,9 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../../fs/atomic-write';
 import { reanchorAnnotation } from '../../annotations/reanchor';
-import { annotationSchema } from '../file-schemas';
+import { withCleanLabels } from '../clean-labels';
+import { annotationSchema, articleMetaSchema } from '../file-schemas';
+import { withArticleLock } from '../library-locks';
 import { articleFiles } from '../library-paths';
 import { recoverSwaps } from '../folder-swap';
 import { replaceBrokenManifest } from '../library-manifest';
@@ -80,6 +82,16 @@ async function apply(root: string, repair: Exclude<Repair, { kind: 'reindex' }>,
       await writeFileAtomic(files.content, clean.html);
       const replaced = await rewriteText(repair.dir, clean.text);
       return `sanitized   ${where} (text.txt derived again${replaced > 0 ? `, ${replaced === 1 ? '1 bookmark' : `${replaced} bookmarks`} re-anchored` : ''})`;
+    }
+    case 'clean-labels': {
+      // Under the article's lock and from the file as it is now: a running Quire may be writing it.
+      await withArticleLock(root, repair.articleId, async () => {
+        const file = articleFiles(repair.dir).meta;
+        const read = await readChecked(file, articleMetaSchema);
+        if (!read.ok) throw new Error(`article.json ${read.reason}`);
+        await writeJsonAtomic(file, withCleanLabels(read.value));
+      });
+      return `cleaned     ${where} (title and tags)`;
     }
     case 'rebuild-content': {
       const files = articleFiles(repair.dir);
