@@ -11,8 +11,8 @@
  */
 import { access } from 'node:fs/promises';
 import type { Annotation, ArticleMeta } from '../../shared/models';
-import { isoDateTimeSchema } from '../../shared/validators';
 import { withCleanLabels } from '../library/clean-labels';
+import { hasIsoDates } from '../library/iso-dates';
 import { reanchorAnnotation } from '../annotations/reanchor';
 import type { AnnotationStore } from '../annotations/annotation-store';
 import { namesIn } from '../fs/names-in';
@@ -236,9 +236,6 @@ async function mergeAnnotations(
   target.refresh(article.id);
 }
 
-/** A bookmark's dates are ISO 8601, as Quire writes them (the archive's are not trusted to be). */
-const hasIsoDates = (annotation: Annotation): boolean =>
-  isoDateTimeSchema.safeParse(annotation.createdAt).success && isoDateTimeSchema.safeParse(annotation.updatedAt).success;
 
 async function exists(file: string): Promise<boolean> {
   try {

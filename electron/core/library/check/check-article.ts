@@ -9,6 +9,7 @@ import { isAtomicWriteLeftover } from '../../fs/leftovers';
 import { namesIn } from '../../fs/names-in';
 import { hasUncleanLabels } from '../clean-labels';
 import { annotationSchema, articleMetaSchema } from '../file-schemas';
+import { hasIsoDates } from '../iso-dates';
 import { articleFiles, isValidId } from '../library-paths';
 import type { CheckedArticle, CheckProblem } from './check-types';
 import { sanitizedContentOf, textOfContent } from './derive-text';
@@ -119,6 +120,13 @@ async function checkAnnotations(dir: string, articleId: string, where: string, p
     const read = await readChecked(path.join(dir, name), annotationSchema);
     if (read.ok) {
       annotations.push({ ...read.value, id: annotationId, articleId });
+      if (!hasIsoDates(read.value)) {
+        problems.push({
+          where: `${where}/${name}`,
+          message: 'A bookmark or note has dates that are not ISO 8601 dates; they can be set to the time of the repair.',
+          repair: { kind: 'date-annotation', path: path.join(dir, name) },
+        });
+      }
     } else {
       const reason = `${name} ${read.reason}`;
       problems.push({ where: `${where}/${name}`, message: `A bookmark or note cannot be read: ${reason}.`, repair: { kind: 'quarantine', path: path.join(dir, name), reason } });

@@ -20,6 +20,8 @@ export type Repair =
   | { kind: 'replace-manifest'; path: string }
   /** article.json's title or tags hold characters the label rules remove: cleaned (under the article's lock) */
   | { kind: 'clean-labels'; articleId: string; dir: string }
+  /** a bookmark or note whose dates are not ISO 8601 (an older Quire took any string): set to the time of the repair */
+  | { kind: 'date-annotation'; path: string }
   /** unreadable: moved to `quarantine/` with a README saying why */
   | { kind: 'quarantine'; path: string; reason: string }
   /** the search index disagrees with the files: the library re-indexes these articles */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../../fs/atomic-write';
 import { reanchorAnnotation } from '../../annotations/reanchor';
 import { withCleanLabels } from '../clean-labels';
+import { withIsoDates } from '../iso-dates';
 import { annotationSchema, articleMetaSchema } from '../file-schemas';
 import { withArticleLock } from '../library-locks';
 import { articleFiles } from '../library-paths';
@@ -92,6 +93,12 @@ async function apply(root: string, repair: Exclude<Repair, { kind: 'reindex' }>,
         await writeJsonAtomic(file, withCleanLabels(read.value));
       });
       return `cleaned     ${where} (title and tags)`;
+    }
+    case 'date-annotation': {
+      const read = await readChecked(repair.path, annotationSchema);
+      if (!read.ok) throw new Error(`${path.basename(repair.path)} ${read.reason}`);
+      await writeJsonAtomic(repair.path, withIsoDates(read.value, now()));
+      return `dated       ${where} (its dates were not ISO 8601; set to ${now()})`;
     }
     case 'rebuild-content': {
       const files = articleFiles(repair.dir);
