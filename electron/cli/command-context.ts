@@ -1,5 +1,5 @@
 /** What every command gets from program.ts: the host's dependencies, output, the exit code and the core. */
-import type { ReaderApi } from '../shared/contract';
+import type { ReaderApi, ReaderEventSource } from '../shared/contract';
 import type { QuireCore } from '../core/open-quire';
 
 /** What the process running the CLI provides (index.ts: the real process; tests: fakes). */
@@ -44,7 +44,8 @@ export interface CommandContext {
   withApi<T>(run: (api: ReaderApi, core: QuireCore) => Promise<T>, options?: WithApiOptions): Promise<T>;
   /**
    * for commands that change the library through the contract alone: sent to the app or
-   * `quire serve` while one has the library open, else run like `withApi` with `writes`
+   * `quire serve` while one has the library open, else run like `withApi` with `writes`;
+   * `events` carries the progress of an import either way
    */
-  withWriteApi<T>(run: (api: ReaderApi) => Promise<T>, options?: { indexed?: boolean }): Promise<T>;
+  withWriteApi<T>(run: (api: ReaderApi, events: ReaderEventSource) => Promise<T>, options?: { indexed?: boolean }): Promise<T>;
 }

@@ -6,7 +6,7 @@
  * what they throw into an exit code.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import type { ReaderApi } from '../shared/contract';
+import type { ReaderApi, ReaderEventSource } from '../shared/contract';
 import { createDirectApi } from '../shared/dispatch';
 import { isQuireError } from '../shared/result';
 import type { QuireCore } from '../core/open-quire';
@@ -87,23 +87,27 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   }
 
   /**
-   * A command that changes the library through the API alone. While the app or `quire serve` has
-   * the library open, it is sent to that process, the library's one writer (write-forwarding.ts);
-   * when that process does not answer, the command is refused in one sentence.
+   * A command that changes the library through the API alone (an import too: its progress comes
+   * along). While the app or `quire serve` has the library open, it is sent to that process, the
+   * library's one writer (write-forwarding.ts); when that process does not answer, the command is
+   * refused in one sentence.
    */
-  async function withWriteApi<T>(run: (api: ReaderApi) => Promise<T>, { indexed = false }: { indexed?: boolean } = {}): Promise<T> {
+  async function withWriteApi<T>(
+    run: (api: ReaderApi, events: ReaderEventSource) => Promise<T>,
+    { indexed = false }: { indexed?: boolean } = {},
+  ): Promise<T> {
     const { libraryDir } = context.locate();
     if (await isLibraryLocked(libraryDir)) {
       const forwarded = await connectForwardedWrites(libraryDir);
       if (forwarded !== null) {
         try {
-          return await run(forwarded.api);
+          return await run(forwarded.api, forwarded.events);
         } finally {
           forwarded.close();
         }
       }
     }
-    return withApi(run, { indexed, writes: true });
+    return withApi((api, core) => run(api, core.events), { indexed, writes: true });
   }
 
   const context: CommandContext = {

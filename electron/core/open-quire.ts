@@ -17,7 +17,7 @@ import { formatOf } from './importers/import-formats';
 import { IndexSync } from './indexing/index-sync';
 import { libraryIndexSource } from './indexing/library-index-source';
 import { ArticleStore } from './library/article-store';
-import { holdLibraryLock, isLibraryLocked, type HeldLock } from './library/library-locks';
+import { holdLibraryLock, isLibraryLocked, withArticleLock, type HeldLock } from './library/library-locks';
 import { serveForwardedWrites, type ForwardingServer } from './library/write-forwarding';
 import { articlesChangedBy } from './library/forwarded-changes';
 import { createClock } from './library/ids';
@@ -206,7 +206,12 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   if (created && options.sampleLibraryDir) {
     await importSampleLibrary(store, options.sampleLibraryDir, { clock, log });
   }
-  const annotations = new AnnotationStore((id) => store.articleDir(id), log, (file) => store.ownWrites.mark(file));
+  const annotations = new AnnotationStore(
+    (id) => store.articleDir(id),
+    log,
+    (file) => store.ownWrites.mark(file),
+    (id, task) => withArticleLock(libraryDir, id, task),
+  );
   const searchIndex = await createIndexSafely(options, { indexDir: path.join(options.cacheDir, 'index'), libraryDir }, log);
   const index = new IndexSync(searchIndex, libraryIndexSource(store, annotations), log);
   const events = new EventHub(log);
@@ -214,8 +219,8 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool(), maxImportBytes: options.maxImportBytes });
   if (libraryLock) {
     // The holder is the library's one writer: the command line sends its changes here.
-    const announce = (method: ReaderMethod, args: readonly unknown[]): void => {
-      const articleIds = articlesChangedBy(method, args);
+    const announce = (method: ReaderMethod, args: readonly unknown[], value: unknown): void => {
+      const articleIds = articlesChangedBy(method, args, value);
       if (articleIds) events.emit('library-changed', { articleIds });
     };
     quire.releaseOnClose(libraryLock, await serveForwardedWrites(quire, libraryDir, log, announce));

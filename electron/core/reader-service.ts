@@ -110,9 +110,12 @@ export class LibraryService implements ReaderService {
     return libraryFacets(this.parts.store.list());
   }
 
-  async importPaths(paths: string[]): Promise<ImportOutcome[]> {
+  /** `onJob` learns the import's job id, to tell its progress events from other imports' (a forwarded `quire import`). */
+  async importPaths(paths: string[], onJob?: (jobId: string) => void): Promise<ImportOutcome[]> {
     const outcomes: ImportOutcome[] = [];
-    await this.jobs.start(paths, (outcome) => outcomes.push(outcome)).finished;
+    const job = this.jobs.start(paths, (outcome) => outcomes.push(outcome));
+    onJob?.(job.jobId);
+    await job.finished;
     return outcomes;
   }
 

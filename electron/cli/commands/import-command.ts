@@ -1,6 +1,7 @@
 /**
  * `quire import PATH…`: files or folders into the library, with progress on stderr, one line per file
- * and a summary; `--replace ID FILE` gives an article new text and re-anchors its passages.
+ * and a summary; `--replace ID FILE` gives an article new text and re-anchors its passages. While
+ * the app or `quire serve` has the library open, both are sent to it and done there (progress too).
  */
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -19,14 +20,14 @@ export function registerImportCommand(program: Command, context: CommandContext)
     .argument('<paths...>', 'files or folders')
     .option('--replace <id>', "new text for that article from one file; its bookmarks and notes are re-anchored")
     .action((paths: string[], options: { replace?: string }) =>
-      context.withApi(async (api, core) => {
+      context.withWriteApi(async (api, events) => {
         if (options.replace !== undefined) {
           if (paths.length !== 1) throw new CliError('--replace takes exactly one file: quire import --replace ID FILE.', 2);
           const outcome = unwrap(await api.replaceArticleText(checkedId(options.replace), path.resolve(paths[0]!)));
           out(replaceLines(outcome));
           return;
         }
-        const stopProgress = showImportProgress(core.events, { write: context.deps.stderr, terminal: context.deps.terminal ?? false });
+        const stopProgress = showImportProgress(events, { write: context.deps.stderr, terminal: context.deps.terminal ?? false });
         let outcomes;
         try {
           outcomes = unwrap(await api.importPaths(paths.map((p) => path.resolve(p))));
@@ -47,6 +48,6 @@ export function registerImportCommand(program: Command, context: CommandContext)
           }
         }
         if (outcomes.length > 1) out(importSummaryLine(outcomes));
-      }, { indexed: true, writes: true }),
+      }, { indexed: true }),
     );
 }

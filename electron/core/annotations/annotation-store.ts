@@ -2,11 +2,11 @@
  * Bookmarks and notes of an article: one JSON file each under `annotations/`, so two machines that
  * sync a library never edit the same file by adding passages (docs/design.md §2).
  */
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import type { Annotation } from '../../shared/models';
 import { QuireError } from '../../shared/result';
 import { errorCode, isNotFound, readJsonFile, writeJsonAtomic } from '../fs/atomic-write';
-import { articleGone } from '../library/article-store';
+import { articleGone, isFile } from '../library/article-store';
 import { annotationSchema } from '../library/file-schemas';
 import { articleFiles, isValidId } from '../library/library-paths';
 import type { Log } from '../log';
@@ -39,15 +39,6 @@ export async function writeAnnotationFile(articleDir: string, annotation: Annota
   }
 }
 
-const isFile = async (file: string): Promise<boolean> => {
-  try {
-    return (await stat(file)).isFile();
-  } catch (error) {
-    if (isNotFound(error)) return false;
-    throw error;
-  }
-};
-
 export class AnnotationStore {
   /** @param articleDir the live folder of an article (the caller checks the article exists) */
   constructor(
@@ -55,6 +46,8 @@ export class AnnotationStore {
     private readonly log: Log,
     /** told of every file written or removed, so the library watcher knows the change was this process's own */
     private readonly wrote: (file: string) => void = () => {},
+    /** runs a write under the article's lock between processes, so no other process moves the folder meanwhile */
+    private readonly whileLocked: <T>(articleId: string, task: () => Promise<T>) => Promise<T> = (_id, task) => task(),
   ) {}
 
   async list(articleId: string): Promise<Annotation[]> {
@@ -92,16 +85,20 @@ export class AnnotationStore {
 
   async save(annotation: Annotation): Promise<void> {
     const dir = this.articleDir(annotation.articleId);
-    // A folder without article.json is no article (another process is moving or deleting it).
-    if (!(await isFile(articleFiles(dir).meta))) throw articleGone();
-    this.wrote(articleFiles(dir).annotation(annotation.id));
-    await writeAnnotationFile(dir, annotation);
+    await this.whileLocked(annotation.articleId, async () => {
+      // A folder without article.json is no article (another process moved or deleted it).
+      if (!(await isFile(articleFiles(dir).meta))) throw articleGone();
+      this.wrote(articleFiles(dir).annotation(annotation.id));
+      await writeAnnotationFile(dir, annotation);
+    });
   }
 
   async delete(articleId: string, annotationId: string): Promise<void> {
-    await this.get(articleId, annotationId);
-    this.wrote(articleFiles(this.articleDir(articleId)).annotation(annotationId));
-    await rm(articleFiles(this.articleDir(articleId)).annotation(annotationId));
+    await this.whileLocked(articleId, async () => {
+      await this.get(articleId, annotationId);
+      this.wrote(articleFiles(this.articleDir(articleId)).annotation(annotationId));
+      await rm(articleFiles(this.articleDir(articleId)).annotation(annotationId));
+    });
   }
 
   private async read(articleId: string, annotationId: string): Promise<Annotation> {

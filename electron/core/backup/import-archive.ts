@@ -11,7 +11,8 @@
  */
 import { access } from 'node:fs/promises';
 import type { Annotation, ArticleMeta } from '../../shared/models';
-import { cleanLabel, isoDateTimeSchema, tagSchema } from '../../shared/validators';
+import { withCleanLabels } from '../library/clean-labels';
+import { hasIsoDates } from '../library/iso-dates';
 import { reanchorAnnotation } from '../annotations/reanchor';
 import type { AnnotationStore } from '../annotations/annotation-store';
 import { namesIn } from '../fs/names-in';
@@ -235,18 +236,6 @@ async function mergeAnnotations(
   target.refresh(article.id);
 }
 
-/** An archive's title and tags obey the rules any import's do (validators.ts). */
-function withCleanLabels(meta: ArticleMeta): ArticleMeta {
-  const tags = meta.tags.flatMap((tag) => {
-    const checked = tagSchema.safeParse(tag);
-    return checked.success ? [checked.data] : [];
-  });
-  return { ...meta, title: cleanLabel(meta.title).trim() || 'Untitled', tags: [...new Set(tags)] };
-}
-
-/** A bookmark's dates are ISO 8601, as Quire writes them (the archive's are not trusted to be). */
-const hasIsoDates = (annotation: Annotation): boolean =>
-  isoDateTimeSchema.safeParse(annotation.createdAt).success && isoDateTimeSchema.safeParse(annotation.updatedAt).success;
 
 async function exists(file: string): Promise<boolean> {
   try {

@@ -4,7 +4,7 @@
  * an article is always wholly there or wholly absent.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { ArticleContent, ArticleMeta } from '../../shared/models';
@@ -280,35 +280,51 @@ export class ArticleStore {
     return { id, html, text };
   }
 
-  /** Moves the article's folder to `trash/<id>`; a trashed article is not listed. */
+  /**
+   * Moves the article's folder to `trash/<id>`; a trashed article is not listed. Under the
+   * article's lock, and only when its article.json is there: another process may have moved it
+   * first (this one not told yet), and then the trashed copy is its, not an older one to replace.
+   */
   async moveToTrash(id: string): Promise<void> {
-    const meta = this.require(id);
-    const target = this.paths.trashedDir(id);
-    // An older trashed copy of the same id can only be the same article: the newer one wins.
-    await rm(target, { recursive: true, force: true });
-    this.markMove(id);
-    await rename(this.paths.articleDir(id), target);
-    this.forget(meta);
+    this.require(id);
+    await withArticleLock(this.root, id, async () => {
+      const live = this.paths.articleDir(id);
+      if (!(await isFile(articleFiles(live).meta))) throw this.gone(id);
+      const target = this.paths.trashedDir(id);
+      // An older trashed copy of the same id can only be the same article: the newer one wins.
+      await rm(target, { recursive: true, force: true });
+      this.markMove(id);
+      await rename(live, target);
+    });
+    const meta = this.byId.get(id);
+    if (meta) this.forget(meta);
   }
 
+  /** Brings a trashed article back, under its lock (another process may be restoring, deleting or emptying the trash). */
   async restore(id: string): Promise<ArticleMeta> {
     if (!isValidId(id)) throw notInTrash();
-    const trashed = this.paths.trashedDir(id);
-    const meta = await this.readMeta(trashed, id).catch((error: unknown) => {
-      if (error instanceof QuireError && error.code === 'not-found') throw notInTrash();
-      throw error;
+    return withArticleLock(this.root, id, async () => {
+      const trashed = this.paths.trashedDir(id);
+      const meta = await this.readMeta(trashed, id).catch((error: unknown) => {
+        if (error instanceof QuireError && error.code === 'not-found') throw notInTrash();
+        throw error;
+      });
+      const live = this.paths.articleDir(id);
+      if (await isFile(articleFiles(live).meta)) {
+        throw new QuireError('io', 'An article with the same id is already in the library.');
+      }
+      // Whatever this process remembers of the article, the disk says another one moved it away.
+      const stale = this.byId.get(id);
+      if (stale) this.forget(stale);
+      if (existsSync(live)) {
+        // Left by a write into the article while it was being deleted (an older Quire, or by hand).
+        throw new QuireError('io', `A folder articles/${id} is in the way of the restore; run quire check --repair (it joins what that folder holds to the article in the trash), then restore again.`);
+      }
+      this.markMove(id);
+      await rename(trashed, live);
+      this.remember(meta);
+      return meta;
     });
-    if (this.byId.has(id)) {
-      throw new QuireError('io', 'An article with the same id is already in the library.');
-    }
-    if (existsSync(this.paths.articleDir(id))) {
-      // Left by a write into the article while it was being deleted (an older Quire, or by hand).
-      throw new QuireError('io', `A folder articles/${id} is in the way of the restore; run quire check --repair (it joins what that folder holds to the article in the trash), then restore again.`);
-    }
-    this.markMove(id);
-    await rename(trashed, this.paths.articleDir(id));
-    this.remember(meta);
-    return meta;
   }
 
   /**
@@ -326,8 +342,18 @@ export class ArticleStore {
     let removed = 0;
     for (const id of names.filter(isValidId)) {
       const doomed = path.join(this.paths.trashDir, `${STAGING_PREFIX}${id}`);
-      this.ownWrites.mark(this.paths.trashedDir(id));
-      await rename(this.paths.trashedDir(id), doomed);
+      // Under the article's lock: another process may be restoring it right now.
+      const taken = await withArticleLock(this.root, id, async () => {
+        this.ownWrites.mark(this.paths.trashedDir(id));
+        try {
+          await rename(this.paths.trashedDir(id), doomed);
+          return true;
+        } catch (error) {
+          if (isNotFound(error)) return false; // restored (or emptied) by another process meanwhile
+          throw error;
+        }
+      });
+      if (!taken) continue;
       await rm(doomed, { recursive: true, force: true });
       removed += 1;
     }
@@ -463,5 +489,15 @@ async function readArticleFile(file: string): Promise<string> {
     throw error;
   }
 }
+
+/** Whether `file` is there and a file (a missing one is no error). */
+export const isFile = async (file: string): Promise<boolean> => {
+  try {
+    return (await stat(file)).isFile();
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+};
 
 const notInTrash = (): QuireError => new QuireError('not-found', 'That article is not in the trash.');

@@ -3,6 +3,7 @@
  * library watcher sees its own write (no change); the page learns of them from this instead.
  */
 import type { ReaderMethod } from '../../shared/contract';
+import type { ImportOutcome } from '../../shared/models';
 
 const ids = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : typeof value === 'string' ? [value] : [];
@@ -10,10 +11,17 @@ const ids = (value: unknown): string[] =>
 const articleIdOf = (value: unknown): string[] =>
   typeof value === 'object' && value !== null && 'articleId' in value ? ids(value.articleId) : [];
 
+/** The articles an `importPaths` call added (its value: one outcome per file). */
+const importedBy = (value: unknown): string[] =>
+  Array.isArray(value) ? (value as ImportOutcome[]).flatMap((outcome) => (outcome.status === 'imported' ? [outcome.article.id] : [])) : [];
+
 /** Null for calls that change nothing the page shows; an empty list for changes to no article in particular (the trash emptied). */
-export function articlesChangedBy(method: ReaderMethod, args: readonly unknown[]): string[] | null {
+export function articlesChangedBy(method: ReaderMethod, args: readonly unknown[], value: unknown): string[] | null {
   const [first] = args;
   switch (method) {
+    case 'importPaths':
+      return importedBy(value);
+    case 'replaceArticleText':
     case 'tagArticles':
     case 'untagArticles':
     case 'deleteArticle':

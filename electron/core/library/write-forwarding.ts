@@ -16,11 +16,24 @@ import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
-import type { ReaderApi, ReaderMethod, ReaderService } from '../../shared/contract';
+import type { ReaderApi, ReaderEventSource, ReaderMethod, ReaderService } from '../../shared/contract';
 import { READER_METHODS } from '../../shared/contract';
 import { dispatch } from '../../shared/dispatch';
+import type { ImportOutcome, ImportProgressEvent } from '../../shared/models';
 import { fail, type Result } from '../../shared/result';
+import { EventHub } from '../events';
 import type { Log } from '../log';
+
+/** The process holding the library: the contract, its events, and the job id of an import it runs (so that import's progress goes to the command line that asked). */
+export interface ForwardingHolder extends ReaderService {
+  readonly events: ReaderEventSource;
+  importPaths(paths: string[], onJob?: (jobId: string) => void): Promise<ImportOutcome[]>;
+}
+
+/** A line the holder sends before the answer of an import: one of its progress events. */
+interface ProgressLine {
+  progress: ImportProgressEvent;
+}
 
 /** A request line larger than this is refused (an annotation export may be 50 MB as JSON, in JSON). */
 const MAX_LINE_BYTES = 120 * 1024 * 1024;
@@ -77,11 +90,11 @@ export interface ForwardingServer {
 
 /** Starts listening for the command line's changes; null (and a log line) when the endpoint cannot be made private. */
 export async function serveForwardedWrites(
-  service: ReaderService,
+  service: ForwardingHolder,
   libraryDir: string,
   log: Log,
-  /** told of every call that succeeded, so the page can show the command line's change */
-  answered: (method: ReaderMethod, args: readonly unknown[]) => void = () => {},
+  /** told of every call that succeeded (with its value), so the page can show the command line's change */
+  answered: (method: ReaderMethod, args: readonly unknown[], value: unknown) => void = () => {},
 ): Promise<ForwardingServer | null> {
   const endpoint = forwardingEndpoint(libraryDir);
   try {
@@ -99,8 +112,10 @@ export async function serveForwardedWrites(
       onLines(connection, (line) => {
         // One request at a time per connection, answered in order.
         queue = queue.then(async () => {
-          const answer = await answerLine(service, token, line, log, answered);
-          if (!connection.destroyed) connection.write(`${JSON.stringify(answer)}\n`);
+          const send = (value: Result<unknown> | ProgressLine): void => {
+            if (!connection.destroyed) connection.write(`${JSON.stringify(value)}\n`);
+          };
+          send(await answerLine(service, token, line, log, answered, send));
         });
       });
       connection.on('error', () => connection.destroy());
@@ -123,11 +138,12 @@ export async function serveForwardedWrites(
 }
 
 async function answerLine(
-  service: ReaderService,
+  service: ForwardingHolder,
   token: string,
   line: string,
   log: Log,
-  answered: (method: ReaderMethod, args: readonly unknown[]) => void,
+  answered: (method: ReaderMethod, args: readonly unknown[], value: unknown) => void,
+  send: (progress: ProgressLine) => void,
 ): Promise<Result<unknown>> {
   let request: { token?: unknown; method?: unknown; args?: unknown };
   try {
@@ -138,16 +154,42 @@ async function answerLine(
   if (!sameToken(request.token, token)) return fail('forbidden', 'The request does not carry this Quire’s token.');
   if (!isReaderMethod(request.method)) return fail('invalid-argument', 'The request names no method Quire has.');
   const method = request.method;
-  const answer = await dispatch(service, method, request.args, (error) => log(`A forwarded ${method} failed unexpectedly`, error));
+  const onUnexpected = (error: unknown): void => log(`A forwarded ${method} failed unexpectedly`, error);
+  const answer = method === 'importPaths' ? await importWithProgress(service, request.args, send, onUnexpected) : await dispatch(service, method, request.args, onUnexpected);
   // dispatch checked the arguments against the contract before the call succeeded.
-  if (answer.ok) answered(method, Array.isArray(request.args) ? request.args : []);
+  if (answer.ok) answered(method, Array.isArray(request.args) ? request.args : [], answer.value);
   return answer;
+}
+
+/** `importPaths` as any host calls it, with the progress events of this import (not of others the holder runs) sent along. */
+async function importWithProgress(
+  service: ForwardingHolder,
+  args: unknown,
+  send: (progress: ProgressLine) => void,
+  onUnexpected: (error: unknown) => void,
+): Promise<Result<unknown>> {
+  let jobId: string | null = null;
+  const stop = service.events.on('import-progress', (progress) => {
+    if (progress.jobId === jobId) send({ progress });
+  });
+  // The holder with its import reporting its job: the contract's validation and error handling stay dispatch's.
+  const reporting: ReaderService = Object.create(service) as ReaderService;
+  reporting.importPaths = (paths) => service.importPaths(paths, (id) => (jobId = id));
+  try {
+    return await dispatch(reporting, 'importPaths', args, onUnexpected);
+  } finally {
+    stop();
+  }
 }
 
 export interface ForwardedApi {
   api: ReaderApi;
+  /** `import-progress` of the imports this connection asked for */
+  events: ReaderEventSource;
   close(): void;
 }
+
+const isProgressLine = (value: unknown): value is ProgressLine => typeof value === 'object' && value !== null && 'progress' in value;
 
 /** The running holder's API over its socket, or null when none answers (then nothing can be forwarded). */
 export async function connectForwardedWrites(libraryDir: string): Promise<ForwardedApi | null> {
@@ -164,24 +206,28 @@ export async function connectForwardedWrites(libraryDir: string): Promise<Forwar
     connection.once('error', () => resolve(null));
   });
   if (socket === null) return null;
-  const waiting: ((line: string) => void)[] = [];
+  const waiting: ((answer: Result<unknown>) => void)[] = [];
   const lost: Result<never> = fail('io', 'The running Quire stopped answering; run the command again.');
-  onLines(socket, (line) => waiting.shift()?.(line));
+  const events = new EventHub(() => {});
+  onLines(socket, (line) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      value = lost;
+    }
+    if (isProgressLine(value)) events.emit('import-progress', value.progress);
+    else waiting.shift()?.(value as Result<unknown>);
+  });
   socket.on('close', () => {
-    for (const resolve of waiting.splice(0)) resolve(JSON.stringify(lost));
+    for (const resolve of waiting.splice(0)) resolve(lost);
   });
   const call = (method: ReaderMethod, args: unknown[]): Promise<Result<unknown>> =>
     new Promise((resolve) => {
-      waiting.push((line) => {
-        try {
-          resolve(JSON.parse(line) as Result<unknown>);
-        } catch {
-          resolve(lost);
-        }
-      });
+      waiting.push(resolve);
       socket.write(`${JSON.stringify({ token, method, args })}\n`);
     });
   const api: Partial<Record<ReaderMethod, (...args: unknown[]) => Promise<Result<unknown>>>> = {};
   for (const method of READER_METHODS) api[method] = (...args: unknown[]) => call(method, args);
-  return { api: api as ReaderApi, close: () => socket.end() };
+  return { api: api as ReaderApi, events, close: () => socket.end() };
 }

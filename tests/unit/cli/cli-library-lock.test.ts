@@ -70,6 +70,27 @@ describe('the command line and a library open elsewhere', () => {
     await lock!.release();
   }, 60_000);
 
+  it('sends an import of a folder to the running Quire, with progress and one line per file; a device is refused there in one sentence', async () => {
+    const folder = path.join(home, 'many');
+    mkdirSync(folder);
+    for (let i = 0; i < 60; i += 1) writeFileSync(path.join(folder, `note-${i}.txt`), `Forwarded note ${i}\n\nNote number ${i} of sixty, imported through the running Quire.`);
+    const { core } = await openTestLibrary(home, { maintenance: true });
+    try {
+      const run = await quire('import', folder, '/dev/zero');
+      expect(run.code).toBe(1);
+      // Progress as a local import shows it to a log: a line at every tenth, the last one at the end.
+      expect(run.stderr).toMatch(/^importing 61 of 61 · \d+:\d\d elapsed/m);
+      expect(run.stderr).toContain('failed    /dev/zero: This path is a device, not a regular file: Quire reads only regular files.\n');
+      const imported = run.stdout.split('\n').filter((line) => line.startsWith('imported  '));
+      expect(imported, run.stdout).toHaveLength(60);
+      expect(run.stdout).toMatch(/60 imported.*1 failed/);
+      const titles = (await core.listArticles()).map((a) => a.title);
+      for (let i = 0; i < 60; i += 1) expect(titles).toContain(`Forwarded note ${i}`);
+    } finally {
+      await core.close();
+    }
+  }, 120_000);
+
   it('sends tag and note to the running Quire, which has them at once; a command it cannot take, or a request without its token, is refused', async () => {
     // The app (a core opened for maintenance) holds the library and listens for the command line.
     const { core } = await openTestLibrary(home, { maintenance: true });
@@ -82,10 +103,18 @@ describe('the command line and a library open elsewhere', () => {
       expect(JSON.parse(articleJson()).tags).toContain('sent-over');
       expect((await quire('note', id, 'a note from the terminal')).code).toBe(0);
       expect((await core.listAnnotations(id)).map((a) => a.note)).toContain('a note from the terminal');
-      // Import needs the process's progress events: refused while the library is open elsewhere.
-      const imported = await quire('import', path.join(home, 'note.txt'));
-      expect(imported.code).toBe(1);
-      expect(imported.stderr).toMatch(/^Quire is open on .* make this change there, or close Quire and run the command again\.\n$/);
+      // An import is done by the running process, which lists the article at once and tells its page.
+      const changed: string[][] = [];
+      const stopListening = core.events.on('library-changed', ({ articleIds }) => changed.push(articleIds));
+      const second = path.join(home, 'second.txt');
+      writeFileSync(second, 'A second note\n\nImported through the running Quire.');
+      const imported = await quire('import', second);
+      expect({ code: imported.code, stderr: imported.stderr }).toEqual({ code: 0, stderr: '' });
+      const [, importedId] = /^imported {2}(\S+) {2}A second note\n$/.exec(imported.stdout) ?? [];
+      expect(importedId).toBeDefined();
+      expect((await core.getArticle(importedId!)).title).toBe('A second note');
+      expect(changed).toContainEqual([importedId]);
+      stopListening();
       // A request without the token (another user's program, a page) is refused.
       const forwarded = await connectForwardedWrites(libraryDir);
       expect(forwarded).not.toBeNull();

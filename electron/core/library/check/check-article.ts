@@ -2,11 +2,14 @@
  * Checks one article folder (live or trashed): article.json, content.html, text.txt, the
  * annotations, and temp files of interrupted writes. Reads only.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Annotation } from '../../../shared/models';
 import { isAtomicWriteLeftover } from '../../fs/leftovers';
 import { namesIn } from '../../fs/names-in';
+import { hasUncleanLabels } from '../clean-labels';
 import { annotationSchema, articleMetaSchema } from '../file-schemas';
+import { hasIsoDates } from '../iso-dates';
 import { articleFiles, isValidId } from '../library-paths';
 import type { CheckedArticle, CheckProblem } from './check-types';
 import { sanitizedContentOf, textOfContent } from './derive-text';
@@ -68,6 +71,14 @@ export async function checkArticle(dir: string, id: string, options: ArticleChec
     problems.push({ where: options.where, message: `This article cannot be read: ${reason}.`, repair: { kind: 'quarantine', path: dir, reason } });
     return { article: null, problems };
   }
+  if (hasUncleanLabels(meta.value)) {
+    problems.push({
+      where: `${options.where}/article.json`,
+      message: 'The title or tags hold characters Quire never stores in a label (direction overrides, zero-width spaces, half characters) or a tag it refuses; they can be cleaned.',
+      repair: { kind: 'clean-labels', articleId: id, dir },
+    });
+  }
+  problems.push(...(await emptyOriginalsIn(dir, options.where)));
   const [html, text] = await Promise.all([readTextIfPresent(files.content), readTextIfPresent(files.text)]);
   if (html === null && text === null) {
     const reason = 'content.html and text.txt are both missing';
@@ -121,6 +132,21 @@ async function splitFromTwin(dir: string, options: ArticleCheckOptions): Promise
   };
 }
 
+/**
+ * An empty `original.<ext>` is no copy of what was imported (an older Quire read a named pipe
+ * twice and kept the empty second read): set aside, so nothing re-extracts the article from it.
+ */
+async function emptyOriginalsIn(dir: string, where: string): Promise<CheckProblem[]> {
+  const problems: CheckProblem[] = [];
+  for (const name of (await namesIn(dir)).filter((n) => n.startsWith('original.')).sort()) {
+    const file = path.join(dir, name);
+    if ((await stat(file)).size > 0) continue;
+    const reason = `${name} is empty, not the file that was imported`;
+    problems.push({ where: `${where}/${name}`, message: `${reason}; it can be set aside (the article keeps its text).`, repair: { kind: 'quarantine', path: file, reason } });
+  }
+  return problems;
+}
+
 /** A folder with annotations and none of an article's own files: what a write into a trashed article leaves. */
 async function isOrphanAnnotationFolder(dir: string): Promise<boolean> {
   const names = await namesIn(dir);
@@ -136,6 +162,13 @@ async function checkAnnotations(dir: string, articleId: string, where: string, p
     const read = await readChecked(path.join(dir, name), annotationSchema);
     if (read.ok) {
       annotations.push({ ...read.value, id: annotationId, articleId });
+      if (!hasIsoDates(read.value)) {
+        problems.push({
+          where: `${where}/${name}`,
+          message: 'A bookmark or note has dates that are not ISO 8601 dates; they can be set to the time of the repair.',
+          repair: { kind: 'date-annotation', path: path.join(dir, name) },
+        });
+      }
     } else {
       const reason = `${name} ${read.reason}`;
       problems.push({ where: `${where}/${name}`, message: `A bookmark or note cannot be read: ${reason}.`, repair: { kind: 'quarantine', path: path.join(dir, name), reason } });

@@ -18,6 +18,10 @@ export type Repair =
   | { kind: 'recover-swap'; articlesDir: string; restores: boolean }
   /** quire-library.json unreadable: kept as `.broken-<time>` beside a fresh one */
   | { kind: 'replace-manifest'; path: string }
+  /** article.json's title or tags hold characters the label rules remove: cleaned (under the article's lock) */
+  | { kind: 'clean-labels'; articleId: string; dir: string }
+  /** a bookmark or note whose dates are not ISO 8601 (an older Quire took any string): set to the time of the repair */
+  | { kind: 'date-annotation'; path: string }
   /** unreadable: moved to `quarantine/` with a README saying why */
   | { kind: 'quarantine'; path: string; reason: string }
   /** a synchronizer's conflict copy: merged into the file it is a copy of (sync/resolve-conflicts.ts), then removed */

@@ -7,7 +7,10 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../../fs/atomic-write';
 import { reanchorAnnotation } from '../../annotations/reanchor';
-import { annotationSchema } from '../file-schemas';
+import { withCleanLabels } from '../clean-labels';
+import { withIsoDates } from '../iso-dates';
+import { annotationSchema, articleMetaSchema } from '../file-schemas';
+import { withArticleLock } from '../library-locks';
 import { articleFiles } from '../library-paths';
 import { recoverSwaps } from '../folder-swap';
 import { replaceBrokenManifest } from '../library-manifest';
@@ -15,7 +18,6 @@ import type { CheckProblem, Repair } from './check-types';
 import { namesIn } from '../../fs/names-in';
 import { contentOfText, sanitizedContentOf, textOfContent } from './derive-text';
 import { quarantine } from './quarantine';
-import { withArticleLock } from '../library-locks';
 import { joinSplitArticle } from '../sync/join-split-article';
 import { resolveConflictCopy } from '../sync/resolve-conflicts';
 import { readChecked, readTextIfPresent } from './read-checked';
@@ -94,6 +96,22 @@ async function apply(root: string, repair: Exclude<Repair, { kind: 'reindex' }>,
       const moved = await joinSplitArticle(root, repair.part, repair.whole, now());
       const whole = path.relative(root, repair.whole).split(path.sep).join('/');
       return `joined      ${where} to ${whole} (${moved === 1 ? '1 bookmark or note' : `${moved} bookmarks and notes`} moved)`;
+    }
+    case 'clean-labels': {
+      // Under the article's lock and from the file as it is now: a running Quire may be writing it.
+      await withArticleLock(root, repair.articleId, async () => {
+        const file = articleFiles(repair.dir).meta;
+        const read = await readChecked(file, articleMetaSchema);
+        if (!read.ok) throw new Error(`article.json ${read.reason}`);
+        await writeJsonAtomic(file, withCleanLabels(read.value));
+      });
+      return `cleaned     ${where} (title and tags)`;
+    }
+    case 'date-annotation': {
+      const read = await readChecked(repair.path, annotationSchema);
+      if (!read.ok) throw new Error(`${path.basename(repair.path)} ${read.reason}`);
+      await writeJsonAtomic(repair.path, withIsoDates(read.value, now()));
+      return `dated       ${where} (its dates were not ISO 8601; set to ${now()})`;
     }
     case 'rebuild-content': {
       const files = articleFiles(repair.dir);

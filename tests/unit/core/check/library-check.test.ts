@@ -223,6 +223,36 @@ describe('library check', () => {
     expect((await checkLibrary(libraryDir)).problems).toEqual([]);
   });
 
+  it('finds what an older Quire left (an empty original from a named pipe, a title and tags with direction overrides and zero-width spaces, a note dated "yesterday") and repairs it', async () => {
+    const { libraryDir, ids, dirOf, brokenNote } = await builtLibrary();
+    const noteFile = path.join(dirOf(ids[1]!), 'annotations', `${brokenNote.id}.json`);
+    writeFileSync(noteFile, JSON.stringify({ ...brokenNote, createdAt: 'yesterday' }, null, 2));
+    const seed = dirOf(ids[3]!);
+    const metaFile = path.join(seed, 'article.json');
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { title: string; tags: string[] };
+    const original = readdirSync(seed).find((name) => name.startsWith('original.'))!;
+    writeFileSync(path.join(seed, original), '');
+    writeFileSync(metaFile, JSON.stringify({ ...meta, title: `Invoice\u202Egpj.exe`, tags: ['news', 'ne\u200Bws', '\uD800half'] }, null, 2));
+    const before = snapshot(libraryDir);
+
+    const report = await checkLibrary(libraryDir);
+    // Articles are checked in the order of their (random) ids.
+    expect(report.problems).toHaveLength(3);
+    expect(report.problems.map((p) => [p.where, p.message])).toEqual(expect.arrayContaining([
+      [`articles/${ids[1]}/annotations/${brokenNote.id}.json`, 'A bookmark or note has dates that are not ISO 8601 dates; they can be set to the time of the repair.'],
+      [`articles/${ids[3]}/article.json`, expect.stringMatching(/^The title or tags hold characters Quire never stores in a label/)],
+      [`articles/${ids[3]}/${original}`, `${original} is empty, not the file that was imported; it can be set aside (the article keeps its text).`],
+    ]));
+    expect(snapshot(libraryDir)).toEqual(before);
+
+    const repaired = await repairLibrary(libraryDir, report.problems, now);
+    expect(repaired.failures).toEqual([]);
+    expect(JSON.parse(readFileSync(metaFile, 'utf8'))).toMatchObject({ title: 'Invoicegpj.exe', tags: ['news', 'half'] });
+    expect(existsSync(path.join(seed, original))).toBe(false);
+    expect(JSON.parse(readFileSync(noteFile, 'utf8'))).toMatchObject({ note: 'will be damaged', createdAt: now(), updatedAt: brokenNote.updatedAt });
+    expect((await checkLibrary(libraryDir)).problems).toEqual([]);
+  });
+
   it('a library with nothing wrong reports nothing at open', async () => {
     const { root, createIndex } = await builtLibrary();
     const { core } = await openTestLibrary(root, { maintenance: true, createIndex });

@@ -82,6 +82,43 @@ describe('two processes on one library', () => {
     expect((await checkLibrary(libraryDir)).problems).toEqual([]);
   });
 
+  it('a delete from a process that has not yet seen another one delete the article leaves the trashed article alone', async () => {
+    const { app, cli, id, libraryDir, close } = await twoCores();
+    try {
+      await app.createAnnotation({ articleId: id, kind: 'note', note: 'kept in the trash' });
+      await app.deleteArticle(id);
+      // The other process still lists the article (its watcher has not reported yet).
+      await expect(cli.deleteArticle(id)).rejects.toThrow(GONE);
+      expect(readFileSync(path.join(libraryDir, 'trash', id, 'article.json'), 'utf8')).toContain(id);
+      expect((await cli.listArticles()).map((a) => a.id)).not.toContain(id);
+      // And it restores what the first one deleted, though it thought the article was still in the library.
+      await cli.restoreArticle(id);
+      expect((await cli.listAnnotations(id)).map((a) => a.note)).toEqual(['kept in the trash']);
+      await expect(app.restoreArticle(id)).rejects.toThrow('That article is not in the trash.');
+    } finally {
+      await close();
+    }
+    expect((await checkLibrary(libraryDir)).problems).toEqual([]);
+  });
+
+  it('a restore while another process empties the trash either restores the article or says it is not in the trash', async () => {
+    const { app, cli, id, libraryDir, close } = await twoCores();
+    try {
+      await app.deleteArticle(id);
+      const [restored, emptied] = await Promise.allSettled([cli.restoreArticle(id), app.emptyTrash()]);
+      if (restored.status === 'fulfilled') {
+        expect(existsSync(path.join(libraryDir, 'articles', id, 'article.json'))).toBe(true);
+        expect(emptied).toEqual({ status: 'fulfilled', value: { removed: 0 } });
+      } else {
+        expect(String(restored.reason)).toContain('That article is not in the trash.');
+        expect(existsSync(path.join(libraryDir, 'articles', id))).toBe(false);
+      }
+    } finally {
+      await close();
+    }
+    expect((await checkLibrary(libraryDir)).problems).toEqual([]);
+  });
+
   it('quire check finds a folder of annotations whose article is gone', async () => {
     const { id, libraryDir, close } = await twoCores();
     await close();
