@@ -1,4 +1,6 @@
-import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, type MouseEvent } from 'react';
+import type { HighlightColor } from '../../electron/shared/models';
+import { useStatus } from '../app/status-context';
 import { useAppCommand } from '../app/use-app-command';
 import { handleContentLinkClick } from '../app/external-links';
 import { AnnotationDialog } from './AnnotationDialog';
@@ -9,13 +11,17 @@ import { placeAnnotations } from './placed-annotations';
 import type { ReaderTarget } from './reader-target';
 import { ReaderText } from './ReaderText';
 import { ReaderToolbar } from './ReaderToolbar';
-import { SelectionToolbar } from './SelectionToolbar';
+import { SelectionBar, type SelectionBarHandle } from './SelectionBar';
+import { copyText } from './copy-text';
+import { HighlightPopover } from './HighlightPopover';
+import { useHighlightPopover } from './use-highlight-popover';
+import { useSelectionKeys } from './use-selection-keys';
 import { detectDirection } from './text-direction';
 import { useAnnotationActions } from './use-annotation-actions';
 import { useAnnotationDialog } from './use-annotation-dialog';
 import { useAnnotations } from './use-annotations';
 import { useArticleMatches } from './use-article-matches';
-import { useHighlightMarks } from './use-highlight-marks';
+import { focusAnnotationMark, useHighlightMarks } from './use-highlight-marks';
 import { useKeepPlaceOnReflow } from './use-keep-place';
 import { usePassageSelection } from './use-passage-selection';
 import type { ReaderData } from './use-reader-data';
@@ -32,11 +38,13 @@ interface ReaderDocumentProps {
 
 /**
  * The open article: puts together the toolbar, the match bars, the text with its highlights, the
- * selection toolbar, the side panel and the dialog. Each part's behaviour lives in its own hook or
+ * selection's colour bar, a highlight's popover, the side panel and the dialog. Each part's behaviour lives in its own hook or
  * component; this one only wires them to each other.
  */
 export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocumentProps) {
   const { article, content } = data;
+  const { notify } = useStatus();
+  const markHintId = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -44,6 +52,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   const drawerButton = useRef<HTMLButtonElement>(null);
   const drawerPanel = useRef<HTMLElement>(null);
   const panel = useRef<AnnotationPanelHandle>(null);
+  const selectionBar = useRef<SelectionBarHandle>(null);
   const chrome = useReaderChrome(drawerButton, drawerPanel);
 
   const html = useMemo(() => prepareArticleHtml(content.html, article.id), [content.html, article.id]);
@@ -53,7 +62,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   const placed = useMemo(() => placeAnnotations(annotations.annotations, content.text), [annotations.annotations, content.text]);
 
   const matches = useArticleMatches({ text: content.text, target, main: mainRef, container: containerRef, scroller: scrollerRef });
-  useHighlightMarks(containerRef, html, placed, matches.matches, matches.currentMatch);
+  useHighlightMarks(containerRef, html, placed, matches.matches, matches.currentMatch, markHintId);
   const { flush } = useReadingPosition({
     articleId: article.id,
     scroller: scrollerRef,
@@ -62,7 +71,16 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   });
   const keepPlace = useKeepPlaceOnReflow(scrollerRef, containerRef);
   const selection = usePassageSelection(containerRef, scrollerRef);
-  const actions = useAnnotationActions({ articleId: article.id, annotations, panel, container: containerRef, selection });
+  const actions = useAnnotationActions({
+    articleId: article.id,
+    annotations,
+    panel,
+    container: containerRef,
+    scroller: scrollerRef,
+    selection,
+  });
+  const popover = useHighlightPopover(containerRef, scrollerRef);
+  const popoverAnnotation = popover.open ? annotations.annotations.find((a) => a.id === popover.open?.annotationId) : undefined;
   const dialog = useAnnotationDialog({
     articleId: article.id,
     text: content.text,
@@ -81,15 +99,37 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   }, [article.id, content.text]);
 
   const { jumpTo } = matches;
-  const { goTo } = actions;
   useEffect(() => {
-    if (jumpTo) goTo({ id: jumpTo });
-  }, [jumpTo, goTo]);
+    if (jumpTo) focusAnnotationMark(containerRef.current, jumpTo);
+  }, [jumpTo]);
 
   const back = () => {
     void flush().then(onBack);
   };
   useReaderShortcuts({ onBack: back, onToggleFocusMode: chrome.toggleFocusMode, escapeTaken: () => matches.find !== null });
+
+  // The selected passage's colour bar, with its keys (they work without the bar's focus).
+  const barShown = selection.selection !== null && dialog.dialog === null && !popoverAnnotation;
+  // By key (or from the focused bar) the new highlight takes the focus, so keys can go on with it.
+  const highlightSelection = (color: HighlightColor, byKey: boolean) => void actions.highlight(color, { focus: byKey });
+  const noteOnSelection = () => dialog.startPassage('note', selection.current()?.span ?? null);
+  const dismissBar = () => {
+    const focusInBar = selectionBar.current?.hasFocus() ?? false;
+    selection.clear();
+    if (focusInBar) scrollerRef.current?.focus({ preventScroll: true });
+  };
+  useSelectionKeys({
+    region: mainRef,
+    active: barShown,
+    onHighlight: (color) => highlightSelection(color, true),
+    onNote: noteOnSelection,
+    onDismiss: dismissBar,
+  });
+  const copySelection = async () => {
+    const span = selection.current()?.span;
+    if (!span) return;
+    notify((await copyText(content.text.slice(span.start, span.end))) ? 'Copied' : 'The passage could not be copied.');
+  };
 
   const startPassage = (kind: 'bookmark' | 'note') => dialog.startPassage(kind, selection.current()?.span ?? null);
   // The desktop context menu on a selection in the article.
@@ -102,9 +142,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
 
   const onArticleClick = (event: MouseEvent<HTMLDivElement>) => {
     handleContentLinkClick(event);
-    const mark = event.target instanceof Element ? event.target.closest<HTMLElement>('mark[data-annotation-id]') : null;
-    const selectionIsEmpty = document.getSelection()?.isCollapsed ?? true;
-    if (mark?.dataset.annotationId && selectionIsEmpty) panel.current?.focusItem(mark.dataset.annotationId, true);
+    if (!event.defaultPrevented) popover.onTextClick(event);
   };
 
   return (
@@ -120,6 +158,16 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           annotationCount={placed.length}
         />
         <MatchBar matches={matches} text={content.text} container={containerRef} scroller={scrollerRef} />
+        {/* Before the text, so Shift+Tab from the text reaches it. */}
+        {barShown && selection.selection && (
+          <SelectionBar
+            ref={selectionBar}
+            selection={selection.selection}
+            onHighlight={(color) => highlightSelection(color, selectionBar.current?.hasFocus() ?? false)}
+            onNote={noteOnSelection}
+            onCopy={() => void copySelection()}
+          />
+        )}
         <ReaderText
           article={article}
           html={html}
@@ -128,12 +176,27 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           scrollerRef={scrollerRef}
           containerRef={containerRef}
           onClick={onArticleClick}
+          onKeyDown={popover.onTextKeyDown}
+          markHintId={markHintId}
         />
-        {selection.selection && !dialog.dialog && (
-          <SelectionToolbar
-            selection={selection.selection}
-            onBookmark={() => dialog.startPassage('bookmark', selection.selection?.span ?? null)}
-            onNote={() => dialog.startPassage('note', selection.selection?.span ?? null)}
+        {popover.open && popoverAnnotation && (
+          <HighlightPopover
+            key={popoverAnnotation.id}
+            annotation={popoverAnnotation}
+            anchor={popover.open.anchor}
+            onRecolor={(color) => {
+              popover.close(false);
+              void actions.recolor(popoverAnnotation, color, { focus: true });
+            }}
+            onNote={() => {
+              popover.close(false);
+              dialog.startEdit(popoverAnnotation);
+            }}
+            onDelete={() => {
+              popover.close(false);
+              void actions.deleteAnnotation(popoverAnnotation, 'text');
+            }}
+            onClose={popover.close}
           />
         )}
       </main>
@@ -142,7 +205,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
         onGoTo={actions.goTo}
         onEdit={dialog.startEdit}
         onReattach={(annotation) => void actions.reattach(annotation)}
-        onDelete={(annotation) => void actions.deleteAnnotation(annotation)}
+        onDelete={(annotation) => void actions.deleteAnnotation(annotation, 'panel')}
         onNoteOnArticle={dialog.startArticleNote}
         onBookmarkArticle={() => void actions.bookmarkArticle()}
         articleId={article.id}

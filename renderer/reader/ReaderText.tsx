@@ -1,4 +1,4 @@
-import type { MouseEventHandler, RefObject } from 'react';
+import type { KeyboardEventHandler, MouseEventHandler, RefObject } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { useSettings } from '../app/settings-context';
 import { ArticleHeader } from './ArticleHeader';
@@ -15,16 +15,23 @@ interface ReaderTextProps {
   /** the element whose text is exactly the article's text: passages are offsets into it */
   containerRef: RefObject<HTMLDivElement | null>;
   onClick: MouseEventHandler<HTMLDivElement>;
+  /** keys on the text's own elements (a focused highlight) */
+  onKeyDown: KeyboardEventHandler<HTMLDivElement>;
+  /** the id of the sentence that says what a focused highlight offers */
+  markHintId: string;
 }
 
 /** The scrolling article: its header, contents and text, in the reader's font. */
-export function ReaderText({ article, html, dir, titleRef, scrollerRef, containerRef, onClick }: ReaderTextProps) {
+export function ReaderText({ article, html, dir, titleRef, scrollerRef, containerRef, onClick, onKeyDown, markHintId }: ReaderTextProps) {
   const { settings } = useSettings();
   const hintId = `${article.id}-keys`;
   return (
     <>
       <p id={hintId} className="visually-hidden">
         {READER_KEYS_HINT}
+      </p>
+      <p id={markHintId} className="visually-hidden">
+        Highlighted passage. Enter: change its colour, write a note or delete it.
       </p>
       {/* Focusable, so keyboard users can scroll the text with the arrow and page keys. */}
       <div className="reader-scroll" ref={scrollerRef} tabIndex={0} role="region" aria-label="Article text" aria-describedby={hintId}>
@@ -38,6 +45,7 @@ export function ReaderText({ article, html, dir, titleRef, scrollerRef, containe
             lang={article.lang ?? undefined}
             dir={dir}
             onClick={onClick}
+            onKeyDown={onKeyDown}
             dangerouslySetInnerHTML={{ __html: html }}
           />
         </article>

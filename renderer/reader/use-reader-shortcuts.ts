@@ -7,7 +7,8 @@
  */
 import { useEffect, useRef } from 'react';
 
-const isTyping = (target: EventTarget | null): boolean =>
+/** A key typed into a field (text, a select) is the field's, never a reader shortcut. */
+export const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement ||
     (target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'range'].includes(target.type)));

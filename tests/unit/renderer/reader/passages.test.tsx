@@ -89,7 +89,7 @@ describe('Reader passages', () => {
     expect(container.textContent).toBe(text);
   });
 
-  it('adds a note on a passage from the selection toolbar, only with some text in it', async () => {
+  it('adds a note on a passage from the selection’s colour bar, only with some text in it', async () => {
     // jsdom has no layout: give selections a place on screen so the floating toolbar shows.
     const rect = { top: 300, bottom: 320, left: 100, right: 300, width: 200, height: 20, x: 100, y: 300 };
     Range.prototype.getBoundingClientRect = () => ({ ...rect, toJSON: () => rect }) as DOMRect;
@@ -97,8 +97,8 @@ describe('Reader passages', () => {
     try {
       const { api, user, container } = await openReader();
       const passage = select(container, 'Gulls follow');
-      const toolbar = await screen.findByRole('group', { name: 'Selected passage' });
-      await user.click(within(toolbar).getByRole('button', { name: 'Add note' }));
+      const toolbar = await screen.findByRole('toolbar', { name: 'Highlight the selected passage' });
+      await user.click(within(toolbar).getByRole('button', { name: 'Note' }));
 
       const dialog = screen.getByRole('dialog', { name: 'New note' });
       await user.click(within(dialog).getByRole('button', { name: 'Save note' }));
@@ -113,7 +113,7 @@ describe('Reader passages', () => {
         color: 'yellow',
         note: 'Birds!',
       });
-      expect(screen.queryByRole('group', { name: 'Selected passage' })).not.toBeInTheDocument();
+      expect(screen.queryByRole('toolbar', { name: 'Highlight the selected passage' })).not.toBeInTheDocument();
       expect(within(screen.getByRole('complementary')).getByRole('heading', { level: 2 })).toHaveTextContent(
         '0 bookmarks, 1 note',
       );
