@@ -1,7 +1,8 @@
 /**
  * The selection's colour bar and a highlight's popover at phone, laptop-window and laptop widths,
  * in light and dark, named `highlight-bar-<width>-<theme>.png` and `highlight-popover-<width>-<theme>.png`
- * in docs/screenshots/, for a person to look at. Run with `npm run screenshots`.
+ * in docs/screenshots/, and the bar on an Arabic (right-to-left) article on a phone
+ * (`highlight-bar-arabic-360-<theme>.png`), for a person to look at. Run with `npm run screenshots`.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { expect, test } from '../support/browser-mode';
 import { showColourBar } from '../support/highlights';
 import { callApi, LibraryPage, ReaderPage } from '../support/pages';
 import { SEED_TITLE } from '../support/reading-flow';
-import { seedEveryScreen, WINDOW_SIZES } from '../support/responsive';
+import { ARABIC_TITLE, seedEveryScreen, showSection, WINDOW_SIZES } from '../support/responsive';
 
 const OUT = path.resolve('docs/screenshots');
 
@@ -34,6 +35,13 @@ for (const size of WINDOW_SIZES.filter((s) => s.width <= 1280)) {
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(OUT, `highlight-popover-${size.width}-${theme}.png`) });
       await page.keyboard.press('Escape');
+      if (size.width > 360) continue;
+      await page.keyboard.press('Escape'); // back to the library
+      await showSection(page, 'Library');
+      await new LibraryPage(page).open(ARABIC_TITLE);
+      await showColourBar(page, 'يدعم Quire ملفات EPUB وPDF');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(OUT, `highlight-bar-arabic-${size.width}-${theme}.png`) });
     }
   });
 }
