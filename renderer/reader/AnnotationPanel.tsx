@@ -1,5 +1,4 @@
 import { useEffect, useId, useImperativeHandle, useRef, type Ref, type RefObject } from 'react';
-import { flushSync } from 'react-dom';
 import type { Annotation } from '../../electron/shared/models';
 import type { Disclosure } from '../app/use-disclosure';
 import { AnnotationExport } from './AnnotationExport';
@@ -11,8 +10,8 @@ const QUOTE_CHARS = 160;
 
 /** What the reader asks of the panel: where the focus goes after a save, a delete or a jump. */
 export interface AnnotationPanelHandle {
-  /** focuses the item's first control (its passage, else Edit); `reveal` opens a closed drawer first */
-  focusItem: (annotationId: string, reveal?: boolean) => void;
+  /** focuses the item's first control (its passage, else Edit), when the panel is shown */
+  focusItem: (annotationId: string) => void;
   focusHeading: () => void;
 }
 const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max).trimEnd()}…` : text);
@@ -126,17 +125,13 @@ export function AnnotationPanel({
   useImperativeHandle(
     handle,
     () => ({
-      focusItem: (annotationId, reveal = false) => {
-        // A closed drawer opens first, so its item can take the focus.
-        if (reveal && drawer && !drawer.open) flushSync(drawer.show);
-        itemFocus.current.get(annotationId)?.focus();
-      },
+      focusItem: (annotationId) => itemFocus.current.get(annotationId)?.focus(),
       focusHeading: () => heading.current?.focus(),
     }),
-    [drawer],
+    [],
   );
   // An opened drawer takes the focus, so keyboard users land in it (Escape gives it back), unless
-  // it opened for one of its items (a click on a highlight), which has the focus already.
+  // something in it has the focus already.
   useEffect(() => {
     if (drawerOpen && !panelRef.current?.contains(document.activeElement)) heading.current?.focus();
   }, [drawerOpen, panelRef]);
