@@ -1,6 +1,4 @@
 import { useEffect, useId, useMemo, useRef, type MouseEvent } from 'react';
-import type { HighlightColor } from '../../electron/shared/models';
-import { useStatus } from '../app/status-context';
 import { useAppCommand } from '../app/use-app-command';
 import { handleContentLinkClick } from '../app/external-links';
 import { AnnotationDialog } from './AnnotationDialog';
@@ -12,10 +10,9 @@ import type { ReaderTarget } from './reader-target';
 import { ReaderText } from './ReaderText';
 import { ReaderToolbar } from './ReaderToolbar';
 import { SelectionBar, type SelectionBarHandle } from './SelectionBar';
-import { copyText } from './copy-text';
 import { HighlightPopover } from './HighlightPopover';
 import { useHighlightPopover } from './use-highlight-popover';
-import { useSelectionKeys } from './use-selection-keys';
+import { useSelectionBar } from './use-selection-bar';
 import { detectDirection } from './text-direction';
 import { useAnnotationActions } from './use-annotation-actions';
 import { useAnnotationDialog } from './use-annotation-dialog';
@@ -43,7 +40,6 @@ interface ReaderDocumentProps {
  */
 export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocumentProps) {
   const { article, content } = data;
-  const { notify } = useStatus();
   const markHintId = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -52,7 +48,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   const drawerButton = useRef<HTMLButtonElement>(null);
   const drawerPanel = useRef<HTMLElement>(null);
   const panel = useRef<AnnotationPanelHandle>(null);
-  const selectionBar = useRef<SelectionBarHandle>(null);
+  const selectionBarRef = useRef<SelectionBarHandle>(null);
   const chrome = useReaderChrome(drawerButton, drawerPanel);
 
   const html = useMemo(() => prepareArticleHtml(content.html, article.id), [content.html, article.id]);
@@ -108,28 +104,16 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   };
   useReaderShortcuts({ onBack: back, onToggleFocusMode: chrome.toggleFocusMode, escapeTaken: () => matches.find !== null });
 
-  // The selected passage's colour bar, with its keys (they work without the bar's focus).
-  const barShown = selection.selection !== null && dialog.dialog === null && !popoverAnnotation;
-  // By key (or from the focused bar) the new highlight takes the focus, so keys can go on with it.
-  const highlightSelection = (color: HighlightColor, byKey: boolean) => void actions.highlight(color, { focus: byKey });
-  const noteOnSelection = () => dialog.startPassage('note', selection.current()?.span ?? null);
-  const dismissBar = () => {
-    const focusInBar = selectionBar.current?.hasFocus() ?? false;
-    selection.clear();
-    if (focusInBar) scrollerRef.current?.focus({ preventScroll: true });
-  };
-  useSelectionKeys({
-    region: mainRef,
-    active: barShown,
-    onHighlight: (color) => highlightSelection(color, true),
-    onNote: noteOnSelection,
-    onDismiss: dismissBar,
+  const selectionBar = useSelectionBar({
+    text: content.text,
+    bar: selectionBarRef,
+    selection,
+    blocked: dialog.dialog !== null || popoverAnnotation !== undefined,
+    main: mainRef,
+    scroller: scrollerRef,
+    highlight: actions.highlight,
+    writeNote: () => dialog.startPassage('note', selection.current()?.span ?? null),
   });
-  const copySelection = async () => {
-    const span = selection.current()?.span;
-    if (!span) return;
-    notify((await copyText(content.text.slice(span.start, span.end))) ? 'Copied' : 'The passage could not be copied.');
-  };
 
   const startPassage = (kind: 'bookmark' | 'note') => dialog.startPassage(kind, selection.current()?.span ?? null);
   // The desktop context menu on a selection in the article.
@@ -159,13 +143,13 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
         />
         <MatchBar matches={matches} text={content.text} container={containerRef} scroller={scrollerRef} />
         {/* Before the text, so Shift+Tab from the text reaches it. */}
-        {barShown && selection.selection && (
+        {selectionBar.shown && selection.selection && (
           <SelectionBar
-            ref={selectionBar}
+            ref={selectionBarRef}
             selection={selection.selection}
-            onHighlight={(color) => highlightSelection(color, selectionBar.current?.hasFocus() ?? false)}
-            onNote={noteOnSelection}
-            onCopy={() => void copySelection()}
+            onHighlight={selectionBar.onHighlight}
+            onNote={selectionBar.onNote}
+            onCopy={selectionBar.onCopy}
           />
         )}
         <ReaderText
