@@ -1,7 +1,9 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AnnotationKind, HighlightColor } from '../../electron/shared/models';
 import { Dialog, DialogFormEnd } from '../components/Dialog';
 import { DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLOR_OPTIONS } from './colors';
+import { isSaveKey, saveKeyAria, saveKeyLabel } from './highlight-keys';
+import { NoteText } from './NoteText';
 
 export interface AnnotationDraft {
   kind: AnnotationKind;
@@ -31,7 +33,10 @@ function saveLabel(draft: AnnotationDraft): string {
   return draft.kind === 'note' ? 'Save note' : 'Save bookmark';
 }
 
-/** Creates or edits a bookmark or note: a colour for passages, and the note (required for notes). */
+/**
+ * Creates or edits a bookmark or note: a colour for passages, and the note (required for notes),
+ * written in Markdown with its preview below. Ctrl+Enter (⌘+Enter) saves from anywhere in it.
+ */
 export function AnnotationDialog({ draft, onSave, onCancel }: AnnotationDialogProps) {
   const [color, setColor] = useState<HighlightColor>(draft.color ?? DEFAULT_HIGHLIGHT_COLOR);
   const [note, setNote] = useState(draft.note);
@@ -45,8 +50,9 @@ export function AnnotationDialog({ draft, onSave, onCancel }: AnnotationDialogPr
   const noteRequired = draft.kind === 'note';
   const hasPassage = draft.quote !== null;
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent | KeyboardEvent) => {
     event.preventDefault();
+    if (saving) return;
     if (noteRequired && note.trim() === '') {
       setError('Write the note first.');
       noteRef.current?.focus();
@@ -61,7 +67,14 @@ export function AnnotationDialog({ draft, onSave, onCancel }: AnnotationDialogPr
   const quote = draft.quote ?? '';
   return (
     <Dialog title={dialogTitle(draft)} onCancel={onCancel} initialFocus={draft.kind === 'note' ? noteRef : undefined}>
-      <form className="annotation-form" onSubmit={(event) => void submit(event)} noValidate>
+      <form
+        className="annotation-form"
+        onSubmit={(event) => void submit(event)}
+        onKeyDown={(event) => {
+          if (isSaveKey(event)) void submit(event);
+        }}
+        noValidate
+      >
         {hasPassage && (
           <blockquote className="dialog-quote">
             {quote.length > QUOTE_PREVIEW_CHARS ? `${quote.slice(0, QUOTE_PREVIEW_CHARS)}…` : quote}
@@ -91,7 +104,7 @@ export function AnnotationDialog({ draft, onSave, onCancel }: AnnotationDialogPr
           Note
         </label>
         <p id={hintId} className="field-hint">
-          {noteRequired ? 'Markdown works here.' : 'Optional. Markdown works here.'}
+          {noteRequired ? 'Markdown works here.' : 'Optional. Markdown works here.'} {saveKeyLabel()} saves.
         </p>
         <textarea
           id={noteId}
@@ -102,12 +115,16 @@ export function AnnotationDialog({ draft, onSave, onCancel }: AnnotationDialogPr
           value={note}
           required={noteRequired}
           aria-invalid={error ? true : undefined}
+          aria-keyshortcuts={saveKeyAria()}
           aria-describedby={error ? `${errorId} ${hintId}` : hintId}
           onChange={(event) => {
             setNote(event.target.value);
             if (error) setError(null);
           }}
         />
+        <section className="note-preview dialog-note-preview" aria-label="Preview of the note">
+          {note.trim() === '' ? <p className="empty-hint">Nothing written yet.</p> : <NoteText source={note} />}
+        </section>
         <DialogFormEnd
           error={error}
           errorId={errorId}

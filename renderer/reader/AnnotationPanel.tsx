@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type RefObject } from 'react';
+import { useEffect, useId, useImperativeHandle, useRef, type Ref, type RefObject } from 'react';
 import type { Annotation } from '../../electron/shared/models';
 import type { Disclosure } from '../app/use-disclosure';
 import { AnnotationExport } from './AnnotationExport';
@@ -7,6 +7,13 @@ import { NoteText } from './NoteText';
 import type { PlacedAnnotation } from './placed-annotations';
 
 const QUOTE_CHARS = 160;
+
+/** What the reader asks of the panel: where the focus goes after a save, a delete or a jump. */
+export interface AnnotationPanelHandle {
+  /** focuses the item's first control (its passage, else Edit), when the panel is shown */
+  focusItem: (annotationId: string) => void;
+  focusHeading: () => void;
+}
 const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max).trimEnd()}…` : text);
 
 interface AnnotationPanelProps {
@@ -23,6 +30,7 @@ interface AnnotationPanelProps {
   drawer: Disclosure | null;
   /** the drawer's panel: a press outside it does not close it, Escape does */
   panelRef: RefObject<HTMLElement | null>;
+  handle: Ref<AnnotationPanelHandle>;
 }
 
 function countLabel(placed: PlacedAnnotation[]): string {
@@ -38,7 +46,11 @@ function AnnotationItem({
   onEdit,
   onDelete,
   onReattach,
-}: { item: PlacedAnnotation } & Pick<AnnotationPanelProps, 'onGoTo' | 'onEdit' | 'onDelete' | 'onReattach'>) {
+  focusRef,
+}: { item: PlacedAnnotation; focusRef: (element: HTMLElement | null) => void } & Pick<
+  AnnotationPanelProps,
+  'onGoTo' | 'onEdit' | 'onDelete' | 'onReattach'
+>) {
   const { annotation, span, unplaced } = item;
   const describedBy = useId();
   const kind = annotation.kind === 'note' ? 'Note' : 'Bookmark';
@@ -46,7 +58,7 @@ function AnnotationItem({
   return (
     <li className={`annotation-item quire-color-${annotation.color ?? 'none'}`} data-annotation-id={annotation.id}>
       {span && quote !== null ? (
-        <button type="button" className="annotation-go" onClick={() => onGoTo(annotation)} id={describedBy}>
+        <button type="button" className="annotation-go" onClick={() => onGoTo(annotation)} id={describedBy} ref={focusRef}>
           <span className="colour-swatch" aria-hidden="true" />
           <span className="visually-hidden">
             {kind}, {colorLabel(annotation.color).toLowerCase()}:{' '}
@@ -70,7 +82,13 @@ function AnnotationItem({
       )}
       {annotation.note && <NoteText source={annotation.note} />}
       <div className="annotation-actions">
-        <button type="button" className="button button-quiet button-small" aria-describedby={describedBy} onClick={() => onEdit(annotation)}>
+        <button
+          type="button"
+          className="button button-quiet button-small"
+          aria-describedby={describedBy}
+          onClick={() => onEdit(annotation)}
+          ref={span && quote !== null ? undefined : focusRef}
+        >
           Edit
         </button>
         {unplaced && (
@@ -98,11 +116,22 @@ export function AnnotationPanel({
   articleId,
   drawer,
   panelRef,
+  handle,
 }: AnnotationPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const drawerOpen = drawer?.open ?? false;
+  // Each item's first control, by annotation id: the panel's own elements, held by ref.
+  const itemFocus = useRef(new Map<string, HTMLElement>());
+  useImperativeHandle(
+    handle,
+    () => ({
+      focusItem: (annotationId) => itemFocus.current.get(annotationId)?.focus(),
+      focusHeading: () => heading.current?.focus(),
+    }),
+    [],
+  );
   // An opened drawer takes the focus, so keyboard users land in it (Escape gives it back), unless
-  // it opened for one of its items (a click on a highlight), which has the focus already.
+  // something in it has the focus already.
   useEffect(() => {
     if (drawerOpen && !panelRef.current?.contains(document.activeElement)) heading.current?.focus();
   }, [drawerOpen, panelRef]);
@@ -145,6 +174,10 @@ export function AnnotationPanel({
               onEdit={onEdit}
               onDelete={onDelete}
               onReattach={onReattach}
+              focusRef={(element) => {
+                if (element) itemFocus.current.set(item.annotation.id, element);
+                else itemFocus.current.delete(item.annotation.id);
+              }}
             />
           ))}
         </ul>

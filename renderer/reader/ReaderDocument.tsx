@@ -1,41 +1,30 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { flushSync } from 'react-dom';
-import type { Annotation, HighlightColor } from '../../electron/shared/models';
-import { useStatus } from '../app/status-context';
-import { useSettings } from '../app/settings-context';
+import { useEffect, useId, useMemo, useRef, type MouseEvent } from 'react';
 import { useAppCommand } from '../app/use-app-command';
 import { handleContentLinkClick } from '../app/external-links';
-import { AnnotationDialog, type AnnotationDraft } from './AnnotationDialog';
-import { AnnotationPanel } from './AnnotationPanel';
-import { FindBar } from './find/FindBar';
-import { ArticleHeader } from './ArticleHeader';
+import { AnnotationDialog } from './AnnotationDialog';
+import { AnnotationPanel, type AnnotationPanelHandle } from './AnnotationPanel';
 import { prepareArticleHtml } from './article-html';
+import { MatchBar } from './MatchBar';
 import { placeAnnotations } from './placed-annotations';
-import { measureReadingProgress, scrollToTextOffset } from './reading-position';
 import type { ReaderTarget } from './reader-target';
-import { SearchMatchBar } from './SearchMatchBar';
-import { SelectionToolbar } from './SelectionToolbar';
-import { TableOfContents } from './TableOfContents';
-import { READER_KEYS_HINT, useReaderKeys } from './use-reader-keys';
+import { ReaderText } from './ReaderText';
+import { ReaderToolbar } from './ReaderToolbar';
+import { SelectionBar, type SelectionBarHandle } from './SelectionBar';
+import { HighlightPopover } from './HighlightPopover';
+import { useHighlightPopover } from './use-highlight-popover';
+import { useSelectionBar } from './use-selection-bar';
 import { detectDirection } from './text-direction';
-import { findTermMatches, initialMatchIndex } from './term-matches';
-import type { TextSpan } from './text-offsets';
+import { useAnnotationActions } from './use-annotation-actions';
+import { useAnnotationDialog } from './use-annotation-dialog';
 import { useAnnotations } from './use-annotations';
-import { useFindInArticle } from './find/use-find-in-article';
-import { annotationMarks, useHighlightMarks } from './use-highlight-marks';
+import { useArticleMatches } from './use-article-matches';
+import { focusAnnotationMark, useHighlightMarks } from './use-highlight-marks';
+import { useKeepPlaceOnReflow } from './use-keep-place';
 import { usePassageSelection } from './use-passage-selection';
 import type { ReaderData } from './use-reader-data';
-import { useReadingPosition } from './use-reading-position';
-import { ReaderToolbar } from './ReaderToolbar';
 import { useReaderChrome } from './use-reader-chrome';
-
-interface DialogState {
-  draft: AnnotationDraft;
-  /** the passage of a new annotation */
-  passage: TextSpan | null;
-  /** the annotation being edited */
-  annotation: Annotation | null;
-}
+import { useReaderShortcuts } from './use-reader-shortcuts';
+import { useReadingPosition } from './use-reading-position';
 
 interface ReaderDocumentProps {
   data: Extract<ReaderData, { status: 'ready' }>;
@@ -44,75 +33,59 @@ interface ReaderDocumentProps {
   onBack: () => void;
 }
 
-function findPanelItem(annotationId: string): HTMLElement | null {
-  const items = Array.from(document.querySelectorAll<HTMLElement>('.annotation-panel [data-annotation-id]'));
-  return items.find((item) => item.dataset.annotationId === annotationId) ?? null;
-}
-
-/** The open article: text, highlights, search matches, passages and the side panel. */
+/**
+ * The open article: puts together the toolbar, the match bars, the text with its highlights, the
+ * selection's colour bar, a highlight's popover, the side panel and the dialog. Each part's behaviour lives in its own hook or
+ * component; this one only wires them to each other.
+ */
 export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocumentProps) {
   const { article, content } = data;
-  const { notify } = useStatus();
-  const { settings } = useSettings();
+  const markHintId = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const mainRef = useRef<HTMLElement>(null);
   const drawerButton = useRef<HTMLButtonElement>(null);
   const drawerPanel = useRef<HTMLElement>(null);
+  const panel = useRef<AnnotationPanelHandle>(null);
+  const selectionBarRef = useRef<SelectionBarHandle>(null);
   const chrome = useReaderChrome(drawerButton, drawerPanel);
 
   const html = useMemo(() => prepareArticleHtml(content.html, article.id), [content.html, article.id]);
   // The metadata's direction, else the text's: an Arabic article reads right to left by itself.
   const dir = useMemo(() => article.dir ?? detectDirection(content.text), [article.dir, content.text]);
-  const { annotations, create, update, remove } = useAnnotations(article.id, data.annotations);
-  const placed = useMemo(() => placeAnnotations(annotations, content.text), [annotations, content.text]);
+  const annotations = useAnnotations(article.id, data.annotations);
+  const placed = useMemo(() => placeAnnotations(annotations.annotations, content.text), [annotations.annotations, content.text]);
 
-  // Opened on a bookmark (from the Bookmarks or Notes view): go to it, with no search bar.
-  const jumpTo = target && target.terms.length === 0 && target.annotationId ? target.annotationId : null;
-  const [search, setSearch] = useState(jumpTo ? null : target);
-  const matches = useMemo(() => {
-    if (!search) return [];
-    const found = findTermMatches(content.text, search.terms);
-    return found.length > 0 ? found : search.passage ? [search.passage] : [];
-  }, [search, content.text]);
-  const [currentMatch, setCurrentMatch] = useState(() => initialMatchIndex(matches, target?.passage ?? null));
-
-  useHighlightMarks(containerRef, html, placed, matches, currentMatch);
-  const hasMatches = search !== null && matches.length > 0;
-  const nextMatch = useCallback(() => setCurrentMatch((i) => (i + 1) % matches.length), [matches.length]);
-  const previousMatch = useCallback(
-    () => setCurrentMatch((i) => (i - 1 + matches.length) % matches.length),
-    [matches.length],
-  );
-  // Find (Ctrl+F) takes the place of the search-result bar: one bar, one set of matches at a time.
-  const { find, bar: findBar, close: closeFind } = useFindInArticle({
-    text: content.text,
-    main: mainRef,
-    container: containerRef,
-    scroller: scrollerRef,
-    fallbackQuery: () => (search?.terms.length === 1 ? search.terms[0]! : ''),
-    onOpen: () => setSearch(null),
-  });
-  const nextFound = useCallback(() => findBar.current?.step(1), [findBar]);
-  const previousFound = useCallback(() => findBar.current?.step(-1), [findBar]);
-  useReaderKeys({
-    region: mainRef,
-    scroller: scrollerRef,
-    container: containerRef,
-    onNextMatch: hasMatches ? nextMatch : find ? nextFound : null,
-    onPreviousMatch: hasMatches ? previousMatch : find ? previousFound : null,
-  });
+  const matches = useArticleMatches({ text: content.text, target, main: mainRef, container: containerRef, scroller: scrollerRef });
+  useHighlightMarks(containerRef, html, placed, matches.matches, matches.currentMatch, markHintId);
   const { flush } = useReadingPosition({
     articleId: article.id,
     scroller: scrollerRef,
     container: containerRef,
     restoreTo: target ? null : article.position,
   });
-  const { selection, current: currentSelection, clear: clearSelection } = usePassageSelection(containerRef, scrollerRef);
-  const [dialog, setDialog] = useState<DialogState | null>(null);
-  // A new object per save, so saving the same annotation twice still moves focus.
-  const [focusAfterSave, setFocusAfterSave] = useState<{ id: string } | null>(null);
+  const keepPlace = useKeepPlaceOnReflow(scrollerRef, containerRef);
+  const selection = usePassageSelection(containerRef, scrollerRef);
+  const actions = useAnnotationActions({
+    articleId: article.id,
+    annotations,
+    panel,
+    container: containerRef,
+    scroller: scrollerRef,
+    selection,
+  });
+  const popover = useHighlightPopover(containerRef, scrollerRef);
+  const popoverAnnotation = popover.open ? annotations.annotations.find((a) => a.id === popover.open?.annotationId) : undefined;
+  const dialog = useAnnotationDialog({
+    articleId: article.id,
+    text: content.text,
+    annotations,
+    onSaved: (saved, created) => {
+      if (created) selection.clear();
+      actions.focusInPanel(saved.id);
+    },
+  });
 
   useEffect(() => {
     titleRef.current?.focus({ preventScroll: true });
@@ -121,136 +94,39 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
     }
   }, [article.id, content.text]);
 
+  const { jumpTo } = matches;
   useEffect(() => {
-    if (!focusAfterSave) return;
-    findPanelItem(focusAfterSave.id)?.querySelector<HTMLElement>('.annotation-go, button')?.focus();
-  }, [focusAfterSave]);
-
-  // Font changes reflow the text: keep the first visible character in place.
-  const reflowAnchor = useRef<number | null>(null);
-  const keepPlace = useCallback(() => {
-    if (scrollerRef.current && containerRef.current) {
-      reflowAnchor.current = measureReadingProgress(scrollerRef.current, containerRef.current).position;
-    }
-  }, []);
-  useLayoutEffect(() => {
-    if (reflowAnchor.current === null || !scrollerRef.current || !containerRef.current) return;
-    scrollToTextOffset(scrollerRef.current, containerRef.current, reflowAnchor.current);
-    reflowAnchor.current = null;
-  }, [settings.fontSize, settings.fontFamily, settings.lineHeight, settings.columnWidth]);
+    if (jumpTo) focusAnnotationMark(containerRef.current, jumpTo);
+  }, [jumpTo]);
 
   const back = () => {
     void flush().then(onBack);
   };
+  useReaderShortcuts({ onBack: back, onToggleFocusMode: chrome.toggleFocusMode, escapeTaken: () => matches.find !== null });
 
-  const startPassage = (kind: 'bookmark' | 'note', span: TextSpan | null = currentSelection()?.span ?? null) => {
-    if (!span) {
-      notify('Select a passage in the article first, then choose “Bookmark selection”.');
-      return;
-    }
-    setDialog({
-      draft: { kind, quote: content.text.slice(span.start, span.end), color: null, note: '', editing: false },
-      passage: span,
-      annotation: null,
-    });
-  };
+  const selectionBar = useSelectionBar({
+    text: content.text,
+    bar: selectionBarRef,
+    selection,
+    blocked: dialog.dialog !== null || popoverAnnotation !== undefined,
+    main: mainRef,
+    scroller: scrollerRef,
+    highlight: actions.highlight,
+    writeNote: () => dialog.startPassage('note', selection.current()?.span ?? null),
+  });
 
+  const startPassage = (kind: 'bookmark' | 'note') => dialog.startPassage(kind, selection.current()?.span ?? null);
   // The desktop context menu on a selection in the article.
   useAppCommand('bookmark-selection', () => {
-    if (dialog === null) startPassage('bookmark');
+    if (dialog.dialog === null) startPassage('bookmark');
   });
   useAppCommand('add-note', () => {
-    if (dialog === null) startPassage('note');
+    if (dialog.dialog === null) startPassage('note');
   });
-
-  const startArticleNote = () =>
-    setDialog({ draft: { kind: 'note', quote: null, color: null, note: '', editing: false }, passage: null, annotation: null });
-
-  const startEdit = (annotation: Annotation) =>
-    setDialog({
-      draft: {
-        kind: annotation.kind,
-        quote: annotation.target?.quote.exact ?? null,
-        color: annotation.color,
-        note: annotation.note,
-        editing: true,
-      },
-      passage: null,
-      annotation,
-    });
-
-  const saveDialog = async ({ color, note }: { color: HighlightColor | null; note: string }): Promise<boolean> => {
-    if (!dialog) return false;
-    const { draft, passage, annotation } = dialog;
-    let saved: Annotation | null;
-    if (annotation) {
-      saved = await update(annotation, annotation.target ? { color, note } : { note });
-    } else {
-      saved = await create({
-        articleId: article.id,
-        kind: draft.kind,
-        ...(passage ? { passage: { start: passage.start, end: passage.end } } : {}),
-        ...(color ? { color } : {}),
-        note,
-      });
-    }
-    if (!saved) return false;
-    setDialog(null);
-    if (!annotation) clearSelection();
-    setFocusAfterSave({ id: saved.id });
-    notify(annotation ? 'Changes saved' : draft.kind === 'note' ? 'Note saved' : 'Bookmark saved');
-    return true;
-  };
-
-  const goTo = useCallback((annotation: Pick<Annotation, 'id'>) => {
-    const root = containerRef.current;
-    const first = root ? annotationMarks(root, annotation.id)[0] : undefined;
-    if (!first) return;
-    first.tabIndex = -1;
-    first.scrollIntoView?.({ block: 'center' });
-    first.focus({ preventScroll: true });
-  }, []);
-
-  useEffect(() => {
-    if (jumpTo) goTo({ id: jumpTo });
-  }, [jumpTo, goTo]);
-
-  const bookmarkArticle = async () => {
-    const saved = await create({ articleId: article.id, kind: 'bookmark' });
-    if (!saved) return;
-    setFocusAfterSave({ id: saved.id });
-    notify('Article bookmarked');
-  };
-
-  /** Puts an unplaced passage on the text selected now (its note and colour stay). */
-  const reattach = async (annotation: Annotation) => {
-    const span = currentSelection()?.span;
-    if (!span) {
-      notify('Select the passage in the article first, then choose “Attach to selection”.');
-      return;
-    }
-    const saved = await update(annotation, { passage: { start: span.start, end: span.end } });
-    if (!saved) return;
-    clearSelection();
-    setFocusAfterSave({ id: saved.id });
-    notify('Bookmark attached to the selected text');
-  };
-
-  const deleteAnnotation = async (annotation: Annotation) => {
-    if (await remove(annotation)) {
-      document.querySelector<HTMLElement>('.annotation-panel .panel-heading')?.focus();
-    }
-  };
 
   const onArticleClick = (event: MouseEvent<HTMLDivElement>) => {
     handleContentLinkClick(event);
-    const mark = event.target instanceof Element ? event.target.closest<HTMLElement>('mark[data-annotation-id]') : null;
-    const selectionIsEmpty = document.getSelection()?.isCollapsed ?? true;
-    if (mark?.dataset.annotationId && selectionIsEmpty) {
-      // A closed drawer opens first, so its item can take the focus.
-      if (chrome.drawerMode) flushSync(chrome.drawer.show);
-      findPanelItem(mark.dataset.annotationId)?.querySelector<HTMLElement>('.annotation-go')?.focus();
-    }
+    if (!event.defaultPrevented) popover.onTextClick(event);
   };
 
   return (
@@ -265,78 +141,63 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           drawerButton={drawerButton}
           annotationCount={placed.length}
         />
-        {find && (
-          <FindBar
-            key={find.key}
-            ref={findBar}
-            text={content.text}
-            initialQuery={find.query}
-            container={containerRef}
-            scroller={scrollerRef}
-            onClose={closeFind}
+        <MatchBar matches={matches} text={content.text} container={containerRef} scroller={scrollerRef} />
+        {/* Before the text, so Shift+Tab from the text reaches it. */}
+        {selectionBar.shown && selection.selection && (
+          <SelectionBar
+            ref={selectionBarRef}
+            selection={selection.selection}
+            onHighlight={selectionBar.onHighlight}
+            onNote={selectionBar.onNote}
+            onCopy={selectionBar.onCopy}
           />
         )}
-        {search && !find && (
-          <SearchMatchBar
-            terms={search.terms}
-            current={Math.max(0, currentMatch)}
-            total={matches.length}
-            onPrevious={previousMatch}
-            onNext={nextMatch}
-            onClose={() => {
-              setSearch(null);
-              // The bar and its buttons go away: keep focus in the reader.
-              scrollerRef.current?.focus({ preventScroll: true });
+        <ReaderText
+          article={article}
+          html={html}
+          dir={dir}
+          titleRef={titleRef}
+          scrollerRef={scrollerRef}
+          containerRef={containerRef}
+          onClick={onArticleClick}
+          onKeyDown={popover.onTextKeyDown}
+          markHintId={markHintId}
+        />
+        {popover.open && popoverAnnotation && (
+          <HighlightPopover
+            key={popoverAnnotation.id}
+            annotation={popoverAnnotation}
+            anchor={popover.open.anchor}
+            onRecolor={(color) => {
+              popover.close(false);
+              void actions.recolor(popoverAnnotation, color, { focus: true });
             }}
-          />
-        )}
-        {/* Focusable, so keyboard users can scroll the text with the arrow and page keys. */}
-        <p id={`${article.id}-keys`} className="visually-hidden">
-          {READER_KEYS_HINT}
-        </p>
-        <div
-          className="reader-scroll"
-          ref={scrollerRef}
-          tabIndex={0}
-          role="region"
-          aria-label="Article text"
-          aria-describedby={`${article.id}-keys`}
-        >
-          <article className={`reader-article font-${settings.fontFamily}`} dir={dir}>
-            <ArticleHeader article={article} titleRef={titleRef} dir={dir} />
-            <TableOfContents container={containerRef} html={html} />
-            <div
-              ref={containerRef}
-              className="article-content"
-              data-testid="article-body"
-              lang={article.lang ?? undefined}
-              dir={dir}
-              onClick={onArticleClick}
-              dangerouslySetInnerHTML={{ __html: html }}
-            />
-          </article>
-        </div>
-        {selection && !dialog && (
-          <SelectionToolbar
-            selection={selection}
-            onBookmark={() => startPassage('bookmark', selection.span)}
-            onNote={() => startPassage('note', selection.span)}
+            onNote={() => {
+              popover.close(false);
+              dialog.startEdit(popoverAnnotation);
+            }}
+            onDelete={() => {
+              popover.close(false);
+              void actions.deleteAnnotation(popoverAnnotation, 'text');
+            }}
+            onClose={popover.close}
           />
         )}
       </main>
       <AnnotationPanel
         placed={placed}
-        onGoTo={goTo}
-        onEdit={startEdit}
-        onReattach={(annotation) => void reattach(annotation)}
-        onDelete={(annotation) => void deleteAnnotation(annotation)}
-        onNoteOnArticle={startArticleNote}
-        onBookmarkArticle={() => void bookmarkArticle()}
+        onGoTo={actions.goTo}
+        onEdit={dialog.startEdit}
+        onReattach={(annotation) => void actions.reattach(annotation)}
+        onDelete={(annotation) => void actions.deleteAnnotation(annotation, 'panel')}
+        onNoteOnArticle={dialog.startArticleNote}
+        onBookmarkArticle={() => void actions.bookmarkArticle()}
         articleId={article.id}
         drawer={chrome.drawerMode ? chrome.drawer : null}
         panelRef={drawerPanel}
+        handle={panel}
       />
-      {dialog && <AnnotationDialog draft={dialog.draft} onSave={saveDialog} onCancel={() => setDialog(null)} />}
+      {dialog.dialog && <AnnotationDialog draft={dialog.dialog.draft} onSave={dialog.save} onCancel={dialog.cancel} />}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { DisclosureButton, DisclosurePanel } from '../app/DisclosureButton';
 import { useDisclosure } from '../app/use-disclosure';
 import { TextLayoutControls } from './TextLayoutControls';
 import type { ReaderChrome } from './use-reader-chrome';
-import { useChromePeek, useReaderShortcuts } from './use-reader-shortcuts';
+import { useChromePeek } from './use-reader-shortcuts';
 
 /**
  * A button's words, shortened in a phone-width reader (reader.css): the full words stay its
@@ -50,7 +50,6 @@ export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBefore
   const toolbar = useRef<HTMLDivElement>(null);
   const [peek, setPeek] = useState(false);
   const { focusMode, toggleFocusMode, drawerMode, drawer } = chrome;
-  useReaderShortcuts({ onBack, onToggleFocusMode: toggleFocusMode });
   useChromePeek(focusMode, toolbar, useCallback((next: boolean) => setPeek(next), []));
   const setFontSize = (size: number) => {
     onBeforeReflow();

@@ -7,7 +7,6 @@ import { useStatus } from '../app/status-context';
 import { deleteAnnotationWithUndo } from './delete-annotation';
 import { updateAnnotationReporting } from './update-annotation';
 
-
 export function useAnnotations(articleId: string, initial: Annotation[]) {
   const api = useApi();
   const { notify, reportError } = useStatus();
@@ -58,3 +57,5 @@ export function useAnnotations(articleId: string, initial: Annotation[]) {
 
   return { annotations, create, update, remove };
 }
+
+export type ReaderAnnotations = ReturnType<typeof useAnnotations>;

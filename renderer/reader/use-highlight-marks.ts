@@ -1,6 +1,7 @@
 /**
  * Draws the article's highlights into the reader container: bookmarks and notes (one colour
- * each) and search matches (the current one stands out and is scrolled to).
+ * each) and search matches (the current one stands out and is scrolled to). The first mark of
+ * each bookmark or note is in the Tab order, described by `markHintId` (what Enter does on it).
  */
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { drawHighlights, type HighlightSpec } from './highlights';
@@ -16,6 +17,7 @@ export function useHighlightMarks(
   placed: readonly PlacedAnnotation[],
   matches: readonly TextSpan[],
   currentMatch: number,
+  markHintId: string,
 ) {
   const searchMarks = useRef<HTMLElement[][]>([]);
   const shownMatch = useRef(-1);
@@ -34,9 +36,15 @@ export function useHighlightMarks(
     }
     for (const match of matches) specs.push({ ...match, className: 'quire-search-match' });
     const drawn = drawHighlights(root, specs);
+    for (const marks of drawn.slice(0, drawn.length - matches.length)) {
+      const first = marks[0];
+      if (!first) continue;
+      first.tabIndex = 0;
+      first.setAttribute('aria-describedby', markHintId);
+    }
     searchMarks.current = drawn.slice(drawn.length - matches.length);
     for (const mark of searchMarks.current[shownMatch.current] ?? []) mark.classList.add(CURRENT_MATCH_CLASS);
-  }, [container, html, placed, matches]);
+  }, [container, html, placed, matches, markHintId]);
 
   useLayoutEffect(() => {
     for (const mark of searchMarks.current[shownMatch.current] ?? []) mark.classList.remove(CURRENT_MATCH_CLASS);
@@ -45,6 +53,16 @@ export function useHighlightMarks(
     for (const mark of marks) mark.classList.add(CURRENT_MATCH_CLASS);
     marks[0]?.scrollIntoView?.({ block: 'center' });
   }, [currentMatch, matches]);
+}
+
+/** Scrolls a bookmark's first mark into view and focuses it; false when it has none in the text. */
+export function focusAnnotationMark(root: HTMLElement | null, annotationId: string): boolean {
+  const first = root ? annotationMarks(root, annotationId)[0] : undefined;
+  if (!first) return false;
+  if (!first.hasAttribute('tabindex')) first.tabIndex = -1;
+  first.scrollIntoView?.({ block: 'center' });
+  first.focus({ preventScroll: true });
+  return true;
 }
 
 /** The marks of one annotation, in text order. */

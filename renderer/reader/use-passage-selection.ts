@@ -60,3 +60,5 @@ export function usePassageSelection(container: RefObject<HTMLElement | null>, sc
 
   return { selection, current, clear };
 }
+
+export type PassageSelectionState = ReturnType<typeof usePassageSelection>;

@@ -7,11 +7,9 @@
 import { useEffect, type RefObject } from 'react';
 import { findKeyLabel } from './find/find-shortcuts';
 import { adjacentHeading, articleHeadings, goToHeading } from './headings';
+import { isTyping } from './use-reader-shortcuts';
 
-export const READER_KEYS_HINT = `Keys: ${findKeyLabel()} find in the article, H next heading, Shift+H previous heading, N next match, Shift+N previous match.`;
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+export const READER_KEYS_HINT = `Keys: ${findKeyLabel()} find in the article, H next heading, Shift+H previous heading, N next match, Shift+N previous match. With a passage selected: 1 to 5 highlight it in a colour, N writes a note on it. On a highlight, Enter changes its colour or note.`;
 
 interface ReaderKeysOptions {
   region: RefObject<HTMLElement | null>;
@@ -26,7 +24,8 @@ export function useReaderKeys({ region, scroller, container, onNextMatch, onPrev
     const root = region.current;
     if (!root) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      // A key already used (the selection's N: a note) is not a reader key too.
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       const key = event.key.toLowerCase();
       if (key === 'h' && scroller.current && container.current) {
         const heading = adjacentHeading(articleHeadings(container.current), scroller.current, event.shiftKey ? -1 : 1);

@@ -1,18 +1,21 @@
 /**
  * The reader's window-level keys: Escape or Alt+← go back to where the article was opened from,
- * F turns focus mode on and off. Escape goes back only when nothing else wants it: a dialog, the
- * find bar, an open menu or drawer (they close first: they mark the key as used), a field being
- * typed in, or a selected passage (Escape clears the selection first).
+ * F turns focus mode on and off. Escape goes back only when nothing else wants it: a dialog, an
+ * open menu, drawer or bar (they close first: they mark the key as used), a part of the reader
+ * that says it takes the key (`escapeTaken`), a field being typed in, or a selected passage
+ * (Escape clears the selection first).
  */
 import { useEffect, useRef } from 'react';
 
-const isTyping = (target: EventTarget | null): boolean =>
+/** A key typed into a field (text, a select) is the field's, never a reader shortcut. */
+export const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement ||
     (target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'range'].includes(target.type)));
 
-const dialogOpen = (): boolean => document.querySelector('[aria-modal="true"]') !== null;
-const findBarOpen = (): boolean => document.querySelector('.find-bar') !== null;
+/** A modal dialog keeps the focus inside itself, so the key's own target tells whether one is open. */
+const inDialog = (target: EventTarget | null): boolean =>
+  target instanceof Element && target.closest('[aria-modal="true"]') !== null;
 
 /** Clears a selected passage; true when there was one. */
 function clearSelection(): boolean {
@@ -22,17 +25,24 @@ function clearSelection(): boolean {
   return true;
 }
 
-export function useReaderShortcuts({ onBack, onToggleFocusMode }: { onBack: () => void; onToggleFocusMode: () => void }): void {
-  const latest = useRef({ onBack, onToggleFocusMode });
+interface ReaderShortcutsOptions {
+  onBack: () => void;
+  onToggleFocusMode: () => void;
+  /** true while a part of the reader (the find bar) keeps Escape for itself */
+  escapeTaken: () => boolean;
+}
+
+export function useReaderShortcuts({ onBack, onToggleFocusMode, escapeTaken }: ReaderShortcutsOptions): void {
+  const latest = useRef({ onBack, onToggleFocusMode, escapeTaken });
   useEffect(() => {
-    latest.current = { onBack, onToggleFocusMode };
+    latest.current = { onBack, onToggleFocusMode, escapeTaken };
   });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || dialogOpen() || isTyping(event.target)) return;
+      if (event.defaultPrevented || inDialog(event.target) || isTyping(event.target)) return;
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
       if (event.key === 'Escape' && plain && !event.shiftKey) {
-        if (findBarOpen()) return;
+        if (latest.current.escapeTaken()) return;
         event.preventDefault();
         if (!clearSelection()) latest.current.onBack();
       } else if (event.key === 'ArrowLeft' && event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {

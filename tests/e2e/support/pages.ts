@@ -140,10 +140,28 @@ export class SearchBox {
 export class ReaderPage {
   readonly article: Locator;
   readonly panel: Locator;
+  /** the colour bar at a selected passage */
+  readonly colourBar: Locator;
+  /** the popover of a clicked (or focused) highlight */
+  readonly highlightPopover: Locator;
 
   constructor(private readonly page: Page) {
     this.article = page.locator('[data-testid="article-body"]');
     this.panel = page.getByRole('complementary', { name: /Bookmarks and notes/ });
+    this.colourBar = page.getByRole('toolbar', { name: 'Highlight the selected passage' });
+    this.highlightPopover = page.getByRole('toolbar', { name: /highlight$/ });
+  }
+
+  /** The marks of the highlight that holds `text` (its colour is their class, quire-color-…). */
+  highlight(text: string): Locator {
+    return this.article.locator('mark.quire-highlight', { hasText: text });
+  }
+
+  /** Selects `text` and clicks a colour in the bar that appears at it: one step, as a user highlights. */
+  async highlightText(text: string, colour: 'Yellow' | 'Green' | 'Blue' | 'Pink' | 'Purple'): Promise<void> {
+    await this.selectText(text);
+    await this.colourBar.getByRole('button', { name: `Highlight ${colour.toLowerCase()}` }).click();
+    await expect(this.colourBar).toHaveCount(0);
   }
 
   /** Selects the first occurrence of `text` inside the article, as a user dragging the mouse would. */
@@ -215,9 +233,9 @@ export class ReaderControls {
     }, text);
   }
 
-  /** Bookmarks the selected text with a colour and a note, through the selection toolbar. */
+  /** Bookmarks the selected text with a colour and a note, through the toolbar's dialog. */
   async bookmarkSelection(colour: string, note: string): Promise<void> {
-    await this.page.getByRole('button', { name: 'Bookmark', exact: true }).click();
+    await this.page.getByRole('button', { name: 'Bookmark selection' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'New bookmark' });
     await dialog.getByRole('radio', { name: colour }).check();
     await dialog.getByRole('textbox', { name: 'Note' }).fill(note);

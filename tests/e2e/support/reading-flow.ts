@@ -37,7 +37,7 @@ export async function readingFlow(page: Page): Promise<void> {
   // Bookmark a selected passage with a note.
   const passage = 'Iraq is trying to bridge the views of neighboring countries';
   await reader.selectText(passage);
-  await page.getByRole('button', { name: 'Bookmark', exact: true }).click();
+  await page.getByRole('button', { name: 'Bookmark selection' }).click();
   const dialog = page.getByRole('dialog', { name: 'New bookmark' });
   await expectAccessible(page, 'bookmark dialog');
   await dialog.getByRole('radio', { name: 'Green' }).check();

@@ -107,7 +107,7 @@ describe('leaving the reader by keyboard', () => {
 });
 
 describe('the bookmarks drawer', () => {
-  it('opens when a highlight is clicked, with that bookmark focused', async () => {
+  it('stays closed when a highlight is clicked: the highlight’s own popover offers its colour, note and delete', async () => {
     const content = makeContent('h1', '<p>The boats left the quiet harbour at dawn.</p>');
     const api = createFakeApi({
       articles: [makeArticle({ id: 'h1', title: 'Harbour Morning' })],
@@ -120,8 +120,9 @@ describe('the bookmarks drawer', () => {
     await screen.findByRole('heading', { level: 1, name: 'Harbour Morning' });
     expect(screen.queryByRole('complementary', { name: 'Bookmarks and notes' })).not.toBeInTheDocument();
     await user.click(document.querySelector<HTMLElement>('mark[data-annotation-id="q1"]')!);
-    const panel = screen.getByRole('complementary', { name: 'Bookmarks and notes' });
-    expect(within(panel).getByRole('button', { name: /^Bookmark, green:\s*quiet harbour/ })).toHaveFocus();
+    const popover = screen.getByRole('toolbar', { name: 'Bookmark highlight' });
+    expect(within(popover).getByRole('button', { name: 'Green' })).toHaveFocus();
+    expect(screen.queryByRole('complementary', { name: 'Bookmarks and notes' })).not.toBeInTheDocument();
   });
 });
 

@@ -1,43 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../../electron/shared/models';
-import { offsetsToRange } from '../../../../renderer/reader/text-offsets';
-import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
-import { renderWithApi } from '../support/render-app';
-import { annotationOn } from '../support/annotation-on';
-
-const HTML =
-  '<h2>The <em>first</em> part</h2><p>Ships sail <strong>across the <em>quiet</em> harbour</strong> at dawn.</p>' +
-  '<p>Gulls follow them out to sea.</p>';
-const content = makeContent('s1', HTML);
-const text = content.text;
-
-function annotationAt(exact: string, overrides: Partial<Annotation> = {}): Annotation {
-  return annotationOn({ id: 's1', text }, exact, { id: `existing-${text.indexOf(exact)}`, color: 'blue', ...overrides });
-}
-
-async function openReader(annotations: Annotation[] = []) {
-  const api = createFakeApi({
-    articles: [makeArticle({ id: 's1', title: 'Harbour Morning', byline: 'By Ann Sailor', siteName: 'Sea Log' })],
-    contents: new Map([['s1', content]]),
-    annotations,
-  });
-  const view = renderWithApi(api);
-  await view.user.click(await screen.findByRole('button', { name: 'Harbour Morning' }));
-  const heading = await screen.findByRole('heading', { level: 1, name: 'Harbour Morning' });
-  const container = document.querySelector<HTMLElement>('.article-content')!;
-  return { api, ...view, heading, container };
-}
-
-function select(container: HTMLElement, exact: string) {
-  const start = text.indexOf(exact);
-  const range = offsetsToRange(container, { start, end: start + exact.length })!;
-  const selection = document.getSelection()!;
-  selection.removeAllRanges();
-  selection.addRange(range);
-  document.dispatchEvent(new Event('selectionchange'));
-  return { start, end: start + exact.length };
-}
+import { annotationAt, openReader, placeSelectionsOnScreen, select, text } from './harbour-reader';
 
 describe('Reader passages', () => {
   it('renders the article so that its text is exactly the canonical text', async () => {
@@ -89,16 +52,13 @@ describe('Reader passages', () => {
     expect(container.textContent).toBe(text);
   });
 
-  it('adds a note on a passage from the selection toolbar, only with some text in it', async () => {
-    // jsdom has no layout: give selections a place on screen so the floating toolbar shows.
-    const rect = { top: 300, bottom: 320, left: 100, right: 300, width: 200, height: 20, x: 100, y: 300 };
-    Range.prototype.getBoundingClientRect = () => ({ ...rect, toJSON: () => rect }) as DOMRect;
-    Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
+  it('adds a note on a passage from the selection’s colour bar, only with some text in it', async () => {
+    const restore = placeSelectionsOnScreen();
     try {
       const { api, user, container } = await openReader();
       const passage = select(container, 'Gulls follow');
-      const toolbar = await screen.findByRole('group', { name: 'Selected passage' });
-      await user.click(within(toolbar).getByRole('button', { name: 'Add note' }));
+      const toolbar = await screen.findByRole('toolbar', { name: 'Highlight the selected passage' });
+      await user.click(within(toolbar).getByRole('button', { name: 'Note' }));
 
       const dialog = screen.getByRole('dialog', { name: 'New note' });
       await user.click(within(dialog).getByRole('button', { name: 'Save note' }));
@@ -113,13 +73,12 @@ describe('Reader passages', () => {
         color: 'yellow',
         note: 'Birds!',
       });
-      expect(screen.queryByRole('group', { name: 'Selected passage' })).not.toBeInTheDocument();
+      expect(screen.queryByRole('toolbar', { name: 'Highlight the selected passage' })).not.toBeInTheDocument();
       expect(within(screen.getByRole('complementary')).getByRole('heading', { level: 2 })).toHaveTextContent(
         '0 bookmarks, 1 note',
       );
     } finally {
-      delete (Range.prototype as Partial<Range>).getBoundingClientRect;
-      delete (Range.prototype as Partial<Range>).getClientRects;
+      restore();
     }
   });
 

@@ -1,0 +1,94 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { Annotation, HighlightColor } from '../../electron/shared/models';
+import { DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLOR_OPTIONS } from './colors';
+import type { ScreenRect } from './floating-position';
+import { kindName } from './delete-annotation';
+import { useFloatingPosition } from './use-floating-position';
+import { useToolbarKeys } from './use-toolbar-keys';
+
+interface HighlightPopoverProps {
+  annotation: Annotation;
+  /** the mark that was clicked (or focused), on screen */
+  anchor: ScreenRect;
+  onRecolor: (color: HighlightColor) => void;
+  onNote: () => void;
+  onDelete: () => void;
+  /** Escape: `returnFocus` to the highlight; a press elsewhere or a scroll: the focus stays there */
+  onClose: (returnFocus: boolean) => void;
+}
+
+/**
+ * What can be done to a highlight, at the highlight: another colour, its note, delete. A toolbar
+ * that takes the focus when it opens (on the current colour), so it is as quick by keyboard.
+ */
+export function HighlightPopover({ annotation, anchor, onRecolor, onNote, onDelete, onClose }: HighlightPopoverProps) {
+  const box = useFloatingPosition<HTMLDivElement>(anchor);
+  const current = annotation.color ?? DEFAULT_HIGHLIGHT_COLOR;
+  const currentIndex = HIGHLIGHT_COLOR_OPTIONS.findIndex((option) => option.value === current);
+  const { onKeyDown, itemProps } = useToolbarKeys(currentIndex);
+
+  // Opened: the focus moves in. A press outside closes it (and is not used for anything else).
+  const latestClose = useRef(onClose);
+  useEffect(() => {
+    latestClose.current = onClose;
+  });
+  useEffect(() => {
+    box.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus({ preventScroll: true });
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.target instanceof Node && !box.current?.contains(event.target)) latestClose.current(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [box]);
+
+  const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      // Used here: the reader's Escape (back to the library) must not see it.
+      event.preventDefault();
+      onClose(true);
+      return;
+    }
+    if (event.key === 'Tab') {
+      // Tab leaves the popover: it closes, the focus goes back to the highlight, Tab goes on from there.
+      onClose(true);
+      return;
+    }
+    onKeyDown(event);
+  };
+
+  return (
+    <div
+      ref={box}
+      className="highlight-bar highlight-popover"
+      role="toolbar"
+      aria-label={`${kindName(annotation)} highlight`}
+      onKeyDown={onKey}
+      onBlur={(event) => {
+        // The focus went elsewhere in the page (not to nothing, as when the window loses it).
+        const to = event.relatedTarget;
+        if (to instanceof Node && !box.current?.contains(to)) onClose(false);
+      }}
+    >
+      {HIGHLIGHT_COLOR_OPTIONS.map((option, index) => (
+        <button
+          key={option.value}
+          type="button"
+          className={`swatch-button quire-color-${option.value}`}
+          aria-label={option.label}
+          aria-pressed={option.value === current}
+          title={option.label}
+          onClick={() => (option.value === current ? onClose(true) : onRecolor(option.value))}
+          {...itemProps(index)}
+        >
+          <span className="colour-swatch" aria-hidden="true" />
+        </button>
+      ))}
+      <button type="button" className="button button-small" onClick={onNote} {...itemProps(HIGHLIGHT_COLOR_OPTIONS.length)}>
+        {annotation.note ? 'Edit note' : 'Add note'}
+      </button>
+      <button type="button" className="button button-small" onClick={onDelete} {...itemProps(HIGHLIGHT_COLOR_OPTIONS.length + 1)}>
+        Delete
+      </button>
+    </div>
+  );
+}
