@@ -3,6 +3,7 @@
  * and answers a query with the documents whose text contains every word (no ranking).
  */
 import type { SearchHit } from '../../../../electron/shared/models';
+import { searchResultsOf } from '../../../support/search-results';
 import type { ArticleFingerprint, SearchDocument, SearchIndex } from '../../../../electron/core/search/search-index';
 
 export interface MemoryIndexState {
@@ -70,7 +71,7 @@ export function createMemoryIndex(state: MemoryIndexState = createMemoryIndexSta
           });
         }
       }
-      return hits.slice(0, options?.limit ?? 20);
+      return searchResultsOf(hits.slice(0, options?.limit ?? 20));
     },
     async flush() {
       state.flushed += 1;
