@@ -327,6 +327,11 @@ export interface SearchScorePart {
 
 export interface SearchExplanation {
   parts: SearchScorePart[];
+  /**
+   * What ranking multiplied the parts' sum by (1: nothing): the title typed, a bookmark or note,
+   * the words as typed rather than another form, a long query's word order, a near miss moved down
+   */
+  rerank: number;
   /** quoted phrases confirmed in the text */
   phrases: string[];
 }

@@ -22,7 +22,7 @@ import { hasFilters, hitOrder, matchesFilters, selectBest } from './search-filte
 import { hasPositiveTerms, planQuery } from './lunr-query';
 import { explainCandidate, runQuery, type Candidate } from './run-query';
 import { parseQuery } from './query-parser';
-import { rerank, RERANK_POOL, SEQUENCE_MIN_WORDS, SEQUENCE_POOL, sequenceFactor, wantedWords } from './rerank';
+import { contentWords, nearMissesLast, rerank, RERANK_POOL, SEQUENCE_MIN_WORDS, sequenceFactor, TEXT_POOL, typedFactor, typedWords, wantedWords } from './rerank';
 import { INDEX_FIELDS, type IndexField } from './search-fields';
 import { NO_TOTALS, ResultTally } from './result-totals';
 import type { ArticleFingerprint, SearchContext, SearchDocument } from './search-index';
@@ -223,9 +223,10 @@ export class SearchEngine {
     if (sort === 'relevance') {
       // The best by BM25 get their title and kind bonuses, then take their place again.
       const words = wantedWords(parsed);
+      nearMissesLast(candidates, plan);
       const pool = selectBest(candidates, Math.max(RERANK_POOL, limit), order);
       rerank(pool, words, (key) => this.docs.get(key));
-      if (words.length >= SEQUENCE_MIN_WORDS) this.bySequence(pool, words, order, textsOf);
+      this.byText(pool, words, typedWords(plan), contentWords(plan, parsed), order, textsOf);
     }
     // Only the best few are ordered at first; the rest only if phrase checks reject many of them.
     let ordered = selectBest(candidates, plan.phrases.length > 0 ? limit * 4 : limit, order);
@@ -256,29 +257,44 @@ export class SearchEngine {
       const hit = buildHit(docTexts, candidate, requiredPhrases);
       tally.add(candidate.ref, doc, hitPlaces(hit));
       if (options.explain === true) {
-        hit.explanation = { parts: explainCandidate(candidate), phrases: requiredPhrases.map((phrase) => phrase.words.join(' ')) };
+        const parts = explainCandidate(candidate);
+        const bm25 = parts.reduce((sum, part) => sum + part.score, 0);
+        const rerank = bm25 > 0 ? candidate.score / bm25 : 1;
+        hit.explanation = { parts, rerank, phrases: requiredPhrases.map((phrase) => phrase.words.join(' ')) };
       }
       hits.push(hit);
     }
     return { hits, totals: tally.totals(candidates, (key) => this.docs.get(key), plan.phrases.length === 0) };
   }
 
-  /** The best few of a reranked pool, their texts read, scored up (in place) by how much of the query's word order they hold. */
-  private bySequence(
+  /**
+   * The best few of a reranked pool, their texts read, scored up (in place) by how many of the
+   * query's words they hold as typed and, for a long query, how much of its word order.
+   */
+  private byText(
     pool: readonly Candidate[],
     words: readonly string[],
+    typed: readonly string[],
+    content: ReadonlySet<string>,
     order: (a: Candidate, b: Candidate) => number,
     textsOf: (key: string, doc: StoredDoc) => DocumentTexts,
   ): void {
-    for (const candidate of selectBest(pool, SEQUENCE_POOL, order)) {
+    const bySequence = words.length >= SEQUENCE_MIN_WORDS;
+    if (!bySequence && typed.length === 0) return;
+    for (const candidate of selectBest(pool, TEXT_POOL, order)) {
       const doc = this.docs.get(candidate.ref);
       if (doc === undefined) continue;
+      // In-memory fields first: the body is read only if they do not settle it.
       const fields = function* (): Generator<string> {
         yield doc.title;
-        yield textsOf(candidate.ref, doc).bodyText();
         yield doc.note;
+        yield textsOf(candidate.ref, doc).bodyText();
+        yield doc.byline;
+        yield doc.siteName;
+        yield* doc.tags;
       };
-      candidate.score *= sequenceFactor(fields(), words);
+      candidate.score *= typedFactor(fields(), typed);
+      if (bySequence) candidate.score *= sequenceFactor(fields(), words, content);
     }
   }
 

@@ -81,7 +81,7 @@ describe('quire CLI (in process, fake core)', () => {
       hits: [
         {
           articleId: 'a1b2c3d4e5f60718', annotationId: null, title: 'T', kind: 'article', score: 2.5, snippet: '<mark>Fuad</mark>', passage: null, terms: ['Fuad'], format: 'html', date: null,
-          explanation: { parts: [{ term: 'fuad', field: 'body', tf: 3, idf: 4.2, weight: 1, score: 2.5 }], phrases: ['fuad hussein'] },
+          explanation: { parts: [{ term: 'fuad', field: 'body', tf: 3, idf: 4.2, weight: 1, score: 2.5 }], rerank: 2, phrases: ['fuad hussein'] },
         },
       ],
       totals: { articles: 40, passages: 95, bookmarks: 0, notes: 2, articlesExact: true, passagesExact: false },
