@@ -332,6 +332,25 @@ describe('reading progress', () => {
     expect(await reopened.getArticle(id)).toMatchObject({ readState: 'finished', progress: 0.2, position: 40 });
     await reopened.close();
   });
+
+  it('tells search which articles were read last, most recent first, to break ties with', async () => {
+    const s = setup();
+    const quire = await emptyLibrary(s);
+    const pages = webPages().filter((page) => ['bbc-1', 'lemonde-1'].includes(page.name)).map((page) => page.file);
+    const ids = (await quire.importPaths([SEED_FILE, ...pages])).map((outcome) => (outcome as { article: { id: string } }).article.id);
+    const [first, second, unread] = ids as [string, string, string];
+    await quire.setProgress(second, { progress: 0.1, position: 5 });
+    await quire.setProgress(first, { progress: 0.3, position: 50 });
+    await quire.search('Iraq');
+    expect(s.index.lastContext?.recentlyRead).toEqual([first, second]);
+    expect(s.index.lastContext?.recentlyRead).not.toContain(unread);
+    // Kept in article.json: after a restart the order is the same.
+    await quire.close();
+    const reopened = await s.open();
+    await reopened.search('Iraq');
+    expect(s.index.lastContext?.recentlyRead).toEqual([first, second]);
+    await reopened.close();
+  });
 });
 
 describe('settings', () => {
