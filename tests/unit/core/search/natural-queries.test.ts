@@ -264,8 +264,12 @@ describe('natural queries in a multilingual library', () => {
     // The next page reads the texts of the one before it: with every text read, the count is exact.
     expect((await engine.results('whale', { limit: 1000, offset: 1 })).totals).toEqual(all.totals);
 
-    // A bookmark is a passage of its own, and named.
-    expect((await engine.results('famous')).totals).toMatchObject({ bookmarks: 1, notes: 0 });
+    // A bookmark is a passage of its own, and named; its article, which says the word too, is one article.
+    const famous = await engine.results('famous', { limit: 1000 });
+    const famousArticles = new Set(famous.hits.map((hit) => hit.articleId)).size;
+    expect(famous.hits.filter((hit) => hit.articleId === 'moby-dick').map((hit) => hit.kind).sort()).toEqual(['article', 'bookmark']);
+    expect(famous.totals).toMatchObject({ articles: famousArticles, passagesExact: true, bookmarks: 1, notes: 0 });
+    expect((await engine.results('famous', { limit: 1 })).totals).toMatchObject({ articles: famousArticles, bookmarks: 1 });
     // A quoted phrase is confirmed per text: past the page, the count is what was confirmed so far.
     const phrase = await engine.results('"the whale"', { limit: 1 });
     const phraseAll = await engine.results('"the whale"', { limit: 1000 });
