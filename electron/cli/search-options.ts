@@ -59,7 +59,7 @@ export function searchOptionsOf(options: SearchCommandOptions): SearchOptions {
   };
 }
 
-/** Under a hit: each term's share of the score, and the phrases confirmed in the text. */
+/** Under a hit: each term's share of the score, what ranking multiplied it by, and the phrases confirmed in the text. */
 export function explanationLines(hit: SearchHit): string {
   const explanation = hit.explanation;
   if (explanation === undefined) return '';
@@ -67,6 +67,9 @@ export function explanationLines(hit: SearchHit): string {
     (part) =>
       `        ${part.score.toFixed(2).padStart(6)} = ${part.term} in ${part.field}: tf ${part.tf}, idf ${part.idf.toFixed(2)}, weight ${part.weight}`,
   );
+  if (Math.abs(explanation.rerank - 1) > 1e-9) {
+    lines.push(`        × ${explanation.rerank.toFixed(2)} by ranking (title, notes, words as typed, word order)`);
+  }
   for (const phrase of explanation.phrases) lines.push(`        phrase "${phrase}" found in the text`);
   return lines.join('\n');
 }

@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReaderEventSource, ReaderMethod, ReaderService } from '../shared/contract';
 import type { LibraryHealth } from '../shared/library-health';
-import type { SearchHit } from '../shared/models';
+import type { SearchResults } from '../shared/models';
 import { QuireError } from '../shared/result';
 import { AnnotationStore } from './annotations/annotation-store';
 import { BackupSchedule } from './backup/backup-schedule';
@@ -292,7 +292,7 @@ function unavailableIndex(cause: unknown): SearchIndex {
     replaceArticle: fail,
     replaceArticles: fail,
     removeArticle: fail,
-    search: (): Promise<SearchHit[]> => fail(),
+    search: (): Promise<SearchResults> => fail(),
     flush: async () => {},
     close: async () => {},
   };

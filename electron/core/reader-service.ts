@@ -22,7 +22,7 @@ import type {
   ReadingProgress,
   ReadState,
   ReplaceTextOutcome,
-  SearchHit,
+  SearchResults,
   SearchOptions,
   Settings,
   UpdateAnnotationInput,
@@ -35,6 +35,8 @@ import { exportAnnotationsFile } from './export/export-file';
 import { exportLibraryAnnotationsFile } from './export/library-export';
 import type { AnnotationStore } from './annotations/annotation-store';
 import type { IndexSync } from './indexing/index-sync';
+import { recentlyRead } from './indexing/recently-read';
+import { NO_TOTALS } from './search/result-totals';
 import type { EventHub } from './events';
 import { ImportJobs } from './import-jobs/import-jobs';
 import type { ImportPool } from './import-jobs/import-pool';
@@ -211,6 +213,7 @@ export class LibraryService implements ReaderService {
           progress: clamped,
           position: Math.max(0, Math.floor(position)),
           readState,
+          lastReadAt: this.parts.clock(),
           // Scrolling alone is not a change of the article; finishing it is.
           updatedAt: readState === meta.readState ? meta.updatedAt : this.parts.clock(),
         };
@@ -218,9 +221,9 @@ export class LibraryService implements ReaderService {
     });
   }
 
-  async search(query: string, options?: SearchOptions): Promise<SearchHit[]> {
-    if (query.trim() === '') return [];
-    return this.parts.index.search(query, options);
+  async search(query: string, options?: SearchOptions): Promise<SearchResults> {
+    if (query.trim() === '') return { hits: [], totals: NO_TOTALS };
+    return this.parts.index.search(query, options, { recentlyRead: recentlyRead(this.parts.store.all()) });
   }
 
   async listAnnotations(articleId: string): Promise<Annotation[]> {

@@ -22,8 +22,8 @@ import type {
   LibraryFacets,
   ReadingProgress,
   ReplaceTextOutcome,
-  SearchHit,
   SearchOptions,
+  SearchResults,
   Settings,
   UpdateAnnotationInput,
 } from './models';
@@ -57,7 +57,8 @@ export interface ReaderServiceMethods {
   emptyTrash(): { removed: number };
   getContent(id: string): ArticleContent;
   setProgress(id: string, progress: ReadingProgress): ArticleMeta;
-  search(query: string, options?: SearchOptions): SearchHit[];
+  /** A page of hits (`options.offset`, `options.limit`) and the totals of the whole query. */
+  search(query: string, options?: SearchOptions): SearchResults;
   listAnnotations(articleId: string): Annotation[];
   createAnnotation(input: CreateAnnotationInput): Annotation;
   updateAnnotation(articleId: string, annotationId: string, patch: UpdateAnnotationInput): Annotation;

@@ -32,6 +32,8 @@ export interface ArticleMeta {
   progress: number;
   /** offset into text.txt of the first visible character when the reader was last closed */
   position: number;
+  /** ISO 8601: when the reading position was last saved (absent: never read). Breaks ties in search. */
+  lastReadAt?: string;
   wordCount: number;
   /** the file name or URL the article came from */
   source: string | null;
@@ -284,6 +286,37 @@ export interface SearchHit {
   explanation?: SearchExplanation;
 }
 
+/**
+ * How much a query found in all, past the page of hits returned: what the count line says. A
+ * figure whose `…Exact` flag is false is a lower bound ("at least"): counting it exactly would
+ * mean reading the text of every article that matched.
+ */
+export interface SearchTotals {
+  /** articles with any hit: in their text, title or details, or a bookmark or note of theirs */
+  articles: number;
+  /**
+   * every place that matched: each place of an article's text (one for an article matched only by
+   * its title or details) and each bookmark and note
+   */
+  passages: number;
+  /** of those passages, how many are bookmarks and notes */
+  bookmarks: number;
+  notes: number;
+  /**
+   * false while a quoted phrase has not been confirmed in every candidate's text: then the
+   * articles, bookmarks and notes counted are those confirmed so far
+   */
+  articlesExact: boolean;
+  /** false when some article's text was not read: it counts one place, the least it can have */
+  passagesExact: boolean;
+}
+
+/** A page of hits, best first, and what the whole query found. */
+export interface SearchResults {
+  hits: SearchHit[];
+  totals: SearchTotals;
+}
+
 /** Another place in an article's text where a query matched. */
 export interface SearchPassage {
   /** HTML, as SearchHit.snippet */
@@ -306,6 +339,11 @@ export interface SearchScorePart {
 
 export interface SearchExplanation {
   parts: SearchScorePart[];
+  /**
+   * What ranking multiplied the parts' sum by (1: nothing): the title typed, a bookmark or note,
+   * the words as typed rather than another form, a long query's word order, a near miss moved down
+   */
+  rerank: number;
   /** quoted phrases confirmed in the text */
   phrases: string[];
 }

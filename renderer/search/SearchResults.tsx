@@ -31,7 +31,7 @@ function statusLabel(state: SearchState): string {
   if (state.loading && !state.hits) return 'Searching…';
   if (!state.hits) return '';
   if (state.hits.length === 0) return state.filtered ? 'No results with these filters' : `No results for “${state.query}”`;
-  return resultsSummary(state.hits, state.limit, state.sort);
+  return state.totals === null ? '' : resultsSummary(state.hits, state.totals, state.more, state.sort);
 }
 
 /**

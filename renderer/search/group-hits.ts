@@ -1,5 +1,5 @@
 import type { ArticleFormat, SearchHit, SearchHitKind } from '../../electron/shared/models';
-import { placesOf } from './result-entries';
+import { hitPlaces } from '../../electron/shared/search-totals';
 
 /** One article's hits: its text, bookmarks and notes that matched, best first. */
 export interface HitGroup {
@@ -33,7 +33,7 @@ export function groupHits(hits: readonly SearchHit[]): HitGroup[] {
       groups.set(hit.articleId, group);
     }
     group.hits.push(hit);
-    group.counts[hit.kind] += placesOf(hit);
+    group.counts[hit.kind] += hitPlaces(hit);
   }
   return [...groups.values()];
 }

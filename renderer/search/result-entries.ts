@@ -4,7 +4,8 @@
  * opens the reader: a place at its passage, the "more" row at the article's first match with every
  * match highlighted (the reader's match bar steps through them all, in order).
  */
-import type { SearchHit, SearchHitKind } from '../../electron/shared/models';
+import type { SearchHit } from '../../electron/shared/models';
+import { hitPlaces } from '../../electron/shared/search-totals';
 
 export interface ResultEntry {
   /** what opening the row opens: the hit, or the hit at another of its places */
@@ -19,10 +20,6 @@ export function listedPlaces(hit: SearchHit): number {
   return hit.kind === 'article' ? 1 + (hit.morePassages?.length ?? 0) : 1;
 }
 
-/** How many places a hit stands for in all: an article's text counts each place it matches. */
-export function placesOf(hit: SearchHit): number {
-  return hit.kind === 'article' ? Math.max(listedPlaces(hit), hit.passageCount ?? 1) : 1;
-}
 
 export function resultEntries(hits: readonly SearchHit[]): ResultEntry[] {
   const entries: ResultEntry[] = [];
@@ -32,16 +29,9 @@ export function resultEntries(hits: readonly SearchHit[]): ResultEntry[] {
     for (const place of hit.morePassages ?? []) {
       entries.push({ hit: { ...hit, snippet: place.snippet, passage: place.passage }, kind: 'place', more: 0 });
     }
-    const more = placesOf(hit) - listedPlaces(hit);
+    const more = hitPlaces(hit) - listedPlaces(hit);
     // From the first match: the reader's match bar then steps through every place in order.
     if (more > 0) entries.push({ hit: { ...hit, passage: null }, kind: 'more', more });
   }
   return entries;
-}
-
-/** Places per kind, for a group's heading and the count line: an article's text counts each place. */
-export function placeCounts(hits: readonly SearchHit[]): Record<SearchHitKind, number> {
-  const counts: Record<SearchHitKind, number> = { article: 0, bookmark: 0, note: 0 };
-  for (const hit of hits) counts[hit.kind] += placesOf(hit);
-  return counts;
 }

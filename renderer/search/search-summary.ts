@@ -1,6 +1,6 @@
 /** The one-line summary above the results: what was found, counted the way the list shows it. */
-import type { SearchHit, SearchHitKind, SearchSort } from '../../electron/shared/models';
-import { placeCounts } from './result-entries';
+import type { SearchHit, SearchHitKind, SearchSort, SearchTotals } from '../../electron/shared/models';
+import { searchTotalsLabel } from '../../electron/shared/search-totals';
 
 const numberFormat = new Intl.NumberFormat();
 
@@ -17,20 +17,15 @@ export function kindCountsLabel(counts: Record<SearchHitKind, number>): string {
 }
 
 /**
- * "12 articles · 30 passages (4 bookmarks, 2 notes)". Every place an article's text matches is a
- * passage, and every bookmark and note (the passages a reader marked, counted among them and named
- * apart). When the core returned as many hits as asked, there may be more: the line says which
- * ones are shown.
+ * "62 articles · 214 passages (4 bookmarks, 2 notes)": what the whole query found, counted by the
+ * core (every place an article's text matches is a passage, and every bookmark and note), "at
+ * least" where it is a lower bound. While more results can be loaded, it says how many articles
+ * are shown.
  */
-export function resultsSummary(hits: readonly SearchHit[], limit: number, sort: SearchSort): string {
+export function resultsSummary(hits: readonly SearchHit[], totals: SearchTotals, more: boolean, sort: SearchSort): string {
   if (hits.length === 0) return '';
-  const articles = new Set(hits.map((hit) => hit.articleId)).size;
-  const { article, bookmark: bookmarks, note: notes } = placeCounts(hits);
-  const marked: string[] = [];
-  if (bookmarks > 0) marked.push(plural(bookmarks, 'bookmark', 'bookmarks'));
-  if (notes > 0) marked.push(plural(notes, 'note', 'notes'));
-  let line = `${plural(articles, 'article', 'articles')} · ${plural(article + bookmarks + notes, 'passage', 'passages')}`;
-  if (marked.length > 0) line += ` (${marked.join(', ')})`;
-  if (hits.length >= limit) line += ` · showing the ${sort === 'date' ? 'newest' : 'best'} ${numberFormat.format(limit)}`;
-  return line;
+  const line = searchTotalsLabel(totals, (value) => numberFormat.format(value));
+  if (!more) return line;
+  const shown = new Set(hits.map((hit) => hit.articleId)).size;
+  return `${line} · showing the ${sort === 'date' ? 'newest' : 'best'} ${plural(shown, 'article', 'articles')}`;
 }

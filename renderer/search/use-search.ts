@@ -5,7 +5,7 @@
  * and the same filtered results are there.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SearchHit, SearchSort } from '../../electron/shared/models';
+import type { SearchHit, SearchSort, SearchTotals } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
 import { groupHits } from './group-hits';
 import { isSearchFiltered, NO_SEARCH_FILTER, toSearchOptions, type SearchFilter } from './search-filter';
@@ -17,6 +17,8 @@ export interface SearchState {
   /** the query these results answer */
   query: string;
   hits: SearchHit[] | null;
+  /** what the whole query found (the latest page's count: a later page reads more texts) */
+  totals: SearchTotals | null;
   error: string | null;
   loading: boolean;
   /** whether the filters these results answer narrowed them, and their order */
@@ -28,7 +30,7 @@ export interface SearchState {
   more: boolean;
 }
 
-const IDLE: SearchState = { query: '', hits: null, error: null, loading: false, filtered: false, sort: 'relevance', limit: SEARCH_LIMIT, more: false };
+const IDLE: SearchState = { query: '', hits: null, totals: null, error: null, loading: false, filtered: false, sort: 'relevance', limit: SEARCH_LIMIT, more: false };
 
 /** Grouped by article, so the list (and the arrow keys) go through one article's hits together. */
 const inGroups = (hits: readonly SearchHit[]): SearchHit[] => groupHits(hits).flatMap((group) => group.hits);
@@ -61,8 +63,15 @@ export function useSearch() {
         if (request !== sequence.current) return;
         setState(
           result.ok
-            ? { ...answered, hits: inGroups(result.value), error: null, loading: false, more: result.value.length >= SEARCH_LIMIT }
-            : { ...answered, hits: null, error: result.error.message, loading: false, more: false },
+            ? {
+                ...answered,
+                hits: inGroups(result.value.hits),
+                totals: result.value.totals,
+                error: null,
+                loading: false,
+                more: result.value.hits.length >= SEARCH_LIMIT,
+              }
+            : { ...answered, hits: null, totals: null, error: result.error.message, loading: false, more: false },
         );
       });
     },
@@ -100,9 +109,10 @@ export function useSearch() {
         result.ok
           ? {
               ...current,
-              hits: inGroups([...(current.hits ?? []), ...result.value]),
+              hits: inGroups([...(current.hits ?? []), ...result.value.hits]),
+              totals: result.value.totals,
               limit: offset + SEARCH_LIMIT,
-              more: result.value.length >= SEARCH_LIMIT,
+              more: result.value.hits.length >= SEARCH_LIMIT,
               loading: false,
             }
           : { ...current, error: result.error.message, loading: false },

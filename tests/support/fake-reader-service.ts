@@ -8,6 +8,7 @@ import type { ReaderMethod, ReaderService } from '../../electron/shared/contract
 import { READER_METHODS } from '../../electron/shared/contract';
 import { DEFAULT_SETTINGS, type Annotation, type ArticleMeta } from '../../electron/shared/models';
 import { exportAnnotationsFile } from '../../electron/core/export/export-file';
+import { searchResultsOf } from './search-results';
 import { exportLibraryAnnotationsFile } from '../../electron/core/export/library-export';
 
 export const sampleArticle = (overrides: Partial<ArticleMeta> = {}): ArticleMeta => ({
@@ -75,7 +76,7 @@ export function createFakeReaderService(): FakeReaderService {
     listTrash: async () => [],
     getContent: async (id) => ({ id, html: '<p>Text</p>', text: 'Text' }),
     setProgress: async () => article,
-    search: async () => [],
+    search: async () => searchResultsOf([]),
     listAnnotations: async () => [sampleBookmark()],
     createAnnotation: async () => sampleBookmark(),
     updateAnnotation: async () => sampleBookmark(),

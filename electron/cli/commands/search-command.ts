@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { unwrap } from '../cli-error';
 import { json, parseCount } from '../command-args';
 import type { CommandContext } from '../command-context';
+import { searchTotalsLabel } from '../../shared/search-totals';
 import { searchHitLines } from '../format';
 import { collect, collectFormat, explanationLines, parseDay, parseSort, searchOptionsOf, type SearchCommandOptions } from '../search-options';
 
@@ -27,7 +28,7 @@ export function registerSearchCommand(program: Command, context: CommandContext)
     .option('--explain', 'show why each hit matched and how its score adds up')
     .action((query: string, options: SearchCommandOptions) =>
       context.withApi(async (api) => {
-        const hits = unwrap(await api.search(query, searchOptionsOf(options)));
+        const { hits, totals } = unwrap(await api.search(query, searchOptionsOf(options)));
         if (options.json) {
           out(
             json(
@@ -39,6 +40,9 @@ export function registerSearchCommand(program: Command, context: CommandContext)
         } else if (hits.length === 0) {
           out(`No results for ${JSON.stringify(query)}.`);
         } else {
+          // What the query found in all, then the best `--limit` of it.
+          const shown = new Set(hits.map((hit) => hit.articleId)).size;
+          out(`${searchTotalsLabel(totals)}${shown < totals.articles || !totals.articlesExact ? ` · showing ${shown}` : ''}\n`);
           for (const hit of hits) {
             out(searchHitLines(hit, context.deps.color));
             if (options.explain) out(explanationLines(hit));

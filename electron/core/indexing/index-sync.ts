@@ -7,10 +7,10 @@
  * *then* is indexed (or the entry removed if the article is gone). So changes can be coalesced
  * and batched freely, and the index can never end up older than the last change.
  */
-import type { SearchHit, SearchOptions } from '../../shared/models';
+import type { SearchOptions, SearchResults } from '../../shared/models';
 import { QuireError } from '../../shared/result';
 import type { Log } from '../log';
-import type { ArticleFingerprint, SearchDocument, SearchIndex } from '../search/search-index';
+import type { ArticleFingerprint, SearchContext, SearchDocument, SearchIndex } from '../search/search-index';
 
 export interface IndexEntry {
   fingerprint: ArticleFingerprint;
@@ -67,12 +67,12 @@ export class IndexSync {
    * during a large re-index (after opening a stale index, a bulk import): then it answers at once
    * from what is indexed so far rather than wait for thousands of articles.
    */
-  async search(query: string, options?: SearchOptions): Promise<SearchHit[]> {
+  async search(query: string, options?: SearchOptions, context?: SearchContext): Promise<SearchResults> {
     if (!(await this.opened)) {
       throw new QuireError('internal', 'Search is not available right now; details are in the log.');
     }
     if (this.pending.size <= BATCH_SIZE) await this.whenIndexed();
-    return this.index.search(query, options);
+    return this.index.search(query, options, context);
   }
 
   /** Writes what is pending and stops the index; calling it again waits for the same close. */

@@ -109,6 +109,11 @@ export class ArticleStore {
     return [...this.byId.values()].sort(newestFirst);
   }
 
+  /** Every article, unsorted: for a pass over the library that does not need `list`'s order. */
+  all(): Iterable<ArticleMeta> {
+    return this.byId.values();
+  }
+
   get(id: string): ArticleMeta | undefined {
     return this.byId.get(id);
   }

@@ -36,6 +36,7 @@ export const articleMetaSchema: z.ZodType<ArticleMeta> = z.object({
   readState: z.enum(['unread', 'reading', 'finished']).default('unread'),
   progress: z.number().min(0).max(1).default(0),
   position: z.number().int().min(0).default(0),
+  lastReadAt: z.string().optional(),
   wordCount: z.number().int().min(0).default(0),
   source: nullableString,
   // Optional: files older versions wrote have neither, and those versions drop both when they rewrite.

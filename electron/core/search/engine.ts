@@ -11,19 +11,21 @@
  * results do not depend on how the documents are spread over segments. Article bodies are never
  * kept: text.txt is read again for the top hits' snippets and phrase checks.
  */
-import type { SearchHit, SearchOptions } from '../../shared/models';
+import type { SearchHit, SearchOptions, SearchResults } from '../../shared/models';
 import { QuireError } from '../../shared/result';
 import type { AnalyzedDoc } from './analyzed-doc';
-import { buildHit, DocumentTexts, phrasesHold } from './hit-builder';
+import { hitPlaces } from '../../shared/search-totals';
+import { buildHit, candidatePlaces, DocumentTexts, phrasesHold } from './hit-builder';
 import { primaryLanguage } from '../../shared/article-query';
 import { languageCode } from './languages';
 import { hasFilters, hitOrder, matchesFilters, selectBest } from './search-filters';
 import { hasPositiveTerms, planQuery } from './lunr-query';
 import { explainCandidate, runQuery, type Candidate } from './run-query';
 import { parseQuery } from './query-parser';
-import { rerank, RERANK_POOL, SEQUENCE_MIN_WORDS, SEQUENCE_POOL, sequenceFactor, wantedWords } from './rerank';
+import { contentWords, nearMissesLast, rerank, RERANK_POOL, SEQUENCE_MIN_WORDS, sequenceFactor, TEXT_POOL, typedFactor, typedWords, wantedWords } from './rerank';
 import { INDEX_FIELDS, type IndexField } from './search-fields';
-import type { ArticleFingerprint, SearchDocument } from './search-index';
+import { NO_TOTALS, ResultTally } from './result-totals';
+import type { ArticleFingerprint, SearchContext, SearchDocument } from './search-index';
 import { Segment } from './segment';
 import { SegmentStore, type StoredDoc } from './segment-store';
 import { analyzeField } from './text-pipeline';
@@ -183,11 +185,17 @@ export class SearchEngine {
     this.changed();
   }
 
-  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+  /** The hits alone. */
+  async search(query: string, options: SearchOptions = {}, context: SearchContext = {}): Promise<SearchHit[]> {
+    return (await this.results(query, options, context)).hits;
+  }
+
+  /** A page of hits, best first, and the totals of the whole query (result-totals.ts). */
+  async results(query: string, options: SearchOptions = {}, context: SearchContext = {}): Promise<SearchResults> {
     await this.ensureLoaded();
     const parsed = parseQuery(query);
     const plan = planQuery(parsed, this.languages());
-    if (!hasPositiveTerms(plan)) return [];
+    if (!hasPositiveTerms(plan)) return { hits: [], totals: NO_TOTALS };
     // A later page is the first `offset + limit`, ranked the same, without the first `offset`.
     const skip = Math.max(0, Math.floor(Number.isFinite(options.offset) ? (options.offset ?? 0) : 0));
     const limit = clampLimit(options.limit) + skip;
@@ -209,19 +217,22 @@ export class SearchEngine {
       if (found === undefined) texts.set(key, (found = new DocumentTexts(doc, this.libraryDir)));
       return found;
     };
-    const order = hitOrder(sort, (key) => this.docs.get(key));
+    const readRank = new Map((context.recentlyRead ?? []).map((articleId, rank) => [articleId, rank]));
+    const order = hitOrder(sort, (key) => this.docs.get(key), readRank);
     const requiredPhrases = plan.phrases.filter((phrase) => phrase.presence === 'required');
     if (sort === 'relevance') {
       // The best by BM25 get their title and kind bonuses, then take their place again.
       const words = wantedWords(parsed);
+      nearMissesLast(candidates, plan);
       const pool = selectBest(candidates, Math.max(RERANK_POOL, limit), order);
       rerank(pool, words, (key) => this.docs.get(key));
-      if (words.length >= SEQUENCE_MIN_WORDS) this.bySequence(pool, words, order, textsOf);
+      this.byText(pool, words, typedWords(plan), contentWords(plan, parsed), order, textsOf);
     }
     // Only the best few are ordered at first; the rest only if phrase checks reject many of them.
     let ordered = selectBest(candidates, plan.phrases.length > 0 ? limit * 4 : limit, order);
 
     const hits: SearchHit[] = [];
+    const tally = new ResultTally();
     let confirmed = 0;
     // Candidates come best first, so checking phrases lazily keeps the ranking and reads
     // text.txt only until `limit` hits are confirmed.
@@ -234,34 +245,56 @@ export class SearchEngine {
       const doc = this.docs.get(candidate.ref);
       if (doc === undefined) continue;
       const docTexts = texts.get(candidate.ref) ?? new DocumentTexts(doc, this.libraryDir);
-      if (!phrasesHold(docTexts, plan.phrases)) continue;
+      if (!phrasesHold(docTexts, plan.phrases)) {
+        tally.reject(candidate.ref);
+        continue;
+      }
       confirmed += 1;
-      if (confirmed <= skip) continue;
+      if (confirmed <= skip) {
+        tally.add(candidate.ref, doc, candidatePlaces(docTexts, candidate, requiredPhrases));
+        continue;
+      }
       const hit = buildHit(docTexts, candidate, requiredPhrases);
+      tally.add(candidate.ref, doc, hitPlaces(hit));
       if (options.explain === true) {
-        hit.explanation = { parts: explainCandidate(candidate), phrases: requiredPhrases.map((phrase) => phrase.words.join(' ')) };
+        const parts = explainCandidate(candidate);
+        const bm25 = parts.reduce((sum, part) => sum + part.score, 0);
+        const rerank = bm25 > 0 ? candidate.score / bm25 : 1;
+        hit.explanation = { parts, rerank, phrases: requiredPhrases.map((phrase) => phrase.words.join(' ')) };
       }
       hits.push(hit);
     }
-    return hits;
+    return { hits, totals: tally.totals(candidates, (key) => this.docs.get(key), plan.phrases.length === 0) };
   }
 
-  /** The best few of a reranked pool, their texts read, scored up (in place) by how much of the query's word order they hold. */
-  private bySequence(
+  /**
+   * The best few of a reranked pool, their texts read, scored up (in place) by how many of the
+   * query's words they hold as typed and, for a long query, how much of its word order.
+   */
+  private byText(
     pool: readonly Candidate[],
     words: readonly string[],
+    typed: readonly string[],
+    content: ReadonlySet<string>,
     order: (a: Candidate, b: Candidate) => number,
     textsOf: (key: string, doc: StoredDoc) => DocumentTexts,
   ): void {
-    for (const candidate of selectBest(pool, SEQUENCE_POOL, order)) {
+    const bySequence = words.length >= SEQUENCE_MIN_WORDS;
+    if (!bySequence && typed.length === 0) return;
+    for (const candidate of selectBest(pool, TEXT_POOL, order)) {
       const doc = this.docs.get(candidate.ref);
       if (doc === undefined) continue;
+      // In-memory fields first: the body is read only if they do not settle it.
       const fields = function* (): Generator<string> {
         yield doc.title;
-        yield textsOf(candidate.ref, doc).bodyText();
         yield doc.note;
+        yield textsOf(candidate.ref, doc).bodyText();
+        yield doc.byline;
+        yield doc.siteName;
+        yield* doc.tags;
       };
-      candidate.score *= sequenceFactor(fields(), words);
+      candidate.score *= typedFactor(fields(), typed);
+      if (bySequence) candidate.score *= sequenceFactor(fields(), words, content);
     }
   }
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleFormat, SearchHit } from '../../shared/models';
+import { hitPlaces } from '../../shared/search-totals';
 import type { PlannedPhrase } from './lunr-query';
 import { matchedTerms, type Candidate } from './run-query';
 import type { IndexField } from './search-fields';
@@ -92,6 +93,18 @@ export function phrasesHold(texts: DocumentTexts, phrases: readonly PlannedPhras
 }
 
 
+function matchSpec(candidate: Candidate, phrases: readonly PlannedPhrase[]): MatchSpec {
+  return { terms: matchedTerms(candidate), phrases: phrases.map((phrase) => phrase.words) };
+}
+
+/** The places of a confirmed candidate that is counted but not shown (a page before this one). */
+export function candidatePlaces(texts: DocumentTexts, candidate: Candidate, phrases: readonly PlannedPhrase[]): number {
+  if (texts.doc.kind !== 'article') return 1;
+  const text = texts.bodyText();
+  const matches = findMatches(text, matchSpec(candidate, phrases), texts.doc.lang);
+  return hitPlaces({ kind: 'article', passageCount: snippetsOf(text, matches.words, MAX_PASSAGES).places });
+}
+
 /** The hit for a confirmed candidate, with its snippet and where the reader should open. */
 export function buildHit(
   texts: DocumentTexts,
@@ -99,10 +112,7 @@ export function buildHit(
   phrases: readonly PlannedPhrase[],
 ): SearchHit {
   const { doc } = texts;
-  const spec: MatchSpec = {
-    terms: matchedTerms(candidate),
-    phrases: phrases.map((phrase) => phrase.words),
-  };
+  const spec = matchSpec(candidate, phrases);
   const base = {
     articleId: doc.articleId,
     annotationId: doc.annotationId,

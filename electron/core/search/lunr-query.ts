@@ -33,6 +33,8 @@ export interface PlannedTerm {
    * word, a relaxed retry asks only for most of them
    */
   flexible: boolean;
+  /** a plain word (not a prefix) as typed, lowercased: ranking puts documents holding it so first */
+  typed?: string;
 }
 
 /** A phrase Lunr cannot check (lunr #62): confirmed or excluded afterwards, against the text. */
@@ -151,6 +153,7 @@ export function planQuery(parsed: ParsedQuery, languages: readonly string[] = [D
           clause.editDistance === 0 &&
           folded.length >= MIN_TYPO_TOLERANT_LENGTH,
         flexible: clause.presence === 'required' && !clause.explicit,
+        typed: clause.word.toLowerCase(),
       });
       if (clause.presence === 'required' && !clause.explicit && clause.editDistance === 0 && isCommonWord(clause.word, languages)) {
         commonWords.add(terms[terms.length - 1]!);

@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { SearchHit, SearchOptions } from '../../shared/models';
+import type { SearchOptions, SearchResults } from '../../shared/models';
 import { QuireError } from '../../shared/result';
-import type { ArticleFingerprint, SearchDocument, SearchIndex, SearchIndexOptions } from './search-index';
+import type { ArticleFingerprint, SearchContext, SearchDocument, SearchIndex, SearchIndexOptions } from './search-index';
 import {
   isSearchWorkerResponse,
   type SearchWorkerData,
@@ -67,8 +67,8 @@ class WorkerSearchIndex implements SearchIndex {
     await this.call('removeArticle', { articleId });
   }
 
-  search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
-    return this.call('search', { query, options });
+  search(query: string, options: SearchOptions = {}, context: SearchContext = {}): Promise<SearchResults> {
+    return this.call('search', { query, options, context });
   }
 
   async flush(): Promise<void> {

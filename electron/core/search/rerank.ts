@@ -3,10 +3,14 @@
  * person means when the words alone are equal. A title typed in full (or a run of it) is the
  * article they want, and their own bookmarks and notes are what they meant to find. Only the
  * pool is reranked: the bonuses need the stored title and kind of each candidate, in memory but
- * not in the postings.
+ * not in the postings. Then the best few have their text read: a document holding the words as
+ * typed ranks above one holding other forms of them (the index keeps stems only), and a long
+ * query's words in the order typed rank higher still. A near miss of a `word~N` never ranks above a
+ * document holding the word itself.
  */
+import type { PlannedTerm, QueryPlan } from './lunr-query';
 import type { ParsedQuery } from './query-parser';
-import type { Candidate } from './run-query';
+import { matchedTerms, type Candidate } from './run-query';
 import type { StoredDoc } from './segment-store';
 import { foldWord, pushWord, scanWords, tokenize, type WordToken } from './text-pipeline';
 
@@ -84,15 +88,23 @@ export function rerank(pool: readonly Candidate[], words: readonly string[], doc
 
 /** From this many words on, the order of the query's words is worth reading texts for. */
 export const SEQUENCE_MIN_WORDS = 4;
-/** How many of the best candidates have their text read for it. */
-export const SEQUENCE_POOL = 30;
+/** How many of the best candidates have their text read for the words as typed and their order. */
+export const TEXT_POOL = 30;
 /** A text holding every pair of neighbouring query words as neighbours scores this much more. */
 const SEQUENCE_BONUS = 10;
 
-/** The pairs of neighbouring words of the query (`call me`, `me ishmael`). */
-function wordPairs(words: readonly string[]): Set<string> {
+/**
+ * The pairs of neighbouring words of the query (`call me`, `me ishmael`). With `content` (the
+ * words the query looks for, its common words left out), only pairs holding one of them: `what
+ * is` or `of the` are neighbours in any long text and would make a book look like the source of
+ * every question.
+ */
+function wordPairs(words: readonly string[], content?: ReadonlySet<string>): Set<string> {
   const pairs = new Set<string>();
-  for (let i = 1; i < words.length; i += 1) pairs.add(`${words[i - 1]} ${words[i]}`);
+  for (let i = 1; i < words.length; i += 1) {
+    if (content !== undefined && !content.has(words[i - 1]!) && !content.has(words[i]!)) continue;
+    pairs.add(`${words[i - 1]} ${words[i]}`);
+  }
   return pairs;
 }
 
@@ -103,8 +115,8 @@ function wordPairs(words: readonly string[]): Set<string> {
  * every pair spares reading the body), so plain ASCII words are lowercased in
  * place of going through the memo of foldWord (looking every word up in it was most of the time).
  */
-export function sequenceFactor(texts: Iterable<string>, words: readonly string[]): number {
-  const pairs = wordPairs(words);
+export function sequenceFactor(texts: Iterable<string>, words: readonly string[], content?: ReadonlySet<string>): number {
+  const pairs = wordPairs(words, content);
   if (pairs.size === 0) return 1;
   const wanted = new Set(words);
   let shortest = Infinity;
@@ -148,3 +160,122 @@ export function sequenceFactor(texts: Iterable<string>, words: readonly string[]
   // Squared: a pair or two occur anywhere; most of a sentence's pairs only where it came from.
   return 1 + SEQUENCE_BONUS * share * share;
 }
+
+/** The query's plain words as typed (lowercased), each once: what `wordsAsTyped` looks for. */
+export function typedWords(plan: QueryPlan): string[] {
+  const words = new Set<string>();
+  for (const term of plan.terms) if (term.presence === 'required' && term.typed !== undefined) words.add(term.typed);
+  return [...words];
+}
+
+/** The words a query looks for (folded, as `wantedWords` are), its optional common words left out. */
+export function contentWords(plan: QueryPlan, parsed: ParsedQuery): Set<string> {
+  const common = new Set<string>();
+  for (const term of plan.terms) if (term.presence === 'optional' && term.typed !== undefined) common.add(term.typed);
+  const content = new Set<string>();
+  for (const clause of parsed.clauses) {
+    if (clause.presence === 'prohibited') continue;
+    const words = clause.kind === 'term' ? (common.has(clause.word.toLowerCase()) ? [] : [clause.word]) : clause.words;
+    for (const word of words) {
+      const folded = foldWord(word);
+      if (folded !== null) content.add(folded);
+    }
+  }
+  return content;
+}
+
+/** A document holding every word as typed (not only its stem) scores this much more. */
+const TYPED_BONUS = 1;
+
+const ASCII_WORD = /^[a-z0-9]+$/;
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordCharacter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return WORD_CHARACTER.test(character);
+}
+
+/** Whether `lower` (a lowercased text) holds `word` (lowercase ASCII) as a whole word: one native search per occurrence. */
+function holdsAsciiWord(lower: string, word: string): boolean {
+  for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + 1)) {
+    const before = at === 0 ? '' : lower.charAt(at - 1);
+    const after = lower.charAt(at + word.length);
+    if ((before === '' || !isWordCharacter(before)) && (after === '' || !isWordCharacter(after))) return true;
+  }
+  return false;
+}
+
+/**
+ * How many of `words` (as typed, lowercased) the texts hold as they are, not as another word of the
+ * same stem: `running` is not held by a text saying only `runs`. ASCII words are found by native
+ * search in the lowercased text; others by folding the text's words (accents and case aside, a
+ * word as typed is the word). `texts` is read lazily: a title holding every word spares the body.
+ */
+export function wordsAsTyped(texts: Iterable<string>, words: readonly string[]): number {
+  const missing = new Set(words);
+  const ascii = words.filter((word) => ASCII_WORD.test(word));
+  // Typed with accents or in another script: compared folded, as the index compares words.
+  const other = new Map<string, string>();
+  for (const word of words) {
+    const folded = ASCII_WORD.test(word) ? null : foldWord(word);
+    if (folded !== null) other.set(folded, word);
+  }
+  for (const text of texts) {
+    if (text === '') continue;
+    const lower = text.toLowerCase();
+    for (const word of ascii) if (missing.has(word) && holdsAsciiWord(lower, word)) missing.delete(word);
+    if ([...other.values()].some((word) => missing.has(word))) {
+      const parts: WordToken[] = [];
+      scanWords(text, (start, end, simple) => {
+        if (simple) return;
+        parts.length = 0;
+        pushWord(parts, text.slice(start, end), start);
+        for (const part of parts) {
+          const folded = foldWord(part.text);
+          const typed = folded === null ? undefined : other.get(folded);
+          if (typed !== undefined) missing.delete(typed);
+        }
+      });
+    }
+    if (missing.size === 0) break;
+  }
+  return words.length - missing.size;
+}
+
+/** 1, up to 1 + TYPED_BONUS for a document holding every word of the query as typed. */
+export function typedFactor(texts: Iterable<string>, words: readonly string[]): number {
+  return words.length === 0 ? 1 : 1 + (TYPED_BONUS * wordsAsTyped(texts, words)) / words.length;
+}
+
+/** The index terms that stand for a word asked with `~N` itself (its stems), not its near misses. */
+function ownTerms(term: PlannedTerm): string[] {
+  return [term.term, ...term.alternatives];
+}
+
+/**
+ * `word~N` matches the word and its near misses at once (a near miss scores half). A near miss
+ * in a title can still outscore the word itself in a body, so every candidate that holds none of
+ * the index terms of such a word itself is moved, order kept, below the lowest candidate that
+ * holds them all. Checks only the postings; done for queries with `~` only.
+ */
+export function nearMissesLast(candidates: readonly Candidate[], plan: QueryPlan): void {
+  const fuzzy = plan.terms.filter((term) => term.presence === 'required' && term.editDistance > 0 && !term.prefix);
+  if (fuzzy.length === 0) return;
+  const nearMisses: Candidate[] = [];
+  let lowestExact = Infinity;
+  for (const candidate of candidates) {
+    const matched = matchedTerms(candidate);
+    const exact = fuzzy.every((term) => ownTerms(term).some((own) => matched.has(own)));
+    if (exact) lowestExact = Math.min(lowestExact, candidate.score);
+    else nearMisses.push(candidate);
+  }
+  if (nearMisses.length === 0 || lowestExact === Infinity) return;
+  const highestNearMiss = Math.max(...nearMisses.map((candidate) => candidate.score));
+  if (highestNearMiss < lowestExact) return;
+  const scale = (lowestExact / highestNearMiss) * NEAR_MISS_MARGIN;
+  for (const candidate of nearMisses) candidate.score *= scale;
+}
+
+/** Keeps a near miss strictly below the word itself, never tied with it. */
+const NEAR_MISS_MARGIN = 0.99;

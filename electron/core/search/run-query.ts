@@ -265,6 +265,21 @@ export function matchedTerms(candidate: Candidate): Set<string> {
   return terms;
 }
 
+/**
+ * How many words of a field matched (each occurrence of each matched term, common words left
+ * out): the most places a snippet pass over that field's text could find, known without reading it.
+ */
+export function fieldMatchCount(candidate: Candidate, field: IndexField): number {
+  const { segment, runs } = candidate.source;
+  let count = 0;
+  for (const run of runs) {
+    if (run.optional || run.field !== field) continue;
+    const p = find(segment.data.postingDocs, run.start, run.end, candidate.doc);
+    if (p !== -1) count += segment.data.postingTfs[p]!;
+  }
+  return count;
+}
+
 /** Each matched (term, field)'s share of a candidate's score, in the order they were summed. */
 export function explainCandidate(candidate: Candidate): SearchScorePart[] {
   const { segment, stats, runs } = candidate.source;

@@ -42,26 +42,44 @@ interface Ranked {
 }
 
 /**
- * Best first, or newest first (undated last, then by score). Ties fall back to the document's ref:
- * a stable order that does not depend on how the index is split into segments. Documents are
- * looked up only when needed (ties, dates): a common word has thousands of candidates.
+ * Best first, or newest first (undated last, then by score). Equal scores go to the article read
+ * most recently (`readRank`: 0 for the last one read; unread articles after every read one), then
+ * to the document's ref: a stable order that does not depend on how the index is split into
+ * segments. Documents are looked up only when needed (ties, dates): a common word has thousands
+ * of candidates.
  */
-export function hitOrder(sort: SearchSort, docOf: (key: string) => StoredDoc | undefined): (a: Ranked, b: Ranked) => number {
+export function hitOrder(
+  sort: SearchSort,
+  docOf: (key: string) => StoredDoc | undefined,
+  readRank: ReadonlyMap<string, number> = new Map(),
+): (a: Ranked, b: Ranked) => number {
   const refOf = (key: string): string => docOf(key)?.ref ?? '';
+  const rankOf = (key: string): number => {
+    const articleId = docOf(key)?.articleId;
+    return (articleId === undefined ? undefined : readRank.get(articleId)) ?? Infinity;
+  };
   const byRef = (a: Ranked, b: Ranked): number => {
     const ra = refOf(a.ref);
     const rb = refOf(b.ref);
     return ra < rb ? -1 : ra > rb ? 1 : 0;
+  };
+  const tie = (a: Ranked, b: Ranked): number => {
+    if (readRank.size > 0) {
+      const ra = rankOf(a.ref);
+      const rb = rankOf(b.ref);
+      if (ra !== rb) return ra < rb ? -1 : 1;
+    }
+    return byRef(a, b);
   };
   if (sort === 'date') {
     return (a, b) => {
       const da = docOf(a.ref)?.date ?? '';
       const db = docOf(b.ref)?.date ?? '';
       if (da !== db) return da < db ? 1 : -1;
-      return b.score - a.score || byRef(a, b);
+      return b.score - a.score || tie(a, b);
     };
   }
-  return (a, b) => b.score - a.score || byRef(a, b);
+  return (a, b) => b.score - a.score || tie(a, b);
 }
 
 /**

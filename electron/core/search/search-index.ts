@@ -3,7 +3,7 @@
  * (a worker thread holding Lunr) decides what to rebuild, answers queries, and computes snippets
  * from text.txt of the top hits.
  */
-import type { ArticleFormat, SearchHit, SearchHitKind, SearchOptions } from '../../shared/models';
+import type { ArticleFormat, SearchHitKind, SearchOptions, SearchResults } from '../../shared/models';
 
 /** One searchable unit: an article's text, or one bookmark/note (its note and quoted passage). */
 export interface SearchDocument {
@@ -28,6 +28,15 @@ export interface SearchDocument {
   date?: string | null;
 }
 
+/**
+ * What the library knows at the time of a query and the index does not hold: reading moves too
+ * often to re-index an article for it.
+ */
+export interface SearchContext {
+  /** ids of the articles read most recently, most recent first: equal scores go to the first */
+  recentlyRead?: readonly string[];
+}
+
 /** Everything the index needs to know about one article to decide if its entry is stale. */
 export interface ArticleFingerprint {
   articleId: string;
@@ -48,7 +57,7 @@ export interface SearchIndex {
     entries: { fingerprint: ArticleFingerprint; documents: SearchDocument[] }[],
   ): Promise<void>;
   removeArticle(articleId: string): Promise<void>;
-  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  search(query: string, options?: SearchOptions, context?: SearchContext): Promise<SearchResults>;
   /** Writes the index to disk now (otherwise it is written shortly after each change). */
   flush(): Promise<void>;
   close(): Promise<void>;

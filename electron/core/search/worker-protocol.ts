@@ -3,9 +3,9 @@
  * structured-clone-safe data; each request gets exactly one response with the same id, and the
  * worker answers requests in the order they were sent.
  */
-import type { SearchHit, SearchOptions } from '../../shared/models';
+import type { SearchOptions, SearchResults } from '../../shared/models';
 import type { QuireErrorInfo } from '../../shared/result';
-import type { ArticleFingerprint, SearchDocument } from './search-index';
+import type { ArticleFingerprint, SearchContext, SearchDocument } from './search-index';
 
 /** What the worker is started with (its `workerData`). */
 export interface SearchWorkerData {
@@ -21,7 +21,7 @@ export interface SearchWorkerMethods {
     result: null;
   };
   removeArticle: { payload: { articleId: string }; result: null };
-  search: { payload: { query: string; options: SearchOptions }; result: SearchHit[] };
+  search: { payload: { query: string; options: SearchOptions; context: SearchContext }; result: SearchResults };
   flush: { payload: null; result: null };
   close: { payload: null; result: null };
 }

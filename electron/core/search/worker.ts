@@ -39,7 +39,7 @@ async function handle(engine: SearchEngine, request: SearchWorkerRequest): Promi
       await engine.removeArticle(request.payload.articleId);
       return null;
     case 'search':
-      return engine.search(request.payload.query, request.payload.options);
+      return engine.results(request.payload.query, request.payload.options, request.payload.context);
     case 'flush':
       await engine.flush();
       return null;

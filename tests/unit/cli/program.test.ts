@@ -4,6 +4,7 @@ import { EventHub } from '../../../electron/core/events';
 import { QuireError } from '../../../electron/shared/result';
 import { runCli, type CliDeps } from '../../../electron/cli/program';
 import { createFakeReaderService, sampleArticle } from '../../support/fake-reader-service';
+import { searchResultsOf } from '../../support/search-results';
 
 function harness() {
   const service = createFakeReaderService();
@@ -62,9 +63,11 @@ describe('quire CLI (in process, fake core)', () => {
 
   it('prints search --json best first with the documented fields, and passes --limit', async () => {
     const { service, output, run } = harness();
-    service.search.mockResolvedValueOnce([
-      { articleId: 'a1b2c3d4e5f60718', annotationId: null, title: 'T', kind: 'article', score: 2, snippet: '<mark>Fuad</mark>', passage: null, terms: ['Fuad'], format: 'html', date: null },
-    ]);
+    service.search.mockResolvedValueOnce(
+      searchResultsOf([
+        { articleId: 'a1b2c3d4e5f60718', annotationId: null, title: 'T', kind: 'article', score: 2, snippet: '<mark>Fuad</mark>', passage: null, terms: ['Fuad'], format: 'html', date: null },
+      ]),
+    );
     expect(await run('search', 'Fuad', '--json', '--limit', '5')).toBe(0);
     expect(service.search).toHaveBeenCalledWith('Fuad', { limit: 5 });
     expect(JSON.parse(output.stdout)).toEqual([
@@ -74,17 +77,22 @@ describe('quire CLI (in process, fake core)', () => {
 
   it('passes search filters and the date order, and prints --explain under each hit', async () => {
     const { service, output, run } = harness();
-    service.search.mockResolvedValueOnce([
-      {
-        articleId: 'a1b2c3d4e5f60718', annotationId: null, title: 'T', kind: 'article', score: 2.5, snippet: '<mark>Fuad</mark>', passage: null, terms: ['Fuad'], format: 'html', date: null,
-        explanation: { parts: [{ term: 'fuad', field: 'body', tf: 3, idf: 4.2, weight: 1, score: 2.5 }], phrases: ['fuad hussein'] },
-      },
-    ]);
+    service.search.mockResolvedValueOnce({
+      hits: [
+        {
+          articleId: 'a1b2c3d4e5f60718', annotationId: null, title: 'T', kind: 'article', score: 2.5, snippet: '<mark>Fuad</mark>', passage: null, terms: ['Fuad'], format: 'html', date: null,
+          explanation: { parts: [{ term: 'fuad', field: 'body', tf: 3, idf: 4.2, weight: 1, score: 2.5 }], rerank: 2, phrases: ['fuad hussein'] },
+        },
+      ],
+      totals: { articles: 40, passages: 95, bookmarks: 0, notes: 2, articlesExact: true, passagesExact: false },
+    });
     const argv = ['search', '"Fuad Hussein"', '--tag', 'iraq', '--tag', 'news', '--format', 'HTML', '--lang', 'en', '--from', '2024-01-01', '--to', '2024-12-31', '--sort', 'date', '--explain'];
     expect(await run(...argv)).toBe(0);
     expect(service.search).toHaveBeenCalledWith('"Fuad Hussein"', {
       tags: ['iraq', 'news'], formats: ['html'], languages: ['en'], from: '2024-01-01', to: '2024-12-31', sort: 'date', explain: true,
     });
+    // The count line says what the whole query found, a lower bound as one.
+    expect(output.stdout.split('\n')[0]).toBe('40 articles · at least 95 passages (2 notes) · showing 1');
     expect(output.stdout).toContain('2.50 = fuad in body: tf 3, idf 4.20, weight 1');
     expect(output.stdout).toContain('phrase "fuad hussein" found in the text');
   });

@@ -200,20 +200,20 @@ describe('the trash', () => {
     const quire = await emptyLibrary(s);
     const [outcome] = await quire.importPaths([SEED_FILE]);
     const id = (outcome as { article: { id: string } }).article.id;
-    expect(await quire.search('Kurdistan')).toHaveLength(1);
+    expect((await quire.search('Kurdistan')).hits).toHaveLength(1);
 
     await quire.deleteArticle(id);
     expect(await quire.listArticles()).toEqual([]);
     expect((await quire.listTrash()).map((a) => a.id)).toEqual([id]);
     expect(existsSync(path.join(s.libraryDir, 'trash', id, 'text.txt'))).toBe(true);
-    expect(await quire.search('Kurdistan')).toEqual([]);
+    expect((await quire.search('Kurdistan')).hits).toEqual([]);
     await expect(quire.getArticle(id)).rejects.toMatchObject({ code: 'not-found' });
 
     const restored = await quire.restoreArticle(id);
     expect(restored.title).toBe(SEED_TITLE);
     expect((await quire.listArticles()).map((a) => a.id)).toEqual([id]);
     expect(await quire.listTrash()).toEqual([]);
-    expect((await quire.search('Kurdistan')).map((h) => h.articleId)).toEqual([id]);
+    expect((await quire.search('Kurdistan')).hits.map((h) => h.articleId)).toEqual([id]);
     await quire.close();
   });
 
@@ -286,10 +286,10 @@ describe('bookmarks and notes', () => {
     const s = setup();
     const { quire, id } = await withSeed(s);
     const note = await quire.createAnnotation({ articleId: id, kind: 'note', passage: { quote: 'IRNA' }, note: 'zebracrossing' });
-    const hits = await quire.search('zebracrossing');
+    const { hits } = await quire.search('zebracrossing');
     expect(hits).toEqual([expect.objectContaining({ articleId: id, annotationId: note.id, kind: 'note' })]);
     await quire.deleteAnnotation(id, note.id);
-    expect(await quire.search('zebracrossing')).toEqual([]);
+    expect((await quire.search('zebracrossing')).hits).toEqual([]);
     await quire.close();
   });
 
@@ -330,6 +330,25 @@ describe('reading progress', () => {
 
     const reopened = await s.open();
     expect(await reopened.getArticle(id)).toMatchObject({ readState: 'finished', progress: 0.2, position: 40 });
+    await reopened.close();
+  });
+
+  it('tells search which articles were read last, most recent first, to break ties with', async () => {
+    const s = setup();
+    const quire = await emptyLibrary(s);
+    const pages = webPages().filter((page) => ['bbc-1', 'lemonde-1'].includes(page.name)).map((page) => page.file);
+    const ids = (await quire.importPaths([SEED_FILE, ...pages])).map((outcome) => (outcome as { article: { id: string } }).article.id);
+    const [first, second, unread] = ids as [string, string, string];
+    await quire.setProgress(second, { progress: 0.1, position: 5 });
+    await quire.setProgress(first, { progress: 0.3, position: 50 });
+    await quire.search('Iraq');
+    expect(s.index.lastContext?.recentlyRead).toEqual([first, second]);
+    expect(s.index.lastContext?.recentlyRead).not.toContain(unread);
+    // Kept in article.json: after a restart the order is the same.
+    await quire.close();
+    const reopened = await s.open();
+    await reopened.search('Iraq');
+    expect(s.index.lastContext?.recentlyRead).toEqual([first, second]);
     await reopened.close();
   });
 });
@@ -386,7 +405,7 @@ describe('the search index', () => {
     const later = await s.open();
     await later.whenIndexed();
     expect(s.index.replaced).toEqual([welcome!.id]);
-    expect((await later.search('elsewhere')).map((h) => h.annotationId)).toEqual(['synced-note']);
+    expect((await later.search('elsewhere')).hits.map((h) => h.annotationId)).toEqual(['synced-note']);
     await later.close();
   });
 
@@ -415,7 +434,7 @@ describe('the search index', () => {
       log: (m, e) => s.logged.push(`${m} ${String(e)}`),
     });
     const [seed] = await quire.listArticles();
-    const hit = only(await quire.search('Kurdistan'));
+    const hit = only((await quire.search('Kurdistan')).hits);
     expect(hit).toMatchObject({ articleId: seed!.id, kind: 'article', title: SEED_TITLE });
     await quire.close();
     expect(s.logged).toEqual([]);

@@ -310,14 +310,14 @@ async function annotationTrial(plan: TrialPlan): Promise<void> {
     for (const [id, actual] of present) {
       const word = /zq[a-z]+vx/.exec(actual.note)?.[0];
       if (!word) continue;
-      const hits = await core.search(word, { limit: 50 });
+      const { hits } = await core.search(word, { limit: 50 });
       expect(hits.some((h) => h.annotationId === id), `${label}: note ${id} (${word}) is not in the index`).toBe(true);
     }
     for (const line of lines) {
       if (line.t !== 'ack' || line.op.kind === 'create' || present.has(line.id)) continue;
       const word = /zq[a-z]+vx/.exec(line.op.kind === 'update' ? line.op.note : '')?.[0];
       if (!word) continue;
-      const hits = await core.search(word, { limit: 50 });
+      const { hits } = await core.search(word, { limit: 50 });
       expect(hits.some((h) => h.annotationId === line.id), `${label}: deleted note ${line.id} is still in the index`).toBe(false);
     }
   } finally {
@@ -382,7 +382,7 @@ async function importTrial(plan: TrialPlan): Promise<void> {
       const text = readFileSync(path.join(articlesDir, article.id, 'text.txt'), 'utf8');
       const word = text.match(/\p{L}{6,}/u)?.[0] ?? text.match(/\p{L}{2,}/u)?.[0];
       expect(word, `${label}: ${article.id} has no word to search for`).toBeDefined();
-      const hits = await core.search(word!, { limit: 1000 });
+      const { hits } = await core.search(word!, { limit: 1000 });
       expect(hits.some((h) => h.articleId === article.id), `${label}: article ${article.id} (${word}) is not in the index`).toBe(true);
       tally.imported += 1;
     }

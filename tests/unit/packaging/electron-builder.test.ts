@@ -197,9 +197,9 @@ describe('the workers, started from the packed layout in plain Node (no archive 
         // French: the worker loads lunr-languages' French stemmer by name from node_modules.
         { fingerprint: fingerprintOf(french), documents: articleDocuments(french).map((doc) => ({ ...doc, lang: 'fr' })) },
       ]);
-      expect((await index.search('hussein')).map((hit) => hit.articleId)).toEqual(['seed-article']);
+      expect((await index.search('hussein')).hits.map((hit) => hit.articleId)).toEqual(['seed-article']);
       const frenchWord = lemonde.text.match(/\b[a-zé]{8,}\b/u)?.[0] ?? 'gouvernement';
-      expect((await index.search(frenchWord)).map((hit) => hit.articleId)).toContain('lemonde-page');
+      expect((await index.search(frenchWord)).hits.map((hit) => hit.articleId)).toContain('lemonde-page');
     } finally {
       await index.close();
       delete process.env.QUIRE_SEARCH_WORKER;

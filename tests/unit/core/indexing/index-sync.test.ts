@@ -30,15 +30,15 @@ describe('IndexSync', () => {
   it('indexes what is stale at open, and a search sees every change made before it', async () => {
     const words = new Map([['article-a', 'apple']]);
     const sync = new IndexSync(slow(createMemoryIndex(), 20), source(words), () => {});
-    expect((await sync.search('apple')).map((h) => h.articleId)).toEqual(['article-a']);
+    expect((await sync.search('apple')).hits.map((h) => h.articleId)).toEqual(['article-a']);
 
     words.set('article-b', 'banana');
     sync.refresh('article-b');
-    expect((await sync.search('banana')).map((h) => h.articleId)).toEqual(['article-b']);
+    expect((await sync.search('banana')).hits.map((h) => h.articleId)).toEqual(['article-b']);
 
     words.delete('article-a');
     sync.refresh('article-a');
-    expect(await sync.search('apple')).toEqual([]);
+    expect((await sync.search('apple')).hits).toEqual([]);
     await sync.close();
   });
 
@@ -66,7 +66,7 @@ describe('IndexSync', () => {
     expect(logged).toHaveLength(1);
     words.set('article-c', 'cherry');
     sync.refresh('article-c');
-    expect((await sync.search('cherry')).map((h) => h.articleId)).toEqual(['article-c']);
+    expect((await sync.search('cherry')).hits.map((h) => h.articleId)).toEqual(['article-c']);
     await sync.close();
   });
 
@@ -88,7 +88,7 @@ describe('IndexSync', () => {
     expect(batches).toBeLessThan(5);
     await sync.whenIndexed();
     expect(batches).toBe(5);
-    expect((await sync.search('apple')).map((h) => h.articleId)).toEqual(['article-000']);
+    expect((await sync.search('apple')).hits.map((h) => h.articleId)).toEqual(['article-000']);
     await sync.close();
   });
 });

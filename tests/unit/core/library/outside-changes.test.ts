@@ -89,7 +89,7 @@ describe('changes made by another process', () => {
       await changes.naming(added.article.id);
       expect((await listed(app)).map((a) => a.id)).toContain(added.article.id);
       await app.whenIndexed();
-      const hits = await app.search('pelican');
+      const { hits } = await app.search('pelican');
       expect(new Set(hits.map((hit) => hit.articleId))).toEqual(new Set([added.article.id]));
 
       await terminal.deleteArticle(id);

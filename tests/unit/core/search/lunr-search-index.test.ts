@@ -80,12 +80,12 @@ describe('createSearchIndex (worker thread)', () => {
     expect(await index.open([fingerprintOf(SEED)])).toEqual(['seed-article']);
     await index.replaceArticle(fingerprintOf(SEED), articleDocuments(SEED));
     await index.replaceArticles([{ fingerprint: fingerprintOf(LEMONDE), documents: articleDocuments(LEMONDE) }]);
-    const [hit] = await index.search('Fuad Hussein');
+    const [hit] = (await index.search('Fuad Hussein')).hits;
     expect(hit).toMatchObject({ articleId: 'seed-article', kind: 'article', annotationId: null });
     expect(hit?.snippet).toContain('<mark>Fuad</mark> <mark>Hussein</mark>');
-    expect((await index.search('senat', { limit: 5 })).map((h) => h.articleId)).toEqual(['lemonde-page']);
+    expect((await index.search('senat', { limit: 5 })).hits.map((h) => h.articleId)).toEqual(['lemonde-page']);
     await index.removeArticle('seed-article');
-    expect(await index.search('Fuad Hussein')).toEqual([]);
+    expect((await index.search('Fuad Hussein')).hits).toEqual([]);
   });
 
   it('persists through close and reopens without re-adding', async () => {
@@ -97,7 +97,7 @@ describe('createSearchIndex (worker thread)', () => {
 
     const second = newIndex();
     expect(await second.open([fingerprintOf(SEED)])).toEqual([]);
-    expect((await second.search('hussein')).map((h) => h.articleId)).toEqual(['seed-article']);
+    expect((await second.search('hussein')).hits.map((h) => h.articleId)).toEqual(['seed-article']);
   });
 
   it('rejects the calls pending when the worker dies, then restarts it with the saved index', async () => {
@@ -110,8 +110,8 @@ describe('createSearchIndex (worker thread)', () => {
 
     await expect(index.search('__die__')).rejects.toMatchObject({ name: 'QuireError', code: 'internal' });
     // the next call starts a new worker, which loads the saved index and reconciles it
-    expect((await index.search('hussein')).map((h) => h.articleId)).toEqual(['seed-article']);
-    expect(await index.search('+senat')).toEqual([]);
+    expect((await index.search('hussein')).hits.map((h) => h.articleId)).toEqual(['seed-article']);
+    expect((await index.search('+senat')).hits).toEqual([]);
   });
 
   it('reports a worker that cannot be found as an internal error', async () => {

@@ -3,7 +3,7 @@
  * say which article a person means when the words alone do not.
  */
 import { describe, expect, it } from 'vitest';
-import { sequenceFactor, titleFactor } from '../../../../electron/core/search/rerank';
+import { sequenceFactor, titleFactor, wordsAsTyped } from '../../../../electron/core/search/rerank';
 
 const words = (text: string) => text.toLowerCase().split(/\s+/);
 
@@ -44,6 +44,40 @@ describe('sequenceFactor', () => {
       yield 'never needed';
     };
     expect(sequenceFactor(texts(), words('cafe creme'))).toBe(11);
+    expect(read).toBe(0);
+  });
+
+  it('leaves out pairs of common words, which any long text holds', () => {
+    const question = words('what is the butterfly effect');
+    const book = ['What is the use of it? It is the sea that holds every effect of the storm.'];
+    // "what is" and "is the" are in the book; the question's own pairs are not.
+    expect(sequenceFactor(book, question, new Set(['butterfly', 'effect']))).toBe(1);
+    expect(sequenceFactor(book, question)).toBeGreaterThan(2);
+  });
+});
+
+describe('wordsAsTyped', () => {
+  it('counts the words a text holds as typed, not another form of the same stem', () => {
+    expect(wordsAsTyped(['The river running past the mill.'], ['running', 'mill'])).toBe(2);
+    expect(wordsAsTyped(['The river runs past the mills.'], ['running', 'mill'])).toBe(0);
+    // Whole words only: "mill" is not in "Miller" or "windmill".
+    expect(wordsAsTyped(['Miller built a windmill.'], ['mill'])).toBe(0);
+  });
+
+  it('ignores case, and compares a word typed with accents as the index folds it', () => {
+    expect(wordsAsTyped(['CAFÉ CRÈME au Lait'], ['café', 'lait'])).toBe(2);
+    expect(wordsAsTyped(['Über den Wolken'], ['über'])).toBe(1);
+    expect(wordsAsTyped(['Uber den Wolken'], ['über'])).toBe(0);
+  });
+
+  it('reads a later text only while a word is missing', () => {
+    let read = 0;
+    const texts = function* () {
+      yield 'Running';
+      read += 1;
+      yield 'never needed';
+    };
+    expect(wordsAsTyped(texts(), ['running'])).toBe(1);
     expect(read).toBe(0);
   });
 });

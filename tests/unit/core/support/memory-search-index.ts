@@ -3,7 +3,8 @@
  * and answers a query with the documents whose text contains every word (no ranking).
  */
 import type { SearchHit } from '../../../../electron/shared/models';
-import type { ArticleFingerprint, SearchDocument, SearchIndex } from '../../../../electron/core/search/search-index';
+import { searchResultsOf } from '../../../support/search-results';
+import type { ArticleFingerprint, SearchContext, SearchDocument, SearchIndex } from '../../../../electron/core/search/search-index';
 
 export interface MemoryIndexState {
   fingerprints: Map<string, string>;
@@ -13,11 +14,13 @@ export interface MemoryIndexState {
   flushed: number;
   /** ids handed to replaceArticle(s) since the last open, in order */
   replaced: string[];
+  /** what the library told the last search beside the query */
+  lastContext: SearchContext | undefined;
 }
 
 /** State survives `close()`, so a test can reopen the library over the same "persisted" index. */
 export function createMemoryIndexState(): MemoryIndexState {
-  return { fingerprints: new Map(), documents: new Map(), opened: 0, closed: 0, flushed: 0, replaced: [] };
+  return { fingerprints: new Map(), documents: new Map(), opened: 0, closed: 0, flushed: 0, replaced: [], lastContext: undefined };
 }
 
 export function createMemoryIndex(state: MemoryIndexState = createMemoryIndexState()): SearchIndex {
@@ -49,7 +52,8 @@ export function createMemoryIndex(state: MemoryIndexState = createMemoryIndexSta
       state.fingerprints.delete(articleId);
       state.documents.delete(articleId);
     },
-    async search(query, options) {
+    async search(query, options, context) {
+      state.lastContext = context;
       const words = query.toLowerCase().split(/\s+/).filter(Boolean);
       const hits: SearchHit[] = [];
       for (const documents of state.documents.values()) {
@@ -70,7 +74,7 @@ export function createMemoryIndex(state: MemoryIndexState = createMemoryIndexSta
           });
         }
       }
-      return hits.slice(0, options?.limit ?? 20);
+      return searchResultsOf(hits.slice(0, options?.limit ?? 20));
     },
     async flush() {
       state.flushed += 1;

@@ -6,6 +6,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { createFakeApi, makeArticle } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
+import { searchResultsOf } from '../../../support/search-results';
 import { searchHit } from '../search/search-hit';
 import type * as BookmarksModule from '../../../../renderer/bookmarks/BookmarksView';
 import type * as SearchResultsModule from '../../../../renderer/search/SearchResults';
@@ -83,7 +84,7 @@ describe('a view that stops working', () => {
   it('keeps a failure in the search results inside the panel, with the box still there', async () => {
     broken.searchResults = true;
     const api = createFakeApi({ articles: [makeArticle({ id: 'a1', title: 'On Rivers' })] });
-    api.search.mockResolvedValue({ ok: true, value: [searchHit({ articleId: 'a1', title: 'On Rivers' })] });
+    api.search.mockResolvedValue({ ok: true, value: searchResultsOf([searchHit({ articleId: 'a1', title: 'On Rivers' })]) });
     const { user } = renderWithApi(api);
     await screen.findByText('On Rivers');
     const box = screen.getByRole('searchbox', { name: 'Search library' });

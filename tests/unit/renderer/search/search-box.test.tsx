@@ -1,9 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { SearchHit } from '../../../../electron/shared/models';
+import type { SearchResults } from '../../../../electron/shared/models';
 import type { Result } from '../../../../electron/shared/result';
 import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
+import { searchResultsOf } from '../../../support/search-results';
 import { searchHit } from './search-hit';
 
 const hit = searchHit;
@@ -30,10 +31,10 @@ describe('Search', () => {
     const api = library();
     api.search.mockResolvedValue({
       ok: true,
-      value: [
+      value: searchResultsOf([
         hit({ articleId: 'r1', title: 'On Rivers', snippet: 'The <mark>river</mark> remembers' }),
         hit({ articleId: 'r1', title: 'On Rivers', kind: 'note', annotationId: 'n1', snippet: 'my <mark>river</mark> note' }),
-      ],
+      ]),
     });
     const { user } = renderWithApi(api);
 
@@ -52,11 +53,11 @@ describe('Search', () => {
     const api = library();
     api.search.mockResolvedValue({
       ok: true,
-      value: [
+      value: searchResultsOf([
         hit({ articleId: 'r1', title: 'On Rivers', snippet: 'The <mark>river</mark> remembers' }),
         hit({ articleId: 'm1', title: 'Mountains', snippet: '<mark>river</mark> below' }),
         hit({ articleId: 'r1', title: 'On Rivers', kind: 'note', annotationId: 'n1', snippet: 'my <mark>river</mark> note' }),
-      ],
+      ]),
     });
     const { user } = renderWithApi(api);
     const box = screen.getByRole('searchbox', { name: 'Search library' });
@@ -84,7 +85,7 @@ describe('Search', () => {
     const api = library();
     api.search.mockResolvedValue({
       ok: true,
-      value: [hit({ articleId: 'r1', title: 'On Rivers', snippet: '<img src=x onerror=alert(1)> and <mark>river</mark>' })],
+      value: searchResultsOf([hit({ articleId: 'r1', title: 'On Rivers', snippet: '<img src=x onerror=alert(1)> and <mark>river</mark>' })]),
     });
     const { user } = renderWithApi(api);
 
@@ -96,9 +97,9 @@ describe('Search', () => {
 
   it('drops an answer that arrives after a newer query was sent', async () => {
     const api = library();
-    const answers = new Map<string, ReturnType<typeof deferred<Result<SearchHit[]>>>>();
+    const answers = new Map<string, ReturnType<typeof deferred<Result<SearchResults>>>>();
     api.search.mockImplementation((query) => {
-      const answer = deferred<Result<SearchHit[]>>();
+      const answer = deferred<Result<SearchResults>>();
       answers.set(query, answer);
       return answer.promise;
     });
@@ -111,10 +112,10 @@ describe('Search', () => {
     await waitFor(() => expect(answers.has('river')).toBe(true));
 
     await act(async () =>
-      answers.get('river')!.resolve({ ok: true, value: [hit({ articleId: 'r1', title: 'Newer answer' })] }),
+      answers.get('river')!.resolve({ ok: true, value: searchResultsOf([hit({ articleId: 'r1', title: 'Newer answer' })]) }),
     );
     await act(async () =>
-      answers.get('riv')!.resolve({ ok: true, value: [hit({ articleId: 'm1', title: 'Stale answer' })] }),
+      answers.get('riv')!.resolve({ ok: true, value: searchResultsOf([hit({ articleId: 'm1', title: 'Stale answer' })]) }),
     );
 
     expect(await screen.findByText('Newer answer')).toBeInTheDocument();
@@ -127,7 +128,7 @@ describe('Search', () => {
     const passageStart = text.indexOf('river meets');
     api.search.mockResolvedValue({
       ok: true,
-      value: [
+      value: searchResultsOf([
         hit({ articleId: 'm1', title: 'Mountains', snippet: 'no match' }),
         hit({
           articleId: 'r1',
@@ -136,7 +137,7 @@ describe('Search', () => {
           passage: { start: passageStart, end: passageStart + 5 },
           terms: ['river', 'Rivers'],
         }),
-      ],
+      ]),
     });
     const { user } = renderWithApi(api);
     const box = screen.getByRole('searchbox', { name: 'Search library' });
@@ -169,7 +170,7 @@ describe('Search', () => {
 
   it('says when nothing matched and shows an error answer', async () => {
     const api = library();
-    api.search.mockResolvedValueOnce({ ok: true, value: [] });
+    api.search.mockResolvedValueOnce({ ok: true, value: searchResultsOf([]) });
     const { user } = renderWithApi(api);
     const box = screen.getByRole('searchbox', { name: 'Search library' });
 

@@ -1,9 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { SearchHit, SearchOptions } from '../../../../electron/shared/models';
+import type { SearchHit, SearchOptions, SearchResults } from '../../../../electron/shared/models';
 import type { Result } from '../../../../electron/shared/result';
 import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
+import { searchResultsOf } from '../../../support/search-results';
 
 const hit = (articleId: string, title: string, kind: SearchHit['kind'] = 'article'): SearchHit => ({
   articleId,
@@ -42,10 +43,12 @@ async function searchFor(query: string) {
   // A stand-in core: filters by format, as the real one does, so the list changes as a user sees it.
   api.search.mockImplementation(async (_query: string, options?: SearchOptions) => ({
     ok: true,
-    value: [hit('r1', 'On Rivers'), hit('r1', 'On Rivers', 'note'), hit('m1', 'Mountains', 'bookmark')].filter((h) => {
-      const format = h.articleId === 'r1' ? 'pdf' : 'epub';
-      return !options?.formats || options.formats.includes(format);
-    }),
+    value: searchResultsOf(
+      [hit('r1', 'On Rivers'), hit('r1', 'On Rivers', 'note'), hit('m1', 'Mountains', 'bookmark')].filter((h) => {
+        const format = h.articleId === 'r1' ? 'pdf' : 'epub';
+        return !options?.formats || options.formats.includes(format);
+      }),
+    ),
   }));
   const rendered = renderWithApi(api);
   const box = screen.getByRole('searchbox', { name: 'Search library' });
@@ -113,7 +116,7 @@ describe('Search filters', () => {
 
   it('says when the filters hide everything, and Clear filters brings the results back', async () => {
     const { api, box, bar, user } = await searchFor('river');
-    api.search.mockResolvedValueOnce({ ok: true, value: [] });
+    api.search.mockResolvedValueOnce({ ok: true, value: searchResultsOf([]) });
     await user.selectOptions(within(bar).getByLabelText('Tag'), 'water');
     expect(await screen.findByText('No results with these filters')).toBeInTheDocument();
 
@@ -128,17 +131,17 @@ describe('Search filters', () => {
 
   it('never lets an answer to an older filter replace a newer one', async () => {
     const { api, bar, user } = await searchFor('river');
-    const answers = new Map<string, ReturnType<typeof deferred<Result<SearchHit[]>>>>();
+    const answers = new Map<string, ReturnType<typeof deferred<Result<SearchResults>>>>();
     api.search.mockImplementation((_query, options) => {
-      const answer = deferred<Result<SearchHit[]>>();
+      const answer = deferred<Result<SearchResults>>();
       answers.set(options?.formats?.[0] ?? 'any', answer);
       return answer.promise;
     });
 
     await user.selectOptions(within(bar).getByLabelText('Format'), 'PDF');
     await user.selectOptions(within(bar).getByLabelText('Format'), 'EPUB');
-    await act(async () => answers.get('epub')!.resolve({ ok: true, value: [hit('m1', 'Newer answer')] }));
-    await act(async () => answers.get('pdf')!.resolve({ ok: true, value: [hit('r1', 'Stale answer')] }));
+    await act(async () => answers.get('epub')!.resolve({ ok: true, value: searchResultsOf([hit('m1', 'Newer answer')]) }));
+    await act(async () => answers.get('pdf')!.resolve({ ok: true, value: searchResultsOf([hit('r1', 'Stale answer')]) }));
 
     expect(await screen.findByText('Newer answer')).toBeInTheDocument();
     expect(screen.queryByText('Stale answer')).not.toBeInTheDocument();

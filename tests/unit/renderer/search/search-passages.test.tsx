@@ -6,6 +6,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
+import { searchResultsOf } from '../../../support/search-results';
 import { searchHit } from './search-hit';
 
 const hit = searchHit;
@@ -39,7 +40,7 @@ const rivers = hit({
 describe('Search: every passage', () => {
   it("lists an article once with its best places and the number of the others, and counts every place", async () => {
     const api = library();
-    api.search.mockResolvedValue({ ok: true, value: [rivers, hit({ articleId: 'm1', title: 'Mountains', snippet: 'a <mark>river</mark> below' })] });
+    api.search.mockResolvedValue({ ok: true, value: searchResultsOf([rivers, hit({ articleId: 'm1', title: 'Mountains', snippet: 'a <mark>river</mark> below' })]) });
     const { user } = renderWithApi(api);
 
     await user.type(screen.getByRole('searchbox', { name: 'Search library' }), 'river');
@@ -58,7 +59,7 @@ describe('Search: every passage', () => {
 
   it('opens the reader at a second place, and on the match list from "and N more"', async () => {
     const api = library();
-    api.search.mockResolvedValue({ ok: true, value: [rivers] });
+    api.search.mockResolvedValue({ ok: true, value: searchResultsOf([rivers]) });
     const { user } = renderWithApi(api);
     const box = screen.getByRole('searchbox', { name: 'Search library' });
 
@@ -82,20 +83,25 @@ describe('Search: every passage', () => {
     const api = library();
     const page = (from: number, count: number) =>
       Array.from({ length: count }, (_, i) => hit({ articleId: `a${from + i}`, title: `Article ${from + i}`, snippet: '<mark>river</mark>' }));
+    // The core counts the whole query: at first a lower bound (texts past the page not read), exact once every text was.
+    const totals = (passages: number, passagesExact: boolean) => ({ articles: 62, passages, bookmarks: 0, notes: 0, articlesExact: true, passagesExact });
     api.search.mockImplementation((_query: string, options?: { offset?: number }) =>
-      Promise.resolve({ ok: true as const, value: (options?.offset ?? 0) === 0 ? page(0, 50) : page(50, 12) }),
+      Promise.resolve({
+        ok: true as const,
+        value: (options?.offset ?? 0) === 0 ? { hits: page(0, 50), totals: totals(75, false) } : { hits: page(50, 12), totals: totals(214, true) },
+      }),
     );
     const { user } = renderWithApi(api);
 
     await user.type(screen.getByRole('searchbox', { name: 'Search library' }), 'river');
     const results = await screen.findByRole('listbox', { name: 'Search results' });
     expect(within(results).getAllByRole('option')).toHaveLength(50);
-    expect(screen.getByText('50 articles · 50 passages · showing the best 50')).toBeInTheDocument();
+    expect(screen.getByText('62 articles · at least 75 passages · showing the best 50 articles')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Load more results' }));
     await waitFor(() => expect(within(results).getAllByRole('option')).toHaveLength(62));
     expect(api.search).toHaveBeenLastCalledWith('river', { limit: 50, offset: 50 });
-    expect(screen.getByText('62 articles · 62 passages')).toBeInTheDocument();
+    expect(screen.getByText('62 articles · 214 passages')).toBeInTheDocument();
     // A short page was the last: nothing more to load.
     expect(screen.queryByRole('button', { name: 'Load more results' })).not.toBeInTheDocument();
   });

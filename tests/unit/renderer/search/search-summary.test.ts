@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchHit, SearchHitKind } from '../../../../electron/shared/models';
+import type { SearchHit, SearchHitKind, SearchTotals } from '../../../../electron/shared/models';
 import { kindCountsLabel, resultsSummary } from '../../../../renderer/search/search-summary';
 
 const hit = (articleId: string, kind: SearchHitKind = 'article'): SearchHit => ({
@@ -15,25 +15,47 @@ const hit = (articleId: string, kind: SearchHitKind = 'article'): SearchHit => (
   date: null,
 });
 
+const totals = (overrides: Partial<SearchTotals>): SearchTotals => ({
+  articles: 1,
+  passages: 1,
+  bookmarks: 0,
+  notes: 0,
+  articlesExact: true,
+  passagesExact: true,
+  ...overrides,
+});
+
 describe('results summary', () => {
-  it('counts articles and passages, naming bookmarks and notes among them', () => {
-    const hits = [hit('a'), hit('a', 'bookmark'), hit('b'), hit('b', 'note'), hit('b', 'note'), hit('c', 'bookmark')];
-    expect(resultsSummary(hits, 50, 'relevance')).toBe('3 articles · 6 passages (2 bookmarks, 2 notes)');
+  it('says what the whole query found, naming bookmarks and notes among the passages', () => {
+    const hits = [hit('a'), hit('a', 'bookmark'), hit('b')];
+    expect(resultsSummary(hits, totals({ articles: 62, passages: 214, bookmarks: 2, notes: 3 }), false, 'relevance')).toBe(
+      '62 articles · 214 passages (2 bookmarks, 3 notes)',
+    );
   });
 
   it('uses the singular for one, and leaves out kinds with no hit', () => {
-    expect(resultsSummary([hit('a')], 50, 'relevance')).toBe('1 article · 1 passage');
-    expect(resultsSummary([hit('a'), hit('a', 'note')], 50, 'relevance')).toBe('1 article · 2 passages (1 note)');
+    expect(resultsSummary([hit('a')], totals({}), false, 'relevance')).toBe('1 article · 1 passage');
+    expect(resultsSummary([hit('a'), hit('a', 'note')], totals({ passages: 2, notes: 1 }), false, 'relevance')).toBe('1 article · 2 passages (1 note)');
   });
 
-  it('says which hits are shown when the core returned as many as asked', () => {
+  it('says "at least" before a figure the core could only bound', () => {
+    expect(resultsSummary([hit('a')], totals({ articles: 12, passages: 40, passagesExact: false }), false, 'relevance')).toBe(
+      '12 articles · at least 40 passages',
+    );
+    // Articles not yet confirmed to hold a quoted phrase: neither figure is complete.
+    expect(resultsSummary([hit('a')], totals({ articles: 50, passages: 70, articlesExact: false }), false, 'relevance')).toBe(
+      'at least 50 articles · at least 70 passages',
+    );
+  });
+
+  it('says how many articles are shown while more can be loaded', () => {
     const hits = Array.from({ length: 5 }, (_, i) => hit(`a${i % 2}`));
-    expect(resultsSummary(hits, 5, 'relevance')).toBe('2 articles · 5 passages · showing the best 5');
-    expect(resultsSummary(hits, 5, 'date')).toBe('2 articles · 5 passages · showing the newest 5');
+    expect(resultsSummary(hits, totals({ articles: 9, passages: 20 }), true, 'relevance')).toBe('9 articles · 20 passages · showing the best 2 articles');
+    expect(resultsSummary(hits, totals({ articles: 9, passages: 20 }), true, 'date')).toBe('9 articles · 20 passages · showing the newest 2 articles');
   });
 
   it('is empty with no hits (the view says why)', () => {
-    expect(resultsSummary([], 50, 'relevance')).toBe('');
+    expect(resultsSummary([], totals({ articles: 0, passages: 0 }), false, 'relevance')).toBe('');
   });
 
   it("labels a group's kinds", () => {

@@ -12,10 +12,10 @@ import {
   type ArticleMeta,
   type ImportOutcome,
   type LibraryFacets,
-  type SearchHit,
   type Settings,
 } from '../../../../electron/shared/models';
 import type { Result } from '../../../../electron/shared/result';
+import { searchResultsOf } from '../../../support/search-results';
 
 export type FakeApi = { [M in ReaderMethod]: Mock<ReaderApi[M]> };
 
@@ -154,7 +154,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       Object.assign(article, progress);
       return ok(article);
     },
-    search: async () => ok<SearchHit[]>([]),
+    search: async () => ok(searchResultsOf([])),
     listAnnotations: async (articleId) => ok(library.annotations.filter((a) => a.articleId === articleId)),
     createAnnotation: async (input) => {
       const text = library.contents.get(input.articleId)?.text ?? '';
