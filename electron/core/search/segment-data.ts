@@ -26,6 +26,9 @@ export interface SegmentData {
   postingTfs: Uint16Array;
   /** field length (terms) of document d, field f, at d·F+f */
   lengths: Uint32Array;
+  /** document d's next-word filter (pair-filter.ts) is pairBits[pairStart[d], pairStart[d+1]) */
+  pairStart: Uint32Array;
+  pairBits: Uint32Array;
 }
 
 /** Postings of one term while a segment is being built: per field, [doc, tf, doc, tf, …]. */
@@ -35,13 +38,15 @@ type Pending = (number[] | undefined)[];
 export class SegmentBuilder {
   private readonly keys: string[] = [];
   private readonly lengths: number[] = [];
+  private readonly pairFilters: Uint32Array[] = [];
   private readonly postings = new Map<string, Pending>();
   private postingCount = 0;
 
   /** Adds a document and returns its number; its postings must be added before the next one's. */
-  addDocument(key: string, lengths: ArrayLike<number>): number {
+  addDocument(key: string, lengths: ArrayLike<number>, pairFilter: Uint32Array): number {
     const doc = this.keys.length;
     this.keys.push(key);
+    this.pairFilters.push(pairFilter);
     for (let f = 0; f < FIELD_COUNT; f += 1) this.lengths.push(lengths[f] ?? 0);
     return doc;
   }
@@ -59,6 +64,7 @@ export class SegmentBuilder {
     const number = this.addDocument(
       key,
       INDEX_FIELDS.map((field) => doc[field].length),
+      doc.body.pairFilter ?? new Uint32Array(0),
     );
     INDEX_FIELDS.forEach((field, f) => {
       const { terms, counts } = doc[field];
@@ -86,6 +92,12 @@ export class SegmentBuilder {
       }
     });
     postingStart[terms.length * FIELD_COUNT] = at;
+    const pairStart = new Uint32Array(this.keys.length + 1);
+    this.pairFilters.forEach((filter, doc) => {
+      pairStart[doc + 1] = pairStart[doc]! + filter.length;
+    });
+    const pairBits = new Uint32Array(pairStart[this.keys.length]!);
+    this.pairFilters.forEach((filter, doc) => pairBits.set(filter, pairStart[doc]));
     return {
       keys: this.keys,
       terms: TermList.from(terms),
@@ -93,6 +105,8 @@ export class SegmentBuilder {
       postingDocs,
       postingTfs,
       lengths: Uint32Array.from(this.lengths),
+      pairStart,
+      pairBits,
     };
   }
 }
