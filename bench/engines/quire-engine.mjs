@@ -49,6 +49,9 @@ export async function quireEngine(name, bundle) {
       await index.open([]);
       // As the library's IndexSync sends them: batches of 100.
       for (let i = 0; i < articles.length; i += 100) await index.replaceArticles(articles.slice(i, i + 100).map(entry));
+      // The app's worker merges segments between requests; this loop never lets its timer run.
+      index.layout();
+      index.mergeSegments();
       await index.close();
       writeFileSync(fingerprints(dir), JSON.stringify(articles.map((a) => entry(a).fingerprint)));
     },

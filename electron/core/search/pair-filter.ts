@@ -2,20 +2,19 @@
  * A next-word filter per document: a small Bloom filter of the pairs of neighbouring words of its
  * texts (title, byline, site, each tag, notes, body; no pair runs from one into the next), so a
  * quoted phrase can pass over most candidates without reading their text.txt or looking at them
- * at all. The index
- * keeps no positions (each would cost more than the postings themselves); without them, a rare
- * phrase of common words had its candidates' texts read best first until enough held it — hundreds
- * of files for one query. The filter never says no to a text that holds the phrase; it says yes to
- * about one text in thirty that does not (those are read and rejected as before).
+ * at all. The index keeps no positions (each would cost more than the postings themselves);
+ * without them, a rare phrase of common words had its candidates' texts read best first until
+ * enough held it — hundreds of files for one query. The filter never says no to a text that holds the phrase; it says yes to
+ * a few texts in a hundred that do not (those are read and rejected as before).
  *
  * Words are the phrase checks' own (snippet.ts): the tokens of `tokenize`, each folded with
  * `foldWord`, tokens that fold to nothing skipped. The filter of a document is a run of 32-bit words
- * (BITS_PER_WORD bits per word of the body); an empty run means "unknown" and lets every phrase by.
+ * (BITS_PER_WORD bits per word of its texts); an empty run means "unknown" and lets every phrase by.
  */
-import { foldWord, pushWord, scanWords, type WordToken } from './text-pipeline';
+import { foldWord, MAX_TERM_LENGTH, pushWord, scanWords, type WordToken } from './text-pipeline';
 
-/** Bits of filter per word of the body: about 3 % false positives per neighbouring pair. */
-const BITS_PER_WORD = 8;
+/** Bits of filter per word of the texts: a few % false positives per neighbouring pair (words repeat, so there are fewer distinct pairs than words). */
+const BITS_PER_WORD = 6;
 const PROBES = 3;
 /** The filter of a body with fewer than two words: "unknown", nothing to probe. */
 const EMPTY = new Uint32Array(0);
@@ -24,6 +23,21 @@ const EMPTY = new Uint32Array(0);
 function wordHash(word: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < word.length; i += 1) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/**
+ * wordHash of the folded form of text[start, end), a word of ASCII letters and digits: folding
+ * such a word is lowercasing it and keeping its first MAX_TERM_LENGTH letters (foldWord), done
+ * here in place — most words of a text, hashed without a string or a lookup each.
+ */
+function asciiWordHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  const last = Math.min(end, start + MAX_TERM_LENGTH);
+  for (let i = start; i < last; i += 1) {
+    const code = text.charCodeAt(i);
+    hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), 0x01000193);
+  }
   return hash >>> 0;
 }
 
@@ -45,7 +59,7 @@ const stepOf = (pair: number): number => mix(pair ^ 0x5bd1e995) | 1;
 const TEXT_END = -1;
 const NOT_A_WORD = -2;
 
-/** The folded words of texts as the phrase checks see them, hashed (each distinct surface folded once), TEXT_END after each text. */
+/** The folded words of texts as the phrase checks see them, hashed (other than ASCII words, each distinct one folded once), TEXT_END after each text. */
 function wordHashes(texts: readonly string[]): number[] {
   const bySurface = new Map<string, number>();
   const hashes: number[] = [];
@@ -61,7 +75,10 @@ function wordHashes(texts: readonly string[]): number[] {
   const parts: WordToken[] = [];
   for (const text of texts) {
     scanWords(text, (start, end, simple) => {
-      if (simple) return add(text.slice(start, end));
+      if (simple) {
+        hashes.push(asciiWordHash(text, start, end));
+        return;
+      }
       parts.length = 0;
       pushWord(parts, text.slice(start, end), start);
       for (const part of parts) add(part.text);
