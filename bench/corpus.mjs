@@ -10,7 +10,14 @@ import path from 'node:path';
 import { seededRandom as random } from '../scripts/seeded-random.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
-export const WORK = path.join(ROOT, '.cache', 'bench');
+/** The corpus's size; a larger library (`--articles N`, which run.mjs passes on as QUIRE_BENCH_ARTICLES) is made from it. */
+const CORPUS_ARTICLES = 10_000;
+export const ARTICLE_COUNT = Number(process.env.QUIRE_BENCH_ARTICLES ?? CORPUS_ARTICLES);
+if (!Number.isSafeInteger(ARTICLE_COUNT) || ARTICLE_COUNT < 100) {
+  throw new Error(`--articles needs a whole number of at least 100, not ${process.env.QUIRE_BENCH_ARTICLES}`);
+}
+/** Each library size has its own folder (library, indexes, queries, results). */
+export const WORK = path.join(ROOT, '.cache', ARTICLE_COUNT === CORPUS_ARTICLES ? 'bench' : `bench-${ARTICLE_COUNT}`);
 const CORPUS_DIR = path.join(ROOT, '.cache', 'corpus');
 const CORPUS = path.join(CORPUS_DIR, 'articles-10k.jsonl');
 const SCRIPT = path.join(ROOT, 'bench', 'debian-docs.sh');
@@ -22,13 +29,45 @@ export function ensureCorpus() {
   return CORPUS;
 }
 
-/** The articles, with ids the library accepts (`a00001`…). */
-export function loadArticles(limit = Infinity) {
+/**
+ * The library's articles, with ids the library accepts (`a00001`…): the corpus, or a larger
+ * library made from it (`copyOf`).
+ */
+export function loadArticles(count = ARTICLE_COUNT) {
   const lines = readFileSync(ensureCorpus(), 'utf8').split('\n').filter((line) => line.trim() !== '');
-  return lines.slice(0, limit).map((line, i) => {
-    const { title, body } = JSON.parse(line);
-    return { id: `a${String(i + 1).padStart(5, '0')}`, title: String(title), body: String(body) };
+  const corpus = lines.slice(0, count).map((line) => JSON.parse(line));
+  const digits = Math.max(5, String(count).length);
+  const id = (i) => `a${String(i + 1).padStart(digits, '0')}`;
+  const articles = corpus.map(({ title, body }, i) => ({ id: id(i), title: String(title), body: String(body) }));
+  for (let i = articles.length; i < count; i += 1) {
+    const source = articles[i % corpus.length];
+    articles.push({ id: id(i), ...copyOf(source, Math.floor(i / corpus.length)) });
+  }
+  return articles;
+}
+
+/** FNV-1a of a string and a number: which words a copy changes, the same in every run. */
+function hashOf(word, copy) {
+  let hash = 0x811c9dc5 ^ copy;
+  for (let i = 0; i < word.length; i += 1) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/**
+ * Copy number `copy` (1, 2, …) of an article, a distinct document: its title numbered
+ * (`Title — copy 2`), and in its text about a third of the words of six letters or more, chosen per
+ * copy, with two inner letters swapped. So copies share most of their words (the postings grow
+ * tenfold, as in a library ten times larger) but most lines are their own (known-item queries
+ * still name one article), and the vocabulary grows as a larger library's does.
+ */
+function copyOf(article, copy) {
+  const body = article.body.replace(/[A-Za-z]{6,}/g, (word) => {
+    const hash = hashOf(word, copy);
+    if (hash % 3 !== 0) return word;
+    const at = 1 + ((hash >>> 2) % (word.length - 3));
+    return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
   });
+  return { title: `${article.title} — copy ${copy + 1}`, body };
 }
 
 /** mulberry32: small, seeded, the same sequence everywhere (shared with the tests). */

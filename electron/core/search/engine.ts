@@ -15,10 +15,10 @@ import type { SearchHit, SearchOptions, SearchResults } from '../../shared/model
 import { QuireError } from '../../shared/result';
 import type { AnalyzedDoc } from './analyzed-doc';
 import { hitPlaces } from '../../shared/search-totals';
-import { buildHit, candidatePlaces, DocumentTexts, phrasesHold } from './hit-builder';
+import { buildHit, candidatePlaces, DocumentTexts, pairsOf, phrasesHold } from './hit-builder';
 import { primaryLanguage } from '../../shared/article-query';
 import { languageCode } from './languages';
-import { hasFilters, hitOrder, matchesFilters, selectBest } from './search-filters';
+import { hasFilters, hitOrder, matchesFilters, selectBest, selectBestByScore } from './search-filters';
 import { hasPositiveTerms, planQuery } from './lunr-query';
 import { explainCandidate, runQuery, type Candidate } from './run-query';
 import { parseQuery } from './query-parser';
@@ -29,6 +29,7 @@ import type { ArticleFingerprint, SearchContext, SearchDocument } from './search
 import { Segment } from './segment';
 import { SegmentStore, type StoredDoc } from './segment-store';
 import { analyzeField } from './text-pipeline';
+import { buildPairFilter } from './pair-filter';
 
 export interface SearchEngineOptions {
   indexDir: string;
@@ -66,6 +67,8 @@ function analyze(doc: SearchDocument): AnalyzedDoc {
   const fields = {} as AnalyzedDoc;
   const lang = languageCode(doc.lang);
   for (const field of INDEX_FIELDS) fields[field] = analyzeField(fieldText(doc, field), lang);
+  // The texts a phrase is confirmed in (hit-builder.ts), each on its own.
+  fields.body.pairFilter = buildPairFilter([doc.title, doc.byline, doc.siteName, ...doc.tags, doc.notes, doc.body]);
   return fields;
 }
 
@@ -200,8 +203,14 @@ export class SearchEngine {
     const skip = Math.max(0, Math.floor(Number.isFinite(options.offset) ? (options.offset ?? 0) : 0));
     const limit = clampLimit(options.limit) + skip;
     const filtered = hasFilters(options);
+    const requiredPhrases = plan.phrases.filter((phrase) => phrase.presence === 'required');
+    // Documents whose next-word filter rules a required phrase out are no candidates: a rare
+    // phrase of common words would otherwise have thousands to check one by one.
+    const phrasePairs = requiredPhrases.map((phrase) => pairsOf(phrase)).filter((pairs) => pairs.length > 0);
     const candidates: Candidate[] = [];
     for (const candidate of runQuery(this.segments(), plan)) {
+      const { segment } = candidate.source;
+      if (phrasePairs.length > 0 && !phrasePairs.every((pairs) => segment.mayHoldPairs(candidate.doc, pairs))) continue;
       if (!filtered) candidates.push(candidate);
       else {
         const doc = this.docs.get(candidate.ref);
@@ -219,17 +228,17 @@ export class SearchEngine {
     };
     const readRank = new Map((context.recentlyRead ?? []).map((articleId, rank) => [articleId, rank]));
     const order = hitOrder(sort, (key) => this.docs.get(key), readRank);
-    const requiredPhrases = plan.phrases.filter((phrase) => phrase.presence === 'required');
     if (sort === 'relevance') {
       // The best by BM25 get their title and kind bonuses, then take their place again.
       const words = wantedWords(parsed);
       nearMissesLast(candidates, plan);
-      const pool = selectBest(candidates, Math.max(RERANK_POOL, limit), order);
+      const pool = selectBestByScore(candidates, Math.max(RERANK_POOL, limit), order);
       rerank(pool, words, (key) => this.docs.get(key));
       this.byText(pool, words, typedWords(plan), contentWords(plan, parsed), order, textsOf);
     }
     // Only the best few are ordered at first; the rest only if phrase checks reject many of them.
-    let ordered = selectBest(candidates, plan.phrases.length > 0 ? limit * 4 : limit, order);
+    const best = sort === 'relevance' ? selectBestByScore : selectBest;
+    let ordered = best(candidates, plan.phrases.length > 0 ? limit * 4 : limit, order);
 
     const hits: SearchHit[] = [];
     const tally = new ResultTally();
@@ -244,7 +253,9 @@ export class SearchEngine {
       const candidate = ordered[i]!;
       const doc = this.docs.get(candidate.ref);
       if (doc === undefined) continue;
-      const docTexts = texts.get(candidate.ref) ?? new DocumentTexts(doc, this.libraryDir);
+      const docTexts =
+        texts.get(candidate.ref) ??
+        new DocumentTexts(doc, this.libraryDir, candidate.source.segment.pairFilter(candidate.doc));
       if (!phrasesHold(docTexts, plan.phrases)) {
         tally.reject(candidate.ref);
         continue;

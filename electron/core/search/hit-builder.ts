@@ -3,7 +3,6 @@
  * has no phrase operator, lunr #62) and builds the snippet and reader passage from text.txt of the
  * hit, re-tokenized with the index's own pipeline (positions are not kept in the index, docs/research/lunr.md §D5).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleFormat, SearchHit } from '../../shared/models';
 import { hitPlaces } from '../../shared/search-totals';
@@ -11,6 +10,8 @@ import type { PlannedPhrase } from './lunr-query';
 import { matchedTerms, type Candidate } from './run-query';
 import type { IndexField } from './search-fields';
 import type { StoredDoc } from './segment-store';
+import { mayHoldPairs, phrasePairs } from './pair-filter';
+import { readUtf8 } from './read-text';
 import { buildSnippet, containsPhrase, findMatches, matchedSurfaceWords, snippetsOf, type MatchSpec } from './snippet';
 
 /** The places of an article's text a result lists under it. */
@@ -27,7 +28,14 @@ export class DocumentTexts {
   constructor(
     readonly doc: StoredDoc,
     private readonly libraryDir: string,
+    /** the body's next-word filter (pair-filter.ts), when the index has one */
+    private readonly pairFilter: Uint32Array | null = null,
   ) {}
+
+  /** False when the body cannot hold the phrase (nor any other text): decided without reading text.txt. */
+  bodyMayHold(pairs: readonly number[]): boolean {
+    return this.body !== null || this.pairFilter === null || mayHoldPairs(this.pairFilter, pairs);
+  }
 
   field(field: IndexField): string[] {
     switch (field) {
@@ -64,7 +72,7 @@ function readArticleText(libraryDir: string, articleId: string): string {
   // Ids name folders; anything else must never become a path.
   if (!ARTICLE_ID.test(articleId)) return '';
   try {
-    return readFileSync(path.join(libraryDir, 'articles', articleId, 'text.txt'), 'utf8');
+    return readUtf8(path.join(libraryDir, 'articles', articleId, 'text.txt'));
   } catch {
     // Deleted or moved since it was indexed: the hit stays, without a snippet.
     return '';
@@ -74,11 +82,21 @@ function readArticleText(libraryDir: string, articleId: string): string {
 /** In-memory fields first: text.txt is read only when the cheap fields cannot decide. */
 const PHRASE_FIELD_ORDER: readonly IndexField[] = ['title', 'byline', 'siteName', 'tags', 'notes', 'body'];
 
+/** Each phrase's neighbouring pairs, hashed once per query (plans are made per query). */
+const pairsOfPhrase = new WeakMap<PlannedPhrase, number[]>();
+
+export function pairsOf(phrase: PlannedPhrase): number[] {
+  let pairs = pairsOfPhrase.get(phrase);
+  if (pairs === undefined) pairsOfPhrase.set(phrase, (pairs = phrasePairs(phrase.words)));
+  return pairs;
+}
+
 function phraseOccurs(texts: DocumentTexts, phrase: PlannedPhrase): boolean {
   const fields = phrase.field === null ? PHRASE_FIELD_ORDER : [phrase.field];
   for (const field of fields) {
+    if (field === 'body' && !texts.bodyMayHold(pairsOf(phrase))) continue;
     for (const text of texts.field(field)) {
-      if (containsPhrase(text, phrase.words)) return true;
+      if (text !== '' && containsPhrase(text, phrase.words)) return true;
     }
   }
   return false;

@@ -16,6 +16,7 @@ import {
   type SearchWorkerRequestType,
 } from './worker-protocol';
 import { bundledWorkerPath } from '../app-root';
+import { SEARCH_WORKER_RESOURCE_LIMITS } from './worker-limits';
 
 /** The bundled worker (out/worker/search-worker.js), or QUIRE_SEARCH_WORKER when set. */
 export const resolveSearchWorkerPath = (): string => bundledWorkerPath('search-worker.js', 'QUIRE_SEARCH_WORKER');
@@ -145,7 +146,7 @@ class WorkerSearchIndex implements SearchIndex {
       indexDir: this.options.indexDir,
       libraryDir: this.options.libraryDir,
     };
-    const worker = new Worker(file, { workerData });
+    const worker = new Worker(file, { workerData, resourceLimits: SEARCH_WORKER_RESOURCE_LIMITS });
     this.worker = worker;
     this.workerError = null;
     worker.unref();

@@ -14,6 +14,7 @@ import { B, K1, LibraryStats } from './bm25';
 import { termWeight, type PlannedTerm, type QueryPlan, hasPositiveTerms } from './lunr-query';
 import { FIELD_BOOSTS, INDEX_FIELDS, type IndexField } from './search-fields';
 import { FIELD_NUMBER, type Segment } from './segment';
+import type { PostingDocs } from './segment-data';
 
 /** One (index term, field) run of postings that counts toward the score. */
 interface ScoredRun {
@@ -102,7 +103,7 @@ const MIN_RELAXED_WORDS = 3;
 /** Documents holding every mandatory clause and enough flexible ones: 1 in `ok`, with their share of clauses. */
 function matchDocuments(
   count: number,
-  postingDocs: Uint32Array,
+  postingDocs: PostingDocs,
   required: readonly (ClauseRuns & { flexible: boolean })[],
   strictness: Strictness,
 ): { ok: Uint8Array; coverage: Float64Array | null } | null {
@@ -242,7 +243,7 @@ function run(
 }
 
 /** Where `doc` is in [start, end) of the postings, or -1 (runs are sorted by document). */
-function find(docs: Uint32Array, start: number, end: number, doc: number): number {
+function find(docs: PostingDocs, start: number, end: number, doc: number): number {
   let low = start;
   let high = end - 1;
   while (low <= high) {

@@ -120,3 +120,48 @@ export function selectBest<T>(items: readonly T[], count: number, order: (a: T, 
   }
   return heap.sort(order);
 }
+
+/** The `rank`-th largest value (1 = the largest) of `values`, which it reorders (quickselect). */
+function largest(values: Float64Array, rank: number): number {
+  const target = rank - 1;
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1]!;
+    let i = low;
+    let j = high;
+    // Descending: larger values to the left of the pivot.
+    while (i <= j) {
+      while (values[i]! > pivot) i += 1;
+      while (values[j]! < pivot) j -= 1;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else return values[target]!;
+  }
+  return values[target]!;
+}
+
+/**
+ * selectBest for an order that puts a higher score first (ties broken any way): the count-th best
+ * score is found over a plain array of numbers, and only the candidates scoring at least that are
+ * sorted. A common word has thousands of candidates; comparing each with the heap's root and
+ * sifting (with document lookups for ties) was a tenth of such a query's time.
+ */
+export function selectBestByScore<T extends Ranked>(items: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
+  if (count >= items.length) return [...items].sort(order);
+  if (count <= 0) return [];
+  const scores = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i += 1) scores[i] = items[i]!.score;
+  const threshold = largest(scores, count);
+  const kept: T[] = [];
+  for (const item of items) if (item.score >= threshold) kept.push(item);
+  return kept.sort(order).slice(0, count);
+}

@@ -3,17 +3,18 @@
  * typed arrays of a loaded segment are views over the file's buffer, not copies (what makes a cold
  * start cheap):
  *
- *   "QSG1" | u32 header length | header JSON { keys, terms, postings } | pad
+ *   "QSG3" | u32 header length | header JSON { keys, terms, postings, pairWords } | pad
  *   | u32 term bytes | the terms, concatenated (UTF-8) | pad
- *   | termStarts u32[terms+1] (UTF-16 offsets) | postingStart u32[terms·F+1] | postingDocs u32[postings] | lengths u32[keys·F]
- *   | postingTfs u16[postings]
+ *   | termStarts u32[terms+1] (UTF-16 offsets) | postingStart u32[terms·F+1] | lengths u32[keys·F]
+ *   | pairStart u32[keys+1] | pairBits u32[pairWords] (next-word filters, pair-filter.ts)
+ *   | postingDocs u16 or u32[postings] (u16 when keys ≤ SHORT_DOCS_MAX) | pad | postingTfs u16[postings]
  *
  * Decoding checks every size against the buffer and throws on anything inconsistent; the store
  * treats that like a failed checksum.
  */
-import { FIELD_COUNT, TermList, type SegmentData } from './segment-data';
+import { FIELD_COUNT, SHORT_DOCS_MAX, TermList, type SegmentData } from './segment-data';
 
-const MAGIC = 'QSG1';
+const MAGIC = 'QSG3';
 
 const pad4 = (n: number): number => (n + 3) & ~3;
 
@@ -21,6 +22,7 @@ interface Header {
   keys: string[];
   terms: number;
   postings: number;
+  pairWords: number;
 }
 
 function isHeader(value: unknown): value is Header {
@@ -30,17 +32,23 @@ function isHeader(value: unknown): value is Header {
     Array.isArray(header.keys) &&
     header.keys.every((key) => typeof key === 'string') &&
     Number.isSafeInteger(header.terms) &&
-    Number.isSafeInteger(header.postings)
+    Number.isSafeInteger(header.postings) &&
+    Number.isSafeInteger(header.pairWords)
   );
 }
 
 export function encodeSegment(data: SegmentData): Buffer {
   const header = Buffer.from(
-    JSON.stringify({ keys: data.keys, terms: data.terms.count, postings: data.postingDocs.length } satisfies Header),
+    JSON.stringify({
+      keys: data.keys,
+      terms: data.terms.count,
+      postings: data.postingDocs.length,
+      pairWords: data.pairBits.length,
+    } satisfies Header),
     'utf8',
   );
   const terms = Buffer.from(data.terms.text, 'utf8');
-  const sections = [data.terms.starts, data.postingStart, data.postingDocs, data.lengths, data.postingTfs];
+  const sections = [data.terms.starts, data.postingStart, data.lengths, data.pairStart, data.pairBits, data.postingDocs, data.postingTfs];
   const size =
     8 + pad4(header.length) + 4 + pad4(terms.length) + sections.reduce((sum, array) => sum + pad4(array.byteLength), 0);
   const out = Buffer.alloc(size);
@@ -108,10 +116,16 @@ export function decodeSegment(buffer: Uint8Array): SegmentData {
   if (termStarts[header.terms] !== text.length) throw new Error('segment terms do not add up');
   const terms = new TermList(text, termStarts);
   const postingStart = reader.u32s(header.terms * FIELD_COUNT + 1);
-  const postingDocs = reader.u32s(header.postings);
   const lengths = reader.u32s(header.keys.length * FIELD_COUNT);
+  const pairStart = reader.u32s(header.keys.length + 1);
+  const pairBits = reader.u32s(header.pairWords);
+  const postingDocs = header.keys.length <= SHORT_DOCS_MAX ? reader.u16s(header.postings) : reader.u32s(header.postings);
   const postingTfs = reader.u16s(header.postings);
   if (!reader.done) throw new Error('segment file has trailing bytes');
   if (postingStart[postingStart.length - 1] !== header.postings) throw new Error('segment postings do not add up');
-  return { keys: header.keys, terms, postingStart, postingDocs, postingTfs, lengths };
+  if (pairStart[header.keys.length] !== header.pairWords) throw new Error('segment next-word filters do not add up');
+  for (let doc = 0; doc < header.keys.length; doc += 1) {
+    if (pairStart[doc]! > pairStart[doc + 1]!) throw new Error('segment next-word filters are out of order');
+  }
+  return { keys: header.keys, terms, postingStart, postingDocs, postingTfs, lengths, pairStart, pairBits };
 }

@@ -19,7 +19,7 @@ import { Segment } from './segment';
 import { PIPELINE_VERSION } from './text-pipeline';
 
 /** Bump when the layout of these files changes. */
-const FORMAT_VERSION = 5;
+const FORMAT_VERSION = 6;
 
 const MANIFEST_FILE = 'manifest.json';
 const SEGMENT_FILE = /^seg-(\d+)\.(?:bin|json)$/;

@@ -9,6 +9,7 @@ import { INDEX_FIELDS, type IndexField } from './search-fields';
 import { decodeSegment, encodeSegment } from './segment-codec';
 import { FIELD_COUNT, SegmentBuilder, type SegmentData } from './segment-data';
 import { withinEditDistance } from './edit-distance';
+import { mayHoldPairs } from './pair-filter';
 
 export type FieldLengths = Record<IndexField, number>;
 
@@ -61,7 +62,11 @@ export class Segment {
       const numbers = new Int32Array(source.data.keys.length).fill(-1);
       source.data.keys.forEach((key, doc) => {
         if (source.removed[doc] === 1) return;
-        numbers[doc] = builder.addDocument(key, source.data.lengths.subarray(doc * FIELD_COUNT, (doc + 1) * FIELD_COUNT));
+        numbers[doc] = builder.addDocument(
+          key,
+          source.data.lengths.subarray(doc * FIELD_COUNT, (doc + 1) * FIELD_COUNT),
+          source.pairFilter(doc),
+        );
       });
       return numbers;
     });
@@ -118,6 +123,18 @@ export class Segment {
   /** How many live documents have something in the field. */
   liveFilled(field: IndexField): number {
     return this.filled[field] - this.removedFilled[field];
+  }
+
+  /** The document's next-word filter (pair-filter.ts): a view, empty when unknown. */
+  pairFilter(doc: number): Uint32Array {
+    const { pairStart, pairBits } = this.data;
+    return pairBits.subarray(pairStart[doc], pairStart[doc + 1]);
+  }
+
+  /** False when the document cannot hold a phrase with these neighbouring pairs (pair-filter.ts). */
+  mayHoldPairs(doc: number, pairs: readonly number[]): boolean {
+    const { pairStart, pairBits } = this.data;
+    return mayHoldPairs(pairBits, pairs, pairStart[doc], pairStart[doc + 1]);
   }
 
   fieldLength(doc: number, field: number): number {
@@ -215,6 +232,8 @@ export class Segment {
       INDEX_FIELDS.forEach((field, f) => {
         analyzed[field] = { length: this.fieldLength(doc, f), terms: [], counts: [] };
       });
+      // A copy: a view would keep this segment's whole file in memory after the tail is rebuilt.
+      analyzed.body.pairFilter = this.pairFilter(doc).slice();
       docs.set(doc, analyzed);
     });
     this.forEachPosting((term, f, doc, tf) => {

@@ -7,7 +7,7 @@
 import { compiledSearch } from './compiled-search';
 import type { TextSpan } from '../../shared/models';
 import { foldWord, isCjkUnit, MAX_TERM_LENGTH, tokenize, unitKind, type WordToken } from './text-pipeline';
-import { matchesTerm, termSpans } from './term-spans';
+import { matchesTerm, merged, termSpans } from './term-spans';
 
 export interface MatchSpec {
   /** index terms that matched (stems, after prefix/fuzzy expansion) */
@@ -116,16 +116,49 @@ function onlySeparators(gap: string): boolean {
  * without Unicode mode (a case-insensitive Unicode-class search was four times slower than
  * tokenizing), so the gaps are checked apart: a CJK character between two words is a word.
  */
-function holdsPlainPhrase(text: string, phrase: readonly string[]): boolean {
+function plainPhraseMatches(text: string, phrase: readonly string[], visit: (found: RegExpExecArray) => boolean): void {
   // The word start is checked here, not with a lookbehind: a pattern that starts with its first
   // word's letters lets the regex engine skip ahead to them (5× faster measured).
   const search = compiledSearch(`${phrase.join('([^A-Za-z0-9]+)')}(?![A-Za-z0-9])`);
   for (let found = search.exec(text); found !== null; found = search.exec(text)) {
     const wordStart = found.index === 0 || unitKind(text.charCodeAt(found.index - 1)) !== 1;
-    if (wordStart && found.slice(1).every((gap) => onlySeparators(gap ?? ''))) return true;
+    if (wordStart && found.slice(1).every((gap) => onlySeparators(gap ?? '')) && !visit(found)) return;
     search.lastIndex = found.index + 1;
   }
-  return false;
+}
+
+function holdsPlainPhrase(text: string, phrase: readonly string[]): boolean {
+  let holds = false;
+  plainPhraseMatches(text, phrase, () => {
+    holds = true;
+    return false;
+  });
+  return holds;
+}
+
+/**
+ * Every occurrence of plain phrases in a text whose words all fold to their lowercase, with the
+ * words of the matched terms, found by native searches without tokenizing the text (a phrase
+ * query's hits otherwise had every word of their text cut and looked at for the snippet).
+ */
+function plainPhraseMatchesOf(text: string, spec: MatchSpec, lang: string | undefined): TextMatches {
+  const spans = termSpans(text, spec.terms, lang);
+  let first: TextSpan | null = null;
+  for (const phrase of spec.phrases) {
+    if (phrase.length === 0) continue;
+    plainPhraseMatches(text, phrase, (found) => {
+      // ASCII words matched case-insensitively have their typed length; the gaps are captured.
+      let at = found.index;
+      phrase.forEach((word, k) => {
+        spans.push({ start: at, end: at + word.length });
+        at += word.length + (found[k + 1]?.length ?? 0);
+      });
+      if (first === null || found.index < first.start) first = { start: found.index, end: found.index + found[0].length };
+      return true;
+    });
+  }
+  const words = merged(spans);
+  return { words, first: first ?? words[0] ?? null };
 }
 
 /** Case- and diacritic-insensitive, on word boundaries: `"fuad hussein"` in `Fuad Hussein's`. */
@@ -143,6 +176,9 @@ export function findMatches(text: string, spec: MatchSpec, lang?: string): TextM
   if (spec.phrases.every((phrase) => phrase.length === 0)) {
     const spans = termSpans(text, spec.terms, lang);
     return { words: spans, first: spans[0] ?? null };
+  }
+  if (spec.phrases.every((phrase) => phrase.length === 0 || isPlainPhrase(phrase)) && !hasFoldingWords(text)) {
+    return plainPhraseMatchesOf(text, spec, lang);
   }
   const words = new FoldedWords(text);
   const { tokens } = words;

@@ -98,7 +98,8 @@ function commonBeginning(a: string, b: string): string {
 const OTHER = /[^\x09-\x0d\x20-\x7e]/g;
 
 /** Overlapping matches (CJK bigrams) become one span; spans come out in text order. */
-function merged(spans: TextSpan[]): TextSpan[] {
+/** The spans in text order, overlapping ones (CJK bigrams) made one. */
+export function merged(spans: TextSpan[]): TextSpan[] {
   spans.sort((a, b) => a.start - b.start);
   const out: TextSpan[] = [];
   for (const span of spans) {

@@ -344,6 +344,8 @@ export interface AnalyzedField {
   /** distinct terms; `counts[i]` is how often `terms[i]` occurs */
   terms: string[];
   counts: number[];
+  /** the body's next-word filter (pair-filter.ts); other fields have none */
+  pairFilter?: Uint32Array;
 }
 
 export function analyzeField(text: string, lang: string = DEFAULT_LANGUAGE): AnalyzedField {
