@@ -161,9 +161,10 @@ describe('browser mode over a real core', () => {
     const list = JSON.parse((await api('listArticles', [])).body);
     expect(list.value.map((a: { title: string }) => a.title)).toContain(outcome.value.article.title);
     await core.whenIndexed();
-    const hits = JSON.parse((await api('search', ['Fuad Hussein'])).body);
-    expect(hits.ok).toBe(true);
-    expect(hits.value[0].snippet).toContain('<mark>');
+    const found = JSON.parse((await api('search', ['Fuad Hussein'])).body);
+    expect(found.ok).toBe(true);
+    expect(found.value.hits[0].snippet).toContain('<mark>');
+    expect(found.value.totals.articles).toBe(1);
   });
 
   it('answers an unknown method with 404', async () => {
