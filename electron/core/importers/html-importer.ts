@@ -17,6 +17,7 @@ import { limitPageNesting, standardPageMarkup } from './limit-nesting';
 import { largePageArticle, largePageMetadata, nestedDeeperThan, READABILITY_MAX_DEPTH, READABILITY_MAX_ELEMENTS } from './large-page';
 import { type PageDomEngine, pageDomEngine, parsePage, resolveLinks } from './page-dom';
 import { collectPageImages, withAssetPaths } from './page-images';
+import { readInPieces } from './reader-pieces';
 import { sanitizeToElement } from './sanitize-html';
 
 /** The address the page was saved from, when it says so (canonical link or og:url). */
@@ -64,8 +65,9 @@ interface PageImages {
 
 type KeepImage = (src: string) => string | null;
 
+/** Sanitized and normalized: in pieces when the article is very large (reader-pieces.ts). */
 function readerDocument(dirtyHtml: string, url: string | null, keepImage: KeepImage): ReaderDocument {
-  return normalizeReaderHtml(sanitizeToElement(withAssetPaths(dirtyHtml), { pageUrl: url, keepImage }));
+  return readInPieces(withAssetPaths(dirtyHtml), (html) => normalizeReaderHtml(sanitizeToElement(html, { pageUrl: url, keepImage })));
 }
 
 /** What the page says about itself, and the HTML of its article (not yet sanitized). */
