@@ -7,8 +7,9 @@
  * each block of a container on its own and puts one "\n" between blocks that have text; so the
  * article is cut only right before a block the sanitizer keeps as one (a `<p>`, `<div>`, `<pre>`,
  * `<table>`… without `hidden`) and that has text, never inside a run of inline content, and the
- * pieces are joined with that "\n". An article wrapped in one block (Readability's `<div id="readability-page-1">`,
- * a `<section>`) is cut inside the wrapper, which is sanitized on its own and put back around the
+ * pieces are joined with that "\n". A large wrapping block (Readability's
+ * `<div id="readability-page-1">`, a `<section>` holding most of a manual) is cut inside, its tag
+ * sanitized on its own and put back around its
  * pieces. Every piece goes through the sanitizer like the whole would: no byte of the result
  * escapes DOMPurify. The joined text is checked against the joined HTML as the reader will parse it;
  * should they ever differ, the article is done whole.
@@ -19,7 +20,6 @@ import type { ReaderDocument } from './normalize-html';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
-type ParentNode = DefaultTreeAdapterMap['parentNode'];
 type ChildNode = DefaultTreeAdapterMap['childNode'];
 
 /** Articles above this many characters of markup are done in pieces of about this size. */
@@ -47,7 +47,7 @@ const keptBlock = (node: Node): node is Element => kept(node, KEPT_BLOCKS);
 /** Elements whose text the sanitizer always keeps (with KEPT_BLOCKS), for `surelyHasText`. */
 const KEPT_WITH_TEXT: ReadonlySet<string> = new Set([
   ...KEPT_BLOCKS, 'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp',
-  'small', 'span', 'strong', 'sub', 'sup', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'u', 'var',
+  'small', 'span', 'strong', 'sub', 'sup', 'tbody', 'td', 'th', 'tr', 'u', 'var',
 ]);
 
 /**
@@ -69,30 +69,85 @@ function htmlOf(nodes: ChildNode[]): string {
   return serialize(holder, OPTIONS);
 }
 
-/** The single wrapper element a container holds and nothing else but blanks, or null. */
-function onlyWrapper(container: ParentNode): Element | null {
-  const meaningful = container.childNodes.filter((node) => !isBlank(node));
-  const [only] = meaningful;
-  return meaningful.length === 1 && only && kept(only, WRAPPERS) ? only : null;
+/**
+ * Whether the node will surely have no text once sanitized and normalized: blanks, comments, and
+ * elements with no text and no image (an image may become its alt text) anywhere inside.
+ */
+function surelyTextless(node: Node): boolean {
+  if (isBlank(node)) return true;
+  if (!isElement(node) || 'content' in node || node.tagName === 'img') return false;
+  return node.childNodes.every(surelyTextless);
 }
 
-/** Cuts a container's children into runs of about `size` characters, each cut right before a kept block with text. */
-function cut(container: ParentNode, size: number): string[] {
-  const pieces: string[] = [];
+/**
+ * Whether the pieces can be cut right after the sibling before `from`: what follows starts with a
+ * block with text, once past anything that surely has none (that goes into a piece without text,
+ * which takes no "\n").
+ */
+function cleanCutAfter(nodes: ChildNode[], from: number): boolean {
+  let next = from;
+  while (next < nodes.length && surelyTextless(nodes[next]!)) next += 1;
+  const node = nodes[next];
+  return node === undefined || (keptBlock(node) && surelyHasText(node));
+}
+
+/** Joins pieces as the normalizer joins blocks: one "\n" before each one with text after the first. */
+function joinPieces(pieces: ReaderDocument[]): ReaderDocument {
+  let html = '';
+  let text = '';
+  for (const piece of pieces) {
+    if (piece.text !== '' && text !== '') {
+      html += '\n';
+      text += '\n';
+    }
+    html += piece.html;
+    text += piece.text;
+  }
+  return { html, text };
+}
+
+type Read = (html: string) => ReaderDocument;
+
+/**
+ * The content of a container (its children, `nodes`), read in pieces of about `size` characters.
+ * A large wrapper among them (a `<section>` holding most of a manual) is read inside in pieces too.
+ * Null when a wrapper's tag did not come through the sanitizer as itself.
+ */
+function readChildren(nodes: ChildNode[], read: Read, size: number): ReaderDocument | null {
+  const pieces: ReaderDocument[] = [];
   let current: ChildNode[] = [];
   let chars = 0;
-  for (const node of [...container.childNodes]) {
-    if (chars >= size && keptBlock(node) && surelyHasText(node)) {
-      pieces.push(htmlOf(current));
-      current = [];
-      chars = 0;
+  const flush = (): void => {
+    if (current.length > 0) pieces.push(read(htmlOf(current)));
+    current = [];
+    chars = 0;
+  };
+  for (const [index, node] of nodes.entries()) {
+    const startsPiece = keptBlock(node) && surelyHasText(node);
+    const length = htmlOf([node]).length;
+    if (startsPiece && length > size && kept(node, WRAPPERS) && cleanCutAfter(nodes, index + 1)) {
+      flush();
+      const inside = readWrapped(node, read, size);
+      if (inside === null) return null;
+      pieces.push(inside);
+      chars = Infinity; // what follows starts a piece of its own at its first block with text
+      continue;
     }
-    const html = htmlOf([node]);
-    chars += html.length;
+    if (startsPiece && chars >= size) flush();
     current.push(node);
+    chars += length;
   }
-  if (current.length > 0) pieces.push(htmlOf(current));
-  return pieces;
+  flush();
+  return joinPieces(pieces);
+}
+
+/** A wrapper whose tag is sanitized on its own and put around its content, read in pieces. */
+function readWrapped(wrapper: Element, read: Read, size: number): ReaderDocument | null {
+  const shell = read(htmlOf([defaultTreeAdapter.createElement(wrapper.tagName, wrapper.namespaceURI, wrapper.attrs)]));
+  const tags = shellTags(shell.html, wrapper.tagName);
+  const inside = tags === null ? null : readChildren([...wrapper.childNodes], read, size);
+  if (tags === null || inside === null) return null;
+  return { html: tags.open + inside.html + tags.close, text: inside.text };
 }
 
 /**
@@ -101,36 +156,10 @@ function cut(container: ParentNode, size: number): string[] {
  * @param read what is done to the whole article, or to each piece
  * @param size the pieces' size (tests use small ones)
  */
-export function readInPieces(dirtyHtml: string, read: (html: string) => ReaderDocument, size = PIECE_CHARS): ReaderDocument {
+export function readInPieces(dirtyHtml: string, read: Read, size = PIECE_CHARS): ReaderDocument {
   if (dirtyHtml.length <= size) return read(dirtyHtml);
-  const fragment = parseFragment(context, dirtyHtml, OPTIONS);
-  let container: ParentNode = fragment;
-  const wrappers: { open: string; close: string }[] = [];
-  for (let wrapper = onlyWrapper(container); wrapper; wrapper = onlyWrapper(container)) {
-    // The wrapper's own tag, sanitized by itself.
-    const shell = read(htmlOf([defaultTreeAdapter.createElement(wrapper.tagName, wrapper.namespaceURI, wrapper.attrs)]));
-    const tags = shellTags(shell.html, wrapper.tagName);
-    if (tags === null) return read(dirtyHtml);
-    wrappers.push(tags);
-    container = wrapper;
-  }
-  const pieces = cut(container, size);
-  if (pieces.length < 2) return read(dirtyHtml);
-  let html = '';
-  let text = '';
-  let hasText = false;
-  for (const piece of pieces) {
-    const done = read(piece);
-    if (done.text !== '' && hasText) {
-      html += '\n';
-      text += '\n';
-    }
-    if (done.text !== '') hasText = true;
-    html += done.html;
-    text += done.text;
-  }
-  for (const { open, close } of wrappers.reverse()) html = open + html + close;
-  return fragmentText(html) === text ? { html, text } : read(dirtyHtml);
+  const inPieces = readChildren([...parseFragment(context, dirtyHtml, OPTIONS).childNodes], read, size);
+  return inPieces !== null && fragmentText(inPieces.html) === inPieces.text ? inPieces : read(dirtyHtml);
 }
 
 /** `<tag …>` and `</tag>` of a sanitized empty wrapper, or null when the sanitizer made something else of it. */

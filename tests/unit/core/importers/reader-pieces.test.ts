@@ -43,4 +43,14 @@ describe('a large article sanitized and normalized in pieces', () => {
     expectSameInPieces(`<div id="readability-page-1" class="page"><section id="all">${parts.join('\n')}</section></div>`);
     expectSameInPieces(parts.join('\n'));
   });
+
+  it('cuts inside large sections among other blocks, whatever follows them', () => {
+    const section = (id: string) => `<section id="${id}"><h2>Part ${id}</h2>${Array.from({ length: 40 }, (_, i) => `<p>Line ${i} of ${id}, <em>some</em> words.</p>`).join('\n')}</section>`;
+    expectSameInPieces(
+      `<div id="readability-page-1" class="page"><section id="top"><span id="anchor"></span><h1>Manual</h1><p>Intro.</p>
+      ${section('a')}<hr><p>After a rule.</p>${section('b')}<!-- c --> <p></p>${section('c')} trailing <b>inline</b> text
+      ${section('d')}<div hidden>gone</div><img src="x.png" alt="an image after it">${section('e')}</section></div>`,
+      500,
+    );
+  });
 });
