@@ -22,7 +22,7 @@ export const IMPORT_BOUNDARIES = [
     may: [
       'electron/core/**', 'electron/shared/**', NODE,
       'package:@mozilla/readability', 'package:approx-string-match', 'package:chardet', 'package:chokidar', 'package:conf',
-      'package:dompurify', 'package:jsdom', 'package:lunr', 'package:lunr-languages', 'package:markdown-it',
+      'package:dompurify', 'package:jsdom', 'package:linkedom', 'package:lunr', 'package:lunr-languages', 'package:markdown-it',
       'package:mrmime', 'package:parse5', 'package:pdfjs-dist', 'package:proper-lockfile', 'package:tinyld', 'package:tinypool',
       'package:undici', 'package:write-file-atomic',
       'package:yaml', 'package:yauzl', 'package:yazl', 'package:zod',

@@ -16,8 +16,14 @@ import { runImport } from './run-import';
 
 /** Progress events at most this often: enough for a smooth bar, few enough to cost nothing. */
 const PROGRESS_INTERVAL_MS = 100;
-/** Files being read per worker thread: one parsing, the next one ready. */
-const IN_FLIGHT_PER_THREAD = 2;
+/**
+ * Files being read per worker thread. Results are written in the walk's order, so a slow file at
+ * the head (a large manual page takes seconds) holds up the writes; meanwhile the other threads
+ * keep reading the files after it, up to this many each (with 2, they sat idle behind it). A
+ * file's result is its text and HTML, small next to what reading it takes, and large files are
+ * still read one at a time.
+ */
+const IN_FLIGHT_PER_THREAD = 8;
 /**
  * Files above this are read one at a time: parsing HTML takes about 200 times its size in memory
  * (a 1 MB page, 200 MB; the largest page of the Debian manuals, 4 MB, close to 900 MB).

@@ -8,6 +8,7 @@
  * would read them.
  */
 import { cleanLine, isoDate } from './imported-document';
+import { resolveLinks } from './page-dom';
 
 /** Above this many elements a page skips Readability (a long news article has 2,000–5,000). */
 export const READABILITY_MAX_ELEMENTS = 20_000;
@@ -54,7 +55,7 @@ export function largePageArticle(doc: Document): string | null {
   if (!found) return null;
   const { root, isBody } = found;
   for (const chrome of Array.from(root.querySelectorAll([...CHROME, ...(isBody ? BODY_CHROME : [])].join(',')))) chrome.remove();
-  for (const link of Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href]'))) link.setAttribute('href', link.href);
+  resolveLinks(root);
   return root.innerHTML;
 }
 

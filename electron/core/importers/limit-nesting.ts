@@ -99,6 +99,17 @@ export function limitPageNesting(html: string, limit = MAX_NESTING_DEPTH): strin
   return flattenBelow(document, limit) === 0 ? html : serialize(document, OPTIONS);
 }
 
+/**
+ * The page as the standard's parser shapes it (implied `<head>`, `<body>` and `<tbody>`, table
+ * content fostered out, mis-nested tags mended), nesting limited as above, serialized: markup that
+ * a DOM with a simpler parser (page-dom.ts) reads into the same tree a browser builds.
+ */
+export function standardPageMarkup(html: string, limit = MAX_NESTING_DEPTH): string {
+  const document = parse(html, OPTIONS);
+  flattenBelow(document, limit);
+  return serialize(document, OPTIONS);
+}
+
 /** A fragment (the `innerHTML` of a `<div>`), with nothing deeper than `limit` elements. */
 export function limitFragmentNesting(html: string, limit = MAX_NESTING_DEPTH): string {
   const fragment = parseFragment(fragmentContext, html, OPTIONS);

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { type DefaultTreeAdapterMap, parseFragment, serialize } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import { importHtml } from '../../../../electron/core/importers/html-importer';
+import { webPages } from '../support/corpus';
+
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
+
+/**
+ * The reader HTML with every element's attributes in name order: linkedom and jsdom may list an
+ * element's attributes in another order (Readability moves them between elements), which no
+ * reader sees.
+ */
+function withSortedAttributes(html: string): string {
+  const fragment = parseFragment(html);
+  const stack: ParentNode[] = [fragment];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ('attrs' in node) node.attrs.sort((a, b) => a.name.localeCompare(b.name));
+    for (const child of node.childNodes) if ('childNodes' in child) stack.push(child);
+  }
+  return serialize(fragment);
+}
+
+describe('reading a page in linkedom instead of jsdom', () => {
+  describe.each(webPages().map((page) => [page.name, page] as const))('%s', (_name, page) => {
+    it('finds the same article with the same metadata', () => {
+      const bytes = readFileSync(page.file);
+      const read = (pageDom: 'linkedom' | 'jsdom') =>
+        importHtml('source.html', bytes, pathToFileURL(page.file).href, { localFiles: true, pageDom });
+      const jsdom = read('jsdom');
+      const linkedom = read('linkedom');
+      const { html: jsdomHtml, assets: jsdomAssets, ...jsdomRest } = jsdom;
+      const { html: linkedomHtml, assets: linkedomAssets, ...linkedomRest } = linkedom;
+      // title, byline, site, language, direction, date, excerpt, address and the whole text
+      expect(linkedomRest).toEqual(jsdomRest);
+      expect(withSortedAttributes(linkedomHtml)).toBe(withSortedAttributes(jsdomHtml));
+      expect(linkedomAssets.map((asset) => asset.path)).toEqual(jsdomAssets.map((asset) => asset.path));
+    });
+  });
+});
+
+describe('links in a page read in linkedom', () => {
+  it('resolve against the page’s <base>, and in-page links stay in the article', () => {
+    const bytes = Buffer.from(`<!doctype html><html><head><title>Links</title><base href="https://example.org/docs/"></head><body>
+      <article><h1>Links</h1><p>${'A paragraph long enough to be an article, with links in it. '.repeat(6)}
+      <a href="guide/intro.html">relative</a>, <a href="/top.html">rooted</a>, <a href="#part-2">in the page</a>,
+      <a href="https://other.example/x">absolute</a>.</p><h2 id="part-2">Part two</h2><p>${'More text. '.repeat(20)}</p></article>
+    </body></html>`);
+    const { html } = importHtml('links.html', bytes, 'file:///saved/links.html', { pageDom: 'linkedom' });
+    expect(html).toContain('href="https://example.org/docs/guide/intro.html"');
+    expect(html).toContain('href="https://example.org/top.html"');
+    expect(html).toContain('href="https://other.example/x"');
+    // a fragment of the page resolves to the base's address, which is not the page's own: it leaves the article
+    expect(html).toContain('href="https://example.org/docs/#part-2"');
+    expect(html).toBe(importHtml('links.html', bytes, 'file:///saved/links.html', { pageDom: 'jsdom' }).html);
+  });
+});
