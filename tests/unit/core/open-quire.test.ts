@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFragment } from '../../../electron/core/importers/dom-window';
+import { ARTICLE_LOCKS } from '../../../electron/core/library/library-locks';
 import { openQuire, type OpenQuireOptions, type QuireCore } from '../../../electron/core/open-quire';
 import type { KeyValueStore } from '../../../electron/core/settings/key-value-store';
 import { createDirectApi } from '../../../electron/shared/dispatch';
@@ -57,9 +58,14 @@ function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
 }
 
 /** Everything under articles/ and trash/, to show a failed operation changed nothing. */
+/**
+ * Every file and folder of the library, except the article locks' folder: a refused write still
+ * takes the article's lock to look at the disk, and the emptied folder of lock files it leaves is
+ * no part of the library (it is never synced or listed).
+ */
 function libraryListing(libraryDir: string): string[] {
   const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    readdirSync(dir, { withFileTypes: true }).filter((e) => e.name !== ARTICLE_LOCKS).flatMap((e) =>
       e.isDirectory() ? [`${path.join(dir, e.name)}/`, ...walk(path.join(dir, e.name))] : [path.join(dir, e.name)],
     );
   return walk(libraryDir).map((p) => path.relative(libraryDir, p)).sort();
