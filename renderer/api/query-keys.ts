@@ -12,6 +12,8 @@ export const queryKeys = {
   articles: ['articles'],
   /** `listTrash` */
   trash: ['trash'],
+  /** `listFacets`: the tags, formats and languages the search panel's filters offer */
+  facets: ['facets'],
   /** `listAllAnnotations`: every bookmark and note, for the Bookmarks and Notes views */
   libraryAnnotations: ['library-annotations'],
   /** `getSettings` */
@@ -21,7 +23,7 @@ export const queryKeys = {
 } as const satisfies Record<string, QueryKey>;
 
 /** Everything built from the library's articles and annotations. */
-export const LIBRARY_CONTENT: readonly QueryKey[] = [queryKeys.articles, queryKeys.trash, queryKeys.libraryAnnotations];
+export const LIBRARY_CONTENT: readonly QueryKey[] = [queryKeys.articles, queryKeys.trash, queryKeys.facets, queryKeys.libraryAnnotations];
 
 /** Methods that only read (or, like `cancelImport`, only steer a job whose end is an event). */
 type ReadMethod =
@@ -41,7 +43,7 @@ type ReadMethod =
 
 export type WriteMethod = Exclude<ReaderMethod, ReadMethod>;
 
-const ARTICLE_LISTS: readonly QueryKey[] = [queryKeys.articles, queryKeys.trash];
+const ARTICLE_LISTS: readonly QueryKey[] = [queryKeys.articles, queryKeys.trash, queryKeys.facets];
 const ANNOTATIONS: readonly QueryKey[] = [queryKeys.libraryAnnotations];
 
 /**

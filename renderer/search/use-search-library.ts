@@ -1,13 +1,17 @@
 /**
  * The filter choices of the search panel: the tags, formats and languages the library holds (as
- * the library toolbar offers them). They come from `listFacets`, a few kilobytes, asked each time
- * the panel opens so an import or a new tag made since shows up (and not while it stays open).
+ * the library toolbar offers them). They come from `listFacets`, a few kilobytes, through the
+ * query cache: asked when the panel first opens, and again after an import, a tag or another
+ * process's change (query-keys.ts), also while the panel stays open.
  * Each result's date and format travel on the hits themselves, so the panel never needs the whole
  * article list (megabytes in a large library).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { ArticleFormat, LibraryFacets } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
+import { answerOf } from '../api/query-client';
+import { queryKeys } from '../api/query-keys';
 
 export interface SearchChoices {
   tags: string[];
@@ -40,19 +44,11 @@ export function searchChoices(facets: LibraryFacets): SearchChoices {
 
 export function useSearchLibrary(open: boolean): SearchLibrary {
   const api = useApi();
-  const [facets, setFacets] = useState<LibraryFacets>(NO_FACETS);
-
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    void api.listFacets().then((result) => {
-      // Without them the filters offer nothing to choose but search still works: no error shown.
-      if (live && result.ok) setFacets(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, open]);
-
+  // Without them the filters offer nothing to choose but search still works: no error shown.
+  const { data: facets = NO_FACETS } = useQuery({
+    queryKey: queryKeys.facets,
+    queryFn: () => answerOf(api.listFacets()),
+    enabled: open,
+  });
   return useMemo(() => ({ choices: searchChoices(facets) }), [facets]);
 }

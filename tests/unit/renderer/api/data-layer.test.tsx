@@ -14,6 +14,7 @@ import { App } from '../../../../renderer/App';
 import { annotationOn } from '../support/annotation-on';
 import { rowTitles } from '../support/article-rows';
 import { createFakeApi, makeArticle } from '../support/fake-api';
+import { searchResultsOf } from '../../../support/search-results';
 import { renderWithApi } from '../support/render-app';
 
 /** The core's events, sent by the test. */
@@ -77,5 +78,25 @@ describe('the data layer', () => {
     expect(client.getQueryData(queryKeys.libraryAnnotations)).toBeUndefined();
     // A write changes only what it names.
     expect(client.getQueryData(queryKeys.settings)).toEqual({ theme: 'dark' });
+  });
+  it('offers in the open search filters a tag another process just gave an article', async () => {
+    const kettles = makeArticle({ id: 'a1', title: 'Kettles', tags: ['kitchen'] });
+    const api = createFakeApi({ articles: [kettles] });
+    api.search.mockResolvedValue({
+      ok: true,
+      value: searchResultsOf([
+        { articleId: 'a1', annotationId: null, title: 'Kettles', kind: 'article', score: 1, snippet: 'a <mark>kettle</mark>', passage: null, terms: ['kettle'], format: 'txt', date: null },
+      ]),
+    });
+    const { source, libraryChanged } = eventSource();
+    const { user } = renderWithApi(api, <App />, null, source);
+    await user.type(screen.getByRole('searchbox', { name: 'Search library' }), 'kettle');
+    const bar = await screen.findByRole('group', { name: 'Filter and sort results' });
+    const tags = () => within(within(bar).getByLabelText('Tag')).getAllByRole('option').map((option) => option.textContent);
+    await waitFor(() => expect(tags()).toEqual(['Any tag', 'kitchen']));
+
+    kettles.tags = ['kitchen', 'tea'];
+    libraryChanged(['a1']);
+    await waitFor(() => expect(tags()).toEqual(['Any tag', 'kitchen', 'tea']));
   });
 });
