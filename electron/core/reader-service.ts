@@ -35,7 +35,6 @@ import { exportAnnotationsFile } from './export/export-file';
 import { exportLibraryAnnotationsFile } from './export/library-export';
 import type { AnnotationStore } from './annotations/annotation-store';
 import type { IndexSync } from './indexing/index-sync';
-import { recentlyRead } from './indexing/recently-read';
 import { NO_TOTALS } from './search/result-totals';
 import type { EventHub } from './events';
 import { ImportJobs } from './import-jobs/import-jobs';
@@ -223,7 +222,7 @@ export class LibraryService implements ReaderService {
 
   async search(query: string, options?: SearchOptions): Promise<SearchResults> {
     if (query.trim() === '') return { hits: [], totals: NO_TOTALS };
-    return this.parts.index.search(query, options, { recentlyRead: recentlyRead(this.parts.store.all()) });
+    return this.parts.index.search(query, options, { recentlyRead: this.parts.store.recentlyRead() });
   }
 
   async listAnnotations(articleId: string): Promise<Annotation[]> {

@@ -22,6 +22,7 @@ import { withArticleLock } from './library-locks';
 import { articleFiles, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
 import { replaceBrokenManifest } from './library-manifest';
 import { OwnWrites } from './own-writes';
+import { recentlyRead } from './recently-read';
 import { ARRIVING_MS, isArriving } from './sync/arriving';
 import { stampChangedFields } from './sync/field-times';
 
@@ -58,6 +59,8 @@ const newestFirst = (a: ArticleMeta, b: ArticleMeta): number =>
 export class ArticleStore {
   readonly paths: LibraryPaths;
   private readonly byId = new Map<string, ArticleMeta>();
+  /** `recentlyRead` of the articles as they are, until one is remembered or forgotten. */
+  private recentReading: readonly string[] | null = null;
   /** contentHash → id, for duplicate detection on import */
   private readonly byHash = new Map<string, string>();
   /** the articles this process just changed (the library watcher leaves those alone) */
@@ -109,13 +112,16 @@ export class ArticleStore {
     return [...this.byId.values()].sort(newestFirst);
   }
 
-  /** Every article, unsorted: for a pass over the library that does not need `list`'s order. */
-  all(): Iterable<ArticleMeta> {
-    return this.byId.values();
-  }
-
   get(id: string): ArticleMeta | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * Ids of the articles read most recently, for search's tie-breaker: sorted again only after an
+   * article changed, not for every query (each keystroke of a search box).
+   */
+  recentlyRead(): readonly string[] {
+    return (this.recentReading ??= recentlyRead(this.byId.values()));
   }
 
   /** The article, or the user-facing "not in the library" error. */
@@ -465,11 +471,13 @@ export class ArticleStore {
     const previous = this.byId.get(meta.id);
     if (previous && this.byHash.get(previous.contentHash) === meta.id) this.byHash.delete(previous.contentHash);
     this.byId.set(meta.id, meta);
+    this.recentReading = null;
     if (!this.byHash.has(meta.contentHash)) this.byHash.set(meta.contentHash, meta.id);
   }
 
   private forget(meta: ArticleMeta): void {
     this.byId.delete(meta.id);
+    this.recentReading = null;
     if (this.byHash.get(meta.contentHash) !== meta.id) return;
     this.byHash.delete(meta.contentHash);
     // Another copy with the same text (restored from the trash) takes over duplicate detection.

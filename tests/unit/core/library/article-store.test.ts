@@ -102,6 +102,23 @@ describe('ArticleStore', () => {
     expect(logged.join('\n')).toContain('article-bad');
   });
 
+  it('lists the articles read most recently first, following each read and each move to the trash', async () => {
+    const { store } = await open(tempDir());
+    await store.add(newArticle('article-one', '2024-01-01T00:00:00.000Z'));
+    await store.add(newArticle('article-two', '2024-01-02T00:00:00.000Z'));
+    await store.add(newArticle('article-unread', '2024-01-03T00:00:00.000Z'));
+    expect(store.recentlyRead()).toEqual([]);
+    const read = (id: string, at: string) => store.update(id, (meta) => ({ ...meta, lastReadAt: at }));
+
+    await read('article-one', '2024-03-01T10:00:00.000Z');
+    await read('article-two', '2024-03-01T11:00:00.000Z');
+    expect(store.recentlyRead()).toEqual(['article-two', 'article-one']);
+    await read('article-one', '2024-03-01T12:00:00.000Z');
+    expect(store.recentlyRead()).toEqual(['article-one', 'article-two']);
+    await store.moveToTrash('article-one');
+    expect(store.recentlyRead()).toEqual(['article-two']);
+  });
+
   it('moves an article to the trash and back', async () => {
     const root = tempDir();
     const { store } = await open(root);
