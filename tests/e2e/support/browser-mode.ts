@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Request } from '@playwright/test';
+import { freePort } from '../../support/free-port';
 
 export interface QuireServer {
   /** the address `quire serve` printed, token included */
@@ -13,17 +13,6 @@ export interface QuireServer {
   /** a fresh settings/cache home, so no test sees another's state */
   homeDir: string;
 }
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Starts `quire serve` (the built CLI) over a brand-new library and waits for its URL. */
 export async function startQuireServer(): Promise<{ server: QuireServer; stop: () => Promise<void> }> {

@@ -6,8 +6,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../../support/free-port';
 
 export const FOLDER_ID = 'quire-library';
 
@@ -15,18 +15,6 @@ export const FOLDER_ID = 'quire-library';
 export function syncthingMissing(): string | null {
   const probe = spawnSync('syncthing', ['--version'], { encoding: 'utf8' });
   return probe.error || probe.status !== 0 ? 'the syncthing command is not installed (Debian: apt-get install syncthing)' : null;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 interface FolderStatus {
