@@ -11,6 +11,7 @@
  * apt-get), or set QUIRE_DEBIAN_CORPUS to where it was built. `--pages N` imports only the first
  * N pages (for a quick run; the report says so).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,9 +63,41 @@ const pages = Math.min(limit, allPages.length);
 /**
  * Imports the pages into a fresh library with the page DOM `engine` (QUIRE_PAGE_DOM, read by each
  * import worker when the pool starts it): jsdom is how pages were read before, linkedom how they
- * are read now. Measured: wall time, CPU time of the whole process (every thread: comparable when
+ * are read now. Measured: wall time, CPU time of Quire and its import host (every thread: comparable when
  * the machine is busy), peak resident memory, the host's longest event-loop block, the load average.
  */
+/** The import host and any other child of this process (Linux: read from /proc). */
+function childPids() {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The fields after the command name (which may hold spaces) start with state, then ppid.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === process.pid) pids.push(Number(entry));
+    } catch {
+      // It ended while we looked.
+    }
+  }
+  return pids;
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** Resident memory (bytes) and CPU seconds so far of a process, or null once it has ended. */
+function usageOf(pid) {
+  try {
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of stat (11 and 12 after the command name)
+    return { rss: rssKb * 1024, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
+  } catch {
+    return null;
+  }
+}
+
 async function importWith(engine) {
   process.env.QUIRE_PAGE_DOM = engine;
   const libraryRoot = path.join(root, engine);
@@ -77,8 +110,17 @@ async function importWith(engine) {
   });
   let peakRss = process.memoryUsage().rss;
   const loads = [];
+  /** CPU seconds of each child (the import host, which runs the workers) when last seen */
+  const childCpu = new Map();
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    let rss = process.memoryUsage().rss;
+    for (const pid of childPids()) {
+      const usage = usageOf(pid);
+      if (!usage) continue;
+      rss += usage.rss;
+      childCpu.set(pid, usage.cpuSeconds);
+    }
+    peakRss = Math.max(peakRss, rss);
     loads.push(os.loadavg()[0]);
   }, 50);
   const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -94,10 +136,15 @@ async function importWith(engine) {
   const cpu = process.cpuUsage(cpuBefore);
   const hostCpu = process.threadCpuUsage(hostCpuBefore);
   clearInterval(sampler);
+  for (const pid of childPids()) {
+    const usage = usageOf(pid);
+    if (usage) childCpu.set(pid, usage.cpuSeconds);
+  }
   await core.close();
   rmSync(libraryRoot, { recursive: true, force: true });
   const count = (status) => outcomes.filter((o) => o.status === status).length;
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  // This process and the import host with its workers (a child process since files are read there).
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6 + [...childCpu.values()].reduce((sum, seconds) => sum + seconds, 0);
   const result = {
     engine,
     pages,
@@ -183,7 +230,7 @@ one after the other in the same run:
 | time until all are searchable | ${now.indexedSeconds} s | ${before.indexedSeconds} s |
 | CPU time of the whole process (all threads) | ${now.cpuSeconds} s (${now.pagesPerCpuSecond} pages per CPU-second) | ${before.cpuSeconds} s (${before.pagesPerCpuSecond} pages per CPU-second) |
 | of which the host's own thread (walk, writes, events) | ${now.hostCpuSeconds} s | ${before.hostCpuSeconds} s |
-| peak resident memory (whole process, workers included) | ${now.peakRssMb} MB | ${before.peakRssMb} MB |
+| peak resident memory (Quire and its import host, workers included) | ${now.peakRssMb} MB | ${before.peakRssMb} MB |
 | longest host event-loop block during the import | ${now.eventLoopMaxMs} ms (p99 ${now.eventLoopP99Ms} ms) | ${before.eventLoopMaxMs} ms (p99 ${before.eventLoopP99Ms} ms) |
 | load average while it ran | ${now.loadAverage} | ${before.loadAverage} |
 

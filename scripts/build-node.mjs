@@ -1,4 +1,4 @@
-// Bundles the Node side (Electron main, preload, CLI, search worker) into out/ with esbuild.
+// Bundles the Node side (Electron main, preload, CLI, search worker, import host and worker) into out/ with esbuild.
 // Dependencies stay external (they ship in node_modules); the preload is CommonJS because
 // sandboxed preloads cannot be ES modules.
 import { writeFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ await Promise.all([
       'cli/index': 'electron/cli/index.ts',
       'worker/search-worker': 'electron/core/search/worker.ts',
       'worker/import-worker': 'electron/core/import-jobs/import-worker.ts',
+      'worker/import-host': 'electron/core/import-jobs/import-host.ts',
     },
     outdir: 'out',
     // Split so that lazily imported modules (the importers and jsdom) load only when used.

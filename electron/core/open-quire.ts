@@ -12,6 +12,7 @@ import { AnnotationStore } from './annotations/annotation-store';
 import { BackupSchedule } from './backup/backup-schedule';
 import { LibraryArchives } from './backup/library-archives';
 import { EventHub } from './events';
+import type { SpawnImportHost } from './import-jobs/import-host-protocol';
 import { createImportPool } from './import-jobs/import-pool';
 import { formatOf } from './importers/import-formats';
 import { IndexSync } from './indexing/index-sync';
@@ -45,6 +46,8 @@ export interface OpenQuireOptions {
   createIndex?: (options: SearchIndexOptions) => SearchIndex;
   /** the largest file an import accepts (default 200 MB) */
   maxImportBytes?: number;
+  /** how the import host process starts (import-pool.ts): Node's child_process unless the app gives Electron's utilityProcess */
+  spawnImportHost?: SpawnImportHost;
   /**
    * Run the library check in the background at open and make daily backups while open (the
    * desktop app and browser mode; one-shot CLI commands leave it off).
@@ -216,7 +219,7 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const index = new IndexSync(searchIndex, libraryIndexSource(store, annotations), log);
   const events = new EventHub(log);
   if (options.settings.brokenCopy) log(`The settings file could not be read; defaults are in use and the broken file was kept as ${options.settings.brokenCopy}`);
-  const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool(), maxImportBytes: options.maxImportBytes });
+  const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool({ log, ...(options.spawnImportHost ? { spawnHost: options.spawnImportHost } : {}) }), maxImportBytes: options.maxImportBytes });
   if (libraryLock) {
     // The holder is the library's one writer: the command line sends its changes here.
     const announce = (method: ReaderMethod, args: readonly unknown[], value: unknown): void => {

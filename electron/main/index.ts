@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { app, dialog, ipcMain, nativeTheme, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, nativeTheme, protocol, session, utilityProcess, type BrowserWindow } from 'electron';
 import { APP_NAME, cacheDirFor, resolveLibraryDir } from '../core/app-paths';
 import { openQuire, type QuireCore } from '../core/open-quire';
 import { createCommandSender } from './commands';
@@ -12,6 +12,7 @@ import { handleAppProtocol } from './app-protocol';
 import { handleContentProtocol } from './content-protocol';
 import { installContextMenu } from './context-menu';
 import { createElectronStoreSettings, createWindowStateStore } from './electron-store-adapter';
+import { spawnImportHostWith } from './import-host-process';
 import { registerImportDialog } from './import-dialog';
 import { forwardEvents, registerIpcHandlers, trustedSenderOf } from './ipc';
 import { appLocations, isOurPage } from './locations';
@@ -87,6 +88,8 @@ async function start(): Promise<void> {
     settings: createElectronStoreSettings(),
     sampleLibraryDir: path.join(locations.resourcesDir, 'sample-library'),
     log,
+    // Files are read in a utility process: a file that brings the importer down takes only it.
+    spawnImportHost: spawnImportHostWith(utilityProcess, log),
     // The library check in the background and daily backups (libraryHealth reports the check).
     maintenance: true,
   });

@@ -13,9 +13,12 @@
  * Violations are also collected in `fake.violations`, which mock-electron.ts checks after each test,
  * so a violation fails the test even where the code under test catches the error.
  */
+import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 
 type Handler = (...args: never[]) => unknown;
@@ -225,6 +228,37 @@ class FakeProtocol {
   });
 }
 
+const UTILITY_SHIM = fileURLToPath(new URL('./electron-mode/utility-process-shim.mjs', import.meta.url));
+
+/**
+ * A utility process, run as a real Node child process (through utility-process-shim.mjs, which
+ * gives the module `process.parentPort` as Electron does): the module really runs, only the
+ * launcher differs. Members as in electron.d.ts's `UtilityProcess`.
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  private readonly child;
+  private exited = false;
+  constructor(modulePath: string, args: string[], readonly options: Record<string, unknown>) {
+    super();
+    this.child = fork(UTILITY_SHIM, [modulePath, ...args], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+    this.child.on('spawn', () => this.emit('spawn'));
+    this.child.on('message', (message) => this.emit('message', message));
+    this.child.on('exit', (code) => {
+      this.exited = true;
+      // Electron reports a process killed by a signal with a code too.
+      this.emit('exit', code ?? 1);
+    });
+  }
+  get pid(): number | undefined {
+    return this.exited ? undefined : this.child.pid;
+  }
+  readonly postMessage = vi.fn((message: unknown) => {
+    if (this.exited) violation('UtilityProcess.postMessage after the process exited');
+    this.child.send(message as object);
+  });
+  readonly kill = vi.fn(() => this.child.kill());
+}
+
 function createFake(ready: boolean) {
   const defaultSession = strict(new FakeSession(), 'session.defaultSession');
   return {
@@ -280,6 +314,16 @@ function createFake(ready: boolean) {
         setApplicationMenu: vi.fn(),
       },
       'Menu',
+    ),
+    utilityProcess: strict(
+      {
+        fork: vi.fn((modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) => {
+          requireReady('utilityProcess.fork');
+          if (!path.isAbsolute(modulePath) || !existsSync(modulePath)) violation(`utilityProcess.fork of ${modulePath}, which is not a file`);
+          return strict(new FakeUtilityProcess(modulePath, args, options), 'UtilityProcess');
+        }),
+      },
+      'utilityProcess',
     ),
     /** One 1920×1080 display unless a test attaches others. */
     screen: strict(
@@ -357,6 +401,9 @@ export const electronModule = strict({
   },
   get nativeTheme() {
     return fake.nativeTheme;
+  },
+  get utilityProcess() {
+    return fake.utilityProcess;
   },
 }, 'electron');
 

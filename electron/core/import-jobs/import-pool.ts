@@ -1,25 +1,28 @@
 /**
- * The pool of import workers (Tinypool over out/worker/import-worker.js). Workers start on the
- * first import and stop after a while without work, so an idle Quire holds no importer in memory.
+ * The import pool as Quire sees it: files go to the import host, a separate process that runs the
+ * import workers (import-host.ts), and results come back. The host starts on the first import and
+ * stops after a while without work, so an idle Quire holds no importer in memory.
+ *
+ * A file that exhausts a worker's heap normally just fails (Node stops the worker). When V8 cannot
+ * stop it in time it aborts the whole process: the host, never Quire. The files the host was
+ * reading then run again one at a time on a fresh host, so the one that stops the host alone is
+ * the one that fails, and the others are read.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import type Tinypool from 'tinypool';
+import { QuireError } from '../../shared/result';
 import { bundledWorkerPath } from '../app-root';
+import { TOO_COMPLEX_TO_READ } from '../library/import-into-library';
 import { unpackedAsarPath } from '../unpacked-path';
 import type { ExtractResult, ExtractTask } from './extract-protocol';
+import type { ImportHostProcess, ImportHostReply, SpawnImportHost } from './import-host-protocol';
+import { forkNodeImportHost } from './node-import-host';
 
-const WORKER_ENV = 'QUIRE_IMPORT_WORKER';
-const IDLE_MS = 30_000;
-/**
- * A worker whose heap has grown past this after a file is replaced by a fresh one, so that what
- * the HTML parser keeps between documents cannot add up over a folder of thousands of files.
- */
-const RECYCLE_HEAP_BYTES = 384 * 1024 * 1024;
+const HOST_IDLE_MS = 30_000;
+
 /**
  * The most heap one import worker may use. A file that needs more (a page of tens of megabytes of
- * markup) stops its worker, fails with a clear reason, and the pool starts a fresh worker; without
+ * markup) stops its worker, fails with a clear reason, and the host starts a fresh worker; without
  * a limit it would take the machine's memory. The largest real page measured needs about 900 MB.
  */
 export const WORKER_HEAP_MB = 1536;
@@ -28,6 +31,8 @@ export interface ImportPool {
   /** how many files are read at once */
   readonly threads: number;
   extract(task: ExtractTask, signal?: AbortSignal): Promise<ExtractResult>;
+  /** the import host's process id while it runs (the import bench adds its memory) */
+  hostPid(): number | null;
   close(): Promise<void>;
 }
 
@@ -37,51 +42,184 @@ export interface ImportPool {
  */
 export const defaultImportThreads = (): number => Math.max(2, Math.min(4, availableParallelism() - 1));
 
-/** The bundled worker (out/worker/import-worker.js), or QUIRE_IMPORT_WORKER when set. */
-export const resolveImportWorkerPath = (): string => bundledWorkerPath('import-worker.js', WORKER_ENV);
-
-/**
- * Tinypool's own module file. Tinypool starts each thread on `entry/worker.js` next to the module
- * it was loaded from, so loading it from `app.asar.unpacked` in a packaged app makes its threads
- * start from a file on disk, as our worker entries do, instead of from inside the archive.
- */
-export const resolveTinypoolPath = (): string => unpackedAsarPath(createRequire(import.meta.url).resolve('tinypool'));
-
-async function loadTinypool(): Promise<typeof Tinypool> {
-  const loaded = (await import(pathToFileURL(resolveTinypoolPath()).href)) as { default: typeof Tinypool };
-  return loaded.default;
+/** Where the import host and what it runs live: the bundled files, or the QUIRE_IMPORT_* overrides tests use. */
+export interface ImportPaths {
+  host: string;
+  worker: string;
+  tinypool: string;
 }
+
+export const resolveImportPaths = (): ImportPaths => ({
+  host: bundledWorkerPath('import-host.js', 'QUIRE_IMPORT_HOST'),
+  worker: bundledWorkerPath('import-worker.js', 'QUIRE_IMPORT_WORKER'),
+  // Tinypool starts each thread on `entry/worker.js` next to the module it was loaded from, so
+  // loading it from `app.asar.unpacked` in a packaged app makes its threads start from a file on
+  // disk, as our worker entries do, instead of from inside the archive.
+  tinypool: unpackedAsarPath(createRequire(import.meta.url).resolve('tinypool')),
+});
+
+interface Pending {
+  id: number;
+  task: ExtractTask;
+  resolve(result: ExtractResult): void;
+  reject(error: unknown): void;
+  /** it was being read when a host stopped: it runs again, alone */
+  suspect: boolean;
+  /** sent to the current host, and whether anything else was being read beside it */
+  sent: { alone: boolean } | null;
+}
+
+interface RunningHost {
+  process: ImportHostProcess;
+  ready: boolean;
+  stopped: Promise<void>;
+}
+
+const abortError = (): Error => new DOMException('The import was cancelled.', 'AbortError');
 
 export function createImportPool({
   threads = defaultImportThreads(),
   maxHeapMb = WORKER_HEAP_MB,
-}: { threads?: number; maxHeapMb?: number } = {}): ImportPool {
-  let pool: Promise<Tinypool> | null = null;
-  const ensurePool = (): Promise<Tinypool> => {
-    pool ??= loadTinypool().then(
-      (Pool) =>
-        new Pool({
-          filename: pathToFileURL(resolveImportWorkerPath()).href,
-          minThreads: 0,
-          maxThreads: threads,
-          idleTimeout: IDLE_MS,
-          maxMemoryLimitBeforeRecycle: RECYCLE_HEAP_BYTES,
-          resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
-        }),
-    );
-    return pool;
+  spawnHost = forkNodeImportHost,
+  paths,
+  log = (message: string) => console.error(`[quire] ${message}`),
+}: {
+  threads?: number;
+  maxHeapMb?: number;
+  /** how the host process starts: Node's child_process by default, Electron's utilityProcess in the app */
+  spawnHost?: SpawnImportHost;
+  paths?: ImportPaths;
+  log?: (message: string) => void;
+} = {}): ImportPool {
+  let host: RunningHost | null = null;
+  let nextId = 1;
+  let idleTimer: NodeJS.Timeout | null = null;
+  /** in the order they were asked for; suspects go first */
+  const waiting: Pending[] = [];
+  const inFlight = new Map<number, Pending>();
+
+  const startHost = (): RunningHost => {
+    const where = paths ?? resolveImportPaths();
+    const started = spawnHost(where.host, { threads, maxHeapMb, workerPath: where.worker, tinypoolPath: where.tinypool });
+    let markStopped = (): void => {};
+    const running: RunningHost = {
+      process: started,
+      ready: false,
+      stopped: new Promise((resolve) => (markStopped = resolve)),
+    };
+    started.onMessage((reply) => onReply(running, reply));
+    started.onExit((how) => {
+      markStopped();
+      onHostExit(running, how);
+    });
+    return running;
   };
+
+  const onReply = (from: RunningHost, reply: ImportHostReply): void => {
+    if (host !== from) return;
+    if (reply.type === 'ready') {
+      from.ready = true;
+      dispatch();
+      return;
+    }
+    const pending = inFlight.get(reply.id);
+    if (!pending) return; // cancelled meanwhile
+    inFlight.delete(reply.id);
+    if (reply.type === 'done') pending.resolve(reply.result);
+    else pending.reject(Object.assign(new Error(reply.message), reply.code ? { code: reply.code } : {}));
+    dispatch();
+  };
+
+  const onHostExit = (from: RunningHost, how: string): void => {
+    if (host !== from) return;
+    host = null;
+    const lost = [...inFlight.values()];
+    inFlight.clear();
+    if (!from.ready) {
+      // It never started: running the files again would fail the same way.
+      log(`The import host stopped before it was ready (${how}).`);
+      for (const pending of waiting.splice(0)) pending.reject(new Error(`The import host could not start (${how}).`));
+    } else {
+      if (lost.length > 0) log(`The import host stopped while reading ${lost.map((p) => p.task.fileName).join(', ')} (${how}).`);
+      const again: Pending[] = [];
+      for (const pending of lost) {
+        if (pending.sent?.alone) pending.reject(new QuireError('import-failed', TOO_COMPLEX_TO_READ));
+        else {
+          pending.suspect = true;
+          pending.sent = null;
+          again.push(pending);
+        }
+      }
+      waiting.unshift(...again);
+    }
+    dispatch();
+  };
+
+  const dispatch = (): void => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    const suspectsLeft = (): boolean => waiting.some((p) => p.suspect) || [...inFlight.values()].some((p) => p.suspect);
+    while (waiting.length > 0) {
+      // After a host stopped, the files it was reading run one at a time until each is done.
+      const limit = suspectsLeft() ? 1 : threads;
+      if (inFlight.size >= limit) break;
+      host ??= startHost();
+      // Nothing is sent before the host listens: a message that arrives earlier could be lost.
+      if (!host.ready) return;
+      const pending = waiting.shift()!;
+      pending.sent = { alone: inFlight.size === 0 && limit === 1 };
+      inFlight.set(pending.id, pending);
+      host.process.send({ type: 'extract', id: pending.id, task: pending.task });
+    }
+    if (host && inFlight.size === 0 && waiting.length === 0) {
+      const idle = host;
+      idleTimer = setTimeout(() => {
+        if (host === idle) stopHost();
+      }, HOST_IDLE_MS);
+      idleTimer.unref();
+    }
+  };
+
+  const stopHost = (): Promise<void> => {
+    const stopping = host;
+    host = null;
+    if (!stopping) return Promise.resolve();
+    stopping.process.kill();
+    return stopping.stopped;
+  };
+
   return {
     threads,
-    async extract(task, signal) {
-      return (await (await ensurePool()).run(task, signal ? { signal } : {})) as ExtractResult;
+    extract(task, signal) {
+      if (signal?.aborted) return Promise.reject(abortError());
+      return new Promise<ExtractResult>((resolve, reject) => {
+        const onAbort = (): void => {
+          const queued = waiting.indexOf(pending);
+          if (queued >= 0) waiting.splice(queued, 1);
+          if (inFlight.delete(pending.id)) host?.process.send({ type: 'cancel', id: pending.id });
+          reject(abortError());
+          dispatch();
+        };
+        // One job's signal serves thousands of files: each lets go of it once settled.
+        const settle = <T>(finish: (value: T) => void) => (value: T): void => {
+          signal?.removeEventListener('abort', onAbort);
+          finish(value);
+        };
+        const pending: Pending = { id: nextId++, task, resolve: settle(resolve), reject: settle(reject), suspect: false, sent: null };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        waiting.push(pending);
+        dispatch();
+      });
     },
+    hostPid: () => host?.process.pid ?? null,
     async close() {
-      const closing = pool;
-      pool = null;
-      // A pool whose module never loaded has no thread to stop.
-      const started = await closing?.catch(() => null);
-      await started?.destroy();
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = null;
+      const stopped = stopHost();
+      for (const pending of [...waiting, ...inFlight.values()]) pending.reject(abortError());
+      waiting.length = 0;
+      inFlight.clear();
+      await stopped;
     },
   };
 }

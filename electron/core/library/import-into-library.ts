@@ -134,6 +134,10 @@ export async function importIntoLibrary(
   }
 }
 
+/** A file whose reading stopped its worker, or the import host around it, for want of memory. */
+export const TOO_COMPLEX_TO_READ =
+  'This file is too large or too complex to read: it needs more memory than Quire lets one file use.';
+
 /** The sentence the user sees; anything unexpected goes to the log with its details. */
 export function failureReason(error: unknown, source: string, log: Log): string {
   if (isQuireError(error)) return error.message;
@@ -149,8 +153,8 @@ export function failureReason(error: unknown, source: string, log: Log): string 
     case 'EISDIR':
       return 'This is a folder, not a file.';
     case 'ERR_WORKER_OUT_OF_MEMORY':
-      // The worker reading it hit its memory limit (import-pool.ts) and was replaced.
-      return 'This file is too large or too complex to read: it needs more memory than Quire lets one file use.';
+      // The worker reading it hit its memory limit (import-host.ts) and was replaced.
+      return TOO_COMPLEX_TO_READ;
     default:
       log(`Import of ${source} failed unexpectedly`, error);
       return 'Quire could not import this file; details are in the log.';

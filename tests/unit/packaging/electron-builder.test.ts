@@ -3,12 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { getRawHeader } from '@electron/asar';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import type Tinypool from 'tinypool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtractResult, ExtractTask } from '../../../electron/core/import-jobs/extract-protocol';
+import type { ExtractResult } from '../../../electron/core/import-jobs/extract-protocol';
+import { createImportPool } from '../../../electron/core/import-jobs/import-pool';
 import { createSearchIndex } from '../../../electron/core/search';
 import { e2eConfigOverrides } from '../../../scripts/packaged-app.mjs';
 import { EPUB_DIR, SEED_FILE, webPageFile } from '../../support/corpus-paths';
@@ -114,6 +113,7 @@ describe('what the app ships (the linux dir build)', () => {
       '/out/package.json',
       '/out/worker/search-worker.js',
       '/out/worker/import-worker.js',
+      '/out/worker/import-host.js',
       '/node_modules/tinypool/dist/index.js',
       '/node_modules/tinypool/dist/entry/worker.js',
       '/node_modules/lunr/package.json',
@@ -132,7 +132,7 @@ describe('what the app ships (the linux dir build)', () => {
     const shipped = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     const graph = followDiskImports(
       packed.unpackedDir,
-      ['out/worker/search-worker.js', 'out/worker/import-worker.js', 'node_modules/tinypool/dist/entry/worker.js'].map((file) =>
+      ['out/worker/search-worker.js', 'out/worker/import-worker.js', 'out/worker/import-host.js', 'node_modules/tinypool/dist/entry/worker.js'].map((file) =>
         path.join(packed.unpackedDir, file),
       ),
       // Stemmers (lunr-languages) are required by name at run time; every production dependency counts.
@@ -207,18 +207,21 @@ describe('the workers, started from the packed layout in plain Node (no archive 
     }
   }, 60_000);
 
-  it('Tinypool loaded from app.asar.unpacked runs the import worker on a web page, Markdown, an EPUB and a PDF', async () => {
-    const { default: Pool } = (await import(pathToFileURL(path.join(packed.unpackedDir, 'node_modules/tinypool/dist/index.js')).href)) as {
-      default: typeof Tinypool;
-    };
-    const pool = new Pool({ filename: pathToFileURL(path.join(packed.unpackedDir, 'out/worker/import-worker.js')).href, maxThreads: 1 });
+  it('the import host started from app.asar.unpacked runs the import worker on a web page, Markdown, an EPUB and a PDF', async () => {
+    const pool = createImportPool({
+      threads: 1,
+      paths: {
+        host: path.join(packed.unpackedDir, 'out/worker/import-host.js'),
+        worker: path.join(packed.unpackedDir, 'out/worker/import-worker.js'),
+        tinypool: path.join(packed.unpackedDir, 'node_modules/tinypool/dist/index.js'),
+      },
+    });
     const markdown = path.join(work, 'rivers.md');
     writeFileSync(markdown, '# Desert Rivers\n\nThe Tigris and the Euphrates meet at Qurna.\n');
     const pdf = path.join(work, 'tides.pdf');
     writeFileSync(pdf, await makePdf([{ heading: 'Tide tables', paragraphs: [['High water at six.']] }], { title: 'Tide tables' }));
     const epub = path.join(EPUB_DIR, 'trees.epub');
-    const extract = async (filePath: string): Promise<ExtractResult> =>
-      (await pool.run({ fileName: path.basename(filePath), filePath } satisfies ExtractTask)) as ExtractResult;
+    const extract = (filePath: string): Promise<ExtractResult> => pool.extract({ fileName: path.basename(filePath), filePath });
     try {
       const titles: Record<string, string> = {};
       for (const file of [webPageFile('lemonde-1'), markdown, epub, pdf, SEED_FILE]) {
@@ -231,7 +234,7 @@ describe('the workers, started from the packed layout in plain Node (no archive 
       expect(titles['source.html']).toBe(webPage('lemonde-1').title);
       expect(titles['trees.epub']).not.toBe('');
     } finally {
-      await pool.destroy();
+      await pool.close();
     }
   }, 60_000);
 });

@@ -1,0 +1,63 @@
+/**
+ * What travels between Quire and its import host, the separate process that runs the import
+ * workers (import-host.ts), and how Quire starts that process. A separate process because a file
+ * that exhausts a worker's heap can abort the whole process around the worker (V8 cannot always
+ * stop a worker in time, and then aborts): that must be the import host, never the app.
+ */
+import type { ExtractResult, ExtractTask } from './extract-protocol';
+
+/**
+ * How the import host runs its workers; passed to it when it starts. The paths are found by Quire,
+ * not by the host: in a packaged app the host runs from `app.asar.unpacked`, from where Quire's
+ * own folder (inside the archive) cannot be found by walking up.
+ */
+export interface ImportHostOptions {
+  threads: number;
+  maxHeapMb: number;
+  /** out/worker/import-worker.js */
+  workerPath: string;
+  /** Tinypool's module file */
+  tinypoolPath: string;
+}
+
+export type ImportHostRequest =
+  | { type: 'extract'; id: number; task: ExtractTask }
+  | { type: 'cancel'; id: number };
+
+export type ImportHostReply =
+  /** sent once, when the host is ready to take work (a host that exits before it failed to start) */
+  | { type: 'ready' }
+  | { type: 'done'; id: number; result: ExtractResult }
+  /** the worker itself failed (its heap limit, a crash): `code` is Node's error code when there is one */
+  | { type: 'failed'; id: number; code: string | null; message: string };
+
+/** One running import host, whatever started it (Node's child_process, Electron's utilityProcess). */
+export interface ImportHostProcess {
+  /** its process id, once the system gave it one */
+  readonly pid: number | null;
+  send(request: ImportHostRequest): void;
+  onMessage(listener: (reply: ImportHostReply) => void): void;
+  /** `how` says how it ended, for the log: an exit code or a signal */
+  onExit(listener: (how: string) => void): void;
+  kill(): void;
+}
+
+/** Starts the host script at `hostPath` with `options` as its only argument (JSON). */
+export type SpawnImportHost = (hostPath: string, options: ImportHostOptions) => ImportHostProcess;
+
+export const encodeHostOptions = (options: ImportHostOptions): string => JSON.stringify(options);
+
+/** The host's own argument back; anything else is a programming error, not user input. */
+export function decodeHostOptions(argument: string | undefined): ImportHostOptions {
+  const parsed = JSON.parse(argument ?? 'null') as Partial<ImportHostOptions> | null;
+  if (
+    !parsed ||
+    typeof parsed.threads !== 'number' ||
+    typeof parsed.maxHeapMb !== 'number' ||
+    typeof parsed.workerPath !== 'string' ||
+    typeof parsed.tinypoolPath !== 'string'
+  ) {
+    throw new Error('The import host was started without its options.');
+  }
+  return { threads: parsed.threads, maxHeapMb: parsed.maxHeapMb, workerPath: parsed.workerPath, tinypoolPath: parsed.tinypoolPath };
+}

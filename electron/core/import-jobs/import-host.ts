@@ -1,0 +1,94 @@
+/**
+ * The import host (bundled as out/worker/import-host.js): the process Quire starts to read files
+ * (import-pool.ts). It runs the import workers (Tinypool over out/worker/import-worker.js), each
+ * with a heap limit, and answers one message per file. Started by Node's child_process.fork (the
+ * command line, `quire serve`) or by Electron's utilityProcess.fork (the desktop app); the two
+ * differ only in how messages travel, which `parentChannel` hides.
+ */
+import { pathToFileURL } from 'node:url';
+import type Tinypool from 'tinypool';
+import type { ExtractResult } from './extract-protocol';
+import { decodeHostOptions, type ImportHostReply, type ImportHostRequest } from './import-host-protocol';
+
+const IDLE_MS = 30_000;
+/**
+ * A worker whose heap has grown past this after a file is replaced by a fresh one, so that what
+ * the HTML parser keeps between documents cannot add up over a folder of thousands of files.
+ */
+const RECYCLE_HEAP_BYTES = 384 * 1024 * 1024;
+
+interface ParentChannel {
+  onMessage(listener: (request: ImportHostRequest) => void): void;
+  send(reply: ImportHostReply): void;
+  /** the parent went away (Node's IPC channel closed): nothing is left to answer */
+  onParentGone(listener: () => void): void;
+}
+
+/** Electron's utility process has `process.parentPort`; a Node child has `process.send`. */
+interface ElectronParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
+  postMessage(message: unknown): void;
+}
+
+function parentChannel(): ParentChannel {
+  const parentPort = (process as { parentPort?: ElectronParentPort }).parentPort;
+  if (parentPort) {
+    return {
+      onMessage: (listener) => parentPort.on('message', (event) => listener(event.data as ImportHostRequest)),
+      send: (reply) => parentPort.postMessage(reply),
+      // Electron ends its utility processes with the app.
+      onParentGone: () => {},
+    };
+  }
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('The import host runs as a child process of Quire, with a channel to it.');
+  return {
+    onMessage: (listener) => process.on('message', (message) => listener(message as ImportHostRequest)),
+    send: (reply) => void send(reply),
+    onParentGone: (listener) => process.on('disconnect', listener),
+  };
+}
+
+async function startHost(): Promise<void> {
+  const options = decodeHostOptions(process.argv[2]);
+  const channel = parentChannel();
+  const { default: Pool } = (await import(pathToFileURL(options.tinypoolPath).href)) as { default: typeof Tinypool };
+  const pool = new Pool({
+    filename: pathToFileURL(options.workerPath).href,
+    minThreads: 0,
+    maxThreads: options.threads,
+    idleTimeout: IDLE_MS,
+    maxMemoryLimitBeforeRecycle: RECYCLE_HEAP_BYTES,
+    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb },
+  });
+  const running = new Map<number, AbortController>();
+  channel.onMessage((request) => {
+    if (request.type === 'cancel') {
+      running.get(request.id)?.abort();
+      return;
+    }
+    const controller = new AbortController();
+    running.set(request.id, controller);
+    (pool.run(request.task, { signal: controller.signal }) as Promise<ExtractResult>).then(
+      (result) => channel.send({ type: 'done', id: request.id, result }),
+      (error: unknown) => {
+        const code = (error as { code?: unknown } | null)?.code;
+        channel.send({
+          type: 'failed',
+          id: request.id,
+          code: typeof code === 'string' ? code : null,
+          message: error instanceof Error ? error.message : String(error),
+        });
+      },
+    ).finally(() => running.delete(request.id));
+  });
+  channel.onParentGone(() => {
+    void pool.destroy().finally(() => process.exit(0));
+  });
+  channel.send({ type: 'ready' });
+}
+
+startHost().catch((error: unknown) => {
+  console.error('[quire] The import host could not start:', error);
+  process.exit(1);
+});
