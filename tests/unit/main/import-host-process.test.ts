@@ -10,8 +10,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExtractResult } from '../../../electron/core/import-jobs/extract-protocol';
 import { createImportPool } from '../../../electron/core/import-jobs/import-pool';
 import { failureReason } from '../../../electron/core/library/import-into-library';
-import { spawnImportHostWith } from '../../../electron/main/import-host-process';
+import { spawnImportHostWith, type UtilityProcessModule } from '../../../electron/main/import-host-process';
 import { fake } from '../../support/fake-electron';
+
+/** The fake models what electron.d.ts declares for the members main uses. */
+const utilityProcess = (): UtilityProcessModule => fake.utilityProcess as unknown as UtilityProcessModule;
 
 let dir: string;
 const page = (name: string, title: string): string => {
@@ -31,7 +34,7 @@ afterEach(() => {
 
 describe('the import host as an Electron utility process', () => {
   it('reads files in a utility process named for the task manager, started on the bundled host', async () => {
-    const pool = createImportPool({ threads: 2, spawnHost: spawnImportHostWith(fake.utilityProcess, () => {}), log: () => {} });
+    const pool = createImportPool({ threads: 2, spawnHost: spawnImportHostWith(utilityProcess(), () => {}), log: () => {} });
     try {
       const files = [page('one.html', 'Delta One'), page('two.html', 'Delta Two')];
       const titles = await Promise.all(files.map(async (file) => titleOf(await pool.extract({ fileName: file, filePath: file }))));
@@ -48,7 +51,7 @@ describe('the import host as an Electron utility process', () => {
   it('a file that brings the utility process down fails alone, and the app goes on', async () => {
     vi.stubEnv('QUIRE_IMPORT_WORKER', path.resolve('tests/support/host-stopping-import-worker.mjs'));
     const logged: string[] = [];
-    const pool = createImportPool({ threads: 2, spawnHost: spawnImportHostWith(fake.utilityProcess, (m) => logged.push(m)), log: (m) => logged.push(m) });
+    const pool = createImportPool({ threads: 2, spawnHost: spawnImportHostWith(utilityProcess(), (m) => logged.push(m)), log: (m) => logged.push(m) });
     try {
       const files = [page('first.html', 'First'), page('stops-the-host.html', 'Never'), page('second.html', 'Second')];
       const outcomes = await Promise.all(
