@@ -3,7 +3,7 @@
  * named "Quire", so the CLI and browser mode open the same library and settings as the app.
  */
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -39,8 +39,25 @@ export function defaultLibraryDir(userData: string = userDataDir()): string {
 }
 
 /**
- * The library a host opens: an explicit flag, then `QUIRE_LIBRARY`, then the desktop app's
- * library. An empty value counts as unset.
+ * The file in userData that says where this machine's library lives once it was moved or another
+ * one opened (Preferences). Machine-local, outside every library: two machines syncing one
+ * library may keep it in different folders.
+ */
+export const LIBRARY_LOCATION_FILE = 'library-location.json';
+
+/** The folder the location file names, or null (none, unreadable, or not an absolute path). */
+export function chosenLibraryDir(userData: string): string | null {
+  try {
+    const parsed = JSON.parse(readFileSync(path.join(userData, LIBRARY_LOCATION_FILE), 'utf8')) as { libraryDir?: unknown };
+    return typeof parsed.libraryDir === 'string' && path.isAbsolute(parsed.libraryDir) ? parsed.libraryDir : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The library a host opens: an explicit flag, then `QUIRE_LIBRARY`, then the folder chosen in
+ * Preferences, then the desktop app's default library. An empty value counts as unset.
  */
 export function resolveLibraryDir(
   flag?: string,
@@ -48,7 +65,8 @@ export function resolveLibraryDir(
 ): string {
   const chosen = flag || env.QUIRE_LIBRARY;
   if (chosen) return path.resolve(chosen);
-  return defaultLibraryDir(userData ?? userDataDir({ env }));
+  const dataDir = userData ?? userDataDir({ env });
+  return chosenLibraryDir(dataDir) ?? defaultLibraryDir(dataDir);
 }
 
 /**

@@ -14,6 +14,7 @@ import { installContextMenu } from './context-menu';
 import { createElectronStoreSettings, createWindowStateStore } from './electron-store-adapter';
 import { spawnImportHostWith } from './import-host-process';
 import { registerImportDialog } from './import-dialog';
+import { registerLibraryFolder } from './library-folder';
 import { forwardEvents, registerIpcHandlers, trustedSenderOf } from './ipc';
 import { appLocations, isOurPage } from './locations';
 import { installAppMenu } from './menu';
@@ -45,6 +46,8 @@ let core: Promise<QuireCore> | null = null;
 /** true once the core is closed (or never opened): windows may close and the app may quit at once */
 let coreClosed = false;
 let started = false;
+/** Preferences moved the library or chose another: done once the library has closed, before the restart. */
+let switchAfterClose: (() => Promise<void>) | null = null;
 
 function showWindow(): void {
   // macOS keeps running without a window: a file or link opened then brings one back.
@@ -106,6 +109,20 @@ async function start(): Promise<void> {
   handleContentProtocol(protocol, () => libraryDir, log);
   registerIpcHandlers(ipcMain, { core: () => openedCore, isTrustedSender, log });
   registerImportDialog(ipcMain, { window: () => mainWindow, isTrustedSender, dialog, log });
+  registerLibraryFolder(ipcMain, {
+    window: () => mainWindow,
+    isTrustedSender,
+    dialog,
+    libraryDir,
+    userData,
+    libraryFromEnvironment: Boolean(process.env.QUIRE_LIBRARY),
+    log,
+    restart: (switchFolder) => {
+      switchAfterClose = switchFolder;
+      app.relaunch();
+      app.quit();
+    },
+  });
   followSystemTheme(nativeTheme, () => mainWindow);
 
   openedCore.then((opened) => forwardEvents(opened.events, () => mainWindow)).catch(() => {
@@ -188,7 +205,13 @@ if (!app.requestSingleInstanceLock()) {
         return openedCore;
       })
       .then((opened) => opened.close())
-      .catch((error: unknown) => log('The library did not close cleanly.', error))
+      .catch((error: unknown) => {
+        log('The library did not close cleanly.', error);
+        // A library that did not close may still be written to: it is not switched.
+        switchAfterClose = null;
+      })
+      .then(() => switchAfterClose?.())
+      .catch((error: unknown) => log('The library folder was not changed; Quire opens the library it had.', error))
       .finally(() => {
         coreClosed = true;
         app.quit();

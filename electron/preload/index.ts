@@ -9,6 +9,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
+  CHANGE_LIBRARY_FOLDER_CHANNEL,
   CHOOSE_IMPORT_CHANNEL,
   COMMAND_CHANNEL,
   COMMANDS_READY_CHANNEL,
@@ -16,9 +17,14 @@ import {
   FLUSH_REQUEST_CHANNEL,
   isAppCommand,
   isImportPickKind,
+  isLibraryFolderChange,
+  isLibraryFolderOutcome,
+  LIBRARY_FOLDER_CHANNEL,
   type AppCommand,
   type DesktopBridge,
   type ImportPickKind,
+  type LibraryFolderChange,
+  type LibraryFolderOutcome,
 } from '../shared/commands';
 import {
   READER_METHODS,
@@ -41,7 +47,7 @@ interface IpcListening {
   send(channel: string, ...args: unknown[]): void;
 }
 
-/** `onCommand`, `chooseImportPaths` and `onFlushRequest` (see electron/shared/commands.ts). */
+/** `onCommand`, `chooseImportPaths`, `onFlushRequest` and the library folder (see electron/shared/commands.ts). */
 function createDesktopBridge(
   invoke: (channel: string, ...args: unknown[]) => Promise<unknown>,
   ipc: IpcListening,
@@ -69,6 +75,15 @@ function createDesktopBridge(
       if (!isImportPickKind(kind)) return [];
       const paths = await invoke(CHOOSE_IMPORT_CHANNEL, kind);
       return Array.isArray(paths) ? paths.filter((path): path is string => typeof path === 'string') : [];
+    },
+    async libraryFolder(): Promise<string> {
+      const folder = await invoke(LIBRARY_FOLDER_CHANNEL);
+      return typeof folder === 'string' ? folder : '';
+    },
+    async changeLibraryFolder(change: LibraryFolderChange): Promise<LibraryFolderOutcome> {
+      if (!isLibraryFolderChange(change)) return { status: 'cancelled' };
+      const outcome = await invoke(CHANGE_LIBRARY_FOLDER_CHANNEL, change);
+      return isLibraryFolderOutcome(outcome) ? outcome : { status: 'refused', reason: 'Quire could not change the library folder.' };
     },
     onFlushRequest(flush: () => Promise<void>): void {
       if (typeof flush !== 'function') throw new TypeError('window.quire.onFlushRequest needs a function.');

@@ -44,6 +44,21 @@ export const CHOOSE_IMPORT_CHANNEL = 'quire-desktop:choose-import';
 export const FLUSH_REQUEST_CHANNEL = 'quire-desktop:flush';
 export const FLUSH_DONE_CHANNEL = 'quire-desktop:flushed';
 
+/** Preferences' library folder (renderer → main, invoke): where it is, and moving or switching it. */
+export const LIBRARY_FOLDER_CHANNEL = 'quire-desktop:library-folder';
+export const CHANGE_LIBRARY_FOLDER_CHANNEL = 'quire-desktop:change-library-folder';
+
+/** `move`: copy the library to a new folder and use it there; `open`: use a library another machine made. */
+export type LibraryFolderChange = 'move' | 'open';
+export const isLibraryFolderChange = (value: unknown): value is LibraryFolderChange => value === 'move' || value === 'open';
+
+export type LibraryFolderOutcome =
+  | { status: 'cancelled' }
+  /** nothing changed; `reason` says why, for the person */
+  | { status: 'refused'; reason: string }
+  /** Quire restarts on the library at `libraryDir` */
+  | { status: 'restarting'; libraryDir: string };
+
 export type ImportPickKind = 'files' | 'folder';
 export const isImportPickKind = (value: unknown): value is ImportPickKind => value === 'files' || value === 'folder';
 
@@ -58,6 +73,18 @@ export interface DesktopBridge {
    * it (a bounded time). The last one set counts.
    */
   onFlushRequest(flush: () => Promise<void>): void;
+  /** The folder of the library Quire has open. */
+  libraryFolder(): Promise<string>;
+  /** Asks for a folder (native dialog), then moves the library there or switches to the library in it. */
+  changeLibraryFolder(change: LibraryFolderChange): Promise<LibraryFolderOutcome>;
+}
+
+/** The outcome main sent, checked by the preload like every message from main. */
+export function isLibraryFolderOutcome(value: unknown): value is LibraryFolderOutcome {
+  if (!isRecord(value)) return false;
+  if (value.status === 'cancelled') return true;
+  if (value.status === 'refused') return isNonEmptyString(value.reason);
+  return value.status === 'restarting' && isNonEmptyString(value.libraryDir);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

@@ -20,6 +20,8 @@ export const queryKeys = {
   settings: ['settings'],
   /** `libraryHealth`: the check at start */
   libraryHealth: ['library-health'],
+  /** the desktop bridge's `libraryFolder`: where the open library is (it changes only with a restart) */
+  libraryFolder: ['library-folder'],
 } as const satisfies Record<string, QueryKey>;
 
 /** Everything built from the library's articles and annotations. */

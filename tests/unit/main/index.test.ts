@@ -82,8 +82,8 @@ describe('main process lifecycle', () => {
     expect(fake.protocol.privileged.map((s) => s.scheme).sort()).toEqual(['quire-app', 'quire-content']);
     expect([...fake.protocol.handlers.keys()].sort()).toEqual(['quire-app', 'quire-content']);
     expect(window.loadURL).toHaveBeenCalledWith('quire-app://app/index.html');
-    // One handler per contract method, plus the native import dialog.
-    expect(fake.ipcMain.handlers.size).toBe(READER_METHODS.length + 1);
+    // One handler per contract method, plus the native import dialog and the library folder's two channels.
+    expect(fake.ipcMain.handlers.size).toBe(READER_METHODS.length + 3);
     expect(fake.ipcMain.handlers.has('quire-desktop:choose-import')).toBe(true);
     expect(fake.app.setPath).toHaveBeenCalledWith('userData', expect.stringMatching(/Quire$/));
     expect(opened.options[0]).toMatchObject({ cacheDir: expect.stringContaining('.quire-cache') });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { READER_METHODS } from '../../../electron/shared/contract';
 
 const BUNDLE = path.resolve('out/preload/index.cjs');
-const DESKTOP_BRIDGE = ['on', 'onCommand', 'chooseImportPaths', 'onFlushRequest'];
+const DESKTOP_BRIDGE = ['on', 'onCommand', 'chooseImportPaths', 'onFlushRequest', 'libraryFolder', 'changeLibraryFolder'];
 
 function runBuiltPreload() {
   const exposed = new Map<string, Record<string, unknown>>();

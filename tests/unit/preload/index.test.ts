@@ -17,7 +17,7 @@ describe('preload', () => {
     await loadPreload();
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['quire']);
     const api = fake.contextBridge.exposed.get('quire') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...READER_METHODS, 'on', 'onCommand', 'chooseImportPaths', 'onFlushRequest'].sort());
+    expect(Object.keys(api).sort()).toEqual([...READER_METHODS, 'on', 'onCommand', 'chooseImportPaths', 'onFlushRequest', 'libraryFolder', 'changeLibraryFolder'].sort());
     for (const method of READER_METHODS) expect(typeof api[method], method).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
   });
@@ -77,6 +77,17 @@ describe('preload', () => {
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith('quire-desktop:choose-import', 'files');
     expect(await api.chooseImportPaths('/etc')).toEqual([]);
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks main to move or switch the library only with a known change, and passes on only a well-formed outcome', async () => {
+    const api = (await loadPreload()) as { changeLibraryFolder: (change: string) => Promise<unknown> };
+    fake.ipcRenderer.invoke.mockResolvedValueOnce({ status: 'restarting', libraryDir: '/home/ana/Sync/Quire' } as never);
+    expect(await api.changeLibraryFolder('move')).toEqual({ status: 'restarting', libraryDir: '/home/ana/Sync/Quire' });
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith('quire-desktop:change-library-folder', 'move');
+    expect(await api.changeLibraryFolder('delete')).toEqual({ status: 'cancelled' });
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+    fake.ipcRenderer.invoke.mockResolvedValueOnce({ status: 'restarting' } as never);
+    expect(await api.changeLibraryFolder('open')).toEqual({ status: 'refused', reason: 'Quire could not change the library folder.' });
   });
 
   it('answers main’s save request with its number, after the page’s flush, even without one', async () => {

@@ -33,6 +33,22 @@ export const SYNCTHING_IGNORES = [
   '',
 ].join('\n');
 
+/**
+ * True for a path (relative to the library, `/`-separated) that belongs to the Quire running on
+ * this machine: the same things SYNCTHING_IGNORES leaves out, for code that copies a library.
+ */
+export function isMachineLocal(relativePath: string): boolean {
+  const [top = ''] = relativePath.split('/');
+  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  return (
+    top === LIBRARY_LOCK ||
+    top === ARTICLE_LOCKS ||
+    name.startsWith(STAGING_PREFIX) ||
+    name.startsWith(REPLACED_PREFIX) ||
+    /\.(json|html|txt)\.[0-9]+$/.test(name)
+  );
+}
+
 /** Writes or completes the library's `.stignore`; a failure is logged, never stops the library opening. */
 export async function writeSyncIgnores(libraryDir: string, log: Log): Promise<void> {
   const file = path.join(libraryDir, SYNCTHING_IGNORE_FILE);

@@ -19,6 +19,8 @@ function createFakeDesktop() {
       return () => void commandListeners.delete(listener);
     },
     chooseImportPaths: vi.fn(async () => [] as string[]),
+    libraryFolder: vi.fn(async () => '/home/ana/Quire library'),
+    changeLibraryFolder: vi.fn(async () => ({ status: 'cancelled' as const })),
     on<E extends ReaderEventName>(event: E, listener: ReaderEventListener<E>) {
       const set = eventListeners.get(event) ?? new Set();
       set.add(listener as (payload: never) => void);
@@ -141,6 +143,26 @@ describe('desktop commands in the page', () => {
     expect(document.documentElement.dataset.theme).toBe('dark');
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('Preferences show the library folder; a refused move says why and changes nothing, a move that goes ahead says Quire restarts', async () => {
+    const { user, command, desktop } = renderDesktopApp();
+    await command({ type: 'preferences' });
+    const dialog = await screen.findByRole('dialog', { name: 'Preferences' });
+    const section = within(dialog).getByRole('region', { name: 'Library folder' });
+    expect(await within(section).findByText('/home/ana/Quire library')).toBeInTheDocument();
+
+    vi.mocked(desktop.changeLibraryFolder).mockResolvedValueOnce({ status: 'refused', reason: 'That folder is not empty; choose an empty or a new folder for the library.' });
+    await user.click(within(section).getByRole('button', { name: 'Move library…' }));
+    expect(desktop.changeLibraryFolder).toHaveBeenCalledWith('move');
+    await waitFor(() => expect(within(section).getByRole('status')).toHaveTextContent('That folder is not empty'));
+    expect(within(section).getByRole('button', { name: 'Move library…' })).toBeEnabled();
+
+    vi.mocked(desktop.changeLibraryFolder).mockResolvedValueOnce({ status: 'restarting', libraryDir: '/home/ana/Sync/Quire' });
+    await user.click(within(section).getByRole('button', { name: 'Open another library…' }));
+    expect(desktop.changeLibraryFolder).toHaveBeenLastCalledWith('open');
+    await waitFor(() => expect(within(section).getByRole('status')).toHaveTextContent('Quire restarts on the library in /home/ana/Sync/Quire.'));
+    expect(within(section).getByRole('button', { name: 'Move library…' })).toBeDisabled();
   });
 
   it('Search for “…” puts the selected words in the search box', async () => {
