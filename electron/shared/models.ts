@@ -411,6 +411,10 @@ export interface Settings {
   hyphenate: boolean;
   /** the reader hides its header, toolbar and panel until they are asked for */
   focusMode: boolean;
+  /** read aloud: the voice's speed (1 is the voice's own) */
+  listenRate: number;
+  /** read aloud: the voice chosen for each language (primary subtag → the voice's name) */
+  listenVoices: Record<string, string>;
   lastArticleId: string | null;
 }
 
@@ -425,5 +429,7 @@ export const DEFAULT_SETTINGS: Settings = {
   justify: false,
   hyphenate: true,
   focusMode: false,
+  listenRate: 1,
+  listenVoices: {},
   lastArticleId: null,
 };

@@ -142,6 +142,10 @@ const settingsPatchSchema = z
     justify: z.boolean(),
     hyphenate: z.boolean(),
     focusMode: z.boolean(),
+    listenRate: z.number().min(0.5).max(3),
+    listenVoices: z
+      .record(z.string().regex(/^[a-z]{2,3}$/, 'is not a language'), z.string().min(1).max(200))
+      .refine((voices) => Object.keys(voices).length <= 100, 'holds more than 100 languages'),
     lastArticleId: idSchema.nullable(),
   })
   .partial()

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, type MouseEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useAppCommand } from '../app/use-app-command';
 import { handleContentLinkClick } from '../app/external-links';
 import { AnnotationDialog } from './AnnotationDialog';
@@ -11,6 +11,8 @@ import { ReaderText } from './ReaderText';
 import { ReaderToolbar } from './ReaderToolbar';
 import { SelectionBar, type SelectionBarHandle } from './SelectionBar';
 import { HighlightPopover } from './HighlightPopover';
+import { ListenBar, useListenKeys } from './listen/ListenBar';
+import { useListen } from './listen/use-listen';
 import { useHighlightPopover } from './use-highlight-popover';
 import { useSelectionBar } from './use-selection-bar';
 import { detectDirection } from './text-direction';
@@ -102,7 +104,21 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   const back = () => {
     void flush().then(onBack);
   };
-  useReaderShortcuts({ onBack: back, onToggleFocusMode: chrome.toggleFocusMode, escapeTaken: () => matches.find !== null });
+  const listen = useListen({
+    text: content.text,
+    lang: article.lang,
+    container: containerRef,
+    scroller: scrollerRef,
+    selectionStart: () => selection.current()?.span.start ?? null,
+  });
+  // The bar stays after Listen when it has something to say (no voice for this language).
+  const [listenAsked, setListenAsked] = useState(false);
+  useListenKeys(listen);
+  useReaderShortcuts({
+    onBack: back,
+    onToggleFocusMode: chrome.toggleFocusMode,
+    escapeTaken: () => matches.find !== null || listen.status !== 'idle',
+  });
 
   const selectionBar = useSelectionBar({
     text: content.text,
@@ -140,7 +156,21 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           chrome={chrome}
           drawerButton={drawerButton}
           annotationCount={placed.length}
+          listen={
+            listen.available
+              ? {
+                  active: listen.status !== 'idle',
+                  onToggle: () => {
+                    setListenAsked(true);
+                    listen.toggle();
+                  },
+                }
+              : null
+          }
         />
+        {(listen.status !== 'idle' || (listenAsked && listen.problem !== null)) && (
+          <ListenBar listen={listen} onBookmarkSentence={(span) => dialog.startPassage('bookmark', span)} />
+        )}
         <MatchBar matches={matches} text={content.text} container={containerRef} scroller={scrollerRef} />
         {/* Before the text, so Shift+Tab from the text reaches it. */}
         {selectionBar.shown && selection.selection && (

@@ -34,13 +34,15 @@ interface ReaderToolbarProps {
   drawerButton: RefObject<HTMLButtonElement | null>;
   /** bookmarks and notes on this article, shown on the drawer's button */
   annotationCount: number;
+  /** read aloud, where the system has a speech engine */
+  listen: { active: boolean; onToggle: () => void } | null;
 }
 
 /**
  * Back, bookmark, the bookmarks drawer, focus mode and the reading settings. In a narrow reader
  * (a container query in reader.css) the settings fold behind "Text settings".
  */
-export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBeforeReflow, chrome, drawerButton, annotationCount }: ReaderToolbarProps) {
+export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBeforeReflow, chrome, drawerButton, annotationCount, listen }: ReaderToolbarProps) {
   const { settings, updateSettings } = useSettings();
   const themeId = useId();
   const fontId = useId();
@@ -65,6 +67,11 @@ export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBefore
         <button type="button" className="button" onClick={onBookmarkSelection}>
           <ShortLabel full="Bookmark selection" short="Bookmark" />
         </button>
+        {listen && (
+          <button type="button" className="button" aria-pressed={listen.active} aria-keyshortcuts="L" title="Read aloud (L)" onClick={listen.onToggle}>
+            Listen
+          </button>
+        )}
         {drawerMode && (
           <DisclosureButton disclosure={drawer} buttonRef={drawerButton} className="button">
             <ShortLabel full="Bookmarks and notes" short="Notes" /> ({annotationCount})

@@ -1,0 +1,184 @@
+/**
+ * Read aloud: speaks the article one sentence at a time with the system's voices, highlights the
+ * sentence being spoken (CSS Custom Highlight API: the article's DOM is not touched) and keeps it
+ * in view. Pausing stops the voice and resuming starts the sentence again: pause()/resume() of the
+ * Web Speech API are unreliable on several systems (Chromium on Linux among them), a sentence
+ * repeated is not. Leaving the article stops it.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { TextSpan } from '../../../electron/shared/models';
+import { useSettings } from '../../app/settings-context';
+import { canPaintHighlights, scrollRangeIntoView } from '../find/find-highlights';
+import { firstVisibleOffset } from '../reading-position';
+import { offsetsToRange } from '../text-offsets';
+import { sentenceAt, spokenSentences } from './sentences';
+import { chooseVoice, languageName, primaryLanguage, speechEngine, useVoices, voicesFor } from './voices';
+
+export const LISTEN_HIGHLIGHT = 'quire-listen';
+
+export type ListenStatus = 'idle' | 'playing' | 'paused';
+
+interface ListenOptions {
+  text: string;
+  /** the article's language; the interface's when it has none */
+  lang: string | null;
+  container: RefObject<HTMLElement | null>;
+  scroller: RefObject<HTMLElement | null>;
+  /** where the person selected text, if they did: reading starts there */
+  selectionStart: () => number | null;
+}
+
+function paintSentence(container: HTMLElement | null, scroller: HTMLElement | null, span: TextSpan | null): void {
+  if (!canPaintHighlights()) return;
+  if (!span || !container) {
+    CSS.highlights.delete(LISTEN_HIGHLIGHT);
+    return;
+  }
+  const range = offsetsToRange(container, span);
+  if (!range) return;
+  CSS.highlights.set(LISTEN_HIGHLIGHT, new Highlight(range));
+  if (scroller) scrollRangeIntoView(scroller, range);
+}
+
+export function useListen({ text, lang, container, scroller, selectionStart }: ListenOptions) {
+  const engine = useMemo(() => speechEngine(), []);
+  const voices = useVoices(engine);
+  const { settings, updateSettings } = useSettings();
+  const language = primaryLanguage(lang ?? navigator.language ?? 'en');
+  const sentences = useMemo(() => spokenSentences(text, lang), [text, lang]);
+  const voice = chooseVoice(voices, language, settings.listenVoices[language]);
+  const [status, setStatus] = useState<ListenStatus>('idle');
+  const [index, setIndex] = useState(0);
+  const [problem, setProblem] = useState<string | null>(null);
+  /** bumped on every start and stop, so that the end of a cancelled utterance is ignored */
+  const turn = useRef(0);
+  const latest = useRef({ voice, rate: settings.listenRate, sentences });
+  useEffect(() => {
+    latest.current = { voice, rate: settings.listenRate, sentences };
+  });
+  /** `speak` itself, for the end of an utterance to go on to the next sentence */
+  const speakNext = useRef<(at: number) => void>(() => {});
+
+  const speak = useCallback(
+    (at: number) => {
+      if (!engine) return;
+      const { sentences: all, voice: chosen, rate } = latest.current;
+      const span = all[at];
+      const myTurn = ++turn.current;
+      engine.cancel();
+      if (!span) {
+        setStatus('idle');
+        paintSentence(container.current, scroller.current, null);
+        return;
+      }
+      setIndex(at);
+      setStatus('playing');
+      paintSentence(container.current, scroller.current, span);
+      const utterance = new SpeechSynthesisUtterance(text.slice(span.start, span.end));
+      utterance.lang = lang ?? language;
+      if (chosen) utterance.voice = chosen;
+      utterance.rate = rate;
+      utterance.onend = () => {
+        if (turn.current === myTurn) speakNext.current(at + 1);
+      };
+      utterance.onerror = (event) => {
+        if (turn.current !== myTurn || event.error === 'interrupted' || event.error === 'canceled') return;
+        turn.current++;
+        setStatus('idle');
+        setProblem(`The voice stopped: ${event.error}.`);
+      };
+      engine.speak(utterance);
+    },
+    [engine, text, lang, language, container, scroller],
+  );
+
+  useEffect(() => {
+    speakNext.current = speak;
+  }, [speak]);
+
+  const stopSpeaking = useCallback(() => {
+    turn.current++;
+    engine?.cancel();
+  }, [engine]);
+
+  const start = useCallback(() => {
+    setProblem(null);
+    const selected = selectionStart();
+    const top = scroller.current && container.current ? firstVisibleOffset(container.current, scroller.current.getBoundingClientRect().top) : 0;
+    speak(sentenceAt(sentences, selected ?? top));
+  }, [selectionStart, scroller, container, speak, sentences]);
+
+  const pause = useCallback(() => {
+    stopSpeaking();
+    setStatus('paused');
+  }, [stopSpeaking]);
+
+  const stop = useCallback(() => {
+    stopSpeaking();
+    setStatus('idle');
+    paintSentence(container.current, scroller.current, null);
+  }, [stopSpeaking, container, scroller]);
+
+  const toggle = useCallback(() => {
+    if (status === 'playing') pause();
+    else if (status === 'paused') speak(index);
+    else start();
+  }, [status, pause, speak, index, start]);
+
+  const step = useCallback(
+    (by: number) => {
+      const next = Math.max(0, Math.min(sentences.length - 1, index + by));
+      if (status === 'playing') speak(next);
+      else {
+        setIndex(next);
+        if (status === 'paused') paintSentence(container.current, scroller.current, sentences[next] ?? null);
+      }
+    },
+    [sentences, index, status, speak, container, scroller],
+  );
+
+  const setVoice = (name: string) => updateSettings({ listenVoices: { ...settings.listenVoices, [language]: name } });
+  const setRate = (rate: number) => updateSettings({ listenRate: rate });
+  // A new voice or speed takes effect from the sentence being spoken, once the settings have it.
+  const voiceAndRate = `${voice?.name ?? ''}|${settings.listenRate}`;
+  const spoken = useRef({ voiceAndRate, status, index });
+  useEffect(() => {
+    const before = spoken.current;
+    spoken.current = { voiceAndRate, status, index };
+    if (before.voiceAndRate !== voiceAndRate && status === 'playing') speak(index);
+  }, [voiceAndRate, status, index, speak]);
+
+  // Leaving the article (or its text changing) ends the reading.
+  useEffect(
+    () => () => {
+      turn.current++;
+      engine?.cancel();
+      if (canPaintHighlights()) CSS.highlights.delete(LISTEN_HIGHLIGHT);
+    },
+    [engine, text],
+  );
+
+  const voicesForLanguage = voicesFor(voices, language);
+  const missingVoice =
+    engine && voices.length > 0 && voicesForLanguage.length === 0 && !settings.listenVoices[language]
+      ? `This system has no voice for ${languageName(language)}; choose one of the voices it has.`
+      : null;
+
+  return {
+    available: engine !== null,
+    status,
+    current: status === 'idle' ? null : (sentences[index] ?? null),
+    voices,
+    voice,
+    rate: settings.listenRate,
+    problem: problem ?? missingVoice,
+    toggle,
+    stop,
+    previous: () => step(-1),
+    next: () => step(1),
+    setVoice,
+    setRate,
+  };
+}
+
+export type Listen = ReturnType<typeof useListen>;
