@@ -21,7 +21,7 @@ export function SearchMatchBar({ terms, current, total, onPrevious, onNext, onCl
         )}
       </span>
       <span className="search-match-count" aria-live="polite" aria-atomic="true">
-        {total === 0 ? 'No matches' : `${current + 1} of ${total}`}
+        {total === 0 ? 'No matches' : `${(current + 1).toLocaleString()} of ${total.toLocaleString()}`}
       </span>
       <button type="button" className="button button-small" onClick={onPrevious} disabled={total < 2}>
         Previous match
