@@ -34,5 +34,7 @@ export async function openCliCore(libraryFlag?: string, { maintenance = false }:
     ...(existsSync(sampleLibraryDir) ? { sampleLibraryDir } : {}),
     log: logToStderr,
     maintenance,
+    // `serve` (maintenance) searches soon after it opens; a one-shot command opens the index only if it searches or writes.
+    indexOnDemand: !maintenance,
   });
 }

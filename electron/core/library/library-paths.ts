@@ -47,9 +47,12 @@ export class LibraryPaths {
   }
 }
 
+/** The article's metadata file in its folder; alone, as opening a library asks for thousands of them. */
+export const articleMetaFile = (dir: string): string => path.join(dir, 'article.json');
+
 /** The files of one article, relative to its folder (the live one, a staging one or a trashed one). */
 export const articleFiles = (dir: string) => ({
-  meta: path.join(dir, 'article.json'),
+  meta: articleMetaFile(dir),
   content: path.join(dir, 'content.html'),
   text: path.join(dir, 'text.txt'),
   original: (ext: string) => path.join(dir, `original.${ext}`),
