@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDirFor, resolveLibraryDir, userDataDir } from '../core/app-paths';
 import { openQuire, type QuireCore } from '../core/open-quire';
-import { createConfStore } from '../core/settings/conf-store';
 import { findProjectRoot } from '../core/app-root';
 
 /** Unexpected errors: one line on stderr, the stack too when QUIRE_DEBUG is set. */
@@ -27,6 +26,8 @@ export async function openCliCore(libraryFlag?: string, { maintenance = false }:
   const userData = userDataDir();
   const libraryDir = resolveLibraryDir(libraryFlag, { userData });
   const sampleLibraryDir = path.join(findProjectRoot(), 'resources', 'sample-library');
+  // Loaded when a command opens the library: `conf` brings a JSON-schema validator that `quire --help` has no use for.
+  const { createConfStore } = await import('../core/settings/conf-store');
   return openQuire({
     libraryDir,
     cacheDir: cacheDirFor(userData, libraryDir),

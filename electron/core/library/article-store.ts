@@ -19,7 +19,7 @@ import {
 import type { Log } from '../log';
 import { recoverSwaps, swapFolder } from './folder-swap';
 import { withArticleLock } from './library-locks';
-import { articleFiles, articleMetaFile, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
+import { articleFiles, articleMetaFile, articleMetaFileIn, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
 import { replaceBrokenManifest } from './library-manifest';
 import { ArticleMetaCache } from './meta-cache';
 import { OwnWrites } from './own-writes';
@@ -440,7 +440,7 @@ export class ArticleStore {
     const ids = entries.filter((e) => e.isDirectory() && isValidId(e.name)).map((e) => e.name);
     const metas: ArticleMeta[] = [];
     // What the cache holds as it is on disk is not read again; the rest is, in batches.
-    const toRead = cache ? ids.filter((id) => !cache.takeUnchanged(id, articleMetaFile(folderOf(id)), metas)) : ids;
+    const toRead = cache ? ids.filter((id) => !cache.takeUnchanged(id, articleMetaFileIn(dir, id), metas)) : ids;
     for (let i = 0; i < toRead.length; i += READ_BATCH) {
       const batch = toRead.slice(i, i + READ_BATCH);
       const read = await Promise.all(

@@ -47,8 +47,17 @@ export class LibraryPaths {
   }
 }
 
-/** The article's metadata file in its folder; alone, as opening a library asks for thousands of them. */
-export const articleMetaFile = (dir: string): string => path.join(dir, 'article.json');
+const ARTICLE_META = 'article.json';
+
+/** The article's metadata file in its folder. */
+export const articleMetaFile = (dir: string): string => path.join(dir, ARTICLE_META);
+
+/**
+ * The metadata file of the article folder `name`, as `readdir(parentDir)` listed it. Joined by
+ * hand: opening a library asks for one per article, and `path.join` (normalizing every time) was
+ * a visible part of it; a name `readdir` gives is one segment already, never `.`, `..` or a path.
+ */
+export const articleMetaFileIn = (parentDir: string, name: string): string => `${parentDir}${path.sep}${name}${path.sep}${ARTICLE_META}`;
 
 /** The files of one article, relative to its folder (the live one, a staging one or a trashed one). */
 export const articleFiles = (dir: string) => ({
