@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDirFor, resolveLibraryDir, userDataDir } from '../core/app-paths';
 import { openQuire, type QuireCore } from '../core/open-quire';
+import { createConfStore, createConfStoreOnDemand } from '../core/settings/conf-store';
 import { findProjectRoot } from '../core/app-root';
 
 /** Unexpected errors: one line on stderr, the stack too when QUIRE_DEBUG is set. */
@@ -26,12 +27,11 @@ export async function openCliCore(libraryFlag?: string, { maintenance = false }:
   const userData = userDataDir();
   const libraryDir = resolveLibraryDir(libraryFlag, { userData });
   const sampleLibraryDir = path.join(findProjectRoot(), 'resources', 'sample-library');
-  // Loaded when a command opens the library: `conf` brings a JSON-schema validator that `quire --help` has no use for.
-  const { createConfStore } = await import('../core/settings/conf-store');
   return openQuire({
     libraryDir,
     cacheDir: cacheDirFor(userData, libraryDir),
-    settings: createConfStore(userData),
+    // `serve` reads the settings at once; most one-shot commands never do (conf-store.ts).
+    settings: maintenance ? createConfStore(userData) : createConfStoreOnDemand(userData),
     ...(existsSync(sampleLibraryDir) ? { sampleLibraryDir } : {}),
     log: logToStderr,
     maintenance,
