@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDirFor, resolveLibraryDir, userDataDir } from '../core/app-paths';
 import { openQuire, type QuireCore } from '../core/open-quire';
-import { createConfStore } from '../core/settings/conf-store';
+import { createConfStore, createConfStoreOnDemand } from '../core/settings/conf-store';
 import { findProjectRoot } from '../core/app-root';
 
 /** Unexpected errors: one line on stderr, the stack too when QUIRE_DEBUG is set. */
@@ -30,9 +30,12 @@ export async function openCliCore(libraryFlag?: string, { maintenance = false }:
   return openQuire({
     libraryDir,
     cacheDir: cacheDirFor(userData, libraryDir),
-    settings: createConfStore(userData),
+    // `serve` reads the settings at once; most one-shot commands never do (conf-store.ts).
+    settings: maintenance ? createConfStore(userData) : createConfStoreOnDemand(userData),
     ...(existsSync(sampleLibraryDir) ? { sampleLibraryDir } : {}),
     log: logToStderr,
     maintenance,
+    // `serve` (maintenance) searches soon after it opens; a one-shot command opens the index only if it searches or writes.
+    indexOnDemand: !maintenance,
   });
 }

@@ -18,6 +18,7 @@ import { formatOf } from './importers/import-formats';
 import { IndexSync } from './indexing/index-sync';
 import { libraryIndexSource } from './indexing/library-index-source';
 import { ArticleStore } from './library/article-store';
+import { LIBRARY_META_CACHE } from './library/meta-cache';
 import { holdLibraryLock, isLibraryLocked, withArticleLock, type HeldLock } from './library/library-locks';
 import { serveForwardedWrites, type ForwardingServer } from './library/write-forwarding';
 import { articlesChangedBy } from './library/forwarded-changes';
@@ -48,6 +49,12 @@ export interface OpenQuireOptions {
   maxImportBytes?: number;
   /** how the import host process starts (import-pool.ts): Node's child_process unless the app gives Electron's utilityProcess */
   spawnImportHost?: SpawnImportHost;
+  /**
+   * Open the search index when first needed rather than at once (one-shot CLI commands: listing
+   * or showing an article never loads it); hosts that stay open (the app, `quire serve`) leave it
+   * off, so the first search finds the index ready.
+   */
+  indexOnDemand?: boolean;
   /**
    * Run the library check in the background at open and make daily backups while open (the
    * desktop app and browser mode; one-shot CLI commands leave it off).
@@ -204,7 +211,12 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const libraryLock = options.maintenance ? await holdLibraryLock(libraryDir, log) : null;
   const heldElsewhere = libraryLock === null && (await isLibraryLocked(libraryDir));
   if (options.maintenance && heldElsewhere) log('Another Quire (the app or quire serve) has this library open; both write to it, each change merged into what is on disk.');
-  const { store, created } = await ArticleStore.open(libraryDir, { log, now: clock, tidy: !heldElsewhere });
+  const { store, created } = await ArticleStore.open(libraryDir, {
+    log,
+    now: clock,
+    tidy: !heldElsewhere,
+    metaCacheFile: path.join(options.cacheDir, LIBRARY_META_CACHE),
+  });
   await writeSyncIgnores(libraryDir, log);
   if (created && options.sampleLibraryDir) {
     await importSampleLibrary(store, options.sampleLibraryDir, { clock, log });
@@ -215,8 +227,12 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
     (file) => store.ownWrites.mark(file),
     (id, task) => withArticleLock(libraryDir, id, task),
   );
-  const searchIndex = await createIndexSafely(options, { indexDir: path.join(options.cacheDir, 'index'), libraryDir }, log);
-  const index = new IndexSync(searchIndex, libraryIndexSource(store, annotations), log);
+  const index = new IndexSync(
+    () => createIndexSafely(options, { indexDir: path.join(options.cacheDir, 'index'), libraryDir }, log),
+    libraryIndexSource(store, annotations),
+    log,
+    { onDemand: options.indexOnDemand === true },
+  );
   const events = new EventHub(log);
   if (options.settings.brokenCopy) log(`The settings file could not be read; defaults are in use and the broken file was kept as ${options.settings.brokenCopy}`);
   const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool({ log, ...(options.spawnImportHost ? { spawnHost: options.spawnImportHost } : {}) }), maxImportBytes: options.maxImportBytes });

@@ -2,7 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { ReaderApi, ReaderEventSource } from '../../electron/shared/contract';
 import { createQueryClient, refreshingWrites, refreshQueries } from './query-client';
-import { LIBRARY_CONTENT } from './query-keys';
+import { LIBRARY_CONTENT, readerKeysOf } from './query-keys';
 
 const ApiContext = createContext<ReaderApi | null>(null);
 const EventsContext = createContext<ReaderEventSource | null>(null);
@@ -28,7 +28,8 @@ export function ApiProvider({ api, events = null, queryClient, children }: ApiPr
   useEffect(() => {
     if (!events) return;
     // Another process (the command line, a sync tool) changed articles or their annotations.
-    return events.on('library-changed', () => refreshQueries(client, LIBRARY_CONTENT));
+    // The lists hold every article; the reader's queries are refreshed only for the ones named.
+    return events.on('library-changed', ({ articleIds }) => refreshQueries(client, [...LIBRARY_CONTENT, ...readerKeysOf(articleIds)]));
   }, [events, client]);
 
   return (

@@ -2,7 +2,8 @@
  * The renderer's cache of the core's answers, described in one place: the key of every query,
  * and for every write of the contract the queries it makes outdated. The API the views get
  * (api-context.tsx) refreshes those queries after each write, whoever made it (a view, the
- * reader), and the core's `library-changed` event refreshes them after another process's changes.
+ * reader), and the core's `library-changed` event refreshes them after another process's changes:
+ * the lists, and the reader's queries of the articles it names.
  */
 import type { QueryKey } from '@tanstack/react-query';
 import type { ReaderMethod } from '../../electron/shared/contract';
@@ -22,7 +23,23 @@ export const queryKeys = {
   libraryHealth: ['library-health'],
   /** the desktop bridge's `libraryFolder`: where the open library is (it changes only with a restart) */
   libraryFolder: ['library-folder'],
+  /** `getArticle`, one key per article (articleKey): the metadata the reader shows */
+  articleMeta: ['article-meta'],
+  /** `getContent`, one key per article: the text the reader shows */
+  articleContent: ['article-content'],
+  /** `listAnnotations`, one key per article: the reader's bookmarks and notes */
+  articleAnnotations: ['article-annotations'],
 } as const satisfies Record<string, QueryKey>;
+
+/** The reader's three parts of one article; as keys without an id they name every article's. */
+const READER_PARTS = [queryKeys.articleMeta, queryKeys.articleContent, queryKeys.articleAnnotations] as const;
+
+/** The key of one article's part (`queryKeys.articleMeta`, `articleContent`, `articleAnnotations`). */
+export const articleKey = (part: (typeof READER_PARTS)[number], articleId: string): QueryKey => [...part, articleId];
+
+/** Every query the reader holds for these articles: what another process's change to them makes outdated. */
+export const readerKeysOf = (articleIds: readonly string[]): QueryKey[] =>
+  articleIds.flatMap((id) => READER_PARTS.map((part) => articleKey(part, id)));
 
 /** Everything built from the library's articles and annotations. */
 export const LIBRARY_CONTENT: readonly QueryKey[] = [queryKeys.articles, queryKeys.trash, queryKeys.facets, queryKeys.libraryAnnotations];
@@ -46,7 +63,7 @@ type ReadMethod =
 export type WriteMethod = Exclude<ReaderMethod, ReadMethod>;
 
 const ARTICLE_LISTS: readonly QueryKey[] = [queryKeys.articles, queryKeys.trash, queryKeys.facets];
-const ANNOTATIONS: readonly QueryKey[] = [queryKeys.libraryAnnotations];
+const ANNOTATIONS: readonly QueryKey[] = [queryKeys.libraryAnnotations, queryKeys.articleAnnotations];
 
 /**
  * What each write makes outdated. A method added to the contract is a compile error here until
@@ -55,21 +72,25 @@ const ANNOTATIONS: readonly QueryKey[] = [queryKeys.libraryAnnotations];
  *   (use-import.ts); a refresh per file would list a large library again for every file.
  * - `setSettings`: the settings provider shows the page's own changes itself; a reload landing
  *   between two quick changes could undo the newer one (settings-context.tsx).
+ * And `setProgress` leaves the reader's article alone: the reader saves its position every few
+ * moments while it scrolls and puts the core's answer in the cache itself (use-reading-position.ts),
+ * rather than having the open article asked for again each time.
  */
 export const WRITE_EFFECTS: Record<WriteMethod, readonly QueryKey[]> = {
   importPaths: LIBRARY_CONTENT,
   importDocument: [],
   importUrl: [],
   startImport: [],
-  tagArticles: ARTICLE_LISTS,
-  untagArticles: ARTICLE_LISTS,
+  tagArticles: [...ARTICLE_LISTS, queryKeys.articleMeta],
+  untagArticles: [...ARTICLE_LISTS, queryKeys.articleMeta],
   // Annotations of trashed articles leave the Bookmarks and Notes views, and come back.
-  deleteArticle: LIBRARY_CONTENT,
-  restoreArticle: LIBRARY_CONTENT,
-  emptyTrash: LIBRARY_CONTENT,
+  deleteArticle: [...LIBRARY_CONTENT, ...READER_PARTS],
+  restoreArticle: [...LIBRARY_CONTENT, ...READER_PARTS],
+  emptyTrash: [...LIBRARY_CONTENT, ...READER_PARTS],
   // Read state and progress show in the library list.
   setProgress: [queryKeys.articles],
-  replaceArticleText: LIBRARY_CONTENT,
+  // New text: new metadata (title, length) and annotations placed again.
+  replaceArticleText: [...LIBRARY_CONTENT, ...READER_PARTS],
   createAnnotation: ANNOTATIONS,
   updateAnnotation: ANNOTATIONS,
   deleteAnnotation: ANNOTATIONS,

@@ -4,7 +4,7 @@
  * delete, go to a passage in the text, and where the focus goes after each (the panel's item, its
  * heading, or the passage's mark).
  */
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Annotation, HighlightColor } from '../../electron/shared/models';
 import { colorLabel } from './colors';
 import { useStatus } from '../app/status-context';
@@ -15,7 +15,7 @@ import type { PassageSelectionState } from './use-passage-selection';
 
 interface AnnotationActionsOptions {
   articleId: string;
-  annotations: Pick<ReaderAnnotations, 'create' | 'update' | 'remove'>;
+  annotations: Pick<ReaderAnnotations, 'annotations' | 'create' | 'update' | 'remove'>;
   panel: RefObject<AnnotationPanelHandle | null>;
   container: RefObject<HTMLElement | null>;
   scroller: RefObject<HTMLElement | null>;
@@ -25,19 +25,25 @@ interface AnnotationActionsOptions {
 export function useAnnotationActions({ articleId, annotations, panel, container, scroller, selection }: AnnotationActionsOptions) {
   const { notify } = useStatus();
   const { create, update, remove } = annotations;
+  const listed = annotations.annotations;
 
   /** Scrolls the passage's first mark into view and focuses it. */
   const goTo = (annotation: Pick<Annotation, 'id'>) => {
     focusAnnotationMark(container.current, annotation.id);
   };
 
-  // A bookmark just saved is in the panel, and its marks in the text, only after the next render:
-  // the focus moves then. A new object per request, so saving the same bookmark twice still moves it.
+  // A bookmark just saved is in the panel, and its marks in the text, only once the cached list
+  // holds it (the cache tells its views a moment after the save): the focus moves then. A new
+  // object per request, so saving the same bookmark twice still moves it.
   const [pendingFocus, setPendingFocus] = useState<{ id: string; to: 'panel' | 'mark' } | null>(null);
+  // Each request moves the focus once: a later change of the list must not take it back there.
+  const focusMoved = useRef<typeof pendingFocus>(null);
   useEffect(() => {
-    if (pendingFocus?.to === 'panel') panel.current?.focusItem(pendingFocus.id);
-    else if (pendingFocus) focusAnnotationMark(container.current, pendingFocus.id);
-  }, [pendingFocus, panel, container]);
+    if (!pendingFocus || focusMoved.current === pendingFocus || !listed.some((a) => a.id === pendingFocus.id)) return;
+    focusMoved.current = pendingFocus;
+    if (pendingFocus.to === 'panel') panel.current?.focusItem(pendingFocus.id);
+    else focusAnnotationMark(container.current, pendingFocus.id);
+  }, [pendingFocus, listed, panel, container]);
   const focusInPanel = useCallback((annotationId: string) => setPendingFocus({ id: annotationId, to: 'panel' }), []);
   const focusMark = useCallback((annotationId: string) => setPendingFocus({ id: annotationId, to: 'mark' }), []);
 

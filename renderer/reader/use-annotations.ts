@@ -1,28 +1,28 @@
-/** The article's bookmarks and notes, kept in step with the core; deletions can be undone. */
-import { useCallback, useState } from 'react';
+/**
+ * The article's bookmarks and notes, from the reader's cached query (use-reader-data.ts): each
+ * change made here shows in the cached list at once, before the API's refresh confirms it; other
+ * processes' changes arrive through the cache's refresh. Deletions can be undone.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Annotation, CreateAnnotationInput, UpdateAnnotationInput } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
-import { useLibraryChanged } from '../api/use-library-changed';
+import { articleKey, queryKeys } from '../api/query-keys';
 import { useStatus } from '../app/status-context';
 import { deleteAnnotationWithUndo } from './delete-annotation';
 import { updateAnnotationReporting } from './update-annotation';
 
-export function useAnnotations(articleId: string, initial: Annotation[]) {
+/** `annotations`: the cached list of the article, as useReaderData gives it. */
+export function useAnnotations(articleId: string, annotations: Annotation[]) {
   const api = useApi();
+  const client = useQueryClient();
   const { notify, reportError } = useStatus();
-  const [annotations, setAnnotations] = useState(initial);
 
-  // Bookmarks and notes another process added, changed or removed in this article.
-  const reloadIfChanged = useCallback(
-    (articleIds: readonly string[]) => {
-      if (!articleIds.includes(articleId)) return;
-      void api.listAnnotations(articleId).then((result) => {
-        if (result.ok) setAnnotations(result.value);
-      });
-    },
-    [api, articleId],
+  const edit = useCallback(
+    (change: (current: Annotation[]) => Annotation[]) =>
+      client.setQueryData<Annotation[]>(articleKey(queryKeys.articleAnnotations, articleId), (current) => (current ? change(current) : current)),
+    [client, articleId],
   );
-  useLibraryChanged(reloadIfChanged);
 
   const create = useCallback(
     async (input: CreateAnnotationInput): Promise<Annotation | null> => {
@@ -31,28 +31,28 @@ export function useAnnotations(articleId: string, initial: Annotation[]) {
         reportError(`The ${input.kind} was not saved: ${result.error.message}`);
         return null;
       }
-      setAnnotations((current) => [...current.filter((a) => a.id !== result.value.id), result.value]);
+      edit((current) => [...current.filter((a) => a.id !== result.value.id), result.value]);
       return result.value;
     },
-    [api, reportError],
+    [api, edit, reportError],
   );
 
   const update = useCallback(
     async (annotation: Annotation, patch: UpdateAnnotationInput): Promise<Annotation | null> => {
       const changed = await updateAnnotationReporting(api, reportError, annotation, patch);
-      if (changed) setAnnotations((current) => current.map((a) => (a.id === annotation.id ? changed : a)));
+      if (changed) edit((current) => current.map((a) => (a.id === annotation.id ? changed : a)));
       return changed;
     },
-    [api, reportError],
+    [api, edit, reportError],
   );
 
   const remove = useCallback(
     (annotation: Annotation): Promise<boolean> =>
       deleteAnnotationWithUndo(api, { notify, reportError }, annotation, {
-        removed: (gone) => setAnnotations((current) => current.filter((a) => a.id !== gone.id)),
-        restored: (back) => setAnnotations((current) => [...current.filter((a) => a.id !== back.id), back]),
+        removed: (gone) => edit((current) => current.filter((a) => a.id !== gone.id)),
+        restored: (back) => edit((current) => [...current.filter((a) => a.id !== back.id), back]),
       }),
-    [api, notify, reportError],
+    [api, edit, notify, reportError],
   );
 
   return { annotations, create, update, remove };

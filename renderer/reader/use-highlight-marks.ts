@@ -35,6 +35,9 @@ export function useHighlightMarks(
       });
     }
     for (const match of matches) specs.push({ ...match, className: 'quire-search-match' });
+    // Drawing replaces the marks: a focused highlight (just recoloured, or changed by another
+    // process) keeps the focus on its new first mark.
+    const focused = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement.dataset.annotationId : undefined;
     const drawn = drawHighlights(root, specs);
     for (const marks of drawn.slice(0, drawn.length - matches.length)) {
       const first = marks[0];
@@ -42,6 +45,7 @@ export function useHighlightMarks(
       first.tabIndex = 0;
       first.setAttribute('aria-describedby', markHintId);
     }
+    if (focused !== undefined) annotationMarks(root, focused)[0]?.focus({ preventScroll: true });
     searchMarks.current = drawn.slice(drawn.length - matches.length);
     for (const mark of searchMarks.current[shownMatch.current] ?? []) mark.classList.add(CURRENT_MATCH_CLASS);
   }, [container, html, placed, matches, markHintId]);

@@ -1,50 +1,40 @@
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * What the reader shows: metadata, content and the article's annotations, three cached queries
+ * (renderer/api/query-keys.ts). Opening an article seen before shows it at once; a write or
+ * another process's change asks again while the shown version stays, so the reader stays
+ * mounted and keeps its scroll.
+ */
+import { useQuery } from '@tanstack/react-query';
 import type { Annotation, ArticleContent, ArticleMeta } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
-import { useLibraryChanged } from '../api/use-library-changed';
+import { answerOf } from '../api/query-client';
+import { articleKey, queryKeys } from '../api/query-keys';
 
 export type ReaderData =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'ready'; article: ArticleMeta; content: ArticleContent; annotations: Annotation[] };
 
-/**
- * Loads what the reader shows: metadata, content and the article's annotations, together; again
- * when another process changes the article (new text, title, tags), keeping what is shown until
- * the new version is there, so the reader stays mounted and keeps its scroll.
- */
 export function useReaderData(articleId: string): ReaderData {
   const api = useApi();
-  const [data, setData] = useState<{ id: string; data: ReaderData } | null>(null);
-  const [version, setVersion] = useState(0);
-  const reloadIfChanged = useCallback(
-    (articleIds: readonly string[]) => {
-      if (articleIds.includes(articleId)) setVersion((current) => current + 1);
-    },
-    [articleId],
-  );
-  useLibraryChanged(reloadIfChanged);
+  const article = useQuery({
+    queryKey: articleKey(queryKeys.articleMeta, articleId),
+    queryFn: () => answerOf(api.getArticle(articleId)),
+  });
+  const content = useQuery({
+    queryKey: articleKey(queryKeys.articleContent, articleId),
+    queryFn: () => answerOf(api.getContent(articleId)),
+  });
+  const annotations = useQuery({
+    queryKey: articleKey(queryKeys.articleAnnotations, articleId),
+    queryFn: () => answerOf(api.listAnnotations(articleId)),
+  });
 
-  useEffect(() => {
-    let live = true;
-    void Promise.all([api.getArticle(articleId), api.getContent(articleId), api.listAnnotations(articleId)]).then(
-      ([article, content, annotations]) => {
-        if (!live) return;
-        const failed = [article, content, annotations].find((r) => !r.ok);
-        if (failed && !failed.ok) {
-          setData({ id: articleId, data: { status: 'error', message: failed.error.message } });
-        } else if (article.ok && content.ok && annotations.ok) {
-          setData({
-            id: articleId,
-            data: { status: 'ready', article: article.value, content: content.value, annotations: annotations.value },
-          });
-        }
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, articleId, version]);
-
-  return data && data.id === articleId ? data.data : { status: 'loading' };
+  // A failed refresh too: the article went to the trash or its files went away meanwhile.
+  const error = article.error ?? content.error ?? annotations.error;
+  if (error) return { status: 'error', message: error.message };
+  if (article.data && content.data && annotations.data) {
+    return { status: 'ready', article: article.data, content: content.data, annotations: annotations.data };
+  }
+  return { status: 'loading' };
 }

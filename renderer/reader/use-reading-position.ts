@@ -2,8 +2,10 @@
  * Saves where the reader is (progress and first visible character) while scrolling, at most
  * every SAVE_INTERVAL_MS and once more when the reader closes; restores it when it opens.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useApi } from '../api/api-context';
+import { articleKey, queryKeys } from '../api/query-keys';
 import { useStatus } from '../app/status-context';
 import { measureReadingProgress, scrollToTextOffset } from './reading-position';
 
@@ -19,6 +21,7 @@ interface ReadingPositionOptions {
 
 export function useReadingPosition({ articleId, scroller, container, restoreTo }: ReadingPositionOptions) {
   const api = useApi();
+  const client = useQueryClient();
   const { reportError } = useStatus();
   const flushRef = useRef<() => Promise<void>>(async () => {});
 
@@ -51,6 +54,8 @@ export function useReadingPosition({ articleId, scroller, container, restoreTo }
       if (key === lastSaved) return;
       lastSaved = key;
       const result = await api.setProgress(articleId, progress);
+      // The cached article keeps the new position: opened again, it opens here.
+      if (result.ok) client.setQueryData(articleKey(queryKeys.articleMeta, articleId), result.value);
       if (!result.ok && !reported) {
         reported = true;
         reportError(`Your reading position was not saved: ${result.error.message}`);
@@ -67,7 +72,7 @@ export function useReadingPosition({ articleId, scroller, container, restoreTo }
       element.removeEventListener('scroll', onScroll);
       void save();
     };
-  }, [api, articleId, container, scroller, reportError]);
+  }, [api, client, articleId, container, scroller, reportError]);
 
   useEffect(() => () => {
     flushRef.current = async () => {};

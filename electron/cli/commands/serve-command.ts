@@ -3,7 +3,6 @@
  * until SIGINT or SIGTERM.
  */
 import type { Command } from 'commander';
-import { createQuireServer } from '../../serve/server';
 import { CliError } from '../cli-error';
 import { parseCount } from '../command-args';
 import type { CommandContext } from '../command-context';
@@ -27,6 +26,8 @@ export function registerServeCommand(program: Command, context: CommandContext):
     .action((options: { port?: number }) =>
       context.withApi(async (_api, core) => {
         const port = options.port ?? portFromEnv(context.deps.env.QUIRE_PORT) ?? DEFAULT_PORT;
+        // Loaded here: Node's HTTP server (and the fetch stack it brings) costs every other command tens of milliseconds.
+        const { createQuireServer } = await import('../../serve/server');
         let server;
         try {
           server = await createQuireServer({

@@ -27,21 +27,40 @@ export interface IndexSource {
 /** Articles read and sent to the index per call: bounds memory during a full rebuild. */
 const BATCH_SIZE = 100;
 
+export interface IndexSyncOptions {
+  /**
+   * Open the index only when something needs it (a search, a change, `whenIndexed`), not at once.
+   * A command that only reads the library (`quire list`, `quire show`) then never starts the
+   * search worker, loads the index or fingerprints every article's annotations.
+   */
+  onDemand?: boolean;
+}
+
 export class IndexSync {
   private readonly pending = new Set<string>();
   private draining: Promise<void> | null = null;
-  private readonly opened: Promise<boolean>;
+  private opening: Promise<boolean> | null = null;
+  /** the index, once `opened` made it */
+  private index: SearchIndex | null = null;
+  private readonly createIndex: () => Promise<SearchIndex>;
   /** articles the index found missing or stale when it opened (the start-up check reports it) */
   private staleAtOpen = 0;
   private closed = false;
   private closing: Promise<void> | null = null;
 
   constructor(
-    private readonly index: SearchIndex,
+    index: SearchIndex | (() => Promise<SearchIndex>),
     private readonly source: IndexSource,
     private readonly log: Log,
+    { onDemand = false }: IndexSyncOptions = {},
   ) {
-    this.opened = this.openIndex();
+    this.createIndex = typeof index === 'function' ? index : async () => index;
+    if (!onDemand) void this.opened;
+  }
+
+  /** Resolves to whether the index opened; the first call opens it. */
+  private get opened(): Promise<boolean> {
+    return (this.opening ??= this.openIndex());
   }
 
   /** Marks an article for re-indexing (added, changed, annotated, deleted or restored). */
@@ -72,25 +91,37 @@ export class IndexSync {
       throw new QuireError('internal', 'Search is not available right now; details are in the log.');
     }
     if (this.pending.size <= BATCH_SIZE) await this.whenIndexed();
-    return this.index.search(query, options, context);
+    return this.openIndexOrThrow().search(query, options, context);
   }
 
   /** Writes what is pending and stops the index; calling it again waits for the same close. */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      // Never needed: there is no index to write or stop.
+      if (!this.opening) {
+        this.closed = true;
+        return;
+      }
       await this.whenIndexed();
       this.closed = true;
       try {
-        if (await this.opened) await this.index.flush();
+        if (await this.opened) await this.openIndexOrThrow().flush();
       } finally {
-        await this.index.close();
+        await this.index?.close();
       }
     })();
     return this.closing;
   }
 
+  /** The index once opened (callers have awaited `opened`). */
+  private openIndexOrThrow(): SearchIndex {
+    if (!this.index) throw new QuireError('internal', 'Search is not available right now; details are in the log.');
+    return this.index;
+  }
+
   private async openIndex(): Promise<boolean> {
     try {
+      this.index = await this.createIndex();
       const stale = await this.index.open(await this.source.fingerprints());
       this.staleAtOpen = stale.length;
       for (const id of stale) this.pending.add(id);
@@ -140,8 +171,9 @@ export class IndexSync {
         this.log(`Article ${id} could not be read for the search index`, error);
       }
     }
-    for (const id of gone) await this.index.removeArticle(id);
-    if (entries.length === 1) await this.index.replaceArticle(entries[0]!.fingerprint, entries[0]!.documents);
-    else if (entries.length > 1) await this.index.replaceArticles(entries);
+    const index = this.openIndexOrThrow();
+    for (const id of gone) await index.removeArticle(id);
+    if (entries.length === 1) await index.replaceArticle(entries[0]!.fingerprint, entries[0]!.documents);
+    else if (entries.length > 1) await index.replaceArticles(entries);
   }
 }

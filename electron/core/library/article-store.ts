@@ -19,8 +19,9 @@ import {
 import type { Log } from '../log';
 import { recoverSwaps, swapFolder } from './folder-swap';
 import { withArticleLock } from './library-locks';
-import { articleFiles, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
+import { articleFiles, articleMetaFile, articleMetaFileIn, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
 import { replaceBrokenManifest } from './library-manifest';
+import { ArticleMetaCache } from './meta-cache';
 import { OwnWrites } from './own-writes';
 import { recentlyRead } from './recently-read';
 import { ARRIVING_MS, isArriving } from './sync/arriving';
@@ -85,11 +86,14 @@ export class ArticleStore {
       log,
       now = () => new Date().toISOString(),
       tidy = true,
+      metaCacheFile,
     }: {
       log: Log;
       now?: () => string;
       /** undo interrupted replacements and drop staging folders (not while another process has the library open: they may be its writes) */
       tidy?: boolean;
+      /** every article's metadata in one file outside the library (meta-cache.ts); without it, each article.json is read */
+      metaCacheFile?: string;
     },
   ): Promise<{ store: ArticleStore; created: boolean }> {
     const store = new ArticleStore(root, log, now);
@@ -100,7 +104,7 @@ export class ArticleStore {
       for (const id of await recoverSwaps(store.paths.articlesDir)) log(`Article ${id}: an interrupted change was undone.`);
       await store.removeStagingLeftovers();
     }
-    await store.loadAll();
+    await store.loadAll(metaCacheFile === undefined ? null : await ArticleMetaCache.load(metaCacheFile, log));
     return { store, created };
   }
 
@@ -415,13 +419,17 @@ export class ArticleStore {
     );
   }
 
-  private async loadAll(): Promise<void> {
-    const metas = await this.readMetasIn(this.paths.articlesDir, (id) => this.paths.articleDir(id));
+  private async loadAll(cache: ArticleMetaCache | null): Promise<void> {
+    const metas = await this.readMetasIn(this.paths.articlesDir, (id) => this.paths.articleDir(id), cache);
     for (const meta of metas) this.remember(meta);
+    await cache?.save(this.log);
   }
 
-  /** Reads `<dir>/<id>/article.json` of every article folder in `dir`, skipping broken ones. */
-  private async readMetasIn(dir: string, folderOf: (id: string) => string): Promise<ArticleMeta[]> {
+  /**
+   * Reads `<dir>/<id>/article.json` of every article folder in `dir`, skipping broken ones; through
+   * `cache`, only those that changed since it was written.
+   */
+  private async readMetasIn(dir: string, folderOf: (id: string) => string, cache: ArticleMetaCache | null = null): Promise<ArticleMeta[]> {
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -431,11 +439,16 @@ export class ArticleStore {
     }
     const ids = entries.filter((e) => e.isDirectory() && isValidId(e.name)).map((e) => e.name);
     const metas: ArticleMeta[] = [];
-    for (let i = 0; i < ids.length; i += READ_BATCH) {
-      const batch = ids.slice(i, i + READ_BATCH);
+    // What the cache holds as it is on disk is not read again; the rest is, in batches.
+    const toRead = cache ? ids.filter((id) => !cache.takeUnchanged(id, articleMetaFileIn(dir, id), metas)) : ids;
+    for (let i = 0; i < toRead.length; i += READ_BATCH) {
+      const batch = toRead.slice(i, i + READ_BATCH);
       const read = await Promise.all(
         batch.map((id) =>
-          this.readComplete(folderOf(id), id).catch((error: unknown) => {
+          (cache
+            ? cache.readThrough(id, articleMetaFile(folderOf(id)), () => this.readComplete(folderOf(id), id))
+            : this.readComplete(folderOf(id), id)
+          ).catch((error: unknown) => {
             // One unreadable article must not hide the rest of the library.
             this.log(`Skipping article ${id}: ${error instanceof Error ? error.message : String(error)}`);
             return null;

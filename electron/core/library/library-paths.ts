@@ -47,9 +47,21 @@ export class LibraryPaths {
   }
 }
 
+const ARTICLE_META = 'article.json';
+
+/** The article's metadata file in its folder. */
+export const articleMetaFile = (dir: string): string => path.join(dir, ARTICLE_META);
+
+/**
+ * The metadata file of the article folder `name`, as `readdir(parentDir)` listed it. Joined by
+ * hand: opening a library asks for one per article, and `path.join` (normalizing every time) was
+ * a visible part of it; a name `readdir` gives is one segment already, never `.`, `..` or a path.
+ */
+export const articleMetaFileIn = (parentDir: string, name: string): string => `${parentDir}${path.sep}${name}${path.sep}${ARTICLE_META}`;
+
 /** The files of one article, relative to its folder (the live one, a staging one or a trashed one). */
 export const articleFiles = (dir: string) => ({
-  meta: path.join(dir, 'article.json'),
+  meta: articleMetaFile(dir),
   content: path.join(dir, 'content.html'),
   text: path.join(dir, 'text.txt'),
   original: (ext: string) => path.join(dir, `original.${ext}`),

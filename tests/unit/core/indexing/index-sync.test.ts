@@ -91,4 +91,32 @@ describe('IndexSync', () => {
     expect((await sync.search('apple')).hits.map((h) => h.articleId)).toEqual(['article-000']);
     await sync.close();
   });
+
+  it('opened on demand, makes no index until a search or a change needs it, and then holds every article', async () => {
+    const words = new Map([['article-a', 'apple']]);
+    let made = 0;
+    const create = async (): Promise<SearchIndex> => {
+      made += 1;
+      return createMemoryIndex();
+    };
+    const reader = new IndexSync(create, source(words), () => {}, { onDemand: true });
+    await reader.close();
+    // Listing and reading need no index: none was made, none is written.
+    expect(made).toBe(0);
+
+    const searcher = new IndexSync(create, source(words), () => {}, { onDemand: true });
+    expect(made).toBe(0);
+    expect((await searcher.search('apple')).hits.map((h) => h.articleId)).toEqual(['article-a']);
+    expect(made).toBe(1);
+    await searcher.close();
+
+    // A change is indexed before the close returns.
+    const state = createMemoryIndexState();
+    const writer = new IndexSync(async () => createMemoryIndex(state), source(words), () => {}, { onDemand: true });
+    words.set('article-b', 'banana');
+    writer.refresh('article-b');
+    await writer.close();
+    expect([...state.fingerprints.keys()].sort()).toEqual(['article-a', 'article-b']);
+    expect(state.flushed).toBe(1);
+  });
 });

@@ -5,7 +5,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { LibraryChangedEvent, ReaderEventSource } from '../../../../electron/shared/contract';
 import type { ArticleMeta } from '../../../../electron/shared/models';
 import type { Result } from '../../../../electron/shared/result';
 import { createQueryClient, refreshingWrites } from '../../../../renderer/api/query-client';
@@ -16,20 +15,7 @@ import { rowTitles } from '../support/article-rows';
 import { createFakeApi, makeArticle } from '../support/fake-api';
 import { searchResultsOf } from '../../../support/search-results';
 import { renderWithApi } from '../support/render-app';
-
-/** The core's events, sent by the test. */
-function eventSource() {
-  const listeners = new Set<(event: LibraryChangedEvent) => void>();
-  const source: ReaderEventSource = {
-    on: (event, listener) => {
-      if (event !== 'library-changed') return () => {};
-      const entry = listener as (event: LibraryChangedEvent) => void;
-      listeners.add(entry);
-      return () => listeners.delete(entry);
-    },
-  };
-  return { source, libraryChanged: (articleIds: string[]) => listeners.forEach((listener) => listener({ articleIds })) };
-}
+import { eventSource } from '../support/event-source';
 
 describe('the data layer', () => {
   it('shows an article another process added, keeping the list on screen while it asks again', async () => {

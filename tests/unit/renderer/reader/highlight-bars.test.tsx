@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotationAt, openReader, placeSelectionsOnScreen, select } from './harbour-reader';
 
@@ -54,7 +54,9 @@ describe('Highlights in one step', () => {
     expect(within(bar).getByRole('button', { name: 'Purple' })).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(api.updateAnnotation).toHaveBeenCalledWith('s1', created.id, { color: 'purple' });
-    expect(marksOf(container, created.id)[0]).toHaveClass('quire-color-purple');
+    await waitFor(() => expect(marksOf(container, created.id)[0]).toHaveClass('quire-color-purple'));
+    // Drawn again in the new colour, the highlight keeps the focus.
+    expect(marksOf(container, created.id)[0]).toHaveFocus();
     expect(screen.queryByRole('toolbar', { name: 'Bookmark highlight' })).not.toBeInTheDocument();
   });
 

@@ -96,7 +96,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
     listFacets: async () => ok(facetsOf(library.articles)),
     getArticle: async (id) => {
       const article = findArticle(id);
-      return article ? ok(article) : notFound('Article');
+      return article ? ok({ ...article }) : notFound('Article');
     },
     importPaths: async () => ok([]),
     importDocument: async ({ fileName }) => {
@@ -152,10 +152,10 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       const article = findArticle(id);
       if (!article) return notFound('Article');
       Object.assign(article, progress);
-      return ok(article);
+      return ok({ ...article });
     },
     search: async () => ok(searchResultsOf([])),
-    listAnnotations: async (articleId) => ok(library.annotations.filter((a) => a.articleId === articleId)),
+    listAnnotations: async (articleId) => ok(library.annotations.filter((a) => a.articleId === articleId).map((a) => ({ ...a }))),
     createAnnotation: async (input) => {
       const text = library.contents.get(input.articleId)?.text ?? '';
       const passage = input.passage && 'start' in input.passage ? input.passage : null;
@@ -181,7 +181,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
         updatedAt: new Date(Date.UTC(2024, 0, 1, 0, 0, counter)).toISOString(),
       };
       library.annotations.push(annotation);
-      return ok(annotation);
+      return ok({ ...annotation });
     },
     updateAnnotation: async (articleId, annotationId, patch) => {
       const annotation = library.annotations.find((a) => a.articleId === articleId && a.id === annotationId);

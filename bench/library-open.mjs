@@ -1,0 +1,96 @@
+/**
+ * `npm run bench:open`: how long the command line takes, end to end, on the 10,000-article
+ * library (`articles-10k.jsonl`, see corpus.mjs) written as a Quire library: `quire --help`,
+ * `quire list` and `quire show <id>`, each run as a fresh process, the median of `--runs` (5).
+ * The library is written once into .cache/bench-open/ (article folders as an import leaves them;
+ * about a minute), with its own app-data folder, so nothing of the user's own Quire is touched.
+ * A first `quire list` builds the search index and the caches before anything is timed.
+ *
+ *   npm run bench:open [-- --runs 5] [-- --compare <another checkout, built>]
+ *
+ * `--compare` times that checkout's `quire` too, on the same library in the same run, each command
+ * alternating between the two, so a change is measured against what it replaces under the same load.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadArticles, ROOT } from './corpus.mjs';
+
+const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '5' }, compare: { type: 'string' } } });
+const RUNS = Number(options.runs);
+const WORK = path.join(ROOT, '.cache', 'bench-open');
+const LIBRARY = path.join(WORK, 'library');
+const HOME = path.join(WORK, 'home');
+const builds = [['this checkout', path.join(ROOT, 'bin', 'quire.js')]];
+if (options.compare) builds.unshift([path.resolve(options.compare), path.join(path.resolve(options.compare), 'bin', 'quire.js')]);
+const env = { ...process.env, XDG_CONFIG_HOME: HOME, NO_COLOR: '1' };
+
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The library as imports leave it: article.json, content.html and text.txt per article, newest last. */
+function writeLibrary() {
+  const done = path.join(LIBRARY, '.bench-complete');
+  if (existsSync(done)) return;
+  rmSync(WORK, { recursive: true, force: true });
+  const articles = loadArticles();
+  const start = Date.UTC(2024, 0, 1);
+  mkdirSync(path.join(LIBRARY, 'articles'), { recursive: true });
+  writeFileSync(path.join(LIBRARY, 'quire-library.json'), JSON.stringify({ formatVersion: 1, createdAt: new Date(start).toISOString() }));
+  articles.forEach(({ id, title, body }, i) => {
+    const dir = path.join(LIBRARY, 'articles', id);
+    mkdirSync(path.join(dir, 'annotations'), { recursive: true });
+    const text = `${title}\n\n${body}`;
+    const paragraphs = body.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+    writeFileSync(path.join(dir, 'content.html'), `<h1>${escapeHtml(title)}</h1>\n${paragraphs}`);
+    writeFileSync(path.join(dir, 'text.txt'), text);
+    const at = new Date(start + i * 60_000).toISOString();
+    const meta = {
+      id, title, byline: null, siteName: 'Debian documentation', url: null, lang: 'en', dir: null, format: 'html',
+      addedAt: at, updatedAt: at, publishedAt: null, excerpt: body.slice(0, 200), tags: i % 10 === 0 ? ['manual'] : [],
+      contentHash: createHash('sha256').update(text).digest('hex'), readState: 'unread', progress: 0, position: 0,
+      wordCount: body.split(/\s+/).length, source: null,
+    };
+    writeFileSync(path.join(dir, 'article.json'), JSON.stringify(meta, null, 2));
+  });
+  writeFileSync(done, '');
+}
+
+// The process's own CPU time (all its threads), printed as it exits: on a shared machine this
+// changes far less with the load than the wall time does.
+const REPORT_CPU = `data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('\\ncpu-us '+(u.user+u.system)+'\\n')})`;
+
+function quire(bin, args) {
+  const begin = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['--import', REPORT_CPU, bin, '--library', LIBRARY, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - begin) / 1e6;
+  if (run.status !== 0) throw new Error(`quire ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+  const cpu = Number(/cpu-us (\d+)/.exec(run.stderr)?.[1]) / 1000;
+  return { wall, cpu };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+writeLibrary();
+console.error('building the search index and the caches (first open)…');
+for (const [, bin] of builds) execFileSync(process.execPath, [bin, '--library', LIBRARY, 'search', 'kernel'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+
+const commands = [['--help'], ['list'], ['show', 'a05000'], ['search', 'kernel']];
+const times = new Map(builds.flatMap(([name]) => commands.map((args) => [`${name}: quire ${args.join(' ')}`, []])));
+const load = [];
+// Interleaved, so a burst of load on the machine is shared by every command and build.
+for (let run = 0; run < RUNS; run += 1) {
+  for (const args of commands) {
+    for (const [name, bin] of builds) {
+      load.push(os.loadavg()[0]);
+      times.get(`${name}: quire ${args.join(' ')}`).push(quire(bin, args));
+    }
+  }
+}
+console.log(`10,000 articles; median of ${RUNS} runs each, ms from process start to exit (wall) and the process's CPU time; load average ${median(load).toFixed(1)} (median over the runs) on ${os.cpus().length} cores`);
+for (const [command, runs] of times) {
+  const walls = runs.map((r) => r.wall);
+  console.log(`${command}: wall ${median(walls).toFixed(0)} ms, CPU ${median(runs.map((r) => r.cpu)).toFixed(0)} ms  (wall of each run: ${walls.map((v) => v.toFixed(0)).join(', ')})`);
+}

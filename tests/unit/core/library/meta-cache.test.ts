@@ -1,0 +1,126 @@
+/**
+ * The library's metadata cache: a second open lists the library from one file, and whatever the
+ * cache holds (cut short, stale, made up), the articles listed are exactly the folders there, each
+ * with what its article.json says.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ArticleStore, type NewArticle } from '../../../../electron/core/library/article-store';
+import type { ArticleMeta } from '../../../../electron/shared/models';
+import { useTempDir } from '../support/temp-dir';
+
+const tempDir = useTempDir();
+
+function newArticle(id: string, title: string): NewArticle {
+  const addedAt = `2024-01-0${id.length % 9}T00:00:00.000Z`;
+  const meta: ArticleMeta = {
+    id, title, byline: null, siteName: null, url: null, lang: 'en', dir: null, format: 'txt', addedAt, updatedAt: addedAt,
+    publishedAt: null, excerpt: null, tags: [], contentHash: `hash-${id}`, readState: 'unread', progress: 0, position: 0,
+    wordCount: 2, source: null,
+  };
+  return { meta, html: '<p>Some text</p>', text: 'Some text', original: null };
+}
+
+/** A library of three articles, opened once so that its cache is written. */
+async function libraryWithCache() {
+  const root = tempDir();
+  const library = path.join(root, 'library');
+  const cacheFile = path.join(root, 'cache', 'library-meta.json');
+  const logged: string[] = [];
+  const open = () => ArticleStore.open(library, { log: (m) => logged.push(m), metaCacheFile: cacheFile });
+  const { store } = await open();
+  for (const [id, title] of [['kettle', 'Kettles'], ['lantern', 'Lanterns'], ['mirror', 'Mirrors']] as const) await store.add(newArticle(id, title));
+  await open();
+  const titles = async () => (await open()).store.list().map((a) => a.title).sort();
+  const metaFile = (id: string) => path.join(library, 'articles', id, 'article.json');
+  const cache = () => JSON.parse(readFileSync(cacheFile, 'utf8')) as { version: number; articles: Record<string, { stamp: object; meta: ArticleMeta }> };
+  return { library, cacheFile, logged, open, titles, metaFile, cache };
+}
+
+describe('the library metadata cache', () => {
+  it('is written outside the library, and lists the library from it while the files are unchanged', async () => {
+    const lib = await libraryWithCache();
+    expect(lib.cacheFile.startsWith(lib.library)).toBe(false);
+    expect(Object.keys(lib.cache().articles).sort()).toEqual(['kettle', 'lantern', 'mirror']);
+
+    // A cached title that no article.json says: shown, so the files were not read again.
+    const cache = lib.cache();
+    cache.articles.kettle!.meta.title = 'From the cache';
+    writeFileSync(lib.cacheFile, JSON.stringify(cache));
+    expect(await lib.titles()).toEqual(['From the cache', 'Lanterns', 'Mirrors']);
+  });
+
+  it("reads an article.json again once another program changed it, and follows folders added and removed", async () => {
+    const lib = await libraryWithCache();
+    const meta = JSON.parse(readFileSync(lib.metaFile('kettle'), 'utf8')) as ArticleMeta;
+    // Same length as before: only the file's times and identity tell the change.
+    writeFileSync(lib.metaFile('kettle'), JSON.stringify({ ...meta, title: 'Kettlez' }, null, 2) + '\n');
+    rmSync(path.join(lib.library, 'articles', 'mirror'), { recursive: true });
+    const added = newArticle('needle', 'Needles');
+    mkdirSync(path.join(lib.library, 'articles', 'needle'));
+    for (const [name, body] of [['content.html', added.html], ['text.txt', added.text], ['article.json', JSON.stringify(added.meta)]]) {
+      writeFileSync(path.join(lib.library, 'articles', 'needle', name!), body!);
+    }
+    expect(await lib.titles()).toEqual(['Kettlez', 'Lanterns', 'Needles']);
+    // And the cache follows: the next open needs no file but the changed ones.
+    expect(Object.keys(lib.cache().articles).sort()).toEqual(['kettle', 'lantern', 'needle']);
+    expect(lib.cache().articles.kettle!.meta.title).toBe('Kettlez');
+  });
+
+  it('a cache cut short is made again from the articles, none lost', async () => {
+    const lib = await libraryWithCache();
+    const text = readFileSync(lib.cacheFile, 'utf8');
+    writeFileSync(lib.cacheFile, text.slice(0, Math.floor(text.length / 2)));
+    expect(await lib.titles()).toEqual(['Kettles', 'Lanterns', 'Mirrors']);
+    expect(lib.logged.some((m) => m.includes('not usable'))).toBe(true);
+    expect(Object.keys(lib.cache().articles).sort()).toEqual(['kettle', 'lantern', 'mirror']);
+  });
+
+  it('a made-up cache neither invents an article nor loses or changes one whose entry does not hold', async () => {
+    const lib = await libraryWithCache();
+    const cache = lib.cache();
+    const kettle = cache.articles.kettle!;
+    const stampOfLantern = cache.articles.lantern!.stamp;
+    const hostile = {
+      version: 1,
+      articles: {
+        // An article with no folder, stamped like a real file.
+        ghost: { stamp: kettle.stamp, meta: { ...kettle.meta, id: 'ghost', title: 'Ghost' } },
+        // The right stamp, but metadata that article.json could never hold.
+        kettle: { stamp: kettle.stamp, meta: { ...kettle.meta, title: 42 } },
+        // Another article's metadata under this one's id.
+        lantern: { stamp: stampOfLantern, meta: { ...kettle.meta, id: 'kettle' } },
+        // No stamp at all, and an entry that is not an object.
+        mirror: { meta: cache.articles.mirror!.meta },
+        toString: 'not an entry',
+      },
+    };
+    // A key JSON.parse makes an own property, which must not reach an object's prototype.
+    writeFileSync(lib.cacheFile, JSON.stringify(hostile).replace('"articles":{', '"articles":{"__proto__":{"polluted":true},'));
+    const { store } = await lib.open();
+    expect(store.list().map((a) => [a.id, a.title]).sort()).toEqual([
+      ['kettle', 'Kettles'],
+      ['lantern', 'Lanterns'],
+      ['mirror', 'Mirrors'],
+    ]);
+    expect(store.get('ghost')).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a cache of another format, or not even an object, is ignored', async () => {
+    const lib = await libraryWithCache();
+    for (const content of ['[]', 'null', '{"version":99,"articles":{}}', '{"version":1,"articles":[1,2]}', '\u0000\u0001']) {
+      writeFileSync(lib.cacheFile, content);
+      expect(await lib.titles()).toEqual(['Kettles', 'Lanterns', 'Mirrors']);
+    }
+  });
+
+  it('a missing cache is made again at the next open', async () => {
+    const lib = await libraryWithCache();
+    rmSync(lib.cacheFile);
+    expect(await lib.titles()).toEqual(['Kettles', 'Lanterns', 'Mirrors']);
+    expect(Object.keys(lib.cache().articles).sort()).toEqual(['kettle', 'lantern', 'mirror']);
+    expect(lib.logged).toEqual([]);
+  });
+});
