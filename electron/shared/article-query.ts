@@ -36,10 +36,18 @@ const missingLast = <T>(a: T | null, b: T | null, compare: (x: T, y: T) => numbe
   return compare(a, b);
 };
 
+/** A byline as it sorts: without a leading "By" (web pages often write one); blank is no author. */
+const authorKey = (byline: string | null): string | null => {
+  const key = (byline ?? '').trim().replace(/^by\s+/i, '');
+  return key === '' ? null : key;
+};
+
 const COMPARATORS: Readonly<Record<ArticleSort, (a: ArticleMeta, b: ArticleMeta) => number>> = {
   added: newestFirst,
   published: (a, b) => missingLast(a.publishedAt, b.publishedAt, (x, y) => Date.parse(y) - Date.parse(x)),
   title: (a, b) => compareText(a.title, b.title),
+  // As the author is written ("Herman Melville"): bylines come in too many forms to find a surname.
+  author: (a, b) => missingLast(authorKey(a.byline), authorKey(b.byline), compareText),
   site: (a, b) => missingLast(a.siteName, b.siteName, compareText),
   // Furthest read first: what someone is in the middle of comes before what they have not started.
   progress: (a, b) => b.progress - a.progress,

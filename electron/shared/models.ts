@@ -78,7 +78,7 @@ export type ImportOutcome =
   | { status: 'skipped'; source: string; reason: string };
 
 /** How the library list is ordered. */
-export const ARTICLE_SORTS = ['added', 'published', 'title', 'site', 'progress'] as const;
+export const ARTICLE_SORTS = ['added', 'published', 'title', 'author', 'site', 'progress'] as const;
 export type ArticleSort = (typeof ARTICLE_SORTS)[number];
 
 /** A filtered, ordered view of the library (`quire list --tag T`); every part is optional. */

@@ -1,5 +1,6 @@
 import type { ArticleMeta } from '../../electron/shared/models';
 import { articleDate, progressLabel, wordCountLabel } from './article-format';
+import { AuthorAndSite } from './AuthorAndSite';
 
 interface ArticleRowProps {
   article: ArticleMeta;
@@ -41,7 +42,7 @@ export function ArticleRow({ article, selected, active, onOpen, onTrash, onSelec
           {article.title}
         </button>
         <p className="article-meta">
-          {article.siteName && <span>{article.siteName}</span>}
+          <AuthorAndSite article={article} />
           {date && <time dateTime={date.iso}>{date.label}</time>}
           <span>{wordCountLabel(article.wordCount)}</span>
           <span className={`progress-badge progress-${article.readState}`}>

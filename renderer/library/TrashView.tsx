@@ -3,6 +3,7 @@ import type { ArticleMeta } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
 import { Dialog } from '../components/Dialog';
 import { articleDate } from './article-format';
+import { AuthorAndSite } from './AuthorAndSite';
 import { useEmptyTrash, useRestoreArticle } from './article-mutations';
 import { useTrashedArticles } from './article-queries';
 
@@ -94,7 +95,7 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
                 <div className="article-row-main">
                   <p className="article-title-text">{article.title}</p>
                   <p className="article-meta">
-                    {article.siteName && <span>{article.siteName}</span>}
+                    <AuthorAndSite article={article} />
                     {date && <time dateTime={date.iso}>{date.label}</time>}
                   </p>
                 </div>

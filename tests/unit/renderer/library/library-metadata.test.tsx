@@ -1,0 +1,39 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { rowTitles } from '../support/article-rows';
+import { createFakeApi, makeArticle } from '../support/fake-api';
+import { renderWithApi } from '../support/render-app';
+
+const books = () => [
+  makeArticle({
+    id: 'm1',
+    title: 'Moby-Dick',
+    format: 'epub',
+    byline: 'Herman Melville',
+    siteName: 'Harper & Brothers',
+    addedAt: '2024-05-04T10:00:00.000Z',
+  }),
+  makeArticle({ id: 'w1', title: 'Weather Today', byline: 'By Zoe Adams', siteName: 'Daily Sky', addedAt: '2024-05-03T10:00:00.000Z' }),
+  makeArticle({ id: 'n1', title: 'No Name Given', addedAt: '2024-05-02T10:00:00.000Z' }),
+  makeArticle({ id: 'a1', title: 'Aesop Retold', byline: 'Anna Berg', format: 'pdf', addedAt: '2024-05-01T10:00:00.000Z' }),
+];
+
+const row = (title: string) => screen.getByRole('button', { name: title }).closest('li') as HTMLElement;
+
+describe('Library metadata', () => {
+  it("shows a book's author, not its publisher, and a web page's author beside its site", async () => {
+    renderWithApi(createFakeApi({ articles: books() }));
+    await screen.findByRole('list', { name: 'Articles' });
+    expect(within(row('Moby-Dick')).getByText('Herman Melville')).toBeInTheDocument();
+    expect(within(row('Moby-Dick')).queryByText('Harper & Brothers')).not.toBeInTheDocument();
+    expect(within(row('Weather Today')).getByText('By Zoe Adams')).toBeInTheDocument();
+    expect(within(row('Weather Today')).getByText('Daily Sky')).toBeInTheDocument();
+  });
+
+  it('sorts by author, ignoring a leading "By", with articles that name none last', async () => {
+    const { user } = renderWithApi(createFakeApi({ articles: books() }));
+    await screen.findByRole('list', { name: 'Articles' });
+    await user.selectOptions(screen.getByLabelText('Sort by'), 'Author');
+    expect(rowTitles()).toEqual(['Aesop Retold', 'Moby-Dick', 'Weather Today', 'No Name Given']);
+  });
+});
