@@ -20,6 +20,7 @@ import { registerExportCommand } from './commands/export-command';
 import { registerImportAnnotationsCommand } from './commands/import-annotations-command';
 import { registerImportCommand } from './commands/import-command';
 import { registerListCommand } from './commands/list-command';
+import { registerMarkCommand } from './commands/mark-command';
 import { registerNoteCommand } from './commands/note-command';
 import { registerSearchCommand } from './commands/search-command';
 import { registerServeCommand } from './commands/serve-command';
@@ -46,6 +47,7 @@ const COMMANDS = [
   registerImportAnnotationsCommand,
   registerTrashCommands,
   registerTagCommands,
+  registerMarkCommand,
   registerCheckCommand,
   registerArchiveCommands,
   registerServeCommand,

@@ -19,6 +19,7 @@ import type {
   ImportOutcome,
   LibraryAnnotationsExport,
   LibraryFacets,
+  MarkedReadState,
   ReadingProgress,
   ReadState,
   ReplaceTextOutcome,
@@ -172,6 +173,16 @@ export class LibraryService implements ReaderService {
 
   async untagArticles(ids: string[], tags: string[]): Promise<ArticleMeta[]> {
     return this.retag(ids, (current) => removedTags(current, tags));
+  }
+
+  async setReadState(ids: string[], readState: MarkedReadState): Promise<ArticleMeta[]> {
+    // The read state is not indexed: nothing to re-index.
+    return this.changeEach(ids, { reindex: false }, (meta) => {
+      if (meta.readState === readState && (readState === 'finished' || (meta.progress === 0 && meta.position === 0))) return null;
+      // Unread starts over: a position kept near the end would mark it finished again the moment the reader opens it.
+      const start = readState === 'unread' ? { progress: 0, position: 0 } : {};
+      return { ...meta, ...start, readState, updatedAt: this.parts.clock() };
+    });
   }
 
   async emptyTrash(): Promise<{ removed: number }> {
@@ -394,26 +405,37 @@ export class LibraryService implements ReaderService {
     });
   }
 
-  /**
-   * Changes the tags of every article named (all checked first: an unknown id changes nothing);
-   * articles whose tags do not change are not rewritten.
-   */
+  /** Changes the tags of every article named; articles whose tags do not change are not rewritten. */
   private retag(ids: string[], change: (current: readonly string[]) => string[] | null): Promise<ArticleMeta[]> {
+    return this.changeEach(ids, { reindex: true }, (meta) => {
+      const tags = change(meta.tags);
+      return tags === null ? null : { ...meta, tags, updatedAt: this.parts.clock() };
+    });
+  }
+
+  /**
+   * Changes article.json of every article named (all checked first: an unknown id changes
+   * nothing), each as it is on disk now (another process may have changed it); `change` returns
+   * null when an article needs no change, and it is not rewritten.
+   */
+  private changeEach(
+    ids: string[],
+    { reindex }: { reindex: boolean },
+    change: (onDisk: ArticleMeta) => ArticleMeta | null,
+  ): Promise<ArticleMeta[]> {
     return this.serial(async () => {
-      const { store, clock, index } = this.parts;
+      const { store, index } = this.parts;
       const unique = [...new Set(ids)];
       for (const id of unique) store.require(id);
       const result: ArticleMeta[] = [];
       for (const id of unique) {
         let changed = false;
-        // The tags as they are on disk now (another process may have changed them) are the ones changed.
         const updated = await store.update(id, (meta) => {
-          const tags = change(meta.tags);
-          if (tags === null) return null;
-          changed = true;
-          return { ...meta, tags, updatedAt: clock() };
+          const next = change(meta);
+          changed = next !== null;
+          return next;
         });
-        if (changed) index.refresh(id);
+        if (changed && reindex) index.refresh(id);
         result.push(updated);
       }
       return result;

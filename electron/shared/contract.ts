@@ -20,6 +20,7 @@ import type {
   ImportProgressEvent,
   LibraryAnnotationsExport,
   LibraryFacets,
+  MarkedReadState,
   ReadingProgress,
   ReplaceTextOutcome,
   SearchOptions,
@@ -57,6 +58,11 @@ export interface ReaderServiceMethods {
   emptyTrash(): { removed: number };
   getContent(id: string): ArticleContent;
   setProgress(id: string, progress: ReadingProgress): ArticleMeta;
+  /**
+   * Marks articles read ('finished') or unread by hand (all checked first: an unknown id changes
+   * nothing). Unread starts the article over: its reading position goes back to the beginning.
+   */
+  setReadState(ids: string[], readState: MarkedReadState): ArticleMeta[];
   /** A page of hits (`options.offset`, `options.limit`) and the totals of the whole query. */
   search(query: string, options?: SearchOptions): SearchResults;
   listAnnotations(articleId: string): Annotation[];
@@ -113,6 +119,7 @@ export const READER_METHODS = [
   'emptyTrash',
   'getContent',
   'setProgress',
+  'setReadState',
   'search',
   'listAnnotations',
   'createAnnotation',

@@ -7,6 +7,9 @@ export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
 export type TextDirection = 'ltr' | 'rtl';
 export const READ_STATES = ['unread', 'reading', 'finished'] as const;
 export type ReadState = (typeof READ_STATES)[number];
+/** What a reader marks an article as by hand ("reading" comes only from scrolling). */
+export const MARKED_READ_STATES = ['unread', 'finished'] as const;
+export type MarkedReadState = (typeof MARKED_READ_STATES)[number];
 
 /** `article.json`: everything Quire knows about one article except its text. */
 export interface ArticleMeta {

@@ -13,6 +13,7 @@ import {
   ARTICLE_SORTS,
   FONT_FAMILIES,
   HIGHLIGHT_COLORS,
+  MARKED_READ_STATES,
   READ_STATES,
   SEARCH_SORTS,
   THEMES,
@@ -78,8 +79,11 @@ export const tagSchema = z
       .regex(/^[^\p{Cc}]+$/u, 'is a tag with control characters'),
   );
 
+/** Several articles at once (bulk actions on a selection). */
+const articleIdsSchema = z.array(idSchema).min(1, 'no articles given').max(100_000);
+
 const tagsArgs = z.tuple([
-  z.array(idSchema).min(1, 'no articles given').max(100_000),
+  articleIdsSchema,
   z.array(tagSchema).min(1, 'no tags given').max(100),
 ]);
 
@@ -174,6 +178,7 @@ export const argSchemas = {
     idSchema,
     z.object({ progress: z.number().min(0).max(1), position: offsetSchema }).strict(),
   ]),
+  setReadState: z.tuple([articleIdsSchema, z.enum(MARKED_READ_STATES)]),
   search: z.tuple([
     z.string().max(MAX_QUERY_LENGTH, 'query is too long'),
     z

@@ -67,6 +67,7 @@ export const WRITE_EFFECTS: Record<WriteMethod, readonly QueryKey[]> = {
   emptyTrash: LIBRARY_CONTENT,
   // Read state and progress show in the library list.
   setProgress: [queryKeys.articles],
+  setReadState: [queryKeys.articles],
   replaceArticleText: LIBRARY_CONTENT,
   createAnnotation: ANNOTATIONS,
   updateAnnotation: ANNOTATIONS,

@@ -1,4 +1,4 @@
-import type { ArticleMeta } from '../../electron/shared/models';
+import type { ArticleMeta, MarkedReadState } from '../../electron/shared/models';
 import { articleDate, progressLabel, wordCountLabel } from './article-format';
 import { AuthorAndSite } from './AuthorAndSite';
 
@@ -9,14 +9,20 @@ interface ArticleRowProps {
   active: boolean;
   onOpen: (article: ArticleMeta) => void;
   onTrash: (article: ArticleMeta) => void;
+  onMark: (article: ArticleMeta, readState: MarkedReadState) => void;
   /** the checkbox: `extend` when Shift was held (select the range from the last one picked) */
   onSelect: (article: ArticleMeta, extend: boolean) => void;
 }
 
+const MARK_READ = { state: 'finished', word: 'read' } as const;
+const MARK_UNREAD = { state: 'unread', word: 'unread' } as const;
+
 /** One article in the library: its title opens the reader; the checkbox selects it for tagging. */
-export function ArticleRow({ article, selected, active, onOpen, onTrash, onSelect }: ArticleRowProps) {
+export function ArticleRow({ article, selected, active, onOpen, onTrash, onMark, onSelect }: ArticleRowProps) {
   const date = articleDate(article);
   const progress = progressLabel(article);
+  // A finished article can be started over; any other can be marked read.
+  const mark = article.readState === 'finished' ? MARK_UNREAD : MARK_READ;
   return (
     <div className={`article-row${selected ? ' article-row-selected' : ''}`}>
       <input
@@ -66,14 +72,24 @@ export function ArticleRow({ article, selected, active, onOpen, onTrash, onSelec
           </p>
         )}
       </div>
-      <button
-        type="button"
-        className="button button-quiet button-small"
-        aria-label={`Move ${article.title} to trash`}
-        onClick={() => onTrash(article)}
-      >
-        Move to trash
-      </button>
+      <div className="article-row-actions">
+        <button
+          type="button"
+          className="button button-quiet button-small"
+          aria-label={`Mark ${article.title} ${mark.word}`}
+          onClick={() => onMark(article, mark.state)}
+        >
+          Mark {mark.word}
+        </button>
+        <button
+          type="button"
+          className="button button-quiet button-small"
+          aria-label={`Move ${article.title} to trash`}
+          onClick={() => onTrash(article)}
+        >
+          Move to trash
+        </button>
+      </div>
     </div>
   );
 }

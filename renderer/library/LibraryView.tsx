@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleMeta } from '../../electron/shared/models';
+import type { ArticleMeta, MarkedReadState } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
-import { useMoveToTrash, useRestoreArticle, useRetag } from './article-mutations';
+import { useMoveToTrash, useRestoreArticle, useRetag, useSetReadState } from './article-mutations';
 import { useLibraryArticles } from './article-queries';
 import { BulkTagBar } from './BulkTagBar';
 import { ImportProgressBar } from './ImportProgressBar';
@@ -29,6 +29,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   const retagging = useRetag();
   const trashing = useMoveToTrash();
   const restoring = useRestoreArticle();
+  const marking = useSetReadState();
   const heading = useRef<HTMLHeadingElement>(null);
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -79,6 +80,15 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
     void retagging.mutateAsync({ ids, tag, mode }).then(
       () => notify(mode === 'add' ? `Tagged ${what} “${tag}”` : `Removed “${tag}” from ${what}`),
       (failure: Error) => reportError(`The tag “${tag}” was not ${mode === 'add' ? 'added' : 'removed'}: ${failure.message}`),
+    );
+  };
+
+  const mark = (articles: readonly ArticleMeta[], readState: MarkedReadState) => {
+    const what = articles.length === 1 ? `“${articles[0]!.title}”` : `${articles.length} articles`;
+    const word = readState === 'finished' ? 'read' : 'unread';
+    void marking.mutateAsync({ ids: articles.map((a) => a.id), readState }).then(
+      () => notify(`Marked ${what} ${word}`),
+      (failure: Error) => reportError(`${what} could not be marked ${word}: ${failure.message}`),
     );
   };
 
@@ -175,6 +185,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
           selected={selected}
           onOpen={onOpen}
           onTrash={moveToTrash}
+          onMark={(article, readState) => mark([article], readState)}
           onSelect={select}
           focusArticleId={pendingFocus}
           onFocusDone={clearPendingFocus}

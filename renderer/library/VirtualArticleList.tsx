@@ -1,6 +1,6 @@
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ArticleMeta } from '../../electron/shared/models';
+import type { ArticleMeta, MarkedReadState } from '../../electron/shared/models';
 import { ArticleRow } from './ArticleRow';
 
 /** A first guess of a row's height; each row is measured once shown. */
@@ -26,6 +26,7 @@ interface VirtualArticleListProps {
   selected: ReadonlySet<string>;
   onOpen: (article: ArticleMeta) => void;
   onTrash: (article: ArticleMeta) => void;
+  onMark: (article: ArticleMeta, readState: MarkedReadState) => void;
   onSelect: (article: ArticleMeta, extend: boolean) => void;
   /** focus this article's title once the list shows it (the article just closed) */
   focusArticleId: string | null;
@@ -38,7 +39,7 @@ interface VirtualArticleListProps {
  * last, Shift+↑/↓ select while moving, Space selects; Tab reaches each row's controls.
  */
 export function VirtualArticleList(props: VirtualArticleListProps) {
-  const { articles, selected, onOpen, onTrash, onSelect, focusArticleId, onFocusDone } = props;
+  const { articles, selected, onOpen, onTrash, onMark, onSelect, focusArticleId, onFocusDone } = props;
   const list = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(0);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -149,6 +150,7 @@ export function VirtualArticleList(props: VirtualArticleListProps) {
               active={item.index === activeIndex}
               onOpen={onOpen}
               onTrash={onTrash}
+              onMark={onMark}
               onSelect={onSelect}
             />
           </li>

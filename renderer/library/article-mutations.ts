@@ -5,7 +5,7 @@
  */
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ReaderApi } from '../../electron/shared/contract';
-import type { ArticleMeta } from '../../electron/shared/models';
+import type { ArticleMeta, MarkedReadState } from '../../electron/shared/models';
 import type { Result } from '../../electron/shared/result';
 import { useApi } from '../api/api-context';
 import { answerOf } from '../api/query-client';
@@ -38,16 +38,28 @@ function useListMutation<Args, Answer>(
 /** The list once `article` has left it. */
 const withoutArticle = (articles: ArticleMeta[], _answer: unknown, article: ArticleMeta) => articles.filter((a) => a.id !== article.id);
 
+/** The list with the articles the core changed (its answer) in their new form. */
+const withChanged = (articles: ArticleMeta[], changed: ArticleMeta[]): ArticleMeta[] => {
+  const byId = new Map(changed.map((a) => [a.id, a]));
+  return articles.map((a) => byId.get(a.id) ?? a);
+};
+
 /** Adds a tag to (or removes it from) the selected articles. */
 export const useRetag = () =>
   useListMutation(
     queryKeys.articles,
     (api, { ids, tag, mode }: Retag) => (mode === 'add' ? api.tagArticles(ids, [tag]) : api.untagArticles(ids, [tag])),
-    (articles, changed) => {
-      const byId = new Map(changed.map((a) => [a.id, a]));
-      return articles.map((a) => byId.get(a.id) ?? a);
-    },
+    withChanged,
   );
+
+export interface ReadStateMark {
+  ids: string[];
+  readState: MarkedReadState;
+}
+
+/** Marks articles read or unread by hand. */
+export const useSetReadState = () =>
+  useListMutation(queryKeys.articles, (api, { ids, readState }: ReadStateMark) => api.setReadState(ids, readState), withChanged);
 
 export const useMoveToTrash = () =>
   useListMutation(queryKeys.articles, (api, article: ArticleMeta) => api.deleteArticle(article.id), withoutArticle);

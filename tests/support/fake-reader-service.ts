@@ -76,6 +76,7 @@ export function createFakeReaderService(): FakeReaderService {
     listTrash: async () => [],
     getContent: async (id) => ({ id, html: '<p>Text</p>', text: 'Text' }),
     setProgress: async () => article,
+    setReadState: async (_ids, readState) => [{ ...article, readState }],
     search: async () => searchResultsOf([]),
     listAnnotations: async () => [sampleBookmark()],
     createAnnotation: async () => sampleBookmark(),

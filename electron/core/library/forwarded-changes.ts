@@ -27,6 +27,7 @@ export function articlesChangedBy(method: ReaderMethod, args: readonly unknown[]
     case 'deleteArticle':
     case 'restoreArticle':
     case 'setProgress':
+    case 'setReadState':
     case 'updateAnnotation':
     case 'deleteAnnotation':
       return ids(first);

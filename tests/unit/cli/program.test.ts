@@ -202,4 +202,15 @@ describe('quire CLI (in process, fake core)', () => {
     expect(service.untagArticles).not.toHaveBeenCalled();
     expect(await run('list', '--sort', 'colour')).toBe(2);
   });
+
+  it('marks articles read or unread, and refuses another word', async () => {
+    const { service, run, output } = harness();
+    expect(await run('mark', 'unread', 'a1b2c3d4e5f60718', 'b1b2c3d4e5f60718')).toBe(0);
+    expect(service.setReadState).toHaveBeenCalledWith(['a1b2c3d4e5f60718', 'b1b2c3d4e5f60718'], 'unread');
+    expect(await run('mark', 'read', 'a1b2c3d4e5f60718')).toBe(0);
+    expect(service.setReadState).toHaveBeenLastCalledWith(['a1b2c3d4e5f60718'], 'finished');
+    expect(output.stdout).toContain('read      ');
+    expect(await run('mark', 'finished', 'a1b2c3d4e5f60718')).toBe(2);
+    expect(service.setReadState).toHaveBeenCalledTimes(2);
+  });
 });

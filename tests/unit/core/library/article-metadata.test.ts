@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, webPages } from '../support/corpus';
@@ -37,6 +38,49 @@ describe('article metadata', () => {
         'Martin Untersinger (avec Damien Leloup et Morgane Tual)',
       ]);
       expect(moby.siteName).toBe('Harper & Brothers, Publishers');
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('marks an article finished by scrolling unread again (from its start), and any article read, on disk', async () => {
+    const { core, articles, libraryDir } = await libraryWithBooksAndPages();
+    const [moby, kids] = [articles[0]!, articles[1]!];
+    const onDisk = (id: string) => JSON.parse(readFileSync(path.join(libraryDir, 'articles', id, 'article.json'), 'utf8'));
+    try {
+      await core.setProgress(moby.id, { progress: 1, position: 5000 });
+      expect((await core.getArticle(moby.id)).readState).toBe('finished');
+      const stampedWhenFinished = onDisk(moby.id).fieldUpdatedAt.readState;
+
+      const [unread] = await core.setReadState([moby.id], 'unread');
+      expect(unread).toMatchObject({ readState: 'unread', progress: 0, position: 0 });
+      const file = onDisk(moby.id);
+      expect(file).toMatchObject({ readState: 'unread', progress: 0, position: 0 });
+      // Stamped like any change of the reading state, so a synced copy merges it field by field.
+      expect(file.fieldUpdatedAt.readState >= stampedWhenFinished).toBe(true);
+      expect(file.fieldUpdatedAt.progress).toBe(file.fieldUpdatedAt.readState);
+
+      // Opening it again and scrolling a little reads it anew, not "finished" again.
+      await core.setProgress(moby.id, { progress: 0.1, position: 300 });
+      expect((await core.getArticle(moby.id)).readState).toBe('reading');
+
+      // Any article can be marked read, without losing its place; several at once.
+      const marked = await core.setReadState([moby.id, kids.id], 'finished');
+      expect(marked.map((a) => [a.readState, a.position])).toEqual([['finished', 300], ['finished', 0]]);
+      expect(onDisk(kids.id).readState).toBe('finished');
+      expect((await core.listArticles({ readState: 'finished' })).map((a) => a.id).sort()).toEqual([moby.id, kids.id].sort());
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('refuses to mark when one id is unknown, and marks none of them', async () => {
+    const { core, articles } = await libraryWithBooksAndPages();
+    try {
+      await expect(core.setReadState([articles[0]!.id, 'f0f0f0f0-0000-4000-8000-000000000000'], 'finished')).rejects.toThrow(
+        'That article is not in the library.',
+      );
+      expect((await core.getArticle(articles[0]!.id)).readState).toBe('unread');
     } finally {
       await core.close();
     }

@@ -20,6 +20,9 @@ const books = () => [
 
 const row = (title: string) => screen.getByRole('button', { name: title }).closest('li') as HTMLElement;
 
+/** What a row says of the reading progress (screen readers hear "Progress: …"). */
+const progressOf = (title: string) => row(title).querySelector('.progress-badge')?.textContent;
+
 describe('Library metadata', () => {
   it("shows a book's author, not its publisher, and a web page's author beside its site", async () => {
     renderWithApi(createFakeApi({ articles: books() }));
@@ -35,5 +38,28 @@ describe('Library metadata', () => {
     await screen.findByRole('list', { name: 'Articles' });
     await user.selectOptions(screen.getByLabelText('Sort by'), 'Author');
     expect(rowTitles()).toEqual(['Aesop Retold', 'Moby-Dick', 'Weather Today', 'No Name Given']);
+  });
+
+  it('marks a finished article unread again and an unread one read, visible in the row', async () => {
+    const api = createFakeApi({
+      articles: [
+        makeArticle({ id: 'f1', title: 'Finished Piece', readState: 'finished', progress: 1, position: 900 }),
+        makeArticle({ id: 'u1', title: 'Fresh Piece', addedAt: '2024-04-01T10:00:00.000Z' }),
+      ],
+    });
+    const { user } = renderWithApi(api);
+    await screen.findByRole('list', { name: 'Articles' });
+    expect(progressOf('Finished Piece')).toBe('Progress: finished');
+
+    await user.click(screen.getByRole('button', { name: 'Mark Finished Piece unread' }));
+    expect(api.setReadState).toHaveBeenCalledWith(['f1'], 'unread');
+    expect(await screen.findByText('Marked “Finished Piece” unread')).toBeInTheDocument();
+    expect(progressOf('Finished Piece')).toBe('Progress: unread');
+    expect(screen.getByRole('button', { name: 'Mark Finished Piece read' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Mark Fresh Piece read' }));
+    expect(api.setReadState).toHaveBeenLastCalledWith(['u1'], 'finished');
+    expect(await screen.findByRole('button', { name: 'Mark Fresh Piece unread' })).toBeInTheDocument();
+    expect(progressOf('Fresh Piece')).toBe('Progress: finished');
   });
 });

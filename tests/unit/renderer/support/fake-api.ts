@@ -154,6 +154,11 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       Object.assign(article, progress);
       return ok(article);
     },
+    setReadState: async (ids, readState) => {
+      const changed = library.articles.filter((a) => ids.includes(a.id));
+      for (const article of changed) Object.assign(article, readState === 'unread' ? { readState, progress: 0, position: 0 } : { readState });
+      return ok(changed.map((a) => ({ ...a })));
+    },
     search: async () => ok(searchResultsOf([])),
     listAnnotations: async (articleId) => ok(library.annotations.filter((a) => a.articleId === articleId)),
     createAnnotation: async (input) => {
