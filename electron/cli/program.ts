@@ -16,6 +16,7 @@ import { registerAnnotationsCommand } from './commands/annotations-command';
 import { registerArchiveCommands } from './commands/archive-commands';
 import { registerBookmarkCommand } from './commands/bookmark-command';
 import { registerCheckCommand } from './commands/check-command';
+import { registerEditCommand } from './commands/edit-command';
 import { registerExportCommand } from './commands/export-command';
 import { registerImportAnnotationsCommand } from './commands/import-annotations-command';
 import { registerImportCommand } from './commands/import-command';
@@ -48,6 +49,7 @@ const COMMANDS = [
   registerTrashCommands,
   registerTagCommands,
   registerMarkCommand,
+  registerEditCommand,
   registerCheckCommand,
   registerArchiveCommands,
   registerServeCommand,

@@ -10,6 +10,7 @@ import type {
   AnnotationExportFormat,
   AnnotationImportSummary,
   ArticleContent,
+  ArticleEdit,
   ArticleMeta,
   ArticleQuery,
   CreateAnnotationInput,
@@ -42,6 +43,7 @@ import { ImportJobs } from './import-jobs/import-jobs';
 import type { ImportPool } from './import-jobs/import-pool';
 import { MAX_IMPORT_BYTES, tooLarge } from './importers/import-formats';
 import { queryArticles } from '../shared/article-query';
+import { checkArticleEdit } from '../shared/article-edit';
 import { QuireError } from '../shared/result';
 import type { ArticleStore } from './library/article-store';
 import { newId } from './library/ids';
@@ -229,6 +231,17 @@ export class LibraryService implements ReaderService {
         };
       });
     });
+  }
+
+  async editArticle(id: string, edit: ArticleEdit): Promise<ArticleMeta> {
+    const checked = checkArticleEdit(edit);
+    if (!checked.ok) throw new QuireError('invalid-argument', checked.message);
+    const [edited] = await this.changeEach([id], { reindex: true }, (meta) => {
+      const next = { ...meta, ...checked.edit };
+      const same = next.title === meta.title && next.byline === meta.byline && next.tags.join('\n') === meta.tags.join('\n');
+      return same ? null : { ...next, updatedAt: this.parts.clock() };
+    });
+    return edited!;
   }
 
   async search(query: string, options?: SearchOptions): Promise<SearchResults> {

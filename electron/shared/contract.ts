@@ -9,6 +9,7 @@ import type {
   AnnotationExportFormat,
   AnnotationImportSummary,
   ArticleContent,
+  ArticleEdit,
   ArticleMeta,
   ArticleQuery,
   CreateAnnotationInput,
@@ -63,6 +64,12 @@ export interface ReaderServiceMethods {
    * nothing). Unread starts the article over: its reading position goes back to the beginning.
    */
   setReadState(ids: string[], readState: MarkedReadState): ArticleMeta[];
+  /**
+   * Changes the title, author or tags (the whole list) by hand; the search index follows. An
+   * empty title, a label too long or an edit that changes nothing named is refused in a sentence
+   * (article-edit.ts) and nothing changes.
+   */
+  editArticle(id: string, edit: ArticleEdit): ArticleMeta;
   /** A page of hits (`options.offset`, `options.limit`) and the totals of the whole query. */
   search(query: string, options?: SearchOptions): SearchResults;
   listAnnotations(articleId: string): Annotation[];
@@ -120,6 +127,7 @@ export const READER_METHODS = [
   'getContent',
   'setProgress',
   'setReadState',
+  'editArticle',
   'search',
   'listAnnotations',
   'createAnnotation',

@@ -80,6 +80,15 @@ export type ImportOutcome =
   /** a file inside a chosen folder that is not a document Quire reads (an image, a stylesheet) */
   | { status: 'skipped'; source: string; reason: string };
 
+/** What a person may change of an article's metadata by hand; every part is optional. */
+export interface ArticleEdit {
+  title?: string;
+  /** the author; empty or null: none */
+  byline?: string | null;
+  /** the whole list of tags, replacing the article's */
+  tags?: string[];
+}
+
 /** How the library list is ordered. */
 export const ARTICLE_SORTS = ['added', 'published', 'title', 'author', 'site', 'progress'] as const;
 export type ArticleSort = (typeof ARTICLE_SORTS)[number];

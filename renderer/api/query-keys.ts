@@ -68,6 +68,8 @@ export const WRITE_EFFECTS: Record<WriteMethod, readonly QueryKey[]> = {
   // Read state and progress show in the library list.
   setProgress: [queryKeys.articles],
   setReadState: [queryKeys.articles],
+  // Tags show in the filters, titles in the Bookmarks and Notes views (they read the articles list).
+  editArticle: ARTICLE_LISTS,
   replaceArticleText: LIBRARY_CONTENT,
   createAnnotation: ANNOTATIONS,
   updateAnnotation: ANNOTATIONS,

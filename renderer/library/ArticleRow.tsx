@@ -10,6 +10,7 @@ interface ArticleRowProps {
   onOpen: (article: ArticleMeta) => void;
   onTrash: (article: ArticleMeta) => void;
   onMark: (article: ArticleMeta, readState: MarkedReadState) => void;
+  onEdit: (article: ArticleMeta) => void;
   /** the checkbox: `extend` when Shift was held (select the range from the last one picked) */
   onSelect: (article: ArticleMeta, extend: boolean) => void;
 }
@@ -18,7 +19,7 @@ const MARK_READ = { state: 'finished', word: 'read' } as const;
 const MARK_UNREAD = { state: 'unread', word: 'unread' } as const;
 
 /** One article in the library: its title opens the reader; the checkbox selects it for tagging. */
-export function ArticleRow({ article, selected, active, onOpen, onTrash, onMark, onSelect }: ArticleRowProps) {
+export function ArticleRow({ article, selected, active, onOpen, onTrash, onMark, onEdit, onSelect }: ArticleRowProps) {
   const date = articleDate(article);
   const progress = progressLabel(article);
   // A finished article can be started over; any other can be marked read.
@@ -80,6 +81,14 @@ export function ArticleRow({ article, selected, active, onOpen, onTrash, onMark,
           onClick={() => onMark(article, mark.state)}
         >
           Mark {mark.word}
+        </button>
+        <button
+          type="button"
+          className="button button-quiet button-small"
+          aria-label={`Edit details of ${article.title}`}
+          onClick={() => onEdit(article)}
+        >
+          Edit
         </button>
         <button
           type="button"

@@ -4,6 +4,7 @@ import { useStatus } from '../app/status-context';
 import { useMoveToTrash, useRestoreArticle, useRetag, useSetReadState } from './article-mutations';
 import { useLibraryArticles } from './article-queries';
 import { BulkTagBar } from './BulkTagBar';
+import { EditArticleDialog } from './EditArticleDialog';
 import { ImportProgressBar } from './ImportProgressBar';
 import { ImportSummary } from './ImportSummary';
 import { LibraryToolbar } from './LibraryToolbar';
@@ -34,6 +35,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [anchorId, setAnchorId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<ArticleMeta | null>(null);
   const [pendingFocus, setPendingFocus] = useState<string | null>(takeFocus ? focusArticleId : null);
   const headingFocused = useRef(!takeFocus || focusArticleId !== null);
   const clearPendingFocus = useCallback(() => setPendingFocus(null), []);
@@ -186,9 +188,20 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
           onOpen={onOpen}
           onTrash={moveToTrash}
           onMark={(article, readState) => mark([article], readState)}
+          onEdit={setEditing}
           onSelect={select}
           focusArticleId={pendingFocus}
           onFocusDone={clearPendingFocus}
+        />
+      )}
+      {editing && (
+        <EditArticleDialog
+          article={editing}
+          onCancel={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            notify(`Saved the details of “${saved.title}”`);
+          }}
         />
       )}
     </main>

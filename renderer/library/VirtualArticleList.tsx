@@ -27,6 +27,7 @@ interface VirtualArticleListProps {
   onOpen: (article: ArticleMeta) => void;
   onTrash: (article: ArticleMeta) => void;
   onMark: (article: ArticleMeta, readState: MarkedReadState) => void;
+  onEdit: (article: ArticleMeta) => void;
   onSelect: (article: ArticleMeta, extend: boolean) => void;
   /** focus this article's title once the list shows it (the article just closed) */
   focusArticleId: string | null;
@@ -39,7 +40,7 @@ interface VirtualArticleListProps {
  * last, Shift+↑/↓ select while moving, Space selects; Tab reaches each row's controls.
  */
 export function VirtualArticleList(props: VirtualArticleListProps) {
-  const { articles, selected, onOpen, onTrash, onMark, onSelect, focusArticleId, onFocusDone } = props;
+  const { articles, selected, onOpen, onTrash, onMark, onEdit, onSelect, focusArticleId, onFocusDone } = props;
   const list = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(0);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -151,6 +152,7 @@ export function VirtualArticleList(props: VirtualArticleListProps) {
               onOpen={onOpen}
               onTrash={onTrash}
               onMark={onMark}
+              onEdit={onEdit}
               onSelect={onSelect}
             />
           </li>

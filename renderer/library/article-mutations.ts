@@ -5,7 +5,7 @@
  */
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ReaderApi } from '../../electron/shared/contract';
-import type { ArticleMeta, MarkedReadState } from '../../electron/shared/models';
+import type { ArticleEdit, ArticleMeta, MarkedReadState } from '../../electron/shared/models';
 import type { Result } from '../../electron/shared/result';
 import { useApi } from '../api/api-context';
 import { answerOf } from '../api/query-client';
@@ -68,3 +68,11 @@ export const useRestoreArticle = () =>
   useListMutation(queryKeys.trash, (api, article: ArticleMeta) => api.restoreArticle(article.id), withoutArticle);
 
 export const useEmptyTrash = () => useListMutation(queryKeys.trash, (api, _none: void) => api.emptyTrash(), () => []);
+
+/** An article's title, author or tags, edited by hand. */
+export const useEditArticle = () =>
+  useListMutation(
+    queryKeys.articles,
+    (api, { id, edit }: { id: string; edit: ArticleEdit }) => api.editArticle(id, edit),
+    (articles, edited) => withChanged(articles, [edited]),
+  );

@@ -77,6 +77,7 @@ export function createFakeReaderService(): FakeReaderService {
     getContent: async (id) => ({ id, html: '<p>Text</p>', text: 'Text' }),
     setProgress: async () => article,
     setReadState: async (_ids, readState) => [{ ...article, readState }],
+    editArticle: async (_id, edit) => ({ ...article, ...edit }),
     search: async () => searchResultsOf([]),
     listAnnotations: async () => [sampleBookmark()],
     createAnnotation: async () => sampleBookmark(),

@@ -28,6 +28,7 @@ export function articlesChangedBy(method: ReaderMethod, args: readonly unknown[]
     case 'restoreArticle':
     case 'setProgress':
     case 'setReadState':
+    case 'editArticle':
     case 'updateAnnotation':
     case 'deleteAnnotation':
       return ids(first);

@@ -203,6 +203,16 @@ describe('quire CLI (in process, fake core)', () => {
     expect(await run('list', '--sort', 'colour')).toBe(2);
   });
 
+  it('edits the title, author and tags, and asks for one of them', async () => {
+    const { service, run, output } = harness();
+    expect(await run('edit', 'a1b2c3d4e5f60718', '--title', 'New Name', '--author', '', '--tags', 'one, two words')).toBe(0);
+    expect(service.editArticle).toHaveBeenCalledWith('a1b2c3d4e5f60718', { title: 'New Name', byline: '', tags: ['one', ' two words'] });
+    expect(output.stdout).toContain('edited    ');
+    expect(await run('edit', 'a1b2c3d4e5f60718')).toBe(2);
+    expect(output.stderr).toContain('Give --title, --author or --tags.');
+    expect(service.editArticle).toHaveBeenCalledTimes(1);
+  });
+
   it('marks articles read or unread, and refuses another word', async () => {
     const { service, run, output } = harness();
     expect(await run('mark', 'unread', 'a1b2c3d4e5f60718', 'b1b2c3d4e5f60718')).toBe(0);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createDirectApi } from '../../../../electron/shared/dispatch';
 import { CORPUS_DIR, webPages } from '../support/corpus';
 import { openTestLibrary } from '../support/import-library';
 import { useTempDir } from '../support/temp-dir';
@@ -81,6 +82,58 @@ describe('article metadata', () => {
         'That article is not in the library.',
       );
       expect((await core.getArticle(articles[0]!.id)).readState).toBe('unread');
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('edits title, author and tags on disk, and search follows the new title, not the old one', async () => {
+    const { core, articles, libraryDir } = await libraryWithBooksAndPages();
+    const moby = articles[0]!;
+    try {
+      await core.tagArticles([moby.id], ['Sea']);
+      await core.editArticle(moby.id, { title: 'Quillfeather Voyages' });
+      await core.whenIndexed();
+      expect((await core.search('Quillfeather')).hits.map((h) => h.articleId)).toEqual([moby.id]);
+
+      const edited = await core.editArticle(moby.id, { title: '  The   Whale ', byline: 'H. Melville', tags: ['Classics', 'classics', 'Sea '] });
+      expect(edited).toMatchObject({ title: 'The Whale', byline: 'H. Melville', tags: ['Classics', 'Sea'] });
+      const file = JSON.parse(readFileSync(path.join(libraryDir, 'articles', moby.id, 'article.json'), 'utf8'));
+      expect(file).toMatchObject({ title: 'The Whale', byline: 'H. Melville', tags: ['Classics', 'Sea'] });
+      expect(file.fieldUpdatedAt.title).toBeDefined();
+
+      await core.whenIndexed();
+      expect((await core.search('Quillfeather')).hits).toEqual([]);
+      expect((await core.search('Whale')).hits.find((h) => h.articleId === moby.id)?.title).toBe('The Whale');
+
+      // An empty author is no author.
+      expect((await core.editArticle(moby.id, { byline: '   ' })).byline).toBeNull();
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('refuses an empty or too long title in one sentence and changes nothing', async () => {
+    const { core, articles, libraryDir } = await libraryWithBooksAndPages();
+    const page = articles[2]!;
+    const api = createDirectApi(core);
+    const before = readFileSync(path.join(libraryDir, 'articles', page.id, 'article.json'), 'utf8');
+    try {
+      expect(await api.editArticle(page.id, { title: ' \u200b ', tags: ['kept?'] })).toEqual({
+        ok: false,
+        error: { code: 'invalid-argument', message: 'A title cannot be empty.' },
+      });
+      expect(await api.editArticle(page.id, { title: 'x'.repeat(501) })).toEqual({
+        ok: false,
+        error: { code: 'invalid-argument', message: 'A title can be at most 500 characters long; this one has 501.' },
+      });
+      expect(await api.editArticle(page.id, { byline: 'y'.repeat(301) })).toMatchObject({ ok: false });
+      expect(await api.editArticle(page.id, {})).toEqual({
+        ok: false,
+        error: { code: 'invalid-argument', message: 'Nothing to change: give a title, an author or tags.' },
+      });
+      expect(readFileSync(path.join(libraryDir, 'articles', page.id, 'article.json'), 'utf8')).toBe(before);
+      expect((await core.getArticle(page.id)).title).toBe(page.title);
     } finally {
       await core.close();
     }

@@ -62,4 +62,35 @@ describe('Library metadata', () => {
     expect(await screen.findByRole('button', { name: 'Mark Fresh Piece unread' })).toBeInTheDocument();
     expect(progressOf('Fresh Piece')).toBe('Progress: finished');
   });
+
+  it('edits title, author and tags from the row; an empty title is refused in a sentence and nothing is sent', async () => {
+    const api = createFakeApi({ articles: books() });
+    const { user } = renderWithApi(api);
+    await screen.findByRole('list', { name: 'Articles' });
+
+    await user.click(screen.getByRole('button', { name: 'Edit details of Moby-Dick' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit details' });
+    const title = within(dialog).getByLabelText('Title');
+    expect(title).toHaveFocus();
+    await user.clear(title);
+    await user.type(title, '   ');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('A title cannot be empty.');
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+    expect(api.editArticle).not.toHaveBeenCalled();
+
+    await user.type(title, 'The Whale');
+    const author = within(dialog).getByLabelText('Author');
+    await user.clear(author);
+    await user.type(author, 'H. Melville');
+    await user.type(within(dialog).getByLabelText('Tags, separated by commas'), 'Sea, Classics,');
+    await user.keyboard('{Enter}');
+    expect(api.editArticle).toHaveBeenCalledWith('m1', { title: 'The Whale', byline: 'H. Melville', tags: ['Sea', 'Classics'] });
+    expect(await screen.findByText('Saved the details of “The Whale”')).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(within(row('The Whale')).getByText('H. Melville')).toBeInTheDocument();
+    expect(within(row('The Whale')).getByText('Classics')).toBeInTheDocument();
+    // Focus goes back to the row's Edit button, as after any dialog.
+    expect(screen.getByRole('button', { name: 'Edit details of The Whale' })).toHaveFocus();
+  });
 });

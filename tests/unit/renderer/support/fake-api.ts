@@ -3,6 +3,7 @@
  * can both drive the UI and check what it asked the core.
  */
 import { vi, type Mock } from 'vitest';
+import { checkArticleEdit } from '../../../../electron/shared/article-edit';
 import { primaryLanguage } from '../../../../electron/shared/article-query';
 import type { ReaderApi, ReaderMethod } from '../../../../electron/shared/contract';
 import {
@@ -158,6 +159,14 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       const changed = library.articles.filter((a) => ids.includes(a.id));
       for (const article of changed) Object.assign(article, readState === 'unread' ? { readState, progress: 0, position: 0 } : { readState });
       return ok(changed.map((a) => ({ ...a })));
+    },
+    editArticle: async (id, edit) => {
+      const checked = checkArticleEdit(edit);
+      if (!checked.ok) return { ok: false, error: { code: 'invalid-argument', message: checked.message } };
+      const article = findArticle(id);
+      if (!article) return notFound('Article');
+      Object.assign(article, checked.edit);
+      return ok({ ...article });
     },
     search: async () => ok(searchResultsOf([])),
     listAnnotations: async (articleId) => ok(library.annotations.filter((a) => a.articleId === articleId)),
