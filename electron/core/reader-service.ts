@@ -14,6 +14,7 @@ import type {
   ArticleMeta,
   ArticleQuery,
   CreateAnnotationInput,
+  ExportedArchive,
   ExportedFile,
   ImportDocumentInput,
   ImportJob,
@@ -35,6 +36,7 @@ import { reanchorAnnotation } from './annotations/reanchor';
 import { readReplacementFile, replaceArticleText } from './annotations/replace-article-text';
 import { exportAnnotationsFile } from './export/export-file';
 import { exportLibraryAnnotationsFile } from './export/library-export';
+import { exportArticlesArchive } from './export/articles-export';
 import type { AnnotationStore } from './annotations/annotation-store';
 import type { IndexSync } from './indexing/index-sync';
 import { NO_TOTALS } from './search/result-totals';
@@ -192,17 +194,40 @@ export class LibraryService implements ReaderService {
   }
 
   async deleteArticle(id: string): Promise<void> {
-    await this.serial(async () => {
-      await this.parts.store.moveToTrash(id);
-      this.parts.index.refresh(id);
-    });
+    await this.deleteArticles([id]);
   }
 
   async restoreArticle(id: string): Promise<ArticleMeta> {
+    const [meta] = await this.restoreArticles([id]);
+    return meta!;
+  }
+
+  async deleteArticles(ids: string[]): Promise<void> {
+    await this.serial(async () => {
+      const unique = [...new Set(ids)];
+      for (const id of unique) this.parts.store.require(id);
+      for (const id of unique) {
+        await this.parts.store.moveToTrash(id);
+        this.parts.index.refresh(id);
+      }
+    });
+  }
+
+  async restoreArticles(ids: string[]): Promise<ArticleMeta[]> {
     return this.serial(async () => {
-      const meta = await this.parts.store.restore(id);
-      this.parts.index.refresh(id);
-      return meta;
+      const unique = [...new Set(ids)];
+      // Several: one sentence for the whole request before anything moves (one alone gets the store's own).
+      const trashed = unique.length > 1 ? new Set((await this.parts.store.listTrash()).map((meta) => meta.id)) : null;
+      const missing = trashed === null ? [] : unique.filter((id) => !trashed.has(id));
+      if (missing.length > 0) {
+        throw new QuireError('not-found', `${missing.length === 1 ? 'One of these articles is' : `${missing.length} of these articles are`} no longer in the trash; nothing was restored.`);
+      }
+      const restored: ArticleMeta[] = [];
+      for (const id of unique) {
+        restored.push(await this.parts.store.restore(id));
+        this.parts.index.refresh(id);
+      }
+      return restored;
     });
   }
 
@@ -344,6 +369,18 @@ export class LibraryService implements ReaderService {
   async exportLibraryAnnotations(format: AnnotationExportFormat): Promise<LibraryAnnotationsExport> {
     const annotated = (await this.annotationsByArticle()).filter(({ annotations }) => annotations.length > 0);
     return exportLibraryAnnotationsFile(annotated, format, this.parts.clock().slice(0, 10));
+  }
+
+  async exportArticles(ids: string[]): Promise<ExportedArchive> {
+    const { store, annotations, clock } = this.parts;
+    const unique = [...new Set(ids)];
+    const articles = unique.map((id) => store.require(id));
+    const entries = [];
+    for (const article of articles) {
+      const [text, own] = await Promise.all([store.readText(article.id), annotations.list(article.id)]);
+      entries.push({ article, text, annotations: own });
+    }
+    return exportArticlesArchive(entries, clock().slice(0, 10));
   }
 
   async importAnnotations(json: string): Promise<AnnotationImportSummary> {

@@ -13,6 +13,7 @@ import type {
   ArticleMeta,
   ArticleQuery,
   CreateAnnotationInput,
+  ExportedArchive,
   ExportedFile,
   ImportDocumentInput,
   ImportFinishedEvent,
@@ -54,6 +55,10 @@ export interface ReaderServiceMethods {
   /** Moves the article to the trash; restorable. */
   deleteArticle(id: string): void;
   restoreArticle(id: string): ArticleMeta;
+  /** Moves several articles to the trash (all checked first: an unknown id moves none). */
+  deleteArticles(ids: string[]): void;
+  /** Brings several articles back from the trash (all checked first); the restored articles. */
+  restoreArticles(ids: string[]): ArticleMeta[];
   listTrash(): ArticleMeta[];
   /** Deletes every article in the trash for good. */
   emptyTrash(): { removed: number };
@@ -84,6 +89,8 @@ export interface ReaderServiceMethods {
   exportAnnotations(articleId: string, format: AnnotationExportFormat): ExportedFile;
   /** Every bookmark and note of the library as one download: Markdown (a .zip, one file per article) or one W3C JSON file. */
   exportLibraryAnnotations(format: AnnotationExportFormat): LibraryAnnotationsExport;
+  /** Chosen articles as a .zip of Markdown files: each one's details, text, bookmarks and notes. */
+  exportArticles(ids: string[]): ExportedArchive;
   /** Restores the passages of a W3C Web Annotation export (as `exportAnnotations` writes it). */
   importAnnotations(json: string): AnnotationImportSummary;
   /** New text for an article from a file on the core's machine; its passages are re-anchored. */
@@ -122,6 +129,8 @@ export const READER_METHODS = [
   'untagArticles',
   'deleteArticle',
   'restoreArticle',
+  'deleteArticles',
+  'restoreArticles',
   'listTrash',
   'emptyTrash',
   'getContent',
@@ -137,6 +146,7 @@ export const READER_METHODS = [
   'listAllAnnotations',
   'exportAnnotations',
   'exportLibraryAnnotations',
+  'exportArticles',
   'importAnnotations',
   'replaceArticleText',
   'getSettings',

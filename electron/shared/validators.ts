@@ -29,6 +29,7 @@ const MAX_IMPORT_BYTES_BASE64 = Math.ceil((200 * 1024 * 1024 * 4) / 3);
 const MAX_QUERY_LENGTH = 1000;
 const MAX_NOTE_LENGTH = 100_000;
 const MAX_ANNOTATION_IMPORT_LENGTH = 50 * 1024 * 1024;
+const MAX_EXPORTED_ARTICLES = 1000;
 
 const colorSchema = z.enum(HIGHLIGHT_COLORS);
 const offsetSchema = z.number().int().min(0);
@@ -159,6 +160,8 @@ export const argSchemas = {
   ]),
   deleteArticle: z.tuple([idSchema]),
   restoreArticle: z.tuple([idSchema]),
+  deleteArticles: z.tuple([articleIdsSchema]),
+  restoreArticles: z.tuple([articleIdsSchema]),
   listTrash: z.tuple([]),
   emptyTrash: z.tuple([]),
   getContent: z.tuple([idSchema]),
@@ -224,6 +227,8 @@ export const argSchemas = {
   listAllAnnotations: z.tuple([]),
   exportAnnotations: z.tuple([idSchema, z.enum(ANNOTATION_EXPORT_FORMATS)]),
   exportLibraryAnnotations: z.tuple([z.enum(ANNOTATION_EXPORT_FORMATS)]),
+  // One download, built in memory: a bound keeps it a reasonable size.
+  exportArticles: z.tuple([z.array(idSchema).min(1, 'no articles given').max(MAX_EXPORTED_ARTICLES, 'is more than 1,000 articles: export them in smaller selections')]),
   importAnnotations: z.tuple([z.string().min(1, 'is empty').max(MAX_ANNOTATION_IMPORT_LENGTH, 'is larger than 50 MB')]),
   replaceArticleText: z.tuple([idSchema, z.string().min(1, 'is an empty path')]),
   getSettings: z.tuple([]),

@@ -37,6 +37,7 @@ type ReadMethod =
   | 'listAllAnnotations'
   | 'exportAnnotations'
   | 'exportLibraryAnnotations'
+  | 'exportArticles'
   | 'getSettings'
   | 'libraryHealth'
   | 'cancelImport';
@@ -64,6 +65,8 @@ export const WRITE_EFFECTS: Record<WriteMethod, readonly QueryKey[]> = {
   // Annotations of trashed articles leave the Bookmarks and Notes views, and come back.
   deleteArticle: LIBRARY_CONTENT,
   restoreArticle: LIBRARY_CONTENT,
+  deleteArticles: LIBRARY_CONTENT,
+  restoreArticles: LIBRARY_CONTENT,
   emptyTrash: LIBRARY_CONTENT,
   // Read state and progress show in the library list.
   setProgress: [queryKeys.articles],

@@ -1,10 +1,20 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleMeta, MarkedReadState } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
-import { useMoveToTrash, useRestoreArticle, useRetag, useSetReadState } from './article-mutations';
+import {
+  useExportArticles,
+  useMoveArticlesToTrash,
+  useMoveToTrash,
+  useRestoreArticle,
+  useRestoreArticles,
+  useRetag,
+  useSetReadState,
+} from './article-mutations';
 import { useLibraryArticles } from './article-queries';
-import { BulkTagBar } from './BulkTagBar';
+import { BulkActionsBar } from './BulkActionsBar';
+import { downloadBase64 } from '../reader/download-file';
 import { EditArticleDialog } from './EditArticleDialog';
+import { articleCountLabel } from './article-format';
 import { ImportProgressBar } from './ImportProgressBar';
 import { ImportSummary } from './ImportSummary';
 import { LibraryToolbar } from './LibraryToolbar';
@@ -21,8 +31,6 @@ interface LibraryViewProps {
   takeFocus: boolean;
 }
 
-const countLabel = (n: number): string => (n === 1 ? '1 article' : `${n.toLocaleString()} articles`);
-
 /** The default view: the library, sorted and filtered as the reader chooses, with bulk tagging. */
 export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: LibraryViewProps) {
   const { notify, reportError } = useStatus();
@@ -31,6 +39,9 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   const trashing = useMoveToTrash();
   const restoring = useRestoreArticle();
   const marking = useSetReadState();
+  const trashingMany = useMoveArticlesToTrash();
+  const restoringMany = useRestoreArticles();
+  const exporting = useExportArticles();
   const heading = useRef<HTMLHeadingElement>(null);
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -86,7 +97,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   };
 
   const mark = (articles: readonly ArticleMeta[], readState: MarkedReadState) => {
-    const what = articles.length === 1 ? `“${articles[0]!.title}”` : `${articles.length} articles`;
+    const what = articles.length === 1 ? `“${articles[0]!.title}”` : articleCountLabel(articles.length);
     const word = readState === 'finished' ? 'read' : 'unread';
     void marking.mutateAsync({ ids: articles.map((a) => a.id), readState }).then(
       () => notify(`Marked ${what} ${word}`),
@@ -100,6 +111,38 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
       (restored) => notify(`Restored “${restored.title}”`),
       (failure: Error) => reportError(`“${article.title}” could not be restored: ${failure.message}`),
     );
+
+  const selectedArticles = () => (articles ?? []).filter((a) => selected.has(a.id));
+
+  const undoTrashMany = (ids: readonly string[]) =>
+    void restoringMany.mutateAsync(ids).then(
+      (restored) => notify(`Restored ${articleCountLabel(restored.length)}`),
+      (failure: Error) => reportError(`The articles could not be restored: ${failure.message}`),
+    );
+
+  const trashSelected = () => {
+    const ids = [...selected];
+    void trashingMany.mutateAsync(ids).then(
+      () => {
+        setSelected(new Set());
+        // The bar whose button had focus is gone.
+        heading.current?.focus();
+        notify(`Moved ${articleCountLabel(ids.length)} to trash`, { action: { label: 'Undo', run: () => undoTrashMany(ids) } });
+      },
+      (failure: Error) => reportError(`The selected articles were not moved to the trash: ${failure.message}`),
+    );
+  };
+
+  const exportSelected = () => {
+    const ids = [...selected];
+    void exporting.mutateAsync(ids).then(
+      (file) => {
+        downloadBase64(file.fileName, file.mediaType, file.dataBase64);
+        notify(`Exported ${articleCountLabel(ids.length)} as ${file.fileName}`);
+      },
+      (failure: Error) => reportError(`The selected articles were not exported: ${failure.message}`),
+    );
+  };
 
   const moveToTrash = (article: ArticleMeta) => {
     const index = shown.findIndex((a) => a.id === article.id);
@@ -130,7 +173,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
         </h1>
         {total > 0 && (
           <p className="view-count">
-            {isFiltered(filter) ? `${shown.length.toLocaleString()} of ${countLabel(total)}` : countLabel(total)}
+            {isFiltered(filter) ? `${shown.length.toLocaleString()} of ${articleCountLabel(total)}` : articleCountLabel(total)}
           </p>
         )}
       </div>
@@ -151,12 +194,15 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
       )}
       {total > 0 && <LibraryToolbar filter={filter} choices={choices} onChange={setFilter} />}
       {selected.size > 0 && (
-        <BulkTagBar
+        <BulkActionsBar
           count={selected.size}
           selectedTags={selectedTags}
-          busy={retagging.isPending}
+          busy={retagging.isPending || marking.isPending || trashingMany.isPending || exporting.isPending}
           onAdd={(tag) => retag(tag, 'add')}
           onRemove={(tag) => retag(tag, 'remove')}
+          onMark={(readState) => mark(selectedArticles(), readState)}
+          onExport={exportSelected}
+          onTrash={trashSelected}
           onClear={() => setSelected(new Set())}
         />
       )}

@@ -46,6 +46,9 @@ export function authorAndSite(article: Pick<ArticleMeta, 'byline' | 'siteName' |
   return { author, site: site !== null && site === author ? null : site };
 }
 
+/** "1 article", "1,234 articles". */
+export const articleCountLabel = (n: number): string => (n === 1 ? '1 article' : `${numberFormat.format(n)} articles`);
+
 export function wordCountLabel(words: number): string {
   return words === 1 ? '1 word' : `${numberFormat.format(words)} words`;
 }

@@ -38,6 +38,12 @@ function useListMutation<Args, Answer>(
 /** The list once `article` has left it. */
 const withoutArticle = (articles: ArticleMeta[], _answer: unknown, article: ArticleMeta) => articles.filter((a) => a.id !== article.id);
 
+/** The list once the articles `ids` have left it. */
+const withoutIds = (articles: ArticleMeta[], _answer: unknown, ids: readonly string[]) => {
+  const leaving = new Set(ids);
+  return articles.filter((a) => !leaving.has(a.id));
+};
+
 /** The list with the articles the core changed (its answer) in their new form. */
 const withChanged = (articles: ArticleMeta[], changed: ArticleMeta[]): ArticleMeta[] => {
   const byId = new Map(changed.map((a) => [a.id, a]));
@@ -66,6 +72,19 @@ export const useMoveToTrash = () =>
 
 export const useRestoreArticle = () =>
   useListMutation(queryKeys.trash, (api, article: ArticleMeta) => api.restoreArticle(article.id), withoutArticle);
+
+/** Moves the selected articles to the trash; Undo restores them all with `useRestoreArticles`. */
+export const useMoveArticlesToTrash = () =>
+  useListMutation(queryKeys.articles, (api, ids: readonly string[]) => api.deleteArticles([...ids]), withoutIds);
+
+export const useRestoreArticles = () =>
+  useListMutation(queryKeys.trash, (api, ids: readonly string[]) => api.restoreArticles([...ids]), withoutIds);
+
+/** The selected articles as a .zip of Markdown files, handed to the page to download. */
+export function useExportArticles() {
+  const api = useApi();
+  return useMutation({ mutationFn: (ids: readonly string[]) => answerOf(api.exportArticles([...ids])) });
+}
 
 export const useEmptyTrash = () => useListMutation(queryKeys.trash, (api, _none: void) => api.emptyTrash(), () => []);
 

@@ -26,6 +26,8 @@ export function articlesChangedBy(method: ReaderMethod, args: readonly unknown[]
     case 'untagArticles':
     case 'deleteArticle':
     case 'restoreArticle':
+    case 'deleteArticles':
+    case 'restoreArticles':
     case 'setProgress':
     case 'setReadState':
     case 'editArticle':

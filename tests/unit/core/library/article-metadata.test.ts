@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDirectApi } from '../../../../electron/shared/dispatch';
+import type { ArticleMeta } from '../../../../electron/shared/models';
+import { unzipTexts } from '../support/unzip-texts';
 import { CORPUS_DIR, webPages } from '../support/corpus';
 import { openTestLibrary } from '../support/import-library';
 import { useTempDir } from '../support/temp-dir';
@@ -134,6 +136,54 @@ describe('article metadata', () => {
       });
       expect(readFileSync(path.join(libraryDir, 'articles', page.id, 'article.json'), 'utf8')).toBe(before);
       expect((await core.getArticle(page.id)).title).toBe(page.title);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('moves several articles to the trash at once and brings them all back; an unknown id moves none', async () => {
+    const { core, articles, libraryDir } = await libraryWithBooksAndPages();
+    const [a, b, c] = articles.map((x) => x.id) as [string, string, string];
+    try {
+      await expect(core.deleteArticles([a, 'f0f0f0f0-0000-4000-8000-000000000000'])).rejects.toThrow('That article is not in the library.');
+      expect((await core.listArticles()).map((x) => x.id)).toContain(a);
+
+      await core.deleteArticles([a, b]);
+      expect((await core.listArticles()).map((x) => x.id)).not.toEqual(expect.arrayContaining([a]));
+      expect(existsSync(path.join(libraryDir, 'trash', a, 'article.json'))).toBe(true);
+      expect((await core.listTrash()).map((x) => x.id).sort()).toEqual([a, b].sort());
+
+      await expect(core.restoreArticles([a, c])).rejects.toThrow('One of these articles is no longer in the trash; nothing was restored.');
+      expect((await core.listTrash()).length).toBe(2);
+
+      const restored = await core.restoreArticles([a, b]);
+      expect(restored.map((x) => x.id)).toEqual([a, b]);
+      expect(await core.listTrash()).toEqual([]);
+      expect((await core.listArticles()).map((x) => x.id).sort()).toEqual(articles.map((x) => x.id).sort());
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('exports chosen articles as a zip of Markdown files with their details, text and notes', async () => {
+    const { core, articles } = await libraryWithBooksAndPages();
+    const [moby, , page] = articles as [ArticleMeta, ArticleMeta, ArticleMeta];
+    try {
+      const text = (await core.getContent(page.id)).text;
+      const quote = text.slice(0, 40);
+      await core.createAnnotation({ articleId: page.id, kind: 'note', passage: { start: 0, end: 40 }, note: 'Worth a second look' });
+      const exported = await core.exportArticles([moby.id, page.id]);
+      expect(exported.fileName).toMatch(/^Quire 2 articles \d{4}-\d{2}-\d{2}\.zip$/);
+      const files = await unzipTexts(exported.dataBase64);
+      expect(files.size).toBe(2);
+      const mobyFile = [...files].find(([name]) => name.endsWith(`${moby.id}.md`))?.[1] ?? '';
+      expect(mobyFile).toContain('author: "Herman Melville"');
+      expect(mobyFile).toContain('# Moby-Dick');
+      expect(mobyFile).toContain('Call me Ishmael.');
+      const pageFile = [...files].find(([name]) => name.endsWith(`${page.id}.md`))?.[1] ?? '';
+      expect(pageFile).toContain('## Text');
+      expect(pageFile).toContain(`> ${quote}`);
+      expect(pageFile).toContain('Worth a second look');
     } finally {
       await core.close();
     }

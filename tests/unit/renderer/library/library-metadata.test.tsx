@@ -1,5 +1,5 @@
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { rowTitles } from '../support/article-rows';
 import { createFakeApi, makeArticle } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
@@ -92,5 +92,57 @@ describe('Library metadata', () => {
     expect(within(row('The Whale')).getByText('Classics')).toBeInTheDocument();
     // Focus goes back to the row's Edit button, as after any dialog.
     expect(screen.getByRole('button', { name: 'Edit details of The Whale' })).toHaveFocus();
+  });
+
+  it('acts on a selection: mark read and unread, export, move to trash with Undo', async () => {
+    const downloads: string[] = [];
+    URL.createObjectURL = vi.fn(() => 'blob:zip');
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    const api = createFakeApi({ articles: books() });
+    const { user } = renderWithApi(api);
+    await screen.findByRole('list', { name: 'Articles' });
+    await user.click(screen.getByRole('checkbox', { name: 'Select Moby-Dick' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Weather Today' }));
+    const actions = screen.getByRole('group', { name: 'Actions on the selected articles' });
+
+    await user.click(within(actions).getByRole('button', { name: 'Mark read' }));
+    expect(api.setReadState).toHaveBeenCalledWith(['m1', 'w1'], 'finished');
+    expect(await screen.findByText('Marked 2 articles read')).toBeInTheDocument();
+    expect(progressOf('Moby-Dick')).toBe('Progress: finished');
+    expect(progressOf('Weather Today')).toBe('Progress: finished');
+
+    await user.click(within(actions).getByRole('button', { name: 'Export' }));
+    expect(api.exportArticles).toHaveBeenCalledWith(['m1', 'w1']);
+    await waitFor(() => expect(downloads).toEqual(['Quire 2 articles.zip']));
+
+    await user.click(within(actions).getByRole('button', { name: 'Move to trash' }));
+    expect(api.deleteArticles).toHaveBeenCalledWith(['m1', 'w1']);
+    const status = (await screen.findByText('Moved 2 articles to trash')).closest('[role="status"]') as HTMLElement;
+    expect(rowTitles()).toEqual(['No Name Given', 'Aesop Retold']);
+    // The bar went with the selection; focus is not lost with it.
+    expect(screen.queryByRole('group', { name: 'Actions on the selected articles' })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Library' })).toHaveFocus();
+
+    await user.click(within(status).getByRole('button', { name: 'Undo' }));
+    expect(api.restoreArticles).toHaveBeenCalledWith(['m1', 'w1']);
+    expect(await screen.findByRole('button', { name: 'Moby-Dick' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Weather Today' })).toBeInTheDocument();
+    vi.restoreAllMocks();
+  });
+
+  it('restores the articles selected in the trash at once', async () => {
+    const api = createFakeApi({ articles: [], trash: books() });
+    const { user } = renderWithApi(api);
+    await user.click(screen.getByRole('button', { name: 'Trash' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Select Moby-Dick' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Aesop Retold' }));
+    await user.click(screen.getByRole('button', { name: 'Restore 2 selected' }));
+    expect(api.restoreArticles).toHaveBeenCalledWith(['m1', 'a1']);
+    expect(await screen.findByText('Restored 2 articles to the library')).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: 'Select Moby-Dick' })).not.toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Select Weather Today' })).toBeInTheDocument();
   });
 });

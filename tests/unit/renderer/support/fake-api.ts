@@ -120,6 +120,21 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       library.articles.push(article);
       return ok(article);
     },
+    deleteArticles: async (ids) => {
+      if (ids.some((id) => !findArticle(id))) return notFound('Article');
+      library.trash.push(...library.articles.filter((a) => ids.includes(a.id)));
+      library.articles = library.articles.filter((a) => !ids.includes(a.id));
+      return ok(undefined);
+    },
+    restoreArticles: async (ids) => {
+      const back = library.trash.filter((a) => ids.includes(a.id));
+      if (back.length < ids.length) return notFound('Article');
+      library.trash = library.trash.filter((a) => !ids.includes(a.id));
+      library.articles.push(...back);
+      return ok(back.map((a) => ({ ...a })));
+    },
+    exportArticles: async (ids) =>
+      ok({ fileName: `Quire ${ids.length} articles.zip`, mediaType: 'application/zip' as const, dataBase64: btoa(ids.join(',')) }),
     listTrash: async () => ok(library.trash.map((a) => ({ ...a }))),
     emptyTrash: async () => {
       const removed = library.trash.length;
