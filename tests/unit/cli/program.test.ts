@@ -213,6 +213,16 @@ describe('quire CLI (in process, fake core)', () => {
     expect(service.editArticle).toHaveBeenCalledTimes(1);
   });
 
+  it('moves several articles to the trash and back in one call each', async () => {
+    const { service, run, output } = harness();
+    expect(await run('delete', 'a1b2c3d4e5f60718', 'b1b2c3d4e5f60718')).toBe(0);
+    expect(service.deleteArticles).toHaveBeenCalledWith(['a1b2c3d4e5f60718', 'b1b2c3d4e5f60718']);
+    expect(output.stdout.match(/^deleted /gm)).toHaveLength(2);
+    expect(await run('restore', 'a1b2c3d4e5f60718', 'b1b2c3d4e5f60718')).toBe(0);
+    expect(service.restoreArticles).toHaveBeenCalledWith(['a1b2c3d4e5f60718', 'b1b2c3d4e5f60718']);
+    expect(output.stdout.match(/^restored /gm)).toHaveLength(2);
+  });
+
   it('marks articles read or unread, and refuses another word', async () => {
     const { service, run, output } = harness();
     expect(await run('mark', 'unread', 'a1b2c3d4e5f60718', 'b1b2c3d4e5f60718')).toBe(0);
