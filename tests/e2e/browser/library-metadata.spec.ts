@@ -45,6 +45,8 @@ test('author shown and sorted by, unread again, an edited title found by search,
   await expect.poll(async () => (await library.titles()).filter((title) => ours.includes(title))).toEqual(ours);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: testInfo.outputPath('library-1280.png') });
+  await page.setViewportSize({ width: 800, height: 700 });
+  await page.screenshot({ path: testInfo.outputPath('library-800.png') });
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: testInfo.outputPath('library-360.png') });
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -85,6 +87,7 @@ test('author shown and sorted by, unread again, an edited title found by search,
   // Two articles to the trash at once, and Undo brings both back.
   await library.select(bbc.title);
   await library.select(lemonde.title);
+  await expectAccessible(page, 'the library with a selection and its actions');
   await page.getByRole('group', { name: 'Actions on the selected articles' }).getByRole('button', { name: 'Move to trash' }).click();
   const moved = page.getByRole('status').filter({ hasText: 'Moved 2 articles to trash' });
   await expect(moved).toBeVisible();
