@@ -1,18 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleMeta, MarkedReadState } from '../../electron/shared/models';
+import type { ArticleMeta } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
-import {
-  useExportArticles,
-  useMoveArticlesToTrash,
-  useMoveToTrash,
-  useRestoreArticle,
-  useRestoreArticles,
-  useRetag,
-  useSetReadState,
-} from './article-mutations';
+import { useMoveToTrash, useRestoreArticle, useRetag } from './article-mutations';
 import { useLibraryArticles } from './article-queries';
+import { useSelectionActions } from './use-selection-actions';
 import { BulkActionsBar } from './BulkActionsBar';
-import { downloadBase64 } from '../reader/download-file';
 import { EditArticleDialog } from './EditArticleDialog';
 import { articleCountLabel } from './article-format';
 import { ImportProgressBar } from './ImportProgressBar';
@@ -31,17 +23,13 @@ interface LibraryViewProps {
   takeFocus: boolean;
 }
 
-/** The default view: the library, sorted and filtered as the reader chooses, with bulk tagging. */
+/** The default view: the library, sorted and filtered as the reader chooses, with actions on a selection. */
 export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: LibraryViewProps) {
   const { notify, reportError } = useStatus();
   const { articles, error } = useLibraryArticles();
   const retagging = useRetag();
   const trashing = useMoveToTrash();
   const restoring = useRestoreArticle();
-  const marking = useSetReadState();
-  const trashingMany = useMoveArticlesToTrash();
-  const restoringMany = useRestoreArticles();
-  const exporting = useExportArticles();
   const heading = useRef<HTMLHeadingElement>(null);
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -50,6 +38,13 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   const [pendingFocus, setPendingFocus] = useState<string | null>(takeFocus ? focusArticleId : null);
   const headingFocused = useRef(!takeFocus || focusArticleId !== null);
   const clearPendingFocus = useCallback(() => setPendingFocus(null), []);
+  const bulk = useSelectionActions({
+    onTrashed: () => {
+      setSelected(new Set());
+      // The bar whose button had focus is gone.
+      heading.current?.focus();
+    },
+  });
 
   useEffect(() => {
     if (headingFocused.current || articles === null) return;
@@ -96,15 +91,6 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
     );
   };
 
-  const mark = (articles: readonly ArticleMeta[], readState: MarkedReadState) => {
-    const what = articles.length === 1 ? `“${articles[0]!.title}”` : articleCountLabel(articles.length);
-    const word = readState === 'finished' ? 'read' : 'unread';
-    void marking.mutateAsync({ ids: articles.map((a) => a.id), readState }).then(
-      () => notify(`Marked ${what} ${word}`),
-      (failure: Error) => reportError(`${what} could not be marked ${word}: ${failure.message}`),
-    );
-  };
-
   // Undo may be chosen after this view has closed.
   const undoTrash = (article: ArticleMeta) =>
     void restoring.mutateAsync(article).then(
@@ -113,36 +99,6 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
     );
 
   const selectedArticles = () => (articles ?? []).filter((a) => selected.has(a.id));
-
-  const undoTrashMany = (ids: readonly string[]) =>
-    void restoringMany.mutateAsync(ids).then(
-      (restored) => notify(`Restored ${articleCountLabel(restored.length)}`),
-      (failure: Error) => reportError(`The articles could not be restored: ${failure.message}`),
-    );
-
-  const trashSelected = () => {
-    const ids = [...selected];
-    void trashingMany.mutateAsync(ids).then(
-      () => {
-        setSelected(new Set());
-        // The bar whose button had focus is gone.
-        heading.current?.focus();
-        notify(`Moved ${articleCountLabel(ids.length)} to trash`, { action: { label: 'Undo', run: () => undoTrashMany(ids) } });
-      },
-      (failure: Error) => reportError(`The selected articles were not moved to the trash: ${failure.message}`),
-    );
-  };
-
-  const exportSelected = () => {
-    const ids = [...selected];
-    void exporting.mutateAsync(ids).then(
-      (file) => {
-        downloadBase64(file.fileName, file.mediaType, file.dataBase64);
-        notify(`Exported ${articleCountLabel(ids.length)} as ${file.fileName}`);
-      },
-      (failure: Error) => reportError(`The selected articles were not exported: ${failure.message}`),
-    );
-  };
 
   const moveToTrash = (article: ArticleMeta) => {
     const index = shown.findIndex((a) => a.id === article.id);
@@ -197,12 +153,12 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
         <BulkActionsBar
           count={selected.size}
           selectedTags={selectedTags}
-          busy={retagging.isPending || marking.isPending || trashingMany.isPending || exporting.isPending}
+          busy={retagging.isPending || bulk.busy}
           onAdd={(tag) => retag(tag, 'add')}
           onRemove={(tag) => retag(tag, 'remove')}
-          onMark={(readState) => mark(selectedArticles(), readState)}
-          onExport={exportSelected}
-          onTrash={trashSelected}
+          onMark={(readState) => bulk.mark(selectedArticles(), readState)}
+          onExport={() => bulk.exportArticles([...selected])}
+          onTrash={() => bulk.moveToTrash([...selected])}
           onClear={() => setSelected(new Set())}
         />
       )}
@@ -233,7 +189,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
           selected={selected}
           onOpen={onOpen}
           onTrash={moveToTrash}
-          onMark={(article, readState) => mark([article], readState)}
+          onMark={(article, readState) => bulk.mark([article], readState)}
           onEdit={setEditing}
           onSelect={select}
           focusArticleId={pendingFocus}
