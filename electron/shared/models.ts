@@ -48,6 +48,11 @@ export interface ArticleMeta {
   fieldUpdatedAt?: Partial<Record<TimedField, string>>;
   /** tags removed on purpose, with when: a merge keeps such a tag only if the other copy set its tags later */
   tagsRemovedAt?: Record<string, string>;
+  /**
+   * `assets/<name>`: the picture the library's grid shows as its cover, chosen at import (the first
+   * sizeable picture of the text: an EPUB's cover page, a web page's lead image). Absent: none.
+   */
+  cover?: string;
 }
 
 /** The fields of article.json that carry their own change time (`progress` also stands for `position`). */

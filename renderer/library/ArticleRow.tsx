@@ -1,3 +1,4 @@
+import { SelectArticleBox } from './SelectArticleBox';
 import type { ArticleMeta, MarkedReadState } from '../../electron/shared/models';
 import { articleDate, progressLabel, wordCountLabel } from './article-format';
 import { AuthorAndSite } from './AuthorAndSite';
@@ -26,24 +27,7 @@ export function ArticleRow({ article, selected, active, onOpen, onTrash, onMark,
   const mark = article.readState === 'finished' ? MARK_UNREAD : MARK_READ;
   return (
     <div className={`article-row${selected ? ' article-row-selected' : ''}`}>
-      <input
-        type="checkbox"
-        className="article-select"
-        checked={selected}
-        tabIndex={active ? 0 : -1}
-        aria-label={`Select ${article.title}`}
-        onClick={(event) => onSelect(article, event.shiftKey)}
-        onKeyDown={(event) => {
-          // A click made by Space carries no Shift: Shift+Space extends the selection here.
-          if (event.key === ' ' && event.shiftKey) {
-            event.preventDefault();
-            onSelect(article, true);
-          }
-        }}
-        onChange={() => {
-          // The state changes in onClick, where Shift is known.
-        }}
-      />
+      <SelectArticleBox article={article} selected={selected} active={active} onSelect={onSelect} />
       <div className="article-row-main">
         <button type="button" className="article-title-button" onClick={() => onOpen(article)}>
           {article.title}

@@ -12,7 +12,9 @@ import { ImportSummary } from './ImportSummary';
 import { LibraryToolbar } from './LibraryToolbar';
 import { filterArticles, filterChoices, isFiltered, NO_FILTER, sortArticles, type LibraryFilter } from './library-query';
 import type { ImportState } from './use-import';
+import { VirtualArticleGrid } from './VirtualArticleGrid';
 import { VirtualArticleList } from './VirtualArticleList';
+import { LayoutToggle, type LibraryLayout } from './LayoutToggle';
 
 interface LibraryViewProps {
   importState: ImportState;
@@ -35,6 +37,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [anchorId, setAnchorId] = useState<string | null>(null);
   const [editing, setEditing] = useState<ArticleMeta | null>(null);
+  const [layout, setLayout] = useState<LibraryLayout>('list');
   const [pendingFocus, setPendingFocus] = useState<string | null>(takeFocus ? focusArticleId : null);
   const headingFocused = useRef(!takeFocus || focusArticleId !== null);
   const clearPendingFocus = useCallback(() => setPendingFocus(null), []);
@@ -132,6 +135,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
             {isFiltered(filter) ? `${shown.length.toLocaleString()} of ${articleCountLabel(total)}` : articleCountLabel(total)}
           </p>
         )}
+        {total > 0 && <LayoutToggle layout={layout} onChange={setLayout} />}
       </div>
       {progress && <ImportProgressBar progress={progress} onCancel={cancel} />}
       {report && (
@@ -183,6 +187,8 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
             Show all articles
           </button>
         </div>
+      ) : layout === 'grid' ? (
+        <VirtualArticleGrid articles={shown} selected={selected} onOpen={onOpen} onSelect={select} />
       ) : (
         <VirtualArticleList
           articles={shown}

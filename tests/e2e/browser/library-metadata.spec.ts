@@ -51,6 +51,19 @@ test('author shown and sorted by, unread again, an edited title found by search,
   await page.screenshot({ path: testInfo.outputPath('library-360.png') });
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // The same library as covers: the book's own cover picture, shown from the library's files.
+  const layout = page.getByRole('group', { name: 'Show the library as' });
+  await layout.getByRole('button', { name: 'Covers' }).click();
+  const cover = page.locator(`[data-article-id="${moby.id}"] .article-cover img`);
+  await expect(cover).toBeVisible();
+  await expect.poll(() => cover.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBeGreaterThan(0);
+  await page.screenshot({ path: testInfo.outputPath('covers-1280.png') });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: testInfo.outputPath('covers-360.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectAccessible(page, 'the library as covers');
+  await layout.getByRole('button', { name: 'List' }).click();
+
   // Finished by scrolling, marked unread again: the row says so, after a reload too (it is on disk).
   await expect(row('Moby-Dick').locator('.progress-badge')).toHaveText('Progress: finished');
   await page.getByRole('button', { name: 'Mark Moby-Dick unread' }).click();

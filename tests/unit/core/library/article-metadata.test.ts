@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDirectApi } from '../../../../electron/shared/dispatch';
@@ -184,6 +184,22 @@ describe('article metadata', () => {
       expect(pageFile).toContain('## Text');
       expect(pageFile).toContain(`> ${quote}`);
       expect(pageFile).toContain('Worth a second look');
+    } finally {
+      await core.close();
+    }
+  });
+
+  it("keeps a book's first picture as its cover, on disk beside its text; a page without pictures has none", async () => {
+    const { core, articles, libraryDir } = await libraryWithBooksAndPages();
+    const [moby, , bbc] = articles as [ArticleMeta, ArticleMeta, ArticleMeta];
+    try {
+      expect(moby.cover).toMatch(/^assets\/[\w-]+\.(jpe?g|png|gif|webp)$/);
+      const file = path.join(libraryDir, 'articles', moby.id, moby.cover!);
+      expect(statSync(file).size).toBeGreaterThan(2048);
+      // A picture the text itself shows.
+      expect(readFileSync(path.join(libraryDir, 'articles', moby.id, 'content.html'), 'utf8')).toContain(`src="${moby.cover}"`);
+      expect(bbc.cover).toBeUndefined();
+      expect((await core.getArticle(moby.id)).cover).toBe(moby.cover);
     } finally {
       await core.close();
     }

@@ -145,4 +145,36 @@ describe('Library metadata', () => {
     expect(screen.queryByRole('checkbox', { name: 'Select Moby-Dick' })).not.toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Select Weather Today' })).toBeInTheDocument();
   });
+
+  it('shows the library as a grid of covers, the arrow keys moving between cards', async () => {
+    const many = Array.from({ length: 12 }, (_, i) =>
+      makeArticle({ id: `g${i}`, title: `Volume ${i}`, addedAt: new Date(Date.UTC(2024, 0, 1, 0, 0, 12 - i)).toISOString() }),
+    );
+    many[0] = { ...many[0]!, cover: 'assets/cover.jpg' };
+    const { user } = renderWithApi(createFakeApi({ articles: many }));
+    await screen.findByRole('list', { name: 'Articles' });
+    const layout = screen.getByRole('group', { name: 'Show the library as' });
+    expect(within(layout).getByRole('button', { name: 'List' })).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(within(layout).getByRole('button', { name: 'Covers' }));
+    expect(within(layout).getByRole('button', { name: 'Covers' })).toHaveAttribute('aria-pressed', 'true');
+    const grid = screen.getByRole('list', { name: 'Articles' });
+    const cards = within(grid).getAllByRole('listitem');
+    const card = (index: number) => cards.find((c) => c.getAttribute('aria-posinset') === String(index + 1))!;
+    expect(card(0)).toHaveAttribute('aria-setsize', '12');
+    expect(card(0).querySelector('img')?.getAttribute('src')).toMatch(/\/g0\/assets\/cover\.jpg$/);
+    // Without a cover, the title's first letter stands in.
+    expect(card(1).querySelector('img')).toBeNull();
+    expect(card(1)).toHaveTextContent(/^VVolume 1/);
+
+    within(card(0)).getByRole('button', { name: 'Volume 0' }).focus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('button', { name: 'Volume 1' })).toHaveFocus();
+    await user.keyboard('{ArrowLeft}');
+    expect(screen.getByRole('button', { name: 'Volume 0' })).toHaveFocus();
+    // Down is the same column a row further: as many cards on as there are columns.
+    const columns = cards.filter((other) => other.parentElement === card(0).parentElement).length;
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('button', { name: `Volume ${columns}` })).toHaveFocus();
+  });
 });
