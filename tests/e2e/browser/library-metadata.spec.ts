@@ -109,3 +109,34 @@ test('author shown and sorted by, unread again, an edited title found by search,
   await expect.poll(async () => (await library.titles()).filter((title) => [bbc.title, lemonde.title].includes(title)).length).toBe(2);
   expect(consoleErrors).toEqual([]);
 });
+
+test('the grid of covers keeps only the rows near the window in the page with 10,000 articles', async ({ page, quire, consoleErrors }) => {
+  // The library's answer made 10,000 long (importing as many would take minutes): the page's own work is what is measured.
+  await page.route('**/api/listArticles', async (route) => {
+    const response = await route.fetch();
+    const real = (await response.json()) as { value: ArticleMeta[] };
+    const sample = real.value[0]!;
+    const many = Array.from({ length: 10_000 }, (_, i) => ({
+      ...sample,
+      id: `vol-${i + 1}`,
+      title: `Volume ${i + 1}`,
+      contentHash: `hash-${i + 1}`,
+      addedAt: new Date(Date.UTC(2020, 0, 1) + (10_000 - i) * 60_000).toISOString(),
+    }));
+    await route.fulfill({ response, json: { ok: true, value: many } });
+  });
+  await page.goto(quire.url);
+  await expect(page.getByText('10,000 articles')).toBeVisible();
+  await page.getByRole('group', { name: 'Show the library as' }).getByRole('button', { name: 'Covers' }).click();
+  const grid = page.getByRole('list', { name: 'Articles' });
+  await expect(grid.getByRole('button', { name: 'Volume 1', exact: true })).toBeVisible();
+  const rendered = await grid.getByRole('listitem').count();
+  expect(rendered).toBeGreaterThan(0);
+  expect(rendered).toBeLessThan(100);
+
+  await grid.getByRole('button', { name: 'Volume 1', exact: true }).focus();
+  await page.keyboard.press('End');
+  await expect(grid.getByRole('button', { name: 'Volume 10000', exact: true })).toBeFocused();
+  expect(await grid.getByRole('listitem').count()).toBeLessThan(100);
+  expect(consoleErrors).toEqual([]);
+});
