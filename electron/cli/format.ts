@@ -58,7 +58,7 @@ export function importSummaryLine(outcomes: readonly ImportOutcome[]): string {
 }
 
 export function articleLine(article: ArticleMeta): string {
-  const about = [article.siteName, `${article.wordCount} words`].filter(Boolean).join(', ');
+  const about = [article.byline, article.siteName, `${article.wordCount} words`].filter(Boolean).join(', ');
   return `${article.id}  ${article.title}  (${about})`;
 }
 

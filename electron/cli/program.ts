@@ -16,10 +16,12 @@ import { registerAnnotationsCommand } from './commands/annotations-command';
 import { registerArchiveCommands } from './commands/archive-commands';
 import { registerBookmarkCommand } from './commands/bookmark-command';
 import { registerCheckCommand } from './commands/check-command';
+import { registerEditCommand } from './commands/edit-command';
 import { registerExportCommand } from './commands/export-command';
 import { registerImportAnnotationsCommand } from './commands/import-annotations-command';
 import { registerImportCommand } from './commands/import-command';
 import { registerListCommand } from './commands/list-command';
+import { registerMarkCommand } from './commands/mark-command';
 import { registerNoteCommand } from './commands/note-command';
 import { registerSearchCommand } from './commands/search-command';
 import { registerServeCommand } from './commands/serve-command';
@@ -46,6 +48,8 @@ const COMMANDS = [
   registerImportAnnotationsCommand,
   registerTrashCommands,
   registerTagCommands,
+  registerMarkCommand,
+  registerEditCommand,
   registerCheckCommand,
   registerArchiveCommands,
   registerServeCommand,

@@ -10,15 +10,18 @@ import type {
   AnnotationExportFormat,
   AnnotationImportSummary,
   ArticleContent,
+  ArticleEdit,
   ArticleMeta,
   ArticleQuery,
   CreateAnnotationInput,
+  ExportedArchive,
   ExportedFile,
   ImportDocumentInput,
   ImportJob,
   ImportOutcome,
   LibraryAnnotationsExport,
   LibraryFacets,
+  MarkedReadState,
   ReadingProgress,
   ReadState,
   ReplaceTextOutcome,
@@ -33,6 +36,7 @@ import { reanchorAnnotation } from './annotations/reanchor';
 import { readReplacementFile, replaceArticleText } from './annotations/replace-article-text';
 import { exportAnnotationsFile } from './export/export-file';
 import { exportLibraryAnnotationsFile } from './export/library-export';
+import { exportArticlesArchive } from './export/articles-export';
 import type { AnnotationStore } from './annotations/annotation-store';
 import type { IndexSync } from './indexing/index-sync';
 import { NO_TOTALS } from './search/result-totals';
@@ -41,6 +45,7 @@ import { ImportJobs } from './import-jobs/import-jobs';
 import type { ImportPool } from './import-jobs/import-pool';
 import { MAX_IMPORT_BYTES, tooLarge } from './importers/import-formats';
 import { queryArticles } from '../shared/article-query';
+import { checkArticleEdit } from '../shared/article-edit';
 import { QuireError } from '../shared/result';
 import type { ArticleStore } from './library/article-store';
 import { newId } from './library/ids';
@@ -174,22 +179,55 @@ export class LibraryService implements ReaderService {
     return this.retag(ids, (current) => removedTags(current, tags));
   }
 
+  async setReadState(ids: string[], readState: MarkedReadState): Promise<ArticleMeta[]> {
+    // The read state is not indexed: nothing to re-index.
+    return this.changeEach(ids, { reindex: false }, (meta) => {
+      if (meta.readState === readState && (readState === 'finished' || (meta.progress === 0 && meta.position === 0))) return null;
+      // Unread starts over: a position kept near the end would mark it finished again the moment the reader opens it.
+      const start = readState === 'unread' ? { progress: 0, position: 0 } : {};
+      return { ...meta, ...start, readState, updatedAt: this.parts.clock() };
+    });
+  }
+
   async emptyTrash(): Promise<{ removed: number }> {
     return this.serial(async () => ({ removed: await this.parts.store.emptyTrash() }));
   }
 
   async deleteArticle(id: string): Promise<void> {
-    await this.serial(async () => {
-      await this.parts.store.moveToTrash(id);
-      this.parts.index.refresh(id);
-    });
+    await this.deleteArticles([id]);
   }
 
   async restoreArticle(id: string): Promise<ArticleMeta> {
+    const [meta] = await this.restoreArticles([id]);
+    return meta!;
+  }
+
+  async deleteArticles(ids: string[]): Promise<void> {
+    await this.serial(async () => {
+      const unique = [...new Set(ids)];
+      for (const id of unique) this.parts.store.require(id);
+      for (const id of unique) {
+        await this.parts.store.moveToTrash(id);
+        this.parts.index.refresh(id);
+      }
+    });
+  }
+
+  async restoreArticles(ids: string[]): Promise<ArticleMeta[]> {
     return this.serial(async () => {
-      const meta = await this.parts.store.restore(id);
-      this.parts.index.refresh(id);
-      return meta;
+      const unique = [...new Set(ids)];
+      // Several: one sentence for the whole request before anything moves (one alone gets the store's own).
+      const trashed = unique.length > 1 ? new Set((await this.parts.store.listTrash()).map((meta) => meta.id)) : null;
+      const missing = trashed === null ? [] : unique.filter((id) => !trashed.has(id));
+      if (missing.length > 0) {
+        throw new QuireError('not-found', `${missing.length === 1 ? 'One of these articles is' : `${missing.length} of these articles are`} no longer in the trash; nothing was restored.`);
+      }
+      const restored: ArticleMeta[] = [];
+      for (const id of unique) {
+        restored.push(await this.parts.store.restore(id));
+        this.parts.index.refresh(id);
+      }
+      return restored;
     });
   }
 
@@ -218,6 +256,17 @@ export class LibraryService implements ReaderService {
         };
       });
     });
+  }
+
+  async editArticle(id: string, edit: ArticleEdit): Promise<ArticleMeta> {
+    const checked = checkArticleEdit(edit);
+    if (!checked.ok) throw new QuireError('invalid-argument', checked.message);
+    const [edited] = await this.changeEach([id], { reindex: true }, (meta) => {
+      const next = { ...meta, ...checked.edit };
+      const same = next.title === meta.title && next.byline === meta.byline && next.tags.join('\n') === meta.tags.join('\n');
+      return same ? null : { ...next, updatedAt: this.parts.clock() };
+    });
+    return edited!;
   }
 
   async search(query: string, options?: SearchOptions): Promise<SearchResults> {
@@ -322,6 +371,18 @@ export class LibraryService implements ReaderService {
     return exportLibraryAnnotationsFile(annotated, format, this.parts.clock().slice(0, 10));
   }
 
+  async exportArticles(ids: string[]): Promise<ExportedArchive> {
+    const { store, annotations, clock } = this.parts;
+    const unique = [...new Set(ids)];
+    const articles = unique.map((id) => store.require(id));
+    const entries = [];
+    for (const article of articles) {
+      const [text, own] = await Promise.all([store.readText(article.id), annotations.list(article.id)]);
+      entries.push({ article, text, annotations: own });
+    }
+    return exportArticlesArchive(entries, clock().slice(0, 10));
+  }
+
   async importAnnotations(json: string): Promise<AnnotationImportSummary> {
     return this.serial(async () => {
       const { summary, changedArticles } = await importAnnotations(this.parts, json);
@@ -394,26 +455,37 @@ export class LibraryService implements ReaderService {
     });
   }
 
-  /**
-   * Changes the tags of every article named (all checked first: an unknown id changes nothing);
-   * articles whose tags do not change are not rewritten.
-   */
+  /** Changes the tags of every article named; articles whose tags do not change are not rewritten. */
   private retag(ids: string[], change: (current: readonly string[]) => string[] | null): Promise<ArticleMeta[]> {
+    return this.changeEach(ids, { reindex: true }, (meta) => {
+      const tags = change(meta.tags);
+      return tags === null ? null : { ...meta, tags, updatedAt: this.parts.clock() };
+    });
+  }
+
+  /**
+   * Changes article.json of every article named (all checked first: an unknown id changes
+   * nothing), each as it is on disk now (another process may have changed it); `change` returns
+   * null when an article needs no change, and it is not rewritten.
+   */
+  private changeEach(
+    ids: string[],
+    { reindex }: { reindex: boolean },
+    change: (onDisk: ArticleMeta) => ArticleMeta | null,
+  ): Promise<ArticleMeta[]> {
     return this.serial(async () => {
-      const { store, clock, index } = this.parts;
+      const { store, index } = this.parts;
       const unique = [...new Set(ids)];
       for (const id of unique) store.require(id);
       const result: ArticleMeta[] = [];
       for (const id of unique) {
         let changed = false;
-        // The tags as they are on disk now (another process may have changed them) are the ones changed.
         const updated = await store.update(id, (meta) => {
-          const tags = change(meta.tags);
-          if (tags === null) return null;
-          changed = true;
-          return { ...meta, tags, updatedAt: clock() };
+          const next = change(meta);
+          changed = next !== null;
+          return next;
         });
-        if (changed) index.refresh(id);
+        if (changed && reindex) index.refresh(id);
         result.push(updated);
       }
       return result;

@@ -36,10 +36,30 @@ const missingLast = <T>(a: T | null, b: T | null, compare: (x: T, y: T) => numbe
   return compare(a, b);
 };
 
+/** A byline as it sorts: without a leading "By" (web pages often write one); blank is no author. */
+const authorKeyOf = (byline: string | null): string | null => {
+  const key = (byline ?? '').trim().replace(/^by\s+/i, '');
+  return key === '' ? null : key;
+};
+
+/**
+ * Each article's author key, made once per article object rather than twice per comparison (a
+ * sort of 10,000 articles compares some 130,000 pairs); the metadata objects are never changed in
+ * place, so a key cannot go stale, and it goes when its article does.
+ */
+const authorKeys = new WeakMap<ArticleMeta, string | null>();
+const authorKey = (meta: ArticleMeta): string | null => {
+  let key = authorKeys.get(meta);
+  if (key === undefined) authorKeys.set(meta, (key = authorKeyOf(meta.byline)));
+  return key;
+};
+
 const COMPARATORS: Readonly<Record<ArticleSort, (a: ArticleMeta, b: ArticleMeta) => number>> = {
   added: newestFirst,
   published: (a, b) => missingLast(a.publishedAt, b.publishedAt, (x, y) => Date.parse(y) - Date.parse(x)),
   title: (a, b) => compareText(a.title, b.title),
+  // As the author is written ("Herman Melville"): bylines come in too many forms to find a surname.
+  author: (a, b) => missingLast(authorKey(a), authorKey(b), compareText),
   site: (a, b) => missingLast(a.siteName, b.siteName, compareText),
   // Furthest read first: what someone is in the middle of comes before what they have not started.
   progress: (a, b) => b.progress - a.progress,

@@ -9,9 +9,11 @@ import type {
   AnnotationExportFormat,
   AnnotationImportSummary,
   ArticleContent,
+  ArticleEdit,
   ArticleMeta,
   ArticleQuery,
   CreateAnnotationInput,
+  ExportedArchive,
   ExportedFile,
   ImportDocumentInput,
   ImportFinishedEvent,
@@ -20,6 +22,7 @@ import type {
   ImportProgressEvent,
   LibraryAnnotationsExport,
   LibraryFacets,
+  MarkedReadState,
   ReadingProgress,
   ReplaceTextOutcome,
   SearchOptions,
@@ -52,11 +55,26 @@ export interface ReaderServiceMethods {
   /** Moves the article to the trash; restorable. */
   deleteArticle(id: string): void;
   restoreArticle(id: string): ArticleMeta;
+  /** Moves several articles to the trash (all checked first: an unknown id moves none). */
+  deleteArticles(ids: string[]): void;
+  /** Brings several articles back from the trash (all checked first); the restored articles. */
+  restoreArticles(ids: string[]): ArticleMeta[];
   listTrash(): ArticleMeta[];
   /** Deletes every article in the trash for good. */
   emptyTrash(): { removed: number };
   getContent(id: string): ArticleContent;
   setProgress(id: string, progress: ReadingProgress): ArticleMeta;
+  /**
+   * Marks articles read ('finished') or unread by hand (all checked first: an unknown id changes
+   * nothing). Unread starts the article over: its reading position goes back to the beginning.
+   */
+  setReadState(ids: string[], readState: MarkedReadState): ArticleMeta[];
+  /**
+   * Changes the title, author or tags (the whole list) by hand; the search index follows. An
+   * empty title, a label too long or an edit that changes nothing named is refused in a sentence
+   * (article-edit.ts) and nothing changes.
+   */
+  editArticle(id: string, edit: ArticleEdit): ArticleMeta;
   /** A page of hits (`options.offset`, `options.limit`) and the totals of the whole query. */
   search(query: string, options?: SearchOptions): SearchResults;
   listAnnotations(articleId: string): Annotation[];
@@ -71,6 +89,8 @@ export interface ReaderServiceMethods {
   exportAnnotations(articleId: string, format: AnnotationExportFormat): ExportedFile;
   /** Every bookmark and note of the library as one download: Markdown (a .zip, one file per article) or one W3C JSON file. */
   exportLibraryAnnotations(format: AnnotationExportFormat): LibraryAnnotationsExport;
+  /** Chosen articles as a .zip of Markdown files: each one's details, text, bookmarks and notes. */
+  exportArticles(ids: string[]): ExportedArchive;
   /** Restores the passages of a W3C Web Annotation export (as `exportAnnotations` writes it). */
   importAnnotations(json: string): AnnotationImportSummary;
   /** New text for an article from a file on the core's machine; its passages are re-anchored. */
@@ -109,10 +129,14 @@ export const READER_METHODS = [
   'untagArticles',
   'deleteArticle',
   'restoreArticle',
+  'deleteArticles',
+  'restoreArticles',
   'listTrash',
   'emptyTrash',
   'getContent',
   'setProgress',
+  'setReadState',
+  'editArticle',
   'search',
   'listAnnotations',
   'createAnnotation',
@@ -122,6 +146,7 @@ export const READER_METHODS = [
   'listAllAnnotations',
   'exportAnnotations',
   'exportLibraryAnnotations',
+  'exportArticles',
   'importAnnotations',
   'replaceArticleText',
   'getSettings',

@@ -7,6 +7,9 @@ export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
 export type TextDirection = 'ltr' | 'rtl';
 export const READ_STATES = ['unread', 'reading', 'finished'] as const;
 export type ReadState = (typeof READ_STATES)[number];
+/** What a reader marks an article as by hand ("reading" comes only from scrolling). */
+export const MARKED_READ_STATES = ['unread', 'finished'] as const;
+export type MarkedReadState = (typeof MARKED_READ_STATES)[number];
 
 /** `article.json`: everything Quire knows about one article except its text. */
 export interface ArticleMeta {
@@ -45,6 +48,11 @@ export interface ArticleMeta {
   fieldUpdatedAt?: Partial<Record<TimedField, string>>;
   /** tags removed on purpose, with when: a merge keeps such a tag only if the other copy set its tags later */
   tagsRemovedAt?: Record<string, string>;
+  /**
+   * `assets/<name>`: the picture the library's grid shows as its cover, chosen at import (the first
+   * sizeable picture of the text: an EPUB's cover page, a web page's lead image). Absent: none.
+   */
+  cover?: string;
 }
 
 /** The fields of article.json that carry their own change time (`progress` also stands for `position`). */
@@ -77,8 +85,17 @@ export type ImportOutcome =
   /** a file inside a chosen folder that is not a document Quire reads (an image, a stylesheet) */
   | { status: 'skipped'; source: string; reason: string };
 
+/** What a person may change of an article's metadata by hand; every part is optional. */
+export interface ArticleEdit {
+  title?: string;
+  /** the author; empty or null: none */
+  byline?: string | null;
+  /** the whole list of tags, replacing the article's */
+  tags?: string[];
+}
+
 /** How the library list is ordered. */
-export const ARTICLE_SORTS = ['added', 'published', 'title', 'site', 'progress'] as const;
+export const ARTICLE_SORTS = ['added', 'published', 'title', 'author', 'site', 'progress'] as const;
 export type ArticleSort = (typeof ARTICLE_SORTS)[number];
 
 /** A filtered, ordered view of the library (`quire list --tag T`); every part is optional. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ArgsOf, ReaderMethod } from './contract';
+import { normalizeLabel, tagProblem } from './labels';
 import {
   ANCHOR_STATES,
   ANNOTATION_EXPORT_FORMATS,
@@ -13,6 +14,7 @@ import {
   ARTICLE_SORTS,
   FONT_FAMILIES,
   HIGHLIGHT_COLORS,
+  MARKED_READ_STATES,
   READ_STATES,
   SEARCH_SORTS,
   THEMES,
@@ -27,6 +29,7 @@ const MAX_IMPORT_BYTES_BASE64 = Math.ceil((200 * 1024 * 1024 * 4) / 3);
 const MAX_QUERY_LENGTH = 1000;
 const MAX_NOTE_LENGTH = 100_000;
 const MAX_ANNOTATION_IMPORT_LENGTH = 50 * 1024 * 1024;
+const MAX_EXPORTED_ARTICLES = 1000;
 
 const colorSchema = z.enum(HIGHLIGHT_COLORS);
 const offsetSchema = z.number().int().min(0);
@@ -42,18 +45,8 @@ const passageSchema = z.union([
 /** A day for search date filters. */
 const searchDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (YYYY-MM-DD)');
 
-/**
- * Characters a label (a tag, a title) never needs and that can disguise it: bidi controls (an
- * override makes "gpj.exe" read "exe.jpg"; embeddings, isolates and marks), zero-width spaces and
- * joiners that make two equal-looking tags differ (U+200B, U+2060–U+2064, U+FEFF), and lone
- * surrogates (half a character: no font shows it, and JSON tools choke on it). U+200C and U+200D
- * stay: Persian and Indic spelling and emoji sequences need them.
- */
-const INVISIBLE_IN_LABELS =
-  /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** A tag or title without the characters above. */
-export const cleanLabel = (label: string): string => label.replace(INVISIBLE_IN_LABELS, '');
+// The label rules live in labels.ts (no zod) so that the page can check an edit by them too.
+export { cleanLabel } from './labels';
 
 /** A date and time as ISO 8601 writes it (`2026-12-03T14:05:00.000Z`, an offset, or a day alone) that is a real date. */
 export const isoDateTimeSchema = z
@@ -66,20 +59,20 @@ export const isoDateTimeSchema = z
     return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day && month <= 12 && !Number.isNaN(Date.parse(value));
   }, 'is not a real date');
 
-/** A tag is a short label: one line, no control or invisible characters, at most 64 characters. */
+/** A tag is a short label: one line, no control or invisible characters, at most 64 characters (labels.ts). */
 export const tagSchema = z
   .string()
-  .transform((tag) => cleanLabel(tag).replace(/\s+/g, ' ').trim())
-  .pipe(
-    z
-      .string()
-      .min(1, 'is an empty tag')
-      .max(64, 'is a tag longer than 64 characters')
-      .regex(/^[^\p{Cc}]+$/u, 'is a tag with control characters'),
-  );
+  .transform(normalizeLabel)
+  .superRefine((tag, context) => {
+    const problem = tagProblem(tag);
+    if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+  });
+
+/** Several articles at once (bulk actions on a selection). */
+const articleIdsSchema = z.array(idSchema).min(1, 'no articles given').max(100_000);
 
 const tagsArgs = z.tuple([
-  z.array(idSchema).min(1, 'no articles given').max(100_000),
+  articleIdsSchema,
   z.array(tagSchema).min(1, 'no tags given').max(100),
 ]);
 
@@ -171,12 +164,27 @@ export const argSchemas = {
   ]),
   deleteArticle: z.tuple([idSchema]),
   restoreArticle: z.tuple([idSchema]),
+  deleteArticles: z.tuple([articleIdsSchema]),
+  restoreArticles: z.tuple([articleIdsSchema]),
   listTrash: z.tuple([]),
   emptyTrash: z.tuple([]),
   getContent: z.tuple([idSchema]),
   setProgress: z.tuple([
     idSchema,
     z.object({ progress: z.number().min(0).max(1), position: offsetSchema }).strict(),
+  ]),
+  setReadState: z.tuple([articleIdsSchema, z.enum(MARKED_READ_STATES)]),
+  // Only shapes and generous bounds here: the rules (empty title, lengths) are the core's, in
+  // article-edit.ts, so the page and every host refuse with the same sentence.
+  editArticle: z.tuple([
+    idSchema,
+    z
+      .object({
+        title: z.string().max(MAX_NOTE_LENGTH, 'is a title far too long').optional(),
+        byline: z.string().max(MAX_NOTE_LENGTH, 'is an author far too long').nullable().optional(),
+        tags: z.array(z.string().max(MAX_NOTE_LENGTH, 'is a tag far too long')).max(1000).optional(),
+      })
+      .strict(),
   ]),
   search: z.tuple([
     z.string().max(MAX_QUERY_LENGTH, 'query is too long'),
@@ -223,6 +231,8 @@ export const argSchemas = {
   listAllAnnotations: z.tuple([]),
   exportAnnotations: z.tuple([idSchema, z.enum(ANNOTATION_EXPORT_FORMATS)]),
   exportLibraryAnnotations: z.tuple([z.enum(ANNOTATION_EXPORT_FORMATS)]),
+  // One download, built in memory: a bound keeps it a reasonable size.
+  exportArticles: z.tuple([z.array(idSchema).min(1, 'no articles given').max(MAX_EXPORTED_ARTICLES, 'is more than 1,000 articles: export them in smaller selections')]),
   importAnnotations: z.tuple([z.string().min(1, 'is empty').max(MAX_ANNOTATION_IMPORT_LENGTH, 'is larger than 50 MB')]),
   replaceArticleText: z.tuple([idSchema, z.string().min(1, 'is an empty path')]),
   getSettings: z.tuple([]),

@@ -56,6 +56,7 @@ type ReadMethod =
   | 'listAllAnnotations'
   | 'exportAnnotations'
   | 'exportLibraryAnnotations'
+  | 'exportArticles'
   | 'getSettings'
   | 'libraryHealth'
   | 'cancelImport';
@@ -86,9 +87,15 @@ export const WRITE_EFFECTS: Record<WriteMethod, readonly QueryKey[]> = {
   // Annotations of trashed articles leave the Bookmarks and Notes views, and come back.
   deleteArticle: [...LIBRARY_CONTENT, ...READER_PARTS],
   restoreArticle: [...LIBRARY_CONTENT, ...READER_PARTS],
+  deleteArticles: [...LIBRARY_CONTENT, ...READER_PARTS],
+  restoreArticles: [...LIBRARY_CONTENT, ...READER_PARTS],
   emptyTrash: [...LIBRARY_CONTENT, ...READER_PARTS],
   // Read state and progress show in the library list.
   setProgress: [queryKeys.articles],
+  // Read state shows in the list and in a cached article's metadata.
+  setReadState: [queryKeys.articles, queryKeys.articleMeta],
+  // Tags show in the filters, titles in the Bookmarks and Notes views (they read the articles list) and in the reader.
+  editArticle: [...ARTICLE_LISTS, queryKeys.articleMeta],
   // New text: new metadata (title, length) and annotations placed again.
   replaceArticleText: [...LIBRARY_CONTENT, ...READER_PARTS],
   createAnnotation: ANNOTATIONS,

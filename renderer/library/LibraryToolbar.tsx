@@ -8,6 +8,7 @@ const SORT_OPTIONS: readonly SelectOption<ArticleSort>[] = [
   { value: 'added', label: 'Recently added' },
   { value: 'published', label: 'Recently published' },
   { value: 'title', label: 'Title' },
+  { value: 'author', label: 'Author' },
   { value: 'site', label: 'Site' },
   { value: 'progress', label: 'Reading progress' },
 ];

@@ -3,13 +3,18 @@ import type { ArticleMeta } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
 import { useMoveToTrash, useRestoreArticle, useRetag } from './article-mutations';
 import { useLibraryArticles } from './article-queries';
-import { BulkTagBar } from './BulkTagBar';
+import { useSelectionActions } from './use-selection-actions';
+import { BulkActionsBar } from './BulkActionsBar';
+import { EditArticleDialog } from './EditArticleDialog';
+import { articleCountLabel } from './article-format';
 import { ImportProgressBar } from './ImportProgressBar';
 import { ImportSummary } from './ImportSummary';
 import { LibraryToolbar } from './LibraryToolbar';
 import { filterArticles, filterChoices, isFiltered, NO_FILTER, sortArticles, type LibraryFilter } from './library-query';
 import type { ImportState } from './use-import';
+import { VirtualArticleGrid } from './VirtualArticleGrid';
 import { VirtualArticleList } from './VirtualArticleList';
+import { LayoutToggle, type LibraryLayout } from './LayoutToggle';
 
 interface LibraryViewProps {
   importState: ImportState;
@@ -20,9 +25,7 @@ interface LibraryViewProps {
   takeFocus: boolean;
 }
 
-const countLabel = (n: number): string => (n === 1 ? '1 article' : `${n.toLocaleString()} articles`);
-
-/** The default view: the library, sorted and filtered as the reader chooses, with bulk tagging. */
+/** The default view: the library, sorted and filtered as the reader chooses, with actions on a selection. */
 export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: LibraryViewProps) {
   const { notify, reportError } = useStatus();
   const { articles, error } = useLibraryArticles();
@@ -33,9 +36,18 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [anchorId, setAnchorId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<ArticleMeta | null>(null);
+  const [layout, setLayout] = useState<LibraryLayout>('list');
   const [pendingFocus, setPendingFocus] = useState<string | null>(takeFocus ? focusArticleId : null);
   const headingFocused = useRef(!takeFocus || focusArticleId !== null);
   const clearPendingFocus = useCallback(() => setPendingFocus(null), []);
+  const bulk = useSelectionActions({
+    onTrashed: () => {
+      setSelected(new Set());
+      // The bar whose button had focus is gone.
+      heading.current?.focus();
+    },
+  });
 
   useEffect(() => {
     if (headingFocused.current || articles === null) return;
@@ -89,6 +101,8 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
       (failure: Error) => reportError(`“${article.title}” could not be restored: ${failure.message}`),
     );
 
+  const selectedArticles = () => (articles ?? []).filter((a) => selected.has(a.id));
+
   const moveToTrash = (article: ArticleMeta) => {
     const index = shown.findIndex((a) => a.id === article.id);
     const next = shown[index + 1] ?? shown[index - 1] ?? null;
@@ -118,9 +132,10 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
         </h1>
         {total > 0 && (
           <p className="view-count">
-            {isFiltered(filter) ? `${shown.length.toLocaleString()} of ${countLabel(total)}` : countLabel(total)}
+            {isFiltered(filter) ? `${shown.length.toLocaleString()} of ${articleCountLabel(total)}` : articleCountLabel(total)}
           </p>
         )}
+        {total > 0 && <LayoutToggle layout={layout} onChange={setLayout} />}
       </div>
       {progress && <ImportProgressBar progress={progress} onCancel={cancel} />}
       {report && (
@@ -139,12 +154,15 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
       )}
       {total > 0 && <LibraryToolbar filter={filter} choices={choices} onChange={setFilter} />}
       {selected.size > 0 && (
-        <BulkTagBar
+        <BulkActionsBar
           count={selected.size}
           selectedTags={selectedTags}
-          busy={retagging.isPending}
+          busy={retagging.isPending || bulk.busy}
           onAdd={(tag) => retag(tag, 'add')}
           onRemove={(tag) => retag(tag, 'remove')}
+          onMark={(readState) => bulk.mark(selectedArticles(), readState)}
+          onExport={() => bulk.exportArticles([...selected])}
+          onTrash={() => bulk.moveToTrash([...selected])}
           onClear={() => setSelected(new Set())}
         />
       )}
@@ -169,15 +187,29 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
             Show all articles
           </button>
         </div>
+      ) : layout === 'grid' ? (
+        <VirtualArticleGrid articles={shown} selected={selected} onOpen={onOpen} onSelect={select} />
       ) : (
         <VirtualArticleList
           articles={shown}
           selected={selected}
           onOpen={onOpen}
           onTrash={moveToTrash}
+          onMark={(article, readState) => bulk.mark([article], readState)}
+          onEdit={setEditing}
           onSelect={select}
           focusArticleId={pendingFocus}
           onFocusDone={clearPendingFocus}
+        />
+      )}
+      {editing && (
+        <EditArticleDialog
+          article={editing}
+          onCancel={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            notify(`Saved the details of “${saved.title}”`);
+          }}
         />
       )}
     </main>

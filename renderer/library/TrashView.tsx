@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
 import { Dialog } from '../components/Dialog';
-import { articleDate } from './article-format';
-import { useEmptyTrash, useRestoreArticle } from './article-mutations';
+import { articleCountLabel, articleDate } from './article-format';
+import { AuthorAndSite } from './AuthorAndSite';
+import { useEmptyTrash, useRestoreArticle, useRestoreArticles } from './article-mutations';
 import { useTrashedArticles } from './article-queries';
 
-/** Articles moved to the trash, each restorable. */
+/** Articles moved to the trash, each restorable, one by one or those selected at once. */
 export function TrashView({ takeFocus }: { takeFocus: boolean }) {
   const { notify, reportError } = useStatus();
   const { articles, error } = useTrashedArticles();
@@ -14,6 +15,27 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
   const emptying = useEmptyTrash();
   const heading = useRef<HTMLHeadingElement>(null);
   const [confirming, setConfirming] = useState(false);
+  const restoringMany = useRestoreArticles();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Only what is still in the trash counts (another process may have restored some meanwhile).
+  const selectedIds = (articles ?? []).filter((a) => selected.has(a.id)).map((a) => a.id);
+
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  const restoreSelected = () =>
+    void restoringMany.mutateAsync(selectedIds).then(
+      (restored) => {
+        setSelected(new Set());
+        heading.current?.focus();
+        notify(`Restored ${articleCountLabel(restored.length)} to the library`);
+      },
+      (failure: Error) => reportError(`The selected articles were not restored: ${failure.message}`),
+    );
 
   useEffect(() => {
     if (takeFocus) heading.current?.focus();
@@ -47,6 +69,11 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
         <h1 ref={heading} tabIndex={-1}>
           Trash
         </h1>
+        {selectedIds.length > 0 && (
+          <button type="button" className="button button-small" disabled={restoringMany.isPending} onClick={restoreSelected}>
+            Restore {selectedIds.length} selected
+          </button>
+        )}
         {count > 0 && (
           <button type="button" className="button button-small button-danger" onClick={() => setConfirming(true)}>
             Empty trash
@@ -90,11 +117,18 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
           {articles.map((article) => {
             const date = articleDate(article);
             return (
-              <li className="article-row" key={article.id}>
+              <li className={`article-row${selected.has(article.id) ? ' article-row-selected' : ''}`} key={article.id}>
+                <input
+                  type="checkbox"
+                  className="article-select"
+                  checked={selected.has(article.id)}
+                  aria-label={`Select ${article.title}`}
+                  onChange={() => toggle(article.id)}
+                />
                 <div className="article-row-main">
                   <p className="article-title-text">{article.title}</p>
                   <p className="article-meta">
-                    {article.siteName && <span>{article.siteName}</span>}
+                    <AuthorAndSite article={article} />
                     {date && <time dateTime={date.iso}>{date.label}</time>}
                   </p>
                 </div>

@@ -1,31 +1,19 @@
-import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ArticleMeta } from '../../electron/shared/models';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ArticleMeta, MarkedReadState } from '../../electron/shared/models';
 import { ArticleRow } from './ArticleRow';
+import { observeScrollerRect, scrollerOf, useScrollMargin } from './virtual-scroller';
 
 /** A first guess of a row's height; each row is measured once shown. */
 const ESTIMATED_ROW_PX = 118;
-
-/** The view the list scrolls in (the library's `<main>`). */
-const scrollerOf = (list: HTMLElement | null): HTMLElement | null => list?.closest<HTMLElement>('.view') ?? null;
-
-/**
- * The scroller's size; before it has one (not laid out yet, or no layout at all) the window's
- * height is the best guess of how many rows to render.
- */
-const observeScrollerRect = (
-  instance: Virtualizer<HTMLElement, Element>,
-  callback: (rect: { width: number; height: number }) => void,
-) =>
-  observeElementRect(instance, (rect) =>
-    callback(rect.height > 0 ? rect : { width: rect.width, height: window.innerHeight }),
-  );
 
 interface VirtualArticleListProps {
   articles: ArticleMeta[];
   selected: ReadonlySet<string>;
   onOpen: (article: ArticleMeta) => void;
   onTrash: (article: ArticleMeta) => void;
+  onMark: (article: ArticleMeta, readState: MarkedReadState) => void;
+  onEdit: (article: ArticleMeta) => void;
   onSelect: (article: ArticleMeta, extend: boolean) => void;
   /** focus this article's title once the list shows it (the article just closed) */
   focusArticleId: string | null;
@@ -38,24 +26,13 @@ interface VirtualArticleListProps {
  * last, Shift+↑/↓ select while moving, Space selects; Tab reaches each row's controls.
  */
 export function VirtualArticleList(props: VirtualArticleListProps) {
-  const { articles, selected, onOpen, onTrash, onSelect, focusArticleId, onFocusDone } = props;
+  const { articles, selected, onOpen, onTrash, onMark, onEdit, onSelect, focusArticleId, onFocusDone } = props;
   const list = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(0);
-  const [scrollMargin, setScrollMargin] = useState(0);
   /** which row to focus once rendered, and what in it */
   const pendingFocus = useRef<{ index: number; target: 'select' | 'title' } | null>(null);
 
-  // Where the list starts in the scroller; what is above it (progress, selection bar) comes and goes,
-  // so it is measured after every render (and set only when it moved, which ends the loop).
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose: after every render
-  useLayoutEffect(() => {
-    const scroller = scrollerOf(list.current);
-    if (!list.current || !scroller) return;
-    const top = Math.round(
-      list.current.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop,
-    );
-    if (top !== scrollMargin) setScrollMargin(top);
-  });
+  const scrollMargin = useScrollMargin(list);
 
   // The virtualizer's functions change as it scrolls: this component must not be memoized.
   // eslint-disable-next-line react-hooks/incompatible-library -- see above
@@ -149,6 +126,8 @@ export function VirtualArticleList(props: VirtualArticleListProps) {
               active={item.index === activeIndex}
               onOpen={onOpen}
               onTrash={onTrash}
+              onMark={onMark}
+              onEdit={onEdit}
               onSelect={onSelect}
             />
           </li>

@@ -32,6 +32,23 @@ export function articleDate(article: Pick<ArticleMeta, 'publishedAt' | 'addedAt'
   return added ? { label: `Added ${added}`, iso: article.addedAt } : null;
 }
 
+/**
+ * Who wrote it and where it appeared, as a list row shows them: the author when known, and the
+ * site for web pages only — an EPUB's `siteName` is its publisher, which a reader does not look
+ * for in a list.
+ */
+export function authorAndSite(article: Pick<ArticleMeta, 'byline' | 'siteName' | 'format'>): {
+  author: string | null;
+  site: string | null;
+} {
+  const author = article.byline?.trim() || null;
+  const site = article.format === 'html' ? article.siteName?.trim() || null : null;
+  return { author, site: site !== null && site === author ? null : site };
+}
+
+/** "1 article", "1,234 articles". */
+export const articleCountLabel = (n: number): string => (n === 1 ? '1 article' : `${numberFormat.format(n)} articles`);
+
 export function wordCountLabel(words: number): string {
   return words === 1 ? '1 word' : `${numberFormat.format(words)} words`;
 }

@@ -5,7 +5,7 @@
  */
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ReaderApi } from '../../electron/shared/contract';
-import type { ArticleMeta } from '../../electron/shared/models';
+import type { ArticleEdit, ArticleMeta, MarkedReadState } from '../../electron/shared/models';
 import type { Result } from '../../electron/shared/result';
 import { useApi } from '../api/api-context';
 import { answerOf } from '../api/query-client';
@@ -38,16 +38,34 @@ function useListMutation<Args, Answer>(
 /** The list once `article` has left it. */
 const withoutArticle = (articles: ArticleMeta[], _answer: unknown, article: ArticleMeta) => articles.filter((a) => a.id !== article.id);
 
+/** The list once the articles `ids` have left it. */
+const withoutIds = (articles: ArticleMeta[], _answer: unknown, ids: readonly string[]) => {
+  const leaving = new Set(ids);
+  return articles.filter((a) => !leaving.has(a.id));
+};
+
+/** The list with the articles the core changed (its answer) in their new form. */
+const withChanged = (articles: ArticleMeta[], changed: ArticleMeta[]): ArticleMeta[] => {
+  const byId = new Map(changed.map((a) => [a.id, a]));
+  return articles.map((a) => byId.get(a.id) ?? a);
+};
+
 /** Adds a tag to (or removes it from) the selected articles. */
 export const useRetag = () =>
   useListMutation(
     queryKeys.articles,
     (api, { ids, tag, mode }: Retag) => (mode === 'add' ? api.tagArticles(ids, [tag]) : api.untagArticles(ids, [tag])),
-    (articles, changed) => {
-      const byId = new Map(changed.map((a) => [a.id, a]));
-      return articles.map((a) => byId.get(a.id) ?? a);
-    },
+    withChanged,
   );
+
+export interface ReadStateMark {
+  ids: string[];
+  readState: MarkedReadState;
+}
+
+/** Marks articles read or unread by hand. */
+export const useSetReadState = () =>
+  useListMutation(queryKeys.articles, (api, { ids, readState }: ReadStateMark) => api.setReadState(ids, readState), withChanged);
 
 export const useMoveToTrash = () =>
   useListMutation(queryKeys.articles, (api, article: ArticleMeta) => api.deleteArticle(article.id), withoutArticle);
@@ -55,4 +73,25 @@ export const useMoveToTrash = () =>
 export const useRestoreArticle = () =>
   useListMutation(queryKeys.trash, (api, article: ArticleMeta) => api.restoreArticle(article.id), withoutArticle);
 
+/** Moves the selected articles to the trash; Undo restores them all with `useRestoreArticles`. */
+export const useMoveArticlesToTrash = () =>
+  useListMutation(queryKeys.articles, (api, ids: readonly string[]) => api.deleteArticles([...ids]), withoutIds);
+
+export const useRestoreArticles = () =>
+  useListMutation(queryKeys.trash, (api, ids: readonly string[]) => api.restoreArticles([...ids]), withoutIds);
+
+/** The selected articles as a .zip of Markdown files, handed to the page to download. */
+export function useExportArticles() {
+  const api = useApi();
+  return useMutation({ mutationFn: (ids: readonly string[]) => answerOf(api.exportArticles([...ids])) });
+}
+
 export const useEmptyTrash = () => useListMutation(queryKeys.trash, (api, _none: void) => api.emptyTrash(), () => []);
+
+/** An article's title, author or tags, edited by hand. */
+export const useEditArticle = () =>
+  useListMutation(
+    queryKeys.articles,
+    (api, { id, edit }: { id: string; edit: ArticleEdit }) => api.editArticle(id, edit),
+    (articles, edited) => withChanged(articles, [edited]),
+  );

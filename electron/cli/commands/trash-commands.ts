@@ -1,5 +1,5 @@
 /**
- * `quire delete ID`, `quire restore ID` and `quire empty-trash`: the trash, from the command line.
+ * `quire delete ID…`, `quire restore ID…` and `quire empty-trash`: the trash, from the command line.
  */
 import type { Command } from 'commander';
 import { unwrap } from '../cli-error';
@@ -11,24 +11,24 @@ export function registerTrashCommands(program: Command, context: CommandContext)
 
   program
     .command('delete')
-    .description('move an article to the trash (restorable)')
-    .argument('<id>', 'article id')
-    .action((id: string) =>
+    .description('move articles to the trash (restorable); an unknown id moves none')
+    .argument('<ids...>', 'one or more article ids')
+    .action((ids: string[]) =>
       context.withWriteApi(async (api) => {
-        const article = unwrap(await api.getArticle(checkedId(id)));
-        unwrap(await api.deleteArticle(id));
-        out(`deleted   ${article.id}  ${article.title} (restore with: quire restore ${article.id})`);
+        const articles = [];
+        for (const id of ids) articles.push(unwrap(await api.getArticle(checkedId(id))));
+        unwrap(await api.deleteArticles(ids));
+        for (const article of articles) out(`deleted   ${article.id}  ${article.title} (restore with: quire restore ${article.id})`);
       }, { indexed: true }),
     );
 
   program
     .command('restore')
-    .description('bring an article back from the trash')
-    .argument('<id>', 'article id')
-    .action((id: string) =>
+    .description('bring articles back from the trash; an id not in the trash brings none back')
+    .argument('<ids...>', 'one or more article ids')
+    .action((ids: string[]) =>
       context.withWriteApi(async (api) => {
-        const article = unwrap(await api.restoreArticle(checkedId(id)));
-        out(`restored  ${article.id}  ${article.title}`);
+        for (const article of unwrap(await api.restoreArticles(ids.map(checkedId)))) out(`restored  ${article.id}  ${article.title}`);
       }, { indexed: true }),
     );
 

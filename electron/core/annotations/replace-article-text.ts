@@ -9,6 +9,7 @@
  * the live one and swapped in (`ArticleStore.replace`), so a crash or a failed write never leaves
  * new text with old anchors.
  */
+import { chooseCover } from '../library/cover-image';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnchorCounts, Annotation, ArticleMeta, ReplaceTextOutcome } from '../../shared/models';
@@ -79,18 +80,23 @@ export async function replaceArticleText(
 
   // The article keeps what the user knows it by (title, byline, tags, reading state, as they are
   // on disk when the new folder is written); what is derived from the text follows the new text.
-  const metaFor = (onDisk: ArticleMeta): ArticleMeta => ({
-    ...onDisk,
-    lang: onDisk.lang ?? document.lang,
-    dir: onDisk.dir ?? document.dir,
-    format,
-    excerpt: document.excerpt ?? onDisk.excerpt,
-    contentHash,
-    wordCount,
-    position: Math.min(onDisk.position, Math.max(0, document.text.length - 1)),
-    source: path.basename(file.fileName),
-    updatedAt: textChanged ? now : onDisk.updatedAt,
-  });
+  const metaFor = ({ cover: oldCover, ...onDisk }: ArticleMeta): ArticleMeta => {
+    // New text brings new pictures (their names are generated per import): the cover follows them.
+    const cover = textChanged ? chooseCover(document.html, document.assets) : oldCover;
+    return {
+      ...onDisk,
+      ...(cover === undefined ? {} : { cover }),
+      lang: onDisk.lang ?? document.lang,
+      dir: onDisk.dir ?? document.dir,
+      format,
+      excerpt: document.excerpt ?? onDisk.excerpt,
+      contentHash,
+      wordCount,
+      position: Math.min(onDisk.position, Math.max(0, document.text.length - 1)),
+      source: path.basename(file.fileName),
+      updatedAt: textChanged ? now : onDisk.updatedAt,
+    };
+  };
   const meta = await store.replace(articleId, metaFor, async (staging, live) => {
     // Everything the new text does not replace is kept: annotations, and files Quire does not know.
     await copyFolder(live, staging, (name) => name === 'article.json' || (textChanged && isTextFile(name)));

@@ -41,15 +41,36 @@ const PLACEMENT_NOTE = {
   unplaced: 'not found in the current text of the article',
 } as const;
 
+/**
+ * The article's text as Markdown paragraphs: each line of text.txt a paragraph, with a leading
+ * character that would start a heading, quote, list or rule escaped, so the text reads as written.
+ */
+const textAsParagraphs = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .flatMap((line) => [line.replace(/^([#>*+=_`~|-]|\d+[.)])/, '\\$1'), '']);
+
 export function annotationsToMarkdown(article: ArticleMeta, annotations: readonly Annotation[]): string {
+  return articleMarkdown(article, annotations, null);
+}
+
+/** The whole article as Markdown (bulk export): the same header, its text, then its bookmarks and notes. */
+export function articleToMarkdown(article: ArticleMeta, text: string, annotations: readonly Annotation[]): string {
+  return articleMarkdown(article, annotations, text);
+}
+
+function articleMarkdown(article: ArticleMeta, annotations: readonly Annotation[], text: string | null): string {
   const lines: string[] = [...frontMatter(article), `# ${oneLine(article.title)}`, ''];
   const about = [article.byline, article.siteName].filter((part): part is string => Boolean(part));
   if (about.length > 0) lines.push(oneLine(about.join(' · ')), '');
   lines.push(`Source: ${sourceOf(article)}  `, `In Quire: <${articleLink(article.id)}>`, '');
+  if (text !== null) lines.push('## Text', '', ...textAsParagraphs(text));
 
   const ordered = inReadingOrder(annotations);
   if (ordered.length === 0) {
-    lines.push('_No bookmarks or notes._', '');
+    if (text === null) lines.push('_No bookmarks or notes._', '');
     return lines.join('\n');
   }
   lines.push('## Bookmarks and notes', '');

@@ -19,7 +19,7 @@ import {
 import type { Log } from '../log';
 import { recoverSwaps, swapFolder } from './folder-swap';
 import { withArticleLock } from './library-locks';
-import { articleFiles, articleMetaFile, articleMetaFileIn, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
+import { articleFiles, articleMetaFile, articleMetaFileIn, ASSET_PATH, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
 import { replaceBrokenManifest } from './library-manifest';
 import { ArticleMetaCache } from './meta-cache';
 import { OwnWrites } from './own-writes';
@@ -37,9 +37,6 @@ export interface NewArticle {
   /** files the HTML refers to, each at `assets/<name>` */
   assets?: readonly { path: string; bytes: Uint8Array }[];
 }
-
-/** The only asset paths written: one generated name directly inside `assets/`. */
-const ASSET_PATH = /^assets\/[A-Za-z0-9][A-Za-z0-9_-]{0,100}(?:\.[A-Za-z0-9]{1,10})?$/;
 
 const READ_BATCH = 64;
 

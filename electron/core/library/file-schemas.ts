@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Annotation, ArticleMeta } from '../../shared/models';
 import { HIGHLIGHT_COLORS, TIMED_FIELDS } from '../../shared/models';
 import { idSchema } from '../../shared/validators';
+import { ASSET_PATH } from './library-paths';
 
 export const LIBRARY_FORMAT_VERSION = 1;
 
@@ -42,6 +43,8 @@ export const articleMetaSchema: z.ZodType<ArticleMeta> = z.object({
   // Optional: files older versions wrote have neither, and those versions drop both when they rewrite.
   fieldUpdatedAt: z.partialRecord(z.enum(TIMED_FIELDS), z.string()).optional(),
   tagsRemovedAt: z.record(z.string(), z.string()).optional(),
+  // Optional: older files have none (no cover shown); older versions drop it when they rewrite.
+  cover: z.string().regex(ASSET_PATH).optional(),
 });
 
 const passageTargetSchema = z.object({

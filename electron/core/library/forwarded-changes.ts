@@ -26,7 +26,11 @@ export function articlesChangedBy(method: ReaderMethod, args: readonly unknown[]
     case 'untagArticles':
     case 'deleteArticle':
     case 'restoreArticle':
+    case 'deleteArticles':
+    case 'restoreArticles':
     case 'setProgress':
+    case 'setReadState':
+    case 'editArticle':
     case 'updateAnnotation':
     case 'deleteAnnotation':
       return ids(first);

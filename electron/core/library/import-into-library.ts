@@ -6,6 +6,7 @@
  * Whatever goes wrong becomes a `failed` outcome with one sentence for the user; nothing is left
  * on disk by a failed import (the store writes through a staging folder).
  */
+import { chooseCover } from './cover-image';
 import { createHash } from 'node:crypto';
 import type { ArticleFormat, ArticleMeta, ImportOutcome } from '../../shared/models';
 import { isQuireError } from '../../shared/result';
@@ -113,6 +114,8 @@ export async function addExtracted(
     wordCount,
     source: baseName(origin.fileName),
   };
+  const cover = chooseCover(document.html, document.assets);
+  if (cover !== undefined) meta.cover = cover;
   const ext = originalExtension(origin.fileName, format);
   const original: NewArticle['original'] = origin.original === null ? null : { ext, ...origin.original };
   await store.add({ meta, html: document.html, text: document.text, original, assets: document.assets });

@@ -12,6 +12,9 @@ export const STAGING_PREFIX = '.tmp-';
 /** An article folder moved aside while a new version of it is swapped in (folder-swap.ts). */
 export const REPLACED_PREFIX = '.replaced-';
 
+/** The only asset paths written: one generated name directly inside `assets/`. */
+export const ASSET_PATH = /^assets\/[A-Za-z0-9][A-Za-z0-9_-]{0,100}(?:\.[A-Za-z0-9]{1,10})?$/;
+
 export const isValidId = (id: string): boolean => idSchema.safeParse(id).success;
 
 function checkedId(id: string): string {

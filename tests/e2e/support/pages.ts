@@ -67,7 +67,7 @@ export class LibraryPage {
     await this.page.getByRole('group', { name: 'Sort and filter' }).getByLabel('Tag').selectOption(tag);
   }
 
-  async sortBy(order: 'Recently added' | 'Recently published' | 'Title' | 'Site' | 'Reading progress'): Promise<void> {
+  async sortBy(order: 'Recently added' | 'Recently published' | 'Title' | 'Author' | 'Site' | 'Reading progress'): Promise<void> {
     await this.page.getByLabel('Sort by').selectOption(order);
   }
 }

@@ -202,4 +202,35 @@ describe('quire CLI (in process, fake core)', () => {
     expect(service.untagArticles).not.toHaveBeenCalled();
     expect(await run('list', '--sort', 'colour')).toBe(2);
   });
+
+  it('edits the title, author and tags, and asks for one of them', async () => {
+    const { service, run, output } = harness();
+    expect(await run('edit', 'a1b2c3d4e5f60718', '--title', 'New Name', '--author', '', '--tags', 'one, two words')).toBe(0);
+    expect(service.editArticle).toHaveBeenCalledWith('a1b2c3d4e5f60718', { title: 'New Name', byline: '', tags: ['one', ' two words'] });
+    expect(output.stdout).toContain('edited    ');
+    expect(await run('edit', 'a1b2c3d4e5f60718')).toBe(2);
+    expect(output.stderr).toContain('Give --title, --author or --tags.');
+    expect(service.editArticle).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves several articles to the trash and back in one call each', async () => {
+    const { service, run, output } = harness();
+    expect(await run('delete', 'a1b2c3d4e5f60718', 'b1b2c3d4e5f60718')).toBe(0);
+    expect(service.deleteArticles).toHaveBeenCalledWith(['a1b2c3d4e5f60718', 'b1b2c3d4e5f60718']);
+    expect(output.stdout.match(/^deleted /gm)).toHaveLength(2);
+    expect(await run('restore', 'a1b2c3d4e5f60718', 'b1b2c3d4e5f60718')).toBe(0);
+    expect(service.restoreArticles).toHaveBeenCalledWith(['a1b2c3d4e5f60718', 'b1b2c3d4e5f60718']);
+    expect(output.stdout.match(/^restored /gm)).toHaveLength(2);
+  });
+
+  it('marks articles read or unread, and refuses another word', async () => {
+    const { service, run, output } = harness();
+    expect(await run('mark', 'unread', 'a1b2c3d4e5f60718', 'b1b2c3d4e5f60718')).toBe(0);
+    expect(service.setReadState).toHaveBeenCalledWith(['a1b2c3d4e5f60718', 'b1b2c3d4e5f60718'], 'unread');
+    expect(await run('mark', 'read', 'a1b2c3d4e5f60718')).toBe(0);
+    expect(service.setReadState).toHaveBeenLastCalledWith(['a1b2c3d4e5f60718'], 'finished');
+    expect(output.stdout).toContain('read      ');
+    expect(await run('mark', 'finished', 'a1b2c3d4e5f60718')).toBe(2);
+    expect(service.setReadState).toHaveBeenCalledTimes(2);
+  });
 });

@@ -5,6 +5,8 @@
  * without a new conflict.
  *
  * - title and reading state: the copy that changed that field last;
+ * - the author (edited by hand, no field time): over the same text the copy updated last, else
+ *   the text's side;
  * - reading position (progress and position together): the one set last; when neither copy knows
  *   when (files older versions wrote), the furthest;
  * - tags: the union, less a tag one copy removed after the other last set its tags;
@@ -30,6 +32,10 @@ export function mergeArticleMeta(a: ArticleMeta, b: ArticleMeta, textSide?: 'a' 
     ...text,
     id: a.id,
     title: laterField(a, b, 'title', 'title'),
+    // The author is edited by hand but has no time of its own (a new field time would make
+    // article.json unreadable to earlier versions, whose schema refuses unknown ones): over the
+    // same text, the copy updated last has it (an edit bumps updatedAt); else the text's side.
+    byline: a.contentHash === b.contentHash ? later(a.byline, a.updatedAt, b.byline, b.updatedAt) : text.byline,
     readState: laterField(a, b, 'readState', 'readState'),
     ...mergePosition(a, b),
     addedAt: a.addedAt <= b.addedAt ? a.addedAt : b.addedAt,

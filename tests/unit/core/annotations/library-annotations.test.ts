@@ -5,12 +5,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { openQuire, type QuireCore } from '../../../../electron/core/open-quire';
 import type { Annotation } from '../../../../electron/shared/models';
 import { SEED_FILE } from '../support/corpus';
 import { createMemoryIndex, createMemoryIndexState } from '../support/memory-search-index';
 import { useTempDir } from '../support/temp-dir';
+import { unzipTexts } from '../support/unzip-texts';
 
 const tempDir = useTempDir();
 
@@ -169,31 +169,6 @@ describe('export and import of W3C Web Annotations', () => {
     await quire.close();
   });
 });
-
-/** The names and texts of the files in a zip (as the Markdown "Export all" writes it). */
-async function unzipTexts(base64: string): Promise<Map<string, string>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(Buffer.from(base64, 'base64'), { lazyEntries: true }, (error, file) => (error ? reject(error) : resolve(file))),
-  );
-  const texts = new Map<string, string>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      zip.openReadStream(entry, (error, stream) => {
-        if (error) return reject(error);
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          texts.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-          zip.readEntry();
-        });
-      });
-    });
-    zip.on('end', () => resolve());
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-  return texts;
-}
 
 describe('export of the whole library ("Export all…")', () => {
   async function twoAnnotatedArticles() {

@@ -3,6 +3,7 @@
  * can both drive the UI and check what it asked the core.
  */
 import { vi, type Mock } from 'vitest';
+import { checkArticleEdit } from '../../../../electron/shared/article-edit';
 import { primaryLanguage } from '../../../../electron/shared/article-query';
 import type { ReaderApi, ReaderMethod } from '../../../../electron/shared/contract';
 import {
@@ -119,6 +120,21 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       library.articles.push(article);
       return ok(article);
     },
+    deleteArticles: async (ids) => {
+      if (ids.some((id) => !findArticle(id))) return notFound('Article');
+      library.trash.push(...library.articles.filter((a) => ids.includes(a.id)));
+      library.articles = library.articles.filter((a) => !ids.includes(a.id));
+      return ok(undefined);
+    },
+    restoreArticles: async (ids) => {
+      const back = library.trash.filter((a) => ids.includes(a.id));
+      if (back.length < ids.length) return notFound('Article');
+      library.trash = library.trash.filter((a) => !ids.includes(a.id));
+      library.articles.push(...back);
+      return ok(back.map((a) => ({ ...a })));
+    },
+    exportArticles: async (ids) =>
+      ok({ fileName: `Quire ${ids.length} articles.zip`, mediaType: 'application/zip' as const, dataBase64: btoa(ids.join(',')) }),
     listTrash: async () => ok(library.trash.map((a) => ({ ...a }))),
     emptyTrash: async () => {
       const removed = library.trash.length;
@@ -152,6 +168,19 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       const article = findArticle(id);
       if (!article) return notFound('Article');
       Object.assign(article, progress);
+      return ok({ ...article });
+    },
+    setReadState: async (ids, readState) => {
+      const changed = library.articles.filter((a) => ids.includes(a.id));
+      for (const article of changed) Object.assign(article, readState === 'unread' ? { readState, progress: 0, position: 0 } : { readState });
+      return ok(changed.map((a) => ({ ...a })));
+    },
+    editArticle: async (id, edit) => {
+      const checked = checkArticleEdit(edit);
+      if (!checked.ok) return { ok: false, error: { code: 'invalid-argument', message: checked.message } };
+      const article = findArticle(id);
+      if (!article) return notFound('Article');
+      Object.assign(article, checked.edit);
       return ok({ ...article });
     },
     search: async () => ok(searchResultsOf([])),

@@ -92,4 +92,15 @@ describe('merging two copies of article.json', () => {
     const b = { ...base, addedAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-02T00:00:00.000Z' };
     expect(mergeBothWays(a, b)).toMatchObject({ addedAt: '2026-11-30T00:00:00.000Z', updatedAt: '2026-12-02T00:00:00.000Z' });
   });
+
+  it("keeps an author edited on one machine while the other read on, and the file's text side wins otherwise", () => {
+    const edited = changed(base, '2026-12-02T10:00:00.000Z', { byline: 'Ada Sync', updatedAt: '2026-12-02T10:00:00.000Z' });
+    const read = changed(base, '2026-12-02T11:00:00.000Z', { progress: 0.5, position: 40 });
+    const merged = mergeBothWays(edited, read);
+    expect(merged.byline).toBe('Ada Sync');
+    expect(merged.progress).toBe(0.5);
+    // New text on one side: its details, the author among them, come with it.
+    const replaced = { ...read, contentHash: 'hash-2', byline: 'New Text Author' };
+    expect(mergeArticleMeta(edited, replaced, 'b').byline).toBe('New Text Author');
+  });
 });

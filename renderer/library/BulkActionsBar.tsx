@@ -1,19 +1,33 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { MarkedReadState } from '../../electron/shared/models';
 
-interface BulkTagBarProps {
+interface BulkActionsBarProps {
   count: number;
   /** tags the selected articles carry, offered for removal */
   selectedTags: string[];
   busy: boolean;
   onAdd: (tag: string) => void;
   onRemove: (tag: string) => void;
+  onMark: (readState: MarkedReadState) => void;
+  onExport: () => void;
+  onTrash: () => void;
   onClear: () => void;
 }
 
-/** Shown while articles are selected: add a tag to all of them, or remove one. */
-export function BulkTagBar({ count, selectedTags, busy, onAdd, onRemove, onClear }: BulkTagBarProps) {
+/**
+ * Shown while articles are selected: add a tag to all of them or remove one, mark them read or
+ * unread, export them, move them to the trash. Plain buttons in a named group: Tab reaches each.
+ */
+export function BulkActionsBar(props: BulkActionsBarProps) {
+  const { count, selectedTags, busy, onAdd, onRemove, onMark, onExport, onTrash, onClear } = props;
   const id = useId();
   const [tag, setTag] = useState('');
+  const actions = [
+    { label: 'Mark read', run: () => onMark('finished'), danger: false },
+    { label: 'Mark unread', run: () => onMark('unread'), danger: false },
+    { label: 'Export', run: onExport, danger: false },
+    { label: 'Move to trash', run: onTrash, danger: true },
+  ];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const cleaned = tag.replace(/\s+/g, ' ').trim();
@@ -55,6 +69,13 @@ export function BulkTagBar({ count, selectedTags, busy, onAdd, onRemove, onClear
           ))}
         </div>
       )}
+      <div className="bulk-actions" role="group" aria-label="Actions on the selected articles">
+        {actions.map(({ label, run, danger }) => (
+          <button key={label} type="button" className={`button button-small${danger ? ' button-danger' : ''}`} disabled={busy} onClick={run}>
+            {label}
+          </button>
+        ))}
+      </div>
       <button type="button" className="button button-quiet button-small" onClick={onClear}>
         Clear selection
       </button>

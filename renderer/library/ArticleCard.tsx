@@ -1,0 +1,45 @@
+import { SelectArticleBox } from './SelectArticleBox';
+import type { ArticleMeta } from '../../electron/shared/models';
+import { assetUrl } from '../api/api-client';
+import { authorAndSite, progressLabel } from './article-format';
+
+interface ArticleCardProps {
+  article: ArticleMeta;
+  selected: boolean;
+  /** the card keyboard focus lands on when tabbing into the grid */
+  active: boolean;
+  onOpen: (article: ArticleMeta) => void;
+  onSelect: (article: ArticleMeta, extend: boolean) => void;
+}
+
+/**
+ * One article in the grid: its cover (or, without one, its title's first letter on a tinted
+ * ground), title, author and progress. The picture is decoration — the title names the card.
+ */
+export function ArticleCard({ article, selected, active, onOpen, onSelect }: ArticleCardProps) {
+  const { author } = authorAndSite(article);
+  return (
+    <div className={`article-card${selected ? ' article-row-selected' : ''}`}>
+      <div className="article-cover" aria-hidden="true">
+        {article.cover ? (
+          <img src={assetUrl(article.id, article.cover)} alt="" loading="lazy" decoding="async" />
+        ) : (
+          <span className="article-cover-letter">{Array.from(article.title.trim())[0] ?? '·'}</span>
+        )}
+      </div>
+      <div className="article-card-text">
+        <SelectArticleBox article={article} selected={selected} active={active} onSelect={onSelect} />
+        <button type="button" className="article-title-button" tabIndex={active ? 0 : -1} onClick={() => onOpen(article)}>
+          {article.title}
+        </button>
+      </div>
+      <p className="article-meta">
+        {author && <bdi className="article-author">{author}</bdi>}
+        <span className={`progress-badge progress-${article.readState}`}>
+          <span className="visually-hidden">Progress: </span>
+          {progressLabel(article)}
+        </span>
+      </p>
+    </div>
+  );
+}
