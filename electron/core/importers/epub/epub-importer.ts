@@ -13,6 +13,7 @@ import { decodeText } from '../decode-text';
 import { domWindow } from '../dom-window';
 import { excerptOf, guessDirection, type ImportedDocument, isoDate, titleFromFileName } from '../imported-document';
 import { limitPageNesting, MAX_NESTING_DEPTH } from '../limit-nesting';
+import { MATHML_NAMESPACE } from '../mathml';
 import { normalizeReaderHtml } from '../normalize-html';
 import { sanitizeToElement } from '../sanitize-html';
 import { type ManifestItem, type PackageDocument, parsePackage, resolveHref } from './package-document';
@@ -119,6 +120,7 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
     section.id = `c${index + 1}`;
     for (const node of Array.from(body.childNodes)) section.append(doc.importNode(node, true));
     svgImagesToImg(section);
+    unprefixMathml(section);
     dropNamespacedAttributes(section);
     prefixIds(section, section.id);
     rewriteLinks(section, item.path, chapterOf);
@@ -188,6 +190,24 @@ function svgImagesToImg(section: Element): void {
     img.setAttribute('src', href);
     img.setAttribute('alt', svg.querySelector('title')?.textContent?.trim() ?? '');
     svg.replaceWith(img);
+  }
+}
+
+/**
+ * MathML written with a prefix (`<m:math xmlns:m="…MathML">`, common in EPUB 2 books) would be
+ * serialized as `m:math`, which HTML does not know: each such element becomes the same element
+ * without its prefix (the sanitizer then keeps what MathML Core allows of it).
+ */
+function unprefixMathml(section: Element): void {
+  const prefixed = Array.from(section.getElementsByTagName('*')).filter(
+    (element) => element.namespaceURI === MATHML_NAMESPACE && element.prefix !== null,
+  );
+  // Innermost first, so each element moves children that are already unprefixed.
+  for (const element of prefixed.reverse()) {
+    const plain = section.ownerDocument.createElementNS(MATHML_NAMESPACE, element.localName);
+    for (const attribute of Array.from(element.attributes)) plain.setAttributeNS(attribute.namespaceURI, attribute.name, attribute.value);
+    plain.append(...Array.from(element.childNodes));
+    element.replaceWith(plain);
   }
 }
 

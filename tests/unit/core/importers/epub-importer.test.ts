@@ -182,6 +182,40 @@ describe('hand-made EPUBs', () => {
     expect(document.dir).toBe('ltr');
   });
 
+  it('keeps the MathML of a book, with or without a prefix, as formulas whose text can be searched', async () => {
+    const body = `<h1>Vectors</h1>
+<p>A vector in <math xmlns="http://www.w3.org/1998/Math/MathML" alttext="\\mathbb{R}^n">
+  <msup>
+    <mi mathvariant="double-struck">R</mi>
+    <mi>n</mi>
+  </msup>
+</math> is a list of <m:math xmlns:m="http://www.w3.org/1998/Math/MathML"><m:mi>n</m:mi></m:math> numbers.</p>
+<math xmlns="http://www.w3.org/1998/Math/MathML" display="block" id="eq-norm">
+  <mrow>
+    <mo>‖</mo><mi mathvariant="bold">v</mi><mo>‖</mo>
+    <mo>=</mo>
+    <msqrt><msubsup><mi>v</mi><mn>1</mn><mn>2</mn></msubsup><mo>+</mo><mo>⋯</mo><mo>+</mo><msubsup><mi>v</mi><mi>n</mi><mn>2</mn></msubsup></msqrt>
+  </mrow>
+  <annotation-xml encoding="application/xhtml+xml"><p xmlns="http://www.w3.org/1999/xhtml">hidden twin</p></annotation-xml>
+</math>
+<p>See <a href="#eq-norm">the norm</a>.</p>`;
+    const bytes = makeEpub({
+      opf: opf({ manifest: '<item id="c" href="c.xhtml" media-type="application/xhtml+xml" properties="mathml"/>', spine: '<itemref idref="c"/>' }),
+      files: { 'c.xhtml': xhtml('Vectors', body) },
+    });
+    const { document } = await importFile({ fileName: 'linear-algebra.epub', bytes });
+    const root = parseFragment(document.html);
+    const formulas = Array.from(root.querySelectorAll('math'));
+    expect(formulas.map((math) => [math.namespaceURI, math.textContent])).toEqual([
+      ['http://www.w3.org/1998/Math/MathML', 'ℝn'],
+      ['http://www.w3.org/1998/Math/MathML', 'n'],
+      ['http://www.w3.org/1998/Math/MathML', '‖ 𝐯 ‖ = v12 + ⋯ + vn2'],
+    ]);
+    expect(document.text).toBe('Vectors\nA vector in ℝn is a list of n numbers.\n‖ 𝐯 ‖ = v12 + ⋯ + vn2\nSee the norm.');
+    // An equation is a link target like any other element of the book.
+    expect(root.querySelector('a')?.getAttribute('href')).toBe(`#${formulas[2]!.id}`);
+  });
+
   it('reads a chapter in the encoding its XML declaration names', async () => {
     const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>D\xe9j\xe0 vu \xe0 la cr\xe8merie.</p></body></html>', 'latin1');
     const bytes = makeEpub({
