@@ -9,6 +9,7 @@
 import type { TextDirection } from '../../../shared/models';
 import { QuireError } from '../../../shared/result';
 import { AssetCollector } from '../asset-collector';
+import { countWords } from '../count-words';
 import { decodeText } from '../decode-text';
 import { domWindow } from '../dom-window';
 import { excerptOf, guessDirection, type ImportedDocument, isoDate, titleFromFileName } from '../imported-document';
@@ -157,7 +158,26 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
     assets: assets.referencedBy(html),
     tags: [],
     toc,
+    ...littleTextNote(text, book.fixedLayout, root.querySelector('img') !== null),
   };
+}
+
+/** Below this many words a book is not what its reader expects to find, and is told why. */
+const FEW_WORDS = 100;
+
+/**
+ * A book that imports with almost no text (a picture book, a comic, a scanned book) would
+ * otherwise look like a success; the import summary says what came in and why.
+ */
+function littleTextNote(text: string, fixedLayout: boolean, hasPictures: boolean): { note?: string } {
+  const words = countWords(text);
+  if (words >= FEW_WORDS) return {};
+  const only = `Imported with only ${words} ${words === 1 ? 'word' : 'words'} of text`;
+  if (fixedLayout) {
+    return { note: `${only}: this is a fixed-layout book, whose pages are laid out as pictures; Quire keeps their text and images, not the pages as they were laid out.` };
+  }
+  if (hasPictures) return { note: `${only}: this book is mostly pictures.` };
+  return { note: `${only}: its chapters hold almost no text Quire can read (they may be images or scripts).` };
 }
 
 /**

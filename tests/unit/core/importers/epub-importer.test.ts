@@ -272,6 +272,24 @@ describe('hand-made EPUBs', () => {
     expect((await importEpub('cafe.epub', bytes, { maxBytes: 200 * MB })).text).toBe('Un café.');
   });
 
+  it('says why a fixed-layout picture book came in with almost no text, and says nothing for a book of text', async () => {
+    const page = (n: number, words: string): string => xhtml(`p${n}`, `<div><img src="p${n}.png" alt=""/></div>${words ? `<p>${words}</p>` : ''}`);
+    const bytes = makeEpub({
+      opf: opf({
+        metadata: '<meta property="rendition:layout">pre-paginated</meta>',
+        manifest:
+          '<item id="p1" href="p1.xhtml" media-type="application/xhtml+xml"/><item id="p2" href="p2.xhtml" media-type="application/xhtml+xml"/>' +
+          '<item id="i1" href="p1.png" media-type="image/png"/><item id="i2" href="p2.png" media-type="image/png"/>',
+        spine: '<itemref idref="p1"/><itemref idref="p2"/>',
+      }),
+      files: { 'p1.xhtml': page(1, 'The Red'), 'p2.xhtml': page(2, 'Balloon'), 'p1.png': PNG_PIXELS, 'p2.png': PNG_PIXELS },
+    });
+    const picture = await importEpub('balloon.epub', bytes, { maxBytes: 200 * MB });
+    expect(picture.text).toBe('The Red\nBalloon');
+    expect(picture.note).toMatch(/^Imported with only 3 words of text: this is a fixed-layout book/);
+    expect(book('moby-dick').document.note).toBeUndefined();
+  });
+
   it('reads a chapter in the encoding its XML declaration names', async () => {
     const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>D\xe9j\xe0 vu \xe0 la cr\xe8merie.</p></body></html>', 'latin1');
     const bytes = makeEpub({
