@@ -8,40 +8,71 @@
  * show nothing and add next to no space, yet would glue onto the words beside them in search.
  */
 import { ELEMENT_NODE, TEXT_NODE } from './dom-window';
-import { applyMathVariants } from './math-variants';
+import { styledText } from './math-variants';
 import { MATHML_NAMESPACE, MATHML_SCRIPTS, MATHML_TOKENS } from './mathml';
 
 const INVISIBLE_OPERATOR = /^[ \t\n\r\f]*[\u2061-\u2064][ \t\n\r\f]*$/;
+const WHITESPACE_ONLY = /^[ \t\n\r\f]*$/;
 
 /**
  * Puts one space between the parts of every formula under `root`, drops its invisible operators
- * and writes its styled letters as Unicode (math-variants.ts) (in place; idempotent).
+ * and writes its styled letters as Unicode (math-variants.ts), in place and idempotent. One walk
+ * per formula that changes only what differs: a book holds thousands of formulas, and every jsdom
+ * query and change costs.
  */
 export function prepareMathText(root: Element): void {
   for (const math of Array.from(root.getElementsByTagName('math'))) {
-    if (math.namespaceURI !== MATHML_NAMESPACE) continue;
-    applyMathVariants(math);
-    for (const operator of Array.from(math.getElementsByTagName('mo'))) {
-      if (INVISIBLE_OPERATOR.test(operator.textContent ?? '')) operator.remove();
-    }
-    spaceParts(math);
-    for (const element of Array.from(math.getElementsByTagName('*'))) {
-      if (element.namespaceURI === MATHML_NAMESPACE) spaceParts(element);
-    }
+    if (math.namespaceURI === MATHML_NAMESPACE) prepareFormulaPart(math, null);
   }
 }
 
-function spaceParts(element: Element): void {
-  if (MATHML_TOKENS.has(element.localName)) return;
-  const joined = MATHML_SCRIPTS.has(element.localName);
-  const children = Array.from(element.childNodes);
-  for (const child of children) {
-    // Between MathML elements, text is never laid out: whitespace there only shapes the text.
-    if (child.nodeType === TEXT_NODE && /^[ \t\n\r\f]*$/.test(child.nodeValue ?? '')) child.remove();
+/** @param inherited the `mathvariant` of the nearest ancestor within the formula that has one */
+function prepareFormulaPart(element: Element, inherited: string | null): void {
+  let variant = inherited;
+  const own = element.getAttribute('mathvariant');
+  if (own !== null) {
+    variant = own.trim().toLowerCase();
+    // `normal` stays: it is the one value Chromium reads (an upright single-letter <mi>).
+    if (variant !== 'normal') element.removeAttribute('mathvariant');
   }
-  if (joined) return;
-  const parts = Array.from(element.childNodes).filter((child) => child.nodeType === ELEMENT_NODE);
-  for (const part of parts.slice(1)) element.insertBefore(element.ownerDocument.createTextNode(' '), part);
+  if (MATHML_TOKENS.has(element.localName)) {
+    if (variant !== null && variant !== 'normal') styleTextNodes(element, variant);
+    return;
+  }
+  const joined = MATHML_SCRIPTS.has(element.localName);
+  let previous: Element | null = null;
+  for (let node = element.firstChild; node !== null; ) {
+    const next: ChildNode | null = node.nextSibling;
+    if (node.nodeType === TEXT_NODE) {
+      // Between MathML elements, text is never laid out: whitespace there only shapes the text.
+      const data = node.nodeValue ?? '';
+      const spacer = !joined && previous !== null && data === ' ' && next?.nodeType === ELEMENT_NODE;
+      if (!spacer && WHITESPACE_ONLY.test(data)) node.remove();
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const part = node as Element;
+      if (part.localName === 'mo' && INVISIBLE_OPERATOR.test(part.textContent ?? '')) {
+        part.remove();
+      } else {
+        if (!joined && previous !== null && part.previousSibling?.nodeType !== TEXT_NODE) {
+          element.insertBefore(element.ownerDocument.createTextNode(' '), part);
+        }
+        if (part.namespaceURI === MATHML_NAMESPACE) prepareFormulaPart(part, variant);
+        previous = part;
+      }
+    }
+    node = next;
+  }
+}
+
+function styleTextNodes(token: Element, variant: string): void {
+  const stack: Node[] = [token];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      const styled = styledText(node.nodeValue ?? '', variant);
+      if (styled !== node.nodeValue) node.nodeValue = styled;
+    } else for (let child = node.firstChild; child !== null; child = child.nextSibling) stack.push(child);
+  }
 }
 
 /** `<math display="block">`: laid out as a block of its own, so its text is a line of its own. */

@@ -3,10 +3,9 @@
  * Fraktur letters) is ignored by Chromium, which follows MathML Core: there, styled letters are
  * the Unicode characters of the Mathematical Alphanumeric Symbols block. So the letters and digits
  * of such a token are rewritten to those characters (as MathML Core's `text-transform: math-auto`
- * does for single-letter `<mi>`), and the attribute goes. Search folds them back (NFKD: ℝ is R).
+ * does for single-letter `<mi>`), and the attribute goes (math-text.ts does both while it walks a
+ * formula). Search folds them back (NFKD: ℝ is R).
  */
-import { MATHML_NAMESPACE, MATHML_TOKENS } from './mathml';
-
 /** First code point of capital A, small a and digit 0 in each variant (null: no such letters). */
 const VARIANTS: Readonly<Record<string, readonly [number, number, number | null]>> = {
   bold: [0x1d400, 0x1d41a, 0x1d7ce],
@@ -32,8 +31,11 @@ const HOLES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'double-struck': { C: 'ℂ', H: 'ℍ', N: 'ℕ', P: 'ℙ', Q: 'ℚ', R: 'ℝ', Z: 'ℤ' },
 };
 
-function styled(text: string, variant: string): string {
-  const [capital, small, digit] = VARIANTS[variant]!;
+/** The text of a token drawn in `variant`, as the Unicode letters Chromium would show; unknown variants change nothing. */
+export function styledText(text: string, variant: string): string {
+  const letters = VARIANTS[variant];
+  if (!letters) return text;
+  const [capital, small, digit] = letters;
   const holes = HOLES[variant] ?? {};
   return text.replace(/[A-Za-z0-9]/g, (char) => {
     const hole = holes[char];
@@ -42,31 +44,4 @@ function styled(text: string, variant: string): string {
     if (code <= 0x39) return digit === null ? char : String.fromCodePoint(digit + code - 0x30);
     return String.fromCodePoint(code <= 0x5a ? capital + code - 0x41 : small + code - 0x61);
   });
-}
-
-/** The variant a token is drawn in: its own, else the nearest within its formula (`<mstyle>`). */
-function variantOf(token: Element): string | null {
-  for (let element: Element | null = token; element && element.namespaceURI === MATHML_NAMESPACE; element = element.parentElement) {
-    const variant = element.getAttribute('mathvariant')?.trim().toLowerCase();
-    if (variant) return variant;
-    if (element.localName === 'math') break;
-  }
-  return null;
-}
-
-/** Rewrites the styled letters of the formula `math` as Unicode (in place; idempotent). */
-export function applyMathVariants(math: Element): void {
-  const styledOnes = Array.from(math.querySelectorAll('[mathvariant]'));
-  if (styledOnes.length === 0) return;
-  for (const token of Array.from(math.getElementsByTagName('*'))) {
-    if (token.namespaceURI !== MATHML_NAMESPACE || !MATHML_TOKENS.has(token.localName)) continue;
-    const variant = variantOf(token);
-    if (variant === null || !(variant in VARIANTS)) continue;
-    const walker = token.ownerDocument.createTreeWalker(token, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let text = walker.nextNode(); text; text = walker.nextNode()) text.nodeValue = styled(text.nodeValue ?? '', variant);
-  }
-  // `normal` stays: it is the one value Chromium reads (an upright single-letter <mi>).
-  for (const element of styledOnes) {
-    if (element.getAttribute('mathvariant')?.trim().toLowerCase() !== 'normal') element.removeAttribute('mathvariant');
-  }
 }
