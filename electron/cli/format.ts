@@ -22,7 +22,7 @@ export function snippetToText(snippet: string, useColor: boolean): string {
 export function importLine(outcome: ImportOutcome): string {
   switch (outcome.status) {
     case 'imported':
-      return `imported  ${outcome.article.id}  ${outcome.article.title}`;
+      return `imported  ${outcome.article.id}  ${outcome.article.title}${outcome.note ? `\n  note: ${outcome.note}` : ''}`;
     case 'duplicate':
       return `duplicate ${outcome.article.id}  ${outcome.article.title} (already in library)`;
     case 'failed':

@@ -79,7 +79,8 @@ export interface ReadingProgress {
 }
 
 export type ImportOutcome =
-  | { status: 'imported'; source: string; article: ArticleMeta }
+  /** `note`: what the reader should know about what came in (a book with almost no text, and why) */
+  | { status: 'imported'; source: string; article: ArticleMeta; note?: string }
   | { status: 'duplicate'; source: string; article: ArticleMeta }
   | { status: 'failed'; source: string; reason: string }
   /** a file inside a chosen folder that is not a document Quire reads (an image, a stylesheet) */
@@ -145,7 +146,7 @@ export interface ImportFinishedEvent {
   elapsedMs: number;
   counts: ImportCounts;
   /** the first imported articles (at most 100: enough to show, bounded for huge folders) */
-  imported: { source: string; articleId: string; title: string }[];
+  imported: { source: string; articleId: string; title: string; note?: string }[];
   /** every file whose text is already in the library */
   duplicates: { source: string; articleId: string; title: string }[];
   /** every file that could not be imported, with the reason */

@@ -36,7 +36,10 @@ export function ImportSummary({ report, onDismiss }: ImportSummaryProps) {
           <h3>Imported ({counts.imported})</h3>
           <ul className="import-list">
             {imported.map((entry) => (
-              <li key={entry.source + entry.articleId}>{entry.title}</li>
+              <li key={entry.source + entry.articleId}>
+                {entry.title}
+                {entry.note && <span className="import-note">: {entry.note}</span>}
+              </li>
             ))}
             {unlisted > 0 && <li>… and {unlisted.toLocaleString()} more</li>}
           </ul>

@@ -54,7 +54,8 @@ export function reportFromOutcomes(outcomes: readonly ImportOutcome[], notStarte
     else if (outcome.status === 'skipped') skipped.set(extensionOf(outcome.source), (skipped.get(extensionOf(outcome.source)) ?? 0) + 1);
     else {
       const entry = { source: outcome.source, articleId: outcome.article.id, title: outcome.article.title };
-      (outcome.status === 'imported' ? report.imported : report.duplicates).push(entry);
+      if (outcome.status === 'imported') report.imported.push(outcome.note ? { ...entry, note: outcome.note } : entry);
+      else report.duplicates.push(entry);
     }
   }
   report.skipped = [...skipped]

@@ -22,7 +22,12 @@ export class ImportTally {
       case 'imported':
         this.counts.imported += 1;
         if (this.imported.length < LISTED_IMPORTS) {
-          this.imported.push({ source: outcome.source, articleId: outcome.article.id, title: outcome.article.title });
+          this.imported.push({
+            source: outcome.source,
+            articleId: outcome.article.id,
+            title: outcome.article.title,
+            ...(outcome.note ? { note: outcome.note } : {}),
+          });
         }
         break;
       case 'duplicate':

@@ -17,6 +17,7 @@ import { limitPageNesting, standardPageMarkup } from './limit-nesting';
 import { largePageArticle, largePageMetadata, nestedDeeperThan, READABILITY_MAX_DEPTH, READABILITY_MAX_ELEMENTS } from './large-page';
 import { type PageDomEngine, pageDomEngine, parsePage, resolveLinks } from './page-dom';
 import { collectPageImages, withAssetPaths } from './page-images';
+import { pageMathToMathml } from './page-math';
 import { readInPieces } from './reader-pieces';
 import { sanitizeToElement } from './sanitize-html';
 
@@ -49,6 +50,7 @@ function wholeBody(source: string, documentUrl: string, pageUrl: string | null, 
   try {
     const body = page.document.body;
     if (!body) return '';
+    pageMathToMathml(page.document);
     collectPageImages(page.document, images.assets, images.pageFile);
     resolveLinks(body);
     return body.innerHTML;
@@ -88,6 +90,7 @@ function readPage(source: string, documentUrl: string, images: PageImages, engin
   const page = parsePage(source, documentUrl, engine);
   try {
     const doc = page.document;
+    pageMathToMathml(doc);
     collectPageImages(doc, images.assets, images.pageFile);
     const url = pageUrl(doc);
     if (url && !doc.querySelector('base[href]')) {

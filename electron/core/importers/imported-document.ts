@@ -19,6 +19,8 @@ export interface ImportedDocument {
   assets: ImportedAsset[];
   /** what the document says it is about (Markdown front matter); becomes the article's tags */
   tags: string[];
+  /** a sentence for the import summary: what the reader should know about what came in */
+  note?: string;
 }
 
 /** One file of an article's `assets/` folder; the name is generated, never taken from the source. */

@@ -12,6 +12,7 @@
  */
 import { ELEMENT_NODE, parseFragment, TEXT_NODE } from './dom-window';
 import { fragmentText } from './fragment-text';
+import { isDisplayMath, prepareMathText } from './math-text';
 
 export interface ReaderDocument {
   /** reader HTML (serialized fragment) */
@@ -46,6 +47,7 @@ const isElement = (node: Node): node is Element => node.nodeType === ELEMENT_NOD
 export function normalizeReaderHtml(root: Element): ReaderDocument {
   let current = root;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    prepareMathText(current);
     normalizeContainer(current, blockLikeElements(current));
     const html = current.innerHTML;
     const text = current.textContent ?? '';
@@ -57,13 +59,13 @@ export function normalizeReaderHtml(root: Element): ReaderDocument {
   return { html, text: parseFragment(html).textContent ?? '' };
 }
 
-/** Elements laid out as blocks: block tags, and inline elements wrapping a block (<a><div>…). */
+/** Elements laid out as blocks: block tags, display formulas, and inline elements wrapping a block (<a><div>…). */
 function blockLikeElements(root: Element): Set<Element> {
   const found = new Set<Element>();
   const visit = (element: Element): boolean => {
     let holdsBlock = false;
     for (const child of Array.from(element.children)) if (visit(child)) holdsBlock = true;
-    const blockLike = holdsBlock || BLOCK_TAGS.has(element.localName);
+    const blockLike = holdsBlock || BLOCK_TAGS.has(element.localName) || isDisplayMath(element);
     if (blockLike) found.add(element);
     return blockLike;
   };

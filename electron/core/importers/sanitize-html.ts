@@ -2,24 +2,26 @@
  * Imported HTML is untrusted (docs/design.md §5). DOMPurify removes scripts, event handlers and
  * dangerous URLs; on top of that Quire keeps only what a reader view needs: no forms, frames,
  * embedded objects, media, styles or classes (a page's class names could match the app's own CSS).
+ * Mathematics is kept as MathML Core, through an allow-list of its own (mathml.ts).
  */
 import createDOMPurify, { type Config } from 'dompurify';
 import { domWindow } from './dom-window';
 import { limitFragmentNesting } from './limit-nesting';
+import { MATHML_ATTRIBUTES, MATHML_DROPPED_WITH_CONTENT, MATHML_ELEMENTS, MATHML_NAMESPACE, MATHML_ONLY_ATTRIBUTES } from './mathml';
 
 const FORBIDDEN_TAGS = [
   'style', 'link', 'meta', 'base', 'title', 'script', 'noscript', 'template',
   'form', 'input', 'button', 'select', 'option', 'optgroup', 'datalist', 'textarea', 'output', 'label',
   'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param', 'portal',
   'audio', 'video', 'source', 'track', 'picture', 'canvas', 'map', 'area', 'dialog', 'slot',
-  'svg', 'math',
+  'svg', 'maction', 'menclose', 'mfenced', 'mlabeledtr', ...MATHML_DROPPED_WITH_CONTENT,
   // Moving text is no way to read; its words stay.
   'marquee',
 ];
 /** Removed together with their content: what is inside is UI or fallback, never article text. */
 const FORBIDDEN_CONTENTS = [
   'button', 'select', 'option', 'datalist', 'textarea', 'output', 'object', 'embed', 'applet',
-  'canvas', 'audio', 'video', 'picture', 'map', 'dialog', 'frameset',
+  'canvas', 'audio', 'video', 'picture', 'map', 'dialog', 'frameset', ...MATHML_DROPPED_WITH_CONTENT,
 ];
 const FORBIDDEN_ATTRIBUTES = [
   'style', 'class', 'srcset', 'sizes', 'loading', 'decoding', 'tabindex', 'contenteditable',
@@ -36,6 +38,10 @@ const CONFIG: Config = {
   FORBID_TAGS: FORBIDDEN_TAGS,
   ADD_FORBID_CONTENTS: FORBIDDEN_CONTENTS,
   FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
+  // DOMPurify's own namespace checks still apply: a MathML element only inside <math>, HTML inside
+  // MathML only where the HTML parser would put it (token elements), never through annotation-xml.
+  ADD_TAGS: [...MATHML_ELEMENTS],
+  ADD_ATTR: [...MATHML_ATTRIBUTES],
   ALLOW_DATA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
   WHOLE_DOCUMENT: false,
@@ -43,8 +49,19 @@ const CONFIG: Config = {
 
 let purifier: ReturnType<typeof createDOMPurify> | undefined;
 
-const purify = (): ReturnType<typeof createDOMPurify> =>
-  (purifier ??= createDOMPurify(domWindow() as unknown as Parameters<typeof createDOMPurify>[0]));
+function purify(): ReturnType<typeof createDOMPurify> {
+  if (purifier) return purifier;
+  purifier = createDOMPurify(domWindow() as unknown as Parameters<typeof createDOMPurify>[0]);
+  // Attributes are allowed per namespace: a MathML element keeps only MathML's presentation
+  // attributes (so never `href`, which makes any MathML element a link), an HTML element never
+  // MathML's own.
+  purifier.addHook('uponSanitizeAttribute', (node, data) => {
+    const name = data.attrName.toLowerCase();
+    const isMath = (node as Element).namespaceURI === MATHML_NAMESPACE;
+    if (isMath ? !MATHML_ATTRIBUTES.has(name) : MATHML_ONLY_ATTRIBUTES.has(name)) data.keepAttr = false;
+  });
+  return purifier;
+}
 
 const withoutHash = (url: URL): string => url.href.slice(0, url.href.length - url.hash.length);
 

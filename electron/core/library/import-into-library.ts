@@ -12,6 +12,7 @@ import type { ArticleFormat, ArticleMeta, ImportOutcome } from '../../shared/mod
 import { isQuireError } from '../../shared/result';
 import { cleanLabel } from '../../shared/validators';
 import { errorCode } from '../fs/atomic-write';
+import { countWords } from '../importers/count-words';
 import type { ImportedDocument } from '../importers/imported-document';
 import { extensionOf } from '../importers/import-formats';
 import type { Log } from '../log';
@@ -47,14 +48,8 @@ export interface ImportOrigin {
 
 export const contentHashOf = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
-
-/** Words as a reader counts them, CJK included (where words are not separated by spaces). */
-export function countWords(text: string): number {
-  let words = 0;
-  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) words += 1;
-  return words;
-}
+// Counted where the importers count them too (a book with little text is told so at import).
+export { countWords };
 
 /** `original.<ext>` keeps the file's own extension when it is a sane one. */
 const originalExtension = (fileName: string, fallback: string): string => {
@@ -119,7 +114,7 @@ export async function addExtracted(
   const ext = originalExtension(origin.fileName, format);
   const original: NewArticle['original'] = origin.original === null ? null : { ext, ...origin.original };
   await store.add({ meta, html: document.html, text: document.text, original, assets: document.assets });
-  return { status: 'imported', source, article: meta };
+  return { status: 'imported', source, article: meta, ...(document.note ? { note: document.note } : {}) };
 }
 
 /** Both steps on this thread: for a handful of files (the sample library). */

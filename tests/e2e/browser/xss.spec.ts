@@ -171,7 +171,7 @@ function epubFile(): Promise<Buffer> {
 async function unsafeMarkup(region: Locator): Promise<string[]> {
   return region.evaluateAll((roots) => {
     const forbiddenTags = new Set([
-      'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'style', 'link', 'meta',
+      'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'style', 'link', 'meta',
       'base', 'form', 'input', 'button', 'textarea', 'select', 'template', 'noscript', 'video', 'audio', 'source',
       'picture', 'area', 'map', 'portal', 'marquee',
     ]);
@@ -189,11 +189,21 @@ async function unsafeMarkup(region: Locator): Promise<string[]> {
         return false;
       }
     };
+    // Formulas are kept as MathML Core: its layout elements only (no maction, annotation-xml,
+    // mglyph), and no MathML element may be a link or load anything.
+    const mathml = 'http://www.w3.org/1998/Math/MathML';
+    const mathmlCore = new Set([
+      'math', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'mrow', 'mfrac', 'msqrt', 'mroot', 'mstyle', 'merror', 'mpadded',
+      'mphantom', 'msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover', 'mmultiscripts', 'mprescripts', 'none',
+      'mtable', 'mtr', 'mtd', 'semantics',
+    ]);
     const found: string[] = [];
     for (const root of roots) {
       for (const element of Array.from(root.querySelectorAll('*'))) {
         const tag = element.localName;
         if (forbiddenTags.has(tag)) found.push(`<${tag}>`);
+        if (element.namespaceURI === mathml && !mathmlCore.has(tag)) found.push(`<${tag}> (MathML)`);
+        if (element.namespaceURI === mathml && (element.hasAttribute('href') || element.hasAttribute('src'))) found.push(`<${tag}> (MathML link)`);
         for (const attribute of Array.from(element.attributes)) {
           const name = attribute.name.toLowerCase();
           if (name.startsWith('on') || forbiddenAttributes.has(name)) found.push(`<${tag} ${name}="${attribute.value}">`);

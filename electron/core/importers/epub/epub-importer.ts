@@ -9,10 +9,12 @@
 import type { TextDirection } from '../../../shared/models';
 import { QuireError } from '../../../shared/result';
 import { AssetCollector } from '../asset-collector';
+import { countWords } from '../count-words';
 import { decodeText } from '../decode-text';
 import { domWindow } from '../dom-window';
 import { excerptOf, guessDirection, type ImportedDocument, isoDate, titleFromFileName } from '../imported-document';
 import { limitPageNesting, MAX_NESTING_DEPTH } from '../limit-nesting';
+import { MATHML_NAMESPACE } from '../mathml';
 import { normalizeReaderHtml } from '../normalize-html';
 import { sanitizeToElement } from '../sanitize-html';
 import { type ManifestItem, type PackageDocument, parsePackage, resolveHref } from './package-document';
@@ -119,6 +121,7 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
     section.id = `c${index + 1}`;
     for (const node of Array.from(body.childNodes)) section.append(doc.importNode(node, true));
     svgImagesToImg(section);
+    unprefixMathml(section);
     dropNamespacedAttributes(section);
     prefixIds(section, section.id);
     rewriteLinks(section, item.path, chapterOf);
@@ -155,7 +158,26 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
     assets: assets.referencedBy(html),
     tags: [],
     toc,
+    ...littleTextNote(text, book.fixedLayout, root.querySelector('img') !== null),
   };
+}
+
+/** Below this many words a book is not what its reader expects to find, and is told why. */
+const FEW_WORDS = 100;
+
+/**
+ * A book that imports with almost no text (a picture book, a comic, a scanned book) would
+ * otherwise look like a success; the import summary says what came in and why.
+ */
+function littleTextNote(text: string, fixedLayout: boolean, hasPictures: boolean): { note?: string } {
+  const words = countWords(text);
+  if (words >= FEW_WORDS) return {};
+  const only = `Imported with only ${words} ${words === 1 ? 'word' : 'words'} of text`;
+  if (fixedLayout) {
+    return { note: `${only}: this is a fixed-layout book, whose pages are laid out as pictures; Quire keeps their text and images, not the pages as they were laid out.` };
+  }
+  if (hasPictures) return { note: `${only}: this book is mostly pictures.` };
+  return { note: `${only}: its chapters hold almost no text Quire can read (they may be images or scripts).` };
 }
 
 /**
@@ -188,6 +210,24 @@ function svgImagesToImg(section: Element): void {
     img.setAttribute('src', href);
     img.setAttribute('alt', svg.querySelector('title')?.textContent?.trim() ?? '');
     svg.replaceWith(img);
+  }
+}
+
+/**
+ * MathML written with a prefix (`<m:math xmlns:m="…MathML">`, common in EPUB 2 books) would be
+ * serialized as `m:math`, which HTML does not know: each such element becomes the same element
+ * without its prefix (the sanitizer then keeps what MathML Core allows of it).
+ */
+function unprefixMathml(section: Element): void {
+  const prefixed = Array.from(section.getElementsByTagName('*')).filter(
+    (element) => element.namespaceURI === MATHML_NAMESPACE && element.prefix !== null,
+  );
+  // Innermost first, so each element moves children that are already unprefixed.
+  for (const element of prefixed.reverse()) {
+    const plain = section.ownerDocument.createElementNS(MATHML_NAMESPACE, element.localName);
+    for (const attribute of Array.from(element.attributes)) plain.setAttributeNS(attribute.namespaceURI, attribute.name, attribute.value);
+    plain.append(...Array.from(element.childNodes));
+    element.replaceWith(plain);
   }
 }
 

@@ -25,6 +25,8 @@ export interface PackageDocument {
   description: string | null;
   /** `page-progression-direction` of the spine */
   direction: 'ltr' | 'rtl' | null;
+  /** pages laid out by the author as pictures are (`rendition:layout` pre-paginated, or the older `fixed-layout` meta) */
+  fixedLayout: boolean;
   manifest: ReadonlyMap<string, ManifestItem>;
   /** manifest items in reading order (linear ones only, unless the book has none) */
   spine: ManifestItem[];
@@ -69,6 +71,16 @@ function mainTitle(doc: Document): string | null {
     return id !== null && refinements.some((meta) => meta.getAttribute('refines') === `#${id}` && meta.getAttribute('property') === 'title-type' && cleanLine(meta.textContent) === 'main');
   });
   return textOf(main ?? titles[0] ?? null);
+}
+
+/** EPUB 3 says `rendition:layout` is `pre-paginated` (for the book or each spine item); Apple's and Kindle's older books say `fixed-layout`. */
+function isFixedLayout(doc: Document, itemrefs: Element[]): boolean {
+  const metas = elementsNamed(doc, 'meta');
+  return (
+    metas.some((meta) => meta.getAttribute('property') === 'rendition:layout' && cleanLine(meta.textContent) === 'pre-paginated') ||
+    metas.some((meta) => meta.getAttribute('name') === 'fixed-layout' && meta.getAttribute('content')?.trim().toLowerCase() === 'true') ||
+    (itemrefs.length > 0 && itemrefs.every((ref) => (ref.getAttribute('properties') ?? '').split(/\s+/).includes('rendition:layout-pre-paginated')))
+  );
 }
 
 /** Authors: creators whose role, when the book gives one, is author (`aut`). */
@@ -125,6 +137,7 @@ export function parsePackage(opfPath: string, xml: string): PackageDocument {
     // Descriptions are often HTML written as text: keep only what a reader sees.
     description: description === null ? null : cleanLine(description.replace(/<[^>]*>/g, ' ')),
     direction: progression === 'rtl' || progression === 'ltr' ? progression : null,
+    fixedLayout: isFixedLayout(doc, itemrefs),
     manifest,
     spine,
     nav: [...manifest.values()].find((item) => item.properties.includes('nav')) ?? null,

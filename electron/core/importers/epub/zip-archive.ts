@@ -24,7 +24,32 @@ export const damagedEpub = (): QuireError =>
 export const epubTooLarge = (): QuireError =>
   new QuireError('import-failed', 'This EPUB unpacks to more than Quire allows (it may be a zip bomb); it was not imported.');
 
-/** A name as a key: forward slashes, no `./` segments; null for one that leaves the archive. */
+/** Bit 11 of an entry's flags: its name is UTF-8 (else, by the zip format, CP437). */
+const UTF8_NAME_FLAG = 0x800;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * An entry's name. The EPUB container format (OCF) requires UTF-8 names whatever the zip's flag
+ * says, and many tools that make EPUBs (and Japanese ones above all) leave bit 11 unset: read as
+ * the flag says, `第一章.xhtml` would become CP437 mojibake that no href of the book names. So a
+ * name whose bytes are valid UTF-8 is read as UTF-8; only one that is not falls back to CP437
+ * (an old archive from DOS). A Unicode path extra field, when there is one, wins either way.
+ */
+function entryName(entry: Entry, raw: Buffer): string {
+  let utf8 = true;
+  try {
+    strictUtf8.decode(raw);
+  } catch {
+    utf8 = false;
+  }
+  const flags = utf8 ? entry.generalPurposeBitFlag | UTF8_NAME_FLAG : entry.generalPurposeBitFlag;
+  return yauzl.getFileNameLowLevel(flags, raw, entry.extraFields, false);
+}
+
+/**
+ * A name as a key: forward slashes, no `./` segments, composed Unicode (an archive made on macOS
+ * may hold `が` decomposed while the book's hrefs have it composed); null for one that leaves the archive.
+ */
 export function archivePath(name: string): string | null {
   const segments: string[] = [];
   for (const segment of name.replace(/\\/g, '/').split('/')) {
@@ -35,7 +60,7 @@ export function archivePath(name: string): string | null {
     } else segments.push(segment);
   }
   if (name.startsWith('/') || name.startsWith('\\') || /^[a-zA-Z]:/.test(name) || name.includes('\0')) return null;
-  return segments.length === 0 ? null : segments.join('/');
+  return segments.length === 0 ? null : segments.join('/').normalize('NFC');
 }
 
 export class ZipArchive {
@@ -64,7 +89,7 @@ export class ZipArchive {
     try {
       for await (const entry of zip.eachEntry()) {
         const raw = entry.fileName as unknown as Buffer; // a Buffer, since decodeStrings is false
-        const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
+        const name = entryName(entry, raw);
         const key = archivePath(name);
         if (key === null || name.endsWith('/') || entries.has(key)) continue;
         entries.set(key, entry);

@@ -5,6 +5,7 @@ import type { ImportFinishedEvent, ImportProgressEvent } from '../../../../elect
 import { webPages } from '../support/corpus';
 import { copyWebPages, openTestLibrary, writePageVariants } from '../support/import-library';
 import { useTempDir } from '../support/temp-dir';
+import { makeEpub } from '../importers/support/make-zip';
 
 const tempDir = useTempDir('quire-import-');
 
@@ -69,6 +70,25 @@ describe('bulk import jobs', () => {
       await core.close();
     }
   }, 120_000);
+
+  it("lists a note beside an article that came in with almost no text, in the job's summary", async () => {
+    const root = tempDir();
+    const folder = path.join(root, 'books');
+    mkdirSync(folder, { recursive: true });
+    const chapter = '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>c</title></head><body><p>Goodnight moon.</p></body></html>';
+    const opf = '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Goodnight</dc:title></metadata>' +
+      '<manifest><item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c"/></spine></package>';
+    writeFileSync(path.join(folder, 'goodnight.epub'), makeEpub({ opf, files: { 'c.xhtml': chapter } }));
+    const { core } = await openTestLibrary(root);
+    try {
+      const { finished } = recordEvents(core);
+      await core.startImport([folder]);
+      const summary = await finished;
+      expect(summary.imported).toEqual([expect.objectContaining({ title: 'Goodnight', note: expect.stringMatching(/^Imported with only 2 words of text/) })]);
+    } finally {
+      await core.close();
+    }
+  });
 
   it('catches duplicates within one batch: the first file in name order is imported, the copy reported', async () => {
     const root = tempDir();

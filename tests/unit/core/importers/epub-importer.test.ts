@@ -24,6 +24,12 @@ beforeAll(async () => {
   }
 }, 120_000);
 
+/** A 4×4 PNG (the importer drops 1×1 spacers). */
+const PNG_PIXELS = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAYAAACp8Z5+AAAAEUlEQVR4nGP8z8DwnwEJMKFzADUKAgHQ3e5BAAAAAElFTkSuQmCC',
+  'base64',
+);
+
 const book = (name: string): { document: Imported; truth: BookTruth } => imported.get(name)!;
 
 async function importError(fileName: string, bytes: Uint8Array, maxBytes?: number): Promise<string> {
@@ -182,6 +188,108 @@ describe('hand-made EPUBs', () => {
     expect(document.dir).toBe('ltr');
   });
 
+  it('keeps the MathML of a book, with or without a prefix, as formulas whose text can be searched', async () => {
+    const body = `<h1>Vectors</h1>
+<p>A vector in <math xmlns="http://www.w3.org/1998/Math/MathML" alttext="\\mathbb{R}^n">
+  <msup>
+    <mi mathvariant="double-struck">R</mi>
+    <mi>n</mi>
+  </msup>
+</math> is a list of <m:math xmlns:m="http://www.w3.org/1998/Math/MathML"><m:mi>n</m:mi></m:math> numbers.</p>
+<math xmlns="http://www.w3.org/1998/Math/MathML" display="block" id="eq-norm">
+  <mrow>
+    <mo>‖</mo><mi mathvariant="bold">v</mi><mo>‖</mo>
+    <mo>=</mo>
+    <msqrt><msubsup><mi>v</mi><mn>1</mn><mn>2</mn></msubsup><mo>+</mo><mo>⋯</mo><mo>+</mo><msubsup><mi>v</mi><mi>n</mi><mn>2</mn></msubsup></msqrt>
+  </mrow>
+  <annotation-xml encoding="application/xhtml+xml"><p xmlns="http://www.w3.org/1999/xhtml">hidden twin</p></annotation-xml>
+</math>
+<p>See <a href="#eq-norm">the norm</a>.</p>`;
+    const bytes = makeEpub({
+      opf: opf({ manifest: '<item id="c" href="c.xhtml" media-type="application/xhtml+xml" properties="mathml"/>', spine: '<itemref idref="c"/>' }),
+      files: { 'c.xhtml': xhtml('Vectors', body) },
+    });
+    const { document } = await importFile({ fileName: 'linear-algebra.epub', bytes });
+    const root = parseFragment(document.html);
+    const formulas = Array.from(root.querySelectorAll('math'));
+    expect(formulas.map((math) => [math.namespaceURI, math.textContent])).toEqual([
+      ['http://www.w3.org/1998/Math/MathML', 'ℝn'],
+      ['http://www.w3.org/1998/Math/MathML', 'n'],
+      ['http://www.w3.org/1998/Math/MathML', '‖ 𝐯 ‖ = v12 + ⋯ + vn2'],
+    ]);
+    expect(document.text).toBe('Vectors\nA vector in ℝn is a list of n numbers.\n‖ 𝐯 ‖ = v12 + ⋯ + vn2\nSee the norm.');
+    // An equation is a link target like any other element of the book.
+    expect(root.querySelector('a')?.getAttribute('href')).toBe(`#${formulas[2]!.id}`);
+  });
+
+  it('reads a Japanese novel whose chapter files have Japanese names that the zip does not flag as UTF-8', async () => {
+    const nav = `<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>目次</title></head>
+<body><nav epub:type="toc"><ol><li><a href="第一章.xhtml">第一章「猫」</a></li><li><a href="%E7%AC%AC%E4%BA%8C%E7%AB%A0.xhtml#名前">第二章「名前」</a></li></ol></nav></body></html>`;
+    const bytes = makeEpub({
+      utf8Flag: false,
+      opf: opf({
+        metadata: '<dc:language>ja</dc:language>',
+        manifest:
+          '<item id="nav" href="目次.xhtml" media-type="application/xhtml+xml" properties="nav"/>' +
+          '<item id="c1" href="第一章.xhtml" media-type="application/xhtml+xml"/>' +
+          '<item id="c2" href="%E7%AC%AC%E4%BA%8C%E7%AB%A0.xhtml" media-type="application/xhtml+xml"/>' +
+          '<item id="img" href="画像/猫.png" media-type="image/png"/>',
+        spine: '<itemref idref="c1"/><itemref idref="c2"/>',
+      }),
+      files: {
+        '目次.xhtml': nav,
+        '第一章.xhtml': xhtml('第一章', '<h1>第一章　猫</h1><p>吾輩は猫である。<a href="第二章.xhtml#名前">名前</a>はまだ無い。</p><p><img src="画像/猫.png" alt="猫の絵"/></p>', 'ja'),
+        '第二章.xhtml': xhtml('第二章', '<h1>第二章</h1><p id="名前">どこで生れたかとんと見当がつかぬ。</p>', 'ja'),
+        '画像/猫.png': PNG_PIXELS,
+      },
+    });
+    const document = await importEpub('neko.epub', bytes, { maxBytes: 200 * MB });
+    expect(document.text).toBe('第一章　猫\n吾輩は猫である。名前はまだ無い。\n第二章\nどこで生れたかとんと見当がつかぬ。');
+    expect(document.toc.map((entry) => entry.label)).toEqual(['第一章「猫」', '第二章「名前」']);
+    const root = parseFragment(document.html);
+    // The link between the chapters and the picture come through too.
+    expect(root.querySelector(`[id="${root.querySelector('a')!.getAttribute('href')!.slice(1)}"]`)?.textContent).toBe('どこで生れたかとんと見当がつかぬ。');
+    expect(root.querySelector('img')?.getAttribute('src')).toMatch(/^assets\/[0-9a-f]{20}\.png$/);
+  });
+
+  it('finds a chapter whose name the archive holds decomposed (as macOS writes it) from an href written composed', async () => {
+    const name = 'がっこう.xhtml';
+    const bytes = makeEpub({
+      opf: opf({ manifest: `<item id="c" href="${name}" media-type="application/xhtml+xml"/>`, spine: '<itemref idref="c"/>' }),
+      extra: [{ name: `OEBPS/${name.normalize('NFD')}`, data: xhtml('c', '<p>学校へ行く。</p>', 'ja') }],
+    });
+    expect(name.normalize('NFD')).not.toBe(name);
+    expect((await importEpub('gakkou.epub', bytes, { maxBytes: 200 * MB })).text).toBe('学校へ行く。');
+  });
+
+  it('still reads an old archive name that is not UTF-8 as the zip format says (CP437)', async () => {
+    // "caf\x82.xhtml" is "café.xhtml" in CP437, and not valid UTF-8.
+    const bytes = makeEpub({
+      utf8Flag: false,
+      opf: opf({ manifest: '<item id="c" href="caf%C3%A9.xhtml" media-type="application/xhtml+xml"/>', spine: '<itemref idref="c"/>' }),
+      extra: [{ name: 'OEBPS/café.xhtml', nameBytes: Buffer.from('OEBPS/caf\x82.xhtml', 'latin1'), data: xhtml('c', '<p>Un café.</p>'), utf8Flag: false }],
+    });
+    expect((await importEpub('cafe.epub', bytes, { maxBytes: 200 * MB })).text).toBe('Un café.');
+  });
+
+  it('says why a fixed-layout picture book came in with almost no text, and says nothing for a book of text', async () => {
+    const page = (n: number, words: string): string => xhtml(`p${n}`, `<div><img src="p${n}.png" alt=""/></div>${words ? `<p>${words}</p>` : ''}`);
+    const bytes = makeEpub({
+      opf: opf({
+        metadata: '<meta property="rendition:layout">pre-paginated</meta>',
+        manifest:
+          '<item id="p1" href="p1.xhtml" media-type="application/xhtml+xml"/><item id="p2" href="p2.xhtml" media-type="application/xhtml+xml"/>' +
+          '<item id="i1" href="p1.png" media-type="image/png"/><item id="i2" href="p2.png" media-type="image/png"/>',
+        spine: '<itemref idref="p1"/><itemref idref="p2"/>',
+      }),
+      files: { 'p1.xhtml': page(1, 'The Red'), 'p2.xhtml': page(2, 'Balloon'), 'p1.png': PNG_PIXELS, 'p2.png': PNG_PIXELS },
+    });
+    const picture = await importEpub('balloon.epub', bytes, { maxBytes: 200 * MB });
+    expect(picture.text).toBe('The Red\nBalloon');
+    expect(picture.note).toMatch(/^Imported with only 3 words of text: this is a fixed-layout book/);
+    expect(book('moby-dick').document.note).toBeUndefined();
+  });
+
   it('reads a chapter in the encoding its XML declaration names', async () => {
     const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>D\xe9j\xe0 vu \xe0 la cr\xe8merie.</p></body></html>', 'latin1');
     const bytes = makeEpub({
@@ -204,10 +312,7 @@ describe('hand-made EPUBs', () => {
   });
 
   it('never takes a file name from the archive: entries named ../../x are not images of the book', async () => {
-    const png = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAYAAACp8Z5+AAAAEUlEQVR4nGP8z8DwnwEJMKFzADUKAgHQ3e5BAAAAAElFTkSuQmCC',
-      'base64',
-    );
+    const png = PNG_PIXELS;
     const bytes = makeEpub({
       opf: opf({ manifest: '<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/><item id="i" href="pic.png" media-type="image/png"/>', spine: '<itemref idref="c"/>' }),
       files: { 'c.xhtml': xhtml('c', '<p>Text.</p><img src="../../../evil.png" alt="climbing"/><img src="pic.png" alt="inside"/>'), 'pic.png': png },

@@ -12,6 +12,10 @@ export interface ZipEntry {
   store?: boolean;
   /** the uncompressed size the headers claim, when it should not be the true one */
   declaredSize?: number;
+  /** whether the headers flag the name as UTF-8 (default); bytes of a string name are UTF-8 either way */
+  utf8Flag?: boolean;
+  /** the name's raw bytes, when they are not a string's UTF-8 (an old CP437 name) */
+  nameBytes?: Uint8Array;
 }
 
 export function makeZip(entries: readonly ZipEntry[]): Buffer {
@@ -21,13 +25,14 @@ export function makeZip(entries: readonly ZipEntry[]): Buffer {
   for (const entry of entries) {
     const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
     const packed = entry.store ? data : deflateRawSync(data);
-    const name = Buffer.from(entry.name, 'utf8');
+    const name = entry.nameBytes ? Buffer.from(entry.nameBytes) : Buffer.from(entry.name, 'utf8');
+    const flags = entry.utf8Flag === false ? 0 : 0x0800;
     const size = entry.declaredSize ?? data.length;
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
+    local.writeUInt16LE(flags, 6); // bit 11: the name is UTF-8
     local.writeUInt16LE(entry.store ? 0 : 8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
@@ -37,7 +42,7 @@ export function makeZip(entries: readonly ZipEntry[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(entry.store ? 0 : 8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
@@ -69,17 +74,21 @@ export interface EpubParts {
   files?: Record<string, Uint8Array | string>;
   /** entries with any name at all */
   extra?: ZipEntry[];
+  /** whether the entries' names are flagged as UTF-8 (default), as the zip format asks */
+  utf8Flag?: boolean;
 }
 
 /** An EPUB whose package is `OEBPS/content.opf`. */
-export function makeEpub({ opf, files = {}, extra = [] }: EpubParts): Buffer {
-  return makeZip([
-    { name: 'mimetype', data: 'application/epub+zip', store: true },
-    { name: 'META-INF/container.xml', data: CONTAINER },
-    { name: 'OEBPS/content.opf', data: opf },
-    ...Object.entries(files).map(([name, data]) => ({ name: `OEBPS/${name}`, data })),
-    ...extra,
-  ]);
+export function makeEpub({ opf, files = {}, extra = [], utf8Flag = true }: EpubParts): Buffer {
+  return makeZip(
+    [
+      { name: 'mimetype', data: 'application/epub+zip', store: true },
+      { name: 'META-INF/container.xml', data: CONTAINER },
+      { name: 'OEBPS/content.opf', data: opf },
+      ...Object.entries(files).map(([name, data]) => ({ name: `OEBPS/${name}`, data })),
+      ...extra,
+    ].map((entry) => ({ utf8Flag, ...entry })),
+  );
 }
 
 export const xhtml = (title: string, body: string, lang = 'en'): string =>
