@@ -39,7 +39,7 @@ interface ReaderToolbarProps {
 }
 
 /**
- * Back, bookmark, the bookmarks drawer, focus mode and the reading settings. In a narrow reader
+ * Back, bookmark, the bookmarks drawer, and Listen, focus mode and the reading settings. In a narrow reader
  * (a container query in reader.css) the settings fold behind "Text settings".
  */
 export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBeforeReflow, chrome, drawerButton, annotationCount, listen }: ReaderToolbarProps) {
@@ -67,11 +67,7 @@ export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBefore
         <button type="button" className="button" onClick={onBookmarkSelection}>
           <ShortLabel full="Bookmark selection" short="Bookmark" />
         </button>
-        {listen && (
-          <button type="button" className="button" aria-pressed={listen.active} aria-keyshortcuts="L" title="Read aloud (L)" onClick={listen.onToggle}>
-            Listen
-          </button>
-        )}
+
         {drawerMode && (
           <DisclosureButton disclosure={drawer} buttonRef={drawerButton} className="button">
             <ShortLabel full="Bookmarks and notes" short="Notes" /> ({annotationCount})
@@ -82,6 +78,12 @@ export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBefore
         <span aria-hidden="true">Aa</span> <span className="label-full">Text settings</span>
       </DisclosureButton>
       <DisclosurePanel disclosure={fold} panelRef={foldPanel} className="reader-toolbar-group reader-settings">
+        {/* With the reading settings: a phone-width toolbar keeps to one row (L works anywhere). */}
+        {listen && (
+          <button type="button" className="button" aria-pressed={listen.active} aria-keyshortcuts="L" title="Read aloud (L)" onClick={listen.onToggle}>
+            Listen
+          </button>
+        )}
         <button type="button" className="button" aria-pressed={focusMode} aria-keyshortcuts="F" title="Focus mode (F)" onClick={toggleFocusMode}>
           Focus mode
         </button>
