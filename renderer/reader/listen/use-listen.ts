@@ -141,11 +141,11 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
   const setRate = (rate: number) => updateSettings({ listenRate: rate });
   // A new voice or speed takes effect from the sentence being spoken, once the settings have it.
   const voiceAndRate = `${voice?.name ?? ''}|${settings.listenRate}`;
-  const spoken = useRef({ voiceAndRate, status, index });
+  const spokenWith = useRef(voiceAndRate);
   useEffect(() => {
-    const before = spoken.current;
-    spoken.current = { voiceAndRate, status, index };
-    if (before.voiceAndRate !== voiceAndRate && status === 'playing') speak(index);
+    if (spokenWith.current === voiceAndRate) return;
+    spokenWith.current = voiceAndRate;
+    if (status === 'playing') speak(index);
   }, [voiceAndRate, status, index, speak]);
 
   // Leaving the article (or its text changing) ends the reading.
