@@ -228,7 +228,7 @@ one after the other in the same run:
 | time to import | ${now.seconds} s (**${now.pagesPerSecond} pages/s**) | ${before.seconds} s (**${before.pagesPerSecond} pages/s**) |
 | speed-up (time to import) | **${(before.seconds / now.seconds).toFixed(1)}×** | 1× |
 | time until all are searchable | ${now.indexedSeconds} s | ${before.indexedSeconds} s |
-| CPU time of the whole process (all threads) | ${now.cpuSeconds} s (${now.pagesPerCpuSecond} pages per CPU-second) | ${before.cpuSeconds} s (${before.pagesPerCpuSecond} pages per CPU-second) |
+| CPU time of Quire and its import host (all threads) | ${now.cpuSeconds} s (${now.pagesPerCpuSecond} pages per CPU-second) | ${before.cpuSeconds} s (${before.pagesPerCpuSecond} pages per CPU-second) |
 | of which the host's own thread (walk, writes, events) | ${now.hostCpuSeconds} s | ${before.hostCpuSeconds} s |
 | peak resident memory (Quire and its import host, workers included) | ${now.peakRssMb} MB | ${before.peakRssMb} MB |
 | longest host event-loop block during the import | ${now.eventLoopMaxMs} ms (p99 ${now.eventLoopP99Ms} ms) | ${before.eventLoopMaxMs} ms (p99 ${before.eventLoopP99Ms} ms) |
