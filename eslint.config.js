@@ -74,8 +74,8 @@ export const IMPORT_BOUNDARIES = [
   },
   {
     folder: 'bin',
-    may: ['bin/**', 'out/**'],
-    why: 'the `quire` command checks the Node it runs on, then only starts the built CLI.',
+    may: ['bin/**', 'out/**', 'package:node:module'],
+    why: 'the `quire` command checks the Node it runs on, turns on Node\'s compile cache, then only starts the built CLI.',
   },
   {
     folder: 'the repository root',

@@ -23,10 +23,11 @@ const { values: options } = parseArgs({ options: { runs: { type: 'string', defau
 const RUNS = Number(options.runs);
 const WORK = path.join(ROOT, '.cache', 'bench-open');
 const LIBRARY = path.join(WORK, 'library');
-const HOME = path.join(WORK, 'home');
-const builds = [['this checkout', path.join(ROOT, 'bin', 'quire.js')]];
-if (options.compare) builds.unshift([path.resolve(options.compare), path.join(path.resolve(options.compare), 'bin', 'quire.js')]);
-const env = { ...process.env, XDG_CONFIG_HOME: HOME, NO_COLOR: '1' };
+// Each build has an app-data folder of its own: caches of two versions in one folder would make
+// each rewrite the other's at every command.
+const builds = [['this checkout', path.join(ROOT, 'bin', 'quire.js'), path.join(WORK, 'home')]];
+if (options.compare) builds.unshift([path.resolve(options.compare), path.join(path.resolve(options.compare), 'bin', 'quire.js'), path.join(WORK, 'home-compared')]);
+const envFor = (home) => ({ ...process.env, XDG_CONFIG_HOME: home, NO_COLOR: '1' });
 
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -62,9 +63,9 @@ function writeLibrary() {
 // changes far less with the load than the wall time does.
 const REPORT_CPU = `data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('\\ncpu-us '+(u.user+u.system)+'\\n')})`;
 
-function quire(bin, args) {
+function quire(bin, home, args) {
   const begin = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--import', REPORT_CPU, bin, '--library', LIBRARY, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', REPORT_CPU, bin, '--library', LIBRARY, ...args], { env: envFor(home), stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - begin) / 1e6;
   if (run.status !== 0) throw new Error(`quire ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
   const cpu = Number(/cpu-us (\d+)/.exec(run.stderr)?.[1]) / 1000;
@@ -75,7 +76,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 writeLibrary();
 console.error('building the search index and the caches (first open)…');
-for (const [, bin] of builds) execFileSync(process.execPath, [bin, '--library', LIBRARY, 'search', 'kernel'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+for (const [, bin, home] of builds) execFileSync(process.execPath, [bin, '--library', LIBRARY, 'search', 'kernel'], { env: envFor(home), stdio: ['ignore', 'ignore', 'inherit'] });
 
 const commands = [['--help'], ['list'], ['show', 'a05000'], ['search', 'kernel']];
 const times = new Map(builds.flatMap(([name]) => commands.map((args) => [`${name}: quire ${args.join(' ')}`, []])));
@@ -83,9 +84,9 @@ const load = [];
 // Interleaved, so a burst of load on the machine is shared by every command and build.
 for (let run = 0; run < RUNS; run += 1) {
   for (const args of commands) {
-    for (const [name, bin] of builds) {
+    for (const [name, bin, home] of builds) {
       load.push(os.loadavg()[0]);
-      times.get(`${name}: quire ${args.join(' ')}`).push(quire(bin, args));
+      times.get(`${name}: quire ${args.join(' ')}`).push(quire(bin, home, args));
     }
   }
 }

@@ -7,9 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { checkLibrary } from '../../core/library/check/check-library';
 import type { CheckProblem, CheckReport } from '../../core/library/check/check-types';
-import { repairLibrary } from '../../core/library/check/repair-library';
 import { LIBRARY_MANIFEST } from '../../core/library/library-paths';
 import { ARRIVING_MS } from '../../core/library/sync/arriving';
 import { CliError } from '../cli-error';
@@ -39,11 +37,14 @@ async function runCheck(context: CommandContext, options: CheckOptions): Promise
   if (!existsSync(path.join(libraryDir, LIBRARY_MANIFEST))) throw new CliError(`There is no Quire library at ${libraryDir}.`);
   // Incomplete articles changed a moment ago are a synchronizer's writes in progress, not damage.
   const checkOptions = { indexDir, arrivingWithinMs: options.settled ? 0 : ARRIVING_MS };
+  // Loaded here, not with the command line: checking reads HTML (parse5) that no other command needs at start.
+  const { checkLibrary } = await import('../../core/library/check/check-library');
   const before = await checkLibrary(libraryDir, checkOptions);
   const repaired: string[] = [];
   let after = before;
   if (options.repair && before.problems.length > 0) {
     await refuseWhileHeld(libraryDir);
+    const { repairLibrary } = await import('../../core/library/check/repair-library');
     const outcome = await repairLibrary(libraryDir, before.problems, () => new Date().toISOString());
     repaired.push(...outcome.actions);
     for (const failure of outcome.failures) context.err(failure);

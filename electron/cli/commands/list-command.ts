@@ -52,7 +52,8 @@ export function registerListCommand(program: Command, context: CommandContext): 
         } else if (articles.length === 0) {
           out(filtered ? 'No article matches.' : 'The library is empty.');
         } else {
-          for (const article of articles) out(articleLine(article));
+          // One write: ten thousand lines written one by one cost more than making them.
+          out(articles.map(articleLine).join('\n'));
         }
       }),
     );

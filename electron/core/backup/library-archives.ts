@@ -10,7 +10,7 @@ import type { ArticleStore } from '../library/article-store';
 import type { KeyValueStore } from '../settings/key-value-store';
 import { BACKUPS_KEPT_KEY, backupsKept } from './backup-schedule';
 import { createBackup, listBackups, type BackupInfo } from './backups';
-import { importArchive, type ArchiveImportReport } from './import-archive';
+import type { ArchiveImportReport } from './import-archive';
 import { libraryEntries } from './library-entries';
 import { LibraryArchive } from './zip-read';
 import { writeZipAtomic } from './zip-write';
@@ -56,6 +56,8 @@ export class LibraryArchives {
   /** Merges an archive (backup or export) into the library; see import-archive.ts for the rules. */
   async importLibrary(file: string, { dryRun, preferArchive = false }: { dryRun: boolean; preferArchive?: boolean }): Promise<ArchiveImportReport> {
     const { store, annotations, refresh, clock, exclusive } = this.parts;
+    // Loaded when an archive is imported: it reads HTML (parse5), which opening a library never needs.
+    const { importArchive } = await import('./import-archive');
     const archive = await LibraryArchive.open(path.resolve(file));
     try {
       return await exclusive(async () => {

@@ -7,13 +7,21 @@
  * It is only ever a shortcut. The articles are the folders `articles/` lists (the cache never
  * adds one), and an entry is used only while its article.json has the same size, modification
  * time, status-change time and inode as when it was read; anything else (a changed, new or
- * replaced file, an entry that does not check against the metadata schema, a truncated or
- * foreign file) is read from article.json as if there were no cache. The file is written again,
- * atomically, after an open that read any article.json or dropped any entry.
+ * replaced file, a truncated, edited or foreign cache file) is read from article.json as if there
+ * were no cache. The file is written again, atomically, after an open that read any article.json
+ * or dropped any entry.
+ *
+ * What it holds was checked against the metadata schema when it was read from article.json, so
+ * it is not checked entry by entry again (for 10,000 articles that costs as much as parsing the
+ * file): the file's first line carries the SHA-256 of the rest, so that a file that is not
+ * exactly as Quire wrote it is not used at all, and a fingerprint of the metadata schema, so that
+ * a Quire whose metadata has other fields or rules never takes an older Quire's entries.
  */
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import type { ArticleMeta } from '../../shared/models';
 import { isNotFound, writeFileAtomic } from '../fs/atomic-write';
 import type { Log } from '../log';
@@ -22,8 +30,31 @@ import { articleMetaSchema } from './file-schemas';
 /** The cache's name in the library's cache folder (app-data, one folder per library). */
 export const LIBRARY_META_CACHE = 'library-meta.json';
 
-/** Raised whenever what an entry holds changes meaning: older files are then ignored, not misread. */
-const CACHE_VERSION = 1;
+/** Raised whenever the file's frame or what an entry holds changes meaning beyond the schema. */
+const CACHE_VERSION = 2;
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+let schemaFingerprintMemo: string | undefined;
+/** The metadata schema as JSON Schema, hashed: any change of a field, a type or a default changes it. */
+function schemaFingerprint(): string {
+  schemaFingerprintMemo ??= sha256(JSON.stringify(z.toJSONSchema(articleMetaSchema, { io: 'input', unrepresentable: 'any' }))).slice(0, 16);
+  return schemaFingerprintMemo;
+}
+
+/** The first line of the file: what it is, and the SHA-256 of every byte after that line. */
+interface CacheHeader {
+  version: number;
+  schema: string;
+  sha256: string;
+}
+
+const isHeader = (value: unknown): value is CacheHeader =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as Record<string, unknown>).version === CACHE_VERSION &&
+  typeof (value as Record<string, unknown>).schema === 'string' &&
+  typeof (value as Record<string, unknown>).sha256 === 'string';
 
 /** What identifies one version of article.json without reading it. */
 interface FileStamp {
@@ -33,18 +64,26 @@ interface FileStamp {
   ino: number;
 }
 
-/**
- * The file's frame: `{ version, articles: { <id>: { stamp, meta } } }`. Checked by hand, entry by
- * entry as they are used, rather than with a schema over all of it at once: a 10,000-entry record
- * checked by zod costs more than the reads the cache saves. Each entry's metadata is checked
- * against the schema of article.json when it is used.
- */
+/** After the header line: `{ <id>: { stamp, meta } }`, compact JSON. */
 type StoredEntries = Record<string, unknown>;
 
-function entriesOf(parsed: unknown): StoredEntries | null {
-  if (typeof parsed !== 'object' || parsed === null || !('version' in parsed) || parsed.version !== CACHE_VERSION) return null;
-  const articles = 'articles' in parsed ? parsed.articles : null;
-  return typeof articles === 'object' && articles !== null && !Array.isArray(articles) ? (articles as StoredEntries) : null;
+/** The entries of a file exactly as this Quire wrote it; null for anything else. */
+function entriesOf(file: Buffer): StoredEntries | null {
+  const lineEnd = file.indexOf(0x0a);
+  if (lineEnd < 0) return null;
+  let header: unknown;
+  let entries: unknown;
+  try {
+    header = JSON.parse(file.subarray(0, lineEnd).toString('utf8'));
+    if (!isHeader(header) || header.schema !== schemaFingerprint()) return null;
+    const body = file.subarray(lineEnd + 1);
+    if (sha256(body) !== header.sha256) return null;
+    entries = JSON.parse(body.toString('utf8'));
+  } catch {
+    // not JSON (a write cut short, another program's file): the same as an unusable file
+    return null;
+  }
+  return typeof entries === 'object' && entries !== null && !Array.isArray(entries) ? (entries as StoredEntries) : null;
 }
 
 const isStamp = (value: unknown): value is FileStamp =>
@@ -81,21 +120,16 @@ export class ArticleMetaCache {
 
   /** The cache as last written; empty (every article read from its files) when missing or unreadable. */
   static async load(file: string, log: Log): Promise<ArticleMetaCache> {
-    let text: string;
+    let content: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      content = await readFile(file);
     } catch (error) {
       if (!isNotFound(error)) log(`The library's metadata cache ${file} could not be read; every article.json is read instead`, error);
       return new ArticleMetaCache(file, {});
     }
-    let entries: StoredEntries | null = null;
-    try {
-      entries = entriesOf(JSON.parse(text));
-    } catch {
-      // not JSON (a write cut short): the same as an unusable file
-    }
+    const entries = entriesOf(content);
     if (!entries) {
-      log(`The library's metadata cache ${file} is not usable (cut short or from another version); it is made again from the articles`);
+      log(`The library's metadata cache ${file} is not usable (cut short, changed, or from another version); it is made again from the articles`);
       return new ArticleMetaCache(file, {});
     }
     return new ArticleMetaCache(file, entries);
@@ -132,7 +166,9 @@ export class ArticleMetaCache {
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
       // Compact: nobody reads it but Quire, and a 10,000-article library's is several megabytes.
-      await writeFileAtomic(this.file, JSON.stringify({ version: CACHE_VERSION, articles }));
+      const body = Buffer.from(JSON.stringify(articles), 'utf8');
+      const header: CacheHeader = { version: CACHE_VERSION, schema: schemaFingerprint(), sha256: sha256(body) };
+      await writeFileAtomic(this.file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), body]));
     } catch (error) {
       // Only a shortcut: the next open reads the files again.
       log(`The library's metadata cache ${this.file} could not be written`, error);
@@ -142,8 +178,9 @@ export class ArticleMetaCache {
   private usable(id: string, stamp: FileStamp): ArticleMeta | null {
     const entry = Object.hasOwn(this.stored, id) ? this.stored[id] : undefined;
     if (typeof entry !== 'object' || entry === null || !('stamp' in entry) || !isStamp(entry.stamp) || !sameStamp(entry.stamp, stamp)) return null;
-    const meta = articleMetaSchema.safeParse('meta' in entry ? entry.meta : undefined);
-    // The folder name is the identity, as when article.json itself is read.
-    return meta.success && meta.data.id === id ? meta.data : null;
+    const meta = 'meta' in entry ? entry.meta : undefined;
+    // Checked against the schema when it was read from article.json (see above). The folder name
+    // is the identity, as when article.json itself is read.
+    return typeof meta === 'object' && meta !== null && (meta as { id?: unknown }).id === id ? (meta as ArticleMeta) : null;
   }
 }

@@ -289,14 +289,26 @@ async function tableOfContents(zip: ZipArchive, book: PackageDocument): Promise<
 
 /** Points each entry at an element of the article; a chapter with no heading gets the entry's label. */
 function placeTableOfContents(container: Element, links: TocLink[], chapterOf: ReadonlyMap<string, string>): TocEntry[] {
+  // Looked up once, not per link: a book's contents list thousands of links, and a search of the
+  // whole book for each is quadratic in its length.
+  const sections = new Map<string, Element>();
+  for (const child of Array.from(container.children)) if (child.localName === 'section' && child.id) sections.set(child.id, child);
+  const idsIn = new Map<Element, Set<string>>();
+  const hasId = (section: Element, id: string): boolean => {
+    let ids = idsIn.get(section);
+    if (!ids) {
+      ids = new Set(Array.from(section.querySelectorAll('[id]'), (element) => element.id));
+      idsIn.set(section, ids);
+    }
+    return section.id === id || ids.has(id);
+  };
   const entries: TocEntry[] = [];
   for (const link of links) {
     const chapter = chapterOf.get(link.path);
-    const section = chapter ? container.querySelector(`section#${chapter}`) : null;
+    const section = chapter ? sections.get(chapter) : undefined;
     if (!chapter || !section) continue;
     const wanted = link.fragment ? `${chapter}-${link.fragment}` : chapter;
-    const found = section.id === wanted || Array.from(section.querySelectorAll('[id]')).some((element) => element.id === wanted);
-    const anchor = found ? wanted : chapter;
+    const anchor = hasId(section, wanted) ? wanted : chapter;
     if (anchor === chapter && !section.querySelector(HEADING) && section.textContent?.trim() !== link.label) {
       const heading = container.ownerDocument.createElement('h2');
       heading.textContent = link.label;

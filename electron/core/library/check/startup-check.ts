@@ -7,9 +7,7 @@
  */
 import type { LibraryHealth } from '../../../shared/library-health';
 import type { Log } from '../../log';
-import { checkLibrary } from './check-library';
 import type { CheckProblem } from './check-types';
-import { repairLibrary } from './repair-library';
 import { ARRIVING_MS } from '../sync/arriving';
 
 export interface StartupCheckParts {
@@ -53,11 +51,14 @@ export class StartupCheck {
       repaired.push(`The settings file could not be read: Quire started with default settings and kept the broken file as ${parts.brokenSettings}.`);
     }
     // Folders a synchronizer is still writing are left alone; the library watcher takes them in when whole.
+    // Loaded when the check runs, after the library is open: a one-shot command that ends first never loads it.
+    const { checkLibrary } = await import('./check-library');
     const report = await checkLibrary(parts.root, { deep: false, arrivingWithinMs: ARRIVING_MS });
     for (const where of report.arriving) parts.log(`Library check: ${where} is still arriving (incomplete, written to a moment ago); left alone`);
     const repairable = report.problems.filter((p) => this.safeToRepair(p));
     for (const problem of report.problems) if (!repairable.includes(problem)) problems.push(`${problem.where}: ${problem.message}`);
     if (repairable.length > 0) {
+      const { repairLibrary } = await import('./repair-library');
       const outcome = await parts.exclusive(() => repairLibrary(parts.root, repairable, parts.clock));
       repaired.push(...outcome.actions);
       problems.push(...outcome.failures);

@@ -3,6 +3,7 @@
  * cache holds (cut short, stale, made up), the articles listed are exactly the folders there, each
  * with what its article.json says.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,8 +35,20 @@ async function libraryWithCache() {
   await open();
   const titles = async () => (await open()).store.list().map((a) => a.title).sort();
   const metaFile = (id: string) => path.join(library, 'articles', id, 'article.json');
-  const cache = () => JSON.parse(readFileSync(cacheFile, 'utf8')) as { version: number; articles: Record<string, { stamp: object; meta: ArticleMeta }> };
-  return { library, cacheFile, logged, open, titles, metaFile, cache };
+  type Entries = Record<string, { stamp: object; meta: ArticleMeta }>;
+  // The file: a header line (format, schema fingerprint, SHA-256 of the rest), then the entries.
+  const frame = () => {
+    const text = readFileSync(cacheFile, 'utf8');
+    const lineEnd = text.indexOf('\n');
+    return { header: JSON.parse(text.slice(0, lineEnd)) as { sha256: string }, body: text.slice(lineEnd + 1) };
+  };
+  const cache = () => ({ articles: JSON.parse(frame().body) as Entries });
+  /** Entries written as Quire writes them (the checksum made again): what a file Quire wrote could hold. */
+  const writeSigned = (entries: unknown, raw = JSON.stringify(entries)) => {
+    const header = { ...frame().header, sha256: createHash('sha256').update(raw).digest('hex') };
+    writeFileSync(cacheFile, `${JSON.stringify(header)}\n${raw}`);
+  };
+  return { library, cacheFile, logged, open, titles, metaFile, cache, frame, writeSigned };
 }
 
 describe('the library metadata cache', () => {
@@ -45,10 +58,27 @@ describe('the library metadata cache', () => {
     expect(Object.keys(lib.cache().articles).sort()).toEqual(['kettle', 'lantern', 'mirror']);
 
     // A cached title that no article.json says: shown, so the files were not read again.
-    const cache = lib.cache();
-    cache.articles.kettle!.meta.title = 'From the cache';
-    writeFileSync(lib.cacheFile, JSON.stringify(cache));
+    const { articles } = lib.cache();
+    articles.kettle!.meta.title = 'From the cache';
+    lib.writeSigned(articles);
     expect(await lib.titles()).toEqual(['From the cache', 'Lanterns', 'Mirrors']);
+  });
+
+  it('a cache changed by anything but Quire (its checksum no longer holds) is not used at all', async () => {
+    const lib = await libraryWithCache();
+    const { header, body } = lib.frame();
+    writeFileSync(lib.cacheFile, `${JSON.stringify(header)}\n${body.replace('"Kettles"', '"Kettlez"')}`);
+    expect(await lib.titles()).toEqual(['Kettles', 'Lanterns', 'Mirrors']);
+    expect(lib.logged.some((m) => m.includes('not usable'))).toBe(true);
+    // …and made again, as Quire writes it.
+    expect(lib.cache().articles.kettle!.meta.title).toBe('Kettles');
+  });
+
+  it("another Quire's cache, whose metadata has other fields, is not used", async () => {
+    const lib = await libraryWithCache();
+    const { header, body } = lib.frame();
+    writeFileSync(lib.cacheFile, `${JSON.stringify({ ...header, schema: '0000000000000000' })}\n${body.replace('"Kettles"', '"Kettlez"')}`);
+    expect(await lib.titles()).toEqual(['Kettles', 'Lanterns', 'Mirrors']);
   });
 
   it("reads an article.json again once another program changed it, and follows folders added and removed", async () => {
@@ -77,27 +107,24 @@ describe('the library metadata cache', () => {
     expect(Object.keys(lib.cache().articles).sort()).toEqual(['kettle', 'lantern', 'mirror']);
   });
 
-  it('a made-up cache neither invents an article nor loses or changes one whose entry does not hold', async () => {
+  it('a cache whose entries do not hold neither invents an article nor loses one', async () => {
     const lib = await libraryWithCache();
     const cache = lib.cache();
     const kettle = cache.articles.kettle!;
     const stampOfLantern = cache.articles.lantern!.stamp;
     const hostile = {
-      version: 1,
-      articles: {
-        // An article with no folder, stamped like a real file.
-        ghost: { stamp: kettle.stamp, meta: { ...kettle.meta, id: 'ghost', title: 'Ghost' } },
-        // The right stamp, but metadata that article.json could never hold.
-        kettle: { stamp: kettle.stamp, meta: { ...kettle.meta, title: 42 } },
-        // Another article's metadata under this one's id.
-        lantern: { stamp: stampOfLantern, meta: { ...kettle.meta, id: 'kettle' } },
-        // No stamp at all, and an entry that is not an object.
-        mirror: { meta: cache.articles.mirror!.meta },
-        toString: 'not an entry',
-      },
+      // An article with no folder, stamped like a real file.
+      ghost: { stamp: kettle.stamp, meta: { ...kettle.meta, id: 'ghost', title: 'Ghost' } },
+      // The right stamp, but no metadata.
+      kettle: { stamp: kettle.stamp, meta: null },
+      // Another article's metadata under this one's id.
+      lantern: { stamp: stampOfLantern, meta: { ...kettle.meta, id: 'kettle' } },
+      // No stamp at all, and an entry that is not an object.
+      mirror: { meta: cache.articles.mirror!.meta },
+      toString: 'not an entry',
     };
     // A key JSON.parse makes an own property, which must not reach an object's prototype.
-    writeFileSync(lib.cacheFile, JSON.stringify(hostile).replace('"articles":{', '"articles":{"__proto__":{"polluted":true},'));
+    lib.writeSigned(null, JSON.stringify(hostile).replace(/^\{/, '{"__proto__":{"polluted":true},'));
     const { store } = await lib.open();
     expect(store.list().map((a) => [a.id, a.title]).sort()).toEqual([
       ['kettle', 'Kettles'],
@@ -110,7 +137,7 @@ describe('the library metadata cache', () => {
 
   it('a cache of another format, or not even an object, is ignored', async () => {
     const lib = await libraryWithCache();
-    for (const content of ['[]', 'null', '{"version":99,"articles":{}}', '{"version":1,"articles":[1,2]}', '\u0000\u0001']) {
+    for (const content of ['[]', 'null', '{"version":99,"articles":{}}', '{"version":1,"articles":{}}', '{"version":2}\n{}', '\u0000\u0001']) {
       writeFileSync(lib.cacheFile, content);
       expect(await lib.titles()).toEqual(['Kettles', 'Lanterns', 'Mirrors']);
     }
