@@ -60,7 +60,7 @@ export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBefore
   return (
     <div className="reader-toolbar" ref={toolbar} data-focus-mode={focusMode || undefined} data-peek={(focusMode && peek) || undefined}>
       <button type="button" className="button" onClick={onBack} aria-keyshortcuts="Escape Alt+ArrowLeft" title={`${backLabel} (Escape, Alt+←)`}>
-        <span aria-hidden="true">← </span>
+        <span aria-hidden="true" className="glyph-pointing">← </span>
         <ShortLabel full={backLabel} short="Back" />
       </button>
       <div className="reader-toolbar-group">

@@ -20,7 +20,7 @@ export function ReaderView({ articleId, target, backLabel = 'Back to library', o
     <main className="view reader-view reader-message" id="main">
       <div className="reader-toolbar">
         <button type="button" className="button" onClick={onBack}>
-          <span aria-hidden="true">← </span>
+          <span aria-hidden="true" className="glyph-pointing">← </span>
           {backLabel}
         </button>
       </div>
