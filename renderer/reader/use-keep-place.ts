@@ -1,5 +1,5 @@
 /**
- * Font changes reflow the text: the first visible character stays in place. The toolbar calls the
+ * Font changes and a change between scrolled and paginated reading reflow the text: the first visible character stays in place. The toolbar calls the
  * returned function just before it changes a setting that reflows; the scroll is restored once
  * the new layout is committed.
  */
@@ -19,6 +19,6 @@ export function useKeepPlaceOnReflow(scroller: RefObject<HTMLElement | null>, co
     if (anchor.current === null || !scroller.current || !container.current) return;
     scrollToTextOffset(scroller.current, container.current, anchor.current);
     anchor.current = null;
-  }, [scroller, container, settings.fontSize, settings.fontFamily, settings.lineHeight, settings.columnWidth]);
+  }, [scroller, container, settings.fontSize, settings.fontFamily, settings.lineHeight, settings.columnWidth, settings.readingMode]);
   return keepPlace;
 }
