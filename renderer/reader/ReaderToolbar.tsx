@@ -4,7 +4,6 @@ import { FontSelect, ThemeSelect } from '../app/SettingSelects';
 import { DisclosureButton, DisclosurePanel } from '../app/DisclosureButton';
 import { useDisclosure } from '../app/use-disclosure';
 import { TextLayoutControls } from './TextLayoutControls';
-import { ReadingModeSelect } from './book/ReadingModeSelect';
 import type { ReaderChrome } from './use-reader-chrome';
 import { useChromePeek } from './use-reader-shortcuts';
 
@@ -120,7 +119,6 @@ export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBefore
           </label>
           <FontSelect id={fontId} onBeforeChange={onBeforeReflow} />
         </span>
-        <ReadingModeSelect onBeforeChange={onBeforeReflow} />
         <TextLayoutControls onBeforeReflow={onBeforeReflow} />
       </DisclosurePanel>
     </div>

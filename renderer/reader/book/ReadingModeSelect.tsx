@@ -8,15 +8,16 @@ const MODES = [
   { value: 'two-columns', label: 'Pages, two columns' },
 ] as const satisfies readonly { value: ReadingMode; label: string }[];
 
-/** Scrolled or paginated: `onBeforeChange` keeps the reader's place through the reflow. */
+/**
+ * Scrolled or paginated, a row of the Text layout panel (its grid: label, control, value).
+ * `onBeforeChange` keeps the reader's place through the reflow.
+ */
 export function ReadingModeSelect({ onBeforeChange }: { onBeforeChange: () => void }) {
   const { settings, updateSettings } = useSettings();
   const id = useId();
   return (
-    <span className="reader-setting">
-      <label htmlFor={id} className="select-label">
-        Layout
-      </label>
+    <>
+      <label htmlFor={id}>Layout</label>
       <select
         id={id}
         className="select"
@@ -32,6 +33,7 @@ export function ReadingModeSelect({ onBeforeChange }: { onBeforeChange: () => vo
           </option>
         ))}
       </select>
-    </span>
+      <span />
+    </>
   );
 }

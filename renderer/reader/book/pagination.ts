@@ -20,8 +20,10 @@ export function pageGeometry(scroller: HTMLElement): PageGeometry {
   const style = getComputedStyle(scroller);
   const article = scroller.firstElementChild;
   const gap = article ? parseFloat(getComputedStyle(article).columnGap) || 0 : 0;
-  const stride = Math.max(1, scroller.clientWidth + gap);
-  return { stride, sign: style.direction === 'rtl' ? -1 : 1, count: pageCount(scroller.scrollWidth, scroller.clientWidth, gap) };
+  // The exact width, not clientWidth (rounded): a fraction of a pixel a page adds up over hundreds.
+  const width = scroller.getBoundingClientRect().width || scroller.clientWidth;
+  const stride = Math.max(1, width + gap);
+  return { stride, sign: style.direction === 'rtl' ? -1 : 1, count: pageCount(scroller.scrollWidth, width, gap) };
 }
 
 /** How many pages a scroll width of `scrollWidth` holds (the last page may be part empty). */

@@ -1,6 +1,7 @@
 /**
  * Back after following a link inside the text (a cross-reference, a footnote): each link followed
- * remembers the first character on screen and the link itself; Back returns to that character and
+ * remembers the scroll (and the first character on screen, should the layout change meanwhile) and
+ * the link itself; Back returns there and
  * gives the focus back to the link, so the reader carries on where they were.
  */
 import { useCallback, useRef, useState, type RefObject } from 'react';
@@ -9,7 +10,17 @@ import { measureReadingProgress, scrollToTextOffset } from '../reading-position'
 interface Return {
   offset: number;
   link: HTMLElement | null;
+  /** the scroll itself, exact while the layout is the same (`layout`) */
+  top: number;
+  left: number;
+  layout: string;
 }
+
+/** The scroller's width and mode (and height, for pages): while they hold, the same scroll shows the same text. */
+const layoutOf = (scroller: HTMLElement): string => {
+  const pages = scroller.dataset.pages;
+  return pages ? `${pages}:${scroller.clientWidth}x${scroller.clientHeight}` : `${scroller.clientWidth}`;
+};
 
 export interface LinkHistory {
   canGoBack: boolean;
@@ -28,7 +39,9 @@ export function useLinkHistory(scroller: RefObject<HTMLElement | null>, containe
   const remember = useCallback(
     (link: HTMLElement | null) => {
       if (!scroller.current || !container.current) return;
-      stack.current = [...stack.current, { offset: measureReadingProgress(scroller.current, container.current).position, link }].slice(-MAX_RETURNS);
+      const element = scroller.current;
+      const place = { offset: measureReadingProgress(element, container.current).position, link, top: element.scrollTop, left: element.scrollLeft, layout: layoutOf(element) };
+      stack.current = [...stack.current, place].slice(-MAX_RETURNS);
       setDepth(stack.current.length);
     },
     [scroller, container],
@@ -38,7 +51,8 @@ export function useLinkHistory(scroller: RefObject<HTMLElement | null>, containe
     if (!last || !scroller.current || !container.current) return false;
     stack.current = stack.current.slice(0, -1);
     setDepth(stack.current.length);
-    scrollToTextOffset(scroller.current, container.current, last.offset);
+    if (layoutOf(scroller.current) === last.layout) scroller.current.scrollTo({ top: last.top, left: last.left, behavior: 'instant' });
+    else scrollToTextOffset(scroller.current, container.current, last.offset);
     if (last.link?.isConnected) last.link.focus({ preventScroll: true });
     return true;
   }, [scroller, container]);

@@ -31,6 +31,9 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
     if (!paginated || !element || !content) return;
     let page = currentPage(element);
     let position = measureReadingProgress(element, content).position;
+    // The scroll a resize made to keep `position` on screen: not the reader moving, so not re-measured
+    // (that would give the page's first character, a little earlier each time).
+    let restoredLeft: number | null = null;
     const onScroll = () => {
       const geometry = pageGeometry(element);
       const settled = Math.min(geometry.count - 1, pageAtDistance(Math.abs(element.scrollLeft), geometry.stride, page));
@@ -39,7 +42,7 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
         return;
       }
       page = settled;
-      position = measureReadingProgress(element, content).position;
+      if (element.scrollLeft !== restoredLeft) position = measureReadingProgress(element, content).position;
       // Nothing scrolls the page vertically in columns; a focused element taller than a page might.
       if (element.scrollTop !== 0) element.scrollTop = 0;
     };
@@ -50,6 +53,7 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
       width = element.clientWidth;
       height = element.clientHeight;
       scrollToTextOffset(element, content, position);
+      restoredLeft = element.scrollLeft;
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
