@@ -42,6 +42,12 @@ export function ContentsPanel({ chapters, current, drawer, panelRef, container }
   useEffect(() => {
     list.current?.querySelector('[aria-current]')?.scrollIntoView?.({ block: 'nearest' });
   }, [current, drawer?.open]);
+  // The drawer opened: the focus goes to the chapter being read (else the first), as in a menu.
+  const drawerOpen = drawer?.open ?? false;
+  useEffect(() => {
+    const items = list.current;
+    if (drawerOpen && items) (items.querySelector<HTMLElement>('[aria-current]') ?? items.querySelector('button'))?.focus({ preventScroll: true });
+  }, [drawerOpen]);
 
   const goTo = (chapter: Chapter) => {
     if (drawer) drawer.close();

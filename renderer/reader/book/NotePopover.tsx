@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import type { ScreenRect } from '../floating-position';
 import { useFloatingPosition } from '../use-floating-position';
 
@@ -24,7 +24,7 @@ function noteHtml(note: HTMLElement): string {
 
 /**
  * A footnote or endnote shown at its reference, over the text: the focus moves in, Escape or Close
- * gives it back to the reference, a press elsewhere closes it.
+ * gives it back to the reference, a press elsewhere or the focus leaving closes it.
  */
 export function NotePopover({ note, anchor, onGoToNote, onClose }: NotePopoverProps) {
   const box = useFloatingPosition<HTMLDivElement>(anchor);
@@ -49,8 +49,12 @@ export function NotePopover({ note, anchor, onGoToNote, onClose }: NotePopoverPr
     event.preventDefault();
     onClose(true);
   };
+  // Tab out of it: the reader moves on, and the pop-up goes.
+  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
+    if (event.relatedTarget instanceof Node && !event.currentTarget.contains(event.relatedTarget)) onClose(false);
+  };
   return (
-    <div ref={box} className="note-popover" role="dialog" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
+    <div ref={box} className="note-popover" role="dialog" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown} onBlur={onBlur}>
       <h2 id={titleId} className="visually-hidden">
         Note
       </h2>

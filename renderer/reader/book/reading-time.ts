@@ -26,9 +26,12 @@ export function wordsBefore(starts: Uint32Array, offset: number): number {
   return low;
 }
 
-/** Minutes to read `words` words, rounded up (a few words left is "1 min", not nothing). */
+/**
+ * Minutes to read `words` words, rounded as the library's "min read" is (so a book opened at its
+ * start has as long left as the library said), and a few words left are "1 min", not nothing.
+ */
 export function minutesFor(words: number): number {
-  return words <= 0 ? 0 : Math.ceil(words / READING_SPEED);
+  return words <= 0 ? 0 : Math.max(1, Math.round(words / READING_SPEED));
 }
 
 /** "45 min", "2 h 5 min", "less than a minute". */

@@ -1,6 +1,6 @@
 /**
- * Turning pages in paginated mode: the arrow keys, Page Up/Down and Space on the text, and the
- * click zones at the page's edges. A scroll that lands between pages (anything that scrolls an
+ * Turning pages in paginated mode: the arrow keys, Page Up/Down and Space on the text, the wheel,
+ * and the click zones at the page's edges. A scroll that lands between pages (anything that scrolls an
  * element into view: a heading, a highlight, a search hit, a followed link) settles on the page
  * that holds what it brought into view. A change of the window's size keeps the first character
  * on screen on screen.
@@ -14,6 +14,9 @@ export interface PageTurner {
   /** `step` 1: the next page, -1: the previous one */
   turn: (step: 1 | -1) => void;
 }
+
+/** Wheel events closer together than this are one gesture. */
+const WHEEL_GESTURE_GAP_MS = 250;
 
 function turnPage(scroller: HTMLElement, step: 1 | -1): void {
   const geometry = pageGeometry(scroller);
@@ -66,11 +69,24 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
       event.preventDefault();
       turnPage(element, step);
     };
+    // The wheel or a trackpad turns pages too: one page a gesture (a trackpad sends a stream of
+    // small events for one swipe, so a turn waits for a pause in the stream).
+    let lastWheel = -Infinity;
+    const onWheel = (event: WheelEvent) => {
+      const delta = Math.abs(event.deltaY) >= Math.abs(event.deltaX) ? event.deltaY : event.deltaX;
+      if (event.ctrlKey || Math.abs(delta) < 4) return;
+      event.preventDefault();
+      const pause = event.timeStamp - lastWheel > WHEEL_GESTURE_GAP_MS;
+      lastWheel = event.timeStamp;
+      if (pause) turnPage(element, delta > 0 ? 1 : -1);
+    };
     const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
     resize?.observe(element);
     element.addEventListener('scroll', onScroll, { passive: true });
     element.addEventListener('keydown', onKeyDown);
+    element.addEventListener('wheel', onWheel, { passive: false });
     return () => {
+      element.removeEventListener('wheel', onWheel);
       resize?.disconnect();
       element.removeEventListener('scroll', onScroll);
       element.removeEventListener('keydown', onKeyDown);

@@ -123,6 +123,7 @@ test('a footnote opens at its reference and Escape closes it, leaving the reader
   const note = page.getByRole('dialog', { name: 'Note' });
   await expect(note).toContainText('Ishmael: the outcast son of Abraham.');
   await expect(note).toBeFocused();
+  await page.screenshot({ path: '/tmp/book-note-1280.png' });
   await page.keyboard.press('Escape');
   await expect(note).toHaveCount(0);
   await expect(reference).toBeFocused();
@@ -144,6 +145,17 @@ for (const width of [1280, 360]) {
     await scrollToChapter(page, 'The Spouter-Inn');
     await expect(status(page)).toContainText('The Spouter-Inn');
     await page.screenshot({ path: `/tmp/book-scrolled-${width}.png` });
+    if (width === 360) {
+      // A phone: the contents are a drawer, opened from the status line, the chapter marked.
+      await expect(contents(page)).toBeHidden();
+      await page.getByRole('button', { name: 'Contents' }).click();
+      await expect(contents(page).getByRole('button', { name: 'The Spouter-Inn' })).toHaveAttribute('aria-current', 'location');
+      await expect(contents(page).getByRole('button', { name: 'The Spouter-Inn' })).toBeFocused();
+      await page.screenshot({ path: '/tmp/book-contents-360.png' });
+      await page.keyboard.press('Escape');
+      await expect(contents(page)).toBeHidden();
+      await expect(page.getByRole('button', { name: 'Contents' })).toBeFocused();
+    }
     const firstWords = await page.evaluate(() => {
       const scroller = document.querySelector('.reader-scroll')!;
       const top = scroller.getBoundingClientRect().top + 4;

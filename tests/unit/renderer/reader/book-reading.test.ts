@@ -56,16 +56,17 @@ describe('time left', () => {
     expect(wordsBefore(starts, 10_000)).toBe(10);
   });
 
-  it('turns words into minutes at 230 words a minute, rounded up, and says them plainly', () => {
+  it('turns words into minutes at 230 words a minute, a few words one minute, and says them plainly', () => {
     expect(minutesFor(0)).toBe(0);
     expect(minutesFor(1)).toBe(1);
     expect(minutesFor(230)).toBe(1);
-    expect(minutesFor(231)).toBe(2);
-    expect(minutesFor(935_000)).toBe(4066);
+    expect(minutesFor(344)).toBe(1);
+    expect(minutesFor(345)).toBe(2);
+    expect(minutesFor(935_000)).toBe(4065);
     expect(durationLabel(0)).toBe('less than a minute');
     expect(durationLabel(45)).toBe('45 min');
     expect(durationLabel(60)).toBe('1 h');
-    expect(durationLabel(4066)).toBe('67 h 46 min');
+    expect(durationLabel(4065)).toBe('67 h 45 min');
   });
 });
 
