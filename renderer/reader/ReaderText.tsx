@@ -40,9 +40,10 @@ export function ReaderText({ article, html, dir, titleRef, scrollerRef, containe
       </p>
       <div className="reader-body">
         {beside}
-        <div className="reader-column">
-          {/* Focusable, so keyboard users can scroll the text with the arrow and page keys. In pages,
-              its columns run the text's way (dir), so a right-to-left book turns its pages leftward. */}
+        {/* In pages, the column runs the text's way (dir): a right-to-left book turns its pages
+            leftward, and its page-turning zones change sides. */}
+        <div className="reader-column" dir={columns ? dir : undefined}>
+          {/* Focusable, so keyboard users can scroll the text with the arrow and page keys. */}
           <div
             className="reader-scroll"
             ref={scrollerRef}
@@ -51,7 +52,6 @@ export function ReaderText({ article, html, dir, titleRef, scrollerRef, containe
             aria-label="Article text"
             aria-describedby={hintId}
             data-pages={columns ?? undefined}
-            dir={columns ? dir : undefined}
           >
             <article className={`reader-article font-${settings.fontFamily}`} dir={dir}>
               <ArticleHeader article={article} titleRef={titleRef} dir={dir} />

@@ -10,7 +10,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { ImportOutcome } from '../../../electron/shared/models';
 import { makeEpub, xhtml } from '../../unit/core/importers/support/make-zip';
 import { expect, test } from '../support/browser-mode';
-import { callApi, LibraryPage, ReaderPage } from '../support/pages';
+import { callApi, FindBar, LibraryPage, ReaderPage } from '../support/pages';
 
 const CHAPTERS = ['Loomings', 'The Carpet-Bag', 'The Spouter-Inn', 'The Counterpane', 'Breakfast', 'The Street'];
 const OPS = 'xmlns:epub="http://www.idpf.org/2007/ops"';
@@ -141,7 +141,7 @@ test('a footnote opens at its reference and Escape closes it, leaving the reader
 for (const width of [1280, 360]) {
   test(`pages at ${width} px: the arrow keys turn them and the place survives switching back to the scroll`, async ({ page, quire, consoleErrors }) => {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
-    await openBook(page, quire.homeDir, quire.url);
+    const reader = await openBook(page, quire.homeDir, quire.url);
     await scrollToChapter(page, 'The Spouter-Inn');
     await expect(status(page)).toContainText('The Spouter-Inn');
     await page.screenshot({ path: `/tmp/book-scrolled-${width}.png` });
@@ -185,6 +185,26 @@ for (const width of [1280, 360]) {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(pageNumber).toBe(start);
     expect(await headingOnPage()).toBe(true);
+
+    // A search match far on: find goes to the page that holds it.
+    const find = new FindBar(page);
+    await find.find('Paragraph 7 of chapter 5');
+    await expect(find.count).toHaveText('1 of 1');
+    await expect(status(page)).toContainText('Breakfast');
+    const matchOnPage = await page.evaluate(() => {
+      const range = [...(CSS.highlights.get('quire-find-current') ?? [])][0] as Range;
+      const box = document.querySelector('.reader-scroll')!.getBoundingClientRect();
+      const rect = range.getBoundingClientRect();
+      return rect.left >= box.left - 1 && rect.right <= box.right + 1 && rect.top >= box.top && rect.bottom <= box.bottom;
+    });
+    expect(matchOnPage).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(find.bar).toHaveCount(0);
+    await page.getByRole('heading', { name: 'The Spouter-Inn', exact: true }).evaluate((heading) => heading.scrollIntoView());
+    await expect.poll(headingOnPage).toBe(true);
+    // A passage on the page highlights in one step, as in the scroll.
+    await reader.highlightText('Paragraph 1 of chapter 3.', 'Green');
+    await expect(reader.highlight('Paragraph 1 of chapter 3.')).toHaveClass(/quire-color-green/);
 
     await openTextLayout(page, width);
     await page.getByLabel('Layout', { exact: true }).selectOption('scrolled');
