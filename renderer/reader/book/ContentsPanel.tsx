@@ -61,6 +61,7 @@ export function ContentsPanel({ chapters, current, drawer, panelRef, container }
           <button
             type="button"
             className="contents-link"
+            dir="auto"
             aria-current={node.index === current ? 'location' : undefined}
             onClick={() => goTo(node.chapter)}
           >

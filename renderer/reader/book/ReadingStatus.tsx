@@ -21,7 +21,11 @@ export function ReadingStatus({ chapter, position, minutesLeftInChapter, minutes
     <footer className="reading-status">
       {children}
       <p className="reading-status-text">
-        {chapter && <span className="reading-status-chapter">{chapter}</span>}
+        {chapter && (
+          <span className="reading-status-chapter" dir="auto">
+            {chapter}
+          </span>
+        )}
         <span>{position}</span>
         {minutesLeftInChapter !== null && <span>{durationLabel(minutesLeftInChapter)} left in chapter</span>}
         <span>{durationLabel(minutesLeftInBook)} left in book</span>

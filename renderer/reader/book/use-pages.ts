@@ -24,8 +24,13 @@ function turnPage(scroller: HTMLElement, step: 1 | -1): void {
 }
 
 export function usePages(scroller: RefObject<HTMLElement | null>, container: RefObject<HTMLElement | null>, paginated: boolean): PageTurner {
+  // From a click zone: the text takes the focus (a press on the zone would leave it on the page's
+  // body), so the arrow keys turn the next pages.
   const turn = (step: 1 | -1) => {
-    if (scroller.current) turnPage(scroller.current, step);
+    const element = scroller.current;
+    if (!element) return;
+    turnPage(element, step);
+    if (!element.contains(document.activeElement)) element.focus({ preventScroll: true });
   };
 
   useEffect(() => {

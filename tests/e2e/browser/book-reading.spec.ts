@@ -222,3 +222,44 @@ for (const width of [1280, 360]) {
     expect(consoleErrors).toEqual([]);
   });
 }
+
+test('a right-to-left book turns its pages leftward: ← is the next page, and the zone on the left turns it', async ({ page, quire, consoleErrors }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const sentence = 'كان يا ما كان في قديم الزمان وسالف العصر والأوان رجل يسكن في مدينة بعيدة. ';
+  const chapters = ['الفصل الأول', 'الفصل الثاني', 'الفصل الثالث'];
+  const opf = `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>حكاية طويلة</dc:title><dc:identifier id="id">ar</dc:identifier><dc:language>ar</dc:language></metadata>
+  <manifest>${chapters.map((_, i) => `<item id="c${i}" href="c${i}.xhtml" media-type="application/xhtml+xml"/>`).join('')}</manifest>
+  <spine page-progression-direction="rtl">${chapters.map((_, i) => `<itemref idref="c${i}"/>`).join('')}</spine>
+</package>`;
+  const files = Object.fromEntries(chapters.map((title, i) => [`c${i}.xhtml`, xhtml(title, `<h1>${title}</h1>${`<p>${sentence.repeat(6)}</p>`.repeat(12)}`, 'ar')]));
+  const file = path.join(quire.homeDir, 'rtl.epub');
+  writeFileSync(file, makeEpub({ opf, files }));
+  await page.goto(quire.url);
+  const [outcome] = await callApi<ImportOutcome[]>(page, 'importPaths', [file]);
+  expect(outcome?.status).toBe('imported');
+  await page.reload();
+  await new LibraryPage(page).open('حكاية طويلة');
+  await openTextLayout(page, 1280);
+  await page.getByLabel('Layout', { exact: true }).selectOption('two-columns');
+  await closeTextLayout(page, 1280);
+  await expect(status(page)).toContainText('Page 1 of');
+  await scroller(page).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(status(page)).toContainText('Page 2 of');
+  // The first column of a right-to-left page is its right one: the page starts at the right edge.
+  const firstColumnOnTheRight = await page.evaluate(() => {
+    const box = document.querySelector('.reader-scroll')!.getBoundingClientRect();
+    const paragraphs = Array.from(document.querySelectorAll('.article-content p'));
+    const shown = paragraphs.flatMap((p) => Array.from(p.getClientRects())).filter((rect) => rect.left >= box.left - 1 && rect.right <= box.right + 1);
+    return shown.length > 0 && Math.max(...shown.map((rect) => rect.right)) > box.right - 2;
+  });
+  expect(firstColumnOnTheRight).toBe(true);
+  await page.locator('.page-zone-end').click();
+  await expect(status(page)).toContainText('Page 3 of');
+  await page.keyboard.press('ArrowRight');
+  await expect(status(page)).toContainText('Page 2 of');
+  await page.screenshot({ path: '/tmp/book-pages-rtl-1280.png' });
+  expect(consoleErrors).toEqual([]);
+});
