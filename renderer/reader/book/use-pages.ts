@@ -15,6 +15,8 @@ export interface PageTurner {
   turn: (step: 1 | -1) => void;
 }
 
+/** The pages have stopped turning this long after the last turn. */
+const SETTLE_MS = 300;
 /** Wheel events closer together than this are one gesture. */
 const WHEEL_GESTURE_GAP_MS = 250;
 
@@ -42,6 +44,10 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
     // The scroll a resize made to keep `position` on screen: not the reader moving, so not re-measured
     // (that would give the page's first character, a little earlier each time).
     let restoredLeft: number | null = null;
+    let measureTimer: number | undefined;
+    const measure = () => {
+      position = measureReadingProgress(element, content).position;
+    };
     const onScroll = () => {
       const geometry = pageGeometry(element);
       const settled = Math.min(geometry.count - 1, pageAtDistance(Math.abs(element.scrollLeft), geometry.stride, page));
@@ -50,7 +56,9 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
         return;
       }
       page = settled;
-      if (element.scrollLeft !== restoredLeft) position = measureReadingProgress(element, content).position;
+      // Measured once the pages stop turning: a measure walks the whole text, too much for every turn.
+      window.clearTimeout(measureTimer);
+      if (element.scrollLeft !== restoredLeft) measureTimer = window.setTimeout(measure, SETTLE_MS);
       // Nothing scrolls the page vertically in columns; a focused element taller than a page might.
       if (element.scrollTop !== 0) element.scrollTop = 0;
     };
@@ -91,6 +99,7 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
     element.addEventListener('keydown', onKeyDown);
     element.addEventListener('wheel', onWheel, { passive: false });
     return () => {
+      window.clearTimeout(measureTimer);
       element.removeEventListener('wheel', onWheel);
       resize?.disconnect();
       element.removeEventListener('scroll', onScroll);
