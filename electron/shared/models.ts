@@ -410,6 +410,10 @@ export type Theme = (typeof THEMES)[number];
 export const FONT_FAMILIES = ['serif', 'sans', 'dyslexic'] as const;
 export type FontFamily = (typeof FONT_FAMILIES)[number];
 
+/** How the reader lays out a text: one long scroll, or pages of one or two columns. */
+export const READING_MODES = ['scrolled', 'one-column', 'two-columns'] as const;
+export type ReadingMode = (typeof READING_MODES)[number];
+
 export interface Settings {
   theme: Theme;
   fontFamily: FontFamily;
@@ -429,6 +433,8 @@ export interface Settings {
   hyphenate: boolean;
   /** the reader hides its header, toolbar and panel until they are asked for */
   focusMode: boolean;
+  /** scrolled (the default) or paginated in one or two columns */
+  readingMode: ReadingMode;
   /** read aloud: the voice's speed (1 is the voice's own) */
   listenRate: number;
   /** read aloud: the voice chosen for each language (primary subtag → the voice's name) */
@@ -447,6 +453,7 @@ export const DEFAULT_SETTINGS: Settings = {
   justify: false,
   hyphenate: true,
   focusMode: false,
+  readingMode: 'scrolled',
   listenRate: 1,
   listenVoices: {},
   lastArticleId: null,

@@ -17,6 +17,7 @@ import {
   MARKED_READ_STATES,
   READ_STATES,
   SEARCH_SORTS,
+  READING_MODES,
   THEMES,
 } from './models';
 
@@ -135,6 +136,7 @@ const settingsPatchSchema = z
     justify: z.boolean(),
     hyphenate: z.boolean(),
     focusMode: z.boolean(),
+    readingMode: z.enum(READING_MODES),
     listenRate: z.number().min(0.5).max(3),
     listenVoices: z
       .record(z.string().regex(/^[a-z]{2,3}$/, 'is not a language'), z.string().min(1).max(200))

@@ -14,7 +14,7 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const numberFormat = new Intl.NumberFormat();
 
 /** Words per minute for the reading-time estimate. */
-const READING_SPEED = 230;
+export const READING_SPEED = 230;
 
 export function formatDate(iso: string): string | null {
   const date = new Date(iso);

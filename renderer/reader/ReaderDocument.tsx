@@ -3,6 +3,9 @@ import { useAppCommand } from '../app/use-app-command';
 import { handleContentLinkClick } from '../app/external-links';
 import { AnnotationDialog } from './AnnotationDialog';
 import { AnnotationPanel, type AnnotationPanelHandle } from './AnnotationPanel';
+import { useSettings } from '../app/settings-context';
+import { BookContents, BookStatus, PageZones } from './book/BookParts';
+import { useBookReading } from './book/use-book-reading';
 import { prepareArticleHtml } from './article-html';
 import { MatchBar } from './MatchBar';
 import { placeAnnotations } from './placed-annotations';
@@ -68,6 +71,8 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
     restoreTo: target ? null : article.position,
   });
   const keepPlace = useKeepPlaceOnReflow(scrollerRef, containerRef);
+  const { settings } = useSettings();
+  const book = useBookReading({ text: content.text, html, scroller: scrollerRef, container: containerRef, readingMode: settings.readingMode });
   const selection = usePassageSelection(containerRef, scrollerRef);
   const actions = useAnnotationActions({
     articleId: article.id,
@@ -116,6 +121,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   useListenKeys(listen);
   useReaderShortcuts({
     onBack: back,
+    onBackInText: book.history.goBack,
     onToggleFocusMode: chrome.toggleFocusMode,
     escapeTaken: () => matches.find !== null || listen.status !== 'idle',
   });
@@ -141,6 +147,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   });
 
   const onArticleClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (book.onTextClick(event)) return;
     handleContentLinkClick(event);
     if (!event.defaultPrevented) popover.onTextClick(event);
   };
@@ -192,7 +199,11 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           onClick={onArticleClick}
           onKeyDown={popover.onTextKeyDown}
           markHintId={markHintId}
+          columns={book.columns}
+          beside={<BookContents book={book} drawerMode={chrome.drawerMode} container={containerRef} />}
+          overlay={<PageZones book={book} />}
         />
+        <BookStatus book={book} textLength={content.text.length} drawerMode={chrome.drawerMode} />
         {popover.open && popoverAnnotation && (
           <HighlightPopover
             key={popoverAnnotation.id}

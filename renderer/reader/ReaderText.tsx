@@ -1,8 +1,7 @@
-import type { KeyboardEventHandler, MouseEventHandler, RefObject } from 'react';
+import type { KeyboardEventHandler, MouseEventHandler, ReactNode, RefObject } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { useSettings } from '../app/settings-context';
 import { ArticleHeader } from './ArticleHeader';
-import { TableOfContents } from './TableOfContents';
 import { READER_KEYS_HINT } from './use-reader-keys';
 
 interface ReaderTextProps {
@@ -19,10 +18,16 @@ interface ReaderTextProps {
   onKeyDown: KeyboardEventHandler<HTMLDivElement>;
   /** the id of the sentence that says what a focused highlight offers */
   markHintId: string;
+  /** 1 or 2 columns a page (paginated), or null (one long scroll) */
+  columns: 1 | 2 | null;
+  /** beside the text: the book's contents */
+  beside: ReactNode;
+  /** over the text: the page-turning zones */
+  overlay: ReactNode;
 }
 
-/** The scrolling article: its header, contents and text, in the reader's font. */
-export function ReaderText({ article, html, dir, titleRef, scrollerRef, containerRef, onClick, onKeyDown, markHintId }: ReaderTextProps) {
+/** The article: its header and text, in the reader's font, scrolled or in pages, with the book's contents beside it. */
+export function ReaderText({ article, html, dir, titleRef, scrollerRef, containerRef, onClick, onKeyDown, markHintId, columns, beside, overlay }: ReaderTextProps) {
   const { settings } = useSettings();
   const hintId = `${article.id}-keys`;
   return (
@@ -33,22 +38,37 @@ export function ReaderText({ article, html, dir, titleRef, scrollerRef, containe
       <p id={markHintId} className="visually-hidden">
         Highlighted passage. Enter: change its colour, write a note or delete it.
       </p>
-      {/* Focusable, so keyboard users can scroll the text with the arrow and page keys. */}
-      <div className="reader-scroll" ref={scrollerRef} tabIndex={0} role="region" aria-label="Article text" aria-describedby={hintId}>
-        <article className={`reader-article font-${settings.fontFamily}`} dir={dir}>
-          <ArticleHeader article={article} titleRef={titleRef} dir={dir} />
-          <TableOfContents container={containerRef} html={html} />
+      <div className="reader-body">
+        {beside}
+        {/* In pages, the column runs the text's way (dir): a right-to-left book turns its pages
+            leftward, and its page-turning zones change sides. */}
+        <div className="reader-column" dir={columns ? dir : undefined}>
+          {/* Focusable, so keyboard users can scroll the text with the arrow and page keys. */}
           <div
-            ref={containerRef}
-            className="article-content"
-            data-testid="article-body"
-            lang={article.lang ?? undefined}
-            dir={dir}
-            onClick={onClick}
-            onKeyDown={onKeyDown}
-            dangerouslySetInnerHTML={{ __html: html }}
-          />
-        </article>
+            className="reader-scroll"
+            ref={scrollerRef}
+            tabIndex={0}
+            role="region"
+            aria-label="Article text"
+            aria-describedby={hintId}
+            data-pages={columns ?? undefined}
+          >
+            <article className={`reader-article font-${settings.fontFamily}`} dir={dir}>
+              <ArticleHeader article={article} titleRef={titleRef} dir={dir} />
+              <div
+                ref={containerRef}
+                className="article-content"
+                data-testid="article-body"
+                lang={article.lang ?? undefined}
+                dir={dir}
+                onClick={onClick}
+                onKeyDown={onKeyDown}
+                dangerouslySetInnerHTML={{ __html: html }}
+              />
+            </article>
+          </div>
+          {overlay}
+        </div>
       </div>
     </>
   );

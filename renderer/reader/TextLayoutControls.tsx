@@ -2,6 +2,7 @@ import { useId, useRef } from 'react';
 import { useSettings } from '../app/settings-context';
 import { DisclosureButton } from '../app/DisclosureButton';
 import { useDisclosure } from '../app/use-disclosure';
+import { ReadingModeSelect } from './book/ReadingModeSelect';
 
 export const LINE_HEIGHT_RANGE = { min: 1.2, max: 2.4, step: 0.1 } as const;
 export const COLUMN_WIDTH_RANGE = { min: 40, max: 100, step: 4 } as const;
@@ -10,7 +11,7 @@ export const SIDE_MARGIN_RANGE = { min: 0, max: 160, step: 8 } as const;
 /** em after each paragraph; the contract's schema allows 0–2.5 */
 export const PARAGRAPH_SPACING_RANGE = { min: 0, max: 2.5, step: 0.1 } as const;
 
-/** Line spacing and column width (Escape or a press outside closes them), behind a disclosure button so the toolbar stays short. */
+/** Scrolled or in pages, line spacing and column width (Escape or a press outside closes them), behind a disclosure button so the toolbar stays short. */
 export function TextLayoutControls({ onBeforeReflow }: { onBeforeReflow: () => void }) {
   const { settings, updateSettings } = useSettings();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -32,6 +33,7 @@ export function TextLayoutControls({ onBeforeReflow }: { onBeforeReflow: () => v
           role="group"
           aria-label="Text layout"
         >
+          <ReadingModeSelect onBeforeChange={onBeforeReflow} />
           <label htmlFor={lineId}>Line spacing</label>
           <input
             id={lineId}

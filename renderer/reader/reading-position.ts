@@ -4,6 +4,7 @@
  * position saved and restored lands on the same character every time.
  */
 import type { ReadingProgress } from '../../electron/shared/models';
+import { currentPage, isPaginated, pageGeometry, showPageOf } from './book/pagination';
 import { indexTextNodes, offsetsToRange, type TextNodeEntry } from './text-offsets';
 
 const TOP_MARGIN_PX = 4;
@@ -21,29 +22,46 @@ function firstIndex(count: number, isBelowTop: (index: number) => boolean): numb
   return low;
 }
 
-/** Offset of the first character whose line reaches below `viewTop` (viewport coordinates). */
-export function firstVisibleOffset(container: HTMLElement, viewTop: number): number {
+/**
+ * Offset of the first character on screen: in a scroll, the first whose line reaches below `view.top`
+ * (viewport coordinates); in pages, the first whose column reaches past the page's starting edge
+ * (`view.left`, or `view.right` when the columns run right to left).
+ */
+export function firstVisibleOffset(container: HTMLElement, view: number | { left: number; right: number; sign: 1 | -1 }): number {
   const doc = container.ownerDocument;
   if (!canMeasure(doc)) return 0;
   const entries = indexTextNodes(container).filter((entry) => entry.node.data.trim() !== '');
   if (entries.length === 0) return 0;
   const range = doc.createRange();
-  const bottomOf = (entry: TextNodeEntry, from: number, to: number) => {
+  const reaches = (entry: TextNodeEntry, from: number, to: number) => {
     range.setStart(entry.node, from);
     range.setEnd(entry.node, to);
-    return range.getBoundingClientRect().bottom;
+    const rect = range.getBoundingClientRect();
+    if (typeof view === 'number') return rect.bottom > view;
+    // An empty rectangle (a collapsed space) sits nowhere: it counts with what follows it.
+    if (rect.width === 0 && rect.height === 0) return false;
+    return view.sign === 1 ? rect.right > view.left + 1 : rect.left < view.right - 1;
   };
   const nodeIndex = firstIndex(entries.length, (i) => {
     const entry = entries[i]!;
-    return bottomOf(entry, 0, entry.node.data.length) > viewTop;
+    return reaches(entry, 0, entry.node.data.length);
   });
   const entry = entries[Math.min(nodeIndex, entries.length - 1)]!;
   if (nodeIndex >= entries.length) return entry.start + entry.node.data.length;
-  const charIndex = firstIndex(entry.node.data.length, (i) => bottomOf(entry, i, i + 1) > viewTop);
+  const charIndex = firstIndex(entry.node.data.length, (i) => reaches(entry, i, i + 1));
   return entry.start + Math.min(charIndex, entry.node.data.length - 1);
 }
 
 export function measureReadingProgress(scroller: HTMLElement, container: HTMLElement): ReadingProgress {
+  if (isPaginated(scroller)) {
+    const geometry = pageGeometry(scroller);
+    const box = scroller.getBoundingClientRect();
+    const progress = geometry.count <= 1 ? 1 : currentPage(scroller, geometry) / (geometry.count - 1);
+    return {
+      progress: Math.round(progress * 1000) / 1000,
+      position: firstVisibleOffset(container, { left: box.left, right: box.right, sign: geometry.sign }),
+    };
+  }
   const scrollable = scroller.scrollHeight - scroller.clientHeight;
   const progress = scrollable <= 0 ? 1 : Math.min(1, Math.max(0, scroller.scrollTop / scrollable));
   const viewTop = scroller.getBoundingClientRect().top + TOP_MARGIN_PX;
@@ -56,6 +74,7 @@ export function scrollToTextOffset(scroller: HTMLElement, container: HTMLElement
   if (offset <= 0) {
     // The start of the text: show the article's header too.
     scroller.scrollTop = 0;
+    scroller.scrollLeft = 0;
     return;
   }
   if (!canMeasure(doc)) return;
@@ -64,6 +83,10 @@ export function scrollToTextOffset(scroller: HTMLElement, container: HTMLElement
   if (!range) return;
   const rects = range.getClientRects();
   const rect = rects.length > 0 ? rects[0]! : range.getBoundingClientRect();
+  if (isPaginated(scroller)) {
+    showPageOf(scroller, rect);
+    return;
+  }
   const viewTop = scroller.getBoundingClientRect().top + TOP_MARGIN_PX;
   scroller.scrollTop += rect.top - viewTop;
 }

@@ -1,5 +1,6 @@
 /**
- * The reader's window-level keys: Escape or Alt+← go back to where the article was opened from,
+ * The reader's window-level keys: Escape or Alt+← go back to where the article was opened from
+ * (Alt+← and Backspace first back to where the reader was before following a link in the text),
  * F turns focus mode on and off. Escape goes back only when nothing else wants it: a dialog, an
  * open menu, drawer or bar (they close first: they mark the key as used), a part of the reader
  * that says it takes the key (`escapeTaken`), a field being typed in, or a selected passage
@@ -27,15 +28,17 @@ function clearSelection(): boolean {
 
 interface ReaderShortcutsOptions {
   onBack: () => void;
+  /** Alt+← and Backspace first return from a link followed in the text; false when there was none */
+  onBackInText: () => boolean;
   onToggleFocusMode: () => void;
   /** true while a part of the reader (the find bar) keeps Escape for itself */
   escapeTaken: () => boolean;
 }
 
-export function useReaderShortcuts({ onBack, onToggleFocusMode, escapeTaken }: ReaderShortcutsOptions): void {
-  const latest = useRef({ onBack, onToggleFocusMode, escapeTaken });
+export function useReaderShortcuts({ onBack, onBackInText, onToggleFocusMode, escapeTaken }: ReaderShortcutsOptions): void {
+  const latest = useRef({ onBack, onBackInText, onToggleFocusMode, escapeTaken });
   useEffect(() => {
-    latest.current = { onBack, onToggleFocusMode, escapeTaken };
+    latest.current = { onBack, onBackInText, onToggleFocusMode, escapeTaken };
   });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -47,7 +50,10 @@ export function useReaderShortcuts({ onBack, onToggleFocusMode, escapeTaken }: R
         if (!clearSelection()) latest.current.onBack();
       } else if (event.key === 'ArrowLeft' && event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
         event.preventDefault();
-        latest.current.onBack();
+        if (!latest.current.onBackInText()) latest.current.onBack();
+      } else if (event.key === 'Backspace' && plain && !event.shiftKey) {
+        // Never out of the reader: a stray Backspace must not close the book.
+        if (latest.current.onBackInText()) event.preventDefault();
       } else if (event.key.toLowerCase() === 'f' && plain && !event.shiftKey) {
         event.preventDefault();
         latest.current.onToggleFocusMode();

@@ -4,6 +4,8 @@
  * offsets stay true, and no text node is split on every keystroke.
  * Styled in reader.css with `::highlight(quire-find)` and `::highlight(quire-find-current)`.
  */
+import { isPaginated, showPageOf } from '../book/pagination';
+
 export const FIND_HIGHLIGHT = 'quire-find';
 export const FIND_CURRENT_HIGHLIGHT = 'quire-find-current';
 
@@ -47,6 +49,10 @@ export function scrollRangeIntoView(scroller: HTMLElement, range: Range): void {
   if (typeof range.getBoundingClientRect !== 'function') return;
   scrollBlockSideways(scroller, range);
   const rect = range.getBoundingClientRect();
+  if (isPaginated(scroller)) {
+    showPageOf(scroller, rect);
+    return;
+  }
   const view = scroller.getBoundingClientRect();
   const margin = Math.min(48, view.height / 4);
   if (rect.top >= view.top + margin && rect.bottom <= view.bottom - margin) return;

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } fro
 import type { TextSpan } from '../../../electron/shared/models';
 import { useSettings } from '../../app/settings-context';
 import { canPaintHighlights, scrollRangeIntoView } from '../find/find-highlights';
-import { firstVisibleOffset } from '../reading-position';
+import { measureReadingProgress } from '../reading-position';
 import { offsetsToRange } from '../text-offsets';
 import { sentenceAt, spokenSentences } from './sentences';
 import { chooseVoice, languageName, primaryLanguage, speechEngine, useVoices, voicesFor } from './voices';
@@ -104,7 +104,7 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
   const start = useCallback(() => {
     setProblem(null);
     const selected = selectionStart();
-    const top = scroller.current && container.current ? firstVisibleOffset(container.current, scroller.current.getBoundingClientRect().top) : 0;
+    const top = scroller.current && container.current ? measureReadingProgress(scroller.current, container.current).position : 0;
     speak(sentenceAt(sentences, selected ?? top));
   }, [selectionStart, scroller, container, speak, sentences]);
 

@@ -231,11 +231,31 @@ function unprefixMathml(section: Element): void {
   }
 }
 
-/** XML leftovers (`xmlns`, `epub:type`…) mean nothing to the reader; `xml:lang` becomes `lang`. */
+/**
+ * `epub:type` terms for notes, as the DPUB-ARIA roles that mean the same: the sanitizer keeps
+ * `role`, and the reader opens such notes in a pop-up (web pages use these roles themselves).
+ */
+const NOTE_ROLES: Readonly<Record<string, string>> = {
+  noteref: 'doc-noteref',
+  footnote: 'doc-footnote',
+  endnote: 'doc-endnote',
+  rearnote: 'doc-endnote',
+  endnotes: 'doc-endnotes',
+  rearnotes: 'doc-endnotes',
+};
+
+/**
+ * XML leftovers (`xmlns`, `epub:type`…) mean nothing to the reader; `xml:lang` becomes `lang`, and
+ * an `epub:type` that marks a note or its reference becomes its `role`.
+ */
 function dropNamespacedAttributes(section: Element): void {
   for (const element of Array.from(section.querySelectorAll('*'))) {
     for (const attribute of Array.from(element.attributes)) {
       if (attribute.name === 'xml:lang' && !element.hasAttribute('lang')) element.setAttribute('lang', attribute.value);
+      if (attribute.localName === 'type' && attribute.name.includes(':') && !element.hasAttribute('role')) {
+        const role = attribute.value.split(/\s+/).map((term) => NOTE_ROLES[term]).find((found) => found !== undefined);
+        if (role) element.setAttribute('role', role);
+      }
       if (attribute.name.includes(':') || attribute.name === 'xmlns') element.removeAttributeNode(attribute);
     }
   }

@@ -173,6 +173,35 @@ describe('hand-made EPUBs', () => {
     expect(document.text).toBe(`حكاية\n${arabic}`);
   });
 
+  it('keeps footnotes, endnotes and their references as the DPUB-ARIA roles of their epub:type', async () => {
+    const ops = 'xmlns:epub="http://www.idpf.org/2007/ops"';
+    const bytes = makeEpub({
+      opf: opf({
+        manifest: '<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/><item id="n" href="n.xhtml" media-type="application/xhtml+xml"/>',
+        spine: '<itemref idref="c"/><itemref idref="n"/>',
+      }),
+      files: {
+        'c.xhtml': xhtml(
+          'c',
+          `<h1>One</h1><p ${ops}>Text<a epub:type="noteref" href="#f1">1</a> and<a epub:type="noteref" href="n.xhtml#e1">2</a>.</p>` +
+            `<aside ${ops} epub:type="footnote" id="f1"><p>A footnote.</p></aside><p ${ops} epub:type="chapter bodymatter">Not a note.</p>`,
+        ),
+        'n.xhtml': xhtml('n', `<h1>Notes</h1><section ${ops} epub:type="rearnotes"><ol><li epub:type="rearnote" id="e1">An endnote.</li></ol></section>`),
+      },
+    });
+    const document = await importEpub('notes.epub', bytes, { maxBytes: 200 * MB });
+    const root = parseFragment(document.html);
+    expect(Array.from(root.querySelectorAll('a')).map((link) => [link.getAttribute('role'), link.getAttribute('href')])).toEqual([
+      ['doc-noteref', '#c1-f1'],
+      ['doc-noteref', '#c2-e1'],
+    ]);
+    expect(root.querySelector('aside')?.getAttribute('role')).toBe('doc-footnote');
+    expect(root.querySelector('section section, #c2 > section')?.getAttribute('role')).toBe('doc-endnotes');
+    expect(root.querySelector('li')?.getAttribute('role')).toBe('doc-endnote');
+    expect(root.querySelectorAll('[role]')).toHaveLength(5);
+    expect(document.html).not.toContain('epub:');
+  });
+
   it('reads a Japanese book that turns its pages right to left as left-to-right text', async () => {
     const bytes = makeEpub({
       opf: opf({

@@ -32,7 +32,6 @@ describe('Reader navigation', () => {
   it('lists the headings in a table of contents that moves focus to the chosen one', async () => {
     const { user, container } = await openBook();
     const contents = screen.getByRole('navigation', { name: 'Contents' });
-    await user.click(within(contents).getByText('Contents (3 sections)'));
     await user.click(within(contents).getByRole('button', { name: 'The Carpet-Bag' }));
     expect(container.querySelectorAll('h2')[1]).toHaveFocus();
     expect(container.textContent).toBe(makeContent('m1', BOOK).text);

@@ -1,0 +1,69 @@
+import type { RefObject } from 'react';
+import { DisclosureButton } from '../../app/DisclosureButton';
+import { ContentsPanel } from './ContentsPanel';
+import { NotePopover } from './NotePopover';
+import { ReadingStatus } from './ReadingStatus';
+import type { BookReading } from './use-book-reading';
+
+/** The contents beside the text (a column in a wide reader, else a drawer). */
+export function BookContents({ book, drawerMode, container }: { book: BookReading; drawerMode: boolean; container: RefObject<HTMLElement | null> }) {
+  if (!book.chapters) return null;
+  return (
+    <ContentsPanel
+      chapters={book.chapters}
+      current={book.current}
+      drawer={drawerMode ? book.contentsDrawer : null}
+      panelRef={book.contentsPanel}
+      container={container}
+    />
+  );
+}
+
+/** Click zones at the page's edges, for the mouse; the keyboard turns pages with the arrow keys. */
+export function PageZones({ book }: { book: BookReading }) {
+  if (book.columns === null) return null;
+  return (
+    <>
+      <div className="page-zone page-zone-start" aria-hidden="true" onClick={() => book.pages.turn(-1)} />
+      <div className="page-zone page-zone-end" aria-hidden="true" onClick={() => book.pages.turn(1)} />
+    </>
+  );
+}
+
+const percent = (offset: number, length: number) => `${length === 0 ? 100 : Math.min(100, Math.floor((offset / length) * 100))}%`;
+
+/** The status line under the text, and a note's pop-up when one is open. */
+export function BookStatus({ book, textLength, drawerMode }: { book: BookReading; textLength: number; drawerMode: boolean }) {
+  const { place, chapters, current } = book;
+  const position = place.page ? `Page ${place.page.index + 1} of ${place.page.count}` : percent(place.offset, textLength);
+  return (
+    <>
+      <ReadingStatus
+        chapter={chapters && current >= 0 ? chapters[current]!.title : null}
+        position={position}
+        minutesLeftInChapter={chapters ? book.minutesLeftInChapter : null}
+        minutesLeftInBook={book.minutesLeftInBook}
+      >
+        {chapters && drawerMode && (
+          <DisclosureButton disclosure={book.contentsDrawer} buttonRef={book.contentsButton} className="button button-quiet">
+            Contents
+          </DisclosureButton>
+        )}
+        {book.history.canGoBack && (
+          <button type="button" className="button button-quiet" aria-keyshortcuts="Alt+ArrowLeft Backspace" title="Back to where you were (Alt+←)" onClick={() => book.history.goBack()}>
+            <span aria-hidden="true">← </span>Back to where you were
+          </button>
+        )}
+      </ReadingStatus>
+      {book.openNote && (
+        <NotePopover
+          key={book.openNote.link.getAttribute('href') ?? ''}
+          note={book.openNote.note}
+          anchor={book.openNote.anchor}
+          onGoToNote={book.goToNote}
+          onClose={book.closeNote}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { durationLabel } from './reading-time';
+
+interface ReadingStatusProps {
+  /** the chapter's name, or null outside any (before the first heading, or a text without) */
+  chapter: string | null;
+  /** "12%" or "Page 3 of 40" */
+  position: string;
+  minutesLeftInChapter: number | null;
+  minutesLeftInBook: number;
+  /** the Contents button (narrow reader) and Back (after a followed link) */
+  children?: ReactNode;
+}
+
+/**
+ * One quiet line under the text: where the reader is and how long is left. It is not a live
+ * region (it changes with every scroll); a chapter change alone is announced, politely.
+ */
+export function ReadingStatus({ chapter, position, minutesLeftInChapter, minutesLeftInBook, children }: ReadingStatusProps) {
+  return (
+    <footer className="reading-status">
+      {children}
+      <p className="reading-status-text">
+        {chapter && (
+          <span className="reading-status-chapter" dir="auto">
+            {chapter}
+          </span>
+        )}
+        <span>{position}</span>
+        {minutesLeftInChapter !== null && <span>{durationLabel(minutesLeftInChapter)} left in chapter</span>}
+        <span>{durationLabel(minutesLeftInBook)} left in book</span>
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {chapter}
+      </p>
+    </footer>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Turning pages in paginated mode: the arrow keys, Page Up/Down and Space on the text, the wheel,
+ * and the click zones at the page's edges. A scroll that lands between pages (anything that scrolls an
+ * element into view: a heading, a highlight, a search hit, a followed link) settles on the page
+ * that holds what it brought into view. A change of the window's size keeps the first character
+ * on screen on screen.
+ */
+import { useEffect, type RefObject } from 'react';
+import { isTyping } from '../use-reader-shortcuts';
+import { measureReadingProgress, scrollToTextOffset } from '../reading-position';
+import { currentPage, pageAtDistance, pageGeometry, showPage } from './pagination';
+
+export interface PageTurner {
+  /** `step` 1: the next page, -1: the previous one */
+  turn: (step: 1 | -1) => void;
+}
+
+/** The pages have stopped turning this long after the last turn. */
+const SETTLE_MS = 300;
+/** Wheel events closer together than this are one gesture. */
+const WHEEL_GESTURE_GAP_MS = 250;
+
+function turnPage(scroller: HTMLElement, step: 1 | -1): void {
+  const geometry = pageGeometry(scroller);
+  showPage(scroller, currentPage(scroller, geometry) + step, geometry);
+}
+
+export function usePages(scroller: RefObject<HTMLElement | null>, container: RefObject<HTMLElement | null>, paginated: boolean): PageTurner {
+  // From a click zone: the text takes the focus (a press on the zone would leave it on the page's
+  // body), so the arrow keys turn the next pages.
+  const turn = (step: 1 | -1) => {
+    const element = scroller.current;
+    if (!element) return;
+    turnPage(element, step);
+    if (!element.contains(document.activeElement)) element.focus({ preventScroll: true });
+  };
+
+  useEffect(() => {
+    const element = scroller.current;
+    const content = container.current;
+    if (!paginated || !element || !content) return;
+    let page = currentPage(element);
+    let position = measureReadingProgress(element, content).position;
+    // The scroll a resize made to keep `position` on screen: not the reader moving, so not re-measured
+    // (that would give the page's first character, a little earlier each time).
+    let restoredLeft: number | null = null;
+    let measureTimer: number | undefined;
+    const measure = () => {
+      position = measureReadingProgress(element, content).position;
+    };
+    const onScroll = () => {
+      const geometry = pageGeometry(element);
+      const settled = Math.min(geometry.count - 1, pageAtDistance(Math.abs(element.scrollLeft), geometry.stride, page));
+      if (Math.abs(Math.abs(element.scrollLeft) - settled * geometry.stride) > 1) {
+        showPage(element, settled, geometry); // scrolls again, and lands here aligned
+        return;
+      }
+      page = settled;
+      // Measured once the pages stop turning: a measure walks the whole text, too much for every turn.
+      window.clearTimeout(measureTimer);
+      if (element.scrollLeft !== restoredLeft) measureTimer = window.setTimeout(measure, SETTLE_MS);
+      // Nothing scrolls the page vertically in columns; a focused element taller than a page might.
+      if (element.scrollTop !== 0) element.scrollTop = 0;
+    };
+    let width = element.clientWidth;
+    let height = element.clientHeight;
+    const onResize = () => {
+      if (element.clientWidth === width && element.clientHeight === height) return;
+      width = element.clientWidth;
+      height = element.clientHeight;
+      scrollToTextOffset(element, content, position);
+      restoredLeft = element.scrollLeft;
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      const forward = getComputedStyle(element).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+      const backward = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
+      let step: 1 | -1 | 0 = 0;
+      if (event.key === forward || event.key === 'PageDown' || (event.key === ' ' && !event.shiftKey)) step = 1;
+      else if (event.key === backward || event.key === 'PageUp' || (event.key === ' ' && event.shiftKey)) step = -1;
+      if (step === 0) return;
+      event.preventDefault();
+      turnPage(element, step);
+    };
+    // The wheel or a trackpad turns pages too: one page a gesture (a trackpad sends a stream of
+    // small events for one swipe, so a turn waits for a pause in the stream).
+    let lastWheel = -Infinity;
+    const onWheel = (event: WheelEvent) => {
+      const delta = Math.abs(event.deltaY) >= Math.abs(event.deltaX) ? event.deltaY : event.deltaX;
+      if (event.ctrlKey || Math.abs(delta) < 4) return;
+      event.preventDefault();
+      const pause = event.timeStamp - lastWheel > WHEEL_GESTURE_GAP_MS;
+      lastWheel = event.timeStamp;
+      if (pause) turnPage(element, delta > 0 ? 1 : -1);
+    };
+    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
+    resize?.observe(element);
+    element.addEventListener('scroll', onScroll, { passive: true });
+    element.addEventListener('keydown', onKeyDown);
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => {
+      window.clearTimeout(measureTimer);
+      element.removeEventListener('wheel', onWheel);
+      resize?.disconnect();
+      element.removeEventListener('scroll', onScroll);
+      element.removeEventListener('keydown', onKeyDown);
+    };
+  }, [scroller, container, paginated]);
+
+  return { turn };
+}
