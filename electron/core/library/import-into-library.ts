@@ -111,7 +111,8 @@ export async function addExtracted(
   };
   const cover = chooseCover(document.html, document.assets);
   if (cover !== undefined) meta.cover = cover;
-  const ext = originalExtension(origin.fileName, format);
+  // The reader's page view reads a PDF from `original.pdf`, whatever the file was called (a download's `view.php`).
+  const ext = format === 'pdf' ? 'pdf' : originalExtension(origin.fileName, format);
   const original: NewArticle['original'] = origin.original === null ? null : { ext, ...origin.original };
   await store.add({ meta, html: document.html, text: document.text, original, assets: document.assets });
   return { status: 'imported', source, article: meta, ...(document.note ? { note: document.note } : {}) };
