@@ -27,6 +27,9 @@ import type { ReaderData } from './use-reader-data';
 import { useReaderChrome } from './use-reader-chrome';
 import { useReaderShortcuts } from './use-reader-shortcuts';
 import { useReadingPosition } from './use-reading-position';
+import { PdfPageView } from './pdf/PdfPageView';
+import { PdfViewSwitch } from './pdf/PdfViewSwitch';
+import { usePdfPages } from './pdf/use-pdf-pages';
 
 interface ReaderDocumentProps {
   data: Extract<ReaderData, { status: 'ready' }>;
@@ -68,7 +71,11 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
     restoreTo: target ? null : article.position,
   });
   const keepPlace = useKeepPlaceOnReflow(scrollerRef, containerRef);
-  const selection = usePassageSelection(containerRef, scrollerRef);
+  const textSelection = usePassageSelection(containerRef, scrollerRef);
+  // A PDF shows its pages or its text; either way passages are offsets into the same text.
+  const { isPdf, showPages, mode: pdfMode, setMode: setPdfMode, view: pdfView, pages: pdfPages, scroller: pdfScroller, selection: pageSelection, goTo: goToOnPage } =
+    usePdfPages(article.id, article.format === 'pdf', placed);
+  const selection = showPages ? pageSelection : textSelection;
   const actions = useAnnotationActions({
     articleId: article.id,
     annotations,
@@ -156,6 +163,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           chrome={chrome}
           drawerButton={drawerButton}
           annotationCount={placed.length}
+          viewSwitch={isPdf && <PdfViewSwitch mode={pdfMode} onChange={setPdfMode} />}
           listen={
             listen.available
               ? {
@@ -192,7 +200,22 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           onClick={onArticleClick}
           onKeyDown={popover.onTextKeyDown}
           markHintId={markHintId}
+          hidden={showPages}
         />
+        {showPages && (
+          <PdfPageView
+            ref={pdfView}
+            articleId={article.id}
+            text={content.text}
+            html={content.html}
+            placed={placed}
+            matches={matches.matches}
+            currentMatch={matches.currentMatch}
+            pagesRef={pdfPages}
+            scrollerRef={pdfScroller}
+            onShowText={() => setPdfMode('text')}
+          />
+        )}
         {popover.open && popoverAnnotation && (
           <HighlightPopover
             key={popoverAnnotation.id}
@@ -216,7 +239,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
       </main>
       <AnnotationPanel
         placed={placed}
-        onGoTo={actions.goTo}
+        onGoTo={showPages ? goToOnPage : actions.goTo}
         onEdit={dialog.startEdit}
         onReattach={(annotation) => void actions.reattach(annotation)}
         onDelete={(annotation) => void actions.deleteAnnotation(annotation, 'panel')}

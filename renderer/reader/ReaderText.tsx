@@ -19,10 +19,12 @@ interface ReaderTextProps {
   onKeyDown: KeyboardEventHandler<HTMLDivElement>;
   /** the id of the sentence that says what a focused highlight offers */
   markHintId: string;
+  /** a PDF shown as its pages: the text stays in the page, out of view, with its marks */
+  hidden?: boolean;
 }
 
 /** The scrolling article: its header, contents and text, in the reader's font. */
-export function ReaderText({ article, html, dir, titleRef, scrollerRef, containerRef, onClick, onKeyDown, markHintId }: ReaderTextProps) {
+export function ReaderText({ article, html, dir, titleRef, scrollerRef, containerRef, onClick, onKeyDown, markHintId, hidden = false }: ReaderTextProps) {
   const { settings } = useSettings();
   const hintId = `${article.id}-keys`;
   return (
@@ -34,7 +36,7 @@ export function ReaderText({ article, html, dir, titleRef, scrollerRef, containe
         Highlighted passage. Enter: change its colour, write a note or delete it.
       </p>
       {/* Focusable, so keyboard users can scroll the text with the arrow and page keys. */}
-      <div className="reader-scroll" ref={scrollerRef} tabIndex={0} role="region" aria-label="Article text" aria-describedby={hintId}>
+      <div className="reader-scroll" ref={scrollerRef} hidden={hidden} tabIndex={0} role="region" aria-label="Article text" aria-describedby={hintId}>
         <article className={`reader-article font-${settings.fontFamily}`} dir={dir}>
           <ArticleHeader article={article} titleRef={titleRef} dir={dir} />
           <TableOfContents container={containerRef} html={html} />
