@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { loadPdfJs } from './load-pdfjs';
 import { type PageTextLayer, pageTextLayer } from './pdf-text-layer';
@@ -22,9 +22,10 @@ interface PdfPageProps {
 /**
  * One page: a box of its size, and while it is near the view its canvas and, above it, pdf.js's
  * text layer (transparent spans where the words are, so text can be selected, searched and
- * highlighted). A page far from the view keeps only its box.
+ * highlighted). A page far from the view keeps only its box. Memoised: a long PDF has hundreds of
+ * pages, and scrolling changes the props of a few.
  */
-export function PdfPage({ pdf, page, scale, size, near, onSize, onTextLayer, pageRef }: PdfPageProps) {
+export const PdfPage = memo(function PdfPage({ pdf, page, scale, size, near, onSize, onTextLayer, pageRef }: PdfPageProps) {
   const canvasHolder = useRef<HTMLDivElement>(null);
   const layerHolder = useRef<HTMLDivElement>(null);
 
@@ -95,4 +96,4 @@ export function PdfPage({ pdf, page, scale, size, near, onSize, onTextLayer, pag
       <div ref={layerHolder} className="pdf-page-text" />
     </div>
   );
-}
+});

@@ -227,15 +227,21 @@ function PdfPages({ ref, pdf, firstPage, text, html, placed, matches, currentMat
   );
   useImperativeHandle(ref, () => ({ goTo, spanOfSelection }), [goTo, spanOfSelection]);
 
-  // The page number follows the page in the middle of the view.
+  // The page number follows the page in the middle of the view, once per frame.
+  const scrollFrame = useRef(0);
   const onScroll = () => {
-    const scroller = scrollerRef.current;
-    if (!scroller) return;
-    const middle = scroller.scrollTop + scroller.clientHeight / 2;
-    let page = 1;
-    for (const [number, element] of pageElements.current) if (element.offsetTop <= middle && number > page) page = number;
-    setCurrentPage(page);
+    if (scrollFrame.current) return;
+    scrollFrame.current = requestAnimationFrame(() => {
+      scrollFrame.current = 0;
+      const scroller = scrollerRef.current;
+      if (!scroller) return;
+      const middle = scroller.scrollTop + scroller.clientHeight / 2;
+      let page = 1;
+      for (const [number, element] of pageElements.current) if (element.offsetTop <= middle && number > page) page = number;
+      setCurrentPage(page);
+    });
   };
+  useEffect(() => () => cancelAnimationFrame(scrollFrame.current), []);
 
   const changeZoom = (action: Parameters<typeof nextZoom>[1]) => {
     const scroller = scrollerRef.current;

@@ -4,9 +4,9 @@
  * everything the importer reflowed: whitespace and line ends, words hyphenated at a line end,
  * running headers and page numbers (dropped from `text.txt`), two columns read in order. So a
  * passage is found on a page by its letters and digits alone ("keys"), within that page's part of
- * `text.txt` (between the importer's page markers), and the occurrence nearest the passage's
- * relative place on the page wins when its letters occur more than once there. A selection on the
- * page goes back the same way.
+ * `text.txt` (between the importer's page markers); when its letters occur more than once there,
+ * the letters around it decide (as a stored quote's prefix and suffix do), then its relative place
+ * on the page. A selection on the page goes back the same way.
  */
 import type { TextSpan } from '../text-offsets';
 
@@ -46,8 +46,34 @@ function occurrences(haystack: string, needle: string): number[] {
   return found;
 }
 
-const nearest = (candidates: readonly number[], target: number): number | undefined =>
-  candidates.reduce<number | undefined>((best, at) => (best === undefined || Math.abs(at - target) < Math.abs(best - target) ? at : best), undefined);
+/** How far back (and forward) the letters around a passage are compared. */
+const CONTEXT = 32;
+
+function sharedBefore(haystack: string, at: number, before: string): number {
+  let n = 0;
+  while (n < CONTEXT && n < at && n < before.length && haystack[at - 1 - n] === before[before.length - 1 - n]) n += 1;
+  return n;
+}
+
+function sharedAfter(haystack: string, from: number, after: string): number {
+  let n = 0;
+  while (n < CONTEXT && from + n < haystack.length && n < after.length && haystack[from + n] === after[n]) n += 1;
+  return n;
+}
+
+/**
+ * Of the places `wanted` occurs, the one whose surrounding letters agree best with the passage's
+ * own (as the stored quote's prefix and suffix decide between repeats), then the one nearest where
+ * it would be in proportion (a running header on the page shifts everything after it).
+ */
+function bestOccurrence(haystack: string, wanted: string, before: string, after: string, estimate: number): number | null {
+  let best: { at: number; score: number } | null = null;
+  for (const at of occurrences(haystack, wanted)) {
+    const score = sharedBefore(haystack, at, before) + sharedAfter(haystack, at + wanted.length, after);
+    if (!best || score > best.score || (score === best.score && Math.abs(at - estimate) < Math.abs(best.at - estimate))) best = { at, score };
+  }
+  return best?.at ?? null;
+}
 
 /** The page ranges of `text.txt`: page N (1-based) spans `[starts[N-1], starts[N])`. */
 export function pageOfOffset(pageStarts: readonly number[], offset: number): number {
@@ -57,7 +83,8 @@ export function pageOfOffset(pageStarts: readonly number[], offset: number): num
 }
 
 export function pageSlice(pageStarts: readonly number[], page: number, textLength: number): TextSpan {
-  return { start: pageStarts[page - 1] ?? 0, end: pageStarts[page] ?? textLength };
+  // A page past the last marker holds none of the text.
+  return { start: pageStarts[page - 1] ?? textLength, end: pageStarts[page] ?? textLength };
 }
 
 /**
@@ -77,13 +104,14 @@ export function passageOnPage(
   const end = Math.min(passage.end, slice.end);
   if (end <= start) return null;
   const wanted = keyed(text.slice(start, end)).key;
+  const before = keyed(text.slice(Math.max(0, start - CONTEXT * 4), start)).key;
+  const after = keyed(text.slice(end, end + CONTEXT * 4)).key;
   const layer = keyed(layerText);
-  const candidates = occurrences(layer.key, wanted);
-  if (candidates.length === 0) return null;
   // Where the passage would sit on the page if the layer held just the page's text, in proportion.
-  const before = keyed(text.slice(slice.start, start)).key.length;
+  const keysBefore = keyed(text.slice(slice.start, start)).key.length;
   const pageKeys = Math.max(1, keyed(text.slice(slice.start, slice.end)).key.length);
-  const at = nearest(candidates, (before / pageKeys) * layer.key.length)!;
+  const at = bestOccurrence(layer.key, wanted, before, after, (keysBefore / pageKeys) * layer.key.length);
+  if (at === null || wanted === '') return null;
   const last = at + wanted.length - 1;
   return { start: layer.source[at]!, end: layer.source[last]! + 1 };
 }
@@ -109,9 +137,10 @@ export function selectionToPassage(
   if (wanted === '') return null;
   const slice = pageSlice(pageStarts, page, text.length);
   const pageText = keyed(text.slice(slice.start, slice.end));
-  const candidates = occurrences(pageText.key, wanted);
-  if (candidates.length === 0) return null;
-  const at = nearest(candidates, (firstKey / Math.max(1, layer.key.length)) * pageText.key.length)!;
+  const before = layer.key.slice(Math.max(0, firstKey - CONTEXT), firstKey);
+  const after = layer.key.slice(endKey, endKey + CONTEXT);
+  const at = bestOccurrence(pageText.key, wanted, before, after, (firstKey / Math.max(1, layer.key.length)) * pageText.key.length);
+  if (at === null) return null;
   return { start: slice.start + pageText.source[at]!, end: slice.start + pageText.source[at + wanted.length - 1]! + 1 };
 }
 
