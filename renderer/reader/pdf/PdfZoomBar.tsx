@@ -23,7 +23,7 @@ export function PdfZoomBar({ zoom, scale, page, pageCount, onZoom, onGoToPage }:
     setTyped(null);
   };
   return (
-    <div className="pdf-zoom-bar" role="toolbar" aria-label="Pages">
+    <div className="pdf-zoom-bar" role="group" aria-label="Pages">
       <button type="button" className="button button-icon" aria-label="Zoom out" title="Zoom out (-)" disabled={scale <= MIN_SCALE} onClick={() => onZoom('out')}>
         <span aria-hidden="true">−</span>
       </button>

@@ -22,7 +22,12 @@ const stem = (fileName: string): string => (fileName.split(/[\\/]/).pop() ?? '')
 
 /** True when the metadata title is one a program wrote, or the file's own name. */
 export function isWriterTitle(title: string, fileName: string): boolean {
-  return WRITER_TITLE.test(title.trim()) || (stem(fileName) !== '' && folded(title) === folded(stem(fileName)));
+  return (
+    WRITER_TITLE.test(title.trim()) ||
+    // Markup pasted into the field by a page-layout program (`<b>Name<b><br><p class=…>`).
+    /<\/?[a-z][^>]*>/i.test(title) ||
+    (stem(fileName) !== '' && folded(title) === folded(stem(fileName)))
+  );
 }
 
 const MAX_TITLE_LENGTH = 250;

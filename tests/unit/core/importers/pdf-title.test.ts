@@ -37,6 +37,7 @@ describe('the title', () => {
     expect(isWriterTitle('Untitled document', 'a.pdf')).toBe(true);
     expect(isWriterTitle('C:\\Users\\me\\paper.dvi', 'a.pdf')).toBe(true);
     expect(isWriterTitle('report_final', 'report_final.pdf')).toBe(true);
+    expect(isWriterTitle('<b>Electronegativity<b><br><p class=manual>User Manual</p>', 'a.pdf')).toBe(true);
     expect(isWriterTitle('On the Great Whales', 'whales.pdf')).toBe(false);
   });
 });
