@@ -85,7 +85,11 @@ export async function addExtracted(
   const { format, document, contentHash, wordCount } = extracted;
   const { source } = origin;
   const existing = store.findByContentHash(contentHash);
-  if (existing) return { status: 'duplicate', source, article: existing };
+  if (existing) {
+    // Importing a PDF again is how its page view gets back an original its folder lost.
+    if (format === 'pdf' && origin.original) await store.keepMissingOriginal(existing.id, { ext: 'pdf', ...origin.original });
+    return { status: 'duplicate', source, article: existing };
+  }
 
   const now = clock();
   const meta: ArticleMeta = {

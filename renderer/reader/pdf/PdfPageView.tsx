@@ -3,6 +3,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { PlacedAnnotation } from '../placed-annotations';
 import type { TextSpan } from '../text-offsets';
 import { scrollRangeIntoView } from '../find/find-highlights';
+import { PdfOriginalMissing } from './PdfOriginalMissing';
 import { PdfPage } from './PdfPage';
 import { PdfZoomBar } from './PdfZoomBar';
 import { clearPageHighlights, paintPageHighlights, rangesOf, type PageAnchorContext } from './paint-page-highlights';
@@ -42,7 +43,8 @@ const DRAWN_MARGIN = '100% 0px';
  * and search matches are the text view's, found on each drawn page by their text.
  */
 export function PdfPageView({ ref, articleId, text, html, placed, matches, currentMatch, pagesRef, scrollerRef, onShowText }: PdfPageViewProps) {
-  const loaded = usePdfDocument(articleId);
+  const [attempt, setAttempt] = useState(0);
+  const loaded = usePdfDocument(articleId, attempt);
   if (loaded.status === 'ready') {
     return (
       <PdfPages
@@ -59,19 +61,14 @@ export function PdfPageView({ ref, articleId, text, html, placed, matches, curre
       />
     );
   }
+  if (loaded.status === 'missing') {
+    return <PdfOriginalMissing articleId={articleId} onRestored={() => setAttempt((n) => n + 1)} onShowText={onShowText} />;
+  }
   return (
     <div className="pdf-view pdf-view-message" ref={scrollerRef}>
       {loaded.status === 'loading' && (
         <p role="status" className="loading">
           Loading the pages…
-        </p>
-      )}
-      {loaded.status === 'missing' && (
-        <p role="status">
-          This PDF was imported before Quire kept the original file, so its pages cannot be shown; import the PDF again to see them.{' '}
-          <button type="button" className="button" onClick={onShowText}>
-            Show the text
-          </button>
         </p>
       )}
       {loaded.status === 'error' && (

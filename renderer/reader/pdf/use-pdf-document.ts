@@ -17,7 +17,7 @@ export type PdfDocumentState =
 export const ORIGINAL_PDF = 'original.pdf';
 
 /** Mounted once per article (the reader is keyed by it), so it starts loading and never goes back to it. */
-export function usePdfDocument(articleId: string): PdfDocumentState {
+export function usePdfDocument(articleId: string, attempt = 0): PdfDocumentState {
   const [state, setState] = useState<PdfDocumentState>({ status: 'loading' });
   useEffect(() => {
     let closed = false;
@@ -46,6 +46,6 @@ export function usePdfDocument(articleId: string): PdfDocumentState {
       closed = true;
       void destroy?.();
     };
-  }, [articleId]);
+  }, [articleId, attempt]);
   return state;
 }

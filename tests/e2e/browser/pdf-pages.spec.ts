@@ -3,6 +3,9 @@
  * selected and highlighted, a highlight made in the text view shows on the page (the same passage
  * of the same text), and zoom changes the page's size.
  */
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Annotation, ArticleMeta } from '../../../electron/shared/models';
 import { makePdf } from '../../unit/core/importers/support/make-pdf';
@@ -12,8 +15,8 @@ import { callApi, LibraryPage, ReaderPage } from '../support/pages';
 const TITLE = 'Pages and Their Text';
 const ON_PAGE_TWO = 'The second page speaks of tides and the moon.';
 
-async function importPdf(page: Page): Promise<ArticleMeta> {
-  const bytes = await makePdf(
+const pdfBytes = () =>
+  makePdf(
     [
       { heading: TITLE, paragraphs: [['The first page opens the document.', 'It has two lines.']] },
       { paragraphs: [[ON_PAGE_TWO], ['A second paragraph on the second page.']] },
@@ -23,6 +26,9 @@ async function importPdf(page: Page): Promise<ArticleMeta> {
     ],
     { runningHeader: 'Journal of Pages', pageNumbers: true },
   );
+
+async function importPdf(page: Page): Promise<ArticleMeta> {
+  const bytes = await pdfBytes();
   const outcome = await callApi<{ status: string; article: ArticleMeta }>(page, 'importDocument', {
     fileName: 'pages.pdf',
     dataBase64: Buffer.from(bytes).toString('base64'),
@@ -116,4 +122,20 @@ test('a PDF\'s pages: drawn when near the view, highlights from the text view pa
   await new LibraryPage(page).open(TITLE);
   await expect(page.getByRole('button', { name: 'Text', exact: true })).toHaveAttribute('aria-pressed', 'true');
   expect(consoleErrors).toEqual([]);
+});
+
+test('a PDF whose folder lost its original says so, and gets it back when the same PDF is imported again', async ({ page, quire, consoleErrors }) => {
+  await page.goto(quire.url);
+  const article = await importPdf(page);
+  rmSync(path.join(quire.libraryDir, 'articles', article.id, 'original.pdf'));
+  await page.reload();
+  await new LibraryPage(page).open(TITLE);
+  await expect(page.getByText("Quire has no copy of this PDF's file, so its pages cannot be shown.")).toBeVisible();
+  const file = path.join(tmpdir(), `quire-e2e-${article.id}.pdf`);
+  writeFileSync(file, await pdfBytes());
+  await page.getByLabel('Import the PDF again…').setInputFiles(file);
+  rmSync(file);
+  await expect(page.getByRole('region', { name: 'PDF pages' })).toBeVisible();
+  await expect.poll(() => inkOn(page, 1)).toBeGreaterThan(100);
+  expect(consoleErrors.filter((error) => !error.includes('404'))).toEqual([]);
 });

@@ -2,7 +2,7 @@
  * The reader's page view shows a PDF from the original kept beside its text: the import keeps the
  * bytes as `original.pdf`, and both hosts serve them as a PDF under the article files' rules.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,5 +79,14 @@ describe('a PDF\'s original, kept and served', () => {
     expect([403, 404]).toContain(out.status);
     const route = await rawRequest(server.port, { path: `${contentBase}/ffffffffffffffff/original.pdf` });
     expect(route.status).toBe(404);
+  });
+
+  it('gets its original back when the same PDF is imported again after the folder lost it', async () => {
+    const kept = path.join(core.libraryDir, 'articles', articleId, 'original.pdf');
+    rmSync(kept);
+    const again = await core.importDocument({ fileName: 'copy.pdf', dataBase64: Buffer.from(pdf).toString('base64') });
+    expect(again.status).toBe('duplicate');
+    expect(existsSync(kept)).toBe(true);
+    expect(Buffer.compare(readFileSync(kept), Buffer.from(pdf))).toBe(0);
   });
 });
