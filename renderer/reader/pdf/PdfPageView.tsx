@@ -171,36 +171,33 @@ function PdfPages({ ref, pdf, firstPage, text, html, placed, matches, currentMat
     [scrollerRef],
   );
 
-  // Going to a passage: its page first, then the passage itself once that page's text layer is there.
-  const goTo = useCallback(
-    (span: TextSpan) => {
-      pendingGoTo.current = span;
-      const page = pageOfOffset(pageStarts, span.start);
-      if (!layers.has(page)) scrollToPage(page);
-    },
-    [pageStarts, layers, scrollToPage],
-  );
+  // Going to a passage: its page first, then the passage itself once that page's text layer is
+  // there. Until then each new layout (the first measure of the view, a zoom, a page drawn) tries
+  // again, as page boxes move.
+  const [goToRequest, setGoToRequest] = useState(0);
+  const goTo = useCallback((span: TextSpan) => {
+    pendingGoTo.current = span;
+    setGoToRequest((n) => n + 1);
+  }, []);
+  // A search match stepped to is shown, as in the text view (once per step, not per page drawn).
+  const currentSpan = matches[currentMatch];
+  const shownMatch = useRef<TextSpan | undefined>(undefined);
   useEffect(() => {
+    if (currentSpan !== shownMatch.current) {
+      shownMatch.current = currentSpan;
+      if (currentSpan) pendingGoTo.current = currentSpan;
+    }
     const span = pendingGoTo.current;
     const scroller = scrollerRef.current;
     if (!span || !scroller) return;
+    const page = pageOfOffset(pageStarts, span.start);
     const range = rangesOf(context, span)[0];
-    if (!range && layers.has(pageOfOffset(pageStarts, span.start))) {
-      pendingGoTo.current = null; // the page is drawn and the passage's letters are not on it
-      return;
-    }
-    if (!range) return;
+    if (range) scrollRangeIntoView(scroller, range);
+    else if (!layers.has(page)) return scrollToPage(page);
+    // Shown, or its page is drawn and the passage's letters are not on it: the page is as near as it gets.
     pendingGoTo.current = null;
-    scrollRangeIntoView(scroller, range);
-  }, [context, layers, pageStarts, scrollerRef]);
+  }, [currentSpan, goToRequest, context, layers, pageStarts, scale, scrollerRef, scrollToPage]);
 
-  // A search match stepped to is shown, as in the text view.
-  const currentSpan = matches[currentMatch];
-  useEffect(() => {
-    if (currentSpan) goTo(currentSpan);
-    // Only when the match changes, not when more pages are drawn.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [currentSpan]);
 
   const spanOfSelection = useCallback(
     (selection: Selection | null): TextSpan | null => {

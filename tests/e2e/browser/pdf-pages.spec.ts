@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import type { Annotation, ArticleMeta } from '../../../electron/shared/models';
 import { makePdf } from '../../unit/core/importers/support/make-pdf';
 import { expect, test } from '../support/browser-mode';
-import { callApi, LibraryPage, ReaderPage } from '../support/pages';
+import { callApi, LibraryPage, ReaderPage, SearchBox } from '../support/pages';
 
 const TITLE = 'Pages and Their Text';
 const ON_PAGE_TWO = 'The second page speaks of tides and the moon.';
@@ -138,4 +138,29 @@ test('a PDF whose folder lost its original says so, and gets it back when the sa
   await expect(page.getByRole('region', { name: 'PDF pages' })).toBeVisible();
   await expect.poll(() => inkOn(page, 1)).toBeGreaterThan(100);
   expect(consoleErrors.filter((error) => !error.includes('404'))).toEqual([]);
+});
+
+test('a search\'s matches are painted on the pages and stepped through page by page; the panel goes to a highlight on its page', async ({ page, quire, consoleErrors }) => {
+  await page.goto(quire.url);
+  const article = await importPdf(page);
+  const { text } = await callApi<{ text: string }>(page, 'getContent', article.id);
+  const start = text.indexOf('The fourth page');
+  await callApi(page, 'createAnnotation', { articleId: article.id, kind: 'bookmark', passage: { start, end: start + 'The fourth page'.length }, color: 'blue' });
+  await page.reload();
+  const search = new SearchBox(page);
+  await search.search('fifth page ends');
+  await search.result(/fifth page ends/i).click();
+  await expect(page.getByRole('region', { name: 'PDF pages' })).toBeVisible();
+  // The reader steps through the search's matches on the pages: the last one is on page 5.
+  await expect.poll(() => paintedText(page, 'quire-page-match-current')).toEqual(['page']);
+  await page.getByRole('button', { name: 'Previous match' }).click();
+  await expect(page.getByLabel('Page', { exact: true })).toHaveValue('5');
+  await expect.poll(() => paintedText(page, 'quire-page-match-current')).toEqual(['ends']);
+  // The other matches on the pages drawn are painted too ("fifth page" before it; page 4's "page").
+  await expect.poll(async () => (await paintedText(page, 'quire-page-match')).sort()).toEqual(expect.arrayContaining(['fifth', 'page']));
+
+  await page.locator('.annotation-go', { hasText: 'The fourth page' }).click();
+  await expect(page.getByLabel('Page', { exact: true })).toHaveValue('4');
+  await expect.poll(() => paintedText(page, 'quire-page-blue')).toEqual(['The fourth page']);
+  expect(consoleErrors).toEqual([]);
 });
