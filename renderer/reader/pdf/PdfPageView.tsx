@@ -10,6 +10,7 @@ import { clearPageHighlights, paintPageHighlights, rangesOf, type PageAnchorCont
 import { pageOfOffset, pageStartsOf, selectionToPassage } from './pdf-anchoring';
 import { layerOffset, type PageTextLayer } from './pdf-text-layer';
 import { usePdfDocument } from './use-pdf-document';
+import { rememberedPage, rememberPage } from './use-pdf-view-mode';
 import { type Zoom, effectiveScale, nextZoom } from './zoom';
 import './pdf-pages.css';
 
@@ -49,6 +50,7 @@ export function PdfPageView({ ref, articleId, text, html, placed, matches, curre
     return (
       <PdfPages
         ref={ref}
+        articleId={articleId}
         pdf={loaded.pdf}
         firstPage={loaded.firstPage}
         text={text}
@@ -83,12 +85,12 @@ export function PdfPageView({ ref, articleId, text, html, placed, matches, curre
   );
 }
 
-interface PdfPagesProps extends Omit<PdfPageViewProps, 'articleId' | 'onShowText'> {
+interface PdfPagesProps extends Omit<PdfPageViewProps, 'onShowText'> {
   pdf: PDFDocumentProxy;
   firstPage: { width: number; height: number };
 }
 
-function PdfPages({ ref, pdf, firstPage, text, html, placed, matches, currentMatch, pagesRef, scrollerRef }: PdfPagesProps) {
+function PdfPages({ ref, articleId, pdf, firstPage, text, html, placed, matches, currentMatch, pagesRef, scrollerRef }: PdfPagesProps) {
   const pageCount = pdf.numPages;
   const pageStarts = useMemo(() => pageStartsOf(html), [html]);
   const [sizes, setSizes] = useState<ReadonlyMap<number, { width: number; height: number }>>(new Map());
@@ -100,6 +102,8 @@ function PdfPages({ ref, pdf, firstPage, text, html, placed, matches, currentMat
   const pageElements = useRef(new Map<number, HTMLDivElement>());
   const observer = useRef<IntersectionObserver | null>(null);
   const pendingGoTo = useRef<TextSpan | null>(null);
+  // The page last read, shown once the view has its size (unless a search match is shown instead).
+  const pendingPage = useRef<number | null>(rememberedPage(articleId));
 
   const scale = effectiveScale(zoom, firstPage, view);
 
@@ -189,6 +193,11 @@ function PdfPages({ ref, pdf, firstPage, text, html, placed, matches, currentMat
     }
     const span = pendingGoTo.current;
     const scroller = scrollerRef.current;
+    if (span) pendingPage.current = null;
+    if (pendingPage.current !== null && scroller && view.width > 0) {
+      scrollToPage(Math.min(pendingPage.current, pageCount));
+      pendingPage.current = null;
+    }
     if (!span || !scroller) return;
     const page = pageOfOffset(pageStarts, span.start);
     const range = rangesOf(context, span)[0];
@@ -196,7 +205,7 @@ function PdfPages({ ref, pdf, firstPage, text, html, placed, matches, currentMat
     else if (!layers.has(page)) return scrollToPage(page);
     // Shown, or its page is drawn and the passage's letters are not on it: the page is as near as it gets.
     pendingGoTo.current = null;
-  }, [currentSpan, goToRequest, context, layers, pageStarts, scale, scrollerRef, scrollToPage]);
+  }, [currentSpan, goToRequest, context, layers, pageStarts, scale, view.width, pageCount, scrollerRef, scrollToPage]);
 
 
   const spanOfSelection = useCallback(
@@ -233,6 +242,7 @@ function PdfPages({ ref, pdf, firstPage, text, html, placed, matches, currentMat
       let page = 1;
       for (const [number, element] of pageElements.current) if (element.offsetTop <= middle && number > page) page = number;
       setCurrentPage(page);
+      rememberPage(articleId, page);
     });
   };
   useEffect(() => () => cancelAnimationFrame(scrollFrame.current), []);

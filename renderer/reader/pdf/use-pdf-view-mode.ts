@@ -1,6 +1,7 @@
 /**
- * Page or Text, for a PDF article: remembered per article on this device (localStorage), since it
- * is a way of looking at one document rather than a setting of the app. A PDF opens on its pages.
+ * Page or Text, for a PDF article, and the page last read in the page view: remembered per article
+ * on this device (localStorage), since they are a way of looking at one document rather than
+ * settings of the app. A PDF opens on its pages.
  */
 import { useCallback, useState } from 'react';
 
@@ -31,4 +32,24 @@ export function usePdfViewMode(articleId: string, isPdf: boolean): [PdfViewMode,
     [articleId],
   );
   return [isPdf ? mode : 'text', choose];
+}
+
+const pageKey = (articleId: string): string => `quire.pdf-page.${articleId}`;
+
+/** The page a PDF was last read at in the page view (1 when never). */
+export function rememberedPage(articleId: string): number {
+  try {
+    const page = Number.parseInt(window.localStorage.getItem(pageKey(articleId)) ?? '', 10);
+    return Number.isInteger(page) && page > 0 ? page : 1;
+  } catch {
+    return 1;
+  }
+}
+
+export function rememberPage(articleId: string, page: number): void {
+  try {
+    window.localStorage.setItem(pageKey(articleId), String(page));
+  } catch {
+    // Storage full or refused: the PDF opens on its first page next time.
+  }
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Annotation, ArticleMeta } from '../../../electron/shared/models';
 import { makePdf } from '../../unit/core/importers/support/make-pdf';
+import { expectAccessible } from '../support/accessibility';
 import { expect, test } from '../support/browser-mode';
 import { callApi, LibraryPage, ReaderPage, SearchBox } from '../support/pages';
 
@@ -70,6 +71,8 @@ test('a PDF\'s pages: drawn when near the view, highlights from the text view pa
   await expect.poll(() => inkOn(page, 1)).toBeGreaterThan(100);
   // Lazy: the last page is an empty box until it comes near.
   await expect(pages.locator('.pdf-page[data-page="5"] canvas')).toHaveCount(0);
+  await expect(pages.locator('.pdf-page[data-page="1"] .textLayer span').first()).toBeAttached();
+  await expectAccessible(page, 'PDF page view');
 
   // A highlight made in the text view…
   await page.getByRole('button', { name: 'Text', exact: true }).click();
@@ -116,7 +119,10 @@ test('a PDF\'s pages: drawn when near the view, highlights from the text view pa
   await page.getByLabel('Page', { exact: true }).press('Enter');
   await expect.poll(() => inkOn(page, 4)).toBeGreaterThan(100);
 
-  // The choice is remembered for this article.
+  // The page read last and the choice of view are remembered for this article.
+  await page.reload();
+  await new LibraryPage(page).open(TITLE);
+  await expect(page.getByLabel('Page', { exact: true })).toHaveValue('4');
   await page.getByRole('button', { name: 'Text', exact: true }).click();
   await page.reload();
   await new LibraryPage(page).open(TITLE);
