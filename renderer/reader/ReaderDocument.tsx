@@ -84,7 +84,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
     scroller: scrollerRef,
     selection,
   });
-  const popover = useHighlightPopover(containerRef, scrollerRef);
+  const popover = useHighlightPopover(containerRef, showPages ? pdfScroller : scrollerRef);
   const popoverAnnotation = popover.open ? annotations.annotations.find((a) => a.id === popover.open?.annotationId) : undefined;
   const dialog = useAnnotationDialog({
     articleId: article.id,
@@ -214,6 +214,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
             pagesRef={pdfPages}
             scrollerRef={pdfScroller}
             onShowText={() => setPdfMode('text')}
+            onHighlightClick={popover.openAt}
           />
         )}
         {popover.open && popoverAnnotation && (

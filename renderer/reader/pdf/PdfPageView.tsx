@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref, type RefObject } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type Ref, type RefObject } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { PlacedAnnotation } from '../placed-annotations';
 import type { TextSpan } from '../text-offsets';
@@ -33,6 +33,8 @@ interface PdfPageViewProps {
   pagesRef: RefObject<HTMLDivElement | null>;
   scrollerRef: RefObject<HTMLDivElement | null>;
   onShowText: () => void;
+  /** a click on a highlight on a page, with nothing selected: its popover opens there */
+  onHighlightClick: (annotationId: string, rect: { top: number; bottom: number; left: number; right: number }) => void;
 }
 
 /** Pages this far (in screens) above and below the view are drawn; the rest are empty boxes. */
@@ -43,7 +45,7 @@ const DRAWN_MARGIN = '100% 0px';
  * only while near the view, with zoom, fit width / fit page and the page number. Bookmarks, notes
  * and search matches are the text view's, found on each drawn page by their text.
  */
-export function PdfPageView({ ref, articleId, text, html, placed, matches, currentMatch, pagesRef, scrollerRef, onShowText }: PdfPageViewProps) {
+export function PdfPageView({ ref, articleId, text, html, placed, matches, currentMatch, pagesRef, scrollerRef, onShowText, onHighlightClick }: PdfPageViewProps) {
   const [attempt, setAttempt] = useState(0);
   const loaded = usePdfDocument(articleId, attempt);
   if (loaded.status === 'ready') {
@@ -60,6 +62,7 @@ export function PdfPageView({ ref, articleId, text, html, placed, matches, curre
         currentMatch={currentMatch}
         pagesRef={pagesRef}
         scrollerRef={scrollerRef}
+        onHighlightClick={onHighlightClick}
       />
     );
   }
@@ -90,7 +93,7 @@ interface PdfPagesProps extends Omit<PdfPageViewProps, 'onShowText'> {
   firstPage: { width: number; height: number };
 }
 
-function PdfPages({ ref, articleId, pdf, firstPage, text, html, placed, matches, currentMatch, pagesRef, scrollerRef }: PdfPagesProps) {
+function PdfPages({ ref, articleId, pdf, firstPage, text, html, placed, matches, currentMatch, pagesRef, scrollerRef, onHighlightClick }: PdfPagesProps) {
   const pageCount = pdf.numPages;
   const pageStarts = useMemo(() => pageStartsOf(html), [html]);
   const [sizes, setSizes] = useState<ReadonlyMap<number, { width: number; height: number }>>(new Map());
@@ -256,6 +259,19 @@ function PdfPages({ ref, articleId, pdf, firstPage, text, html, placed, matches,
       if (scroller) scroller.scrollTop = at * scroller.scrollHeight;
     });
   };
+  // Highlights on a page are painted, not elements: a click is matched against their boxes.
+  const onClick = (event: MouseEvent) => {
+    if (!(window.getSelection()?.isCollapsed ?? true)) return;
+    for (const { annotation, span } of placed) {
+      if (!span) continue;
+      for (const range of rangesOf(context, span)) {
+        const box = Array.from(range.getClientRects()).find(
+          (rect) => event.clientX >= rect.left && event.clientX <= rect.right && event.clientY >= rect.top && event.clientY <= rect.bottom,
+        );
+        if (box) return onHighlightClick(annotation.id, { top: box.top, bottom: box.bottom, left: box.left, right: box.right });
+      }
+    }
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === '+' || event.key === '=') changeZoom('in');
@@ -286,6 +302,7 @@ function PdfPages({ ref, articleId, pdf, firstPage, text, html, placed, matches,
         aria-keyshortcuts="+ -"
         onScroll={onScroll}
         onKeyDown={onKeyDown}
+        onClick={onClick}
       >
         <div className="pdf-pages" ref={pagesRef}>
           {Array.from({ length: pageCount }, (_, index) => index + 1).map((page) => (

@@ -115,6 +115,17 @@ test('a PDF\'s pages: drawn when near the view, highlights from the text view pa
   await page.getByLabel('Page', { exact: true }).press('Enter');
   await expect.poll(() => paintedText(page, 'quire-page-green')).toEqual(['second page']);
   await page.screenshot({ path: '/tmp/quire-pdf-reader.png' });
+
+  // A click on a highlight on the page opens its popover, as in the text view.
+  const centre = await page.evaluate(() => {
+    const range = [...(CSS.highlights.get('quire-page-green') as unknown as Set<Range>)][0]!;
+    const box = range.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  });
+  await page.mouse.click(centre.x, centre.y);
+  await expect(reader.highlightPopover).toBeVisible();
+  await reader.highlightPopover.getByRole('button', { name: /purple/i }).click();
+  await expect.poll(() => paintedText(page, 'quire-page-purple')).toEqual(['second page']);
   await page.getByLabel('Page', { exact: true }).fill('4');
   await page.getByLabel('Page', { exact: true }).press('Enter');
   await expect.poll(() => inkOn(page, 4)).toBeGreaterThan(100);
