@@ -53,7 +53,7 @@ export const IMPORT_BOUNDARIES = [
     folder: 'renderer',
     may: [
       'renderer/**', 'electron/shared/**', 'package:react', 'package:react-dom', 'package:@tanstack/*',
-      'package:markdown-it', 'package:@fontsource/*', 'package:react-error-boundary',
+      'package:markdown-it', 'package:@fontsource/*', 'package:react-error-boundary', 'package:pdfjs-dist',
     ],
     why: 'the UI is a sandboxed web page: it reaches the core only through the contract (and the pure values beside it in electron/shared), never Node, Electron or another electron/ folder.',
   },

@@ -4,11 +4,14 @@
  *
  * - `quire-app:` (our page) is standard (relative URLs, an origin of its own, storage) and secure
  *   (a secure context, like https). `supportFetchAPI` lets the page fetch its own files.
- * - `quire-content:` (an article's images) is standard and secure so the page can show them.
+ * - `quire-content:` (an article's images, a PDF's original) is standard and secure so the page can
+ *   show them, and `corsEnabled` so the page (another origin) can read a PDF's bytes with `fetch`
+ *   for its page view. The privilege lets any origin read the scheme; the window only ever holds
+ *   our page (navigation guards), and article files themselves are served with a `sandbox` CSP, so
+ *   no document with an origin of its own ever runs in it.
  *
- * Neither is `corsEnabled`: that privilege lets other origins read a scheme's responses; the page
- * loads its scripts from its own origin and shows article images as `<img>`, which need no CORS.
- * Neither bypasses the CSP.
+ * `quire-app:` is not `corsEnabled`: nothing else may read the page's files. Neither scheme
+ * bypasses the CSP.
  */
 import type { CustomScheme, Protocol } from 'electron';
 import { APP_SCHEME } from '../shared/page-policy';
@@ -16,7 +19,7 @@ import { CONTENT_SCHEME } from './content-protocol';
 
 export const PRIVILEGED_SCHEMES: readonly CustomScheme[] = [
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  { scheme: CONTENT_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: CONTENT_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
 ];
 
 /** Must run once, before the app is ready. */

@@ -17,9 +17,9 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_PAGE_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * The policy of our page. `quire-content:` serves the images of imported articles in the desktop
- * app (browser mode serves them from 'self' and never uses the scheme); the reading fonts ship with
- * the app. Nothing else leaves the app's own files: no inline script, no eval, no frames.
+ * The policy of our page. `quire-content:` serves the images of imported articles and a PDF's
+ * original in the desktop app (browser mode serves them from 'self' and never uses the scheme); the
+ * reading fonts and pdf.js's worker ship with the app (workers fall back to `script-src 'self'`). Nothing else leaves the app's own files: no inline script, no eval, no frames.
  */
 export const PAGE_CSP = [
   "default-src 'self'",
@@ -27,7 +27,8 @@ export const PAGE_CSP = [
   "style-src 'self'",
   "img-src 'self' data: quire-content:",
   "font-src 'self'",
-  "connect-src 'self'",
+  // A PDF's original is fetched for the page view (quire-content: in the desktop app).
+  "connect-src 'self' quire-content:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-src 'none'",

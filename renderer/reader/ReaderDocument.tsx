@@ -30,6 +30,9 @@ import type { ReaderData } from './use-reader-data';
 import { useReaderChrome } from './use-reader-chrome';
 import { useReaderShortcuts } from './use-reader-shortcuts';
 import { useReadingPosition } from './use-reading-position';
+import { PdfPageView } from './pdf/PdfPageView';
+import { PdfViewSwitch } from './pdf/PdfViewSwitch';
+import { usePdfPages } from './pdf/use-pdf-pages';
 
 interface ReaderDocumentProps {
   data: Extract<ReaderData, { status: 'ready' }>;
@@ -73,7 +76,11 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   const keepPlace = useKeepPlaceOnReflow(scrollerRef, containerRef);
   const { settings } = useSettings();
   const book = useBookReading({ text: content.text, html, scroller: scrollerRef, container: containerRef, readingMode: settings.readingMode });
-  const selection = usePassageSelection(containerRef, scrollerRef);
+  const textSelection = usePassageSelection(containerRef, scrollerRef);
+  // A PDF shows its pages or its text; either way passages are offsets into the same text.
+  const { isPdf, showPages, mode: pdfMode, setMode: setPdfMode, view: pdfView, pages: pdfPages, scroller: pdfScroller, selection: pageSelection, goTo: goToOnPage } =
+    usePdfPages(article.id, article.format === 'pdf', placed);
+  const selection = showPages ? pageSelection : textSelection;
   const actions = useAnnotationActions({
     articleId: article.id,
     annotations,
@@ -82,7 +89,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
     scroller: scrollerRef,
     selection,
   });
-  const popover = useHighlightPopover(containerRef, scrollerRef);
+  const popover = useHighlightPopover(containerRef, showPages ? pdfScroller : scrollerRef);
   const popoverAnnotation = popover.open ? annotations.annotations.find((a) => a.id === popover.open?.annotationId) : undefined;
   const dialog = useAnnotationDialog({
     articleId: article.id,
@@ -163,6 +170,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           chrome={chrome}
           drawerButton={drawerButton}
           annotationCount={placed.length}
+          viewSwitch={isPdf && <PdfViewSwitch mode={pdfMode} onChange={setPdfMode} />}
           listen={
             listen.available
               ? {
@@ -202,8 +210,24 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           columns={book.columns}
           beside={<BookContents book={book} drawerMode={chrome.drawerMode} container={containerRef} />}
           overlay={<PageZones book={book} />}
+          hidden={showPages}
         />
-        <BookStatus book={book} textLength={content.text.length} drawerMode={chrome.drawerMode} />
+        {!showPages && <BookStatus book={book} textLength={content.text.length} drawerMode={chrome.drawerMode} />}
+        {showPages && (
+          <PdfPageView
+            ref={pdfView}
+            articleId={article.id}
+            text={content.text}
+            html={content.html}
+            placed={placed}
+            matches={matches.matches}
+            currentMatch={matches.currentMatch}
+            pagesRef={pdfPages}
+            scrollerRef={pdfScroller}
+            onShowText={() => setPdfMode('text')}
+            onHighlightClick={popover.openAt}
+          />
+        )}
         {popover.open && popoverAnnotation && (
           <HighlightPopover
             key={popoverAnnotation.id}
@@ -227,7 +251,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
       </main>
       <AnnotationPanel
         placed={placed}
-        onGoTo={actions.goTo}
+        onGoTo={showPages ? goToOnPage : actions.goTo}
         onEdit={dialog.startEdit}
         onReattach={(annotation) => void actions.reattach(annotation)}
         onDelete={(annotation) => void actions.deleteAnnotation(annotation, 'panel')}

@@ -24,10 +24,12 @@ interface ReaderTextProps {
   beside: ReactNode;
   /** over the text: the page-turning zones */
   overlay: ReactNode;
+  /** a PDF shown as its pages: the text stays in the page, out of view, with its marks */
+  hidden?: boolean;
 }
 
 /** The article: its header and text, in the reader's font, scrolled or in pages, with the book's contents beside it. */
-export function ReaderText({ article, html, dir, titleRef, scrollerRef, containerRef, onClick, onKeyDown, markHintId, columns, beside, overlay }: ReaderTextProps) {
+export function ReaderText({ article, html, dir, titleRef, scrollerRef, containerRef, onClick, onKeyDown, markHintId, columns, beside, overlay, hidden = false }: ReaderTextProps) {
   const { settings } = useSettings();
   const hintId = `${article.id}-keys`;
   return (
@@ -38,7 +40,7 @@ export function ReaderText({ article, html, dir, titleRef, scrollerRef, containe
       <p id={markHintId} className="visually-hidden">
         Highlighted passage. Enter: change its colour, write a note or delete it.
       </p>
-      <div className="reader-body">
+      <div className="reader-body" hidden={hidden}>
         {beside}
         {/* In pages, the column runs the text's way (dir): a right-to-left book turns its pages
             leftward, and its page-turning zones change sides. */}

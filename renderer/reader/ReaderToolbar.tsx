@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState, type RefObject } from 'react';
+import { useCallback, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { MAX_FONT_SIZE, MIN_FONT_SIZE, useSettings } from '../app/settings-context';
 import { FontSelect, ThemeSelect } from '../app/SettingSelects';
 import { DisclosureButton, DisclosurePanel } from '../app/DisclosureButton';
@@ -36,13 +36,15 @@ interface ReaderToolbarProps {
   annotationCount: number;
   /** read aloud, where the system has a speech engine */
   listen: { active: boolean; onToggle: () => void } | null;
+  /** a PDF's switch between its pages and its text */
+  viewSwitch?: ReactNode;
 }
 
 /**
  * Back, bookmark, the bookmarks drawer, and Listen, focus mode and the reading settings. In a narrow reader
  * (a container query in reader.css) the settings fold behind "Text settings".
  */
-export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBeforeReflow, chrome, drawerButton, annotationCount, listen }: ReaderToolbarProps) {
+export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBeforeReflow, chrome, drawerButton, annotationCount, listen, viewSwitch }: ReaderToolbarProps) {
   const { settings, updateSettings } = useSettings();
   const themeId = useId();
   const fontId = useId();
@@ -64,6 +66,7 @@ export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBefore
         <ShortLabel full={backLabel} short="Back" />
       </button>
       <div className="reader-toolbar-group">
+        {viewSwitch}
         <button type="button" className="button" onClick={onBookmarkSelection}>
           <ShortLabel full="Bookmark selection" short="Bookmark" />
         </button>

@@ -60,5 +60,8 @@ export function useHighlightPopover(container: RefObject<HTMLElement | null>, sc
     setOpen({ annotationId: mark.dataset.annotationId, anchor: rectOf(mark) });
   };
 
-  return { open, close, onTextClick, onTextKeyDown };
+  /** Opens the popover of a highlight found some other way (a click on a PDF page's highlight). */
+  const openAt = (annotationId: string, anchor: ScreenRect) => setOpen({ annotationId, anchor });
+
+  return { open, close, onTextClick, onTextKeyDown, openAt };
 }

@@ -12,13 +12,16 @@ export interface PassageSelection {
   rect: { top: number; bottom: number; left: number; right: number } | null;
 }
 
-function readSelection(root: HTMLElement): PassageSelection | null | 'outside' {
+/** Reads a selection inside `root` as offsets into the article's text (the text view walks its text nodes). */
+export type SpanReader = (root: HTMLElement, selection: Selection) => TextSpan | null;
+
+function readSelection(root: HTMLElement, spanOf: SpanReader): PassageSelection | null | 'outside' {
   const selection = root.ownerDocument.getSelection();
   if (!selection || selection.rangeCount === 0) return 'outside';
   if (selection.isCollapsed) {
     return selection.anchorNode && root.contains(selection.anchorNode) ? null : 'outside';
   }
-  const span = selectionToOffsets(root, selection);
+  const span = spanOf(root, selection);
   if (!span) return null;
   const range = selection.getRangeAt(0);
   const box = typeof range.getBoundingClientRect === 'function' ? range.getBoundingClientRect() : null;
@@ -26,14 +29,18 @@ function readSelection(root: HTMLElement): PassageSelection | null | 'outside' {
   return { span, rect };
 }
 
-export function usePassageSelection(container: RefObject<HTMLElement | null>, scroller: RefObject<HTMLElement | null>) {
+export function usePassageSelection(
+  container: RefObject<HTMLElement | null>,
+  scroller: RefObject<HTMLElement | null>,
+  spanOf: SpanReader = selectionToOffsets,
+) {
   const [selection, setSelection] = useState<PassageSelection | null>(null);
 
   useEffect(() => {
     const update = () => {
       const root = container.current;
       if (!root) return;
-      const next = readSelection(root);
+      const next = readSelection(root, spanOf);
       if (next !== 'outside') setSelection(next);
     };
     const doc = container.current?.ownerDocument ?? document;
@@ -44,12 +51,12 @@ export function usePassageSelection(container: RefObject<HTMLElement | null>, sc
       doc.removeEventListener('selectionchange', update);
       scrollElement?.removeEventListener('scroll', update);
     };
-  }, [container, scroller]);
+  }, [container, scroller, spanOf]);
 
   /** The selection right now (read from the document), else the one remembered. */
   const current = (): PassageSelection | null => {
     const root = container.current;
-    const live = root ? readSelection(root) : null;
+    const live = root ? readSelection(root, spanOf) : null;
     return live && live !== 'outside' ? live : selection;
   };
 

@@ -174,6 +174,22 @@ export class ArticleStore {
   }
 
   /**
+   * Gives an article the original it lacks (a PDF imported again after its folder lost
+   * `original.pdf`: the page view needs it); never replaces one. True when it was written.
+   */
+  async keepMissingOriginal(id: string, original: { ext: string; bytes: Uint8Array }): Promise<boolean> {
+    this.require(id);
+    return withArticleLock(this.root, id, async () => {
+      const dir = this.paths.articleDir(id);
+      const file = articleFiles(dir).original(original.ext);
+      if (existsSync(file) || !existsSync(articleMetaFile(dir))) return false;
+      this.ownWrites.mark(dir);
+      await writeFileAtomic(file, Buffer.from(original.bytes));
+      return true;
+    });
+  }
+
+  /**
    * New files for an article already here, all or none: `build` writes the whole new folder into
    * `articles/.tmp-<id>` (from `live`, the current one, whatever it keeps), article.json is
    * written last, and the folder is swapped in by renames. A failure at any point leaves the

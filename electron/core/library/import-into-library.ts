@@ -85,7 +85,11 @@ export async function addExtracted(
   const { format, document, contentHash, wordCount } = extracted;
   const { source } = origin;
   const existing = store.findByContentHash(contentHash);
-  if (existing) return { status: 'duplicate', source, article: existing };
+  if (existing) {
+    // Importing a PDF again is how its page view gets back an original its folder lost.
+    if (format === 'pdf' && origin.original) await store.keepMissingOriginal(existing.id, { ext: 'pdf', ...origin.original });
+    return { status: 'duplicate', source, article: existing };
+  }
 
   const now = clock();
   const meta: ArticleMeta = {
@@ -111,7 +115,8 @@ export async function addExtracted(
   };
   const cover = chooseCover(document.html, document.assets);
   if (cover !== undefined) meta.cover = cover;
-  const ext = originalExtension(origin.fileName, format);
+  // The reader's page view reads a PDF from `original.pdf`, whatever the file was called (a download's `view.php`).
+  const ext = format === 'pdf' ? 'pdf' : originalExtension(origin.fileName, format);
   const original: NewArticle['original'] = origin.original === null ? null : { ext, ...origin.original };
   await store.add({ meta, html: document.html, text: document.text, original, assets: document.assets });
   return { status: 'imported', source, article: meta, ...(document.note ? { note: document.note } : {}) };

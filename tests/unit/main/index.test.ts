@@ -80,6 +80,8 @@ describe('main process lifecycle', () => {
     // Both schemes privileged in one call before ready (the fake refuses anything else).
     expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
     expect(fake.protocol.privileged.map((s) => s.scheme).sort()).toEqual(['quire-app', 'quire-content']);
+    // Only article files are readable from another origin (a PDF's original, fetched by the page view).
+    expect(fake.protocol.privileged.filter((s) => s.privileges?.corsEnabled).map((s) => s.scheme)).toEqual(['quire-content']);
     expect([...fake.protocol.handlers.keys()].sort()).toEqual(['quire-app', 'quire-content']);
     expect(window.loadURL).toHaveBeenCalledWith('quire-app://app/index.html');
     // One handler per contract method, plus the native import dialog and the library folder's two channels.

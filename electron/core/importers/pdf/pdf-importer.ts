@@ -9,6 +9,7 @@ import { QuireError } from '../../../shared/result';
 import { domWindow } from '../dom-window';
 import { cleanLine, type ImportedDocument, isoDate, localDocument, titleFromFileName } from '../imported-document';
 import { normalizeReaderHtml } from '../normalize-html';
+import { chooseTitle } from './pdf-title';
 import { type Block, blocksOf, columnsOf, type Line, linesOf, type TextRun, withoutRunningLines } from './reflow';
 
 const passwordProtected = (): QuireError =>
@@ -17,9 +18,6 @@ const noTextLayer = (): QuireError =>
   new QuireError('import-failed', 'This PDF has no text layer (it is scanned images); Quire cannot import it yet.');
 const damagedPdf = (): QuireError =>
   new QuireError('import-failed', 'This PDF is damaged or is not a PDF; Quire cannot read it.');
-
-/** Titles that PDF writers fill in by themselves and that say nothing about the document. */
-const MEANINGLESS_TITLE = /^(?:untitled|document\d*|microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pdf|tex|dvi|indd|qxd))$/i;
 
 async function openPdf(bytes: Uint8Array): Promise<{ pdf: PDFDocumentProxy; close: () => Promise<void> }> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -79,7 +77,8 @@ function render(blocks: readonly Block[]): HTMLElement {
 export async function importPdf(fileName: string, bytes: Uint8Array): Promise<ImportedDocument> {
   const { pdf, close } = await openPdf(bytes);
   try {
-    const pages = withoutRunningLines(await pageLines(pdf));
+    const allLines = await pageLines(pdf);
+    const pages = withoutRunningLines(allLines);
     const blocks = blocksOf(pages);
     if (!blocks.some((block) => block.parts.some((part) => 'text' in part && part.text.trim() !== ''))) {
       throw noTextLayer();
@@ -89,8 +88,8 @@ export async function importPdf(fileName: string, bytes: Uint8Array): Promise<Im
       const value = (info as Record<string, unknown>)[name];
       return typeof value === 'string' ? cleanLine(value) : null;
     };
-    const metaTitle = field('Title');
-    const title = metaTitle && !MEANINGLESS_TITLE.test(metaTitle) ? metaTitle : firstHeading(blocks);
+    // Running lines count here: a masthead printed on every page is what shows a publisher's name.
+    const title = chooseTitle(field('Title'), allLines[0] ?? [], fileName) ?? firstHeading(blocks);
 
     // The first heading repeats the title the reader already shows above the text.
     const first = blocks[0];

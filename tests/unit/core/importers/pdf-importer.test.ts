@@ -72,6 +72,34 @@ describe('PDF', () => {
     expect(parseFragment(document.html).querySelector('#page-1')).not.toBeNull();
   });
 
+  describe('a metadata title that names no document gives way to the first page\'s largest text', () => {
+    const article = (title: string, runningHeader?: string) =>
+      makePdf(
+        [{ heading: 'The Year in Math', paragraphs: [['Mathematicians proved three old conjectures this year.']] }, { paragraphs: [['More.']] }],
+        runningHeader ? { title, runningHeader } : { title },
+      );
+
+    it.each([
+      ['a word processor\'s placeholder', 'Microsoft Word - year-in-math-v3.docx', 'export.pdf'],
+      ['"Untitled"', 'Untitled', 'export.pdf'],
+      ['the file\'s own name', 'scan_0042', 'scan_0042.pdf'],
+    ])('%s', async (_, title, fileName) => {
+      const { document } = await importFile({ fileName, bytes: await article(title) });
+      expect(document.title).toBe('The Year in Math');
+    });
+
+    it('the publisher\'s name, printed small at the top of every page', async () => {
+      const { document } = await importFile({ fileName: 'page.pdf', bytes: await article('Quanta Magazine', 'Quanta Magazine') });
+      expect(document.title).toBe('The Year in Math');
+      expect(document.text).not.toContain('Quanta Magazine');
+    });
+
+    it('but a real title that differs from the page is kept', async () => {
+      const { document } = await importFile({ fileName: 'page.pdf', bytes: await article('Three Conjectures Fall', 'Quanta Magazine') });
+      expect(document.title).toBe('Three Conjectures Fall');
+    });
+  });
+
   it('reads a two-column page column by column, the spanning title first', async () => {
     const bytes = await makeTwoColumnPdf(
       'Tides and the Moon: a two-column study',

@@ -1,0 +1,51 @@
+/**
+ * Opens an article's original PDF for the page view: the bytes come from the article folder
+ * (`original.pdf`, served like its images), pdf.js parses them in its worker. A PDF imported
+ * before Quire kept originals has none: the view says so instead of failing.
+ */
+import { useEffect, useState } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { assetUrl } from '../../api/api-client';
+import { loadPdfJs } from './load-pdfjs';
+
+export type PdfDocumentState =
+  | { status: 'loading' }
+  | { status: 'missing' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; pdf: PDFDocumentProxy; firstPage: { width: number; height: number } };
+
+export const ORIGINAL_PDF = 'original.pdf';
+
+/** Mounted once per article (the reader is keyed by it), so it starts loading and never goes back to it. */
+export function usePdfDocument(articleId: string, attempt = 0): PdfDocumentState {
+  const [state, setState] = useState<PdfDocumentState>({ status: 'loading' });
+  useEffect(() => {
+    let closed = false;
+    let destroy: (() => Promise<void>) | null = null;
+    void (async () => {
+      try {
+        const response = await fetch(assetUrl(articleId, ORIGINAL_PDF));
+        if (response.status === 404) return void (closed || setState({ status: 'missing' }));
+        if (!response.ok) throw new Error(`the file could not be read (${response.status})`);
+        const data = new Uint8Array(await response.arrayBuffer());
+        const pdfjs = await loadPdfJs();
+        if (closed) return;
+        // No XFA forms, and no WebAssembly decoders (the page's CSP allows no wasm compilation).
+        const task = pdfjs.getDocument({ data, enableXfa: false, useWasm: false });
+        destroy = () => task.destroy();
+        const pdf = await task.promise;
+        const first = (await pdf.getPage(1)).getViewport({ scale: 1 });
+        if (!closed) setState({ status: 'ready', pdf, firstPage: { width: first.width, height: first.height } });
+      } catch (error) {
+        if (closed) return;
+        const reason = error instanceof Error && error.name === 'PasswordException' ? 'it is password-protected' : 'it is damaged or not a PDF';
+        setState({ status: 'error', message: `Quire cannot show the pages of this PDF: ${reason}.` });
+      }
+    })();
+    return () => {
+      closed = true;
+      void destroy?.();
+    };
+  }, [articleId, attempt]);
+  return state;
+}
