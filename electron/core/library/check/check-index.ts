@@ -18,9 +18,10 @@ export async function checkIndex(indexDir: string, articles: readonly CheckedArt
   }
   const problems: CheckProblem[] = [];
   const lostArticles = new Set<string>();
-  for (const { segment, doc } of Object.values(loaded.manifest.docs)) {
-    if (loaded.lost.has(segment)) lostArticles.add(doc.articleId);
-  }
+  const { segment, articleId } = loaded.manifest.docs;
+  segment.forEach((id, row) => {
+    if (loaded.lost.has(id)) lostArticles.add(articleId[row]!);
+  });
   if (loaded.lost.size > 0) {
     problems.push({
       where,
