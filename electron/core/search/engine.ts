@@ -146,17 +146,17 @@ export class SearchEngine {
   async open(current: ArticleFingerprint[]): Promise<string[]> {
     // Once loaded, memory is at least as new as the disk: a second open only reconciles.
     await this.ensureLoaded();
-    const currentIds = new Set(current.map((entry) => entry.articleId));
+    const currentIds = new Set<string>();
+    for (const entry of current) currentIds.add(entry.articleId);
     const gone = new Set<string>();
     for (const id of this.fingerprints.keys()) if (!currentIds.has(id)) gone.add(id);
     // Documents of an article without a fingerprint: only where a change was cut short.
     if (this.table.liveCount > this.fingerprints.size) for (const id of this.table.articleIds()) if (!currentIds.has(id)) gone.add(id);
     for (const id of gone) this.dropArticle(id);
     if (gone.size > 0) this.changed();
-    const stale = current
-      .filter((entry) => this.fingerprints.get(entry.articleId) !== entry.fingerprint)
-      .map((entry) => entry.articleId);
-    return [...new Set(stale)];
+    const stale = new Set<string>();
+    for (const { articleId, fingerprint } of current) if (this.fingerprints.get(articleId) !== fingerprint) stale.add(articleId);
+    return [...stale];
   }
 
   async replaceArticles(entries: ArticleEntry[]): Promise<void> {
@@ -382,7 +382,7 @@ export class SearchEngine {
     }
     this.nextKey = manifest.nextKey;
     this.nextSegmentId = manifest.nextSegmentId;
-    for (const id in manifest.fingerprints) this.fingerprints.set(id, manifest.fingerprints[id]!);
+    this.fingerprints = manifest.fingerprints;
     for (const segment of segments) this.segmentById.set(segment.id, segment);
     this.table = new DocTable(manifest.docs);
     const { key, segment: segmentOf, number, articleId } = manifest.docs;

@@ -39,9 +39,27 @@ export interface Manifest {
   /** oldest first; the last one is the live tail when `tail` is set */
   segments: { id: number; sha256: string }[];
   tail: number | null;
-  fingerprints: Record<string, string>;
+  /** article id → fingerprint of what was indexed */
+  fingerprints: Map<string, string>;
   /** the live documents */
   docs: DocColumns;
+}
+
+/**
+ * A column on disk: its entries, or `{ all: value }` when every entry is the same (an article has
+ * no quote, note or passage; most have no tags or byline). Parsing 100,000 equal entries made as
+ * many values for nothing.
+ */
+type StoredColumn = unknown[] | { all: unknown };
+
+/**
+ * manifest.json: the manifest with its fingerprints as two columns (ids, fingerprints) and its
+ * documents' columns as StoredColumns, a document's `ref` null when it is its article's id (an
+ * article's own document).
+ */
+export interface ManifestFile extends Omit<Manifest, 'fingerprints' | 'docs'> {
+  fingerprints: { articleIds: string[]; fingerprints: string[] };
+  docs: Record<keyof DocColumns, StoredColumn>;
 }
 
 type Shape = Record<string, unknown>;
@@ -93,7 +111,8 @@ export const emptyColumns = (): DocColumns => ({
 });
 
 const FIELD_CHECKS: { [F in DocField]: (value: unknown) => boolean } = {
-  ref: isString,
+  // null: the article's id (see ManifestFile)
+  ref: isNullableString,
   articleId: isString,
   annotationId: isNullableString,
   kind: (value) => KINDS.has(value),
@@ -110,10 +129,29 @@ const FIELD_CHECKS: { [F in DocField]: (value: unknown) => boolean } = {
   date: isNullableString,
 };
 
-function isColumn(value: unknown, length: number, check: (entry: unknown) => boolean): boolean {
-  if (!Array.isArray(value) || value.length !== length) return false;
-  for (const entry of value as unknown[]) if (!check(entry)) return false;
-  return true;
+const COLUMN_CHECKS: { [C in keyof DocColumns]: (value: unknown) => boolean } = { key: isString, segment: isCount, number: isCount, ...FIELD_CHECKS };
+
+/** A stored column's entries, or null when it is not `length` entries that pass `check`. */
+function readColumn(value: unknown, length: number, check: (entry: unknown) => boolean): unknown[] | null {
+  if (isObject(value) && 'all' in value) {
+    if (!check(value.all)) return null;
+    // Entries that are objects (tags, a passage: flat) must not be one object shared by every document.
+    const all = value.all;
+    if (Array.isArray(all)) return Array.from({ length }, () => [...(all as unknown[])]);
+    if (isObject(all)) return Array.from({ length }, () => ({ ...all }));
+    return new Array<unknown>(length).fill(all);
+  }
+  if (!Array.isArray(value) || value.length !== length) return null;
+  for (const entry of value as unknown[]) if (!check(entry)) return null;
+  return value as unknown[];
+}
+
+function storeColumn(column: readonly unknown[]): StoredColumn {
+  if (column.length === 0) return [];
+  const first = JSON.stringify(column[0]);
+  // Most columns differ at once; the others are compared in full.
+  const same = typeof column[0] === 'object' && column[0] !== null ? (entry: unknown) => JSON.stringify(entry) === first : (entry: unknown) => entry === column[0];
+  return column.every(same) ? { all: column[0] } : [...column];
 }
 
 /**
@@ -124,9 +162,44 @@ function isColumn(value: unknown, length: number, check: (entry: unknown) => boo
 function parseColumns(value: unknown): DocColumns | null {
   if (!isObject(value) || !Array.isArray(value.key)) return null;
   const length = value.key.length;
-  if (!isColumn(value.key, length, isString) || !isColumn(value.segment, length, isCount) || !isColumn(value.number, length, isCount)) return null;
-  for (const field of DOC_FIELDS) if (!isColumn(value[field], length, FIELD_CHECKS[field])) return null;
-  return value as DocColumns;
+  const columns: Record<string, unknown[]> = {};
+  for (const name of Object.keys(COLUMN_CHECKS) as (keyof DocColumns)[]) {
+    const column = readColumn(value[name], length, COLUMN_CHECKS[name]);
+    if (column === null) return null;
+    columns[name] = column;
+  }
+  const { ref, articleId } = columns as { ref: (string | null)[]; articleId: string[] };
+  for (let row = 0; row < length; row += 1) if (ref[row] === null) ref[row] = articleId[row]!;
+  return columns as DocColumns;
+}
+
+function parseFingerprints(value: unknown): Map<string, string> | null {
+  if (!isObject(value) || !Array.isArray(value.articleIds) || !Array.isArray(value.fingerprints)) return null;
+  const { articleIds, fingerprints } = value as { articleIds: unknown[]; fingerprints: unknown[] };
+  if (articleIds.length !== fingerprints.length) return null;
+  const out = new Map<string, string>();
+  for (let i = 0; i < articleIds.length; i += 1) {
+    const id = articleIds[i];
+    const fingerprint = fingerprints[i];
+    if (!isString(id) || !isString(fingerprint)) return null;
+    out.set(id, fingerprint);
+  }
+  return out;
+}
+
+/** What manifest.json holds for `manifest`. */
+export function toManifestFile(manifest: Omit<Manifest, 'fingerprints'> & { fingerprints: ReadonlyMap<string, string> }): ManifestFile {
+  const { docs } = manifest;
+  const ref = docs.ref.map((value, row) => (value === docs.articleId[row] ? null : value));
+  const stored = Object.fromEntries(
+    // The keys (all different) give the number of documents.
+    (Object.keys(COLUMN_CHECKS) as (keyof DocColumns)[]).map((name) => [name, name === 'key' ? docs.key : storeColumn(name === 'ref' ? ref : docs[name])]),
+  ) as ManifestFile['docs'];
+  return {
+    ...manifest,
+    fingerprints: { articleIds: [...manifest.fingerprints.keys()], fingerprints: [...manifest.fingerprints.values()] },
+    docs: stored,
+  };
 }
 
 /** The manifest if `value` is a manifest file of this version, else null (the index is then rebuilt). */
@@ -137,10 +210,10 @@ export function parseManifest(value: unknown, version: number, pipelineVersion: 
   const segmentsOk =
     Array.isArray(segments) &&
     segments.every((segment) => isObject(segment) && isCount(segment.id) && isString(segment.sha256) && CHECKSUM.test(segment.sha256));
-  if (!segmentsOk || !isObject(fingerprints)) return null;
-  for (const key in fingerprints) if (!isString(fingerprints[key])) return null;
+  if (!segmentsOk) return null;
+  const fingerprintMap = parseFingerprints(fingerprints);
   const docs = parseColumns(value.docs);
-  if (docs === null) return null;
+  if (docs === null || fingerprintMap === null) return null;
   return {
     version,
     pipelineVersion,
@@ -148,7 +221,7 @@ export function parseManifest(value: unknown, version: number, pipelineVersion: 
     nextSegmentId,
     segments: segments as Manifest['segments'],
     tail,
-    fingerprints: fingerprints as Manifest['fingerprints'],
+    fingerprints: fingerprintMap,
     docs,
   };
 }

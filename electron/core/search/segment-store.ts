@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { parseManifest, type Manifest } from './manifest';
+import { parseManifest, toManifestFile, type Manifest } from './manifest';
 import { Segment } from './segment';
 import { PIPELINE_VERSION } from './text-pipeline';
 
@@ -85,11 +85,21 @@ export class SegmentStore {
    * segments' checksums are left to the caller (`unverified`, see `matchesChecksum`).
    */
   async load({ verify = true }: { verify?: boolean } = {}): Promise<LoadedState | null> {
+    const manifestBytes = readIfPresent(path.join(this.dir, MANIFEST_FILE));
+    if (manifestBytes === null) return null;
+    // The segment files first, while the heap is small: each large buffer read counts toward V8's
+    // external memory and may start a full collection, which after the manifest is parsed has
+    // its 100,000 documents to mark each time (most of the collector's part of opening the index).
+    const files = new Map<number, Buffer>();
+    for (const name of await this.names()) {
+      const match = SEGMENT_FILE.exec(name);
+      if (match === null || name !== segmentFile(Number(match[1]))) continue;
+      const bytes = readIfPresent(path.join(this.dir, name));
+      if (bytes !== null) files.set(Number(match[1]), bytes);
+    }
     let manifest: Manifest;
     try {
-      const bytes = readIfPresent(path.join(this.dir, MANIFEST_FILE));
-      if (bytes === null) return null;
-      const parsed = parseManifest(JSON.parse(bytes.toString('utf8')), FORMAT_VERSION, PIPELINE_VERSION);
+      const parsed = parseManifest(JSON.parse(manifestBytes.toString('utf8')), FORMAT_VERSION, PIPELINE_VERSION);
       if (parsed === null) return null;
       manifest = parsed;
     } catch {
@@ -99,7 +109,7 @@ export class SegmentStore {
     const lost = new Set<number>();
     const unverified: UnverifiedSegment[] = [];
     for (const { id, sha256: expected } of manifest.segments) {
-      const bytes = readIfPresent(path.join(this.dir, segmentFile(id)));
+      const bytes = files.get(id) ?? null;
       const segment = bytes === null || (verify && sha256(bytes) !== expected) ? null : this.decode(id, bytes);
       if (segment === null) {
         lost.add(id);
@@ -110,6 +120,15 @@ export class SegmentStore {
       if (!verify) unverified.push({ segment, bytes: bytes!, sha256: expected });
     }
     return { manifest, segments, lost, unverified };
+  }
+
+  /** The names of the files in the index folder (none when it does not exist). */
+  private async names(): Promise<string[]> {
+    try {
+      return await readdir(this.dir);
+    } catch {
+      return [];
+    }
   }
 
   private decode(id: number, bytes: Buffer): Segment | null {
@@ -127,13 +146,7 @@ export class SegmentStore {
    * `load` stays read-only because the library check uses it.
    */
   async removeWriteLeftovers(): Promise<void> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch {
-      return;
-    }
-    for (const name of names) if (WRITE_LEFTOVER.test(name)) await rm(path.join(this.dir, name), { force: true });
+    for (const name of await this.names()) if (WRITE_LEFTOVER.test(name)) await rm(path.join(this.dir, name), { force: true });
   }
 
   /**
@@ -160,17 +173,17 @@ export class SegmentStore {
       }
       listed.push({ id: segment.id, sha256: checksum });
     }
-    const manifest: Manifest = {
+    const manifest = {
       version: FORMAT_VERSION,
       pipelineVersion: PIPELINE_VERSION,
       nextKey: state.nextKey,
       nextSegmentId: state.nextSegmentId,
       segments: listed,
       tail: state.tail,
-      fingerprints: Object.fromEntries(state.fingerprints),
+      fingerprints: state.fingerprints,
       docs: state.docs,
     };
-    const manifestJson = JSON.stringify(manifest);
+    const manifestJson = JSON.stringify(toManifestFile(manifest));
 
     await mkdir(this.dir, { recursive: true });
     for (const { id, bytes } of toWrite) {
@@ -182,13 +195,7 @@ export class SegmentStore {
   }
 
   private async removeUnlisted(listed: ReadonlySet<number>): Promise<void> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
+    for (const name of await this.names()) {
       const match = SEGMENT_FILE.exec(name);
       // Files of the former JSON format are never listed any more.
       if (match === null || (listed.has(Number(match[1])) && name === segmentFile(Number(match[1])))) continue;

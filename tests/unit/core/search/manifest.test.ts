@@ -4,7 +4,7 @@
  * rebuilt, never misread).
  */
 import { describe, expect, it } from 'vitest';
-import { DOC_FIELDS, emptyColumns, parseManifest, type Manifest, type StoredDoc } from '../../../../electron/core/search/manifest';
+import { DOC_FIELDS, emptyColumns, parseManifest, toManifestFile, type Manifest, type StoredDoc } from '../../../../electron/core/search/manifest';
 
 const note: StoredDoc = {
   ref: 'a1#b2',
@@ -40,7 +40,7 @@ function manifestOf(docs: { key: string; segment: number; number: number; doc: S
     nextSegmentId: 2,
     segments: [{ id: 1, sha256: 'a'.repeat(64) }],
     tail: null,
-    fingerprints: { a1: 'f1' },
+    fingerprints: new Map([['a1', 'f1']]),
     docs: columns,
   };
 }
@@ -54,20 +54,37 @@ const roundTrip = (value: unknown): Manifest | null => parseManifest(JSON.parse(
 
 describe('the index manifest file', () => {
   it('gives back every field of every document', () => {
-    const back = roundTrip(manifest);
+    const back = roundTrip(toManifestFile(manifest));
     expect(back).toEqual(manifest);
     expect(DOC_FIELDS.map((field) => back?.docs[field][1])).toEqual(DOC_FIELDS.map((field) => note[field]));
   });
 
+  it('stores a column whose entries are all equal once, and gives each document its own', () => {
+    const articles = manifestOf([0, 1, 2].map((n) => ({ key: String(n), segment: 1, number: n, doc: { ...article, ref: `a${n}`, articleId: `a${n}` } })));
+    const file = toManifestFile(articles);
+    expect(file.docs.quote).toEqual({ all: '' });
+    expect(file.docs.tags).toEqual({ all: [] });
+    // an article's own document: its ref is its id, not written twice
+    expect(file.docs.ref).toEqual({ all: null });
+    const back = roundTrip(file);
+    expect(back).toEqual(articles);
+    back!.docs.tags[0]!.push('mine');
+    expect(back!.docs.tags[1]).toEqual([]);
+  });
+
   it('refuses columns of unequal length or with an entry of the wrong type, and other versions', () => {
-    const docs = manifest.docs;
-    expect(roundTrip({ ...manifest, docs: { ...docs, title: ['only one'] } })).toBeNull();
-    expect(roundTrip({ ...manifest, docs: { ...docs, kind: ['article', 'chapter'] } })).toBeNull();
-    expect(roundTrip({ ...manifest, docs: { ...docs, number: [0, -1] } })).toBeNull();
+    const file = toManifestFile(manifest);
+    const docs = file.docs;
+    expect(roundTrip(file)).not.toBeNull();
+    expect(roundTrip({ ...file, docs: { ...docs, title: ['only one'] } })).toBeNull();
+    expect(roundTrip({ ...file, docs: { ...docs, kind: ['article', 'chapter'] } })).toBeNull();
+    expect(roundTrip({ ...file, docs: { ...docs, kind: { all: 'chapter' } } })).toBeNull();
+    expect(roundTrip({ ...file, docs: { ...docs, number: [0, -1] } })).toBeNull();
     const { date: _date, ...withoutDates } = docs;
-    expect(roundTrip({ ...manifest, docs: withoutDates })).toBeNull();
-    expect(roundTrip({ ...manifest, docs: [['7', 1, ...DOC_FIELDS.map((field) => note[field])]] })).toBeNull();
-    expect(roundTrip({ ...manifest, fingerprints: { a1: 3 } })).toBeNull();
-    expect(parseManifest(JSON.parse(JSON.stringify(manifest)), 4, 3)).toBeNull();
+    expect(roundTrip({ ...file, docs: withoutDates })).toBeNull();
+    expect(roundTrip({ ...file, docs: [['7', 1, ...DOC_FIELDS.map((field) => note[field])]] })).toBeNull();
+    expect(roundTrip({ ...file, fingerprints: { articleIds: ['a1'], fingerprints: [3] } })).toBeNull();
+    expect(roundTrip({ ...file, fingerprints: { a1: 'f1' } })).toBeNull();
+    expect(parseManifest(JSON.parse(JSON.stringify(file)), 4, 3)).toBeNull();
   });
 });

@@ -66,7 +66,7 @@ function readManifest(): ManifestView {
   const docs = Object.fromEntries(
     key.map((k, row) => [k, { segment: segment[row]!, doc: { ref: ref[row]!, articleId: articleId[row]!, kind: kind[row]!, title: title[row]! } }]),
   );
-  return { tail: manifest.tail, fingerprints: manifest.fingerprints, docs };
+  return { tail: manifest.tail, fingerprints: Object.fromEntries(manifest.fingerprints), docs };
 }
 
 /** The segment file holding an article's text, and the articles that segment holds. */
