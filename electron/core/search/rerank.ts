@@ -69,12 +69,16 @@ export function titleFactor(title: string, words: readonly string[]): number {
   return titleWordsFactor(foldedWords(title), words);
 }
 
-function titleWordsFactor(titleWords: readonly string[], words: readonly string[]): number {
+function titleWordsFactor(titleWords: readonly string[], words: readonly string[], inQuery: ReadonlySet<string> = new Set(words)): number {
   if (words.length === 0 || titleWords.length === 0) return 1;
-  const inQuery = new Set(words);
-  const inTitle = new Set(titleWords);
-  const queryShare = words.filter((word) => inTitle.has(word)).length / words.length;
-  const titleShare = titleWords.filter((word) => inQuery.has(word)).length / titleWords.length;
+  // Titles and queries are a few words: counted by scanning, no set per title (the pool is 200 titles per query).
+  let queryHeld = 0;
+  for (const word of words) if (titleWords.includes(word)) queryHeld += 1;
+  if (queryHeld === 0) return 1;
+  let titleHeld = 0;
+  for (const word of titleWords) if (inQuery.has(word)) titleHeld += 1;
+  const queryShare = queryHeld / words.length;
+  const titleShare = titleHeld / titleWords.length;
   return 1 + queryShare * titleShare + (containsRun(titleWords, words) ? TITLE_RUN_BONUS : 0);
 }
 
@@ -89,11 +93,12 @@ export function rerank(
   titleWordsOf: (row: number) => readonly string[],
 ): void {
   const factors = new Map<string, number>();
+  const inQuery = new Set(words);
   for (const candidate of pool) {
     const doc = docOf(candidate.row);
     // An article's bookmarks carry its title: computed once per article.
     let factor = factors.get(doc.articleId);
-    if (factor === undefined) factors.set(doc.articleId, (factor = titleWordsFactor(titleWordsOf(candidate.row), words)));
+    if (factor === undefined) factors.set(doc.articleId, (factor = titleWordsFactor(titleWordsOf(candidate.row), words, inQuery)));
     if (doc.kind !== 'article') factor *= ANNOTATION_BOOST;
     candidate.score *= factor;
   }
