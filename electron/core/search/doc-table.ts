@@ -82,11 +82,6 @@ export class DocTable {
     return this.articleMap().get(articleId) ?? [];
   }
 
-  /** The articles that have at least one live document. */
-  articleIds(): IterableIterator<string> {
-    return this.articleMap().keys();
-  }
-
   /** The row as an object: for the few documents a query shows or ranks by their fields. */
   doc(row: number): StoredDoc {
     const c = this.columns;

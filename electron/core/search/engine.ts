@@ -150,8 +150,12 @@ export class SearchEngine {
     for (const entry of current) currentIds.add(entry.articleId);
     const gone = new Set<string>();
     for (const id of this.fingerprints.keys()) if (!currentIds.has(id)) gone.add(id);
-    // Documents of an article without a fingerprint: only where a change was cut short.
-    if (this.table.liveCount > this.fingerprints.size) for (const id of this.table.articleIds()) if (!currentIds.has(id)) gone.add(id);
+    // Documents of an article without a fingerprint (none, unless a change was cut short).
+    const { articleId } = this.table.columns;
+    for (let row = 0; row < articleId.length; row += 1) {
+      const id = articleId[row]!;
+      if (!currentIds.has(id) && !this.fingerprints.has(id) && this.table.isLive(row)) gone.add(id);
+    }
     for (const id of gone) this.dropArticle(id);
     if (gone.size > 0) this.changed();
     const stale = new Set<string>();
