@@ -195,6 +195,33 @@ const RELAXED_SHARE = 0.6;
 /** Two words are both meant: dropping one would answer another question. */
 const MIN_RELAXED_WORDS = 3;
 
+/**
+ * Per-document arrays of one segment's size, zeroed and reused query after query (segments are
+ * run one at a time, and what is kept is copied out): at 100,000 articles, allocating them per
+ * segment per query was over a megabyte of fresh memory each time, and the collections it caused.
+ */
+class Scratch<T extends Uint8Array | Uint16Array | Int32Array | Float64Array> {
+  private array: T;
+  constructor(private readonly make: (length: number) => T) {
+    this.array = make(0);
+  }
+
+  /** `length` zeros, valid until the next call. */
+  take(length: number): T {
+    if (this.array.length < length) this.array = this.make(Math.max(length, this.array.length * 2));
+    const view = this.array.subarray(0, length) as T;
+    view.fill(0);
+    return view;
+  }
+}
+
+const okScratch = new Scratch((n) => new Uint8Array(n));
+const satisfiedScratch = new Scratch((n) => new Int32Array(n));
+const heldScratch = new Scratch((n) => new Uint16Array(n));
+const stampScratch = new Scratch((n) => new Int32Array(n));
+const coverageScratch = new Scratch((n) => new Float64Array(n));
+const scoreScratch = new Scratch((n) => new Float64Array(n));
+
 /** Documents holding every mandatory clause and enough flexible ones: 1 in `ok`, with their share of clauses. */
 function matchDocuments(
   count: number,
@@ -202,11 +229,11 @@ function matchDocuments(
   required: readonly (ClauseRuns & { flexible: boolean })[],
   strictness: Strictness,
 ): { ok: Uint8Array; coverage: Float64Array | null } | null {
-  const ok = new Uint8Array(count);
+  const ok = okScratch.take(count);
   const mandatory = strictness === 'all' ? required : required.filter((clause) => !clause.flexible);
   const flexible = strictness === 'all' ? [] : required.filter((clause) => clause.flexible);
   // satisfied[d] = how many mandatory clauses document d holds, counted clause by clause.
-  const satisfied = new Int32Array(count);
+  const satisfied = satisfiedScratch.take(count);
   for (let k = 0; k < mandatory.length; k += 1) {
     const { ranges } = mandatory[k]!;
     let any = false;
@@ -226,8 +253,8 @@ function matchDocuments(
     for (let doc = 0; doc < count; doc += 1) if (satisfied[doc] === all) ok[doc] = 1;
     return { ok, coverage: null };
   }
-  const held = new Uint16Array(count);
-  const stamp = new Int32Array(count);
+  const held = heldScratch.take(count);
+  const stamp = stampScratch.take(count);
   for (let k = 0; k < flexible.length; k += 1) {
     const { ranges } = flexible[k]!;
     for (let r = 0; r < ranges.length; r += 2) {
@@ -241,7 +268,7 @@ function matchDocuments(
     }
   }
   const minimum = Math.ceil(flexible.length * RELAXED_SHARE);
-  const coverage = new Float64Array(count);
+  const coverage = coverageScratch.take(count);
   for (let doc = 0; doc < count; doc += 1) {
     if (satisfied[doc] !== all || held[doc]! < minimum) continue;
     ok[doc] = 1;
@@ -300,7 +327,7 @@ function runSegment(
   }
   runs.sort(compareRuns);
 
-  const scores = new Float64Array(segment.keys.length);
+  const scores = scoreScratch.take(segment.keys.length);
   const { lengths } = segment.data;
   for (const run of runs) {
     const boost = FIELD_BOOSTS[run.field];
