@@ -133,6 +133,8 @@ export class SearchEngine {
   private saving: Promise<void> = Promise.resolve();
   /** the checksums of the segments loaded, verified after the first answers */
   private verification: Promise<void> = Promise.resolve();
+  /** set by close: what is left to verify is left (the next start verifies it) */
+  private closing = false;
 
   constructor(options: SearchEngineOptions) {
     this.store = new SegmentStore(options.indexDir);
@@ -351,6 +353,7 @@ export class SearchEngine {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.clearMergeTimer();
     await this.flush();
   }
@@ -436,7 +439,8 @@ export class SearchEngine {
    */
   private async verifyLater(unverified: readonly UnverifiedSegment[]): Promise<void> {
     for (const { segment, bytes, sha256 } of unverified) {
-      if (await matchesChecksum(bytes, sha256)) continue;
+      if (this.closing) return;
+      if ((await matchesChecksum(bytes, sha256)) || this.closing) continue;
       const articles = new Set<string>();
       for (const row of segment.rows) if (row !== -1 && this.table.isLive(row)) articles.add(this.table.columns.articleId[row]!);
       for (const id of articles) this.dropArticle(id);
