@@ -82,6 +82,12 @@ export class DocTable {
     return this.articleMap().get(articleId) ?? [];
   }
 
+  /** Builds the lookups by ref and by article now (between requests), not at the first change. */
+  prepareLookups(): void {
+    this.refMap();
+    this.articleMap();
+  }
+
   /** The row as an object: for the few documents a query shows or ranks by their fields. */
   doc(row: number): StoredDoc {
     const c = this.columns;
