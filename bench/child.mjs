@@ -105,6 +105,11 @@ async function query() {
   await engine.query(handle, 'single', queries.single[0].words);
   const firstAnswerMs = performance.now();
   const firstAnswerCpuMs = cpuMs(process.cpuUsage());
+  // Work an engine leaves for after its first answer (Quire verifies its segments' checksums),
+  // done before the queries are timed: in an app it runs between requests.
+  const backgroundCpu = process.cpuUsage();
+  await engine.afterFirstAnswer?.(handle);
+  const backgroundCpuMs = cpuMs(process.cpuUsage(backgroundCpu));
 
   const { warmUp, knownItems, ...measured } = queries;
   const errors = new Errors();
@@ -143,7 +148,7 @@ async function query() {
   const found = await engine.addOne(handle, NEW_ARTICLE, 'quokkaflux', articles);
   const addMs = performance.now() - started;
   if (!found) throw new Error(`${name}: the new article was not found`);
-  return { engine: name, job, firstAnswerMs, firstAnswerCpuMs, kinds, relevance, errors: errors.examples(), rssMb, rssAfterKnownItemsMb, peakRssMb: peakRssMb(), addMs, queryLoad: os.loadavg()[0] };
+  return { engine: name, job, firstAnswerMs, firstAnswerCpuMs, backgroundCpuMs, kinds, relevance, errors: errors.examples(), rssMb, rssAfterKnownItemsMb, peakRssMb: peakRssMb(), addMs, queryLoad: os.loadavg()[0] };
 }
 
 const result = job === 'build' ? await build() : await query();

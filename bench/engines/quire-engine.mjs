@@ -62,6 +62,10 @@ export async function quireEngine(name, bundle) {
       if (stale.length > 0) throw new Error(`${stale.length} articles stale after load`);
       return index;
     },
+    /** The segments' checksums, verified after the first answer (an older checkout verifies them at open). */
+    async afterFirstAnswer(index) {
+      await index.whenVerified?.();
+    },
     async query(index, kind, words) {
       return (await index.search(quoted(kind, words), { limit: 20 })).length;
     },

@@ -18,16 +18,17 @@ import { hitPlaces } from '../../shared/search-totals';
 import { buildHit, candidatePlaces, DocumentTexts, pairsOf, phrasesHold } from './hit-builder';
 import { primaryLanguage } from '../../shared/article-query';
 import { languageCode } from './languages';
-import { hasFilters, hitOrder, matchesFilters, selectBest, selectBestByScore } from './search-filters';
+import { hasFilters, hitOrder, matchesFilters, selectBest } from './search-filters';
 import { hasPositiveTerms, planQuery } from './lunr-query';
 import { explainCandidate, runQuery, type Candidate } from './run-query';
 import { parseQuery } from './query-parser';
-import { contentWords, nearMissesLast, rerank, RERANK_POOL, SEQUENCE_MIN_WORDS, sequenceFactor, TEXT_POOL, typedFactor, typedWords, wantedWords } from './rerank';
+import { contentWords, nearMissesLast, rerank, RERANK_POOL, SEQUENCE_MIN_WORDS, sequenceFactor, TEXT_POOL, titleWords, typedFactor, typedWords, wantedWords } from './rerank';
 import { INDEX_FIELDS, type IndexField } from './search-fields';
 import { NO_TOTALS, ResultTally } from './result-totals';
 import type { ArticleFingerprint, SearchContext, SearchDocument } from './search-index';
 import { Segment } from './segment';
-import { SegmentStore, type StoredDoc } from './segment-store';
+import { matchesChecksum, SegmentStore, type StoredDoc, type UnverifiedSegment } from './segment-store';
+import { DocTable } from './doc-table';
 import { analyzeField } from './text-pipeline';
 import { buildPairFilter } from './pair-filter';
 
@@ -107,15 +108,17 @@ export class SearchEngine {
   private readonly maxSealed: number;
 
   private loaded = false;
-  /** live documents by key (a key names one version of one document in one segment) */
-  private docs = new Map<string, StoredDoc>();
-  private keyByRef = new Map<string, string>();
-  private articleRefs = new Map<string, Set<string>>();
+  /**
+   * every document indexed since the index was loaded, by row (a row's key names one version of
+   * one document in one segment); replaced and deleted ones are dead rows
+   */
+  private table = new DocTable();
   private fingerprints = new Map<string, string>();
   private sealed: Segment[] = [];
-  private sealedByKey = new Map<string, Segment>();
-  /** the tail's documents, analyzed; its Lunr index is rebuilt before the next search or save */
-  private tailDocs = new Map<string, AnalyzedDoc>();
+  /** every segment documents may be placed in: the sealed ones and the tail */
+  private segmentById = new Map<number, Segment>();
+  /** the tail's documents by row, analyzed; its segment is rebuilt before the next search or save */
+  private tailDocs = new Map<number, AnalyzedDoc>();
   private tail: Segment | null = null;
   private tailStale = false;
   private nextKey = 0;
@@ -128,6 +131,10 @@ export class SearchEngine {
   private saveTimer: NodeJS.Timeout | null = null;
   private mergeTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
+  /** the checksums of the segments loaded, verified after the first answers */
+  private verification: Promise<void> = Promise.resolve();
+  /** set by close: what is left to verify is left (the next start verifies it) */
+  private closing = false;
 
   constructor(options: SearchEngineOptions) {
     this.store = new SegmentStore(options.indexDir);
@@ -141,16 +148,21 @@ export class SearchEngine {
   async open(current: ArticleFingerprint[]): Promise<string[]> {
     // Once loaded, memory is at least as new as the disk: a second open only reconciles.
     await this.ensureLoaded();
-    const currentIds = new Set(current.map((entry) => entry.articleId));
-    const gone = [...new Set([...this.fingerprints.keys(), ...this.articleRefs.keys()])].filter(
-      (id) => !currentIds.has(id),
-    );
+    const currentIds = new Set<string>();
+    for (const entry of current) currentIds.add(entry.articleId);
+    const gone = new Set<string>();
+    for (const id of this.fingerprints.keys()) if (!currentIds.has(id)) gone.add(id);
+    // Documents of an article without a fingerprint (none, unless a change was cut short).
+    const { articleId } = this.table.columns;
+    for (let row = 0; row < articleId.length; row += 1) {
+      const id = articleId[row]!;
+      if (!currentIds.has(id) && !this.fingerprints.has(id) && this.table.isLive(row)) gone.add(id);
+    }
     for (const id of gone) this.dropArticle(id);
-    if (gone.length > 0) this.changed();
-    const stale = current
-      .filter((entry) => this.fingerprints.get(entry.articleId) !== entry.fingerprint)
-      .map((entry) => entry.articleId);
-    return [...new Set(stale)];
+    if (gone.size > 0) this.changed();
+    const stale = new Set<string>();
+    for (const { articleId, fingerprint } of current) if (this.fingerprints.get(articleId) !== fingerprint) stale.add(articleId);
+    return [...stale];
   }
 
   async replaceArticles(entries: ArticleEntry[]): Promise<void> {
@@ -158,24 +170,16 @@ export class SearchEngine {
     await this.ensureLoaded();
     for (const { fingerprint, documents } of entries) {
       this.dropArticle(fingerprint.articleId);
-      const refs = new Set<string>();
       for (const doc of documents) {
         // A ref moving to another article leaves the old one.
-        const previous = this.keyByRef.get(doc.ref);
-        if (previous !== undefined) {
-          const owner = this.docs.get(previous)?.articleId;
-          if (owner !== undefined) this.articleRefs.get(owner)?.delete(doc.ref);
-          this.removeKey(previous);
-        }
+        const previous = this.table.rowOfRef(doc.ref);
+        if (previous !== undefined) this.removeRow(previous);
         const key = String(this.nextKey);
         this.nextKey += 1;
-        this.docs.set(key, toStoredDoc(doc));
-        this.keyByRef.set(doc.ref, key);
-        this.tailDocs.set(key, analyze(doc));
+        const row = this.table.add(key, toStoredDoc(doc));
+        this.tailDocs.set(row, analyze(doc));
         this.tailStale = true;
-        refs.add(doc.ref);
       }
-      this.articleRefs.set(fingerprint.articleId, refs);
       this.fingerprints.set(fingerprint.articleId, fingerprint.fingerprint);
     }
     if (entries.length > 0) this.changed();
@@ -183,7 +187,7 @@ export class SearchEngine {
 
   async removeArticle(articleId: string): Promise<void> {
     await this.ensureLoaded();
-    if (!this.fingerprints.has(articleId) && !this.articleRefs.has(articleId)) return;
+    if (!this.fingerprints.has(articleId) && this.table.rowsOfArticle(articleId).length === 0) return;
     this.dropArticle(articleId);
     this.changed();
   }
@@ -207,38 +211,42 @@ export class SearchEngine {
     // Documents whose next-word filter rules a required phrase out are no candidates: a rare
     // phrase of common words would otherwise have thousands to check one by one.
     const phrasePairs = requiredPhrases.map((phrase) => pairsOf(phrase)).filter((pairs) => pairs.length > 0);
-    const candidates: Candidate[] = [];
-    for (const candidate of runQuery(this.segments(), plan)) {
-      const { segment } = candidate.source;
-      if (phrasePairs.length > 0 && !phrasePairs.every((pairs) => segment.mayHoldPairs(candidate.doc, pairs))) continue;
-      if (!filtered) candidates.push(candidate);
-      else {
-        const doc = this.docs.get(candidate.ref);
-        if (doc !== undefined && matchesFilters(doc, options)) candidates.push(candidate);
-      }
+    const matches = runQuery(this.segments(), plan);
+    if (phrasePairs.length > 0 || filtered) {
+      matches.retain(
+        (row, doc, { segment }) =>
+          phrasePairs.every((pairs) => segment.mayHoldPairs(doc, pairs)) && (!filtered || matchesFilters(this.table.columns, row, options)),
+      );
     }
     const sort = options.sort ?? 'relevance';
     // Texts read for ranking (a few dozen) are kept for the snippets of the same query; those the
     // phrase checks read (up to thousands, for a rare phrase of common words) are not.
-    const texts = new Map<string, DocumentTexts>();
-    const textsOf = (key: string, doc: StoredDoc): DocumentTexts => {
-      let found = texts.get(key);
-      if (found === undefined) texts.set(key, (found = new DocumentTexts(doc, this.libraryDir)));
+    const texts = new Map<number, DocumentTexts>();
+    const textsOf = (row: number, doc: StoredDoc): DocumentTexts => {
+      let found = texts.get(row);
+      if (found === undefined) texts.set(row, (found = new DocumentTexts(doc, this.libraryDir)));
       return found;
     };
     const readRank = new Map((context.recentlyRead ?? []).map((articleId, rank) => [articleId, rank]));
-    const order = hitOrder(sort, (key) => this.docs.get(key), readRank);
+    const order = hitOrder(sort, this.table.columns, readRank);
+    const docs = new Map<number, StoredDoc>();
+    const docOf = (row: number): StoredDoc => {
+      let doc = docs.get(row);
+      if (doc === undefined) docs.set(row, (doc = this.table.doc(row)));
+      return doc;
+    };
     if (sort === 'relevance') {
       // The best by BM25 get their title and kind bonuses, then take their place again.
       const words = wantedWords(parsed);
-      nearMissesLast(candidates, plan);
-      const pool = selectBestByScore(candidates, Math.max(RERANK_POOL, limit), order);
-      rerank(pool, words, (key) => this.docs.get(key));
-      this.byText(pool, words, typedWords(plan), contentWords(plan, parsed), order, textsOf);
+      nearMissesLast(matches, plan);
+      const pool = matches.best(Math.max(RERANK_POOL, limit), order);
+      rerank(pool, words, docOf, (row) => this.table.titleWordsOf(row, titleWords));
+      this.byText(pool, words, typedWords(plan), contentWords(plan, parsed), order, docOf, textsOf);
+      for (const candidate of pool) matches.rescore(candidate);
     }
     // Only the best few are ordered at first; the rest only if phrase checks reject many of them.
-    const best = sort === 'relevance' ? selectBestByScore : selectBest;
-    let ordered = best(candidates, plan.phrases.length > 0 ? limit * 4 : limit, order);
+    const wanted = plan.phrases.length > 0 ? limit * 4 : limit;
+    let ordered = sort === 'relevance' ? matches.best(wanted, order) : selectBest(matches.all(), wanted, order);
 
     const hits: SearchHit[] = [];
     const tally = new ResultTally();
@@ -247,26 +255,25 @@ export class SearchEngine {
     // text.txt only until `limit` hits are confirmed.
     for (let i = 0; confirmed < limit; i += 1) {
       if (i === ordered.length) {
-        if (ordered.length === candidates.length) break;
-        ordered = candidates.sort(order);
+        if (ordered.length === matches.size) break;
+        ordered = matches.all().sort(order);
       }
       const candidate = ordered[i]!;
-      const doc = this.docs.get(candidate.ref);
-      if (doc === undefined) continue;
+      const doc = docOf(candidate.row);
       const docTexts =
-        texts.get(candidate.ref) ??
+        texts.get(candidate.row) ??
         new DocumentTexts(doc, this.libraryDir, candidate.source.segment.pairFilter(candidate.doc));
       if (!phrasesHold(docTexts, plan.phrases)) {
-        tally.reject(candidate.ref);
+        tally.reject(candidate.row);
         continue;
       }
       confirmed += 1;
       if (confirmed <= skip) {
-        tally.add(candidate.ref, doc, candidatePlaces(docTexts, candidate, requiredPhrases));
+        tally.add(candidate.row, doc, candidatePlaces(docTexts, candidate, requiredPhrases));
         continue;
       }
       const hit = buildHit(docTexts, candidate, requiredPhrases);
-      tally.add(candidate.ref, doc, hitPlaces(hit));
+      tally.add(candidate.row, doc, hitPlaces(hit));
       if (options.explain === true) {
         const parts = explainCandidate(candidate);
         const bm25 = parts.reduce((sum, part) => sum + part.score, 0);
@@ -275,7 +282,7 @@ export class SearchEngine {
       }
       hits.push(hit);
     }
-    return { hits, totals: tally.totals(candidates, (key) => this.docs.get(key), plan.phrases.length === 0) };
+    return { hits, totals: tally.totals(matches, this.table.columns, plan.phrases.length === 0) };
   }
 
   /**
@@ -288,18 +295,18 @@ export class SearchEngine {
     typed: readonly string[],
     content: ReadonlySet<string>,
     order: (a: Candidate, b: Candidate) => number,
-    textsOf: (key: string, doc: StoredDoc) => DocumentTexts,
+    docOf: (row: number) => StoredDoc,
+    textsOf: (row: number, doc: StoredDoc) => DocumentTexts,
   ): void {
     const bySequence = words.length >= SEQUENCE_MIN_WORDS;
     if (!bySequence && typed.length === 0) return;
     for (const candidate of selectBest(pool, TEXT_POOL, order)) {
-      const doc = this.docs.get(candidate.ref);
-      if (doc === undefined) continue;
+      const doc = docOf(candidate.row);
       // In-memory fields first: the body is read only if they do not settle it.
       const fields = function* (): Generator<string> {
         yield doc.title;
         yield doc.note;
-        yield textsOf(candidate.ref, doc).bodyText();
+        yield textsOf(candidate.row, doc).bodyText();
         yield doc.byline;
         yield doc.siteName;
         yield* doc.tags;
@@ -321,7 +328,8 @@ export class SearchEngine {
       // Oldest first, as they were: merging is a concatenation of postings, no text needed.
       const sources = this.sealed.filter((s) => group.has(s));
       const segment = Segment.merge(this.newSegmentId(), sources);
-      for (const key of segment.keys) this.sealedByKey.set(key, segment);
+      this.adopt(segment);
+      for (const source of sources) this.segmentById.delete(source.id);
       this.sealed = [...this.sealed.filter((s) => !group.has(s)), segment];
       merged = true;
     }
@@ -345,6 +353,7 @@ export class SearchEngine {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.clearMergeTimer();
     await this.flush();
   }
@@ -360,46 +369,98 @@ export class SearchEngine {
     }
   }
 
-  /** Takes the state on disk; what is unreadable is forgotten, so `open` reports it stale. */
+  /**
+   * Takes the state on disk; what is unreadable is forgotten, so `open` reports it stale. The
+   * sealed segments' checksums are verified after the first answers (`verifyLater`); the tail's
+   * (a few hundred documents at most, which its rebuild reads from its postings) now.
+   */
   private async load(): Promise<void> {
-    const loaded = await this.store.load();
+    const loaded = await this.store.load({ verify: false });
     await this.store.removeWriteLeftovers();
     this.loaded = true;
     if (loaded === null) return;
-    const { manifest, segments, lost } = loaded;
+    const { manifest, lost } = loaded;
+    let { segments, unverified } = loaded;
+    const tail = unverified.find((entry) => entry.segment.id === manifest.tail);
+    if (tail !== undefined && !(await matchesChecksum(tail.bytes, tail.sha256))) {
+      lost.add(tail.segment.id);
+      segments = segments.filter((segment) => segment !== tail.segment);
+      unverified = unverified.filter((entry) => entry !== tail);
+    }
     this.nextKey = manifest.nextKey;
     this.nextSegmentId = manifest.nextSegmentId;
-    this.fingerprints = new Map(Object.entries(manifest.fingerprints));
-    const byId = new Map(segments.map((segment) => [segment.id, segment]));
+    this.fingerprints = manifest.fingerprints;
+    for (const segment of segments) this.segmentById.set(segment.id, segment);
+    this.table = new DocTable(manifest.docs);
+    const { key, segment: segmentOf, number, articleId } = manifest.docs;
     const lostArticles = new Set<string>();
-    const holder = new Map<string, number>();
-    for (const [key, { segment: id, doc }] of Object.entries(manifest.docs)) {
-      const segment = byId.get(id);
-      if (segment === undefined || !segment.holdsKey(key)) {
-        lostArticles.add(doc.articleId);
+    for (let row = 0; row < key.length; row += 1) {
+      const segment = this.segmentById.get(segmentOf[row]!);
+      const doc = number[row]!;
+      // A document whose segment is lost, or not the one listed: its article is indexed again.
+      if (segment === undefined || doc >= segment.keys.length || segment.keys[doc] !== key[row]) {
+        lostArticles.add(articleId[row]!);
+        this.table.remove(row);
         continue;
       }
-      holder.set(key, id);
-      this.docs.set(key, doc);
-      this.keyByRef.set(doc.ref, key);
-      let refs = this.articleRefs.get(doc.articleId);
-      if (refs === undefined) this.articleRefs.set(doc.articleId, (refs = new Set()));
-      refs.add(doc.ref);
+      segment.rows[doc] = row;
     }
     for (const segment of segments) {
       // Documents deleted or replaced after the segment was written: tombstones.
-      for (const key of segment.keys) if (holder.get(key) !== segment.id) segment.remove(key);
+      for (let doc = 0; doc < segment.rows.length; doc += 1) if (segment.rows[doc] === -1) segment.remove(doc);
       if (segment.id === manifest.tail) {
         this.tail = segment;
-        this.tailDocs = segment.analyzedDocs();
+        for (const [doc, analyzed] of segment.analyzedDocs()) this.tailDocs.set(segment.rows[doc]!, analyzed);
       } else {
         this.sealed.push(segment);
-        for (const key of segment.liveKeys()) this.sealedByKey.set(key, segment);
       }
     }
     if (lost.size > 0 || lostArticles.size > 0) {
       this.log(`${lostArticles.size} article(s) of ${lost.size} unreadable search segment(s) will be reindexed`);
       for (const id of lostArticles) this.dropArticle(id);
+      this.changed();
+    }
+    this.verification = this.afterOpen(unverified);
+  }
+
+  /**
+   * What opening leaves for between requests: the checksums, then the lookups by ref and by
+   * article that the first change needs (at 100,000 articles, building them made adding one
+   * article take about half a second).
+   */
+  private async afterOpen(unverified: readonly UnverifiedSegment[]): Promise<void> {
+    await this.verifyLater(unverified);
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!this.closing) this.table.prepareLookups();
+  }
+
+  /**
+   * Resolves once the checksums of the segments loaded at open are verified (and the documents
+   * of a corrupt one dropped), and the lookups changes need are built. The search worker does
+   * this between requests, on its own.
+   */
+  whenVerified(): Promise<void> {
+    return this.verification;
+  }
+
+  /**
+   * Verifies loaded segments in the background, a slice at a time between requests. A corrupt
+   * one loses its articles, as at open: their documents leave the index at once (wherever a merge
+   * has put them since), their fingerprints are forgotten, so the library's next `open` reports
+   * them stale and indexes them again.
+   */
+  private async verifyLater(unverified: readonly UnverifiedSegment[]): Promise<void> {
+    for (const { segment, bytes, sha256 } of unverified) {
+      if (this.closing) return;
+      if ((await matchesChecksum(bytes, sha256)) || this.closing) continue;
+      const articles = new Set<string>();
+      for (const row of segment.rows) if (row !== -1 && this.table.isLive(row)) articles.add(this.table.columns.articleId[row]!);
+      for (const id of articles) this.dropArticle(id);
+      if (this.segmentById.get(segment.id) === segment) {
+        this.segmentById.delete(segment.id);
+        this.sealed = this.sealed.filter((sealed) => sealed !== segment);
+      }
+      this.log(`${articles.size} article(s) of a corrupt search segment will be reindexed`);
       this.changed();
     }
   }
@@ -409,24 +470,24 @@ export class SearchEngine {
     if (!this.loaded) await this.load();
   }
 
-  private removeKey(key: string): void {
-    const doc = this.docs.get(key);
-    this.docs.delete(key);
-    if (doc !== undefined && this.keyByRef.get(doc.ref) === key) this.keyByRef.delete(doc.ref);
-    if (this.tailDocs.delete(key)) {
-      this.tailStale = true;
-      return;
-    }
-    this.sealedByKey.get(key)?.remove(key);
-    this.sealedByKey.delete(key);
+  /** A segment's documents are where its rows say. */
+  private adopt(segment: Segment): void {
+    this.segmentById.set(segment.id, segment);
+    segment.rows.forEach((row, doc) => {
+      if (row !== -1 && segment.isLive(doc)) this.table.place(row, segment.id, doc);
+    });
+  }
+
+  private removeRow(row: number): void {
+    if (!this.table.isLive(row)) return;
+    const { segment, number } = this.table.columns;
+    if (this.tailDocs.delete(row)) this.tailStale = true;
+    else this.segmentById.get(segment[row]!)?.remove(number[row]!);
+    this.table.remove(row);
   }
 
   private dropArticle(articleId: string): void {
-    for (const ref of this.articleRefs.get(articleId) ?? []) {
-      const key = this.keyByRef.get(ref);
-      if (key !== undefined) this.removeKey(key);
-    }
-    this.articleRefs.delete(articleId);
+    for (const row of [...this.table.rowsOfArticle(articleId)]) this.removeRow(row);
     this.fingerprints.delete(articleId);
   }
 
@@ -439,16 +500,18 @@ export class SearchEngine {
   /** Seals what does not fit in the tail, then rebuilds the tail's index if it changed. */
   private refreshTail(): void {
     if (!this.tailStale) return;
+    const entries = (rows: Iterable<[number, AnalyzedDoc]>) =>
+      [...rows].map(([row, analyzed]) => ({ key: this.table.columns.key[row]!, row, analyzed }));
     while (this.tailDocs.size >= this.tailMaxDocs) {
       const docs = [...this.tailDocs].slice(0, SEGMENT_MAX_DOCS);
-      const segment = Segment.build(this.newSegmentId(), docs);
-      for (const [key] of docs) {
-        this.tailDocs.delete(key);
-        this.sealedByKey.set(key, segment);
-      }
+      const segment = Segment.build(this.newSegmentId(), entries(docs));
+      for (const [row] of docs) this.tailDocs.delete(row);
+      this.adopt(segment);
       this.sealed.push(segment);
     }
-    this.tail = this.tailDocs.size === 0 ? null : Segment.build(this.newSegmentId(), this.tailDocs);
+    if (this.tail !== null) this.segmentById.delete(this.tail.id);
+    this.tail = this.tailDocs.size === 0 ? null : Segment.build(this.newSegmentId(), entries(this.tailDocs));
+    if (this.tail !== null) this.adopt(this.tail);
     this.tailStale = false;
     if (this.sealed.length > this.maxSealed) this.scheduleMerge();
   }
@@ -460,7 +523,7 @@ export class SearchEngine {
 
   /** The languages query words must be stemmed in: those of the library's documents. */
   private languages(): string[] {
-    this.languageList ??= [...new Set([...this.docs.values()].map((doc) => doc.lang))].sort();
+    this.languageList ??= this.table.languages().sort();
     return this.languageList.length > 0 ? this.languageList : ['en'];
   }
 
@@ -515,20 +578,14 @@ export class SearchEngine {
     if (this.changeCount === this.savedChangeCount) return;
     const savedAt = this.changeCount;
     const segments = this.segments();
-    const tailId = this.tail?.id ?? null;
-    const docs = new Map<string, { segment: number; doc: StoredDoc }>();
-    for (const [key, doc] of this.docs) {
-      const segment = this.sealedByKey.get(key)?.id ?? tailId;
-      if (segment !== null) docs.set(key, { segment, doc });
-    }
     // store.save serializes before its first await, so later changes cannot leak in half-way.
     await this.store.save({
       segments: segments.map((segment) => ({ id: segment.id, bytes: () => segment.encode() })),
-      tail: tailId,
+      tail: this.tail?.id ?? null,
       nextKey: this.nextKey,
       nextSegmentId: this.nextSegmentId,
       fingerprints: this.fingerprints,
-      docs,
+      docs: this.table.liveColumns(),
     });
     this.savedChangeCount = savedAt;
   }

@@ -10,7 +10,7 @@
  */
 import type { PlannedTerm, QueryPlan } from './lunr-query';
 import type { ParsedQuery } from './query-parser';
-import { matchedTerms, type Candidate } from './run-query';
+import { matchedTerms, type Candidate, type Matches } from './run-query';
 import type { StoredDoc } from './segment-store';
 import { foldWord, pushWord, scanWords, tokenize, type WordToken } from './text-pipeline';
 
@@ -31,17 +31,11 @@ function foldedWords(text: string): string[] {
 }
 
 /**
- * The folded words of each stored document's title, made the first time the document reaches a
- * pool and kept as long as the document is: a common word's pool is the same few hundred
- * documents query after query, and tokenizing their titles each time was a sixth of its cost.
+ * The folded words of a title. The engine keeps them per document once made (doc-table.ts): a
+ * common word's pool is the same few hundred documents query after query, and tokenizing their
+ * titles each time was a sixth of its cost.
  */
-const titleWordsByDoc = new WeakMap<StoredDoc, readonly string[]>();
-
-function titleWordsOf(doc: StoredDoc): readonly string[] {
-  let words = titleWordsByDoc.get(doc);
-  if (words === undefined) titleWordsByDoc.set(doc, (words = foldedWords(doc.title)));
-  return words;
-}
+export const titleWords = (title: string): readonly string[] => foldedWords(title);
 
 /** The words a person typed to find something, in order (excluded words left out). */
 export function wantedWords(parsed: ParsedQuery): string[] {
@@ -75,12 +69,16 @@ export function titleFactor(title: string, words: readonly string[]): number {
   return titleWordsFactor(foldedWords(title), words);
 }
 
-function titleWordsFactor(titleWords: readonly string[], words: readonly string[]): number {
+function titleWordsFactor(titleWords: readonly string[], words: readonly string[], inQuery: ReadonlySet<string> = new Set(words)): number {
   if (words.length === 0 || titleWords.length === 0) return 1;
-  const inQuery = new Set(words);
-  const inTitle = new Set(titleWords);
-  const queryShare = words.filter((word) => inTitle.has(word)).length / words.length;
-  const titleShare = titleWords.filter((word) => inQuery.has(word)).length / titleWords.length;
+  // Titles and queries are a few words: counted by scanning, no set per title (the pool is 200 titles per query).
+  let queryHeld = 0;
+  for (const word of words) if (titleWords.includes(word)) queryHeld += 1;
+  if (queryHeld === 0) return 1;
+  let titleHeld = 0;
+  for (const word of titleWords) if (inQuery.has(word)) titleHeld += 1;
+  const queryShare = queryHeld / words.length;
+  const titleShare = titleHeld / titleWords.length;
   return 1 + queryShare * titleShare + (containsRun(titleWords, words) ? TITLE_RUN_BONUS : 0);
 }
 
@@ -88,14 +86,19 @@ function titleWordsFactor(titleWords: readonly string[], words: readonly string[
  * Gives the pool's candidates their final scores, in place (candidates are made per query): no
  * copy of the candidate list, which for a common word holds every document of the library.
  */
-export function rerank(pool: readonly Candidate[], words: readonly string[], docOf: (key: string) => StoredDoc | undefined): void {
+export function rerank(
+  pool: readonly Candidate[],
+  words: readonly string[],
+  docOf: (row: number) => StoredDoc,
+  titleWordsOf: (row: number) => readonly string[],
+): void {
   const factors = new Map<string, number>();
+  const inQuery = new Set(words);
   for (const candidate of pool) {
-    const doc = docOf(candidate.ref);
-    if (doc === undefined) continue;
+    const doc = docOf(candidate.row);
     // An article's bookmarks carry its title: computed once per article.
     let factor = factors.get(doc.articleId);
-    if (factor === undefined) factors.set(doc.articleId, (factor = titleWordsFactor(titleWordsOf(doc), words)));
+    if (factor === undefined) factors.set(doc.articleId, (factor = titleWordsFactor(titleWordsOf(candidate.row), words, inQuery)));
     if (doc.kind !== 'article') factor *= ANNOTATION_BOOST;
     candidate.score *= factor;
   }
@@ -274,12 +277,13 @@ function ownTerms(term: PlannedTerm): string[] {
  * the index terms of such a word itself is moved, order kept, below the lowest candidate that
  * holds them all. Checks only the postings; done for queries with `~` only.
  */
-export function nearMissesLast(candidates: readonly Candidate[], plan: QueryPlan): void {
+export function nearMissesLast(matches: Matches, plan: QueryPlan): void {
   const fuzzy = plan.terms.filter((term) => term.presence === 'required' && term.editDistance > 0 && !term.prefix);
   if (fuzzy.length === 0) return;
   const nearMisses: Candidate[] = [];
   let lowestExact = Infinity;
-  for (const candidate of candidates) {
+  for (let i = 0; i < matches.size; i += 1) {
+    const candidate = matches.candidate(i);
     const matched = matchedTerms(candidate);
     const exact = fuzzy.every((term) => ownTerms(term).some((own) => matched.has(own)));
     if (exact) lowestExact = Math.min(lowestExact, candidate.score);
@@ -289,7 +293,10 @@ export function nearMissesLast(candidates: readonly Candidate[], plan: QueryPlan
   const highestNearMiss = Math.max(...nearMisses.map((candidate) => candidate.score));
   if (highestNearMiss < lowestExact) return;
   const scale = (lowestExact / highestNearMiss) * NEAR_MISS_MARGIN;
-  for (const candidate of nearMisses) candidate.score *= scale;
+  for (const candidate of nearMisses) {
+    candidate.score *= scale;
+    matches.rescore(candidate);
+  }
 }
 
 /** Keeps a near miss strictly below the word itself, never tied with it. */

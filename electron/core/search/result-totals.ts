@@ -7,8 +7,8 @@
  * candidates whose phrase was checked count: the rest may not hold it.
  */
 import type { SearchTotals } from '../../shared/models';
-import { fieldMatchCount, type Candidate } from './run-query';
-import type { StoredDoc } from './segment-store';
+import type { DocColumns, StoredDoc } from './manifest';
+import { fieldMatchCount, type Matches } from './run-query';
 
 /** A query that looks for nothing found nothing. */
 export const NO_TOTALS: SearchTotals = { articles: 0, passages: 0, bookmarks: 0, notes: 0, articlesExact: true, passagesExact: true };
@@ -18,32 +18,32 @@ export class ResultTally {
   private articleDocs = 0;
   /** the articles of the bookmarks and notes counted */
   private readonly annotated = new Set<string>();
-  /** candidates counted already (by key): the page and the pages before it */
-  private readonly counted = new Set<string>();
+  /** candidates counted already (by row): the page and the pages before it */
+  private readonly counted = new Set<number>();
   /** candidates whose quoted phrase is not in their text */
-  private readonly rejected = new Set<string>();
+  private readonly rejected = new Set<number>();
   private passages = 0;
   private bookmarks = 0;
   private notes = 0;
   private articlesExact = true;
   private passagesExact = true;
 
-  reject(key: string): void {
-    this.rejected.add(key);
+  reject(row: number): void {
+    this.rejected.add(row);
   }
 
   /** A confirmed candidate whose places are known (its text was read). */
-  add(key: string, doc: StoredDoc, places: number): void {
-    this.counted.add(key);
-    this.count(doc, places);
+  add(row: number, doc: Pick<StoredDoc, 'kind' | 'articleId'>, places: number): void {
+    this.counted.add(row);
+    this.count(doc.kind, doc.articleId, places);
   }
 
-  private count(doc: StoredDoc, places: number): void {
+  private count(kind: StoredDoc['kind'], articleId: string, places: number): void {
     this.passages += places;
-    if (doc.kind === 'article') this.articleDocs += 1;
+    if (kind === 'article') this.articleDocs += 1;
     else {
-      this.annotated.add(doc.articleId);
-      if (doc.kind === 'bookmark') this.bookmarks += 1;
+      this.annotated.add(articleId);
+      if (kind === 'bookmark') this.bookmarks += 1;
       else this.notes += 1;
     }
   }
@@ -53,33 +53,29 @@ export class ResultTally {
    * postings. `checked`: whether every candidate is known to match (false with a quoted phrase:
    * a candidate not looked at then counts toward nothing, and the totals are lower bounds).
    */
-  totals(
-    candidates: readonly Candidate[],
-    docOf: (key: string) => StoredDoc | undefined,
-    checked: boolean,
-  ): SearchTotals {
-    const counts = (key: string): boolean => this.counted.has(key) || (checked && !this.rejected.has(key));
-    for (const candidate of candidates) {
-      if (this.counted.has(candidate.ref) || this.rejected.has(candidate.ref)) continue;
+  totals(matches: Matches, columns: Pick<DocColumns, 'kind' | 'articleId'>, checked: boolean): SearchTotals {
+    const { kind, articleId } = columns;
+    const counts = (row: number): boolean => this.counted.has(row) || (checked && !this.rejected.has(row));
+    const anyCounted = this.counted.size > 0 || this.rejected.size > 0;
+    for (let i = 0; i < matches.size; i += 1) {
+      const row = matches.rows[i]!;
+      if (anyCounted && (this.counted.has(row) || this.rejected.has(row))) continue;
       if (!checked) {
         this.articlesExact = false;
         this.passagesExact = false;
         break;
       }
-      const doc = docOf(candidate.ref);
-      if (doc === undefined) continue;
       // Reading the postings only while it can still make the figure exact.
-      if (doc.kind === 'article' && this.passagesExact && fieldMatchCount(candidate, 'body') > 1) this.passagesExact = false;
-      this.count(doc, 1);
+      if (kind[row] === 'article' && this.passagesExact && fieldMatchCount(matches.candidate(i), 'body') > 1) this.passagesExact = false;
+      this.count(kind[row]!, articleId[row]!, 1);
     }
     // Distinct articles: the article documents, plus the articles of bookmarks and notes whose
     // own document did not match (looked for only when a bookmark or note did).
     let articles = this.articleDocs + this.annotated.size;
     if (this.annotated.size > 0) {
-      for (const candidate of candidates) {
-        if (!counts(candidate.ref)) continue;
-        const doc = docOf(candidate.ref);
-        if (doc?.kind === 'article' && this.annotated.has(doc.articleId)) articles -= 1;
+      for (let i = 0; i < matches.size; i += 1) {
+        const row = matches.rows[i]!;
+        if (counts(row) && kind[row] === 'article' && this.annotated.has(articleId[row]!)) articles -= 1;
       }
     }
     return {

@@ -15,6 +15,7 @@ import { termWeight, type PlannedTerm, type QueryPlan, hasPositiveTerms } from '
 import { FIELD_BOOSTS, INDEX_FIELDS, type IndexField } from './search-fields';
 import { FIELD_NUMBER, type Segment } from './segment';
 import type { PostingDocs } from './segment-data';
+import { largest } from './search-filters';
 
 /** One (index term, field) run of postings that counts toward the score. */
 interface ScoredRun {
@@ -37,13 +38,107 @@ interface SegmentRuns {
   runs: ScoredRun[];
 }
 
+/** One match made an object: the best few hundred of a query, which ranking and hits look at. */
 export interface Candidate {
-  /** the document's key in its segment */
-  ref: string;
+  /** the document's row in the engine's table (doc-table.ts) */
+  row: number;
   score: number;
   /** where it matched, to find its matched terms for the few that are shown */
   source: SegmentRuns;
   doc: number;
+  /** its entry in the query's Matches */
+  index: number;
+}
+
+/** One segment's matches: document numbers, rows and scores. */
+export interface SegmentMatches {
+  source: SegmentRuns;
+  docs: Int32Array;
+  rows: Int32Array;
+  scores: Float64Array;
+}
+
+/**
+ * Every document a query matched, as columns (entry i is one match): a common word matches most of
+ * a 100,000-article library, and an object per match was most of such a query's time and of the
+ * garbage it left. Objects (`candidate`) are made only for the entries ranking looks at.
+ */
+export class Matches {
+  readonly count: number;
+  readonly rows: Int32Array;
+  readonly docs: Int32Array;
+  readonly scores: Float64Array;
+  /** entry i matched in sources[sourceOf[i]] */
+  private readonly sourceOf: Uint16Array;
+  private readonly sources: SegmentRuns[];
+  private length: number;
+
+  constructor(parts: readonly SegmentMatches[]) {
+    const total = parts.reduce((sum, part) => sum + part.docs.length, 0);
+    this.count = total;
+    this.length = total;
+    this.rows = new Int32Array(total);
+    this.docs = new Int32Array(total);
+    this.scores = new Float64Array(total);
+    this.sourceOf = new Uint16Array(total);
+    this.sources = parts.map((part) => part.source);
+    let at = 0;
+    parts.forEach((part, s) => {
+      this.rows.set(part.rows, at);
+      this.docs.set(part.docs, at);
+      this.scores.set(part.scores, at);
+      this.sourceOf.fill(s, at, at + part.docs.length);
+      at += part.docs.length;
+    });
+  }
+
+  /** How many entries are left after `retain`. */
+  get size(): number {
+    return this.length;
+  }
+
+  /** Keeps the entries `keep` says yes to, in order (compacted in place). */
+  retain(keep: (row: number, doc: number, source: SegmentRuns) => boolean): void {
+    let kept = 0;
+    for (let i = 0; i < this.length; i += 1) {
+      if (!keep(this.rows[i]!, this.docs[i]!, this.sources[this.sourceOf[i]!]!)) continue;
+      this.rows[kept] = this.rows[i]!;
+      this.docs[kept] = this.docs[i]!;
+      this.scores[kept] = this.scores[i]!;
+      this.sourceOf[kept] = this.sourceOf[i]!;
+      kept += 1;
+    }
+    this.length = kept;
+  }
+
+  candidate(i: number): Candidate {
+    return { row: this.rows[i]!, score: this.scores[i]!, source: this.sources[this.sourceOf[i]!]!, doc: this.docs[i]!, index: i };
+  }
+
+  /** Every entry as an object (a date order, or a phrase whose best candidates were all rejected). */
+  all(): Candidate[] {
+    const out: Candidate[] = new Array<Candidate>(this.length);
+    for (let i = 0; i < this.length; i += 1) out[i] = this.candidate(i);
+    return out;
+  }
+
+  /** A candidate's score changed by ranking: the entries see it too. */
+  rescore(candidate: Candidate): void {
+    this.scores[candidate.index] = candidate.score;
+  }
+
+  /**
+   * The best `count` in `order`, an order that puts a higher score first (ties broken any way):
+   * the count-th best score is found over the scores alone (quickselect), and only the entries
+   * scoring at least that become objects and are sorted.
+   */
+  best(count: number, order: (a: Candidate, b: Candidate) => number): Candidate[] {
+    if (count <= 0 || this.length === 0) return [];
+    const threshold = count >= this.length ? -Infinity : largest(this.scores.slice(0, this.length), count);
+    const kept: Candidate[] = [];
+    for (let i = 0; i < this.length; i += 1) if (this.scores[i]! >= threshold) kept.push(this.candidate(i));
+    return kept.sort(order).slice(0, count);
+  }
 }
 
 const ALL_FIELDS = INDEX_FIELDS.map((field) => FIELD_NUMBER[field]);
@@ -100,6 +195,33 @@ const RELAXED_SHARE = 0.6;
 /** Two words are both meant: dropping one would answer another question. */
 const MIN_RELAXED_WORDS = 3;
 
+/**
+ * Per-document arrays of one segment's size, zeroed and reused query after query (segments are
+ * run one at a time, and what is kept is copied out): at 100,000 articles, allocating them per
+ * segment per query was over a megabyte of fresh memory each time, and the collections it caused.
+ */
+class Scratch<T extends Uint8Array | Uint16Array | Int32Array | Float64Array> {
+  private array: T;
+  constructor(private readonly make: (length: number) => T) {
+    this.array = make(0);
+  }
+
+  /** `length` zeros, valid until the next call. */
+  take(length: number): T {
+    if (this.array.length < length) this.array = this.make(Math.max(length, this.array.length * 2));
+    const view = this.array.subarray(0, length) as T;
+    view.fill(0);
+    return view;
+  }
+}
+
+const okScratch = new Scratch((n) => new Uint8Array(n));
+const satisfiedScratch = new Scratch((n) => new Int32Array(n));
+const heldScratch = new Scratch((n) => new Uint16Array(n));
+const stampScratch = new Scratch((n) => new Int32Array(n));
+const coverageScratch = new Scratch((n) => new Float64Array(n));
+const scoreScratch = new Scratch((n) => new Float64Array(n));
+
 /** Documents holding every mandatory clause and enough flexible ones: 1 in `ok`, with their share of clauses. */
 function matchDocuments(
   count: number,
@@ -107,11 +229,11 @@ function matchDocuments(
   required: readonly (ClauseRuns & { flexible: boolean })[],
   strictness: Strictness,
 ): { ok: Uint8Array; coverage: Float64Array | null } | null {
-  const ok = new Uint8Array(count);
+  const ok = okScratch.take(count);
   const mandatory = strictness === 'all' ? required : required.filter((clause) => !clause.flexible);
   const flexible = strictness === 'all' ? [] : required.filter((clause) => clause.flexible);
   // satisfied[d] = how many mandatory clauses document d holds, counted clause by clause.
-  const satisfied = new Int32Array(count);
+  const satisfied = satisfiedScratch.take(count);
   for (let k = 0; k < mandatory.length; k += 1) {
     const { ranges } = mandatory[k]!;
     let any = false;
@@ -131,8 +253,8 @@ function matchDocuments(
     for (let doc = 0; doc < count; doc += 1) if (satisfied[doc] === all) ok[doc] = 1;
     return { ok, coverage: null };
   }
-  const held = new Uint16Array(count);
-  const stamp = new Int32Array(count);
+  const held = heldScratch.take(count);
+  const stamp = stampScratch.take(count);
   for (let k = 0; k < flexible.length; k += 1) {
     const { ranges } = flexible[k]!;
     for (let r = 0; r < ranges.length; r += 2) {
@@ -146,7 +268,7 @@ function matchDocuments(
     }
   }
   const minimum = Math.ceil(flexible.length * RELAXED_SHARE);
-  const coverage = new Float64Array(count);
+  const coverage = coverageScratch.take(count);
   for (let doc = 0; doc < count; doc += 1) {
     if (satisfied[doc] !== all || held[doc]! < minimum) continue;
     ok[doc] = 1;
@@ -161,7 +283,7 @@ function runSegment(
   terms: readonly PlannedTerm[],
   tolerateTypos: boolean,
   strictness: Strictness,
-  out: Candidate[],
+  out: SegmentMatches[],
 ): void {
   const distance = (planned: PlannedTerm): number =>
     tolerateTypos && planned.typoTolerant ? 1 : planned.editDistance;
@@ -205,7 +327,7 @@ function runSegment(
   }
   runs.sort(compareRuns);
 
-  const scores = new Float64Array(segment.keys.length);
+  const scores = scoreScratch.take(segment.keys.length);
   const { lengths } = segment.data;
   for (const run of runs) {
     const boost = FIELD_BOOSTS[run.field];
@@ -221,13 +343,29 @@ function runSegment(
       scores[doc] = scores[doc]! + run.weight * (run.idf * saturation * boost);
     }
   }
-  const source: SegmentRuns = { segment, stats, runs };
+  let count = 0;
   for (let doc = 0; doc < ok.length; doc += 1) {
-    if (ok[doc] === 0 || !segment.isLive(doc)) continue;
-    // A relaxed match ranks by how much of the query it holds first.
-    const score = coverage === null ? scores[doc]! : scores[doc]! * coverage[doc]! * coverage[doc]!;
-    out.push({ ref: segment.keyOf(doc), score, source, doc });
+    if (ok[doc] === 1 && segment.isLive(doc)) count += 1;
+    else ok[doc] = 0;
   }
+  if (count === 0) return;
+  const found: SegmentMatches = {
+    source: { segment, stats, runs },
+    docs: new Int32Array(count),
+    rows: new Int32Array(count),
+    scores: new Float64Array(count),
+  };
+  const { rows } = segment;
+  let at = 0;
+  for (let doc = 0; doc < ok.length; doc += 1) {
+    if (ok[doc] === 0) continue;
+    found.docs[at] = doc;
+    found.rows[at] = rows[doc]!;
+    // A relaxed match ranks by how much of the query it holds first.
+    found.scores[at] = coverage === null ? scores[doc]! : scores[doc]! * coverage[doc]! * coverage[doc]!;
+    at += 1;
+  }
+  out.push(found);
 }
 
 function run(
@@ -236,10 +374,10 @@ function run(
   terms: readonly PlannedTerm[],
   tolerateTypos: boolean,
   strictness: Strictness = 'all',
-): Candidate[] {
-  const out: Candidate[] = [];
+): Matches {
+  const out: SegmentMatches[] = [];
   for (const segment of segments) runSegment(segment, stats, terms, tolerateTypos, strictness, out);
-  return out;
+  return new Matches(out);
 }
 
 /** Where `doc` is in [start, end) of the postings, or -1 (runs are sorted by document). */
@@ -314,16 +452,16 @@ const SENTENCE_WORDS = 4;
  * A query of four plain words or more (a sentence someone remembers, with a word changed or
  * misspelt) is matched that way at once: documents holding all its words still rank first.
  */
-export function runQuery(segments: readonly Segment[], plan: QueryPlan): Candidate[] {
-  if (!hasPositiveTerms(plan)) return [];
+export function runQuery(segments: readonly Segment[], plan: QueryPlan): Matches {
+  if (!hasPositiveTerms(plan)) return new Matches([]);
   const stats = new LibraryStats(segments);
   const terms = plan.terms.map((term) => (term.typoTolerant && inLibrary(segments, term) ? { ...term, typoTolerant: false } : term));
   const typoTolerant = terms.some((term) => term.typoTolerant);
   const flexible = terms.filter((term) => term.presence === 'required' && term.flexible).length;
   if (flexible >= SENTENCE_WORDS) return run(segments, stats, terms, typoTolerant, 'most');
   const exact = run(segments, stats, terms, false);
-  if (exact.length > 0) return exact;
-  const withTypos = typoTolerant ? run(segments, stats, terms, true) : [];
-  if (withTypos.length > 0) return withTypos;
-  return flexible >= MIN_RELAXED_WORDS ? run(segments, stats, terms, typoTolerant, 'most') : [];
+  if (exact.count > 0) return exact;
+  const withTypos = typoTolerant ? run(segments, stats, terms, true) : exact;
+  if (withTypos.count > 0) return withTypos;
+  return flexible >= MIN_RELAXED_WORDS ? run(segments, stats, terms, typoTolerant, 'most') : withTypos;
 }

@@ -1,6 +1,6 @@
 /** The filters and orders of SearchOptions, applied to ranked candidates before snippets are built. */
 import type { SearchOptions, SearchSort } from '../../shared/models';
-import type { StoredDoc } from './segment-store';
+import type { DocColumns } from './manifest';
 
 /** Days compare as strings: `date` is ISO, so its first ten characters are the day. */
 const dayOf = (date: string | null): string | null => (date === null ? null : date.slice(0, 10));
@@ -15,19 +15,22 @@ export function hasFilters(options: SearchOptions): boolean {
   );
 }
 
-export function matchesFilters(doc: StoredDoc, options: SearchOptions): boolean {
+/** Whether the document in `row` of the table's columns passes the filters. */
+export function matchesFilters(columns: DocColumns, row: number, options: SearchOptions): boolean {
   if (options.tags !== undefined && options.tags.length > 0) {
-    const tags = new Set(doc.tags.map((tag) => tag.toLowerCase()));
+    const tags = new Set(columns.tags[row]!.map((tag) => tag.toLowerCase()));
     if (!options.tags.every((tag) => tags.has(tag.toLowerCase()))) return false;
   }
   if (options.formats !== undefined && options.formats.length > 0) {
-    if (doc.format === null || !(options.formats as string[]).includes(doc.format)) return false;
+    const format = columns.format[row]!;
+    if (format === null || !(options.formats as string[]).includes(format)) return false;
   }
   if (options.languages !== undefined && options.languages.length > 0) {
-    if (doc.language === null || !options.languages.some((lang) => lang.toLowerCase() === doc.language)) return false;
+    const language = columns.language[row]!;
+    if (language === null || !options.languages.some((lang) => lang.toLowerCase() === language)) return false;
   }
   if (options.from !== undefined || options.to !== undefined) {
-    const day = dayOf(doc.date);
+    const day = dayOf(columns.date[row]!);
     if (day === null) return false;
     if (options.from !== undefined && day < options.from) return false;
     if (options.to !== undefined && day > options.to) return false;
@@ -35,9 +38,9 @@ export function matchesFilters(doc: StoredDoc, options: SearchOptions): boolean 
   return true;
 }
 
-/** A ranked candidate: its document key and score. */
+/** A ranked candidate: its document's row and score. */
 interface Ranked {
-  ref: string;
+  row: number;
   score: number;
 }
 
@@ -45,36 +48,31 @@ interface Ranked {
  * Best first, or newest first (undated last, then by score). Equal scores go to the article read
  * most recently (`readRank`: 0 for the last one read; unread articles after every read one), then
  * to the document's ref: a stable order that does not depend on how the index is split into
- * segments. Documents are looked up only when needed (ties, dates): a common word has thousands
- * of candidates.
+ * segments. The table's columns are read only when needed (ties, dates).
  */
 export function hitOrder(
   sort: SearchSort,
-  docOf: (key: string) => StoredDoc | undefined,
+  columns: Pick<DocColumns, 'ref' | 'articleId' | 'date'>,
   readRank: ReadonlyMap<string, number> = new Map(),
 ): (a: Ranked, b: Ranked) => number {
-  const refOf = (key: string): string => docOf(key)?.ref ?? '';
-  const rankOf = (key: string): number => {
-    const articleId = docOf(key)?.articleId;
-    return (articleId === undefined ? undefined : readRank.get(articleId)) ?? Infinity;
-  };
+  const rankOf = (row: number): number => readRank.get(columns.articleId[row]!) ?? Infinity;
   const byRef = (a: Ranked, b: Ranked): number => {
-    const ra = refOf(a.ref);
-    const rb = refOf(b.ref);
+    const ra = columns.ref[a.row]!;
+    const rb = columns.ref[b.row]!;
     return ra < rb ? -1 : ra > rb ? 1 : 0;
   };
   const tie = (a: Ranked, b: Ranked): number => {
     if (readRank.size > 0) {
-      const ra = rankOf(a.ref);
-      const rb = rankOf(b.ref);
+      const ra = rankOf(a.row);
+      const rb = rankOf(b.row);
       if (ra !== rb) return ra < rb ? -1 : 1;
     }
     return byRef(a, b);
   };
   if (sort === 'date') {
     return (a, b) => {
-      const da = docOf(a.ref)?.date ?? '';
-      const db = docOf(b.ref)?.date ?? '';
+      const da = columns.date[a.row] ?? '';
+      const db = columns.date[b.row] ?? '';
       if (da !== db) return da < db ? 1 : -1;
       return b.score - a.score || tie(a, b);
     };
@@ -122,7 +120,7 @@ export function selectBest<T>(items: readonly T[], count: number, order: (a: T, 
 }
 
 /** The `rank`-th largest value (1 = the largest) of `values`, which it reorders (quickselect). */
-function largest(values: Float64Array, rank: number): number {
+export function largest(values: Float64Array, rank: number): number {
   const target = rank - 1;
   let low = 0;
   let high = values.length - 1;
@@ -147,21 +145,4 @@ function largest(values: Float64Array, rank: number): number {
     else return values[target]!;
   }
   return values[target]!;
-}
-
-/**
- * selectBest for an order that puts a higher score first (ties broken any way): the count-th best
- * score is found over a plain array of numbers, and only the candidates scoring at least that are
- * sorted. A common word has thousands of candidates; comparing each with the heap's root and
- * sifting (with document lookups for ties) was a tenth of such a query's time.
- */
-export function selectBestByScore<T extends Ranked>(items: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
-  if (count >= items.length) return [...items].sort(order);
-  if (count <= 0) return [];
-  const scores = new Float64Array(items.length);
-  for (let i = 0; i < items.length; i += 1) scores[i] = items[i]!.score;
-  const threshold = largest(scores, count);
-  const kept: T[] = [];
-  for (const item of items) if (item.score >= threshold) kept.push(item);
-  return kept.sort(order).slice(0, count);
 }

@@ -50,6 +50,10 @@ export class SegmentBuilder {
   private readonly postings = new Map<string, Pending>();
   private postingCount = 0;
 
+  get documentCount(): number {
+    return this.keys.length;
+  }
+
   /** Adds a document and returns its number; its postings must be added before the next one's. */
   addDocument(key: string, lengths: ArrayLike<number>, pairFilter: Uint32Array): number {
     const doc = this.keys.length;

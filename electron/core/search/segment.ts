@@ -21,7 +21,11 @@ export const FIELD_NUMBER: Readonly<Record<IndexField, number>> = Object.fromEnt
 ) as Record<IndexField, number>;
 
 export class Segment {
-  private readonly keyNumber = new Map<string, number>();
+  /**
+   * document number → the row of the engine's document table (doc-table.ts), -1 until the engine
+   * places it: a match carries its row, so no lookup by key is needed per candidate
+   */
+  readonly rows: Int32Array;
   /** 1 for documents removed since the segment was built: their matches are ignored */
   private readonly removed: Uint8Array;
   private removedCount = 0;
@@ -37,7 +41,7 @@ export class Segment {
     readonly id: number,
     readonly data: SegmentData,
   ) {
-    data.keys.forEach((key, doc) => this.keyNumber.set(key, doc));
+    this.rows = new Int32Array(data.keys.length).fill(-1);
     this.removed = new Uint8Array(data.keys.length);
     const { lengths } = data;
     for (let doc = 0; doc < data.keys.length; doc += 1) {
@@ -49,10 +53,17 @@ export class Segment {
     }
   }
 
-  static build(id: number, docs: Iterable<[string, AnalyzedDoc]>): Segment {
+  /** A segment of analyzed documents, each with its key and its row in the engine's table. */
+  static build(id: number, docs: Iterable<{ key: string; row: number; analyzed: AnalyzedDoc }>): Segment {
     const builder = new SegmentBuilder();
-    for (const [key, doc] of docs) builder.addAnalyzed(key, doc);
-    return new Segment(id, builder.finish());
+    const rows: number[] = [];
+    for (const { key, row, analyzed } of docs) {
+      builder.addAnalyzed(key, analyzed);
+      rows.push(row);
+    }
+    const segment = new Segment(id, builder.finish());
+    segment.rows.set(rows);
+    return segment;
   }
 
   /** One segment of the live documents of several, from their postings (no text needed). */
@@ -70,6 +81,11 @@ export class Segment {
       });
       return numbers;
     });
+    const rows = new Int32Array(builder.documentCount);
+    sources.forEach((source, s) => {
+      const numbers = renumbered[s]!;
+      for (let doc = 0; doc < numbers.length; doc += 1) if (numbers[doc] !== -1) rows[numbers[doc]!] = source.rows[doc]!;
+    });
     // Source by source, so every (term, field) run stays in ascending document order.
     sources.forEach((source, s) => {
       const numbers = renumbered[s]!;
@@ -77,7 +93,9 @@ export class Segment {
         if (numbers[doc] !== -1) builder.addPosting(term, f, numbers[doc]!, tf);
       });
     });
-    return new Segment(id, builder.finish());
+    const merged = new Segment(id, builder.finish());
+    merged.rows.set(rows);
+    return merged;
   }
 
   /** Throws if the bytes are not a consistent segment; the caller treats that like a bad checksum. */
@@ -92,15 +110,6 @@ export class Segment {
   /** The document keys this segment was built with, removed ones included. */
   get keys(): readonly string[] {
     return this.data.keys;
-  }
-
-  holdsKey(key: string): boolean {
-    return this.keyNumber.has(key);
-  }
-
-  has(key: string): boolean {
-    const doc = this.keyNumber.get(key);
-    return doc !== undefined && this.removed[doc] === 0;
   }
 
   isLive(doc: number): boolean {
@@ -206,9 +215,8 @@ export class Segment {
   }
 
   /** Hides a document: its matches are dropped and it no longer counts in the statistics. */
-  remove(key: string): void {
-    const doc = this.keyNumber.get(key);
-    if (doc === undefined || this.removed[doc] === 1) return;
+  remove(doc: number): void {
+    if (doc < 0 || doc >= this.removed.length || this.removed[doc] === 1) return;
     this.removed[doc] = 1;
     this.removedCount += 1;
     this.liveDfCache.clear();
@@ -219,12 +227,8 @@ export class Segment {
     });
   }
 
-  liveKeys(): string[] {
-    return this.data.keys.filter((_key, doc) => this.removed[doc] === 0);
-  }
-
-  /** The live documents as they were analyzed, rebuilt from the postings (to rebuild a tail). */
-  analyzedDocs(): Map<string, AnalyzedDoc> {
+  /** The live documents as they were analyzed, by document number, rebuilt from the postings (to rebuild a tail). */
+  analyzedDocs(): Map<number, AnalyzedDoc> {
     const docs = new Map<number, AnalyzedDoc>();
     this.data.keys.forEach((_key, doc) => {
       if (this.removed[doc] === 1) return;
@@ -242,7 +246,7 @@ export class Segment {
       field.terms.push(term);
       field.counts.push(tf);
     });
-    return new Map([...docs].map(([doc, analyzed]) => [this.keyOf(doc), analyzed]));
+    return docs;
   }
 
   /** Every posting, removed documents' included, term by term in sorted order, then field by field. */

@@ -18,9 +18,10 @@ export async function checkIndex(indexDir: string, articles: readonly CheckedArt
   }
   const problems: CheckProblem[] = [];
   const lostArticles = new Set<string>();
-  for (const { segment, doc } of Object.values(loaded.manifest.docs)) {
-    if (loaded.lost.has(segment)) lostArticles.add(doc.articleId);
-  }
+  const { segment, articleId } = loaded.manifest.docs;
+  segment.forEach((id, row) => {
+    if (loaded.lost.has(id)) lostArticles.add(articleId[row]!);
+  });
   if (loaded.lost.size > 0) {
     problems.push({
       where,
@@ -30,13 +31,13 @@ export async function checkIndex(indexDir: string, articles: readonly CheckedArt
   }
   const indexed = loaded.manifest.fingerprints;
   const stale = articles
-    .filter((a) => !lostArticles.has(a.meta.id) && indexed[a.meta.id] !== fingerprintOf(a.meta, a.annotations).fingerprint)
+    .filter((a) => !lostArticles.has(a.meta.id) && indexed.get(a.meta.id) !== fingerprintOf(a.meta, a.annotations).fingerprint)
     .map((a) => a.meta.id);
   if (stale.length > 0) {
     problems.push({ where, message: `${count(stale.length)} not up to date in the search index.`, repair: { kind: 'reindex', articleIds: stale } });
   }
   const present = new Set(ids);
-  const orphans = Object.keys(indexed).filter((id) => !present.has(id));
+  const orphans = [...indexed.keys()].filter((id) => !present.has(id));
   if (orphans.length > 0) {
     problems.push({ where, message: `The search index still holds ${count(orphans.length)} no longer in the library.`, repair: { kind: 'reindex', articleIds: [] } });
   }

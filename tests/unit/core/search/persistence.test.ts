@@ -57,23 +57,27 @@ interface ManifestView {
   fingerprints: Record<string, string>;
   docs: Record<string, { segment: number; doc: { ref: string; articleId: string; kind: string; title: string } }>;
 }
-/** The manifest as the index reads it (documents are rows on disk), whatever its version. */
+/** The manifest as the index reads it (documents are columns on disk), whatever its version, a document per key. */
 function readManifest(): ManifestView {
   const raw = JSON.parse(readFileSync(manifestFile(), 'utf8')) as { version: number; pipelineVersion: number };
   const manifest = parseManifest(raw, raw.version, raw.pipelineVersion);
   if (manifest === null) throw new Error('the manifest does not parse');
-  return manifest;
+  const { key, segment, ref, articleId, kind, title } = manifest.docs;
+  const docs = Object.fromEntries(
+    key.map((k, row) => [k, { segment: segment[row]!, doc: { ref: ref[row]!, articleId: articleId[row]!, kind: kind[row]!, title: title[row]! } }]),
+  );
+  return { tail: manifest.tail, fingerprints: Object.fromEntries(manifest.fingerprints), docs };
 }
 
 /** The segment file holding an article's text, and the articles that segment holds. */
-function segmentOf(articleId: string): { file: string; articles: string[] } {
+function segmentOf(articleId: string): { segment: number; file: string; articles: string[] } {
   const { docs } = readManifest();
   const entry = Object.values(docs).find(({ doc }) => doc.ref === articleId);
   if (entry === undefined) throw new Error(`${articleId} is not in the manifest`);
   const articles = Object.values(docs)
     .filter(({ segment }) => segment === entry.segment)
     .map(({ doc }) => doc.articleId);
-  return { file: path.join(library.indexDir, INDEX_FILE_NAMES.segment(entry.segment)), articles: [...new Set(articles)].sort() };
+  return { segment: entry.segment, file: path.join(library.indexDir, INDEX_FILE_NAMES.segment(entry.segment)), articles: [...new Set(articles)].sort() };
 }
 
 beforeEach(() => {
@@ -142,8 +146,12 @@ describe('the index on disk', () => {
     expect(intact.length).toBeGreaterThan(0);
 
     const reopened = newEngine();
-    expect((await reopened.open(current)).sort()).toEqual(damaged.articles);
+    const staleAtOpen = await reopened.open(current);
+    // Checksums are verified after the first answers: the articles of the corrupt segment then
+    // leave the index, and the library's next open reports them.
+    await reopened.whenVerified();
     expect(await reopened.search('hussein')).toEqual([]);
+    expect([...new Set([...staleAtOpen, ...(await reopened.open(current))])].sort()).toEqual(damaged.articles);
     // an article of an intact segment is still found before anything is re-added
     const other = articles.find((article) => article.id === intact[0])!;
     expect((await reopened.search(`"${other.title}"`)).map((h) => h.articleId)).toContain(other.id);
@@ -153,6 +161,45 @@ describe('the index on disk', () => {
     const third = newEngine();
     expect(await third.open(current)).toEqual([]);
     await third.close();
+  });
+
+  it('finds a corrupt sealed segment after answering, without waiting for it to open', async () => {
+    await buildAndClose();
+    const damaged = segmentOf('seed-article');
+    expect(readManifest().tail).not.toBe(damaged.segment);
+    const bytes = readFileSync(damaged.file);
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = (bytes[middle] ?? 0) ^ 0x20;
+    writeFileSync(damaged.file, bytes);
+    const logged: string[] = [];
+    const reopened = new SearchEngine({ indexDir: library.indexDir, libraryDir: library.libraryDir, log: (message) => logged.push(message), tailMaxDocs: 3 });
+    expect(await reopened.open(current)).toEqual([]);
+    expect(logged).toEqual([]);
+    await reopened.whenVerified();
+    expect(logged).toEqual([`${damaged.articles.length} article(s) of a corrupt search segment will be reindexed`]);
+    expect(await reopened.search('hussein')).toEqual([]);
+    expect((await reopened.open(current)).sort()).toEqual(damaged.articles);
+    // The corrupt segment is not written again, nor kept: the next start reports its articles too.
+    await reopened.close();
+    expect(existsSync(damaged.file)).toBe(false);
+    const third = newEngine();
+    expect((await third.open(current)).sort()).toEqual(damaged.articles);
+    await third.close();
+  });
+
+  it('verifies the live tail before answering from it', async () => {
+    await buildAndClose();
+    const tail = readManifest().tail!;
+    const file = path.join(library.indexDir, INDEX_FILE_NAMES.segment(tail));
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0x01;
+    writeFileSync(file, bytes);
+    const { docs } = readManifest();
+    const inTail = [...new Set(Object.values(docs).filter(({ segment }) => segment === tail).map(({ doc }) => doc.articleId))].sort();
+    expect(inTail.length).toBeGreaterThan(0);
+    const reopened = newEngine();
+    expect((await reopened.open(current)).sort()).toEqual(inTail);
+    await reopened.close();
   });
 
   it.each([
