@@ -1,5 +1,6 @@
 // Lint, with an allow-list of imports for every folder: the map of docs/architecture.md, held.
 import js from '@eslint/js';
+import formatjs from 'eslint-plugin-formatjs';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -31,7 +32,10 @@ export const IMPORT_BOUNDARIES = [
   },
   {
     folder: 'electron/main',
-    may: ['electron/main/**', 'electron/core/**', 'electron/shared/**', NODE, 'package:electron', 'package:electron-store'],
+    may: [
+      'electron/main/**', 'electron/core/**', 'electron/shared/**', NODE, 'package:electron', 'package:electron-store',
+      'package:@formatjs/intl',
+    ],
     why: 'the Electron glue calls the core directly and the UI only through the contract.',
   },
   {
@@ -53,7 +57,7 @@ export const IMPORT_BOUNDARIES = [
     folder: 'renderer',
     may: [
       'renderer/**', 'electron/shared/**', 'package:react', 'package:react-dom', 'package:@tanstack/*',
-      'package:markdown-it', 'package:@fontsource/*', 'package:react-error-boundary',
+      'package:markdown-it', 'package:@fontsource/*', 'package:react-error-boundary', 'package:react-intl',
     ],
     why: 'the UI is a sandboxed web page: it reaches the core only through the contract (and the pure values beside it in electron/shared), never Node, Electron or another electron/ folder.',
   },
@@ -85,6 +89,62 @@ export const IMPORT_BOUNDARIES = [
   },
 ];
 
+/**
+ * Components whose words are still English literals, to be moved into the catalogs: the literal
+ * rule skips them until then (shrink this list; never grow it).
+ */
+const NOT_YET_TRANSLATED = [
+  'renderer/App.tsx',
+  'renderer/app/AppHeader.tsx',
+  'renderer/app/BridgeMissingScreen.tsx',
+  'renderer/app/LibraryFolderSection.tsx',
+  'renderer/app/ViewErrorBoundary.tsx',
+  'renderer/app/status-context.tsx',
+  'renderer/bookmarks/AnnotationTransfer.tsx',
+  'renderer/bookmarks/BookmarkFilters.tsx',
+  'renderer/bookmarks/BookmarkItem.tsx',
+  'renderer/bookmarks/BookmarksView.tsx',
+  'renderer/components/Dialog.tsx',
+  'renderer/library/ArticleCard.tsx',
+  'renderer/library/ArticleRow.tsx',
+  'renderer/library/AuthorAndSite.tsx',
+  'renderer/library/BulkActionsBar.tsx',
+  'renderer/library/DropOverlay.tsx',
+  'renderer/library/EditArticleDialog.tsx',
+  'renderer/library/ImportControl.tsx',
+  'renderer/library/ImportProgressBar.tsx',
+  'renderer/library/ImportSummary.tsx',
+  'renderer/library/ImportUrlDialog.tsx',
+  'renderer/library/LayoutToggle.tsx',
+  'renderer/library/LibraryToolbar.tsx',
+  'renderer/library/LibraryView.tsx',
+  'renderer/library/SelectArticleBox.tsx',
+  'renderer/library/TrashView.tsx',
+  'renderer/library/VirtualArticleGrid.tsx',
+  'renderer/library/VirtualArticleList.tsx',
+  'renderer/notes/NoteEditor.tsx',
+  'renderer/notes/NotesView.tsx',
+  'renderer/reader/AnnotationDialog.tsx',
+  'renderer/reader/AnnotationExport.tsx',
+  'renderer/reader/AnnotationPanel.tsx',
+  'renderer/reader/HighlightPopover.tsx',
+  'renderer/reader/ReaderText.tsx',
+  'renderer/reader/ReaderToolbar.tsx',
+  'renderer/reader/ReaderView.tsx',
+  'renderer/reader/SearchMatchBar.tsx',
+  'renderer/reader/SelectionBar.tsx',
+  'renderer/reader/TableOfContents.tsx',
+  'renderer/reader/TextLayoutControls.tsx',
+  'renderer/reader/find/FindBar.tsx',
+  'renderer/reader/listen/ListenBar.tsx',
+  'renderer/search/SearchBox.tsx',
+  'renderer/search/SearchFilterBar.tsx',
+  'renderer/search/SearchResults.tsx',
+];
+
+/** Props of the renderer's components that carry words a user sees (lint refuses literals there). */
+const USER_VISIBLE_PROPS = [['*', '{label,hint,title,heading,placeholder,emptyText,description,output,confirmLabel}']];
+
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', '.cache/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
   js.configs.recommended,
@@ -107,6 +167,17 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Every word a user sees comes from the catalogs (electron/shared/i18n/messages): text in JSX
+    // and the props that carry words (aria-label, title, placeholder, alt, and the project's own
+    // components' label/hint/title props) may not be string literals.
+    files: ['renderer/**/*.tsx'],
+    ignores: NOT_YET_TRANSLATED,
+    plugins: { formatjs },
+    rules: {
+      'formatjs/no-literal-string-in-jsx': ['error', { props: { include: USER_VISIBLE_PROPS } }],
+    },
   },
   {
     files: ['tests/**/*.{ts,tsx}'],
