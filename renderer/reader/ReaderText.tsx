@@ -1,9 +1,11 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import type { KeyboardEventHandler, MouseEventHandler, RefObject } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { useSettings } from '../app/settings-context';
 import { ArticleHeader } from './ArticleHeader';
 import { TableOfContents } from './TableOfContents';
-import { READER_KEYS_HINT } from './use-reader-keys';
+import { readerKeysHint } from './use-reader-keys';
 
 interface ReaderTextProps {
   article: ArticleMeta;
@@ -24,17 +26,18 @@ interface ReaderTextProps {
 /** The scrolling article: its header, contents and text, in the reader's font. */
 export function ReaderText({ article, html, dir, titleRef, scrollerRef, containerRef, onClick, onKeyDown, markHintId }: ReaderTextProps) {
   const { settings } = useSettings();
+  const text = useText();
   const hintId = `${article.id}-keys`;
   return (
     <>
       <p id={hintId} className="visually-hidden">
-        {READER_KEYS_HINT}
+        {readerKeysHint(text)}
       </p>
       <p id={markHintId} className="visually-hidden">
-        Highlighted passage. Enter: change its colour, write a note or delete it.
+        <FormattedMessage id="reader.markHint" />
       </p>
       {/* Focusable, so keyboard users can scroll the text with the arrow and page keys. */}
-      <div className="reader-scroll" ref={scrollerRef} tabIndex={0} role="region" aria-label="Article text" aria-describedby={hintId}>
+      <div className="reader-scroll" ref={scrollerRef} tabIndex={0} role="region" aria-label={text('reader.articleText')} aria-describedby={hintId}>
         <article className={`reader-article font-${settings.fontFamily}`} dir={dir}>
           <ArticleHeader article={article} titleRef={titleRef} dir={dir} />
           <TableOfContents container={containerRef} html={html} />

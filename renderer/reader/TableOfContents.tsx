@@ -1,3 +1,4 @@
+import { useText } from '../i18n/use-text';
 import { useMemo, type RefObject } from 'react';
 import { goToHeading } from './headings';
 
@@ -23,6 +24,7 @@ function headingsOf(html: string): { level: number; text: string }[] {
 /** A table of contents from the article's headings (EPUB chapters arrive as headings), folded. */
 export function TableOfContents({ container, html }: TableOfContentsProps) {
   const headings = useMemo(() => headingsOf(html), [html]);
+  const text = useText();
   const named = headings.filter((heading) => heading.text !== '');
   if (named.length < MIN_HEADINGS_FOR_CONTENTS) return null;
   const topLevel = Math.min(...named.map((h) => h.level));
@@ -31,9 +33,9 @@ export function TableOfContents({ container, html }: TableOfContentsProps) {
     if (element) goToHeading(element);
   };
   return (
-    <nav className="table-of-contents" aria-label="Contents">
+    <nav className="table-of-contents" aria-label={text('contents.label')}>
       <details>
-        <summary>Contents ({named.length} sections)</summary>
+        <summary>{text('contents.summary', { count: named.length })}</summary>
         <ol>
           {headings.map((heading, index) =>
             heading.text === '' ? null : (
