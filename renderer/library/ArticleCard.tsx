@@ -34,7 +34,7 @@ export function ArticleCard({ article, selected, active, onOpen, onSelect }: Art
       </div>
       <div className="article-card-text">
         <SelectArticleBox article={article} selected={selected} active={active} onSelect={onSelect} />
-        <button type="button" className="article-title-button" tabIndex={active ? 0 : -1} onClick={() => onOpen(article)}>
+        <button type="button" className="article-title-button" dir="auto" tabIndex={active ? 0 : -1} onClick={() => onOpen(article)}>
           {article.title}
         </button>
       </div>

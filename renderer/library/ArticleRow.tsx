@@ -34,7 +34,7 @@ export function ArticleRow({ article, selected, active, onOpen, onTrash, onMark,
     <div className={`article-row${selected ? ' article-row-selected' : ''}`}>
       <SelectArticleBox article={article} selected={selected} active={active} onSelect={onSelect} />
       <div className="article-row-main">
-        <button type="button" className="article-title-button" onClick={() => onOpen(article)}>
+        <button type="button" className="article-title-button" dir="auto" onClick={() => onOpen(article)}>
           {article.title}
         </button>
         <p className="article-meta">

@@ -131,7 +131,9 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
                   onChange={() => toggle(article.id)}
                 />
                 <div className="article-row-main">
-                  <p className="article-title-text">{article.title}</p>
+                  <p className="article-title-text" dir="auto">
+                    {article.title}
+                  </p>
                   <p className="article-meta">
                     <AuthorAndSite article={article} />
                     {date && <time dateTime={date.iso}>{date.label}</time>}

@@ -107,7 +107,9 @@ export function SearchResults({ listId, state, entries, activeIndex, onHover, on
                   className="search-group-hits"
                 >
                   <li role="presentation" className="search-group-head" aria-hidden="true">
-                    <span className="search-hit-title">{group.title}</span>
+                    <bdi className="search-hit-title" dir="auto">
+                      {group.title}
+                    </bdi>
                     <span className="search-group-count">{counts}</span>
                     {facts && <span className="search-group-facts">{facts}</span>}
                   </li>
