@@ -35,10 +35,3 @@ export function documentFormatOf(fileName: string): ArticleFormat | null {
   const extension = extensionOf(fileName);
   return DOCUMENT_KINDS.find((kind) => kind.extensions.includes(extension))?.format ?? null;
 }
-
-/** "EPUB, PDF, HTML, Markdown and text files": every kind once, for people. */
-export function documentKindsLabel(): string {
-  const names = DOCUMENT_KINDS.map((kind) => kind.name);
-  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
-  return `${listed} files`;
-}
