@@ -1,4 +1,5 @@
-import { useText } from '../i18n/use-text';
+import { useInterfaceDirection, useText } from '../i18n/use-text';
+import { useIntl } from 'react-intl';
 import { useMemo, type RefObject } from 'react';
 import { goToHeading } from './headings';
 
@@ -25,6 +26,8 @@ function headingsOf(html: string): { level: number; text: string }[] {
 export function TableOfContents({ container, html }: TableOfContentsProps) {
   const headings = useMemo(() => headingsOf(html), [html]);
   const text = useText();
+  const { locale } = useIntl();
+  const direction = useInterfaceDirection();
   const named = headings.filter((heading) => heading.text !== '');
   if (named.length < MIN_HEADINGS_FOR_CONTENTS) return null;
   const topLevel = Math.min(...named.map((h) => h.level));
@@ -35,7 +38,10 @@ export function TableOfContents({ container, html }: TableOfContentsProps) {
   return (
     <nav className="table-of-contents" aria-label={text('contents.label')}>
       <details>
-        <summary>{text('contents.summary', { count: named.length })}</summary>
+        {/* Quire's words inside the article: the interface's language and direction, not the article's. */}
+        <summary lang={locale} dir={direction}>
+          {text('contents.summary', { count: named.length })}
+        </summary>
         <ol>
           {headings.map((heading, index) =>
             heading.text === '' ? null : (
