@@ -1,5 +1,6 @@
 // Lint, with an allow-list of imports for every folder: the map of docs/architecture.md, held.
 import js from '@eslint/js';
+import formatjs from 'eslint-plugin-formatjs';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -31,7 +32,10 @@ export const IMPORT_BOUNDARIES = [
   },
   {
     folder: 'electron/main',
-    may: ['electron/main/**', 'electron/core/**', 'electron/shared/**', NODE, 'package:electron', 'package:electron-store'],
+    may: [
+      'electron/main/**', 'electron/core/**', 'electron/shared/**', NODE, 'package:electron', 'package:electron-store',
+      'package:@formatjs/intl',
+    ],
     why: 'the Electron glue calls the core directly and the UI only through the contract.',
   },
   {
@@ -53,7 +57,7 @@ export const IMPORT_BOUNDARIES = [
     folder: 'renderer',
     may: [
       'renderer/**', 'electron/shared/**', 'package:react', 'package:react-dom', 'package:@tanstack/*',
-      'package:markdown-it', 'package:@fontsource/*', 'package:react-error-boundary', 'package:pdfjs-dist',
+      'package:markdown-it', 'package:@fontsource/*', 'package:react-error-boundary', 'package:pdfjs-dist', 'package:react-intl',
     ],
     why: 'the UI is a sandboxed web page: it reaches the core only through the contract (and the pure values beside it in electron/shared), never Node, Electron or another electron/ folder.',
   },
@@ -85,6 +89,9 @@ export const IMPORT_BOUNDARIES = [
   },
 ];
 
+/** Props of the renderer's components that carry words a user sees (lint refuses literals there). */
+const USER_VISIBLE_PROPS = [['*', '{label,hint,title,placeholder,output,submitLabel,anyLabel,backLabel,previewLabel,full,short}']];
+
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', '.cache/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
   js.configs.recommended,
@@ -107,6 +114,16 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Every word a user sees comes from the catalogs (electron/shared/i18n/messages): text in JSX
+    // and the props that carry words (aria-label, title, placeholder, alt, and the project's own
+    // components' label/hint/title props) may not be string literals.
+    files: ['renderer/**/*.tsx'],
+    plugins: { formatjs },
+    rules: {
+      'formatjs/no-literal-string-in-jsx': ['error', { props: { include: USER_VISIBLE_PROPS } }],
+    },
   },
   {
     files: ['tests/**/*.{ts,tsx}'],

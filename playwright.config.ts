@@ -28,6 +28,8 @@ export default defineConfig({
       testMatch: 'browser/**/*.spec.ts',
       use: {
         viewport: { width: 1280, height: 800 },
+        // The interface follows the browser's languages: the tests name elements in English.
+        locale: 'en-US',
         launchOptions: { executablePath: debianChromium(), args: CHROMIUM_ARGS },
       },
     },

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Annotation, ArticleMeta, SearchHit } from '../electron/shared/models';
 import type { ImportPickKind } from '../electron/shared/commands';
+import type { MessageId } from '../electron/shared/i18n/catalogs';
+import { FormattedMessage } from 'react-intl';
+import { useText } from './i18n/use-text';
 import { AppHeader, type AppSection } from './app/AppHeader';
 import { useDesktop } from './app/desktop-context';
 import { PreferencesDialog } from './app/PreferencesDialog';
@@ -34,12 +37,12 @@ type ReaderRequest = Omit<Extract<View, { name: 'reader' }>, 'visit'>;
 
 /** Where the reader was opened from, and where Back (Escape, Alt+←) returns to. */
 type ReaderOrigin = 'library' | 'search' | 'bookmarks' | 'notes';
-const BACK_LABELS: Record<ReaderOrigin, string> = {
-  library: 'Back to library',
+const BACK_LABELS: Record<ReaderOrigin, MessageId> = {
+  library: 'reader.back.library',
   // The results open again over the library, with the same query and filters.
-  search: 'Back to library',
-  bookmarks: 'Back to bookmarks',
-  notes: 'Back to notes',
+  search: 'reader.back.library',
+  bookmarks: 'reader.back.bookmarks',
+  notes: 'reader.back.notes',
 };
 
 /** The header's search box: focusing it opens its results again. */
@@ -56,6 +59,7 @@ function skipToContent(event: React.MouseEvent<HTMLAnchorElement>) {
 
 /** The app shell: header with search and import, one view at a time, messages, drop overlay. */
 export function App() {
+  const text = useText();
   const [view, setView] = useState<View>({ name: 'library', focusArticleId: null });
   useEffect(() => {
     if (view.name === 'library' && view.reopenSearch) focusLibrarySearch();
@@ -169,7 +173,7 @@ export function App() {
   return (
     <div className={`app app-${view.name}`}>
       <a className="skip-link" href="#main" onClick={skipToContent}>
-        Skip to content
+        <FormattedMessage id="app.skipToContent" />
       </a>
       <AppHeader
         section={section}
@@ -212,7 +216,7 @@ export function App() {
             <ReaderView
               articleId={view.articleId}
               target={view.target}
-              backLabel={BACK_LABELS[view.from]}
+              backLabel={text(BACK_LABELS[view.from])}
               onBack={() => backFrom(view.articleId, view.from)}
             />
           </ViewErrorBoundary>

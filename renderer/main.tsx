@@ -11,6 +11,7 @@ import { RecoveryNotice } from './app/RecoveryNotice';
 import { SettingsProvider } from './app/settings-context';
 import { StatusProvider } from './app/status-context';
 import { ViewErrorBoundary } from './app/ViewErrorBoundary';
+import { LocaleRoot } from './i18n/LocaleRoot';
 import './styles/base.css';
 import './styles/themes.css';
 import './styles/app.css';
@@ -35,6 +36,7 @@ window.quire?.onFlushRequest(flushPendingWrites);
 
 createRoot(root).render(
   <StrictMode>
+    <LocaleRoot>
     {api ? (
       <ApiProvider api={api} events={createEventSource()}>
         <DesktopProvider desktop={window.quire ?? null}>
@@ -52,5 +54,6 @@ createRoot(root).render(
     ) : (
       <BridgeMissingScreen />
     )}
+    </LocaleRoot>
   </StrictMode>,
 );

@@ -6,7 +6,8 @@
  */
 import { Menu, type ContextMenuParams, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import type { AppCommand } from '../shared/commands';
-import { commandItem } from './menu';
+import { mainText as t } from './interface-language';
+import { commandItem, editItems } from './menu';
 
 /** The search query taken from a selection, and the part of it shown in the menu. */
 const MAX_QUERY = 200;
@@ -24,17 +25,17 @@ export type ContextParams = Pick<ContextMenuParams, 'selectionText' | 'isEditabl
 export function contextMenuTemplate(params: ContextParams, send: (command: AppCommand) => void): MenuItemConstructorOptions[] | null {
   const separator = { type: 'separator' } as const;
   if (params.isEditable) {
-    return [{ role: 'undo' }, { role: 'redo' }, separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, separator, { role: 'selectAll' }];
+    return editItems();
   }
   const query = selectionQuery(params.selectionText);
   if (query === '') return null;
   return [
-    { role: 'copy' },
+    { role: 'copy', label: t('menu.copy') },
     separator,
-    commandItem(send, 'Bookmark Selection', { type: 'bookmark-selection' }),
-    commandItem(send, 'Add Note…', { type: 'add-note' }),
+    commandItem(send, t('contextMenu.bookmarkSelection'), { type: 'bookmark-selection' }),
+    commandItem(send, t('contextMenu.addNote'), { type: 'add-note' }),
     separator,
-    commandItem(send, `Search for “${quoteLabel(query)}”`, { type: 'search', query }),
+    commandItem(send, t('contextMenu.searchFor', { query: quoteLabel(query) }), { type: 'search', query }),
   ];
 }
 

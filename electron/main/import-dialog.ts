@@ -6,7 +6,8 @@
  */
 import type { BrowserWindow, Dialog, IpcMain, OpenDialogOptions } from 'electron';
 import { CHOOSE_IMPORT_CHANNEL, isImportPickKind, type ImportPickKind } from '../shared/commands';
-import { IMPORT_FILTERS } from './import-file-types';
+import { importFilters } from './import-file-types';
+import { mainText as t } from './interface-language';
 import type { IpcSenderInfo } from './ipc';
 
 export interface ImportDialogOptions {
@@ -19,12 +20,12 @@ export interface ImportDialogOptions {
 export function importDialogOptions(kind: ImportPickKind): OpenDialogOptions {
   return kind === 'files'
     ? {
-        title: 'Import files',
-        buttonLabel: 'Import',
+        title: t('dialog.importFiles.title'),
+        buttonLabel: t('dialog.import.button'),
         properties: ['openFile', 'multiSelections'],
-        filters: IMPORT_FILTERS.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] })),
+        filters: importFilters(),
       }
-    : { title: 'Import folder', buttonLabel: 'Import', properties: ['openDirectory'] };
+    : { title: t('dialog.importFolder.title'), buttonLabel: t('dialog.import.button'), properties: ['openDirectory'] };
 }
 
 /** Registers the dialog's channel; returns a function that removes it. */

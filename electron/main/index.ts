@@ -14,6 +14,7 @@ import { installContextMenu } from './context-menu';
 import { createElectronStoreSettings, createWindowStateStore } from './electron-store-adapter';
 import { spawnImportHostWith } from './import-host-process';
 import { registerImportDialog } from './import-dialog';
+import { followLanguageSetting, mainText } from './interface-language';
 import { registerLibraryFolder } from './library-folder';
 import { forwardEvents, registerIpcHandlers, trustedSenderOf } from './ipc';
 import { appLocations, isOurPage } from './locations';
@@ -81,14 +82,17 @@ const openRequests = createOpenRequests({
 
 async function start(): Promise<void> {
   secureSession(session.defaultSession);
-  installAppMenu({ developer: !app.isPackaged, send: (command) => commands.send(command) });
+  const installMenu = () => installAppMenu({ developer: !app.isPackaged, send: (command) => commands.send(command) });
+  // Main's words follow the `language` setting (or the system's languages), and change with it.
+  const settings = followLanguageSetting(createElectronStoreSettings(), () => [app.getLocale(), ...app.getPreferredSystemLanguages()], installMenu);
+  installMenu();
 
   const userData = app.getPath('userData');
   const libraryDir = resolveLibraryDir(undefined, { userData });
   core = openQuire({
     libraryDir,
     cacheDir: cacheDirFor(userData, libraryDir),
-    settings: createElectronStoreSettings(),
+    settings,
     sampleLibraryDir: path.join(locations.resourcesDir, 'sample-library'),
     log,
     // Files are read in a utility process: a file that brings the importer down takes only it.
@@ -99,7 +103,7 @@ async function start(): Promise<void> {
   core.catch((error: unknown) => {
     log('The library could not be opened.', error);
     const reason = error instanceof Error ? error.message : String(error);
-    dialog.showErrorBox('Quire cannot open its library', `${libraryDir}\n\n${reason}`);
+    dialog.showErrorBox(mainText('dialog.libraryFailed.title'), `${libraryDir}\n\n${reason}`);
     coreClosed = true;
     app.quit();
   });

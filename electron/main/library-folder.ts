@@ -15,6 +15,7 @@ import {
   type LibraryFolderOutcome,
 } from '../shared/commands';
 import { checkMoveTarget, checkOpenTarget, copyLibrary, finishLibraryCopy, rememberLibraryDir } from '../core/library/library-move';
+import { mainText as t } from './interface-language';
 import type { IpcSenderInfo } from './ipc';
 
 export interface LibraryFolderOptions {
@@ -32,8 +33,8 @@ export interface LibraryFolderOptions {
 
 export function libraryDialogOptions(change: LibraryFolderChange): OpenDialogOptions {
   return change === 'move'
-    ? { title: 'Move the library to…', buttonLabel: 'Move here', properties: ['openDirectory', 'createDirectory'] }
-    : { title: 'Open a Quire library', buttonLabel: 'Open library', properties: ['openDirectory'] };
+    ? { title: t('dialog.moveLibrary.title'), buttonLabel: t('dialog.moveLibrary.button'), properties: ['openDirectory', 'createDirectory'] }
+    : { title: t('dialog.openLibrary.title'), buttonLabel: t('dialog.openLibrary.button'), properties: ['openDirectory'] };
 }
 
 export function registerLibraryFolder(ipcMain: IpcMain, options: LibraryFolderOptions): () => void {

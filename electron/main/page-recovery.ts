@@ -6,6 +6,7 @@
  * (electron/main/commands.ts); a note being typed survives as the page's local draft.
  */
 import type { BrowserWindow, Dialog } from 'electron';
+import { mainText as t } from './interface-language';
 import { pageUrl, type RecoveryReason } from './locations';
 
 export interface PageRecoveryOptions {
@@ -37,10 +38,10 @@ export function recoverPageWhenItDies(window: BrowserWindow, { dialog, log }: Pa
     dialog
       .showMessageBox(window, {
         type: 'warning',
-        title: 'Quire is not responding',
-        message: 'Quire’s window is not responding.',
-        detail: 'You can wait for it, or reload the window. Notes you were typing are kept as drafts.',
-        buttons: ['Reload', 'Wait'],
+        title: t('dialog.unresponsive.title'),
+        message: t('dialog.unresponsive.message'),
+        detail: t('dialog.unresponsive.detail'),
+        buttons: [t('dialog.unresponsive.reload'), t('dialog.unresponsive.wait')],
         defaultId: 1,
         cancelId: 1,
         signal: question.signal,

@@ -8,8 +8,6 @@ import type { ArticleFormat } from './models';
 interface DocumentKind {
   /** what people call it: "EPUB", "Markdown" */
   name: string;
-  /** the name of the open dialog's filter for it */
-  filter: string;
   format: ArticleFormat;
   /** lower case, without the dot; the first is the usual one */
   extensions: readonly string[];
@@ -17,11 +15,11 @@ interface DocumentKind {
 
 /** In the order the open dialog and the drop overlay list them. */
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
-  { name: 'EPUB', filter: 'EPUB books', format: 'epub', extensions: ['epub'] },
-  { name: 'PDF', filter: 'PDF', format: 'pdf', extensions: ['pdf'] },
-  { name: 'HTML', filter: 'Web pages', format: 'html', extensions: ['html', 'htm', 'xhtml'] },
-  { name: 'Markdown', filter: 'Markdown', format: 'md', extensions: ['md', 'markdown'] },
-  { name: 'text', filter: 'Plain text', format: 'txt', extensions: ['txt'] },
+  { name: 'EPUB', format: 'epub', extensions: ['epub'] },
+  { name: 'PDF', format: 'pdf', extensions: ['pdf'] },
+  { name: 'HTML', format: 'html', extensions: ['html', 'htm', 'xhtml'] },
+  { name: 'Markdown', format: 'md', extensions: ['md', 'markdown'] },
+  { name: 'text', format: 'txt', extensions: ['txt'] },
 ];
 
 /** Every extension Quire imports, lower case, without the dot. */
@@ -36,11 +34,4 @@ export function extensionOf(fileName: string): string {
 export function documentFormatOf(fileName: string): ArticleFormat | null {
   const extension = extensionOf(fileName);
   return DOCUMENT_KINDS.find((kind) => kind.extensions.includes(extension))?.format ?? null;
-}
-
-/** "EPUB, PDF, HTML, Markdown and text files": every kind once, for people. */
-export function documentKindsLabel(): string {
-  const names = DOCUMENT_KINDS.map((kind) => kind.name);
-  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
-  return `${listed} files`;
 }

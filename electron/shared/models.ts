@@ -1,4 +1,5 @@
 /** The data the contract carries. Plain JSON: every host serialises these as they are. */
+import type { LanguageChoice } from './i18n/locales';
 
 // Closed sets are written once, as values, so the argument schemas (validators.ts), the CLI's
 // option checks and the renderer's choices all read the same list the types derive from.
@@ -415,6 +416,8 @@ export const READING_MODES = ['scrolled', 'one-column', 'two-columns'] as const;
 export type ReadingMode = (typeof READING_MODES)[number];
 
 export interface Settings {
+  /** the interface language: a shipped locale, or `system` to follow the operating system */
+  language: LanguageChoice;
   theme: Theme;
   fontFamily: FontFamily;
   /** px */
@@ -443,6 +446,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
+  language: 'system',
   theme: 'system',
   fontFamily: 'serif',
   fontSize: 19,

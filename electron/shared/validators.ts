@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ArgsOf, ReaderMethod } from './contract';
+import { LANGUAGE_CHOICES } from './i18n/locales';
 import { normalizeLabel, tagProblem } from './labels';
 import {
   ANCHOR_STATES,
@@ -126,6 +127,7 @@ const annotationSchema = z
 
 const settingsPatchSchema = z
   .object({
+    language: z.enum(LANGUAGE_CHOICES),
     theme: z.enum(THEMES),
     fontFamily: z.enum(FONT_FAMILIES),
     fontSize: z.number().int().min(12).max(36),

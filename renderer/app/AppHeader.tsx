@@ -1,6 +1,9 @@
 import { useRef, type MouseEvent } from 'react';
 import type { ImportPickKind } from '../../electron/shared/commands';
 import type { SearchHit } from '../../electron/shared/models';
+import { FormattedMessage } from 'react-intl';
+import type { MessageId } from '../../electron/shared/i18n/catalogs';
+import { useText } from '../i18n/use-text';
 import { ImportControl } from '../library/ImportControl';
 import { SearchBox } from '../search/SearchBox';
 import { DisclosureButton, DisclosurePanel } from './DisclosureButton';
@@ -9,11 +12,15 @@ import { useDisclosure } from './use-disclosure';
 export type AppSection = 'library' | 'bookmarks' | 'notes' | 'trash';
 
 const SECTIONS = [
-  { section: 'library', label: 'Library' },
-  { section: 'bookmarks', label: 'Bookmarks' },
-  { section: 'notes', label: 'Notes' },
-  { section: 'trash', label: 'Trash' },
-] as const satisfies readonly { section: AppSection; label: string }[];
+  { section: 'library', label: 'nav.library' },
+  { section: 'bookmarks', label: 'nav.bookmarks' },
+  { section: 'notes', label: 'nav.notes' },
+  { section: 'trash', label: 'nav.trash' },
+] as const satisfies readonly { section: AppSection; label: MessageId }[];
+
+/** The brand's letter and the menu's glyph: marks, not words (hidden from screen readers). */
+const BRAND_MARK = 'Q';
+const MENU_GLYPH = '☰';
 
 interface AppHeaderProps {
   /** the section shown, or null in the reader */
@@ -34,6 +41,7 @@ interface AppHeaderProps {
  * decides which (app.css), so no control exists twice.
  */
 export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImport, importing, onPreferences }: AppHeaderProps) {
+  const text = useText();
   const menuButton = useRef<HTMLButtonElement>(null);
   const menuPanel = useRef<HTMLDivElement>(null);
   const menu = useDisclosure(menuButton, menuPanel);
@@ -45,19 +53,21 @@ export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImp
     <header className="app-header">
       <p className="brand">
         <span className="brand-mark" aria-hidden="true">
-          Q
+          {BRAND_MARK}
         </span>
-        <span className="brand-name">Quire</span>
+        <span className="brand-name">
+          <FormattedMessage id="app.name" />
+        </span>
       </p>
       <SearchBox onOpenHit={onOpenHit} onBackToLibrary={() => onSection('library')} />
       <DisclosureButton disclosure={menu} buttonRef={menuButton} className="button header-menu-button">
         <span aria-hidden="true" className="menu-glyph">
-          ☰
+          {MENU_GLYPH}
         </span>
-        Menu
+        <FormattedMessage id="nav.menu" />
       </DisclosureButton>
       <DisclosurePanel disclosure={menu} panelRef={menuPanel} className="header-menu" onClick={closeAfterChoice}>
-        <nav className="app-nav" aria-label="Sections">
+        <nav className="app-nav" aria-label={text('nav.sections')}>
           {SECTIONS.map(({ section: name, label }) => (
             <button
               key={name}
@@ -66,12 +76,12 @@ export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImp
               aria-current={section === name ? 'page' : undefined}
               onClick={() => onSection(name)}
             >
-              {label}
+              {text(label)}
             </button>
           ))}
         </nav>
         <button type="button" className="button button-quiet" aria-haspopup="dialog" aria-keyshortcuts="Control+Comma" onClick={onPreferences}>
-          Preferences
+          <FormattedMessage id="nav.preferences" />
         </button>
         <ImportControl onFiles={onImport} busy={importing} onChoose={onChooseImport} />
       </DisclosurePanel>

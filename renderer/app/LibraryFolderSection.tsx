@@ -5,62 +5,69 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
+import type { MessageId } from '../../electron/shared/i18n/catalogs';
+import { useText, type Text } from '../i18n/use-text';
 import type { LibraryFolderChange, LibraryFolderOutcome } from '../../electron/shared/commands';
 import { queryKeys } from '../api/query-keys';
 import { useDesktop, type DesktopHost } from './desktop-context';
 
-const PROGRESS: Record<LibraryFolderChange, string> = {
-  move: 'Copying the library and checking every file of the copy…',
-  open: 'Opening the library…',
+const PROGRESS: Record<LibraryFolderChange, MessageId> = {
+  move: 'libraryFolder.moving',
+  open: 'libraryFolder.opening',
 };
 
-function outcomeSentence(outcome: LibraryFolderOutcome): string {
+/** `refused` carries the core's own sentence (why that folder cannot be used). */
+function outcomeSentence(outcome: LibraryFolderOutcome, text: Text): string {
   switch (outcome.status) {
     case 'cancelled':
       return '';
     case 'refused':
       return outcome.reason;
     case 'restarting':
-      return `Quire restarts on the library in ${outcome.libraryDir}.`;
+      return text('libraryFolder.restarting', { folder: outcome.libraryDir });
   }
 }
 
+/** Shown until main says where the library is: a mark, not a word. */
+const NOT_KNOWN_YET = '…';
+
 function DesktopLibraryFolder({ desktop }: { desktop: DesktopHost }) {
   const headingId = useId();
+  const text = useText();
   const folder = useQuery({ queryKey: queryKeys.libraryFolder, queryFn: () => desktop.libraryFolder(), staleTime: Infinity });
   const [working, setWorking] = useState<LibraryFolderChange | null>(null);
   const [message, setMessage] = useState('');
   const change = (kind: LibraryFolderChange): void => {
     setWorking(kind);
-    setMessage(PROGRESS[kind]);
+    setMessage(text(PROGRESS[kind]));
     void desktop
       .changeLibraryFolder(kind)
       .then((outcome) => {
-        setMessage(outcomeSentence(outcome));
+        setMessage(outcomeSentence(outcome, text));
         // Restarting: the buttons stay off until the window goes.
         if (outcome.status !== 'restarting') setWorking(null);
       })
       .catch(() => {
-        setMessage('Quire could not change the library folder.');
+        setMessage(text('libraryFolder.failed'));
         setWorking(null);
       });
   };
   return (
     <section className="preferences-library" aria-labelledby={headingId}>
       <h3 id={headingId} className="field-label">
-        Library folder
+        <FormattedMessage id="libraryFolder.title" />
       </h3>
-      <p className="library-folder-path">{folder.data ?? '…'}</p>
+      <p className="library-folder-path">{folder.data ?? NOT_KNOWN_YET}</p>
       <p className="field-hint">
-        Put the library in a synced folder (Syncthing, Dropbox, Nextcloud…) to read on several machines. Moving copies every
-        file, checks the copy, then restarts Quire there; the old folder is kept until you remove it.
+        <FormattedMessage id="libraryFolder.hint" />
       </p>
       <div className="preferences-library-actions">
         <button type="button" className="button" disabled={working !== null} onClick={() => change('move')}>
-          Move library…
+          <FormattedMessage id="libraryFolder.move" />
         </button>
         <button type="button" className="button" disabled={working !== null} onClick={() => change('open')}>
-          Open another library…
+          <FormattedMessage id="libraryFolder.open" />
         </button>
       </div>
       <p role="status" className="field-hint">
@@ -72,12 +79,15 @@ function DesktopLibraryFolder({ desktop }: { desktop: DesktopHost }) {
 
 export function LibraryFolderSection() {
   const desktop = useDesktop();
+  const text = useText();
   if (desktop) return <DesktopLibraryFolder desktop={desktop} />;
   return (
-    <section className="preferences-library" aria-label="Library folder">
+    <section className="preferences-library" aria-label={text('libraryFolder.title')}>
       <p className="field-hint">
-        This page shows the library <code>quire serve</code> was started on. To use another folder, start it with{' '}
-        <code>npx quire serve --library FOLDER</code>; the desktop app can move the library from here.
+        <FormattedMessage
+          id="libraryFolder.browserHint"
+          values={{ serve: 'quire serve', command: 'npx quire serve --library FOLDER', code: (chunks) => <code>{chunks}</code> }}
+        />
       </p>
     </section>
   );

@@ -1,9 +1,11 @@
 import { useId, type ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { Dialog } from '../components/Dialog';
 import { COLUMN_WIDTH_RANGE, LINE_HEIGHT_RANGE, PARAGRAPH_SPACING_RANGE, SIDE_MARGIN_RANGE } from '../reader/TextLayoutControls';
 import { LibraryFolderSection } from './LibraryFolderSection';
 import { MAX_FONT_SIZE, MIN_FONT_SIZE, useSettings } from './settings-context';
-import { FontSelect, ThemeSelect } from './SettingSelects';
+import { FontSelect, LanguageSelect, ThemeSelect } from './SettingSelects';
 
 /** One labelled control: its label above it, its value beside it when it has one. */
 function Field({ label, output, children }: { label: string; output?: string; children: (id: string) => ReactNode }) {
@@ -61,61 +63,64 @@ const tenths = (value: number): number => Math.round(value * 10) / 10;
  */
 export function PreferencesDialog({ onClose }: { onClose: () => void }) {
   const { settings, updateSettings } = useSettings();
+  const intl = useIntl();
+  const text = useText();
   return (
-    <Dialog title="Preferences" onCancel={onClose}>
+    <Dialog title={text('preferences.title')} onCancel={onClose}>
       <div className="preferences-form">
-        <Field label="Theme">{(id) => <ThemeSelect id={id} />}</Field>
-        <Field label="Font">{(id) => <FontSelect id={id} />}</Field>
+        <Field label={text('preferences.language')}>{(id) => <LanguageSelect id={id} />}</Field>
+        <Field label={text('preferences.theme')}>{(id) => <ThemeSelect id={id} />}</Field>
+        <Field label={text('preferences.font')}>{(id) => <FontSelect id={id} />}</Field>
         <RangeField
-          label="Text size"
-          output={`${settings.fontSize} px`}
+          label={text('preferences.textSize')}
+          output={text('units.pixels', { value: settings.fontSize })}
           range={{ min: MIN_FONT_SIZE, max: MAX_FONT_SIZE, step: 1 }}
           value={settings.fontSize}
           onChange={(fontSize) => updateSettings({ fontSize })}
         />
         <RangeField
-          label="Line spacing"
-          output={settings.lineHeight.toFixed(1)}
+          label={text('preferences.lineSpacing')}
+          output={intl.formatNumber(settings.lineHeight, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
           range={LINE_HEIGHT_RANGE}
           value={settings.lineHeight}
           onChange={(value) => updateSettings({ lineHeight: tenths(value) })}
         />
         <RangeField
-          label="Column width"
-          output={`${settings.columnWidth} characters`}
+          label={text('preferences.columnWidth')}
+          output={text('units.characters', { value: settings.columnWidth })}
           range={COLUMN_WIDTH_RANGE}
           value={settings.columnWidth}
           onChange={(columnWidth) => updateSettings({ columnWidth })}
         />
         <RangeField
-          label="Side margins"
-          output={`${settings.sideMargin} px`}
+          label={text('preferences.sideMargins')}
+          output={text('units.pixels', { value: settings.sideMargin })}
           range={SIDE_MARGIN_RANGE}
           value={settings.sideMargin}
           onChange={(sideMargin) => updateSettings({ sideMargin })}
         />
         <RangeField
-          label="Paragraph spacing"
-          output={`${settings.paragraphSpacing.toFixed(1)} em`}
+          label={text('preferences.paragraphSpacing')}
+          output={text('units.ems', { value: settings.paragraphSpacing })}
           range={PARAGRAPH_SPACING_RANGE}
           value={settings.paragraphSpacing}
           onChange={(value) => updateSettings({ paragraphSpacing: tenths(value) })}
         />
         <CheckField
-          label="Justify"
-          hint="Lines end flush with the right edge too (the left in right-to-left text)."
+          label={text('preferences.justify')}
+          hint={text('preferences.justify.hint')}
           checked={settings.justify}
           onChange={(justify) => updateSettings({ justify })}
         />
         <CheckField
-          label="Hyphenate"
-          hint="Long words break at line ends by the article's language, where this system has its hyphenation rules."
+          label={text('preferences.hyphenate')}
+          hint={text('preferences.hyphenate.hint')}
           checked={settings.hyphenate}
           onChange={(hyphenate) => updateSettings({ hyphenate })}
         />
         <CheckField
-          label="Focus mode"
-          hint="The reader hides the header, toolbar and bookmarks; move to the top edge, Tab, or press F to see them."
+          label={text('preferences.focusMode')}
+          hint={text('preferences.focusMode.hint')}
           checked={settings.focusMode}
           onChange={(focusMode) => updateSettings({ focusMode })}
         />
@@ -123,7 +128,7 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
       </div>
       <div className="dialog-actions">
         <button type="button" className="button button-primary" onClick={onClose}>
-          Done
+          <FormattedMessage id="common.done" />
         </button>
       </div>
     </Dialog>

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { ErrorBoundary, getErrorMessage, type FallbackProps } from 'react-error-boundary';
+import { FormattedMessage } from 'react-intl';
+import { useText, type Text } from '../i18n/use-text';
 
 interface ViewErrorBoundaryProps {
   children: ReactNode;
@@ -31,8 +33,8 @@ export function ViewErrorBoundary({ children, onBackToLibrary, region }: ViewErr
 }
 
 /** What the thrown value says, as the end of a sentence. */
-function failureReason(error: unknown): string {
-  const reason = (getErrorMessage(error) ?? '').trim() || 'an unexpected error, with no description';
+function failureReason(error: unknown, text: Text): string {
+  const reason = (getErrorMessage(error) ?? '').trim() || text('viewFailure.noDescription');
   return /[.!?]$/.test(reason) ? reason : `${reason}.`;
 }
 
@@ -41,6 +43,7 @@ type ViewFailureProps = FallbackProps & Pick<ViewErrorBoundaryProps, 'onBackToLi
 function ViewFailure({ error, resetErrorBoundary, onBackToLibrary, region }: ViewFailureProps) {
   const message = useRef<HTMLDivElement>(null);
   const sentenceId = useId();
+  const text = useText();
   // The view the user was in is gone: a screen reader and the keyboard start again here.
   useEffect(() => message.current?.focus(), []);
 
@@ -51,15 +54,15 @@ function ViewFailure({ error, resetErrorBoundary, onBackToLibrary, region }: Vie
   };
   const failure = (
     <div className="view-failure" role="alert" aria-labelledby={sentenceId} tabIndex={-1} ref={message}>
-      <p id={sentenceId}>This view stopped working: {failureReason(error)}</p>
+      <p id={sentenceId}>{text('viewFailure.sentence', { reason: failureReason(error, text) })}</p>
       <div className="view-failure-actions">
         {onBackToLibrary && (
           <button type="button" className="button" onClick={() => resetErrorBoundary()}>
-            Try again
+            <FormattedMessage id="common.tryAgain" />
           </button>
         )}
         <button type="button" className="button" onClick={backToLibrary}>
-          Back to library
+          <FormattedMessage id="reader.back.library" />
         </button>
       </div>
     </div>

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
 import { answerOf } from '../api/query-client';
 import { queryKeys } from '../api/query-keys';
+import { useFollowLanguageChoice } from '../i18n/LocaleRoot';
 import { useStatus } from './status-context';
 
 export const MIN_FONT_SIZE = 14;
@@ -55,6 +56,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   }, [stored.error, reportError]);
 
   useEffect(() => applyToDocument(settings), [settings]);
+  useFollowLanguageChoice(settings.language);
 
   // Saved in the background; undone if the save fails and nothing newer came since.
   const updateSettings = useCallback(

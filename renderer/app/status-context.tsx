@@ -3,6 +3,10 @@
  * and errors from any call. Info goes to a polite live region, errors to an alert.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useText } from '../i18n/use-text';
+
+/** The dismiss button's mark (its name is the aria-label). */
+const CLOSE_MARK = '×';
 
 export interface StatusAction {
   label: string;
@@ -72,6 +76,7 @@ export function useStatus(): StatusApi {
 }
 
 function Toast({ message, onDismiss }: { message: StatusMessage; onDismiss: () => void }) {
+  const text = useText();
   return (
     <div className={`toast toast-${message.tone}`}>
       <p className="toast-text">{message.text}</p>
@@ -87,8 +92,8 @@ function Toast({ message, onDismiss }: { message: StatusMessage; onDismiss: () =
           {message.action.label}
         </button>
       )}
-      <button type="button" className="button button-quiet button-small" aria-label="Dismiss message" onClick={onDismiss}>
-        ×
+      <button type="button" className="button button-quiet button-small" aria-label={text('status.dismiss')} onClick={onDismiss}>
+        {CLOSE_MARK}
       </button>
     </div>
   );

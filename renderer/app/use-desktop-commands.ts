@@ -4,6 +4,7 @@
  * outside it, those say what to do instead. The search box answers "search" itself.
  */
 import type { ImportPickKind, TextRange } from '../../electron/shared/commands';
+import { useText } from '../i18n/use-text';
 import { useStatus } from './status-context';
 import { useAppCommand } from './use-app-command';
 
@@ -20,6 +21,7 @@ export interface DesktopCommandActions {
 
 export function useDesktopCommands(actions: DesktopCommandActions): void {
   const { notify } = useStatus();
+  const text = useText();
   useAppCommand('import-files', () => actions.chooseImport('files'));
   useAppCommand('import-folder', () => actions.chooseImport('folder'));
   useAppCommand('import-url', () => actions.openDialog('import-url'));
@@ -27,7 +29,7 @@ export function useDesktopCommands(actions: DesktopCommandActions): void {
   useAppCommand('open-files', ({ paths }) => actions.openFiles(paths));
   useAppCommand('open-article', ({ articleId, passage, annotationId }) => actions.openArticle(articleId, { passage, annotationId }));
   const outsideReader = (): void => {
-    if (!actions.inReader) notify('Open an article and select a passage in it first.');
+    if (!actions.inReader) notify(text('reader.selectPassageFirst'));
   };
   useAppCommand('bookmark-selection', outsideReader);
   useAppCommand('add-note', outsideReader);

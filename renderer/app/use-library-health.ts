@@ -9,6 +9,7 @@ import type { LibraryHealth } from '../../electron/shared/library-health';
 import { useApi } from '../api/api-context';
 import { answerOf } from '../api/query-client';
 import { queryKeys } from '../api/query-keys';
+import { useText, type Text } from '../i18n/use-text';
 import { useStatus } from './status-context';
 
 const ASK_EVERY_MS = 2000;
@@ -16,17 +17,16 @@ const ASK_EVERY_MS = 2000;
 const GIVE_UP_AFTER = 90;
 const MAX_LINES_SHOWN = 3;
 
-export function healthMessage(health: LibraryHealth): { text: string; tone: 'info' | 'error' } | null {
-  const things = (n: number) => (n === 1 ? '1 thing' : `${n} things`);
+/** The repairs themselves are the core's sentences (English); the frame around them is translated. */
+export function healthMessage(health: LibraryHealth, text: Text): { text: string; tone: 'info' | 'error' } | null {
   if (health.problems.length > 0) {
-    const repaired = health.repaired.length > 0 ? `Quire repaired ${things(health.repaired.length)} in your library; ` : '';
-    const need = health.problems.length === 1 ? '1 thing still needs you' : `${health.problems.length} things still need you`;
-    return { text: `${repaired}${need}: run "quire check" for details.`, tone: 'error' };
+    const values = { repaired: health.repaired.length, problems: health.problems.length, command: 'quire check' };
+    return { text: text(health.repaired.length > 0 ? 'health.repairedAndProblems' : 'health.problems', values), tone: 'error' };
   }
   if (health.repaired.length > 0) {
     const shown = health.repaired.slice(0, MAX_LINES_SHOWN).join('; ');
-    const more = health.repaired.length > MAX_LINES_SHOWN ? `; and ${health.repaired.length - MAX_LINES_SHOWN} more (see the log)` : '';
-    return { text: `Quire repaired ${things(health.repaired.length)} in your library at start: ${shown}${more}`, tone: 'info' };
+    const more = Math.max(0, health.repaired.length - MAX_LINES_SHOWN);
+    return { text: text('health.repaired', { count: health.repaired.length, shown, more }), tone: 'info' };
   }
   return null;
 }
@@ -34,6 +34,7 @@ export function healthMessage(health: LibraryHealth): { text: string; tone: 'inf
 function useLibraryHealthNotice(): void {
   const api = useApi();
   const { notify } = useStatus();
+  const text = useText();
   const { data: health } = useQuery({
     queryKey: queryKeys.libraryHealth,
     queryFn: () => answerOf(api.libraryHealth()),
@@ -45,9 +46,9 @@ function useLibraryHealthNotice(): void {
   useEffect(() => {
     if (!health || health.state === 'checking' || told.current) return;
     told.current = true;
-    const message = healthMessage(health);
+    const message = healthMessage(health, text);
     if (message) notify(message.text, { tone: message.tone });
-  }, [health, notify]);
+  }, [health, notify, text]);
 }
 
 /** The notice as a component of its own, so the check's answers re-render nothing else. */

@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { useId, useRef, useState } from 'react';
 import type { AnnotationExportFormat, AnnotationImportSummary } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
@@ -19,6 +21,7 @@ type Outcome = { kind: 'summary'; summary: AnnotationImportSummary } | { kind: '
  */
 export function AnnotationTransfer({ canExport }: AnnotationTransferProps) {
   const api = useApi();
+  const text = useText();
   const { notify, reportError } = useStatus();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -30,20 +33,20 @@ export function AnnotationTransfer({ canExport }: AnnotationTransferProps) {
     const result = await api.exportLibraryAnnotations(format);
     setBusy(false);
     if (!result.ok) {
-      reportError(`The export failed: ${result.error.message}`);
+      reportError(text('transfer.exportFailed', { reason: result.error.message }));
       return;
     }
     const file = result.value;
     if ('dataBase64' in file) downloadBase64(file.fileName, file.mediaType, file.dataBase64);
     else downloadText(file.fileName, file.mediaType, file.text);
-    notify(`Exported ${file.fileName}`);
+    notify(text('transfer.exported', { file: file.fileName }));
   };
 
   const importFile = async (file: File) => {
     // Checked here so that the user reads a sentence, not the contract's argument check.
-    if (file.size === 0) return setOutcome({ kind: 'error', message: `${file.name} is empty: nothing was imported.` });
+    if (file.size === 0) return setOutcome({ kind: 'error', message: text('transfer.emptyFile', { file: file.name }) });
     if (file.size > MAX_IMPORT_FILE_BYTES) {
-      return setOutcome({ kind: 'error', message: `${file.name} is larger than 50 MB: nothing was imported.` });
+      return setOutcome({ kind: 'error', message: text('transfer.tooLarge', { file: file.name, megabytes: MAX_IMPORT_FILE_BYTES / 1024 / 1024 }) });
     }
     setBusy(true);
     const result = await api.importAnnotations(await file.text());
@@ -56,20 +59,22 @@ export function AnnotationTransfer({ canExport }: AnnotationTransferProps) {
   return (
     <section className="annotation-transfer" aria-labelledby={headingId}>
       <h2 id={headingId} className="visually-hidden">
-        Export and import
+        <FormattedMessage id="transfer.heading" />
       </h2>
       <div className="annotation-transfer-actions">
-        <div role="group" aria-label="Export all bookmarks and notes" className="annotation-transfer-group">
-          <span aria-hidden="true">Export all:</span>
+        <div role="group" aria-label={text('transfer.exportAllGroup')} className="annotation-transfer-group">
+          <span aria-hidden="true">
+            <FormattedMessage id="transfer.exportAll" />
+          </span>
           <button type="button" className="button button-quiet button-small" disabled={busy || !canExport} onClick={() => void exportAll('markdown')}>
-            Markdown (.zip)
+            <FormattedMessage id="transfer.markdownZip" />
           </button>
           <button type="button" className="button button-quiet button-small" disabled={busy || !canExport} onClick={() => void exportAll('w3c')}>
-            Web Annotation JSON
+            <FormattedMessage id="transfer.webAnnotation" />
           </button>
         </div>
         <button type="button" className="button button-small" disabled={busy} onClick={() => fileInput.current?.click()}>
-          Import annotations…
+          <FormattedMessage id="transfer.import" />
         </button>
         <input
           ref={fileInput}
@@ -87,9 +92,9 @@ export function AnnotationTransfer({ canExport }: AnnotationTransferProps) {
         {outcome?.kind === 'error' && <p className="inline-error">{outcome.message}</p>}
         {outcome?.kind === 'summary' && (
           <>
-            <p>{importSummaryText(outcome.summary)}</p>
+            <p>{importSummaryText(outcome.summary, text)}</p>
             {outcome.summary.skipped.length > 0 && (
-              <ul className="skipped-reasons" aria-label="Skipped">
+              <ul className="skipped-reasons" aria-label={text('transfer.skipped')}>
                 {outcome.summary.skipped.map((reason, index) => (
                   // Two skipped items can have the same reason: their place is their identity.
                   <li key={index}>{reason}</li>

@@ -1,7 +1,9 @@
+import type { MessageId } from '../../electron/shared/i18n/catalogs';
+import { useText } from '../i18n/use-text';
 import { useId } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { LabelledSelect, type SelectOption } from '../components/LabelledSelect';
-import { HIGHLIGHT_COLOR_OPTIONS } from '../reader/colors';
+import { colorOptions } from '../reader/colors';
 import type { BookmarkFilter, BookmarkSort } from './bookmark-filters';
 
 interface BookmarkFiltersProps {
@@ -11,34 +13,36 @@ interface BookmarkFiltersProps {
   articles: ArticleMeta[];
 }
 
-const SORTS: readonly SelectOption<BookmarkSort>[] = [
-  { value: 'newest', label: 'Newest first' },
-  { value: 'oldest', label: 'Oldest first' },
-  { value: 'position', label: 'Article, then position' },
-];
+const SORTS = [
+  { value: 'newest', label: 'bookmarks.sort.newest' },
+  { value: 'oldest', label: 'bookmarks.sort.oldest' },
+  { value: 'position', label: 'bookmarks.sort.position' },
+] as const satisfies readonly { value: BookmarkSort; label: MessageId }[];
 
 /** Colour, tag and article filters and the order, as labelled menus ('all' is each filter's "any"). */
 export function BookmarkFilters({ filter, onChange, tags, articles }: BookmarkFiltersProps) {
   const id = useId();
+  const text = useText();
+  const sorts: SelectOption<BookmarkSort>[] = SORTS.map((sort) => ({ value: sort.value, label: text(sort.label) }));
   const field = 'bookmark-filters__field';
   return (
-    <div className="bookmark-filters" role="group" aria-label="Filter and sort">
+    <div className="bookmark-filters" role="group" aria-label={text('filters.group')}>
       <LabelledSelect<BookmarkFilter['color']>
         className={field}
         id={`${id}-color`}
-        label="Colour"
+        label={text('bookmarks.filter.colour')}
         value={filter.color}
-        anyLabel="All colours"
+        anyLabel={text('bookmarks.filter.allColours')}
         anyValue="all"
-        options={HIGHLIGHT_COLOR_OPTIONS}
+        options={colorOptions(text)}
         onChange={(color) => onChange({ ...filter, color })}
       />
       <LabelledSelect
         className={field}
         id={`${id}-tag`}
-        label="Tag"
+        label={text('bookmarks.filter.tag')}
         value={filter.tag}
-        anyLabel="All tags"
+        anyLabel={text('bookmarks.filter.allTags')}
         anyValue="all"
         options={tags.map((tag) => ({ value: tag, label: tag }))}
         onChange={(tag) => onChange({ ...filter, tag })}
@@ -46,9 +50,9 @@ export function BookmarkFilters({ filter, onChange, tags, articles }: BookmarkFi
       <LabelledSelect
         className={field}
         id={`${id}-article`}
-        label="Article"
+        label={text('bookmarks.filter.article')}
         value={filter.articleId}
-        anyLabel="All articles"
+        anyLabel={text('bookmarks.filter.allArticles')}
         anyValue="all"
         options={articles.map((article) => ({ value: article.id, label: article.title }))}
         onChange={(articleId) => onChange({ ...filter, articleId })}
@@ -56,9 +60,9 @@ export function BookmarkFilters({ filter, onChange, tags, articles }: BookmarkFi
       <LabelledSelect
         className={field}
         id={`${id}-sort`}
-        label="Sort"
+        label={text('filters.sort')}
         value={filter.sort}
-        options={SORTS}
+        options={sorts}
         onChange={(sort) => onChange({ ...filter, sort })}
       />
     </div>

@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, HighlightColor } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
@@ -18,6 +20,7 @@ interface BookmarksViewProps {
 export function BookmarksView({ takeFocus, onOpen }: BookmarksViewProps) {
   const { annotations, articles, error, update, remove } = useLibraryAnnotations();
   const { notify } = useStatus();
+  const text = useText();
   const [filter, setFilter] = useState<BookmarkFilter>(NO_FILTER);
   const [editing, setEditing] = useState<Annotation | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -40,7 +43,7 @@ export function BookmarksView({ takeFocus, onOpen }: BookmarksViewProps) {
   );
 
   const recolor = async (annotation: Annotation, color: HighlightColor) => {
-    if (await update(annotation, { color })) notify('Colour changed');
+    if (await update(annotation, { color })) notify(text('annotation.colourChanged'));
   };
   const remove_ = async (annotation: Annotation) => {
     if (await remove(annotation)) heading.current?.focus();
@@ -56,35 +59,38 @@ export function BookmarksView({ takeFocus, onOpen }: BookmarksViewProps) {
     <main className="view bookmarks-view" id="main">
       <div className="view-head">
         <h1 ref={heading} tabIndex={-1}>
-          Bookmarks
+          <FormattedMessage id="nav.bookmarks" />
         </h1>
       </div>
       <AnnotationTransfer canExport={(annotations ?? []).length > 0} />
       {error && (
         <p className="inline-error" role="alert">
-          The bookmarks could not be listed: {error}
+          {text('bookmarks.listFailed', { reason: error })}
         </p>
       )}
       {annotations === null ? (
         <p className="loading" role="status">
-          Loading the bookmarks…
+          <FormattedMessage id="bookmarks.loading" />
         </p>
       ) : bookmarks.length === 0 ? (
         !error && (
           <div className="empty-state">
-            <p className="empty-title">No bookmarks yet.</p>
-            <p className="empty-hint">Select a passage in an article and choose “Bookmark” to keep it here.</p>
+            <p className="empty-title">
+              <FormattedMessage id="bookmarks.empty.title" />
+            </p>
+            <p className="empty-hint">
+              <FormattedMessage id="bookmarks.empty.hint" />
+            </p>
           </div>
         )
       ) : (
         <>
           <BookmarkFilters filter={filter} onChange={setFilter} tags={tagsOf(bookmarks, articles)} articles={bookmarkedArticles} />
           <p className="result-count" role="status">
-            {placed.length === 1 ? '1 bookmark' : `${placed.length} bookmarks`}
-            {unplaced.length > 0 && `, ${unplaced.length} not placed`}
+            {text('bookmarks.count', { placed: placed.length, unplaced: unplaced.length })}
           </p>
           {placed.length > 0 && (
-            <ul className="bookmark-list" aria-label="Bookmarks">
+            <ul className="bookmark-list" aria-label={text('nav.bookmarks')}>
               {placed.map((annotation) => (
                 <BookmarkItem key={annotation.id} annotation={annotation} article={articles.get(annotation.articleId)} {...itemProps} />
               ))}
@@ -92,12 +98,13 @@ export function BookmarksView({ takeFocus, onOpen }: BookmarksViewProps) {
           )}
           {unplaced.length > 0 && (
             <section className="unplaced-section" aria-labelledby="unplaced-heading">
-              <h2 id="unplaced-heading">Not placed</h2>
+              <h2 id="unplaced-heading">
+                <FormattedMessage id="bookmarks.unplaced.title" />
+              </h2>
               <p className="field-hint">
-                The text of these articles changed and these passages were not found in it. Their quote and note are
-                kept: open the article, select the new text and choose “Attach to selection”.
+                <FormattedMessage id="bookmarks.unplaced.hint" />
               </p>
-              <ul className="bookmark-list" aria-label="Bookmarks not placed">
+              <ul className="bookmark-list" aria-label={text('bookmarks.unplaced.list')}>
                 {unplaced.map((annotation) => (
                   <BookmarkItem key={annotation.id} annotation={annotation} article={articles.get(annotation.articleId)} {...itemProps} />
                 ))}
@@ -114,7 +121,7 @@ export function BookmarksView({ takeFocus, onOpen }: BookmarksViewProps) {
             const saved = await update(editing, editing.target ? { color, note } : { note });
             if (saved) {
               setEditing(null);
-              notify('Changes saved');
+              notify(text('annotation.saved'));
             }
             return saved !== null;
           }}

@@ -1,16 +1,14 @@
+import type { Text } from '../i18n/use-text';
 import type { AnnotationImportSummary } from '../../electron/shared/models';
 
-const count = (n: number, word: string) => `${n} ${word}`;
-
-/** One sentence for the status region, e.g. "Imported: 3 added, 1 updated, 0 unchanged, 1 skipped." */
-export function importSummaryText(summary: AnnotationImportSummary): string {
-  const parts = [
-    count(summary.added, 'added'),
-    count(summary.updated, 'updated'),
-    count(summary.unchanged, 'unchanged'),
-    count(summary.skipped.length, 'skipped'),
-  ];
-  return `Bookmarks and notes imported: ${parts.join(', ')}.`;
+/** One sentence for the status region, e.g. "Bookmarks and notes imported: 3 added, 1 updated, 0 unchanged, 1 skipped." */
+export function importSummaryText(summary: AnnotationImportSummary, text: Text): string {
+  return text('transfer.summary', {
+    added: summary.added,
+    updated: summary.updated,
+    unchanged: summary.unchanged,
+    skipped: summary.skipped.length,
+  });
 }
 
 /** Same limit as the contract's validator, said before the file is sent. */

@@ -3,6 +3,7 @@
  * Bookmarks and Notes views: two cached queries (the article list is the library view's own), and
  * each change made here shown in the cached list at once, before the API's refresh confirms it.
  */
+import { useText } from '../i18n/use-text';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { Annotation, ArticleMeta, UpdateAnnotationInput } from '../../electron/shared/models';
@@ -30,6 +31,7 @@ export function useLibraryAnnotations(): LibraryAnnotations {
   const api = useApi();
   const client = useQueryClient();
   const { notify, reportError } = useStatus();
+  const text = useText();
   const listed = useQuery({ queryKey: queryKeys.libraryAnnotations, queryFn: () => answerOf(api.listAllAnnotations()) });
   const library = useLibraryArticles();
   const articles = useMemo(() => new Map((library.articles ?? []).map((article) => [article.id, article])), [library.articles]);
@@ -42,11 +44,11 @@ export function useLibraryAnnotations(): LibraryAnnotations {
 
   const update = useCallback(
     async (annotation: Annotation, patch: UpdateAnnotationInput): Promise<Annotation | null> => {
-      const changed = await updateAnnotationReporting(api, reportError, annotation, patch);
+      const changed = await updateAnnotationReporting(api, reportError, annotation, patch, text);
       if (changed) edit((current) => current.map((a) => (sameAnnotation(a, changed) ? changed : a)));
       return changed;
     },
-    [api, edit, reportError],
+    [api, edit, reportError, text],
   );
 
   const add = useCallback(
@@ -59,8 +61,8 @@ export function useLibraryAnnotations(): LibraryAnnotations {
       deleteAnnotationWithUndo(api, { notify, reportError }, annotation, {
         removed: (gone) => edit((current) => current.filter((a) => a.id !== gone.id)),
         restored: add,
-      }),
-    [api, add, edit, notify, reportError],
+      }, text),
+    [api, add, edit, notify, reportError, text],
   );
 
   const failed = listed.error ?? (library.error !== null ? new Error(library.error) : null);

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 const FOCUSABLE =
@@ -80,7 +81,7 @@ export function DialogFormEnd({ error, errorId, onCancel, submitLabel, submitDis
       )}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          <FormattedMessage id="common.cancel" />
         </button>
         <button type="submit" className="button button-primary" disabled={submitDisabled}>
           {submitLabel}

@@ -4,11 +4,18 @@
  * reader behaviour; labelled with `htmlFor`, so its accessible name is the label's text.
  */
 import type { ChangeEvent } from 'react';
+import type { MessageId } from '../../electron/shared/i18n/catalogs';
+import type { Text } from '../i18n/use-text';
 
-export interface SelectOption<V extends string> {
+/** An option; `L` is `MessageId` in a fixed list of options, named in the language of the moment. */
+export interface SelectOption<V extends string, L extends string = string> {
   value: V;
-  label: string;
+  label: L;
 }
+
+/** A fixed list of options, its catalog ids turned into words. */
+export const translateOptions = <V extends string>(options: readonly SelectOption<V, MessageId>[], text: Text): SelectOption<V>[] =>
+  options.map((option) => ({ value: option.value, label: text(option.label) }));
 
 interface LabelledSelectProps<V extends string> {
   id: string;

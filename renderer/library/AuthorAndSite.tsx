@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { authorAndSite } from './article-format';
 
@@ -8,7 +9,9 @@ export function AuthorAndSite({ article }: { article: Pick<ArticleMeta, 'byline'
     <>
       {author && (
         <span className="article-author">
-          <span className="visually-hidden">By </span>
+          <span className="visually-hidden">
+            <FormattedMessage id="article.byPrefix" />
+          </span>
           <bdi>{author}</bdi>
         </span>
       )}

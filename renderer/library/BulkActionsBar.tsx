@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { useId, useState, type FormEvent } from 'react';
 import type { MarkedReadState } from '../../electron/shared/models';
 
@@ -18,15 +20,19 @@ interface BulkActionsBarProps {
  * Shown while articles are selected: add a tag to all of them or remove one, mark them read or
  * unread, export them, move them to the trash. Plain buttons in a named group: Tab reaches each.
  */
+/** The mark on a tag chip that removes it (its name is the aria-label). */
+const REMOVE_MARK = '×';
+
 export function BulkActionsBar(props: BulkActionsBarProps) {
   const { count, selectedTags, busy, onAdd, onRemove, onMark, onExport, onTrash, onClear } = props;
   const id = useId();
   const [tag, setTag] = useState('');
+  const text = useText();
   const actions = [
-    { label: 'Mark read', run: () => onMark('finished'), danger: false },
-    { label: 'Mark unread', run: () => onMark('unread'), danger: false },
-    { label: 'Export', run: onExport, danger: false },
-    { label: 'Move to trash', run: onTrash, danger: true },
+    { label: text('article.markRead'), run: () => onMark('finished'), danger: false },
+    { label: text('article.markUnread'), run: () => onMark('unread'), danger: false },
+    { label: text('bulk.export'), run: onExport, danger: false },
+    { label: text('article.trash'), run: onTrash, danger: true },
   ];
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -36,12 +42,12 @@ export function BulkActionsBar(props: BulkActionsBarProps) {
     setTag('');
   };
   return (
-    <section className="bulk-bar" aria-label="Selected articles">
+    <section className="bulk-bar" aria-label={text('bulk.label')}>
       <p className="bulk-count" role="status">
-        {count === 1 ? '1 article selected' : `${count} articles selected`}
+        {text('bulk.count', { count })}
       </p>
       <form className="bulk-add" onSubmit={submit}>
-        <label htmlFor={`${id}-tag`}>Tag</label>
+        <label htmlFor={`${id}-tag`}>{text('bookmarks.filter.tag')}</label>
         <input
           id={`${id}-tag`}
           type="text"
@@ -50,26 +56,26 @@ export function BulkActionsBar(props: BulkActionsBarProps) {
           onChange={(event) => setTag(event.target.value)}
         />
         <button type="submit" className="button button-small" disabled={busy || tag.trim() === ''}>
-          Add tag
+          <FormattedMessage id="bulk.addTag" />
         </button>
       </form>
       {selectedTags.length > 0 && (
-        <div className="bulk-remove" role="group" aria-label="Remove a tag from the selected articles">
+        <div className="bulk-remove" role="group" aria-label={text('bulk.removeTagGroup')}>
           {selectedTags.map((own) => (
             <button
               key={own}
               type="button"
               className="tag-chip tag-chip-remove"
               disabled={busy}
-              aria-label={`Remove tag ${own}`}
+              aria-label={text('bulk.removeTag', { tag: own })}
               onClick={() => onRemove(own)}
             >
-              {own} ×
+              {own} {REMOVE_MARK}
             </button>
           ))}
         </div>
       )}
-      <div className="bulk-actions" role="group" aria-label="Actions on the selected articles">
+      <div className="bulk-actions" role="group" aria-label={text('bulk.actions')}>
         {actions.map(({ label, run, danger }) => (
           <button key={label} type="button" className={`button button-small${danger ? ' button-danger' : ''}`} disabled={busy} onClick={run}>
             {label}
@@ -77,7 +83,7 @@ export function BulkActionsBar(props: BulkActionsBarProps) {
         ))}
       </div>
       <button type="button" className="button button-quiet button-small" onClick={onClear}>
-        Clear selection
+        <FormattedMessage id="bulk.clear" />
       </button>
     </section>
   );

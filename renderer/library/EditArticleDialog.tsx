@@ -1,3 +1,4 @@
+import { useText } from '../i18n/use-text';
 import { useId, useState, type FormEvent } from 'react';
 import { checkArticleEdit, MAX_AUTHOR_LENGTH, MAX_TITLE_LENGTH } from '../../electron/shared/article-edit';
 import type { ArticleMeta } from '../../electron/shared/models';
@@ -19,6 +20,7 @@ export function EditArticleDialog({ article, onSaved, onCancel }: EditArticleDia
   const id = useId();
   const errorId = `${id}-error`;
   const editing = useEditArticle();
+  const text = useText();
   const [title, setTitle] = useState(article.title);
   const [author, setAuthor] = useState(article.byline ?? '');
   const [tags, setTags] = useState(article.tags.join(', '));
@@ -56,16 +58,16 @@ export function EditArticleDialog({ article, onSaved, onCancel }: EditArticleDia
     </>
   );
   return (
-    <Dialog title="Edit details" onCancel={onCancel}>
+    <Dialog title={text('editArticle.title')} onCancel={onCancel}>
       <form className="edit-article-form" onSubmit={submit} noValidate>
-        {field('title', 'Title', title, setTitle, MAX_TITLE_LENGTH)}
-        {field('author', 'Author', author, setAuthor, MAX_AUTHOR_LENGTH)}
-        {field('tags', 'Tags, separated by commas', tags, setTags)}
+        {field('title', text('editArticle.field.title'), title, setTitle, MAX_TITLE_LENGTH)}
+        {field('author', text('editArticle.field.author'), author, setAuthor, MAX_AUTHOR_LENGTH)}
+        {field('tags', text('editArticle.field.tags'), tags, setTags)}
         <DialogFormEnd
           error={error}
           errorId={errorId}
           onCancel={onCancel}
-          submitLabel={editing.isPending ? 'Saving…' : 'Save'}
+          submitLabel={text(editing.isPending ? 'common.saving' : 'common.save')}
           submitDisabled={editing.isPending}
         />
       </form>

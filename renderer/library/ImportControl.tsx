@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { useId, type ChangeEvent } from 'react';
 import type { ImportPickKind } from '../../electron/shared/commands';
 import { IMPORT_ACCEPT, relativePath } from './use-import';
@@ -26,10 +27,10 @@ export function ImportControl({ onFiles, busy, onChoose }: ImportControlProps) {
     return (
       <span className="import-control">
         <button type="button" className="button button-primary" disabled={busy} onClick={() => onChoose('files')}>
-          Import files
+          <FormattedMessage id="import.files" />
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => onChoose('folder')}>
-          Import folder
+          <FormattedMessage id="import.folder" />
         </button>
       </span>
     );
@@ -52,7 +53,7 @@ export function ImportControl({ onFiles, busy, onChoose }: ImportControlProps) {
         disabled={busy}
       />
       <label htmlFor={`${id}-files`} className="button button-primary" aria-disabled={busy || undefined}>
-        Import files
+        <FormattedMessage id="import.files" />
       </label>
       <input
         id={`${id}-folder`}
@@ -63,7 +64,7 @@ export function ImportControl({ onFiles, busy, onChoose }: ImportControlProps) {
         disabled={busy}
       />
       <label htmlFor={`${id}-folder`} className="button" aria-disabled={busy || undefined}>
-        Import folder
+        <FormattedMessage id="import.folder" />
       </label>
     </span>
   );

@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { useEffect, useState } from 'react';
 import type { ImportProgress } from './import-report';
 import { estimateRemainingMs } from './use-import';
@@ -21,25 +23,26 @@ export function ImportProgressBar({ progress, onCancel }: { progress: ImportProg
   }, []);
   const elapsed = Math.max(0, now - progress.startedAt);
   const remaining = estimateRemainingMs(progress);
+  const text = useText();
+  const counts = { done: progress.done, total: progress.total };
   return (
-    <section className="import-progress" aria-label="Import in progress">
+    <section className="import-progress" aria-label={text('importProgress.label')}>
       <div className="import-progress-head">
         <p className="import-progress-count" role="status">
-          {progress.cancelling ? 'Cancelling… ' : 'Importing '}
-          {progress.done} of {progress.total}
+          {text(progress.cancelling ? 'importProgress.cancelling' : 'importProgress.importing', counts)}
         </p>
         <button type="button" className="button button-small" onClick={onCancel} disabled={progress.cancelling}>
-          Cancel import
+          <FormattedMessage id="importProgress.cancel" />
         </button>
       </div>
-      <progress className="import-progress-bar" max={progress.total} value={progress.done} aria-label="Files imported" />
+      <progress className="import-progress-bar" max={progress.total} value={progress.done} aria-label={text('importProgress.bar')} />
       <p className="import-progress-detail">
         <span className="import-progress-file" title={progress.current}>
           {progress.current}
         </span>
         <span>
-          {clockLabel(elapsed)} elapsed
-          {remaining !== null && ` · about ${clockLabel(remaining)} left`}
+          {text('importProgress.elapsed', { time: clockLabel(elapsed) })}
+          {remaining !== null && text('importProgress.left', { time: clockLabel(remaining) })}
         </span>
       </p>
     </section>

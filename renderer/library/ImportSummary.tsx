@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { useEffect, useRef } from 'react';
 import type { ImportReport } from './import-report';
 
@@ -9,6 +11,7 @@ interface ImportSummaryProps {
 /** What an import did: imported N, already in the library M (with titles), failed K (with why). */
 export function ImportSummary({ report, onDismiss }: ImportSummaryProps) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const text = useText();
   useEffect(() => heading.current?.focus(), []);
 
   const { counts, imported, duplicates, failed, notStarted } = report;
@@ -19,39 +22,44 @@ export function ImportSummary({ report, onDismiss }: ImportSummaryProps) {
     <section className="import-summary" aria-labelledby="import-summary-heading">
       <div className="import-summary-head">
         <h2 id="import-summary-heading" tabIndex={-1} ref={heading}>
-          {report.cancelled ? 'Import cancelled' : 'Import finished'}
+          {text(report.cancelled ? 'importSummary.cancelled' : 'importSummary.finished')}
         </h2>
         <button type="button" className="button button-quiet button-small" onClick={onDismiss}>
-          Dismiss summary
+          <FormattedMessage id="importSummary.dismiss" />
         </button>
       </div>
       <p className="import-summary-counts">
-        Imported {counts.imported} · Already in library {counts.duplicates} · Failed {counts.failed}
-        {notStarted > 0 && ` · Not imported (cancelled) ${notStarted}`}
+        {text('importSummary.counts', { imported: counts.imported, duplicates: counts.duplicates, failed: counts.failed })}
+        {notStarted > 0 && text('importSummary.notStarted', { count: notStarted })}
         {counts.skipped > 0 &&
-          ` · Not documents, left out ${counts.skipped} (${report.skipped.map((s) => `${s.extension || 'no extension'} ${s.count}`).join(', ')})`}
+          text('importSummary.skipped', {
+            count: counts.skipped,
+            kinds: report.skipped
+              .map((s) => text('importSummary.skippedKind', { extension: s.extension || text('importSummary.noExtension'), count: s.count }))
+              .join(', '),
+          })}
       </p>
       {imported.length > 0 && (
         <>
-          <h3>Imported ({counts.imported})</h3>
+          <h3>{text('importSummary.imported', { count: counts.imported })}</h3>
           <ul className="import-list">
             {imported.map((entry) => (
               <li key={entry.source + entry.articleId}>
                 {entry.title}
-                {entry.note && <span className="import-note">: {entry.note}</span>}
+                {entry.note && <span className="import-note">{text('importSummary.note', { note: entry.note })}</span>}
               </li>
             ))}
-            {unlisted > 0 && <li>… and {unlisted.toLocaleString()} more</li>}
+            {unlisted > 0 && <li>{text('importSummary.more', { count: unlisted })}</li>}
           </ul>
         </>
       )}
       {duplicates.length > 0 && (
         <>
-          <h3>Already in library ({duplicates.length})</h3>
+          <h3>{text('importSummary.duplicates', { count: duplicates.length })}</h3>
           <ul className="import-list">
             {duplicates.map((entry) => (
               <li key={entry.source + entry.articleId}>
-                {entry.source}: already in your library as “{entry.title}”
+                {text('importSummary.duplicate', { source: entry.source, title: entry.title })}
               </li>
             ))}
           </ul>
@@ -59,11 +67,14 @@ export function ImportSummary({ report, onDismiss }: ImportSummaryProps) {
       )}
       {failed.length > 0 && (
         <>
-          <h3>Failed ({failed.length})</h3>
+          <h3>{text('importSummary.failed', { count: failed.length })}</h3>
           <ul className="import-list import-list-failed">
             {failed.map((entry, index) => (
               <li key={`${entry.source}-${index}`}>
-                <span className="import-source">{entry.source}</span>: {entry.reason}
+                <FormattedMessage
+                  id="importSummary.failure"
+                  values={{ source: <span className="import-source">{entry.source}</span>, reason: entry.reason }}
+                />
               </li>
             ))}
           </ul>

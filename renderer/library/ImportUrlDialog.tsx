@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { useId, useState, type FormEvent } from 'react';
 import { Dialog, DialogFormEnd } from '../components/Dialog';
 import { pastedWebAddress } from './use-paste-import';
@@ -8,32 +10,36 @@ interface ImportUrlDialogProps {
 }
 
 /** "Import from URL…" (the desktop menu): the address of a web page, PDF or EPUB to download. */
+/** The start of every address the field takes: not a word to translate. */
+const URL_PLACEHOLDER = 'https://';
+
 export function ImportUrlDialog({ onImport, onCancel }: ImportUrlDialogProps) {
   const inputId = useId();
   const errorId = useId();
   const [value, setValue] = useState('');
+  const text = useText();
   const [error, setError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const url = pastedWebAddress(value);
     if (!url) {
-      setError('Enter a web address that starts with http:// or https://.');
+      setError(text('importUrl.invalid'));
       return;
     }
     onImport(url);
   };
   return (
-    <Dialog title="Import from URL" onCancel={onCancel}>
+    <Dialog title={text('importUrl.title')} onCancel={onCancel}>
       <form onSubmit={submit} noValidate>
         <label htmlFor={inputId} className="field-label">
-          Web address
+          <FormattedMessage id="importUrl.field" />
         </label>
         <input
           id={inputId}
           className="note-input"
           type="url"
           value={value}
-          placeholder="https://"
+          placeholder={URL_PLACEHOLDER}
           autoComplete="off"
           spellCheck={false}
           aria-invalid={error !== null || undefined}
@@ -43,7 +49,7 @@ export function ImportUrlDialog({ onImport, onCancel }: ImportUrlDialogProps) {
             setError(null);
           }}
         />
-        <DialogFormEnd error={error} errorId={errorId} onCancel={onCancel} submitLabel="Import" />
+        <DialogFormEnd error={error} errorId={errorId} onCancel={onCancel} submitLabel={text('dialog.import.button')} />
       </form>
     </Dialog>
   );

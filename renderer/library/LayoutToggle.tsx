@@ -1,14 +1,17 @@
+import type { MessageId } from '../../electron/shared/i18n/catalogs';
+import { useText } from '../i18n/use-text';
 export type LibraryLayout = 'list' | 'grid';
 
-const LAYOUTS: readonly { value: LibraryLayout; label: string }[] = [
-  { value: 'list', label: 'List' },
-  { value: 'grid', label: 'Covers' },
+const LAYOUTS: readonly { value: LibraryLayout; label: MessageId }[] = [
+  { value: 'list', label: 'layout.list' },
+  { value: 'grid', label: 'layout.grid' },
 ];
 
 /** List or grid of covers: two toggle buttons in a named group (the pressed one is the layout shown). */
 export function LayoutToggle({ layout, onChange }: { layout: LibraryLayout; onChange: (layout: LibraryLayout) => void }) {
+  const text = useText();
   return (
-    <div className="layout-toggle" role="group" aria-label="Show the library as">
+    <div className="layout-toggle" role="group" aria-label={text('layout.label')}>
       {LAYOUTS.map(({ value, label }) => (
         <button
           key={value}
@@ -17,7 +20,7 @@ export function LayoutToggle({ layout, onChange }: { layout: LibraryLayout; onCh
           aria-pressed={layout === value}
           onClick={() => onChange(value)}
         >
-          {label}
+          {text(label)}
         </button>
       ))}
     </div>

@@ -1,3 +1,5 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
@@ -28,6 +30,8 @@ interface LibraryViewProps {
 /** The default view: the library, sorted and filtered as the reader chooses, with actions on a selection. */
 export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: LibraryViewProps) {
   const { notify, reportError } = useStatus();
+  const intl = useIntl();
+  const text = useText();
   const { articles, error } = useLibraryArticles();
   const retagging = useRetag();
   const trashing = useMoveToTrash();
@@ -87,18 +91,18 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   // mutateAsync: each call reports its own outcome (mutate's callbacks follow only the latest call).
   const retag = (tag: string, mode: 'add' | 'remove') => {
     const ids = [...selected];
-    const what = ids.length === 1 ? '1 article' : `${ids.length} articles`;
+    const values = { count: ids.length, tag };
     void retagging.mutateAsync({ ids, tag, mode }).then(
-      () => notify(mode === 'add' ? `Tagged ${what} “${tag}”` : `Removed “${tag}” from ${what}`),
-      (failure: Error) => reportError(`The tag “${tag}” was not ${mode === 'add' ? 'added' : 'removed'}: ${failure.message}`),
+      () => notify(text(mode === 'add' ? 'library.tagged' : 'library.untagged', values)),
+      (failure: Error) => reportError(text(mode === 'add' ? 'library.tagFailed' : 'library.untagFailed', { tag, reason: failure.message })),
     );
   };
 
   // Undo may be chosen after this view has closed.
   const undoTrash = (article: ArticleMeta) =>
     void restoring.mutateAsync(article).then(
-      (restored) => notify(`Restored “${restored.title}”`),
-      (failure: Error) => reportError(`“${article.title}” could not be restored: ${failure.message}`),
+      (restored) => notify(text('library.restored', { title: restored.title })),
+      (failure: Error) => reportError(text('library.restoreFailed', { title: article.title, reason: failure.message })),
     );
 
   const selectedArticles = () => (articles ?? []).filter((a) => selected.has(a.id));
@@ -116,9 +120,9 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
         // The button that had focus is gone: keep the keyboard user in the list.
         if (next) setPendingFocus(next.id);
         else heading.current?.focus();
-        notify('Moved to trash', { action: { label: 'Undo', run: () => undoTrash(article) } });
+        notify(text('library.trashed'), { action: { label: text('common.undo'), run: () => undoTrash(article) } });
       },
-      (failure: Error) => reportError(`“${article.title}” was not moved to the trash: ${failure.message}`),
+      (failure: Error) => reportError(text('library.trashFailed', { title: article.title, reason: failure.message })),
     );
   };
 
@@ -128,11 +132,11 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
     <main className="view library-view" id="main">
       <div className="view-head">
         <h1 ref={heading} tabIndex={-1}>
-          Library
+          <FormattedMessage id="nav.library" />
         </h1>
         {total > 0 && (
           <p className="view-count">
-            {isFiltered(filter) ? `${shown.length.toLocaleString()} of ${articleCountLabel(total)}` : articleCountLabel(total)}
+            {isFiltered(filter) ? text('library.countFiltered', { shown: shown.length, total }) : articleCountLabel(total, intl)}
           </p>
         )}
         {total > 0 && <LayoutToggle layout={layout} onChange={setLayout} />}
@@ -149,7 +153,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
       )}
       {error && (
         <p className="inline-error" role="alert">
-          The library could not be listed: {error}
+          {text('library.listFailed', { reason: error })}
         </p>
       )}
       {total > 0 && <LibraryToolbar filter={filter} choices={choices} onChange={setFilter} />}
@@ -168,23 +172,26 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
       )}
       {articles === null ? (
         <p className="loading" role="status">
-          Loading your library…
+          <FormattedMessage id="library.loading" />
         </p>
       ) : total === 0 ? (
         !error && (
           <div className="empty-state">
-            <p className="empty-title">Your library is empty.</p>
+            <p className="empty-title">
+              <FormattedMessage id="library.empty.title" />
+            </p>
             <p className="empty-hint">
-              Import web pages, EPUB, PDF, Markdown or text files with “Import files”, drop files or folders on this
-              window, or paste text.
+              <FormattedMessage id="library.empty.hint" />
             </p>
           </div>
         )
       ) : shown.length === 0 ? (
         <div className="empty-state">
-          <p className="empty-title">No article matches these filters.</p>
+          <p className="empty-title">
+            <FormattedMessage id="library.noMatch" />
+          </p>
           <button type="button" className="button button-small" onClick={() => setFilter({ ...NO_FILTER, sort: filter.sort })}>
-            Show all articles
+            <FormattedMessage id="library.showAll" />
           </button>
         </div>
       ) : layout === 'grid' ? (
@@ -208,7 +215,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
           onCancel={() => setEditing(null)}
           onSaved={(saved) => {
             setEditing(null);
-            notify(`Saved the details of “${saved.title}”`);
+            notify(text('library.detailsSaved', { title: saved.title }));
           }}
         />
       )}

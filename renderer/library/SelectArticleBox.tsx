@@ -1,3 +1,4 @@
+import { useText } from '../i18n/use-text';
 import type { ArticleMeta } from '../../electron/shared/models';
 
 interface SelectArticleBoxProps {
@@ -11,13 +12,14 @@ interface SelectArticleBoxProps {
 
 /** The checkbox that selects an article for the bulk actions, in a list row or a grid card. */
 export function SelectArticleBox({ article, selected, active, onSelect }: SelectArticleBoxProps) {
+  const text = useText();
   return (
     <input
       type="checkbox"
       className="article-select"
       checked={selected}
       tabIndex={active ? 0 : -1}
-      aria-label={`Select ${article.title}`}
+      aria-label={text('article.select', { title: article.title })}
       onClick={(event) => onSelect(article, event.shiftKey)}
       onKeyDown={(event) => {
         // A click made by Space carries no Shift: Shift+Space extends the selection here.

@@ -1,8 +1,10 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import { textOf } from '../i18n/use-text';
 import { useEffect, useRef, useState } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
 import { Dialog } from '../components/Dialog';
-import { articleCountLabel, articleDate } from './article-format';
+import { articleDate } from './article-format';
 import { AuthorAndSite } from './AuthorAndSite';
 import { useEmptyTrash, useRestoreArticle, useRestoreArticles } from './article-mutations';
 import { useTrashedArticles } from './article-queries';
@@ -10,6 +12,8 @@ import { useTrashedArticles } from './article-queries';
 /** Articles moved to the trash, each restorable, one by one or those selected at once. */
 export function TrashView({ takeFocus }: { takeFocus: boolean }) {
   const { notify, reportError } = useStatus();
+  const intl = useIntl();
+  const text = textOf(intl);
   const { articles, error } = useTrashedArticles();
   const restoring = useRestoreArticle();
   const emptying = useEmptyTrash();
@@ -32,9 +36,9 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
       (restored) => {
         setSelected(new Set());
         heading.current?.focus();
-        notify(`Restored ${articleCountLabel(restored.length)} to the library`);
+        notify(text('trash.restoredMany', { count: restored.length }));
       },
-      (failure: Error) => reportError(`The selected articles were not restored: ${failure.message}`),
+      (failure: Error) => reportError(text('trash.restoreManyFailed', { reason: failure.message })),
     );
 
   useEffect(() => {
@@ -46,9 +50,9 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
     void restoring.mutateAsync(article).then(
       (restored) => {
         heading.current?.focus();
-        notify(`Restored “${restored.title}” to the library`);
+        notify(text('trash.restored', { title: restored.title }));
       },
-      (failure: Error) => reportError(`“${article.title}” could not be restored: ${failure.message}`),
+      (failure: Error) => reportError(text('library.restoreFailed', { title: article.title, reason: failure.message })),
     );
 
   const emptyTrash = () => {
@@ -56,9 +60,9 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
     void emptying.mutateAsync().then(
       ({ removed }) => {
         heading.current?.focus();
-        notify(removed === 1 ? 'Deleted 1 article for good' : `Deleted ${removed} articles for good`);
+        notify(text('trash.emptied', { count: removed }));
       },
-      (failure: Error) => reportError(`The trash was not emptied: ${failure.message}`),
+      (failure: Error) => reportError(text('trash.emptyFailed', { reason: failure.message })),
     );
   };
 
@@ -67,66 +71,69 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
     <main className="view trash-view" id="main">
       <div className="view-head">
         <h1 ref={heading} tabIndex={-1}>
-          Trash
+          <FormattedMessage id="nav.trash" />
         </h1>
         {selectedIds.length > 0 && (
           <button type="button" className="button button-small" disabled={restoringMany.isPending} onClick={restoreSelected}>
-            Restore {selectedIds.length} selected
+            {text('trash.restoreSelected', { count: selectedIds.length })}
           </button>
         )}
         {count > 0 && (
           <button type="button" className="button button-small button-danger" onClick={() => setConfirming(true)}>
-            Empty trash
+            <FormattedMessage id="trash.empty" />
           </button>
         )}
       </div>
       {confirming && (
-        <Dialog title="Empty the trash?" onCancel={() => setConfirming(false)}>
-          <p>
-            {count === 1 ? 'The article in the trash' : `The ${count} articles in the trash`} will be deleted for good,
-            with their bookmarks and notes. This cannot be undone.
-          </p>
+        <Dialog title={text('trash.confirm.title')} onCancel={() => setConfirming(false)}>
+          <p>{text('trash.confirm.body', { count })}</p>
           <div className="dialog-actions">
             <button type="button" className="button" onClick={() => setConfirming(false)}>
-              {count === 1 ? 'Keep it' : 'Keep them'}
+              {text('trash.confirm.keep', { count })}
             </button>
             <button type="button" className="button button-danger" onClick={emptyTrash}>
-              Delete for good
+              <FormattedMessage id="trash.confirm.delete" />
             </button>
           </div>
         </Dialog>
       )}
       {error && (
         <p className="inline-error" role="alert">
-          The trash could not be listed: {error}
+          {text('trash.listFailed', { reason: error })}
         </p>
       )}
       {articles === null ? (
         <p className="loading" role="status">
-          Loading the trash…
+          <FormattedMessage id="trash.loading" />
         </p>
       ) : articles.length === 0 ? (
         !error && (
           <div className="empty-state">
-            <p className="empty-title">The trash is empty.</p>
-            <p className="empty-hint">Articles you move to the trash wait here until you restore them.</p>
+            <p className="empty-title">
+              <FormattedMessage id="trash.emptyState.title" />
+            </p>
+            <p className="empty-hint">
+              <FormattedMessage id="trash.emptyState.hint" />
+            </p>
           </div>
         )
       ) : (
-        <ul className="article-list" aria-label="Trashed articles">
+        <ul className="article-list" aria-label={text('trash.list')}>
           {articles.map((article) => {
-            const date = articleDate(article);
+            const date = articleDate(article, intl);
             return (
               <li className={`article-row${selected.has(article.id) ? ' article-row-selected' : ''}`} key={article.id}>
                 <input
                   type="checkbox"
                   className="article-select"
                   checked={selected.has(article.id)}
-                  aria-label={`Select ${article.title}`}
+                  aria-label={text('article.select', { title: article.title })}
                   onChange={() => toggle(article.id)}
                 />
                 <div className="article-row-main">
-                  <p className="article-title-text">{article.title}</p>
+                  <p className="article-title-text" dir="auto">
+                    {article.title}
+                  </p>
                   <p className="article-meta">
                     <AuthorAndSite article={article} />
                     {date && <time dateTime={date.iso}>{date.label}</time>}
@@ -135,10 +142,10 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
                 <button
                   type="button"
                   className="button button-small"
-                  aria-label={`Restore ${article.title}`}
+                  aria-label={text('trash.restore.named', { title: article.title })}
                   onClick={() => restore(article)}
                 >
-                  Restore
+                  <FormattedMessage id="trash.restore" />
                 </button>
               </li>
             );

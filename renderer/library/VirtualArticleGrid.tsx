@@ -1,3 +1,4 @@
+import { useText } from '../i18n/use-text';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
@@ -27,6 +28,7 @@ const columnsFor = (width: number): number => Math.max(1, Math.floor((width + GA
  */
 export function VirtualArticleGrid({ articles, selected, onOpen, onSelect }: VirtualArticleGridProps) {
   const grid = useRef<HTMLDivElement>(null);
+  const text = useText();
   const [columns, setColumns] = useState(4);
   const [active, setActive] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -92,7 +94,7 @@ export function VirtualArticleGrid({ articles, selected, onOpen, onSelect }: Vir
     <div
       className="article-grid"
       role="list"
-      aria-label="Articles"
+      aria-label={text('library.articles')}
       ref={grid}
       onKeyDown={onKeyDown}
       style={{ height: virtualizer.getTotalSize(), position: 'relative' }}

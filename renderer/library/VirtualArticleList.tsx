@@ -1,3 +1,4 @@
+import { useText } from '../i18n/use-text';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleMeta, MarkedReadState } from '../../electron/shared/models';
@@ -28,6 +29,7 @@ interface VirtualArticleListProps {
 export function VirtualArticleList(props: VirtualArticleListProps) {
   const { articles, selected, onOpen, onTrash, onMark, onEdit, onSelect, focusArticleId, onFocusDone } = props;
   const list = useRef<HTMLUListElement>(null);
+  const text = useText();
   const [active, setActive] = useState(0);
   /** which row to focus once rendered, and what in it */
   const pendingFocus = useRef<{ index: number; target: 'select' | 'title' } | null>(null);
@@ -101,7 +103,7 @@ export function VirtualArticleList(props: VirtualArticleListProps) {
   return (
     <ul
       className="article-list"
-      aria-label="Articles"
+      aria-label={text('library.articles')}
       ref={list}
       onKeyDown={onKeyDown}
       style={{ height: virtualizer.getTotalSize(), position: 'relative' }}

@@ -5,6 +5,7 @@
  * `<page>.html` belongs to that page. A file picked by itself is always tried, so an unknown format
  * gets the core's own message.
  */
+import type { Text } from '../i18n/use-text';
 import { documentFormatOf, extensionOf } from '../../electron/shared/document-formats';
 import type { ImportOutcome } from '../../electron/shared/models';
 import type { PickedFile } from './dropped-files';
@@ -12,7 +13,7 @@ import type { PickedFile } from './dropped-files';
 const isDocument = (name: string): boolean => documentFormatOf(name) !== null;
 const PAGE = /\.x?html?$/i;
 
-export function splitFolderFiles(files: readonly PickedFile[]): { documents: PickedFile[]; skipped: ImportOutcome[] } {
+export function splitFolderFiles(files: readonly PickedFile[], text: Text): { documents: PickedFile[]; skipped: ImportOutcome[] } {
   const pages = new Set(files.filter((f) => PAGE.test(f.name)).map((f) => f.name.replace(PAGE, '').toLowerCase()));
   // "folder/Saved page_files/ad.html" belongs to "folder/Saved page.html".
   const ofSavedPage = (name: string): boolean => {
@@ -26,7 +27,8 @@ export function splitFolderFiles(files: readonly PickedFile[]): { documents: Pic
     if (inFolder && ofSavedPage(file.name)) continue;
     if (inFolder && !isDocument(file.name)) {
       const ext = extensionOf(file.name);
-      skipped.push({ status: 'skipped', source: file.name, reason: `Not a document Quire reads (${ext ? `.${ext}` : 'no extension'}).` });
+      const kind = ext ? `.${ext}` : text('importSummary.noExtension');
+      skipped.push({ status: 'skipped', source: file.name, reason: text('upload.notDocument', { kind }) });
     } else {
       documents.push(file);
     }

@@ -4,6 +4,7 @@
  * address goes with `importUrl`. Progress counts files and names the current one; Cancel stops
  * starting new files (those already sent finish).
  */
+import type { Text } from '../i18n/use-text';
 import type { Dispatch } from 'react';
 import type { ReaderApi } from '../../electron/shared/contract';
 import type { ImportOutcome } from '../../electron/shared/models';
@@ -18,15 +19,15 @@ const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 /** Files in flight at once: enough to keep the core's workers busy, few enough to bound memory. */
 export const UPLOAD_CONCURRENCY = 3;
 
-async function uploadOne(api: ReaderApi, { file, name }: PickedFile): Promise<ImportOutcome> {
+async function uploadOne(api: ReaderApi, { file, name }: PickedFile, text: Text): Promise<ImportOutcome> {
   if (file.size > MAX_IMPORT_BYTES) {
-    return { status: 'failed', source: name, reason: 'The file is larger than 200 MB.' };
+    return { status: 'failed', source: name, reason: text('upload.tooLarge', { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 }) };
   }
   let dataBase64: string;
   try {
     dataBase64 = await readFileBase64(file);
   } catch {
-    return { status: 'failed', source: name, reason: 'The file could not be read (folders cannot be imported this way).' };
+    return { status: 'failed', source: name, reason: text('upload.unreadable') };
   }
   const result = await api.importDocument({ fileName: file.name, dataBase64 });
   if (!result.ok) return { status: 'failed', source: name, reason: result.error.message };
@@ -41,6 +42,8 @@ export class FileUpload {
   constructor(
     private readonly api: ReaderApi,
     private readonly report: Dispatch<ImportAction>,
+    /** the interface's words for the reasons given here (the core's come as it wrote them) */
+    private readonly text: Text,
   ) {}
 
   /** Uploads `files` (at least one); `skipped` (not documents) join the summary. */
@@ -55,7 +58,7 @@ export class FileUpload {
         const index = next++;
         const file = files[index]!;
         this.report({ type: 'file-started', name: file.name });
-        outcomes[index] = await uploadOne(this.api, file);
+        outcomes[index] = await uploadOne(this.api, file, this.text);
         done += 1;
         this.report({ type: 'file-done', done, after: Date.now() - startedAt });
       }

@@ -6,8 +6,9 @@
  * asked for meanwhile wait their turn (a second "Open with" during a long import is not lost),
  * and the library's lists are refreshed once each import ends.
  */
+import { useText } from '../i18n/use-text';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useReducer, useRef } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { DOCUMENT_EXTENSIONS } from '../../electron/shared/document-formats';
 import { useApi } from '../api/api-context';
 import { refreshQueries } from '../api/query-client';
@@ -66,6 +67,12 @@ export function useImport(): ImportState {
   // Refs, not state: whether an import runs must be known at once, before React renders again.
   const running = useRef<RunningImport | null>(null);
   const waiting = useRef<WaitingPaths[]>([]);
+  // The interface's words for the reasons the page itself gives, read when an import runs.
+  const text = useText();
+  const words = useRef(text);
+  useEffect(() => {
+    words.current = text;
+  }, [text]);
 
   const actions = useMemo(() => {
     /** Runs one import to its end: the summary shows, the lists are asked for again. */
@@ -96,12 +103,12 @@ export function useImport(): ImportState {
 
     const importFiles = async (given: readonly (File | PickedFile)[]): Promise<void> => {
       if (given.length === 0 || running.current) return;
-      const { documents, skipped } = splitFolderFiles(given.map(asPicked));
+      const { documents, skipped } = splitFolderFiles(given.map(asPicked), words.current);
       if (documents.length === 0) {
         dispatch({ type: 'reported', report: reportFromOutcomes(skipped, 0) });
         return;
       }
-      const upload = new FileUpload(api, dispatch);
+      const upload = new FileUpload(api, dispatch, words.current);
       await runAlone(upload, () => upload.run(documents, skipped));
       await runWaitingPaths();
     };

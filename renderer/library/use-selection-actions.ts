@@ -3,10 +3,10 @@
  * trash with Undo — each reporting its outcome in the status line. Also the row's own Mark
  * read / unread, which is the one-article case.
  */
+import { useText } from '../i18n/use-text';
 import type { ArticleMeta, MarkedReadState } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
 import { downloadBase64 } from '../reader/download-file';
-import { articleCountLabel } from './article-format';
 import { useExportArticles, useMoveArticlesToTrash, useRestoreArticles, useSetReadState } from './article-mutations';
 
 interface SelectionActionsOptions {
@@ -16,6 +16,7 @@ interface SelectionActionsOptions {
 
 export function useSelectionActions({ onTrashed }: SelectionActionsOptions) {
   const { notify, reportError } = useStatus();
+  const text = useText();
   const marking = useSetReadState();
   const trashing = useMoveArticlesToTrash();
   const restoring = useRestoreArticles();
@@ -23,37 +24,37 @@ export function useSelectionActions({ onTrashed }: SelectionActionsOptions) {
 
   // mutateAsync: each call reports its own outcome (mutate's callbacks follow only the latest call).
   const mark = (articles: readonly ArticleMeta[], readState: MarkedReadState) => {
-    const what = articles.length === 1 ? `“${articles[0]!.title}”` : articleCountLabel(articles.length);
-    const word = readState === 'finished' ? 'read' : 'unread';
+    // One article is named; several are counted.
+    const values = { count: articles.length, title: articles[0]?.title ?? '', state: readState };
     void marking.mutateAsync({ ids: articles.map((a) => a.id), readState }).then(
-      () => notify(`Marked ${what} ${word}`),
-      (failure: Error) => reportError(`${what} could not be marked ${word}: ${failure.message}`),
+      () => notify(text('selection.marked', values)),
+      (failure: Error) => reportError(text('selection.markFailed', { ...values, reason: failure.message })),
     );
   };
 
   // Undo may be chosen after the library view has closed.
   const undoTrash = (ids: readonly string[]) =>
     void restoring.mutateAsync(ids).then(
-      (restored) => notify(`Restored ${articleCountLabel(restored.length)}`),
-      (failure: Error) => reportError(`The articles could not be restored: ${failure.message}`),
+      (restored) => notify(text('selection.restored', { count: restored.length })),
+      (failure: Error) => reportError(text('selection.restoreFailed', { reason: failure.message })),
     );
 
   const moveToTrash = (ids: readonly string[]) =>
     void trashing.mutateAsync(ids).then(
       () => {
         onTrashed();
-        notify(`Moved ${articleCountLabel(ids.length)} to trash`, { action: { label: 'Undo', run: () => undoTrash(ids) } });
+        notify(text('selection.trashed', { count: ids.length }), { action: { label: text('common.undo'), run: () => undoTrash(ids) } });
       },
-      (failure: Error) => reportError(`The selected articles were not moved to the trash: ${failure.message}`),
+      (failure: Error) => reportError(text('selection.trashFailed', { reason: failure.message })),
     );
 
   const exportArticles = (ids: readonly string[]) =>
     void exporting.mutateAsync(ids).then(
       (file) => {
         downloadBase64(file.fileName, file.mediaType, file.dataBase64);
-        notify(`Exported ${articleCountLabel(ids.length)} as ${file.fileName}`);
+        notify(text('selection.exported', { count: ids.length, file: file.fileName }));
       },
-      (failure: Error) => reportError(`The selected articles were not exported: ${failure.message}`),
+      (failure: Error) => reportError(text('selection.exportFailed', { reason: failure.message })),
     );
 
   return {

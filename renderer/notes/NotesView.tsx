@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
@@ -18,6 +20,7 @@ const truncate = (text: string, max: number) => (text.length > max ? `${text.sli
 export function NotesView({ takeFocus, onOpen }: NotesViewProps) {
   const api = useApi();
   const { reportError, notify } = useStatus();
+  const text = useText();
   const { annotations, articles, error, update, remove, add } = useLibraryAnnotations();
   const heading = useRef<HTMLHeadingElement>(null);
   const [articleForNew, setArticleForNew] = useState('');
@@ -52,30 +55,30 @@ export function NotesView({ takeFocus, onOpen }: NotesViewProps) {
     if (!articleId) return;
     const result = await api.createAnnotation({ articleId, kind: 'note', note: '' });
     if (!result.ok) {
-      reportError(`The note was not created: ${result.error.message}`);
+      reportError(text('notes.createFailed', { reason: result.error.message }));
       return;
     }
     focusAfterRender.current = result.value.id;
     add(result.value);
-    notify('New note: write it below');
+    notify(text('notes.created'));
   };
 
   return (
     <main className="view notes-view" id="main">
       <div className="view-head">
         <h1 ref={heading} tabIndex={-1}>
-          Notes
+          <FormattedMessage id="nav.notes" />
         </h1>
       </div>
       <AnnotationTransfer canExport={(annotations ?? []).length > 0} />
       {error && (
         <p className="inline-error" role="alert">
-          The notes could not be listed: {error}
+          {text('notes.listFailed', { reason: error })}
         </p>
       )}
       {library.length > 0 && (
-        <div className="new-note" role="group" aria-label="New note on an article">
-          <label htmlFor={newNoteSelectId}>New note on</label>
+        <div className="new-note" role="group" aria-label={text('notes.new.group')}>
+          <label htmlFor={newNoteSelectId}>{text('notes.new.label')}</label>
           <select id={newNoteSelectId} value={articleForNew || library[0]?.id} onChange={(e) => setArticleForNew(e.target.value)}>
             {library.map((article) => (
               <option key={article.id} value={article.id}>
@@ -84,25 +87,29 @@ export function NotesView({ takeFocus, onOpen }: NotesViewProps) {
             ))}
           </select>
           <button type="button" className="button button-small" onClick={() => void addNote()}>
-            Add note
+            <FormattedMessage id="highlight.addNote" />
           </button>
         </div>
       )}
       {annotations === null ? (
         <p className="loading" role="status">
-          Loading the notes…
+          <FormattedMessage id="notes.loading" />
         </p>
       ) : notes.length === 0 ? (
         !error && (
           <div className="empty-state">
-            <p className="empty-title">No notes yet.</p>
-            <p className="empty-hint">Write a note on a passage or on a whole article; every note shows here.</p>
+            <p className="empty-title">
+              <FormattedMessage id="notes.empty.title" />
+            </p>
+            <p className="empty-hint">
+              <FormattedMessage id="notes.empty.hint" />
+            </p>
           </div>
         )
       ) : (
-        <ul className="note-list" aria-label="Notes">
+        <ul className="note-list" aria-label={text('nav.notes')}>
           {notes.map((note) => {
-            const title = articles.get(note.articleId)?.title ?? 'An article no longer in the library';
+            const title = articles.get(note.articleId)?.title ?? text('bookmarks.articleGone');
             return (
               <li key={note.id} className="note-item" data-annotation-id={note.id}>
                 <div className="note-item-head">
@@ -112,19 +119,20 @@ export function NotesView({ takeFocus, onOpen }: NotesViewProps) {
                   {note.target ? (
                     <q className="annotation-quote" dir="auto">{truncate(note.target.quote.exact, QUOTE_CHARS)}</q>
                   ) : (
-                    <span className="annotation-whole">On the whole article</span>
+                    <span className="annotation-whole">{text('notes.wholeArticle')}</span>
                   )}
-                  {note.anchorState === 'unplaced' && <span className="anchor-badge anchor-badge-unplaced">passage not found in the current text</span>}
+                  {note.anchorState === 'unplaced' && <span className="anchor-badge anchor-badge-unplaced">{text('notes.unplaced')}</span>}
                 </div>
                 <NoteEditor
                   draftKey={`${note.articleId}:${note.id}`}
-                  label={`Note on ${title}`}
+                  label={text('notes.noteOn', { title })}
+                  previewLabel={text('notes.previewOf', { title })}
                   note={note.note}
-                  onSave={async (text) => (await update(note, { note: text })) !== null}
+                  onSave={async (written) => (await update(note, { note: written })) !== null}
                 />
                 <div className="annotation-actions">
-                  <button type="button" className="button button-quiet button-small" aria-label={`Delete note on ${title}`} onClick={() => void remove(note).then((ok) => ok && heading.current?.focus())}>
-                    Delete
+                  <button type="button" className="button button-quiet button-small" aria-label={text('notes.delete.named', { title })} onClick={() => void remove(note).then((ok) => ok && heading.current?.focus())}>
+                    <FormattedMessage id="common.delete" />
                   </button>
                 </div>
               </li>

@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText, type Text } from '../i18n/use-text';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AnnotationKind, HighlightColor } from '../../electron/shared/models';
 import { Dialog, DialogFormEnd } from '../components/Dialog';
@@ -23,14 +25,12 @@ interface AnnotationDialogProps {
 
 const QUOTE_PREVIEW_CHARS = 280;
 
-function dialogTitle(draft: AnnotationDraft): string {
-  const noun = draft.kind === 'note' ? 'note' : 'bookmark';
-  return draft.editing ? `Edit ${noun}` : `New ${noun}`;
+function dialogTitle(draft: AnnotationDraft, text: Text): string {
+  return text(draft.editing ? 'annotationDialog.editTitle' : 'annotationDialog.newTitle', { kind: draft.kind });
 }
 
-function saveLabel(draft: AnnotationDraft): string {
-  if (draft.editing) return 'Save changes';
-  return draft.kind === 'note' ? 'Save note' : 'Save bookmark';
+function saveLabel(draft: AnnotationDraft, text: Text): string {
+  return draft.editing ? text('annotationDialog.saveChanges') : text('annotationDialog.save', { kind: draft.kind });
 }
 
 /**
@@ -38,6 +38,7 @@ function saveLabel(draft: AnnotationDraft): string {
  * written in Markdown with its preview below. Ctrl+Enter (⌘+Enter) saves from anywhere in it.
  */
 export function AnnotationDialog({ draft, onSave, onCancel }: AnnotationDialogProps) {
+  const text = useText();
   const [color, setColor] = useState<HighlightColor>(draft.color ?? DEFAULT_HIGHLIGHT_COLOR);
   const [note, setNote] = useState(draft.note);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +55,7 @@ export function AnnotationDialog({ draft, onSave, onCancel }: AnnotationDialogPr
     event.preventDefault();
     if (saving) return;
     if (noteRequired && note.trim() === '') {
-      setError('Write the note first.');
+      setError(text('annotationDialog.noteRequired'));
       noteRef.current?.focus();
       return;
     }
@@ -66,7 +67,7 @@ export function AnnotationDialog({ draft, onSave, onCancel }: AnnotationDialogPr
 
   const quote = draft.quote ?? '';
   return (
-    <Dialog title={dialogTitle(draft)} onCancel={onCancel} initialFocus={draft.kind === 'note' ? noteRef : undefined}>
+    <Dialog title={dialogTitle(draft, text)} onCancel={onCancel} initialFocus={draft.kind === 'note' ? noteRef : undefined}>
       <form
         className="annotation-form"
         onSubmit={(event) => void submit(event)}
@@ -77,12 +78,12 @@ export function AnnotationDialog({ draft, onSave, onCancel }: AnnotationDialogPr
       >
         {hasPassage && (
           <blockquote className="dialog-quote">
-            {quote.length > QUOTE_PREVIEW_CHARS ? `${quote.slice(0, QUOTE_PREVIEW_CHARS)}…` : quote}
+            {quote.length > QUOTE_PREVIEW_CHARS ? text('common.truncated', { text: quote.slice(0, QUOTE_PREVIEW_CHARS) }) : quote}
           </blockquote>
         )}
         {hasPassage && (
           <fieldset className="colour-field" role="radiogroup" aria-labelledby={colourLegendId}>
-            <legend id={colourLegendId}>Colour</legend>
+            <legend id={colourLegendId}>{text('bookmarks.filter.colour')}</legend>
             <div className="colour-options">
               {HIGHLIGHT_COLOR_OPTIONS.map((option) => (
                 <label key={option.value} className={`colour-option quire-color-${option.value}`}>
@@ -94,17 +95,17 @@ export function AnnotationDialog({ draft, onSave, onCancel }: AnnotationDialogPr
                     onChange={() => setColor(option.value)}
                   />
                   <span className="colour-swatch" aria-hidden="true" />
-                  {option.label}
+                  {text(option.label)}
                 </label>
               ))}
             </div>
           </fieldset>
         )}
         <label htmlFor={noteId} className="field-label">
-          Note
+          <FormattedMessage id="annotationDialog.note" />
         </label>
         <p id={hintId} className="field-hint">
-          {noteRequired ? 'Markdown works here.' : 'Optional. Markdown works here.'} {saveKeyLabel()} saves.
+          {text(noteRequired ? 'annotationDialog.hint.required' : 'annotationDialog.hint.optional', { keys: saveKeyLabel() })}
         </p>
         <textarea
           id={noteId}
@@ -122,14 +123,14 @@ export function AnnotationDialog({ draft, onSave, onCancel }: AnnotationDialogPr
             if (error) setError(null);
           }}
         />
-        <section className="note-preview dialog-note-preview" aria-label="Preview of the note">
-          {note.trim() === '' ? <p className="empty-hint">Nothing written yet.</p> : <NoteText source={note} />}
+        <section className="note-preview dialog-note-preview" aria-label={text('annotationDialog.preview')}>
+          {note.trim() === '' ? <p className="empty-hint">{text('annotationDialog.previewEmpty')}</p> : <NoteText source={note} />}
         </section>
         <DialogFormEnd
           error={error}
           errorId={errorId}
           onCancel={onCancel}
-          submitLabel={saving ? 'Saving…' : saveLabel(draft)}
+          submitLabel={saving ? text('common.saving') : saveLabel(draft, text)}
           submitDisabled={saving}
         />
       </form>

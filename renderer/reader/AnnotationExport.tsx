@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { useState } from 'react';
 import type { AnnotationExportFormat } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
@@ -7,6 +9,7 @@ import { downloadText } from './download-file';
 /** Downloads the article's bookmarks and notes as Markdown or W3C Web Annotation JSON. */
 export function AnnotationExport({ articleId }: { articleId: string }) {
   const api = useApi();
+  const text = useText();
   const { notify, reportError } = useStatus();
   const [busy, setBusy] = useState(false);
 
@@ -15,23 +18,23 @@ export function AnnotationExport({ articleId }: { articleId: string }) {
     const result = await api.exportAnnotations(articleId, format);
     setBusy(false);
     if (!result.ok) {
-      reportError(`The export failed: ${result.error.message}`);
+      reportError(text('transfer.exportFailed', { reason: result.error.message }));
       return;
     }
     downloadText(result.value.fileName, result.value.mediaType, result.value.text);
-    notify(`Exported ${result.value.fileName}`);
+    notify(text('transfer.exported', { file: result.value.fileName }));
   };
 
   return (
-    <div className="annotation-export" role="group" aria-label="Export bookmarks and notes">
+    <div className="annotation-export" role="group" aria-label={text('export.group')}>
       <span className="annotation-export-label" aria-hidden="true">
-        Export:
+        <FormattedMessage id="export.label" />
       </span>
       <button type="button" className="button button-quiet button-small" disabled={busy} onClick={() => void exportAs('markdown')}>
-        Markdown
+        <FormattedMessage id="export.markdown" />
       </button>
       <button type="button" className="button button-quiet button-small" disabled={busy} onClick={() => void exportAs('w3c')}>
-        Web Annotation JSON
+        <FormattedMessage id="transfer.webAnnotation" />
       </button>
     </div>
   );

@@ -1,8 +1,10 @@
+import { FormattedMessage } from 'react-intl';
+import { useText, type Text } from '../i18n/use-text';
 import { useEffect, useId, useImperativeHandle, useRef, type Ref, type RefObject } from 'react';
 import type { Annotation } from '../../electron/shared/models';
 import type { Disclosure } from '../app/use-disclosure';
 import { AnnotationExport } from './AnnotationExport';
-import { colorLabel } from './colors';
+import { colorWord } from './colors';
 import { NoteText } from './NoteText';
 import type { PlacedAnnotation } from './placed-annotations';
 
@@ -33,11 +35,9 @@ interface AnnotationPanelProps {
   handle: Ref<AnnotationPanelHandle>;
 }
 
-function countLabel(placed: PlacedAnnotation[]): string {
+function countLabel(placed: PlacedAnnotation[], text: Text): string {
   const bookmarks = placed.filter((p) => p.annotation.kind === 'bookmark').length;
-  const notes = placed.length - bookmarks;
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return `${plural(bookmarks, 'bookmark', 'bookmarks')}, ${plural(notes, 'note', 'notes')}`;
+  return text('panel.count', { bookmarks, notes: placed.length - bookmarks });
 }
 
 function AnnotationItem({
@@ -53,7 +53,10 @@ function AnnotationItem({
 >) {
   const { annotation, span, unplaced } = item;
   const describedBy = useId();
-  const kind = annotation.kind === 'note' ? 'Note' : 'Bookmark';
+  const text = useText();
+  const note = annotation.kind === 'note';
+  // Read before the quote by a screen reader: "Note, yellow: " (the space keeps the words apart).
+  const itemLabel = `${text(note ? 'panel.item.note' : 'panel.item.bookmark', { colour: colorWord(annotation.color, text) })} `;
   const quote = annotation.target ? truncate(annotation.target.quote.exact, QUOTE_CHARS) : null;
   return (
     <li className={`annotation-item quire-color-${annotation.color ?? 'none'}`} data-annotation-id={annotation.id}>
@@ -61,22 +64,22 @@ function AnnotationItem({
         <button type="button" className="annotation-go" onClick={() => onGoTo(annotation)} id={describedBy} ref={focusRef}>
           <span className="colour-swatch" aria-hidden="true" />
           <span className="visually-hidden">
-            {kind}, {colorLabel(annotation.color).toLowerCase()}:{' '}
+            {itemLabel}
           </span>
           <q className="annotation-quote" dir="auto">{quote}</q>
           {annotation.anchorState === 'fuzzy' && (
-            <span className="anchor-badge">placed approximately: the text changed</span>
+            <span className="anchor-badge">{text('panel.fuzzy')}</span>
           )}
         </button>
       ) : (
         <p className="annotation-go annotation-static" id={describedBy}>
           {unplaced ? (
             <>
-              <span className="annotation-unplaced">Passage not found in the text:</span>{' '}
+              <span className="annotation-unplaced">{text('panel.unplaced')}</span>{' '}
               <q className="annotation-quote" dir="auto">{quote}</q>
             </>
           ) : (
-            <span className="annotation-whole">{kind} on the whole article</span>
+            <span className="annotation-whole">{text(note ? 'panel.wholeArticle.note' : 'bookmarks.wholeArticle')}</span>
           )}
         </p>
       )}
@@ -89,15 +92,15 @@ function AnnotationItem({
           onClick={() => onEdit(annotation)}
           ref={span && quote !== null ? undefined : focusRef}
         >
-          Edit
+          <FormattedMessage id="common.edit" />
         </button>
         {unplaced && (
           <button type="button" className="button button-quiet button-small" aria-describedby={describedBy} onClick={() => onReattach(annotation)}>
-            Attach to selection
+            <FormattedMessage id="panel.attach" />
           </button>
         )}
         <button type="button" className="button button-quiet button-small" aria-describedby={describedBy} onClick={() => onDelete(annotation)}>
-          Delete
+          <FormattedMessage id="common.delete" />
         </button>
       </div>
     </li>
@@ -119,6 +122,7 @@ export function AnnotationPanel({
   handle,
 }: AnnotationPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const text = useText();
   const drawerOpen = drawer?.open ?? false;
   // Each item's first control, by annotation id: the panel's own elements, held by ref.
   const itemFocus = useRef(new Map<string, HTMLElement>());
@@ -138,7 +142,7 @@ export function AnnotationPanel({
   return (
     <aside
       className="annotation-panel"
-      aria-label="Bookmarks and notes"
+      aria-label={text('panel.title')}
       id={drawer?.panelId}
       ref={panelRef}
       data-drawer={drawer ? '' : undefined}
@@ -146,24 +150,26 @@ export function AnnotationPanel({
     >
       <div className="panel-head">
         <h2 className="panel-heading" tabIndex={-1} ref={heading}>
-          Bookmarks and notes <span className="panel-count">({countLabel(placed)})</span>
+          {text('panel.title')} <span className="panel-count">{text('common.parenthesised', { content: countLabel(placed, text) })}</span>
         </h2>
         {drawer && (
-          <button type="button" className="button button-quiet button-small" aria-label="Close bookmarks and notes" onClick={() => drawer.close(true)}>
-            Close
+          <button type="button" className="button button-quiet button-small" aria-label={text('panel.close')} onClick={() => drawer.close(true)}>
+            <FormattedMessage id="common.close" />
           </button>
         )}
       </div>
       <div className="panel-actions">
         <button type="button" className="button button-small panel-action" onClick={onNoteOnArticle}>
-          Note on this article
+          <FormattedMessage id="panel.noteOnArticle" />
         </button>
         <button type="button" className="button button-small panel-action" onClick={onBookmarkArticle}>
-          Bookmark this article
+          <FormattedMessage id="panel.bookmarkArticle" />
         </button>
       </div>
       {placed.length === 0 ? (
-        <p className="empty-hint">Select text in the article to bookmark it or add a note.</p>
+        <p className="empty-hint">
+          <FormattedMessage id="panel.empty" />
+        </p>
       ) : (
         <ul className="annotation-list">
           {placed.map((item) => (

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { RefObject } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { handleContentLinkClick } from '../app/external-links';
@@ -13,7 +14,8 @@ interface ArticleHeaderProps {
 }
 
 export function ArticleHeader({ article, titleRef, dir }: ArticleHeaderProps) {
-  const date = articleDate(article);
+  const intl = useIntl();
+  const date = articleDate(article, intl);
   return (
     <header className="article-header" lang={article.lang ?? undefined} dir={dir}>
       <h1 className="article-title" ref={titleRef} tabIndex={-1} dir="auto">
@@ -30,12 +32,13 @@ export function ArticleHeader({ article, titleRef, dir }: ArticleHeaderProps) {
             <span className="site">{article.siteName}</span>
           ))}
         {/* Isolated: in a right-to-left header, "1 min read" must not become "min read 1". */}
+        {/* Quire's own words, in the interface language (the header takes the article's). */}
         {date && (
-          <bdi>
+          <bdi lang={intl.locale}>
             <time dateTime={date.iso}>{date.label}</time>
           </bdi>
         )}
-        <bdi>{readingTimeLabel(article.wordCount)}</bdi>
+        <bdi lang={intl.locale}>{readingTimeLabel(article.wordCount, intl)}</bdi>
       </p>
     </header>
   );

@@ -1,8 +1,9 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Annotation, HighlightColor } from '../../electron/shared/models';
 import { DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLOR_OPTIONS } from './colors';
 import type { ScreenRect } from './floating-position';
-import { kindName } from './delete-annotation';
 import { useFloatingPosition } from './use-floating-position';
 import { useToolbarKeys } from './use-toolbar-keys';
 
@@ -23,6 +24,7 @@ interface HighlightPopoverProps {
  */
 export function HighlightPopover({ annotation, anchor, onRecolor, onNote, onDelete, onClose }: HighlightPopoverProps) {
   const box = useFloatingPosition<HTMLDivElement>(anchor);
+  const text = useText();
   const current = annotation.color ?? DEFAULT_HIGHLIGHT_COLOR;
   const currentIndex = HIGHLIGHT_COLOR_OPTIONS.findIndex((option) => option.value === current);
   const { onKeyDown, itemProps } = useToolbarKeys(currentIndex);
@@ -61,7 +63,7 @@ export function HighlightPopover({ annotation, anchor, onRecolor, onNote, onDele
       ref={box}
       className="highlight-bar highlight-popover"
       role="toolbar"
-      aria-label={`${kindName(annotation)} highlight`}
+      aria-label={text('highlight.toolbar', { kind: annotation.kind })}
       onKeyDown={onKey}
       onBlur={(event) => {
         // The focus went elsewhere in the page (not to nothing, as when the window loses it).
@@ -74,9 +76,9 @@ export function HighlightPopover({ annotation, anchor, onRecolor, onNote, onDele
           key={option.value}
           type="button"
           className={`swatch-button quire-color-${option.value}`}
-          aria-label={option.label}
+          aria-label={text(option.label)}
           aria-pressed={option.value === current}
-          title={option.label}
+          title={text(option.label)}
           onClick={() => (option.value === current ? onClose(true) : onRecolor(option.value))}
           {...itemProps(index)}
         >
@@ -84,10 +86,10 @@ export function HighlightPopover({ annotation, anchor, onRecolor, onNote, onDele
         </button>
       ))}
       <button type="button" className="button button-small" onClick={onNote} {...itemProps(HIGHLIGHT_COLOR_OPTIONS.length)}>
-        {annotation.note ? 'Edit note' : 'Add note'}
+        {text(annotation.note ? 'highlight.editNote' : 'highlight.addNote')}
       </button>
       <button type="button" className="button button-small" onClick={onDelete} {...itemProps(HIGHLIGHT_COLOR_OPTIONS.length + 1)}>
-        Delete
+        <FormattedMessage id="common.delete" />
       </button>
     </div>
   );

@@ -1,8 +1,10 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import type { KeyboardEventHandler, MouseEventHandler, ReactNode, RefObject } from 'react';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { useSettings } from '../app/settings-context';
 import { ArticleHeader } from './ArticleHeader';
-import { READER_KEYS_HINT } from './use-reader-keys';
+import { readerKeysHint } from './use-reader-keys';
 
 interface ReaderTextProps {
   article: ArticleMeta;
@@ -31,14 +33,15 @@ interface ReaderTextProps {
 /** The article: its header and text, in the reader's font, scrolled or in pages, with the book's contents beside it. */
 export function ReaderText({ article, html, dir, titleRef, scrollerRef, containerRef, onClick, onKeyDown, markHintId, columns, beside, overlay, hidden = false }: ReaderTextProps) {
   const { settings } = useSettings();
+  const text = useText();
   const hintId = `${article.id}-keys`;
   return (
     <>
       <p id={hintId} className="visually-hidden">
-        {READER_KEYS_HINT}
+        {readerKeysHint(text)}
       </p>
       <p id={markHintId} className="visually-hidden">
-        Highlighted passage. Enter: change its colour, write a note or delete it.
+        <FormattedMessage id="reader.markHint" />
       </p>
       <div className="reader-body" hidden={hidden}>
         {beside}
@@ -51,7 +54,7 @@ export function ReaderText({ article, html, dir, titleRef, scrollerRef, containe
             ref={scrollerRef}
             tabIndex={0}
             role="region"
-            aria-label="Article text"
+            aria-label={text('reader.articleText')}
             aria-describedby={hintId}
             data-pages={columns ?? undefined}
           >

@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { useCallback, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { MAX_FONT_SIZE, MIN_FONT_SIZE, useSettings } from '../app/settings-context';
 import { FontSelect, ThemeSelect } from '../app/SettingSelects';
@@ -6,6 +8,11 @@ import { useDisclosure } from '../app/use-disclosure';
 import { TextLayoutControls } from './TextLayoutControls';
 import type { ReaderChrome } from './use-reader-chrome';
 import { useChromePeek } from './use-reader-shortcuts';
+
+/** Marks, not words (hidden from screen readers); the back arrow turns with the interface (.glyph-pointing). */
+export const BACK_GLYPH = '← ';
+const TEXT_SETTINGS_GLYPH = 'Aa ';
+const SIZE_GLYPH = 'A';
 
 /**
  * A button's words, shortened in a phone-width reader (reader.css): the full words stay its
@@ -46,6 +53,8 @@ interface ReaderToolbarProps {
  */
 export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBeforeReflow, chrome, drawerButton, annotationCount, listen, viewSwitch }: ReaderToolbarProps) {
   const { settings, updateSettings } = useSettings();
+  const text = useText();
+  const countAfterLabel = ` ${text('common.countInParentheses', { count: annotationCount })}`;
   const themeId = useId();
   const fontId = useId();
   const foldButton = useRef<HTMLButtonElement>(null);
@@ -61,64 +70,72 @@ export function ReaderToolbar({ backLabel, onBack, onBookmarkSelection, onBefore
   };
   return (
     <div className="reader-toolbar" ref={toolbar} data-focus-mode={focusMode || undefined} data-peek={(focusMode && peek) || undefined}>
-      <button type="button" className="button" onClick={onBack} aria-keyshortcuts="Escape Alt+ArrowLeft" title={`${backLabel} (Escape, Alt+←)`}>
-        <span aria-hidden="true" className="glyph-pointing">← </span>
-        <ShortLabel full={backLabel} short="Back" />
+      <button type="button" className="button" onClick={onBack} aria-keyshortcuts="Escape Alt+ArrowLeft" title={text('reader.back.title', { label: backLabel })}>
+        <span aria-hidden="true" className="glyph-pointing">{BACK_GLYPH}</span>
+        <ShortLabel full={backLabel} short={text('reader.back.short')} />
       </button>
       <div className="reader-toolbar-group">
         {viewSwitch}
         <button type="button" className="button" onClick={onBookmarkSelection}>
-          <ShortLabel full="Bookmark selection" short="Bookmark" />
+          <ShortLabel full={text('reader.bookmarkSelection')} short={text('reader.bookmarkSelection.short')} />
         </button>
 
         {drawerMode && (
           <DisclosureButton disclosure={drawer} buttonRef={drawerButton} className="button">
-            <ShortLabel full="Bookmarks and notes" short="Notes" /> ({annotationCount})
+            <ShortLabel full={text('panel.title')} short={text('reader.notes.short')} />
+            {countAfterLabel}
           </DisclosureButton>
         )}
       </div>
       <DisclosureButton disclosure={fold} buttonRef={foldButton} className="button reader-settings-button">
-        <span aria-hidden="true">Aa</span> <span className="label-full">Text settings</span>
+        <span aria-hidden="true">{TEXT_SETTINGS_GLYPH}</span>
+        <span className="label-full">
+          <FormattedMessage id="reader.textSettings" />
+        </span>
       </DisclosureButton>
       <DisclosurePanel disclosure={fold} panelRef={foldPanel} className="reader-toolbar-group reader-settings">
         {/* With the reading settings: a phone-width toolbar keeps to one row (L works anywhere). */}
         {listen && (
-          <button type="button" className="button" aria-pressed={listen.active} aria-keyshortcuts="L" title="Read aloud (L)" onClick={listen.onToggle}>
-            Listen
+          <button type="button" className="button" aria-pressed={listen.active} aria-keyshortcuts="L" title={text('reader.listen.title')} onClick={listen.onToggle}>
+            <FormattedMessage id="reader.listen" />
           </button>
         )}
-        <button type="button" className="button" aria-pressed={focusMode} aria-keyshortcuts="F" title="Focus mode (F)" onClick={toggleFocusMode}>
-          Focus mode
+        <button type="button" className="button" aria-pressed={focusMode} aria-keyshortcuts="F" title={text('reader.focusMode.title')} onClick={toggleFocusMode}>
+          <FormattedMessage id="preferences.focusMode" />
         </button>
         <button
           type="button"
           className="button button-icon"
-          aria-label="Smaller text"
-          title="Smaller text"
+          aria-label={text('reader.smallerText')}
+          title={text('reader.smallerText')}
           disabled={settings.fontSize <= MIN_FONT_SIZE}
           onClick={() => setFontSize(settings.fontSize - 1)}
         >
-          <span aria-hidden="true" className="glyph-small">A</span>
+          <span aria-hidden="true" className="glyph-small">
+            {SIZE_GLYPH}
+          </span>
         </button>
         <button
           type="button"
           className="button button-icon"
-          aria-label="Larger text"
-          title="Larger text"
+          aria-label={text('reader.largerText')}
+          title={text('reader.largerText')}
           disabled={settings.fontSize >= MAX_FONT_SIZE}
           onClick={() => setFontSize(settings.fontSize + 1)}
         >
-          <span aria-hidden="true" className="glyph-large">A</span>
+          <span aria-hidden="true" className="glyph-large">
+            {SIZE_GLYPH}
+          </span>
         </button>
         <span className="reader-setting">
           <label htmlFor={themeId} className="select-label">
-            Theme
+            <FormattedMessage id="preferences.theme" />
           </label>
           <ThemeSelect id={themeId} />
         </span>
         <span className="reader-setting">
           <label htmlFor={fontId} className="select-label">
-            Font
+            <FormattedMessage id="preferences.font" />
           </label>
           <FontSelect id={fontId} onBeforeChange={onBeforeReflow} />
         </span>

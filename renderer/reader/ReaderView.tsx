@@ -1,4 +1,7 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { ReaderDocument } from './ReaderDocument';
+import { BACK_GLYPH } from './ReaderToolbar';
 import type { ReaderTarget } from './reader-target';
 import { useReaderData } from './use-reader-data';
 
@@ -11,8 +14,10 @@ interface ReaderViewProps {
 }
 
 /** The reader: loads the article, then shows it (or says why it cannot). */
-export function ReaderView({ articleId, target, backLabel = 'Back to library', onBack }: ReaderViewProps) {
+export function ReaderView({ articleId, target, backLabel: givenBackLabel, onBack }: ReaderViewProps) {
   const data = useReaderData(articleId);
+  const text = useText();
+  const backLabel = givenBackLabel ?? text('reader.back.library');
   if (data.status === 'ready') {
     return <ReaderDocument key={articleId} data={data} target={target} backLabel={backLabel} onBack={onBack} />;
   }
@@ -20,17 +25,19 @@ export function ReaderView({ articleId, target, backLabel = 'Back to library', o
     <main className="view reader-view reader-message" id="main">
       <div className="reader-toolbar">
         <button type="button" className="button" onClick={onBack}>
-          <span aria-hidden="true" className="glyph-pointing">← </span>
+          <span aria-hidden="true" className="glyph-pointing">{BACK_GLYPH}</span>
           {backLabel}
         </button>
       </div>
       {data.status === 'loading' ? (
         <p className="loading" role="status">
-          Loading the article…
+          <FormattedMessage id="reader.loading" />
         </p>
       ) : (
         <>
-          <h1>This article could not be opened</h1>
+          <h1>
+            <FormattedMessage id="reader.openFailed" />
+          </h1>
           <p className="inline-error" role="alert">
             {data.message}
           </p>

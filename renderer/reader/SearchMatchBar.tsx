@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 interface SearchMatchBarProps {
   terms: readonly string[];
   current: number;
@@ -9,28 +11,27 @@ interface SearchMatchBarProps {
 
 /** Shown when the reader was opened from a search: steps through every match in the article. */
 export function SearchMatchBar({ terms, current, total, onPrevious, onNext, onClose }: SearchMatchBarProps) {
+  const text = useText();
   return (
-    <div className="search-match-bar" role="group" aria-label="Search matches">
+    <div className="search-match-bar" role="group" aria-label={text('matches.group')}>
       <span className="search-match-terms">
         {terms.length > 0 ? (
-          <>
-            Matches for <strong>{terms.join(', ')}</strong>
-          </>
+          <FormattedMessage id="matches.for" values={{ terms: <strong>{terms.join(', ')}</strong> }} />
         ) : (
-          'Search result'
+          text('matches.searchResult')
         )}
       </span>
       <span className="search-match-count" aria-live="polite" aria-atomic="true">
-        {total === 0 ? 'No matches' : `${(current + 1).toLocaleString()} of ${total.toLocaleString()}`}
+        {total === 0 ? text('matches.none') : text('matches.position', { current: current + 1, total })}
       </span>
       <button type="button" className="button button-small" onClick={onPrevious} disabled={total < 2}>
-        Previous match
+        <FormattedMessage id="matches.previous" />
       </button>
       <button type="button" className="button button-small" onClick={onNext} disabled={total < 2}>
-        Next match
+        <FormattedMessage id="matches.next" />
       </button>
       <button type="button" className="button button-quiet button-small" onClick={onClose}>
-        Clear highlights
+        <FormattedMessage id="matches.clear" />
       </button>
     </div>
   );

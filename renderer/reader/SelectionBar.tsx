@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { useImperativeHandle, type MouseEvent, type Ref } from 'react';
 import type { HighlightColor } from '../../electron/shared/models';
 import { HIGHLIGHT_COLOR_OPTIONS } from './colors';
@@ -31,13 +33,14 @@ export function SelectionBar({ ref, selection, onHighlight, onNote, onCopy }: Se
   const bar = useFloatingPosition<HTMLDivElement>(selection.rect);
   useImperativeHandle(ref, () => ({ hasFocus: () => bar.current?.contains(bar.current.ownerDocument.activeElement) ?? false }), [bar]);
   const { onKeyDown, itemProps } = useToolbarKeys();
+  const text = useText();
   const noteIndex = HIGHLIGHT_COLOR_OPTIONS.length;
   return (
     <div
       ref={bar}
       className="highlight-bar"
       role="toolbar"
-      aria-label="Highlight the selected passage"
+      aria-label={text('selectionBar.label')}
       onKeyDown={onKeyDown}
       hidden={selection.rect === null}
     >
@@ -46,9 +49,9 @@ export function SelectionBar({ ref, selection, onHighlight, onNote, onCopy }: Se
           key={option.value}
           type="button"
           className={`swatch-button quire-color-${option.value}`}
-          aria-label={`Highlight ${option.label.toLowerCase()}`}
+          aria-label={text('selectionBar.highlight', { colour: text(option.word) })}
           aria-keyshortcuts={colorKey(option.value)}
-          title={`${option.label} (${colorKey(option.value)})`}
+          title={text('common.withKey', { label: text(option.label), key: colorKey(option.value) })}
           onMouseDown={keepSelection}
           onClick={() => onHighlight(option.value)}
           {...itemProps(index)}
@@ -60,22 +63,22 @@ export function SelectionBar({ ref, selection, onHighlight, onNote, onCopy }: Se
         type="button"
         className="button button-small"
         aria-keyshortcuts="N"
-        title="Note on the passage (N)"
+        title={text('selectionBar.note.title')}
         onMouseDown={keepSelection}
         onClick={onNote}
         {...itemProps(noteIndex)}
       >
-        Note
+        <FormattedMessage id="annotationDialog.note" />
       </button>
       <button
         type="button"
         className="button button-small"
-        title="Copy the passage"
+        title={text('selectionBar.copy.title')}
         onMouseDown={keepSelection}
         onClick={onCopy}
         {...itemProps(noteIndex + 1)}
       >
-        Copy
+        <FormattedMessage id="menu.copy" />
       </button>
     </div>
   );

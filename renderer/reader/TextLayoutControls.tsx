@@ -1,3 +1,5 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import { textOf } from '../i18n/use-text';
 import { useId, useRef } from 'react';
 import { useSettings } from '../app/settings-context';
 import { DisclosureButton } from '../app/DisclosureButton';
@@ -14,6 +16,10 @@ export const PARAGRAPH_SPACING_RANGE = { min: 0, max: 2.5, step: 0.1 } as const;
 /** Scrolled or in pages, line spacing and column width (Escape or a press outside closes them), behind a disclosure button so the toolbar stays short. */
 export function TextLayoutControls({ onBeforeReflow }: { onBeforeReflow: () => void }) {
   const { settings, updateSettings } = useSettings();
+  const intl = useIntl();
+  const text = textOf(intl);
+  const lineHeight = intl.formatNumber(settings.lineHeight, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const columnWidth = text('units.characters', { value: settings.columnWidth });
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const disclosure = useDisclosure(buttonRef, panelRef);
@@ -23,7 +29,7 @@ export function TextLayoutControls({ onBeforeReflow }: { onBeforeReflow: () => v
   return (
     <div className="text-layout">
       <DisclosureButton disclosure={disclosure} buttonRef={buttonRef} className="button">
-        Text layout
+        <FormattedMessage id="textLayout.label" />
       </DisclosureButton>
       {open && (
         <div
@@ -31,35 +37,35 @@ export function TextLayoutControls({ onBeforeReflow }: { onBeforeReflow: () => v
           ref={panelRef}
           className="text-layout-panel"
           role="group"
-          aria-label="Text layout"
+          aria-label={text('textLayout.label')}
         >
           <ReadingModeSelect onBeforeChange={onBeforeReflow} />
-          <label htmlFor={lineId}>Line spacing</label>
+          <label htmlFor={lineId}>{text('preferences.lineSpacing')}</label>
           <input
             id={lineId}
             type="range"
             {...LINE_HEIGHT_RANGE}
             value={settings.lineHeight}
-            aria-valuetext={settings.lineHeight.toFixed(1)}
+            aria-valuetext={lineHeight}
             onChange={(event) => {
               onBeforeReflow();
               updateSettings({ lineHeight: Math.round(Number(event.target.value) * 10) / 10 });
             }}
           />
-          <output htmlFor={lineId}>{settings.lineHeight.toFixed(1)}</output>
-          <label htmlFor={widthId}>Column width</label>
+          <output htmlFor={lineId}>{lineHeight}</output>
+          <label htmlFor={widthId}>{text('preferences.columnWidth')}</label>
           <input
             id={widthId}
             type="range"
             {...COLUMN_WIDTH_RANGE}
             value={settings.columnWidth}
-            aria-valuetext={`${settings.columnWidth} characters`}
+            aria-valuetext={columnWidth}
             onChange={(event) => {
               onBeforeReflow();
               updateSettings({ columnWidth: Number(event.target.value) });
             }}
           />
-          <output htmlFor={widthId}>{settings.columnWidth} characters</output>
+          <output htmlFor={widthId}>{columnWidth}</output>
         </div>
       )}
     </div>

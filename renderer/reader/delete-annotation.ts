@@ -5,8 +5,7 @@
 import type { Annotation } from '../../electron/shared/models';
 import type { useApi } from '../api/api-context';
 import type { useStatus } from '../app/status-context';
-
-export const kindName = (annotation: Pick<Annotation, 'kind'>): string => (annotation.kind === 'note' ? 'Note' : 'Bookmark');
+import type { Text } from '../i18n/use-text';
 
 export interface DeletionListeners {
   /** the annotation is gone: drop it from the list */
@@ -21,24 +20,26 @@ export async function deleteAnnotationWithUndo(
   { notify, reportError }: Pick<ReturnType<typeof useStatus>, 'notify' | 'reportError'>,
   annotation: Annotation,
   listeners: DeletionListeners,
+  text: Text,
 ): Promise<boolean> {
+  const kind = { kind: annotation.kind };
   const result = await api.deleteAnnotation(annotation.articleId, annotation.id);
   if (!result.ok) {
-    reportError(`The ${annotation.kind} was not deleted: ${result.error.message}`);
+    reportError(text('annotation.notDeleted', { ...kind, reason: result.error.message }));
     return false;
   }
   listeners.removed(annotation);
-  notify(`${kindName(annotation)} deleted`, {
+  notify(text('annotation.deleted', kind), {
     action: {
-      label: 'Undo',
+      label: text('common.undo'),
       run: () => {
         void api.restoreAnnotation(annotation).then((restored) => {
           if (!restored.ok) {
-            reportError(`The ${annotation.kind} was not restored: ${restored.error.message}`);
+            reportError(text('annotation.notRestored', { ...kind, reason: restored.error.message }));
             return;
           }
           listeners.restored(restored.value);
-          notify(`${kindName(annotation)} restored`);
+          notify(text('annotation.restored', kind));
         });
       },
     },

@@ -2,6 +2,7 @@
  * Changing a bookmark or note (recolour, edit its note): one call and one failure sentence for the
  * reader's side panel and the library-wide views, which differ only in how they update their lists.
  */
+import type { Text } from '../i18n/use-text';
 import type { Annotation, UpdateAnnotationInput } from '../../electron/shared/models';
 import type { useApi } from '../api/api-context';
 
@@ -11,10 +12,11 @@ export async function updateAnnotationReporting(
   reportError: (message: string) => void,
   annotation: Annotation,
   patch: UpdateAnnotationInput,
+  text: Text,
 ): Promise<Annotation | null> {
   const result = await api.updateAnnotation(annotation.articleId, annotation.id, patch);
   if (!result.ok) {
-    reportError(`The ${annotation.kind} was not changed: ${result.error.message}`);
+    reportError(text('annotation.notChanged', { kind: annotation.kind, reason: result.error.message }));
     return null;
   }
   return result.value;

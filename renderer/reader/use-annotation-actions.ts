@@ -4,9 +4,10 @@
  * delete, go to a passage in the text, and where the focus goes after each (the panel's item, its
  * heading, or the passage's mark).
  */
+import { useText } from '../i18n/use-text';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Annotation, HighlightColor } from '../../electron/shared/models';
-import { colorLabel } from './colors';
+import { colorWord } from './colors';
 import { useStatus } from '../app/status-context';
 import type { AnnotationPanelHandle } from './AnnotationPanel';
 import type { ReaderAnnotations } from './use-annotations';
@@ -24,6 +25,7 @@ interface AnnotationActionsOptions {
 
 export function useAnnotationActions({ articleId, annotations, panel, container, scroller, selection }: AnnotationActionsOptions) {
   const { notify } = useStatus();
+  const text = useText();
   const { create, update, remove } = annotations;
   const listed = annotations.annotations;
 
@@ -58,35 +60,35 @@ export function useAnnotationActions({ articleId, annotations, panel, container,
     if (!saved) return;
     selection.clear();
     if (focus) focusMark(saved.id);
-    notify(`Highlighted in ${colorLabel(color).toLowerCase()}`);
+    notify(text('reader.highlighted', { colour: colorWord(color, text) }));
   };
 
   const recolor = async (annotation: Annotation, color: HighlightColor, { focus }: { focus: boolean }) => {
     const saved = await update(annotation, { color });
     if (!saved) return;
     if (focus) focusMark(saved.id);
-    notify(`Highlight changed to ${colorLabel(color).toLowerCase()}`);
+    notify(text('reader.highlightChanged', { colour: colorWord(color, text) }));
   };
 
   const bookmarkArticle = async () => {
     const saved = await create({ articleId, kind: 'bookmark' });
     if (!saved) return;
     focusInPanel(saved.id);
-    notify('Article bookmarked');
+    notify(text('reader.articleBookmarked'));
   };
 
   /** Puts an unplaced passage on the text selected now (its note and colour stay). */
   const reattach = async (annotation: Annotation) => {
     const span = selection.current()?.span;
     if (!span) {
-      notify('Select the passage in the article first, then choose “Attach to selection”.');
+      notify(text('reader.attachFirst'));
       return;
     }
     const saved = await update(annotation, { passage: { start: span.start, end: span.end } });
     if (!saved) return;
     selection.clear();
     focusInPanel(saved.id);
-    notify('Bookmark attached to the selected text');
+    notify(text('reader.attached'));
   };
 
   /** Deleted from the panel, the focus stays in the panel; from the text, in the text. */

@@ -2,6 +2,7 @@
  * The bookmark and note dialog of the reader: what it is open for (a new passage, the whole
  * article, or an existing bookmark or note) and what saving it does.
  */
+import { useText } from '../i18n/use-text';
 import { useState } from 'react';
 import type { Annotation, AnnotationKind, HighlightColor } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
@@ -27,12 +28,13 @@ interface AnnotationDialogOptions {
 
 export function useAnnotationDialog({ articleId, text, annotations, onSaved }: AnnotationDialogOptions) {
   const { notify } = useStatus();
+  const words = useText();
   const [dialog, setDialog] = useState<DialogState | null>(null);
 
   /** A bookmark or note on `span`, the selected passage (null: there is none, which is said). */
   const startPassage = (kind: AnnotationKind, span: TextSpan | null) => {
     if (!span) {
-      notify('Select a passage in the article first, then choose “Bookmark selection”.');
+      notify(words('reader.selectFirst'));
       return;
     }
     setDialog({
@@ -73,7 +75,7 @@ export function useAnnotationDialog({ articleId, text, annotations, onSaved }: A
     if (!saved) return false;
     setDialog(null);
     onSaved(saved, !annotation);
-    notify(annotation ? 'Changes saved' : draft.kind === 'note' ? 'Note saved' : 'Bookmark saved');
+    notify(annotation ? words('annotation.saved') : words('annotation.created', { kind: draft.kind }));
     return true;
   };
 

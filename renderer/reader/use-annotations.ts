@@ -3,6 +3,7 @@
  * change made here shows in the cached list at once, before the API's refresh confirms it; other
  * processes' changes arrive through the cache's refresh. Deletions can be undone.
  */
+import { useText } from '../i18n/use-text';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Annotation, CreateAnnotationInput, UpdateAnnotationInput } from '../../electron/shared/models';
@@ -17,6 +18,7 @@ export function useAnnotations(articleId: string, annotations: Annotation[]) {
   const api = useApi();
   const client = useQueryClient();
   const { notify, reportError } = useStatus();
+  const text = useText();
 
   const edit = useCallback(
     (change: (current: Annotation[]) => Annotation[]) =>
@@ -28,22 +30,22 @@ export function useAnnotations(articleId: string, annotations: Annotation[]) {
     async (input: CreateAnnotationInput): Promise<Annotation | null> => {
       const result = await api.createAnnotation(input);
       if (!result.ok) {
-        reportError(`The ${input.kind} was not saved: ${result.error.message}`);
+        reportError(text('annotation.notSaved', { kind: input.kind, reason: result.error.message }));
         return null;
       }
       edit((current) => [...current.filter((a) => a.id !== result.value.id), result.value]);
       return result.value;
     },
-    [api, edit, reportError],
+    [api, edit, reportError, text],
   );
 
   const update = useCallback(
     async (annotation: Annotation, patch: UpdateAnnotationInput): Promise<Annotation | null> => {
-      const changed = await updateAnnotationReporting(api, reportError, annotation, patch);
+      const changed = await updateAnnotationReporting(api, reportError, annotation, patch, text);
       if (changed) edit((current) => current.map((a) => (a.id === annotation.id ? changed : a)));
       return changed;
     },
-    [api, edit, reportError],
+    [api, edit, reportError, text],
   );
 
   const remove = useCallback(
@@ -51,8 +53,8 @@ export function useAnnotations(articleId: string, annotations: Annotation[]) {
       deleteAnnotationWithUndo(api, { notify, reportError }, annotation, {
         removed: (gone) => edit((current) => current.filter((a) => a.id !== gone.id)),
         restored: (back) => edit((current) => [...current.filter((a) => a.id !== back.id), back]),
-      }),
-    [api, edit, notify, reportError],
+      }, text),
+    [api, edit, notify, reportError, text],
   );
 
   return { annotations, create, update, remove };

@@ -4,12 +4,14 @@
  * Space and Home/End scroll the focusable text region natively. Find itself (Ctrl+F, F3) is in
  * find/use-find-in-article.ts.
  */
+import type { Text } from '../i18n/use-text';
 import { useEffect, type RefObject } from 'react';
 import { findKeyLabel } from './find/find-shortcuts';
 import { adjacentHeading, articleHeadings, goToHeading } from './headings';
 import { isTyping } from './use-reader-shortcuts';
 
-export const READER_KEYS_HINT = `Keys: ${findKeyLabel()} find in the article, H next heading, Shift+H previous heading, N next match, Shift+N previous match. With a passage selected: 1 to 5 highlight it in a colour, N writes a note on it. On a highlight, Enter changes its colour or note.`;
+/** The reader's keys in one sentence (catalog `reader.keysHint`), for the text's description. */
+export const readerKeysHint = (text: Text): string => text('reader.keysHint', { find: findKeyLabel() });
 
 interface ReaderKeysOptions {
   region: RefObject<HTMLElement | null>;

@@ -2,6 +2,7 @@
  * Saves where the reader is (progress and first visible character) while scrolling, at most
  * every SAVE_INTERVAL_MS and once more when the reader closes; restores it when it opens.
  */
+import { useText } from '../i18n/use-text';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useApi } from '../api/api-context';
@@ -23,6 +24,12 @@ export function useReadingPosition({ articleId, scroller, container, restoreTo }
   const api = useApi();
   const client = useQueryClient();
   const { reportError } = useStatus();
+  // The sentence in the language of the moment, without restarting the scroll tracking.
+  const text = useText();
+  const words = useRef(text);
+  useEffect(() => {
+    words.current = text;
+  }, [text]);
   const flushRef = useRef<() => Promise<void>>(async () => {});
 
   // Only the first render restores; later renders keep the user's scroll.
@@ -58,7 +65,7 @@ export function useReadingPosition({ articleId, scroller, container, restoreTo }
       if (result.ok) client.setQueryData(articleKey(queryKeys.articleMeta, articleId), result.value);
       if (!result.ok && !reported) {
         reported = true;
-        reportError(`Your reading position was not saved: ${result.error.message}`);
+        reportError(words.current('reader.positionNotSaved', { reason: result.error.message }));
       }
     };
     const onScroll = () => {

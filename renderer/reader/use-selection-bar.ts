@@ -3,6 +3,7 @@
  * do, and where the focus goes when it goes. Highlighting by key (or from the focused bar) gives
  * the new highlight the focus, so the keys can go on with it.
  */
+import { useText } from '../i18n/use-text';
 import type { RefObject } from 'react';
 import type { HighlightColor } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
@@ -26,6 +27,7 @@ interface SelectionBarOptions {
 
 export function useSelectionBar({ text, bar, selection, blocked, main, scroller, highlight, writeNote }: SelectionBarOptions) {
   const { notify } = useStatus();
+  const words = useText();
   const shown = selection.selection !== null && !blocked;
   const barHasFocus = () => bar.current?.hasFocus() ?? false;
 
@@ -45,7 +47,7 @@ export function useSelectionBar({ text, bar, selection, blocked, main, scroller,
   const copy = async () => {
     const span = selection.current()?.span;
     if (!span) return;
-    notify((await copyText(text.slice(span.start, span.end))) ? 'Copied' : 'The passage could not be copied.');
+    notify(words((await copyText(text.slice(span.start, span.end))) ? 'reader.copied' : 'reader.copyFailed'));
   };
 
   return {

@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../i18n/use-text';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../electron/shared/models';
 import { ViewErrorBoundary } from '../app/ViewErrorBoundary';
@@ -25,6 +27,7 @@ interface SearchBoxProps {
  */
 export function SearchBox({ onOpenHit, onBackToLibrary }: SearchBoxProps) {
   const { query, filter, state, change, submit, clear, setFilter, loadMore } = useSearch();
+  const text = useText();
   const [open, setOpen] = useState(false);
   // The active result belongs to one list of hits; a new answer starts with none active.
   const [active, setActive] = useState<{ hits: SearchHit[] | null; index: number }>({ hits: null, index: -1 });
@@ -105,7 +108,7 @@ export function SearchBox({ onOpenHit, onBackToLibrary }: SearchBoxProps) {
   return (
     <div className="search" ref={root} role="search">
       <label htmlFor={inputId} className="visually-hidden">
-        Search library
+        <FormattedMessage id="search.label" />
       </label>
       <input
         ref={input}
@@ -113,7 +116,7 @@ export function SearchBox({ onOpenHit, onBackToLibrary }: SearchBoxProps) {
         className="search-input"
         type="search"
         value={query}
-        placeholder={`Search your library (${isMac ? '⌘K' : 'Ctrl+K'})`}
+        placeholder={text('search.placeholder', { keys: isMac ? '⌘K' : 'Ctrl+K' })}
         autoComplete="off"
         spellCheck={false}
         aria-describedby={hintId}
@@ -127,7 +130,7 @@ export function SearchBox({ onOpenHit, onBackToLibrary }: SearchBoxProps) {
         onKeyDown={onKeyDown}
       />
       <span id={hintId} className="visually-hidden">
-        Type to search; use the arrow keys to pick a result and Enter to open it, or Tab to the filters.
+        <FormattedMessage id="search.hint" />
       </span>
       {showPanel && (
         <div className="search-panel">

@@ -1,16 +1,17 @@
+import { useIntl } from 'react-intl';
+import type { MessageId } from '../../electron/shared/i18n/catalogs';
+import { textOf } from '../i18n/use-text';
 import { useId, type KeyboardEvent } from 'react';
 import type { ArticleFormat, SearchSort } from '../../electron/shared/models';
-import { LabelledSelect, type SelectOption } from '../components/LabelledSelect';
-import { FORMAT_LABELS, languageName } from '../library/article-format';
+import { LabelledSelect, translateOptions, type SelectOption } from '../components/LabelledSelect';
+import { formatLabel, languageName } from '../library/article-format';
 import type { SearchFilter } from './search-filter';
 import type { SearchChoices } from './use-search-library';
 
-const SORT_OPTIONS: readonly SelectOption<SearchSort>[] = [
-  { value: 'relevance', label: 'Relevance' },
-  { value: 'date', label: 'Newest first' },
+const SORT_OPTIONS: readonly SelectOption<SearchSort, MessageId>[] = [
+  { value: 'relevance', label: 'search.sort.relevance' },
+  { value: 'date', label: 'bookmarks.sort.newest' },
 ];
-
-const DATE_HINT = 'The date an article was published, or imported when that is unknown';
 
 interface SearchFilterBarProps {
   filter: SearchFilter;
@@ -33,6 +34,9 @@ const orNull = (value: string): string | null => (value === '' ? null : value);
  */
 export function SearchFilterBar({ filter, choices, onChange, onEscape }: SearchFilterBarProps) {
   const id = useId();
+  const intl = useIntl();
+  const text = textOf(intl);
+  const dateHint = text('search.dateHint');
   const set = <K extends keyof SearchFilter>(key: K, value: SearchFilter[K], typing = false) =>
     onChange({ ...filter, [key]: value }, { typing });
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -42,13 +46,13 @@ export function SearchFilterBar({ filter, choices, onChange, onEscape }: SearchF
   };
   const field = (name: string) => `${id}-${name}`;
   return (
-    <div className="search-filters" role="group" aria-label="Filter and sort results" onKeyDown={onKeyDown}>
+    <div className="search-filters" role="group" aria-label={text('search.filters')} onKeyDown={onKeyDown}>
       <LabelledSelect
         className="search-filter"
         id={field('tag')}
-        label="Tag"
+        label={text('bookmarks.filter.tag')}
         value={filter.tag ?? ''}
-        anyLabel="Any tag"
+        anyLabel={text('filters.anyTag')}
         options={withChosen(choices.tags, filter.tag).map((tag) => ({ value: tag, label: tag }))}
         active={filter.tag !== null}
         onChange={(tag) => set('tag', orNull(tag))}
@@ -56,43 +60,43 @@ export function SearchFilterBar({ filter, choices, onChange, onEscape }: SearchF
       <LabelledSelect<ArticleFormat | ''>
         className="search-filter"
         id={field('format')}
-        label="Format"
+        label={text('filters.format')}
         value={filter.format ?? ''}
-        anyLabel="Any format"
-        options={withChosen(choices.formats, filter.format).map((format) => ({ value: format, label: FORMAT_LABELS[format] }))}
+        anyLabel={text('filters.anyFormat')}
+        options={withChosen(choices.formats, filter.format).map((format) => ({ value: format, label: formatLabel(format, intl) }))}
         active={filter.format !== null}
         onChange={(format) => set('format', format === '' ? null : format)}
       />
       <LabelledSelect
         className="search-filter"
         id={field('lang')}
-        label="Language"
+        label={text('preferences.language')}
         value={filter.lang ?? ''}
-        anyLabel="Any language"
-        options={withChosen(choices.langs, filter.lang).map((lang) => ({ value: lang, label: languageName(lang) }))}
+        anyLabel={text('filters.anyLanguage')}
+        options={withChosen(choices.langs, filter.lang).map((lang) => ({ value: lang, label: languageName(lang, intl) }))}
         active={filter.lang !== null}
         onChange={(lang) => set('lang', orNull(lang))}
       />
       <span className="search-filter">
-        <label htmlFor={field('from')}>From</label>
+        <label htmlFor={field('from')}>{text('search.from')}</label>
         <input
           id={field('from')}
           type="date"
           value={filter.from}
           max={filter.to || undefined}
-          title={DATE_HINT}
+          title={dateHint}
           data-active={filter.from !== '' || undefined}
           onChange={(e) => set('from', e.target.value, true)}
         />
       </span>
       <span className="search-filter">
-        <label htmlFor={field('to')}>To</label>
+        <label htmlFor={field('to')}>{text('search.to')}</label>
         <input
           id={field('to')}
           type="date"
           value={filter.to}
           min={filter.from || undefined}
-          title={DATE_HINT}
+          title={dateHint}
           data-active={filter.to !== '' || undefined}
           onChange={(e) => set('to', e.target.value, true)}
         />
@@ -100,9 +104,9 @@ export function SearchFilterBar({ filter, choices, onChange, onEscape }: SearchF
       <LabelledSelect
         className="search-filter"
         id={field('sort')}
-        label="Sort"
+        label={text('filters.sort')}
         value={filter.sort}
-        options={SORT_OPTIONS}
+        options={translateOptions(SORT_OPTIONS, text)}
         onChange={(sort) => set('sort', sort)}
       />
     </div>

@@ -1,13 +1,19 @@
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
+import type { MessageId } from '../../electron/shared/i18n/catalogs';
+import { textOf } from '../i18n/use-text';
 import type { SearchHit, SearchHitKind } from '../../electron/shared/models';
-import { FORMAT_LABELS, formatDate } from '../library/article-format';
+import { formatDate, formatLabel } from '../library/article-format';
 import { groupHits, type HitGroup } from './group-hits';
-import { plural } from './search-summary';
 import type { ResultEntry } from './result-entries';
 import { snippetToSafeHtml } from './safe-snippet';
 import { kindCountsLabel, resultsSummary } from './search-summary';
 import type { SearchState } from './use-search';
 
-const KIND_LABEL: Record<SearchHitKind, string> = { article: 'Article', bookmark: 'Bookmark', note: 'Note' };
+const KIND_LABEL = {
+  article: 'search.kind.article',
+  bookmark: 'search.kind.bookmark',
+  note: 'search.kind.note',
+} as const satisfies Record<SearchHitKind, MessageId>;
 
 export const hitOptionId = (listId: string, index: number) => `${listId}-hit-${index}`;
 
@@ -26,12 +32,13 @@ interface SearchResultsProps {
   onClearFilters: () => void;
 }
 
-function statusLabel(state: SearchState): string {
+function statusLabel(state: SearchState, intl: IntlShape): string {
+  const text = textOf(intl);
   if (state.error) return '';
-  if (state.loading && !state.hits) return 'Searching…';
+  if (state.loading && !state.hits) return text('search.searching');
   if (!state.hits) return '';
-  if (state.hits.length === 0) return state.filtered ? 'No results with these filters' : `No results for “${state.query}”`;
-  return state.totals === null ? '' : resultsSummary(state.hits, state.totals, state.more, state.sort);
+  if (state.hits.length === 0) return state.filtered ? text('search.noResultsFiltered') : text('search.noResults', { query: state.query });
+  return state.totals === null ? '' : resultsSummary(state.hits, state.totals, state.more, state.sort, intl);
 }
 
 /**
@@ -39,9 +46,9 @@ function statusLabel(state: SearchState): string {
  * the one the date filters and order use (published, else added); a hit does not say which, so
  * it is shown without "Published" or "Added".
  */
-function articleFacts(group: Pick<HitGroup, 'date' | 'format'>): string {
-  const date = group.date === null ? null : formatDate(group.date);
-  return [date, group.format === null ? null : FORMAT_LABELS[group.format]].filter(Boolean).join(' · ');
+function articleFacts(group: Pick<HitGroup, 'date' | 'format'>, intl: IntlShape): string {
+  const date = group.date === null ? null : formatDate(group.date, intl);
+  return [date, group.format === null ? null : formatLabel(group.format, intl)].filter(Boolean).join(' · ');
 }
 
 /** The snippet as plain text, for the option's accessible name. */
@@ -61,16 +68,18 @@ function snippetText(snippet: string): string {
  */
 export function SearchResults({ listId, state, entries, activeIndex, onHover, onOpen, onLoadMore, filterActive, onClearFilters }: SearchResultsProps) {
   const hits = state.hits ?? [];
+  const intl = useIntl();
+  const text = textOf(intl);
   return (
     <>
       <div className="search-summary">
         <p className="search-count" role="status" aria-live="polite">
-          {statusLabel(state)}
+          {statusLabel(state, intl)}
         </p>
         {/* Beside the count it changes; outside the live region, so it is not read with every count. */}
         {filterActive && (
           <button type="button" className="button button-small search-clear-filters" onClick={onClearFilters}>
-            Clear filters
+            <FormattedMessage id="search.clearFilters" />
           </button>
         )}
       </div>
@@ -84,21 +93,24 @@ export function SearchResults({ listId, state, entries, activeIndex, onHover, on
           className="search-results"
           role="listbox"
           id={listId}
-          aria-label="Search results"
+          aria-label={text('search.results')}
           aria-busy={state.loading || undefined}
         >
           {groupHits(hits).map((group) => {
-            const facts = articleFacts(group);
+            const facts = articleFacts(group, intl);
+            const counts = kindCountsLabel(group.counts, intl);
             return (
               <li key={group.articleId} role="presentation" className="search-group">
                 <ul
                   role="group"
-                  aria-label={`${group.title}${facts ? ` (${facts})` : ''}: ${kindCountsLabel(group.counts)}`}
+                  aria-label={text(facts ? 'search.group.withFacts' : 'search.group', { title: group.title, facts, counts })}
                   className="search-group-hits"
                 >
                   <li role="presentation" className="search-group-head" aria-hidden="true">
-                    <span className="search-hit-title">{group.title}</span>
-                    <span className="search-group-count">{kindCountsLabel(group.counts)}</span>
+                    <bdi className="search-hit-title" dir="auto">
+                      {group.title}
+                    </bdi>
+                    <span className="search-group-count">{counts}</span>
                     {facts && <span className="search-group-facts">{facts}</span>}
                   </li>
                   {entries.map((entry, index) => {
@@ -107,8 +119,8 @@ export function SearchResults({ listId, state, entries, activeIndex, onHover, on
                     const { hit } = entry;
                     const label =
                       entry.kind === 'more'
-                        ? `And ${plural(entry.more, 'more place', 'more places')} in ${hit.title}: open the article with every match listed`
-                        : `${KIND_LABEL[hit.kind]} in ${hit.title}: ${snippetText(hit.snippet)}`;
+                        ? text('search.more.label', { count: entry.more, title: hit.title })
+                        : text('search.hit.label', { kind: text(KIND_LABEL[hit.kind]), title: hit.title, snippet: snippetText(hit.snippet) });
                     return (
                       <li
                         key={`${hit.articleId}-${hit.annotationId ?? ''}-${index}`}
@@ -123,11 +135,11 @@ export function SearchResults({ listId, state, entries, activeIndex, onHover, on
                         onClick={() => onOpen(hit)}
                       >
                         {entry.kind === 'more' ? (
-                          <span className="search-hit-snippet">and {plural(entry.more, 'more', 'more')} in this article</span>
+                          <span className="search-hit-snippet">{text('search.more', { count: entry.more })}</span>
                         ) : (
                           <>
                             <span className="search-hit-head">
-                              <span className={`kind-badge kind-${hit.kind}`}>{KIND_LABEL[hit.kind]}</span>
+                              <span className={`kind-badge kind-${hit.kind}`}>{text(KIND_LABEL[hit.kind])}</span>
                             </span>
                             <span className="search-hit-snippet" dangerouslySetInnerHTML={{ __html: snippetToSafeHtml(hit.snippet) }} />
                           </>
@@ -143,7 +155,7 @@ export function SearchResults({ listId, state, entries, activeIndex, onHover, on
       )}
       {state.more && hits.length > 0 && (
         <button type="button" className="button button-small search-load-more" onClick={onLoadMore} disabled={state.loading}>
-          {state.loading ? 'Loading more results…' : 'Load more results'}
+          {text(state.loading ? 'search.loadingMore' : 'search.loadMore')}
         </button>
       )}
     </>

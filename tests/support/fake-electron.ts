@@ -161,6 +161,9 @@ class FakeApp extends EventEmitter {
   readonly getVersion = vi.fn(() => '0.1.0');
   readonly getAppPath = vi.fn(() => process.cwd());
   readonly getName = vi.fn(() => this.name);
+  /** The interface language main follows when the setting is `system` (electron.d.ts: App.getLocale). */
+  readonly getLocale = vi.fn(() => 'en-US');
+  readonly getPreferredSystemLanguages = vi.fn((): string[] => ['en-US']);
   readonly setName = vi.fn((name: string) => {
     this.name = name;
   });

@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../../i18n/use-text';
 import { useEffect, useId, useImperativeHandle, useRef, type KeyboardEvent, type Ref, type RefObject } from 'react';
 import { useFindHighlights } from './use-find-highlights';
 import { useFindState } from './use-find-state';
@@ -23,6 +25,7 @@ interface FindBarProps {
 export function FindBar({ ref, text, initialQuery, container, scroller, onClose }: FindBarProps) {
   const input = useRef<HTMLInputElement>(null);
   const countId = useId();
+  const words = useText();
   const { query, setQuery, found, step } = useFindState({ text, initialQuery, container, scroller });
   useFindHighlights({ container, scroller, matches: found.matches, current: found.index, moves: found.moves });
 
@@ -45,16 +48,16 @@ export function FindBar({ ref, text, initialQuery, container, scroller, onClose 
 
   const total = found.matches.length;
   const searched = found.query.trim() !== '';
-  const count = !searched ? '' : total === 0 ? 'No matches' : `${found.index + 1} of ${total}`;
+  const count = !searched ? '' : total === 0 ? words('matches.none') : words('matches.position', { current: found.index + 1, total });
   return (
-    <div className="find-bar" role="search" aria-label="Find in article" onKeyDown={onKeyDown}>
+    <div className="find-bar" role="search" aria-label={words('find.label')} onKeyDown={onKeyDown}>
       <input
         ref={input}
         type="text"
         className={`find-input${searched && total === 0 ? ' find-input-none' : ''}`}
-        aria-label="Find in article"
+        aria-label={words('find.label')}
         aria-describedby={countId}
-        placeholder="Find in article"
+        placeholder={words('find.label')}
         autoComplete="off"
         spellCheck={false}
         value={query}
@@ -63,22 +66,22 @@ export function FindBar({ ref, text, initialQuery, container, scroller, onClose 
       <button
         type="button"
         className="button button-small"
-        aria-label="Previous match"
-        title="Previous match (Shift+Enter)"
+        aria-label={words('matches.previous')}
+        title={words('find.previous.title')}
         onClick={() => step(-1)}
         disabled={searched && total === 0}
       >
-        Previous
+        <FormattedMessage id="common.previous" />
       </button>
       <button
         type="button"
         className="button button-small"
-        aria-label="Next match"
-        title="Next match (Enter)"
+        aria-label={words('matches.next')}
+        title={words('find.next.title')}
         onClick={() => step(1)}
         disabled={searched && total === 0}
       >
-        Next
+        <FormattedMessage id="common.next" />
       </button>
       {/* After the buttons, so its changing width moves nothing. */}
       <span id={countId} className="find-count" aria-live="polite" aria-atomic="true">
@@ -87,11 +90,11 @@ export function FindBar({ ref, text, initialQuery, container, scroller, onClose 
       <button
         type="button"
         className="button button-quiet button-small"
-        aria-label="Close find"
-        title="Close (Escape)"
+        aria-label={words('find.close')}
+        title={words('find.close.title')}
         onClick={() => onClose(query)}
       >
-        Close
+        <FormattedMessage id="common.close" />
       </button>
     </div>
   );

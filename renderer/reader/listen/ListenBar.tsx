@@ -4,56 +4,82 @@
  * pause and resume, stop, bookmark the sentence being heard, speed and voice. Keys: L plays and
  * pauses, comma and full stop go back and forward a sentence, Escape stops.
  */
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../../i18n/use-text';
 import { useEffect, useId, useRef } from 'react';
 import type { TextSpan } from '../../../electron/shared/models';
 import { isTyping } from '../use-reader-shortcuts';
 import type { Listen } from './use-listen';
-import { languageName } from './voices';
+import { primaryLanguage } from './voices';
+import { languageName } from '../../library/article-format';
+import { useIntl } from 'react-intl';
 
 const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
 export function ListenBar({ listen, onBookmarkSentence }: { listen: Listen; onBookmarkSentence: (span: TextSpan) => void }) {
   const speedId = useId();
   const voiceId = useId();
+  const text = useText();
+  const intl = useIntl();
   const playing = listen.status === 'playing';
   return (
-    <section className="listen-bar" aria-label="Read aloud">
-      <button type="button" className="button" aria-label="Previous sentence" aria-keyshortcuts="," title="Previous sentence (,)" onClick={listen.previous}>
-        Previous
+    <section className="listen-bar" aria-label={text('listen.label')}>
+      <button
+        type="button"
+        className="button"
+        aria-label={text('listen.previousSentence')}
+        aria-keyshortcuts=","
+        title={text('common.withKey', { label: text('listen.previousSentence'), key: ',' })}
+        onClick={listen.previous}
+      >
+        <FormattedMessage id="common.previous" />
       </button>
-      <button type="button" className="button" aria-keyshortcuts="L" title={`${playing ? 'Pause' : 'Resume'} (L)`} onClick={listen.toggle}>
-        {playing ? 'Pause' : 'Resume'}
+      <button
+        type="button"
+        className="button"
+        aria-keyshortcuts="L"
+        title={text('common.withKey', { label: text(playing ? 'listen.pause' : 'listen.resume'), key: 'L' })}
+        onClick={listen.toggle}
+      >
+        {text(playing ? 'listen.pause' : 'listen.resume')}
       </button>
-      <button type="button" className="button" aria-label="Next sentence" aria-keyshortcuts="." title="Next sentence (.)" onClick={listen.next}>
-        Next
+      <button
+        type="button"
+        className="button"
+        aria-label={text('listen.nextSentence')}
+        aria-keyshortcuts="."
+        title={text('common.withKey', { label: text('listen.nextSentence'), key: '.' })}
+        onClick={listen.next}
+      >
+        <FormattedMessage id="common.next" />
       </button>
-      <button type="button" className="button" aria-keyshortcuts="Escape" title="Stop (Escape)" onClick={listen.stop}>
-        Stop
+      <button type="button" className="button" aria-keyshortcuts="Escape" title={text('listen.stop.title')} onClick={listen.stop}>
+        <FormattedMessage id="listen.stop" />
       </button>
       <button type="button" className="button" disabled={!listen.current} onClick={() => listen.current && onBookmarkSentence(listen.current)}>
-        Bookmark sentence
+        <FormattedMessage id="listen.bookmarkSentence" />
       </button>
       <span className="reader-setting">
         <label htmlFor={speedId} className="select-label">
-          Speed
+          <FormattedMessage id="listen.speed" />
         </label>
         <select id={speedId} value={listen.rate} onChange={(event) => listen.setRate(Number(event.target.value))}>
           {RATES.map((rate) => (
             <option key={rate} value={rate}>
-              {rate}×
+              {text('listen.rate', { rate })}
             </option>
           ))}
         </select>
       </span>
       <span className="reader-setting">
         <label htmlFor={voiceId} className="select-label">
-          Voice
+          <FormattedMessage id="listen.voice" />
         </label>
         <select id={voiceId} value={listen.voice?.name ?? ''} onChange={(event) => listen.setVoice(event.target.value)}>
-          {!listen.voice && <option value="">No voice chosen</option>}
+          {!listen.voice && <option value="">{text('listen.noVoice')}</option>}
           {listen.voices.map((voice) => (
             <option key={voice.voiceURI} value={voice.name}>
-              {voice.name} ({languageName(voice.lang)})
+              {text('listen.voiceOption', { voice: voice.name, language: languageName(primaryLanguage(voice.lang), intl) })}
             </option>
           ))}
         </select>

@@ -5,6 +5,7 @@
  * Web Speech API are unreliable on several systems (Chromium on Linux among them), a sentence
  * repeated is not. Leaving the article stops it.
  */
+import { useIntl } from 'react-intl';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { TextSpan } from '../../../electron/shared/models';
 import { useSettings } from '../../app/settings-context';
@@ -12,7 +13,8 @@ import { canPaintHighlights, scrollRangeIntoView } from '../find/find-highlights
 import { measureReadingProgress } from '../reading-position';
 import { offsetsToRange } from '../text-offsets';
 import { sentenceAt, spokenSentences } from './sentences';
-import { chooseVoice, languageName, primaryLanguage, speechEngine, useVoices, voicesFor } from './voices';
+import { chooseVoice, primaryLanguage, speechEngine, useVoices, voicesFor } from './voices';
+import { languageName } from '../../library/article-format';
 
 export const LISTEN_HIGHLIGHT = 'quire-listen';
 
@@ -49,7 +51,9 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
   const voice = chooseVoice(voices, language, settings.listenVoices[language]);
   const [status, setStatus] = useState<ListenStatus>('idle');
   const [index, setIndex] = useState(0);
+  /** the speech engine's error code when the voice stopped on one */
   const [problem, setProblem] = useState<string | null>(null);
+  const intl = useIntl();
   /** bumped on every start and stop, so that the end of a cancelled utterance is ignored */
   const turn = useRef(0);
   const latest = useRef({ voice, rate: settings.listenRate, sentences });
@@ -85,7 +89,7 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
         if (turn.current !== myTurn || event.error === 'interrupted' || event.error === 'canceled') return;
         turn.current++;
         setStatus('idle');
-        setProblem(`The voice stopped: ${event.error}.`);
+        setProblem(event.error);
       };
       engine.speak(utterance);
     },
@@ -161,7 +165,7 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
   const voicesForLanguage = voicesFor(voices, language);
   const missingVoice =
     engine && voices.length > 0 && voicesForLanguage.length === 0 && !settings.listenVoices[language]
-      ? `This system has no voice for ${languageName(language)}; choose one of the voices it has.`
+      ? intl.formatMessage({ id: 'listen.missingVoice' }, { language: languageName(language, intl) })
       : null;
 
   return {
@@ -171,7 +175,7 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
     voices,
     voice,
     rate: settings.listenRate,
-    problem: problem ?? missingVoice,
+    problem: problem !== null ? intl.formatMessage({ id: 'listen.voiceStopped' }, { error: problem }) : missingVoice,
     toggle,
     stop,
     previous: () => step(-1),

@@ -38,7 +38,3 @@ export function useVoices(engine: SpeechSynthesis | null): SpeechSynthesisVoice[
   return voices;
 }
 
-const LANGUAGE_NAMES = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'language' }) : null;
-
-/** "Arabic" for `ar`; the tag itself where the name is not known. */
-export const languageName = (lang: string): string => LANGUAGE_NAMES?.of(primaryLanguage(lang)) ?? lang;

@@ -1,3 +1,5 @@
+import { LocaleRoot } from '../../../../renderer/i18n/LocaleRoot';
+import { englishText } from '../support/intl';
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { BridgeMissingScreen } from '../../../../renderer/app/BridgeMissingScreen';
@@ -32,7 +34,7 @@ describe('saving before the desktop window closes', () => {
 
 describe('a desktop page without its bridge', () => {
   it('says plainly that Quire cannot reach its library', () => {
-    render(<BridgeMissingScreen />);
+    render(<BridgeMissingScreen />, { wrapper: LocaleRoot });
     expect(screen.getByRole('alert')).toHaveAccessibleName('Quire cannot reach its library');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Quire cannot reach its library');
   });
@@ -40,10 +42,10 @@ describe('a desktop page without its bridge', () => {
 
 describe('a page the desktop app reloaded', () => {
   it('names the reason, and nothing for other addresses', () => {
-    expect(recoveryMessage('?recovered=crashed')).toMatch(/stopped unexpectedly and was reloaded/);
-    expect(recoveryMessage('?recovered=unresponsive')).toMatch(/stopped responding and was reloaded/);
-    expect(recoveryMessage('')).toBeNull();
-    expect(recoveryMessage('?recovered=toString')).toBeNull();
+    expect(recoveryMessage('?recovered=crashed', englishText)).toMatch(/stopped unexpectedly and was reloaded/);
+    expect(recoveryMessage('?recovered=unresponsive', englishText)).toMatch(/stopped responding and was reloaded/);
+    expect(recoveryMessage('', englishText)).toBeNull();
+    expect(recoveryMessage('?recovered=toString', englishText)).toBeNull();
   });
 
   it('tells the user once and takes the reason off the address', async () => {
@@ -53,6 +55,7 @@ describe('a page the desktop app reloaded', () => {
         <RecoveryNotice />
         <StatusRegion />
       </StatusProvider>,
+      { wrapper: LocaleRoot },
     );
     expect(await screen.findByRole('status')).toHaveTextContent(/stopped unexpectedly and was reloaded/);
     expect(window.location.search).toBe('');

@@ -1,3 +1,4 @@
+import { LocaleRoot } from '../../../../renderer/i18n/LocaleRoot';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../electron/shared/models';
@@ -128,7 +129,7 @@ describe('the bookmarks drawer', () => {
 
 describe('the drop overlay', () => {
   it('names every format the importer reads', () => {
-    render(<DropOverlay />);
-    expect(screen.getByText('EPUB, PDF, HTML, Markdown and text files')).toBeInTheDocument();
+    render(<DropOverlay />, { wrapper: LocaleRoot });
+    expect(screen.getByText('EPUB, PDF, HTML, Markdown, and text files')).toBeInTheDocument();
   });
 });

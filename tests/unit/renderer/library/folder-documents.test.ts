@@ -1,3 +1,4 @@
+import { englishText } from '../support/intl';
 import { describe, expect, it } from 'vitest';
 import { splitFolderFiles } from '../../../../renderer/library/folder-documents';
 import type { PickedFile } from '../../../../renderer/library/dropped-files';
@@ -17,6 +18,7 @@ describe('the files of a picked or dropped folder', () => {
         'saved/README',
         'saved/other_files/kept.html',
       ),
+      englishText,
     );
     expect(documents.map((f) => f.name)).toEqual(['saved/Story.html', 'saved/notes.md', 'saved/book.EPUB', 'saved/other_files/kept.html']);
     expect(skipped).toEqual([
@@ -26,7 +28,7 @@ describe('the files of a picked or dropped folder', () => {
   });
 
   it('always tries a file picked by itself, so an unknown format gets the importer’s own message', () => {
-    const { documents, skipped } = splitFolderFiles(picked('photo.png'));
+    const { documents, skipped } = splitFolderFiles(picked('photo.png'), englishText);
     expect(documents.map((f) => f.name)).toEqual(['photo.png']);
     expect(skipped).toEqual([]);
   });

@@ -30,7 +30,7 @@ describe('Library view', () => {
     expect(first.getByText(/^Published /)).toHaveAttribute('datetime', '2023-03-14T00:00:00.000Z');
     expect(first.getByText('2,400 words')).toBeInTheDocument();
     expect(rows[0]).toHaveTextContent('unread');
-    expect(rows[1]).toHaveTextContent('42 %');
+    expect(rows[1]).toHaveTextContent('42%');
     expect(within(rows[1]!).getByText('1 word')).toBeInTheDocument();
     expect(within(rows[1]!).getByText(/^Added /)).toBeInTheDocument();
     expect(rows[2]).toHaveTextContent('finished');

@@ -45,7 +45,7 @@ describe('Notes view', () => {
     expect(editor).toHaveValue('First thoughts');
     await user.clear(editor);
     await user.type(editor, 'A **bold** idea');
-    const preview = screen.getByRole('region', { name: 'Preview of note on harbour morning' });
+    const preview = screen.getByRole('region', { name: 'Preview of note on Harbour Morning' });
     expect(within(preview).getByText('bold').tagName).toBe('STRONG');
   });
 

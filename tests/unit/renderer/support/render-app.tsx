@@ -7,6 +7,7 @@ import { App } from '../../../../renderer/App';
 import { DesktopProvider, type DesktopHost } from '../../../../renderer/app/desktop-context';
 import { SettingsProvider } from '../../../../renderer/app/settings-context';
 import { StatusProvider } from '../../../../renderer/app/status-context';
+import { LocaleRoot } from '../../../../renderer/i18n/LocaleRoot';
 
 /**
  * Renders `ui` (the whole app by default) with the providers main.tsx sets up; `desktop` stands
@@ -20,13 +21,15 @@ export function renderWithApi(
 ) {
   const user = userEvent.setup();
   const result = render(
-    <ApiProvider api={api} events={events}>
-      <DesktopProvider desktop={desktop}>
-        <StatusProvider>
-          <SettingsProvider>{ui}</SettingsProvider>
-        </StatusProvider>
-      </DesktopProvider>
-    </ApiProvider>,
+    <LocaleRoot>
+      <ApiProvider api={api} events={events}>
+        <DesktopProvider desktop={desktop}>
+          <StatusProvider>
+            <SettingsProvider>{ui}</SettingsProvider>
+          </StatusProvider>
+        </DesktopProvider>
+      </ApiProvider>
+    </LocaleRoot>,
   );
   return { user, ...result };
 }

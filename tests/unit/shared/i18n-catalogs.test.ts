@@ -1,0 +1,81 @@
+/**
+ * The interface catalogs: every language has exactly the messages of en.json, each parses as ICU
+ * MessageFormat, and uses the same arguments (a translation that drops {title} or renames it
+ * would show a hole or a raw brace to the user).
+ */
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { CATALOGS } from '../../../electron/shared/i18n/catalogs';
+import { INTERFACE_LOCALES, LANGUAGE_CHOICES, localeDirection, matchInterfaceLocale, resolveInterfaceLocale } from '../../../electron/shared/i18n/locales';
+
+/** The argument names a message uses, with their kinds (plural, select, plain…), anywhere in it. */
+function argumentsOf(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+    found.add(`${element.value}:${TYPE[element.type]}`);
+    if (element.type === TYPE.plural || element.type === TYPE.select) {
+      for (const option of Object.values(element.options)) argumentsOf(option.value, found);
+    }
+    if (element.type === TYPE.tag) argumentsOf(element.children, found);
+  }
+  return found;
+}
+
+const english = CATALOGS.en;
+const englishIds = Object.keys(english).sort();
+
+describe('interface catalogs', () => {
+  it('ship the seven languages, English first as the source', () => {
+    expect([...INTERFACE_LOCALES].sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'ja', 'zh-CN']);
+    expect(LANGUAGE_CHOICES[0]).toBe('system');
+  });
+
+  it.each(INTERFACE_LOCALES)('%s has exactly the messages of en.json', (locale) => {
+    expect(Object.keys(CATALOGS[locale]).sort()).toEqual(englishIds);
+  });
+
+  it.each(INTERFACE_LOCALES)('%s: every message parses, with the arguments of the English one', (locale) => {
+    const catalog = CATALOGS[locale];
+    for (const id of englishIds) {
+      const key = id as keyof typeof english;
+      const ours = argumentsOf(parse(catalog[key], { ignoreTag: false }));
+      const source = argumentsOf(parse(english[key], { ignoreTag: false }));
+      expect([...ours].sort(), `${locale} ${id}`).toEqual([...source].sort());
+    }
+  });
+
+  it.each(INTERFACE_LOCALES.filter((locale) => locale !== 'en'))('%s is translated, not a copy of English', (locale) => {
+    // Names, formats and symbols stay the same in every language; most sentences must not.
+    const same = englishIds.filter((id) => CATALOGS[locale][id as keyof typeof english] === english[id as keyof typeof english]);
+    expect(same.length, same.join(', ')).toBeLessThan(englishIds.length / 8);
+  });
+
+  it('gives a plural message every form its language has', () => {
+    // Arabic has six; a count in Arabic that lacks one would fall back to "other" and read wrong.
+    for (const [id, message] of Object.entries(CATALOGS.ar)) {
+      for (const element of parse(message)) {
+        if (element.type !== TYPE.plural || '=0' in element.options) continue;
+        expect(Object.keys(element.options).sort(), `ar ${id}`).toEqual(expect.arrayContaining(['few', 'many', 'one', 'other', 'two']));
+      }
+    }
+  });
+});
+
+describe('choosing the interface language', () => {
+  it('follows the system: an exact tag, else the same language, else English', () => {
+    expect(matchInterfaceLocale(['ar-EG', 'en-US'])).toBe('ar');
+    expect(matchInterfaceLocale(['fr-CA'])).toBe('fr');
+    expect(matchInterfaceLocale(['zh-TW'])).toBe('zh-CN');
+    expect(matchInterfaceLocale(['ja-JP'])).toBe('ja');
+    expect(matchInterfaceLocale(['nl-NL', 'de-AT'])).toBe('de');
+    expect(matchInterfaceLocale(['nl-NL'])).toBe('en');
+    expect(matchInterfaceLocale([])).toBe('en');
+  });
+
+  it('takes the chosen language over the system, and sets the direction from it', () => {
+    expect(resolveInterfaceLocale('ja', ['ar-EG'])).toBe('ja');
+    expect(resolveInterfaceLocale('system', ['ar-EG'])).toBe('ar');
+    expect(localeDirection('ar')).toBe('rtl');
+    expect(localeDirection('ja')).toBe('ltr');
+  });
+});
