@@ -213,6 +213,12 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           hidden={showPages}
         />
         {!showPages && <BookStatus book={book} textLength={content.text.length} drawerMode={chrome.drawerMode} />}
+        {/* The text (and its title heading) is out of view with the pages: the title stays the page's heading. */}
+        {showPages && (
+          <h1 className="visually-hidden" dir="auto">
+            {article.title}
+          </h1>
+        )}
         {showPages && (
           <PdfPageView
             ref={pdfView}

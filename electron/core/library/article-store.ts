@@ -179,9 +179,11 @@ export class ArticleStore {
    */
   async keepMissingOriginal(id: string, original: { ext: string; bytes: Uint8Array }): Promise<boolean> {
     this.require(id);
+    const dir = this.paths.articleDir(id);
+    const file = articleFiles(dir).original(original.ext);
+    // The usual case (the original is there) needs no lock: nothing is written.
+    if (existsSync(file)) return false;
     return withArticleLock(this.root, id, async () => {
-      const dir = this.paths.articleDir(id);
-      const file = articleFiles(dir).original(original.ext);
       if (existsSync(file) || !existsSync(articleMetaFile(dir))) return false;
       this.ownWrites.mark(dir);
       await writeFileAtomic(file, Buffer.from(original.bytes));

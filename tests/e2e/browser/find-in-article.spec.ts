@@ -69,7 +69,7 @@ test('a long article with thousands of matches: all counted, those near the view
   await expect(new ReaderPage(page).article).toContainText('Paragraph 3000');
   const find = new FindBar(page);
   await find.find('CAFE');
-  await expect(find.count).toHaveText('1 of 3000');
+  await expect(find.count).toHaveText('1 of 3,000');
   const nearView = async () =>
     page.evaluate(() => {
       const ranges = [...(CSS.highlights.get('quire-find') ?? [])] as Range[];
@@ -91,7 +91,7 @@ test('a long article with thousands of matches: all counted, those near the view
   });
   await expect.poll(async () => (await nearView()).visible).toBeGreaterThan(3);
   await find.field.press('Shift+Enter');
-  await expect(find.count).toHaveText('3000 of 3000');
+  await expect(find.count).toHaveText('3,000 of 3,000');
   expect((await find.painted()).current).toEqual(['café']);
   await expect.poll(async () => (await nearView()).visible).toBeGreaterThan(3);
 });
