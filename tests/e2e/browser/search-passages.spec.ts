@@ -55,7 +55,8 @@ test('natural queries find the book, which is listed once with its best places a
   expect(total).toBeGreaterThan(more + 3);
 
   await rows.nth(3).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Moby-Dick' })).toBeVisible();
+  // A whole 215,000-word book is laid out before its title shows: seconds, more on a busy machine.
+  await expect(page.getByRole('heading', { level: 1, name: 'Moby-Dick' })).toBeVisible({ timeout: 30_000 });
   // The reader steps through every match of the book, more than the list showed.
   const count = page.getByRole('group', { name: 'Search matches' }).locator('.search-match-count');
   await expect(count).toHaveText(/^1 of [\d,]+$/);
