@@ -1,5 +1,7 @@
 import type { RefObject } from 'react';
+import { useIntl } from 'react-intl';
 import { DisclosureButton } from '../../app/DisclosureButton';
+import { textOf, useInterfaceDirection } from '../../i18n/use-text';
 import { ContentsPanel } from './ContentsPanel';
 import { NotePopover } from './NotePopover';
 import { ReadingStatus } from './ReadingStatus';
@@ -30,12 +32,19 @@ export function PageZones({ book }: { book: BookReading }) {
   );
 }
 
-const percent = (offset: number, length: number) => `${length === 0 ? 100 : Math.min(100, Math.floor((offset / length) * 100))}%`;
+/** How far into the text, in whole percent rounded down (100% only at the very end). */
+const fractionRead = (offset: number, length: number) => (length === 0 ? 1 : Math.min(100, Math.floor((offset / length) * 100)) / 100);
 
 /** The status line under the text, and a note's pop-up when one is open. */
 export function BookStatus({ book, textLength, drawerMode }: { book: BookReading; textLength: number; drawerMode: boolean }) {
   const { place, chapters, current } = book;
-  const position = place.page ? `Page ${place.page.index + 1} of ${place.page.count}` : percent(place.offset, textLength);
+  const intl = useIntl();
+  const text = textOf(intl);
+  const backArrow = useInterfaceDirection() === 'rtl' ? '→' : '←';
+  const position = place.page
+    ? text('book.status.page', { page: place.page.index + 1, count: place.page.count })
+    : intl.formatNumber(fractionRead(place.offset, textLength), { style: 'percent', maximumFractionDigits: 0 });
+  const back = text('book.back');
   return (
     <>
       <ReadingStatus
@@ -46,12 +55,13 @@ export function BookStatus({ book, textLength, drawerMode }: { book: BookReading
       >
         {chapters && drawerMode && (
           <DisclosureButton disclosure={book.contentsDrawer} buttonRef={book.contentsButton} className="button button-quiet">
-            Contents
+            {text('contents.label')}
           </DisclosureButton>
         )}
         {book.history.canGoBack && (
-          <button type="button" className="button button-quiet" aria-keyshortcuts="Alt+ArrowLeft Backspace" title="Back to where you were (Alt+←)" onClick={() => book.history.goBack()}>
-            <span aria-hidden="true">← </span>Back to where you were
+          <button type="button" className="button button-quiet" aria-keyshortcuts="Alt+ArrowLeft Backspace" title={text('common.withKey', { label: back, key: 'Alt+←' })} onClick={() => book.history.goBack()}>
+            <span aria-hidden="true">{backArrow} </span>
+            {back}
           </button>
         )}
       </ReadingStatus>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import type { Disclosure } from '../../app/use-disclosure';
+import { useText } from '../../i18n/use-text';
 import { goToHeading } from '../headings';
 import { chapterHeading, type Chapter } from './chapters';
 
@@ -38,6 +39,7 @@ function chapterTree(chapters: readonly Chapter[]): ChapterNode[] {
  * chapter and heading, nested, the one being read marked (`aria-current`) and kept in view.
  */
 export function ContentsPanel({ chapters, current, drawer, panelRef, container }: ContentsPanelProps) {
+  const text = useText();
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     list.current?.querySelector('[aria-current]')?.scrollIntoView?.({ block: 'nearest' });
@@ -75,13 +77,13 @@ export function ContentsPanel({ chapters, current, drawer, panelRef, container }
   return (
     <nav
       className="contents-panel"
-      aria-label="Contents"
+      aria-label={text('contents.label')}
       id={drawer?.panelId}
       ref={panelRef}
       data-drawer={drawer ? '' : undefined}
       hidden={drawer ? !drawer.open : undefined}
     >
-      <h2 className="contents-title">Contents</h2>
+      <h2 className="contents-title">{text('contents.label')}</h2>
       <div className="contents-list" ref={list}>
         {render(chapterTree(chapters))}
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, type FocusEvent, type KeyboardEvent } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { ScreenRect } from '../floating-position';
 import { useFloatingPosition } from '../use-floating-position';
 
@@ -56,15 +57,15 @@ export function NotePopover({ note, anchor, onGoToNote, onClose }: NotePopoverPr
   return (
     <div ref={box} className="note-popover" role="dialog" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown} onBlur={onBlur}>
       <h2 id={titleId} className="visually-hidden">
-        Note
+        <FormattedMessage id="book.note" />
       </h2>
       <div className="note-popover-text" dangerouslySetInnerHTML={{ __html: html }} />
       <div className="note-popover-actions">
         <button type="button" className="button button-quiet" onClick={onGoToNote}>
-          Go to note
+          <FormattedMessage id="book.note.goTo" />
         </button>
         <button type="button" className="button button-quiet" onClick={() => onClose(true)}>
-          Close
+          <FormattedMessage id="common.close" />
         </button>
       </div>
     </div>

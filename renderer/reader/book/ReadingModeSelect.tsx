@@ -1,12 +1,14 @@
 import { useId } from 'react';
 import type { ReadingMode } from '../../../electron/shared/models';
 import { useSettings } from '../../app/settings-context';
+import type { MessageId } from '../../../electron/shared/i18n/catalogs';
+import { useText } from '../../i18n/use-text';
 
 const MODES = [
-  { value: 'scrolled', label: 'Scrolled' },
-  { value: 'one-column', label: 'Pages' },
-  { value: 'two-columns', label: 'Pages, two columns' },
-] as const satisfies readonly { value: ReadingMode; label: string }[];
+  { value: 'scrolled', label: 'book.layout.scrolled' },
+  { value: 'one-column', label: 'book.layout.pages' },
+  { value: 'two-columns', label: 'book.layout.twoColumns' },
+] as const satisfies readonly { value: ReadingMode; label: MessageId }[];
 
 /**
  * Scrolled or paginated, a row of the Text layout panel (its grid: label, control, value).
@@ -15,9 +17,10 @@ const MODES = [
 export function ReadingModeSelect({ onBeforeChange }: { onBeforeChange: () => void }) {
   const { settings, updateSettings } = useSettings();
   const id = useId();
+  const text = useText();
   return (
     <>
-      <label htmlFor={id}>Layout</label>
+      <label htmlFor={id}>{text('book.layout')}</label>
       <select
         id={id}
         className="select"
@@ -29,7 +32,7 @@ export function ReadingModeSelect({ onBeforeChange }: { onBeforeChange: () => vo
       >
         {MODES.map((mode) => (
           <option key={mode.value} value={mode.value}>
-            {mode.label}
+            {text(mode.label)}
           </option>
         ))}
       </select>

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
+import { useText } from '../../i18n/use-text';
 import { durationLabel } from './reading-time';
 
 interface ReadingStatusProps {
   /** the chapter's name, or null outside any (before the first heading, or a text without) */
   chapter: string | null;
-  /** "12%" or "Page 3 of 40" */
+  /** "12%" or "Page 3 of 40", in the interface's language */
   position: string;
   minutesLeftInChapter: number | null;
   minutesLeftInBook: number;
@@ -17,6 +18,7 @@ interface ReadingStatusProps {
  * region (it changes with every scroll); a chapter change alone is announced, politely.
  */
 export function ReadingStatus({ chapter, position, minutesLeftInChapter, minutesLeftInBook, children }: ReadingStatusProps) {
+  const text = useText();
   return (
     <footer className="reading-status">
       {children}
@@ -27,8 +29,8 @@ export function ReadingStatus({ chapter, position, minutesLeftInChapter, minutes
           </span>
         )}
         <span>{position}</span>
-        {minutesLeftInChapter !== null && <span>{durationLabel(minutesLeftInChapter)} left in chapter</span>}
-        <span>{durationLabel(minutesLeftInBook)} left in book</span>
+        {minutesLeftInChapter !== null && <span>{text('book.status.leftInChapter', { duration: durationLabel(minutesLeftInChapter, text) })}</span>}
+        <span>{text('book.status.leftInBook', { duration: durationLabel(minutesLeftInBook, text) })}</span>
       </p>
       <p className="visually-hidden" aria-live="polite">
         {chapter}

@@ -3,6 +3,7 @@
  * the book, at the reading speed the library's "min read" uses (one speed for both).
  */
 import { READING_SPEED } from '../../library/article-format';
+import type { Text } from '../../i18n/use-text';
 
 /** Where each word of the text starts, in order: counting the words before an offset is a binary search. */
 export function wordStarts(text: string): Uint32Array {
@@ -34,11 +35,11 @@ export function minutesFor(words: number): number {
   return words <= 0 ? 0 : Math.max(1, Math.round(words / READING_SPEED));
 }
 
-/** "45 min", "2 h 5 min", "less than a minute". */
-export function durationLabel(minutes: number): string {
-  if (minutes <= 0) return 'less than a minute';
-  if (minutes < 60) return `${minutes} min`;
+/** "45 min", "2 h 5 min", "less than a minute" in the interface's language. */
+export function durationLabel(minutes: number, text: Text): string {
+  if (minutes <= 0) return text('book.duration.lessThanMinute');
+  if (minutes < 60) return text('book.duration.minutes', { minutes });
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  return rest === 0 ? text('book.duration.hours', { hours }) : text('book.duration.hoursMinutes', { hours, minutes: rest });
 }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { useApi } from '../../api/api-context';
+import { useText } from '../../i18n/use-text';
 import { readFileBase64 } from '../../library/read-file-base64';
 
 interface PdfOriginalMissingProps {
@@ -16,6 +18,7 @@ interface PdfOriginalMissingProps {
  */
 export function PdfOriginalMissing({ articleId, onRestored, onShowText }: PdfOriginalMissingProps) {
   const api = useApi();
+  const text = useText();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const choose = async (file: File | undefined) => {
@@ -28,14 +31,16 @@ export function PdfOriginalMissing({ articleId, onRestored, onShowText }: PdfOri
     const outcome = result.value;
     if (outcome.status === 'failed' || outcome.status === 'skipped') return setProblem(outcome.reason);
     if (outcome.article.id === articleId) return onRestored();
-    setProblem('That file is not this PDF (its text differs); it is in your library as an article of its own.');
+    setProblem(text('pdf.missing.otherFile'));
   };
   return (
     <div className="pdf-view pdf-view-message">
-      <p>Quire has no copy of this PDF&apos;s file, so its pages cannot be shown. Import the same PDF again to see them; its text, highlights and notes stay as they are.</p>
+      <p>
+        <FormattedMessage id="pdf.missing.explanation" />
+      </p>
       <p>
         <label className="button">
-          {busy ? 'Importing the PDF…' : 'Import the PDF again…'}
+          {text(busy ? 'pdf.missing.importing' : 'pdf.missing.import')}
           <input
             type="file"
             accept=".pdf,application/pdf"
@@ -43,9 +48,8 @@ export function PdfOriginalMissing({ articleId, onRestored, onShowText }: PdfOri
             disabled={busy}
             onChange={(event) => void choose(event.target.files?.[0])}
           />
-        </label>{' '}
-        <button type="button" className="button" onClick={onShowText}>
-          Show the text
+        </label> <button type="button" className="button" onClick={onShowText}>
+          <FormattedMessage id="pdf.showText" />
         </button>
       </p>
       {problem && (

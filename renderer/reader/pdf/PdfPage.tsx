@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useText } from '../../i18n/use-text';
 import { loadPdfJs } from './load-pdfjs';
 import { type PageTextLayer, pageTextLayer } from './pdf-text-layer';
 
@@ -26,6 +27,7 @@ interface PdfPageProps {
  * pages, and scrolling changes the props of a few.
  */
 export const PdfPage = memo(function PdfPage({ pdf, page, scale, size, near, onSize, onTextLayer, pageRef }: PdfPageProps) {
+  const text = useText();
   const canvasHolder = useRef<HTMLDivElement>(null);
   const layerHolder = useRef<HTMLDivElement>(null);
 
@@ -89,7 +91,7 @@ export const PdfPage = memo(function PdfPage({ pdf, page, scale, size, near, onS
       className="pdf-page"
       data-page={page}
       role="group"
-      aria-label={`Page ${page}`}
+      aria-label={text('pdf.page', { page })}
       style={{ width: `${size.width * scale}px`, height: `${size.height * scale}px`, ['--total-scale-factor' as string]: scale }}
     >
       <div ref={canvasHolder} className="pdf-page-canvas" />

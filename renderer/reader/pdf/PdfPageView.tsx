@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type Ref, type RefObject } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../../i18n/use-text';
 import type { PlacedAnnotation } from '../placed-annotations';
 import type { TextSpan } from '../text-offsets';
 import { scrollRangeIntoView } from '../find/find-highlights';
@@ -73,14 +75,13 @@ export function PdfPageView({ ref, articleId, text, html, placed, matches, curre
     <div className="pdf-view pdf-view-message" ref={scrollerRef}>
       {loaded.status === 'loading' && (
         <p role="status" className="loading">
-          Loading the pages…
+          <FormattedMessage id="pdf.loading" />
         </p>
       )}
       {loaded.status === 'error' && (
         <p role="alert" className="inline-error">
-          {loaded.message}{' '}
-          <button type="button" className="button" onClick={onShowText}>
-            Show the text
+          <FormattedMessage id={loaded.reason === 'password-protected' ? 'pdf.error.passwordProtected' : 'pdf.error.damaged'} /> <button type="button" className="button" onClick={onShowText}>
+            <FormattedMessage id="pdf.showText" />
           </button>
         </p>
       )}
@@ -94,6 +95,7 @@ interface PdfPagesProps extends Omit<PdfPageViewProps, 'onShowText'> {
 }
 
 function PdfPages({ ref, articleId, pdf, firstPage, text, html, placed, matches, currentMatch, pagesRef, scrollerRef, onHighlightClick }: PdfPagesProps) {
+  const interfaceText = useText();
   const pageCount = pdf.numPages;
   const pageStarts = useMemo(() => pageStartsOf(html), [html]);
   const [sizes, setSizes] = useState<ReadonlyMap<number, { width: number; height: number }>>(new Map());
@@ -298,7 +300,7 @@ function PdfPages({ ref, articleId, pdf, firstPage, text, html, placed, matches,
         ref={scrollerRef}
         tabIndex={0}
         role="region"
-        aria-label="PDF pages"
+        aria-label={interfaceText('pdf.pages')}
         aria-keyshortcuts="+ -"
         onScroll={onScroll}
         onKeyDown={onKeyDown}

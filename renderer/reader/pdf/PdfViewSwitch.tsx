@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useText } from '../../i18n/use-text';
 import type { PdfViewMode } from './use-pdf-view-mode';
 
 interface PdfViewSwitchProps {
@@ -7,13 +9,14 @@ interface PdfViewSwitchProps {
 
 /** One switch between a PDF's pages and its reflowed text: two buttons, the shown one pressed. */
 export function PdfViewSwitch({ mode, onChange }: PdfViewSwitchProps) {
+  const text = useText();
   return (
-    <span className="pdf-view-switch" role="group" aria-label="Show the PDF as">
+    <span className="pdf-view-switch" role="group" aria-label={text('pdf.view')}>
       <button type="button" className="button" aria-pressed={mode === 'page'} onClick={() => onChange('page')}>
-        Page
+        <FormattedMessage id="pdf.view.page" />
       </button>
       <button type="button" className="button" aria-pressed={mode === 'text'} onClick={() => onChange('text')}>
-        Text
+        <FormattedMessage id="pdf.view.text" />
       </button>
     </span>
   );

@@ -11,7 +11,8 @@ import { loadPdfJs } from './load-pdfjs';
 export type PdfDocumentState =
   | { status: 'loading' }
   | { status: 'missing' }
-  | { status: 'error'; message: string }
+  /** why pdf.js refused it: the view says so in the interface's language */
+  | { status: 'error'; reason: 'password-protected' | 'damaged' }
   | { status: 'ready'; pdf: PDFDocumentProxy; firstPage: { width: number; height: number } };
 
 export const ORIGINAL_PDF = 'original.pdf';
@@ -38,8 +39,7 @@ export function usePdfDocument(articleId: string, attempt = 0): PdfDocumentState
         if (!closed) setState({ status: 'ready', pdf, firstPage: { width: first.width, height: first.height } });
       } catch (error) {
         if (closed) return;
-        const reason = error instanceof Error && error.name === 'PasswordException' ? 'it is password-protected' : 'it is damaged or not a PDF';
-        setState({ status: 'error', message: `Quire cannot show the pages of this PDF: ${reason}.` });
+        setState({ status: 'error', reason: error instanceof Error && error.name === 'PasswordException' ? 'password-protected' : 'damaged' });
       }
     })();
     return () => {

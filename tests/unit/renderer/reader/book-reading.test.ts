@@ -3,6 +3,8 @@ import { chapterAt, chapterEnd, chaptersOfHtml } from '../../../../renderer/read
 import { noteFor } from '../../../../renderer/reader/book/footnotes';
 import { pageAtDistance, pageCount } from '../../../../renderer/reader/book/pagination';
 import { durationLabel, minutesFor, wordsBefore, wordStarts } from '../../../../renderer/reader/book/reading-time';
+import { englishText, intlFor } from '../support/intl';
+import { textOf } from '../../../../renderer/i18n/use-text';
 
 const BOOK =
   '<h1>Moby-Dick</h1><h2>Loomings</h2><p>Call me Ishmael.</p>' +
@@ -63,10 +65,14 @@ describe('time left', () => {
     expect(minutesFor(344)).toBe(1);
     expect(minutesFor(345)).toBe(2);
     expect(minutesFor(935_000)).toBe(4065);
-    expect(durationLabel(0)).toBe('less than a minute');
-    expect(durationLabel(45)).toBe('45 min');
-    expect(durationLabel(60)).toBe('1 h');
-    expect(durationLabel(4065)).toBe('67 h 45 min');
+    expect(durationLabel(0, englishText)).toBe('less than a minute');
+    expect(durationLabel(45, englishText)).toBe('45 min');
+    expect(durationLabel(60, englishText)).toBe('1 h');
+    expect(durationLabel(4065, englishText)).toBe('67 h 45 min');
+    // Arabic counts two apart from three to ten, and joins hours and minutes with "and".
+    const arabic = textOf(intlFor('ar'));
+    expect(durationLabel(2, arabic)).toBe('دقيقتان');
+    expect(durationLabel(125, arabic)).toBe('ساعتان و5 دقائق');
   });
 });
 
