@@ -14,7 +14,7 @@ interface HighlightPopoverProps {
   onRecolor: (color: HighlightColor) => void;
   onNote: () => void;
   onDelete: () => void;
-  /** Escape: `returnFocus` to the highlight; a press elsewhere or a scroll: the focus stays there */
+  /** Escape: `returnFocus` to the highlight; a press elsewhere, or its highlight scrolled out of view: the focus stays there */
   onClose: (returnFocus: boolean) => void;
 }
 

@@ -1,7 +1,10 @@
 /**
  * Which highlight's popover is open, and where: a click on a highlight (with nothing selected)
- * or Enter / Space on a focused one opens it; Escape, a press elsewhere, a scroll or a resize
- * closes it. Closed by keyboard, the focus goes back to the highlight.
+ * or Enter / Space on a focused one opens it; Escape, a press elsewhere or a resize closes it.
+ * A scroll moves it with its highlight and closes it once the highlight has left the text's view:
+ * clicking a highlight whose last line is cut by the view's edge focuses it, and the browser
+ * scrolls it into view at once, which must not close what the click just opened.
+ * Closed by keyboard, the focus goes back to the highlight.
  */
 import { useEffect, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { ScreenRect } from './floating-position';
@@ -34,13 +37,21 @@ export function useHighlightPopover(container: RefObject<HTMLElement | null>, sc
     if (!isOpen) return;
     const dismiss = () => setOpen(null);
     const scrollElement = scroller.current;
-    scrollElement?.addEventListener('scroll', dismiss, { passive: true });
+    const follow = () =>
+      setOpen((current) => {
+        const mark = current && container.current ? annotationMarks(container.current, current.annotationId)[0] : undefined;
+        if (!current || !mark || !scrollElement) return null;
+        const anchor = rectOf(mark);
+        const view = scrollElement.getBoundingClientRect();
+        return anchor.bottom <= view.top || anchor.top >= view.bottom ? null : { ...current, anchor };
+      });
+    scrollElement?.addEventListener('scroll', follow, { passive: true });
     window.addEventListener('resize', dismiss);
     return () => {
-      scrollElement?.removeEventListener('scroll', dismiss);
+      scrollElement?.removeEventListener('scroll', follow);
       window.removeEventListener('resize', dismiss);
     };
-  }, [isOpen, scroller]);
+  }, [isOpen, scroller, container]);
 
   /** A click in the text: on a highlight, with nothing selected, opens its popover. True if it did. */
   const onTextClick = (event: MouseEvent<HTMLElement>): boolean => {
