@@ -1,4 +1,5 @@
 import { FormattedMessage } from 'react-intl';
+import { EmptyState } from '../components/EmptyState';
 import { useText } from '../i18n/use-text';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, HighlightColor } from '../../electron/shared/models';
@@ -74,14 +75,7 @@ export function BookmarksView({ takeFocus, onOpen }: BookmarksViewProps) {
         </p>
       ) : bookmarks.length === 0 ? (
         !error && (
-          <div className="empty-state">
-            <p className="empty-title">
-              <FormattedMessage id="bookmarks.empty.title" />
-            </p>
-            <p className="empty-hint">
-              <FormattedMessage id="bookmarks.empty.hint" />
-            </p>
-          </div>
+          <EmptyState titleId="bookmarks.empty.title" hintId="bookmarks.empty.hint" />
         )
       ) : (
         <>

@@ -3,7 +3,6 @@
  * (electron/shared/i18n/messages/en.json). A plain function of (id, values) for props, aria-labels
  * and status messages; `<FormattedMessage id=…/>` does the same inside JSX.
  */
-import { localeDirection, type InterfaceLocale } from '../../electron/shared/i18n/locales';
 import { useCallback } from 'react';
 import { useIntl, type IntlShape } from 'react-intl';
 import type { MessageId } from '../../electron/shared/i18n/catalogs';
@@ -20,10 +19,4 @@ export const textOf =
 export function useText(): Text {
   const intl = useIntl();
   return useCallback<Text>((id, values) => intl.formatMessage({ id }, values), [intl]);
-}
-
-/** The interface's direction (the root element's `dir`), for marks that point: ← reads "back" only left to right. */
-export function useInterfaceDirection(): 'ltr' | 'rtl' {
-  const { locale } = useIntl();
-  return localeDirection(locale as InterfaceLocale);
 }

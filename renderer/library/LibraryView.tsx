@@ -1,3 +1,4 @@
+import { EmptyState } from '../components/EmptyState';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useText } from '../i18n/use-text';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -176,14 +177,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
         </p>
       ) : total === 0 ? (
         !error && (
-          <div className="empty-state">
-            <p className="empty-title">
-              <FormattedMessage id="library.empty.title" />
-            </p>
-            <p className="empty-hint">
-              <FormattedMessage id="library.empty.hint" />
-            </p>
-          </div>
+          <EmptyState titleId="library.empty.title" hintId="library.empty.hint" />
         )
       ) : shown.length === 0 ? (
         <div className="empty-state">

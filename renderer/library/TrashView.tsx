@@ -1,3 +1,4 @@
+import { EmptyState } from '../components/EmptyState';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { textOf } from '../i18n/use-text';
 import { useEffect, useRef, useState } from 'react';
@@ -108,14 +109,7 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
         </p>
       ) : articles.length === 0 ? (
         !error && (
-          <div className="empty-state">
-            <p className="empty-title">
-              <FormattedMessage id="trash.emptyState.title" />
-            </p>
-            <p className="empty-hint">
-              <FormattedMessage id="trash.emptyState.hint" />
-            </p>
-          </div>
+          <EmptyState titleId="trash.emptyState.title" hintId="trash.emptyState.hint" />
         )
       ) : (
         <ul className="article-list" aria-label={text('trash.list')}>

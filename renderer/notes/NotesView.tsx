@@ -1,4 +1,5 @@
 import { FormattedMessage } from 'react-intl';
+import { EmptyState } from '../components/EmptyState';
 import { useText } from '../i18n/use-text';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../electron/shared/models';
@@ -97,14 +98,7 @@ export function NotesView({ takeFocus, onOpen }: NotesViewProps) {
         </p>
       ) : notes.length === 0 ? (
         !error && (
-          <div className="empty-state">
-            <p className="empty-title">
-              <FormattedMessage id="notes.empty.title" />
-            </p>
-            <p className="empty-hint">
-              <FormattedMessage id="notes.empty.hint" />
-            </p>
-          </div>
+          <EmptyState titleId="notes.empty.title" hintId="notes.empty.hint" />
         )
       ) : (
         <ul className="note-list" aria-label={text('nav.notes')}>

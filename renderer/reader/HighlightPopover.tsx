@@ -1,10 +1,11 @@
 import { FormattedMessage } from 'react-intl';
 import { useText } from '../i18n/use-text';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { Annotation, HighlightColor } from '../../electron/shared/models';
 import { DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLOR_OPTIONS } from './colors';
 import type { ScreenRect } from './floating-position';
 import { useFloatingPosition } from './use-floating-position';
+import { usePopoverFocus } from './use-popover-focus';
 import { useToolbarKeys } from './use-toolbar-keys';
 
 interface HighlightPopoverProps {
@@ -29,19 +30,8 @@ export function HighlightPopover({ annotation, anchor, onRecolor, onNote, onDele
   const currentIndex = HIGHLIGHT_COLOR_OPTIONS.findIndex((option) => option.value === current);
   const { onKeyDown, itemProps } = useToolbarKeys(currentIndex);
 
-  // Opened: the focus moves in. A press outside closes it (and is not used for anything else).
-  const latestClose = useRef(onClose);
-  useEffect(() => {
-    latestClose.current = onClose;
-  });
-  useEffect(() => {
-    box.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus({ preventScroll: true });
-    const onPointerDown = (event: PointerEvent) => {
-      if (event.target instanceof Node && !box.current?.contains(event.target)) latestClose.current(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [box]);
+  // Opened: the focus moves in (to the toolbar's current item); a press outside closes it.
+  usePopoverFocus(box, onClose, '[tabindex="0"]');
 
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {

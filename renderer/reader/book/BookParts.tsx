@@ -1,7 +1,8 @@
 import type { RefObject } from 'react';
 import { useIntl } from 'react-intl';
 import { DisclosureButton } from '../../app/DisclosureButton';
-import { textOf, useInterfaceDirection } from '../../i18n/use-text';
+import { textOf } from '../../i18n/use-text';
+import { BACK_GLYPH } from '../ReaderToolbar';
 import { ContentsPanel } from './ContentsPanel';
 import { NotePopover } from './NotePopover';
 import { ReadingStatus } from './ReadingStatus';
@@ -40,7 +41,6 @@ export function BookStatus({ book, textLength, drawerMode }: { book: BookReading
   const { place, chapters, current } = book;
   const intl = useIntl();
   const text = textOf(intl);
-  const backArrow = useInterfaceDirection() === 'rtl' ? '→' : '←';
   const position = place.page
     ? text('book.status.page', { page: place.page.index + 1, count: place.page.count })
     : intl.formatNumber(fractionRead(place.offset, textLength), { style: 'percent', maximumFractionDigits: 0 });
@@ -60,7 +60,9 @@ export function BookStatus({ book, textLength, drawerMode }: { book: BookReading
         )}
         {book.history.canGoBack && (
           <button type="button" className="button button-quiet" aria-keyshortcuts="Alt+ArrowLeft Backspace" title={text('common.withKey', { label: back, key: 'Alt+←' })} onClick={() => book.history.goBack()}>
-            <span aria-hidden="true">{backArrow} </span>
+            <span aria-hidden="true" className="glyph-pointing">
+              {BACK_GLYPH}
+            </span>
             {back}
           </button>
         )}

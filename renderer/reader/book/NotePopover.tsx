@@ -1,7 +1,8 @@
-import { useEffect, useId, useMemo, useRef, type FocusEvent, type KeyboardEvent } from 'react';
+import { useId, useMemo, type FocusEvent, type KeyboardEvent } from 'react';
 import { FormattedMessage } from 'react-intl';
 import type { ScreenRect } from '../floating-position';
 import { useFloatingPosition } from '../use-floating-position';
+import { usePopoverFocus } from '../use-popover-focus';
 
 interface NotePopoverProps {
   /** the note in the text (its HTML was sanitised at import, like the rest of the text) */
@@ -31,18 +32,7 @@ export function NotePopover({ note, anchor, onGoToNote, onClose }: NotePopoverPr
   const box = useFloatingPosition<HTMLDivElement>(anchor);
   const titleId = useId();
   const html = useMemo(() => noteHtml(note), [note]);
-  const latestClose = useRef(onClose);
-  useEffect(() => {
-    latestClose.current = onClose;
-  });
-  useEffect(() => {
-    box.current?.focus({ preventScroll: true });
-    const onPointerDown = (event: PointerEvent) => {
-      if (event.target instanceof Node && !box.current?.contains(event.target)) latestClose.current(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [box]);
+  usePopoverFocus(box, onClose);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Escape') return;
