@@ -235,18 +235,23 @@ export class SearchEngine {
       if (doc === undefined) docs.set(row, (doc = this.table.doc(row)));
       return doc;
     };
+    let pool: Candidate[] | null = null;
     if (sort === 'relevance') {
       // The best by BM25 get their title and kind bonuses, then take their place again.
       const words = wantedWords(parsed);
       nearMissesLast(matches, plan);
-      const pool = matches.best(Math.max(RERANK_POOL, limit), order);
+      pool = matches.best(Math.max(RERANK_POOL, limit), order);
       rerank(pool, words, docOf, (row) => this.table.titleWordsOf(row, titleWords));
       this.byText(pool, words, typedWords(plan), contentWords(plan, parsed), order, docOf, textsOf);
       for (const candidate of pool) matches.rescore(candidate);
     }
     // Only the best few are ordered at first; the rest only if phrase checks reject many of them.
     const wanted = plan.phrases.length > 0 ? limit * 4 : limit;
-    let ordered = sort === 'relevance' ? matches.best(wanted, order) : selectBest(matches.all(), wanted, order);
+    let ordered: Candidate[];
+    if (pool !== null && (wanted <= pool.length || pool.length === matches.size)) {
+      // Ranking only ever raises a score, so the best after it are among the pool it raised.
+      ordered = selectBest(pool, wanted, order);
+    } else ordered = sort === 'relevance' ? matches.best(wanted, order) : selectBest(matches.all(), wanted, order);
 
     const hits: SearchHit[] = [];
     const tally = new ResultTally();
@@ -264,16 +269,16 @@ export class SearchEngine {
         texts.get(candidate.row) ??
         new DocumentTexts(doc, this.libraryDir, candidate.source.segment.pairFilter(candidate.doc));
       if (!phrasesHold(docTexts, plan.phrases)) {
-        tally.reject(candidate.row);
+        tally.reject(candidate);
         continue;
       }
       confirmed += 1;
       if (confirmed <= skip) {
-        tally.add(candidate.row, doc, candidatePlaces(docTexts, candidate, requiredPhrases));
+        tally.add(candidate, doc, candidatePlaces(docTexts, candidate, requiredPhrases));
         continue;
       }
       const hit = buildHit(docTexts, candidate, requiredPhrases);
-      tally.add(candidate.row, doc, hitPlaces(hit));
+      tally.add(candidate, doc, hitPlaces(hit));
       if (options.explain === true) {
         const parts = explainCandidate(candidate);
         const bm25 = parts.reduce((sum, part) => sum + part.score, 0);

@@ -7,6 +7,9 @@
  * typed ranks above one holding other forms of them (the index keeps stems only), and a long
  * query's words in the order typed rank higher still. A near miss of a `word~N` never ranks above a
  * document holding the word itself.
+ *
+ * Every factor here is at least 1: ranking never lowers a score, so the best of all matches after
+ * it are among the pool it raised (the engine picks the page from the pool alone).
  */
 import type { PlannedTerm, QueryPlan } from './lunr-query';
 import type { ParsedQuery } from './query-parser';

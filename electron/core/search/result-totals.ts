@@ -8,7 +8,7 @@
  */
 import type { SearchTotals } from '../../shared/models';
 import type { DocColumns, StoredDoc } from './manifest';
-import { fieldMatchCount, type Matches } from './run-query';
+import { fieldMatchCount, type Candidate, type Matches } from './run-query';
 
 /** A query that looks for nothing found nothing. */
 export const NO_TOTALS: SearchTotals = { articles: 0, passages: 0, bookmarks: 0, notes: 0, articlesExact: true, passagesExact: true };
@@ -22,19 +22,27 @@ export class ResultTally {
   private readonly counted = new Set<number>();
   /** candidates whose quoted phrase is not in their text */
   private readonly rejected = new Set<number>();
+  /**
+   * The Matches entries of both: the count of the rest runs over every match (most of a
+   * 100,000-article library for a common word), and two set lookups per match were a fifth of
+   * such a query's time.
+   */
+  private readonly looked: number[] = [];
   private passages = 0;
   private bookmarks = 0;
   private notes = 0;
   private articlesExact = true;
   private passagesExact = true;
 
-  reject(row: number): void {
+  reject({ row, index }: Pick<Candidate, 'row' | 'index'>): void {
     this.rejected.add(row);
+    this.looked.push(index);
   }
 
   /** A confirmed candidate whose places are known (its text was read). */
-  add(row: number, doc: Pick<StoredDoc, 'kind' | 'articleId'>, places: number): void {
+  add({ row, index }: Pick<Candidate, 'row' | 'index'>, doc: Pick<StoredDoc, 'kind' | 'articleId'>, places: number): void {
     this.counted.add(row);
+    this.looked.push(index);
     this.count(doc.kind, doc.articleId, places);
   }
 
@@ -56,10 +64,11 @@ export class ResultTally {
   totals(matches: Matches, columns: Pick<DocColumns, 'kind' | 'articleId'>, checked: boolean): SearchTotals {
     const { kind, articleId } = columns;
     const counts = (row: number): boolean => this.counted.has(row) || (checked && !this.rejected.has(row));
-    const anyCounted = this.counted.size > 0 || this.rejected.size > 0;
+    const looked = new Uint8Array(matches.size);
+    for (const index of this.looked) looked[index] = 1;
     for (let i = 0; i < matches.size; i += 1) {
+      if (looked[i] === 1) continue;
       const row = matches.rows[i]!;
-      if (anyCounted && (this.counted.has(row) || this.rejected.has(row))) continue;
       if (!checked) {
         this.articlesExact = false;
         this.passagesExact = false;

@@ -129,12 +129,12 @@ export class Matches {
 
   /**
    * The best `count` in `order`, an order that puts a higher score first (ties broken any way):
-   * the count-th best score is found over the scores alone (quickselect), and only the entries
+   * the count-th best score is found over the scores alone (`largest`), and only the entries
    * scoring at least that become objects and are sorted.
    */
   best(count: number, order: (a: Candidate, b: Candidate) => number): Candidate[] {
     if (count <= 0 || this.length === 0) return [];
-    const threshold = count >= this.length ? -Infinity : largest(this.scores.slice(0, this.length), count);
+    const threshold = count >= this.length ? -Infinity : largest(this.scores, count, this.length);
     const kept: Candidate[] = [];
     for (let i = 0; i < this.length; i += 1) if (this.scores[i]! >= threshold) kept.push(this.candidate(i));
     return kept.sort(order).slice(0, count);
@@ -221,6 +221,17 @@ const heldScratch = new Scratch((n) => new Uint16Array(n));
 const stampScratch = new Scratch((n) => new Int32Array(n));
 const coverageScratch = new Scratch((n) => new Float64Array(n));
 const scoreScratch = new Scratch((n) => new Float64Array(n));
+const foundScratch = new Scratch((n) => new Int32Array(n));
+
+/** A segment's documents that hold what a query requires. */
+interface Matched {
+  /** 1 for each such document (a prohibited clause then clears some) */
+  ok: Uint8Array;
+  /** each of them, once, in no particular order: later passes visit these, not the whole segment */
+  docs: Int32Array;
+  /** their share of the clauses, when most of the clauses are enough */
+  coverage: Float64Array | null;
+}
 
 /** Documents holding every mandatory clause and enough flexible ones: 1 in `ok`, with their share of clauses. */
 function matchDocuments(
@@ -228,14 +239,19 @@ function matchDocuments(
   postingDocs: PostingDocs,
   required: readonly (ClauseRuns & { flexible: boolean })[],
   strictness: Strictness,
-): { ok: Uint8Array; coverage: Float64Array | null } | null {
+): Matched | null {
   const ok = okScratch.take(count);
+  const found = foundScratch.take(count);
+  let size = 0;
   const mandatory = strictness === 'all' ? required : required.filter((clause) => !clause.flexible);
   const flexible = strictness === 'all' ? [] : required.filter((clause) => clause.flexible);
   // satisfied[d] = how many mandatory clauses document d holds, counted clause by clause.
   const satisfied = satisfiedScratch.take(count);
-  for (let k = 0; k < mandatory.length; k += 1) {
+  const all = mandatory.length;
+  for (let k = 0; k < all; k += 1) {
     const { ranges } = mandatory[k]!;
+    // The last clause's pass sees each document that holds them all exactly once, as it completes.
+    const last = k === all - 1 && flexible.length === 0;
     let any = false;
     for (let r = 0; r < ranges.length; r += 2) {
       for (let p = ranges[r]!; p < ranges[r + 1]!; p += 1) {
@@ -243,16 +259,17 @@ function matchDocuments(
         if (satisfied[doc] === k) {
           satisfied[doc] = k + 1;
           any = true;
+          if (last) {
+            ok[doc] = 1;
+            found[size] = doc;
+            size += 1;
+          }
         }
       }
     }
     if (!any) return null;
   }
-  const all = mandatory.length;
-  if (flexible.length === 0) {
-    for (let doc = 0; doc < count; doc += 1) if (satisfied[doc] === all) ok[doc] = 1;
-    return { ok, coverage: null };
-  }
+  if (flexible.length === 0) return { ok, docs: found.subarray(0, size), coverage: null };
   const held = heldScratch.take(count);
   const stamp = stampScratch.take(count);
   for (let k = 0; k < flexible.length; k += 1) {
@@ -272,9 +289,11 @@ function matchDocuments(
   for (let doc = 0; doc < count; doc += 1) {
     if (satisfied[doc] !== all || held[doc]! < minimum) continue;
     ok[doc] = 1;
+    found[size] = doc;
+    size += 1;
     coverage[doc] = (all + held[doc]!) / (all + flexible.length);
   }
-  return { ok, coverage };
+  return { ok, docs: found.subarray(0, size), coverage };
 }
 
 function runSegment(
@@ -300,7 +319,7 @@ function runSegment(
   const { postingDocs, postingTfs } = segment.data;
   const matched = matchDocuments(segment.keys.length, postingDocs, required, strictness);
   if (matched === null) return;
-  const { ok, coverage } = matched;
+  const { ok, docs, coverage } = matched;
   for (const planned of terms) {
     if (planned.presence !== 'prohibited') continue;
     const { ranges } = clauseRuns(segment, planned, planned.editDistance, pairs);
@@ -343,27 +362,28 @@ function runSegment(
       scores[doc] = scores[doc]! + run.weight * (run.idf * saturation * boost);
     }
   }
+  // The matching documents still live and not excluded, compacted in place.
   let count = 0;
-  for (let doc = 0; doc < ok.length; doc += 1) {
-    if (ok[doc] === 1 && segment.isLive(doc)) count += 1;
-    else ok[doc] = 0;
+  for (let i = 0; i < docs.length; i += 1) {
+    const doc = docs[i]!;
+    if (ok[doc] === 1 && segment.isLive(doc)) {
+      docs[count] = doc;
+      count += 1;
+    }
   }
   if (count === 0) return;
   const found: SegmentMatches = {
     source: { segment, stats, runs },
-    docs: new Int32Array(count),
+    docs: docs.slice(0, count),
     rows: new Int32Array(count),
     scores: new Float64Array(count),
   };
   const { rows } = segment;
-  let at = 0;
-  for (let doc = 0; doc < ok.length; doc += 1) {
-    if (ok[doc] === 0) continue;
-    found.docs[at] = doc;
+  for (let at = 0; at < count; at += 1) {
+    const doc = found.docs[at]!;
     found.rows[at] = rows[doc]!;
     // A relaxed match ranks by how much of the query it holds first.
     found.scores[at] = coverage === null ? scores[doc]! : scores[doc]! * coverage[doc]! * coverage[doc]!;
-    at += 1;
   }
   out.push(found);
 }

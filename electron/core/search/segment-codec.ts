@@ -3,24 +3,26 @@
  * typed arrays of a loaded segment are views over the file's buffer, not copies (what makes a cold
  * start cheap):
  *
- *   "QSG3" | u32 header length | header JSON { keys, terms, postings, pairWords } | pad
+ *   "QSG4" | u32 header length | header JSON { keys, terms, runs, postings, pairWords } | pad
  *   | u32 term bytes | the terms, concatenated (UTF-8) | pad
- *   | termStarts u32[terms+1] (UTF-16 offsets) | postingStart u32[terms·F+1] | lengths u32[keys·F]
- *   | pairStart u32[keys+1] | pairBits u32[pairWords] (next-word filters, pair-filter.ts)
- *   | postingDocs u16 or u32[postings] (u16 when keys ≤ SHORT_DOCS_MAX) | pad | postingTfs u16[postings]
+ *   | termStarts u32[terms+1] (UTF-16 offsets) | termRuns u32[terms+1] | runStart u32[runs+1]
+ *   | lengths u32[keys·F] | pairStart u32[keys+1] | pairBits u32[pairWords] (next-word filters, pair-filter.ts)
+ *   | postingDocs u16 or u32[postings] (u16 when keys ≤ SHORT_DOCS_MAX) | pad | termFields u8[terms] | pad
+ *   | postingTfs u8[postings] | pad
  *
  * Decoding checks every size against the buffer and throws on anything inconsistent; the store
  * treats that like a failed checksum.
  */
-import { FIELD_COUNT, SHORT_DOCS_MAX, TermList, type SegmentData } from './segment-data';
+import { bitCount, FIELD_COUNT, SHORT_DOCS_MAX, TermList, type SegmentData } from './segment-data';
 
-const MAGIC = 'QSG3';
+const MAGIC = 'QSG4';
 
 const pad4 = (n: number): number => (n + 3) & ~3;
 
 interface Header {
   keys: string[];
   terms: number;
+  runs: number;
   postings: number;
   pairWords: number;
 }
@@ -32,6 +34,7 @@ function isHeader(value: unknown): value is Header {
     Array.isArray(header.keys) &&
     header.keys.every((key) => typeof key === 'string') &&
     Number.isSafeInteger(header.terms) &&
+    Number.isSafeInteger(header.runs) &&
     Number.isSafeInteger(header.postings) &&
     Number.isSafeInteger(header.pairWords)
   );
@@ -42,13 +45,24 @@ export function encodeSegment(data: SegmentData): Buffer {
     JSON.stringify({
       keys: data.keys,
       terms: data.terms.count,
+      runs: data.runStart.length - 1,
       postings: data.postingDocs.length,
       pairWords: data.pairBits.length,
     } satisfies Header),
     'utf8',
   );
   const terms = Buffer.from(data.terms.text, 'utf8');
-  const sections = [data.terms.starts, data.postingStart, data.lengths, data.pairStart, data.pairBits, data.postingDocs, data.postingTfs];
+  const sections = [
+    data.terms.starts,
+    data.termRuns,
+    data.runStart,
+    data.lengths,
+    data.pairStart,
+    data.pairBits,
+    data.postingDocs,
+    data.termFields,
+    data.postingTfs,
+  ];
   const size =
     8 + pad4(header.length) + 4 + pad4(terms.length) + sections.reduce((sum, array) => sum + pad4(array.byteLength), 0);
   const out = Buffer.alloc(size);
@@ -97,10 +111,18 @@ class Reader {
     return new Uint16Array(this.bytes.buffer, this.bytes.byteOffset + start, count);
   }
 
+  u8s(count: number): Uint8Array {
+    const start = this.take(count);
+    return new Uint8Array(this.bytes.buffer, this.bytes.byteOffset + start, count);
+  }
+
   get done(): boolean {
     return this.at >= this.bytes.byteLength;
   }
 }
+
+/** The number of fields a term's field mask names, -1 when it names others than the index's. */
+const fieldCount = (mask: number): number => (mask >= 1 << FIELD_COUNT ? -1 : bitCount(mask));
 
 export function decodeSegment(buffer: Uint8Array): SegmentData {
   // Typed-array views need aligned offsets; a buffer cut from a shared pool may not be.
@@ -115,17 +137,27 @@ export function decodeSegment(buffer: Uint8Array): SegmentData {
   const termStarts = reader.u32s(header.terms + 1);
   if (termStarts[header.terms] !== text.length) throw new Error('segment terms do not add up');
   const terms = new TermList(text, termStarts);
-  const postingStart = reader.u32s(header.terms * FIELD_COUNT + 1);
+  const termRuns = reader.u32s(header.terms + 1);
+  const runStart = reader.u32s(header.runs + 1);
   const lengths = reader.u32s(header.keys.length * FIELD_COUNT);
   const pairStart = reader.u32s(header.keys.length + 1);
   const pairBits = reader.u32s(header.pairWords);
   const postingDocs = header.keys.length <= SHORT_DOCS_MAX ? reader.u16s(header.postings) : reader.u32s(header.postings);
-  const postingTfs = reader.u16s(header.postings);
+  const termFields = reader.u8s(header.terms);
+  const postingTfs = reader.u8s(header.postings);
   if (!reader.done) throw new Error('segment file has trailing bytes');
-  if (postingStart[postingStart.length - 1] !== header.postings) throw new Error('segment postings do not add up');
+  if (termRuns[header.terms] !== header.runs) throw new Error('segment runs do not add up');
+  if (runStart[header.runs] !== header.postings) throw new Error('segment postings do not add up');
   if (pairStart[header.keys.length] !== header.pairWords) throw new Error('segment next-word filters do not add up');
+  for (let t = 0; t < header.terms; t += 1) {
+    // A term has one run per field it occurs in: a file that says otherwise would send lookups astray.
+    if (termRuns[t + 1]! - termRuns[t]! !== fieldCount(termFields[t]!)) throw new Error('segment runs do not match their fields');
+  }
+  for (let r = 0; r < header.runs; r += 1) {
+    if (runStart[r]! > runStart[r + 1]!) throw new Error('segment postings are out of order');
+  }
   for (let doc = 0; doc < header.keys.length; doc += 1) {
     if (pairStart[doc]! > pairStart[doc + 1]!) throw new Error('segment next-word filters are out of order');
   }
-  return { keys: header.keys, terms, postingStart, postingDocs, postingTfs, lengths, pairStart, pairBits };
+  return { keys: header.keys, terms, termFields, termRuns, runStart, postingDocs, postingTfs, lengths, pairStart, pairBits };
 }

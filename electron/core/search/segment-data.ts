@@ -10,25 +10,58 @@ import type { AnalyzedDoc } from './analyzed-doc';
 import { INDEX_FIELDS } from './search-fields';
 
 export const FIELD_COUNT = INDEX_FIELDS.length;
-/** Counts above this are stored as this: far beyond where BM25 saturates. */
-const MAX_TF = 0xffff;
+/**
+ * Counts above this are stored as this: BM25 has long saturated (k1 1.2: a word 255 times in a
+ * field scores within half a percent of a word there a thousand times), and 8 bits instead of
+ * 16 are a quarter of a posting's bytes (about 24 MB in a 100,000-article library).
+ */
+export const MAX_TF = 0xff;
 
 export interface SegmentData {
   /** document number → document key */
   keys: string[];
   /** sorted by UTF-16 code units (JavaScript's `<`) */
   terms: TermList;
-  /** postings of (term t, field f) are [postingStart[t·F+f], postingStart[t·F+f+1]) */
-  postingStart: Uint32Array;
-  /** document numbers, ascending within each (term, field): 16 bits when the segment has at most 65,536 documents */
+  /**
+   * Which fields each term occurs in (bit f for field f). Only those fields have a run: most terms
+   * occur in the body alone, and an offset per (term, field) for all six fields was three times
+   * the size (22 MB of a 100,000-article index).
+   */
+  termFields: Uint8Array;
+  /** term t's runs are runStart[termRuns[t]] … runStart[termRuns[t + 1]], one per field of termFields[t], in field order */
+  termRuns: Uint32Array;
+  /** run r's postings are [runStart[r], runStart[r + 1]) of postingDocs / postingTfs */
+  runStart: Uint32Array;
+  /** document numbers, ascending within each run: 16 bits when the segment has at most 65,536 documents */
   postingDocs: PostingDocs;
-  /** the term's count in that field of that document */
-  postingTfs: Uint16Array;
+  /** the term's count in that field of that document, at most MAX_TF */
+  postingTfs: Uint8Array;
   /** field length (terms) of document d, field f, at d·F+f */
   lengths: Uint32Array;
   /** document d's next-word filter (pair-filter.ts) is pairBits[pairStart[d], pairStart[d+1]) */
   pairStart: Uint32Array;
   pairBits: Uint32Array;
+}
+
+/**
+ * The index in runStart of (term t, field f)'s run: the term's runs are in field order, so this
+ * field's comes after one per lower field the term occurs in. When the term is not in the field,
+ * runStart there is where such a run would begin, so [start, start) is its empty run.
+ */
+export function runIndex(data: SegmentData, t: number, f: number): number {
+  return data.termRuns[t]! + bitsBelow(data.termFields[t]!, f);
+}
+
+/** How many of the bits below bit `f` are set. */
+function bitsBelow(mask: number, f: number): number {
+  return bitCount(mask & ((1 << f) - 1));
+}
+
+/** How many bits are set (a term's field mask: at most FIELD_COUNT). */
+export function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count += 1;
+  return count;
 }
 
 export type PostingDocs = Uint16Array | Uint32Array;
@@ -86,16 +119,20 @@ export class SegmentBuilder {
 
   finish(): SegmentData {
     const terms = [...this.postings.keys()].sort();
-    const postingStart = new Uint32Array(terms.length * FIELD_COUNT + 1);
+    const termFields = new Uint8Array(terms.length);
+    const termRuns = new Uint32Array(terms.length + 1);
+    const runs: number[] = [];
     const postingDocs = this.keys.length <= SHORT_DOCS_MAX ? new Uint16Array(this.postingCount) : new Uint32Array(this.postingCount);
-    const postingTfs = new Uint16Array(this.postingCount);
+    const postingTfs = new Uint8Array(this.postingCount);
     let at = 0;
     terms.forEach((term, t) => {
       const pending = this.postings.get(term)!;
+      termRuns[t] = runs.length;
       for (let f = 0; f < FIELD_COUNT; f += 1) {
-        postingStart[t * FIELD_COUNT + f] = at;
         const list = pending[f];
         if (list === undefined) continue;
+        termFields[t] = termFields[t]! | (1 << f);
+        runs.push(at);
         for (let i = 0; i < list.length; i += 2) {
           postingDocs[at] = list[i]!;
           postingTfs[at] = list[i + 1]!;
@@ -103,7 +140,8 @@ export class SegmentBuilder {
         }
       }
     });
-    postingStart[terms.length * FIELD_COUNT] = at;
+    termRuns[terms.length] = runs.length;
+    runs.push(at);
     const pairStart = new Uint32Array(this.keys.length + 1);
     this.pairFilters.forEach((filter, doc) => {
       pairStart[doc + 1] = pairStart[doc]! + filter.length;
@@ -113,7 +151,9 @@ export class SegmentBuilder {
     return {
       keys: this.keys,
       terms: TermList.from(terms),
-      postingStart,
+      termFields,
+      termRuns,
+      runStart: Uint32Array.from(runs),
       postingDocs,
       postingTfs,
       lengths: Uint32Array.from(this.lengths),

@@ -7,7 +7,7 @@
 import type { AnalyzedDoc } from './analyzed-doc';
 import { INDEX_FIELDS, type IndexField } from './search-fields';
 import { decodeSegment, encodeSegment } from './segment-codec';
-import { FIELD_COUNT, SegmentBuilder, type SegmentData } from './segment-data';
+import { FIELD_COUNT, runIndex, SegmentBuilder, type SegmentData } from './segment-data';
 import { withinEditDistance } from './edit-distance';
 import { mayHoldPairs } from './pair-filter';
 
@@ -160,11 +160,13 @@ export class Segment {
 
   /** Postings of (term, field): indexes into data.postingDocs / postingTfs. */
   start(termId: number, field: number): number {
-    return this.data.postingStart[termId * FIELD_COUNT + field]!;
+    return this.data.runStart[runIndex(this.data, termId, field)]!;
   }
 
   end(termId: number, field: number): number {
-    return this.data.postingStart[termId * FIELD_COUNT + field + 1]!;
+    const run = runIndex(this.data, termId, field);
+    const present = (this.data.termFields[termId]! & (1 << field)) !== 0;
+    return this.data.runStart[present ? run + 1 : run]!;
   }
 
   /** Number of (field, live document) pairs containing the term — Lunr's own idf count. */
@@ -251,12 +253,12 @@ export class Segment {
 
   /** Every posting, removed documents' included, term by term in sorted order, then field by field. */
   private forEachPosting(visit: (term: string, field: number, doc: number, tf: number) => void): void {
-    const { terms, postingStart, postingDocs, postingTfs } = this.data;
+    const { terms, postingDocs, postingTfs } = this.data;
     for (let t = 0; t < terms.count; t += 1) {
       const term = terms.at(t);
       for (let f = 0; f < FIELD_COUNT; f += 1) {
-        const end = postingStart[t * FIELD_COUNT + f + 1]!;
-        for (let p = postingStart[t * FIELD_COUNT + f]!; p < end; p += 1) visit(term, f, postingDocs[p]!, postingTfs[p]!);
+        const end = this.end(t, f);
+        for (let p = this.start(t, f); p < end; p += 1) visit(term, f, postingDocs[p]!, postingTfs[p]!);
       }
     }
   }

@@ -3,7 +3,8 @@
  * say which article a person means when the words alone do not.
  */
 import { describe, expect, it } from 'vitest';
-import { sequenceFactor, titleFactor, wordsAsTyped } from '../../../../electron/core/search/rerank';
+import { sequenceFactor, titleFactor, typedFactor, wordsAsTyped } from '../../../../electron/core/search/rerank';
+import { seededRandom } from '../../../support/seeded-random';
 
 const words = (text: string) => text.toLowerCase().split(/\s+/);
 
@@ -79,5 +80,22 @@ describe('wordsAsTyped', () => {
     };
     expect(wordsAsTyped(texts(), ['running'])).toBe(1);
     expect(read).toBe(0);
+  });
+});
+
+describe('every ranking factor', () => {
+  // The engine takes a page's hits from the reranked pool alone: that holds only if ranking never
+  // lowers a score (a lowered one could fall below a match outside the pool).
+  it('is at least 1, whatever the query and the texts', () => {
+    const next = seededRandom(7);
+    const vocabulary = ['the', 'kernel', 'kernels', 'Driver', 'drivers', 'café', 'cafe', 'of', 'a', 'Ishmael', 'call', 'me', '—', '42'];
+    const phrase = (length: number) => Array.from({ length }, () => vocabulary[Math.floor(next() * vocabulary.length)]!).join(' ');
+    for (let i = 0; i < 500; i += 1) {
+      const query = words(phrase(1 + Math.floor(next() * 6)));
+      const texts = [phrase(Math.floor(next() * 5)), phrase(Math.floor(next() * 40))];
+      expect(titleFactor(phrase(Math.floor(next() * 6)), query)).toBeGreaterThanOrEqual(1);
+      expect(typedFactor(texts, query)).toBeGreaterThanOrEqual(1);
+      expect(sequenceFactor(texts, query)).toBeGreaterThanOrEqual(1);
+    }
   });
 });
