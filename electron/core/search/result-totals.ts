@@ -8,7 +8,7 @@
  */
 import type { SearchTotals } from '../../shared/models';
 import type { DocColumns, StoredDoc } from './manifest';
-import { fieldMatchCount, type Candidate, type Matches } from './run-query';
+import type { Candidate, Matches } from './run-query';
 
 /** A query that looks for nothing found nothing. */
 export const NO_TOTALS: SearchTotals = { articles: 0, passages: 0, bookmarks: 0, notes: 0, articlesExact: true, passagesExact: true };
@@ -74,9 +74,10 @@ export class ResultTally {
         this.passagesExact = false;
         break;
       }
-      // Reading the postings only while it can still make the figure exact.
-      if (kind[row] === 'article' && this.passagesExact && fieldMatchCount(matches.candidate(i), 'body') > 1) this.passagesExact = false;
-      this.count(kind[row]!, articleId[row]!, 1);
+      const rowKind = kind[row]!;
+      if (rowKind === 'article' && matches.manyInBody[i] === 1) this.passagesExact = false;
+      // An article's own id is not needed to count it (reading it was a cache miss per match).
+      this.count(rowKind, rowKind === 'article' ? '' : articleId[row]!, 1);
     }
     // Distinct articles: the article documents, plus the articles of bookmarks and notes whose
     // own document did not match (looked for only when a bookmark or note did).

@@ -56,6 +56,8 @@ export interface SegmentMatches {
   docs: Int32Array;
   rows: Int32Array;
   scores: Float64Array;
+  /** 1 when the document's body holds more than one matched word (it may have several passages) */
+  manyInBody: Uint8Array;
 }
 
 /**
@@ -68,6 +70,12 @@ export class Matches {
   readonly rows: Int32Array;
   readonly docs: Int32Array;
   readonly scores: Float64Array;
+  /**
+   * 1 when entry i's body holds more than one matched word: the most places a snippet pass over
+   * its text could find, known from the postings (the totals' passage count is exact only while
+   * the articles not read have one each)
+   */
+  readonly manyInBody: Uint8Array;
   /** entry i matched in sources[sourceOf[i]] */
   private readonly sourceOf: Uint16Array;
   private readonly sources: SegmentRuns[];
@@ -80,6 +88,7 @@ export class Matches {
     this.rows = new Int32Array(total);
     this.docs = new Int32Array(total);
     this.scores = new Float64Array(total);
+    this.manyInBody = new Uint8Array(total);
     this.sourceOf = new Uint16Array(total);
     this.sources = parts.map((part) => part.source);
     let at = 0;
@@ -87,6 +96,7 @@ export class Matches {
       this.rows.set(part.rows, at);
       this.docs.set(part.docs, at);
       this.scores.set(part.scores, at);
+      this.manyInBody.set(part.manyInBody, at);
       this.sourceOf.fill(s, at, at + part.docs.length);
       at += part.docs.length;
     });
@@ -105,6 +115,7 @@ export class Matches {
       this.rows[kept] = this.rows[i]!;
       this.docs[kept] = this.docs[i]!;
       this.scores[kept] = this.scores[i]!;
+      this.manyInBody[kept] = this.manyInBody[i]!;
       this.sourceOf[kept] = this.sourceOf[i]!;
       kept += 1;
     }
@@ -221,6 +232,7 @@ const heldScratch = new Scratch((n) => new Uint16Array(n));
 const stampScratch = new Scratch((n) => new Int32Array(n));
 const coverageScratch = new Scratch((n) => new Float64Array(n));
 const scoreScratch = new Scratch((n) => new Float64Array(n));
+const bodyWordsScratch = new Scratch((n) => new Uint16Array(n));
 const foundScratch = new Scratch((n) => new Int32Array(n));
 
 /** A segment's documents that hold what a query requires. */
@@ -347,19 +359,24 @@ function runSegment(
   runs.sort(compareRuns);
 
   const scores = scoreScratch.take(segment.keys.length);
+  // Matched words in each document's body (common words left out), to know which have more than one.
+  const bodyWords = bodyWordsScratch.take(segment.keys.length);
   const { lengths } = segment.data;
+  const documents = segment.keys.length;
   for (const run of runs) {
     const boost = FIELD_BOOSTS[run.field];
     const f = FIELD_NUMBER[run.field];
     const average = stats.average(run.field);
+    const countsInBody = run.field === 'body' && !run.optional;
     // The hot loop of a query: LibraryStats.saturation written out, same expression and order.
     for (let p = run.start; p < run.end; p += 1) {
       const doc = postingDocs[p]!;
       if (ok[doc] === 0) continue;
       const tf = postingTfs[p]!;
-      const length = lengths[doc * INDEX_FIELDS.length + f]!;
+      const length = lengths[f * documents + doc]!;
       const saturation = ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average)) + tf);
       scores[doc] = scores[doc]! + run.weight * (run.idf * saturation * boost);
+      if (countsInBody) bodyWords[doc] = Math.min(2, bodyWords[doc]! + tf);
     }
   }
   // The matching documents still live and not excluded, compacted in place.
@@ -377,11 +394,13 @@ function runSegment(
     docs: docs.slice(0, count),
     rows: new Int32Array(count),
     scores: new Float64Array(count),
+    manyInBody: new Uint8Array(count),
   };
   const { rows } = segment;
   for (let at = 0; at < count; at += 1) {
     const doc = found.docs[at]!;
     found.rows[at] = rows[doc]!;
+    found.manyInBody[at] = bodyWords[doc]! > 1 ? 1 : 0;
     // A relaxed match ranks by how much of the query it holds first.
     found.scores[at] = coverage === null ? scores[doc]! : scores[doc]! * coverage[doc]! * coverage[doc]!;
   }
@@ -422,21 +441,6 @@ export function matchedTerms(candidate: Candidate): Set<string> {
     if (!run.optional && !terms.has(run.term) && find(segment.data.postingDocs, run.start, run.end, candidate.doc) !== -1) terms.add(run.term);
   }
   return terms;
-}
-
-/**
- * How many words of a field matched (each occurrence of each matched term, common words left
- * out): the most places a snippet pass over that field's text could find, known without reading it.
- */
-export function fieldMatchCount(candidate: Candidate, field: IndexField): number {
-  const { segment, runs } = candidate.source;
-  let count = 0;
-  for (const run of runs) {
-    if (run.optional || run.field !== field) continue;
-    const p = find(segment.data.postingDocs, run.start, run.end, candidate.doc);
-    if (p !== -1) count += segment.data.postingTfs[p]!;
-  }
-  return count;
 }
 
 /** Each matched (term, field)'s share of a candidate's score, in the order they were summed. */

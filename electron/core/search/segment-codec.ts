@@ -6,7 +6,7 @@
  *   "QSG4" | u32 header length | header JSON { keys, terms, runs, postings, pairWords } | pad
  *   | u32 term bytes | the terms, concatenated (UTF-8) | pad
  *   | termStarts u32[terms+1] (UTF-16 offsets) | termRuns u32[terms+1] | runStart u32[runs+1]
- *   | lengths u32[keys·F] | pairStart u32[keys+1] | pairBits u32[pairWords] (next-word filters, pair-filter.ts)
+ *   | lengths u32[F·keys] (field by field) | pairStart u32[keys+1] | pairBits u32[pairWords] (next-word filters, pair-filter.ts)
  *   | postingDocs u16 or u32[postings] (u16 when keys ≤ SHORT_DOCS_MAX) | pad | termFields u8[terms] | pad
  *   | postingTfs u8[postings] | pad
  *

@@ -36,7 +36,11 @@ export interface SegmentData {
   postingDocs: PostingDocs;
   /** the term's count in that field of that document, at most MAX_TF */
   postingTfs: Uint8Array;
-  /** field length (terms) of document d, field f, at d·F+f */
+  /**
+   * field length (terms) of document d, field f, at f·keys+d: field by field, so a run's postings
+   * (one field, documents ascending) read their lengths close together (document by document,
+   * each posting's length was in another cache line, the slowest read of a query's scoring)
+   */
   lengths: Uint32Array;
   /** document d's next-word filter (pair-filter.ts) is pairBits[pairStart[d], pairStart[d+1]) */
   pairStart: Uint32Array;
@@ -78,7 +82,8 @@ type Pending = (number[] | undefined)[];
 /** Collects postings in ascending document order, then lays them out as SegmentData. */
 export class SegmentBuilder {
   private readonly keys: string[] = [];
-  private readonly lengths: number[] = [];
+  /** per field, the documents' lengths in document order */
+  private readonly lengths: number[][] = Array.from({ length: FIELD_COUNT }, () => []);
   private readonly pairFilters: Uint32Array[] = [];
   private readonly postings = new Map<string, Pending>();
   private postingCount = 0;
@@ -92,7 +97,7 @@ export class SegmentBuilder {
     const doc = this.keys.length;
     this.keys.push(key);
     this.pairFilters.push(pairFilter);
-    for (let f = 0; f < FIELD_COUNT; f += 1) this.lengths.push(lengths[f] ?? 0);
+    for (let f = 0; f < FIELD_COUNT; f += 1) this.lengths[f]!.push(lengths[f] ?? 0);
     return doc;
   }
 
@@ -156,7 +161,7 @@ export class SegmentBuilder {
       runStart: Uint32Array.from(runs),
       postingDocs,
       postingTfs,
-      lengths: Uint32Array.from(this.lengths),
+      lengths: Uint32Array.from(this.lengths.flat()),
       pairStart,
       pairBits,
     };

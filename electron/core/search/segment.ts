@@ -43,10 +43,9 @@ export class Segment {
   ) {
     this.rows = new Int32Array(data.keys.length).fill(-1);
     this.removed = new Uint8Array(data.keys.length);
-    const { lengths } = data;
     for (let doc = 0; doc < data.keys.length; doc += 1) {
       for (let f = 0; f < FIELD_COUNT; f += 1) {
-        const length = lengths[doc * FIELD_COUNT + f]!;
+        const length = this.fieldLength(doc, f);
         this.lengths[INDEX_FIELDS[f]!] += length;
         if (length > 0) this.filled[INDEX_FIELDS[f]!] += 1;
       }
@@ -75,7 +74,7 @@ export class Segment {
         if (source.removed[doc] === 1) return;
         numbers[doc] = builder.addDocument(
           key,
-          source.data.lengths.subarray(doc * FIELD_COUNT, (doc + 1) * FIELD_COUNT),
+          INDEX_FIELDS.map((_field, f) => source.fieldLength(doc, f)),
           source.pairFilter(doc),
         );
       });
@@ -147,7 +146,7 @@ export class Segment {
   }
 
   fieldLength(doc: number, field: number): number {
-    return this.data.lengths[doc * FIELD_COUNT + field]!;
+    return this.data.lengths[field * this.data.keys.length + doc]!;
   }
 
   termId(term: string): number {

@@ -18,7 +18,7 @@ describe('Matches.best', () => {
         const size = Math.floor(next() * 150);
         const scores = Float64Array.from({ length: size }, () => Math.floor(next() * distinct) / 3);
         const rows = Int32Array.from({ length: size }, () => Math.floor(next() * 100_000));
-        return { source: NO_SOURCE, docs: new Int32Array(size), rows, scores };
+        return { source: NO_SOURCE, docs: new Int32Array(size), rows, scores, manyInBody: new Uint8Array(size) };
       });
       const matches = new Matches(parts);
       const all = parts.flatMap((part) => [...part.rows].map((row, i) => ({ row, score: part.scores[i]! })));
@@ -30,9 +30,11 @@ describe('Matches.best', () => {
 
   it('keeps only what retain says yes to, in order, with its scores', () => {
     const rows = Int32Array.from([5, 6, 7, 8]);
-    const matches = new Matches([{ source: NO_SOURCE, docs: Int32Array.from([0, 1, 2, 3]), rows, scores: Float64Array.from([1, 4, 2, 3]) }]);
+    const matches = new Matches([{ source: NO_SOURCE, docs: Int32Array.from([0, 1, 2, 3]), rows, scores: Float64Array.from([1, 4, 2, 3]), manyInBody: Uint8Array.from([0, 1, 0, 1]) }]);
     matches.retain((row) => row !== 6);
     expect(matches.size).toBe(3);
     expect(matches.best(10, order).map(({ row, score }) => [row, score])).toEqual([[8, 3], [7, 2], [5, 1]]);
+    // every column moves with its entry
+    expect([...matches.manyInBody.subarray(0, matches.size)]).toEqual([0, 0, 1]);
   });
 });
