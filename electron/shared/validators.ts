@@ -15,6 +15,7 @@ import {
   ARTICLE_SORTS,
   FONT_FAMILIES,
   HIGHLIGHT_COLORS,
+  LIBRARY_LAYOUTS,
   MARKED_READ_STATES,
   READ_STATES,
   SEARCH_SORTS,
@@ -143,6 +144,7 @@ const settingsPatchSchema = z
     listenVoices: z
       .record(z.string().regex(/^[a-z]{2,3}$/, 'is not a language'), z.string().min(1).max(200))
       .refine((voices) => Object.keys(voices).length <= 100, 'holds more than 100 languages'),
+    libraryLayout: z.enum(LIBRARY_LAYOUTS),
     lastArticleId: idSchema.nullable(),
   })
   .partial()
