@@ -39,7 +39,7 @@ import { exportLibraryAnnotationsFile } from './export/library-export';
 import { exportArticlesArchive } from './export/articles-export';
 import type { AnnotationStore } from './annotations/annotation-store';
 import type { IndexSync } from './indexing/index-sync';
-import { NO_TOTALS } from './search/result-totals';
+import { NO_TOTALS } from '../shared/search-totals';
 import type { EventHub } from './events';
 import { ImportJobs } from './import-jobs/import-jobs';
 import type { ImportPool } from './import-jobs/import-pool';
