@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ArgsOf, ReaderMethod } from './contract';
+import { MAX_FIRST_PAGE_COVER_BYTES } from './first-page-cover';
 import { LANGUAGE_CHOICES } from './i18n/locales';
 import { normalizeLabel, tagProblem } from './labels';
 import {
@@ -33,6 +34,7 @@ const MAX_QUERY_LENGTH = 1000;
 const MAX_NOTE_LENGTH = 100_000;
 const MAX_ANNOTATION_IMPORT_LENGTH = 50 * 1024 * 1024;
 const MAX_EXPORTED_ARTICLES = 1000;
+const MAX_FIRST_PAGE_COVER_BASE64 = Math.ceil((MAX_FIRST_PAGE_COVER_BYTES * 4) / 3);
 
 const colorSchema = z.enum(HIGHLIGHT_COLORS);
 const offsetSchema = z.number().int().min(0);
@@ -192,6 +194,8 @@ export const argSchemas = {
       })
       .strict(),
   ]),
+  // Bounded here by size only; the core reads the picture's header (first-page-cover.ts).
+  setFirstPageCover: z.tuple([idSchema, z.string().min(1, 'is an empty picture').max(MAX_FIRST_PAGE_COVER_BASE64, 'is a picture larger than 512 KB')]),
   search: z.tuple([
     z.string().max(MAX_QUERY_LENGTH, 'query is too long'),
     z
