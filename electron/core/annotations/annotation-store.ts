@@ -9,7 +9,7 @@ import { QuireError } from '../../shared/result';
 import { errorCode, isNotFound, readJsonFile, writeJsonAtomic } from '../fs/atomic-write';
 import { articleGone, isFile } from '../library/article-store';
 import { annotationSchema } from '../library/file-schemas';
-import { articleFiles, isValidId } from '../library/library-paths';
+import { articleAnnotationsDir, articleFiles, isValidId } from '../library/library-paths';
 import type { Log } from '../log';
 
 export const annotationNotFound = (): QuireError =>
@@ -58,7 +58,7 @@ export class AnnotationStore {
    */
   hasAnnotationFiles(articleId: string): boolean {
     try {
-      return readdirSync(articleFiles(this.articleDir(articleId)).annotationsDir).some((name) => name.endsWith('.json'));
+      return readdirSync(articleAnnotationsDir(this.articleDir(articleId))).some((name) => name.endsWith('.json'));
     } catch {
       // No folder (or none readable): `list` finds nothing there either.
       return false;
