@@ -1,15 +1,25 @@
 // Bundles the Node side (Electron main, preload, CLI, search worker, import host and worker) into out/ with esbuild.
-// Dependencies stay external (they ship in node_modules); the preload is CommonJS because
-// sandboxed preloads cannot be ES modules.
+// Dependencies stay external (they ship in node_modules), except zod: the schemas use its
+// functional build (electron/shared/zod.ts), which bundling cuts down to the parts they use, where
+// loading the package builds all of it at every start. The preload is CommonJS because sandboxed
+// preloads cannot be ES modules.
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+/** Bare imports (packages and node: builtins) stay imports, zod's aside. */
+const externalPackagesButZod = {
+  name: 'external-packages-but-zod',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^[^./]/ }, (args) => (/^zod(\/|$)/.test(args.path) ? undefined : { path: args.path, external: true }));
+  },
+};
 
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node24',
   sourcemap: true,
-  packages: 'external',
+  plugins: [externalPackagesButZod],
   logLevel: 'warning',
 };
 

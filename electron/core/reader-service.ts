@@ -39,7 +39,7 @@ import { exportLibraryAnnotationsFile } from './export/library-export';
 import { exportArticlesArchive } from './export/articles-export';
 import type { AnnotationStore } from './annotations/annotation-store';
 import type { IndexSync } from './indexing/index-sync';
-import { NO_TOTALS } from './search/result-totals';
+import { NO_TOTALS } from '../shared/search-totals';
 import type { EventHub } from './events';
 import { ImportJobs } from './import-jobs/import-jobs';
 import type { ImportPool } from './import-jobs/import-pool';
@@ -48,6 +48,7 @@ import { queryArticles } from '../shared/article-query';
 import { checkArticleEdit } from '../shared/article-edit';
 import { QuireError } from '../shared/result';
 import type { ArticleStore } from './library/article-store';
+import { checkCoverPicture } from './library/first-page-cover';
 import { newId } from './library/ids';
 import { libraryFacets } from './library/library-facets';
 import { addExtracted, failureReason, type ExtractedArticle, type ImportOrigin } from './library/import-into-library';
@@ -267,6 +268,18 @@ export class LibraryService implements ReaderService {
       return same ? null : { ...next, updatedAt: this.parts.clock() };
     });
     return edited!;
+  }
+
+  async setFirstPageCover(id: string, imageBase64: string): Promise<ArticleMeta> {
+    return this.serial(async () => {
+      const { store } = this.parts;
+      if (store.require(id).format !== 'pdf') {
+        throw new QuireError('invalid-argument', 'Only a PDF has its first page as its cover; this article is not one.');
+      }
+      const bytes = Buffer.from(imageBase64, 'base64');
+      const picture = checkCoverPicture(bytes);
+      return store.giveCover(id, `first-page.${picture.ext}`, bytes);
+    });
   }
 
   async search(query: string, options?: SearchOptions): Promise<SearchResults> {

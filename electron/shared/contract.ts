@@ -75,6 +75,12 @@ export interface ReaderServiceMethods {
    * (article-edit.ts) and nothing changes.
    */
   editArticle(id: string, edit: ArticleEdit): ArticleMeta;
+  /**
+   * Stores a PDF's first page, drawn by the page (a PNG or WebP, base64, bounded in bytes and
+   * pixels), as the article's cover; an article that has a cover keeps it (the answer is then the
+   * article as it is). Anything else is refused in a sentence and nothing is written.
+   */
+  setFirstPageCover(id: string, imageBase64: string): ArticleMeta;
   /** A page of hits (`options.offset`, `options.limit`) and the totals of the whole query. */
   search(query: string, options?: SearchOptions): SearchResults;
   listAnnotations(articleId: string): Annotation[];
@@ -137,6 +143,7 @@ export const READER_METHODS = [
   'setProgress',
   'setReadState',
   'editArticle',
+  'setFirstPageCover',
   'search',
   'listAnnotations',
   'createAnnotation',

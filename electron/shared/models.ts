@@ -415,6 +415,10 @@ export type FontFamily = (typeof FONT_FAMILIES)[number];
 export const READING_MODES = ['scrolled', 'one-column', 'two-columns'] as const;
 export type ReadingMode = (typeof READING_MODES)[number];
 
+/** The library shown as a list of rows or as a grid of covers. */
+export const LIBRARY_LAYOUTS = ['list', 'grid'] as const;
+export type LibraryLayout = (typeof LIBRARY_LAYOUTS)[number];
+
 export interface Settings {
   /** the interface language: a shipped locale, or `system` to follow the operating system */
   language: LanguageChoice;
@@ -442,6 +446,8 @@ export interface Settings {
   listenRate: number;
   /** read aloud: the voice chosen for each language (primary subtag → the voice's name) */
   listenVoices: Record<string, string>;
+  /** the library as a list or as covers, as the reader left it */
+  libraryLayout: LibraryLayout;
   lastArticleId: string | null;
 }
 
@@ -460,5 +466,6 @@ export const DEFAULT_SETTINGS: Settings = {
   readingMode: 'scrolled',
   listenRate: 1,
   listenVoices: {},
+  libraryLayout: 'list',
   lastArticleId: null,
 };

@@ -5,6 +5,9 @@
  */
 import type { SearchHit, SearchTotals } from './models';
 
+/** A query that looks for nothing found nothing (the core answers it without opening the index). */
+export const NO_TOTALS: SearchTotals = { articles: 0, passages: 0, bookmarks: 0, notes: 0, articlesExact: true, passagesExact: true };
+
 const count = (value: number, one: string, many: string, formatNumber: (value: number) => string): string =>
   `${formatNumber(value)} ${value === 1 ? one : many}`;
 

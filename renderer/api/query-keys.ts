@@ -68,9 +68,11 @@ const ANNOTATIONS: readonly QueryKey[] = [queryKeys.libraryAnnotations, queryKey
 
 /**
  * What each write makes outdated. A method added to the contract is a compile error here until
- * it is sorted into reads or writes. Four writes name nothing, on purpose:
+ * it is sorted into reads or writes. Five writes name nothing, on purpose:
  * - `importDocument`, `importUrl` and `startImport`: the importer refreshes once each import ends
  *   (use-import.ts); a refresh per file would list a large library again for every file.
+ * - `setFirstPageCover`: the library's grid puts the answer in its list itself
+ *   (library/first-page-covers.ts); a library of PDFs would be listed again for every cover drawn.
  * - `setSettings`: the settings provider shows the page's own changes itself; a reload landing
  *   between two quick changes could undo the newer one (settings-context.tsx).
  * And `setProgress` leaves the reader's article alone: the reader saves its position every few
@@ -104,6 +106,7 @@ export const WRITE_EFFECTS: Record<WriteMethod, readonly QueryKey[]> = {
   restoreAnnotation: ANNOTATIONS,
   importAnnotations: ANNOTATIONS,
   setSettings: [],
+  setFirstPageCover: [],
 };
 
 export const isWriteMethod = (method: ReaderMethod): method is WriteMethod => method in WRITE_EFFECTS;

@@ -3,6 +3,7 @@ import { SelectArticleBox } from './SelectArticleBox';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { assetUrl } from '../api/api-client';
 import { authorAndSite, progressLabel } from './article-format';
+import { useFirstPageCover } from './first-page-covers';
 
 interface ArticleCardProps {
   article: ArticleMeta;
@@ -13,16 +14,18 @@ interface ArticleCardProps {
   onSelect: (article: ArticleMeta, extend: boolean) => void;
 }
 
-/**
- * One article in the grid: its cover (or, without one, its title's first letter on a tinted
- * ground), title, author and progress. The picture is decoration — the title names the card.
- */
 /** The cover of an article with an empty title: a mark, not a word. */
 const NO_LETTER = '·';
 
+/**
+ * One article in the grid: its cover (or, without one, its title's first letter on a tinted
+ * ground), title, author and progress. The picture is decoration — the title names the card. A
+ * PDF without a cover gets its first page drawn as one once its card shows (first-page-covers.ts).
+ */
 export function ArticleCard({ article, selected, active, onOpen, onSelect }: ArticleCardProps) {
   const { author } = authorAndSite(article);
   const intl = useIntl();
+  useFirstPageCover(article);
   return (
     <div className={`article-card${selected ? ' article-row-selected' : ''}`}>
       <div className="article-cover" aria-hidden="true">

@@ -1,6 +1,6 @@
 import type { MessageId } from '../../electron/shared/i18n/catalogs';
+import type { LibraryLayout } from '../../electron/shared/models';
 import { useText } from '../i18n/use-text';
-export type LibraryLayout = 'list' | 'grid';
 
 const LAYOUTS: readonly { value: LibraryLayout; label: MessageId }[] = [
   { value: 'list', label: 'layout.list' },

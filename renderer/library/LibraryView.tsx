@@ -2,7 +2,7 @@ import { EmptyState } from '../components/EmptyState';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useText } from '../i18n/use-text';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleMeta } from '../../electron/shared/models';
+import type { ArticleMeta, LibraryLayout } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
 import { useMoveToTrash, useRestoreArticle, useRetag } from './article-mutations';
 import { useLibraryArticles } from './article-queries';
@@ -17,7 +17,8 @@ import { filterArticles, filterChoices, isFiltered, NO_FILTER, sortArticles, typ
 import type { ImportState } from './use-import';
 import { VirtualArticleGrid } from './VirtualArticleGrid';
 import { VirtualArticleList } from './VirtualArticleList';
-import { LayoutToggle, type LibraryLayout } from './LayoutToggle';
+import { LayoutToggle } from './LayoutToggle';
+import { useSettings } from '../app/settings-context';
 
 interface LibraryViewProps {
   importState: ImportState;
@@ -42,7 +43,9 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [anchorId, setAnchorId] = useState<string | null>(null);
   const [editing, setEditing] = useState<ArticleMeta | null>(null);
-  const [layout, setLayout] = useState<LibraryLayout>('list');
+  const { settings, updateSettings } = useSettings();
+  const layout = settings.libraryLayout;
+  const setLayout = useCallback((libraryLayout: LibraryLayout) => updateSettings({ libraryLayout }), [updateSettings]);
   const [pendingFocus, setPendingFocus] = useState<string | null>(takeFocus ? focusArticleId : null);
   const headingFocused = useRef(!takeFocus || focusArticleId !== null);
   const clearPendingFocus = useCallback(() => setPendingFocus(null), []);

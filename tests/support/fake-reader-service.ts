@@ -92,6 +92,7 @@ export function createFakeReaderService(): FakeReaderService {
     exportLibraryAnnotations: async (format) =>
       exportLibraryAnnotationsFile([{ article, annotations: [sampleBookmark()] }], format, '2026-01-01'),
     importAnnotations: async () => ({ added: 1, updated: 0, unchanged: 0, skipped: [] }),
+    setFirstPageCover: async () => ({ ...article, cover: 'assets/first-page.png' }),
     replaceArticleText: async () => ({ article, anchors: { exact: 1, fuzzy: 0, unplaced: 0 } }),
     getSettings: async () => DEFAULT_SETTINGS,
     setSettings: async (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),

@@ -4,8 +4,8 @@
  * accepted only when its whole name matches one of these patterns (so no `..`, no absolute path,
  * no backslash can name a place outside an article folder) and it unpacks within its size limit.
  */
-import { z } from 'zod';
 import { idSchema } from '../../shared/validators';
+import * as z from '../../shared/zod';
 import { MAX_IMPORT_BYTES } from '../importers/import-formats';
 
 export const ARCHIVE_FORMAT = 'quire-library-archive';
@@ -16,11 +16,11 @@ const MB = 1024 * 1024;
 
 export const archiveManifestSchema = z.object({
   format: z.literal(ARCHIVE_FORMAT),
-  version: z.number().int().min(1),
+  version: z.int().check(z.gte(1)),
   /** backup: article.json and annotations only; library: every file of every article */
   kind: z.enum(['backup', 'library']),
   createdAt: z.string(),
-  articles: z.array(z.object({ id: idSchema, title: z.string(), annotations: z.number().int().min(0) })),
+  articles: z.array(z.object({ id: idSchema, title: z.string(), annotations: z.int().check(z.gte(0)) })),
 });
 export type ArchiveManifest = z.infer<typeof archiveManifestSchema>;
 

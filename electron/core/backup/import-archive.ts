@@ -23,7 +23,7 @@ import { articleFiles } from '../library/library-paths';
 import { contentHashOf, countWords } from '../library/import-into-library';
 import { annotationDifferences, articleDifferences, listed, withArchivedDetails } from './archive-differences';
 import type { ArchiveEntry, LibraryArchive } from './zip-read';
-import type { z } from 'zod';
+import type * as z from '../../shared/zod';
 
 export interface ArchiveImportReport {
   /** what was (or, in a dry run, would be) done, one line each */
@@ -258,7 +258,7 @@ async function readAnnotations(archive: LibraryArchive, articleId: string, entri
   return found;
 }
 
-async function readJson<T>(archive: LibraryArchive, entry: ArchiveEntry, schema: z.ZodType<T>): Promise<T> {
+async function readJson<T>(archive: LibraryArchive, entry: ArchiveEntry, schema: z.ZodMiniType<T>): Promise<T> {
   const bytes = await archive.read(entry.name, entry.maxBytes);
   if (bytes === null) throw new Error(`${entry.name} is missing`);
   let parsed: unknown;

@@ -4,31 +4,29 @@
  * and its own id in its IRI (`quire://article/<articleId>/annotation/<id>`). An annotation that
  * does not fit is skipped with one sentence saying why; the others are still read.
  */
-import { z } from 'zod';
 import type { Annotation, AnnotationKind, HighlightColor } from '../../shared/models';
 import { HIGHLIGHT_COLORS } from '../../shared/models';
 import { QuireError } from '../../shared/result';
 import { idSchema, isoDateTimeSchema } from '../../shared/validators';
+import * as z from '../../shared/zod';
 
 const selectorSchema = z.union([
-  z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string().default(''), suffix: z.string().default('') }),
-  z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().min(0), end: z.number().int().min(0) }),
-  z.object({ type: z.string() }).loose(),
+  z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z._default(z.string(), ''), suffix: z._default(z.string(), '') }),
+  z.object({ type: z.literal('TextPositionSelector'), start: z.int().check(z.gte(0)), end: z.int().check(z.gte(0)) }),
+  z.looseObject({ type: z.string() }),
 ]);
 
-const w3cAnnotationSchema = z
-  .object({
-    id: z.string(),
-    type: z.literal('Annotation'),
-    motivation: z.enum(['bookmarking', 'commenting', 'highlighting']).optional(),
-    created: isoDateTimeSchema,
-    modified: isoDateTimeSchema.optional(),
-    stylesClass: z.string().optional(),
-    'quire:anchorState': z.enum(['exact', 'fuzzy', 'unplaced']).optional(),
-    body: z.object({ type: z.literal('TextualBody'), value: z.string() }).loose().optional(),
-    target: z.object({ source: z.string(), selector: z.array(selectorSchema).optional() }).loose(),
-  })
-  .loose();
+const w3cAnnotationSchema = z.looseObject({
+  id: z.string(),
+  type: z.literal('Annotation'),
+  motivation: z.optional(z.enum(['bookmarking', 'commenting', 'highlighting'])),
+  created: isoDateTimeSchema,
+  modified: z.optional(isoDateTimeSchema),
+  stylesClass: z.optional(z.string()),
+  'quire:anchorState': z.optional(z.enum(['exact', 'fuzzy', 'unplaced'])),
+  body: z.optional(z.looseObject({ type: z.literal('TextualBody'), value: z.string() })),
+  target: z.looseObject({ source: z.string(), selector: z.optional(z.array(selectorSchema)) }),
+});
 
 type W3cInput = z.infer<typeof w3cAnnotationSchema>;
 

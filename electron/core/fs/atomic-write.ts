@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import writeFileAtomicLib from 'write-file-atomic';
-import type { z } from 'zod';
+import type * as z from '../../shared/zod';
 import { QuireError } from '../../shared/result';
 
 export async function writeFileAtomic(filePath: string, data: string | Buffer): Promise<void> {
@@ -21,7 +21,7 @@ export async function writeJsonAtomic(filePath: string, value: unknown): Promise
  * Reads a JSON file and checks its shape. A missing file, bad JSON or a wrong shape all become a
  * `QuireError('io')` naming the file, because these files can be edited or half-synced by hand.
  */
-export async function readJsonFile<T>(filePath: string, schema: z.ZodType<T>): Promise<T> {
+export async function readJsonFile<T>(filePath: string, schema: z.ZodMiniType<T>): Promise<T> {
   let raw: string;
   try {
     raw = await readFile(filePath, 'utf8');

@@ -1,4 +1,5 @@
 /** The library as the index sees it: fingerprints of every article, and one article's documents. */
+import type { Annotation } from '../../shared/models';
 import type { AnnotationStore } from '../annotations/annotation-store';
 import type { ArticleStore } from '../library/article-store';
 import type { ArticleFingerprint } from '../search/search-index';
@@ -7,18 +8,28 @@ import { fingerprintOf, searchDocumentsOf } from './search-documents';
 
 /** Annotation folders read at once while fingerprinting a large library. */
 const READ_BATCH = 64;
+/** Articles whose annotation folders are listed (synchronously) before the host's other work gets a turn. */
+const LIST_BATCH = 1000;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export function libraryIndexSource(store: ArticleStore, annotations: AnnotationStore): IndexSource {
   return {
     async fingerprints(): Promise<ArticleFingerprint[]> {
       const articles = store.list();
-      const result: ArticleFingerprint[] = [];
-      for (let i = 0; i < articles.length; i += READ_BATCH) {
-        const batch = articles.slice(i, i + READ_BATCH);
-        const lists = await Promise.all(batch.map((meta) => annotations.list(meta.id).catch(() => [])));
-        batch.forEach((meta, j) => result.push(fingerprintOf(meta, lists[j] ?? [])));
+      // Most articles have no bookmark or note: a listing tells, and only the others are read.
+      const annotated: string[] = [];
+      for (let i = 0; i < articles.length; i += LIST_BATCH) {
+        if (i > 0) await nextTurn();
+        for (const meta of articles.slice(i, i + LIST_BATCH)) if (annotations.hasAnnotationFiles(meta.id)) annotated.push(meta.id);
       }
-      return result;
+      const listed = new Map<string, Annotation[]>();
+      for (let i = 0; i < annotated.length; i += READ_BATCH) {
+        const batch = annotated.slice(i, i + READ_BATCH);
+        const lists = await Promise.all(batch.map((id) => annotations.list(id).catch(() => [])));
+        batch.forEach((id, j) => listed.set(id, lists[j] ?? []));
+      }
+      return articles.map((meta) => fingerprintOf(meta, listed.get(meta.id) ?? []));
     },
 
     async entryFor(articleId: string): Promise<IndexEntry | null> {

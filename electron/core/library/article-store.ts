@@ -192,6 +192,31 @@ export class ArticleStore {
   }
 
   /**
+   * Gives an article without a cover the picture `bytes` as `assets/<name>` and names it as its
+   * cover, under the article's lock; an article that has a cover by then (another window drew
+   * it first, or a new text brought one) keeps it and the picture is not written.
+   */
+  async giveCover(id: string, name: string, bytes: Uint8Array): Promise<ArticleMeta> {
+    this.require(id);
+    const cover = `assets/${name}`;
+    if (!ASSET_PATH.test(cover)) throw new Error(`refusing to write an asset at ${JSON.stringify(cover)}`);
+    return withArticleLock(this.root, id, async () => {
+      const dir = this.paths.articleDir(id);
+      const onDisk = await this.readMeta(dir, id).catch((error: unknown) => {
+        throw error instanceof QuireError && error.code === 'not-found' ? this.gone(id) : error;
+      });
+      if (onDisk.cover) {
+        this.remember(onDisk);
+        return onDisk;
+      }
+      this.ownWrites.mark(dir);
+      await mkdir(articleFiles(dir).assetsDir, { recursive: true });
+      await writeFileAtomic(path.join(dir, cover), Buffer.from(bytes));
+      return this.updateLocked(id, (meta) => (meta.cover ? null : { ...meta, cover }));
+    });
+  }
+
+  /**
    * New files for an article already here, all or none: `build` writes the whole new folder into
    * `articles/.tmp-<id>` (from `live`, the current one, whatever it keeps), article.json is
    * written last, and the folder is swapped in by renames. A failure at any point leaves the

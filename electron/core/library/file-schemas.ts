@@ -3,48 +3,49 @@
  * is plain files that a user, a sync tool or another Quire version may have touched. Fields that
  * only carry reading state get defaults, so a hand-edited file still opens.
  */
-import { z } from 'zod';
 import type { Annotation, ArticleMeta } from '../../shared/models';
 import { HIGHLIGHT_COLORS, TIMED_FIELDS } from '../../shared/models';
 import { idSchema } from '../../shared/validators';
+import * as z from '../../shared/zod';
 import { ASSET_PATH } from './library-paths';
 
 export const LIBRARY_FORMAT_VERSION = 1;
 
 export const libraryManifestSchema = z.object({
-  formatVersion: z.number().int().min(1),
+  formatVersion: z.int().check(z.gte(1)),
   createdAt: z.string(),
 });
 export type LibraryManifest = z.infer<typeof libraryManifestSchema>;
 
-const nullableString = z.string().nullable().default(null);
+const nullableString = z._default(z.nullable(z.string()), null);
+const count = z.int().check(z.gte(0));
 
-export const articleMetaSchema: z.ZodType<ArticleMeta> = z.object({
+export const articleMetaSchema: z.ZodMiniType<ArticleMeta> = z.object({
   id: idSchema,
   title: z.string(),
   byline: nullableString,
   siteName: nullableString,
   url: nullableString,
   lang: nullableString,
-  dir: z.enum(['ltr', 'rtl']).nullable().default(null),
+  dir: z._default(z.nullable(z.enum(['ltr', 'rtl'])), null),
   format: z.enum(['txt', 'md', 'html', 'epub', 'pdf']),
   addedAt: z.string(),
   updatedAt: z.string(),
   publishedAt: nullableString,
   excerpt: nullableString,
-  tags: z.array(z.string()).default([]),
+  tags: z._default(z.array(z.string()), []),
   contentHash: z.string(),
-  readState: z.enum(['unread', 'reading', 'finished']).default('unread'),
-  progress: z.number().min(0).max(1).default(0),
-  position: z.number().int().min(0).default(0),
-  lastReadAt: z.string().optional(),
-  wordCount: z.number().int().min(0).default(0),
+  readState: z._default(z.enum(['unread', 'reading', 'finished']), 'unread'),
+  progress: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
+  position: z._default(count, 0),
+  lastReadAt: z.optional(z.string()),
+  wordCount: z._default(count, 0),
   source: nullableString,
   // Optional: files older versions wrote have neither, and those versions drop both when they rewrite.
-  fieldUpdatedAt: z.partialRecord(z.enum(TIMED_FIELDS), z.string()).optional(),
-  tagsRemovedAt: z.record(z.string(), z.string()).optional(),
+  fieldUpdatedAt: z.optional(z.partialRecord(z.enum(TIMED_FIELDS), z.string())),
+  tagsRemovedAt: z.optional(z.record(z.string(), z.string())),
   // Optional: older files have none (no cover shown); older versions drop it when they rewrite.
-  cover: z.string().regex(ASSET_PATH).optional(),
+  cover: z.optional(z.string().check(z.regex(ASSET_PATH))),
 });
 
 const passageTargetSchema = z.object({
@@ -56,20 +57,20 @@ const passageTargetSchema = z.object({
   }),
   position: z.object({
     type: z.literal('TextPositionSelector'),
-    start: z.number().int().min(0),
-    end: z.number().int().min(0),
+    start: count,
+    end: count,
   }),
 });
 
-export const annotationSchema: z.ZodType<Annotation> = z.object({
+export const annotationSchema: z.ZodMiniType<Annotation> = z.object({
   id: idSchema,
   articleId: idSchema,
   kind: z.enum(['bookmark', 'note']),
-  target: passageTargetSchema.nullable(),
-  color: z.enum(HIGHLIGHT_COLORS).nullable().default(null),
-  note: z.string().default(''),
+  target: z.nullable(passageTargetSchema),
+  color: z._default(z.nullable(z.enum(HIGHLIGHT_COLORS)), null),
+  note: z._default(z.string(), ''),
   // Files written before re-anchoring existed were placed exactly when they were made.
-  anchorState: z.enum(['exact', 'fuzzy', 'unplaced']).default('exact'),
+  anchorState: z._default(z.enum(['exact', 'fuzzy', 'unplaced']), 'exact'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -62,6 +62,9 @@ export const articleMetaFile = (dir: string): string => path.join(dir, ARTICLE_M
  */
 export const articleMetaFileIn = (parentDir: string, name: string): string => `${parentDir}${path.sep}${name}${path.sep}${ARTICLE_META}`;
 
+/** An article's folder of bookmarks and notes (alone: fingerprinting the library asks for one per article). */
+export const articleAnnotationsDir = (dir: string): string => path.join(dir, 'annotations');
+
 /** The files of one article, relative to its folder (the live one, a staging one or a trashed one). */
 export const articleFiles = (dir: string) => ({
   meta: articleMetaFile(dir),
@@ -69,6 +72,6 @@ export const articleFiles = (dir: string) => ({
   text: path.join(dir, 'text.txt'),
   original: (ext: string) => path.join(dir, `original.${ext}`),
   assetsDir: path.join(dir, 'assets'),
-  annotationsDir: path.join(dir, 'annotations'),
+  annotationsDir: articleAnnotationsDir(dir),
   annotation: (annotationId: string) => path.join(dir, 'annotations', `${checkedId(annotationId)}.json`),
 });

@@ -10,9 +10,6 @@ import type { SearchTotals } from '../../shared/models';
 import type { DocColumns, StoredDoc } from './manifest';
 import type { Candidate, Matches } from './run-query';
 
-/** A query that looks for nothing found nothing. */
-export const NO_TOTALS: SearchTotals = { articles: 0, passages: 0, bookmarks: 0, notes: 0, articlesExact: true, passagesExact: true };
-
 export class ResultTally {
   /** article documents counted: an article's own document is one candidate, so they need no set */
   private articleDocs = 0;

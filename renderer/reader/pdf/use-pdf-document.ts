@@ -5,8 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { assetUrl } from '../../api/api-client';
-import { loadPdfJs } from './load-pdfjs';
+import { openOriginalPdf } from './load-pdfjs';
 
 export type PdfDocumentState =
   | { status: 'loading' }
@@ -14,8 +13,6 @@ export type PdfDocumentState =
   /** why pdf.js refused it: the view says so in the interface's language */
   | { status: 'error'; reason: 'password-protected' | 'damaged' }
   | { status: 'ready'; pdf: PDFDocumentProxy; firstPage: { width: number; height: number } };
-
-export const ORIGINAL_PDF = 'original.pdf';
 
 /** Mounted once per article (the reader is keyed by it), so it starts loading and never goes back to it. */
 export function usePdfDocument(articleId: string, attempt = 0): PdfDocumentState {
@@ -25,14 +22,9 @@ export function usePdfDocument(articleId: string, attempt = 0): PdfDocumentState
     let destroy: (() => Promise<void>) | null = null;
     void (async () => {
       try {
-        const response = await fetch(assetUrl(articleId, ORIGINAL_PDF));
-        if (response.status === 404) return void (closed || setState({ status: 'missing' }));
-        if (!response.ok) throw new Error(`the file could not be read (${response.status})`);
-        const data = new Uint8Array(await response.arrayBuffer());
-        const pdfjs = await loadPdfJs();
-        if (closed) return;
-        // No XFA forms, and no WebAssembly decoders (the page's CSP allows no wasm compilation).
-        const task = pdfjs.getDocument({ data, enableXfa: false, useWasm: false });
+        const task = await openOriginalPdf(articleId);
+        if (!task) return void (closed || setState({ status: 'missing' }));
+        if (closed) return void task.destroy();
         destroy = () => task.destroy();
         const pdf = await task.promise;
         const first = (await pdf.getPage(1)).getViewport({ scale: 1 });

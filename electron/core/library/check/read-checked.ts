@@ -3,12 +3,12 @@
  * (missing, not JSON, wrong shape), so a problem can say exactly that.
  */
 import { readFile } from 'node:fs/promises';
-import type { z } from 'zod';
+import type * as z from '../../../shared/zod';
 import { isNotFound } from '../../fs/atomic-write';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; missing: boolean; reason: string };
 
-export async function readChecked<T>(file: string, schema: z.ZodType<T>): Promise<Checked<T>> {
+export async function readChecked<T>(file: string, schema: z.ZodMiniType<T>): Promise<Checked<T>> {
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');

@@ -8,7 +8,7 @@
  */
 import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
+import type * as z from '../../../shared/zod';
 import type { ArticleMeta } from '../../../shared/models';
 import { writeJsonAtomic } from '../../fs/atomic-write';
 import { namesIn } from '../../fs/names-in';
@@ -73,7 +73,7 @@ export async function resolveConflictCopy(root: string, articleDir: string, foun
 const textSideOf = (textHash: string | null, live: ArticleMeta, other: ArticleMeta): 'a' | 'b' | undefined =>
   textHash === null ? undefined : live.contentHash === textHash ? 'a' : other.contentHash === textHash ? 'b' : undefined;
 
-async function mergeJson<T>(root: string, { copy, original }: FoundConflictCopy, schema: z.ZodType<T>, now: string, merge: (live: T, other: T) => T): Promise<string> {
+async function mergeJson<T>(root: string, { copy, original }: FoundConflictCopy, schema: z.ZodMiniType<T>, now: string, merge: (live: T, other: T) => T): Promise<string> {
   const name = path.basename(original);
   const theirs = await readChecked(copy, schema);
   if (!theirs.ok) {

@@ -60,6 +60,14 @@ describe('settings', () => {
     expect(readSettings(memoryStore({ theme: 'dark', hyphenate: 'maybe' }))).toMatchObject({ theme: 'dark', sideMargin: 24, justify: false, hyphenate: true, focusMode: false });
   });
 
+  it('keep the library shown as covers across a restart, and refuse a layout that does not exist', () => {
+    const dir = tempDir();
+    writeSettings(createConfStore(dir), { libraryLayout: 'grid' });
+    expect(readSettings(createConfStore(dir)).libraryLayout).toBe('grid');
+    expect(() => writeSettings(createConfStore(dir), { libraryLayout: 'shelf' as 'grid' })).toThrow(/libraryLayout/);
+    expect(readSettings(memoryStore({ libraryLayout: 'shelf' })).libraryLayout).toBe('list');
+  });
+
   it('persist in settings.json through conf', () => {
     const dir = tempDir();
     writeSettings(createConfStore(dir), { theme: 'sepia' });

@@ -177,4 +177,21 @@ describe('Library metadata', () => {
     await user.keyboard('{ArrowDown}');
     expect(screen.getByRole('button', { name: `Volume ${columns}` })).toHaveFocus();
   });
+
+  it('opens in the layout chosen before (a setting, kept by the core) and saves a new choice', async () => {
+    const api = createFakeApi({ articles: [makeArticle({ id: 'c1', title: 'Covered' })] });
+    api.library.settings = { ...api.library.settings, libraryLayout: 'grid' };
+    const first = renderWithApi(api);
+    const layout = await screen.findByRole('group', { name: 'Show the library as' });
+    await waitFor(() => expect(within(layout).getByRole('button', { name: 'Covers' })).toHaveAttribute('aria-pressed', 'true'));
+    expect(screen.getByRole('list', { name: 'Articles' }).querySelector('.article-card')).not.toBeNull();
+
+    await first.user.click(within(layout).getByRole('button', { name: 'List' }));
+    await waitFor(() => expect(api.library.settings.libraryLayout).toBe('list'));
+    first.unmount();
+    // Started again over the same core: the list, as it was left.
+    renderWithApi(api);
+    const again = await screen.findByRole('group', { name: 'Show the library as' });
+    expect(within(again).getByRole('button', { name: 'List' })).toHaveAttribute('aria-pressed', 'true');
+  });
 });

@@ -183,6 +183,12 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       Object.assign(article, checked.edit);
       return ok({ ...article });
     },
+    setFirstPageCover: async (id) => {
+      const article = findArticle(id);
+      if (!article) return notFound('Article');
+      article.cover ??= 'assets/first-page.webp';
+      return ok({ ...article });
+    },
     search: async () => ok(searchResultsOf([])),
     listAnnotations: async (articleId) => ok(library.annotations.filter((a) => a.articleId === articleId).map((a) => ({ ...a }))),
     createAnnotation: async (input) => {
