@@ -137,7 +137,7 @@ test('Listen reads with the system’s real voices: one for the article’s lang
   await page.getByRole('button', { name: 'Listen' }).click();
   const bar = page.getByRole('region', { name: 'Read aloud' });
   await expect(bar).toBeVisible();
-  await expect.poll(() => marked(page)).toEqual([ENGLISH.sentences[0]]);
+  await expect.poll(async () => (await marked(page)).slice(0, 1)).toEqual([ENGLISH.sentences[0]]);
   await expect.poll(() => speaking(page)).toBe(true);
 
   // An English voice, chosen for the English article; the menu offers English voices only.
@@ -152,21 +152,27 @@ test('Listen reads with the system’s real voices: one for the article’s lang
   // The end of each spoken sentence, reported by the engine, moves the highlight on.
   await expect.poll(async () => (await marked(page)).slice(0, 2), { timeout: 15_000 }).toEqual(ENGLISH.sentences.slice(0, 2));
 
-  // Pause: silence, the sentence stays marked; resume speaks it again and reading goes on.
+  // Pause: silence, the sentence stays marked. Comma and full stop move the mark back and forth
+  // without a sound; resume speaks the marked sentence from its start, and reading goes on.
   await page.keyboard.press('l');
   await expect(bar.getByRole('button', { name: 'Resume' })).toBeVisible();
   await expect.poll(() => speaking(page)).toBe(false);
   const [pausedOn] = await highlighted(page);
-  expect(ENGLISH.sentences.indexOf(pausedOn!)).toBeGreaterThan(0);
+  const at = ENGLISH.sentences.indexOf(pausedOn!);
+  expect(at).toBeGreaterThan(0);
+  await page.keyboard.press(',');
+  await expect.poll(() => highlighted(page)).toEqual([ENGLISH.sentences[at - 1]]);
+  await page.keyboard.press('.');
+  await expect.poll(() => highlighted(page)).toEqual([pausedOn]);
+  expect(await speaking(page)).toBe(false);
+  const markedWhilePaused = (await marked(page)).length;
   await page.keyboard.press('l');
   await expect(bar.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expect.poll(() => speaking(page)).toBe(true);
-  expect((await marked(page)).at(-1)).toBe(pausedOn);
+  await expect
+    .poll(async () => (await marked(page)).slice(markedWhilePaused - 1, markedWhilePaused + 1), { timeout: 15_000 })
+    .toEqual([pausedOn, ENGLISH.sentences[at + 1]]);
 
-  // Full stop skips to the next sentence, at once.
-  await page.keyboard.press('.');
-  await expect.poll(async () => (await marked(page)).slice(-2)).toContain(ENGLISH.sentences[ENGLISH.sentences.indexOf(pausedOn!) + 1]);
-  await expect.poll(() => speaking(page)).toBe(true);
   // Another English voice, chosen by the person, is the one used from now on for English.
   const other = english.choices.find((choice) => choice !== english.chosen)!;
   await bar.getByLabel('Voice').selectOption({ label: other });
