@@ -65,16 +65,28 @@ export function chooseVoice(voices: readonly SpeechSynthesisVoice[], lang: strin
   return byName ?? voicesFor(voices, lang)[0] ?? null;
 }
 
+/** The likeliest voice of each language there are voices for, in the system's order. */
+function oneVoicePerLanguage(voices: readonly SpeechSynthesisVoice[]): SpeechSynthesisVoice[] {
+  const byLanguage = new Map<string, SpeechSynthesisVoice[]>();
+  for (const voice of voices) {
+    const language = spokenLanguage(voice.lang);
+    const group = byLanguage.get(language);
+    if (group) group.push(voice);
+    else byLanguage.set(language, [voice]);
+  }
+  return [...byLanguage].map(([language, group]) => voicesFor(group, language)[0]!);
+}
+
 /**
- * What the voice menu offers: the voices for the article's language (a system can have hundreds,
- * thousands in all: espeak-ng through speech-dispatcher lists every voice in every variant, 13,000
- * of them, which no menu should hold), else every voice there is, for the reader to pick another
- * language's; and the chosen voice whatever its language.
+ * What the voice menu offers: the voices for the article's language, and the chosen voice
+ * whatever its language. With none for the language, the likeliest voice of every other language:
+ * a system can have thousands (Debian's speech-dispatcher lists every espeak-ng voice in every
+ * variant, 13,362 of them), a menu no one could use and that takes a second to draw.
  */
 export function voiceChoices(voices: readonly SpeechSynthesisVoice[], lang: string, chosen: SpeechSynthesisVoice | null): readonly SpeechSynthesisVoice[] {
   const forLanguage = voicesFor(voices, lang);
-  if (forLanguage.length === 0) return voices;
-  return chosen && !forLanguage.includes(chosen) ? [chosen, ...forLanguage] : forLanguage;
+  const offered = forLanguage.length > 0 ? forLanguage : oneVoicePerLanguage(voices);
+  return chosen && !offered.includes(chosen) ? [chosen, ...offered] : offered;
 }
 
 /** The speech engine of this page, or null where there is none. */
