@@ -120,6 +120,8 @@ test('Listen reads with the system’s real voices: one for the article’s lang
   quire,
   consoleErrors,
 }) => {
+  // Real speech takes the time it takes to hear: 25–40 s here on a loaded two-core machine.
+  test.slow();
   const dir = test.info().outputPath('articles');
   mkdirSync(dir, { recursive: true });
   await page.addInitScript(WATCH_HIGHLIGHTS);
