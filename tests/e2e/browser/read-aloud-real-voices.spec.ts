@@ -62,6 +62,12 @@ const FRENCH = {
   lang: 'fr',
   sentences: ['Le vent était froid.', 'Nous avons marché.', 'Le soleil est sorti à midi.', 'Puis nous sommes rentrés.', 'Le chien dormait près du feu.', 'La pluie est tombée la nuit.'],
 };
+/** Tagged `zh`, which no espeak-ng voice is: its Chinese voices say `cmn` (Mandarin), `yue`, `hak`. */
+const CHINESE = {
+  title: '山上的声音',
+  lang: 'zh',
+  sentences: ['风很冷。', '我们继续走。', '中午太阳出来了。', '然后我们回家了。', '狗在火边睡觉。', '夜里下了雨。'],
+};
 /** A language espeak-ng has no voice for. */
 const YORUBA = {
   title: 'Ohùn lórí òkè',
@@ -126,8 +132,8 @@ test('Listen reads with the system’s real voices: one for the article’s lang
   mkdirSync(dir, { recursive: true });
   await page.addInitScript(WATCH_HIGHLIGHTS);
   await page.goto(quire.url);
-  const outcomes = await callApi<ImportOutcome[]>(page, 'importPaths', [ENGLISH, FRENCH, YORUBA].map((article) => writeArticle(dir, article)));
-  expect(outcomes.map((outcome) => outcome.status)).toEqual(['imported', 'imported', 'imported']);
+  const outcomes = await callApi<ImportOutcome[]>(page, 'importPaths', [ENGLISH, FRENCH, CHINESE, YORUBA].map((article) => writeArticle(dir, article)));
+  expect(outcomes.map((outcome) => outcome.status)).toEqual(['imported', 'imported', 'imported', 'imported']);
   await page.reload();
   const library = new LibraryPage(page);
 
@@ -205,6 +211,16 @@ test('Listen reads with the system’s real voices: one for the article’s lang
   await library.open(ENGLISH.title);
   await page.getByRole('button', { name: 'Listen' }).click();
   await expect.poll(async () => (await voiceMenu(bar)).chosen).toBe(other);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => speaking(page)).toBe(false);
+
+  // A Chinese article is read in Mandarin.
+  await page.getByRole('button', { name: /^Back/ }).first().click();
+  await library.open(CHINESE.title);
+  await page.getByRole('button', { name: 'Listen' }).click();
+  await expect.poll(async () => (await marked(page)).filter((sentence) => CHINESE.sentences.includes(sentence))).toContain(CHINESE.sentences[0]);
+  await expect.poll(() => speaking(page)).toBe(true);
+  expect((await voiceMenu(bar)).chosen).toMatch(/^Chinese \(Mandarin/);
   await page.keyboard.press('Escape');
   await expect.poll(() => speaking(page)).toBe(false);
 
