@@ -183,7 +183,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
               : null
           }
         />
-        {(listen.status !== 'idle' || (listenAsked && listen.problem !== null)) && (
+        {(listen.status !== 'idle' || listen.awaitingVoice || (listenAsked && listen.problem !== null)) && (
           <ListenBar listen={listen} onBookmarkSentence={(span) => dialog.startPassage('bookmark', span)} />
         )}
         <MatchBar matches={matches} text={content.text} container={containerRef} scroller={scrollerRef} />

@@ -12,9 +12,24 @@ import { isTyping } from '../use-reader-shortcuts';
 import type { Listen } from './use-listen';
 import { primaryLanguage } from './voices';
 import { languageName } from '../../library/article-format';
-import { useIntl } from 'react-intl';
+import { useIntl, type IntlShape } from 'react-intl';
 
 const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
+
+/**
+ * A voice's language as the menu names it. Some voices carry tags that are not valid language
+ * codes (espeak-ng's Klingon is `piqd`): those are shown as they are, since asking for their name
+ * would log an error for each of the voice's variants on every render.
+ */
+function voiceLanguageName(voice: SpeechSynthesisVoice, intl: IntlShape): string {
+  const code = primaryLanguage(voice.lang);
+  try {
+    Intl.getCanonicalLocales(code);
+  } catch {
+    return code;
+  }
+  return languageName(code, intl);
+}
 
 export function ListenBar({ listen, onBookmarkSentence }: { listen: Listen; onBookmarkSentence: (span: TextSpan) => void }) {
   const speedId = useId();
@@ -77,9 +92,9 @@ export function ListenBar({ listen, onBookmarkSentence }: { listen: Listen; onBo
         </label>
         <select id={voiceId} value={listen.voice?.name ?? ''} onChange={(event) => listen.setVoice(event.target.value)}>
           {!listen.voice && <option value="">{text('listen.noVoice')}</option>}
-          {listen.voices.map((voice) => (
+          {listen.choices.map((voice) => (
             <option key={voice.voiceURI} value={voice.name}>
-              {text('listen.voiceOption', { voice: voice.name, language: languageName(primaryLanguage(voice.lang), intl) })}
+              {text('listen.voiceOption', { voice: voice.name, language: voiceLanguageName(voice, intl) })}
             </option>
           ))}
         </select>

@@ -13,7 +13,7 @@ import { canPaintHighlights, scrollRangeIntoView } from '../find/find-highlights
 import { measureReadingProgress } from '../reading-position';
 import { offsetsToRange } from '../text-offsets';
 import { sentenceAt, spokenSentences } from './sentences';
-import { chooseVoice, primaryLanguage, speechEngine, useVoices, voicesFor } from './voices';
+import { chooseVoice, primaryLanguage, speechEngine, useVoices, voiceChoices, voicesFor } from './voices';
 import { languageName } from '../../library/article-format';
 
 export const LISTEN_HIGHLIGHT = 'quire-listen';
@@ -46,9 +46,15 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
   const engine = useMemo(() => speechEngine(), []);
   const voices = useVoices(engine);
   const { settings, updateSettings } = useSettings();
-  const language = primaryLanguage(lang ?? navigator.language ?? 'en');
+  const languageTag = lang ?? navigator.language ?? 'en';
+  const language = primaryLanguage(languageTag);
   const sentences = useMemo(() => spokenSentences(text, lang), [text, lang]);
-  const voice = chooseVoice(voices, language, settings.listenVoices[language]);
+  const voice = chooseVoice(voices, languageTag, settings.listenVoices[language]);
+  const choices = useMemo(() => voiceChoices(voices, languageTag, voice), [voices, languageTag, voice]);
+  /** The system has voices, none for this language, and the reader has not picked one for it yet. */
+  const noVoice = engine !== null && voices.length > 0 && voicesFor(voices, language).length === 0 && !settings.listenVoices[language];
+  /** Listen was pressed while there was no voice: reading starts once the reader picks one. */
+  const [awaitingVoice, setAwaitingVoice] = useState(false);
   const [status, setStatus] = useState<ListenStatus>('idle');
   const [index, setIndex] = useState(0);
   /** the speech engine's error code when the voice stopped on one */
@@ -105,12 +111,21 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
     engine?.cancel();
   }, [engine]);
 
-  const start = useCallback(() => {
+  /** Reads from the selection if there is one, else from the top of the view. */
+  const readFromHere = useCallback(() => {
     setProblem(null);
+    setAwaitingVoice(false);
     const selected = selectionStart();
     const top = scroller.current && container.current ? measureReadingProgress(scroller.current, container.current).position : 0;
     speak(sentenceAt(sentences, selected ?? top));
   }, [selectionStart, scroller, container, speak, sentences]);
+
+  const start = useCallback(() => {
+    // Not in whatever voice the system falls back on (the first it lists: Afrikaans, on Linux):
+    // the bar says there is none and reading starts once the reader picks one (setVoice).
+    if (noVoice) setAwaitingVoice(true);
+    else readFromHere();
+  }, [noVoice, readFromHere]);
 
   const pause = useCallback(() => {
     stopSpeaking();
@@ -118,6 +133,7 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
   }, [stopSpeaking]);
 
   const stop = useCallback(() => {
+    setAwaitingVoice(false);
     stopSpeaking();
     setStatus('idle');
     paintSentence(container.current, scroller.current, null);
@@ -141,11 +157,19 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
     [sentences, index, status, speak, container, scroller],
   );
 
-  const setVoice = (name: string) => updateSettings({ listenVoices: { ...settings.listenVoices, [language]: name } });
-  const setRate = (rate: number) => updateSettings({ listenRate: rate });
   // A new voice or speed takes effect from the sentence being spoken, once the settings have it.
   const voiceAndRate = `${voice?.name ?? ''}|${settings.listenRate}`;
   const spokenWith = useRef(voiceAndRate);
+  const setVoice = (name: string) => {
+    updateSettings({ listenVoices: { ...settings.listenVoices, [language]: name } });
+    if (!awaitingVoice) return;
+    // Listen was pressed before there was a voice: read now, in this one (the effect below would
+    // otherwise start the sentence a second time when the settings bring the new voice).
+    latest.current = { ...latest.current, voice: voices.find((candidate) => candidate.name === name) ?? null };
+    spokenWith.current = `${name}|${settings.listenRate}`;
+    readFromHere();
+  };
+  const setRate = (rate: number) => updateSettings({ listenRate: rate });
   useEffect(() => {
     if (spokenWith.current === voiceAndRate) return;
     spokenWith.current = voiceAndRate;
@@ -162,17 +186,16 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
     [engine, text],
   );
 
-  const voicesForLanguage = voicesFor(voices, language);
-  const missingVoice =
-    engine && voices.length > 0 && voicesForLanguage.length === 0 && !settings.listenVoices[language]
-      ? intl.formatMessage({ id: 'listen.missingVoice' }, { language: languageName(language, intl) })
-      : null;
+  const missingVoice = noVoice ? intl.formatMessage({ id: 'listen.missingVoice' }, { language: languageName(language, intl) }) : null;
 
   return {
     available: engine !== null,
     status,
+    /** Listen was pressed with no voice for the language: the bar stays to offer the voices there are */
+    awaitingVoice,
     current: status === 'idle' ? null : (sentences[index] ?? null),
-    voices,
+    /** what the voice menu offers */
+    choices,
     voice,
     rate: settings.listenRate,
     problem: problem !== null ? intl.formatMessage({ id: 'listen.voiceStopped' }, { error: problem }) : missingVoice,

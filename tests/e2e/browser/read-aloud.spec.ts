@@ -5,19 +5,36 @@ import { LibraryPage } from '../support/pages';
 import { SEED_TITLE } from '../support/reading-flow';
 
 /**
- * A stand-in voice for the page (Debian's Chromium has no speech engine unless started with
- * speech-dispatcher): records what it is asked to say; `window.__voice.finish()` ends the
- * utterance being spoken, as a voice does when done.
+ * A stand-in voice for the page (read-aloud-real-voices.spec.ts drives the real ones where they are
+ * installed): records what it is asked to say; `window.__voice.finish()` speaks the utterance to
+ * its end as the voices of Windows and macOS do, a word boundary event at each word and then the
+ * end (Chromium on Linux sends no boundaries at all: reading must move on by the end alone).
  */
 const STUB_SPEECH = () => {
-  const said: Array<{ text: string; onend: (() => void) | null }> = [];
-  class Utterance {
+  const said: Array<{ text: string; speakWords(): void; speakToEnd(): void }> = [];
+  class Utterance extends EventTarget {
     lang = '';
     voice: unknown = null;
     rate = 1;
     onend: (() => void) | null = null;
     onerror: unknown = null;
-    constructor(readonly text: string) {}
+    onboundary: ((event: Event) => void) | null = null;
+    constructor(readonly text: string) {
+      super();
+    }
+    /** Every word's boundary, as the words are heard. */
+    speakWords(): void {
+      for (const word of this.text.matchAll(/\S+/g)) {
+        const boundary = Object.assign(new Event('boundary'), { name: 'word', charIndex: word.index, charLength: word[0].length });
+        this.onboundary?.(boundary);
+        this.dispatchEvent(boundary);
+      }
+    }
+    speakToEnd(): void {
+      this.speakWords();
+      this.onend?.();
+      this.dispatchEvent(new Event('end'));
+    }
   }
   const voices = [{ name: 'English (stand-in)', lang: 'en-GB', default: true, localService: true, voiceURI: 'en' }];
   Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance });
@@ -32,7 +49,8 @@ const STUB_SPEECH = () => {
   });
   (window as unknown as { __voice: unknown }).__voice = {
     said: () => said.map((utterance) => utterance.text),
-    finish: () => said.at(-1)?.onend?.(),
+    words: () => said.at(-1)?.speakWords(),
+    finish: () => said.at(-1)?.speakToEnd(),
   };
 };
 
@@ -51,6 +69,10 @@ test('Listen reads the article aloud sentence by sentence, the sentence being he
   const first = await page.evaluate(() => (window as unknown as { __voice: { said(): string[] } }).__voice.said().at(-1)!);
   await expect.poll(() => highlighted(page)).toEqual([first]);
 
+  // Word boundaries go by without moving the sentence on; its end does.
+  await page.evaluate(() => (window as unknown as { __voice: { words(): void } }).__voice.words());
+  expect(await highlighted(page)).toEqual([first]);
+  expect(await page.evaluate(() => (window as unknown as { __voice: { said(): string[] } }).__voice.said())).toEqual([first]);
   await page.evaluate(() => (window as unknown as { __voice: { finish(): void } }).__voice.finish());
   const second = await page.evaluate(() => (window as unknown as { __voice: { said(): string[] } }).__voice.said().at(-1)!);
   expect(second).not.toBe(first);

@@ -105,13 +105,20 @@ describe('read aloud', () => {
     expect(lastSaid().text).toBe('The Tigris rises in Turkey.');
   });
 
-  it('with no voice for the article’s language it says so in one sentence and offers the voices there are; the choice is kept for that language', async () => {
+  it('with no voice for the article’s language it says so in one sentence and offers the voices there are; the one chosen reads, and is kept for that language', async () => {
     const { api, user } = await openArticle('ar', '<p>يلتقي النهران في القرنة. ثم يصبان في الخليج.</p>');
     await user.click(screen.getByRole('button', { name: 'Listen' }));
     const bar = screen.getByRole('region', { name: 'Read aloud' });
     expect(within(bar).getByRole('status')).toHaveTextContent('This system has no voice for Arabic; choose one of the voices it has.');
+    // Not read in whichever voice the system would fall back on.
+    expect(spoken).toEqual([]);
     await user.selectOptions(within(bar).getByLabelText('Voice'), 'French (France)');
     expect(api.setSettings).toHaveBeenCalledWith({ listenVoices: { ar: 'French (France)' } });
+    await waitFor(() => expect(lastSaid()?.voice?.name).toBe('French (France)'));
+    expect(spoken.map((utterance) => utterance.text)).toEqual(['يلتقي النهران في القرنة.']);
+    // The same bar, never gone in between: focus stays on the menu the reader just used.
+    expect(bar).toBeInTheDocument();
+    expect(within(bar).getByRole('status')).toBeEmptyDOMElement();
   });
 
   it('Bookmark sentence bookmarks the sentence being heard', async () => {
