@@ -242,7 +242,7 @@ export class SearchEngine {
       const words = wantedWords(parsed);
       nearMissesLast(matches, plan);
       pool = matches.best(Math.max(RERANK_POOL, limit), order);
-      rerank(pool, words, docOf, (row) => this.table.titleWordsOf(row, titleWords));
+      rerank(pool, words, this.table.columns, (row) => this.table.titleWordsOf(row, titleWords));
       this.byText(pool, words, typedWords(plan), contentWords(plan, parsed), order, docOf, textsOf);
       for (const candidate of pool) matches.rescore(candidate);
     }

@@ -252,17 +252,9 @@ const isSpace = (text: string, i: number): boolean => /\s/.test(text.charAt(i));
  * One pass with two pointers and a count per distinct word: a common word matched 50 times in a
  * hit made the former window-by-window sets most of a query's time.
  */
-function bestWindow(text: string, words: readonly TextSpan[], width: number): TextSpan {
+function bestWindow(text: string, words: readonly TextSpan[], width: number, { ids, distinct: kinds } = wordIds(text, words)): TextSpan {
   if (words.length === 0) return { start: 0, end: Math.min(text.length, width) };
-  const ids = new Int32Array(words.length);
-  const idOf = new Map<string, number>();
-  for (let k = 0; k < words.length; k += 1) {
-    const key = text.slice(words[k]!.start, words[k]!.end).toLowerCase();
-    let id = idOf.get(key);
-    if (id === undefined) idOf.set(key, (id = idOf.size));
-    ids[k] = id;
-  }
-  const counts = new Int32Array(idOf.size);
+  const counts = new Int32Array(kinds);
   let distinct = 0;
   const add = (k: number): void => {
     const id = ids[k]!;
@@ -298,6 +290,24 @@ function bestWindow(text: string, words: readonly TextSpan[], width: number): Te
   const slack = Math.max(0, width - (last.end - first.start));
   const start = Math.max(0, first.start - Math.min(LEAD, slack));
   return { start, end: Math.min(text.length, start + width) };
+}
+
+/** Each matched word's number (the same for the same word, case aside), and how many there are. */
+interface WordIds {
+  ids: Int32Array;
+  distinct: number;
+}
+
+function wordIds(text: string, words: readonly TextSpan[]): WordIds {
+  const ids = new Int32Array(words.length);
+  const idOf = new Map<string, number>();
+  for (let k = 0; k < words.length; k += 1) {
+    const key = text.slice(words[k]!.start, words[k]!.end).toLowerCase();
+    let id = idOf.get(key);
+    if (id === undefined) idOf.set(key, (id = idOf.size));
+    ids[k] = id;
+  }
+  return { ids, distinct: idOf.size };
 }
 
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
@@ -347,9 +357,12 @@ export interface Snippet {
   window: TextSpan;
 }
 
-/** `marked`: the words marked in it (by default those it was chosen for). */
-export function snippetOf(text: string, words: readonly TextSpan[], width = SNIPPET_WIDTH, marked = words): Snippet {
-  const window = alignToWords(text, bestWindow(text, words, width), words);
+/**
+ * `marked`: the words marked in it (by default those it was chosen for); `ids`: the words'
+ * numbers, when the caller has them already.
+ */
+export function snippetOf(text: string, words: readonly TextSpan[], width = SNIPPET_WIDTH, marked = words, ids?: WordIds): Snippet {
+  const window = alignToWords(text, bestWindow(text, words, width, ids ?? wordIds(text, words)), words);
   const { start, end } = window;
   let html = '';
   let at = start;
@@ -385,13 +398,18 @@ function windowCount(words: readonly TextSpan[], width: number): number {
  * make: the passages a result lists under its article.
  */
 export function snippetsOf(text: string, words: readonly TextSpan[], max: number, width = SNIPPET_WIDTH): { snippets: Snippet[]; places: number } {
-  const snippets = [snippetOf(text, words, width)];
-  let rest = words;
+  // The words are numbered once for every snippet of the text (a common word is matched dozens of times).
+  const { ids, distinct } = wordIds(text, words);
+  const snippets = [snippetOf(text, words, width, words, { ids, distinct })];
+  let rest: readonly TextSpan[] = words;
+  let restIds = ids;
   for (;;) {
     const { window } = snippets[snippets.length - 1]!;
-    rest = rest.filter((word) => word.end <= window.start || word.start >= window.end);
+    const outside = (word: TextSpan): boolean => word.end <= window.start || word.start >= window.end;
+    restIds = restIds.filter((_id, k) => outside(rest[k]!));
+    rest = rest.filter(outside);
     if (rest.length === 0 || snippets.length >= max) break;
-    snippets.push(snippetOf(text, rest, width, words));
+    snippets.push(snippetOf(text, rest, width, words, { ids: restIds, distinct }));
   }
   return { snippets, places: words.length === 0 ? 0 : Math.max(snippets.length, windowCount(words, width)) };
 }
