@@ -14,7 +14,7 @@ import { installContextMenu } from './context-menu';
 import { createElectronStoreSettings, createWindowStateStore } from './electron-store-adapter';
 import { spawnImportHostWith } from './import-host-process';
 import { registerImportDialog } from './import-dialog';
-import { followLanguageSetting, mainText } from './interface-language';
+import { errorText, followLanguageSetting, mainText } from './interface-language';
 import { registerLibraryFolder } from './library-folder';
 import { forwardEvents, registerIpcHandlers, trustedSenderOf } from './ipc';
 import { appLocations, isOurPage } from './locations';
@@ -102,8 +102,7 @@ async function start(): Promise<void> {
   });
   core.catch((error: unknown) => {
     log('The library could not be opened.', error);
-    const reason = error instanceof Error ? error.message : String(error);
-    dialog.showErrorBox(mainText('dialog.libraryFailed.title'), `${libraryDir}\n\n${reason}`);
+    dialog.showErrorBox(mainText('dialog.libraryFailed.title'), `${libraryDir}\n\n${errorText(error)}`);
     coreClosed = true;
     app.quit();
   });
