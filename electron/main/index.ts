@@ -84,7 +84,8 @@ async function start(): Promise<void> {
   secureSession(session.defaultSession);
   const installMenu = () => installAppMenu({ developer: !app.isPackaged, send: (command) => commands.send(command) });
   // Main's words follow the `language` setting (or the system's languages), and change with it.
-  const settings = followLanguageSetting(createElectronStoreSettings(), () => [app.getLocale(), ...app.getPreferredSystemLanguages()], installMenu);
+  const systemLanguages = () => [app.getLocale(), ...app.getPreferredSystemLanguages()];
+  const settings = followLanguageSetting(createElectronStoreSettings(), systemLanguages, installMenu);
   installMenu();
 
   const userData = app.getPath('userData');
@@ -94,6 +95,8 @@ async function start(): Promise<void> {
     cacheDir: cacheDirFor(userData, libraryDir),
     settings,
     sampleLibraryDir: path.join(locations.resourcesDir, 'sample-library'),
+    // The sample library greets the reader in the interface language.
+    systemLanguages: systemLanguages(),
     log,
     // Files are read in a utility process: a file that brings the importer down takes only it.
     spawnImportHost: spawnImportHostWith(utilityProcess, log),
