@@ -74,7 +74,7 @@ export function ImportSummary({ report, onDismiss }: ImportSummaryProps) {
               <li key={`${entry.source}-${index}`}>
                 <FormattedMessage
                   id="importSummary.failure"
-                  values={{ source: <span className="import-source">{entry.source}</span>, reason: coreSentenceText(text, entry) }}
+                  values={{ source: <bdi className="import-source">{entry.source}</bdi>, reason: <bdi>{coreSentenceText(text, entry)}</bdi> }}
                 />
               </li>
             ))}
