@@ -1,6 +1,7 @@
 /**
- * The core's sentences in the interface language: an import that fails says why in the language
- * chosen in Preferences, and a sentence this page does not know is shown as the core wrote it.
+ * The core's sentences in the interface language: an import that fails, or a search query that
+ * cannot be read, says why in the language chosen in Preferences, and a sentence this page does
+ * not know is shown as the core wrote it.
  */
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { DEFAULT_SETTINGS } from '../../../../electron/shared/models';
 import { createFakeApi } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
 
-describe('Import failures in the interface language', () => {
+describe('The core’s sentences in the interface language', () => {
   it('says in German why a file was not imported, and keeps an unknown sentence in English', async () => {
     const api = createFakeApi({ settings: { ...DEFAULT_SETTINGS, language: 'de' } });
     api.importDocument.mockImplementation(async ({ fileName }) => {
@@ -55,5 +56,24 @@ describe('Import failures in the interface language', () => {
     // German writes the decimal with a comma.
     expect(failed).toHaveTextContent('riesig.pdf: Die Datei ist größer als 1,5 MB, mehr kann Quire nicht importieren.');
     expect(failed).toHaveTextContent('neu.txt: A sentence from a newer Quire.');
+  });
+
+  it('says in French what is wrong with a search query', async () => {
+    const api = createFakeApi({ settings: { ...DEFAULT_SETTINGS, language: 'fr' } });
+    api.search.mockResolvedValue({
+      ok: false,
+      error: {
+        code: 'bad-query',
+        message: 'The query only excludes words; add a word to look for, as in report -draft.',
+        sentence: say('core.query.onlyExcludes'),
+      },
+    });
+    const { user } = renderWithApi(api);
+
+    const box = await screen.findByRole('searchbox', { name: 'Rechercher dans la bibliothèque' });
+    await user.type(box, '-x{Enter}');
+    expect(
+      await screen.findByText('La recherche ne fait qu’exclure des mots ; ajoutez un mot à chercher, comme dans report -draft.'),
+    ).toBeInTheDocument();
   });
 });
