@@ -2,7 +2,7 @@
  * The core's entry point for every host: opens (or creates) a library folder and returns the
  * `ReaderService` over it.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReaderEventSource, ReaderMethod, ReaderService } from '../shared/contract';
 import type { LibraryHealth } from '../shared/library-health';
@@ -14,7 +14,6 @@ import { LibraryArchives } from './backup/library-archives';
 import { EventHub } from './events';
 import type { SpawnImportHost } from './import-jobs/import-host-protocol';
 import { createImportPool } from './import-jobs/import-pool';
-import { formatOf } from './importers/import-formats';
 import { IndexSync } from './indexing/index-sync';
 import { libraryIndexSource } from './indexing/library-index-source';
 import { ArticleStore } from './library/article-store';
@@ -27,7 +26,9 @@ import { watchLibrary, type LibraryWatcher, type TouchedArticles } from './libra
 import { StartupCheck } from './library/check/startup-check';
 import { settleConflictCopies } from './library/sync/settle-conflicts';
 import { writeSyncIgnores } from './library/sync/sync-ignores';
-import { importIntoLibrary } from './library/import-into-library';
+import { importSampleLibrary } from './library/sample-library';
+import { readSettings } from './settings/settings';
+import { resolveInterfaceLocale } from '../shared/i18n/locales';
 import { type Log, stderrLog } from './log';
 import { LibraryService } from './reader-service';
 import type { SearchIndex, SearchIndexOptions } from './search/search-index';
@@ -41,6 +42,12 @@ export interface OpenQuireOptions {
   settings: KeyValueStore;
   /** folder of documents imported into a brand-new library (resources/sample-library) */
   sampleLibraryDir?: string;
+  /**
+   * the operating system's languages, best first, for a `language` setting of `system` (main:
+   * `app.getLocale()` and the preferred languages); default: this process's locale. Chooses the
+   * sample library's translations.
+   */
+  systemLanguages?: readonly string[];
   /** where unexpected errors go (a logger); defaults to stderr */
   log?: (message: string, error?: unknown) => void;
   /** makes the search index; defaults to the Lunr worker (tests pass an in-memory fake) */
@@ -219,7 +226,9 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   });
   await writeSyncIgnores(libraryDir, log);
   if (created && options.sampleLibraryDir) {
-    await importSampleLibrary(store, options.sampleLibraryDir, { clock, log });
+    const systemLanguages = options.systemLanguages ?? [Intl.DateTimeFormat().resolvedOptions().locale];
+    const locale = resolveInterfaceLocale(readSettings(options.settings).language, systemLanguages);
+    await importSampleLibrary(store, options.sampleLibraryDir, locale, { clock, log });
   }
   const annotations = new AnnotationStore(
     (id) => store.articleDir(id),
@@ -252,40 +261,6 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
  * The sample articles of a fresh library. They are added last-named first, so that the list (newest
  * first) shows them in name order: the seed article, `01-…`, on top.
  */
-async function importSampleLibrary(
-  store: ArticleStore,
-  sampleDir: string,
-  context: { clock: () => string; log: Log },
-): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(sampleDir);
-  } catch (error) {
-    context.log(`The sample library ${sampleDir} cannot be read`, error);
-    return;
-  }
-  const importable = names.filter((name) => !name.startsWith('.') && isImportable(name)).sort();
-  for (const name of importable.reverse()) {
-    const filePath = path.join(sampleDir, name);
-    try {
-      const bytes = await readFile(filePath);
-      const outcome = await importIntoLibrary(store, { fileName: name, filePath, bytes, source: filePath }, context);
-      if (outcome.status === 'failed') context.log(`Sample article ${name} was not imported: ${outcome.reason}`);
-    } catch (error) {
-      context.log(`Sample article ${name} was not imported`, error);
-    }
-  }
-}
-
-const isImportable = (name: string): boolean => {
-  try {
-    formatOf(name);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** The library must open even when search cannot: reading and writing do not depend on it. */
 async function createIndexSafely(
   options: OpenQuireOptions,

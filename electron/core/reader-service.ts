@@ -46,12 +46,14 @@ import type { ImportPool } from './import-jobs/import-pool';
 import { MAX_IMPORT_BYTES, tooLarge } from './importers/import-formats';
 import { queryArticles } from '../shared/article-query';
 import { checkArticleEdit } from '../shared/article-edit';
+import { reasonOnly, say } from '../shared/i18n/core-sentences';
+import { reasonOfError, sentenceError } from '../shared/i18n/english-sentence';
 import { QuireError } from '../shared/result';
 import type { ArticleStore } from './library/article-store';
 import { checkCoverPicture } from './library/first-page-cover';
 import { newId } from './library/ids';
 import { libraryFacets } from './library/library-facets';
-import { addExtracted, failureReason, type ExtractedArticle, type ImportOrigin } from './library/import-into-library';
+import { addExtracted, failureOfError, type ExtractedArticle, type ImportOrigin } from './library/import-into-library';
 import { addedTags, removedTags } from './library/tags';
 import type { Log } from './log';
 import { createSerial, type Serial } from './serial';
@@ -97,9 +99,9 @@ export class LibraryService implements ReaderService {
       pool: parts.pool,
       write: (file, article) =>
         this.writeImported(article, { fileName: file.path, source: file.path, original: file.bytes && { bytes: file.bytes } }),
-      reasonFor: (error, source) => failureReason(error, source, parts.log),
+      reasonFor: (error, source) => failureOfError(error, source, parts.log),
       maxBytes: this.maxImportBytes,
-      tooLargeReason: tooLarge(this.maxImportBytes).message,
+      tooLargeReason: reasonOfError(tooLarge(this.maxImportBytes)),
       log: parts.log,
     });
   }
@@ -133,11 +135,11 @@ export class LibraryService implements ReaderService {
     try {
       extracted = await this.parts.pool.extract({ fileName, bytes, maxBytes: this.maxImportBytes });
     } catch (error) {
-      return { status: 'failed', source, reason: failureReason(error, source, this.parts.log) };
+      return { status: 'failed', source, ...failureOfError(error, source, this.parts.log) };
     }
     if (!extracted.ok) {
       if (extracted.unexpected !== null) this.parts.log(`Import of ${source} failed unexpectedly: ${extracted.unexpected}`);
-      return { status: 'failed', source, reason: extracted.reason };
+      return { status: 'failed', source, ...reasonOnly(extracted) };
     }
     return this.writeImported(extracted.article, { fileName, source, original: { bytes } });
   }
@@ -148,11 +150,11 @@ export class LibraryService implements ReaderService {
     try {
       extracted = await this.parts.pool.extract({ fileName: url, url });
     } catch (error) {
-      return { status: 'failed', source, reason: failureReason(error, source, this.parts.log) };
+      return { status: 'failed', source, ...failureOfError(error, source, this.parts.log) };
     }
     if (!extracted.ok) {
       if (extracted.unexpected !== null) this.parts.log(`Import of ${source} failed unexpectedly: ${extracted.unexpected}`);
-      return { status: 'failed', source, reason: extracted.reason };
+      return { status: 'failed', source, ...reasonOnly(extracted) };
     }
     const original = extracted.original ?? null;
     return this.writeImported(extracted.article, {
@@ -221,7 +223,7 @@ export class LibraryService implements ReaderService {
       const trashed = unique.length > 1 ? new Set((await this.parts.store.listTrash()).map((meta) => meta.id)) : null;
       const missing = trashed === null ? [] : unique.filter((id) => !trashed.has(id));
       if (missing.length > 0) {
-        throw new QuireError('not-found', `${missing.length === 1 ? 'One of these articles is' : `${missing.length} of these articles are`} no longer in the trash; nothing was restored.`);
+        throw sentenceError('not-found', say('core.error.restoreMissing', { count: missing.length }));
       }
       const restored: ArticleMeta[] = [];
       for (const id of unique) {
@@ -261,7 +263,7 @@ export class LibraryService implements ReaderService {
 
   async editArticle(id: string, edit: ArticleEdit): Promise<ArticleMeta> {
     const checked = checkArticleEdit(edit);
-    if (!checked.ok) throw new QuireError('invalid-argument', checked.message);
+    if (!checked.ok) throw sentenceError('invalid-argument', checked.sentence);
     const [edited] = await this.changeEach([id], { reindex: true }, (meta) => {
       const next = { ...meta, ...checked.edit };
       const same = next.title === meta.title && next.byline === meta.byline && next.tags.join('\n') === meta.tags.join('\n');
@@ -412,7 +414,7 @@ export class LibraryService implements ReaderService {
     const extracted = await this.parts.pool.extract({ fileName: file.fileName, bytes: file.bytes, filePath, maxBytes: file.maxBytes });
     if (!extracted.ok) {
       if (extracted.unexpected !== null) this.parts.log(`Import of ${filePath} failed unexpectedly: ${extracted.unexpected}`);
-      throw new QuireError('import-failed', extracted.reason);
+      throw new QuireError('import-failed', extracted.reason, extracted.sentence);
     }
     return this.serial(async () => {
       const outcome = await replaceArticleText(this.parts, id, file, extracted.article);
@@ -463,7 +465,7 @@ export class LibraryService implements ReaderService {
         if (outcome.status === 'imported') this.parts.index.refresh(outcome.article.id);
         return outcome;
       } catch (error) {
-        return { status: 'failed', source: origin.source, reason: failureReason(error, origin.source, this.parts.log) };
+        return { status: 'failed', source: origin.source, ...failureOfError(error, origin.source, this.parts.log) };
       }
     });
   }

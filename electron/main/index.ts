@@ -14,7 +14,7 @@ import { installContextMenu } from './context-menu';
 import { createElectronStoreSettings, createWindowStateStore } from './electron-store-adapter';
 import { spawnImportHostWith } from './import-host-process';
 import { registerImportDialog } from './import-dialog';
-import { followLanguageSetting, mainText } from './interface-language';
+import { errorText, followLanguageSetting, mainText } from './interface-language';
 import { registerLibraryFolder } from './library-folder';
 import { forwardEvents, registerIpcHandlers, trustedSenderOf } from './ipc';
 import { appLocations, isOurPage } from './locations';
@@ -84,7 +84,8 @@ async function start(): Promise<void> {
   secureSession(session.defaultSession);
   const installMenu = () => installAppMenu({ developer: !app.isPackaged, send: (command) => commands.send(command) });
   // Main's words follow the `language` setting (or the system's languages), and change with it.
-  const settings = followLanguageSetting(createElectronStoreSettings(), () => [app.getLocale(), ...app.getPreferredSystemLanguages()], installMenu);
+  const systemLanguages = () => [app.getLocale(), ...app.getPreferredSystemLanguages()];
+  const settings = followLanguageSetting(createElectronStoreSettings(), systemLanguages, installMenu);
   installMenu();
 
   const userData = app.getPath('userData');
@@ -94,6 +95,8 @@ async function start(): Promise<void> {
     cacheDir: cacheDirFor(userData, libraryDir),
     settings,
     sampleLibraryDir: path.join(locations.resourcesDir, 'sample-library'),
+    // The sample library greets the reader in the interface language.
+    systemLanguages: systemLanguages(),
     log,
     // Files are read in a utility process: a file that brings the importer down takes only it.
     spawnImportHost: spawnImportHostWith(utilityProcess, log),
@@ -102,8 +105,7 @@ async function start(): Promise<void> {
   });
   core.catch((error: unknown) => {
     log('The library could not be opened.', error);
-    const reason = error instanceof Error ? error.message : String(error);
-    dialog.showErrorBox(mainText('dialog.libraryFailed.title'), `${libraryDir}\n\n${reason}`);
+    dialog.showErrorBox(mainText('dialog.libraryFailed.title'), `${libraryDir}\n\n${errorText(error)}`);
     coreClosed = true;
     app.quit();
   });

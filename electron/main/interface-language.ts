@@ -7,6 +7,7 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { KeyValueStore } from '../core/settings/key-value-store';
 import { CATALOGS, type MessageId } from '../shared/i18n/catalogs';
+import { isKnownSentence } from '../shared/i18n/core-sentences';
 import {
   LANGUAGE_CHOICES,
   SOURCE_LOCALE,
@@ -14,6 +15,7 @@ import {
   type InterfaceLocale,
   type LanguageChoice,
 } from '../shared/i18n/locales';
+import { isQuireError } from '../shared/result';
 
 const cache = createIntlCache();
 
@@ -70,3 +72,12 @@ export function followLanguageSetting(
 
 /** One of main's sentences in the interface language, by catalog id. */
 export const mainText = (id: MessageId, values?: Record<string, string | number>): string => current.formatMessage({ id }, values);
+
+/**
+ * What an error says, in the interface language when the core gave it as a catalog sentence
+ * (a library written by a newer Quire); else its message as written.
+ */
+export function errorText(error: unknown): string {
+  if (isQuireError(error) && isKnownSentence(error.sentence)) return mainText(error.sentence.id, error.sentence.values);
+  return error instanceof Error ? error.message : String(error);
+}

@@ -7,6 +7,8 @@
  */
 import type { BrowserWindow, Dialog, IpcMain, OpenDialogOptions } from 'electron';
 import { isQuireError } from '../shared/result';
+import { say } from '../shared/i18n/core-sentences';
+import { failureOf, reasonOfError } from '../shared/i18n/english-sentence';
 import {
   CHANGE_LIBRARY_FOLDER_CHANNEL,
   isLibraryFolderChange,
@@ -73,9 +75,9 @@ export function registerLibraryFolder(ipcMain: IpcMain, options: LibraryFolderOp
       }
       return { status: 'restarting', libraryDir: target };
     } catch (error) {
-      if (isQuireError(error)) return { status: 'refused', reason: error.message };
+      if (isQuireError(error)) return { status: 'refused', ...reasonOfError(error) };
       options.log('The library folder could not be changed.', error);
-      return { status: 'refused', reason: 'Quire could not change the library folder; details are in the log.' };
+      return { status: 'refused', ...failureOf(say('core.library.changeFailed')) };
     } finally {
       busy = false;
     }

@@ -4,19 +4,21 @@
  * sending, so both say the same sentence. Pure: no zod, no Node, no DOM.
  */
 import { tagKey } from './article-query';
-import { normalizeLabel, tagProblem } from './labels';
+import { say, type CoreSentence } from './i18n/core-sentences';
+import { MAX_TAG_LENGTH, normalizeLabel, tagProblemOf } from './labels';
 import type { ArticleEdit } from './models';
 
 export const MAX_TITLE_LENGTH = 500;
 export const MAX_AUTHOR_LENGTH = 300;
 export const MAX_TAGS = 100;
 
-export type CheckedEdit = { ok: true; edit: ArticleEdit } | { ok: false; message: string };
+/** The edit as it will be kept, or the sentence (a catalog message) saying what is wrong with it. */
+export type CheckedEdit = { ok: true; edit: ArticleEdit } | { ok: false; sentence: CoreSentence };
 
-const refuse = (message: string): CheckedEdit => ({ ok: false, message });
+const refuse = (sentence: CoreSentence): CheckedEdit => ({ ok: false, sentence });
 
-const tooLong = (what: string, max: number, length: number): string =>
-  `${what} can be at most ${max.toLocaleString('en')} characters long; this one has ${length.toLocaleString('en')}.`;
+/** The tag as a refusal quotes it: long ones cut, since the sentence is about the tag, not its whole text. */
+const quoted = (tag: string): string => (tag.length > 40 ? `${tag.slice(0, 40)}…` : tag);
 
 /**
  * The edit as it will be kept (labels cleaned, blank tags dropped, each tag once whatever its
@@ -26,25 +28,29 @@ export function checkArticleEdit(edit: ArticleEdit): CheckedEdit {
   const checked: ArticleEdit = {};
   if (edit.title !== undefined) {
     const title = normalizeLabel(edit.title);
-    if (title === '') return refuse('A title cannot be empty.');
-    if (title.length > MAX_TITLE_LENGTH) return refuse(tooLong('A title', MAX_TITLE_LENGTH, title.length));
+    if (title === '') return refuse(say('core.edit.titleEmpty'));
+    if (title.length > MAX_TITLE_LENGTH) return refuse(say('core.edit.titleTooLong', { max: MAX_TITLE_LENGTH, length: title.length }));
     checked.title = title;
   }
   if (edit.byline !== undefined) {
     const author = normalizeLabel(edit.byline ?? '');
-    if (author.length > MAX_AUTHOR_LENGTH) return refuse(tooLong("An author's name", MAX_AUTHOR_LENGTH, author.length));
+    if (author.length > MAX_AUTHOR_LENGTH) {
+      return refuse(say('core.edit.authorTooLong', { max: MAX_AUTHOR_LENGTH, length: author.length }));
+    }
     checked.byline = author === '' ? null : author;
   }
   if (edit.tags !== undefined) {
     const tags = new Map<string, string>();
     for (const tag of edit.tags.map(normalizeLabel).filter((tag) => tag !== '')) {
-      const problem = tagProblem(tag);
-      if (problem !== null) return refuse(`“${tag.length > 40 ? `${tag.slice(0, 40)}…` : tag}” ${problem}.`);
+      const problem = tagProblemOf(tag);
+      if (problem === 'empty') return refuse(say('core.edit.tagEmpty', { tag: quoted(tag) }));
+      if (problem === 'too-long') return refuse(say('core.edit.tagTooLong', { tag: quoted(tag), max: MAX_TAG_LENGTH }));
+      if (problem === 'control-characters') return refuse(say('core.edit.tagControl', { tag: quoted(tag) }));
       if (!tags.has(tagKey(tag))) tags.set(tagKey(tag), tag);
     }
-    if (tags.size > MAX_TAGS) return refuse(`An article can have at most ${MAX_TAGS} tags; this edit gives it ${tags.size}.`);
+    if (tags.size > MAX_TAGS) return refuse(say('core.edit.tooManyTags', { max: MAX_TAGS, count: tags.size }));
     checked.tags = [...tags.values()];
   }
-  if (Object.keys(checked).length === 0) return refuse('Nothing to change: give a title, an author or tags.');
+  if (Object.keys(checked).length === 0) return refuse(say('core.edit.nothing'));
   return { ok: true, edit: checked };
 }

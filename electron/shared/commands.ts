@@ -4,6 +4,7 @@
  * can refuse anything else and the page handles a known, small set. Only the Electron host sends
  * commands; browser mode has its own buttons and shortcuts.
  */
+import type { CoreSentence } from './i18n/core-sentences';
 
 export interface TextRange {
   start: number;
@@ -54,8 +55,8 @@ export const isLibraryFolderChange = (value: unknown): value is LibraryFolderCha
 
 export type LibraryFolderOutcome =
   | { status: 'cancelled' }
-  /** nothing changed; `reason` says why, for the person */
-  | { status: 'refused'; reason: string }
+  /** nothing changed; `reason` says why, for the person (in English; `sentence`, in the interface language) */
+  | { status: 'refused'; reason: string; sentence?: CoreSentence }
   /** Quire restarts on the library at `libraryDir` */
   | { status: 'restarting'; libraryDir: string };
 

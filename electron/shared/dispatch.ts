@@ -5,6 +5,8 @@
  */
 import type { ReaderApi, ReaderMethod, ReaderService, ValueOf } from './contract';
 import { READER_METHODS } from './contract';
+import { say } from './i18n/core-sentences';
+import { englishSentence } from './i18n/english-sentence';
 import { fail, isQuireError, ok, type Result } from './result';
 import { validateArgs } from './validators';
 
@@ -20,9 +22,10 @@ export async function dispatch<M extends ReaderMethod>(
     const call = service[method] as (...args: unknown[]) => Promise<ValueOf<M>>;
     return ok(await call.apply(service, validated.args));
   } catch (error) {
-    if (isQuireError(error)) return fail(error.code, error.message);
+    if (isQuireError(error)) return fail(error.code, error.message, error.sentence);
     onUnexpected(error);
-    return fail('internal', `${method} failed unexpectedly; details are in the log.`);
+    const unexpected = say('core.error.unexpected', { method });
+    return fail('internal', englishSentence(unexpected), unexpected);
   }
 }
 

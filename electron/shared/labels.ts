@@ -22,10 +22,26 @@ export const normalizeLabel = (label: string): string => cleanLabel(label).repla
 
 export const MAX_TAG_LENGTH = 64;
 
+export type TagProblem = 'empty' | 'too-long' | 'control-characters';
+
+/** What is wrong with a normalized tag; null when it is fine. */
+export function tagProblemOf(tag: string): TagProblem | null {
+  if (tag.length === 0) return 'empty';
+  if (tag.length > MAX_TAG_LENGTH) return 'too-long';
+  if (/\p{Cc}/u.test(tag)) return 'control-characters';
+  return null;
+}
+
 /** What is wrong with a normalized tag, as the end of a sentence ("… is an empty tag"); null when it is fine. */
 export function tagProblem(tag: string): string | null {
-  if (tag.length === 0) return 'is an empty tag';
-  if (tag.length > MAX_TAG_LENGTH) return `is a tag longer than ${MAX_TAG_LENGTH} characters`;
-  if (/\p{Cc}/u.test(tag)) return 'is a tag with control characters';
-  return null;
+  switch (tagProblemOf(tag)) {
+    case null:
+      return null;
+    case 'empty':
+      return 'is an empty tag';
+    case 'too-long':
+      return `is a tag longer than ${MAX_TAG_LENGTH} characters`;
+    case 'control-characters':
+      return 'is a tag with control characters';
+  }
 }

@@ -1,5 +1,6 @@
 /** The data the contract carries. Plain JSON: every host serialises these as they are. */
 import type { LanguageChoice } from './i18n/locales';
+import type { CoreSentence } from './i18n/core-sentences';
 
 // Closed sets are written once, as values, so the argument schemas (validators.ts), the CLI's
 // option checks and the renderer's choices all read the same list the types derive from.
@@ -83,7 +84,8 @@ export type ImportOutcome =
   /** `note`: what the reader should know about what came in (a book with almost no text, and why) */
   | { status: 'imported'; source: string; article: ArticleMeta; note?: string }
   | { status: 'duplicate'; source: string; article: ArticleMeta }
-  | { status: 'failed'; source: string; reason: string }
+  /** `reason` in English; `sentence`, the same as a catalog sentence, to say it in the interface language */
+  | { status: 'failed'; source: string; reason: string; sentence?: CoreSentence }
   /** a file inside a chosen folder that is not a document Quire reads (an image, a stylesheet) */
   | { status: 'skipped'; source: string; reason: string };
 
@@ -151,7 +153,7 @@ export interface ImportFinishedEvent {
   /** every file whose text is already in the library */
   duplicates: { source: string; articleId: string; title: string }[];
   /** every file that could not be imported, with the reason */
-  failed: { source: string; reason: string }[];
+  failed: { source: string; reason: string; sentence?: CoreSentence }[];
   /** the files that are not documents, by extension (".png"), most frequent first */
   skipped: { extension: string; count: number }[];
 }

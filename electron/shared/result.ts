@@ -2,6 +2,8 @@
  * The envelope every host returns across the contract boundary. An error thrown through
  * Electron's `invoke` keeps only its message, so errors travel as data instead.
  */
+import type { CoreSentence } from './i18n/core-sentences';
+
 export type ErrorCode =
   | 'invalid-argument'
   | 'not-found'
@@ -15,24 +17,30 @@ export type ErrorCode =
 
 export interface QuireErrorInfo {
   code: ErrorCode;
+  /** the sentence in English (what the CLI prints, and what a page shows that does not know `sentence`) */
   message: string;
+  /** the same sentence as a catalog id and its values, said in the interface language */
+  sentence?: CoreSentence;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: QuireErrorInfo };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string): Result<never> => ({
+export const fail = (code: ErrorCode, message: string, sentence?: CoreSentence): Result<never> => ({
   ok: false,
-  error: { code, message },
+  error: sentence === undefined ? { code, message } : { code, message, sentence },
 });
 
 /** An error the core raises on purpose: its message is written for the user. */
 export class QuireError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** the message as a catalog sentence (see i18n/core-sentences.ts), when it is one */
+  readonly sentence: CoreSentence | undefined;
+  constructor(code: ErrorCode, message: string, sentence?: CoreSentence) {
     super(message);
     this.name = 'QuireError';
     this.code = code;
+    this.sentence = sentence;
   }
 }
 

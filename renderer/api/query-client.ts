@@ -27,7 +27,7 @@ export function createQueryClient(): QueryClient {
 /** A query's value, or the core's error (its message is written for the user) thrown for the cache. */
 export async function answerOf<T>(call: Promise<Result<T>>): Promise<T> {
   const result = await call;
-  if (!result.ok) throw new QuireError(result.error.code, result.error.message);
+  if (!result.ok) throw new QuireError(result.error.code, result.error.message, result.error.sentence);
   return result.value;
 }
 

@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import type { MessageId } from '../../electron/shared/i18n/catalogs';
 import { useText, type Text } from '../i18n/use-text';
+import { coreSentenceText } from '../i18n/core-sentence';
 import type { LibraryFolderChange, LibraryFolderOutcome } from '../../electron/shared/commands';
 import { queryKeys } from '../api/query-keys';
 import { useDesktop, type DesktopHost } from './desktop-context';
@@ -23,7 +24,7 @@ function outcomeSentence(outcome: LibraryFolderOutcome, text: Text): string {
     case 'cancelled':
       return '';
     case 'refused':
-      return outcome.reason;
+      return coreSentenceText(text, outcome);
     case 'restarting':
       return text('libraryFolder.restarting', { folder: outcome.libraryDir });
   }

@@ -11,6 +11,8 @@ import { useApi } from '../api/api-context';
 import { answerOf } from '../api/query-client';
 import { queryKeys } from '../api/query-keys';
 import { useFollowLanguageChoice } from '../i18n/LocaleRoot';
+import { coreSentenceText } from '../i18n/core-sentence';
+import { useText } from '../i18n/use-text';
 import { useStatus } from './status-context';
 
 export const MIN_FONT_SIZE = 14;
@@ -38,6 +40,7 @@ function applyToDocument(settings: Settings): void {
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
+  const text = useText();
   const { reportError } = useStatus();
   const stored = useQuery({ queryKey: queryKeys.settings, queryFn: () => answerOf(api.getSettings()) });
   // This page's changes since: React state, so a slider's move shows in the same event (the
@@ -52,8 +55,8 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   }, [settings]);
 
   useEffect(() => {
-    if (stored.error) reportError(`Settings could not be loaded: ${stored.error.message}`);
-  }, [stored.error, reportError]);
+    if (stored.error) reportError(text('settings.loadFailed', { reason: coreSentenceText(text, stored.error) }));
+  }, [stored.error, reportError, text]);
 
   useEffect(() => applyToDocument(settings), [settings]);
   useFollowLanguageChoice(settings.language);
@@ -67,12 +70,12 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       setChanged(next);
       void api.setSettings(patch).then((saved) => {
         if (saved.ok || latest.current !== next) return;
-        reportError(`Settings were not saved: ${saved.error.message}`);
+        reportError(text('settings.saveFailed', { reason: coreSentenceText(text, saved.error) }));
         latest.current = before;
         setChanged(before);
       });
     },
-    [api, reportError],
+    [api, reportError, text],
   );
 
   const value = useMemo(() => ({ settings, updateSettings }), [settings, updateSettings]);

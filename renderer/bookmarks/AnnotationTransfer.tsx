@@ -1,4 +1,5 @@
 import { FormattedMessage } from 'react-intl';
+import { coreSentenceText } from '../i18n/core-sentence';
 import { useText } from '../i18n/use-text';
 import { useId, useRef, useState } from 'react';
 import type { AnnotationExportFormat, AnnotationImportSummary } from '../../electron/shared/models';
@@ -33,7 +34,7 @@ export function AnnotationTransfer({ canExport }: AnnotationTransferProps) {
     const result = await api.exportLibraryAnnotations(format);
     setBusy(false);
     if (!result.ok) {
-      reportError(text('transfer.exportFailed', { reason: result.error.message }));
+      reportError(text('transfer.exportFailed', { reason: coreSentenceText(text, result.error) }));
       return;
     }
     const file = result.value;
@@ -51,7 +52,7 @@ export function AnnotationTransfer({ canExport }: AnnotationTransferProps) {
     setBusy(true);
     const result = await api.importAnnotations(await file.text());
     setBusy(false);
-    if (!result.ok) return setOutcome({ kind: 'error', message: result.error.message });
+    if (!result.ok) return setOutcome({ kind: 'error', message: coreSentenceText(text, result.error) });
     // The views list the annotations again by themselves: the API refreshes them after the import.
     setOutcome({ kind: 'summary', summary: result.value });
   };

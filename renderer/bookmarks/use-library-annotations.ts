@@ -4,6 +4,7 @@
  * each change made here shown in the cached list at once, before the API's refresh confirms it.
  */
 import { useText } from '../i18n/use-text';
+import { coreSentenceText } from '../i18n/core-sentence';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { Annotation, ArticleMeta, UpdateAnnotationInput } from '../../electron/shared/models';
@@ -68,5 +69,5 @@ export function useLibraryAnnotations(): LibraryAnnotations {
   const failed = listed.error ?? (library.error !== null ? new Error(library.error) : null);
   // Both lists; or, when one failed before it ever answered, an empty list beside the error.
   const annotations = listed.data && library.articles ? listed.data : failed ? [] : null;
-  return { annotations, articles, error: failed?.message ?? null, update, remove, add };
+  return { annotations, articles, error: failed ? coreSentenceText(text, failed) : null, update, remove, add };
 }

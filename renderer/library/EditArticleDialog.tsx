@@ -1,4 +1,5 @@
 import { useText } from '../i18n/use-text';
+import { coreSentenceText } from '../i18n/core-sentence';
 import { useId, useState, type FormEvent } from 'react';
 import { checkArticleEdit, MAX_AUTHOR_LENGTH, MAX_TITLE_LENGTH } from '../../electron/shared/article-edit';
 import type { ArticleMeta } from '../../electron/shared/models';
@@ -30,10 +31,10 @@ export function EditArticleDialog({ article, onSaved, onCancel }: EditArticleDia
     event.preventDefault();
     const checked = checkArticleEdit({ title, byline: author, tags: tags.split(',') });
     if (!checked.ok) {
-      setError(checked.message);
+      setError(text(checked.sentence.id, checked.sentence.values));
       return;
     }
-    void editing.mutateAsync({ id: article.id, edit: checked.edit }).then(onSaved, (failure: Error) => setError(failure.message));
+    void editing.mutateAsync({ id: article.id, edit: checked.edit }).then(onSaved, (failure: Error) => setError(coreSentenceText(text, failure)));
   };
   const field = (name: string, label: string, value: string, set: (value: string) => void, maxLength?: number) => (
     <>

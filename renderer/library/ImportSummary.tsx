@@ -1,5 +1,6 @@
 import { FormattedMessage } from 'react-intl';
 import { useText } from '../i18n/use-text';
+import { coreSentenceText } from '../i18n/core-sentence';
 import { useEffect, useRef } from 'react';
 import type { ImportReport } from './import-report';
 
@@ -73,7 +74,7 @@ export function ImportSummary({ report, onDismiss }: ImportSummaryProps) {
               <li key={`${entry.source}-${index}`}>
                 <FormattedMessage
                   id="importSummary.failure"
-                  values={{ source: <span className="import-source">{entry.source}</span>, reason: entry.reason }}
+                  values={{ source: <bdi className="import-source">{entry.source}</bdi>, reason: <bdi>{coreSentenceText(text, entry)}</bdi> }}
                 />
               </li>
             ))}

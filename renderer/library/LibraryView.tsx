@@ -1,4 +1,5 @@
 import { EmptyState } from '../components/EmptyState';
+import { coreSentenceText } from '../i18n/core-sentence';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useText } from '../i18n/use-text';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -98,7 +99,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
     const values = { count: ids.length, tag };
     void retagging.mutateAsync({ ids, tag, mode }).then(
       () => notify(text(mode === 'add' ? 'library.tagged' : 'library.untagged', values)),
-      (failure: Error) => reportError(text(mode === 'add' ? 'library.tagFailed' : 'library.untagFailed', { tag, reason: failure.message })),
+      (failure: Error) => reportError(text(mode === 'add' ? 'library.tagFailed' : 'library.untagFailed', { tag, reason: coreSentenceText(text, failure) })),
     );
   };
 
@@ -106,7 +107,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   const undoTrash = (article: ArticleMeta) =>
     void restoring.mutateAsync(article).then(
       (restored) => notify(text('library.restored', { title: restored.title })),
-      (failure: Error) => reportError(text('library.restoreFailed', { title: article.title, reason: failure.message })),
+      (failure: Error) => reportError(text('library.restoreFailed', { title: article.title, reason: coreSentenceText(text, failure) })),
     );
 
   const selectedArticles = () => (articles ?? []).filter((a) => selected.has(a.id));
@@ -126,7 +127,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
         else heading.current?.focus();
         notify(text('library.trashed'), { action: { label: text('common.undo'), run: () => undoTrash(article) } });
       },
-      (failure: Error) => reportError(text('library.trashFailed', { title: article.title, reason: failure.message })),
+      (failure: Error) => reportError(text('library.trashFailed', { title: article.title, reason: coreSentenceText(text, failure) })),
     );
   };
 

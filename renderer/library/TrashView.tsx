@@ -1,4 +1,5 @@
 import { EmptyState } from '../components/EmptyState';
+import { coreSentenceText } from '../i18n/core-sentence';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { textOf } from '../i18n/use-text';
 import { useEffect, useRef, useState } from 'react';
@@ -39,7 +40,7 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
         heading.current?.focus();
         notify(text('trash.restoredMany', { count: restored.length }));
       },
-      (failure: Error) => reportError(text('trash.restoreManyFailed', { reason: failure.message })),
+      (failure: Error) => reportError(text('trash.restoreManyFailed', { reason: coreSentenceText(text, failure) })),
     );
 
   useEffect(() => {
@@ -53,7 +54,7 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
         heading.current?.focus();
         notify(text('trash.restored', { title: restored.title }));
       },
-      (failure: Error) => reportError(text('library.restoreFailed', { title: article.title, reason: failure.message })),
+      (failure: Error) => reportError(text('library.restoreFailed', { title: article.title, reason: coreSentenceText(text, failure) })),
     );
 
   const emptyTrash = () => {
@@ -63,7 +64,7 @@ export function TrashView({ takeFocus }: { takeFocus: boolean }) {
         heading.current?.focus();
         notify(text('trash.emptied', { count: removed }));
       },
-      (failure: Error) => reportError(text('trash.emptyFailed', { reason: failure.message })),
+      (failure: Error) => reportError(text('trash.emptyFailed', { reason: coreSentenceText(text, failure) })),
     );
   };
 

@@ -9,6 +9,8 @@ import type { Result } from '../../electron/shared/result';
 import { useApi } from '../api/api-context';
 import { answerOf } from '../api/query-client';
 import { queryKeys } from '../api/query-keys';
+import { coreSentenceText } from '../i18n/core-sentence';
+import { useText } from '../i18n/use-text';
 
 export interface ArticleList {
   /** null until the first answer (or failure) */
@@ -18,10 +20,11 @@ export interface ArticleList {
 
 function useArticleList(queryKey: QueryKey, list: () => Promise<Result<ArticleMeta[]>>): ArticleList {
   const query = useQuery({ queryKey, queryFn: () => answerOf(list()) });
+  const text = useText();
   return {
     // A failed first answer shows as an empty list beside its error, not as "Loading…" forever.
     articles: query.data ?? (query.isError ? [] : null),
-    error: query.error?.message ?? null,
+    error: query.error ? coreSentenceText(text, query.error) : null,
   };
 }
 

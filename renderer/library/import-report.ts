@@ -5,6 +5,7 @@
  * both look and behave the same.
  */
 import type { ImportCounts, ImportFinishedEvent, ImportOutcome, ImportProgressEvent } from '../../electron/shared/models';
+import { reasonOnly } from '../../electron/shared/i18n/core-sentences';
 
 /** The progress bar's state: the same for uploads and background jobs. */
 export interface ImportProgress {
@@ -50,7 +51,7 @@ export function reportFromOutcomes(outcomes: readonly ImportOutcome[], notStarte
   };
   const skipped = new Map<string, number>();
   for (const outcome of outcomes) {
-    if (outcome.status === 'failed') report.failed.push({ source: outcome.source, reason: outcome.reason });
+    if (outcome.status === 'failed') report.failed.push({ source: outcome.source, ...reasonOnly(outcome) });
     else if (outcome.status === 'skipped') skipped.set(extensionOf(outcome.source), (skipped.get(extensionOf(outcome.source)) ?? 0) + 1);
     else {
       const entry = { source: outcome.source, articleId: outcome.article.id, title: outcome.article.title };

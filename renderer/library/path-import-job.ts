@@ -39,7 +39,7 @@ export class PathImportJob {
     const stops = [this.events.on('import-progress', onProgress), this.events.on('import-finished', onFinished)];
     try {
       const started = await this.api.startImport([...paths]);
-      if (!started.ok) return reportFromOutcomes([{ status: 'failed', source: paths.join(', '), reason: started.error.message }], 0);
+      if (!started.ok) return reportFromOutcomes([{ status: 'failed', source: paths.join(', '), reason: started.error.message, sentence: started.error.sentence }], 0);
       this.jobId = started.value.jobId;
       if (this.cancelling) void this.api.cancelImport(this.jobId);
       for (const event of early) onProgress(event);

@@ -30,7 +30,7 @@ async function uploadOne(api: ReaderApi, { file, name }: PickedFile, text: Text)
     return { status: 'failed', source: name, reason: text('upload.unreadable') };
   }
   const result = await api.importDocument({ fileName: file.name, dataBase64 });
-  if (!result.ok) return { status: 'failed', source: name, reason: result.error.message };
+  if (!result.ok) return { status: 'failed', source: name, reason: result.error.message, sentence: result.error.sentence };
   // The core knows the file by its own name only; the summary shows where it was in the drop.
   return { ...result.value, source: name };
 }
@@ -77,5 +77,5 @@ export class FileUpload {
 export async function importAddress(api: ReaderApi, report: Dispatch<ImportAction>, url: string): Promise<ImportReport> {
   report({ type: 'started', total: 1, current: url, at: Date.now() });
   const result = await api.importUrl(url);
-  return reportFromOutcomes([result.ok ? result.value : { status: 'failed', source: url, reason: result.error.message }], 0);
+  return reportFromOutcomes([result.ok ? result.value : { status: 'failed', source: url, reason: result.error.message, sentence: result.error.sentence }], 0);
 }

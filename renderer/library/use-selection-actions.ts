@@ -4,6 +4,7 @@
  * read / unread, which is the one-article case.
  */
 import { useText } from '../i18n/use-text';
+import { coreSentenceText } from '../i18n/core-sentence';
 import type { ArticleMeta, MarkedReadState } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
 import { downloadBase64 } from '../reader/download-file';
@@ -28,7 +29,7 @@ export function useSelectionActions({ onTrashed }: SelectionActionsOptions) {
     const values = { count: articles.length, title: articles[0]?.title ?? '', state: readState };
     void marking.mutateAsync({ ids: articles.map((a) => a.id), readState }).then(
       () => notify(text('selection.marked', values)),
-      (failure: Error) => reportError(text('selection.markFailed', { ...values, reason: failure.message })),
+      (failure: Error) => reportError(text('selection.markFailed', { ...values, reason: coreSentenceText(text, failure) })),
     );
   };
 
@@ -36,7 +37,7 @@ export function useSelectionActions({ onTrashed }: SelectionActionsOptions) {
   const undoTrash = (ids: readonly string[]) =>
     void restoring.mutateAsync(ids).then(
       (restored) => notify(text('selection.restored', { count: restored.length })),
-      (failure: Error) => reportError(text('selection.restoreFailed', { reason: failure.message })),
+      (failure: Error) => reportError(text('selection.restoreFailed', { reason: coreSentenceText(text, failure) })),
     );
 
   const moveToTrash = (ids: readonly string[]) =>
@@ -45,7 +46,7 @@ export function useSelectionActions({ onTrashed }: SelectionActionsOptions) {
         onTrashed();
         notify(text('selection.trashed', { count: ids.length }), { action: { label: text('common.undo'), run: () => undoTrash(ids) } });
       },
-      (failure: Error) => reportError(text('selection.trashFailed', { reason: failure.message })),
+      (failure: Error) => reportError(text('selection.trashFailed', { reason: coreSentenceText(text, failure) })),
     );
 
   const exportArticles = (ids: readonly string[]) =>
@@ -54,7 +55,7 @@ export function useSelectionActions({ onTrashed }: SelectionActionsOptions) {
         downloadBase64(file.fileName, file.mediaType, file.dataBase64);
         notify(text('selection.exported', { count: ids.length, file: file.fileName }));
       },
-      (failure: Error) => reportError(text('selection.exportFailed', { reason: failure.message })),
+      (failure: Error) => reportError(text('selection.exportFailed', { reason: coreSentenceText(text, failure) })),
     );
 
   return {

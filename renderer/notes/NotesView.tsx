@@ -1,4 +1,5 @@
 import { FormattedMessage } from 'react-intl';
+import { coreSentenceText } from '../i18n/core-sentence';
 import { EmptyState } from '../components/EmptyState';
 import { useText } from '../i18n/use-text';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -56,7 +57,7 @@ export function NotesView({ takeFocus, onOpen }: NotesViewProps) {
     if (!articleId) return;
     const result = await api.createAnnotation({ articleId, kind: 'note', note: '' });
     if (!result.ok) {
-      reportError(text('notes.createFailed', { reason: result.error.message }));
+      reportError(text('notes.createFailed', { reason: coreSentenceText(text, result.error) }));
       return;
     }
     focusAfterRender.current = result.value.id;

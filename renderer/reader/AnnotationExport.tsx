@@ -1,4 +1,5 @@
 import { FormattedMessage } from 'react-intl';
+import { coreSentenceText } from '../i18n/core-sentence';
 import { useText } from '../i18n/use-text';
 import { useState } from 'react';
 import type { AnnotationExportFormat } from '../../electron/shared/models';
@@ -18,7 +19,7 @@ export function AnnotationExport({ articleId }: { articleId: string }) {
     const result = await api.exportAnnotations(articleId, format);
     setBusy(false);
     if (!result.ok) {
-      reportError(text('transfer.exportFailed', { reason: result.error.message }));
+      reportError(text('transfer.exportFailed', { reason: coreSentenceText(text, result.error) }));
       return;
     }
     downloadText(result.value.fileName, result.value.mediaType, result.value.text);

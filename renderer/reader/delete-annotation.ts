@@ -3,6 +3,7 @@
  * Bookmarks and Notes views, which differ only in how they update their own lists.
  */
 import type { Annotation } from '../../electron/shared/models';
+import { coreSentenceText } from '../i18n/core-sentence';
 import type { useApi } from '../api/api-context';
 import type { useStatus } from '../app/status-context';
 import type { Text } from '../i18n/use-text';
@@ -25,7 +26,7 @@ export async function deleteAnnotationWithUndo(
   const kind = { kind: annotation.kind };
   const result = await api.deleteAnnotation(annotation.articleId, annotation.id);
   if (!result.ok) {
-    reportError(text('annotation.notDeleted', { ...kind, reason: result.error.message }));
+    reportError(text('annotation.notDeleted', { ...kind, reason: coreSentenceText(text, result.error) }));
     return false;
   }
   listeners.removed(annotation);
@@ -35,7 +36,7 @@ export async function deleteAnnotationWithUndo(
       run: () => {
         void api.restoreAnnotation(annotation).then((restored) => {
           if (!restored.ok) {
-            reportError(text('annotation.notRestored', { ...kind, reason: restored.error.message }));
+            reportError(text('annotation.notRestored', { ...kind, reason: coreSentenceText(text, restored.error) }));
             return;
           }
           listeners.restored(restored.value);

@@ -3,6 +3,7 @@
  * reader's side panel and the library-wide views, which differ only in how they update their lists.
  */
 import type { Text } from '../i18n/use-text';
+import { coreSentenceText } from '../i18n/core-sentence';
 import type { Annotation, UpdateAnnotationInput } from '../../electron/shared/models';
 import type { useApi } from '../api/api-context';
 
@@ -16,7 +17,7 @@ export async function updateAnnotationReporting(
 ): Promise<Annotation | null> {
   const result = await api.updateAnnotation(annotation.articleId, annotation.id, patch);
   if (!result.ok) {
-    reportError(text('annotation.notChanged', { kind: annotation.kind, reason: result.error.message }));
+    reportError(text('annotation.notChanged', { kind: annotation.kind, reason: coreSentenceText(text, result.error) }));
     return null;
   }
   return result.value;

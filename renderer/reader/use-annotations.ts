@@ -4,6 +4,7 @@
  * processes' changes arrive through the cache's refresh. Deletions can be undone.
  */
 import { useText } from '../i18n/use-text';
+import { coreSentenceText } from '../i18n/core-sentence';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Annotation, CreateAnnotationInput, UpdateAnnotationInput } from '../../electron/shared/models';
@@ -30,7 +31,7 @@ export function useAnnotations(articleId: string, annotations: Annotation[]) {
     async (input: CreateAnnotationInput): Promise<Annotation | null> => {
       const result = await api.createAnnotation(input);
       if (!result.ok) {
-        reportError(text('annotation.notSaved', { kind: input.kind, reason: result.error.message }));
+        reportError(text('annotation.notSaved', { kind: input.kind, reason: coreSentenceText(text, result.error) }));
         return null;
       }
       edit((current) => [...current.filter((a) => a.id !== result.value.id), result.value]);

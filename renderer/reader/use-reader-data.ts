@@ -9,6 +9,8 @@ import type { Annotation, ArticleContent, ArticleMeta } from '../../electron/sha
 import { useApi } from '../api/api-context';
 import { answerOf } from '../api/query-client';
 import { articleKey, queryKeys } from '../api/query-keys';
+import { coreSentenceText } from '../i18n/core-sentence';
+import { useText } from '../i18n/use-text';
 
 export type ReaderData =
   | { status: 'loading' }
@@ -17,6 +19,7 @@ export type ReaderData =
 
 export function useReaderData(articleId: string): ReaderData {
   const api = useApi();
+  const text = useText();
   const article = useQuery({
     queryKey: articleKey(queryKeys.articleMeta, articleId),
     queryFn: () => answerOf(api.getArticle(articleId)),
@@ -32,7 +35,7 @@ export function useReaderData(articleId: string): ReaderData {
 
   // A failed refresh too: the article went to the trash or its files went away meanwhile.
   const error = article.error ?? content.error ?? annotations.error;
-  if (error) return { status: 'error', message: error.message };
+  if (error) return { status: 'error', message: coreSentenceText(text, error) };
   if (article.data && content.data && annotations.data) {
     return { status: 'ready', article: article.data, content: content.data, annotations: annotations.data };
   }

@@ -3,6 +3,7 @@
  * every SAVE_INTERVAL_MS and once more when the reader closes; restores it when it opens.
  */
 import { useText } from '../i18n/use-text';
+import { coreSentenceText } from '../i18n/core-sentence';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useApi } from '../api/api-context';
@@ -65,7 +66,7 @@ export function useReadingPosition({ articleId, scroller, container, restoreTo }
       if (result.ok) client.setQueryData(articleKey(queryKeys.articleMeta, articleId), result.value);
       if (!result.ok && !reported) {
         reported = true;
-        reportError(words.current('reader.positionNotSaved', { reason: result.error.message }));
+        reportError(words.current('reader.positionNotSaved', { reason: coreSentenceText(words.current, result.error) }));
       }
     };
     const onScroll = () => {

@@ -1,6 +1,7 @@
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import type { MessageId } from '../../electron/shared/i18n/catalogs';
 import { textOf } from '../i18n/use-text';
+import { coreSentenceText } from '../i18n/core-sentence';
 import type { SearchHit, SearchHitKind } from '../../electron/shared/models';
 import { formatDate, formatLabel } from '../library/article-format';
 import { groupHits, type HitGroup } from './group-hits';
@@ -85,7 +86,7 @@ export function SearchResults({ listId, state, entries, activeIndex, onHover, on
       </div>
       {state.error && (
         <p className="inline-error" role="alert">
-          {state.error}
+          {coreSentenceText(text, state.error)}
         </p>
       )}
       {hits.length > 0 && (

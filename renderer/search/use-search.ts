@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchHit, SearchSort, SearchTotals } from '../../electron/shared/models';
+import type { QuireErrorInfo } from '../../electron/shared/result';
 import { useApi } from '../api/api-context';
 import { groupHits } from './group-hits';
 import { isSearchFiltered, NO_SEARCH_FILTER, toSearchOptions, type SearchFilter } from './search-filter';
@@ -19,7 +20,8 @@ export interface SearchState {
   hits: SearchHit[] | null;
   /** what the whole query found (the latest page's count: a later page reads more texts) */
   totals: SearchTotals | null;
-  error: string | null;
+  /** what the core said was wrong (a query it cannot read), to be said in the interface language */
+  error: QuireErrorInfo | null;
   loading: boolean;
   /** whether the filters these results answer narrowed them, and their order */
   filtered: boolean;
@@ -71,7 +73,7 @@ export function useSearch() {
                 loading: false,
                 more: result.value.hits.length >= SEARCH_LIMIT,
               }
-            : { ...answered, hits: null, totals: null, error: result.error.message, loading: false, more: false },
+            : { ...answered, hits: null, totals: null, error: result.error, loading: false, more: false },
         );
       });
     },
@@ -115,7 +117,7 @@ export function useSearch() {
               more: result.value.hits.length >= SEARCH_LIMIT,
               loading: false,
             }
-          : { ...current, error: result.error.message, loading: false },
+          : { ...current, error: result.error, loading: false },
       );
     });
   }, [api, state]);

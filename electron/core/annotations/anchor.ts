@@ -5,7 +5,8 @@
  * stored passage again after the text changed is `reanchor.ts`.
  */
 import type { PassageInput, PassageTarget } from '../../shared/models';
-import { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 
 export const CONTEXT_LENGTH = 32;
 
@@ -27,9 +28,9 @@ function context(text: string, start: number, end: number): string {
 
 export function targetFromSpan(text: string, { start, end }: Span): PassageTarget {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) {
-    throw new QuireError('invalid-argument', 'A passage must end after it starts.');
+    throw sentenceError('invalid-argument', say('core.error.passageEndsBeforeStart'));
   }
-  if (end > text.length) throw new QuireError('invalid-argument', 'That passage is outside the article.');
+  if (end > text.length) throw sentenceError('invalid-argument', say('core.error.passageOutside'));
   return {
     quote: {
       type: 'TextQuoteSelector',
@@ -43,7 +44,7 @@ export function targetFromSpan(text: string, { start, end }: Span): PassageTarge
 
 export function targetFromQuote(text: string, quote: string): PassageTarget {
   const span = findQuote(text, quote);
-  if (!span) throw new QuireError('quote-not-found', 'That passage is not in the article.');
+  if (!span) throw sentenceError('quote-not-found', say('core.error.passageNotFound'));
   return targetFromSpan(text, span);
 }
 

@@ -6,6 +6,8 @@ import { readdirSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import type { Annotation } from '../../shared/models';
 import { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 import { errorCode, isNotFound, readJsonFile, writeJsonAtomic } from '../fs/atomic-write';
 import { articleGone, isFile } from '../library/article-store';
 import { annotationSchema } from '../library/file-schemas';
@@ -13,7 +15,7 @@ import { articleAnnotationsDir, articleFiles, isValidId } from '../library/libra
 import type { Log } from '../log';
 
 export const annotationNotFound = (): QuireError =>
-  new QuireError('not-found', 'That bookmark or note does not exist.');
+  sentenceError('not-found', say('core.error.annotationNotFound'));
 
 /** Whole-article notes first, then passages in reading order, then oldest first. */
 export const byPosition = (a: Annotation, b: Annotation): number =>

@@ -14,10 +14,12 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnchorCounts, Annotation, ArticleMeta, ReplaceTextOutcome } from '../../shared/models';
 import { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { readUserFile } from '../fs/read-user-file';
 import { extensionOf, tooLarge } from '../importers/import-formats';
-import { failureReason, type ExtractedArticle } from '../library/import-into-library';
+import { failureOfError, type ExtractedArticle } from '../library/import-into-library';
 import type { Log } from '../log';
 import type { ArticleStore } from '../library/article-store';
 import { articleFiles } from '../library/library-paths';
@@ -43,7 +45,8 @@ export async function readReplacementFile(filePath: string, maxBytes: number, lo
     return { fileName: filePath, filePath, bytes, maxBytes };
   } catch (error) {
     if (error instanceof QuireError) throw error;
-    throw new QuireError('import-failed', failureReason(error, filePath, log));
+    const { reason, sentence } = failureOfError(error, filePath, log);
+    throw new QuireError('import-failed', reason, sentence);
   }
 }
 
@@ -67,7 +70,7 @@ export async function replaceArticleText(
   const { format, document, contentHash, wordCount } = extracted;
   const other = store.findByContentHash(contentHash);
   if (other && other.id !== articleId) {
-    throw new QuireError('invalid-argument', `That text is already in the library as "${other.title}" (${other.id}).`);
+    throw sentenceError('invalid-argument', say('core.error.sameText', { title: other.title, id: other.id }));
   }
 
   const before = await annotations.list(articleId);

@@ -6,7 +6,8 @@
  */
 import type { Annotation, AnnotationKind, HighlightColor } from '../../shared/models';
 import { HIGHLIGHT_COLORS } from '../../shared/models';
-import { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 import { idSchema, isoDateTimeSchema } from '../../shared/validators';
 import * as z from '../../shared/zod';
 
@@ -50,7 +51,7 @@ function itemsOf(document: unknown): unknown[] {
     if (record.type === 'AnnotationPage' && Array.isArray(record.items)) return record.items;
     if (record.type === 'Annotation') return [record];
   }
-  throw new QuireError('invalid-argument', 'This file is not a W3C Web Annotation collection, page or annotation.');
+  throw sentenceError('invalid-argument', say('core.error.notW3cAnnotations'));
 }
 
 const colorOf = (stylesClass: string | undefined): HighlightColor | null => {
@@ -100,7 +101,7 @@ export function annotationsFromW3c(json: string): ReadAnnotations {
   try {
     document = JSON.parse(json);
   } catch {
-    throw new QuireError('invalid-argument', 'This file is not JSON, so it cannot be a W3C Web Annotation export.');
+    throw sentenceError('invalid-argument', say('core.error.notJson'));
   }
   const annotations: Annotation[] = [];
   const skipped: string[] = [];

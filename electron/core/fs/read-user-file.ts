@@ -13,6 +13,8 @@ import { closeSync, constants, fstatSync, open as openCallback, openSync, readSy
 import { open, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 
 /** A bare descriptor (a FileHandle would close it when collected, under the reader's feet). */
 const openFd = promisify(openCallback);
@@ -44,7 +46,7 @@ function requireRegular(info: Stats, expected?: Stats): void {
   const kind = specialFileKind(info);
   if (kind !== null) throw notRegularFile(kind);
   if (expected && (expected.ino !== info.ino || expected.dev !== info.dev)) {
-    throw new QuireError('io', 'The file was replaced while Quire opened it; try again.');
+    throw sentenceError('io', say('core.import.fileReplaced'));
   }
 }
 

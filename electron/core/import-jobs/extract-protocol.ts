@@ -1,5 +1,6 @@
 /** What the host sends to an import worker and what comes back: plain data, cloned across threads. */
 import type { ExtractedArticle } from '../library/import-into-library';
+import type { FailureReason } from '../../shared/i18n/core-sentences';
 
 export interface ExtractTask {
   fileName: string;
@@ -27,4 +28,4 @@ export type ExtractResult =
        */
       original?: { fileName: string; bytes: Uint8Array };
     }
-  | { ok: false; reason: string; unexpected: string | null };
+  | ({ ok: false; unexpected: string | null } & FailureReason);

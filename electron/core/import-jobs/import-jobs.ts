@@ -7,6 +7,7 @@
 import type { ImportFinishedEvent, ImportOutcome } from '../../shared/models';
 import type { EventHub } from '../events';
 import { countImportFiles, skippedReason, walkImportFiles } from '../library/collect-import-files';
+import type { FailureReason } from '../../shared/i18n/core-sentences';
 import type { ExtractedArticle } from '../library/import-into-library';
 import { newId } from '../library/ids';
 import type { Log } from '../log';
@@ -34,9 +35,9 @@ export interface ImportJobsParts {
   events: EventHub;
   pool: ImportPool;
   write(file: { path: string; bytes: Uint8Array | null }, article: ExtractedArticle): Promise<ImportOutcome>;
-  reasonFor(error: unknown, source: string): string;
+  reasonFor(error: unknown, source: string): FailureReason;
   maxBytes: number;
-  tooLargeReason: string;
+  tooLargeReason: FailureReason;
   log: Log;
   now?: () => number;
 }
@@ -143,7 +144,7 @@ export class ImportJobs {
       });
     } catch (error) {
       // The walk itself failed (not one file): report it as the job's last failure.
-      const outcome: ImportOutcome = { status: 'failed', source: paths.join(', '), reason: this.parts.reasonFor(error, paths.join(', ')) };
+      const outcome: ImportOutcome = { status: 'failed', source: paths.join(', '), ...this.parts.reasonFor(error, paths.join(', ')) };
       tally.add(outcome);
       onOutcome?.(outcome);
     }

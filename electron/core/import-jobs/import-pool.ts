@@ -10,9 +10,9 @@
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { QuireError } from '../../shared/result';
 import { bundledWorkerPath } from '../app-root';
 import { TOO_COMPLEX_TO_READ } from '../library/import-into-library';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 import { unpackedAsarPath } from '../unpacked-path';
 import type { ExtractResult, ExtractTask } from './extract-protocol';
 import type { ImportHostProcess, ImportHostReply, SpawnImportHost } from './import-host-protocol';
@@ -143,7 +143,7 @@ export function createImportPool({
       if (lost.length > 0) log(`The import host stopped while reading ${lost.map((p) => p.task.fileName).join(', ')} (${how}).`);
       const again: Pending[] = [];
       for (const pending of lost) {
-        if (pending.sent?.alone) pending.reject(new QuireError('import-failed', TOO_COMPLEX_TO_READ));
+        if (pending.sent?.alone) pending.reject(sentenceError('import-failed', TOO_COMPLEX_TO_READ));
         else {
           pending.suspect = true;
           pending.sent = null;

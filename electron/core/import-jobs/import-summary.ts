@@ -1,5 +1,6 @@
 /** Tallies a job's outcomes into the `import-finished` summary, keeping only what it must list. */
 import { extensionOf } from '../importers/import-formats';
+import { reasonOnly } from '../../shared/i18n/core-sentences';
 import type { ImportCounts, ImportFinishedEvent, ImportOutcome } from '../../shared/models';
 
 /** Imported titles shown after a job: enough to see what came in, bounded for huge folders. */
@@ -36,7 +37,7 @@ export class ImportTally {
         break;
       case 'failed':
         this.counts.failed += 1;
-        this.failed.push({ source: outcome.source, reason: outcome.reason });
+        this.failed.push({ source: outcome.source, ...reasonOnly(outcome) });
         break;
       case 'skipped': {
         this.counts.skipped += 1;

@@ -4,7 +4,7 @@
  */
 import { readUserFile } from '../fs/read-user-file';
 import { MAX_IMPORT_BYTES, tooLarge } from '../importers/import-formats';
-import { extractForLibrary, failureReason, toExtracted } from '../library/import-into-library';
+import { extractForLibrary, failureOfError, toExtracted } from '../library/import-into-library';
 import type { ExtractResult, ExtractTask } from './extract-protocol';
 
 export default async function extract(task: ExtractTask): Promise<ExtractResult> {
@@ -26,9 +26,9 @@ export default async function extract(task: ExtractTask): Promise<ExtractResult>
     });
     return { ok: true, article, ...(fromDisk ? { original: { fileName: task.fileName, bytes } } : {}) };
   } catch (error) {
-    const reason = failureReason(error, task.fileName, (message, cause) => {
+    const failure = failureOfError(error, task.fileName, (message, cause) => {
       unexpected = `${message}: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`;
     });
-    return { ok: false, reason, unexpected };
+    return { ok: false, ...failure, unexpected };
   }
 }

@@ -6,6 +6,7 @@
  * 4 MB web page needs close to a gigabyte while it is parsed: two at once would need twice that);
  * duplicates within the batch are caught because each write sees every article written before it.
  */
+import { reasonOnly, type FailureReason } from '../../shared/i18n/core-sentences';
 import type { ImportOutcome } from '../../shared/models';
 import type { ImportCandidate } from '../library/collect-import-files';
 import type { ExtractedArticle } from '../library/import-into-library';
@@ -17,10 +18,10 @@ export interface RunImportOptions {
   /** writes one article with the bytes it was read from (under the library's change queue); never rejects */
   write(file: { path: string; bytes: Uint8Array | null }, article: ExtractedArticle): Promise<ImportOutcome>;
   /** the sentence for a file that could not even be listed or read */
-  reasonFor(error: unknown, source: string): string;
+  reasonFor(error: unknown, source: string): FailureReason;
   /** files larger than this fail without being read */
   maxBytes: number;
-  tooLargeReason: string;
+  tooLargeReason: FailureReason;
   /** how many files are being read at once (a few per worker keeps the workers busy) */
   maxInFlight: number;
   /** files larger than this are read one at a time */
@@ -42,7 +43,7 @@ interface InFlight {
   result: Promise<ExtractResult>;
 }
 
-const failed = (reason: string): Promise<ExtractResult> => Promise.resolve({ ok: false, reason, unexpected: null });
+const failed = (reason: FailureReason): Promise<ExtractResult> => Promise.resolve({ ok: false, ...reason, unexpected: null });
 
 export async function runImport(options: RunImportOptions): Promise<void> {
   const { signal } = options;
@@ -67,13 +68,13 @@ export async function runImport(options: RunImportOptions): Promise<void> {
       extracted = await head.result;
     } catch (error) {
       if (signal.aborted) return;
-      extracted = { ok: false, reason: options.reasonFor(error, head.source), unexpected: null };
+      extracted = { ok: false, ...options.reasonFor(error, head.source), unexpected: null };
     }
     queue.shift();
     if (signal.aborted) return;
     if (!extracted.ok) {
       if (extracted.unexpected !== null) options.onUnexpected(head.source, extracted.unexpected);
-      options.onOutcome({ status: 'failed', source: head.source, reason: extracted.reason });
+      options.onOutcome({ status: 'failed', source: head.source, ...reasonOnly(extracted) });
       return;
     }
     options.onOutcome(await options.write({ path: head.source, bytes: extracted.original?.bytes ?? null }, extracted.article));

@@ -6,7 +6,9 @@
  * Western files, when nothing is clear.
  */
 import chardet from 'chardet';
-import { QuireError } from '../../shared/result';
+import type { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 
 /** Below this confidence (of 100) chardet is guessing; Windows-1252 is the better guess then. */
 const MIN_CONFIDENCE = 20;
@@ -105,4 +107,4 @@ export function decodeText(bytes: Uint8Array, declaredCharset: string | null = n
 }
 
 const notText = (): QuireError =>
-  new QuireError('import-failed', 'This file does not look like a text/HTML document.');
+  sentenceError('import-failed', say('core.import.notTextDocument'));

@@ -7,6 +7,8 @@
  * the page and each image; `fetch` is injectable so that tests decide what the network is.
  */
 import { QuireError } from '../../shared/result';
+import { say, type CoreSentence } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 import { AssetCollector } from './asset-collector';
 import { withLanguage } from './detect-language';
 import { importFile, type ImportResult } from './import-file';
@@ -55,17 +57,17 @@ const DOCUMENT_TYPES: Readonly<Record<string, string>> = {
   'application/epub+zip': 'book.epub',
 };
 
-const failed = (message: string): QuireError => new QuireError('import-failed', message);
+const failed = (sentence: CoreSentence): QuireError => sentenceError('import-failed', sentence);
 
 function parseWebAddress(address: string): URL {
   let url: URL;
   try {
     url = new URL(address.trim());
   } catch {
-    throw failed('This is not a web address.');
+    throw failed(say('core.import.web.notAddress'));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw failed('Quire imports only web addresses that start with http:// or https://.');
+    throw failed(say('core.import.web.onlyHttp'));
   }
   return url;
 }
@@ -113,27 +115,27 @@ export async function importFromUrl(address: string, options: UrlImportOptions =
     });
     if (!response.ok) {
       await response.body?.cancel();
-      throw failed(`The page could not be downloaded (the server answered ${response.status}).`);
+      throw failed(say('core.import.web.status', { status: response.status }));
     }
     const finalProtocol = new URL(response.url || url.href).protocol;
-    if (finalProtocol !== 'http:' && finalProtocol !== 'https:') throw failed('The page redirected to an address Quire does not open.');
+    if (finalProtocol !== 'http:' && finalProtocol !== 'https:') throw failed(say('core.import.web.redirectRefused'));
     bytes = await boundedBody(response, maxBytes, () => tooLarge(maxBytes));
   } catch (error) {
     if (error instanceof QuireError) throw error;
     if (isTimeout(error)) {
       const seconds = Math.max(1, Math.round(timeoutMs / 1000));
-      throw failed(`The page did not arrive within ${seconds} second${seconds === 1 ? '' : 's'}.`);
+      throw failed(say('core.import.web.timeout', { seconds }));
     }
-    throw failed('The page could not be downloaded (the address cannot be reached).');
+    throw failed(say('core.import.web.unreachable'));
   }
 
   const type = mediaType(response);
   const fileName = DOCUMENT_TYPES[type];
   if (!fileName) {
-    throw failed(`This address leads to ${type === '' ? 'a file of unknown type' : `a ${type} file`}, not a page or document Quire can read.`);
+    throw failed(type === '' ? say('core.import.web.unknownType') : say('core.import.web.fileType', { type }));
   }
   const finalUrl = response.url || url.href;
-  if (bytes.length === 0) throw failed('The page is empty.');
+  if (bytes.length === 0) throw failed(say('core.import.web.empty'));
   if (type !== 'text/html' && type !== 'application/xhtml+xml') {
     const result = await importFile({ fileName, bytes, maxBytes });
     return { ...result, document: { ...result.document, url: result.document.url ?? finalUrl }, bytes, fileName, finalUrl };

@@ -8,7 +8,8 @@
 import { Readability } from '@mozilla/readability';
 import { fileURLToPath } from 'node:url';
 import type { TextDirection } from '../../shared/models';
-import { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 import { AssetCollector } from './asset-collector';
 import { declaredHtmlCharset, decodeText } from './decode-text';
 import { cleanLine, excerptOf, type ImportedDocument, isoDate, titleFromFileName } from './imported-document';
@@ -157,7 +158,7 @@ export function importHtml(
     reader = readerDocument(wholeBody(source, documentUrl, page.url, images, pageDom), page.url, keepImage);
   }
   if (reader.text.trim() === '') {
-    throw new QuireError('import-failed', 'This page has no readable text.');
+    throw sentenceError('import-failed', say('core.import.pageNoReadableText'));
   }
   return {
     title: page.title ?? titleFromFileName(fileName),

@@ -8,7 +8,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArticleFormat } from '../../shared/models';
-import { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 import { withLanguage } from './detect-language';
 import { importHtml } from './html-importer';
 import type { ImportedDocument } from './imported-document';
@@ -37,7 +38,7 @@ export interface ImportResult {
 export async function importFile({ fileName, bytes, filePath, maxBytes = MAX_IMPORT_BYTES }: ImportInput): Promise<ImportResult> {
   const format = formatOf(fileName);
   if (bytes.length > maxBytes) throw tooLarge(maxBytes);
-  if (bytes.length === 0) throw new QuireError('import-failed', 'The file is empty.');
+  if (bytes.length === 0) throw sentenceError('import-failed', say('core.import.empty'));
 
   let document: ImportedDocument;
   switch (format) {
@@ -62,7 +63,7 @@ export async function importFile({ fileName, bytes, filePath, maxBytes = MAX_IMP
     }
   }
   if (document.text.trim() === '') {
-    throw new QuireError('import-failed', 'The file has no readable text.');
+    throw sentenceError('import-failed', say('core.import.noReadableText'));
   }
   return { format, document: withLanguage(document) };
 }

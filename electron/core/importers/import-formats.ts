@@ -5,7 +5,9 @@
 import path from 'node:path';
 import { DOCUMENT_EXTENSIONS, DOCUMENT_KINDS } from '../../shared/document-formats';
 import type { ArticleFormat } from '../../shared/models';
-import { QuireError } from '../../shared/result';
+import type { QuireError } from '../../shared/result';
+import { say, type CoreSentence } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
@@ -26,20 +28,19 @@ export function formatOf(fileName: string): ArticleFormat {
   const ext = extensionOf(fileName);
   const format = FORMATS[ext];
   if (format) return format;
-  const what = ext === '' ? 'files without an extension' : `.${ext} files`;
-  throw new QuireError(
+  const supported = SUPPORTED_EXTENSIONS.join(', ');
+  throw sentenceError(
     'unsupported-format',
-    `Quire cannot import ${what} yet (supported: ${SUPPORTED_EXTENSIONS.join(', ')}).`,
+    ext === '' ? say('core.import.noExtension', { supported }) : say('core.import.unsupportedExtension', { extension: ext, supported }),
   );
 }
 
-/** The limit as the user reads it: "200 MB", "512 KB". */
-const sizeLabel = (bytes: number): string => {
-  const mb = bytes / (1024 * 1024);
-  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+/** The limit as the user reads it: "200 MB", "1.5 MB", "512 KB". */
+const sizeSentence = (bytes: number): CoreSentence => {
+  const megabytes = bytes / (1024 * 1024);
+  if (megabytes >= 1) return say('core.import.tooLargeMegabytes', { megabytes: Math.round(megabytes * 10) / 10 });
+  return say('core.import.tooLargeKilobytes', { kilobytes: Math.max(1, Math.round(bytes / 1024)) });
 };
 
-export const tooLarge = (maxBytes: number = MAX_IMPORT_BYTES): QuireError =>
-  new QuireError('import-failed', `The file is larger than ${sizeLabel(maxBytes)}, the most Quire can import.`);
+export const tooLarge = (maxBytes: number = MAX_IMPORT_BYTES): QuireError => sentenceError('import-failed', sizeSentence(maxBytes));
 

@@ -18,6 +18,8 @@ import { promises as dns, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 
 /** Resolves a host name to every address it has (dns.lookup by default; tests pass a stub). */
 export type ResolveHost = (hostname: string) => Promise<readonly LookupAddress[]>;
@@ -110,7 +112,7 @@ export function createWebFetch({ resolve = systemResolve }: { resolve?: ResolveH
     let url = new URL(input instanceof Request ? input.url : String(input));
     for (let hop = 0; ; hop += 1) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new QuireError('import-failed', 'The page redirected to an address Quire does not open.');
+        throw sentenceError('import-failed', say('core.import.web.redirectRefused'));
       }
       const literal = literalAddress(url);
       const kind = literal === null ? null : refusedAddressKind(literal);
@@ -134,7 +136,7 @@ export function createWebFetch({ resolve = systemResolve }: { resolve?: ResolveH
         return response;
       }
       await response.body?.cancel();
-      if (hop >= MAX_REDIRECTS) throw new QuireError('import-failed', 'The page redirected more than 10 times.');
+      if (hop >= MAX_REDIRECTS) throw sentenceError('import-failed', say('core.import.web.tooManyRedirects', { count: MAX_REDIRECTS }));
       url = new URL(location, url);
     }
   };

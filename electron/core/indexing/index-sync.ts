@@ -8,7 +8,8 @@
  * and batched freely, and the index can never end up older than the last change.
  */
 import type { SearchOptions, SearchResults } from '../../shared/models';
-import { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 import type { Log } from '../log';
 import type { ArticleFingerprint, SearchContext, SearchDocument, SearchIndex } from '../search/search-index';
 
@@ -88,7 +89,7 @@ export class IndexSync {
    */
   async search(query: string, options?: SearchOptions, context?: SearchContext): Promise<SearchResults> {
     if (!(await this.opened)) {
-      throw new QuireError('internal', 'Search is not available right now; details are in the log.');
+      throw sentenceError('internal', say('core.error.searchUnavailable'));
     }
     if (this.pending.size <= BATCH_SIZE) await this.whenIndexed();
     return this.openIndexOrThrow().search(query, options, context);
@@ -115,7 +116,7 @@ export class IndexSync {
 
   /** The index once opened (callers have awaited `opened`). */
   private openIndexOrThrow(): SearchIndex {
-    if (!this.index) throw new QuireError('internal', 'Search is not available right now; details are in the log.');
+    if (!this.index) throw sentenceError('internal', say('core.error.searchUnavailable'));
     return this.index;
   }
 

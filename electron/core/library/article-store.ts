@@ -9,6 +9,8 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { ArticleContent, ArticleMeta } from '../../shared/models';
 import { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 import { isNotFound, readJsonFile, writeFileAtomic, writeJsonAtomic } from '../fs/atomic-write';
 import {
   articleMetaSchema,
@@ -41,14 +43,11 @@ export interface NewArticle {
 const READ_BATCH = 64;
 
 export const articleNotFound = (): QuireError =>
-  new QuireError('not-found', 'That article is not in the library.');
+  sentenceError('not-found', say('core.error.articleNotFound'));
 
 /** The article's folder went away under this process (another Quire moved it to the trash or deleted it). */
 export const articleGone = (): QuireError =>
-  new QuireError(
-    'not-found',
-    'That article is no longer in the library: another Quire (the app, quire serve or the command line) moved it to the trash or deleted it.',
-  );
+  sentenceError('not-found', say('core.error.articleGone'));
 
 /** Newest first; ties (same instant) broken by id so the order never flickers between calls. */
 const newestFirst = (a: ArticleMeta, b: ArticleMeta): number =>
@@ -441,10 +440,7 @@ export class ArticleStore {
       return true;
     }
     if (manifest.formatVersion > LIBRARY_FORMAT_VERSION) {
-      throw new QuireError(
-        'io',
-        `This library was written by a newer version of Quire (format ${manifest.formatVersion}); update Quire to open it.`,
-      );
+      throw sentenceError('io', say('core.error.newerLibrary', { version: manifest.formatVersion }));
     }
     return false;
   }
@@ -566,4 +562,4 @@ export const isFile = async (file: string): Promise<boolean> => {
   }
 };
 
-const notInTrash = (): QuireError => new QuireError('not-found', 'That article is not in the trash.');
+const notInTrash = (): QuireError => sentenceError('not-found', say('core.error.notInTrash'));

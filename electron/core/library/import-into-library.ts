@@ -10,6 +10,8 @@ import { chooseCover } from './cover-image';
 import { createHash } from 'node:crypto';
 import type { ArticleFormat, ArticleMeta, ImportOutcome } from '../../shared/models';
 import { isQuireError } from '../../shared/result';
+import { say, type FailureReason } from '../../shared/i18n/core-sentences';
+import { failureOf, reasonOfError } from '../../shared/i18n/english-sentence';
 import { cleanLabel } from '../../shared/validators';
 import { errorCode } from '../fs/atomic-write';
 import { countWords } from '../importers/count-words';
@@ -133,33 +135,35 @@ export async function importIntoLibrary(
     const extracted = await extractForLibrary(request);
     return await addExtracted(store, extracted, { fileName: request.fileName, source, original: { bytes: request.bytes } }, { clock });
   } catch (error) {
-    return { status: 'failed', source, reason: failureReason(error, source, log) };
+    return { status: 'failed', source, ...failureOfError(error, source, log) };
   }
 }
 
 /** A file whose reading stopped its worker, or the import host around it, for want of memory. */
-export const TOO_COMPLEX_TO_READ =
-  'This file is too large or too complex to read: it needs more memory than Quire lets one file use.';
+export const TOO_COMPLEX_TO_READ = say('core.import.tooComplex');
 
-/** The sentence the user sees; anything unexpected goes to the log with its details. */
-export function failureReason(error: unknown, source: string, log: Log): string {
-  if (isQuireError(error)) return error.message;
+/** The sentence the user sees (English and as a catalog sentence); anything unexpected goes to the log with its details. */
+export function failureOfError(error: unknown, source: string, log: Log): FailureReason {
+  if (isQuireError(error)) return reasonOfError(error);
   switch (errorCode(error)) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return 'The file does not exist.';
+      return failureOf(say('core.import.fileMissing'));
     case 'EACCES':
     case 'EPERM':
-      return 'Quire is not allowed to read this file.';
+      return failureOf(say('core.import.notAllowed'));
     case 'ENOSPC':
-      return 'There is not enough free disk space to import this file.';
+      return failureOf(say('core.import.diskFull'));
     case 'EISDIR':
-      return 'This is a folder, not a file.';
+      return failureOf(say('core.import.isFolder'));
     case 'ERR_WORKER_OUT_OF_MEMORY':
       // The worker reading it hit its memory limit (import-host.ts) and was replaced.
-      return TOO_COMPLEX_TO_READ;
+      return failureOf(TOO_COMPLEX_TO_READ);
     default:
       log(`Import of ${source} failed unexpectedly`, error);
-      return 'Quire could not import this file; details are in the log.';
+      return failureOf(say('core.import.unexpected'));
   }
 }
+
+/** The English of `failureOfError`: what the CLI and the log say. */
+export const failureReason = (error: unknown, source: string, log: Log): string => failureOfError(error, source, log).reason;

@@ -8,14 +8,16 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { copyFile, cp, lstat, mkdir, readdir, rm, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { QuireError } from '../../shared/result';
+import type { QuireError } from '../../shared/result';
+import { say, type CoreSentence } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 import { LIBRARY_LOCATION_FILE } from '../app-paths';
 import { isNotFound, writeJsonAtomic } from '../fs/atomic-write';
 import { LIBRARY_MANIFEST } from './library-paths';
 import { isMachineLocal } from './sync/sync-ignores';
 
-const refuse = (message: string): never => {
-  throw new QuireError('invalid-argument', message);
+const refuse = (sentence: CoreSentence): never => {
+  throw sentenceError('invalid-argument', sentence);
 };
 
 const isInside = (child: string, parent: string): boolean => {
@@ -34,27 +36,27 @@ async function entriesOf(dir: string): Promise<string[] | null> {
 
 /** A folder the library can be moved into: a new or empty folder, outside the library. */
 export async function checkMoveTarget(current: string, target: string): Promise<void> {
-  if (!path.isAbsolute(target)) refuse('Choose a folder by its full path.');
-  if (isInside(target, current)) refuse('The new folder is inside the library itself; choose a folder outside it.');
-  if (isInside(current, target)) refuse('The library is inside that folder; choose an empty folder that does not hold it.');
+  if (!path.isAbsolute(target)) refuse(say('core.library.fullPath'));
+  if (isInside(target, current)) refuse(say('core.library.targetInside'));
+  if (isInside(current, target)) refuse(say('core.library.libraryInside'));
   const info = await stat(target).catch((error: unknown) => {
     if (isNotFound(error)) return null;
     throw error;
   });
   if (info === null) return;
-  if (!info.isDirectory()) refuse('That is a file, not a folder.');
+  if (!info.isDirectory()) refuse(say('core.library.notFolder'));
   const entries = (await entriesOf(target)) ?? [];
-  if (entries.includes(LIBRARY_MANIFEST)) refuse('That folder already holds a Quire library: use "Open another library" to switch to it.');
-  if (entries.some((name) => !name.startsWith('.'))) refuse('That folder is not empty; choose an empty or a new folder for the library.');
+  if (entries.includes(LIBRARY_MANIFEST)) refuse(say('core.library.alreadyLibrary'));
+  if (entries.some((name) => !name.startsWith('.'))) refuse(say('core.library.notEmpty'));
 }
 
 /** A folder Quire can switch to: one that holds a Quire library (`quire-library.json`). */
 export async function checkOpenTarget(current: string, target: string): Promise<void> {
-  if (!path.isAbsolute(target)) refuse('Choose a folder by its full path.');
-  if (path.resolve(target) === path.resolve(current)) refuse('That is the library Quire has open already.');
+  if (!path.isAbsolute(target)) refuse(say('core.library.fullPath'));
+  if (path.resolve(target) === path.resolve(current)) refuse(say('core.library.alreadyOpen'));
   const entries = await entriesOf(target);
-  if (entries === null) refuse('That folder does not exist.');
-  if (!entries!.includes(LIBRARY_MANIFEST)) refuse(`That folder is not a Quire library (it has no ${LIBRARY_MANIFEST}).`);
+  if (entries === null) refuse(say('core.library.folderMissing'));
+  if (!entries!.includes(LIBRARY_MANIFEST)) refuse(say('core.library.notLibrary', { manifest: LIBRARY_MANIFEST }));
 }
 
 /** Every regular file of the library that is not machine-local, as `/`-separated relative paths. */
@@ -176,9 +178,9 @@ async function removeCopy(to: string, existed: boolean): Promise<void> {
 
 function copyFailure(error: unknown): QuireError {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOSPC') return new QuireError('io', 'There is not enough free space in that folder for the library; nothing was moved.');
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new QuireError('io', 'Quire may not write in that folder; nothing was moved.');
-  return new QuireError('io', `The library could not be copied there; nothing was moved. (${error instanceof Error ? error.message : String(error)})`);
+  if (code === 'ENOSPC') return sentenceError('io', say('core.library.noSpace'));
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return sentenceError('io', say('core.library.notWritable'));
+  return sentenceError('io', say('core.library.copyFailed', { detail: error instanceof Error ? error.message : String(error) }));
 }
 
 /** Records where this machine's library now lives (read back by `resolveLibraryDir`). */

@@ -169,7 +169,7 @@ class WorkerSearchIndex implements SearchIndex {
     const call = this.settle(message.id);
     if (call === undefined) return;
     if (message.ok) call.resolve(message.value);
-    else call.reject(new QuireError(message.error.code, message.error.message));
+    else call.reject(new QuireError(message.error.code, message.error.message, message.error.sentence));
   }
 
   private onExit(worker: Worker, code: number): void {

@@ -8,7 +8,9 @@
  * `+must`, `-exclude` (a + or - alone between words is a dash), `field:term` /
  * `field:"phrase"` (see search-fields.ts), `pre*`, `term~1` / `term~2`, `term^2`.
  */
-import { QuireError } from '../../shared/result';
+import type { QuireError } from '../../shared/result';
+import { say, type CoreSentence } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 import { fieldForQueryName, type IndexField } from './search-fields';
 import { tokenize } from './text-pipeline';
 
@@ -57,8 +59,8 @@ interface Modifiers {
   boost: number;
 }
 
-export function badQuery(message: string): QuireError {
-  return new QuireError('bad-query', message);
+export function badQuery(sentence: CoreSentence): QuireError {
+  return sentenceError('bad-query', sentence);
 }
 
 const SUFFIX = /(\*+|~\d*|\^\d*(?:\.\d+)?)$/;
@@ -76,13 +78,13 @@ function splitModifiers(raw: string): { text: string; modifiers: Modifiers } {
       // `foo~` means the usual distance of 1.
       const distance = suffix.length > 1 ? Number(suffix.slice(1)) : 1;
       if (distance < 1 || distance > MAX_EDIT_DISTANCE) {
-        throw badQuery(`"${raw}" asks for ${distance} typos; allow 1 or 2 right after the word, as in report~1.`);
+        throw badQuery(say('core.query.tooManyTypos', { term: raw, distance }));
       }
       modifiers.editDistance = distance;
     } else {
       const boost = Number(suffix.slice(1));
       if (suffix.length === 1 || !Number.isFinite(boost) || boost <= 0) {
-        throw badQuery(`"${raw}" has a ^ without a positive number; write the weight right after the word, as in report^2.`);
+        throw badQuery(say('core.query.weightWithoutNumber', { term: raw }));
       }
       modifiers.boost = Math.min(boost, MAX_BOOST);
     }
@@ -90,22 +92,22 @@ function splitModifiers(raw: string): { text: string; modifiers: Modifiers } {
   if (text === '' && raw !== '') throw badQuery(operatorAlone(raw));
   // What is left is the word: an operator character inside it is a mistake, not text.
   if (text.includes('*')) {
-    throw badQuery(`"${raw}" has a * inside or before the word; a wildcard only ends a word, as in repo*.`);
+    throw badQuery(say('core.query.wildcardInside', { term: raw }));
   }
   if (text.includes('~')) {
-    throw badQuery(`"${raw}" has a ~ in the middle of a word; allow typos after the word, as in report~1.`);
+    throw badQuery(say('core.query.typoInside', { term: raw }));
   }
   if (text.includes('^')) {
-    throw badQuery(`"${raw}" has a ^ in the middle of a word; write a weight after the word, as in report^2.`);
+    throw badQuery(say('core.query.weightInside', { term: raw }));
   }
   return { text, modifiers };
 }
 
 /** The message for a modifier with no word before it (`*`, `~1`, `^2`). */
-function operatorAlone(raw: string): string {
-  if (raw.startsWith('*')) return `"${raw}" is a wildcard without a word; put it after at least two letters, as in repo*.`;
-  if (raw.startsWith('~')) return `"${raw}" allows typos in no word; write it right after a word, as in report~1.`;
-  return `"${raw}" is a weight without a word; write it right after a word, as in report^2.`;
+function operatorAlone(raw: string): CoreSentence {
+  if (raw.startsWith('*')) return say('core.query.wildcardAlone', { term: raw });
+  if (raw.startsWith('~')) return say('core.query.typoAlone', { term: raw });
+  return say('core.query.weightAlone', { term: raw });
 }
 
 function presenceOf(operator: Operator): Presence {
@@ -124,7 +126,7 @@ function clausesForText(
   const presence = presenceOf(operator);
   if (words.length === 0) return [];
   if (modifiers.prefix && words.length === 1 && [...words[0]!].length < MIN_PREFIX_LETTERS) {
-    throw badQuery(`"${text}*" is too short a prefix; give at least ${MIN_PREFIX_LETTERS} letters before the *, as in re*.`);
+    throw badQuery(say('core.query.prefixTooShort', { term: text, min: MIN_PREFIX_LETTERS }));
   }
   if (words.length === 1 && !quoted) {
     const [word] = words as [string];
@@ -166,7 +168,7 @@ const isSpace = (char: string): boolean => /\s/.test(char);
 /** Empty or blank input is no query at all (an empty search box): no clauses, no error. */
 export function parseQuery(input: string): ParsedQuery {
   if (input.length > MAX_QUERY_LENGTH) {
-    throw badQuery(`The query is ${input.length} characters long; keep it under ${MAX_QUERY_LENGTH}, a few words or a phrase.`);
+    throw badQuery(say('core.query.tooLong', { length: input.length, max: MAX_QUERY_LENGTH }));
   }
   const text = input;
   const clauses: QueryClause[] = [];
@@ -200,20 +202,20 @@ export function parseQuery(input: string): ParsedQuery {
         // Unknown field (`android:foo`, `http://…`): both sides are ordinary words.
         clauses.push(...clausesForText(name, null, operator, splitModifiers('').modifiers, false));
       } else if (i >= text.length || isSpace(text.charAt(i))) {
-        throw badQuery(`"${name}:" has nothing after it; write the word or "phrase" right after the colon, as in ${name}:report.`);
+        throw badQuery(say('core.query.fieldEmpty', { field: name }));
       }
     }
 
     if (text.charAt(i) === '"') {
       const close = text.indexOf('"', i + 1);
       if (close === -1) {
-        throw badQuery('The query opens a quote it never closes; end the phrase with a second ", as in "exact phrase".');
+        throw badQuery(say('core.query.quoteNeverClosed'));
       }
       const phrase = text.slice(i + 1, close);
       i = close + 1;
       const found = clausesForText(phrase, field, operator, splitModifiers('').modifiers, true);
       if (found.length === 0) {
-        throw badQuery('A pair of quotes holds no words; put the words of the phrase between them, as in "exact phrase".');
+        throw badQuery(say('core.query.emptyQuotes'));
       }
       clauses.push(...found);
       continue;
@@ -222,23 +224,23 @@ export function parseQuery(input: string): ParsedQuery {
     let end = i;
     while (end < text.length && !isSpace(text.charAt(end)) && text.charAt(end) !== '"') end += 1;
     if (text.charAt(end) === '"' && text.indexOf('"', end + 1) === -1) {
-      throw badQuery('The query has a quote it never closes; quote whole phrases, as in "exact phrase".');
+      throw badQuery(say('core.query.strayQuote'));
     }
     const { text: word, modifiers } = splitModifiers(text.slice(i, end));
     i = end;
     clauses.push(...clausesForText(word, field, operator, modifiers, false));
   }
   if (clauses.length > MAX_CLAUSES) {
-    throw badQuery(`The query has ${clauses.length} words and phrases; keep it to ${MAX_CLAUSES} or fewer.`);
+    throw badQuery(say('core.query.tooManyClauses', { count: clauses.length, max: MAX_CLAUSES }));
   }
   if (clauses.length === 0 && loneOperator !== null) {
-    throw badQuery(`"${loneOperator}" stands alone; put + or - right before a word, as in +required or -excluded.`);
+    throw badQuery(say('core.query.operatorAlone', { operator: loneOperator }));
   }
   if (clauses.length > 0 && clauses.every((clause) => clause.presence === 'prohibited')) {
-    throw badQuery('The query only excludes words; add a word to look for, as in report -draft.');
+    throw badQuery(say('core.query.onlyExcludes'));
   }
   if (clauses.length === 0 && text.trim() !== '') {
-    throw badQuery('The query has no word to look for, only punctuation or symbols; type a word or a "phrase".');
+    throw badQuery(say('core.query.noWord'));
   }
   return { clauses };
 }

@@ -24,7 +24,7 @@ function isWorkerData(value: unknown): value is SearchWorkerData {
 }
 
 function errorInfo(error: unknown): QuireErrorInfo {
-  if (isQuireError(error)) return { code: error.code, message: error.message };
+  if (isQuireError(error)) return { code: error.code, message: error.message, ...(error.sentence ? { sentence: error.sentence } : {}) };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 

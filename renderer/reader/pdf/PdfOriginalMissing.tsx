@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useApi } from '../../api/api-context';
 import { useText } from '../../i18n/use-text';
+import { coreSentenceText } from '../../i18n/core-sentence';
 import { readFileBase64 } from '../../library/read-file-base64';
 
 interface PdfOriginalMissingProps {
@@ -27,9 +28,9 @@ export function PdfOriginalMissing({ articleId, onRestored, onShowText }: PdfOri
     setProblem(null);
     const result = await api.importDocument({ fileName: file.name, dataBase64: await readFileBase64(file) });
     setBusy(false);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(coreSentenceText(text, result.error));
     const outcome = result.value;
-    if (outcome.status === 'failed' || outcome.status === 'skipped') return setProblem(outcome.reason);
+    if (outcome.status === 'failed' || outcome.status === 'skipped') return setProblem(coreSentenceText(text, outcome));
     if (outcome.article.id === articleId) return onRestored();
     setProblem(text('pdf.missing.otherFile'));
   };

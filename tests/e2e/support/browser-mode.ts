@@ -24,7 +24,9 @@ export async function startQuireServer(): Promise<{ server: QuireServer; stop: (
     process.execPath,
     ['out/cli/index.js', '--library', libraryDir, 'serve', '--port', String(port)],
     {
-      env: { ...process.env, HOME: homeDir, XDG_CONFIG_HOME: path.join(homeDir, '.config'), QUIRE_LIBRARY: '' },
+      // LC_ALL: the sample library is made in the server's language, and the tests name it in English
+      // whatever this machine speaks.
+      env: { ...process.env, HOME: homeDir, XDG_CONFIG_HOME: path.join(homeDir, '.config'), QUIRE_LIBRARY: '', LC_ALL: 'C.UTF-8' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -39,6 +39,8 @@ function setup(): Setup {
         settings: s.settings,
         log: (m) => s.logged.push(m),
         createIndex: () => createMemoryIndex(s.index),
+        // Whatever the machine's language, the tests' system speaks English unless one says otherwise.
+        systemLanguages: ['en-US'],
         ...extra,
       }),
   };
@@ -91,6 +93,30 @@ describe('a brand-new library', () => {
     await quire.whenIndexed();
     expect([...s.index.documents.keys()].sort()).toEqual(articles.map((a) => a.id).sort());
     await quire.close();
+  });
+
+  it('greets the reader in the interface language in force when the library is made, in English when none matches', async () => {
+    const welcomeOf = async (quire: QuireCore) => {
+      const articles = await quire.listArticles();
+      await quire.close();
+      expect(articles.map((a) => a.title)[0]).toBe(SEED_TITLE); // the seed article has no translation
+      return articles[1]!;
+    };
+    const chosen = setup();
+    chosen.settings.set('language', 'de');
+    expect(await welcomeOf(await chosen.open({ sampleLibraryDir: SAMPLE_LIBRARY_DIR, systemLanguages: ['fr-FR'] }))).toMatchObject({
+      title: 'Willkommen bei Quire',
+      lang: 'de',
+    });
+    const arabicSystem = setup();
+    expect(await welcomeOf(await arabicSystem.open({ sampleLibraryDir: SAMPLE_LIBRARY_DIR, systemLanguages: ['ar-EG', 'en-US'] }))).toMatchObject({
+      title: 'مرحبًا بك في Quire',
+      dir: 'rtl',
+    });
+    const chineseSystem = setup();
+    expect((await welcomeOf(await chineseSystem.open({ sampleLibraryDir: SAMPLE_LIBRARY_DIR, systemLanguages: ['zh-TW'] }))).title).toBe('欢迎使用 Quire');
+    const dutchSystem = setup();
+    expect((await welcomeOf(await dutchSystem.open({ sampleLibraryDir: SAMPLE_LIBRARY_DIR, systemLanguages: ['nl-NL'] }))).title).toBe('Welcome to Quire');
   });
 
   it('does not add the samples again to a library that exists, even when they were deleted', async () => {
@@ -191,7 +217,12 @@ describe('importing', () => {
       'The file does not exist.',
     ]);
     const png = await quire.importDocument({ fileName: 'photo.html', dataBase64: PNG.toString('base64') });
-    expect(png).toEqual({ status: 'failed', source: 'photo.html', reason: 'This file does not look like a text/HTML document.' });
+    expect(png).toEqual({
+      status: 'failed',
+      source: 'photo.html',
+      reason: 'This file does not look like a text/HTML document.',
+      sentence: { id: 'core.import.notTextDocument', values: {} },
+    });
 
     expect(await quire.listArticles()).toHaveLength(1);
     expect(libraryListing(s.libraryDir)).toEqual(before);
@@ -229,12 +260,12 @@ describe('the trash', () => {
     const api = createDirectApi(quire);
     expect(await api.getArticle('article-unknown')).toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'That article is not in the library.' },
+      error: { code: 'not-found', message: 'That article is not in the library.', sentence: { id: 'core.error.articleNotFound', values: {} } },
     });
     expect((await api.deleteArticle('article-unknown')).ok).toBe(false);
     expect(await api.restoreArticle('article-unknown')).toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'That article is not in the trash.' },
+      error: { code: 'not-found', message: 'That article is not in the trash.', sentence: { id: 'core.error.notInTrash', values: {} } },
     });
     expect((await api.getContent('article-unknown')).ok).toBe(false);
     expect((await api.listAnnotations('article-unknown')).ok).toBe(false);

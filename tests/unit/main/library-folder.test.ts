@@ -77,6 +77,7 @@ describe('the library folder in Preferences', () => {
     expect(await fake.ipcMain.invoke(CHANGE_LIBRARY_FOLDER_CHANNEL, fromOurPage, 'open')).toEqual({
       status: 'refused',
       reason: 'That folder is not a Quire library (it has no quire-library.json).',
+      sentence: { id: 'core.library.notLibrary', values: { manifest: 'quire-library.json' } },
     });
     expect(switches).toHaveLength(0);
     const laptop = path.join(root, 'laptop');

@@ -5,7 +5,9 @@
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { CATALOGS } from '../../../electron/shared/i18n/catalogs';
+import { CATALOGS, type MessageId } from '../../../electron/shared/i18n/catalogs';
+import { CORE_SENTENCES, isKnownSentence, say } from '../../../electron/shared/i18n/core-sentences';
+import { englishSentence } from '../../../electron/shared/i18n/english-sentence';
 import { INTERFACE_LOCALES, LANGUAGE_CHOICES, localeDirection, matchInterfaceLocale, resolveInterfaceLocale } from '../../../electron/shared/i18n/locales';
 
 /** The argument names a message uses, with their kinds (plural, select, plain…), anywhere in it. */
@@ -58,6 +60,41 @@ describe('interface catalogs', () => {
         expect(Object.keys(element.options).sort(), `ar ${id}`).toEqual(expect.arrayContaining(['few', 'many', 'one', 'other', 'two']));
       }
     }
+  });
+});
+
+describe("the core's sentences", () => {
+  // How each kind of value may appear in a message: a string as itself or a choice, a number also
+  // as a formatted number or a plural.
+  const ALLOWED_KINDS = { string: ['argument', 'select'], number: ['argument', 'number', 'plural'] };
+
+  it.each(INTERFACE_LOCALES)('%s says every sentence of the core, with exactly the values the core sends', (locale) => {
+    for (const [id, values] of Object.entries(CORE_SENTENCES)) {
+      const message = CATALOGS[locale][id as MessageId];
+      expect(message, `${locale} ${id}`).toBeTypeOf('string');
+      const used = [...argumentsOf(parse(message))].map((argument) => argument.split(':') as [string, string]);
+      expect(new Set(used.map(([name]) => name)), `${locale} ${id}`).toEqual(new Set(Object.keys(values)));
+      for (const [name, kind] of used) {
+        const declared = (values as Record<string, 'string' | 'number'>)[name]!;
+        expect(ALLOWED_KINDS[declared], `${locale} ${id}: {${name}} is a ${declared}`).toContain(kind);
+      }
+    }
+  });
+
+  it('makes the English the command line and the log print from en.json', () => {
+    expect(englishSentence(say('core.import.epubNoChapter'))).toBe('This EPUB has no chapter Quire can read.');
+    expect(englishSentence(say('core.import.tooLargeMegabytes', { megabytes: 200 }))).toBe('The file is larger than 200 MB, the most Quire can import.');
+    expect(englishSentence(say('core.error.restoreMissing', { count: 1 }))).toBe('One of these articles is no longer in the trash; nothing was restored.');
+    expect(englishSentence(say('core.error.restoreMissing', { count: 3 }))).toBe('3 of these articles are no longer in the trash; nothing was restored.');
+    expect(englishSentence(say('core.edit.titleTooLong', { max: 500, length: 1234 }))).toBe('A title can be at most 500 characters long; this one has 1,234.');
+  });
+
+  it('knows only its own sentences: anything else is shown in the English the core sent', () => {
+    expect(isKnownSentence(say('core.import.empty'))).toBe(true);
+    expect(isKnownSentence({ id: 'core.import.fromANewerQuire', values: {} })).toBe(false);
+    expect(isKnownSentence({ id: 'toString', values: {} })).toBe(false);
+    expect(isKnownSentence({ id: 'core.import.empty' })).toBe(false);
+    expect(isKnownSentence('core.import.empty')).toBe(false);
   });
 });
 

@@ -7,7 +7,9 @@
  * needed to read and are never unpacked, so obfuscated fonts do not matter.
  */
 import type { TextDirection } from '../../../shared/models';
-import { QuireError } from '../../../shared/result';
+import type { QuireError } from '../../../shared/result';
+import { say } from '../../../shared/i18n/core-sentences';
+import { sentenceError } from '../../../shared/i18n/english-sentence';
 import { AssetCollector } from '../asset-collector';
 import { countWords } from '../count-words';
 import { decodeText } from '../decode-text';
@@ -40,7 +42,7 @@ const RTL_LANGUAGES = new Set(['ar', 'arc', 'dv', 'fa', 'ha', 'he', 'iw', 'khw',
 const HEADING = 'h1, h2, h3, h4, h5, h6';
 
 const notAnEpub = (): QuireError =>
-  new QuireError('import-failed', 'This EPUB has no package file (OPF), so Quire cannot find its chapters.');
+  sentenceError('import-failed', say('core.import.epubNoPackage'));
 
 export async function importEpub(
   fileName: string,
@@ -134,7 +136,7 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
     container.append(section);
   }
   if (container.childElementCount === 0) {
-    throw new QuireError('import-failed', 'This EPUB has no chapter Quire can read.');
+    throw sentenceError('import-failed', say('core.import.epubNoChapter'));
   }
 
   repairLinkTargets(container);

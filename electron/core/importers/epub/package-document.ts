@@ -3,7 +3,9 @@
  * made of (manifest) and the order they are read in (spine). Hrefs are resolved against the OPF's
  * folder into archive paths; one that leaves the archive resolves to nothing.
  */
-import { QuireError } from '../../../shared/result';
+import type { QuireError } from '../../../shared/result';
+import { say } from '../../../shared/i18n/core-sentences';
+import { sentenceError } from '../../../shared/i18n/english-sentence';
 import { cleanLine } from '../imported-document';
 import { archivePath } from './zip-archive';
 import { elementsNamed, firstNamed, parseXml } from './xml';
@@ -58,7 +60,7 @@ function safeDecode(value: string): string | null {
 }
 
 const invalidPackage = (): QuireError =>
-  new QuireError('import-failed', "This EPUB's package file (OPF) is not valid XML, so its contents cannot be read.");
+  sentenceError('import-failed', say('core.import.epubInvalidPackage'));
 
 const textOf = (element: Element | null): string | null => cleanLine(element?.textContent);
 

@@ -8,6 +8,8 @@
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { QuireError } from '../../../shared/result';
+import { say } from '../../../shared/i18n/core-sentences';
+import { sentenceError } from '../../../shared/i18n/english-sentence';
 
 export interface ZipLimits {
   /** most entries the archive may list */
@@ -19,10 +21,10 @@ export interface ZipLimits {
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 10_000, maxTotalBytes: 512 * 1024 * 1024 };
 
 export const damagedEpub = (): QuireError =>
-  new QuireError('import-failed', 'This EPUB is damaged or incomplete: its zip archive cannot be read.');
+  sentenceError('import-failed', say('core.import.epubDamaged'));
 
 export const epubTooLarge = (): QuireError =>
-  new QuireError('import-failed', 'This EPUB unpacks to more than Quire allows (it may be a zip bomb); it was not imported.');
+  sentenceError('import-failed', say('core.import.epubTooLarge'));
 
 /** Bit 11 of an entry's flags: its name is UTF-8 (else, by the zip format, CP437). */
 const UTF8_NAME_FLAG = 0x800;

@@ -5,7 +5,9 @@
  * and each page's start is kept as an empty `<span id="page-N">` so a page can be linked to.
  */
 import type { PDFDocumentProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
-import { QuireError } from '../../../shared/result';
+import type { QuireError } from '../../../shared/result';
+import { say } from '../../../shared/i18n/core-sentences';
+import { sentenceError } from '../../../shared/i18n/english-sentence';
 import { domWindow } from '../dom-window';
 import { cleanLine, type ImportedDocument, isoDate, localDocument, titleFromFileName } from '../imported-document';
 import { normalizeReaderHtml } from '../normalize-html';
@@ -13,11 +15,11 @@ import { chooseTitle } from './pdf-title';
 import { type Block, blocksOf, columnsOf, type Line, linesOf, type TextRun, withoutRunningLines } from './reflow';
 
 const passwordProtected = (): QuireError =>
-  new QuireError('import-failed', 'This PDF is password-protected; Quire cannot open it.');
+  sentenceError('import-failed', say('core.import.pdfPassword'));
 const noTextLayer = (): QuireError =>
-  new QuireError('import-failed', 'This PDF has no text layer (it is scanned images); Quire cannot import it yet.');
+  sentenceError('import-failed', say('core.import.pdfNoTextLayer'));
 const damagedPdf = (): QuireError =>
-  new QuireError('import-failed', 'This PDF is damaged or is not a PDF; Quire cannot read it.');
+  sentenceError('import-failed', say('core.import.pdfDamaged'));
 
 async function openPdf(bytes: Uint8Array): Promise<{ pdf: PDFDocumentProxy; close: () => Promise<void> }> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');

@@ -30,9 +30,9 @@ async function importSizes(sizes: number[]) {
     async write(file): Promise<ImportOutcome> {
       return { status: 'failed', source: file.path, reason: 'not written' };
     },
-    reasonFor: () => 'unreadable',
+    reasonFor: () => ({ reason: 'unreadable' }),
     maxBytes: 200 * MB,
-    tooLargeReason: 'too large',
+    tooLargeReason: { reason: 'too large' },
     maxInFlight: 4,
     largeBytes: MB,
     signal: new AbortController().signal,

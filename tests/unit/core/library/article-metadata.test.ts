@@ -123,16 +123,20 @@ describe('article metadata', () => {
     try {
       expect(await api.editArticle(page.id, { title: ' \u200b ', tags: ['kept?'] })).toEqual({
         ok: false,
-        error: { code: 'invalid-argument', message: 'A title cannot be empty.' },
+        error: { code: 'invalid-argument', message: 'A title cannot be empty.', sentence: { id: 'core.edit.titleEmpty', values: {} } },
       });
       expect(await api.editArticle(page.id, { title: 'x'.repeat(501) })).toEqual({
         ok: false,
-        error: { code: 'invalid-argument', message: 'A title can be at most 500 characters long; this one has 501.' },
+        error: {
+          code: 'invalid-argument',
+          message: 'A title can be at most 500 characters long; this one has 501.',
+          sentence: { id: 'core.edit.titleTooLong', values: { max: 500, length: 501 } },
+        },
       });
       expect(await api.editArticle(page.id, { byline: 'y'.repeat(301) })).toMatchObject({ ok: false });
       expect(await api.editArticle(page.id, {})).toEqual({
         ok: false,
-        error: { code: 'invalid-argument', message: 'Nothing to change: give a title, an author or tags.' },
+        error: { code: 'invalid-argument', message: 'Nothing to change: give a title, an author or tags.', sentence: { id: 'core.edit.nothing', values: {} } },
       });
       expect(readFileSync(path.join(libraryDir, 'articles', page.id, 'article.json'), 'utf8')).toBe(before);
       expect((await core.getArticle(page.id)).title).toBe(page.title);

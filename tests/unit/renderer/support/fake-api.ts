@@ -4,6 +4,7 @@
  */
 import { vi, type Mock } from 'vitest';
 import { checkArticleEdit } from '../../../../electron/shared/article-edit';
+import { englishSentence } from '../../../../electron/shared/i18n/english-sentence';
 import { primaryLanguage } from '../../../../electron/shared/article-query';
 import type { ReaderApi, ReaderMethod } from '../../../../electron/shared/contract';
 import {
@@ -177,7 +178,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
     },
     editArticle: async (id, edit) => {
       const checked = checkArticleEdit(edit);
-      if (!checked.ok) return { ok: false, error: { code: 'invalid-argument', message: checked.message } };
+      if (!checked.ok) return { ok: false, error: { code: 'invalid-argument', message: englishSentence(checked.sentence), sentence: checked.sentence } };
       const article = findArticle(id);
       if (!article) return notFound('Article');
       Object.assign(article, checked.edit);

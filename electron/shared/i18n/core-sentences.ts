@@ -1,0 +1,144 @@
+/**
+ * The sentences the core says to a person (an error's message, why a file was not imported, why
+ * an edit is refused), each a message of the catalogs. The core sends the English text, made from
+ * `en.json` (the CLI and the log print it; an older page shows it), and beside it the message id
+ * and its values, so the page and the menus say it in the interface language. One entry per
+ * sentence: its id and the kind of each value it fills in. A test holds every catalog to these
+ * value names.
+ */
+import type { MessageId } from './catalogs';
+
+type ValueKind = 'string' | 'number';
+
+export const CORE_SENTENCES = {
+  // Why a file or page was not imported.
+  'core.import.empty': {},
+  'core.import.noReadableText': {},
+  'core.import.pageNoReadableText': {},
+  'core.import.notTextDocument': {},
+  'core.import.unsupportedExtension': { extension: 'string', supported: 'string' },
+  'core.import.noExtension': { supported: 'string' },
+  'core.import.tooLargeMegabytes': { megabytes: 'number' },
+  'core.import.tooLargeKilobytes': { kilobytes: 'number' },
+  'core.import.tooComplex': {},
+  'core.import.fileMissing': {},
+  'core.import.notAllowed': {},
+  'core.import.diskFull': {},
+  'core.import.isFolder': {},
+  'core.import.unexpected': {},
+  'core.import.fileReplaced': {},
+  'core.import.pdfPassword': {},
+  'core.import.pdfNoTextLayer': {},
+  'core.import.pdfDamaged': {},
+  'core.import.epubDamaged': {},
+  'core.import.epubTooLarge': {},
+  'core.import.epubInvalidPackage': {},
+  'core.import.epubNoPackage': {},
+  'core.import.epubNoChapter': {},
+  'core.import.web.notAddress': {},
+  'core.import.web.onlyHttp': {},
+  'core.import.web.status': { status: 'number' },
+  'core.import.web.redirectRefused': {},
+  'core.import.web.tooManyRedirects': { count: 'number' },
+  'core.import.web.timeout': { seconds: 'number' },
+  'core.import.web.unreachable': {},
+  'core.import.web.fileType': { type: 'string' },
+  'core.import.web.unknownType': {},
+  'core.import.web.empty': {},
+  // The rules of editing an article's title, author and tags.
+  'core.edit.titleEmpty': {},
+  'core.edit.titleTooLong': { max: 'number', length: 'number' },
+  'core.edit.authorTooLong': { max: 'number', length: 'number' },
+  'core.edit.tagEmpty': { tag: 'string' },
+  'core.edit.tagTooLong': { tag: 'string', max: 'number' },
+  'core.edit.tagControl': { tag: 'string' },
+  'core.edit.tooManyTags': { max: 'number', count: 'number' },
+  'core.edit.nothing': {},
+  // Errors of the contract's calls.
+  'core.error.unexpected': { method: 'string' },
+  'core.error.articleNotFound': {},
+  'core.error.articleGone': {},
+  'core.error.notInTrash': {},
+  'core.error.restoreMissing': { count: 'number' },
+  'core.error.annotationNotFound': {},
+  'core.error.passageEndsBeforeStart': {},
+  'core.error.passageOutside': {},
+  'core.error.passageNotFound': {},
+  'core.error.sameText': { title: 'string', id: 'string' },
+  'core.error.notW3cAnnotations': {},
+  'core.error.notJson': {},
+  'core.error.searchUnavailable': {},
+  'core.error.newerLibrary': { version: 'number' },
+  // A search query Quire cannot read.
+  'core.query.tooManyTypos': { term: 'string', distance: 'number' },
+  'core.query.weightWithoutNumber': { term: 'string' },
+  'core.query.wildcardInside': { term: 'string' },
+  'core.query.typoInside': { term: 'string' },
+  'core.query.weightInside': { term: 'string' },
+  'core.query.wildcardAlone': { term: 'string' },
+  'core.query.typoAlone': { term: 'string' },
+  'core.query.weightAlone': { term: 'string' },
+  'core.query.prefixTooShort': { term: 'string', min: 'number' },
+  'core.query.tooLong': { length: 'number', max: 'number' },
+  'core.query.fieldEmpty': { field: 'string' },
+  'core.query.quoteNeverClosed': {},
+  'core.query.emptyQuotes': {},
+  'core.query.strayQuote': {},
+  'core.query.tooManyClauses': { count: 'number', max: 'number' },
+  'core.query.operatorAlone': { operator: 'string' },
+  'core.query.onlyExcludes': {},
+  'core.query.noWord': {},
+  // Moving the library or opening another one.
+  'core.library.fullPath': {},
+  'core.library.targetInside': {},
+  'core.library.libraryInside': {},
+  'core.library.notFolder': {},
+  'core.library.alreadyLibrary': {},
+  'core.library.notEmpty': {},
+  'core.library.alreadyOpen': {},
+  'core.library.folderMissing': {},
+  'core.library.notLibrary': { manifest: 'string' },
+  'core.library.noSpace': {},
+  'core.library.notWritable': {},
+  'core.library.copyFailed': { detail: 'string' },
+  'core.library.changeFailed': {},
+} as const satisfies Partial<Record<MessageId, Readonly<Record<string, ValueKind>>>>;
+
+export type CoreSentenceId = keyof typeof CORE_SENTENCES;
+
+type ValueOfKind<Kind> = Kind extends 'number' ? number : string;
+export type CoreSentenceValues<Id extends CoreSentenceId> = {
+  -readonly [Name in keyof (typeof CORE_SENTENCES)[Id]]: ValueOfKind<(typeof CORE_SENTENCES)[Id][Name]>;
+};
+
+/** A sentence as it travels: the catalog id and the values it fills in. */
+export type CoreSentence = { [Id in CoreSentenceId]: { id: Id; values: CoreSentenceValues<Id> } }[CoreSentenceId];
+
+/** A sentence and its values; sentences without values need only the id. */
+export function say<Id extends CoreSentenceId>(
+  id: Id,
+  ...values: keyof CoreSentenceValues<Id> extends never ? [] : [CoreSentenceValues<Id>]
+): CoreSentence {
+  return { id, values: values[0] ?? {} } as CoreSentence;
+}
+
+/**
+ * Whether this side knows the sentence: one from a newer core (an id this build's catalogs lack)
+ * is shown in the English the core sent with it.
+ */
+export const isKnownSentence = (sentence: unknown): sentence is CoreSentence =>
+  typeof sentence === 'object' &&
+  sentence !== null &&
+  typeof (sentence as { id?: unknown }).id === 'string' &&
+  Object.hasOwn(CORE_SENTENCES, (sentence as { id: string }).id) &&
+  typeof (sentence as { values?: unknown }).values === 'object' &&
+  (sentence as { values?: unknown }).values !== null;
+
+/** Why an import failed, as an outcome carries it: the reason in English and as a sentence. */
+export interface FailureReason {
+  reason: string;
+  sentence?: CoreSentence;
+}
+
+/** Only the reason of something that carries one (an extract result, an outcome), to put in another. */
+export const reasonOnly = ({ reason, sentence }: FailureReason): FailureReason => (sentence === undefined ? { reason } : { reason, sentence });
