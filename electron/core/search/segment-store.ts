@@ -22,7 +22,7 @@ import { Segment } from './segment';
 import { PIPELINE_VERSION } from './text-pipeline';
 
 /** Bump when the layout of these files changes. */
-const FORMAT_VERSION = 9;
+const FORMAT_VERSION = 10;
 
 const MANIFEST_FILE = 'manifest.json';
 const SEGMENT_FILE = /^seg-(\d+)\.(?:bin|json)$/;
