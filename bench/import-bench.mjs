@@ -43,37 +43,18 @@ if (!existsSync(path.join(ROOT, 'out', 'worker', 'import-worker.js'))) {
 }
 
 mkdirSync(WORK, { recursive: true });
-const bundleTo = async (entry, outfile) => {
-  await esbuild({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node24', packages: 'external', logLevel: 'warning' });
-  return outfile;
-};
-const bundle = async (entry, name) => import(await bundleTo(entry, path.join(WORK, `${name}.js`)));
-const now = { label: 'now', openQuire: (await bundle(path.join(ROOT, 'electron', 'core', 'open-quire.ts'), 'open-quire')).openQuire, env: {} };
-const { filterArticles, sortArticles, NO_FILTER } = await bundle(path.join(ROOT, 'renderer', 'library', 'library-query.ts'), 'library-query');
-
-/**
- * The import path of commit `ref`: its electron/ tree, with Quire's core, the import host and the
- * import worker bundled from it (inside the project, so that they load the same node_modules).
- */
-async function importPathAt(ref) {
-  const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
-  const dir = path.join(WORK, `at-${commit}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  execFileSync('sh', ['-c', `git archive ${commit} electron | tar -x -C "${dir}"`], { cwd: ROOT });
-  const jobs = path.join(dir, 'electron', 'core', 'import-jobs');
-  const host = await bundleTo(path.join(jobs, 'import-host.ts'), path.join(dir, 'worker', 'import-host.js'));
-  const worker = await bundleTo(path.join(jobs, 'import-worker.ts'), path.join(dir, 'worker', 'import-worker.js'));
-  const core = await bundleTo(path.join(dir, 'electron', 'core', 'open-quire.ts'), path.join(dir, 'open-quire.js'));
-  return { label: commit, openQuire: (await import(core)).openQuire, env: { QUIRE_IMPORT_HOST: host, QUIRE_IMPORT_WORKER: worker } };
-}
-const beforeRef = argument('--before');
-const before = beforeRef === undefined ? null : await importPathAt(beforeRef);
-// esbuild's service process would count in the memory of this process's children.
-await stopEsbuild();
 
 const mb = (bytes) => Math.round(bytes / (1024 * 1024));
 const ms = (nanoseconds) => Math.round(nanoseconds / 1e6);
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+// A child of this script imports with one version of the import path (see importInOwnProcess).
+const measuring = argument('--measure');
+if (measuring !== undefined) {
+  const job = JSON.parse(measuring);
+  writeFileSync(job.resultFile, JSON.stringify(await importWith(job.version, job)));
+  process.exit(0);
+}
 
 // 1. Bulk import.
 const allPages = readdirSync(HTML_DIR).filter((name) => name.endsWith('.html')).sort();
@@ -105,7 +86,6 @@ function childPids() {
   return pids;
 }
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 /** Resident memory (bytes) and CPU seconds so far of a process, or null once it has ended. */
 function usageOf(pid) {
@@ -125,13 +105,12 @@ function usageOf(pid) {
  * CPU time of Quire and its import host (every thread: comparable when the machine is busy), peak
  * resident memory of both together and of each, the host's longest event-loop block, the load average.
  */
-async function importWith(version) {
-  const overrides = ['QUIRE_IMPORT_HOST', 'QUIRE_IMPORT_WORKER'];
-  for (const name of overrides) delete process.env[name];
+async function importWith(version, { importDir, pages, root }) {
   Object.assign(process.env, version.env);
   const libraryRoot = path.join(root, version.label);
   const settings = new Map();
-  const core = await version.openQuire({
+  const { openQuire } = await import(version.core);
+  const core = await openQuire({
     libraryDir: path.join(libraryRoot, 'library'),
     cacheDir: path.join(libraryRoot, 'cache'),
     settings: { get: (key) => settings.get(key), set: (key, value) => void settings.set(key, value) },
@@ -175,7 +154,6 @@ async function importWith(version) {
     if (usage) childCpu.set(pid, usage.cpuSeconds);
   }
   await core.close();
-  for (const name of overrides) delete process.env[name];
   rmSync(libraryRoot, { recursive: true, force: true });
   const count = (status) => outcomes.filter((o) => o.status === status).length;
   // This process and the import host with its workers (a child process since files are read there).
@@ -204,9 +182,50 @@ async function importWith(version) {
   return result;
 }
 
+
+const bundleTo = async (entry, outfile) => {
+  await esbuild({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node24', packages: 'external', logLevel: 'warning' });
+  return outfile;
+};
+const bundle = async (entry, name) => import(await bundleTo(entry, path.join(WORK, `${name}.js`)));
+const now = { label: 'now', core: await bundleTo(path.join(ROOT, 'electron', 'core', 'open-quire.ts'), path.join(WORK, 'open-quire.js')), env: {} };
+const { filterArticles, sortArticles, NO_FILTER } = await bundle(path.join(ROOT, 'renderer', 'library', 'library-query.ts'), 'library-query');
+
+/**
+ * The import path of commit `ref`: its electron/ tree, with Quire's core, the import host and the
+ * import worker bundled from it (inside the project, so that they load the same node_modules).
+ */
+async function importPathAt(ref) {
+  const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const dir = path.join(WORK, `at-${commit}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync('sh', ['-c', `git archive ${commit} electron | tar -x -C "${dir}"`], { cwd: ROOT });
+  const jobs = path.join(dir, 'electron', 'core', 'import-jobs');
+  const host = await bundleTo(path.join(jobs, 'import-host.ts'), path.join(dir, 'worker', 'import-host.js'));
+  const worker = await bundleTo(path.join(jobs, 'import-worker.ts'), path.join(dir, 'worker', 'import-worker.js'));
+  const core = await bundleTo(path.join(dir, 'electron', 'core', 'open-quire.ts'), path.join(dir, 'open-quire.js'));
+  return { label: commit, core, env: { QUIRE_IMPORT_HOST: host, QUIRE_IMPORT_WORKER: worker } };
+}
+const beforeRef = argument('--before');
+const before = beforeRef === undefined ? null : await importPathAt(beforeRef);
+// esbuild's service process would count in the memory of this process's children.
+await stopEsbuild();
+
+/**
+ * Each version imports in a process of its own (this script with `--measure`), so that neither
+ * starts with what the other left in this process's heap.
+ */
+function importInOwnProcess(version) {
+  const resultFile = path.join(root, `${version.label}.json`);
+  const job = { version, importDir, pages, root, resultFile };
+  execFileSync(process.execPath, [import.meta.filename, '--measure', JSON.stringify(job)], { stdio: 'inherit' });
+  return JSON.parse(readFileSync(resultFile, 'utf8'));
+}
+
 // Today's import path first, then the one of --before, on the same pages in this one run.
-const nowResult = await importWith(now);
-const beforeResult = before === null ? null : await importWith(before);
+const nowResult = importInOwnProcess(now);
+const beforeResult = before === null ? null : importInOwnProcess(before);
 rmSync(root, { recursive: true, force: true });
 
 // 2. The library list the UI holds: 10,000 articles' metadata.
