@@ -275,7 +275,7 @@ const thisRun = {
   loadAtEnd: os.loadavg()[0].toFixed(1),
   pages,
   allPages: allPages.length,
-  command: `npm run bench:import --${pages < allPages.length ? ` --pages ${pages}` : ''}${beforeRef === undefined ? '' : ` --before ${beforeResult.version}`}`,
+  command: `npm run bench:import${pages < allPages.length || beforeRef !== undefined ? ' --' : ''}${pages < allPages.length ? ` --pages ${pages}` : ''}${beforeRef === undefined ? '' : ` --before ${beforeResult.version}`}`,
   results: [nowResult, ...(beforeResult ? [beforeResult] : [])],
 };
 const kept = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
