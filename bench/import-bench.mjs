@@ -1,22 +1,25 @@
 /**
  * `npm run bench:import` (from the project root, after `npm run build`): imports the ~4,850 real
- * HTML manual pages built by bench/debian-docs.sh into a fresh library through the
- * core (worker pool, real Lunr index), and reports pages per second, peak memory and how long the
- * host's event loop was ever blocked, for pages read in linkedom and (as before) in jsdom, one
- * after the other on the same pages; then measures the library list the UI holds (10,000
- * articles: size over the wire, parse, filter and sort). Writes the "Import" section of
- * docs/benchmarks.md.
+ * HTML manual pages built by bench/debian-docs.sh into a fresh library through the core (worker
+ * pool, real Lunr index), and reports pages per second, peak memory and how long the host's event
+ * loop was ever blocked; then measures the library list the UI holds (10,000 articles: size over
+ * the wire, parse, filter and sort). Writes the "Import" section of docs/benchmarks.md.
+ *
+ * `--before REF` also imports the same pages, in the same run, with the import code of the git
+ * commit REF (its `electron/` tree, bundled as this run bundles today's): the comparison of two
+ * versions of the import path on one machine under one load. `--pages N` imports only the first N
+ * pages (the report says so). The section keeps the last comparison and the last run over all
+ * pages (kept in .cache/bench-import/results.json), so one report shows both.
  *
  * The corpus: `bash bench/debian-docs.sh .cache/corpus` (about 75 s, needs root for
- * apt-get), or set QUIRE_DEBIAN_CORPUS to where it was built. `--pages N` imports only the first
- * N pages (for a quick run; the report says so).
+ * apt-get), or set QUIRE_DEBIAN_CORPUS to where it was built.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, stop as stopEsbuild } from 'esbuild';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CORPUS = process.env.QUIRE_DEBIAN_CORPUS ?? path.join(ROOT, '.cache', 'corpus');
@@ -24,6 +27,11 @@ const HTML_DIR = path.join(CORPUS, 'html');
 const ARTICLES_10K = path.join(CORPUS, 'articles-10k.jsonl');
 const WORK = path.join(ROOT, '.cache', 'bench-import');
 const REPORT = path.join(ROOT, 'docs', 'benchmarks.md');
+const RESULTS = path.join(WORK, 'results.json');
+const argument = (name) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
 
 if (!existsSync(HTML_DIR)) {
   console.error(`No corpus at ${HTML_DIR}: run  bash bench/debian-docs.sh .cache/corpus  first.`);
@@ -35,21 +43,22 @@ if (!existsSync(path.join(ROOT, 'out', 'worker', 'import-worker.js'))) {
 }
 
 mkdirSync(WORK, { recursive: true });
-const bundle = async (entry, name) => {
-  const outfile = path.join(WORK, `${name}.js`);
-  await esbuild({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node24', packages: 'external', logLevel: 'warning' });
-  return import(outfile);
-};
-const { openQuire } = await bundle(path.join(ROOT, 'electron', 'core', 'open-quire.ts'), 'open-quire');
-const { filterArticles, sortArticles, NO_FILTER } = await bundle(path.join(ROOT, 'renderer', 'library', 'library-query.ts'), 'library-query');
 
 const mb = (bytes) => Math.round(bytes / (1024 * 1024));
 const ms = (nanoseconds) => Math.round(nanoseconds / 1e6);
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+// A child of this script imports with one version of the import path (see importInOwnProcess).
+const measuring = argument('--measure');
+if (measuring !== undefined) {
+  const job = JSON.parse(measuring);
+  writeFileSync(job.resultFile, JSON.stringify(await importWith(job.version, job)));
+  process.exit(0);
+}
 
 // 1. Bulk import.
 const allPages = readdirSync(HTML_DIR).filter((name) => name.endsWith('.html')).sort();
-const limitAt = process.argv.indexOf('--pages');
-const limit = limitAt > 0 ? Number(process.argv[limitAt + 1]) : allPages.length;
+const limit = Number(argument('--pages') ?? allPages.length);
 const root = mkdtempSync(path.join(os.tmpdir(), 'quire-import-bench-'));
 let importDir = HTML_DIR;
 if (limit < allPages.length) {
@@ -60,12 +69,6 @@ if (limit < allPages.length) {
 }
 const pages = Math.min(limit, allPages.length);
 
-/**
- * Imports the pages into a fresh library with the page DOM `engine` (QUIRE_PAGE_DOM, read by each
- * import worker when the pool starts it): jsdom is how pages were read before, linkedom how they
- * are read now. Measured: wall time, CPU time of Quire and its import host (every thread: comparable when
- * the machine is busy), peak resident memory, the host's longest event-loop block, the load average.
- */
 /** The import host and any other child of this process (Linux: read from /proc). */
 function childPids() {
   const pids = [];
@@ -83,7 +86,6 @@ function childPids() {
   return pids;
 }
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 /** Resident memory (bytes) and CPU seconds so far of a process, or null once it has ended. */
 function usageOf(pid) {
@@ -98,10 +100,16 @@ function usageOf(pid) {
   }
 }
 
-async function importWith(engine) {
-  process.env.QUIRE_PAGE_DOM = engine;
-  const libraryRoot = path.join(root, engine);
+/**
+ * Imports the pages into a fresh library with one version of the import path. Measured: wall time,
+ * CPU time of Quire and its import host (every thread: comparable when the machine is busy), peak
+ * resident memory of both together and of each, the host's longest event-loop block, the load average.
+ */
+async function importWith(version, { importDir, pages, root }) {
+  Object.assign(process.env, version.env);
+  const libraryRoot = path.join(root, version.label);
   const settings = new Map();
+  const { openQuire } = await import(version.core);
   const core = await openQuire({
     libraryDir: path.join(libraryRoot, 'library'),
     cacheDir: path.join(libraryRoot, 'cache'),
@@ -109,15 +117,20 @@ async function importWith(engine) {
     log: () => {},
   });
   let peakRss = process.memoryUsage().rss;
+  const quireRssAtStart = peakRss;
+  let peakQuireRss = peakRss;
+  let peakHostRss = 0;
   const loads = [];
   /** CPU seconds of each child (the import host, which runs the workers) when last seen */
   const childCpu = new Map();
   const sampler = setInterval(() => {
     let rss = process.memoryUsage().rss;
+    peakQuireRss = Math.max(peakQuireRss, rss);
     for (const pid of childPids()) {
       const usage = usageOf(pid);
       if (!usage) continue;
       rss += usage.rss;
+      peakHostRss = Math.max(peakHostRss, usage.rss);
       childCpu.set(pid, usage.cpuSeconds);
     }
     peakRss = Math.max(peakRss, rss);
@@ -146,7 +159,7 @@ async function importWith(engine) {
   // This process and the import host with its workers (a child process since files are read there).
   const cpuSeconds = (cpu.user + cpu.system) / 1e6 + [...childCpu.values()].reduce((sum, seconds) => sum + seconds, 0);
   const result = {
-    engine,
+    version: version.label,
     pages,
     imported: count('imported'),
     duplicates: count('duplicate'),
@@ -158,6 +171,9 @@ async function importWith(engine) {
     pagesPerCpuSecond: (pages / cpuSeconds).toFixed(2),
     hostCpuSeconds: Number(((hostCpu.user + hostCpu.system) / 1e6).toFixed(1)),
     peakRssMb: mb(peakRss),
+    quireRssAtStartMb: mb(quireRssAtStart),
+    peakQuireRssMb: mb(peakQuireRss),
+    peakHostRssMb: mb(peakHostRss),
     eventLoopMaxMs: ms(loop.max),
     eventLoopP99Ms: ms(loop.percentile(99)),
     loadAverage: Number((loads.reduce((sum, load) => sum + load, 0) / Math.max(1, loads.length)).toFixed(1)),
@@ -166,9 +182,50 @@ async function importWith(engine) {
   return result;
 }
 
-// Today's reader (linkedom) first, then the old one (jsdom), on the same pages in this one run.
-const [now, before] = [await importWith('linkedom'), await importWith('jsdom')];
-delete process.env.QUIRE_PAGE_DOM;
+
+const bundleTo = async (entry, outfile) => {
+  await esbuild({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node24', packages: 'external', logLevel: 'warning' });
+  return outfile;
+};
+const bundle = async (entry, name) => import(await bundleTo(entry, path.join(WORK, `${name}.js`)));
+const now = { label: 'now', core: await bundleTo(path.join(ROOT, 'electron', 'core', 'open-quire.ts'), path.join(WORK, 'open-quire.js')), env: {} };
+const { filterArticles, sortArticles, NO_FILTER } = await bundle(path.join(ROOT, 'renderer', 'library', 'library-query.ts'), 'library-query');
+
+/**
+ * The import path of commit `ref`: its electron/ tree, with Quire's core, the import host and the
+ * import worker bundled from it (inside the project, so that they load the same node_modules).
+ */
+async function importPathAt(ref) {
+  const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const dir = path.join(WORK, `at-${commit}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync('sh', ['-c', `git archive ${commit} electron | tar -x -C "${dir}"`], { cwd: ROOT });
+  const jobs = path.join(dir, 'electron', 'core', 'import-jobs');
+  const host = await bundleTo(path.join(jobs, 'import-host.ts'), path.join(dir, 'worker', 'import-host.js'));
+  const worker = await bundleTo(path.join(jobs, 'import-worker.ts'), path.join(dir, 'worker', 'import-worker.js'));
+  const core = await bundleTo(path.join(dir, 'electron', 'core', 'open-quire.ts'), path.join(dir, 'open-quire.js'));
+  return { label: commit, core, env: { QUIRE_IMPORT_HOST: host, QUIRE_IMPORT_WORKER: worker } };
+}
+const beforeRef = argument('--before');
+const before = beforeRef === undefined ? null : await importPathAt(beforeRef);
+// esbuild's service process would count in the memory of this process's children.
+await stopEsbuild();
+
+/**
+ * Each version imports in a process of its own (this script with `--measure`), so that neither
+ * starts with what the other left in this process's heap.
+ */
+function importInOwnProcess(version) {
+  const resultFile = path.join(root, `${version.label}.json`);
+  const job = { version, importDir, pages, root, resultFile };
+  execFileSync(process.execPath, [import.meta.filename, '--measure', JSON.stringify(job)], { stdio: 'inherit' });
+  return JSON.parse(readFileSync(resultFile, 'utf8'));
+}
+
+// Today's import path first, then the one of --before, on the same pages in this one run.
+const nowResult = importInOwnProcess(now);
+const beforeResult = before === null ? null : importInOwnProcess(before);
 rmSync(root, { recursive: true, force: true });
 
 // 2. The library list the UI holds: 10,000 articles' metadata.
@@ -210,37 +267,66 @@ const listResult = {
 };
 console.error(JSON.stringify(listResult));
 
-// 3. The report.
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${mb(os.totalmem())} MB RAM, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end`;
-const subset = pages < allPages.length ? ` (the first ${pages.toLocaleString('en')} of ${allPages.length.toLocaleString('en')}: \`--pages ${pages}\`)` : '';
+// 3. The report: the last comparison and the last run over all pages (either may be this one).
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${mb(os.totalmem())} MB RAM, Node ${process.version}`;
+const thisRun = {
+  date: new Date().toISOString().slice(0, 10),
+  machine,
+  loadAtEnd: os.loadavg()[0].toFixed(1),
+  pages,
+  allPages: allPages.length,
+  command: `npm run bench:import${pages < allPages.length || beforeRef !== undefined ? ' --' : ''}${pages < allPages.length ? ` --pages ${pages}` : ''}${beforeRef === undefined ? '' : ` --before ${beforeResult.version}`}`,
+  results: [nowResult, ...(beforeResult ? [beforeResult] : [])],
+};
+const kept = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
+if (beforeResult) kept.comparison = thisRun;
+if (pages === allPages.length) kept.allPages = thisRun;
+writeFileSync(RESULTS, `${JSON.stringify(kept, null, 2)}\n`);
+
+const count = (n) => n.toLocaleString('en');
+const ratio = (a, b) => `${(a / b).toFixed(1)}×`;
+/** One run's table: a column per version of the import path, today's first. */
+function runTable(run) {
+  const [first, second] = run.results;
+  const columns = run.results.map((r, i) => (i === 0 ? 'now' : `before (commit ${r.version})`));
+  const row = (label, cell) => `| ${label} | ${run.results.map(cell).join(' | ')} |`;
+  return [
+    `| measure | ${columns.join(' | ')} |`,
+    `|---${'|---'.repeat(columns.length)}|`,
+    row('imported / already in library / failed', (r) => `${r.imported} / ${r.duplicates} / ${r.failed}`),
+    row('time to import', (r) => `${r.seconds} s (**${r.pagesPerSecond} pages/s**)`),
+    ...(second ? [`| speed-up (time to import) | **${ratio(second.seconds, first.seconds)}** | 1× |`] : []),
+    row('time until all are searchable', (r) => `${r.indexedSeconds} s`),
+    row('CPU time of Quire and its import host (all threads)', (r) => `${r.cpuSeconds} s (${r.pagesPerCpuSecond} pages per CPU-second)`),
+    row("of which the host's own thread (walk, writes, events)", (r) => `${r.hostCpuSeconds} s`),
+    row('**peak resident memory, Quire and its import host together**', (r) => `**${r.peakRssMb} MB**`),
+    row('peak of Quire alone (core, search worker and index) / of the import host (its workers)', (r) => `${r.peakQuireRssMb} MB / ${r.peakHostRssMb} MB`),
+    row('longest host event-loop block during the import', (r) => `${r.eventLoopMaxMs} ms (p99 ${r.eventLoopP99Ms} ms)`),
+    row('load average while it ran', (r) => `${r.loadAverage}`),
+  ].join('\n');
+}
+const runHeading = (run) =>
+  `\`${run.command}\` on ${run.machine}, ${run.date}, load average ${run.loadAtEnd} at the end: ` +
+  `${count(run.pages)} real HTML manual pages of \`bench/debian-docs.sh\`${run.pages < run.allPages ? ` (the first ${count(run.pages)} of ${count(run.allPages)})` : ''}, ` +
+  'imported into a fresh library with `importPaths` (worker pool, real Lunr index)';
+const runs = [
+  kept.comparison && `${runHeading(kept.comparison)}, with today's import path and with the one of commit ${kept.comparison.results[1].version}, one after the other in the same run:\n\n${runTable(kept.comparison)}`,
+  kept.allPages && kept.allPages !== kept.comparison && `${runHeading(kept.allPages)}:\n\n${runTable(kept.allPages)}`,
+].filter(Boolean);
+
 const section = `## Import
 
-Measured by \`npm run bench:import\` (bench/import-bench.mjs) on ${machine}, ${new Date().toISOString().slice(0, 10)}.
+Measured by \`npm run bench:import\` (bench/import-bench.mjs).
 
-Bulk import of ${pages.toLocaleString('en')} real HTML manual pages of \`bench/debian-docs.sh\`${subset}
-into a fresh library with \`importPaths\` (worker pool, real Lunr index), once with pages read in
-linkedom (how Quire reads them now) and once in jsdom (how it read them before, \`QUIRE_PAGE_DOM=jsdom\`),
-one after the other in the same run:
+${runs.join('\n\n')}
 
-| measure | linkedom (now) | jsdom (before) |
-|---|---|---|
-| imported / already in library / failed | ${now.imported} / ${now.duplicates} / ${now.failed} | ${before.imported} / ${before.duplicates} / ${before.failed} |
-| time to import | ${now.seconds} s (**${now.pagesPerSecond} pages/s**) | ${before.seconds} s (**${before.pagesPerSecond} pages/s**) |
-| speed-up (time to import) | **${(before.seconds / now.seconds).toFixed(1)}×** | 1× |
-| time until all are searchable | ${now.indexedSeconds} s | ${before.indexedSeconds} s |
-| CPU time of Quire and its import host (all threads) | ${now.cpuSeconds} s (${now.pagesPerCpuSecond} pages per CPU-second) | ${before.cpuSeconds} s (${before.pagesPerCpuSecond} pages per CPU-second) |
-| of which the host's own thread (walk, writes, events) | ${now.hostCpuSeconds} s | ${before.hostCpuSeconds} s |
-| peak resident memory (Quire and its import host, workers included) | ${now.peakRssMb} MB | ${before.peakRssMb} MB |
-| longest host event-loop block during the import | ${now.eventLoopMaxMs} ms (p99 ${now.eventLoopP99Ms} ms) | ${before.eventLoopMaxMs} ms (p99 ${before.eventLoopP99Ms} ms) |
-| load average while it ran | ${now.loadAverage} | ${before.loadAverage} |
-
-Both columns go through the same pipeline, which now keeps 8 files per import thread in flight
-(2 before: the threads sat idle behind a slow page at the head of the walk's order); the page's
-DOM is the only difference. Before both changes, this bench measured 2.1 pages/s, a 1,661 MB peak
-and a 1,739 ms event-loop block over all 4,849 pages (2026-11-28, load average 7.3). What is left
-in jsdom (sanitizing and normalizing each article, about 40 % of an HTML import's CPU time now)
-and the pages above 1 MB, read one at a time, keep the gain in pages per second below the page
-DOM's own (parsing plus Readability alone: 5.6 s against 47 s for 150 of these pages).
+What changed against the commit compared with: no piece of an article is read whole in jsdom any
+more (a table of contents is cut between its items like a section, reader-pieces.ts), a file
+above 1 MB is read alone, and each import worker runs with a heap sized to what a page needs
+(\`WORKER_HEAP_MB\` 512 instead of 1,536, young generation 48 MB) and hands a large page's memory
+back to the system before its next file (import-worker.ts). Before the page DOM moved to linkedom,
+this bench measured 2.1 pages/s, a 1,661 MB peak and a 1,739 ms event-loop block over all 4,849
+pages (2026-11-28, load average 7.3).
 
 The library list the UI holds (${listResult.articles.toLocaleString('en')} articles' metadata, from \`articles-10k.jsonl\`):
 
@@ -253,14 +339,12 @@ The library list the UI holds (${listResult.articles.toLocaleString('en')} artic
 
 This machine is shared: with a load average far above its core count, pages per second scale with
 the cores actually free, and the longest event-loop block includes the time the operating system
-kept the host thread waiting for a core, not only work the host did. Peak memory is the whole
-process: the host, the search worker with its index, and the import workers (each holds one
-page's DOM, then jsdom's tree of a piece of its article while it sanitizes it). Most of the peak is
-garbage: the largest page keeps about 250 MB alive in its worker, but V8 lets a worker's heap grow
-towards its ceiling (\`WORKER_HEAP_MB\`, import-pool.ts, sized for the largest pages) before it
-collects. CPU time counts every thread of the process, so pages per CPU-second compare the two
-readers even when other work shares the cores; the host thread's own CPU time shows how little of
-the longest event-loop block is work the host did.
+kept the host thread waiting for a core, not only work the host did. Peak memory is resident
+memory sampled every 50 ms: Quire's process (the core, the search worker and its index) and the
+import host's (its import workers, each holding one page's DOM, then jsdom's tree of a piece of
+its article while it sanitizes it). CPU time counts every thread of both, so pages per CPU-second
+compare the versions even when other work shares the cores; the host thread's own CPU time shows
+how little of the longest event-loop block is work the host did.
 `;
 const existing = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n';
 const withoutOld = existing.replace(/\n## Import\n[\s\S]*?(?=\n## |$)/, '\n');

@@ -23,9 +23,12 @@ const HOST_IDLE_MS = 30_000;
 /**
  * The most heap one import worker may use. A file that needs more (a page of tens of megabytes of
  * markup) stops its worker, fails with a clear reason, and the host starts a fresh worker; without
- * a limit it would take the machine's memory. The largest real page measured needs about 900 MB.
+ * a limit it would take the machine's memory. The largest real pages measured (4 MB of markup, a
+ * whole manual on one page) need about 250 MB now that no piece of an article is read whole in
+ * jsdom (reader-pieces.ts); V8 also lets a heap fill with garbage towards its ceiling before it
+ * collects, so a ceiling far above what pages need is memory the import holds for nothing.
  */
-export const WORKER_HEAP_MB = 1536;
+export const WORKER_HEAP_MB = 512;
 
 export interface ImportPool {
   /** how many files are read at once */

@@ -2,12 +2,42 @@
  * The import worker (bundled as out/worker/import-worker.js, run by the pool in import-pool.ts):
  * reads a file and runs the importer, the CPU-heavy part of an import, off the host's thread.
  */
+import { getHeapStatistics } from 'node:v8';
 import { readUserFile } from '../fs/read-user-file';
 import { MAX_IMPORT_BYTES, tooLarge } from '../importers/import-formats';
 import { extractForLibrary, failureOfError, toExtracted } from '../library/import-into-library';
 import type { ExtractResult, ExtractTask } from './extract-protocol';
 
+/**
+ * A worker's heap larger than this after a file is collected before the next file. V8 lets garbage
+ * fill a heap towards its ceiling before it collects, and keeps the pages it grew into once it
+ * has: after one large page (a few hundred megabytes of DOM, garbage once the page is read) an idle
+ * or busy worker kept them for the rest of the import. An ordinary page leaves well under this.
+ */
+const COLLECT_ABOVE_BYTES = 128 * 1024 * 1024;
+
+type CollectGarbage = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
+
+/**
+ * A full collection that also gives the freed pages back to the system (V8's `last-resort`
+ * flavour; a plain one keeps them), when the import host exposed `gc()` (import-host.ts). Run
+ * before the result goes back, so that the pool's own check of the heap (which replaces a worker
+ * whose heap stays large) sees what the file left alive rather than its garbage.
+ */
+function releaseMemory(): void {
+  const collect = (globalThis as { gc?: CollectGarbage }).gc;
+  if (collect && getHeapStatistics().total_heap_size > COLLECT_ABOVE_BYTES) collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+}
+
 export default async function extract(task: ExtractTask): Promise<ExtractResult> {
+  try {
+    return await extractFile(task);
+  } finally {
+    releaseMemory();
+  }
+}
+
+async function extractFile(task: ExtractTask): Promise<ExtractResult> {
   let unexpected: string | null = null;
   try {
     if (task.url !== undefined) {

@@ -11,8 +11,8 @@
  * markup that already has the shape a browser gives it. What linkedom lacks for Readability, the
  * document's address, its base URL and a standard `title`, is added here.
  *
- * jsdom stays selectable (`QUIRE_PAGE_DOM=jsdom`) so that `npm run bench:import` can measure both
- * in one run and a test can compare what each extracts.
+ * jsdom stays selectable (`QUIRE_PAGE_DOM=jsdom`, or the importer's `pageDom` option) so that the
+ * two can be measured side by side and a test can compare what each extracts.
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';

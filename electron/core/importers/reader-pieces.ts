@@ -31,8 +31,14 @@ const KEPT_BLOCKS: ReadonlySet<string> = new Set([
   'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
   'section', 'table', 'ul',
 ]);
-/** Wrappers an article may be cut inside: kept by the sanitizer, with nothing but their children. */
-const WRAPPERS: ReadonlySet<string> = new Set(['article', 'div', 'main', 'section']);
+/**
+ * Wrappers an article may be cut inside: kept by the sanitizer, with nothing but their children.
+ * Lists are among them: a generated table of contents is one `<ul>` of megabytes (Python's
+ * contents page, 3 MB), which whole would be one piece of jsdom's size for it, about 600 MB. Their
+ * items read the same outside the list as inside (`<li>`, `<dt>`, `<dd>` parse as themselves in a
+ * `<div>`, and the normalizer puts its "\n" between blocks the same way).
+ */
+const WRAPPERS: ReadonlySet<string> = new Set(['article', 'dd', 'div', 'dl', 'li', 'main', 'ol', 'section', 'ul']);
 
 const OPTIONS = { scriptingEnabled: false } as const;
 const context = defaultTreeAdapter.createElement('div', htmlSpec.NS.HTML, []);

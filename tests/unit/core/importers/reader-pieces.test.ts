@@ -44,6 +44,22 @@ describe('a large article sanitized and normalized in pieces', () => {
     expectSameInPieces(parts.join('\n'));
   });
 
+  it('cuts inside a long table of contents (nested lists and definition lists) as it reads whole', () => {
+    const entry = (i: number, depth: number): string =>
+      `<li class="toctree-l${depth}"><a href="#e${i}">Entry ${i}</a>${depth < 3 ? `<ul>${[1, 2, 3].map((j) => entry(i * 10 + j, depth + 1)).join('\n')}</ul>` : ''}</li>`;
+    const terms = Array.from({ length: 30 }, (_, i) => `<dt id="t${i}">term ${i}</dt><dd><p>Meaning ${i}.</p><p>More on it.</p></dd>`).join('');
+    let pieces = 0;
+    const html = `<section><h1>Contents</h1><div class="toctree-wrapper"><ol start="3">${Array.from({ length: 40 }, (_, i) => entry(i, 1)).join('\n')}</ol></div><dl>${terms}</dl></section>`;
+    const inPieces = readInPieces(html, (piece) => {
+      pieces += 1;
+      expect(piece.length).toBeLessThan(3_000);
+      return read(piece);
+    }, 1_000);
+    expect(inPieces).toEqual(read(html));
+    expect(inPieces.html).toContain('<ol start="3">');
+    expect(pieces).toBeGreaterThan(20);
+  });
+
   it('cuts inside large sections among other blocks, whatever follows them', () => {
     const section = (id: string) => `<section id="${id}"><h2>Part ${id}</h2>${Array.from({ length: 40 }, (_, i) => `<p>Line ${i} of ${id}, <em>some</em> words.</p>`).join('\n')}</section>`;
     expectSameInPieces(
