@@ -46,7 +46,8 @@ export function ImportSummary({ report, onDismiss }: ImportSummaryProps) {
           <ul className="import-list">
             {imported.map((entry) => (
               <li key={entry.source + entry.articleId}>
-                {entry.title}
+                {/* The title in its own direction, the line in the interface's (its marker at the start). */}
+                <bdi>{entry.title}</bdi>
                 {entry.note && <span className="import-note">{text('importSummary.note', { note: entry.note })}</span>}
               </li>
             ))}
@@ -60,7 +61,10 @@ export function ImportSummary({ report, onDismiss }: ImportSummaryProps) {
           <ul className="import-list">
             {duplicates.map((entry) => (
               <li key={entry.source + entry.articleId}>
-                {text('importSummary.duplicate', { source: entry.source, title: entry.title })}
+                <FormattedMessage
+                  id="importSummary.duplicate"
+                  values={{ source: <bdi className="import-source">{entry.source}</bdi>, title: <bdi>{entry.title}</bdi> }}
+                />
               </li>
             ))}
           </ul>

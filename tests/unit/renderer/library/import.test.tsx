@@ -38,7 +38,8 @@ describe('Importing files', () => {
     });
     expect(summary).toHaveTextContent('Imported 1 · Already in library 1 · Failed 2');
     expect(within(summary).getByText('Fresh Notes')).toBeInTheDocument();
-    expect(within(summary).getByText(/same\.md: already in your library as “Already Here”/)).toBeInTheDocument();
+    const duplicates = within(summary).getByRole('heading', { name: 'Already in library (1)' }).nextElementSibling as HTMLElement;
+    expect(duplicates).toHaveTextContent('same.md: already in your library as “Already Here”');
     const failed = within(summary).getByRole('heading', { name: 'Failed (2)' }).nextElementSibling as HTMLElement;
     expect(failed).toHaveTextContent('broken.html: The HTML has no readable text.');
     expect(failed).toHaveTextContent('binary.txt: This is not a text file.');
