@@ -102,6 +102,21 @@ export const CORE_SENTENCES = {
   'core.library.notWritable': {},
   'core.library.copyFailed': { detail: 'string' },
   'core.library.changeFailed': {},
+  // What the library check repaired (the English keeps the column `quire check` prints).
+  'core.check.removedLeftover': { where: 'string' },
+  'core.check.restoredSwap': { where: 'string' },
+  'core.check.removedOldCopy': { where: 'string' },
+  'core.check.replacedManifest': { where: 'string', kept: 'string' },
+  'core.check.quarantined': { where: 'string', moved: 'string', reason: 'string' },
+  'core.check.rebuiltText': { where: 'string', reanchored: 'number' },
+  'core.check.sanitized': { where: 'string', reanchored: 'number' },
+  'core.check.settled': { where: 'string', detail: 'string' },
+  'core.check.joined': { where: 'string', whole: 'string', moved: 'number' },
+  'core.check.cleaned': { where: 'string' },
+  'core.check.dated': { where: 'string', date: 'string' },
+  'core.check.rebuiltContent': { where: 'string' },
+  'core.check.settingsBroken': { file: 'string' },
+  'core.check.reindexed': { count: 'number' },
 } as const satisfies Partial<Record<MessageId, Readonly<Record<string, ValueKind>>>>;
 
 export type CoreSentenceId = keyof typeof CORE_SENTENCES;

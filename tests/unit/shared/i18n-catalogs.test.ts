@@ -87,6 +87,14 @@ describe("the core's sentences", () => {
     expect(englishSentence(say('core.error.restoreMissing', { count: 1 }))).toBe('One of these articles is no longer in the trash; nothing was restored.');
     expect(englishSentence(say('core.error.restoreMissing', { count: 3 }))).toBe('3 of these articles are no longer in the trash; nothing was restored.');
     expect(englishSentence(say('core.edit.titleTooLong', { max: 500, length: 1234 }))).toBe('A title can be at most 500 characters long; this one has 1,234.');
+    // The check's repair lines keep the column `quire check` aligns them in.
+    expect(englishSentence(say('core.check.rebuiltText', { where: 'articles/a1/text.txt', reanchored: 0 }))).toBe('rebuilt     articles/a1/text.txt from content.html');
+    expect(englishSentence(say('core.check.sanitized', { where: 'articles/a1/content.html', reanchored: 1 }))).toBe(
+      'sanitized   articles/a1/content.html (text.txt derived again, 1 bookmark re-anchored)',
+    );
+    expect(englishSentence(say('core.check.joined', { where: 'trash/a1', whole: 'articles/a1', moved: 0 }))).toBe(
+      'joined      trash/a1 to articles/a1 (0 bookmarks and notes moved)',
+    );
   });
 
   it('knows only its own sentences: anything else is shown in the English the core sent', () => {
