@@ -45,6 +45,8 @@ export const CORE_SENTENCES = {
   'core.import.web.fileType': { type: 'string' },
   'core.import.web.unknownType': {},
   'core.import.web.empty': {},
+  'core.import.web.refusedHost': { host: 'string', address: 'string', kind: 'string' },
+  'core.import.web.refusedAddress': { address: 'string', kind: 'string' },
   // The rules of editing an article's title, author and tags.
   'core.edit.titleEmpty': {},
   'core.edit.titleTooLong': { max: 'number', length: 'number' },

@@ -4,6 +4,7 @@
  * would show a hole or a raw brace to the user).
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS, type MessageId } from '../../../electron/shared/i18n/catalogs';
 import { CORE_SENTENCES, isKnownSentence, say } from '../../../electron/shared/i18n/core-sentences';
@@ -94,6 +95,21 @@ describe("the core's sentences", () => {
     );
     expect(englishSentence(say('core.check.joined', { where: 'trash/a1', whole: 'articles/a1', moved: 0 }))).toBe(
       'joined      trash/a1 to articles/a1 (0 bookmarks and notes moved)',
+    );
+  });
+
+  it('says each kind of refused web address in words in every language, never its code', () => {
+    for (const locale of INTERFACE_LOCALES) {
+      const format = new IntlMessageFormat(CATALOGS[locale]['core.import.web.refusedHost'], locale);
+      const said = ['loopback', 'unspecified', 'linkLocal', 'ipv4Compatible', 'notAddress'].map((kind) =>
+        String(format.format({ host: 'localhost', address: '127.0.0.1', kind })),
+      );
+      expect(new Set(said).size, locale).toBe(said.length);
+      for (const sentence of said) expect(sentence, locale).not.toMatch(/linkLocal|ipv4Compatible|notAddress/);
+    }
+    const german = new IntlMessageFormat(CATALOGS.de['core.import.web.refusedAddress'], 'de');
+    expect(german.format({ address: '127.0.0.1', kind: 'loopback' })).toBe(
+      'Quire ruft nichts von 127.0.0.1 ab: Das ist eine Loopback-Adresse (dieser Computer), und die darf eine Webseite nicht erreichen können.',
     );
   });
 
