@@ -47,7 +47,9 @@ export function ImportSummary({ report, onDismiss }: ImportSummaryProps) {
             {imported.map((entry) => (
               <li key={entry.source + entry.articleId}>
                 {entry.title}
-                {entry.note && <span className="import-note">{text('importSummary.note', { note: entry.note })}</span>}
+                {entry.note && (
+                  <span className="import-note">{text('importSummary.note', { note: coreSentenceText(text, { message: entry.note, sentence: entry.noteSentence }) })}</span>
+                )}
               </li>
             ))}
             {unlisted > 0 && <li>{text('importSummary.more', { count: unlisted })}</li>}

@@ -35,6 +35,10 @@ export const CORE_SENTENCES = {
   'core.import.epubInvalidPackage': {},
   'core.import.epubNoPackage': {},
   'core.import.epubNoChapter': {},
+  // What the reader should know about a book that came in with almost no text.
+  'core.import.epubFixedLayout': { words: 'number' },
+  'core.import.epubMostlyPictures': { words: 'number' },
+  'core.import.epubLittleText': { words: 'number' },
   'core.import.web.notAddress': {},
   'core.import.web.onlyHttp': {},
   'core.import.web.status': { status: 'number' },
@@ -159,3 +163,15 @@ export interface FailureReason {
 
 /** Only the reason of something that carries one (an extract result, an outcome), to put in another. */
 export const reasonOnly = ({ reason, sentence }: FailureReason): FailureReason => (sentence === undefined ? { reason } : { reason, sentence });
+
+/** What the reader should know about something that came in (a book with almost no text): in English and as a sentence. */
+export interface ImportNote {
+  note?: string;
+  noteSentence?: CoreSentence;
+}
+
+/** Only the note of something that carries one (a document, an outcome), to put in another. */
+export const noteOf = ({ note, noteSentence }: ImportNote): ImportNote => ({
+  ...(note === undefined || note === '' ? {} : { note }),
+  ...(noteSentence === undefined ? {} : { noteSentence }),
+});
