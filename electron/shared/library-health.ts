@@ -1,7 +1,10 @@
 /**
  * What the background check at start found and did, for the UI to say "Quire repaired N things".
  * Lines are sentences for a person, one per action or problem; paths are relative to the library.
+ * The repairs also travel as core sentences, so the UI says them in the interface language.
  */
+import type { CoreSentence } from './i18n/core-sentences';
+
 export interface LibraryHealth {
   /** 'checking' until the check that runs at start has finished */
   state: 'checking' | 'done';
@@ -9,6 +12,8 @@ export interface LibraryHealth {
   checkedAt: string | null;
   /** what was repaired, one line per action */
   repaired: string[];
+  /** the same repairs as sentences, in the same order (the English above is made from them) */
+  repairedSentences: CoreSentence[];
   /** what is still wrong and needs the user (`quire check` says more) */
   problems: string[];
 }

@@ -1,6 +1,6 @@
 /** The data the contract carries. Plain JSON: every host serialises these as they are. */
 import type { LanguageChoice } from './i18n/locales';
-import type { CoreSentence } from './i18n/core-sentences';
+import type { CoreSentence, ImportNote } from './i18n/core-sentences';
 
 // Closed sets are written once, as values, so the argument schemas (validators.ts), the CLI's
 // option checks and the renderer's choices all read the same list the types derive from.
@@ -82,7 +82,7 @@ export interface ReadingProgress {
 
 export type ImportOutcome =
   /** `note`: what the reader should know about what came in (a book with almost no text, and why) */
-  | { status: 'imported'; source: string; article: ArticleMeta; note?: string }
+  | ({ status: 'imported'; source: string; article: ArticleMeta } & ImportNote)
   | { status: 'duplicate'; source: string; article: ArticleMeta }
   /** `reason` in English; `sentence`, the same as a catalog sentence, to say it in the interface language */
   | { status: 'failed'; source: string; reason: string; sentence?: CoreSentence }
@@ -149,7 +149,7 @@ export interface ImportFinishedEvent {
   elapsedMs: number;
   counts: ImportCounts;
   /** the first imported articles (at most 100: enough to show, bounded for huge folders) */
-  imported: { source: string; articleId: string; title: string; note?: string }[];
+  imported: ({ source: string; articleId: string; title: string } & ImportNote)[];
   /** every file whose text is already in the library */
   duplicates: { source: string; articleId: string; title: string }[];
   /** every file that could not be imported, with the reason */

@@ -5,10 +5,13 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { useIntl } from 'react-intl';
+import { resolveInterfaceLocale } from '../../electron/shared/i18n/locales';
 import type { LibraryHealth } from '../../electron/shared/library-health';
 import { useApi } from '../api/api-context';
 import { answerOf } from '../api/query-client';
 import { queryKeys } from '../api/query-keys';
+import { coreSentenceText } from '../i18n/core-sentence';
 import { useText, type Text } from '../i18n/use-text';
 import { useStatus } from './status-context';
 
@@ -17,14 +20,15 @@ const ASK_EVERY_MS = 2000;
 const GIVE_UP_AFTER = 90;
 const MAX_LINES_SHOWN = 3;
 
-/** The repairs themselves are the core's sentences (English); the frame around them is translated. */
+/** Each repair is a core sentence, said in the interface language (its English when this page does not know it). */
 export function healthMessage(health: LibraryHealth, text: Text): { text: string; tone: 'info' | 'error' } | null {
   if (health.problems.length > 0) {
     const values = { repaired: health.repaired.length, problems: health.problems.length, command: 'quire check' };
     return { text: text(health.repaired.length > 0 ? 'health.repairedAndProblems' : 'health.problems', values), tone: 'error' };
   }
   if (health.repaired.length > 0) {
-    const shown = health.repaired.slice(0, MAX_LINES_SHOWN).join('; ');
+    const lines = health.repaired.map((message, index) => coreSentenceText(text, { message, sentence: health.repairedSentences[index] }));
+    const shown = lines.slice(0, MAX_LINES_SHOWN).join('; ');
     const more = Math.max(0, health.repaired.length - MAX_LINES_SHOWN);
     return { text: text('health.repaired', { count: health.repaired.length, shown, more }), tone: 'info' };
   }
@@ -42,13 +46,17 @@ function useLibraryHealthNotice(): void {
       query.state.data?.state === 'checking' && query.state.dataUpdateCount < GIVE_UP_AFTER ? ASK_EVERY_MS : false,
     refetchIntervalInBackground: true,
   });
+  // Said once, so only once the page speaks the language the reader chose (the stored setting).
+  const stored = useQuery({ queryKey: queryKeys.settings, queryFn: () => answerOf(api.getSettings()) });
+  const { locale } = useIntl();
+  const languageSettled = stored.isError || (stored.data !== undefined && resolveInterfaceLocale(stored.data.language, navigator.languages) === locale);
   const told = useRef(false);
   useEffect(() => {
-    if (!health || health.state === 'checking' || told.current) return;
+    if (!health || health.state === 'checking' || !languageSettled || told.current) return;
     told.current = true;
     const message = healthMessage(health, text);
     if (message) notify(message.text, { tone: message.tone });
-  }, [health, notify, text]);
+  }, [health, languageSettled, notify, text]);
 }
 
 /** The notice as a component of its own, so the check's answers re-render nothing else. */

@@ -48,7 +48,9 @@ export function ImportSummary({ report, onDismiss }: ImportSummaryProps) {
               <li key={entry.source + entry.articleId}>
                 {/* The title in its own direction, the line in the interface's (its marker at the start). */}
                 <bdi>{entry.title}</bdi>
-                {entry.note && <span className="import-note">{text('importSummary.note', { note: entry.note })}</span>}
+                {entry.note && (
+                  <span className="import-note">{text('importSummary.note', { note: coreSentenceText(text, { message: entry.note, sentence: entry.noteSentence }) })}</span>
+                )}
               </li>
             ))}
             {unlisted > 0 && <li>{text('importSummary.more', { count: unlisted })}</li>}

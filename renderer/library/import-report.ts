@@ -5,7 +5,7 @@
  * both look and behave the same.
  */
 import type { ImportCounts, ImportFinishedEvent, ImportOutcome, ImportProgressEvent } from '../../electron/shared/models';
-import { reasonOnly } from '../../electron/shared/i18n/core-sentences';
+import { noteOf, reasonOnly } from '../../electron/shared/i18n/core-sentences';
 
 /** The progress bar's state: the same for uploads and background jobs. */
 export interface ImportProgress {
@@ -55,7 +55,7 @@ export function reportFromOutcomes(outcomes: readonly ImportOutcome[], notStarte
     else if (outcome.status === 'skipped') skipped.set(extensionOf(outcome.source), (skipped.get(extensionOf(outcome.source)) ?? 0) + 1);
     else {
       const entry = { source: outcome.source, articleId: outcome.article.id, title: outcome.article.title };
-      if (outcome.status === 'imported') report.imported.push(outcome.note ? { ...entry, note: outcome.note } : entry);
+      if (outcome.status === 'imported') report.imported.push({ ...entry, ...noteOf(outcome) });
       else report.duplicates.push(entry);
     }
   }

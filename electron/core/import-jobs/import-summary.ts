@@ -1,6 +1,6 @@
 /** Tallies a job's outcomes into the `import-finished` summary, keeping only what it must list. */
 import { extensionOf } from '../importers/import-formats';
-import { reasonOnly } from '../../shared/i18n/core-sentences';
+import { noteOf, reasonOnly } from '../../shared/i18n/core-sentences';
 import type { ImportCounts, ImportFinishedEvent, ImportOutcome } from '../../shared/models';
 
 /** Imported titles shown after a job: enough to see what came in, bounded for huge folders. */
@@ -27,7 +27,7 @@ export class ImportTally {
             source: outcome.source,
             articleId: outcome.article.id,
             title: outcome.article.title,
-            ...(outcome.note ? { note: outcome.note } : {}),
+            ...noteOf(outcome),
           });
         }
         break;

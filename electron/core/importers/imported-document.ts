@@ -1,4 +1,5 @@
 import type { TextDirection } from '../../shared/models';
+import type { CoreSentence } from '../../shared/i18n/core-sentences';
 
 /** What every importer produces: reader HTML, its exact text, and what the document says about itself. */
 export interface ImportedDocument {
@@ -21,6 +22,8 @@ export interface ImportedDocument {
   tags: string[];
   /** a sentence for the import summary: what the reader should know about what came in */
   note?: string;
+  /** the same note as a sentence, to say it in the interface language */
+  noteSentence?: CoreSentence;
 }
 
 /** One file of an article's `assets/` folder; the name is generated, never taken from the source. */

@@ -17,7 +17,7 @@
 import { promises as dns, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { QuireError } from '../../shared/result';
+import type { QuireError } from '../../shared/result';
 import { say } from '../../shared/i18n/core-sentences';
 import { sentenceError } from '../../shared/i18n/english-sentence';
 
@@ -34,27 +34,30 @@ const subnets = (ranges: readonly [string, number, 'ipv4' | 'ipv6'][]): BlockLis
   return list;
 };
 
-/** What each refused range is, in the words of the sentence. IPv4-mapped IPv6 addresses match the IPv4 ranges. */
-const REFUSED_RANGES: readonly { kind: string; list: BlockList }[] = [
-  { kind: 'a loopback address (this computer)', list: subnets([['127.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6']]) },
-  { kind: 'an unspecified address (this computer)', list: subnets([['0.0.0.0', 8, 'ipv4'], ['::', 128, 'ipv6']]) },
-  { kind: 'a link-local address (such as a cloud metadata service)', list: subnets([['169.254.0.0', 16, 'ipv4'], ['fe80::', 10, 'ipv6']]) },
+/** What a refused address is: the sentence's `kind`, said in words by each catalog. */
+type RefusedKind = 'loopback' | 'unspecified' | 'linkLocal' | 'ipv4Compatible' | 'notAddress';
+
+/** Each refused range and its kind. IPv4-mapped IPv6 addresses match the IPv4 ranges. */
+const REFUSED_RANGES: readonly { kind: RefusedKind; list: BlockList }[] = [
+  { kind: 'loopback', list: subnets([['127.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6']]) },
+  { kind: 'unspecified', list: subnets([['0.0.0.0', 8, 'ipv4'], ['::', 128, 'ipv6']]) },
+  { kind: 'linkLocal', list: subnets([['169.254.0.0', 16, 'ipv4'], ['fe80::', 10, 'ipv6']]) },
   // IPv4-compatible IPv6 (::a.b.c.d) is deprecated and reaches the IPv4 address: none is allowed.
-  { kind: 'an IPv4-compatible IPv6 address', list: subnets([['::', 96, 'ipv6']]) },
+  { kind: 'ipv4Compatible', list: subnets([['::', 96, 'ipv6']]) },
 ];
 
 /** Why an address may not be fetched from, or null when it may. */
-export function refusedAddressKind(address: string): string | null {
+export function refusedAddressKind(address: string): RefusedKind | null {
   const family = isIP(address);
-  if (family === 0) return 'not an address';
+  if (family === 0) return 'notAddress';
   const type = family === 4 ? 'ipv4' : 'ipv6';
   return REFUSED_RANGES.find((range) => range.list.check(address, type))?.kind ?? null;
 }
 
-export const refusedAddress = (host: string, address: string, kind: string): QuireError =>
-  new QuireError(
+export const refusedAddress = (host: string, address: string, kind: RefusedKind): QuireError =>
+  sentenceError(
     'import-failed',
-    `Quire does not fetch from ${host}${host === address ? '' : ` (${address})`}: it is ${kind}, which a web page must not be able to reach.`,
+    host === address ? say('core.import.web.refusedAddress', { address, kind }) : say('core.import.web.refusedHost', { host, address, kind }),
   );
 
 /** The address in a URL's host when it is written as one (brackets of IPv6 removed), else null. */

@@ -10,7 +10,7 @@ import { chooseCover } from './cover-image';
 import { createHash } from 'node:crypto';
 import type { ArticleFormat, ArticleMeta, ImportOutcome } from '../../shared/models';
 import { isQuireError } from '../../shared/result';
-import { say, type FailureReason } from '../../shared/i18n/core-sentences';
+import { noteOf, say, type FailureReason } from '../../shared/i18n/core-sentences';
 import { failureOf, reasonOfError } from '../../shared/i18n/english-sentence';
 import { cleanLabel } from '../../shared/validators';
 import { errorCode } from '../fs/atomic-write';
@@ -121,7 +121,7 @@ export async function addExtracted(
   const ext = format === 'pdf' ? 'pdf' : originalExtension(origin.fileName, format);
   const original: NewArticle['original'] = origin.original === null ? null : { ext, ...origin.original };
   await store.add({ meta, html: document.html, text: document.text, original, assets: document.assets });
-  return { status: 'imported', source, article: meta, ...(document.note ? { note: document.note } : {}) };
+  return { status: 'imported', source, article: meta, ...noteOf(document) };
 }
 
 /** Both steps on this thread: for a handful of files (the sample library). */

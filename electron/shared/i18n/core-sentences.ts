@@ -35,6 +35,10 @@ export const CORE_SENTENCES = {
   'core.import.epubInvalidPackage': {},
   'core.import.epubNoPackage': {},
   'core.import.epubNoChapter': {},
+  // What the reader should know about a book that came in with almost no text.
+  'core.import.epubFixedLayout': { words: 'number' },
+  'core.import.epubMostlyPictures': { words: 'number' },
+  'core.import.epubLittleText': { words: 'number' },
   'core.import.web.notAddress': {},
   'core.import.web.onlyHttp': {},
   'core.import.web.status': { status: 'number' },
@@ -45,6 +49,8 @@ export const CORE_SENTENCES = {
   'core.import.web.fileType': { type: 'string' },
   'core.import.web.unknownType': {},
   'core.import.web.empty': {},
+  'core.import.web.refusedHost': { host: 'string', address: 'string', kind: 'string' },
+  'core.import.web.refusedAddress': { address: 'string', kind: 'string' },
   // The rules of editing an article's title, author and tags.
   'core.edit.titleEmpty': {},
   'core.edit.titleTooLong': { max: 'number', length: 'number' },
@@ -102,6 +108,21 @@ export const CORE_SENTENCES = {
   'core.library.notWritable': {},
   'core.library.copyFailed': { detail: 'string' },
   'core.library.changeFailed': {},
+  // What the library check repaired (the English keeps the column `quire check` prints).
+  'core.check.removedLeftover': { where: 'string' },
+  'core.check.restoredSwap': { where: 'string' },
+  'core.check.removedOldCopy': { where: 'string' },
+  'core.check.replacedManifest': { where: 'string', kept: 'string' },
+  'core.check.quarantined': { where: 'string', moved: 'string', reason: 'string' },
+  'core.check.rebuiltText': { where: 'string', reanchored: 'number' },
+  'core.check.sanitized': { where: 'string', reanchored: 'number' },
+  'core.check.settled': { where: 'string', detail: 'string' },
+  'core.check.joined': { where: 'string', whole: 'string', moved: 'number' },
+  'core.check.cleaned': { where: 'string' },
+  'core.check.dated': { where: 'string', date: 'string' },
+  'core.check.rebuiltContent': { where: 'string' },
+  'core.check.settingsBroken': { file: 'string' },
+  'core.check.reindexed': { count: 'number' },
 } as const satisfies Partial<Record<MessageId, Readonly<Record<string, ValueKind>>>>;
 
 export type CoreSentenceId = keyof typeof CORE_SENTENCES;
@@ -142,3 +163,15 @@ export interface FailureReason {
 
 /** Only the reason of something that carries one (an extract result, an outcome), to put in another. */
 export const reasonOnly = ({ reason, sentence }: FailureReason): FailureReason => (sentence === undefined ? { reason } : { reason, sentence });
+
+/** What the reader should know about something that came in (a book with almost no text): in English and as a sentence. */
+export interface ImportNote {
+  note?: string;
+  noteSentence?: CoreSentence;
+}
+
+/** Only the note of something that carries one (a document, an outcome), to put in another. */
+export const noteOf = ({ note, noteSentence }: ImportNote): ImportNote => ({
+  ...(note === undefined || note === '' ? {} : { note }),
+  ...(noteSentence === undefined ? {} : { noteSentence }),
+});

@@ -4,6 +4,7 @@
  * would show a hole or a raw brace to the user).
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS, type MessageId } from '../../../electron/shared/i18n/catalogs';
 import { CORE_SENTENCES, isKnownSentence, say } from '../../../electron/shared/i18n/core-sentences';
@@ -87,6 +88,29 @@ describe("the core's sentences", () => {
     expect(englishSentence(say('core.error.restoreMissing', { count: 1 }))).toBe('One of these articles is no longer in the trash; nothing was restored.');
     expect(englishSentence(say('core.error.restoreMissing', { count: 3 }))).toBe('3 of these articles are no longer in the trash; nothing was restored.');
     expect(englishSentence(say('core.edit.titleTooLong', { max: 500, length: 1234 }))).toBe('A title can be at most 500 characters long; this one has 1,234.');
+    // The check's repair lines keep the column `quire check` aligns them in.
+    expect(englishSentence(say('core.check.rebuiltText', { where: 'articles/a1/text.txt', reanchored: 0 }))).toBe('rebuilt     articles/a1/text.txt from content.html');
+    expect(englishSentence(say('core.check.sanitized', { where: 'articles/a1/content.html', reanchored: 1 }))).toBe(
+      'sanitized   articles/a1/content.html (text.txt derived again, 1 bookmark re-anchored)',
+    );
+    expect(englishSentence(say('core.check.joined', { where: 'trash/a1', whole: 'articles/a1', moved: 0 }))).toBe(
+      'joined      trash/a1 to articles/a1 (0 bookmarks and notes moved)',
+    );
+  });
+
+  it('says each kind of refused web address in words in every language, never its code', () => {
+    for (const locale of INTERFACE_LOCALES) {
+      const format = new IntlMessageFormat(CATALOGS[locale]['core.import.web.refusedHost'], locale);
+      const said = ['loopback', 'unspecified', 'linkLocal', 'ipv4Compatible', 'notAddress'].map((kind) =>
+        String(format.format({ host: 'localhost', address: '127.0.0.1', kind })),
+      );
+      expect(new Set(said).size, locale).toBe(said.length);
+      for (const sentence of said) expect(sentence, locale).not.toMatch(/linkLocal|ipv4Compatible|notAddress/);
+    }
+    const german = new IntlMessageFormat(CATALOGS.de['core.import.web.refusedAddress'], 'de');
+    expect(german.format({ address: '127.0.0.1', kind: 'loopback' })).toBe(
+      'Quire ruft nichts von 127.0.0.1 ab: Das ist eine Loopback-Adresse (dieser Computer), und die darf eine Webseite nicht erreichen können.',
+    );
   });
 
   it('knows only its own sentences: anything else is shown in the English the core sent', () => {

@@ -9,7 +9,7 @@
 import type { TextDirection } from '../../../shared/models';
 import type { QuireError } from '../../../shared/result';
 import { say } from '../../../shared/i18n/core-sentences';
-import { sentenceError } from '../../../shared/i18n/english-sentence';
+import { englishSentence, sentenceError } from '../../../shared/i18n/english-sentence';
 import { AssetCollector } from '../asset-collector';
 import { countWords } from '../count-words';
 import { decodeText } from '../decode-text';
@@ -171,15 +171,12 @@ const FEW_WORDS = 100;
  * A book that imports with almost no text (a picture book, a comic, a scanned book) would
  * otherwise look like a success; the import summary says what came in and why.
  */
-function littleTextNote(text: string, fixedLayout: boolean, hasPictures: boolean): { note?: string } {
+function littleTextNote(text: string, fixedLayout: boolean, hasPictures: boolean): Pick<ImportedDocument, 'note' | 'noteSentence'> {
   const words = countWords(text);
   if (words >= FEW_WORDS) return {};
-  const only = `Imported with only ${words} ${words === 1 ? 'word' : 'words'} of text`;
-  if (fixedLayout) {
-    return { note: `${only}: this is a fixed-layout book, whose pages are laid out as pictures; Quire keeps their text and images, not the pages as they were laid out.` };
-  }
-  if (hasPictures) return { note: `${only}: this book is mostly pictures.` };
-  return { note: `${only}: its chapters hold almost no text Quire can read (they may be images or scripts).` };
+  const id = fixedLayout ? 'core.import.epubFixedLayout' : hasPictures ? 'core.import.epubMostlyPictures' : 'core.import.epubLittleText';
+  const sentence = say(id, { words });
+  return { note: englishSentence(sentence), noteSentence: sentence };
 }
 
 /**

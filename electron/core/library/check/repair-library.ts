@@ -21,10 +21,14 @@ import { quarantine } from './quarantine';
 import { joinSplitArticle } from '../sync/join-split-article';
 import { resolveConflictCopy } from '../sync/resolve-conflicts';
 import { readChecked, readTextIfPresent } from './read-checked';
+import { say, type CoreSentence } from '../../../shared/i18n/core-sentences';
+import { englishSentence } from '../../../shared/i18n/english-sentence';
 
 export interface RepairOutcome {
-  /** one line per action, in the order done */
+  /** one line per action, in the order done (English, from the sentence beside it) */
   actions: string[];
+  /** the same actions as sentences, in the same order, for the interface language */
+  sentences: CoreSentence[];
   /** repairs that failed, with why */
   failures: string[];
   /** live articles whose text or annotations changed: their index entries must be rebuilt */
@@ -36,14 +40,14 @@ const liveArticleOf = (where: string): string | null => /^articles\/([a-z0-9][a-
 
 /** Applies every file repair of `problems` (not `reindex`); never throws for one failed repair. */
 export async function repairLibrary(root: string, problems: readonly CheckProblem[], now: () => string): Promise<RepairOutcome> {
-  const actions: string[] = [];
+  const sentences: CoreSentence[] = [];
   const failures: string[] = [];
   const touched = new Set<string>();
   for (const problem of problems) {
     const { repair } = problem;
     if (repair === null || repair.kind === 'reindex') continue;
     try {
-      actions.push(await apply(root, repair, problem.where, now));
+      sentences.push(await apply(root, repair, problem.where, now));
       // A part joined to its whole changes the whole (in the library, when it was the trash's part).
       const article = liveArticleOf(repair.kind === 'join-split-article' ? path.relative(root, repair.whole).split(path.sep).join('/') : problem.where);
       if (article !== null && repair.kind !== 'remove-leftover') touched.add(article);
@@ -51,32 +55,32 @@ export async function repairLibrary(root: string, problems: readonly CheckProble
       failures.push(`could not repair ${problem.where}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return { actions, failures, touched: [...touched] };
+  return { actions: sentences.map(englishSentence), sentences, failures, touched: [...touched] };
 }
 
-async function apply(root: string, repair: Exclude<Repair, { kind: 'reindex' }>, where: string, now: () => string): Promise<string> {
+async function apply(root: string, repair: Exclude<Repair, { kind: 'reindex' }>, where: string, now: () => string): Promise<CoreSentence> {
   switch (repair.kind) {
     case 'remove-leftover':
       await rm(repair.path, { recursive: true, force: true });
-      return `removed     ${where} (left by an interrupted write)`;
+      return say('core.check.removedLeftover', { where });
     case 'recover-swap':
       // The article store's own recovery: it puts back or drops every set-aside folder at once.
       await recoverSwaps(repair.articlesDir);
-      return repair.restores ? `restored    ${where} to its place (a replacement a crash interrupted)` : `removed     ${where} (the old copy of a finished replacement)`;
+      return say(repair.restores ? 'core.check.restoredSwap' : 'core.check.removedOldCopy', { where });
     case 'replace-manifest': {
       const kept = await replaceBrokenManifest(repair.path, now());
-      return `replaced    ${where} with a new one (the broken file is kept as ${path.basename(kept)})`;
+      return say('core.check.replacedManifest', { where, kept: path.basename(kept) });
     }
     case 'quarantine': {
       const moved = await quarantine(root, repair.path, repair.reason, now());
-      return `quarantined ${where} → ${moved}/ (${repair.reason})`;
+      return say('core.check.quarantined', { where, moved, reason: repair.reason });
     }
     case 'rederive-text': {
       const files = articleFiles(repair.dir);
       const html = await readTextIfPresent(files.content);
       if (html === null) throw new Error('content.html is missing');
       const replaced = await rewriteText(repair.dir, textOfContent(html));
-      return `rebuilt     ${where} from content.html${replaced > 0 ? ` (${replaced === 1 ? '1 bookmark' : `${replaced} bookmarks`} re-anchored)` : ''}`;
+      return say('core.check.rebuiltText', { where, reanchored: replaced });
     }
     case 'sanitize-content': {
       const files = articleFiles(repair.dir);
@@ -85,17 +89,17 @@ async function apply(root: string, repair: Exclude<Repair, { kind: 'reindex' }>,
       const clean = await sanitizedContentOf(repair.dir, html);
       await writeFileAtomic(files.content, clean.html);
       const replaced = await rewriteText(repair.dir, clean.text);
-      return `sanitized   ${where} (text.txt derived again${replaced > 0 ? `, ${replaced === 1 ? '1 bookmark' : `${replaced} bookmarks`} re-anchored` : ''})`;
+      return say('core.check.sanitized', { where, reanchored: replaced });
     }
     case 'merge-conflict-copy': {
       // Under the article's lock, as every article.json change is: a running Quire may be writing it.
       const done = await withArticleLock(root, repair.articleId, () => resolveConflictCopy(root, repair.articleDir, repair, now()));
-      return `settled     ${where}: ${done}`;
+      return say('core.check.settled', { where, detail: done });
     }
     case 'join-split-article': {
       const moved = await joinSplitArticle(root, repair.part, repair.whole, now());
       const whole = path.relative(root, repair.whole).split(path.sep).join('/');
-      return `joined      ${where} to ${whole} (${moved === 1 ? '1 bookmark or note' : `${moved} bookmarks and notes`} moved)`;
+      return say('core.check.joined', { where, whole, moved });
     }
     case 'clean-labels': {
       // Under the article's lock and from the file as it is now: a running Quire may be writing it.
@@ -105,20 +109,20 @@ async function apply(root: string, repair: Exclude<Repair, { kind: 'reindex' }>,
         if (!read.ok) throw new Error(`article.json ${read.reason}`);
         await writeJsonAtomic(file, withCleanLabels(read.value));
       });
-      return `cleaned     ${where} (title and tags)`;
+      return say('core.check.cleaned', { where });
     }
     case 'date-annotation': {
       const read = await readChecked(repair.path, annotationSchema);
       if (!read.ok) throw new Error(`${path.basename(repair.path)} ${read.reason}`);
       await writeJsonAtomic(repair.path, withIsoDates(read.value, now()));
-      return `dated       ${where} (its dates were not ISO 8601; set to ${now()})`;
+      return say('core.check.dated', { where, date: now() });
     }
     case 'rebuild-content': {
       const files = articleFiles(repair.dir);
       const text = await readTextIfPresent(files.text);
       if (text === null) throw new Error('text.txt is missing');
       await writeFileAtomic(files.content, contentOfText(text));
-      return `rebuilt     ${where} from text.txt (plain paragraphs; quire import --replace restores the formatting)`;
+      return say('core.check.rebuiltContent', { where });
     }
   }
 }

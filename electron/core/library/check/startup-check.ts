@@ -9,6 +9,8 @@ import type { LibraryHealth } from '../../../shared/library-health';
 import type { Log } from '../../log';
 import type { CheckProblem } from './check-types';
 import { ARRIVING_MS } from '../sync/arriving';
+import { say, type CoreSentence } from '../../../shared/i18n/core-sentences';
+import { englishSentence } from '../../../shared/i18n/english-sentence';
 
 export interface StartupCheckParts {
   root: string;
@@ -29,7 +31,7 @@ export interface StartupCheckParts {
 }
 
 export class StartupCheck {
-  private current: LibraryHealth = { state: 'checking', checkedAt: null, repaired: [], problems: [] };
+  private current: LibraryHealth = { state: 'checking', checkedAt: null, repaired: [], repairedSentences: [], problems: [] };
   readonly done: Promise<void>;
 
   constructor(private readonly parts: StartupCheckParts) {
@@ -40,15 +42,15 @@ export class StartupCheck {
   }
 
   health(): LibraryHealth {
-    return { ...this.current, repaired: [...this.current.repaired], problems: [...this.current.problems] };
+    return { ...this.current, repaired: [...this.current.repaired], repairedSentences: [...this.current.repairedSentences], problems: [...this.current.problems] };
   }
 
   private async run(): Promise<void> {
     const { parts } = this;
-    const repaired: string[] = [];
+    const repaired: CoreSentence[] = [];
     const problems: string[] = [];
     if (parts.brokenSettings !== null) {
-      repaired.push(`The settings file could not be read: Quire started with default settings and kept the broken file as ${parts.brokenSettings}.`);
+      repaired.push(say('core.check.settingsBroken', { file: parts.brokenSettings }));
     }
     // Folders a synchronizer is still writing are left alone; the library watcher takes them in when whole.
     // Loaded when the check runs, after the library is open: a one-shot command that ends first never loads it.
@@ -60,16 +62,17 @@ export class StartupCheck {
     if (repairable.length > 0) {
       const { repairLibrary } = await import('./repair-library');
       const outcome = await parts.exclusive(() => repairLibrary(parts.root, repairable, parts.clock));
-      repaired.push(...outcome.actions);
+      repaired.push(...outcome.sentences);
       problems.push(...outcome.failures);
       await parts.reindex(outcome.touched);
     }
     const reindexed = await parts.reindexedAtOpen();
     if (reindexed === null) problems.push('The search index could not be opened; search is unavailable (details are in the log).');
-    else if (reindexed > 0 && !parts.created) repaired.push(`reindexed   ${reindexed === 1 ? '1 article' : `${reindexed} articles`} the search index did not have up to date`);
-    for (const line of repaired) parts.log(`Library check: ${line}`);
+    else if (reindexed > 0 && !parts.created) repaired.push(say('core.check.reindexed', { count: reindexed }));
+    const repairedLines = repaired.map(englishSentence);
+    for (const line of repairedLines) parts.log(`Library check: ${line}`);
     for (const line of problems) parts.log(`Library check found: ${line}`);
-    this.current = { state: 'done', checkedAt: parts.clock(), repaired, problems };
+    this.current = { state: 'done', checkedAt: parts.clock(), repaired: repairedLines, repairedSentences: repaired, problems };
   }
 
   /** Everything but moving away an article the running library has loaded (it would vanish under it). */

@@ -316,6 +316,8 @@ describe('hand-made EPUBs', () => {
     const picture = await importEpub('balloon.epub', bytes, { maxBytes: 200 * MB });
     expect(picture.text).toBe('The Red\nBalloon');
     expect(picture.note).toMatch(/^Imported with only 3 words of text: this is a fixed-layout book/);
+    // The same note as a sentence, so the import summary says it in the interface language.
+    expect(picture.noteSentence).toEqual({ id: 'core.import.epubFixedLayout', values: { words: 3 } });
     expect(book('moby-dick').document.note).toBeUndefined();
   });
 

@@ -1,11 +1,13 @@
 /** The app says what the library check at start repaired, once it is done, in a live region. */
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { say } from '../../../../electron/shared/i18n/core-sentences';
 import type { LibraryHealth } from '../../../../electron/shared/library-health';
+import { DEFAULT_SETTINGS } from '../../../../electron/shared/models';
 import { createFakeApi } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
 
-const checking: LibraryHealth = { state: 'checking', checkedAt: null, repaired: [], problems: [] };
+const checking: LibraryHealth = { state: 'checking', checkedAt: null, repaired: [], repairedSentences: [], problems: [] };
 
 describe('library health notice', () => {
   it('announces what was repaired once the check is done', async () => {
@@ -14,12 +16,34 @@ describe('library health notice', () => {
       state: 'done',
       checkedAt: '2026-11-28T08:00:00.000Z',
       repaired: ['rebuilt     articles/a1/text.txt from content.html', 'removed     articles/a1/article.json.12 (left by an interrupted write)'],
+      repairedSentences: [
+        say('core.check.rebuiltText', { where: 'articles/a1/text.txt', reanchored: 0 }),
+        say('core.check.removedLeftover', { where: 'articles/a1/article.json.12' }),
+      ],
       problems: [],
     };
     api.libraryHealth.mockResolvedValueOnce({ ok: true, value: checking }).mockResolvedValue({ ok: true, value: done });
     renderWithApi(api);
     const status = await waitFor(() => screen.getByRole('status'), { timeout: 5000 });
     await waitFor(() => expect(status).toHaveTextContent('Quire repaired 2 things in your library at start: rebuilt'), { timeout: 5000 });
+  });
+
+  it('says each repair in the interface language, and one it has no sentence for as the core wrote it', async () => {
+    const api = createFakeApi({ settings: { ...DEFAULT_SETTINGS, language: 'de' } });
+    const done: LibraryHealth = {
+      state: 'done',
+      checkedAt: '2026-11-28T08:00:00.000Z',
+      repaired: ['rebuilt     articles/a1/text.txt from content.html (2 bookmarks re-anchored)', 'repaired    something a newer Quire knows'],
+      // The second line comes from a newer core: this page has no sentence for it.
+      repairedSentences: [say('core.check.rebuiltText', { where: 'articles/a1/text.txt', reanchored: 2 })],
+      problems: [],
+    };
+    api.libraryHealth.mockResolvedValue({ ok: true, value: done });
+    renderWithApi(api);
+    const status = await waitFor(() => screen.getByRole('status'), { timeout: 5000 });
+    await waitFor(() => expect(status).toHaveTextContent('articles/a1/text.txt aus content.html neu erstellt (2 Lesezeichen neu verankert)'), { timeout: 5000 });
+    expect(status).toHaveTextContent('repaired something a newer Quire knows');
+    expect(status).not.toHaveTextContent('bookmarks re-anchored');
   });
 
   it('alerts when something still needs the user, and says nothing when all is well', async () => {

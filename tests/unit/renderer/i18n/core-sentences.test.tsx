@@ -7,7 +7,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { say } from '../../../../electron/shared/i18n/core-sentences';
 import { DEFAULT_SETTINGS } from '../../../../electron/shared/models';
-import { createFakeApi } from '../support/fake-api';
+import { createFakeApi, makeArticle } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
 
 describe('The core’s sentences in the interface language', () => {
@@ -56,6 +56,27 @@ describe('The core’s sentences in the interface language', () => {
     // German writes the decimal with a comma.
     expect(failed).toHaveTextContent('riesig.pdf: Die Datei ist größer als 1,5 MB, mehr kann Quire nicht importieren.');
     expect(failed).toHaveTextContent('neu.txt: A sentence from a newer Quire.');
+  });
+
+  it('says in German what the reader should know about a book that came in with almost no text', async () => {
+    const api = createFakeApi({ settings: { ...DEFAULT_SETTINGS, language: 'de' } });
+    api.importDocument.mockImplementation(async ({ fileName }) => ({
+      ok: true,
+      value: {
+        status: 'imported',
+        source: fileName,
+        article: makeArticle({ id: 'comic', title: 'Der Comic' }),
+        note: 'Imported with only 12 words of text: this book is mostly pictures.',
+        noteSentence: say('core.import.epubMostlyPictures', { words: 12 }),
+      },
+    }));
+    const { user } = renderWithApi(api);
+
+    await user.upload(await screen.findByLabelText('Dateien importieren'), [new File(['x'], 'comic.epub', { type: 'application/epub+zip' })]);
+
+    const summary = await screen.findByRole('region', { name: 'Import abgeschlossen' });
+    expect(summary).toHaveTextContent('Mit nur 12 Wörtern Text importiert: Dieses Buch besteht überwiegend aus Bildern.');
+    expect(summary).not.toHaveTextContent('mostly pictures');
   });
 
   it('says in French what is wrong with a search query', async () => {
