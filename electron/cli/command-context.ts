@@ -11,7 +11,8 @@ export interface CliDeps {
   /** stderr is a terminal: progress is redrawn in place there */
   terminal?: boolean;
   env: NodeJS.ProcessEnv;
-  openCore(libraryFlag: string | undefined, options?: { maintenance?: boolean }): Promise<QuireCore>;
+  /** `searches`: the command will search or wait for the index, so it is opened at once, not on demand */
+  openCore(libraryFlag: string | undefined, options?: { maintenance?: boolean; searches?: boolean }): Promise<QuireCore>;
   /** the library and its index folder without opening them (`quire check`); defaults to the CLI's own */
   locateLibrary?(libraryFlag: string | undefined): { libraryDir: string; indexDir: string };
   /** where `serve` finds the React build */

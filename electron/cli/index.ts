@@ -14,8 +14,20 @@ const waitForStop = (): Promise<void> =>
     process.on('SIGTERM', () => resolve());
   });
 
+/**
+ * Whoever reads the output stopped reading (`quire list | head -1`): the rest of the output is
+ * dropped, and the command itself runs to its end, so a write in progress is never cut short.
+ */
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
+
 const code = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   terminal: Boolean(process.stderr.isTTY),

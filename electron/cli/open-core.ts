@@ -23,7 +23,7 @@ export function locateCliLibrary(libraryFlag?: string): { libraryDir: string; in
   return { libraryDir, indexDir: path.join(cacheDirFor(userData, libraryDir), 'index') };
 }
 
-export async function openCliCore(libraryFlag?: string, { maintenance = false }: { maintenance?: boolean } = {}): Promise<QuireCore> {
+export async function openCliCore(libraryFlag?: string, { maintenance = false, searches = false }: { maintenance?: boolean; searches?: boolean } = {}): Promise<QuireCore> {
   const userData = userDataDir();
   const libraryDir = resolveLibraryDir(libraryFlag, { userData });
   const sampleLibraryDir = path.join(findProjectRoot(), 'resources', 'sample-library');
@@ -35,7 +35,8 @@ export async function openCliCore(libraryFlag?: string, { maintenance = false }:
     ...(existsSync(sampleLibraryDir) ? { sampleLibraryDir } : {}),
     log: logToStderr,
     maintenance,
-    // `serve` (maintenance) searches soon after it opens; a one-shot command opens the index only if it searches or writes.
-    indexOnDemand: !maintenance,
+    // `serve` (maintenance) and a command that searches or writes open the index at once (its
+    // worker reads it from disk while the library is read); other commands never start it.
+    indexOnDemand: !maintenance && !searches,
   });
 }

@@ -77,7 +77,9 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     { indexed = false, maintenance = false, writes = false }: WithApiOptions = {},
   ): Promise<T> {
     if (writes) await refuseWhileHeld(context.locate().libraryDir);
-    const core = await (maintenance ? deps.openCore(libraryFlag(), { maintenance }) : deps.openCore(libraryFlag()));
+    // A command that searches or writes starts the search index while the library is read.
+    const openOptions = { ...(maintenance ? { maintenance } : {}), ...(indexed ? { searches: true } : {}) };
+    const core = await (Object.keys(openOptions).length > 0 ? deps.openCore(libraryFlag(), openOptions) : deps.openCore(libraryFlag()));
     try {
       const api = createDirectApi(core, (error) => deps.log('A command failed unexpectedly.', error));
       if (!indexed) return await run(api, core);

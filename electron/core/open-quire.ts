@@ -18,6 +18,7 @@ import { IndexSync } from './indexing/index-sync';
 import { libraryIndexSource } from './indexing/library-index-source';
 import { ArticleStore } from './library/article-store';
 import { LIBRARY_META_CACHE } from './library/meta-cache';
+import { ANNOTATION_FOLDER_CACHE } from './annotations/annotation-folder-cache';
 import { holdLibraryLock, isLibraryLocked, withArticleLock, type HeldLock } from './library/library-locks';
 import { serveForwardedWrites, type ForwardingServer } from './library/write-forwarding';
 import { articlesChangedBy } from './library/forwarded-changes';
@@ -218,6 +219,24 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const libraryLock = options.maintenance ? await holdLibraryLock(libraryDir, log) : null;
   const heldElsewhere = libraryLock === null && (await isLibraryLocked(libraryDir));
   if (options.maintenance && heldElsewhere) log('Another Quire (the app or quire serve) has this library open; both write to it, each change merged into what is on disk.');
+  const createIndex = (): Promise<SearchIndex> => createIndexSafely(options, { indexDir: path.join(options.cacheDir, 'index'), libraryDir }, log);
+  // An index wanted at once is started now: its worker reads the index from disk while this
+  // thread reads the library (a cold `quire search` otherwise waits for one, then the other).
+  const indexStarted = options.indexOnDemand === true ? null : createIndex();
+  try {
+    return await openWithIndex(options, { log, clock, libraryDir, libraryLock, heldElsewhere }, indexStarted ? () => indexStarted : createIndex);
+  } catch (error) {
+    // Nothing will search this library: the index's worker stops.
+    void indexStarted?.then((index) => index.close()).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function openWithIndex(
+  options: OpenQuireOptions,
+  { log, clock, libraryDir, libraryLock, heldElsewhere }: { log: Log; clock: ReturnType<typeof createClock>; libraryDir: string; libraryLock: HeldLock | null; heldElsewhere: boolean },
+  createIndex: () => Promise<SearchIndex>,
+): Promise<QuireCore> {
   const { store, created } = await ArticleStore.open(libraryDir, {
     log,
     now: clock,
@@ -237,8 +256,8 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
     (id, task) => withArticleLock(libraryDir, id, task),
   );
   const index = new IndexSync(
-    () => createIndexSafely(options, { indexDir: path.join(options.cacheDir, 'index'), libraryDir }, log),
-    libraryIndexSource(store, annotations),
+    createIndex,
+    libraryIndexSource(store, annotations, { folderCacheFile: path.join(options.cacheDir, ANNOTATION_FOLDER_CACHE), log }),
     log,
     { onDemand: options.indexOnDemand === true },
   );

@@ -13,6 +13,7 @@ import { articleGone, isFile } from '../library/article-store';
 import { annotationSchema } from '../library/file-schemas';
 import { articleAnnotationsDir, articleFiles, isValidId } from '../library/library-paths';
 import type { Log } from '../log';
+import type { AnnotationFolderCache } from './annotation-folder-cache';
 
 export const annotationNotFound = (): QuireError =>
   sentenceError('not-found', say('core.error.annotationNotFound'));
@@ -42,6 +43,15 @@ export async function writeAnnotationFile(articleDir: string, annotation: Annota
   }
 }
 
+/** Whether an `annotations/` folder holds any `.json` file; no folder (or none readable) holds none, as `list` finds. */
+function holdsAnnotationFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((name) => name.endsWith('.json'));
+  } catch {
+    return false;
+  }
+}
+
 export class AnnotationStore {
   /** @param articleDir the live folder of an article (the caller checks the article exists) */
   constructor(
@@ -54,17 +64,14 @@ export class AnnotationStore {
   ) {}
 
   /**
-   * Whether the article's `annotations/` folder holds any file `list` would read. Synchronous on
-   * purpose: fingerprinting a library asks it of every article, most of which have none, and ten
-   * thousand listings in a row cost a fraction of as many promises.
+   * Whether the article's `annotations/` folder holds any file `list` would read; through
+   * `folders`, listed only when it changed since it was last listed. Synchronous on purpose:
+   * fingerprinting a library asks it of every article, most of which have none, and ten thousand
+   * listings in a row cost a fraction of as many promises.
    */
-  hasAnnotationFiles(articleId: string): boolean {
-    try {
-      return readdirSync(articleAnnotationsDir(this.articleDir(articleId))).some((name) => name.endsWith('.json'));
-    } catch {
-      // No folder (or none readable): `list` finds nothing there either.
-      return false;
-    }
+  hasAnnotationFiles(articleId: string, folders?: AnnotationFolderCache): boolean {
+    const dir = articleAnnotationsDir(this.articleDir(articleId));
+    return folders ? folders.holdsFiles(articleId, dir, holdsAnnotationFiles) : holdsAnnotationFiles(dir);
   }
 
   async list(articleId: string): Promise<Annotation[]> {

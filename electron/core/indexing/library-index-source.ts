@@ -1,7 +1,9 @@
 /** The library as the index sees it: fingerprints of every article, and one article's documents. */
 import type { Annotation } from '../../shared/models';
+import { AnnotationFolderCache } from '../annotations/annotation-folder-cache';
 import type { AnnotationStore } from '../annotations/annotation-store';
 import type { ArticleStore } from '../library/article-store';
+import type { Log } from '../log';
 import type { ArticleFingerprint } from '../search/search-index';
 import type { IndexEntry, IndexSource } from './index-sync';
 import { fingerprintOf, searchDocumentsOf } from './search-documents';
@@ -13,16 +15,22 @@ const LIST_BATCH = 1000;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-export function libraryIndexSource(store: ArticleStore, annotations: AnnotationStore): IndexSource {
+/**
+ * @param folderCacheFile where to remember which annotation folders hold files between opens
+ *   (annotation-folder-cache.ts); without it every folder is listed
+ */
+export function libraryIndexSource(store: ArticleStore, annotations: AnnotationStore, { folderCacheFile, log }: { folderCacheFile?: string; log?: Log } = {}): IndexSource {
   return {
     async fingerprints(): Promise<ArticleFingerprint[]> {
       const articles = store.list();
+      const folders = folderCacheFile === undefined ? undefined : await AnnotationFolderCache.load(folderCacheFile, log ?? (() => undefined));
       // Most articles have no bookmark or note: a listing tells, and only the others are read.
       const annotated: string[] = [];
       for (let i = 0; i < articles.length; i += LIST_BATCH) {
         if (i > 0) await nextTurn();
-        for (const meta of articles.slice(i, i + LIST_BATCH)) if (annotations.hasAnnotationFiles(meta.id)) annotated.push(meta.id);
+        for (const meta of articles.slice(i, i + LIST_BATCH)) if (annotations.hasAnnotationFiles(meta.id, folders)) annotated.push(meta.id);
       }
+      await folders?.save(log ?? (() => undefined));
       const listed = new Map<string, Annotation[]>();
       for (let i = 0; i < annotated.length; i += READ_BATCH) {
         const batch = annotated.slice(i, i + READ_BATCH);

@@ -2,9 +2,9 @@
  * What the library hands the search index for one article: the article itself and each of its
  * bookmarks and notes, plus a fingerprint that changes exactly when any of that changes.
  */
-import { createHash } from 'node:crypto';
 import type { Annotation, ArticleMeta } from '../../shared/models';
 import type { ArticleFingerprint, SearchDocument } from '../search/search-index';
+import { sha256Hex } from '../fs/sha256';
 
 /** Bump when the documents built here change shape, so every index entry is rebuilt once. */
 const DOCUMENT_VERSION = 2;
@@ -27,7 +27,7 @@ export function fingerprintOf(meta: ArticleMeta, annotations: readonly Annotatio
   ];
   return {
     articleId: meta.id,
-    fingerprint: createHash('sha256').update(JSON.stringify(parts)).digest('hex'),
+    fingerprint: sha256Hex(JSON.stringify(parts)),
   };
 }
 

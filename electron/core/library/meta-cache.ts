@@ -17,13 +17,11 @@
  * exactly as Quire wrote it is not used at all, and a fingerprint of the metadata schema, so that
  * a Quire whose metadata has other fields or rules never takes an older Quire's entries.
  */
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ArticleMeta } from '../../shared/models';
 import * as z from '../../shared/zod';
-import { isNotFound, writeFileAtomic } from '../fs/atomic-write';
+import { readCheckedCache, writeCheckedCache, type CacheEntries, type CacheKind } from '../fs/checked-cache-file';
+import { sha256Hex } from '../fs/sha256';
 import type { Log } from '../log';
 import { articleMetaSchema } from './file-schemas';
 
@@ -33,28 +31,16 @@ export const LIBRARY_META_CACHE = 'library-meta.json';
 /** Raised whenever the file's frame or what an entry holds changes meaning beyond the schema. */
 const CACHE_VERSION = 2;
 
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
-
-let schemaFingerprintMemo: string | undefined;
-/** The metadata schema as JSON Schema, hashed: any change of a field, a type or a default changes it. */
-function schemaFingerprint(): string {
-  schemaFingerprintMemo ??= sha256(JSON.stringify(z.toJSONSchema(articleMetaSchema, { io: 'input', unrepresentable: 'any' }))).slice(0, 16);
-  return schemaFingerprintMemo;
+let kindMemo: CacheKind | undefined;
+/** The file's header: its version and the metadata schema as JSON Schema, hashed (any change of a field, a type or a default changes it). */
+function cacheKind(): CacheKind {
+  kindMemo ??= {
+    version: CACHE_VERSION,
+    schema: sha256Hex(JSON.stringify(z.toJSONSchema(articleMetaSchema, { io: 'input', unrepresentable: 'any' }))).slice(0, 16),
+    label: "The library's metadata cache",
+  };
+  return kindMemo;
 }
-
-/** The first line of the file: what it is, and the SHA-256 of every byte after that line. */
-interface CacheHeader {
-  version: number;
-  schema: string;
-  sha256: string;
-}
-
-const isHeader = (value: unknown): value is CacheHeader =>
-  typeof value === 'object' &&
-  value !== null &&
-  (value as Record<string, unknown>).version === CACHE_VERSION &&
-  typeof (value as Record<string, unknown>).schema === 'string' &&
-  typeof (value as Record<string, unknown>).sha256 === 'string';
 
 /** What identifies one version of article.json without reading it. */
 interface FileStamp {
@@ -65,26 +51,7 @@ interface FileStamp {
 }
 
 /** After the header line: `{ <id>: { stamp, meta } }`, compact JSON. */
-type StoredEntries = Record<string, unknown>;
-
-/** The entries of a file exactly as this Quire wrote it; null for anything else. */
-function entriesOf(file: Buffer): StoredEntries | null {
-  const lineEnd = file.indexOf(0x0a);
-  if (lineEnd < 0) return null;
-  let header: unknown;
-  let entries: unknown;
-  try {
-    header = JSON.parse(file.subarray(0, lineEnd).toString('utf8'));
-    if (!isHeader(header) || header.schema !== schemaFingerprint()) return null;
-    const body = file.subarray(lineEnd + 1);
-    if (sha256(body) !== header.sha256) return null;
-    entries = JSON.parse(body.toString('utf8'));
-  } catch {
-    // not JSON (a write cut short, another program's file): the same as an unusable file
-    return null;
-  }
-  return typeof entries === 'object' && entries !== null && !Array.isArray(entries) ? (entries as StoredEntries) : null;
-}
+type StoredEntries = CacheEntries;
 
 const isStamp = (value: unknown): value is FileStamp =>
   typeof value === 'object' &&
@@ -120,19 +87,7 @@ export class ArticleMetaCache {
 
   /** The cache as last written; empty (every article read from its files) when missing or unreadable. */
   static async load(file: string, log: Log): Promise<ArticleMetaCache> {
-    let content: Buffer;
-    try {
-      content = await readFile(file);
-    } catch (error) {
-      if (!isNotFound(error)) log(`The library's metadata cache ${file} could not be read; every article.json is read instead`, error);
-      return new ArticleMetaCache(file, {});
-    }
-    const entries = entriesOf(content);
-    if (!entries) {
-      log(`The library's metadata cache ${file} is not usable (cut short, changed, or from another version); it is made again from the articles`);
-      return new ArticleMetaCache(file, {});
-    }
-    return new ArticleMetaCache(file, entries);
+    return new ArticleMetaCache(file, await readCheckedCache(file, cacheKind(), log));
   }
 
   /**
@@ -163,16 +118,8 @@ export class ArticleMetaCache {
     if (!this.changed && this.current.size === Object.keys(this.stored).length) return;
     const articles: Record<string, Entry> = {};
     for (const [id, entry] of this.current) articles[id] = entry;
-    try {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      // Compact: nobody reads it but Quire, and a 10,000-article library's is several megabytes.
-      const body = Buffer.from(JSON.stringify(articles), 'utf8');
-      const header: CacheHeader = { version: CACHE_VERSION, schema: schemaFingerprint(), sha256: sha256(body) };
-      await writeFileAtomic(this.file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), body]));
-    } catch (error) {
-      // Only a shortcut: the next open reads the files again.
-      log(`The library's metadata cache ${this.file} could not be written`, error);
-    }
+    // Compact: nobody reads it but Quire, and a 10,000-article library's is several megabytes.
+    await writeCheckedCache(this.file, cacheKind(), articles, log);
   }
 
   private usable(id: string, stamp: FileStamp): ArticleMeta | null {

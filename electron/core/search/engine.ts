@@ -146,6 +146,18 @@ export class SearchEngine {
     this.maxSealed = Math.max(1, options.maxSealedSegments ?? MAX_SEALED_SEGMENTS);
   }
 
+  /**
+   * Reads the index from disk ahead of `open`, while the caller is still listing the library's
+   * fingerprints; a failure is left for `open` to meet again and report.
+   */
+  async preload(): Promise<void> {
+    try {
+      await this.ensureLoaded();
+    } catch {
+      // `open` loads again and reports why.
+    }
+  }
+
   async open(current: ArticleFingerprint[]): Promise<string[]> {
     // Once loaded, memory is at least as new as the disk: a second open only reconciles.
     await this.ensureLoaded();

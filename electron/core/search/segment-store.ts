@@ -20,6 +20,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { parseManifest, toManifestFile, type Manifest } from './manifest';
 import { Segment } from './segment';
 import { PIPELINE_VERSION } from './text-pipeline';
+import { sha256Hex } from '../fs/sha256';
 
 /** Bump when the layout of these files changes. */
 const FORMAT_VERSION = 10;
@@ -51,7 +52,6 @@ export interface LoadedState {
   unverified: UnverifiedSegment[];
 }
 
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 function readIfPresent(file: string): Buffer | null {
   try {
@@ -110,7 +110,7 @@ export class SegmentStore {
     const unverified: UnverifiedSegment[] = [];
     for (const { id, sha256: expected } of manifest.segments) {
       const bytes = files.get(id) ?? null;
-      const segment = bytes === null || (verify && sha256(bytes) !== expected) ? null : this.decode(id, bytes);
+      const segment = bytes === null || (verify && sha256Hex(bytes) !== expected) ? null : this.decode(id, bytes);
       if (segment === null) {
         lost.add(id);
         continue;
@@ -168,7 +168,7 @@ export class SegmentStore {
       let checksum = this.written.get(segment.id);
       if (checksum === undefined) {
         const bytes = segment.bytes();
-        checksum = sha256(bytes);
+        checksum = sha256Hex(bytes);
         toWrite.push({ id: segment.id, bytes });
       }
       listed.push({ id: segment.id, sha256: checksum });
@@ -188,7 +188,7 @@ export class SegmentStore {
     await mkdir(this.dir, { recursive: true });
     for (const { id, bytes } of toWrite) {
       await writeFileAtomic(path.join(this.dir, segmentFile(id)), bytes, { fsync: true });
-      this.written.set(id, sha256(bytes));
+      this.written.set(id, sha256Hex(bytes));
     }
     await writeFileAtomic(path.join(this.dir, MANIFEST_FILE), manifestJson, { fsync: true });
     await this.removeUnlisted(new Set(listed.map(({ id }) => id)));

@@ -55,7 +55,9 @@ function main(): void {
   if (!isWorkerData(workerData)) throw new Error('search-worker needs { indexDir, libraryDir }');
   const engine = new SearchEngine({ indexDir: workerData.indexDir, libraryDir: workerData.libraryDir });
 
-  let queue: Promise<void> = Promise.resolve();
+  // The index is read while the host lists the library's fingerprints for `open` (a cold
+  // `quire search` otherwise waits for one, then the other); requests queue behind it.
+  let queue: Promise<void> = engine.preload();
   port.on('message', (message: unknown) => {
     if (!isSearchWorkerRequest(message)) {
       const id = typeof (message as { id?: unknown } | null)?.id === 'number' ? (message as { id: number }).id : -1;

@@ -186,6 +186,20 @@ describe('quire CLI (built, real core)', () => {
     expect(notALanguage.stderr).toBe('listArticles: argument 0.lang is not a language code (en, fr, pt-BR, …)\n');
   });
 
+  it('ends quietly when its reader stops reading (quire list | head -1)', async () => {
+    const child = spawn(process.execPath, [CLI, '--library', libraryDir, 'list'], {
+      env: { ...process.env, HOME: root, XDG_CONFIG_HOME: path.join(root, 'config'), QUIRE_LIBRARY: '', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reading end closed before anything was written: every write meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('exits 2 on a usage error', async () => {
     const run = await quire('export', 'x', '--format', 'pdf');
     expect(run.code).toBe(2);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnnotationStore, writeAnnotationFile } from '../../../../electron/core/annotations/annotation-store';
@@ -49,5 +49,21 @@ describe("the library's fingerprints for the search index", () => {
     ]);
     // A bookmark is part of the fingerprint: the index sees the article changed.
     expect(fingerprints[3]).not.toEqual(fingerprintOf(articles[3]!, []));
+  });
+
+  it('see a bookmark added after the annotation folders were remembered', async () => {
+    const root = tempDir();
+    const articles: ArticleMeta[] = ['plain', 'marked'].map((id) => makeArticle({ id, title: id }));
+    const dirOf = (id: string) => path.join(root, id);
+    for (const { id } of articles) mkdirSync(path.join(dirOf(id), 'annotations'), { recursive: true });
+    const store = { list: () => articles } as unknown as ArticleStore;
+    const source = libraryIndexSource(store, new AnnotationStore(dirOf, () => {}), { folderCacheFile: path.join(root, 'cache', 'folders.json') });
+    const before = await source.fingerprints();
+    expect(existsSync(path.join(root, 'cache', 'folders.json'))).toBe(true);
+    const added = bookmark('marked', 'b0009', '2026-02-01T00:00:00.000Z');
+    await writeAnnotationFile(dirOf('marked'), added);
+    const after = await source.fingerprints();
+    expect(after).toEqual([before[0], fingerprintOf(articles[1]!, [added])]);
+    expect(after[1]).not.toEqual(before[1]);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../../../electron/core/search/engine';
@@ -230,6 +230,28 @@ describe('the index on disk', () => {
     expect((await reopened.open(current)).sort()).toEqual(damaged.articles);
     expect((await reopened.search('deputes')).map((h) => h.articleId)).not.toContain('lemonde-page');
     await reopened.close();
+  });
+
+  it('read ahead of open (as the worker does at start), answers as if read at open', async () => {
+    await buildAndClose();
+    const reopened = newEngine();
+    await reopened.preload();
+    // The library changed while the index was being read: open still sees it.
+    const changed = current.map((fp) => (fp.articleId === 'lemonde-page' ? { ...fp, fingerprint: 'edited' } : fp));
+    expect(await reopened.open(changed.filter((fp) => fp.articleId !== 'seed-article'))).toEqual(['lemonde-page']);
+    expect(await reopened.search('hussein')).toEqual([]);
+    expect((await reopened.search('deputes')).map((h) => h.articleId)).toContain('lemonde-page');
+    await reopened.close();
+  });
+
+  it('read ahead of open where a file stands in for the index: open rebuilds as without the read ahead', async () => {
+    mkdirSync(path.dirname(library.indexDir), { recursive: true });
+    writeFileSync(library.indexDir, 'not a folder');
+    const engine = newEngine();
+    await expect(engine.preload()).resolves.toBeUndefined();
+    expect((await engine.open(current)).sort()).toEqual([...allIds].sort());
+    await engine.close();
+    rmSync(library.indexDir);
   });
 
   it('starts empty when the index folder does not exist', async () => {
