@@ -12,7 +12,7 @@ interface MatchBarProps {
 
 /** The find bar while finding, else the bar of the search the article was opened from, else nothing. */
 export function MatchBar({ matches, text, container, scroller }: MatchBarProps) {
-  const { find, findBar, closeFind, search } = matches;
+  const { find, findBar, closeFind, setFound, search } = matches;
   if (find) {
     return (
       <FindBar
@@ -23,6 +23,7 @@ export function MatchBar({ matches, text, container, scroller }: MatchBarProps) 
         container={container}
         scroller={scroller}
         onClose={closeFind}
+        onFound={setFound}
       />
     );
   }

@@ -226,8 +226,8 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
             text={content.text}
             html={content.html}
             placed={placed}
-            matches={matches.matches}
-            currentMatch={matches.currentMatch}
+            matches={matches.shown.matches}
+            currentMatch={matches.shown.current}
             pagesRef={pdfPages}
             scrollerRef={pdfScroller}
             onShowText={() => setPdfMode('text')}

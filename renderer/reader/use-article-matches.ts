@@ -5,6 +5,7 @@
  */
 import { useCallback, useMemo, useState, type RefObject } from 'react';
 import { useFindInArticle } from './find/use-find-in-article';
+import type { FoundMatches } from './find/use-find-state';
 import type { ReaderTarget } from './reader-target';
 import { findTermMatches, initialMatchIndex } from './term-matches';
 import { useReaderKeys } from './use-reader-keys';
@@ -34,7 +35,7 @@ export function useArticleMatches({ text, target, main, container, scroller }: A
   );
   const closeSearch = useCallback(() => setSearch(null), []);
 
-  const { find, bar: findBar, close: closeFind } = useFindInArticle({
+  const { find, bar: findBar, close: closeFindBar } = useFindInArticle({
     text,
     main,
     container,
@@ -42,6 +43,17 @@ export function useArticleMatches({ text, target, main, container, scroller }: A
     fallbackQuery: () => (search?.terms.length === 1 ? search.terms[0]! : ''),
     onOpen: closeSearch,
   });
+  // What the find bar found, for a view that paints matches itself (a PDF's pages).
+  const [found, setFound] = useState<FoundMatches | null>(null);
+  const closeFind = useCallback(
+    (query: string) => {
+      setFound(null);
+      closeFindBar(query);
+    },
+    [closeFindBar],
+  );
+  /** The matches shown now: the find bar's while it is open, else the search's. */
+  const shown = find && found ? { matches: found.matches, current: found.index } : { matches, current: currentMatch };
   const nextFound = useCallback(() => findBar.current?.step(1), [findBar]);
   const previousFound = useCallback(() => findBar.current?.step(-1), [findBar]);
   const hasMatches = search !== null && matches.length > 0;
@@ -53,7 +65,7 @@ export function useArticleMatches({ text, target, main, container, scroller }: A
     onPreviousMatch: hasMatches ? previousMatch : find ? previousFound : null,
   });
 
-  return { jumpTo, search, matches, currentMatch, nextMatch, previousMatch, closeSearch, find, findBar, closeFind };
+  return { jumpTo, search, matches, currentMatch, nextMatch, previousMatch, closeSearch, find, findBar, closeFind, setFound, shown };
 }
 
 export type ArticleMatches = ReturnType<typeof useArticleMatches>;

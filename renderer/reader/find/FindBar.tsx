@@ -2,7 +2,7 @@ import { FormattedMessage } from 'react-intl';
 import { useText } from '../../i18n/use-text';
 import { useEffect, useId, useImperativeHandle, useRef, type KeyboardEvent, type Ref, type RefObject } from 'react';
 import { useFindHighlights } from './use-find-highlights';
-import { useFindState } from './use-find-state';
+import { useFindState, type FoundMatches } from './use-find-state';
 
 /** What the reader asks of an open find bar (its shortcuts act from anywhere in the reader). */
 export interface FindBarHandle {
@@ -19,15 +19,18 @@ interface FindBarProps {
   scroller: RefObject<HTMLElement | null>;
   /** Escape or Close; the query is kept for the next Ctrl+F */
   onClose: (query: string) => void;
+  /** told of every new set of matches and every move, for a view that paints them itself (a PDF's pages) */
+  onFound?: (found: FoundMatches) => void;
 }
 
 /** Find in the article (Ctrl+F): every match highlighted as you type, "3 of 17", Enter for the next. */
-export function FindBar({ ref, text, initialQuery, container, scroller, onClose }: FindBarProps) {
+export function FindBar({ ref, text, initialQuery, container, scroller, onClose, onFound }: FindBarProps) {
   const input = useRef<HTMLInputElement>(null);
   const countId = useId();
   const words = useText();
   const { query, setQuery, found, step } = useFindState({ text, initialQuery, container, scroller });
   useFindHighlights({ container, scroller, matches: found.matches, current: found.index, moves: found.moves });
+  useEffect(() => onFound?.(found), [found, onFound]);
 
   const focus = () => {
     input.current?.focus();

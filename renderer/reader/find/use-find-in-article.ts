@@ -29,11 +29,14 @@ interface FindInArticleOptions {
 /** A selection longer than this is not a find query: the user was selecting, not asking. */
 const MAX_SELECTED_QUERY = 200;
 
-function selectedQuery(container: HTMLElement | null, text: string): string | null {
-  if (!container) return null;
-  const span = selectionToOffsets(container, container.ownerDocument.getSelection());
-  if (!span) return null;
-  const selected = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+function selectedQuery(main: HTMLElement | null, container: HTMLElement | null, text: string): string | null {
+  if (!main || !container) return null;
+  const selection = main.ownerDocument.getSelection();
+  const span = selectionToOffsets(container, selection);
+  // Outside the text: a selection on a PDF's pages is taken as it reads.
+  const inMain = selection !== null && !selection.isCollapsed && selection.anchorNode !== null && main.contains(selection.anchorNode);
+  const raw = span ? text.slice(span.start, span.end) : inMain ? selection.toString() : '';
+  const selected = raw.replace(/\s+/g, ' ').trim();
   return selected && selected.length <= MAX_SELECTED_QUERY ? selected : null;
 }
 
@@ -54,7 +57,7 @@ export function useFindInArticle({ text, main, container, scroller, fallbackQuer
       if (!shortcut || !isReaderKey(event, main.current)) return;
       event.preventDefault();
       const { find: open, text: articleText, fallbackQuery: fallback, onOpen: opened } = latest.current;
-      const selected = shortcut === 'open' ? selectedQuery(container.current, articleText) : null;
+      const selected = shortcut === 'open' ? selectedQuery(main.current, container.current, articleText) : null;
       if (open && selected === null) {
         if (shortcut === 'open') bar.current?.focus();
         else bar.current?.step(shortcut === 'next' ? 1 : -1);
@@ -70,8 +73,10 @@ export function useFindInArticle({ text, main, container, scroller, fallbackQuer
   const close = (query: string) => {
     lastQuery.current = query;
     setFind(null);
-    // The bar and its field go away: keep the focus in the text the user was finding in.
-    scroller.current?.focus({ preventScroll: true });
+    // The bar and its field go away: keep the focus in the text the user was finding in (a PDF's
+    // pages when they are shown instead of the text).
+    const text = scroller.current && !scroller.current.closest('[hidden]') ? scroller.current : main.current?.querySelector<HTMLElement>('.pdf-view');
+    text?.focus({ preventScroll: true });
   };
 
   return { find, bar, close };

@@ -181,3 +181,53 @@ test('a search\'s matches are painted on the pages and stepped through page by p
   await expect.poll(() => paintedText(page, 'quire-page-blue')).toEqual(['The fourth page']);
   expect(consoleErrors).toEqual([]);
 });
+
+test('find in the page view (Ctrl+F): matches painted on the pages, Enter goes to the next one\'s page, a selection on a page is the query, Escape gives the pages the focus', async ({ page, quire, consoleErrors }) => {
+  await page.goto(quire.url);
+  await importPdf(page);
+  await page.reload();
+  await new LibraryPage(page).open(TITLE);
+  await expect(page.getByRole('region', { name: 'PDF pages' })).toBeVisible();
+  await expect(page.locator('.pdf-page[data-page="1"] .textLayer span').first()).toBeAttached();
+
+  await page.getByRole('region', { name: 'PDF pages' }).click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ControlOrMeta+f');
+  const field = page.getByRole('search', { name: 'Find in article' }).getByRole('textbox');
+  const bar = page.getByRole('search', { name: 'Find in article' });
+  // A word on the last page: found, painted there, and its page is shown.
+  await field.fill('fifth');
+  await expect(bar).toContainText('1 of 1');
+  await expect(page.getByLabel('Page', { exact: true })).toHaveValue('5');
+  await expect.poll(() => paintedText(page, 'quire-page-match-current')).toEqual(['fifth']);
+  // Three on page 2: every one painted, Enter steps to the next.
+  await field.fill('second');
+  await expect(bar).toContainText('1 of 3');
+  await expect(page.getByLabel('Page', { exact: true })).toHaveValue('2');
+  await field.press('Enter');
+  await expect(bar).toContainText('2 of 3');
+  await expect.poll(() => paintedText(page, 'quire-page-match-current')).toEqual(['second']);
+  await expect.poll(async () => (await paintedText(page, 'quire-page-match')).length).toBe(2);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('search', { name: 'Find in article' })).toHaveCount(0);
+  await expect.poll(() => paintedText(page, 'quire-page-match-current')).toEqual([]);
+  await expect(page.locator('.pdf-view')).toBeFocused();
+
+  // A word selected on a page is what Ctrl+F looks for.
+  const tides = page.locator('.pdf-page[data-page="2"] .textLayer span', { hasText: 'tides' }).first();
+  await tides.scrollIntoViewIfNeeded();
+  await page.evaluate(() => {
+    const span = [...document.querySelectorAll('.pdf-page[data-page="2"] .textLayer span')].find((s) => s.textContent?.includes('tides'))!;
+    const node = span.firstChild!;
+    const at = node.textContent!.indexOf('tides');
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 'tides'.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  await page.keyboard.press('ControlOrMeta+f');
+  await expect(field).toHaveValue('tides');
+  await expect(page.getByRole('search', { name: 'Find in article' })).toContainText('1 of 1');
+  await expect.poll(() => paintedText(page, 'quire-page-match-current')).toEqual(['tides']);
+  expect(consoleErrors).toEqual([]);
+});
