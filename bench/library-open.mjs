@@ -10,14 +10,19 @@
  *
  * `--compare` times that checkout's `quire` too, on the same library in the same run, each command
  * alternating between the two, so a change is measured against what it replaces under the same load.
+ *
+ * Then the library as the app shows it, in browser mode: `quire serve` started (it prints its address
+ * once the library watcher has scanned the folders), the page loaded in Chromium (launched once
+ * beforehand), and the time from the page's request until the newest article's row is on screen.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadArticles, ROOT } from './corpus.mjs';
+import { CHROMIUM_ARGS, debianChromium } from '../scripts/test-browser.mjs';
 
 const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '5' }, compare: { type: 'string' } } });
 const RUNS = Number(options.runs);
@@ -94,4 +99,47 @@ console.log(`10,000 articles; median of ${RUNS} runs each, ms from process start
 for (const [command, runs] of times) {
   const walls = runs.map((r) => r.wall);
   console.log(`${command}: wall ${median(walls).toFixed(0)} ms, CPU ${median(runs.map((r) => r.cpu)).toFixed(0)} ms  (wall of each run: ${walls.map((v) => v.toFixed(0)).join(', ')})`);
+}
+
+/** `quire serve` started; resolves with the process and its address once it prints it. */
+function serve(bin, home) {
+  const child = spawn(process.execPath, [bin, '--library', LIBRARY, 'serve', '--port', '0'], { env: envFor(home), stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.on('exit', (code) => reject(new Error(`quire serve exited (${code}) before printing its address: ${output}`)));
+    child.stdout.on('data', (chunk) => {
+      output += chunk.toString();
+      const match = /Quire is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      if (match) resolve({ child, url: match[1] });
+    });
+  });
+}
+
+const newestTitle = JSON.parse(readFileSync(path.join(LIBRARY, 'articles', 'a09999', 'article.json'), 'utf8')).title;
+const { chromium } = await import('@playwright/test');
+const browser = await chromium.launch({ executablePath: debianChromium(), args: CHROMIUM_ARGS });
+const listTimes = new Map(builds.map(([name]) => [name, []]));
+const listLoad = [];
+for (let run = 0; run < RUNS; run += 1) {
+  for (const [name, bin, home] of builds) {
+    listLoad.push(os.loadavg()[0]);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const begin = performance.now();
+    const { child, url } = await serve(bin, home);
+    const served = performance.now() - begin;
+    await page.goto(url);
+    await page.getByRole('main').getByRole('button', { name: newestTitle }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    listTimes.get(name).push({ served, shown: performance.now() - begin });
+    await page.close();
+    child.removeAllListeners('exit');
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+await browser.close();
+console.log(`\nBrowser mode (the app's page served by quire serve), median of ${RUNS} runs, load average ${median(listLoad).toFixed(1)}`);
+for (const [name, runs] of listTimes) {
+  const onScreen = runs.map((r) => r.shown - r.served);
+  console.log(`${name}: address printed ${median(runs.map((r) => r.served)).toFixed(0)} ms after the server's start; newest article's row on screen ${median(onScreen).toFixed(0)} ms after the page was asked for  (each run: ${onScreen.map((v) => v.toFixed(0)).join(', ')})`);
 }
