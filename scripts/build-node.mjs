@@ -33,6 +33,7 @@ await Promise.all([
       'worker/search-worker': 'electron/core/search/worker.ts',
       'worker/import-worker': 'electron/core/import-jobs/import-worker.ts',
       'worker/import-host': 'electron/core/import-jobs/import-host.ts',
+      'worker/library-watcher': 'electron/core/library/watch-worker.ts',
     },
     outdir: 'out',
     // Split so that lazily imported modules (the importers and jsdom) load only when used.

@@ -3,11 +3,15 @@
  * edit) and reports them per article, a short while after they settle, so that a burst of file
  * events (an import, an atomic write's temp file and rename) becomes one report.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import { Worker } from 'node:worker_threads';
+import { bundledWorkerPath } from '../app-root';
 import type { Log } from '../log';
+import { watchFolders, type FolderWatch } from './folder-watch';
 import { isValidId, type LibraryPaths } from './library-paths';
 import { isConflictCopy } from './sync/conflict-names';
+import { isWatchReport, type WatchRequest, type WatchWorkerData } from './watch-protocol';
 
 /** Collects events for this long after the first one: long enough for a folder rename's events, short enough to show a change within a second. */
 const SETTLE_MS = 200;
@@ -61,26 +65,54 @@ export function watchLibrary(
     timer ??= setTimeout(report, SETTLE_MS);
   };
 
-  const watcher: FSWatcher = watch([paths.articlesDir, paths.trashDir], {
-    ignoreInitial: true,
-    // articles/<id>/annotations/<file>: deeper folders (none today) are not the library's.
-    depth: 2,
-    // Staging and swapped-out folders (.tmp-, .replaced-) are half-made articles; assets never change alone.
-    ignored: (file) => {
-      const parts = path.relative(paths.root, file).split(path.sep);
-      return parts.some((part) => part.startsWith('.')) || parts[2] === 'assets';
+  const watch = startWatch(paths, noteEvent, log);
+  return {
+    ready: watch.ready,
+    async close() {
+      await watch.close();
+      if (timer) clearTimeout(timer);
+      await reporting;
     },
-  });
-  watcher.on('all', (_event, file) => noteEvent(file));
-  watcher.on('error', (error) => log('Watching the library folder for changes failed', error));
-  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  };
+}
 
+/** The file watching itself, in its own thread (watch-worker.ts), or here when that thread's bundle is missing. */
+function startWatch(paths: LibraryPaths, onFile: (file: string) => void, log: Log): FolderWatch {
+  const folders = [paths.articlesDir, paths.trashDir];
+  const onError = (error: unknown): void => log('Watching the library folder for changes failed', error);
+  const file = bundledWorkerPath('library-watcher.js', 'QUIRE_WATCH_WORKER');
+  if (!existsSync(file)) return watchFolders(paths.root, folders, onFile, onError);
+  const workerData: WatchWorkerData = { root: paths.root, folders };
+  const worker = new Worker(file, { workerData });
+  // An idle watcher must not keep a command from exiting; the app and `serve` are kept alive by their windows and servers.
+  worker.unref();
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  let markClosed: () => void = () => {};
+  const closed = new Promise<void>((resolve) => (markClosed = resolve));
+  worker.on('message', (message: unknown) => {
+    if (!isWatchReport(message)) return;
+    if (message.type === 'file') onFile(message.file);
+    else if (message.type === 'ready') markReady();
+    else if (message.type === 'closed') markClosed();
+    else onError(new Error(message.message));
+  });
+  worker.on('error', onError);
+  worker.on('exit', () => {
+    // Stopped (closed, or failed): nothing will be seen any more, and nobody waits for it.
+    markReady();
+    markClosed();
+  });
+  let closing: Promise<void> | null = null;
   return {
     ready,
-    async close() {
-      if (timer) clearTimeout(timer);
-      await watcher.close();
-      await reporting;
+    close() {
+      closing ??= (async () => {
+        worker.postMessage({ type: 'close' } satisfies WatchRequest);
+        await closed;
+        await worker.terminate();
+      })();
+      return closing;
     },
   };
 }

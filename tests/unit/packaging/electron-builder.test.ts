@@ -114,6 +114,7 @@ describe('what the app ships (the linux dir build)', () => {
       '/out/worker/search-worker.js',
       '/out/worker/import-worker.js',
       '/out/worker/import-host.js',
+      '/out/worker/library-watcher.js',
       '/node_modules/tinypool/dist/index.js',
       '/node_modules/tinypool/dist/entry/worker.js',
       '/node_modules/lunr/package.json',
@@ -132,7 +133,7 @@ describe('what the app ships (the linux dir build)', () => {
     const shipped = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     const graph = followDiskImports(
       packed.unpackedDir,
-      ['out/worker/search-worker.js', 'out/worker/import-worker.js', 'out/worker/import-host.js', 'node_modules/tinypool/dist/entry/worker.js'].map((file) =>
+      ['out/worker/search-worker.js', 'out/worker/import-worker.js', 'out/worker/import-host.js', 'out/worker/library-watcher.js', 'node_modules/tinypool/dist/entry/worker.js'].map((file) =>
         path.join(packed.unpackedDir, file),
       ),
       // Stemmers (lunr-languages) are required by name at run time; every production dependency counts.
