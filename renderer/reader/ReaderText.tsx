@@ -62,6 +62,8 @@ export function ReaderText({ article, html, dir, titleRef, scrollerRef, containe
             aria-describedby={hintId}
             data-pages={columns ?? undefined}
             data-writing-mode={writingMode ?? undefined}
+            // Its lines run top to bottom, whichever way the column turns its zones.
+            dir={writingMode ? 'ltr' : undefined}
           >
             <article className={`reader-article font-${settings.fontFamily}`} dir={dir}>
               <ArticleHeader article={article} titleRef={titleRef} dir={dir} />

@@ -158,3 +158,44 @@ test('a vertical Japanese novel is laid out vertically: find scrolls to a hit in
   expect(await scroller.evaluate((element) => getComputedStyle(element).writingMode)).toBe('vertical-rl');
   expect(consoleErrors).toEqual([]);
 });
+
+test('a vertical novel in pages: pages turn right to left, the contents and find go to the page that holds their place', async ({ page, quire, consoleErrors }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const reader = await importAndOpen(page, quire.homeDir, quire.url, 'neko.epub', verticalNovel(), NOVEL_TITLE);
+  await expect(reader.article).toContainText('吾輩は猫である');
+  await page.getByRole('button', { name: 'Text layout' }).click();
+  await page.getByLabel('Layout', { exact: true }).selectOption('one-column');
+  await page.keyboard.press('Escape');
+  const status = page.locator('.reading-status-text');
+  await expect(status).toContainText(/Page 1 of \d+/);
+  const pageNumber = async () => Number(/Page (\d+)/.exec((await status.textContent()) ?? '')?.[1]);
+  const scroller = page.getByRole('region', { name: 'Article text' });
+  expect(await scroller.evaluate((element) => getComputedStyle(element).writingMode)).toBe('vertical-rl');
+
+  // ← is forward in vertical text.
+  await scroller.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(pageNumber).toBe(2);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(pageNumber).toBe(1);
+
+  const onPage = (locator: ReturnType<Page['locator']>) =>
+    locator.evaluate((element) => {
+      const box = element.closest('.reader-scroll')!.getBoundingClientRect();
+      const rect = element.getBoundingClientRect();
+      return rect.left >= box.left - 1 && rect.right <= box.right + 1;
+    });
+  await page.getByRole('navigation', { name: 'Contents' }).getByRole('button', { name: '第3章' }).click();
+  const heading = page.getByRole('heading', { name: '第3章' });
+  await expect(heading).toBeFocused();
+  await expect.poll(() => onPage(heading)).toBe(true);
+  await screenshot(page, testInfo, 'vertical-pages-1280-light.png');
+
+  await page.getByRole('navigation', { name: 'Contents' }).getByRole('button', { name: '第1章' }).click();
+  await expect(status).toContainText('第1章');
+  const find = new FindBar(page);
+  await find.find(VERTICAL_CHAPTER_3_WORD);
+  await expect(find.count).toHaveText('1 of 1');
+  await expect(status).toContainText('第3章');
+  expect(consoleErrors).toEqual([]);
+});
