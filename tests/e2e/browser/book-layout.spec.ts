@@ -156,6 +156,18 @@ test('a vertical Japanese novel is laid out vertically: find scrolls to a hit in
   await new LibraryPage(page).open(NOVEL_TITLE);
   await expect(reader.highlight('名前はまだ無い').first()).toHaveClass(/quire-color-green/);
   expect(await scroller.evaluate((element) => getComputedStyle(element).writingMode)).toBe('vertical-rl');
+
+  // The reader may set the book horizontally instead, for this book, and it stays so.
+  const lines = page.getByRole('group', { name: 'Lines' });
+  await lines.getByRole('button', { name: 'Horizontal' }).click();
+  await expect(lines.getByRole('button', { name: 'Horizontal' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await scroller.evaluate((element) => getComputedStyle(element).writingMode)).toBe('horizontal-tb');
+  await page.reload();
+  await new LibraryPage(page).open(NOVEL_TITLE);
+  await expect(reader.highlight('名前はまだ無い').first()).toHaveClass(/quire-color-green/);
+  expect(await scroller.evaluate((element) => getComputedStyle(element).writingMode)).toBe('horizontal-tb');
+  await lines.getByRole('button', { name: 'Vertical' }).click();
+  expect(await scroller.evaluate((element) => getComputedStyle(element).writingMode)).toBe('vertical-rl');
   expect(consoleErrors).toEqual([]);
 });
 
