@@ -18,7 +18,9 @@ export interface FixedPage {
   side: PageSide | null;
   /** the page's body, sanitized: classes kept for its CSS, images at `assets/<name>` */
   html: string;
-  /** the page's CSS, sanitized; `html`/`body` written as `epub-html`/`epub-body`; urls `assets/<name>` only */
+  /** the style sheets the page uses, in order, as indexes into the book's `styles` */
+  styles: number[];
+  /** the page's own CSS (its `style` attributes as rules), sanitized like the sheets */
   css: string;
   /** the section of content.html holding the page's text (`c<N>`) */
   section: string;
@@ -32,6 +34,11 @@ export interface FixedLayoutPages {
   spread: PageSpread;
   /** the way pages turn (the spine's `page-progression-direction`) */
   progression: 'ltr' | 'rtl';
+  /**
+   * The book's style sheets, sanitized, each once (a book's pages share one or two): `html`/`body`
+   * written as `epub-html`/`epub-body`, urls `assets/<name>` only.
+   */
+  styles: string[];
   pages: FixedPage[];
 }
 
@@ -41,12 +48,14 @@ const fixedLayoutSchema = z.object({
   version: z.literal(1),
   spread: z.enum(['none', 'landscape', 'portrait', 'both', 'auto']),
   progression: z.enum(['ltr', 'rtl']),
+  styles: z.array(z.string()),
   pages: z.array(
     z.object({
       width: size,
       height: size,
       side: z.nullable(z.enum(['left', 'right', 'center'])),
       html: z.string(),
+      styles: z.array(z.int().check(z.gte(0))),
       css: z.string(),
       section: z.string(),
       rootClass: z.string(),
@@ -58,7 +67,9 @@ const fixedLayoutSchema = z.object({
 /** The pages file read back (it is a file of the library: anything may have written it), or null. */
 export function parseFixedLayout(json: unknown): FixedLayoutPages | null {
   const parsed = fixedLayoutSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) return null;
+  const { styles, pages } = parsed.data;
+  return pages.every((page) => page.styles.every((index) => index < styles.length)) ? parsed.data : null;
 }
 
 /** How a book's lines run: `vertical-rl` for Japanese and Chinese set vertically; absent means horizontal. */

@@ -85,6 +85,8 @@ function PageSpreads({ articleId, book }: { articleId: string; book: Pages }) {
     return () => observer.disconnect();
   }, []);
 
+  // The book's sheets, made once and shared by every page's shadow root.
+  const sheets = useMemo(() => book.styles.map((css) => styleSheet(pageCss(css, (path) => assetUrl(articleId, path)))), [book, articleId]);
   const spreads = useMemo(
     () => spreadsOf(book.pages, book.progression, showsSpreads(book.spread, size.width, size.height)),
     [book, size.width, size.height],
@@ -134,7 +136,7 @@ function PageSpreads({ articleId, book }: { articleId: string; book: Pages }) {
         {size.width > 0 && (
           <div className="fixed-spread">
             {onScreen.map((shownPage) => (
-              <FixedPageView key={shownPage.section} page={shownPage} scale={scale} articleId={articleId} />
+              <FixedPageView key={shownPage.section} page={shownPage} sheets={sheets} scale={scale} articleId={articleId} />
             ))}
           </div>
         )}
@@ -157,22 +159,26 @@ function PageSpreads({ articleId, book }: { articleId: string; book: Pages }) {
 }
 
 /** One page at its own size, scaled: its markup and CSS in a shadow root, where no style of the app reaches it and none of its reaches out. */
-function FixedPageView({ page, scale, articleId }: { page: FixedPage; scale: number; articleId: string }) {
+function FixedPageView({ page, sheets, scale, articleId }: { page: FixedPage; sheets: readonly CSSStyleSheet[]; scale: number; articleId: string }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = host.current;
     if (!element) return;
     const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
     const toUrl = (path: string) => assetUrl(articleId, path);
-    root.adoptedStyleSheets = [styleSheet(PAGE_BASE_CSS), styleSheet(pageCss(page.css, toUrl))];
+    const own = page.styles.flatMap((index) => sheets[index] ?? []);
+    root.adoptedStyleSheets = [baseSheet(), ...own, styleSheet(pageCss(page.css, toUrl))];
     root.replaceChildren(pageContent(page, toUrl));
-  }, [page, articleId]);
+  }, [page, sheets, articleId]);
   return (
     <div className="fixed-page" style={{ inlineSize: page.width * scale, blockSize: page.height * scale }} data-testid="fixed-page">
       <div ref={host} className="fixed-page-content" style={{ inlineSize: page.width, blockSize: page.height, transform: `scale(${scale})` }} />
     </div>
   );
 }
+
+let base: CSSStyleSheet | undefined;
+const baseSheet = (): CSSStyleSheet => (base ??= styleSheet(PAGE_BASE_CSS));
 
 /** A constructed style sheet: the page's CSP applies no `<style>` element, and a sheet's rules cannot close anything. */
 function styleSheet(css: string): CSSStyleSheet {

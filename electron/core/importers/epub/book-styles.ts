@@ -13,6 +13,8 @@ import type { ZipArchive } from './zip-archive';
 export interface ChapterSheet {
   css: string;
   basePath: string;
+  /** a `<style>` element of the chapter, not a file */
+  inline: boolean;
 }
 
 const MAX_BOOK_CSS_CHARS = 4 * 1024 * 1024;
@@ -27,14 +29,14 @@ export class BookStyles {
     const sheets: ChapterSheet[] = [];
     for (const element of [...elementsNamed(chapter, 'link'), ...elementsNamed(chapter, 'style')].sort(documentOrder)) {
       if (element.localName === 'style') {
-        sheets.push({ css: element.textContent ?? '', basePath: chapterPath });
+        sheets.push({ css: element.textContent ?? '', basePath: chapterPath, inline: true });
         continue;
       }
       const rel = (element.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
       if (!rel.includes('stylesheet') || rel.includes('alternate')) continue;
       const path = resolveHref(chapterPath, element.getAttribute('href') ?? '').path;
       const css = path && path !== chapterPath ? await this.file(path) : null;
-      if (css !== null && path) sheets.push({ css, basePath: path });
+      if (css !== null && path) sheets.push({ css, basePath: path, inline: false });
     }
     return sheets;
   }

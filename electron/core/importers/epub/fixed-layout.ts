@@ -47,6 +47,9 @@ const classList = (element: Element | null): string => (element?.getAttribute('c
 
 export class FixedLayoutBuilder {
   private readonly pages: FixedPage[] = [];
+  private readonly styles: string[] = [];
+  /** a sheet's index in `styles`, by its file (or its text, for a `<style>` element) */
+  private readonly styleIndex = new Map<string, number>();
 
   constructor(
     private readonly rendition: BookRendition,
@@ -62,8 +65,9 @@ export class FixedLayoutBuilder {
     const body = firstNamed(chapter, 'body');
     if (!body) return;
     const size = pageSizeOf(chapter) ?? this.rendition.viewport ?? DEFAULT_PAGE_SIZE;
+    const styles: number[] = [];
+    for (const sheet of sheets) styles.push(await this.styleOf(sheet));
     const cssParts: string[] = [];
-    for (const sheet of sheets) cssParts.push(await sanitizeCss(sheet.css, { resolveUrl: this.resolverFor(sheet.basePath) }));
     const container = domWindow().document.createElement('div');
     for (const node of Array.from(body.childNodes)) container.append(domWindow().document.importNode(node, true));
     if (svgPagesToImg(container)) cssParts.push(SVG_PAGE_CSS);
@@ -75,6 +79,7 @@ export class FixedLayoutBuilder {
       height: size.height,
       side: this.rendition.items.get(itemId)?.side ?? null,
       html: clean,
+      styles,
       css: cssParts.filter(Boolean).join('\n'),
       section,
       rootClass: classList(chapter.documentElement),
@@ -85,10 +90,22 @@ export class FixedLayoutBuilder {
   /** The pages file, or null when no page was read. */
   asset(): ImportedAsset | null {
     if (this.pages.length === 0) return null;
-    const pages: FixedLayoutPages = { version: 1, spread: this.rendition.spread, progression: this.rendition.progression, pages: this.pages };
+    const pages: FixedLayoutPages = { version: 1, spread: this.rendition.spread, progression: this.rendition.progression, styles: this.styles, pages: this.pages };
     const bytes = new TextEncoder().encode(JSON.stringify(pages));
     const name = createHash('sha256').update(bytes).digest('hex').slice(0, 20);
     return { path: `assets/${name}.json`, bytes };
+  }
+
+  /** Each sheet is sanitized and stored once: a book's pages share them (200 pages once made 8.5 MB of copies). */
+  private async styleOf(sheet: ChapterSheet): Promise<number> {
+    // Its urls are resolved against its own file, so the file (or, inline, its page and text) is the sheet.
+    const key = sheet.inline ? `${sheet.basePath}\n${sheet.css}` : sheet.basePath;
+    let index = this.styleIndex.get(key);
+    if (index === undefined) {
+      index = this.styles.push(await sanitizeCss(sheet.css, { resolveUrl: this.resolverFor(sheet.basePath) })) - 1;
+      this.styleIndex.set(key, index);
+    }
+    return index;
   }
 
   private resolverFor(basePath: string) {

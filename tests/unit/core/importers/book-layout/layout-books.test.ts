@@ -26,10 +26,14 @@ describe('a fixed-layout picture book', () => {
     expect(first?.html).toContain(PICTURE_BOOK_WORDS[0]);
     expect(first?.html).toMatch(/<img[^>]*class="art"[^>]*src="assets\/[0-9a-f]{20}\.png"|<img[^>]*src="assets\/[0-9a-f]{20}\.png"[^>]*class="art"/);
     expect(first?.html).not.toContain('style=');
-    expect(first?.css).toContain('.caption{position:absolute');
     expect(first?.css).toMatch(/\.quire-style-0\{top:40px;color:#1a1a66\}/);
-    expect(first?.css).toMatch(/url\(assets\/[0-9a-f]{20}\.png\)/); // the caption's frame, a picture of the book
-    expect(first?.css).toContain('epub-html,epub-body{margin:0;padding:0}');
+    // The book's one sheet, stored once for both pages.
+    expect(pages?.styles).toHaveLength(1);
+    expect(pages?.pages.map((page) => page.styles)).toEqual([[0], [0]]);
+    const [sheet] = pages?.styles ?? [];
+    expect(sheet).toContain('.caption{position:absolute');
+    expect(sheet).toMatch(/url\(assets\/[0-9a-f]{20}\.png\)/); // the caption's frame, a picture of the book
+    expect(sheet).toContain('epub-html,epub-body{margin:0;padding:0}');
     expect(first?.bodyClass).toBe('page page-1');
     expect(first?.rootClass).toBe('picture-book');
     // Every picture the pages name is stored with the article.

@@ -39,7 +39,7 @@ describe('which pages share the screen', () => {
   });
 });
 
-const page = (html: string, css = ''): FixedPage => ({ width: 600, height: 800, side: null, html, css, section: 'c1', rootClass: 'book', bodyClass: 'p1' });
+const page = (html: string, css = ''): FixedPage => ({ width: 600, height: 800, side: null, html, styles: [], css, section: 'c1', rootClass: 'book', bodyClass: 'p1' });
 const assetUrl = (path: string) => `/content/key/a1/${path}`;
 
 describe('a page made ready to draw', () => {
