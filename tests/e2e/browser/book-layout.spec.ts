@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import type { ImportOutcome } from '../../../electron/shared/models';
 import { PICTURE_BOOK_WORDS, pictureBook, VERTICAL_CHAPTER_3_WORD, verticalNovel } from '../../unit/core/importers/support/layout-books';
+import { expectAccessible } from '../support/accessibility';
 import { expect, test } from '../support/browser-mode';
 import { callApi, FindBar, LibraryPage, ReaderPage } from '../support/pages';
 
@@ -80,6 +81,7 @@ test('a fixed-layout picture book opens as its pages, scaled to fit the window, 
   expect(Math.abs(captionBox.y - artBox.y - (40 + 32) * scale)).toBeLessThanOrEqual(2);
   expect(inside(captionBox, artBox)).toBe(true);
   await screenshot(page, testInfo, 'fixed-layout-800-light.png');
+  await expectAccessible(page, 'fixed-layout pages');
 
   await view.focus();
   await page.keyboard.press('ArrowRight');
@@ -125,6 +127,7 @@ test('a vertical Japanese novel is laid out vertically: find scrolls to a hit in
   const box = (await firstHeading.boundingBox())!;
   expect(box.height).toBeGreaterThan(box.width); // a vertical line
   await screenshot(page, testInfo, 'vertical-1280-light.png');
+  await expectAccessible(page, 'vertical book');
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, testInfo, 'vertical-1280-dark.png');
   await page.emulateMedia({ colorScheme: 'light' });
