@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importEpub } from '../../../../../electron/core/importers/epub/epub-importer';
 import { parseFixedLayout } from '../../../../../electron/shared/fixed-layout';
+import { makeEpub } from '../support/make-zip';
 import { PICTURE_BOOK_WORDS, PICTURE_PAGE, pictureBook, VERTICAL_CHAPTER_3_WORD, verticalNovel } from '../support/layout-books';
 
 const MB = 1024 * 1024;
@@ -71,5 +72,41 @@ describe('a Japanese novel set vertically', () => {
     expect((await importEpub('neko.epub', verticalNovel({ css: 'p { margin: 0 }' }), { maxBytes: 50 * MB })).writingMode).toBe('vertical-rl');
     expect((await importEpub('neko.epub', verticalNovel({ css: 'html { writing-mode: horizontal-tb }' }), { maxBytes: 50 * MB })).writingMode).toBeUndefined();
     expect((await importEpub('neko.epub', verticalNovel({ css: '', progression: 'ltr' }), { maxBytes: 50 * MB })).writingMode).toBeUndefined();
+  });
+});
+
+describe('a hostile fixed-layout book', () => {
+  it('imports with pages that hold nothing that acts or loads from outside', async () => {
+    const opf = `<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Trap</dc:title>
+      <meta property="rendition:layout">pre-paginated</meta><meta property="rendition:viewport">width=abc</meta></metadata>
+      <manifest><item id="p" href="p.xhtml" media-type="application/xhtml+xml"/><item id="q" href="q.xhtml" media-type="application/xhtml+xml"/></manifest>
+      <spine><itemref idref="p"/><itemref idref="q" properties="page-spread-sideways"/></spine></package>`;
+    const page = `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head>
+      <meta name="viewport" content="width=99999999, height=1"/>
+      <link rel="stylesheet" href="../../../etc/x.css"/><link rel="stylesheet" href="http://evil.example/a.css"/><link rel="stylesheet" href="big.css"/>
+      <link rel="stylesheet" href="trap.css"/>
+      <style>@import url(http://evil.example/b.css); .u { background: url(http://evil.example/p.png) }</style></head>
+      <body onload="alert(1)"><script>alert(1)</script><p class="t" style="behavior: url(x.htc); width: expression(alert(1))">Words</p>
+      <a href="javascript:alert(1)">link</a><iframe src="http://evil.example"/><img src="http://evil.example/p.png" alt="remote"/>${'<div>'.repeat(600)}deep${'</div>'.repeat(600)}</body></html>`;
+    const trapCss = '.t::after { content: "</style><script>alert(1)</script>" } .v { -moz-binding: url(x.xml#y); position: fixed }';
+    const bytes = makeEpub({ opf, files: { 'p.xhtml': page, 'q.xhtml': page, 'trap.css': trapCss, 'big.css': `.a{color:red}${' '.repeat(600 * 1024)}` } });
+    const document = await importEpub('trap.epub', bytes, { maxBytes: 50 * MB });
+    const file = document.assets.find((asset) => asset.path === document.fixedLayout);
+    const json = new TextDecoder().decode(file?.bytes);
+    const pages = parseFixedLayout(JSON.parse(json));
+    expect(pages?.pages).toHaveLength(2);
+    expect(pages?.pages.map((p) => [p.width, p.height, p.side])).toEqual([
+      [768, 1024, null],
+      [768, 1024, null],
+    ]);
+    for (const { html, css } of pages?.pages ?? []) {
+      expect(html).toContain('Words');
+      expect(html).not.toMatch(/<script|<iframe|<img|javascript:|\son\w+=|style=/i);
+      expect(css).not.toMatch(/behavior|expression/);
+    }
+    const styles = (pages?.styles ?? []).join('\n');
+    expect(styles).toContain('.t::after{content:"\\3c /style>\\3c script>alert(1)\\3c /script>"}');
+    expect(styles).toContain('.v{position:absolute}');
+    expect(styles).not.toMatch(/evil|@import|<|binding|color:red/); // the 600 KB sheet is not read
   });
 });
