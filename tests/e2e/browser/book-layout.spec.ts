@@ -132,7 +132,20 @@ test('a vertical Japanese novel is laid out vertically: find scrolls to a hit in
   await screenshot(page, testInfo, 'vertical-1280-dark.png');
   await page.emulateMedia({ colorScheme: 'light' });
 
+  // H goes to the next chapter's heading, along the sideways scroll.
+  await scroller.focus();
+  await page.keyboard.press('h');
+  await expect(page.getByRole('heading', { name: '第1章' })).toBeFocused();
+  await page.keyboard.press('h');
+  await expect(page.getByRole('heading', { name: '第2章' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: '第2章' })).toBeInViewport();
+  await page.keyboard.press('h');
+  await expect(page.getByRole('heading', { name: '第3章' })).toBeFocused();
+  await page.keyboard.press('Shift+H');
+  await expect(page.getByRole('heading', { name: '第2章' })).toBeFocused();
+
   // Find in chapter 3: the reader scrolls sideways until the hit is on screen.
+  await scroller.evaluate((element) => element.scrollTo({ left: 0 }));
   await scroller.focus();
   const find = new FindBar(page);
   await find.find(VERTICAL_CHAPTER_3_WORD);
