@@ -26,7 +26,7 @@ export const IMPORT_BOUNDARIES = [
       'package:dompurify', 'package:jsdom', 'package:linkedom', 'package:lunr', 'package:lunr-languages', 'package:markdown-it',
       'package:mrmime', 'package:parse5', 'package:pdfjs-dist', 'package:proper-lockfile', 'package:tinyld', 'package:tinypool',
       'package:undici', 'package:write-file-atomic',
-      'package:temml', 'package:yaml', 'package:yauzl', 'package:yazl', 'package:zod',
+      'package:temml', 'package:yaml', 'package:yauzl', 'package:yazl', 'package:zod', 'package:css-tree',
     ],
     why: 'the core runs in plain Node under every host, so it never reaches Electron, a host or the UI.',
   },

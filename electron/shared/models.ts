@@ -1,6 +1,7 @@
 /** The data the contract carries. Plain JSON: every host serialises these as they are. */
 import type { LanguageChoice } from './i18n/locales';
 import type { CoreSentence, ImportNote } from './i18n/core-sentences';
+import type { WritingMode } from './fixed-layout';
 
 // Closed sets are written once, as values, so the argument schemas (validators.ts), the CLI's
 // option checks and the renderer's choices all read the same list the types derive from.
@@ -55,6 +56,10 @@ export interface ArticleMeta {
    * sizeable picture of the text: an EPUB's cover page, a web page's lead image). Absent: none.
    */
   cover?: string;
+  /** a book set vertically (Japanese, Chinese): the reader lays it out so. Absent: horizontal. */
+  writingMode?: WritingMode;
+  /** a fixed-layout book: `assets/<name>.json`, its pages as the author laid them out. Absent: none. */
+  fixedLayout?: string;
 }
 
 /** The fields of article.json that carry their own change time (`progress` also stands for `position`). */

@@ -6,6 +6,10 @@ import { AnnotationPanel, type AnnotationPanelHandle } from './AnnotationPanel';
 import { useSettings } from '../app/settings-context';
 import { BookContents, BookStatus, PageZones } from './book/BookParts';
 import { useBookReading } from './book/use-book-reading';
+import { BookLayoutSwitch } from './book/BookLayoutSwitch';
+import { FixedLayoutPages } from './book/FixedLayoutPages';
+import { useBookLayout } from './book/use-book-layout';
+import { useVerticalScroll } from './book/use-vertical-scroll';
 import { prepareArticleHtml } from './article-html';
 import { MatchBar } from './MatchBar';
 import { placeAnnotations } from './placed-annotations';
@@ -73,9 +77,11 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
     container: containerRef,
     restoreTo: target ? null : article.position,
   });
-  const keepPlace = useKeepPlaceOnReflow(scrollerRef, containerRef);
+  const layout = useBookLayout(article);
+  const keepPlace = useKeepPlaceOnReflow(scrollerRef, containerRef, layout.writingMode);
   const { settings } = useSettings();
   const book = useBookReading({ text: content.text, html, scroller: scrollerRef, container: containerRef, readingMode: settings.readingMode });
+  useVerticalScroll(scrollerRef, layout.writingMode !== null && book.columns === null);
   const textSelection = usePassageSelection(containerRef, scrollerRef);
   // A PDF shows its pages or its text; either way passages are offsets into the same text.
   const { isPdf, showPages, mode: pdfMode, setMode: setPdfMode, view: pdfView, pages: pdfPages, scroller: pdfScroller, selection: pageSelection, goTo: goToOnPage } =
@@ -170,7 +176,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           chrome={chrome}
           drawerButton={drawerButton}
           annotationCount={placed.length}
-          viewSwitch={isPdf && <PdfViewSwitch mode={pdfMode} onChange={setPdfMode} />}
+          viewSwitch={isPdf ? <PdfViewSwitch mode={pdfMode} onChange={setPdfMode} /> : <BookLayoutSwitch layout={layout} onBeforeReflow={keepPlace} />}
           listen={
             listen.available
               ? {
@@ -210,9 +216,11 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           columns={book.columns}
           beside={<BookContents book={book} drawerMode={chrome.drawerMode} container={containerRef} />}
           overlay={<PageZones book={book} />}
-          hidden={showPages}
+          hidden={showPages || layout.showPages}
+          writingMode={layout.writingMode}
         />
-        {!showPages && <BookStatus book={book} textLength={content.text.length} drawerMode={chrome.drawerMode} />}
+        {layout.showPages && layout.pagesFile && <FixedLayoutPages articleId={article.id} file={layout.pagesFile} title={article.title} onShowText={() => layout.setView('text')} />}
+        {!showPages && !layout.showPages && <BookStatus book={book} textLength={content.text.length} drawerMode={chrome.drawerMode} />}
         {/* The text (and its title heading) is out of view with the pages: the title stays the page's heading. */}
         {showPages && (
           <h1 className="visually-hidden" dir="auto">

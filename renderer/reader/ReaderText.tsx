@@ -1,6 +1,7 @@
 import { FormattedMessage } from 'react-intl';
 import { useText } from '../i18n/use-text';
 import type { KeyboardEventHandler, MouseEventHandler, ReactNode, RefObject } from 'react';
+import type { WritingMode } from '../../electron/shared/fixed-layout';
 import type { ArticleMeta } from '../../electron/shared/models';
 import { useSettings } from '../app/settings-context';
 import { ArticleHeader } from './ArticleHeader';
@@ -28,10 +29,12 @@ interface ReaderTextProps {
   overlay: ReactNode;
   /** a PDF shown as its pages: the text stays in the page, out of view, with its marks */
   hidden?: boolean;
+  /** a book set vertically (book/vertical.ts); null: horizontal */
+  writingMode?: WritingMode | null;
 }
 
 /** The article: its header and text, in the reader's font, scrolled or in pages, with the book's contents beside it. */
-export function ReaderText({ article, html, dir, titleRef, scrollerRef, containerRef, onClick, onKeyDown, markHintId, columns, beside, overlay, hidden = false }: ReaderTextProps) {
+export function ReaderText({ article, html, dir, titleRef, scrollerRef, containerRef, onClick, onKeyDown, markHintId, columns, beside, overlay, hidden = false, writingMode = null }: ReaderTextProps) {
   const { settings } = useSettings();
   const text = useText();
   const hintId = `${article.id}-keys`;
@@ -47,7 +50,8 @@ export function ReaderText({ article, html, dir, titleRef, scrollerRef, containe
         {beside}
         {/* In pages, the column runs the text's way (dir): a right-to-left book turns its pages
             leftward, and its page-turning zones change sides. */}
-        <div className="reader-column" dir={columns ? dir : undefined}>
+        {/* Vertical lines follow each other right to left: so do its pages and zones. */}
+        <div className="reader-column" dir={columns ? (writingMode ? 'rtl' : dir) : undefined}>
           {/* Focusable, so keyboard users can scroll the text with the arrow and page keys. */}
           <div
             className="reader-scroll"
@@ -57,6 +61,9 @@ export function ReaderText({ article, html, dir, titleRef, scrollerRef, containe
             aria-label={text('reader.articleText')}
             aria-describedby={hintId}
             data-pages={columns ?? undefined}
+            data-writing-mode={writingMode ?? undefined}
+            // Its lines run top to bottom, whichever way the column turns its zones.
+            dir={writingMode ? 'ltr' : undefined}
           >
             <article className={`reader-article font-${settings.fontFamily}`} dir={dir}>
               <ArticleHeader article={article} titleRef={titleRef} dir={dir} />

@@ -1,4 +1,5 @@
 /** The headings of an article as the reader shows them: for the table of contents and H / Shift+H. */
+import { isVertical } from './book/vertical';
 
 export interface ArticleHeading {
   element: HTMLElement;
@@ -25,9 +26,14 @@ export function adjacentHeading(
   scroller: HTMLElement,
   direction: 1 | -1,
 ): ArticleHeading | null {
-  const top = scroller.getBoundingClientRect().top;
-  // A heading counts as "here" within a few pixels of the top (where goToHeading puts it).
-  const offsets = headings.map((h) => h.element.getBoundingClientRect().top - top);
+  const view = scroller.getBoundingClientRect();
+  // A heading counts as "here" within a few pixels of the top (where goToHeading puts it); in
+  // vertical text, of the right edge, where its lines start.
+  const vertical = isVertical(scroller);
+  const offsets = headings.map((h) => {
+    const rect = h.element.getBoundingClientRect();
+    return vertical ? view.right - rect.right : rect.top - view.top;
+  });
   if (direction === 1) {
     const index = offsets.findIndex((offset) => offset > 4);
     return index >= 0 ? headings[index]! : null;

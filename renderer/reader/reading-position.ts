@@ -5,6 +5,7 @@
  */
 import type { ReadingProgress } from '../../electron/shared/models';
 import { currentPage, isPaginated, pageGeometry, showPageOf } from './book/pagination';
+import { isVertical, scrollVerticalTo, verticalProgress, verticalView } from './book/vertical';
 import { indexTextNodes, offsetsToRange, type TextNodeEntry } from './text-offsets';
 
 const TOP_MARGIN_PX = 4;
@@ -62,6 +63,9 @@ export function measureReadingProgress(scroller: HTMLElement, container: HTMLEle
       position: firstVisibleOffset(container, { left: box.left, right: box.right, sign: geometry.sign }),
     };
   }
+  if (isVertical(scroller)) {
+    return { progress: Math.round(verticalProgress(scroller) * 1000) / 1000, position: firstVisibleOffset(container, verticalView(scroller, TOP_MARGIN_PX)) };
+  }
   const scrollable = scroller.scrollHeight - scroller.clientHeight;
   const progress = scrollable <= 0 ? 1 : Math.min(1, Math.max(0, scroller.scrollTop / scrollable));
   const viewTop = scroller.getBoundingClientRect().top + TOP_MARGIN_PX;
@@ -85,6 +89,10 @@ export function scrollToTextOffset(scroller: HTMLElement, container: HTMLElement
   const rect = rects.length > 0 ? rects[0]! : range.getBoundingClientRect();
   if (isPaginated(scroller)) {
     showPageOf(scroller, rect);
+    return;
+  }
+  if (isVertical(scroller)) {
+    scrollVerticalTo(scroller, rect, TOP_MARGIN_PX);
     return;
   }
   const viewTop = scroller.getBoundingClientRect().top + TOP_MARGIN_PX;

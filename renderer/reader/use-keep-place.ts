@@ -7,7 +7,7 @@ import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { useSettings } from '../app/settings-context';
 import { measureReadingProgress, scrollToTextOffset } from './reading-position';
 
-export function useKeepPlaceOnReflow(scroller: RefObject<HTMLElement | null>, container: RefObject<HTMLElement | null>): () => void {
+export function useKeepPlaceOnReflow(scroller: RefObject<HTMLElement | null>, container: RefObject<HTMLElement | null>, writingMode: string | null = null): () => void {
   const { settings } = useSettings();
   const anchor = useRef<number | null>(null);
   // Where the last reflow put the reader: unmoved since, the place is still that character, not the
@@ -25,6 +25,6 @@ export function useKeepPlaceOnReflow(scroller: RefObject<HTMLElement | null>, co
     scrollToTextOffset(scroller.current, container.current, anchor.current);
     restored.current = { offset: anchor.current, top: scroller.current.scrollTop, left: scroller.current.scrollLeft };
     anchor.current = null;
-  }, [scroller, container, settings.fontSize, settings.fontFamily, settings.lineHeight, settings.columnWidth, settings.readingMode]);
+  }, [scroller, container, settings.fontSize, settings.fontFamily, settings.lineHeight, settings.columnWidth, settings.readingMode, writingMode]);
   return keepPlace;
 }

@@ -1,3 +1,4 @@
+import type { WritingMode } from '../../shared/fixed-layout';
 import type { TextDirection } from '../../shared/models';
 import type { CoreSentence } from '../../shared/i18n/core-sentences';
 
@@ -24,6 +25,10 @@ export interface ImportedDocument {
   note?: string;
   /** the same note as a sentence, to say it in the interface language */
   noteSentence?: CoreSentence;
+  /** a book set vertically (its CSS or its page progression and language say so) */
+  writingMode?: WritingMode;
+  /** a fixed-layout book: `assets/<name>.json`, its pages as laid out (shared/fixed-layout.ts) */
+  fixedLayout?: string;
 }
 
 /** One file of an article's `assets/` folder; the name is generated, never taken from the source. */

@@ -9,7 +9,7 @@ import { domWindow } from './dom-window';
 import { limitFragmentNesting } from './limit-nesting';
 import { MATHML_ATTRIBUTES, MATHML_DROPPED_WITH_CONTENT, MATHML_ELEMENTS, MATHML_NAMESPACE, MATHML_ONLY_ATTRIBUTES } from './mathml';
 
-const FORBIDDEN_TAGS = [
+export const FORBIDDEN_TAGS = [
   'style', 'link', 'meta', 'base', 'title', 'script', 'noscript', 'template',
   'form', 'input', 'button', 'select', 'option', 'optgroup', 'datalist', 'textarea', 'output', 'label',
   'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param', 'portal',
@@ -19,11 +19,11 @@ const FORBIDDEN_TAGS = [
   'marquee',
 ];
 /** Removed together with their content: what is inside is UI or fallback, never article text. */
-const FORBIDDEN_CONTENTS = [
+export const FORBIDDEN_CONTENTS = [
   'button', 'select', 'option', 'datalist', 'textarea', 'output', 'object', 'embed', 'applet',
   'canvas', 'audio', 'video', 'picture', 'map', 'dialog', 'frameset', ...MATHML_DROPPED_WITH_CONTENT,
 ];
-const FORBIDDEN_ATTRIBUTES = [
+export const FORBIDDEN_ATTRIBUTES = [
   'style', 'class', 'srcset', 'sizes', 'loading', 'decoding', 'tabindex', 'contenteditable',
   'autofocus', 'draggable', 'accesskey', 'target', 'ping', 'download', 'form', 'formaction',
   'background', 'poster', 'usemap',

@@ -5,6 +5,7 @@
  */
 import type { Annotation, ArticleMeta } from '../../shared/models';
 import { HIGHLIGHT_COLORS, TIMED_FIELDS } from '../../shared/models';
+import { WRITING_MODES } from '../../shared/fixed-layout';
 import { idSchema } from '../../shared/validators';
 import * as z from '../../shared/zod';
 import { ASSET_PATH } from './library-paths';
@@ -46,6 +47,9 @@ export const articleMetaSchema: z.ZodMiniType<ArticleMeta> = z.object({
   tagsRemovedAt: z.optional(z.record(z.string(), z.string())),
   // Optional: older files have none (no cover shown); older versions drop it when they rewrite.
   cover: z.optional(z.string().check(z.regex(ASSET_PATH))),
+  // Optional too: books imported before are horizontal and reflowed.
+  writingMode: z.optional(z.enum(WRITING_MODES)),
+  fixedLayout: z.optional(z.string().check(z.regex(ASSET_PATH))),
 });
 
 const passageTargetSchema = z.object({

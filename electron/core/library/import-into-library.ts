@@ -117,6 +117,8 @@ export async function addExtracted(
   };
   const cover = chooseCover(document.html, document.assets);
   if (cover !== undefined) meta.cover = cover;
+  if (document.writingMode) meta.writingMode = document.writingMode;
+  if (document.fixedLayout) meta.fixedLayout = document.fixedLayout;
   // The reader's page view reads a PDF from `original.pdf`, whatever the file was called (a download's `view.php`).
   const ext = format === 'pdf' ? 'pdf' : originalExtension(origin.fileName, format);
   const original: NewArticle['original'] = origin.original === null ? null : { ext, ...origin.original };

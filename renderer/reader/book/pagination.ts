@@ -5,6 +5,7 @@
  * a page's last column belongs to no page. Right-to-left text runs its columns to the left
  * (scrollLeft is then negative in Chromium).
  */
+import { isVertical, verticalPageCount } from './vertical';
 
 export interface PageGeometry {
   /** one page's advance, px */
@@ -17,6 +18,11 @@ export interface PageGeometry {
 export const isPaginated = (scroller: HTMLElement): boolean => scroller.hasAttribute('data-pages');
 
 export function pageGeometry(scroller: HTMLElement): PageGeometry {
+  if (isVertical(scroller)) {
+    // No columns: a page is the scroller's width, and the pages run right to left (vertical.ts).
+    const width = scroller.getBoundingClientRect().width || scroller.clientWidth;
+    return { stride: Math.max(1, width), sign: -1, count: verticalPageCount(scroller.scrollWidth, width) };
+  }
   const style = getComputedStyle(scroller);
   const article = scroller.firstElementChild;
   const gap = article ? parseFloat(getComputedStyle(article).columnGap) || 0 : 0;

@@ -8,7 +8,8 @@
 import { useEffect, type RefObject } from 'react';
 import { isTyping } from '../use-reader-shortcuts';
 import { measureReadingProgress, scrollToTextOffset } from '../reading-position';
-import { currentPage, pageAtDistance, pageGeometry, showPage } from './pagination';
+import { currentPage, pageAtDistance, pageGeometry, showPage, showPageOf } from './pagination';
+import { isVertical } from './vertical';
 
 export interface PageTurner {
   /** `step` 1: the next page, -1: the previous one */
@@ -52,7 +53,11 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
       const geometry = pageGeometry(element);
       const settled = Math.min(geometry.count - 1, pageAtDistance(Math.abs(element.scrollLeft), geometry.stride, page));
       if (Math.abs(Math.abs(element.scrollLeft) - settled * geometry.stride) > 1) {
-        showPage(element, settled, geometry); // scrolls again, and lands here aligned
+        // Vertical text is brought into view at its start (the right) as often as at its end: the
+        // page is the one holding what was focused there (a heading, a highlight), when anything was.
+        const focused = document.activeElement;
+        if (isVertical(element) && focused && focused !== element && element.contains(focused)) showPageOf(element, focused.getBoundingClientRect());
+        else showPage(element, settled, geometry); // scrolls again, and lands here aligned
         return;
       }
       page = settled;
@@ -73,7 +78,7 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      const forward = getComputedStyle(element).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+      const forward = getComputedStyle(element).direction === 'rtl' || isVertical(element) ? 'ArrowLeft' : 'ArrowRight';
       const backward = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
       let step: 1 | -1 | 0 = 0;
       if (event.key === forward || event.key === 'PageDown' || (event.key === ' ' && !event.shiftKey)) step = 1;

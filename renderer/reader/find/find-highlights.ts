@@ -5,6 +5,7 @@
  * Styled in reader.css with `::highlight(quire-find)` and `::highlight(quire-find-current)`.
  */
 import { isPaginated, showPageOf } from '../book/pagination';
+import { isVertical } from '../book/vertical';
 
 export const FIND_HIGHLIGHT = 'quire-find';
 export const FIND_CURRENT_HIGHLIGHT = 'quire-find-current';
@@ -54,6 +55,12 @@ export function scrollRangeIntoView(scroller: HTMLElement, range: Range): void {
     return;
   }
   const view = scroller.getBoundingClientRect();
+  if (isVertical(scroller)) {
+    // Vertical text scrolls sideways: the match is centred across the view.
+    const side = Math.min(48, view.width / 4);
+    if (rect.left < view.left + side || rect.right > view.right - side) scroller.scrollLeft += rect.left - view.left - (view.width - rect.width) / 2;
+    return;
+  }
   const margin = Math.min(48, view.height / 4);
   if (rect.top >= view.top + margin && rect.bottom <= view.bottom - margin) return;
   scroller.scrollTop += rect.top - view.top - (view.height - rect.height) / 2;

@@ -21,6 +21,7 @@ import { normalizeReaderHtml } from '../normalize-html';
 import { sanitizeToElement } from '../sanitize-html';
 import { type ManifestItem, type PackageDocument, parsePackage, resolveHref } from './package-document';
 import { navTableOfContents, ncxTableOfContents, type TocLink } from './table-of-contents';
+import { BookLayoutReader } from './book-layout';
 import { firstNamed, parseXml } from './xml';
 import { xmlNestingDepth } from './xml-depth';
 import { ZipArchive } from './zip-archive';
@@ -54,8 +55,9 @@ export async function importEpub(
     const opfPath = await packagePath(zip);
     const opf = await zip.read(opfPath);
     if (!opf) throw notAnEpub();
-    const book = parsePackage(opfPath, decodeXmlText(opf) ?? '');
-    return await assemble(zip, book, fileName);
+    const opfXml = decodeXmlText(opf) ?? '';
+    const book = parsePackage(opfPath, opfXml);
+    return await assemble(zip, book, fileName, opfXml);
   } finally {
     zip.close();
   }
@@ -91,7 +93,7 @@ const isDocument = (item: ManifestItem): boolean =>
   ['application/xhtml+xml', 'text/html', 'application/xml', 'text/x-oeb1-document', ''].includes(item.mediaType) &&
   item.path !== null && !/\.(?:png|jpe?g|gif|svg|webp|css|ncx|smil|mp3|mp4|otf|ttf|woff2?)$/i.test(item.path);
 
-async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string): Promise<ImportedDocument & { toc: TocEntry[] }> {
+async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string, opfXml: string): Promise<ImportedDocument & { toc: TocEntry[] }> {
   const doc = domWindow().document;
   const container = doc.createElement('div');
   const chapterOf = new Map<string, string>(); // archive path → section id
@@ -108,6 +110,7 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
     }
     return imageCache.get(archivePath) ?? null;
   };
+  const layout = new BookLayoutReader(zip, opfXml, storeImage);
 
   let firstLang: string | null = null;
   for (const [index, item] of book.spine.entries()) {
@@ -119,6 +122,7 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
     firstLang ??= chapter.documentElement.getAttribute('xml:lang') ?? chapter.documentElement.getAttribute('lang');
     const body = firstNamed(chapter, 'body');
     if (!body) continue;
+    await layout.readChapter(chapter, { ...item, path: item.path }, `c${index + 1}`);
     const section = doc.createElement('section');
     section.id = `c${index + 1}`;
     for (const node of Array.from(body.childNodes)) section.append(doc.importNode(node, true));
@@ -145,6 +149,7 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
   const root = sanitizeToElement(container.innerHTML, { keepImage: (src) => (assets.has(src) ? src : null) });
   const { html, text } = normalizeReaderHtml(root);
   const lang = book.language ?? firstLang;
+  const bookLayout = layout.finish(book.direction, lang);
   const baseLang = lang?.toLowerCase().split(/[-_]/)[0] ?? '';
   return {
     title: book.title ?? titleFromFileName(fileName),
@@ -157,9 +162,10 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
     url: null,
     html,
     text,
-    assets: assets.referencedBy(html),
+    assets: [...assets.referencedBy(html + bookLayout.references), ...bookLayout.assets],
     tags: [],
     toc,
+    ...bookLayout.fields,
     ...littleTextNote(text, book.fixedLayout, root.querySelector('img') !== null),
   };
 }
