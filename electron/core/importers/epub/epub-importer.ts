@@ -17,8 +17,7 @@ import { domWindow } from '../dom-window';
 import { excerptOf, guessDirection, type ImportedDocument, isoDate, titleFromFileName } from '../imported-document';
 import { limitPageNesting, MAX_NESTING_DEPTH } from '../limit-nesting';
 import { MATHML_NAMESPACE } from '../mathml';
-import { normalizeReaderHtml } from '../normalize-html';
-import { sanitizeToElement } from '../sanitize-html';
+import { ChapterBatch, joinChapters, type ReadChapter, repairLinkTargets } from './book-chapters';
 import { type ManifestItem, type PackageDocument, parsePackage, resolveHref } from './package-document';
 import { navTableOfContents, ncxTableOfContents, type TocLink } from './table-of-contents';
 import { firstNamed, parseXml } from './xml';
@@ -93,7 +92,6 @@ const isDocument = (item: ManifestItem): boolean =>
 
 async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string): Promise<ImportedDocument & { toc: TocEntry[] }> {
   const doc = domWindow().document;
-  const container = doc.createElement('div');
   const chapterOf = new Map<string, string>(); // archive path → section id
   book.spine.forEach((item, index) => {
     if (item.path && !chapterOf.has(item.path)) chapterOf.set(item.path, `c${index + 1}`);
@@ -108,7 +106,14 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
     }
     return imageCache.get(archivePath) ?? null;
   };
+  const keepImage = (src: string) => (assets.has(src) ? src : null);
+  const linksTo = tocLinksByChapter(await tableOfContents(zip, book), chapterOf);
 
+  // One chapter at a time, from its bytes to its sanitized HTML and text: only one chapter's DOM
+  // is ever alive, so the memory an import needs is that of the largest chapter, not the book's.
+  const chapters: ReadChapter[] = [];
+  const batch = new ChapterBatch(keepImage, (read) => chapters.push(...read));
+  const toc: (TocEntry & { order: number })[] = [];
   let firstLang: string | null = null;
   for (const [index, item] of book.spine.entries()) {
     if (!item.path || !isDocument(item) || chapterOf.get(item.path) !== `c${index + 1}`) continue;
@@ -133,17 +138,19 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
       if (stored) img.setAttribute('src', stored);
       else img.removeAttribute('src');
     }
-    container.append(section);
+    const entries = placeTableOfContents(section, linksTo.get(section.id) ?? []);
+    toc.push(...entries);
+    const label = entries.find((entry) => entry.anchor === section.id)?.label ?? entries[0]?.label ?? null;
+    batch.add({ anchor: section.id, label, markup: section.outerHTML });
   }
-  if (container.childElementCount === 0) {
+  batch.flush();
+  const hasPicture = chapters.some((chapter) => chapter.html.includes('<img'));
+  if (chapters.length === 0) {
     throw sentenceError('import-failed', say('core.import.epubNoChapter'));
   }
 
-  repairLinkTargets(container);
-  const toc = placeTableOfContents(container, await tableOfContents(zip, book), chapterOf);
-
-  const root = sanitizeToElement(container.innerHTML, { keepImage: (src) => (assets.has(src) ? src : null) });
-  const { html, text } = normalizeReaderHtml(root);
+  repairLinkTargets(chapters);
+  const { html, text, stored } = joinChapters(chapters);
   const lang = book.language ?? firstLang;
   const baseLang = lang?.toLowerCase().split(/[-_]/)[0] ?? '';
   return {
@@ -159,8 +166,9 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
     text,
     assets: assets.referencedBy(html),
     tags: [],
-    toc,
-    ...littleTextNote(text, book.fixedLayout, root.querySelector('img') !== null),
+    toc: toc.sort((a, b) => a.order - b.order).map(({ order: _order, ...entry }) => entry),
+    chapters: stored,
+    ...littleTextNote(text, book.fixedLayout, hasPicture),
   };
 }
 
@@ -280,18 +288,6 @@ function rewriteLinks(section: Element, chapterPath: string, chapterOf: Readonly
   }
 }
 
-/** A link to an id the chapter does not have opens the chapter itself. */
-function repairLinkTargets(container: Element): void {
-  const ids = new Set(Array.from(container.querySelectorAll('[id]'), (element) => element.id));
-  for (const link of Array.from(container.querySelectorAll('a[href^="#"]'))) {
-    const id = (link.getAttribute('href') ?? '').slice(1);
-    if (ids.has(id)) continue;
-    const chapter = /^c\d+/.exec(id)?.[0];
-    if (chapter && ids.has(chapter)) link.setAttribute('href', `#${chapter}`);
-    else link.removeAttribute('href');
-  }
-}
-
 async function tableOfContents(zip: ZipArchive, book: PackageDocument): Promise<TocLink[]> {
   for (const [item, parse] of [
     [book.nav, navTableOfContents],
@@ -306,34 +302,36 @@ async function tableOfContents(zip: ZipArchive, book: PackageDocument): Promise<
   return [];
 }
 
-/** Points each entry at an element of the article; a chapter with no heading gets the entry's label. */
-function placeTableOfContents(container: Element, links: TocLink[], chapterOf: ReadonlyMap<string, string>): TocEntry[] {
-  // Looked up once, not per link: a book's contents list thousands of links, and a search of the
-  // whole book for each is quadratic in its length.
-  const sections = new Map<string, Element>();
-  for (const child of Array.from(container.children)) if (child.localName === 'section' && child.id) sections.set(child.id, child);
-  const idsIn = new Map<Element, Set<string>>();
-  const hasId = (section: Element, id: string): boolean => {
-    let ids = idsIn.get(section);
-    if (!ids) {
-      ids = new Set(Array.from(section.querySelectorAll('[id]'), (element) => element.id));
-      idsIn.set(section, ids);
-    }
-    return section.id === id || ids.has(id);
-  };
-  const entries: TocEntry[] = [];
-  for (const link of links) {
+/** The table of contents' links, by the section id of the chapter each points into, in the contents' order. */
+function tocLinksByChapter(links: readonly TocLink[], chapterOf: ReadonlyMap<string, string>): Map<string, OrderedLink[]> {
+  const byChapter = new Map<string, OrderedLink[]>();
+  for (const [order, link] of links.entries()) {
     const chapter = chapterOf.get(link.path);
-    const section = chapter ? sections.get(chapter) : undefined;
-    if (!chapter || !section) continue;
-    const wanted = link.fragment ? `${chapter}-${link.fragment}` : chapter;
-    const anchor = hasId(section, wanted) ? wanted : chapter;
-    if (anchor === chapter && !section.querySelector(HEADING) && section.textContent?.trim() !== link.label) {
-      const heading = container.ownerDocument.createElement('h2');
+    if (!chapter) continue;
+    const list = byChapter.get(chapter) ?? [];
+    list.push({ ...link, order });
+    byChapter.set(chapter, list);
+  }
+  return byChapter;
+}
+
+/** A link of the table of contents and its place in it (chapters are read in the spine's order). */
+type OrderedLink = TocLink & { order: number };
+
+/** Points each entry into the chapter at an element it has; a chapter with no heading gets the entry's label. */
+function placeTableOfContents(section: Element, links: readonly OrderedLink[]): (TocEntry & { order: number })[] {
+  if (links.length === 0) return [];
+  const ids = new Set(Array.from(section.querySelectorAll('[id]'), (element) => element.id));
+  const entries: (TocEntry & { order: number })[] = [];
+  for (const link of links) {
+    const wanted = link.fragment ? `${section.id}-${link.fragment}` : section.id;
+    const anchor = ids.has(wanted) ? wanted : section.id;
+    if (anchor === section.id && !section.querySelector(HEADING) && section.textContent?.trim() !== link.label) {
+      const heading = section.ownerDocument.createElement('h2');
       heading.textContent = link.label;
       section.prepend(heading);
     }
-    entries.push({ label: link.label, anchor, depth: link.depth });
+    entries.push({ label: link.label, anchor, depth: link.depth, order: link.order });
   }
   return entries;
 }
