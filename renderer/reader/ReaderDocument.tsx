@@ -6,7 +6,7 @@ import { AnnotationPanel, type AnnotationPanelHandle } from './AnnotationPanel';
 import { useSettings } from '../app/settings-context';
 import { BookContents, BookStatus, PageZones } from './book/BookParts';
 import { useBookReading } from './book/use-book-reading';
-import { prepareArticleHtml } from './article-html';
+import { useChapterUnits } from './book/use-chapter-units';
 import { MatchBar } from './MatchBar';
 import { placeAnnotations } from './placed-annotations';
 import type { ReaderTarget } from './reader-target';
@@ -59,14 +59,17 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   const selectionBarRef = useRef<SelectionBarHandle>(null);
   const chrome = useReaderChrome(drawerButton, drawerPanel);
 
-  const html = useMemo(() => prepareArticleHtml(content.html, article.id), [content.html, article.id]);
+  // A long book arrives chapter by chapter; `contentKey` changes with each (marks and the place follow).
+  const units = useChapterUnits({ articleId: article.id, content, container: containerRef, scroller: scrollerRef });
+  const { html } = units;
+  const contentKey = `${html.length}:${units.version}`;
   // The metadata's direction, else the text's: an Arabic article reads right to left by itself.
   const dir = useMemo(() => article.dir ?? detectDirection(content.text), [article.dir, content.text]);
   const annotations = useAnnotations(article.id, data.annotations);
   const placed = useMemo(() => placeAnnotations(annotations.annotations, content.text), [annotations.annotations, content.text]);
 
   const matches = useArticleMatches({ text: content.text, target, main: mainRef, container: containerRef, scroller: scrollerRef });
-  useHighlightMarks(containerRef, html, placed, matches.matches, matches.currentMatch, markHintId);
+  useHighlightMarks(containerRef, contentKey, placed, matches.matches, matches.currentMatch, markHintId);
   const { flush } = useReadingPosition({
     articleId: article.id,
     scroller: scrollerRef,
@@ -75,7 +78,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   });
   const keepPlace = useKeepPlaceOnReflow(scrollerRef, containerRef);
   const { settings } = useSettings();
-  const book = useBookReading({ text: content.text, html, scroller: scrollerRef, container: containerRef, readingMode: settings.readingMode });
+  const book = useBookReading({ text: content.text, html, contentKey, bookChapters: units.chapters, scroller: scrollerRef, container: containerRef, readingMode: settings.readingMode });
   const textSelection = usePassageSelection(containerRef, scrollerRef);
   // A PDF shows its pages or its text; either way passages are offsets into the same text.
   const { isPdf, showPages, mode: pdfMode, setMode: setPdfMode, view: pdfView, pages: pdfPages, scroller: pdfScroller, selection: pageSelection, goTo: goToOnPage } =
@@ -154,6 +157,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   });
 
   const onArticleClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (units.onLinkClick(event, book.history.remember)) return;
     if (book.onTextClick(event)) return;
     handleContentLinkClick(event);
     if (!event.defaultPrevented) popover.onTextClick(event);

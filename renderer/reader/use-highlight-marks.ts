@@ -13,7 +13,8 @@ const CURRENT_MATCH_CLASS = 'quire-search-current';
 
 export function useHighlightMarks(
   container: RefObject<HTMLElement | null>,
-  html: string,
+  /** changes whenever the text's DOM is new (another article, a chapter of a book arriving) */
+  contentKey: string,
   placed: readonly PlacedAnnotation[],
   matches: readonly TextSpan[],
   currentMatch: number,
@@ -48,7 +49,7 @@ export function useHighlightMarks(
     if (focused !== undefined) annotationMarks(root, focused)[0]?.focus({ preventScroll: true });
     searchMarks.current = drawn.slice(drawn.length - matches.length);
     for (const mark of searchMarks.current[shownMatch.current] ?? []) mark.classList.add(CURRENT_MATCH_CLASS);
-  }, [container, html, placed, matches, markHintId]);
+  }, [container, contentKey, placed, matches, markHintId]);
 
   useLayoutEffect(() => {
     for (const mark of searchMarks.current[shownMatch.current] ?? []) mark.classList.remove(CURRENT_MATCH_CLASS);

@@ -5,6 +5,7 @@
  * article (and a book whose index does not match its files) as the whole HTML, as always.
  */
 import { open, readFile, stat } from 'node:fs/promises';
+import { chapterHolding } from '../../shared/book-chapters';
 import type { ArticleContent, ContentChapter } from '../../shared/models';
 import { writeFileAtomic, isNotFound } from '../fs/atomic-write';
 import type { articleFiles } from './library-paths';
@@ -46,18 +47,6 @@ export async function readChapterIndex(files: ArticleFiles, textLength: number, 
   }
 }
 
-/** The chapter holding `offset` (the last one starting at or before it). */
-export function chapterAt(chapters: readonly { start: number }[], offset: number): number {
-  let low = 0;
-  let high = chapters.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (chapters[mid]!.start <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return Math.max(0, low - 1);
-}
-
 /** One chapter's `<section>`, read from its bytes of content.html and checked to be one. */
 export async function readChapterHtml(files: ArticleFiles, chapter: StoredChapter): Promise<string> {
   const handle = await open(files.content, 'r');
@@ -85,7 +74,7 @@ export async function readArticleContent(
 ): Promise<ArticleContent> {
   const index = text.length >= CHAPTERS_FROM_CHARS ? await readChapterIndex(files, text.length, log) : null;
   if (!index) return { id, html: await readWhole(), text };
-  const first = chapterAt(index.chapters, position);
+  const first = chapterHolding(index.chapters, position);
   const chapters: ContentChapter[] = [];
   for (const [i, { htmlStart: _start, htmlEnd: _end, ...chapter }] of index.chapters.entries()) {
     chapters.push(i === first || i === first + 1 ? { ...chapter, html: await readChapterHtml(files, index.chapters[i]!) } : chapter);
