@@ -1,8 +1,9 @@
 /**
  * Fetches a long book's chapters one at a time, as they are wanted, and puts each in place of its
  * waiting text (chapter-units.ts), keeping what the reader is looking at where it is: a chapter
- * arriving above the view moves the scroll by exactly what it added; one in the view keeps the
- * first character on screen in place (in pages, the page holding it). Plain DOM work, kept out of
+ * arriving above the view is the browser's scroll anchoring's (CSS `overflow-anchor`, on by
+ * default); one in the view keeps the first character on screen in place (in pages, the page
+ * holding it). Plain DOM work, kept out of
  * React; the hook (use-chapter-units.ts) hears of each arrival.
  */
 import { measureReadingProgress, scrollToTextOffset } from '../reading-position';
@@ -86,12 +87,12 @@ export class ChapterLoader {
     const focused = document.activeElement === pending;
     const inView = isPaginated(view) || (box.bottom > viewBox.top && box.top < viewBox.bottom);
     const keep = inView ? measureReadingProgress(view, root).position : null;
-    const above = !inView && box.bottom <= viewBox.top;
-    const heightBefore = view.scrollHeight;
     const section = template.content.firstElementChild;
     pending.replaceWith(template.content);
+    // Above the view, the browser's scroll anchoring keeps the view still (as it does when a
+    // waiting chapter near the view is first laid out at its real size); in the view, the text
+    // under the reader's eyes is the anchor, and it was just replaced: its first character is kept.
     if (keep !== null) scrollToTextOffset(view, root, keep);
-    else if (above) view.scrollTop += view.scrollHeight - heightBefore;
     if (focused && section instanceof HTMLElement) {
       section.tabIndex = -1;
       section.focus({ preventScroll: true });
