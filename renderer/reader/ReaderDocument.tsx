@@ -216,7 +216,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           overlay={<PageZones book={book} />}
           hidden={showPages}
         />
-        {!showPages && <BookStatus book={book} textLength={content.text.length} drawerMode={chrome.drawerMode} />}
+        {!showPages && <BookStatus book={book} textLength={content.text.length} drawerMode={chrome.drawerMode} loading={units.loadingAt(book.place.offset)} />}
         {/* The text (and its title heading) is out of view with the pages: the title stays the page's heading. */}
         {showPages && (
           <h1 className="visually-hidden" dir="auto">

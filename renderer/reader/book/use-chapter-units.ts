@@ -11,9 +11,11 @@ import { useApi } from '../../api/api-context';
 import { prepareArticleHtml } from '../article-html';
 import {
   bookSkeletonHtml,
+  chapterHolding,
   chapterIndexOf,
   chapterOfId,
   estimatedHeight,
+  fillWaitingChapters,
   FIRST_PIXELS_PER_CHARACTER,
   pendingChapter,
   pendingChapters,
@@ -27,8 +29,8 @@ export interface ChapterUnits {
   version: number;
   /** a long book's chapters (read in chapters), else null */
   chapters: readonly BookChapter[] | null;
-  /** the chapter being fetched and how many there are, while one is */
-  loading: { chapter: number; of: number } | null;
+  /** the chapter being fetched (from 1) and how many there are, when it is the one holding `offset` */
+  loadingAt: (offset: number) => { chapter: number; of: number } | null;
   /** a click on a link into a chapter not here yet: loads it and goes there; true when it took the click */
   onLinkClick: (event: MouseEvent<HTMLElement>, remember: (link: HTMLElement) => void) => boolean;
 }
@@ -51,8 +53,13 @@ export function useChapterUnits({ articleId, content, container, scroller }: Cha
     [chapters, content.text, content.html, articleId],
   );
   const [version, setVersion] = useState(0);
-  const [loading, setLoading] = useState<ChapterUnits['loading']>(null);
+  const [loading, setLoading] = useState<{ chapter: number; of: number } | null>(null);
   const loader = useRef<ChapterLoader | null>(null);
+
+  // Before anything reads the text (marks, the saved place): the waiting chapters' text.
+  useLayoutEffect(() => {
+    if (chapters && container.current) fillWaitingChapters(container.current, content.text, chapters);
+  }, [html, chapters, container, content.text]);
 
   // Each waiting chapter gets an estimated size (from the chapters already shown), and is fetched
   // when it comes near the view.
@@ -118,7 +125,9 @@ export function useChapterUnits({ articleId, content, container, scroller }: Cha
       return true;
   };
 
-  return { html, version, chapters, loading, onLinkClick };
+  // Said while the reader is looking at the chapter's waiting text (a jump, a fast scroll).
+  const loadingAt = (offset: number) => (loading && chapters && chapterHolding(chapters, offset) === loading.chapter - 1 ? loading : null);
+  return { html, version, chapters, loadingAt, onLinkClick };
 }
 
 const elementWithId = (root: HTMLElement, id: string): Element | null => root.querySelector(`[id="${id.replace(/["\\]/g, '\\$&')}"]`);

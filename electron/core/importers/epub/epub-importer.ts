@@ -27,6 +27,8 @@ import { ZipArchive } from './zip-archive';
 export interface EpubOptions {
   /** the largest file accepted; the book may unpack to twice that, no more */
   maxBytes: number;
+  /** told after each chapter of the spine is read (a long book takes a while): chapters done, of how many */
+  onChapter?: (done: number, total: number) => void;
 }
 
 /** An entry of the table of contents, as it points into the article's HTML. */
@@ -46,7 +48,7 @@ const notAnEpub = (): QuireError =>
 export async function importEpub(
   fileName: string,
   bytes: Uint8Array,
-  { maxBytes }: EpubOptions,
+  { maxBytes, onChapter }: EpubOptions,
 ): Promise<ImportedDocument & { toc: TocEntry[] }> {
   const zip = await ZipArchive.open(bytes, { maxEntries: 10_000, maxTotalBytes: 2 * maxBytes });
   try {
@@ -54,7 +56,7 @@ export async function importEpub(
     const opf = await zip.read(opfPath);
     if (!opf) throw notAnEpub();
     const book = parsePackage(opfPath, decodeXmlText(opf) ?? '');
-    return await assemble(zip, book, fileName);
+    return await assemble(zip, book, fileName, onChapter);
   } finally {
     zip.close();
   }
@@ -90,7 +92,12 @@ const isDocument = (item: ManifestItem): boolean =>
   ['application/xhtml+xml', 'text/html', 'application/xml', 'text/x-oeb1-document', ''].includes(item.mediaType) &&
   item.path !== null && !/\.(?:png|jpe?g|gif|svg|webp|css|ncx|smil|mp3|mp4|otf|ttf|woff2?)$/i.test(item.path);
 
-async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string): Promise<ImportedDocument & { toc: TocEntry[] }> {
+async function assemble(
+  zip: ZipArchive,
+  book: PackageDocument,
+  fileName: string,
+  onChapter: EpubOptions['onChapter'],
+): Promise<ImportedDocument & { toc: TocEntry[] }> {
   const doc = domWindow().document;
   const chapterOf = new Map<string, string>(); // archive path → section id
   book.spine.forEach((item, index) => {
@@ -116,6 +123,7 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
   const toc: (TocEntry & { order: number })[] = [];
   let firstLang: string | null = null;
   for (const [index, item] of book.spine.entries()) {
+    onChapter?.(index, book.spine.length);
     if (!item.path || !isDocument(item) || chapterOf.get(item.path) !== `c${index + 1}`) continue;
     const bytes = await zip.read(item.path);
     const text = bytes ? decodeXmlText(bytes) : null;
@@ -144,6 +152,7 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
     batch.add({ anchor: section.id, label, markup: section.outerHTML });
   }
   batch.flush();
+  onChapter?.(book.spine.length, book.spine.length);
   const hasPicture = chapters.some((chapter) => chapter.html.includes('<img'));
   if (chapters.length === 0) {
     throw sentenceError('import-failed', say('core.import.epubNoChapter'));

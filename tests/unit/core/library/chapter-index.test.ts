@@ -19,9 +19,10 @@ import { useTempDir } from '../support/temp-dir';
 const MOBY_DICK = path.join(CORPUS_DIR, 'epub', 'moby-dick.epub');
 const tempDir = useTempDir();
 let book: ImportedDocument;
+const progress: [number, number][] = [];
 
 beforeAll(async () => {
-  book = await importEpub('moby-dick.epub', readFileSync(MOBY_DICK), { maxBytes: 200 * 1024 * 1024 });
+  book = await importEpub('moby-dick.epub', readFileSync(MOBY_DICK), { maxBytes: 200 * 1024 * 1024, onChapter: (done, total) => progress.push([done, total]) });
 }, 60_000);
 
 const indexOf = (document: ImportedDocument): ChapterIndex => ({
@@ -48,6 +49,16 @@ describe('the chapter index of an imported book', () => {
     expect(end).toBe(book.text.length);
     expect(chapters.find((chapter) => chapter.label === 'Chapter 1. Loomings.')).toBeDefined();
     expect(chapters.reduce((sum, chapter) => sum + chapter.words, 0)).toBe(countWords(book.text));
+  });
+
+  it('is read chapter by chapter, saying how far it has come', () => {
+    // Every document of the linear spine is told before it is read, then the end.
+    const total = progress[0]![1];
+    expect(total).toBeGreaterThanOrEqual(book.chapters!.length);
+    expect(progress[0]).toEqual([0, total]);
+    expect(progress.at(-1)).toEqual([total, total]);
+    expect(progress).toHaveLength(total + 1);
+    expect(progress.every(([done], i) => i === 0 || done > progress[i - 1]![0])).toBe(true);
   });
 
   it('reads back as it was written', () => {
