@@ -69,7 +69,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   const placed = useMemo(() => placeAnnotations(annotations.annotations, content.text), [annotations.annotations, content.text]);
 
   const matches = useArticleMatches({ text: content.text, target, main: mainRef, container: containerRef, scroller: scrollerRef });
-  useHighlightMarks(containerRef, contentKey, placed, matches.matches, matches.currentMatch, markHintId);
+  useHighlightMarks(containerRef, contentKey, placed, matches.matches, matches.currentMatch, markHintId, units.arrivals);
   const { flush } = useReadingPosition({
     articleId: article.id,
     scroller: scrollerRef,

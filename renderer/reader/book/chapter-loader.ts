@@ -17,7 +17,8 @@ interface ChapterLoaderOptions {
   /** the chapter's HTML ready for the page, or null when it cannot be had (it then stays as its text) */
   fetch: (index: number) => Promise<string | null>;
   onLoading: (loading: { chapter: number; of: number } | null) => void;
-  onArrived: () => void;
+  /** a chapter was asked for: its section, now in place of its waiting text (null when it could not be had) */
+  onArrived: (index: number, section: HTMLElement | null) => void;
 }
 
 export class ChapterLoader {
@@ -62,9 +63,9 @@ export class ChapterLoader {
     void fetch(chapter).then((html) => {
       this.busy = false;
       if (this.stopped) return;
-      if (html !== null) this.place(chapter, html);
+      const section = html === null ? null : this.place(chapter, html);
       this.settle(chapter);
-      onArrived();
+      onArrived(chapter, section);
       // The next one in a task of its own: each arrival stays a short piece of work for the page.
       window.setTimeout(() => this.next(), 0);
     });
@@ -76,10 +77,10 @@ export class ChapterLoader {
     for (const callback of callbacks) callback();
   }
 
-  private place(index: number, html: string): void {
+  private place(index: number, html: string): HTMLElement | null {
     const { root, view } = this.options;
     const pending = pendingChapter(root, index);
-    if (!pending) return;
+    if (!pending) return null;
     const template = document.createElement('template');
     template.innerHTML = html;
     const viewBox = view.getBoundingClientRect();
@@ -93,9 +94,11 @@ export class ChapterLoader {
     // waiting chapter near the view is first laid out at its real size); in the view, the text
     // under the reader's eyes is the anchor, and it was just replaced: its first character is kept.
     if (keep !== null) scrollToTextOffset(view, root, keep);
-    if (focused && section instanceof HTMLElement) {
+    if (!(section instanceof HTMLElement)) return null;
+    if (focused) {
       section.tabIndex = -1;
       section.focus({ preventScroll: true });
     }
+    return section;
   }
 }

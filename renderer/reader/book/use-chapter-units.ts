@@ -21,12 +21,15 @@ import {
   pendingChapters,
 } from './chapter-units';
 import { ChapterLoader } from './chapter-loader';
+import type { ArrivedChapter } from '../highlights';
 
 export interface ChapterUnits {
   /** the text container's first HTML: the article, or a long book with its waiting chapters */
   html: string;
   /** changes each time a chapter arrives: marks, the place and the pages are drawn and measured again */
   version: number;
+  /** the chapters that arrived since the marks were last drawn, to draw theirs alone (use-highlight-marks.ts) */
+  arrivals: RefObject<ArrivedChapter[]>;
   /** a long book's chapters (read in chapters), else null */
   chapters: readonly BookChapter[] | null;
   /** the chapter being fetched (from 1) and how many there are, when it is the one holding `offset` */
@@ -55,6 +58,7 @@ export function useChapterUnits({ articleId, content, container, scroller }: Cha
   const [version, setVersion] = useState(0);
   const [loading, setLoading] = useState<{ chapter: number; of: number } | null>(null);
   const loader = useRef<ChapterLoader | null>(null);
+  const arrivals = useRef<ArrivedChapter[]>([]);
 
   // Before anything reads the text (marks, the saved place): the waiting chapters' text.
   useLayoutEffect(() => {
@@ -76,7 +80,11 @@ export function useChapterUnits({ articleId, content, container, scroller }: Cha
         return answer.ok ? prepareArticleHtml(answer.value.html, articleId) : null;
       },
       onLoading: setLoading,
-      onArrived: () => setVersion((count) => count + 1),
+      onArrived: (index, section) => {
+        const chapter = chapters[index];
+        if (section && chapter) arrivals.current.push({ section, start: chapter.start, end: chapter.end });
+        setVersion((count) => count + 1);
+      },
     });
     loader.current = chapterLoader;
     const waiting = pendingChapters(root);
@@ -127,7 +135,7 @@ export function useChapterUnits({ articleId, content, container, scroller }: Cha
 
   // Said while the reader is looking at the chapter's waiting text (a jump, a fast scroll).
   const loadingAt = (offset: number) => (loading && chapters && chapterHolding(chapters, offset) === loading.chapter - 1 ? loading : null);
-  return { html, version, chapters, loadingAt, onLinkClick };
+  return { html, version, arrivals, chapters, loadingAt, onLinkClick };
 }
 
 const elementWithId = (root: HTMLElement, id: string): Element | null => root.querySelector(`[id="${id.replace(/["\\]/g, '\\$&')}"]`);
