@@ -242,6 +242,10 @@ export class LibraryService implements ReaderService {
     return this.parts.store.readContent(id);
   }
 
+  async getChapter(id: string, chapter: number): Promise<{ chapter: number; html: string }> {
+    return this.parts.store.readChapter(id, chapter);
+  }
+
   async setProgress(id: string, { progress, position }: ReadingProgress): Promise<ArticleMeta> {
     return this.serial(async () => {
       const clamped = Math.min(1, Math.max(0, Number.isFinite(progress) ? progress : 0));

@@ -63,6 +63,8 @@ export interface ReaderServiceMethods {
   /** Deletes every article in the trash for good. */
   emptyTrash(): { removed: number };
   getContent(id: string): ArticleContent;
+  /** One chapter's HTML of a book read in chapters (`ArticleContent.chapters`), by its place in that list. */
+  getChapter(id: string, chapter: number): { chapter: number; html: string };
   setProgress(id: string, progress: ReadingProgress): ArticleMeta;
   /**
    * Marks articles read ('finished') or unread by hand (all checked first: an unknown id changes
@@ -140,6 +142,7 @@ export const READER_METHODS = [
   'listTrash',
   'emptyTrash',
   'getContent',
+  'getChapter',
   'setProgress',
   'setReadState',
   'editArticle',

@@ -74,10 +74,38 @@ export interface TextSpan {
 
 export interface ArticleContent {
   id: string;
-  /** sanitised reader HTML; its textContent equals `text` exactly */
+  /**
+   * sanitised reader HTML; its textContent equals `text` exactly. Empty for a long book read in
+   * chapters (`chapters`): each chapter's HTML then comes on its own (`getChapter`).
+   */
   html: string;
   /** text.txt: what is indexed and what passage offsets point into */
   text: string;
+  /**
+   * A long book stored in chapters (the EPUB's spine): every chapter with where it is in `text`,
+   * in order; the chapters' HTML joined with the text between them (`text` from one chapter's end
+   * to the next one's start) is the whole book's HTML. The chapter holding the reading position,
+   * and the one after it, come with their `html`.
+   */
+  chapters?: ContentChapter[];
+}
+
+/** One chapter of a book stored in chapters: where it is in text.txt, and what it is called. */
+export interface BookChapter {
+  /** the id of its `<section>` in the book's HTML (`c<N>`); ids inside it start with `c<N>-` */
+  anchor: string;
+  /** its entry in the book's contents, else its first heading, else its first words */
+  label: string;
+  /** [start, end) in text.txt */
+  start: number;
+  end: number;
+  /** its words as the library counts them (the time left in the book) */
+  words: number;
+}
+
+export interface ContentChapter extends BookChapter {
+  /** its sanitised HTML (one `<section>`), when it came with the content */
+  html?: string;
 }
 
 export interface ReadingProgress {

@@ -161,6 +161,7 @@ export const argSchemas = {
   listTrash: z.tuple([]),
   emptyTrash: z.tuple([]),
   getContent: z.tuple([idSchema]),
+  getChapter: z.tuple([idSchema, z.int().check(z.gte(0), z.lte(1_000_000))]),
   setProgress: z.tuple([idSchema, z.strictObject({ progress: z.number().check(z.gte(0), z.lte(1)), position: offsetSchema })]),
   setReadState: z.tuple([articleIdsSchema, z.enum(MARKED_READ_STATES)]),
   // Only shapes and generous bounds here: the rules (empty title, lengths) are the core's, in

@@ -51,6 +51,7 @@ type ReadMethod =
   | 'listFacets'
   | 'listTrash'
   | 'getContent'
+  | 'getChapter'
   | 'search'
   | 'listAnnotations'
   | 'listAllAnnotations'

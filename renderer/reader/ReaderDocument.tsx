@@ -9,8 +9,8 @@ import { useBookReading } from './book/use-book-reading';
 import { BookLayoutSwitch } from './book/BookLayoutSwitch';
 import { FixedLayoutPages } from './book/FixedLayoutPages';
 import { useBookLayout } from './book/use-book-layout';
+import { useChapterUnits } from './book/use-chapter-units';
 import { useVerticalScroll } from './book/use-vertical-scroll';
-import { prepareArticleHtml } from './article-html';
 import { MatchBar } from './MatchBar';
 import { placeAnnotations } from './placed-annotations';
 import type { ReaderTarget } from './reader-target';
@@ -63,14 +63,17 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   const selectionBarRef = useRef<SelectionBarHandle>(null);
   const chrome = useReaderChrome(drawerButton, drawerPanel);
 
-  const html = useMemo(() => prepareArticleHtml(content.html, article.id), [content.html, article.id]);
+  // A long book arrives chapter by chapter; `contentKey` changes with each (marks and the place follow).
+  const units = useChapterUnits({ articleId: article.id, content, container: containerRef, scroller: scrollerRef });
+  const { html } = units;
+  const contentKey = `${html.length}:${units.version}`;
   // The metadata's direction, else the text's: an Arabic article reads right to left by itself.
   const dir = useMemo(() => article.dir ?? detectDirection(content.text), [article.dir, content.text]);
   const annotations = useAnnotations(article.id, data.annotations);
   const placed = useMemo(() => placeAnnotations(annotations.annotations, content.text), [annotations.annotations, content.text]);
 
   const matches = useArticleMatches({ text: content.text, target, main: mainRef, container: containerRef, scroller: scrollerRef });
-  useHighlightMarks(containerRef, html, placed, matches.matches, matches.currentMatch, markHintId);
+  useHighlightMarks(containerRef, contentKey, placed, matches.matches, matches.currentMatch, markHintId, units.arrivals);
   const { flush } = useReadingPosition({
     articleId: article.id,
     scroller: scrollerRef,
@@ -80,7 +83,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   const layout = useBookLayout(article);
   const keepPlace = useKeepPlaceOnReflow(scrollerRef, containerRef, layout.writingMode);
   const { settings } = useSettings();
-  const book = useBookReading({ text: content.text, html, scroller: scrollerRef, container: containerRef, readingMode: settings.readingMode });
+  const book = useBookReading({ text: content.text, html, contentKey, bookChapters: units.chapters, scroller: scrollerRef, container: containerRef, readingMode: settings.readingMode });
   useVerticalScroll(scrollerRef, layout.writingMode !== null && book.columns === null);
   const textSelection = usePassageSelection(containerRef, scrollerRef);
   // A PDF shows its pages or its text; either way passages are offsets into the same text.
@@ -160,6 +163,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   });
 
   const onArticleClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (units.onLinkClick(event, book.history.remember)) return;
     if (book.onTextClick(event)) return;
     handleContentLinkClick(event);
     if (!event.defaultPrevented) popover.onTextClick(event);
@@ -220,7 +224,9 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           writingMode={layout.writingMode}
         />
         {layout.showPages && layout.pagesFile && <FixedLayoutPages articleId={article.id} file={layout.pagesFile} title={article.title} onShowText={() => layout.setView('text')} />}
-        {!showPages && !layout.showPages && <BookStatus book={book} textLength={content.text.length} drawerMode={chrome.drawerMode} />}
+        {!showPages && !layout.showPages && (
+          <BookStatus book={book} textLength={content.text.length} drawerMode={chrome.drawerMode} loading={units.loadingAt(book.place.offset)} />
+        )}
         {/* The text (and its title heading) is out of view with the pages: the title stays the page's heading. */}
         {showPages && (
           <h1 className="visually-hidden" dir="auto">

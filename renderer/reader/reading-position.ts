@@ -4,6 +4,7 @@
  * position saved and restored lands on the same character every time.
  */
 import type { ReadingProgress } from '../../electron/shared/models';
+import { pendingAround } from './book/chapter-units';
 import { currentPage, isPaginated, pageGeometry, showPageOf } from './book/pagination';
 import { isVertical, scrollVerticalTo, verticalProgress, verticalView } from './book/vertical';
 import { indexTextNodes, offsetsToRange, type TextNodeEntry } from './text-offsets';
@@ -35,6 +36,14 @@ export function firstVisibleOffset(container: HTMLElement, view: number | { left
   if (entries.length === 0) return 0;
   const range = doc.createRange();
   const reaches = (entry: TextNodeEntry, from: number, to: number) => {
+    // A long book's chapter not loaded yet is laid out only near the view: its box says whether it
+    // is wholly before or after the line without laying its text out (chapter-units.ts).
+    const waiting = pendingAround(entry.node);
+    if (waiting) {
+      const box = waiting.getBoundingClientRect();
+      if (typeof view === 'number' ? box.bottom <= view : view.sign === 1 ? box.right <= view.left + 1 : box.left >= view.right - 1) return false;
+      if (typeof view === 'number' ? box.top > view : view.sign === 1 ? box.left > view.left + 1 : box.right < view.right - 1) return true;
+    }
     range.setStart(entry.node, from);
     range.setEnd(entry.node, to);
     const rect = range.getBoundingClientRect();

@@ -4,7 +4,7 @@
  * each bookmark or note is in the Tab order, described by `markHintId` (what Enter does on it).
  */
 import { useLayoutEffect, useRef, type RefObject } from 'react';
-import { drawHighlights, type HighlightSpec } from './highlights';
+import { type ArrivedChapter, drawHighlights, drawHighlightsIn, type HighlightSpec } from './highlights';
 import type { PlacedAnnotation } from './placed-annotations';
 import type { TextSpan } from './text-offsets';
 import { DEFAULT_HIGHLIGHT_COLOR } from './colors';
@@ -13,14 +13,19 @@ const CURRENT_MATCH_CLASS = 'quire-search-current';
 
 export function useHighlightMarks(
   container: RefObject<HTMLElement | null>,
-  html: string,
+  /** changes whenever the text's DOM is new (another article, a chapter of a book arriving) */
+  contentKey: string,
   placed: readonly PlacedAnnotation[],
   matches: readonly TextSpan[],
   currentMatch: number,
   markHintId: string,
+  /** a long book's chapters that arrived since the last drawing: only their marks are drawn then */
+  arrivals?: RefObject<ArrivedChapter[]>,
 ) {
   const searchMarks = useRef<HTMLElement[][]>([]);
   const shownMatch = useRef(-1);
+  /** every spec's marks as last drawn, and what they were drawn from */
+  const drawnMarks = useRef<{ marks: HTMLElement[][]; placed: readonly PlacedAnnotation[]; matches: readonly TextSpan[]; hint: string } | null>(null);
 
   useLayoutEffect(() => {
     const root = container.current;
@@ -38,7 +43,11 @@ export function useHighlightMarks(
     // Drawing replaces the marks: a focused highlight (just recoloured, or changed by another
     // process) keeps the focus on its new first mark.
     const focused = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement.dataset.annotationId : undefined;
-    const drawn = drawHighlights(root, specs);
+    const arrived = arrivals?.current.splice(0) ?? [];
+    const last = drawnMarks.current;
+    const same = last !== null && last.placed === placed && last.matches === matches && last.hint === markHintId;
+    const drawn = same && arrived.length > 0 ? arrived.reduce((marks, chapter) => drawHighlightsIn(chapter, specs, marks), last.marks) : drawHighlights(root, specs);
+    drawnMarks.current = { marks: drawn, placed, matches, hint: markHintId };
     for (const marks of drawn.slice(0, drawn.length - matches.length)) {
       const first = marks[0];
       if (!first) continue;
@@ -48,7 +57,7 @@ export function useHighlightMarks(
     if (focused !== undefined) annotationMarks(root, focused)[0]?.focus({ preventScroll: true });
     searchMarks.current = drawn.slice(drawn.length - matches.length);
     for (const mark of searchMarks.current[shownMatch.current] ?? []) mark.classList.add(CURRENT_MATCH_CLASS);
-  }, [container, html, placed, matches, markHintId]);
+  }, [container, contentKey, placed, matches, markHintId, arrivals]);
 
   useLayoutEffect(() => {
     for (const mark of searchMarks.current[shownMatch.current] ?? []) mark.classList.remove(CURRENT_MATCH_CLASS);

@@ -78,6 +78,7 @@ export function createFakeReaderService(): FakeReaderService {
     exportArticles: async () => ({ fileName: 'Quire 1 article 2026-01-01.zip', mediaType: 'application/zip', dataBase64: '' }),
     listTrash: async () => [],
     getContent: async (id) => ({ id, html: '<p>Text</p>', text: 'Text' }),
+    getChapter: async (_id, chapter) => ({ chapter, html: '<section id="c1"><p>Text</p></section>' }),
     setProgress: async () => article,
     setReadState: async (_ids, readState) => [{ ...article, readState }],
     editArticle: async (_id, edit) => ({ ...article, ...edit }),

@@ -23,6 +23,8 @@ import { failureOfError, type ExtractedArticle } from '../library/import-into-li
 import type { Log } from '../log';
 import type { ArticleStore } from '../library/article-store';
 import { articleFiles } from '../library/library-paths';
+import { writeContentFiles } from '../library/content-files';
+import type { ImportedDocument } from '../importers/imported-document';
 import { copyFolder } from '../fs/copy-folder';
 import { writeAnnotationFile, type AnnotationStore } from './annotation-store';
 import { reanchorAnnotation } from './reanchor';
@@ -111,11 +113,11 @@ export async function replaceArticleText(
 
 /** What comes from the imported file: the text, the HTML, its images and the original. */
 const isTextFile = (name: string): boolean =>
-  name === 'content.html' || name === 'text.txt' || name === 'assets' || name.startsWith('original.');
+  name === 'content.html' || name === 'text.txt' || name === 'chapters.json' || name === 'assets' || name.startsWith('original.');
 
 async function writeText(
   dir: string,
-  document: { html: string; text: string; assets: readonly { path: string; bytes: Uint8Array }[] },
+  document: Pick<ImportedDocument, 'html' | 'text' | 'assets' | 'chapters'>,
   ext: string,
   original: Uint8Array,
 ): Promise<void> {
@@ -127,8 +129,7 @@ async function writeText(
     await mkdir(files.assetsDir, { recursive: true });
     await writeFileAtomic(target, Buffer.from(asset.bytes));
   }
-  await writeFileAtomic(files.content, document.html);
-  await writeFileAtomic(files.text, document.text);
+  await writeContentFiles(files, document);
   // `original.<ext>` is the file the text came from: the new one, and only it.
   const safeExt = /^[a-z0-9]{1,10}$/.test(ext) ? ext : 'bin';
   await writeFileAtomic(files.original(safeExt), Buffer.from(original));

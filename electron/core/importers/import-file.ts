@@ -27,6 +27,8 @@ export interface ImportInput {
   filePath?: string;
   /** the largest file accepted (default 200 MB); also bounds what an archive may unpack to */
   maxBytes?: number;
+  /** how far a long document has been read: parts (a book's chapters) done, of how many */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ImportResult {
@@ -35,7 +37,7 @@ export interface ImportResult {
 }
 
 /** Turns a file's bytes into reader HTML, text, assets and metadata; rejects with `QuireError` and the reason. */
-export async function importFile({ fileName, bytes, filePath, maxBytes = MAX_IMPORT_BYTES }: ImportInput): Promise<ImportResult> {
+export async function importFile({ fileName, bytes, filePath, maxBytes = MAX_IMPORT_BYTES, onProgress }: ImportInput): Promise<ImportResult> {
   const format = formatOf(fileName);
   if (bytes.length > maxBytes) throw tooLarge(maxBytes);
   if (bytes.length === 0) throw sentenceError('import-failed', say('core.import.empty'));
@@ -53,7 +55,7 @@ export async function importFile({ fileName, bytes, filePath, maxBytes = MAX_IMP
       break;
     case 'epub': {
       const { importEpub } = await import('./epub/epub-importer');
-      document = await importEpub(fileName, bytes, { maxBytes });
+      document = await importEpub(fileName, bytes, { maxBytes, onChapter: onProgress });
       break;
     }
     case 'pdf': {

@@ -1,6 +1,7 @@
 import type { WritingMode } from '../../shared/fixed-layout';
 import type { TextDirection } from '../../shared/models';
 import type { CoreSentence } from '../../shared/i18n/core-sentences';
+import type { StoredChapter } from '../library/chapter-index';
 
 /** What every importer produces: reader HTML, its exact text, and what the document says about itself. */
 export interface ImportedDocument {
@@ -21,6 +22,11 @@ export interface ImportedDocument {
   assets: ImportedAsset[];
   /** what the document says it is about (Markdown front matter); becomes the article's tags */
   tags: string[];
+  /**
+   * A book's chapters (an EPUB's spine), when `html` is their `<section>`s in order: where each
+   * is in `html` (UTF-8 bytes) and in `text`. Written as the article's chapter index.
+   */
+  chapters?: StoredChapter[];
   /** a sentence for the import summary: what the reader should know about what came in */
   note?: string;
   /** the same note as a sentence, to say it in the interface language */

@@ -21,6 +21,8 @@ import {
 import type { Log } from '../log';
 import { recoverSwaps, swapFolder } from './folder-swap';
 import { withArticleLock } from './library-locks';
+import type { StoredChapter } from './chapter-index';
+import { readArticleContent, readChapterHtml, readChapterIndex, writeContentFiles } from './content-files';
 import { articleFiles, articleMetaFile, articleMetaFileIn, ASSET_PATH, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
 import { replaceBrokenManifest } from './library-manifest';
 import { ArticleMetaCache } from './meta-cache';
@@ -38,6 +40,8 @@ export interface NewArticle {
   original: { ext: string; bytes: Uint8Array } | null;
   /** files the HTML refers to, each at `assets/<name>` */
   assets?: readonly { path: string; bytes: Uint8Array }[];
+  /** a book's chapters: where each is in `html` and `text` (written as its chapter index) */
+  chapters?: readonly StoredChapter[] | undefined;
 }
 
 const READ_BATCH = 64;
@@ -150,8 +154,7 @@ export class ArticleStore {
     const files = articleFiles(staging);
     try {
       await mkdir(files.annotationsDir, { recursive: true });
-      await writeFileAtomic(files.content, article.html);
-      await writeFileAtomic(files.text, article.text);
+      await writeContentFiles(files, article);
       if (article.original) {
         await writeFileAtomic(files.original(article.original.ext), Buffer.from(article.original.bytes));
       }
@@ -327,11 +330,22 @@ export class ArticleStore {
     return readArticleFile(articleFiles(this.paths.articleDir(id)).text);
   }
 
+  /** The article for the reader: a long book as its text and chapters (content-files.ts), anything else whole. */
   async readContent(id: string): Promise<ArticleContent> {
+    const { position } = this.require(id);
+    const files = articleFiles(this.paths.articleDir(id));
+    const text = await readArticleFile(files.text);
+    return readArticleContent(id, files, { text, position, readWhole: () => readArticleFile(files.content), log: this.log });
+  }
+
+  /** One chapter's HTML of a book read in chapters, by its place in the book's chapter index. */
+  async readChapter(id: string, chapter: number): Promise<{ chapter: number; html: string }> {
     this.require(id);
     const files = articleFiles(this.paths.articleDir(id));
-    const [html, text] = await Promise.all([readArticleFile(files.content), readArticleFile(files.text)]);
-    return { id, html, text };
+    const text = await readArticleFile(files.text);
+    const stored = (await readChapterIndex(files, text.length, this.log))?.chapters[chapter];
+    if (!stored) throw sentenceError('not-found', say('core.error.chapterNotFound'));
+    return { chapter, html: await readChapterHtml(files, stored) };
   }
 
   /**

@@ -74,7 +74,8 @@ export const toExtracted = ({ format, document }: { format: ArticleFormat; docum
   // A title is a label like a tag: no bidi controls, zero-width characters or lone surrogates.
   document: { ...document, title: cleanLabel(document.title).trim() || 'Untitled' },
   contentHash: contentHashOf(document.text),
-  wordCount: countWords(document.text),
+  // A book's chapters were counted as they were read (the same count, one pass less over the text).
+  wordCount: document.chapters ? document.chapters.reduce((sum, chapter) => sum + chapter.words, 0) : countWords(document.text),
 });
 
 /** Writes an extracted article unless its text is already in the library. */
@@ -122,7 +123,7 @@ export async function addExtracted(
   // The reader's page view reads a PDF from `original.pdf`, whatever the file was called (a download's `view.php`).
   const ext = format === 'pdf' ? 'pdf' : originalExtension(origin.fileName, format);
   const original: NewArticle['original'] = origin.original === null ? null : { ext, ...origin.original };
-  await store.add({ meta, html: document.html, text: document.text, original, assets: document.assets });
+  await store.add({ meta, html: document.html, text: document.text, chapters: document.chapters, original, assets: document.assets });
   return { status: 'imported', source, article: meta, ...noteOf(document) };
 }
 

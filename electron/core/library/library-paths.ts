@@ -69,6 +69,8 @@ export const articleAnnotationsDir = (dir: string): string => path.join(dir, 'an
 export const articleFiles = (dir: string) => ({
   meta: articleMetaFile(dir),
   content: path.join(dir, 'content.html'),
+  /** a book's chapter index (chapter-index.ts); absent for articles read whole */
+  chapters: path.join(dir, 'chapters.json'),
   text: path.join(dir, 'text.txt'),
   original: (ext: string) => path.join(dir, `original.${ext}`),
   assetsDir: path.join(dir, 'assets'),

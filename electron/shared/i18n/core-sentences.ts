@@ -64,6 +64,7 @@ export const CORE_SENTENCES = {
   'core.error.unexpected': { method: 'string' },
   'core.error.articleNotFound': {},
   'core.error.articleGone': {},
+  'core.error.chapterNotFound': {},
   'core.error.notInTrash': {},
   'core.error.restoreMissing': { count: 'number' },
   'core.error.annotationNotFound': {},

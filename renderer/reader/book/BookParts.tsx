@@ -37,7 +37,18 @@ export function PageZones({ book }: { book: BookReading }) {
 const fractionRead = (offset: number, length: number) => (length === 0 ? 1 : Math.min(100, Math.floor((offset / length) * 100)) / 100);
 
 /** The status line under the text, and a note's pop-up when one is open. */
-export function BookStatus({ book, textLength, drawerMode }: { book: BookReading; textLength: number; drawerMode: boolean }) {
+export function BookStatus({
+  book,
+  textLength,
+  drawerMode,
+  loading = null,
+}: {
+  book: BookReading;
+  textLength: number;
+  drawerMode: boolean;
+  /** the chapter being fetched while the reader is in its waiting text */
+  loading?: { chapter: number; of: number } | null;
+}) {
   const { place, chapters, current } = book;
   const intl = useIntl();
   const text = textOf(intl);
@@ -52,6 +63,7 @@ export function BookStatus({ book, textLength, drawerMode }: { book: BookReading
         position={position}
         minutesLeftInChapter={chapters ? book.minutesLeftInChapter : null}
         minutesLeftInBook={book.minutesLeftInBook}
+        loading={loading ? text('book.status.chapterLoading', { chapter: loading.chapter, count: loading.of }) : null}
       >
         {chapters && drawerMode && (
           <DisclosureButton disclosure={book.contentsDrawer} buttonRef={book.contentsButton} className="button button-quiet">

@@ -3,6 +3,7 @@
  * (an offset into text.txt, the coordinates of passages and the reading position). EPUB chapters
  * arrive as headings (the importer gives a chapter without one its table-of-contents label).
  */
+import type { BookChapter } from '../../../electron/shared/models';
 import { boundaryToOffset, indexTextNodes } from '../text-offsets';
 
 export interface Chapter {
@@ -11,15 +12,26 @@ export interface Chapter {
   title: string;
   /** offset of the heading's first character in the text */
   start: number;
-  /** which of the text's headings it is (counting all, in document order) */
+  /** which of the text's headings it is (counting all, in document order); -1 for a chapter of a long book */
   headingIndex: number;
+  /** a long book's chapter: the id of its section (or of its text while it is not loaded) */
+  anchor?: string;
+}
+
+/** A long book's chapters (read in chapters) as its contents: one entry each, named as the book names it. */
+export function chaptersOfBook(chapters: readonly BookChapter[]): Chapter[] {
+  return chapters
+    .filter((chapter) => chapter.label !== '' && chapter.end > chapter.start)
+    .map((chapter) => ({ depth: 1, title: chapter.label, start: chapter.start, headingIndex: -1, anchor: chapter.anchor }));
 }
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
 /** The heading element of a chapter in the text on the page. */
 export const chapterHeading = (container: ParentNode, chapter: Chapter): HTMLElement | null =>
-  container.querySelectorAll<HTMLElement>(HEADINGS)[chapter.headingIndex] ?? null;
+  chapter.anchor !== undefined
+    ? container.querySelector<HTMLElement>(`[id="${chapter.anchor}"]`)
+    : (container.querySelectorAll<HTMLElement>(HEADINGS)[chapter.headingIndex] ?? null);
 
 /** The chapters of an article's HTML, read in an inert template (nothing in it is fetched or run). */
 export function chaptersOfHtml(html: string): Chapter[] {

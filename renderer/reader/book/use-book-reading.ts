@@ -8,12 +8,13 @@ import type { ReadingMode } from '../../../electron/shared/models';
 import { useDisclosure, type Disclosure } from '../../app/use-disclosure';
 import type { ScreenRect } from '../floating-position';
 import { goToHeading } from '../headings';
-import { chapterAt, chapterEnd, chaptersOfHtml, MIN_HEADINGS_FOR_CONTENTS, type Chapter } from './chapters';
+import type { BookChapter } from '../../../electron/shared/models';
+import { chapterAt, chaptersOfBook, chaptersOfHtml, MIN_HEADINGS_FOR_CONTENTS, type Chapter } from './chapters';
 import { linkTarget, noteFor } from './footnotes';
 import { useLinkHistory, type LinkHistory } from './use-link-history';
 import { usePages, type PageTurner } from './use-pages';
 import { useReadingPlace, type ReadingPlace } from './use-reading-place';
-import { minutesFor, wordsBefore, wordStarts } from './reading-time';
+import { useTimeLeft } from './use-time-left';
 
 export interface OpenNote {
   note: HTMLElement;
@@ -49,22 +50,23 @@ export const columnsOf = (mode: ReadingMode): 1 | 2 | null => (mode === 'one-col
 interface BookReadingOptions {
   text: string;
   html: string;
+  /** changes whenever the text's DOM is new (a chapter of a long book arriving) */
+  contentKey: string;
+  /** a long book read in chapters: its chapters are its contents, and count its words */
+  bookChapters: readonly BookChapter[] | null;
   scroller: RefObject<HTMLElement | null>;
   container: RefObject<HTMLElement | null>;
   readingMode: ReadingMode;
 }
 
-export function useBookReading({ text, html, scroller, container, readingMode }: BookReadingOptions): BookReading {
+export function useBookReading({ text, html, contentKey, bookChapters, scroller, container, readingMode }: BookReadingOptions): BookReading {
   const columns = columnsOf(readingMode);
-  const chapters = useMemo(() => chaptersOfHtml(html), [html]);
+  const chapters = useMemo(() => (bookChapters ? chaptersOfBook(bookChapters) : chaptersOfHtml(html)), [bookChapters, html]);
   const starts = useMemo(() => chapters.map((chapter) => chapter.start), [chapters]);
-  const words = useMemo(() => wordStarts(text), [text]);
 
-  const place = useReadingPlace(scroller, container, `${html.length}:${readingMode}`);
+  const place = useReadingPlace(scroller, container, `${contentKey}:${readingMode}`);
   const current = chapterAt(starts, place.offset);
-  const before = wordsBefore(words, place.offset);
-  const minutesLeftInChapter = current >= 0 ? minutesFor(wordsBefore(words, chapterEnd(chapters, current, text.length)) - before) : null;
-  const minutesLeftInBook = minutesFor(words.length - before);
+  const { minutesLeftInChapter, minutesLeftInBook } = useTimeLeft(text, bookChapters, chapters, current, place.offset);
 
   const history = useLinkHistory(scroller, container);
   const contentsButton = useRef<HTMLButtonElement>(null);

@@ -42,13 +42,21 @@ function paintSentence(container: HTMLElement | null, scroller: HTMLElement | nu
   if (scroller) scrollRangeIntoView(scroller, range);
 }
 
+/** A value made the first time it is asked for, then kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
 export function useListen({ text, lang, container, scroller, selectionStart }: ListenOptions) {
   const engine = useMemo(() => speechEngine(), []);
   const voices = useVoices(engine);
   const { settings, updateSettings } = useSettings();
   const languageTag = lang ?? navigator.language ?? 'en';
   const language = primaryLanguage(languageTag);
-  const sentences = useMemo(() => spokenSentences(text, lang), [text, lang]);
+  // Cut into sentences when reading starts, not when the reader opens: a long book's text takes
+  // longer than a frame to cut (about 120 ms for a million words).
+  const sentences = useMemo(() => once(() => spokenSentences(text, lang)), [text, lang]);
   const voice = chooseVoice(voices, languageTag, settings.listenVoices[language]);
   const choices = useMemo(() => voiceChoices(voices, languageTag, voice), [voices, languageTag, voice]);
   /** The system has voices, none for this language, and the reader has not picked one for it yet. */
@@ -73,7 +81,7 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
     (at: number) => {
       if (!engine) return;
       const { sentences: all, voice: chosen, rate } = latest.current;
-      const span = all[at];
+      const span = all()[at];
       const myTurn = ++turn.current;
       engine.cancel();
       if (!span) {
@@ -117,7 +125,7 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
     setAwaitingVoice(false);
     const selected = selectionStart();
     const top = scroller.current && container.current ? measureReadingProgress(scroller.current, container.current).position : 0;
-    speak(sentenceAt(sentences, selected ?? top));
+    speak(sentenceAt(sentences(), selected ?? top));
   }, [selectionStart, scroller, container, speak, sentences]);
 
   const start = useCallback(() => {
@@ -147,11 +155,11 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
 
   const step = useCallback(
     (by: number) => {
-      const next = Math.max(0, Math.min(sentences.length - 1, index + by));
+      const next = Math.max(0, Math.min(sentences().length - 1, index + by));
       if (status === 'playing') speak(next);
       else {
         setIndex(next);
-        if (status === 'paused') paintSentence(container.current, scroller.current, sentences[next] ?? null);
+        if (status === 'paused') paintSentence(container.current, scroller.current, sentences()[next] ?? null);
       }
     },
     [sentences, index, status, speak, container, scroller],
@@ -193,7 +201,7 @@ export function useListen({ text, lang, container, scroller, selectionStart }: L
     status,
     /** Listen was pressed with no voice for the language: the bar stays to offer the voices there are */
     awaitingVoice,
-    current: status === 'idle' ? null : (sentences[index] ?? null),
+    current: status === 'idle' ? null : (sentences()[index] ?? null),
     /** what the voice menu offers */
     choices,
     voice,

@@ -17,8 +17,7 @@ import { domWindow } from '../dom-window';
 import { excerptOf, guessDirection, type ImportedDocument, isoDate, titleFromFileName } from '../imported-document';
 import { limitPageNesting, MAX_NESTING_DEPTH } from '../limit-nesting';
 import { MATHML_NAMESPACE } from '../mathml';
-import { normalizeReaderHtml } from '../normalize-html';
-import { sanitizeToElement } from '../sanitize-html';
+import { ChapterBatch, joinChapters, type ReadChapter, repairLinkTargets } from './book-chapters';
 import { type ManifestItem, type PackageDocument, parsePackage, resolveHref } from './package-document';
 import { navTableOfContents, ncxTableOfContents, type TocLink } from './table-of-contents';
 import { BookLayoutReader } from './book-layout';
@@ -29,6 +28,8 @@ import { ZipArchive } from './zip-archive';
 export interface EpubOptions {
   /** the largest file accepted; the book may unpack to twice that, no more */
   maxBytes: number;
+  /** told after each chapter of the spine is read (a long book takes a while): chapters done, of how many */
+  onChapter?: (done: number, total: number) => void;
 }
 
 /** An entry of the table of contents, as it points into the article's HTML. */
@@ -48,7 +49,7 @@ const notAnEpub = (): QuireError =>
 export async function importEpub(
   fileName: string,
   bytes: Uint8Array,
-  { maxBytes }: EpubOptions,
+  { maxBytes, onChapter }: EpubOptions,
 ): Promise<ImportedDocument & { toc: TocEntry[] }> {
   const zip = await ZipArchive.open(bytes, { maxEntries: 10_000, maxTotalBytes: 2 * maxBytes });
   try {
@@ -57,7 +58,7 @@ export async function importEpub(
     if (!opf) throw notAnEpub();
     const opfXml = decodeXmlText(opf) ?? '';
     const book = parsePackage(opfPath, opfXml);
-    return await assemble(zip, book, fileName, opfXml);
+    return await assemble(zip, book, fileName, opfXml, onChapter);
   } finally {
     zip.close();
   }
@@ -93,9 +94,14 @@ const isDocument = (item: ManifestItem): boolean =>
   ['application/xhtml+xml', 'text/html', 'application/xml', 'text/x-oeb1-document', ''].includes(item.mediaType) &&
   item.path !== null && !/\.(?:png|jpe?g|gif|svg|webp|css|ncx|smil|mp3|mp4|otf|ttf|woff2?)$/i.test(item.path);
 
-async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string, opfXml: string): Promise<ImportedDocument & { toc: TocEntry[] }> {
+async function assemble(
+  zip: ZipArchive,
+  book: PackageDocument,
+  fileName: string,
+  opfXml: string,
+  onChapter: EpubOptions['onChapter'],
+): Promise<ImportedDocument & { toc: TocEntry[] }> {
   const doc = domWindow().document;
-  const container = doc.createElement('div');
   const chapterOf = new Map<string, string>(); // archive path → section id
   book.spine.forEach((item, index) => {
     if (item.path && !chapterOf.has(item.path)) chapterOf.set(item.path, `c${index + 1}`);
@@ -111,9 +117,17 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
     return imageCache.get(archivePath) ?? null;
   };
   const layout = new BookLayoutReader(zip, opfXml, storeImage);
+  const keepImage = (src: string) => (assets.has(src) ? src : null);
+  const linksTo = tocLinksByChapter(await tableOfContents(zip, book), chapterOf);
 
+  // One chapter at a time, from its bytes to its sanitized HTML and text: only one chapter's DOM
+  // is ever alive, so the memory an import needs is that of the largest chapter, not the book's.
+  const chapters: ReadChapter[] = [];
+  const batch = new ChapterBatch(keepImage, (read) => chapters.push(...read));
+  const toc: (TocEntry & { order: number })[] = [];
   let firstLang: string | null = null;
   for (const [index, item] of book.spine.entries()) {
+    onChapter?.(index, book.spine.length);
     if (!item.path || !isDocument(item) || chapterOf.get(item.path) !== `c${index + 1}`) continue;
     const bytes = await zip.read(item.path);
     const text = bytes ? decodeXmlText(bytes) : null;
@@ -137,17 +151,20 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
       if (stored) img.setAttribute('src', stored);
       else img.removeAttribute('src');
     }
-    container.append(section);
+    const entries = placeTableOfContents(section, linksTo.get(section.id) ?? []);
+    toc.push(...entries);
+    const label = entries.find((entry) => entry.anchor === section.id)?.label ?? entries[0]?.label ?? null;
+    batch.add({ anchor: section.id, label, markup: section.outerHTML });
   }
-  if (container.childElementCount === 0) {
+  batch.flush();
+  onChapter?.(book.spine.length, book.spine.length);
+  const hasPicture = chapters.some((chapter) => chapter.html.includes('<img'));
+  if (chapters.length === 0) {
     throw sentenceError('import-failed', say('core.import.epubNoChapter'));
   }
 
-  repairLinkTargets(container);
-  const toc = placeTableOfContents(container, await tableOfContents(zip, book), chapterOf);
-
-  const root = sanitizeToElement(container.innerHTML, { keepImage: (src) => (assets.has(src) ? src : null) });
-  const { html, text } = normalizeReaderHtml(root);
+  repairLinkTargets(chapters);
+  const { html, text, stored } = joinChapters(chapters);
   const lang = book.language ?? firstLang;
   const bookLayout = layout.finish(book.direction, lang);
   const baseLang = lang?.toLowerCase().split(/[-_]/)[0] ?? '';
@@ -164,9 +181,10 @@ async function assemble(zip: ZipArchive, book: PackageDocument, fileName: string
     text,
     assets: [...assets.referencedBy(html + bookLayout.references), ...bookLayout.assets],
     tags: [],
-    toc,
+    toc: toc.sort((a, b) => a.order - b.order).map(({ order: _order, ...entry }) => entry),
+    chapters: stored,
     ...bookLayout.fields,
-    ...littleTextNote(text, book.fixedLayout, root.querySelector('img') !== null),
+    ...littleTextNote(text, book.fixedLayout, hasPicture),
   };
 }
 
@@ -286,18 +304,6 @@ function rewriteLinks(section: Element, chapterPath: string, chapterOf: Readonly
   }
 }
 
-/** A link to an id the chapter does not have opens the chapter itself. */
-function repairLinkTargets(container: Element): void {
-  const ids = new Set(Array.from(container.querySelectorAll('[id]'), (element) => element.id));
-  for (const link of Array.from(container.querySelectorAll('a[href^="#"]'))) {
-    const id = (link.getAttribute('href') ?? '').slice(1);
-    if (ids.has(id)) continue;
-    const chapter = /^c\d+/.exec(id)?.[0];
-    if (chapter && ids.has(chapter)) link.setAttribute('href', `#${chapter}`);
-    else link.removeAttribute('href');
-  }
-}
-
 async function tableOfContents(zip: ZipArchive, book: PackageDocument): Promise<TocLink[]> {
   for (const [item, parse] of [
     [book.nav, navTableOfContents],
@@ -312,34 +318,36 @@ async function tableOfContents(zip: ZipArchive, book: PackageDocument): Promise<
   return [];
 }
 
-/** Points each entry at an element of the article; a chapter with no heading gets the entry's label. */
-function placeTableOfContents(container: Element, links: TocLink[], chapterOf: ReadonlyMap<string, string>): TocEntry[] {
-  // Looked up once, not per link: a book's contents list thousands of links, and a search of the
-  // whole book for each is quadratic in its length.
-  const sections = new Map<string, Element>();
-  for (const child of Array.from(container.children)) if (child.localName === 'section' && child.id) sections.set(child.id, child);
-  const idsIn = new Map<Element, Set<string>>();
-  const hasId = (section: Element, id: string): boolean => {
-    let ids = idsIn.get(section);
-    if (!ids) {
-      ids = new Set(Array.from(section.querySelectorAll('[id]'), (element) => element.id));
-      idsIn.set(section, ids);
-    }
-    return section.id === id || ids.has(id);
-  };
-  const entries: TocEntry[] = [];
-  for (const link of links) {
+/** The table of contents' links, by the section id of the chapter each points into, in the contents' order. */
+function tocLinksByChapter(links: readonly TocLink[], chapterOf: ReadonlyMap<string, string>): Map<string, OrderedLink[]> {
+  const byChapter = new Map<string, OrderedLink[]>();
+  for (const [order, link] of links.entries()) {
     const chapter = chapterOf.get(link.path);
-    const section = chapter ? sections.get(chapter) : undefined;
-    if (!chapter || !section) continue;
-    const wanted = link.fragment ? `${chapter}-${link.fragment}` : chapter;
-    const anchor = hasId(section, wanted) ? wanted : chapter;
-    if (anchor === chapter && !section.querySelector(HEADING) && section.textContent?.trim() !== link.label) {
-      const heading = container.ownerDocument.createElement('h2');
+    if (!chapter) continue;
+    const list = byChapter.get(chapter) ?? [];
+    list.push({ ...link, order });
+    byChapter.set(chapter, list);
+  }
+  return byChapter;
+}
+
+/** A link of the table of contents and its place in it (chapters are read in the spine's order). */
+type OrderedLink = TocLink & { order: number };
+
+/** Points each entry into the chapter at an element it has; a chapter with no heading gets the entry's label. */
+function placeTableOfContents(section: Element, links: readonly OrderedLink[]): (TocEntry & { order: number })[] {
+  if (links.length === 0) return [];
+  const ids = new Set(Array.from(section.querySelectorAll('[id]'), (element) => element.id));
+  const entries: (TocEntry & { order: number })[] = [];
+  for (const link of links) {
+    const wanted = link.fragment ? `${section.id}-${link.fragment}` : section.id;
+    const anchor = ids.has(wanted) ? wanted : section.id;
+    if (anchor === section.id && !section.querySelector(HEADING) && section.textContent?.trim() !== link.label) {
+      const heading = section.ownerDocument.createElement('h2');
       heading.textContent = link.label;
       section.prepend(heading);
     }
-    entries.push({ label: link.label, anchor, depth: link.depth });
+    entries.push({ label: link.label, anchor, depth: link.depth, order: link.order });
   }
   return entries;
 }

@@ -165,6 +165,10 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       const content = library.contents.get(id);
       return content ? ok(content) : notFound('Content');
     },
+    getChapter: async (id, chapter) => {
+      const html = library.contents.get(id)?.chapters?.[chapter]?.html;
+      return html === undefined ? notFound('Chapter') : ok({ chapter, html });
+    },
     setProgress: async (id, progress) => {
       const article = findArticle(id);
       if (!article) return notFound('Article');

@@ -1,0 +1,215 @@
+/**
+ * `npm run bench:book` (after `npm run build`): a long book, imported and opened as a reader would.
+ * The book is the corpus's Moby-Dick with its spine repeated five times (scripts/long-book.mjs,
+ * about 1,080,000 words). Measured for each version of Quire:
+ * - import: `quire import` of the book into a fresh library — wall time, CPU time of the command and
+ *   its import host (every thread), peak resident memory of the two together;
+ * - open: `quire serve` on that library, the reading position saved at 70 % of the book, the book
+ *   opened from the library list in Chromium: time from the click to the text at the saved
+ *   position on screen, and the longest main-thread task (Long Tasks API) while opening and while
+ *   scrolling through the next 40 screens; a screenshot of the open book.
+ *
+ * `--before REF` also measures the commit REF in the same run (its tree built in
+ * .cache/bench-book/at-<commit>, with this checkout's node_modules). `--copies N` repeats the spine
+ * N times. Prints one JSON line per version and a table for docs/benchmarks.md.
+ */
+/* global window, document -- the functions handed to page.evaluate run in the page */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { longBookEpub } from '../scripts/long-book.mjs';
+import { CHROMIUM_ARGS, debianChromium } from '../scripts/test-browser.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const WORK = path.join(ROOT, '.cache', 'bench-book');
+const argument = (name) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const copies = Number(argument('--copies') ?? 5);
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+const mb = (bytes) => Math.round(bytes / (1024 * 1024));
+
+mkdirSync(WORK, { recursive: true });
+const bookFile = path.join(WORK, `moby-dick-x${copies}.epub`);
+if (!existsSync(bookFile)) writeFileSync(bookFile, await longBookEpub({ copies }));
+
+/** Every descendant of `pid` (Linux: read from /proc), itself included. */
+function treeOf(pid) {
+  const parents = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i += 1) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+  return tree;
+}
+
+function usageOf(pid) {
+  try {
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { rss: rssKb * 1024, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
+  } catch {
+    return null;
+  }
+}
+
+/** The built CLI of this checkout, or of commit `ref` (built once into .cache). */
+function cliOf(ref) {
+  if (ref === undefined) return { label: 'now', cli: path.join(ROOT, 'out', 'cli', 'index.js') };
+  const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const dir = path.join(WORK, `at-${commit}`);
+  const cli = path.join(dir, 'out', 'cli', 'index.js');
+  if (!existsSync(cli)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C "${dir}"`], { cwd: ROOT });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+    execFileSync(process.execPath, ['scripts/build-node.mjs'], { cwd: dir, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: dir, stdio: 'inherit' });
+  }
+  return { label: commit, cli };
+}
+
+const homeOf = (root) => ({ ...process.env, HOME: root, XDG_CONFIG_HOME: path.join(root, 'config'), QUIRE_LIBRARY: '', NO_COLOR: '1' });
+
+/** `quire import` of the book into a fresh library, sampled every 50 ms. */
+async function measureImport(version, root) {
+  const library = path.join(root, 'library');
+  const started = performance.now();
+  const child = spawn(process.execPath, [version.cli, '--library', library, 'import', bookFile], { env: homeOf(root), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  let peak = 0;
+  const cpu = new Map();
+  const loads = [];
+  const sampler = setInterval(() => {
+    let rss = 0;
+    for (const pid of treeOf(child.pid)) {
+      const usage = usageOf(pid);
+      if (!usage) continue;
+      rss += usage.rss;
+      cpu.set(pid, usage.cpuSeconds);
+    }
+    peak = Math.max(peak, rss);
+    loads.push(os.loadavg()[0]);
+  }, 50);
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`quire import exited with ${code}:\n${output}`);
+  const id = /imported\s+([0-9a-f-]{36})/.exec(output)?.[1];
+  return {
+    id,
+    seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+    cpuSeconds: Number([...cpu.values()].reduce((sum, seconds) => sum + seconds, 0).toFixed(1)),
+    peakRssMb: mb(peak),
+    loadAverage: Number((loads.reduce((sum, load) => sum + load, 0) / Math.max(1, loads.length)).toFixed(1)),
+  };
+}
+
+/** `quire serve`, the position saved at 70 %, the book opened in Chromium. */
+async function measureOpen(version, root, id, label) {
+  const serve = spawn(process.execPath, [version.cli, '--library', path.join(root, 'library'), 'serve', '--port', '0'], { env: homeOf(root), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
+      if (match) resolve(match[0]);
+    };
+    serve.stdout.on('data', onData);
+    serve.stderr.on('data', onData);
+    serve.once('exit', (code) => reject(new Error(`quire serve exited (${code}):\n${output}`)));
+  });
+  const browser = await chromium.launch({ executablePath: debianChromium(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(url);
+    const { origin, searchParams } = new URL(url);
+    const call = async (method, args) => {
+      const answer = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Quire-Token': searchParams.get('token') }, body: JSON.stringify(args) });
+      return answer.json();
+    };
+    const content = await call('getContent', [id]);
+    const text = content.value.text;
+    // The saved place: the start of a line at 70 % of the text.
+    const position = text.indexOf('\n', Math.floor(text.length * 0.7)) + 1;
+    await call('setProgress', [id, { progress: 0.7, position }]);
+    const expected = text.slice(position, position + 60).split('\n')[0].trim().slice(0, 40);
+    await page.reload();
+    await page.getByRole('main').getByRole('button', { name: /Moby-Dick/ }).first().waitFor();
+    const clickedAt = await page.evaluate(() => performance.now());
+    await page.getByRole('main').getByRole('button', { name: /Moby-Dick/ }).first().click();
+    // Open: the saved line is at the top of the reader.
+    await page.waitForFunction(
+      (expected) => {
+        const scroller = document.querySelector('.reader-scroll');
+        if (!scroller) return false;
+        const top = scroller.getBoundingClientRect().top;
+        const probe = document.elementFromPoint(scroller.getBoundingClientRect().left + scroller.clientWidth / 2, top + 30);
+        return (probe?.closest('p, h1, h2, h3, div')?.textContent ?? '').includes(expected);
+      },
+      expected,
+      { timeout: 180_000, polling: 50 },
+    );
+    const openMs = Math.round((await page.evaluate(() => performance.now())) - clickedAt);
+    await page.waitForTimeout(1500);
+    const openTasks = await page.evaluate((from) => window.__longTasks.filter((task) => task.start >= from - 5), clickedAt);
+    await page.screenshot({ path: path.join(WORK, `open-midway-${label}.png`) });
+    const scrollFrom = await page.evaluate(() => performance.now());
+    const scroller = page.locator('.reader-scroll');
+    await scroller.hover();
+    for (let step = 0; step < 40; step += 1) {
+      await page.mouse.wheel(0, 850);
+      await page.waitForTimeout(60);
+    }
+    await page.waitForTimeout(1000);
+    const scrollTasks = await page.evaluate((from) => window.__longTasks.filter((task) => task.start >= from), scrollFrom);
+    const longest = (tasks) => Math.round(Math.max(0, ...tasks.map((task) => task.duration)));
+    return { openMs, openLongestTaskMs: longest(openTasks), openTasksOver100Ms: openTasks.filter((task) => task.duration > 100).length, scrollLongestTaskMs: longest(scrollTasks), scrollTasksOver100Ms: scrollTasks.filter((task) => task.duration > 100).length };
+  } finally {
+    await browser.close();
+    serve.kill('SIGTERM');
+    await new Promise((resolve) => serve.once('exit', resolve));
+  }
+}
+
+const versions = [cliOf(undefined), ...(argument('--before') === undefined ? [] : [cliOf(argument('--before'))])];
+const results = [];
+for (const version of versions) {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'quire-book-bench-'));
+  try {
+    const imported = await measureImport(version, root);
+    const opened = await measureOpen(version, root, imported.id, version.label);
+    const result = { version: version.label, ...imported, ...opened, loadAfter: Number(os.loadavg()[0].toFixed(1)) };
+    delete result.id;
+    console.log(JSON.stringify(result));
+    results.push(result);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+const cpus = os.cpus();
+console.log(`\nMachine: ${cpus.length} × ${cpus[0]?.model.trim()}, ${mb(os.totalmem()) / 1024 | 0} GB RAM, Node ${process.version}. Book: ${path.basename(bookFile)}.`);
+console.log('| version | import wall | import CPU | peak RSS (import) | load | open at 70 % | longest task opening | longest task scrolling 40 screens |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of results) {
+  console.log(`| ${r.version} | ${r.seconds} s | ${r.cpuSeconds} s | ${r.peakRssMb} MB | ${r.loadAverage} | ${r.openMs} ms | ${r.openLongestTaskMs} ms (${r.openTasksOver100Ms} over 100 ms) | ${r.scrollLongestTaskMs} ms (${r.scrollTasksOver100Ms} over 100 ms) |`);
+}

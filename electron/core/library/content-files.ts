@@ -1,0 +1,83 @@
+/**
+ * An article's content on disk: content.html and text.txt, and for a book its chapter index
+ * (chapter-index.ts). A long book is handed to the reader as its text and its chapters, each
+ * chapter's HTML read from its byte range of content.html when the reader reaches it; any other
+ * article (and a book whose index does not match its files) as the whole HTML, as always.
+ */
+import { open, readFile, stat } from 'node:fs/promises';
+import { chapterHolding } from '../../shared/book-chapters';
+import type { ArticleContent, ContentChapter } from '../../shared/models';
+import { writeFileAtomic, isNotFound } from '../fs/atomic-write';
+import type { articleFiles } from './library-paths';
+import { chapterIndexJson, looksLikeChapterHtml, parseChapterIndex, type ChapterIndex, type StoredChapter } from './chapter-index';
+
+type ArticleFiles = ReturnType<typeof articleFiles>;
+
+/**
+ * Below this many characters of text a book is read whole: its HTML is small enough to lay out at
+ * once (about 50,000 words), and one request is simpler than several.
+ */
+export const CHAPTERS_FROM_CHARS = 300_000;
+
+/** Writes content.html, text.txt and, for a book, its chapter index. */
+export async function writeContentFiles(files: ArticleFiles, content: { html: string; text: string; chapters?: readonly StoredChapter[] | undefined }): Promise<void> {
+  await writeFileAtomic(files.content, content.html);
+  await writeFileAtomic(files.text, content.text);
+  if (content.chapters && content.chapters.length > 0) {
+    const index: ChapterIndex = { contentBytes: Buffer.byteLength(content.html, 'utf8'), textLength: content.text.length, chapters: [...content.chapters] };
+    await writeFileAtomic(files.chapters, chapterIndexJson(index));
+  }
+}
+
+/** The chapter index that matches the article's files; null when there is none, or (logged) when it does not match. */
+export async function readChapterIndex(files: ArticleFiles, textLength: number, log: (line: string) => void): Promise<ChapterIndex | null> {
+  let json: string;
+  try {
+    json = await readFile(files.chapters, 'utf8');
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+  try {
+    const contentBytes = (await stat(files.content)).size;
+    return parseChapterIndex(json, { contentBytes, textLength });
+  } catch (error) {
+    log(`${error instanceof Error ? error.message : String(error)}; the article is read whole.`);
+    return null;
+  }
+}
+
+/** One chapter's `<section>`, read from its bytes of content.html and checked to be one. */
+export async function readChapterHtml(files: ArticleFiles, chapter: StoredChapter): Promise<string> {
+  const handle = await open(files.content, 'r');
+  try {
+    const bytes = Buffer.alloc(chapter.htmlEnd - chapter.htmlStart);
+    const { bytesRead } = await handle.read(bytes, 0, bytes.length, chapter.htmlStart);
+    const html = bytes.subarray(0, bytesRead).toString('utf8');
+    if (!looksLikeChapterHtml(html, chapter)) {
+      throw new Error(`content.html does not hold chapter ${chapter.anchor} where chapters.json says (bytes ${chapter.htmlStart}–${chapter.htmlEnd})`);
+    }
+    return html;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * What the reader gets: a long book as its text and chapters, with the HTML of the chapter holding
+ * `position` and of the next one; anything else as the whole HTML (`readWhole`).
+ */
+export async function readArticleContent(
+  id: string,
+  files: ArticleFiles,
+  { text, position, readWhole, log }: { text: string; position: number; readWhole: () => Promise<string>; log: (line: string) => void },
+): Promise<ArticleContent> {
+  const index = text.length >= CHAPTERS_FROM_CHARS ? await readChapterIndex(files, text.length, log) : null;
+  if (!index) return { id, html: await readWhole(), text };
+  const first = chapterHolding(index.chapters, position);
+  const chapters: ContentChapter[] = [];
+  for (const [i, { htmlStart: _start, htmlEnd: _end, ...chapter }] of index.chapters.entries()) {
+    chapters.push(i === first || i === first + 1 ? { ...chapter, html: await readChapterHtml(files, index.chapters[i]!) } : chapter);
+  }
+  return { id, html: '', text, chapters };
+}

@@ -1,0 +1,70 @@
+/**
+ * A long book (Moby-Dick twice over, about 430,000 words) read as its chapters: it opens at the
+ * place saved in a late chapter with that chapter's text on screen, before the chapters around it
+ * have arrived; a search hit in a chapter near the start is followed there; a passage highlighted
+ * in that chapter is still highlighted after a reload.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ArticleContent, ImportOutcome } from '../../../electron/shared/models';
+import { longBookEpub } from '../../../scripts/long-book.mjs';
+import { expect, test } from '../support/browser-mode';
+import { callApi, LibraryPage, ReaderPage, SearchBox } from '../support/pages';
+
+test.setTimeout(240_000);
+
+test('a long book opens at its saved place, follows a search hit into another chapter and keeps a highlight made there', async ({ page, quire, consoleErrors }) => {
+  const file = path.join(quire.homeDir, 'long-book.epub');
+  writeFileSync(file, await longBookEpub({ copies: 2, title: 'Moby-Dick Twice' }));
+  await page.goto(quire.url);
+  const [outcome] = await callApi<ImportOutcome[]>(page, 'importPaths', [file]);
+  if (outcome?.status !== 'imported') throw new Error(`not imported: ${JSON.stringify(outcome)}`);
+  const id = outcome.article.id;
+
+  // The place saved: a paragraph of "The Whiteness of The Whale" in the second copy.
+  const { text, chapters } = await callApi<ArticleContent>(page, 'getContent', id);
+  expect(chapters?.length).toBeGreaterThan(250);
+  const late = chapters!.filter((chapter) => chapter.label.includes('The Whiteness of The Whale')).at(-1)!;
+  expect(late.start).toBeGreaterThan(text.length / 2);
+  const lineStart = text.indexOf('\n', late.start + 2000) + 1;
+  const line = text.slice(lineStart, text.indexOf('\n', lineStart));
+  await callApi(page, 'setProgress', id, { progress: 0.8, position: lineStart });
+
+  await page.reload();
+  await new LibraryPage(page).open('Moby-Dick Twice');
+  const reader = new ReaderPage(page);
+  // The saved paragraph at the top of the view, in the chapter's own HTML (a paragraph, not the waiting text).
+  const paragraph = reader.article.locator(`section#${late.anchor} p`, { hasText: line.slice(0, 60) });
+  await expect(paragraph).toBeInViewport();
+  await expect(page.locator('.reading-status-text')).toContainText('The Whiteness of The Whale');
+  // Chapters far from here are not on the page yet: only their text waits for them.
+  await expect(reader.article.locator(`section#${chapters![5]!.anchor}`)).toHaveCount(0);
+
+  // A search hit, in another chapter, at the start of the book: the reader goes there, and the
+  // chapter holding it arrives as HTML around the match.
+  const search = new SearchBox(page);
+  await search.search('"Call me Ishmael"');
+  await search.results.getByRole('group', { name: /^Moby-Dick Twice/ }).getByRole('option').first().click();
+  const current = reader.article.locator('mark.quire-search-current').first();
+  await expect(current).toBeInViewport({ timeout: 30_000 });
+  // A passage of the hit's paragraph that no search mark cuts: the words after the last mark.
+  const { chapter, passage } = await current.evaluate((mark) => ({
+    chapter: mark.closest('[data-testid="article-body"] > *')?.id ?? '',
+    passage: (mark.closest('p')?.lastChild?.textContent ?? '').trim().slice(0, 40).trim(),
+  }));
+  const hit = chapters!.findIndex((each) => each.anchor === chapter);
+  expect(hit).toBeGreaterThanOrEqual(0);
+  expect(chapters![hit]!.start).toBeLessThan(text.length / 2);
+  expect(passage.length).toBeGreaterThan(20);
+
+  await reader.highlightText(passage, 'Green');
+  await expect(reader.highlight(passage)).toHaveClass(/quire-color-green/);
+  await expect(reader.article.locator(`section#${chapter} mark.quire-highlight`)).not.toHaveCount(0);
+
+  await page.reload();
+  await new LibraryPage(page).open('Moby-Dick Twice');
+  // Opened again: the highlight is kept, drawn in its chapter's HTML.
+  await expect(reader.highlight(passage)).toHaveClass(/quire-color-green/);
+  await expect(reader.article.locator(`section#${chapter} mark.quire-highlight`).first()).toHaveText(passage);
+  expect(consoleErrors).toEqual([]);
+});
