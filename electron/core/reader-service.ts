@@ -425,7 +425,7 @@ export class LibraryService implements ReaderService {
 
   /** Hosts that run the start-up check override this with what it found. */
   async libraryHealth(): Promise<LibraryHealth> {
-    return { state: 'done', checkedAt: null, repaired: [], repairedSentences: [], problems: [] };
+    return { state: 'done', checkedAt: null, repaired: [], repairedSentences: [], problems: [], problemSentences: [] };
   }
 
   async getSettings(): Promise<Settings> {

@@ -96,7 +96,7 @@ export function createFakeReaderService(): FakeReaderService {
     replaceArticleText: async () => ({ article, anchors: { exact: 1, fuzzy: 0, unplaced: 0 } }),
     getSettings: async () => DEFAULT_SETTINGS,
     setSettings: async (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
-    libraryHealth: async () => ({ state: 'done', checkedAt: null, repaired: [], repairedSentences: [], problems: [] }),
+    libraryHealth: async () => ({ state: 'done', checkedAt: null, repaired: [], repairedSentences: [], problems: [], problemSentences: [] }),
   };
   const service: Partial<Record<ReaderMethod, unknown>> = {};
   for (const method of READER_METHODS) service[method] = vi.fn(answers[method]);

@@ -267,7 +267,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       library.settings = { ...library.settings, ...patch };
       return ok({ ...library.settings });
     },
-    libraryHealth: async () => ok({ state: 'done' as const, checkedAt: null, repaired: [], repairedSentences: [], problems: [] }),
+    libraryHealth: async () => ok({ state: 'done' as const, checkedAt: null, repaired: [], repairedSentences: [], problems: [], problemSentences: [] }),
   };
 
   const spies = Object.fromEntries(Object.entries(impl).map(([name, fn]) => [name, vi.fn(fn)])) as unknown as FakeApi;
