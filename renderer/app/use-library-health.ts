@@ -33,7 +33,8 @@ export function healthMessage(health: LibraryHealth, text: Text): { text: string
   }
   if (health.repaired.length > 0) {
     const lines = health.repaired.map((message, index) => coreSentenceText(text, { message, sentence: health.repairedSentences[index] }));
-    const shown = lines.slice(0, MAX_LINES_SHOWN).join('; ');
+    // Sentences one after another, with the language's own semicolon.
+    const shown = lines.slice(0, MAX_LINES_SHOWN).reduce((before, after) => text('health.nextLine', { before, after }));
     const more = Math.max(0, health.repaired.length - MAX_LINES_SHOWN);
     return { text: text('health.repaired', { count: health.repaired.length, shown, more }), tone: 'info', details: more > 0 };
   }
