@@ -143,6 +143,8 @@ export const CORE_SENTENCES = {
   'core.library.notWritable': {},
   'core.library.copyFailed': { detail: 'string' },
   'core.library.changeFailed': {},
+  'core.library.setByEnvironment': {},
+  'core.library.moveRunning': {},
   // What the library check repaired (the English keeps the column `quire check` prints).
   'core.check.removedLeftover': { where: 'string' },
   'core.check.restoredSwap': { where: 'string' },

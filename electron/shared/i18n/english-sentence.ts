@@ -5,7 +5,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import en from './messages/en.json';
 import { fail, QuireError, type ErrorCode, type Result } from '../result';
-import { reasonOnly, say, type CoreSentence, type FailureReason } from './core-sentences';
+import { say, type CoreSentence, type FailureReason } from './core-sentences';
 
 // Each message is parsed once, the first time it is said.
 const formats = new Map<string, IntlMessageFormat>();
@@ -31,7 +31,7 @@ export const sentenceError = (code: ErrorCode, sentence: CoreSentence, detail?: 
 export const failWith = (code: ErrorCode, sentence: CoreSentence, detail?: string): Result<never> =>
   fail(code, detail ?? englishSentence(sentence), sentence);
 
-export const failureOf = (sentence: CoreSentence): FailureReason => ({ reason: englishSentence(sentence), sentence });
+export const failureOf = (sentence: CoreSentence): Required<FailureReason> => ({ reason: englishSentence(sentence), sentence });
 
 /**
  * The error of a failed import: its reason in English and its sentence (a reason that came
@@ -40,5 +40,5 @@ export const failureOf = (sentence: CoreSentence): FailureReason => ({ reason: e
 export const failureError = (code: ErrorCode, { reason, sentence }: FailureReason): QuireError =>
   new QuireError(code, reason, sentence ?? say('core.import.unexpected'));
 
-/** The reason an error gives: its sentence when it has one, else only its English message. */
-export const reasonOfError = (error: QuireError): FailureReason => reasonOnly({ reason: error.message, sentence: error.sentence });
+/** The reason an error gives: its English message and its sentence. */
+export const reasonOfError = (error: QuireError): Required<FailureReason> => ({ reason: error.message, sentence: error.sentence });
