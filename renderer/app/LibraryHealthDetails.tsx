@@ -8,7 +8,7 @@ import { FormattedMessage } from 'react-intl';
 import type { MessageId } from '../../electron/shared/i18n/catalogs';
 import type { LibraryHealth } from '../../electron/shared/library-health';
 import { Dialog } from '../components/Dialog';
-import { coreSentenceText } from '../i18n/core-sentence';
+import { checkLineText } from '../i18n/core-sentence';
 import { useText } from '../i18n/use-text';
 
 /** The command that says more, in every language (a command is not translated). */
@@ -41,12 +41,12 @@ export function LibraryHealthDetails({ health, onClose }: { health: LibraryHealt
   const problems = health.problems.map((message, index) => {
     const said = health.problemSentences[index];
     // A line from a newer core without a sentence: its English, path included.
-    const line = said === undefined ? message : lineAt(said.where, coreSentenceText(text, { message, sentence: said.sentence }));
+    const line = said === undefined ? message : lineAt(said.where, checkLineText(text, { message, sentence: said.sentence }));
     return { key: `${index}`, line };
   });
   const repaired = health.repaired.map((message, index) => ({
     key: `${index}`,
-    line: coreSentenceText(text, { message, sentence: health.repairedSentences[index] }),
+    line: checkLineText(text, { message, sentence: health.repairedSentences[index] }),
   }));
   return (
     <Dialog title={text('health.details.title')} onCancel={onClose}>

@@ -11,7 +11,7 @@ import type { LibraryHealth } from '../../electron/shared/library-health';
 import { useApi } from '../api/api-context';
 import { answerOf } from '../api/query-client';
 import { queryKeys } from '../api/query-keys';
-import { coreSentenceText } from '../i18n/core-sentence';
+import { checkLineText } from '../i18n/core-sentence';
 import { useText, type Text } from '../i18n/use-text';
 import { useStatus } from './status-context';
 import { LibraryHealthDetails } from './LibraryHealthDetails';
@@ -32,7 +32,7 @@ export function healthMessage(health: LibraryHealth, text: Text): { text: string
     return { text: text(health.repaired.length > 0 ? 'health.repairedAndProblems' : 'health.problems', values), tone: 'error', details: true };
   }
   if (health.repaired.length > 0) {
-    const lines = health.repaired.map((message, index) => coreSentenceText(text, { message, sentence: health.repairedSentences[index] }));
+    const lines = health.repaired.map((message, index) => checkLineText(text, { message, sentence: health.repairedSentences[index] }));
     // Sentences one after another, with the language's own semicolon.
     const shown = lines.slice(0, MAX_LINES_SHOWN).reduce((before, after) => text('health.nextLine', { before, after }));
     const more = Math.max(0, health.repaired.length - MAX_LINES_SHOWN);
