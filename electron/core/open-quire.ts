@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { ReaderEventSource, ReaderMethod, ReaderService } from '../shared/contract';
 import type { LibraryHealth } from '../shared/library-health';
 import type { SearchResults } from '../shared/models';
-import { QuireError } from '../shared/result';
+import { say } from '../shared/i18n/core-sentences';
+import { sentenceError } from '../shared/i18n/english-sentence';
 import { AnnotationStore } from './annotations/annotation-store';
 import { BackupSchedule } from './backup/backup-schedule';
 import { LibraryArchives } from './backup/library-archives';
@@ -298,7 +299,7 @@ async function createIndexSafely(
 
 function unavailableIndex(cause: unknown): SearchIndex {
   const fail = async (): Promise<never> => {
-    throw cause instanceof Error ? cause : new QuireError('internal', 'Search is not available.');
+    throw cause instanceof Error ? cause : sentenceError('internal', say('core.error.searchUnavailable'));
   };
   return {
     open: fail,

@@ -47,8 +47,7 @@ import { MAX_IMPORT_BYTES, tooLarge } from './importers/import-formats';
 import { queryArticles } from '../shared/article-query';
 import { checkArticleEdit } from '../shared/article-edit';
 import { reasonOnly, say } from '../shared/i18n/core-sentences';
-import { reasonOfError, sentenceError } from '../shared/i18n/english-sentence';
-import { QuireError } from '../shared/result';
+import { failureError, reasonOfError, sentenceError } from '../shared/i18n/english-sentence';
 import type { ArticleStore } from './library/article-store';
 import { checkCoverPicture } from './library/first-page-cover';
 import { newId } from './library/ids';
@@ -280,7 +279,7 @@ export class LibraryService implements ReaderService {
     return this.serial(async () => {
       const { store } = this.parts;
       if (store.require(id).format !== 'pdf') {
-        throw new QuireError('invalid-argument', 'Only a PDF has its first page as its cover; this article is not one.');
+        throw sentenceError('invalid-argument', say('core.error.coverNotPdf'));
       }
       const bytes = Buffer.from(imageBase64, 'base64');
       const picture = checkCoverPicture(bytes);
@@ -418,7 +417,7 @@ export class LibraryService implements ReaderService {
     const extracted = await this.parts.pool.extract({ fileName: file.fileName, bytes: file.bytes, filePath, maxBytes: file.maxBytes });
     if (!extracted.ok) {
       if (extracted.unexpected !== null) this.parts.log(`Import of ${filePath} failed unexpectedly: ${extracted.unexpected}`);
-      throw new QuireError('import-failed', extracted.reason, extracted.sentence);
+      throw failureError('import-failed', extracted);
     }
     return this.serial(async () => {
       const outcome = await replaceArticleText(this.parts, id, file, extracted.article);
@@ -429,7 +428,7 @@ export class LibraryService implements ReaderService {
 
   /** Hosts that run the start-up check override this with what it found. */
   async libraryHealth(): Promise<LibraryHealth> {
-    return { state: 'done', checkedAt: null, repaired: [], repairedSentences: [], problems: [] };
+    return { state: 'done', checkedAt: null, repaired: [], repairedSentences: [], problems: [], problemSentences: [] };
   }
 
   async getSettings(): Promise<Settings> {

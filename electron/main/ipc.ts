@@ -14,7 +14,9 @@ import {
   type ReaderService,
 } from '../shared/contract';
 import { dispatch } from '../shared/dispatch';
-import { fail, type Result } from '../shared/result';
+import type { Result } from '../shared/result';
+import { say } from '../shared/i18n/core-sentences';
+import { failWith } from '../shared/i18n/english-sentence';
 
 export interface IpcOptions {
   /** the core; calls made before it is open wait for it */
@@ -49,14 +51,14 @@ export function registerIpcHandlers(ipcMain: IpcMain, options: IpcOptions): () =
   const call = async (method: ReaderMethod, event: IpcMainInvokeEvent, args: unknown[]): Promise<Result<unknown>> => {
     if (!options.isTrustedSender(event)) {
       options.log(`Refused ${method} from a frame that is not Quire's own page (${event.senderFrame?.url ?? 'gone'}).`);
-      return fail('forbidden', 'Only Quire’s own window may use its library.');
+      return failWith('forbidden', say('core.error.notQuireWindow'));
     }
     let core: ReaderService;
     try {
       core = await options.core();
     } catch (error) {
       options.log('The library could not be opened.', error);
-      return fail('io', 'The library could not be opened.');
+      return failWith('io', say('core.error.libraryNotOpened'));
     }
     return dispatch(core, method, args, (error) => options.log(`${method} failed unexpectedly.`, error));
   };

@@ -49,9 +49,9 @@ export function registerLibraryFolder(ipcMain: IpcMain, options: LibraryFolderOp
     }
     if (!isLibraryFolderChange(change)) return { status: 'cancelled' };
     if (options.libraryFromEnvironment) {
-      return { status: 'refused', reason: 'Quire was started with QUIRE_LIBRARY, which names the library; change it there.' };
+      return { status: 'refused', ...failureOf(say('core.library.setByEnvironment')) };
     }
-    if (busy) return { status: 'refused', reason: 'The library is being moved already.' };
+    if (busy) return { status: 'refused', ...failureOf(say('core.library.moveRunning')) };
     busy = true;
     try {
       const parent = options.window();

@@ -8,6 +8,7 @@
  * channel and only passes well-formed commands.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { say } from '../shared/i18n/core-sentences';
 import {
   CHANGE_LIBRARY_FOLDER_CHANNEL,
   CHOOSE_IMPORT_CHANNEL,
@@ -83,7 +84,8 @@ function createDesktopBridge(
     async changeLibraryFolder(change: LibraryFolderChange): Promise<LibraryFolderOutcome> {
       if (!isLibraryFolderChange(change)) return { status: 'cancelled' };
       const outcome = await invoke(CHANGE_LIBRARY_FOLDER_CHANNEL, change);
-      return isLibraryFolderOutcome(outcome) ? outcome : { status: 'refused', reason: 'Quire could not change the library folder.' };
+      // (the English only for a page that would not know the sentence; the preload bundles no catalog)
+      return isLibraryFolderOutcome(outcome) ? outcome : { status: 'refused', reason: 'Quire could not change the library folder.', sentence: say('core.library.changeFailed') };
     },
     onFlushRequest(flush: () => Promise<void>): void {
       if (typeof flush !== 'function') throw new TypeError('window.quire.onFlushRequest needs a function.');

@@ -30,5 +30,5 @@ const BODY_LIMITS: Partial<Record<ReaderMethod, number>> = {
 
 export const bodyLimit = (method: ReaderMethod): number => BODY_LIMITS[method] ?? DEFAULT_BODY_LIMIT;
 
-/** "300 MB", "1 MB": how the refusal names a limit. */
-export const formatLimit = (bytes: number): string => `${Math.round(bytes / MB)} MB`;
+/** A limit in whole megabytes, as the refusal names it ("300 MB"). */
+export const limitMegabytes = (bytes: number): number => Math.round(bytes / MB);

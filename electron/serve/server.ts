@@ -18,17 +18,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { EVENTS_ROUTE, httpRoute, isReaderMethod, type ReaderEventSource, type ReaderService } from '../shared/contract';
 import { dispatch } from '../shared/dispatch';
-import { fail, type ErrorCode } from '../shared/result';
+import type { ErrorCode } from '../shared/result';
+import { say, type CoreSentence } from '../shared/i18n/core-sentences';
+import { englishSentence, failWith } from '../shared/i18n/english-sentence';
 import { rendererFileResponse } from '../core/renderer-files';
 import { PAGE_SECURITY_HEADERS } from '../shared/page-policy';
 import { CONTENT_BASE_HEADER, TOKEN_FIELD } from '../shared/browser-mode';
 import { isAllowedHost, isAllowedOrigin, newSecret, requestToken, tokensMatch } from './guards';
-import { bodyLimit, formatLimit } from './body-limits';
+import { bodyLimit, limitMegabytes } from './body-limits';
 import { CONTENT_PREFIX, contentBase, serveContent } from './content-route';
 import { serveEventStream } from './event-stream';
 import { isRequestPathError, withoutPaths } from '../core/path-errors';
 
-export const NO_TOKEN_MESSAGE = 'Open the address that `quire serve` printed: it carries the access token.';
+const NO_TOKEN = say('core.serve.noToken');
+export const NO_TOKEN_MESSAGE = englishSentence(NO_TOKEN);
 
 /**
  * Headers of every answer on top of the page policy. `Cross-Origin-Resource-Policy` keeps pages of
@@ -78,12 +81,13 @@ export interface QuireServer {
   close(): Promise<void>;
 }
 
+/** A refused request body: its status and what the page says (the English is its message). */
 class HttpError extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    readonly sentence: CoreSentence,
   ) {
-    super(message);
+    super(englishSentence(sentence));
   }
 }
 
@@ -107,7 +111,7 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
  * large (from its Content-Length, or once that many bytes arrived): the rest is never read, and
  * the connection is closed after the answer (see the error handler below).
  */
-function readBody(request: IncomingMessage, limit: number, tooLarge: string): Promise<Buffer> {
+function readBody(request: IncomingMessage, limit: number, tooLarge: CoreSentence): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > limit) return Promise.reject(new HttpError(413, tooLarge));
   return new Promise((resolve, reject) => {
@@ -140,7 +144,7 @@ function readBody(request: IncomingMessage, limit: number, tooLarge: string): Pr
     };
     const onClose = (): void => {
       stop();
-      reject(new HttpError(400, 'The request was cut short.'));
+      reject(new HttpError(400, say('core.serve.cutShort')));
     };
     request.on('data', onData);
     request.once('end', onEnd);
@@ -149,19 +153,19 @@ function readBody(request: IncomingMessage, limit: number, tooLarge: string): Pr
   });
 }
 
-async function readJsonArgs(request: IncomingMessage, limit: number, tooLarge: string): Promise<unknown[]> {
+async function readJsonArgs(request: IncomingMessage, limit: number, tooLarge: CoreSentence): Promise<unknown[]> {
   const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType !== 'application/json') {
-    throw new HttpError(400, 'The request body must be JSON (Content-Type: application/json).');
+    throw new HttpError(400, say('core.serve.notJsonType'));
   }
   const body = await readBody(request, limit, tooLarge);
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
-    throw new HttpError(400, 'The request body is not valid JSON.');
+    throw new HttpError(400, say('core.serve.notJson'));
   }
-  if (!Array.isArray(parsed)) throw new HttpError(400, 'The request body must be a JSON array of arguments.');
+  if (!Array.isArray(parsed)) throw new HttpError(400, say('core.serve.notArray'));
   return parsed;
 }
 
@@ -223,10 +227,10 @@ export async function createQuireServer(options: QuireServerOptions): Promise<Qu
     const method = pathname.slice('/api/'.length);
     if (!isReaderMethod(method) || pathname !== httpRoute(method)) {
       skipBody(request, response);
-      return sendJson(response, 404, fail('not-found', `There is no API method called "${method}".`));
+      return sendJson(response, 404, failWith('not-found', say('core.serve.noSuchMethod', { method })));
     }
     const limit = bodyLimit(method);
-    const args = await readJsonArgs(request, limit, `The ${method} request is larger than ${formatLimit(limit)}.`);
+    const args = await readJsonArgs(request, limit, say('core.serve.tooLarge', { method, megabytes: limitMegabytes(limit) }));
     const result = await dispatch(core, method, args, (error) => log(`${method} failed unexpectedly.`, withoutPaths(error)));
     // Only a page that holds the token learns where article files are.
     response.setHeader(CONTENT_BASE_HEADER, contentBase(contentKey));
@@ -240,25 +244,25 @@ export async function createQuireServer(options: QuireServerOptions): Promise<Qu
     const url = new URL(`http://127.0.0.1${rawUrl}`);
     const isApi = url.pathname.startsWith('/api/');
     // The UI reads refusals of API calls as a Result; people read everything else as text.
-    const refuse = (status: number, code: ErrorCode, message: string): void => {
+    const refuse = (status: number, code: ErrorCode, sentence: CoreSentence): void => {
       skipBody(request, response);
-      if (isApi) sendJson(response, status, fail(code, message));
-      else sendText(response, status, message);
+      if (isApi) sendJson(response, status, failWith(code, sentence));
+      else sendText(response, status, englishSentence(sentence));
     };
 
     if (!isAllowedHost(request.headers.host, port)) {
-      return refuse(403, 'forbidden', `Quire only answers at http://127.0.0.1:${port}/.`);
+      return refuse(403, 'forbidden', say('core.serve.wrongHost', { address: `http://127.0.0.1:${port}/` }));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') {
       response.setHeader('Allow', 'GET, HEAD, POST');
-      return refuse(405, 'invalid-argument', 'Method not allowed.');
+      return refuse(405, 'invalid-argument', say('core.serve.methodNotAllowed'));
     }
 
     if (isApi) {
-      if (!tokensMatch(token, requestToken(request))) return refuse(403, 'forbidden', NO_TOKEN_MESSAGE);
+      if (!tokensMatch(token, requestToken(request))) return refuse(403, 'forbidden', NO_TOKEN);
       if (request.method === 'POST') {
         if (!isAllowedOrigin(request.headers.origin, port)) {
-          return refuse(403, 'forbidden', 'Requests from other web sites are refused.');
+          return refuse(403, 'forbidden', say('core.serve.otherSite'));
         }
         return serveApi(request, response, url.pathname);
       }
@@ -266,14 +270,14 @@ export async function createQuireServer(options: QuireServerOptions): Promise<Qu
         return serveEventStream(request, response, options.events);
       }
       response.setHeader('Allow', 'POST');
-      return refuse(405, 'invalid-argument', 'API methods are called with POST.');
+      return refuse(405, 'invalid-argument', say('core.serve.postOnly'));
     }
-    if (request.method === 'POST') return refuse(404, 'not-found', 'Not found.');
+    if (request.method === 'POST') return refuse(404, 'not-found', say('core.serve.notFound'));
 
     if (url.pathname === '/' && url.searchParams.has(TOKEN_FIELD)) {
       // The printed address. The token moves into the fragment, which no request carries again:
       // the page takes it from there and removes it from the address bar.
-      if (!tokensMatch(token, url.searchParams.get(TOKEN_FIELD) ?? '')) return refuse(403, 'forbidden', NO_TOKEN_MESSAGE);
+      if (!tokensMatch(token, url.searchParams.get(TOKEN_FIELD) ?? '')) return refuse(403, 'forbidden', NO_TOKEN);
       response.writeHead(302, { Location: `/#${TOKEN_FIELD}=${token}`, 'Cache-Control': 'no-store' });
       return void response.end();
     }
@@ -288,15 +292,15 @@ export async function createQuireServer(options: QuireServerOptions): Promise<Qu
       if (error instanceof HttpError) {
         // Stop reading an oversized body instead of buffering it: answer, then drop the connection.
         if (error.status === 413) response.setHeader('Connection', 'close');
-        if (!response.headersSent) sendJson(response, error.status, fail('invalid-argument', error.message));
+        if (!response.headersSent) sendJson(response, error.status, failWith('invalid-argument', error.sentence));
         if (error.status === 413) response.once('finish', () => request.destroy());
         return;
       }
       log('Browser mode failed to answer a request.', withoutPaths(error));
-      const message = 'Quire failed to answer this request.';
+      const failed = say('core.serve.failed');
       if (response.headersSent) response.destroy();
-      else if (request.url?.startsWith('/api/')) sendJson(response, 500, fail('internal', message));
-      else sendText(response, 500, message);
+      else if (request.url?.startsWith('/api/')) sendJson(response, 500, failWith('internal', failed));
+      else sendText(response, 500, englishSentence(failed));
     });
   });
 

@@ -56,7 +56,7 @@ export const isLibraryFolderChange = (value: unknown): value is LibraryFolderCha
 export type LibraryFolderOutcome =
   | { status: 'cancelled' }
   /** nothing changed; `reason` says why, for the person (in English; `sentence`, in the interface language) */
-  | { status: 'refused'; reason: string; sentence?: CoreSentence }
+  | { status: 'refused'; reason: string; sentence: CoreSentence }
   /** Quire restarts on the library at `libraryDir` */
   | { status: 'restarting'; libraryDir: string };
 

@@ -6,7 +6,7 @@
 import type { ReaderApi, ReaderMethod, ReaderService, ValueOf } from './contract';
 import { READER_METHODS } from './contract';
 import { say } from './i18n/core-sentences';
-import { englishSentence } from './i18n/english-sentence';
+import { failWith } from './i18n/english-sentence';
 import { fail, isQuireError, ok, type Result } from './result';
 import { validateArgs } from './validators';
 
@@ -17,15 +17,16 @@ export async function dispatch<M extends ReaderMethod>(
   onUnexpected: (error: unknown) => void = () => {},
 ): Promise<Result<ValueOf<M>>> {
   const validated = validateArgs(method, rawArgs);
-  if (!validated.ok) return fail('invalid-argument', validated.message);
+  // The page says the request was refused; the CLI and the log say which argument and why.
+  if (!validated.ok) return failWith('invalid-argument', say('core.error.invalidArguments', { method }), validated.message);
   try {
     const call = service[method] as (...args: unknown[]) => Promise<ValueOf<M>>;
     return ok(await call.apply(service, validated.args));
   } catch (error) {
-    if (isQuireError(error)) return fail(error.code, error.message, error.sentence);
+    // An error that crossed a worker or process boundary as plain data may have lost its sentence.
+    if (isQuireError(error)) return fail(error.code, error.message, error.sentence ?? say('core.error.unexpected', { method }));
     onUnexpected(error);
-    const unexpected = say('core.error.unexpected', { method });
-    return fail('internal', englishSentence(unexpected), unexpected);
+    return failWith('internal', say('core.error.unexpected', { method }));
   }
 }
 

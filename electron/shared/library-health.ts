@@ -1,7 +1,7 @@
 /**
  * What the background check at start found and did, for the UI to say "Quire repaired N things".
  * Lines are sentences for a person, one per action or problem; paths are relative to the library.
- * The repairs also travel as core sentences, so the UI says them in the interface language.
+ * The repairs and problems also travel as core sentences, so the UI says them in the interface language.
  */
 import type { CoreSentence } from './i18n/core-sentences';
 
@@ -14,6 +14,15 @@ export interface LibraryHealth {
   repaired: string[];
   /** the same repairs as sentences, in the same order (the English above is made from them) */
   repairedSentences: CoreSentence[];
-  /** what is still wrong and needs the user (`quire check` says more) */
+  /** what is still wrong and needs the user (`quire check` says more), one English line each */
   problems: string[];
+  /** the same problems as sentences, in the same order: where (null for the library as a whole) and what */
+  problemSentences: HealthProblem[];
+}
+
+/** One thing the check found and could not repair, said in the interface language. */
+export interface HealthProblem {
+  /** the file or folder, relative to the library (a path: the same in every language), or null */
+  where: string | null;
+  sentence: CoreSentence;
 }

@@ -292,8 +292,10 @@ export interface AnnotationImportSummary {
   updated: number;
   /** already in the library as they are (or newer) */
   unchanged: number;
-  /** one sentence per annotation that could not be imported */
+  /** one sentence per annotation that could not be imported (English: what the CLI prints) */
   skipped: string[];
+  /** the same as catalog sentences, in the same order, for the interface language */
+  skippedSentences: CoreSentence[];
 }
 
 /** Counts of passages after an article's text was replaced. */

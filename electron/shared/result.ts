@@ -19,24 +19,25 @@ export interface QuireErrorInfo {
   code: ErrorCode;
   /** the sentence in English (what the CLI prints, and what a page shows that does not know `sentence`) */
   message: string;
-  /** the same sentence as a catalog id and its values, said in the interface language */
-  sentence?: CoreSentence;
+  /**
+   * the same sentence as a catalog id and its values, said in the interface language. Required:
+   * nothing the core says reaches a person without one (an internal failure's English may say
+   * more than its sentence; the rest is in the log).
+   */
+  sentence: CoreSentence;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: QuireErrorInfo };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, sentence?: CoreSentence): Result<never> => ({
-  ok: false,
-  error: sentence === undefined ? { code, message } : { code, message, sentence },
-});
+export const fail = (code: ErrorCode, message: string, sentence: CoreSentence): Result<never> => ({ ok: false, error: { code, message, sentence } });
 
 /** An error the core raises on purpose: its message is written for the user. */
 export class QuireError extends Error {
   readonly code: ErrorCode;
-  /** the message as a catalog sentence (see i18n/core-sentences.ts), when it is one */
-  readonly sentence: CoreSentence | undefined;
-  constructor(code: ErrorCode, message: string, sentence?: CoreSentence) {
+  /** the message as a catalog sentence (see i18n/core-sentences.ts): every error the core raises has one */
+  readonly sentence: CoreSentence;
+  constructor(code: ErrorCode, message: string, sentence: CoreSentence) {
     super(message);
     this.name = 'QuireError';
     this.code = code;

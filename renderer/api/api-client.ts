@@ -13,6 +13,8 @@ import {
 } from '../../electron/shared/contract';
 import { APP_SCHEME } from '../../electron/shared/page-policy';
 import type { Result } from '../../electron/shared/result';
+import { say } from '../../electron/shared/i18n/core-sentences';
+import { failWith } from '../../electron/shared/i18n/english-sentence';
 import { browserSession, type BrowserSession } from './browser-session';
 import { createHttpEvents } from './http-events';
 
@@ -23,13 +25,7 @@ declare global {
   }
 }
 
-const serverDidNotAnswer = (detail: string): Result<never> => ({
-  ok: false,
-  error: {
-    code: 'io',
-    message: `Quire's server did not answer (${detail}). Is "quire serve" still running?`,
-  },
-});
+const serverDidNotAnswer = (detail: string): Result<never> => failWith('io', say('core.error.serverGone', { detail }));
 
 function isResult(body: unknown): body is Result<unknown> {
   if (typeof body !== 'object' || body === null) return false;

@@ -1,13 +1,14 @@
 import { useRef, type MouseEvent } from 'react';
 import type { ImportPickKind } from '../../electron/shared/commands';
 import type { SearchHit } from '../../electron/shared/models';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { MessageId } from '../../electron/shared/i18n/catalogs';
 import { useText } from '../i18n/use-text';
 import { ImportControl } from '../library/ImportControl';
 import { SearchBox } from '../search/SearchBox';
 import { DisclosureButton, DisclosurePanel } from './DisclosureButton';
 import { useDisclosure } from './use-disclosure';
+import { useCompactHeader } from './use-compact-header';
 
 export type AppSection = 'library' | 'bookmarks' | 'notes' | 'trash';
 
@@ -37,20 +38,24 @@ interface AppHeaderProps {
 
 /**
  * Brand, search, sections, Preferences and import. The sections and actions are rendered once: a
- * row in a wide window, and behind the Menu button (a disclosure) in a narrow one; the CSS
- * decides which (app.css), so no control exists twice.
+ * row when they fit beside the brand and the search box, and behind the Menu button (a disclosure)
+ * when not (measured in the interface language: use-compact-header.ts); the header's
+ * `data-compact` switches the CSS (app.css), so no control exists twice.
  */
 export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImport, importing, onPreferences }: AppHeaderProps) {
   const text = useText();
+  const { locale } = useIntl();
+  const header = useRef<HTMLElement>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
   const menuPanel = useRef<HTMLDivElement>(null);
   const menu = useDisclosure(menuButton, menuPanel);
+  useCompactHeader(header, menuPanel, `${locale} ${importing}`);
   // A choice in the open menu closes it; the file inputs' labels open their pickers first.
   const closeAfterChoice = (event: MouseEvent<HTMLElement>) => {
     if (menu.open && event.target instanceof Element && event.target.closest('button, label')) menu.close();
   };
   return (
-    <header className="app-header">
+    <header className="app-header" ref={header}>
       <p className="brand">
         <span className="brand-mark" aria-hidden="true">
           {BRAND_MARK}

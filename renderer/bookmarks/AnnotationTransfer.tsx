@@ -98,7 +98,7 @@ export function AnnotationTransfer({ canExport }: AnnotationTransferProps) {
               <ul className="skipped-reasons" aria-label={text('transfer.skipped')}>
                 {outcome.summary.skipped.map((reason, index) => (
                   // Two skipped items can have the same reason: their place is their identity.
-                  <li key={index}>{reason}</li>
+                  <li key={index}>{coreSentenceText(text, { reason, sentence: outcome.summary.skippedSentences[index] })}</li>
                 ))}
               </ul>
             )}

@@ -92,12 +92,12 @@ export function createFakeReaderService(): FakeReaderService {
     exportAnnotations: async (_id, format) => exportAnnotationsFile(article, [sampleBookmark()], format),
     exportLibraryAnnotations: async (format) =>
       exportLibraryAnnotationsFile([{ article, annotations: [sampleBookmark()] }], format, '2026-01-01'),
-    importAnnotations: async () => ({ added: 1, updated: 0, unchanged: 0, skipped: [] }),
+    importAnnotations: async () => ({ added: 1, updated: 0, unchanged: 0, skipped: [], skippedSentences: [] }),
     setFirstPageCover: async () => ({ ...article, cover: 'assets/first-page.png' }),
     replaceArticleText: async () => ({ article, anchors: { exact: 1, fuzzy: 0, unplaced: 0 } }),
     getSettings: async () => DEFAULT_SETTINGS,
     setSettings: async (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
-    libraryHealth: async () => ({ state: 'done', checkedAt: null, repaired: [], repairedSentences: [], problems: [] }),
+    libraryHealth: async () => ({ state: 'done', checkedAt: null, repaired: [], repairedSentences: [], problems: [], problemSentences: [] }),
   };
   const service: Partial<Record<ReaderMethod, unknown>> = {};
   for (const method of READER_METHODS) service[method] = vi.fn(answers[method]);

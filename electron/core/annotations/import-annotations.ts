@@ -6,6 +6,8 @@
  */
 import type { Annotation, AnnotationImportSummary } from '../../shared/models';
 import { isQuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { englishSentence } from '../../shared/i18n/english-sentence';
 import { annotationsFromW3c } from '../export/w3c-import';
 import type { ArticleStore } from '../library/article-store';
 import type { AnnotationStore } from './annotation-store';
@@ -42,13 +44,13 @@ export async function importAnnotations(
   json: string,
 ): Promise<AnnotationImportResult> {
   const { annotations: read, skipped } = annotationsFromW3c(json);
-  const summary: AnnotationImportSummary = { added: 0, updated: 0, unchanged: 0, skipped };
+  const counts = { added: 0, updated: 0, unchanged: 0 };
   const changed = new Set<string>();
   const texts = new Map<string, string>();
   for (const incoming of read) {
     const article = parts.store.get(incoming.articleId);
     if (!article) {
-      skipped.push(`${incoming.id}: its article ${incoming.articleId} is not in the library.`);
+      skipped.push(say('core.annotations.articleMissing', { id: incoming.id, article: incoming.articleId }));
       continue;
     }
     let text = texts.get(article.id);
@@ -59,13 +61,14 @@ export async function importAnnotations(
     const annotation = placedIn(text, incoming);
     const current = await existing(parts.annotations, annotation);
     if (current && (sameContent(current, annotation) || current.updatedAt >= annotation.updatedAt)) {
-      summary.unchanged += 1;
+      counts.unchanged += 1;
       continue;
     }
     await parts.annotations.save(annotation);
     changed.add(article.id);
-    if (current) summary.updated += 1;
-    else summary.added += 1;
+    if (current) counts.updated += 1;
+    else counts.added += 1;
   }
+  const summary: AnnotationImportSummary = { ...counts, skipped: skipped.map(englishSentence), skippedSentences: skipped };
   return { summary, changedArticles: [...changed] };
 }

@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { AnchorCounts, Annotation, ArticleMeta, ReplaceTextOutcome } from '../../shared/models';
 import { QuireError } from '../../shared/result';
 import { say } from '../../shared/i18n/core-sentences';
-import { sentenceError } from '../../shared/i18n/english-sentence';
+import { failureError, sentenceError } from '../../shared/i18n/english-sentence';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { readUserFile } from '../fs/read-user-file';
 import { extensionOf, tooLarge } from '../importers/import-formats';
@@ -47,8 +47,7 @@ export async function readReplacementFile(filePath: string, maxBytes: number, lo
     return { fileName: filePath, filePath, bytes, maxBytes };
   } catch (error) {
     if (error instanceof QuireError) throw error;
-    const { reason, sentence } = failureOfError(error, filePath, log);
-    throw new QuireError('import-failed', reason, sentence);
+    throw failureError('import-failed', failureOfError(error, filePath, log));
   }
 }
 

@@ -7,7 +7,9 @@
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { closeSync } from 'node:fs';
-import { isQuireError, QuireError } from '../../shared/result';
+import { isQuireError, type QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 import { errorCode, isNotFound } from '../fs/atomic-write';
 import { openUserFile } from '../fs/read-user-file';
 import {
@@ -25,7 +27,8 @@ export interface ArchiveEntry extends ArchiveEntryName {
   name: string;
 }
 
-const unreadable = (why: string): QuireError => new QuireError('io', `This is not a Quire archive Quire can read: ${why}.`);
+/** The page says the archive cannot be read; the CLI and the log say why. */
+const unreadable = (why: string): QuireError => sentenceError('io', say('core.error.archiveUnreadable'), `This is not a Quire archive Quire can read: ${why}.`);
 
 export class LibraryArchive {
   private unpacked = 0;
@@ -45,7 +48,8 @@ export class LibraryArchive {
       fd = await openUserFile(file, { maxBytes: ARCHIVE_MAX_TOTAL_BYTES, tooLarge: () => unreadable('it is larger than a library archive can be') });
     } catch (error) {
       if (isQuireError(error)) throw error;
-      throw new QuireError('io', isNotFound(error) ? `There is no file at ${file}.` : `${file} cannot be read (${errorCode(error) ?? 'unknown error'}).`);
+      if (isNotFound(error)) throw sentenceError('io', say('core.error.noFileAt', { file }));
+      throw sentenceError('io', say('core.error.fileUnreadable', { file }), `${file} cannot be read (${errorCode(error) ?? 'unknown error'}).`);
     }
     let zip: ZipFile;
     try {
@@ -128,7 +132,7 @@ export class LibraryArchive {
         chunks.push(chunk);
       }
     } catch (error) {
-      if (error instanceof QuireError) throw error;
+      if (isQuireError(error)) throw error;
       throw unreadable(`${name} is damaged`);
     }
     return Buffer.concat(chunks);

@@ -6,7 +6,7 @@
  */
 import type { Annotation, AnnotationKind, HighlightColor } from '../../shared/models';
 import { HIGHLIGHT_COLORS } from '../../shared/models';
-import { say } from '../../shared/i18n/core-sentences';
+import { say, type CoreSentence } from '../../shared/i18n/core-sentences';
 import { sentenceError } from '../../shared/i18n/english-sentence';
 import { idSchema, isoDateTimeSchema } from '../../shared/validators';
 import * as z from '../../shared/zod';
@@ -35,7 +35,8 @@ const ANNOTATION_IRI = /^quire:\/\/article\/([^/?#]+)\/annotation\/([^/?#]+)$/;
 
 export interface ReadAnnotations {
   annotations: Annotation[];
-  skipped: string[];
+  /** why each item that could not be read was skipped */
+  skipped: CoreSentence[];
 }
 
 /** The items of whatever shape the file has; throws when it is none of the W3C shapes. */
@@ -59,12 +60,13 @@ const colorOf = (stylesClass: string | undefined): HighlightColor | null => {
   return name && (HIGHLIGHT_COLORS as readonly string[]).includes(name) ? (name as HighlightColor) : null;
 };
 
-function toAnnotation(item: W3cInput): Annotation | string {
+/** The annotation, or the sentence saying why it cannot be one. */
+function toAnnotation(item: W3cInput): Annotation | CoreSentence {
   const iri = item.id.match(ANNOTATION_IRI);
   const articleId = iri?.[1] ? decodeURIComponent(iri[1]) : '';
   const id = iri?.[2] ? decodeURIComponent(iri[2]) : '';
   if (!iri || !idSchema.safeParse(articleId).success || !idSchema.safeParse(id).success) {
-    return `${item.id}: not a Quire annotation (its id does not name a Quire article).`;
+    return say('core.annotations.notQuire', { id: item.id });
   }
   const quote = item.target.selector?.find((s) => s.type === 'TextQuoteSelector') as
     | { exact: string; prefix: string; suffix: string }
@@ -73,7 +75,7 @@ function toAnnotation(item: W3cInput): Annotation | string {
     | { start: number; end: number }
     | undefined;
   if (item.target.selector && (!quote || !position)) {
-    return `${item.id}: its passage needs both a TextQuoteSelector and a TextPositionSelector.`;
+    return say('core.annotations.needsSelectors', { id: item.id });
   }
   const kind: AnnotationKind = item.motivation === 'commenting' ? 'note' : 'bookmark';
   return {
@@ -104,15 +106,15 @@ export function annotationsFromW3c(json: string): ReadAnnotations {
     throw sentenceError('invalid-argument', say('core.error.notJson'));
   }
   const annotations: Annotation[] = [];
-  const skipped: string[] = [];
+  const skipped: CoreSentence[] = [];
   for (const [index, raw] of itemsOf(document).entries()) {
     const parsed = w3cAnnotationSchema.safeParse(raw);
     if (!parsed.success) {
-      skipped.push(`Item ${index + 1}: not a Web Annotation Quire can read (${parsed.error.issues[0]?.path.join('.') || 'shape'}).`);
+      skipped.push(say('core.annotations.itemUnreadable', { item: index + 1, field: parsed.error.issues[0]?.path.join('.') || 'shape' }));
       continue;
     }
     const annotation = toAnnotation(parsed.data);
-    if (typeof annotation === 'string') skipped.push(annotation);
+    if ('values' in annotation) skipped.push(annotation);
     else annotations.push(annotation);
   }
   return { annotations, skipped };

@@ -6,7 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import writeFileAtomicLib from 'write-file-atomic';
 import type * as z from '../../shared/zod';
-import { QuireError } from '../../shared/result';
+import type { ErrorCode, QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 
 export async function writeFileAtomic(filePath: string, data: string | Buffer): Promise<void> {
   await writeFileAtomicLib(filePath, data, { fsync: true });
@@ -21,25 +23,28 @@ export async function writeJsonAtomic(filePath: string, value: unknown): Promise
  * Reads a JSON file and checks its shape. A missing file, bad JSON or a wrong shape all become a
  * `QuireError('io')` naming the file, because these files can be edited or half-synced by hand.
  */
+const jsonFileError = (code: ErrorCode, file: string, state: 'missing' | 'unreadable' | 'notJson' | 'wrongFormat' | 'wrongFormatAt', field = ''): QuireError =>
+  sentenceError(code, say('core.error.jsonFile', { file, state, field }));
+
 export async function readJsonFile<T>(filePath: string, schema: z.ZodMiniType<T>): Promise<T> {
   let raw: string;
   try {
     raw = await readFile(filePath, 'utf8');
   } catch (error) {
-    if (isNotFound(error)) throw new QuireError('not-found', `${filePath} does not exist.`);
-    throw new QuireError('io', `${filePath} could not be read.`);
+    if (isNotFound(error)) throw jsonFileError('not-found', filePath, 'missing');
+    throw jsonFileError('io', filePath, 'unreadable');
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new QuireError('io', `${filePath} is not valid JSON.`);
+    throw jsonFileError('io', filePath, 'notJson');
   }
   const checked = schema.safeParse(parsed);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-    throw new QuireError('io', `${filePath} is not in the expected format${where}.`);
+    const field = issue && issue.path.length > 0 ? issue.path.join('.') : '';
+    throw jsonFileError('io', filePath, field === '' ? 'wrongFormat' : 'wrongFormatAt', field);
   }
   return checked.data;
 }

@@ -12,7 +12,7 @@
 import { closeSync, constants, fstatSync, open as openCallback, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { QuireError } from '../../shared/result';
+import type { QuireError } from '../../shared/result';
 import { say } from '../../shared/i18n/core-sentences';
 import { sentenceError } from '../../shared/i18n/english-sentence';
 
@@ -22,18 +22,17 @@ const openFd = promisify(openCallback);
 /** Not on Windows, which has no named pipes or devices in the file system to guard against. */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
-/** What the path is when it is not a regular file, in the user's words; null for a regular file. */
-export function specialFileKind(info: Stats): string | null {
+/** What the path is when it is not a regular file (the refusal says it in words); null for a regular file. */
+export function specialFileKind(info: Stats): 'folder' | 'fifo' | 'socket' | 'device' | 'other' | null {
   if (info.isFile()) return null;
-  if (info.isDirectory()) return 'a folder';
-  if (info.isFIFO()) return 'a named pipe (FIFO)';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  return 'not a regular file';
+  if (info.isDirectory()) return 'folder';
+  if (info.isFIFO()) return 'fifo';
+  if (info.isSocket()) return 'socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  return 'other';
 }
 
-export const notRegularFile = (kind: string): QuireError =>
-  new QuireError('invalid-argument', `This path is ${kind}, not a regular file: Quire reads only regular files.`);
+export const notRegularFile = (kind: string): QuireError => sentenceError('invalid-argument', say('core.import.notRegularFile', { kind }));
 
 export interface UserFileLimits {
   maxBytes: number;

@@ -379,14 +379,14 @@ export class ArticleStore {
       });
       const live = this.paths.articleDir(id);
       if (await isFile(articleFiles(live).meta)) {
-        throw new QuireError('io', 'An article with the same id is already in the library.');
+        throw sentenceError('io', say('core.error.sameId'));
       }
       // Whatever this process remembers of the article, the disk says another one moved it away.
       const stale = this.byId.get(id);
       if (stale) this.forget(stale);
       if (existsSync(live)) {
         // Left by a write into the article while it was being deleted (an older Quire, or by hand).
-        throw new QuireError('io', `A folder articles/${id} is in the way of the restore; run quire check --repair (it joins what that folder holds to the article in the trash), then restore again.`);
+        throw sentenceError('io', say('core.error.restoreBlocked', { id }));
       }
       this.markMove(id);
       await rename(trashed, live);
@@ -560,7 +560,7 @@ async function readArticleFile(file: string): Promise<string> {
   } catch (error) {
     if (isNotFound(error)) {
       if (!existsSync(path.dirname(file))) throw articleGone();
-      throw new QuireError('io', `${path.basename(file)} of this article is missing from the library folder.`);
+      throw sentenceError('io', say('core.error.articleFileMissing', { file: path.basename(file) }));
     }
     throw error;
   }

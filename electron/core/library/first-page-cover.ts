@@ -5,7 +5,8 @@
  * is shown by the page's own image decoder, never decoded here.
  */
 import { MAX_FIRST_PAGE_COVER_BYTES, MAX_FIRST_PAGE_COVER_SIDE } from '../../shared/first-page-cover';
-import { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 
 export interface CoverPicture {
   /** the file's extension in `assets/` */
@@ -48,16 +49,17 @@ function webpSize(bytes: Uint8Array): { width: number; height: number } | null {
 
 /** What the picture is, or a sentence saying why it cannot be a cover. */
 export function checkCoverPicture(bytes: Uint8Array): CoverPicture {
-  const refuse = (why: string): never => {
-    throw new QuireError('invalid-argument', `The cover was not stored: ${why}`);
+  const refuse = (why: 'tooLarge' | 'notPicture' | 'tooManyPixels', width = 0, height = 0): never => {
+    const kilobytes = MAX_FIRST_PAGE_COVER_BYTES / 1024;
+    throw sentenceError('invalid-argument', say('core.error.coverRefused', { why, kilobytes, width, height, max: MAX_FIRST_PAGE_COVER_SIDE }));
   };
-  if (bytes.length > MAX_FIRST_PAGE_COVER_BYTES) refuse(`the picture is larger than ${MAX_FIRST_PAGE_COVER_BYTES / 1024} KB.`);
+  if (bytes.length > MAX_FIRST_PAGE_COVER_BYTES) refuse('tooLarge');
   const png = pngSize(bytes);
   const size = png ?? webpSize(bytes);
-  if (!size) return refuse('the picture is neither a PNG nor a WebP.');
+  if (!size) return refuse('notPicture');
   const { width, height } = size;
   if (width < 1 || height < 1 || width > MAX_FIRST_PAGE_COVER_SIDE || height > MAX_FIRST_PAGE_COVER_SIDE) {
-    refuse(`the picture is ${width} × ${height} pixels; a cover is at most ${MAX_FIRST_PAGE_COVER_SIDE} on each side.`);
+    refuse('tooManyPixels', width, height);
   }
   return { ext: png ? 'png' : 'webp', width, height };
 }

@@ -20,7 +20,9 @@ import type { ReaderApi, ReaderEventSource, ReaderMethod, ReaderService } from '
 import { READER_METHODS } from '../../shared/contract';
 import { dispatch } from '../../shared/dispatch';
 import type { ImportOutcome, ImportProgressEvent } from '../../shared/models';
-import { fail, type Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { failWith } from '../../shared/i18n/english-sentence';
 import { EventHub } from '../events';
 import type { Log } from '../log';
 
@@ -149,10 +151,10 @@ async function answerLine(
   try {
     request = JSON.parse(line) as typeof request;
   } catch {
-    return fail('invalid-argument', 'The request is not JSON.');
+    return failWith('invalid-argument', say('core.error.forwardFailed'), 'The request is not JSON.');
   }
-  if (!sameToken(request.token, token)) return fail('forbidden', 'The request does not carry this Quire’s token.');
-  if (!isReaderMethod(request.method)) return fail('invalid-argument', 'The request names no method Quire has.');
+  if (!sameToken(request.token, token)) return failWith('forbidden', say('core.error.forwardFailed'), 'The request does not carry this Quire’s token.');
+  if (!isReaderMethod(request.method)) return failWith('invalid-argument', say('core.error.forwardFailed'), 'The request names no method Quire has.');
   const method = request.method;
   const onUnexpected = (error: unknown): void => log(`A forwarded ${method} failed unexpectedly`, error);
   const answer = method === 'importPaths' ? await importWithProgress(service, request.args, send, onUnexpected) : await dispatch(service, method, request.args, onUnexpected);
@@ -207,7 +209,7 @@ export async function connectForwardedWrites(libraryDir: string): Promise<Forwar
   });
   if (socket === null) return null;
   const waiting: ((answer: Result<unknown>) => void)[] = [];
-  const lost: Result<never> = fail('io', 'The running Quire stopped answering; run the command again.');
+  const lost: Result<never> = failWith('io', say('core.error.forwardFailed'), 'The running Quire stopped answering; run the command again.');
   const events = new EventHub(() => {});
   onLines(socket, (line) => {
     let value: unknown;

@@ -12,7 +12,8 @@
  * kept: text.txt is read again for the top hits' snippets and phrase checks.
  */
 import type { SearchHit, SearchOptions, SearchResults } from '../../shared/models';
-import { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 import type { AnalyzedDoc } from './analyzed-doc';
 import { hitPlaces } from '../../shared/search-totals';
 import { buildHit, candidatePlaces, DocumentTexts, pairsOf, phrasesHold } from './hit-builder';
@@ -366,7 +367,7 @@ export class SearchEngine {
     try {
       await this.save();
     } catch (error) {
-      throw new QuireError('io', `Could not save the search index: ${String(error)}`);
+      throw sentenceError('io', say('core.error.indexNotSaved'), `Could not save the search index: ${String(error)}`);
     }
   }
 
@@ -379,10 +380,8 @@ export class SearchEngine {
   private validate(entry: ArticleEntry): void {
     for (const doc of entry.documents) {
       if (doc.articleId !== entry.fingerprint.articleId) {
-        throw new QuireError(
-          'invalid-argument',
-          `Search document ${doc.ref} belongs to ${doc.articleId}, not ${entry.fingerprint.articleId}`,
-        );
+        const detail = `Search document ${doc.ref} belongs to ${doc.articleId}, not ${entry.fingerprint.articleId}`;
+        throw sentenceError('invalid-argument', say('core.error.searchUnavailable'), detail);
       }
     }
   }

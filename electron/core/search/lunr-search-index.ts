@@ -7,6 +7,11 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { SearchOptions, SearchResults } from '../../shared/models';
 import { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
+
+/** The search worker failed: the page says search is unavailable, the CLI and the log what happened. */
+const searchFailure = (detail: string): QuireError => sentenceError('internal', say('core.error.searchUnavailable'), detail);
 import type { ArticleFingerprint, SearchContext, SearchDocument, SearchIndex, SearchIndexOptions } from './search-index';
 import {
   isSearchWorkerResponse,
@@ -94,7 +99,7 @@ class WorkerSearchIndex implements SearchIndex {
     payload: SearchWorkerMethods[T]['payload'],
   ): Promise<SearchWorkerMethods[T]['result']> {
     if (this.closed) {
-      return Promise.reject(new QuireError('internal', 'The search index is closed.'));
+      return Promise.reject(searchFailure('The search index is closed.'));
     }
     let worker: Worker;
     try {
@@ -125,7 +130,7 @@ class WorkerSearchIndex implements SearchIndex {
       worker.postMessage({ id, type, payload } as SearchWorkerRequest);
     } catch (error) {
       this.settle(id);
-      reject(new QuireError('internal', `Could not send to the search worker: ${String(error)}`));
+      reject(searchFailure(`Could not send to the search worker: ${String(error)}`));
     }
   }
 
@@ -140,7 +145,7 @@ class WorkerSearchIndex implements SearchIndex {
     if (this.worker !== null) return this.worker;
     const file = resolveSearchWorkerPath();
     if (!existsSync(file)) {
-      throw new QuireError('internal', `The search worker is missing (${file}); run npm run build.`);
+      throw searchFailure(`The search worker is missing (${file}); run npm run build.`);
     }
     const workerData: SearchWorkerData = {
       indexDir: this.options.indexDir,
@@ -178,7 +183,7 @@ class WorkerSearchIndex implements SearchIndex {
     const calls = [...this.pending.values()];
     this.pending.clear();
     for (const call of calls) {
-      call.reject(new QuireError('internal', `The search worker stopped unexpectedly (${reason}).`));
+      call.reject(searchFailure(`The search worker stopped unexpectedly (${reason}).`));
     }
   }
 }

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isQuireError } from '../../shared/result';
 import type { QuireErrorInfo } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
 import { SearchEngine } from './engine';
 import {
   isSearchWorkerRequest,
@@ -24,8 +25,8 @@ function isWorkerData(value: unknown): value is SearchWorkerData {
 }
 
 function errorInfo(error: unknown): QuireErrorInfo {
-  if (isQuireError(error)) return { code: error.code, message: error.message, ...(error.sentence ? { sentence: error.sentence } : {}) };
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  if (isQuireError(error)) return { code: error.code, message: error.message, sentence: error.sentence };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error), sentence: say('core.error.searchUnavailable') };
 }
 
 async function handle(engine: SearchEngine, request: SearchWorkerRequest): Promise<unknown> {
@@ -64,7 +65,7 @@ function main(): void {
       const response: SearchWorkerResponse = {
         id,
         ok: false,
-        error: { code: 'internal', message: 'malformed search worker request' },
+        error: { code: 'internal', message: 'malformed search worker request', sentence: say('core.error.searchUnavailable') },
       };
       port.postMessage(response);
       return;

@@ -4,7 +4,8 @@
  * replaced by its default instead of reaching the UI.
  */
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/models';
-import { QuireError } from '../../shared/result';
+import { say } from '../../shared/i18n/core-sentences';
+import { sentenceError } from '../../shared/i18n/english-sentence';
 import { argSchemas, validateArgs } from '../../shared/validators';
 import type { KeyValueStore } from './key-value-store';
 
@@ -31,7 +32,7 @@ export function readSettings(store: KeyValueStore): Settings {
 /** Applies `patch` (all of it or, when any value is invalid, none of it) and returns the settings. */
 export function writeSettings(store: KeyValueStore, patch: Partial<Settings>): Settings {
   const checked = validateArgs('setSettings', [patch]);
-  if (!checked.ok) throw new QuireError('invalid-argument', checked.message);
+  if (!checked.ok) throw sentenceError('invalid-argument', say('core.error.invalidArguments', { method: 'setSettings' }), checked.message);
   for (const key of SETTING_KEYS) {
     if (key in patch) store.set(key, patch[key]);
   }

@@ -4,8 +4,8 @@
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import en from './messages/en.json';
-import { QuireError, type ErrorCode } from '../result';
-import { reasonOnly, type CoreSentence, type FailureReason } from './core-sentences';
+import { fail, QuireError, type ErrorCode, type Result } from '../result';
+import { say, type CoreSentence, type FailureReason } from './core-sentences';
 
 // Each message is parsed once, the first time it is said.
 const formats = new Map<string, IntlMessageFormat>();
@@ -19,11 +19,26 @@ export function englishSentence(sentence: CoreSentence): string {
   return String(format.format(sentence.values));
 }
 
-/** A `QuireError` that says this sentence: English in its message, the sentence beside it. */
-export const sentenceError = (code: ErrorCode, sentence: CoreSentence): QuireError =>
-  new QuireError(code, englishSentence(sentence), sentence);
+/**
+ * A `QuireError` that says this sentence: English in its message, the sentence beside it. An
+ * internal failure may give its own English (`detail`: what the CLI and the log print) beside a
+ * sentence that says less; the page says the sentence.
+ */
+export const sentenceError = (code: ErrorCode, sentence: CoreSentence, detail?: string): QuireError =>
+  new QuireError(code, detail ?? englishSentence(sentence), sentence);
 
-export const failureOf = (sentence: CoreSentence): FailureReason => ({ reason: englishSentence(sentence), sentence });
+/** A failed `Result` that says this sentence (what hosts answer without a core call behind it). */
+export const failWith = (code: ErrorCode, sentence: CoreSentence, detail?: string): Result<never> =>
+  fail(code, detail ?? englishSentence(sentence), sentence);
 
-/** The reason an error gives: its sentence when it has one, else only its English message. */
-export const reasonOfError = (error: QuireError): FailureReason => reasonOnly({ reason: error.message, sentence: error.sentence });
+export const failureOf = (sentence: CoreSentence): Required<FailureReason> => ({ reason: englishSentence(sentence), sentence });
+
+/**
+ * The error of a failed import: its reason in English and its sentence (a reason that came
+ * without one, from an older import worker, is said as an unexpected failure; its English is kept).
+ */
+export const failureError = (code: ErrorCode, { reason, sentence }: FailureReason): QuireError =>
+  new QuireError(code, reason, sentence ?? say('core.import.unexpected'));
+
+/** The reason an error gives: its English message and its sentence. */
+export const reasonOfError = (error: QuireError): Required<FailureReason> => ({ reason: error.message, sentence: error.sentence });

@@ -12,11 +12,18 @@ export interface QuireServer {
   libraryDir: string;
   /** a fresh settings/cache home, so no test sees another's state */
   homeDir: string;
+  /** the folder that holds both, to start a server again on the same library and settings */
+  root: string;
 }
 
-/** Starts `quire serve` (the built CLI) over a brand-new library and waits for its URL. */
-export async function startQuireServer(): Promise<{ server: QuireServer; stop: () => Promise<void> }> {
-  const root = mkdtempSync(path.join(tmpdir(), 'quire-e2e-'));
+/**
+ * Starts `quire serve` (the built CLI) over a brand-new library and waits for its URL; given the
+ * `root` of a server that stopped with `keep`, over that library and its settings again.
+ */
+export async function startQuireServer(
+  existingRoot?: string,
+): Promise<{ server: QuireServer; stop: (options?: { keep?: boolean }) => Promise<void> }> {
+  const root = existingRoot ?? mkdtempSync(path.join(tmpdir(), 'quire-e2e-'));
   const libraryDir = path.join(root, 'library');
   const homeDir = path.join(root, 'home');
   const port = await freePort();
@@ -48,15 +55,15 @@ export async function startQuireServer(): Promise<{ server: QuireServer; stop: (
       reject(new Error(`quire serve exited (${code}) before printing its URL:\n${output}`));
     });
   });
-  const stop = async (): Promise<void> => {
+  const stop = async ({ keep = false }: { keep?: boolean } = {}): Promise<void> => {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
     }
-    rmSync(root, { recursive: true, force: true });
+    if (!keep) rmSync(root, { recursive: true, force: true });
   };
-  return { server: { url, origin: new URL(url).origin, libraryDir, homeDir }, stop };
+  return { server: { url, origin: new URL(url).origin, libraryDir, homeDir, root }, stop };
 }
 
 /**

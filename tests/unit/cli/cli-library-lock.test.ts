@@ -126,7 +126,10 @@ describe('the command line and a library open elsewhere', () => {
         socket.write(`${JSON.stringify({ token: 'guessed', method: 'deleteArticle', args: [id] })}\n`);
       });
       socket.end();
-      expect(JSON.parse(answer)).toEqual({ ok: false, error: { code: 'forbidden', message: 'The request does not carry this Quire’s token.' } });
+      expect(JSON.parse(answer)).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: 'The request does not carry this Quire’s token.', sentence: { id: 'core.error.forwardFailed', values: {} } },
+      });
       expect((await core.getArticle(id)).id).toBe(id);
     } finally {
       await core.close();

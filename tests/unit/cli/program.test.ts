@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { QuireCore } from '../../../electron/core/open-quire';
 import { EventHub } from '../../../electron/core/events';
 import { QuireError } from '../../../electron/shared/result';
+import { say } from '../../../electron/shared/i18n/core-sentences';
 import { runCli, type CliDeps } from '../../../electron/cli/program';
 import { createFakeReaderService, sampleArticle } from '../../support/fake-reader-service';
 import { searchResultsOf } from '../../support/search-results';
@@ -41,7 +42,7 @@ describe('quire CLI (in process, fake core)', () => {
   it('closes the core after every command, even one that fails', async () => {
     const { core, service, run } = harness();
     expect(await run('list')).toBe(0);
-    service.getArticle.mockRejectedValueOnce(new QuireError('not-found', 'That article is not in the library.'));
+    service.getArticle.mockRejectedValueOnce(new QuireError('not-found', 'That article is not in the library.', say('core.error.articleNotFound')));
     expect(await run('show', 'a1b2c3d4e5f60718')).toBe(1);
     expect(core.close).toHaveBeenCalledTimes(2);
   });

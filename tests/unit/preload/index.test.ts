@@ -87,7 +87,11 @@ describe('preload', () => {
     expect(await api.changeLibraryFolder('delete')).toEqual({ status: 'cancelled' });
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
     fake.ipcRenderer.invoke.mockResolvedValueOnce({ status: 'restarting' } as never);
-    expect(await api.changeLibraryFolder('open')).toEqual({ status: 'refused', reason: 'Quire could not change the library folder.' });
+    expect(await api.changeLibraryFolder('open')).toEqual({
+      status: 'refused',
+      reason: 'Quire could not change the library folder.',
+      sentence: { id: 'core.library.changeFailed', values: {} },
+    });
   });
 
   it('answers main’s save request with its number, after the page’s flush, even without one', async () => {

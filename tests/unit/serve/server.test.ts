@@ -66,7 +66,7 @@ describe('browser mode over a real core', () => {
     const call = await rawRequest(port, { method: 'POST', path: '/api/listArticles', headers: { 'Content-Type': 'application/json' }, body: '[]' });
     expect(call.status).toBe(403);
     // API refusals come as a Result, so the UI can show the sentence.
-    expect(JSON.parse(call.body)).toEqual({ ok: false, error: { code: 'forbidden', message: NO_TOKEN_MESSAGE } });
+    expect(JSON.parse(call.body)).toEqual({ ok: false, error: { code: 'forbidden', message: NO_TOKEN_MESSAGE, sentence: { id: 'core.serve.noToken', values: {} } } });
     const wrong = await api('listArticles', [], { 'X-Quire-Token': 'guess' });
     expect(wrong.status).toBe(403);
     const events = await rawRequest(port, { path: '/api/events' });
@@ -193,7 +193,11 @@ describe('browser mode over a real core', () => {
     expect(response.status).toBe(413);
     expect(JSON.parse(response.body)).toEqual({
       ok: false,
-      error: { code: 'invalid-argument', message: 'The importDocument request is larger than 300 MB.' },
+      error: {
+        code: 'invalid-argument',
+        message: 'The importDocument request is larger than 300 MB.',
+        sentence: { id: 'core.serve.tooLarge', values: { method: 'importDocument', megabytes: 300 } },
+      },
     });
   });
 
@@ -207,7 +211,7 @@ describe('browser mode over a real core', () => {
     expect(response.status).toBe(413);
     expect(JSON.parse(response.body)).toEqual({
       ok: false,
-      error: { code: 'invalid-argument', message: 'The search request is larger than 1 MB.' },
+      error: { code: 'invalid-argument', message: 'The search request is larger than 1 MB.', sentence: { id: 'core.serve.tooLarge', values: { method: 'search', megabytes: 1 } } },
     });
   });
 

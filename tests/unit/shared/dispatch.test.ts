@@ -3,6 +3,7 @@ import type { ReaderService } from '../../../electron/shared/contract';
 import { READER_METHODS } from '../../../electron/shared/contract';
 import { createDirectApi, dispatch } from '../../../electron/shared/dispatch';
 import { QuireError } from '../../../electron/shared/result';
+import { say } from '../../../electron/shared/i18n/core-sentences';
 
 /** A service whose every method records its call; individual methods are overridden per test. */
 function fakeService(overrides: Partial<ReaderService> = {}): ReaderService {
@@ -44,10 +45,13 @@ describe('dispatch', () => {
 
   it('returns a QuireError as its code and message', async () => {
     const getArticle = vi.fn(async () => {
-      throw new QuireError('not-found', 'There is no article abc123 in the library.');
+      throw new QuireError('not-found', 'There is no article abc123 in the library.', say('core.error.articleNotFound'));
     });
     const result = await dispatch(fakeService({ getArticle }), 'getArticle', ['abc123']);
-    expect(result).toEqual({ ok: false, error: { code: 'not-found', message: 'There is no article abc123 in the library.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'There is no article abc123 in the library.', sentence: { id: 'core.error.articleNotFound', values: {} } },
+    });
   });
 
   it('hides unexpected errors behind a generic message and reports them', async () => {

@@ -113,6 +113,38 @@ describe("the core's sentences", () => {
     );
   });
 
+  it("says each state of a damaged file, each quarantine cause and each conflict outcome in words in every language, never its code", () => {
+    const STATES = ['missing', 'unreadable', 'empty', 'notJson', 'wrongFormatAt', 'wrongFormat'];
+    const CODES = /notJson|wrongFormat|orphanAnnotations|noText|emptyOriginal|putBack|removedSame|movedOther|movedUnreadable|\bunreadable\b/;
+    const quarantined = [
+      { cause: 'orphanAnnotations', file: '', state: '', field: '' },
+      { cause: 'noText', file: '', state: '', field: '' },
+      { cause: 'emptyOriginal', file: 'original.pdf', state: '', field: '' },
+      ...STATES.map((state) => ({ cause: 'unreadable', file: 'n1.json', state, field: state === 'wrongFormatAt' ? 'tags.3' : '' })),
+    ];
+    const settled = [
+      ...['putBackMissing', 'removedSame', 'merged'].map((outcome) => ({ outcome, file: 'article.json', moved: '', state: '', field: '' })),
+      { outcome: 'movedOther', file: 'text.txt', moved: 'quarantine/x', state: '', field: '' },
+      ...STATES.map((state) => ({ outcome: 'movedUnreadableCopy', file: '', moved: 'quarantine/x', state, field: state === 'wrongFormatAt' ? 'tags.3' : '' })),
+      // (a missing file put back says what putBackMissing says)
+      ...STATES.filter((state) => state !== 'missing').map((state) => ({ outcome: 'putBackUnreadable', file: 'article.json', moved: '', state, field: state === 'wrongFormatAt' ? 'tags.3' : '' })),
+    ];
+    for (const locale of INTERFACE_LOCALES) {
+      const say = (id: MessageId, values: Record<string, string>) =>
+        String(new IntlMessageFormat(CATALOGS[locale][id], locale).format({ where: 'articles/a1', ...values }));
+      for (const [id, cases] of [
+        ['core.check.quarantined', quarantined],
+        ['core.check.settled', settled],
+      ] as const) {
+        const said = cases.map((values) => say(id, { moved: 'quarantine/x', ...values }));
+        // Every choice has its own words.
+        expect(new Set(said).size, `${locale} ${id}`).toBe(said.length);
+        for (const sentence of said) expect(sentence, `${locale} ${id}`).not.toMatch(CODES);
+      }
+      expect(say('core.check.problem.articleUnreadable', { state: 'wrongFormatAt', field: 'tags.3' }), locale).toContain('tags.3');
+    }
+  });
+
   it('knows only its own sentences: anything else is shown in the English the core sent', () => {
     expect(isKnownSentence(say('core.import.empty'))).toBe(true);
     expect(isKnownSentence({ id: 'core.import.fromANewerQuire', values: {} })).toBe(false);

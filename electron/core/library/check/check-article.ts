@@ -11,7 +11,8 @@ import { hasUncleanLabels } from '../clean-labels';
 import { annotationSchema, articleMetaSchema } from '../file-schemas';
 import { hasIsoDates } from '../iso-dates';
 import { articleFiles, isValidId } from '../library-paths';
-import type { CheckedArticle, CheckProblem } from './check-types';
+import { problemAt, type CheckedArticle, type CheckProblem } from './check-types';
+import { say } from '../../../shared/i18n/core-sentences';
 import { sanitizedContentOf, textOfContent } from './derive-text';
 import { readChecked, readTextIfPresent } from './read-checked';
 import { FILES_NOT_DERIVED, hasArticleFiles, isArriving } from '../sync/arriving';
@@ -43,11 +44,15 @@ export async function checkArticle(dir: string, id: string, options: ArticleChec
   const copies = await conflictCopiesIn(dir);
   for (const found of copies) {
     const name = path.relative(dir, found.copy).split(path.sep).join('/');
-    problems.push({
-      where: `${options.where}/${name}`,
-      message: `A synchronizer's conflict copy of ${path.basename(found.original)}; it can be merged into it and removed.`,
-      repair: { kind: 'merge-conflict-copy', articleId: id, articleDir: dir, copy: found.copy, original: found.original },
-    });
+    problems.push(
+      problemAt(`${options.where}/${name}`, say('core.check.problem.conflictCopy', { file: path.basename(found.original) }), {
+        kind: 'merge-conflict-copy',
+        articleId: id,
+        articleDir: dir,
+        copy: found.copy,
+        original: found.original,
+      }),
+    );
   }
   const meta = await readChecked(files.meta, articleMetaSchema);
   // A conflict copy of article.json takes its place when it cannot be read: judged again after that.
@@ -59,56 +64,40 @@ export async function checkArticle(dir: string, id: string, options: ArticleChec
   }
   if (!meta.ok && meta.missing && (await isOrphanAnnotationFolder(dir))) {
     const reason = 'bookmarks or notes without their article (article.json, content.html and text.txt are missing)';
-    problems.push({
-      where: options.where,
-      message: `A folder of ${reason}: another Quire wrote them while the article was being moved to the trash or deleted.`,
-      repair: { kind: 'quarantine', path: dir, reason },
-    });
+    problems.push(problemAt(options.where, say('core.check.problem.orphanAnnotations'), { kind: 'quarantine', path: dir, reason, why: { cause: 'orphanAnnotations' } }));
     return { article: null, problems };
   }
   if (!meta.ok) {
     const reason = `article.json ${meta.reason}`;
-    problems.push({ where: options.where, message: `This article cannot be read: ${reason}.`, repair: { kind: 'quarantine', path: dir, reason } });
+    const { state, field } = meta;
+    problems.push(
+      problemAt(options.where, say('core.check.problem.articleUnreadable', { state, field }), {
+        kind: 'quarantine',
+        path: dir,
+        reason,
+        why: { cause: 'unreadable', file: 'article.json', state, field },
+      }),
+    );
     return { article: null, problems };
   }
   if (hasUncleanLabels(meta.value)) {
-    problems.push({
-      where: `${options.where}/article.json`,
-      message: 'The title or tags hold characters Quire never stores in a label (direction overrides, zero-width spaces, half characters) or a tag it refuses; they can be cleaned.',
-      repair: { kind: 'clean-labels', articleId: id, dir },
-    });
+    problems.push(problemAt(`${options.where}/article.json`, say('core.check.problem.uncleanLabels'), { kind: 'clean-labels', articleId: id, dir }));
   }
   problems.push(...(await emptyOriginalsIn(dir, options.where)));
   const [html, text] = await Promise.all([readTextIfPresent(files.content), readTextIfPresent(files.text)]);
   if (html === null && text === null) {
     const reason = 'content.html and text.txt are both missing';
-    problems.push({ where: options.where, message: `This article cannot be shown: ${reason}.`, repair: { kind: 'quarantine', path: dir, reason } });
+    problems.push(problemAt(options.where, say('core.check.problem.noText'), { kind: 'quarantine', path: dir, reason, why: { cause: 'noText' } }));
     return { article: null, problems };
   }
   if (html === null) {
-    problems.push({
-      where: `${options.where}/content.html`,
-      message: 'content.html is missing; it can be rebuilt from text.txt (as plain paragraphs).',
-      repair: { kind: 'rebuild-content', articleId: id, dir },
-    });
+    problems.push(problemAt(`${options.where}/content.html`, say('core.check.problem.contentMissing'), { kind: 'rebuild-content', articleId: id, dir }));
   } else if (text === null) {
-    problems.push({
-      where: `${options.where}/text.txt`,
-      message: 'text.txt is missing; it can be derived again from content.html.',
-      repair: { kind: 'rederive-text', articleId: id, dir },
-    });
+    problems.push(problemAt(`${options.where}/text.txt`, say('core.check.problem.textMissing'), { kind: 'rederive-text', articleId: id, dir }));
   } else if (options.deep && (await sanitizedContentOf(dir, html)).changed) {
-    problems.push({
-      where: `${options.where}/content.html`,
-      message: 'content.html holds markup Quire never stores (scripts, event handlers, frames, forms or the like); it can be sanitized (bookmarks are re-anchored).',
-      repair: { kind: 'sanitize-content', articleId: id, dir },
-    });
+    problems.push(problemAt(`${options.where}/content.html`, say('core.check.problem.unsafeMarkup'), { kind: 'sanitize-content', articleId: id, dir }));
   } else if (options.deep && textOfContent(html) !== text) {
-    problems.push({
-      where: `${options.where}/text.txt`,
-      message: 'text.txt is not the text of content.html; it can be derived again (bookmarks are re-anchored).',
-      repair: { kind: 'rederive-text', articleId: id, dir },
-    });
+    problems.push(problemAt(`${options.where}/text.txt`, say('core.check.problem.textDiffers'), { kind: 'rederive-text', articleId: id, dir }));
   }
   const annotations = await checkAnnotations(files.annotationsDir, id, `${options.where}/annotations`, problems);
   // The folder name is the identity, as the article store reads it.
@@ -124,12 +113,8 @@ async function splitFromTwin(dir: string, options: ArticleCheckOptions): Promise
   const names = await namesIn(dir);
   if (names.includes('content.html') || names.includes('text.txt')) return null;
   if (!(await hasArticleFiles(options.twinDir))) return null;
-  const twin = options.where.startsWith('trash/') ? 'the library' : 'the trash';
-  return {
-    where: options.where,
-    message: `Bookmarks, notes or details of an article that is in ${twin}, written on another machine while it was moved there; they can be joined to it.`,
-    repair: { kind: 'join-split-article', part: dir, whole: options.twinDir },
-  };
+  const twin = options.where.startsWith('trash/') ? 'library' : 'trash';
+  return problemAt(options.where, say('core.check.problem.splitPart', { twin }), { kind: 'join-split-article', part: dir, whole: options.twinDir });
 }
 
 /**
@@ -142,7 +127,14 @@ async function emptyOriginalsIn(dir: string, where: string): Promise<CheckProble
     const file = path.join(dir, name);
     if ((await stat(file)).size > 0) continue;
     const reason = `${name} is empty, not the file that was imported`;
-    problems.push({ where: `${where}/${name}`, message: `${reason}; it can be set aside (the article keeps its text).`, repair: { kind: 'quarantine', path: file, reason } });
+    problems.push(
+      problemAt(`${where}/${name}`, say('core.check.problem.emptyOriginal', { file: name }), {
+        kind: 'quarantine',
+        path: file,
+        reason,
+        why: { cause: 'emptyOriginal', file: name },
+      }),
+    );
   }
   return problems;
 }
@@ -163,15 +155,19 @@ async function checkAnnotations(dir: string, articleId: string, where: string, p
     if (read.ok) {
       annotations.push({ ...read.value, id: annotationId, articleId });
       if (!hasIsoDates(read.value)) {
-        problems.push({
-          where: `${where}/${name}`,
-          message: 'A bookmark or note has dates that are not ISO 8601 dates; they can be set to the time of the repair.',
-          repair: { kind: 'date-annotation', path: path.join(dir, name) },
-        });
+        problems.push(problemAt(`${where}/${name}`, say('core.check.problem.badDates'), { kind: 'date-annotation', path: path.join(dir, name) }));
       }
     } else {
       const reason = `${name} ${read.reason}`;
-      problems.push({ where: `${where}/${name}`, message: `A bookmark or note cannot be read: ${reason}.`, repair: { kind: 'quarantine', path: path.join(dir, name), reason } });
+      const { state, field } = read;
+      problems.push(
+        problemAt(`${where}/${name}`, say('core.check.problem.annotationUnreadable', { file: name, state, field }), {
+          kind: 'quarantine',
+          path: path.join(dir, name),
+          reason,
+          why: { cause: 'unreadable', file: name, state, field },
+        }),
+      );
     }
   }
   return annotations;
@@ -184,7 +180,7 @@ export async function leftoversIn(dir: string, where: string, subfolders: readon
     const folder = path.join(dir, sub);
     for (const name of (await namesIn(folder)).filter(isAtomicWriteLeftover).sort()) {
       const relative = [where, sub, name].filter(Boolean).join('/');
-      problems.push({ where: relative, message: 'A temp file left by an interrupted write.', repair: { kind: 'remove-leftover', path: path.join(folder, name) } });
+      problems.push(problemAt(relative, say('core.check.problem.leftover'), { kind: 'remove-leftover', path: path.join(folder, name) }));
     }
   }
   return problems;

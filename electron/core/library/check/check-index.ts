@@ -6,15 +6,16 @@
  */
 import { fingerprintOf } from '../../indexing/search-documents';
 import { SegmentStore } from '../../search/segment-store';
-import type { CheckedArticle, CheckProblem } from './check-types';
+import { INDEX_WHERE, problemAt, type CheckedArticle, type CheckProblem } from './check-types';
+import { say } from '../../../shared/i18n/core-sentences';
 
 export async function checkIndex(indexDir: string, articles: readonly CheckedArticle[]): Promise<CheckProblem[]> {
-  const where = 'search index';
+  const where = INDEX_WHERE;
   const ids = articles.map((a) => a.meta.id);
   const loaded = await new SegmentStore(indexDir).load().catch(() => null);
   if (loaded === null) {
     if (articles.length === 0) return [];
-    return [{ where, message: `The search index is missing or unreadable; ${count(articles.length)} to index.`, repair: { kind: 'reindex', articleIds: ids } }];
+    return [problemAt(where, say('core.check.problem.indexMissing', { count: articles.length }), { kind: 'reindex', articleIds: ids })];
   }
   const problems: CheckProblem[] = [];
   const lostArticles = new Set<string>();
@@ -23,25 +24,20 @@ export async function checkIndex(indexDir: string, articles: readonly CheckedArt
     if (loaded.lost.has(id)) lostArticles.add(articleId[row]!);
   });
   if (loaded.lost.size > 0) {
-    problems.push({
-      where,
-      message: `${loaded.lost.size === 1 ? '1 index segment is' : `${loaded.lost.size} index segments are`} missing or corrupt; ${count(lostArticles.size)} to index again.`,
-      repair: { kind: 'reindex', articleIds: [...lostArticles] },
-    });
+    const sentence = say('core.check.problem.indexSegmentsLost', { segments: loaded.lost.size, count: lostArticles.size });
+    problems.push(problemAt(where, sentence, { kind: 'reindex', articleIds: [...lostArticles] }));
   }
   const indexed = loaded.manifest.fingerprints;
   const stale = articles
     .filter((a) => !lostArticles.has(a.meta.id) && indexed.get(a.meta.id) !== fingerprintOf(a.meta, a.annotations).fingerprint)
     .map((a) => a.meta.id);
   if (stale.length > 0) {
-    problems.push({ where, message: `${count(stale.length)} not up to date in the search index.`, repair: { kind: 'reindex', articleIds: stale } });
+    problems.push(problemAt(where, say('core.check.problem.indexStale', { count: stale.length }), { kind: 'reindex', articleIds: stale }));
   }
   const present = new Set(ids);
   const orphans = [...indexed.keys()].filter((id) => !present.has(id));
   if (orphans.length > 0) {
-    problems.push({ where, message: `The search index still holds ${count(orphans.length)} no longer in the library.`, repair: { kind: 'reindex', articleIds: [] } });
+    problems.push(problemAt(where, say('core.check.problem.indexOrphans', { count: orphans.length }), { kind: 'reindex', articleIds: [] }));
   }
   return problems;
 }
-
-const count = (n: number): string => (n === 1 ? '1 article' : `${n} articles`);

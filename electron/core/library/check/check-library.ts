@@ -10,7 +10,8 @@ import { isValidId, LIBRARY_MANIFEST, LibraryPaths, REPLACED_PREFIX } from '../l
 import { namesIn } from '../../fs/names-in';
 import { checkArticle, leftoversIn } from './check-article';
 import { checkIndex } from './check-index';
-import type { CheckedArticle, CheckProblem, CheckReport } from './check-types';
+import { INDEX_WHERE, problemAt, type CheckedArticle, type CheckProblem, type CheckReport } from './check-types';
+import { say } from '../../../shared/i18n/core-sentences';
 import { readChecked } from './read-checked';
 
 export interface CheckOptions {
@@ -31,11 +32,13 @@ export async function checkLibrary(root: string, options: CheckOptions = {}): Pr
   const problems: CheckProblem[] = await leftoversIn(root, '', ROOT_FOLDERS_WITH_WRITES);
   const manifest = await readChecked(paths.manifest, libraryManifestSchema);
   if (!manifest.ok && !manifest.missing) {
-    problems.push({
-      where: LIBRARY_MANIFEST,
-      message: `${LIBRARY_MANIFEST} ${manifest.reason}; a new one can be written (the broken file is kept).`,
-      repair: { kind: 'replace-manifest', path: paths.manifest },
-    });
+    const { state, field } = manifest;
+    problems.push(
+      problemAt(LIBRARY_MANIFEST, say('core.check.problem.manifestUnreadable', { file: LIBRARY_MANIFEST, state, field }), {
+        kind: 'replace-manifest',
+        path: paths.manifest,
+      }),
+    );
   }
   const arriving: string[] = [];
   const walk = { problems, arriving, arrivingWithinMs: options.arrivingWithinMs ?? 0 };
@@ -43,7 +46,7 @@ export async function checkLibrary(root: string, options: CheckOptions = {}): Pr
   const trashed = await checkFolders(paths.trashDir, 'trash', false, walk, (id) => paths.articleDir(id));
   if (options.indexDir !== undefined) {
     // The index writes its files atomically too; a crash can leave their temp files behind.
-    problems.push(...(await leftoversIn(options.indexDir, 'search index', [''])));
+    problems.push(...(await leftoversIn(options.indexDir, INDEX_WHERE, [''])));
     problems.push(...(await checkIndex(options.indexDir, live)));
   }
   return {
@@ -70,17 +73,12 @@ async function checkFolders(dir: string, where: string, deep: boolean, walk: Wal
     const full = path.join(dir, name);
     if (where === 'articles' && name.startsWith(REPLACED_PREFIX) && isValidId(name.slice(REPLACED_PREFIX.length))) {
       const restores = !names.includes(name.slice(REPLACED_PREFIX.length));
-      problems.push({
-        where: `${where}/${name}`,
-        message: restores
-          ? 'An article set aside by a replacement that a crash interrupted; it can be put back.'
-          : 'The old copy of an article whose replacement finished; it can be removed.',
-        repair: { kind: 'recover-swap', articlesDir: dir, restores },
-      });
+      const sentence = say(restores ? 'core.check.problem.setAside' : 'core.check.problem.oldCopy');
+      problems.push(problemAt(`${where}/${name}`, sentence, { kind: 'recover-swap', articlesDir: dir, restores }));
       continue;
     }
     if (isStagingLeftover(name)) {
-      problems.push({ where: `${where}/${name}`, message: 'An incomplete copy left by an interrupted import or delete.', repair: { kind: 'remove-leftover', path: full } });
+      problems.push(problemAt(`${where}/${name}`, say('core.check.problem.staging'), { kind: 'remove-leftover', path: full }));
       continue;
     }
     if (!isValidId(name)) continue; // not Quire's: a user's or a sync tool's file, left alone

@@ -4,6 +4,19 @@
  * check itself never writes (`quire check` without `--repair` changes nothing).
  */
 import type { Annotation, ArticleMeta } from '../../../shared/models';
+import type { CoreSentence } from '../../../shared/i18n/core-sentences';
+import { englishSentence } from '../../../shared/i18n/english-sentence';
+import type { FileFault } from './read-checked';
+
+/**
+ * Why something goes to quarantine, as the repair line's sentence chooses its words
+ * (`{cause, select, …}`): the file at fault and its state where there is one.
+ */
+export type QuarantineCause =
+  | { cause: 'orphanAnnotations' }
+  | { cause: 'noText' }
+  | { cause: 'emptyOriginal'; file: string }
+  | ({ cause: 'unreadable'; file: string } & FileFault);
 
 export type Repair =
   /** a temp file or staging folder of an interrupted write: deleted */
@@ -22,8 +35,8 @@ export type Repair =
   | { kind: 'clean-labels'; articleId: string; dir: string }
   /** a bookmark or note whose dates are not ISO 8601 (an older Quire took any string): set to the time of the repair */
   | { kind: 'date-annotation'; path: string }
-  /** unreadable: moved to `quarantine/` with a README saying why */
-  | { kind: 'quarantine'; path: string; reason: string }
+  /** unreadable: moved to `quarantine/` with a README saying why (`reason`, English) */
+  | { kind: 'quarantine'; path: string; reason: string; why: QuarantineCause }
   /** a synchronizer's conflict copy: merged into the file it is a copy of (sync/resolve-conflicts.ts), then removed */
   | { kind: 'merge-conflict-copy'; articleId: string; articleDir: string; copy: string; original: string }
   /** the part of an article a deletion on one machine and an edit on another split off: joined to its whole twin (sync/join-split-article.ts) */
@@ -31,12 +44,26 @@ export type Repair =
   /** the search index disagrees with the files: the library re-indexes these articles */
   | { kind: 'reindex'; articleIds: string[] };
 
+/** Where the search index's problems are (`quire check` prints it before each). */
+export const INDEX_WHERE = 'search index';
+
 export interface CheckProblem {
   /** e.g. `articles/<id>/text.txt` */
   where: string;
+  /** what is wrong, in English (made from `sentence`): what `quire check` and the log print */
   message: string;
+  /** the same as a catalog sentence, for the interface language */
+  sentence: CoreSentence;
   repair: Repair | null;
 }
+
+/** A problem whose English is its sentence's (one source for both). */
+export const problemAt = (where: string, sentence: CoreSentence, repair: Repair | null): CheckProblem => ({
+  where,
+  message: englishSentence(sentence),
+  sentence,
+  repair,
+});
 
 /** A readable article as the library (and the search index) sees it. */
 export interface CheckedArticle {

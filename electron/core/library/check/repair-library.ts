@@ -14,12 +14,12 @@ import { withArticleLock } from '../library-locks';
 import { articleFiles } from '../library-paths';
 import { recoverSwaps } from '../folder-swap';
 import { replaceBrokenManifest } from '../library-manifest';
-import type { CheckProblem, Repair } from './check-types';
+import type { CheckProblem, QuarantineCause, Repair } from './check-types';
 import { namesIn } from '../../fs/names-in';
 import { contentOfText, sanitizedContentOf, textOfContent } from './derive-text';
 import { quarantine } from './quarantine';
 import { joinSplitArticle } from '../sync/join-split-article';
-import { resolveConflictCopy } from '../sync/resolve-conflicts';
+import { resolveConflictCopy, settledSentence } from '../sync/resolve-conflicts';
 import { readChecked, readTextIfPresent } from './read-checked';
 import { say, type CoreSentence } from '../../../shared/i18n/core-sentences';
 import { englishSentence } from '../../../shared/i18n/english-sentence';
@@ -29,8 +29,10 @@ export interface RepairOutcome {
   actions: string[];
   /** the same actions as sentences, in the same order, for the interface language */
   sentences: CoreSentence[];
-  /** repairs that failed, with why */
+  /** repairs that failed, with why (English, with the error's own words: for `quire check` and the log) */
   failures: string[];
+  /** the same failures as sentences naming where (the why stays in the log: it is the system's English) */
+  failureSentences: CoreSentence[];
   /** live articles whose text or annotations changed: their index entries must be rebuilt */
   touched: string[];
 }
@@ -42,6 +44,7 @@ const liveArticleOf = (where: string): string | null => /^articles\/([a-z0-9][a-
 export async function repairLibrary(root: string, problems: readonly CheckProblem[], now: () => string): Promise<RepairOutcome> {
   const sentences: CoreSentence[] = [];
   const failures: string[] = [];
+  const failureSentences: CoreSentence[] = [];
   const touched = new Set<string>();
   for (const problem of problems) {
     const { repair } = problem;
@@ -53,9 +56,10 @@ export async function repairLibrary(root: string, problems: readonly CheckProble
       if (article !== null && repair.kind !== 'remove-leftover') touched.add(article);
     } catch (error) {
       failures.push(`could not repair ${problem.where}: ${error instanceof Error ? error.message : String(error)}`);
+      failureSentences.push(say('core.check.couldNotRepair', { where: problem.where }));
     }
   }
-  return { actions: sentences.map(englishSentence), sentences, failures, touched: [...touched] };
+  return { actions: sentences.map(englishSentence), sentences, failures, failureSentences, touched: [...touched] };
 }
 
 async function apply(root: string, repair: Exclude<Repair, { kind: 'reindex' }>, where: string, now: () => string): Promise<CoreSentence> {
@@ -73,7 +77,7 @@ async function apply(root: string, repair: Exclude<Repair, { kind: 'reindex' }>,
     }
     case 'quarantine': {
       const moved = await quarantine(root, repair.path, repair.reason, now());
-      return say('core.check.quarantined', { where, moved, reason: repair.reason });
+      return say('core.check.quarantined', { where, moved, ...quarantineValues(repair.why) });
     }
     case 'rederive-text': {
       const files = articleFiles(repair.dir);
@@ -94,7 +98,7 @@ async function apply(root: string, repair: Exclude<Repair, { kind: 'reindex' }>,
     case 'merge-conflict-copy': {
       // Under the article's lock, as every article.json change is: a running Quire may be writing it.
       const done = await withArticleLock(root, repair.articleId, () => resolveConflictCopy(root, repair.articleDir, repair, now()));
-      return say('core.check.settled', { where, detail: done });
+      return settledSentence(where, done);
     }
     case 'join-split-article': {
       const moved = await joinSplitArticle(root, repair.part, repair.whole, now());
@@ -126,6 +130,14 @@ async function apply(root: string, repair: Exclude<Repair, { kind: 'reindex' }>,
     }
   }
 }
+
+/** The values the quarantine line chooses its words by: every one given, '' where the cause has none. */
+const quarantineValues = (why: QuarantineCause): { cause: string; file: string; state: string; field: string } => ({
+  cause: why.cause,
+  file: 'file' in why ? why.file : '',
+  state: 'state' in why ? why.state : '',
+  field: 'field' in why ? why.field : '',
+});
 
 /**
  * Writes text.txt, then places every passage again in it (as replacing an article's text does),

@@ -5,9 +5,9 @@
  * for `libraryHealth` so the UI can say what Quire repaired. The search index needs nothing here:
  * opening it already reconciles it with the files, and how many articles that re-indexed is added.
  */
-import type { LibraryHealth } from '../../../shared/library-health';
+import type { HealthProblem, LibraryHealth } from '../../../shared/library-health';
 import type { Log } from '../../log';
-import type { CheckProblem } from './check-types';
+import { INDEX_WHERE, type CheckProblem } from './check-types';
 import { ARRIVING_MS } from '../sync/arriving';
 import { say, type CoreSentence } from '../../../shared/i18n/core-sentences';
 import { englishSentence } from '../../../shared/i18n/english-sentence';
@@ -31,7 +31,7 @@ export interface StartupCheckParts {
 }
 
 export class StartupCheck {
-  private current: LibraryHealth = { state: 'checking', checkedAt: null, repaired: [], repairedSentences: [], problems: [] };
+  private current: LibraryHealth = { state: 'checking', checkedAt: null, repaired: [], repairedSentences: [], problems: [], problemSentences: [] };
   readonly done: Promise<void>;
 
   constructor(private readonly parts: StartupCheckParts) {
@@ -42,13 +42,15 @@ export class StartupCheck {
   }
 
   health(): LibraryHealth {
-    return { ...this.current, repaired: [...this.current.repaired], repairedSentences: [...this.current.repairedSentences], problems: [...this.current.problems] };
+    const { repaired, repairedSentences, problems, problemSentences } = this.current;
+    return { ...this.current, repaired: [...repaired], repairedSentences: [...repairedSentences], problems: [...problems], problemSentences: [...problemSentences] };
   }
 
   private async run(): Promise<void> {
     const { parts } = this;
     const repaired: CoreSentence[] = [];
     const problems: string[] = [];
+    const problemSentences: HealthProblem[] = [];
     if (parts.brokenSettings !== null) {
       repaired.push(say('core.check.settingsBroken', { file: parts.brokenSettings }));
     }
@@ -58,21 +60,31 @@ export class StartupCheck {
     const report = await checkLibrary(parts.root, { deep: false, arrivingWithinMs: ARRIVING_MS });
     for (const where of report.arriving) parts.log(`Library check: ${where} is still arriving (incomplete, written to a moment ago); left alone`);
     const repairable = report.problems.filter((p) => this.safeToRepair(p));
-    for (const problem of report.problems) if (!repairable.includes(problem)) problems.push(`${problem.where}: ${problem.message}`);
+    for (const problem of report.problems) {
+      if (repairable.includes(problem)) continue;
+      problems.push(`${problem.where}: ${problem.message}`);
+      // The index's problems name it in their sentence; a path needs no words of its own.
+      problemSentences.push({ where: problem.where === INDEX_WHERE ? null : problem.where, sentence: problem.sentence });
+    }
     if (repairable.length > 0) {
       const { repairLibrary } = await import('./repair-library');
       const outcome = await parts.exclusive(() => repairLibrary(parts.root, repairable, parts.clock));
       repaired.push(...outcome.sentences);
       problems.push(...outcome.failures);
+      problemSentences.push(...outcome.failureSentences.map((sentence) => ({ where: null, sentence })));
       await parts.reindex(outcome.touched);
     }
     const reindexed = await parts.reindexedAtOpen();
-    if (reindexed === null) problems.push('The search index could not be opened; search is unavailable (details are in the log).');
+    if (reindexed === null) {
+      const sentence = say('core.check.problem.indexUnavailable');
+      problems.push(englishSentence(sentence));
+      problemSentences.push({ where: null, sentence });
+    }
     else if (reindexed > 0 && !parts.created) repaired.push(say('core.check.reindexed', { count: reindexed }));
     const repairedLines = repaired.map(englishSentence);
     for (const line of repairedLines) parts.log(`Library check: ${line}`);
     for (const line of problems) parts.log(`Library check found: ${line}`);
-    this.current = { state: 'done', checkedAt: parts.clock(), repaired: repairedLines, repairedSentences: repaired, problems };
+    this.current = { state: 'done', checkedAt: parts.clock(), repaired: repairedLines, repairedSentences: repaired, problems, problemSentences };
   }
 
   /** Everything but moving away an article the running library has loaded (it would vanish under it). */

@@ -13,7 +13,8 @@ import type { ArticleMeta } from '../../../shared/models';
 import { writeJsonAtomic } from '../../fs/atomic-write';
 import { namesIn } from '../../fs/names-in';
 import { quarantine } from '../check/quarantine';
-import { readChecked, readTextIfPresent } from '../check/read-checked';
+import { readChecked, readTextIfPresent, type FileFault } from '../check/read-checked';
+import { say, type CoreSentence } from '../../../shared/i18n/core-sentences';
 import { annotationSchema, articleMetaSchema } from '../file-schemas';
 import { contentHashOf } from '../import-into-library';
 import { articleFiles, isValidId } from '../library-paths';
@@ -40,11 +41,29 @@ export async function conflictCopiesIn(articleDir: string): Promise<FoundConflic
   return found;
 }
 
+/** What settling a conflict copy did, as the repair line's sentence chooses its words (`{outcome, select, …}`). */
+export type ConflictSettlement =
+  | { outcome: 'putBackMissing' | 'removedSame' | 'merged'; file: string }
+  | { outcome: 'movedOther'; file: string; moved: string }
+  | ({ outcome: 'movedUnreadableCopy'; moved: string } & FileFault)
+  | ({ outcome: 'putBackUnreadable'; file: string } & FileFault);
+
+/** The repair line for a settled copy: every value given, '' where the outcome has none. */
+export const settledSentence = (where: string, done: ConflictSettlement): CoreSentence =>
+  say('core.check.settled', {
+    where,
+    outcome: done.outcome,
+    file: 'file' in done ? done.file : '',
+    moved: 'moved' in done ? done.moved : '',
+    state: 'state' in done ? done.state : '',
+    field: 'field' in done ? done.field : '',
+  });
+
 /**
- * Settles one conflict copy in `articleDir`; returns what was done, in a few words. The caller
+ * Settles one conflict copy in `articleDir`; returns what was done. The caller
  * holds the article's lock (article.json is read, merged and written as `update` does).
  */
-export async function resolveConflictCopy(root: string, articleDir: string, found: FoundConflictCopy, now: string): Promise<string> {
+export async function resolveConflictCopy(root: string, articleDir: string, found: FoundConflictCopy, now: string): Promise<ConflictSettlement> {
   const { copy, original } = found;
   const name = path.basename(original);
   const inAnnotations = path.basename(path.dirname(original)) === 'annotations';
@@ -59,38 +78,44 @@ export async function resolveConflictCopy(root: string, articleDir: string, foun
   const [mine, theirs] = await Promise.all([readBytes(original), readBytes(copy)]);
   if (mine === null && theirs !== null) {
     await rename(copy, original);
-    return `put back as ${name} (the file itself was missing)`;
+    return { outcome: 'putBackMissing', file: name };
   }
   if (mine !== null && theirs !== null && mine.equals(theirs)) {
     await rm(copy, { force: true });
-    return `removed (the same as ${name})`;
+    return { outcome: 'removedSame', file: name };
   }
   const moved = await quarantine(root, copy, `it is another machine's version of ${name}, which a synchronizer kept beside it (the article keeps its own ${name})`, now);
-  return `moved to ${moved}/ (another version of ${name}; the article keeps its own)`;
+  return { outcome: 'movedOther', file: name, moved };
 }
 
 /** Which copy's content hash is the text.txt beside them, if either. */
 const textSideOf = (textHash: string | null, live: ArticleMeta, other: ArticleMeta): 'a' | 'b' | undefined =>
   textHash === null ? undefined : live.contentHash === textHash ? 'a' : other.contentHash === textHash ? 'b' : undefined;
 
-async function mergeJson<T>(root: string, { copy, original }: FoundConflictCopy, schema: z.ZodMiniType<T>, now: string, merge: (live: T, other: T) => T): Promise<string> {
+async function mergeJson<T>(
+  root: string,
+  { copy, original }: FoundConflictCopy,
+  schema: z.ZodMiniType<T>,
+  now: string,
+  merge: (live: T, other: T) => T,
+): Promise<ConflictSettlement> {
   const name = path.basename(original);
   const theirs = await readChecked(copy, schema);
   if (!theirs.ok) {
     const moved = await quarantine(root, copy, `it is a conflict copy of ${name} that ${theirs.reason}`, now);
-    return `moved to ${moved}/ (a conflict copy that ${theirs.reason})`;
+    return { outcome: 'movedUnreadableCopy', moved, state: theirs.state, field: theirs.field };
   }
   const mine = await readChecked(original, schema);
   if (!mine.ok) {
     // The copy is the one readable version: it takes the file's place (an unreadable file goes to quarantine first).
     if (!mine.missing) await quarantine(root, original, `${name} ${mine.reason}, and a readable conflict copy took its place`, now);
     await rename(copy, original);
-    return `put back as ${name} (the file itself ${mine.reason})`;
+    return { outcome: 'putBackUnreadable', file: name, state: mine.state, field: mine.field };
   }
   const merged = merge(mine.value, theirs.value);
   if (JSON.stringify(merged) !== JSON.stringify(mine.value)) await writeJsonAtomic(original, merged);
   await rm(copy, { force: true });
-  return `merged into ${name}`;
+  return { outcome: 'merged', file: name };
 }
 
 async function readBytes(file: string): Promise<Buffer | null> {

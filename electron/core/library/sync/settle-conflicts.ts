@@ -6,7 +6,8 @@
 import type { Log } from '../../log';
 import { withArticleLock } from '../library-locks';
 import type { LibraryPaths } from '../library-paths';
-import { conflictCopiesIn, resolveConflictCopy } from './resolve-conflicts';
+import { conflictCopiesIn, resolveConflictCopy, settledSentence } from './resolve-conflicts';
+import { englishSentence } from '../../../shared/i18n/english-sentence';
 
 /** Settles the conflict copies of one article; returns how many there were. */
 export async function settleConflictCopies(paths: LibraryPaths, articleId: string, now: () => string, log: Log): Promise<number> {
@@ -18,7 +19,7 @@ export async function settleConflictCopies(paths: LibraryPaths, articleId: strin
       for (const found of copies) {
         try {
           const done = await resolveConflictCopy(paths.root, dir, found, now());
-          log(`A synchronizer's conflict copy ${found.copy} was ${done}.`);
+          log(`A synchronizer's conflict copy: ${englishSentence(settledSentence(found.copy, done))}`);
           settled += 1;
         } catch (error) {
           log(`A synchronizer's conflict copy ${found.copy} could not be merged`, error);

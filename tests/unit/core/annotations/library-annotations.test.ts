@@ -127,10 +127,10 @@ describe('export and import of W3C Web Annotations', () => {
     expect(await quire.listAnnotations(id)).toEqual([]);
 
     const summary = await quire.importAnnotations(exported.text);
-    expect(summary).toEqual({ added: before.length, updated: 0, unchanged: 0, skipped: [] });
+    expect(summary).toEqual({ added: before.length, updated: 0, unchanged: 0, skipped: [], skippedSentences: [] });
     expect(await quire.listAnnotations(id)).toEqual(before);
     // Twice changes nothing.
-    expect(await quire.importAnnotations(exported.text)).toEqual({ added: 0, updated: 0, unchanged: before.length, skipped: [] });
+    expect(await quire.importAnnotations(exported.text)).toEqual({ added: 0, updated: 0, unchanged: before.length, skipped: [], skippedSentences: [] });
     await quire.close();
   });
 
@@ -192,7 +192,7 @@ describe('export of the whole library ("Export all…")', () => {
     expect((JSON.parse(exported.text) as { total: number }).total).toBe(5);
     for (const annotation of before) await quire.deleteAnnotation(annotation.articleId, annotation.id);
 
-    expect(await quire.importAnnotations(exported.text)).toEqual({ added: 5, updated: 0, unchanged: 0, skipped: [] });
+    expect(await quire.importAnnotations(exported.text)).toEqual({ added: 5, updated: 0, unchanged: 0, skipped: [], skippedSentences: [] });
     expect(await quire.listAnnotations(id)).toEqual(before.filter((a) => a.articleId === id));
     expect(await quire.listAnnotations(otherId)).toEqual(before.filter((a) => a.articleId === otherId));
     await quire.close();

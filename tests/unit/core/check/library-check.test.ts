@@ -4,7 +4,11 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
+import { CATALOGS } from '../../../../electron/shared/i18n/catalogs';
+import type { CoreSentence } from '../../../../electron/shared/i18n/core-sentences';
+import type { InterfaceLocale } from '../../../../electron/shared/i18n/locales';
 import { checkLibrary } from '../../../../electron/core/library/check/check-library';
 import { textOfContent } from '../../../../electron/core/library/check/derive-text';
 import { repairLibrary } from '../../../../electron/core/library/check/repair-library';
@@ -14,6 +18,10 @@ import { createMemoryIndex, createMemoryIndexState } from '../support/memory-sea
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('quire-check-');
+
+/** A core sentence as the interface says it in `locale`. */
+const saidIn = (locale: InterfaceLocale, sentence: CoreSentence): string =>
+  String(new IntlMessageFormat(CATALOGS[locale][sentence.id], locale).format(sentence.values));
 const now = () => '2026-11-28T08:00:00.000Z';
 
 /** Four real articles (three web pages and the seed text), a bookmark on the second, one more in the trash. */
@@ -91,6 +99,14 @@ describe('library check', () => {
       [`trash/${trashed}`]: 'This article cannot be read: article.json is empty.',
     });
     expect(report.problems.every((p) => p.repair !== null)).toBe(true);
+    // Each problem is a sentence of the catalogs: in French, no English and no code of a state.
+    const french = Object.fromEntries(report.problems.map((p) => [p.where, saidIn('fr', p.sentence)]));
+    expect(french[`articles/${truncated}`]).toBe('Cet article ne peut pas être lu : article.json n’est pas du JSON valide (tronqué ou endommagé).');
+    expect(french[`trash/${trashed}`]).toBe('Cet article ne peut pas être lu : article.json est vide.');
+    expect(french[`articles/${noText}/text.txt`]).toBe('text.txt est absent ; il peut être dérivé à nouveau de content.html.');
+    for (const locale of ['ar', 'de', 'es', 'fr', 'ja', 'zh-CN'] as const) {
+      for (const problem of report.problems) expect(saidIn(locale, problem.sentence), locale).not.toMatch(/\b(?:is|are|cannot|missing|empty|notJson|left)\b/);
+    }
   });
 
   it('repairs what it found, says what it did, and loses nothing else', async () => {
@@ -173,6 +189,10 @@ describe('library check', () => {
         ]),
       );
       expect(logged.filter((line) => line.startsWith('Library check: '))).toHaveLength(health.repaired.length);
+      // The reason inside the quarantine line is the catalog's too, not English in a translated sentence.
+      const arabic = health.repairedSentences.map((sentence) => saidIn('ar', sentence));
+      expect(arabic).toContainEqual(expect.stringMatching(new RegExp(`^نُقل articles/${truncated} إلى الحجر ← quarantine/.*\\(الملف article\\.json ليس JSON صالحًا \\(مقطوع أو تالف\\)\\)$`)));
+      for (const line of arabic) expect(line).not.toMatch(/\b(?:is|not|valid|left|from)\b/);
       expect((await core.getContent(noText)).text.length).toBeGreaterThan(100);
     } finally {
       await core.close();

@@ -34,7 +34,14 @@ describe('library management', () => {
 
       // Through the contract, a blank tag is refused with one sentence and nothing changes.
       const refused = await api.tagArticles([ids[2]!], ['   ']);
-      expect(refused).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'tagArticles: argument 1.0 is an empty tag' } });
+      expect(refused).toEqual({
+        ok: false,
+        error: {
+          code: 'invalid-argument',
+          message: 'tagArticles: argument 1.0 is an empty tag',
+          sentence: { id: 'core.error.invalidArguments', values: { method: 'tagArticles' } },
+        },
+      });
       expect((await core.getArticle(ids[2]!)).tags).toEqual([]);
 
       const untagged = await core.untagArticles([ids[0]!, ids[1]!], ['NEWS']);

@@ -141,6 +141,7 @@ describe('two processes on one library', () => {
       {
         where: 'articles/f0f0f0f0f0f0f0f0',
         message: expect.stringMatching(/^A folder of bookmarks or notes without their article/),
+        sentence: { id: 'core.check.problem.orphanAnnotations', values: {} },
         repair: expect.objectContaining({ kind: 'quarantine' }),
       },
     ]);

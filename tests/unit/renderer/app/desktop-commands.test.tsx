@@ -8,6 +8,8 @@ import type { DesktopHost } from '../../../../renderer/app/desktop-context';
 import { offsetsToRange } from '../../../../renderer/reader/text-offsets';
 import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
+import { say } from '../../../../electron/shared/i18n/core-sentences';
+import { failureOf } from '../../../../electron/shared/i18n/english-sentence';
 
 /** The preload's desktop bridge, driven by the test: commands and core events go in by hand. */
 function createFakeDesktop() {
@@ -152,7 +154,7 @@ describe('desktop commands in the page', () => {
     const section = within(dialog).getByRole('region', { name: 'Library folder' });
     expect(await within(section).findByText('/home/ana/Quire library')).toBeInTheDocument();
 
-    vi.mocked(desktop.changeLibraryFolder).mockResolvedValueOnce({ status: 'refused', reason: 'That folder is not empty; choose an empty or a new folder for the library.' });
+    vi.mocked(desktop.changeLibraryFolder).mockResolvedValueOnce({ status: 'refused', ...failureOf(say('core.library.notEmpty')) });
     await user.click(within(section).getByRole('button', { name: 'Move library…' }));
     expect(desktop.changeLibraryFolder).toHaveBeenCalledWith('move');
     await waitFor(() => expect(within(section).getByRole('status')).toHaveTextContent('That folder is not empty'));

@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../../../../electron/shared/models';
 import { sampleBookmark } from '../../../support/fake-reader-service';
-import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
+import { createFakeApi, makeArticle, makeContent, errorFromNewerCore } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
 
 const harbour = makeContent('a1', '<p>The boats left the quiet harbour at dawn.</p>');
@@ -64,7 +64,8 @@ describe('Export all and Import annotations', () => {
     const { api, user, container } = await openView('Bookmarks', []);
     api.importAnnotations.mockImplementation(async (json) => {
       api.library.annotations.push(bookmark);
-      return { ok: true, value: { added: 1, updated: 0, unchanged: 2, skipped: [`${json.length} bytes: one was not Quire's.`] } };
+      const skipped = [`${json.length} bytes: one was not Quire's.`];
+      return { ok: true, value: { added: 1, updated: 0, unchanged: 2, skipped, skippedSentences: [] } };
     });
     const input = container.querySelector<HTMLInputElement>('.annotation-transfer input[type="file"]')!;
     await user.click(screen.getByRole('button', { name: 'Import annotations…' }));
@@ -80,10 +81,7 @@ describe('Export all and Import annotations', () => {
 
   it('a malformed file gets the core’s one sentence; an empty one is refused before it is sent', async () => {
     const { api, container } = await openView('Notes');
-    api.importAnnotations.mockResolvedValue({
-      ok: false,
-      error: { code: 'invalid-argument', message: 'This file is not JSON, so it cannot be a W3C Web Annotation export.' },
-    });
+    api.importAnnotations.mockResolvedValue(errorFromNewerCore('invalid-argument', 'This file is not JSON, so it cannot be a W3C Web Annotation export.'));
     const input = container.querySelector<HTMLInputElement>('.annotation-transfer input[type="file"]')!;
     const status = container.querySelector('.annotation-transfer-status')!;
     choose(input, pick('# not json', 'notes.md'));

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeApi, makeArticle } from '../support/fake-api';
+import { createFakeApi, makeArticle, errorFromNewerCore } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
 
 describe('Importing files', () => {
@@ -10,7 +10,7 @@ describe('Importing files', () => {
     api.importDocument.mockImplementation(async ({ fileName }) => {
       if (fileName === 'same.md') return { ok: true, value: { status: 'duplicate', source: fileName, article: existing } };
       if (fileName === 'broken.html') {
-        return { ok: false, error: { code: 'import-failed', message: 'The HTML has no readable text.' } };
+        return errorFromNewerCore('import-failed', 'The HTML has no readable text.');
       }
       if (fileName === 'binary.txt') {
         return { ok: true, value: { status: 'failed', source: fileName, reason: 'This is not a text file.' } };

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeApi, makeArticle } from '../support/fake-api';
+import { createFakeApi, makeArticle, errorFromNewerCore } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
 
 const articles = [
@@ -72,7 +72,7 @@ describe('Library view', () => {
 
   it('reports a failed call as a message instead of crashing', async () => {
     const api = createFakeApi();
-    api.listArticles.mockResolvedValue({ ok: false, error: { code: 'io', message: 'The disk is gone.' } });
+    api.listArticles.mockResolvedValue(errorFromNewerCore('io', 'The disk is gone.'));
     renderWithApi(api);
     const message = await screen.findByText(/The disk is gone\./);
     expect(message.closest('[role="alert"]')).not.toBeNull();

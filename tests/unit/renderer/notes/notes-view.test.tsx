@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../../electron/shared/models';
 import { AUTOSAVE_DELAY_MS } from '../../../../renderer/notes/use-autosave';
-import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
+import { createFakeApi, makeArticle, makeContent, errorFromNewerCore } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
 
 const content = makeContent('a1', '<p>The boats left the quiet harbour at dawn.</p>');
@@ -80,7 +80,7 @@ describe('Notes view', () => {
     const api = setup();
     const working = api.updateAnnotation.getMockImplementation()!;
     // The core cannot save during the whole first session (then the app is closed or crashes).
-    api.updateAnnotation.mockResolvedValue({ ok: false, error: { code: 'io', message: 'The disk is full.' } });
+    api.updateAnnotation.mockResolvedValue(errorFromNewerCore('io', 'The disk is full.'));
     const first = await openNotes(api);
     await first.user.type(screen.getByRole('textbox', { name: 'Note on Harbour Morning' }), ' (draft)');
     await first.user.tab();

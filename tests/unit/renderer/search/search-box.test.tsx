@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { SearchResults } from '../../../../electron/shared/models';
 import type { Result } from '../../../../electron/shared/result';
-import { createFakeApi, makeArticle, makeContent } from '../support/fake-api';
+import { createFakeApi, makeArticle, makeContent, errorFromNewerCore } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
 import { searchResultsOf } from '../../../support/search-results';
 import { searchHit } from './search-hit';
@@ -178,7 +178,7 @@ describe('Search', () => {
     await user.type(box, 'zebra');
     expect(await screen.findByText('No results for “zebra”')).toBeInTheDocument();
 
-    api.search.mockResolvedValueOnce({ ok: false, error: { code: 'invalid-argument', message: 'The query "+" is incomplete.' } });
+    api.search.mockResolvedValueOnce(errorFromNewerCore('invalid-argument', 'The query "+" is incomplete.'));
     await user.clear(box);
     await user.type(box, '+{Enter}');
     expect(await screen.findByText('The query "+" is incomplete.')).toBeInTheDocument();

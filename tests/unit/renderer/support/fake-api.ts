@@ -4,6 +4,7 @@
  */
 import { vi, type Mock } from 'vitest';
 import { checkArticleEdit } from '../../../../electron/shared/article-edit';
+import { say, type CoreSentence } from '../../../../electron/shared/i18n/core-sentences';
 import { englishSentence } from '../../../../electron/shared/i18n/english-sentence';
 import { primaryLanguage } from '../../../../electron/shared/article-query';
 import type { ReaderApi, ReaderMethod } from '../../../../electron/shared/contract';
@@ -16,7 +17,7 @@ import {
   type LibraryFacets,
   type Settings,
 } from '../../../../electron/shared/models';
-import type { Result } from '../../../../electron/shared/result';
+import type { ErrorCode, Result } from '../../../../electron/shared/result';
 import { searchResultsOf } from '../../../support/search-results';
 
 export type FakeApi = { [M in ReaderMethod]: Mock<ReaderApi[M]> };
@@ -30,7 +31,19 @@ export interface FakeLibrary {
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const notFound = (what: string): Result<never> => ({ ok: false, error: { code: 'not-found', message: `${what} not found.` } });
+
+/**
+ * An error as a newer core would send it: its sentence has an id this build does not know, so
+ * the page shows the English the core sent (what these tests read).
+ */
+export const errorFromNewerCore = (code: ErrorCode, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message, sentence: { id: 'core.fromANewerQuire', values: {} } as unknown as CoreSentence },
+});
+const notFound = (what: string): Result<never> => ({
+  ok: false,
+  error: { code: 'not-found', message: `${what} not found.`, sentence: say('core.error.articleNotFound') },
+});
 
 let counter = 0;
 
@@ -261,7 +274,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
           ? { fileName: 'library.zip', mediaType: 'application/zip' as const, dataBase64: btoa(JSON.stringify(library.annotations)) }
           : { fileName: 'library.json', mediaType: 'application/ld+json' as const, text: JSON.stringify(library.annotations) },
       ),
-    importAnnotations: async () => ok({ added: 0, updated: 0, unchanged: 0, skipped: [] }),
+    importAnnotations: async () => ok({ added: 0, updated: 0, unchanged: 0, skipped: [], skippedSentences: [] }),
     replaceArticleText: async (id) => {
       const article = findArticle(id);
       return article ? ok({ article, anchors: { exact: 0, fuzzy: 0, unplaced: 0 } }) : notFound('Article');
@@ -271,7 +284,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
       library.settings = { ...library.settings, ...patch };
       return ok({ ...library.settings });
     },
-    libraryHealth: async () => ok({ state: 'done' as const, checkedAt: null, repaired: [], repairedSentences: [], problems: [] }),
+    libraryHealth: async () => ok({ state: 'done' as const, checkedAt: null, repaired: [], repairedSentences: [], problems: [], problemSentences: [] }),
   };
 
   const spies = Object.fromEntries(Object.entries(impl).map(([name, fn]) => [name, vi.fn(fn)])) as unknown as FakeApi;

@@ -1,0 +1,52 @@
+/**
+ * The header in every interface language at 800 and 1280 px: the search box is never narrower
+ * than its placeholder (German's sections and French's placeholder are far longer than English
+ * ones), nothing sticks out of the window, and the sections are either a row or behind Menu.
+ */
+import { expect, test } from '../support/browser-mode';
+
+const LANGUAGES = ['en', 'de', 'fr', 'es', 'ar', 'ja', 'zh-CN'];
+
+test('the header fits its words in every language at 800 and 1280 px', async ({ page, quire }) => {
+  test.setTimeout(120_000);
+  await page.goto(quire.url);
+  const header = page.locator('.app-header');
+  const folded: string[] = [];
+  for (const language of LANGUAGES) {
+    await page.setViewportSize({ width: 1400, height: 700 });
+    await header.locator('button[aria-keyshortcuts="Control+Comma"]').click();
+    await page.getByRole('dialog').locator('select:has(option[value="zh-CN"])').selectOption(language);
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+    for (const width of [800, 1280]) {
+      await page.setViewportSize({ width, height: 700 });
+      const measured = await header.evaluate((element) => {
+        const input = element.querySelector<HTMLInputElement>('.search-input')!;
+        const style = getComputedStyle(input);
+        const probe = document.createElement('span');
+        Object.assign(probe.style, { position: 'absolute', whiteSpace: 'pre', font: style.font });
+        probe.textContent = input.placeholder;
+        document.body.append(probe);
+        const placeholder = probe.getBoundingClientRect().width + parseFloat(style.paddingInlineStart) + parseFloat(style.paddingInlineEnd);
+        probe.remove();
+        const outside = [...element.querySelectorAll<HTMLElement>('button, input, label')]
+          .filter((control) => control.offsetParent !== null)
+          .filter((control) => {
+            const box = control.getBoundingClientRect();
+            return box.left < 0 || box.right > window.innerWidth;
+          }).length;
+        return { input: input.clientWidth, placeholder, outside, compact: element.hasAttribute('data-compact') };
+      });
+      const where = `${language} at ${width} px`;
+      if (measured.compact) folded.push(where);
+      expect(measured.input, where).toBeGreaterThanOrEqual(Math.floor(measured.placeholder));
+      expect(measured.outside, where).toBe(0);
+      const sections = page.locator('.app-nav button');
+      if (measured.compact) await expect(sections.first(), where).toBeHidden();
+      else await expect(sections.last(), where).toBeVisible();
+    }
+  }
+  // Every language folds at 800 px; at 1280 px German and French do (measured), the others keep their row.
+  expect([...folded].sort()).toEqual([...LANGUAGES.map((language) => `${language} at 800 px`), 'de at 1280 px', 'fr at 1280 px'].sort());
+});
