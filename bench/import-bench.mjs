@@ -187,8 +187,39 @@ const bundleTo = async (entry, outfile) => {
   await esbuild({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node24', packages: 'external', logLevel: 'warning' });
   return outfile;
 };
+/**
+ * Quire's core and its import processes bundled as `npm run build` bundles them (scripts/build-node.mjs):
+ * split into chunks that load when first used. Bundled whole, the core's process would load every
+ * importer's packages (jsdom, linkedom, language detection: about 130 MB) at start, which Quire's
+ * own process never does — it only writes what the workers read — and the bench would count them.
+ */
+async function bundleImportPath(electronDir, outdir) {
+  const jobs = path.join(electronDir, 'core', 'import-jobs');
+  await esbuild({
+    entryPoints: {
+      'open-quire': path.join(electronDir, 'core', 'open-quire.ts'),
+      'worker/import-host': path.join(jobs, 'import-host.ts'),
+      'worker/import-worker': path.join(jobs, 'import-worker.ts'),
+    },
+    outdir,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return {
+    core: path.join(outdir, 'open-quire.js'),
+    env: { QUIRE_IMPORT_HOST: path.join(outdir, 'worker', 'import-host.js'), QUIRE_IMPORT_WORKER: path.join(outdir, 'worker', 'import-worker.js') },
+  };
+}
 const bundle = async (entry, name) => import(await bundleTo(entry, path.join(WORK, `${name}.js`)));
-const now = { label: 'now', core: await bundleTo(path.join(ROOT, 'electron', 'core', 'open-quire.ts'), path.join(WORK, 'open-quire.js')), env: {} };
+const nowDir = path.join(WORK, 'now');
+rmSync(nowDir, { recursive: true, force: true });
+const now = { label: 'now', ...(await bundleImportPath(path.join(ROOT, 'electron'), nowDir)) };
 const { filterArticles, sortArticles, NO_FILTER } = await bundle(path.join(ROOT, 'renderer', 'library', 'library-query.ts'), 'library-query');
 
 /**
@@ -201,11 +232,7 @@ async function importPathAt(ref) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   execFileSync('sh', ['-c', `git archive ${commit} electron | tar -x -C "${dir}"`], { cwd: ROOT });
-  const jobs = path.join(dir, 'electron', 'core', 'import-jobs');
-  const host = await bundleTo(path.join(jobs, 'import-host.ts'), path.join(dir, 'worker', 'import-host.js'));
-  const worker = await bundleTo(path.join(jobs, 'import-worker.ts'), path.join(dir, 'worker', 'import-worker.js'));
-  const core = await bundleTo(path.join(dir, 'electron', 'core', 'open-quire.ts'), path.join(dir, 'open-quire.js'));
-  return { label: commit, core, env: { QUIRE_IMPORT_HOST: host, QUIRE_IMPORT_WORKER: worker } };
+  return { label: commit, ...(await bundleImportPath(path.join(dir, 'electron'), path.join(dir, 'out'))) };
 }
 const beforeRef = argument('--before');
 const before = beforeRef === undefined ? null : await importPathAt(beforeRef);
