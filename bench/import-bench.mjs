@@ -138,12 +138,22 @@ async function importWith(version, { importDir, pages, root }) {
   }, 50);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  // How much of a block is the host thread's own work, and how much waiting for a core on a busy
+  // machine: the most CPU the thread used between two turns of a 5 ms timer.
+  let lastTurnCpu = process.threadCpuUsage();
+  let mostOwnWorkUs = 0;
+  const turns = setInterval(() => {
+    const cpu = process.threadCpuUsage();
+    mostOwnWorkUs = Math.max(mostOwnWorkUs, cpu.user + cpu.system - lastTurnCpu.user - lastTurnCpu.system);
+    lastTurnCpu = cpu;
+  }, 5);
   const cpuBefore = process.cpuUsage();
   const hostCpuBefore = process.threadCpuUsage();
   const started = performance.now();
   const outcomes = await core.importPaths([importDir]);
   const importSeconds = (performance.now() - started) / 1000;
   loop.disable();
+  clearInterval(turns);
   await core.whenIndexed();
   const indexedSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
@@ -176,6 +186,7 @@ async function importWith(version, { importDir, pages, root }) {
     peakHostRssMb: mb(peakHostRss),
     eventLoopMaxMs: ms(loop.max),
     eventLoopP99Ms: ms(loop.percentile(99)),
+    mostOwnWorkMs: Math.round(mostOwnWorkUs / 1000),
     loadAverage: Number((loads.reduce((sum, load) => sum + load, 0) / Math.max(1, loads.length)).toFixed(1)),
   };
   console.error(JSON.stringify(result));
@@ -329,6 +340,7 @@ function runTable(run) {
     row('**peak resident memory, Quire and its import host together**', (r) => `**${r.peakRssMb} MB**`),
     row('peak of Quire alone (core, search worker and index) / of the import host (its workers)', (r) => `${r.peakQuireRssMb} MB / ${r.peakHostRssMb} MB`),
     row('longest host event-loop block during the import', (r) => `${r.eventLoopMaxMs} ms (p99 ${r.eventLoopP99Ms} ms)`),
+    row("most of the host thread's own work between two turns of its event loop", (r) => (r.mostOwnWorkMs === undefined ? '–' : `${r.mostOwnWorkMs} ms`)),
     row('load average while it ran', (r) => `${r.loadAverage}`),
   ].join('\n');
 }
