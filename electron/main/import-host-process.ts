@@ -4,7 +4,7 @@
  * fuse (turned off in shipped builds) does not let run as Node; utilityProcess is Electron's way.
  */
 import type { utilityProcess as electronUtilityProcess } from 'electron';
-import { encodeHostOptions, type ImportHostReply, type SpawnImportHost } from '../core/import-jobs/import-host-protocol';
+import { encodeHostOptions, importHostEnv, type ImportHostReply, type SpawnImportHost } from '../core/import-jobs/import-host-protocol';
 
 type Log = (message: string, error?: unknown) => void;
 
@@ -13,7 +13,7 @@ export type UtilityProcessModule = Pick<typeof electronUtilityProcess, 'fork'>;
 
 export function spawnImportHostWith(utilityProcess: UtilityProcessModule, log: Log): SpawnImportHost {
   return (hostPath, options) => {
-    const child = utilityProcess.fork(hostPath, [encodeHostOptions(options)], { serviceName: 'Quire importer', stdio: 'inherit' });
+    const child = utilityProcess.fork(hostPath, [encodeHostOptions(options)], { serviceName: 'Quire importer', stdio: 'inherit', env: importHostEnv() });
     let running = true;
     // V8 gave up on the host (a worker it could not stop at its heap limit): 'exit' follows.
     child.on('error', (type, location) => log(`The import host stopped: ${type} at ${location}.`));

@@ -11,6 +11,11 @@ export interface ExtractTask {
   /** a web address to download and read (the user asked for it) */
   url?: string;
   maxBytes?: number;
+  /**
+   * a large file, sent when nothing else is being read (run-import.ts): the host reads it on a
+   * fresh worker with no other worker beside it, and retires that worker afterwards
+   */
+  alone?: boolean;
 }
 
 /**

@@ -14,6 +14,8 @@ import type { ExtractResult, ExtractTask } from './extract-protocol';
 export interface ImportHostOptions {
   threads: number;
   maxHeapMb: number;
+  /** how many files the workers read before the host replaces them with fresh ones */
+  filesPerWorkerLife: number;
   /** out/worker/import-worker.js */
   workerPath: string;
   /** Tinypool's module file */
@@ -45,6 +47,16 @@ export interface ImportHostProcess {
 /** Starts the host script at `hostPath` with `options` as its only argument (JSON). */
 export type SpawnImportHost = (hostPath: string, options: ImportHostOptions) => ImportHostProcess;
 
+/**
+ * The host's environment: Quire's, with glibc's allocator held to two arenas. Otherwise each
+ * worker thread gets arenas of its own and memory freed in one cannot serve another (measured: about
+ * 15–20 MB less resident per import worker). Other C libraries ignore the variable.
+ */
+export const importHostEnv = (env: Readonly<Record<string, string | undefined>> = process.env): Record<string, string> => ({
+  ...Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+  MALLOC_ARENA_MAX: '2',
+});
+
 export const encodeHostOptions = (options: ImportHostOptions): string => JSON.stringify(options);
 
 /** The host's own argument back; anything else is a programming error, not user input. */
@@ -54,10 +66,17 @@ export function decodeHostOptions(argument: string | undefined): ImportHostOptio
     !parsed ||
     typeof parsed.threads !== 'number' ||
     typeof parsed.maxHeapMb !== 'number' ||
+    typeof parsed.filesPerWorkerLife !== 'number' ||
     typeof parsed.workerPath !== 'string' ||
     typeof parsed.tinypoolPath !== 'string'
   ) {
     throw new Error('The import host was started without its options.');
   }
-  return { threads: parsed.threads, maxHeapMb: parsed.maxHeapMb, workerPath: parsed.workerPath, tinypoolPath: parsed.tinypoolPath };
+  return {
+    threads: parsed.threads,
+    maxHeapMb: parsed.maxHeapMb,
+    filesPerWorkerLife: parsed.filesPerWorkerLife,
+    workerPath: parsed.workerPath,
+    tinypoolPath: parsed.tinypoolPath,
+  };
 }

@@ -5,11 +5,13 @@
  * command line, `quire serve`) or by Electron's utilityProcess.fork (the desktop app); the two
  * differ only in how messages travel, which `parentChannel` hides.
  */
+import { getPriority, setPriority } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import type Tinypool from 'tinypool';
-import type { ExtractResult } from './extract-protocol';
+import type { ExtractResult, ExtractTask } from './extract-protocol';
 import { decodeHostOptions, type ImportHostReply, type ImportHostRequest } from './import-host-protocol';
+import { WorkerRotation } from './worker-rotation';
 
 const IDLE_MS = 30_000;
 /**
@@ -25,6 +27,22 @@ const RECYCLE_HEAP_BYTES = 384 * 1024 * 1024;
  * held about 60 MB less.
  */
 const WORKER_SEMI_SPACE_MB = 4;
+/**
+ * How much lower than Quire's own process the host and its workers run (niceness; Windows maps it
+ * to "below normal"). An import is background work: on a machine with as many busy threads as cores,
+ * the workers at the same priority kept Quire's thread waiting for a core for hundreds of
+ * milliseconds at a time, with the window (or `quire serve`) unresponsive meanwhile.
+ */
+const HOST_PRIORITY_DROP = 10;
+
+/** Lowers this process's priority; threads started afterwards (the workers) inherit it. */
+function runInBackground(): void {
+  try {
+    setPriority(Math.min(19, getPriority() + HOST_PRIORITY_DROP));
+  } catch {
+    // Not allowed here (a sandbox, an unusual system): the import runs at normal priority.
+  }
+}
 
 interface ParentChannel {
   onMessage(listener: (request: ImportHostRequest) => void): void;
@@ -63,6 +81,7 @@ async function startHost(): Promise<void> {
   // V8's flags are the process's: set before any worker starts, every worker gets `gc()`, with which
   // it hands a large page's memory back to the system once the page is done (import-worker.ts).
   setFlagsFromString('--expose-gc');
+  runInBackground();
   const channel = parentChannel();
   const { default: Pool } = (await import(pathToFileURL(options.tinypoolPath).href)) as { default: typeof Tinypool };
   const pool = new Pool({
@@ -73,6 +92,16 @@ async function startHost(): Promise<void> {
     maxMemoryLimitBeforeRecycle: RECYCLE_HEAP_BYTES,
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 3 * WORKER_SEMI_SPACE_MB },
   });
+  const rotation = new WorkerRotation(pool, options.filesPerWorkerLife * options.threads);
+  const extract = async (task: ExtractTask, signal: AbortSignal): Promise<ExtractResult> => {
+    const alone = task.alone === true;
+    if (alone) await rotation.beforeAlone();
+    try {
+      return (await pool.run(task, { signal })) as ExtractResult;
+    } finally {
+      rotation.afterFile({ alone });
+    }
+  };
   const running = new Map<number, AbortController>();
   channel.onMessage((request) => {
     if (request.type === 'cancel') {
@@ -81,7 +110,7 @@ async function startHost(): Promise<void> {
     }
     const controller = new AbortController();
     running.set(request.id, controller);
-    (pool.run(request.task, { signal: controller.signal }) as Promise<ExtractResult>).then(
+    extract(request.task, controller.signal).then(
       (result) => channel.send({ type: 'done', id: request.id, result }),
       (error: unknown) => {
         const code = (error as { code?: unknown } | null)?.code;

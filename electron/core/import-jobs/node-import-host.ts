@@ -3,7 +3,7 @@
  * desktop app uses Electron's utilityProcess instead, in electron/main/import-host-process.ts).
  */
 import { fork } from 'node:child_process';
-import { encodeHostOptions, type ImportHostReply, type SpawnImportHost } from './import-host-protocol';
+import { encodeHostOptions, importHostEnv, type ImportHostReply, type SpawnImportHost } from './import-host-protocol';
 
 export const forkNodeImportHost: SpawnImportHost = (hostPath, options) => {
   const child = fork(hostPath, [encodeHostOptions(options)], {
@@ -12,6 +12,7 @@ export const forkNodeImportHost: SpawnImportHost = (hostPath, options) => {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     // The host's own heap holds only messages: the limits that matter are its workers'.
     execArgv: [],
+    env: importHostEnv(),
   });
   return {
     get pid() {

@@ -55,10 +55,12 @@ export async function runImport(options: RunImportOptions): Promise<void> {
     const source = candidate.path;
     if ('error' in candidate) return { source, large: false, result: failed(options.reasonFor(candidate.error, source)) };
     if (candidate.size > options.maxBytes) return { source, large: false, result: failed(options.tooLargeReason) };
-    const result = options.extract({ fileName: source, filePath: source, maxBytes: options.maxBytes }, signal);
+    const large = candidate.size > options.largeBytes;
+    const task = { fileName: source, filePath: source, maxBytes: options.maxBytes, ...(large ? { alone: true } : {}) };
+    const result = options.extract(task, signal);
     // A cancelled job drops what is still being read; its rejection must not go unhandled.
     result.catch(() => undefined);
-    return { source, large: candidate.size > options.largeBytes, result };
+    return { source, large, result };
   };
 
   const finishHead = async (): Promise<void> => {

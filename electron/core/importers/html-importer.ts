@@ -16,7 +16,7 @@ import { cleanLine, excerptOf, type ImportedDocument, isoDate, titleFromFileName
 import { normalizeReaderHtml, type ReaderDocument } from './normalize-html';
 import { limitPageNesting, standardPageMarkup } from './limit-nesting';
 import { largePageArticle, largePageMetadata, nestedDeeperThan, READABILITY_MAX_DEPTH, READABILITY_MAX_ELEMENTS } from './large-page';
-import { type PageDomEngine, pageDomEngine, parsePage, resolveLinks } from './page-dom';
+import { type PageDomEngine, pageDomEngine, parsePage, releaseLargePage, resolveLinks } from './page-dom';
 import { collectPageImages, withAssetPaths } from './page-images';
 import { pageMathToMathml } from './page-math';
 import { readInPieces } from './reader-pieces';
@@ -153,6 +153,7 @@ export function importHtml(
   const source = pageDom === 'linkedom' ? standardPageMarkup(decoded) : limitPageNesting(decoded);
   const images: PageImages = { assets, pageFile: localFiles && documentUrl.startsWith('file:') ? fileURLToPath(documentUrl) : null };
   const page = readPage(source, documentUrl, images, pageDom);
+  releaseLargePage(source);
   let reader = page.articleHtml ? readerDocument(page.articleHtml, page.url, keepImage) : null;
   if (!reader || reader.text.trim() === '') {
     reader = readerDocument(wholeBody(source, documentUrl, page.url, images, pageDom), page.url, keepImage);

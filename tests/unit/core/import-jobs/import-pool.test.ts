@@ -79,6 +79,25 @@ describe('the import pool', () => {
     }
   }, 60_000);
 
+  it('every file is read once while its workers are replaced, a large file alone on a fresh one, and a failing file fails alone', async () => {
+    // A fresh pair of workers after every file read, and before and after the file read alone.
+    const pool = createImportPool({ threads: 2, filesPerWorkerLife: 1, log: () => {} });
+    try {
+      const names = Array.from({ length: 9 }, (_, i) => `Page ${i + 1}`);
+      const files = names.map((name, i) => page(`page-${i + 1}.html`, name));
+      const empty = path.join(dir, 'empty.html');
+      writeFileSync(empty, '<html><body></body></html>');
+      const read = (file: string, alone = false): Promise<string | null> =>
+        pool.extract({ fileName: file, filePath: file, ...(alone ? { alone } : {}) }).then((result) => (result.ok ? titleOf(result) : result.reason));
+      const first = await Promise.all([...files.slice(0, 4), empty].map((file) => read(file)));
+      const large = await read(files[4]!, true);
+      const rest = await Promise.all(files.slice(5).map((file) => read(file)));
+      expect([...first, large, ...rest]).toEqual([...names.slice(0, 4), 'This page has no readable text.', ...names.slice(4)]);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('a cancelled file stops at once and the host reads the next one', async () => {
     const pool = createImportPool({ threads: 1, log: () => {} });
     try {

@@ -18,11 +18,14 @@ async function importSizes(sizes: number[]) {
   /** how many files were read at once while a large one was */
   let mostBesideLarge = 0;
   const written: string[] = [];
+  /** the files the host was told to read alone, on a fresh worker */
+  const alone: string[] = [];
   const sizeOf = new Map(sizes.map((size, i) => [`/f${i}.html`, size]));
   await runImport({
     files: candidates(sizes.map((size, i) => ({ path: `/f${i}.html`, size }))),
     async extract(task: ExtractTask): Promise<ExtractResult> {
       reading.add(task.fileName);
+      if (task.alone) alone.push(task.fileName);
       mostAtOnce = Math.max(mostAtOnce, reading.size);
       mostLargeAtOnce = Math.max(mostLargeAtOnce, [...reading].filter((f) => sizeOf.get(f)! > MB).length);
       if ([...reading].some((f) => sizeOf.get(f)! > MB)) mostBesideLarge = Math.max(mostBesideLarge, reading.size);
@@ -45,13 +48,14 @@ async function importSizes(sizes: number[]) {
     onSkipped: () => undefined,
     onUnexpected: () => undefined,
   });
-  return { mostAtOnce, mostLargeAtOnce, mostBesideLarge, written };
+  return { mostAtOnce, mostLargeAtOnce, mostBesideLarge, written, alone };
 }
 
 describe('the bulk import pipeline', () => {
   it('reads several small files at once but a large one alone, and keeps the walk order', async () => {
     const sizes = [3 * MB, 2 * MB, 10_000, 20_000, 4 * MB, 30_000, 40_000, 50_000, 2 * MB, 5 * MB];
-    const { mostAtOnce, mostLargeAtOnce, mostBesideLarge, written } = await importSizes(sizes);
+    const { mostAtOnce, mostLargeAtOnce, mostBesideLarge, written, alone } = await importSizes(sizes);
+    expect(alone).toEqual(['/f0.html', '/f1.html', '/f4.html', '/f8.html', '/f9.html']);
     expect(mostLargeAtOnce).toBe(1);
     expect(mostBesideLarge).toBe(1);
     expect(mostAtOnce).toBeGreaterThan(1);
