@@ -6,7 +6,7 @@
 import { INTERFACE_LOCALES, localeDirection } from '../../../electron/shared/i18n/locales';
 import { expectAccessible } from '../support/accessibility';
 import { expect, test } from '../support/browser-mode';
-import { DAMAGED_EPUB, importWithAFailure, openInLanguage, showSectionIn } from '../support/languages';
+import { DAMAGED_EPUB, headerButtonIn, importWithAFailure, openInLanguage, showSectionIn } from '../support/languages';
 import { LibraryPage, ReaderPage } from '../support/pages';
 import { SEED_TITLE } from '../support/reading-flow';
 
@@ -61,7 +61,7 @@ for (const locale of INTERFACE_LOCALES) {
     });
 
     await test.step('preferences', async () => {
-      await page.locator('.app-header').getByRole('button', { name: words('nav.preferences'), exact: true }).click();
+      await (await headerButtonIn(page, words, 'nav.preferences')).click();
       const dialog = page.getByRole('dialog', { name: words('preferences.title') });
       await expect(dialog.getByLabel(words('preferences.language'))).toBeVisible();
       await check('preferences');

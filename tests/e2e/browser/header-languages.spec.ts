@@ -21,7 +21,7 @@ test('the header fits its words in every language at 800 and 1280 px', async ({ 
     await expect(page.getByRole('dialog')).toBeHidden();
     for (const width of [800, 1280]) {
       await page.setViewportSize({ width, height: 700 });
-      const measured = await header.evaluate((element) => {
+      const measure = () => header.evaluate((element) => {
         const input = element.querySelector<HTMLInputElement>('.search-input')!;
         const style = getComputedStyle(input);
         const probe = document.createElement('span');
@@ -38,6 +38,14 @@ test('the header fits its words in every language at 800 and 1280 px', async ({ 
           }).length;
         return { input: input.clientWidth, placeholder, outside, compact: element.hasAttribute('data-compact') };
       });
+      // The header folds or unfolds in the frames after a resize: wait until it has settled.
+      await expect
+        .poll(async () => {
+          const now = await measure();
+          return now.input >= Math.floor(now.placeholder) && now.outside === 0;
+        }, { message: `${language} at ${width} px settles` })
+        .toBe(true);
+      const measured = await measure();
       const where = `${language} at ${width} px`;
       if (measured.compact) folded.push(where);
       expect(measured.input, where).toBeGreaterThanOrEqual(Math.floor(measured.placeholder));

@@ -54,7 +54,17 @@ export async function importWithAFailure(page: Page, words: Words): Promise<Loca
 }
 
 /** A section of the header (Library, Bookmarks, Notes), opened and shown. */
+/** The header's button for `key`, opening Menu first where the language folds the sections behind it (German and French at 1280 px). */
+export async function headerButtonIn(page: Page, words: Words, key: 'nav.library' | 'nav.bookmarks' | 'nav.notes' | 'nav.preferences'): Promise<Locator> {
+  const header = page.locator('.app-header');
+  if ((await header.getAttribute('data-compact')) !== null) {
+    const menu = header.getByRole('button', { name: words('nav.menu'), exact: true });
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  }
+  return header.getByRole('button', { name: words(key), exact: true });
+}
+
 export async function showSectionIn(page: Page, words: Words, section: 'nav.library' | 'nav.bookmarks' | 'nav.notes'): Promise<void> {
-  await page.locator('.app-header').getByRole('button', { name: words(section), exact: true }).click();
+  await (await headerButtonIn(page, words, section)).click();
   await expect(page.getByRole('heading', { level: 1, name: words(section) })).toBeVisible();
 }
