@@ -21,6 +21,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { longBookEpub } from '../scripts/long-book.mjs';
 import { CHROMIUM_ARGS, debianChromium } from '../scripts/test-browser.mjs';
+import { usageOf } from './process-usage.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, '.cache', 'bench-book');
@@ -29,7 +30,6 @@ const argument = (name) => {
   return at > 0 ? process.argv[at + 1] : undefined;
 };
 const copies = Number(argument('--copies') ?? 5);
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 const mb = (bytes) => Math.round(bytes / (1024 * 1024));
 
 mkdirSync(WORK, { recursive: true });
@@ -51,17 +51,6 @@ function treeOf(pid) {
   const tree = [pid];
   for (let i = 0; i < tree.length; i += 1) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
   return tree;
-}
-
-function usageOf(pid) {
-  try {
-    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { rss: rssKb * 1024, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
-  } catch {
-    return null;
-  }
 }
 
 /** The built CLI of this checkout, or of commit `ref` (built once into .cache). */

@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { build as esbuild, stop as stopEsbuild } from 'esbuild';
+import { usageOf } from './process-usage.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CORPUS = process.env.QUIRE_DEBIAN_CORPUS ?? path.join(ROOT, '.cache', 'corpus');
@@ -47,7 +48,6 @@ mkdirSync(WORK, { recursive: true });
 
 const mb = (bytes) => Math.round(bytes / (1024 * 1024));
 const ms = (nanoseconds) => Math.round(nanoseconds / 1e6);
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 // A child of this script imports with one version of the import path (see importInOwnProcess).
 const measuring = argument('--measure');
@@ -87,19 +87,6 @@ function childPids() {
   return pids;
 }
 
-
-/** Resident memory (bytes) and CPU seconds so far of a process, or null once it has ended. */
-function usageOf(pid) {
-  try {
-    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, fields 14 and 15 of stat (11 and 12 after the command name)
-    return { rss: rssKb * 1024, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Imports the pages into a fresh library with one version of the import path. Measured: wall time,

@@ -19,18 +19,22 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * @param folderCacheFile where to remember which annotation folders hold files between opens
  *   (annotation-folder-cache.ts); without it every folder is listed
  */
-export function libraryIndexSource(store: ArticleStore, annotations: AnnotationStore, { folderCacheFile, log }: { folderCacheFile?: string; log?: Log } = {}): IndexSource {
+export function libraryIndexSource(
+  store: ArticleStore,
+  annotations: AnnotationStore,
+  { folderCacheFile, log = () => undefined }: { folderCacheFile?: string; log?: Log } = {},
+): IndexSource {
   return {
     async fingerprints(): Promise<ArticleFingerprint[]> {
       const articles = store.list();
-      const folders = folderCacheFile === undefined ? undefined : await AnnotationFolderCache.load(folderCacheFile, log ?? (() => undefined));
+      const folders = folderCacheFile === undefined ? undefined : await AnnotationFolderCache.load(folderCacheFile, log);
       // Most articles have no bookmark or note: a listing tells, and only the others are read.
       const annotated: string[] = [];
       for (let i = 0; i < articles.length; i += LIST_BATCH) {
         if (i > 0) await nextTurn();
         for (const meta of articles.slice(i, i + LIST_BATCH)) if (annotations.hasAnnotationFiles(meta.id, folders)) annotated.push(meta.id);
       }
-      await folders?.save(log ?? (() => undefined));
+      await folders?.save(log);
       const listed = new Map<string, Annotation[]>();
       for (let i = 0; i < annotated.length; i += READ_BATCH) {
         const batch = annotated.slice(i, i + READ_BATCH);

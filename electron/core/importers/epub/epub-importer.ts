@@ -21,6 +21,7 @@ import { ChapterBatch, joinChapters, type ReadChapter, repairLinkTargets } from 
 import { type ManifestItem, type PackageDocument, parsePackage, resolveHref } from './package-document';
 import { navTableOfContents, ncxTableOfContents, type TocLink } from './table-of-contents';
 import { BookLayoutReader } from './book-layout';
+import { svgPicturesToImg } from './svg-pictures';
 import { firstNamed, parseXml } from './xml';
 import { xmlNestingDepth } from './xml-depth';
 import { ZipArchive } from './zip-archive';
@@ -140,7 +141,7 @@ async function assemble(
     const section = doc.createElement('section');
     section.id = `c${index + 1}`;
     for (const node of Array.from(body.childNodes)) section.append(doc.importNode(node, true));
-    svgImagesToImg(section);
+    svgPicturesToImg(section);
     unprefixMathml(section);
     dropNamespacedAttributes(section);
     prefixIds(section, section.id);
@@ -223,18 +224,6 @@ function chapterDocument(text: string): Document {
   return xml ?? new (domWindow().DOMParser)().parseFromString(limitPageNesting(text), 'text/html');
 }
 
-/** Cover pages often wrap their picture in SVG (`<svg><image href>`), which the sanitizer drops. */
-function svgImagesToImg(section: Element): void {
-  for (const svg of Array.from(section.querySelectorAll('svg'))) {
-    const image = svg.querySelector('image');
-    const href = image?.getAttribute('href') ?? image?.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
-    if (!href) continue;
-    const img = section.ownerDocument.createElement('img');
-    img.setAttribute('src', href);
-    img.setAttribute('alt', svg.querySelector('title')?.textContent?.trim() ?? '');
-    svg.replaceWith(img);
-  }
-}
 
 /**
  * MathML written with a prefix (`<m:math xmlns:m="…MathML">`, common in EPUB 2 books) would be

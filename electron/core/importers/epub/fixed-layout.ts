@@ -20,6 +20,7 @@ import { FORBIDDEN_ATTRIBUTES, FORBIDDEN_CONTENTS, FORBIDDEN_TAGS } from '../san
 import type { ChapterSheet } from './book-styles';
 import { resolveHref } from './package-document';
 import { type BookRendition, DEFAULT_PAGE_SIZE, pageSizeOf } from './rendition';
+import { svgPicturesToImg } from './svg-pictures';
 import { firstNamed } from './xml';
 
 /** Stores a file of the book (by archive path) as an image asset: its `assets/<name>`, or null. */
@@ -70,7 +71,7 @@ export class FixedLayoutBuilder {
     const cssParts: string[] = [];
     const container = domWindow().document.createElement('div');
     for (const node of Array.from(body.childNodes)) container.append(domWindow().document.importNode(node, true));
-    if (svgPagesToImg(container)) cssParts.push(SVG_PAGE_CSS);
+    if (svgPicturesToImg(container, SVG_PAGE_PICTURE)) cssParts.push(SVG_PAGE_CSS);
     cssParts.push(await this.inlineStylesToRules(container, chapterPath));
     await this.storeImages(container, chapterPath);
     const clean = purify().sanitize(limitFragmentNesting(container.innerHTML), PAGE_CONFIG);
@@ -139,22 +140,3 @@ export class FixedLayoutBuilder {
   }
 }
 
-/**
- * A page drawn as one SVG picture (`<svg viewBox><image href>`, the commonest fixed-layout page)
- * becomes an `<img>` over the whole page: the sanitizer keeps no SVG. Returns whether there was one.
- */
-function svgPagesToImg(container: Element): boolean {
-  let found = false;
-  for (const svg of Array.from(container.querySelectorAll('svg'))) {
-    const image = svg.querySelector('image');
-    const href = image?.getAttribute('href') ?? image?.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
-    if (!href) continue;
-    const img = container.ownerDocument.createElement('img');
-    img.setAttribute('src', href);
-    img.setAttribute('alt', svg.querySelector('title')?.textContent?.trim() ?? '');
-    img.setAttribute('class', SVG_PAGE_PICTURE);
-    svg.replaceWith(img);
-    found = true;
-  }
-  return found;
-}
