@@ -38,7 +38,9 @@ test('the header fits its words in every language at 800 and 1280 px', async ({ 
           }).length;
         return { input: input.clientWidth, placeholder, outside, compact: element.hasAttribute('data-compact') };
       });
-      // The header folds or unfolds in the frames after a resize: wait until it has settled.
+      // The header folds or unfolds in the frames after a resize (a ResizeObserver, then React):
+      // two frames rendered after the resize, then until what it shows fits.
+      await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
       await expect
         .poll(async () => {
           const now = await measure();
