@@ -3,10 +3,11 @@
  * cache holds (cut short, stale, made up), the articles listed are exactly the folders there, each
  * with what its article.json says.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { asciiJson } from '../../../../electron/core/fs/checked-cache-file';
 import { ArticleStore, type NewArticle } from '../../../../electron/core/library/article-store';
 import type { ArticleMeta } from '../../../../electron/shared/models';
 import { useTempDir } from '../support/temp-dir';
@@ -36,16 +37,16 @@ async function libraryWithCache() {
   const titles = async () => (await open()).store.list().map((a) => a.title).sort();
   const metaFile = (id: string) => path.join(library, 'articles', id, 'article.json');
   type Entries = Record<string, { stamp: object; meta: ArticleMeta }>;
-  // The file: a header line (format, schema fingerprint, SHA-256 of the rest), then the entries.
+  // The file: a header line (format, schema fingerprint, CRC-32 of the rest), then the entries.
   const frame = () => {
     const text = readFileSync(cacheFile, 'utf8');
     const lineEnd = text.indexOf('\n');
-    return { header: JSON.parse(text.slice(0, lineEnd)) as { sha256: string }, body: text.slice(lineEnd + 1) };
+    return { header: JSON.parse(text.slice(0, lineEnd)) as { crc32: number }, body: text.slice(lineEnd + 1) };
   };
   const cache = () => ({ articles: JSON.parse(frame().body) as Entries });
   /** Entries written as Quire writes them (the checksum made again): what a file Quire wrote could hold. */
-  const writeSigned = (entries: unknown, raw = JSON.stringify(entries)) => {
-    const header = { ...frame().header, sha256: createHash('sha256').update(raw).digest('hex') };
+  const writeSigned = (entries: unknown, raw = asciiJson(entries)) => {
+    const header = { ...frame().header, crc32: crc32(Buffer.from(raw, 'latin1')) };
     writeFileSync(cacheFile, `${JSON.stringify(header)}\n${raw}`);
   };
   return { library, cacheFile, logged, open, titles, metaFile, cache, frame, writeSigned };
@@ -62,6 +63,24 @@ describe('the library metadata cache', () => {
     articles.kettle!.meta.title = 'From the cache';
     lib.writeSigned(articles);
     expect(await lib.titles()).toEqual(['From the cache', 'Lanterns', 'Mirrors']);
+  });
+
+  it('keeps titles in any script exactly, in a file of plain ASCII', async () => {
+    const lib = await libraryWithCache();
+    const { store } = await lib.open();
+    const titles = ['Café crème — “quoted”', '吾輩は猫である', 'مرحبا بالعالم', 'Emoji 🐳 and a lone \ud800 half'];
+    for (const [i, title] of titles.entries()) await store.add(newArticle(`script${i}`, title));
+    await lib.open();
+    const bytes = readFileSync(lib.cacheFile);
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    // Listed from the cache (no article.json is read: a cached title no file says is shown)…
+    const { articles } = lib.cache();
+    articles.script0!.meta.title = `${titles[0]} (from the cache)`;
+    lib.writeSigned(articles);
+    const listed = (await lib.open()).store.list().map((a) => a.title);
+    expect(listed).toContain(`${titles[0]} (from the cache)`);
+    // …with every other title as it was added.
+    for (const title of titles.slice(1)) expect(listed).toContain(title);
   });
 
   it('a cache changed by anything but Quire (its checksum no longer holds) is not used at all', async () => {
