@@ -176,7 +176,7 @@ describe('quire CLI (in process, fake core)', () => {
       service.importPaths.mockImplementationOnce(async () => {
         for (const done of [0, 40, 100]) {
           core.events.emit('import-progress', {
-            jobId: 'j', done, total: 100, current: done < 100 ? `/in/page-${done}.html` : null,
+            jobId: 'j', done, total: 100, current: done < 100 ? `/in/page-${done}.html` : null, reading: null,
             elapsedMs: done * 100, remainingMs: done === 0 ? null : (100 - done) * 100,
             counts: { imported: done, duplicates: 0, failed: 0, skipped: 0 },
           });

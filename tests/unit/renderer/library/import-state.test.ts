@@ -12,7 +12,7 @@ describe('import state', () => {
     const state = run([
       { type: 'started', total: 3, current: 'a.txt', at: 1_000 },
       { type: 'file-started', name: 'b.txt' },
-      { type: 'file-done', done: 1, after: 400 },
+      { type: 'file-done', name: 'a.txt', done: 1, after: 400 },
     ]);
     expect(state.progress).toMatchObject({ done: 1, total: 3, current: 'b.txt', startedAt: 1_000, lastDoneAfter: 400 });
     expect(run([{ type: 'finished', report: summary }], state)).toEqual({ progress: null, report: summary });
@@ -29,16 +29,16 @@ describe('import state', () => {
     const state = run([
       { type: 'started', total: 10, current: '/docs', at: 0 },
       { type: 'cancel-requested' },
-      { type: 'job-progress', event: { jobId: 'j1', done: 4, total: 10, current: '/docs/e.md', elapsedMs: 2_000, remainingMs: null, counts }, at: 5_000 },
+      { type: 'job-progress', event: { jobId: 'j1', done: 4, total: 10, current: '/docs/e.md', reading: null, elapsedMs: 2_000, remainingMs: null, counts }, at: 5_000 },
     ]);
-    expect(state.progress).toEqual({ done: 4, total: 10, current: '/docs/e.md', startedAt: 3_000, lastDoneAfter: 2_000, cancelling: true });
+    expect(state.progress).toEqual({ done: 4, total: 10, current: '/docs/e.md', reading: null, startedAt: 3_000, lastDoneAfter: 2_000, cancelling: true });
   });
 
   it('ignores progress that arrives when no import runs', () => {
     const after = run([
-      { type: 'file-done', done: 1, after: 10 },
+      { type: 'file-done', name: 'a.txt', done: 1, after: 10 },
       { type: 'cancel-requested' },
-      { type: 'job-progress', event: { jobId: 'j1', done: 1, total: 1, current: null, elapsedMs: 5, remainingMs: null, counts }, at: 5 },
+      { type: 'job-progress', event: { jobId: 'j1', done: 1, total: 1, current: null, reading: null, elapsedMs: 5, remainingMs: null, counts }, at: 5 },
     ], { progress: null, report: summary });
     expect(after).toEqual({ progress: null, report: summary });
   });
