@@ -193,6 +193,33 @@ describe('quire CLI (in process, fake core)', () => {
     }
   });
 
+  it("names the chapter or page of a long file on a terminal, and adds nothing elsewhere", async () => {
+    for (const terminal of [true, false]) {
+      const { service, core, output, deps } = harness();
+      service.importPaths.mockImplementationOnce(async () => {
+        for (const part of [1, 41, 300]) {
+          core.events.emit('import-progress', {
+            jobId: 'j', done: 0, total: 1, current: '/in/moby-dick-x5.epub', reading: { unit: 'chapter', part, parts: 720 },
+            elapsedMs: part * 10, remainingMs: null, counts: { imported: 0, duplicates: 0, failed: 0, skipped: 0 },
+          });
+        }
+        core.events.emit('import-progress', {
+          jobId: 'j', done: 0, total: 1, current: '/in/paper.pdf', reading: { unit: 'page', part: 12, parts: 300 },
+          elapsedMs: 4000, remainingMs: null, counts: { imported: 0, duplicates: 0, failed: 0, skipped: 0 },
+        });
+        return [{ status: 'imported', source: '/in/a.html', article: sampleArticle() }];
+      });
+      expect(await runCli(['import', '/in'], { ...deps, terminal })).toBe(0);
+      if (terminal) {
+        expect(output.stderr).toContain('\r\u001b[Kimporting 0 of 1 · 0:00 elapsed · reading moby-dick-x5.epub: chapter 41 of 720');
+        expect(output.stderr).toContain('\r\u001b[Kimporting 0 of 1 · 0:03 elapsed · reading moby-dick-x5.epub: chapter 300 of 720');
+        expect(output.stderr).toContain('\r\u001b[Kimporting 0 of 1 · 0:04 elapsed · reading paper.pdf: page 12 of 300');
+      } else {
+        expect(output.stderr).toBe('');
+      }
+    }
+  });
+
   it('passes list filters to the core and tag commands their tags', async () => {
     const { service, run } = harness();
     await run('list', '--tag', 'Travel', '--state', 'reading', '--sort', 'title');

@@ -42,4 +42,22 @@ describe('import state', () => {
     ], { progress: null, report: summary });
     expect(after).toEqual({ progress: null, report: summary });
   });
+
+  it("shows how far the file being read has come, until that file is done", () => {
+    const chapter = (part: number) => ({ unit: 'chapter' as const, part, parts: 720 });
+    const reading = run([
+      { type: 'started', total: 2, current: 'a.epub', at: 0 },
+      { type: 'file-started', name: 'b.txt' },
+      { type: 'file-reading', name: 'a.epub', reading: chapter(41) },
+    ]);
+    expect(reading.progress).toMatchObject({ current: 'a.epub', reading: chapter(41) });
+    // Another file finishing leaves the book's chapter; the book finishing ends it.
+    expect(run([{ type: 'file-done', name: 'b.txt', done: 1, after: 5 }], reading).progress).toMatchObject({ done: 1, reading: chapter(41) });
+    expect(run([{ type: 'file-done', name: 'a.epub', done: 1, after: 5 }], reading).progress).toMatchObject({ done: 1, reading: null });
+    // A background job's event carries it for the file it waits for.
+    const job = run([
+      { type: 'job-progress', event: { jobId: 'j1', done: 0, total: 1, current: '/docs/a.pdf', reading: { unit: 'page', part: 12, parts: 300 }, elapsedMs: 9, remainingMs: null, counts }, at: 10 },
+    ], reading);
+    expect(job.progress).toMatchObject({ current: '/docs/a.pdf', reading: { unit: 'page', part: 12, parts: 300 } });
+  });
 });
