@@ -64,9 +64,12 @@ export function ImportProgressBar({ progress, onCancel }: { progress: ImportProg
           <span className="import-progress-file" title={progress.current}>
             {progress.current}
           </span>
-          {/* a space for text readers; the flex gap sets the two apart on screen */}
-          {readingText && ' '}
-          {readingText && <span className="import-progress-part">{readingText}</span>}
+          {readingText && (
+            <>
+              {/* a space for text readers; the flex gap sets the two apart on screen */}{' '}
+              <span className="import-progress-part">{readingText}</span>
+            </>
+          )}
         </span>
         <span>
           {text('importProgress.elapsed', { time: clockLabel(elapsed) })}
