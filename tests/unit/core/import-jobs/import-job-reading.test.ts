@@ -2,14 +2,17 @@
  * How far a long file is read, in a job's `import-progress` events: the chapter or page of the
  * file the import waits for, never another's, and nothing once that file is done.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExtractResult } from '../../../../electron/core/import-jobs/extract-protocol';
 import { ImportJobs } from '../../../../electron/core/import-jobs/import-jobs';
 import type { ImportPool } from '../../../../electron/core/import-jobs/import-pool';
 import { EventHub } from '../../../../electron/core/events';
+import { createDirectApi } from '../../../../electron/shared/dispatch';
 import type { FileReading, ImportProgressEvent } from '../../../../electron/shared/models';
+import { EPUB_DIR } from '../../../support/corpus-paths';
+import { openTestLibrary } from '../support/import-library';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('quire-job-reading-');
@@ -100,4 +103,33 @@ describe("a job's progress within a long file", () => {
     expect(afterBook.reading).toBeNull();
     expect(seen.at(-1)).toMatchObject({ done: 2, current: null, reading: null });
   });
+
+  it("reports an uploaded book's chapters under the id the page chose, and refuses an id that is not one", async () => {
+    const { core } = await openTestLibrary(tempDir());
+    try {
+      const seen: ImportProgressEvent[] = [];
+      core.events.on('import-progress', (event) => seen.push(event));
+      const api = createDirectApi(core);
+      const dataBase64 = readFileSync(path.join(EPUB_DIR, 'moby-dick.epub')).toString('base64');
+
+      const refused = await api.importDocument({ fileName: 'moby-dick.epub', dataBase64, progressId: 'Not an id!' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      expect(refused.ok ? '' : refused.error.message).toMatch(/progressId.*is not a valid id/);
+
+      const outcome = await api.importDocument({ fileName: 'moby-dick.epub', dataBase64, progressId: 'upload-7' });
+      expect(outcome).toMatchObject({ ok: true, value: { status: 'imported' } });
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every((event) => event.jobId === 'upload-7' && event.current === 'moby-dick.epub' && event.done === 0 && event.total === 1)).toBe(true);
+      const chapters = seen.map((event) => event.reading!.part);
+      expect(chapters).toEqual([...new Set(chapters)].sort((a, b) => a - b));
+      expect(seen.every((event) => event.reading!.unit === 'chapter' && event.reading!.parts > 100)).toBe(true);
+
+      // Without an id, the same book (a duplicate now) is read without a word.
+      seen.length = 0;
+      expect(await api.importDocument({ fileName: 'moby-dick.epub', dataBase64 })).toMatchObject({ ok: true, value: { status: 'duplicate' } });
+      expect(seen).toEqual([]);
+    } finally {
+      await core.close();
+    }
+  }, 120_000);
 });
