@@ -1,7 +1,7 @@
 /**
  * `quire import` progress on stderr: on a terminal one line redrawn in place (count, elapsed,
- * time left, current file); otherwise, for big imports only, a plain line at every tenth, so logs
- * of scripted imports stay short.
+ * time left, current file and, for a long book or PDF, the chapter or page being read); otherwise,
+ * for big imports only, a plain line at every tenth, so logs of scripted imports stay short.
  */
 import path from 'node:path';
 import type { ReaderEventSource } from '../shared/contract';
@@ -23,7 +23,11 @@ export function clockTime(ms: number): string {
 export function progressLine(event: ImportProgressEvent): string {
   const parts = [`importing ${event.done} of ${event.total}`, `${clockTime(event.elapsedMs)} elapsed`];
   if (event.remainingMs !== null) parts.push(`about ${clockTime(event.remainingMs)} left`);
-  if (event.current !== null) parts.push(path.basename(event.current));
+  if (event.current !== null) {
+    const name = path.basename(event.current);
+    const { reading } = event;
+    parts.push(reading ? `reading ${name}: ${reading.unit} ${reading.part} of ${reading.parts}` : name);
+  }
   return parts.join(' · ');
 }
 

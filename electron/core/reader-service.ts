@@ -127,12 +127,13 @@ export class LibraryService implements ReaderService {
     return outcomes;
   }
 
-  async importDocument({ fileName, dataBase64 }: ImportDocumentInput): Promise<ImportOutcome> {
+  async importDocument({ fileName, dataBase64, progressId }: ImportDocumentInput): Promise<ImportOutcome> {
     const source = fileName;
     const bytes = Buffer.from(dataBase64, 'base64');
     let extracted;
     try {
-      extracted = await this.parts.pool.extract({ fileName, bytes, maxBytes: this.maxImportBytes });
+      const onProgress = progressId === undefined ? undefined : this.jobs.reportReading(progressId, source);
+      extracted = await this.parts.pool.extract({ fileName, bytes, maxBytes: this.maxImportBytes }, undefined, onProgress);
     } catch (error) {
       return { status: 'failed', source, ...failureOfError(error, source, this.parts.log) };
     }

@@ -158,6 +158,17 @@ export interface ImportCounts {
   skipped: number;
 }
 
+/** What a long document is read in: a book's chapters (its spine documents), a PDF's pages. */
+export const READING_UNITS = ['chapter', 'page'] as const;
+export type ReadingUnit = (typeof READING_UNITS)[number];
+
+/** How far one long file has been read: `part` (from 1, the one being read now) of `parts`. */
+export interface FileReading {
+  unit: ReadingUnit;
+  part: number;
+  parts: number;
+}
+
 /** `import-progress`: sent while a job runs (a few times a second at most). */
 export interface ImportProgressEvent {
   jobId: string;
@@ -167,6 +178,8 @@ export interface ImportProgressEvent {
   total: number;
   /** the file being read, when there is one */
   current: string | null;
+  /** how far `current` has been read, when it is a long document that says so (a book, a PDF) */
+  reading: FileReading | null;
   elapsedMs: number;
   /** null until there is enough to estimate from */
   remainingMs: number | null;
@@ -196,6 +209,11 @@ export interface ImportDocumentInput {
   fileName: string;
   /** the file's bytes, base64-encoded */
   dataBase64: string;
+  /**
+   * an id the page chose for this file: while it is read, the core sends `import-progress` events
+   * under it (as `jobId`) saying how far (a long book's chapters), as it does for a job
+   */
+  progressId?: string;
 }
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;

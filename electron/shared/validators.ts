@@ -152,6 +152,7 @@ export const argSchemas = {
     z.strictObject({
       fileName: z.string().check(z.minLength(1), z.maxLength(1024)),
       dataBase64: stringUpTo(MAX_IMPORT_BYTES_BASE64, 'file is larger than 200 MB'),
+      progressId: z.optional(idSchema),
     }),
   ]),
   deleteArticle: z.tuple([idSchema]),

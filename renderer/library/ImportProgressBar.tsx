@@ -10,10 +10,24 @@ export function clockLabel(ms: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+/** The file's name, without the folders (a job reports whole paths). */
+const baseName = (source: string): string => source.split(/[\\/]/).pop() || source;
+
 /**
- * The running import: a progress bar with the count, the current file, time elapsed and left,
- * and Cancel. The words are a polite live region so a screen reader hears progress without
- * being interrupted at every file.
+ * Where the bar stands: files done, plus how far into the current file when it is a long one that
+ * says (a book read chapter by chapter), so a single large book moves the bar as it is read.
+ */
+export function barValue({ done, total, reading }: Pick<ImportProgress, 'done' | 'total' | 'reading'>): number {
+  const within = reading && done < total ? (reading.part - 1) / reading.parts : 0;
+  return Math.min(total, done + within);
+}
+
+/**
+ * The running import: a progress bar with the count, the current file (and, for a long one, the
+ * chapter or page being read), time elapsed and left, and Cancel. The count is a polite live
+ * region so a screen reader hears progress without being interrupted at every file; the chapter
+ * is not in it (it changes several times a second), but in the bar's value text, read when the
+ * bar is looked at.
  */
 export function ImportProgressBar({ progress, onCancel }: { progress: ImportProgress; onCancel: () => void }) {
   const [now, setNow] = useState(() => Date.now());
@@ -25,6 +39,9 @@ export function ImportProgressBar({ progress, onCancel }: { progress: ImportProg
   const remaining = estimateRemainingMs(progress);
   const text = useText();
   const counts = { done: progress.done, total: progress.total };
+  const { reading } = progress;
+  const name = baseName(progress.current);
+  const readingText = reading && text('importProgress.reading', { ...reading });
   return (
     <section className="import-progress" aria-label={text('importProgress.label')}>
       <div className="import-progress-head">
@@ -35,10 +52,24 @@ export function ImportProgressBar({ progress, onCancel }: { progress: ImportProg
           <FormattedMessage id="importProgress.cancel" />
         </button>
       </div>
-      <progress className="import-progress-bar" max={progress.total} value={progress.done} aria-label={text('importProgress.bar')} />
+      <progress
+        className="import-progress-bar"
+        max={progress.total}
+        value={barValue(progress)}
+        aria-label={text('importProgress.bar')}
+        aria-valuetext={reading ? text('importProgress.barReading', { ...counts, ...reading, name }) : text('importProgress.barValue', counts)}
+      />
       <p className="import-progress-detail">
-        <span className="import-progress-file" title={progress.current}>
-          {progress.current}
+        <span className="import-progress-now">
+          <span className="import-progress-file" title={progress.current}>
+            {progress.current}
+          </span>
+          {readingText && (
+            <>
+              {/* a space for text readers; the flex gap sets the two apart on screen */}{' '}
+              <span className="import-progress-part">{readingText}</span>
+            </>
+          )}
         </span>
         <span>
           {text('importProgress.elapsed', { time: clockLabel(elapsed) })}

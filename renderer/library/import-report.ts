@@ -4,7 +4,7 @@
  * paths (Electron's native dialog and "Open with Quire": the core's job events). One shape, so
  * both look and behave the same.
  */
-import type { ImportCounts, ImportFinishedEvent, ImportOutcome, ImportProgressEvent } from '../../electron/shared/models';
+import type { FileReading, ImportCounts, ImportFinishedEvent, ImportOutcome, ImportProgressEvent } from '../../electron/shared/models';
 import { noteOf, reasonOnly } from '../../electron/shared/i18n/core-sentences';
 
 /** The progress bar's state: the same for uploads and background jobs. */
@@ -13,6 +13,8 @@ export interface ImportProgress {
   total: number;
   /** the file most recently started */
   current: string;
+  /** how far `current` has been read, while it is a long document that says so (a book's chapters, a PDF's pages) */
+  reading: FileReading | null;
   /** `Date.now()` when the import started */
   startedAt: number;
   /** ms since the start when `done` last changed (for the estimate) */
@@ -91,6 +93,7 @@ export function progressFromJob(event: ImportProgressEvent, cancelling: boolean,
     done: event.done,
     total: event.total,
     current: event.current ?? '',
+    reading: event.current === null ? null : event.reading,
     startedAt: now - event.elapsedMs,
     lastDoneAfter: event.elapsedMs,
     cancelling,

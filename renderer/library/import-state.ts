@@ -3,7 +3,7 @@
  * of paths): one reducer, so the progress bar, Cancel and the summary follow the same rules
  * whoever imports. The runners (upload-files.ts, path-import-job.ts) only report what happened.
  */
-import type { ImportProgressEvent } from '../../electron/shared/models';
+import type { FileReading, ImportProgressEvent } from '../../electron/shared/models';
 import { progressFromJob, type ImportProgress, type ImportReport } from './import-report';
 
 export interface ImportStatus {
@@ -18,8 +18,10 @@ export type ImportAction =
   | { type: 'started'; total: number; current: string; at: number }
   /** An upload began sending this file. */
   | { type: 'file-started'; name: string }
-  /** An upload finished its `done`th file, `after` ms from the start. */
-  | { type: 'file-done'; done: number; after: number }
+  /** The core says how far it has read an uploaded file (a long book's chapters, a PDF's pages). */
+  | { type: 'file-reading'; name: string; reading: FileReading }
+  /** An upload finished its `done`th file, `name`, `after` ms from the start. */
+  | { type: 'file-done'; name: string; done: number; after: number }
   /** The core's progress of a background job. */
   | { type: 'job-progress'; event: ImportProgressEvent; at: number }
   | { type: 'cancel-requested' }
@@ -39,12 +41,20 @@ export function importReducer(state: ImportStatus, action: ImportAction): Import
     case 'started':
       return {
         report: null,
-        progress: { done: 0, total: action.total, current: action.current, startedAt: action.at, lastDoneAfter: 0, cancelling: false },
+        progress: { done: 0, total: action.total, current: action.current, reading: null, startedAt: action.at, lastDoneAfter: 0, cancelling: false },
       };
     case 'file-started':
-      return whileRunning(state, (progress) => ({ ...progress, current: action.name }));
+      return whileRunning(state, (progress) => ({ ...progress, current: action.name, reading: null }));
+    case 'file-reading':
+      // Several files upload at once: the one that says how far it has come is the one shown.
+      return whileRunning(state, (progress) => ({ ...progress, current: action.name, reading: action.reading }));
     case 'file-done':
-      return whileRunning(state, (progress) => ({ ...progress, done: action.done, lastDoneAfter: action.after }));
+      return whileRunning(state, (progress) => ({
+        ...progress,
+        done: action.done,
+        lastDoneAfter: action.after,
+        reading: progress.current === action.name ? null : progress.reading,
+      }));
     case 'job-progress':
       return whileRunning(state, (progress) => progressFromJob(action.event, progress.cancelling, action.at));
     case 'cancel-requested':

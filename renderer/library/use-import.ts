@@ -10,7 +10,7 @@ import { useText } from '../i18n/use-text';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { DOCUMENT_EXTENSIONS } from '../../electron/shared/document-formats';
-import { useApi } from '../api/api-context';
+import { useApi, useReaderEvents } from '../api/api-context';
 import { refreshQueries } from '../api/query-client';
 import { LIBRARY_CONTENT } from '../api/query-keys';
 import { useDesktop } from '../app/desktop-context';
@@ -61,6 +61,7 @@ interface WaitingPaths {
 
 export function useImport(): ImportState {
   const api = useApi();
+  const events = useReaderEvents();
   const desktop = useDesktop();
   const client = useQueryClient();
   const [status, dispatch] = useReducer(importReducer, NO_IMPORT);
@@ -108,7 +109,7 @@ export function useImport(): ImportState {
         dispatch({ type: 'reported', report: reportFromOutcomes(skipped, 0) });
         return;
       }
-      const upload = new FileUpload(api, dispatch, words.current);
+      const upload = new FileUpload(api, dispatch, words.current, events);
       await runAlone(upload, () => upload.run(documents, skipped));
       await runWaitingPaths();
     };
@@ -134,7 +135,7 @@ export function useImport(): ImportState {
 
     const clearReport = (): void => dispatch({ type: 'report-dismissed' });
     return { importFiles, importUrl, importPaths, cancel, clearReport };
-  }, [api, desktop, client]);
+  }, [api, events, desktop, client]);
 
   return { ...status, ...actions };
 }

@@ -1,6 +1,8 @@
 /** What the host sends to an import worker and what comes back: plain data, cloned across threads. */
+import type { MessagePort } from 'node:worker_threads';
 import type { ExtractedArticle } from '../library/import-into-library';
 import type { FailureReason } from '../../shared/i18n/core-sentences';
+import { READING_UNITS, type FileReading } from '../../shared/models';
 
 export interface ExtractTask {
   fileName: string;
@@ -16,6 +18,34 @@ export interface ExtractTask {
    * fresh worker with no other worker beside it, and retires that worker afterwards
    */
   alone?: boolean;
+}
+
+/**
+ * What the host hands a worker: the task, and a port on which the worker says how far it has read
+ * a long file (`ExtractProgress` messages, throttled: progress-throttle.ts). The port is the
+ * host's to give (a message port cannot travel between processes), so the core's tasks have none.
+ */
+export type WorkerTask = ExtractTask & { progress?: MessagePort };
+
+/** A worker's message on its task's port: how far it has read the file (a book's chapters, a PDF's pages). */
+export interface ExtractProgress extends FileReading {
+  type: 'progress';
+}
+
+const MAX_PARTS = 10_000_000;
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= MAX_PARTS;
+
+/**
+ * A progress message as it came from another thread or process, checked; null for anything else
+ * (it is dropped). A worker runs the code of files from anywhere on a parser's edge cases: what it
+ * sends is not trusted to be well formed.
+ */
+export function readExtractProgress(value: unknown): ExtractProgress | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { type, unit, part, parts } = value as Record<string, unknown>;
+  if (type !== 'progress' || !READING_UNITS.includes(unit as FileReading['unit'])) return null;
+  if (!isCount(part) || !isCount(parts) || part > parts) return null;
+  return { type, unit: unit as FileReading['unit'], part, parts };
 }
 
 /**

@@ -4,7 +4,7 @@
  * that exhausts a worker's heap can abort the whole process around the worker (V8 cannot always
  * stop a worker in time, and then aborts): that must be the import host, never the app.
  */
-import type { ExtractResult, ExtractTask } from './extract-protocol';
+import type { ExtractProgress, ExtractResult, ExtractTask } from './extract-protocol';
 
 /**
  * How the import host runs its workers; passed to it when it starts. The paths are found by Quire,
@@ -29,6 +29,11 @@ export type ImportHostRequest =
 export type ImportHostReply =
   /** sent once, when the host is ready to take work (a host that exits before it failed to start) */
   | { type: 'ready' }
+  /**
+   * how far the file is read (a long book's chapters, a PDF's pages), as its worker said it
+   * (checked by `readExtractProgress` on arrival at each end), a few times a second at most
+   */
+  | { type: 'progress'; id: number; progress: ExtractProgress }
   | { type: 'done'; id: number; result: ExtractResult }
   /** the worker itself failed (its heap limit, a crash): `code` is Node's error code when there is one */
   | { type: 'failed'; id: number; code: string | null; message: string };

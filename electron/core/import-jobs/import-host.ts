@@ -1,15 +1,17 @@
 /**
  * The import host (bundled as out/worker/import-host.js): the process Quire starts to read files
  * (import-pool.ts). It runs the import workers (Tinypool over out/worker/import-worker.js), each
- * with a heap limit, and answers one message per file. Started by Node's child_process.fork (the
+ * with a heap limit, and answers one message per file (after a few saying how far a long one is
+ * read). Started by Node's child_process.fork (the
  * command line, `quire serve`) or by Electron's utilityProcess.fork (the desktop app); the two
  * differ only in how messages travel, which `parentChannel` hides.
  */
 import { getPriority, setPriority } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { MessageChannel } from 'node:worker_threads';
 import type Tinypool from 'tinypool';
-import type { ExtractResult, ExtractTask } from './extract-protocol';
+import { readExtractProgress, type ExtractProgress, type ExtractResult, type ExtractTask, type WorkerTask } from './extract-protocol';
 import { decodeHostOptions, type ImportHostReply, type ImportHostRequest } from './import-host-protocol';
 import { WorkerRotation } from './worker-rotation';
 
@@ -93,12 +95,23 @@ async function startHost(): Promise<void> {
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 3 * WORKER_SEMI_SPACE_MB },
   });
   const rotation = new WorkerRotation(pool, options.filesPerWorkerLife * options.threads);
-  const extract = async (task: ExtractTask, signal: AbortSignal): Promise<ExtractResult> => {
+  /**
+   * Reads one file on a worker, with a port of its own for the worker's progress messages (already
+   * throttled there: this loop only checks and passes them on).
+   */
+  const extract = async (task: ExtractTask, signal: AbortSignal, onProgress: (progress: ExtractProgress) => void): Promise<ExtractResult> => {
     const alone = task.alone === true;
     if (alone) await rotation.beforeAlone();
+    const { port1, port2 } = new MessageChannel();
+    port1.on('message', (message: unknown) => {
+      const progress = readExtractProgress(message);
+      if (progress) onProgress(progress);
+    });
     try {
-      return (await pool.run(task, { signal })) as ExtractResult;
+      const withPort: WorkerTask = { ...task, progress: port2 };
+      return (await pool.run(withPort, { signal, transferList: [port2] })) as ExtractResult;
     } finally {
+      port1.close();
       rotation.afterFile({ alone });
     }
   };
@@ -110,7 +123,8 @@ async function startHost(): Promise<void> {
     }
     const controller = new AbortController();
     running.set(request.id, controller);
-    extract(request.task, controller.signal).then(
+    const onProgress = (progress: ExtractProgress): void => channel.send({ type: 'progress', id: request.id, progress });
+    extract(request.task, controller.signal, onProgress).then(
       (result) => channel.send({ type: 'done', id: request.id, result }),
       (error: unknown) => {
         const code = (error as { code?: unknown } | null)?.code;

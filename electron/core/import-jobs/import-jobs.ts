@@ -4,7 +4,7 @@
  * a second and `import-finished` once, with the summary. `cancel` stops a job after the article
  * being written; what is already imported stays.
  */
-import type { ImportFinishedEvent, ImportOutcome } from '../../shared/models';
+import type { ImportFinishedEvent, ImportOutcome, FileReading } from '../../shared/models';
 import type { EventHub } from '../events';
 import { countImportFiles, skippedReason, walkImportFiles } from '../library/collect-import-files';
 import type { FailureReason } from '../../shared/i18n/core-sentences';
@@ -62,6 +62,31 @@ export class ImportJobs {
     return { jobId, finished };
   }
 
+  /**
+   * How far one file handed over as bytes (an upload, not a job) is read, as `import-progress`
+   * events under the id the page chose for it: one file, none done yet, at the jobs' pace.
+   */
+  reportReading(progressId: string, source: string): (progress: FileReading) => void {
+    const now = this.parts.now ?? Date.now;
+    const startedAt = now();
+    let lastSent = -Infinity;
+    return (reading) => {
+      const at = now();
+      if (at - lastSent < PROGRESS_INTERVAL_MS) return;
+      lastSent = at;
+      this.parts.events.emit('import-progress', {
+        jobId: progressId,
+        done: 0,
+        total: 1,
+        current: source,
+        reading,
+        elapsedMs: at - startedAt,
+        remainingMs: null,
+        counts: { imported: 0, duplicates: 0, failed: 0, skipped: 0 },
+      });
+    };
+  }
+
   cancel(jobId: string): void {
     this.running.get(jobId)?.controller.abort();
   }
@@ -86,6 +111,8 @@ export class ImportJobs {
     let found = 0;
     let counted: number | null = null;
     let current: string | null = null;
+    /** how far each file being read has come, for those that say (long books, PDFs) */
+    const reading = new Map<string, FileReading>();
     let lastSent = -Infinity;
     const total = (): number => Math.max(found, counted ?? 0, tally.done);
 
@@ -99,6 +126,7 @@ export class ImportJobs {
         done: tally.done,
         total: total(),
         current,
+        reading: (current !== null && reading.get(current)) || null,
         elapsedMs,
         remainingMs: counted === null ? null : remainingMs(tally.done, total(), elapsedMs),
         counts: { ...tally.counts },
@@ -117,7 +145,7 @@ export class ImportJobs {
     try {
       await runImport({
         files: walkImportFiles(paths),
-        extract: (task, taskSignal) => pool.extract(task, taskSignal),
+        extract: (task, taskSignal, onProgress) => pool.extract(task, taskSignal, onProgress),
         write: this.parts.write,
         reasonFor: this.parts.reasonFor,
         maxBytes: this.parts.maxBytes,
@@ -127,11 +155,19 @@ export class ImportJobs {
         signal,
         onCurrent: (source) => {
           current = source;
+          // A file read beside the one before it may already be well into its chapters.
+          if (source !== null && reading.has(source)) sendProgress(false);
+        },
+        onReading: (source, progress) => {
+          reading.set(source, progress);
+          // Only the file the import waits for is shown; the others' reports wait until it is.
+          if (source === current) sendProgress(false);
         },
         onFound: () => {
           found += 1;
         },
         onOutcome: (outcome) => {
+          reading.delete(outcome.source);
           tally.add(outcome);
           onOutcome?.(outcome);
           sendProgress(false);

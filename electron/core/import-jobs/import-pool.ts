@@ -14,7 +14,8 @@ import { bundledWorkerPath } from '../app-root';
 import { TOO_COMPLEX_TO_READ } from '../library/import-into-library';
 import { sentenceError } from '../../shared/i18n/english-sentence';
 import { unpackedAsarPath } from '../unpacked-path';
-import type { ExtractResult, ExtractTask } from './extract-protocol';
+import { readExtractProgress, type ExtractResult, type ExtractTask } from './extract-protocol';
+import type { FileReading } from '../../shared/models';
 import type { ImportHostProcess, ImportHostReply, SpawnImportHost } from './import-host-protocol';
 import { forkNodeImportHost } from './node-import-host';
 
@@ -42,7 +43,8 @@ export const FILES_PER_WORKER_LIFE = 250;
 export interface ImportPool {
   /** how many files are read at once */
   readonly threads: number;
-  extract(task: ExtractTask, signal?: AbortSignal): Promise<ExtractResult>;
+  /** `onProgress` hears how far a long file is read (a book's chapters, a PDF's pages), a few times a second at most */
+  extract(task: ExtractTask, signal?: AbortSignal, onProgress?: (progress: FileReading) => void): Promise<ExtractResult>;
   /** the import host's process id while it runs (the import bench adds its memory) */
   hostPid(): number | null;
   close(): Promise<void>;
@@ -75,6 +77,7 @@ interface Pending {
   task: ExtractTask;
   resolve(result: ExtractResult): void;
   reject(error: unknown): void;
+  onProgress?: ((progress: FileReading) => void) | undefined;
   /** it was being read when a host stopped: it runs again, alone */
   suspect: boolean;
   /** sent to the current host, and whether anything else was being read beside it */
@@ -139,6 +142,11 @@ export function createImportPool({
     }
     const pending = inFlight.get(reply.id);
     if (!pending) return; // cancelled meanwhile
+    if (reply.type === 'progress') {
+      const progress = readExtractProgress(reply.progress);
+      if (progress) pending.onProgress?.({ unit: progress.unit, part: progress.part, parts: progress.parts });
+      return;
+    }
     inFlight.delete(reply.id);
     if (reply.type === 'done') pending.resolve(reply.result);
     else pending.reject(Object.assign(new Error(reply.message), reply.code ? { code: reply.code } : {}));
@@ -205,7 +213,7 @@ export function createImportPool({
 
   return {
     threads,
-    extract(task, signal) {
+    extract(task, signal, onProgress) {
       if (signal?.aborted) return Promise.reject(abortError());
       return new Promise<ExtractResult>((resolve, reject) => {
         const onAbort = (): void => {
@@ -220,7 +228,7 @@ export function createImportPool({
           signal?.removeEventListener('abort', onAbort);
           finish(value);
         };
-        const pending: Pending = { id: nextId++, task, resolve: settle(resolve), reject: settle(reject), suspect: false, sent: null };
+        const pending: Pending = { id: nextId++, task, resolve: settle(resolve), reject: settle(reject), onProgress, suspect: false, sent: null };
         signal?.addEventListener('abort', onAbort, { once: true });
         waiting.push(pending);
         dispatch();

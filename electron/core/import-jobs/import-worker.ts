@@ -6,7 +6,9 @@ import { getHeapStatistics } from 'node:v8';
 import { readUserFile } from '../fs/read-user-file';
 import { MAX_IMPORT_BYTES, tooLarge } from '../importers/import-formats';
 import { extractForLibrary, failureOfError, toExtracted } from '../library/import-into-library';
-import type { ExtractResult, ExtractTask } from './extract-protocol';
+import type { ReadingUnit } from '../../shared/models';
+import type { ExtractProgress, ExtractResult, ExtractTask, WorkerTask } from './extract-protocol';
+import { partBeingRead, throttleProgress } from './progress-throttle';
 
 /**
  * A worker's heap larger than this after a file is collected before the next file. V8 lets garbage
@@ -29,15 +31,29 @@ function releaseMemory(): void {
   if (collect && getHeapStatistics().total_heap_size > COLLECT_ABOVE_BYTES) collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }
 
-export default async function extract(task: ExtractTask): Promise<ExtractResult> {
+export default async function extract({ progress: port, ...task }: WorkerTask): Promise<ExtractResult> {
   try {
-    return await extractFile(task);
+    return await extractFile(task, port && progressSender(port));
   } finally {
+    port?.close();
     releaseMemory();
   }
 }
 
-async function extractFile(task: ExtractTask): Promise<ExtractResult> {
+type OnProgress = (done: number, total: number, unit: ReadingUnit) => void;
+
+/** The importer's progress, throttled, as messages on the task's port. */
+function progressSender(port: NonNullable<WorkerTask['progress']>): OnProgress {
+  const send = throttleProgress(({ unit, part, parts }) => {
+    const message: ExtractProgress = { type: 'progress', unit, part, parts };
+    port.postMessage(message);
+  });
+  return (done, total, unit) => {
+    if (total > 0) send({ unit, part: partBeingRead(done, total), parts: total });
+  };
+}
+
+async function extractFile(task: ExtractTask, onProgress: OnProgress | undefined): Promise<ExtractResult> {
   let unexpected: string | null = null;
   try {
     if (task.url !== undefined) {
@@ -53,6 +69,7 @@ async function extractFile(task: ExtractTask): Promise<ExtractResult> {
       bytes,
       maxBytes,
       ...(task.filePath !== undefined ? { filePath: task.filePath } : {}),
+      ...(onProgress ? { onProgress } : {}),
     });
     return { ok: true, article, ...(fromDisk ? { original: { fileName: task.fileName, bytes } } : {}) };
   } catch (error) {

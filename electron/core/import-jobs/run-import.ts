@@ -8,14 +8,14 @@
  * duplicates within the batch are caught because each write sees every article written before it.
  */
 import { reasonOnly, type FailureReason } from '../../shared/i18n/core-sentences';
-import type { ImportOutcome } from '../../shared/models';
+import type { ImportOutcome, FileReading } from '../../shared/models';
 import type { ImportCandidate } from '../library/collect-import-files';
 import type { ExtractedArticle } from '../library/import-into-library';
 import type { ExtractResult, ExtractTask } from './extract-protocol';
 
 export interface RunImportOptions {
   files: AsyncIterable<ImportCandidate>;
-  extract(task: ExtractTask, signal: AbortSignal): Promise<ExtractResult>;
+  extract(task: ExtractTask, signal: AbortSignal, onProgress: (progress: FileReading) => void): Promise<ExtractResult>;
   /** writes one article with the bytes it was read from (under the library's change queue); never rejects */
   write(file: { path: string; bytes: Uint8Array | null }, article: ExtractedArticle): Promise<ImportOutcome>;
   /** the sentence for a file that could not even be listed or read */
@@ -30,6 +30,8 @@ export interface RunImportOptions {
   signal: AbortSignal;
   /** the file the import waits for now */
   onCurrent(source: string | null): void;
+  /** how far a long file being read has come (its worker says so a few times a second at most) */
+  onReading(source: string, progress: FileReading): void;
   onFound(): void;
   onOutcome(outcome: ImportOutcome): void;
   /** a file in a chosen folder that is not a document: never read, not counted as found */
@@ -57,7 +59,7 @@ export async function runImport(options: RunImportOptions): Promise<void> {
     if (candidate.size > options.maxBytes) return { source, large: false, result: failed(options.tooLargeReason) };
     const large = candidate.size > options.largeBytes;
     const task = { fileName: source, filePath: source, maxBytes: options.maxBytes, ...(large ? { alone: true } : {}) };
-    const result = options.extract(task, signal);
+    const result = options.extract(task, signal, (progress) => options.onReading(source, progress));
     // A cancelled job drops what is still being read; its rejection must not go unhandled.
     result.catch(() => undefined);
     return { source, large, result };

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ArticleFormat } from '../../shared/models';
+import type { ArticleFormat, ReadingUnit } from '../../shared/models';
 import { say } from '../../shared/i18n/core-sentences';
 import { sentenceError } from '../../shared/i18n/english-sentence';
 import { withLanguage } from './detect-language';
@@ -27,8 +27,8 @@ export interface ImportInput {
   filePath?: string;
   /** the largest file accepted (default 200 MB); also bounds what an archive may unpack to */
   maxBytes?: number;
-  /** how far a long document has been read: parts (a book's chapters) done, of how many */
-  onProgress?: (done: number, total: number) => void;
+  /** how far a long document has been read: parts (a book's chapters, a PDF's pages) done, of how many */
+  onProgress?: (done: number, total: number, unit: ReadingUnit) => void;
 }
 
 export interface ImportResult {
@@ -55,12 +55,12 @@ export async function importFile({ fileName, bytes, filePath, maxBytes = MAX_IMP
       break;
     case 'epub': {
       const { importEpub } = await import('./epub/epub-importer');
-      document = await importEpub(fileName, bytes, { maxBytes, onChapter: onProgress });
+      document = await importEpub(fileName, bytes, { maxBytes, onChapter: onProgress && ((done, total) => onProgress(done, total, 'chapter')) });
       break;
     }
     case 'pdf': {
       const { importPdf } = await import('./pdf/pdf-importer');
-      document = await importPdf(fileName, bytes);
+      document = await importPdf(fileName, bytes, { onPage: onProgress && ((done, total) => onProgress(done, total, 'page')) });
       break;
     }
   }

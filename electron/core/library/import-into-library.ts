@@ -16,6 +16,7 @@ import { cleanLabel } from '../../shared/validators';
 import { errorCode } from '../fs/atomic-write';
 import { countWords } from '../importers/count-words';
 import type { ImportedDocument } from '../importers/imported-document';
+import type { ImportInput } from '../importers/import-file';
 import { extensionOf } from '../importers/import-formats';
 import type { Log } from '../log';
 import type { ArticleStore, NewArticle } from './article-store';
@@ -62,7 +63,7 @@ const originalExtension = (fileName: string, fallback: string): string => {
 const baseName = (fileName: string): string => fileName.split(/[\\/]/).pop() || fileName;
 
 /** Reads the document out of the bytes; throws `QuireError` with the reason. */
-export async function extractForLibrary(request: Omit<ImportRequest, 'source'>): Promise<ExtractedArticle> {
+export async function extractForLibrary(request: Omit<ImportRequest, 'source'> & Pick<ImportInput, 'onProgress'>): Promise<ExtractedArticle> {
   // Loaded on first use: the importers bring jsdom, which costs a second to load.
   const { importFile } = await import('../importers/import-file');
   return toExtracted(await importFile(request));

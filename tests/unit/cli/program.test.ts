@@ -176,7 +176,7 @@ describe('quire CLI (in process, fake core)', () => {
       service.importPaths.mockImplementationOnce(async () => {
         for (const done of [0, 40, 100]) {
           core.events.emit('import-progress', {
-            jobId: 'j', done, total: 100, current: done < 100 ? `/in/page-${done}.html` : null,
+            jobId: 'j', done, total: 100, current: done < 100 ? `/in/page-${done}.html` : null, reading: null,
             elapsedMs: done * 100, remainingMs: done === 0 ? null : (100 - done) * 100,
             counts: { imported: done, duplicates: 0, failed: 0, skipped: 0 },
           });
@@ -189,6 +189,33 @@ describe('quire CLI (in process, fake core)', () => {
         expect(output.stderr.endsWith('\r\u001b[K')).toBe(true);
       } else {
         expect(output.stderr).toBe('importing 40 of 100 · 0:04 elapsed · about 0:06 left\nimporting 100 of 100 · 0:10 elapsed · about 0:00 left\n');
+      }
+    }
+  });
+
+  it("names the chapter or page of a long file on a terminal, and adds nothing elsewhere", async () => {
+    for (const terminal of [true, false]) {
+      const { service, core, output, deps } = harness();
+      service.importPaths.mockImplementationOnce(async () => {
+        for (const part of [1, 41, 300]) {
+          core.events.emit('import-progress', {
+            jobId: 'j', done: 0, total: 1, current: '/in/moby-dick-x5.epub', reading: { unit: 'chapter', part, parts: 720 },
+            elapsedMs: part * 10, remainingMs: null, counts: { imported: 0, duplicates: 0, failed: 0, skipped: 0 },
+          });
+        }
+        core.events.emit('import-progress', {
+          jobId: 'j', done: 0, total: 1, current: '/in/paper.pdf', reading: { unit: 'page', part: 12, parts: 300 },
+          elapsedMs: 4000, remainingMs: null, counts: { imported: 0, duplicates: 0, failed: 0, skipped: 0 },
+        });
+        return [{ status: 'imported', source: '/in/a.html', article: sampleArticle() }];
+      });
+      expect(await runCli(['import', '/in'], { ...deps, terminal })).toBe(0);
+      if (terminal) {
+        expect(output.stderr).toContain('\r\u001b[Kimporting 0 of 1 · 0:00 elapsed · reading moby-dick-x5.epub: chapter 41 of 720');
+        expect(output.stderr).toContain('\r\u001b[Kimporting 0 of 1 · 0:03 elapsed · reading moby-dick-x5.epub: chapter 300 of 720');
+        expect(output.stderr).toContain('\r\u001b[Kimporting 0 of 1 · 0:04 elapsed · reading paper.pdf: page 12 of 300');
+      } else {
+        expect(output.stderr).toBe('');
       }
     }
   });

@@ -120,7 +120,7 @@ describe('IPC events', () => {
       webContents: { send },
     };
     const stop = forwardEvents(hub, () => window as unknown as BrowserWindow);
-    const progress = { jobId: 'j', done: 1, total: 2, current: null, elapsedMs: 5, remainingMs: 5, counts: { imported: 1, duplicates: 0, failed: 0, skipped: 0 } };
+    const progress = { jobId: 'j', done: 1, total: 2, current: null, reading: null, elapsedMs: 5, remainingMs: 5, counts: { imported: 1, duplicates: 0, failed: 0, skipped: 0 } };
     hub.emit('import-progress', progress);
     expect(send).toHaveBeenCalledWith('quire-event:import-progress', progress);
 

@@ -44,9 +44,13 @@ async function openPdf(bytes: Uint8Array): Promise<{ pdf: PDFDocumentProxy; clos
 
 const isTextItem = (item: object): item is TextItem => 'str' in item && 'transform' in item;
 
-async function pageLines(pdf: PDFDocumentProxy): Promise<Line[][]> {
+/** `onPage(done, total)` before each page is read, and once all are. */
+type OnPage = (done: number, total: number) => void;
+
+async function pageLines(pdf: PDFDocumentProxy, onPage: OnPage | undefined): Promise<Line[][]> {
   const pages: Line[][] = [];
   for (let number = 1; number <= pdf.numPages; number += 1) {
+    onPage?.(number - 1, pdf.numPages);
     const page = await pdf.getPage(number);
     const content = await page.getTextContent();
     const runs: TextRun[] = content.items.filter(isTextItem).map((item) => {
@@ -56,6 +60,7 @@ async function pageLines(pdf: PDFDocumentProxy): Promise<Line[][]> {
     pages.push(columnsOf(runs).flatMap(linesOf));
     page.cleanup();
   }
+  onPage?.(pdf.numPages, pdf.numPages);
   return pages;
 }
 
@@ -76,10 +81,10 @@ function render(blocks: readonly Block[]): HTMLElement {
   return root;
 }
 
-export async function importPdf(fileName: string, bytes: Uint8Array): Promise<ImportedDocument> {
+export async function importPdf(fileName: string, bytes: Uint8Array, { onPage }: { onPage?: OnPage } = {}): Promise<ImportedDocument> {
   const { pdf, close } = await openPdf(bytes);
   try {
-    const allLines = await pageLines(pdf);
+    const allLines = await pageLines(pdf, onPage);
     const pages = withoutRunningLines(allLines);
     const blocks = blocksOf(pages);
     if (!blocks.some((block) => block.parts.some((part) => 'text' in part && part.text.trim() !== ''))) {

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExtractResult } from '../../../../electron/core/import-jobs/extract-protocol';
 import { createImportPool } from '../../../../electron/core/import-jobs/import-pool';
+import type { ImportHostProcess, ImportHostReply } from '../../../../electron/core/import-jobs/import-host-protocol';
 import { failureReason } from '../../../../electron/core/library/import-into-library';
+import type { FileReading } from '../../../../electron/shared/models';
+import { EPUB_DIR } from '../../../support/corpus-paths';
 
 const TOO_COMPLEX = 'This file is too large or too complex to read: it needs more memory than Quire lets one file use.';
 
@@ -142,4 +145,82 @@ describe('the import pool', () => {
     expect(alive(pid!)).toBe(false);
     expect(pool.hostPid()).toBeNull();
   }, 60_000);
+
+  it("passes on a long book's chapters as its worker reads them, a few times a second at most", async () => {
+    const pool = createImportPool({ threads: 1, log: () => {} });
+    const book = path.join(EPUB_DIR, 'moby-dick.epub');
+    const seen: { at: number; reading: FileReading }[] = [];
+    try {
+      const started = Date.now();
+      const result = await pool.extract({ fileName: book, filePath: book }, undefined, (reading) => seen.push({ at: Date.now(), reading }));
+      const took = Date.now() - started;
+      expect(result.ok).toBe(true);
+      const parts = seen[0]!.reading.parts;
+      expect(parts).toBeGreaterThan(100);
+      expect(seen.every(({ reading }) => reading.unit === 'chapter' && reading.parts === parts)).toBe(true);
+      const chapters = seen.map(({ reading }) => reading.part);
+      expect(chapters[0]).toBe(1);
+      expect(chapters).toEqual([...new Set(chapters)].sort((a, b) => a - b));
+      // At most one every 200 ms (the first at once): a report per chapter would be over a hundred.
+      expect(seen.length).toBeLessThanOrEqual(Math.floor(took / 200) + 1);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it("the import host passes on only its worker's well-formed progress messages", async () => {
+    vi.stubEnv('QUIRE_IMPORT_WORKER', path.resolve('tests/support/progress-import-worker.mjs'));
+    const pool = createImportPool({ threads: 1, log: () => {} });
+    const seen: FileReading[] = [];
+    try {
+      const file = page('book.html', 'Book');
+      const result = await pool.extract({ fileName: file, filePath: file }, undefined, (reading) => seen.push(reading));
+      expect(titleOf(result)).toBe(file);
+      expect(seen).toEqual([
+        { unit: 'chapter', part: 1, parts: 3 },
+        { unit: 'chapter', part: 2, parts: 3 },
+      ]);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it("Quire takes only well-formed progress from the import host, and only for a file it still waits for", async () => {
+    let host: { reply: (reply: unknown) => void } | null = null;
+    const spawnHost = (): ImportHostProcess => {
+      let listener: (reply: ImportHostReply) => void = () => {};
+      let exited: (how: string) => void = () => {};
+      const started: ImportHostProcess = {
+        pid: null,
+        send: (request) => {
+          if (request.type !== 'extract') return;
+          const { id } = request;
+          const reply = (value: unknown): void => listener(value as ImportHostReply);
+          reply({ type: 'progress', id, progress: { type: 'progress', unit: 'page', part: 0, parts: 12 } });
+          reply({ type: 'progress', id, progress: { type: 'progress', unit: 'page', part: 4, parts: 12 } });
+          reply({ type: 'progress', id, progress: { type: 'progress', unit: 'page', part: 5, parts: '12' } });
+          reply({ type: 'progress', id, progress: null });
+          reply({ type: 'done', id, result: { ok: false, reason: 'read', unexpected: null } });
+          reply({ type: 'progress', id, progress: { type: 'progress', unit: 'page', part: 12, parts: 12 } });
+        },
+        onMessage: (next) => {
+          listener = next;
+          host = { reply: (value) => listener(value as ImportHostReply) };
+        },
+        onExit: (next) => (exited = next),
+        kill: () => exited('signal SIGTERM'),
+      };
+      return started;
+    };
+    const pool = createImportPool({ threads: 1, spawnHost, paths: { host: 'host.js', worker: 'worker.js', tinypool: 'tinypool.js' }, log: () => {} });
+    const seen: FileReading[] = [];
+    try {
+      const reading = pool.extract({ fileName: 'a.pdf', bytes: new Uint8Array([1]) }, undefined, (progress) => seen.push(progress));
+      host!.reply({ type: 'ready' });
+      expect(await reading).toMatchObject({ ok: false, reason: 'read' });
+      expect(seen).toEqual([{ unit: 'page', part: 4, parts: 12 }]);
+    } finally {
+      await pool.close();
+    }
+  });
 });

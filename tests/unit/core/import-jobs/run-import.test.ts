@@ -43,6 +43,7 @@ async function importSizes(sizes: number[]) {
     largeBytes: MB,
     signal: new AbortController().signal,
     onCurrent: () => undefined,
+    onReading: () => undefined,
     onFound: () => undefined,
     onOutcome: (outcome) => written.push(outcome.source),
     onSkipped: () => undefined,

@@ -94,6 +94,16 @@ describe.each(BOOKS)('the real EPUB %s', (name) => {
 });
 
 describe('EPUB details', () => {
+  it('says how far it has read, chapter by chapter (every spine document), for the import to show', async () => {
+    const reports: [number, number, string][] = [];
+    const bytes = readFileSync(bookFile('moby-dick'));
+    await importFile({ fileName: 'moby-dick.epub', bytes, onProgress: (done, total, unit) => reports.push([done, total, unit]) });
+    const total = reports[0]![1];
+    expect(total).toBeGreaterThan(100);
+    expect(reports.map(([done]) => done)).toEqual(Array.from({ length: total + 1 }, (_, i) => i));
+    expect(reports.every(([, parts, unit]) => parts === total && unit === 'chapter')).toBe(true);
+  });
+
   it('keeps the pictures of Accessible EPUB 3 as assets with the bytes of the book', async () => {
     const { document } = book('accessible_epub_3');
     expect(document.assets.length).toBeGreaterThan(0);

@@ -51,6 +51,12 @@ describe('PDF', () => {
     expect(parseFragment(document.html).textContent).toBe(document.text);
   });
 
+  it('says how far it has read, page by page, for the import to show', async () => {
+    const reports: string[] = [];
+    await importFile({ fileName: 'whales.pdf', bytes: await journal(), onProgress: (done, total, unit) => reports.push(`${unit} ${done}/${total}`) });
+    expect(reports).toEqual(['page 0/3', 'page 1/3', 'page 2/3', 'page 3/3']);
+  });
+
   it('keeps every page start as an anchor, inside a paragraph that runs across pages', async () => {
     const { document } = await importFile({ fileName: 'whales.pdf', bytes: await journal() });
     const root = parseFragment(document.html);

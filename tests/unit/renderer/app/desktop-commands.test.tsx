@@ -76,8 +76,8 @@ describe('desktop commands in the page', () => {
     expect(api.importDocument).not.toHaveBeenCalled();
 
     // Another job's events are not ours.
-    await emit('import-progress', { jobId: 'job-other', done: 9, total: 9, current: null, elapsedMs: 1, remainingMs: null, counts: counts(9) });
-    await emit('import-progress', { jobId: 'job-7', done: 1, total: 3, current: '/docs/b.md', elapsedMs: 2000, remainingMs: 4000, counts: counts(1) });
+    await emit('import-progress', { jobId: 'job-other', done: 9, total: 9, current: null, reading: null, elapsedMs: 1, remainingMs: null, counts: counts(9) });
+    await emit('import-progress', { jobId: 'job-7', done: 1, total: 3, current: '/docs/b.md', reading: null, elapsedMs: 2000, remainingMs: 4000, counts: counts(1) });
     const progress = await screen.findByRole('region', { name: 'Import in progress' });
     expect(within(progress).getByRole('status')).toHaveTextContent('Importing 1 of 3');
     expect(progress).toHaveTextContent('/docs/b.md');

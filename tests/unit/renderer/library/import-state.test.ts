@@ -12,7 +12,7 @@ describe('import state', () => {
     const state = run([
       { type: 'started', total: 3, current: 'a.txt', at: 1_000 },
       { type: 'file-started', name: 'b.txt' },
-      { type: 'file-done', done: 1, after: 400 },
+      { type: 'file-done', name: 'a.txt', done: 1, after: 400 },
     ]);
     expect(state.progress).toMatchObject({ done: 1, total: 3, current: 'b.txt', startedAt: 1_000, lastDoneAfter: 400 });
     expect(run([{ type: 'finished', report: summary }], state)).toEqual({ progress: null, report: summary });
@@ -29,17 +29,35 @@ describe('import state', () => {
     const state = run([
       { type: 'started', total: 10, current: '/docs', at: 0 },
       { type: 'cancel-requested' },
-      { type: 'job-progress', event: { jobId: 'j1', done: 4, total: 10, current: '/docs/e.md', elapsedMs: 2_000, remainingMs: null, counts }, at: 5_000 },
+      { type: 'job-progress', event: { jobId: 'j1', done: 4, total: 10, current: '/docs/e.md', reading: null, elapsedMs: 2_000, remainingMs: null, counts }, at: 5_000 },
     ]);
-    expect(state.progress).toEqual({ done: 4, total: 10, current: '/docs/e.md', startedAt: 3_000, lastDoneAfter: 2_000, cancelling: true });
+    expect(state.progress).toEqual({ done: 4, total: 10, current: '/docs/e.md', reading: null, startedAt: 3_000, lastDoneAfter: 2_000, cancelling: true });
   });
 
   it('ignores progress that arrives when no import runs', () => {
     const after = run([
-      { type: 'file-done', done: 1, after: 10 },
+      { type: 'file-done', name: 'a.txt', done: 1, after: 10 },
       { type: 'cancel-requested' },
-      { type: 'job-progress', event: { jobId: 'j1', done: 1, total: 1, current: null, elapsedMs: 5, remainingMs: null, counts }, at: 5 },
+      { type: 'job-progress', event: { jobId: 'j1', done: 1, total: 1, current: null, reading: null, elapsedMs: 5, remainingMs: null, counts }, at: 5 },
     ], { progress: null, report: summary });
     expect(after).toEqual({ progress: null, report: summary });
+  });
+
+  it("shows how far the file being read has come, until that file is done", () => {
+    const chapter = (part: number) => ({ unit: 'chapter' as const, part, parts: 720 });
+    const reading = run([
+      { type: 'started', total: 2, current: 'a.epub', at: 0 },
+      { type: 'file-started', name: 'b.txt' },
+      { type: 'file-reading', name: 'a.epub', reading: chapter(41) },
+    ]);
+    expect(reading.progress).toMatchObject({ current: 'a.epub', reading: chapter(41) });
+    // Another file finishing leaves the book's chapter; the book finishing ends it.
+    expect(run([{ type: 'file-done', name: 'b.txt', done: 1, after: 5 }], reading).progress).toMatchObject({ done: 1, reading: chapter(41) });
+    expect(run([{ type: 'file-done', name: 'a.epub', done: 1, after: 5 }], reading).progress).toMatchObject({ done: 1, reading: null });
+    // A background job's event carries it for the file it waits for.
+    const job = run([
+      { type: 'job-progress', event: { jobId: 'j1', done: 0, total: 1, current: '/docs/a.pdf', reading: { unit: 'page', part: 12, parts: 300 }, elapsedMs: 9, remainingMs: null, counts }, at: 10 },
+    ], reading);
+    expect(job.progress).toMatchObject({ current: '/docs/a.pdf', reading: { unit: 'page', part: 12, parts: 300 } });
   });
 });
