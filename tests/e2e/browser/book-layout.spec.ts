@@ -353,3 +353,77 @@ test('a fixed-layout book\'s pages show the highlights made in its text, a passa
   await page.emulateMedia({ colorScheme: 'light' });
   expect(consoleErrors).toEqual([]);
 });
+
+/**
+ * The lines of text on the page shown, as Range.getClientRects gives them, that cross the page's
+ * edge (the text's box): a line cut in two by the page. And how many lines are on the page.
+ */
+const linesOnPage = (page: Page): Promise<{ lines: number; cut: string[] }> =>
+  page.evaluate(() => {
+    const scroller = document.querySelector<HTMLElement>('.reader-scroll')!;
+    const box = scroller.getBoundingClientRect();
+    const walker = document.createTreeWalker(scroller, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let lines = 0;
+    const cut: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim()) continue;
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        if (rect.width === 0 || rect.height === 0) continue;
+        const seen = rect.right > box.left && rect.left < box.right && rect.bottom > box.top && rect.top < box.bottom;
+        if (!seen) continue;
+        lines += 1;
+        const whole = rect.left >= box.left - 1 && rect.right <= box.right + 1 && rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1;
+        if (!whole) cut.push(`"${node.textContent.slice(0, 12)}…" at ${Math.round(rect.left)}–${Math.round(rect.right)} × ${Math.round(rect.top)}–${Math.round(rect.bottom)} in ${Math.round(box.left)}–${Math.round(box.right)} × ${Math.round(box.top)}–${Math.round(box.bottom)}`);
+      }
+    }
+    return { lines, cut };
+  });
+
+test('pages end between lines: a vertical novel and the same book set horizontally, at three window sizes', async ({ page, quire, consoleErrors }, testInfo) => {
+  test.slow();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await importAndOpen(page, quire.homeDir, quire.url, 'neko.epub', verticalNovel(), NOVEL_TITLE);
+  await page.getByRole('button', { name: 'Text layout' }).click();
+  await page.getByLabel('Layout', { exact: true }).selectOption('one-column');
+  await page.keyboard.press('Escape');
+  const status = page.locator('.reading-status-text');
+  const scroller = page.getByRole('region', { name: 'Article text' });
+  // The status's parts are spans, shown apart ("Page 2 of 5 · 3 min left…") but run together in its text.
+  const position = status.locator('span', { hasText: /^Page \d+ of \d+$/ });
+  const pageOf = async () => /Page (\d+) of (\d+)/.exec((await position.textContent()) ?? '')!.slice(1).map(Number) as [number, number];
+  const lines = page.getByRole('group', { name: 'Lines' });
+
+  for (const mode of ['Vertical', 'Horizontal'] as const) {
+    await lines.getByRole('button', { name: mode }).click();
+    await expect(lines.getByRole('button', { name: mode })).toHaveAttribute('aria-pressed', 'true');
+    for (const [width, height] of [[1280, 800], [1017, 731], [800, 1100]] as const) {
+      await page.setViewportSize({ width, height });
+      // Home goes to the first page (again, should the new size's re-layout take the text back to its place after it).
+      await expect(async () => {
+        await scroller.focus();
+        await page.keyboard.press('Home');
+        await expect(status).toContainText(/Page 1 of \d+/, { timeout: 1_000 });
+      }).toPass();
+      const [, count] = await pageOf();
+      expect(count, `${mode} at ${width}×${height} holds more than one page`).toBeGreaterThan(1);
+      for (let shown = 1; shown <= count; shown += 1) {
+        await expect.poll(async () => (await pageOf())[0]).toBe(shown);
+        const found = await linesOnPage(page);
+        expect(found.lines, `page ${shown} of ${count} shows lines`).toBeGreaterThan(0);
+        expect(found.cut, `${mode}, ${width}×${height}, page ${shown} of ${count}: lines cut by the page's edge`).toEqual([]);
+        if (shown === 2 && width === 1017) await screenshot(page, testInfo, `${mode.toLowerCase()}-pages-1017-light.png`);
+        await page.keyboard.press('PageDown');
+      }
+    }
+  }
+  await page.setViewportSize({ width: 800, height: 1100 });
+  await lines.getByRole('button', { name: 'Vertical' }).click();
+  await page.keyboard.press('PageDown');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, testInfo, 'vertical-pages-800-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, testInfo, 'vertical-pages-800-light.png');
+  expect(consoleErrors).toEqual([]);
+});
