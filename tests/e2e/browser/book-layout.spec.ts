@@ -11,7 +11,7 @@ import type { Annotation, ArticleMeta, ImportOutcome } from '../../../electron/s
 import { PICTURE_BOOK_WORDS, pictureBook, VERTICAL_CHAPTER_3_WORD, verticalNovel } from '../../unit/core/importers/support/layout-books';
 import { expectAccessible } from '../support/accessibility';
 import { expect, test } from '../support/browser-mode';
-import { callApi, FindBar, LibraryPage, ReaderPage, SearchBox } from '../support/pages';
+import { BookmarksPage, callApi, FindBar, LibraryPage, ReaderPage, SearchBox } from '../support/pages';
 
 async function importAndOpen(page: Page, homeDir: string, url: string, fileName: string, bytes: Buffer, title: string): Promise<ReaderPage> {
   const file = path.join(homeDir, fileName);
@@ -351,6 +351,14 @@ test('a fixed-layout book\'s pages show the highlights made in its text, a passa
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, testInfo, 'fixed-layout-search-800-dark.png');
   await page.emulateMedia({ colorScheme: 'light' });
+
+  // A bookmark opened from the Bookmarks view opens the pages on its page (page 1 was read last).
+  const bookmarks = new BookmarksPage(page);
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await bookmarks.open();
+  await bookmarks.list.getByRole('button', { name: /The fox/ }).click();
+  await expect(status).toHaveText('Page 2 of 2');
+  await expect.poll(() => paintedText(page, 'quire-page-green')).toEqual(['The fox']);
   expect(consoleErrors).toEqual([]);
 });
 
