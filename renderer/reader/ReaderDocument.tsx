@@ -91,7 +91,8 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   const { isPdf, showPages, mode: pdfMode, setMode: setPdfMode, view: pdfView, pages: pdfPages, scroller: pdfScroller, selection: pageSelection, goTo: goToOnPage } =
     usePdfPages(article.id, article.format === 'pdf', placed);
   // A fixed-layout book's pages likewise: its highlights painted on them, a selection there a passage.
-  const { view: fixedView, pages: fixedPagesView, selection: fixedSelection, request: fixedRequest, goTo: goToOnFixedPage } = useFixedPages(placed);
+  const { view: fixedView, pages: fixedPagesView, selection: fixedSelection, request: fixedRequest, requestShown: fixedRequestShown, goTo: goToOnFixedPage } =
+    useFixedPages(placed);
   const selection = showPages ? pageSelection : layout.showPages ? fixedSelection : textSelection;
   const actions = useAnnotationActions({
     articleId: article.id,
@@ -241,6 +242,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
             matches={matches.shown.matches}
             currentMatch={matches.shown.current}
             request={fixedRequest}
+            onRequestShown={fixedRequestShown}
             viewRef={fixedPagesView}
             onShowText={() => layout.setView('text')}
             onHighlightClick={popover.openAt}

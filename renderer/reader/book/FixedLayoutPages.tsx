@@ -44,8 +44,9 @@ interface FixedLayoutPagesProps {
   placed: readonly PlacedAnnotation[];
   matches: readonly TextSpan[];
   currentMatch: number;
-  /** a passage to show: the pages go to the one holding it */
+  /** a passage to show: the pages go to the one holding it, then say so */
   request: FixedPagesRequest | null;
+  onRequestShown: () => void;
   /** the element a selection is read in (the pages' view) */
   viewRef: RefObject<HTMLDivElement | null>;
   onShowText: () => void;
@@ -101,7 +102,7 @@ export function FixedLayoutPages({ file, title, onShowText, ...pages }: FixedLay
   );
 }
 
-function PageSpreads({ ref, articleId, book, content, placed, matches, currentMatch, request, viewRef: view, onHighlightClick }: PagesProps & { book: Pages }) {
+function PageSpreads({ ref, articleId, book, content, placed, matches, currentMatch, request, onRequestShown, viewRef: view, onHighlightClick }: PagesProps & { book: Pages }) {
   const text = useText();
   const [size, setSize] = useState({ width: 0, height: 0 });
   // The first page shown, kept across a change of size (which may pair or part the pages).
@@ -161,6 +162,9 @@ function PageSpreads({ ref, articleId, book, content, placed, matches, currentMa
     setFollowed({ request, match: currentSpan });
     if (span) setPage(pageOfOffset(pageStarts, span.start) - 1);
   }
+  useEffect(() => {
+    if (request) onRequestShown();
+  }, [request, onRequestShown]);
 
   const spanOfSelection = useCallback(
     (selection: Selection | null): TextSpan | null => {

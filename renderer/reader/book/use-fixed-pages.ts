@@ -28,5 +28,7 @@ export function useFixedPages(placed: readonly PlacedAnnotation[]) {
     const span = placed.find((p) => p.annotation.id === annotation.id)?.span;
     if (span) setRequest((previous) => ({ span, count: (previous?.count ?? 0) + 1 }));
   };
-  return { view, pages, selection, request, goTo };
+  /** The pages went there: a later return to the pages opens on the page read last, not there again. */
+  const requestShown = useCallback(() => setRequest(null), []);
+  return { view, pages, selection, request, requestShown, goTo };
 }
