@@ -9,6 +9,7 @@ import { useBookReading } from './book/use-book-reading';
 import { BookLayoutSwitch } from './book/BookLayoutSwitch';
 import { FixedLayoutPages } from './book/FixedLayoutPages';
 import { useBookLayout } from './book/use-book-layout';
+import { useFixedPages } from './book/use-fixed-pages';
 import { useChapterUnits } from './book/use-chapter-units';
 import { useVerticalScroll } from './book/use-vertical-scroll';
 import { MatchBar } from './MatchBar';
@@ -89,7 +90,10 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   // A PDF shows its pages or its text; either way passages are offsets into the same text.
   const { isPdf, showPages, mode: pdfMode, setMode: setPdfMode, view: pdfView, pages: pdfPages, scroller: pdfScroller, selection: pageSelection, goTo: goToOnPage } =
     usePdfPages(article.id, article.format === 'pdf', placed);
-  const selection = showPages ? pageSelection : textSelection;
+  // A fixed-layout book's pages likewise: its highlights painted on them, a selection there a passage.
+  const { view: fixedView, pages: fixedPagesView, selection: fixedSelection, request: fixedRequest, requestShown: fixedRequestShown, goTo: goToOnFixedPage } =
+    useFixedPages(placed);
+  const selection = showPages ? pageSelection : layout.showPages ? fixedSelection : textSelection;
   const actions = useAnnotationActions({
     articleId: article.id,
     annotations,
@@ -98,7 +102,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
     scroller: scrollerRef,
     selection,
   });
-  const popover = useHighlightPopover(containerRef, showPages ? pdfScroller : scrollerRef);
+  const popover = useHighlightPopover(containerRef, showPages ? pdfScroller : layout.showPages ? fixedPagesView : scrollerRef);
   const popoverAnnotation = popover.open ? annotations.annotations.find((a) => a.id === popover.open?.annotationId) : undefined;
   const dialog = useAnnotationDialog({
     articleId: article.id,
@@ -118,8 +122,12 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   }, [article.id, content.text]);
 
   const { jumpTo } = matches;
+  const showsFixedPages = layout.showPages;
   useEffect(() => {
-    if (jumpTo) focusAnnotationMark(containerRef.current, jumpTo);
+    if (jumpTo && showsFixedPages) goToOnFixedPage({ id: jumpTo });
+    else if (jumpTo) focusAnnotationMark(containerRef.current, jumpTo);
+    // Once, when the article opens on a bookmark.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [jumpTo]);
 
   const back = () => {
@@ -223,7 +231,23 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
           hidden={showPages || layout.showPages}
           writingMode={layout.writingMode}
         />
-        {layout.showPages && layout.pagesFile && <FixedLayoutPages articleId={article.id} file={layout.pagesFile} title={article.title} onShowText={() => layout.setView('text')} />}
+        {layout.showPages && layout.pagesFile && (
+          <FixedLayoutPages
+            ref={fixedView}
+            articleId={article.id}
+            file={layout.pagesFile}
+            title={article.title}
+            content={content}
+            placed={placed}
+            matches={matches.shown.matches}
+            currentMatch={matches.shown.current}
+            request={fixedRequest}
+            onRequestShown={fixedRequestShown}
+            viewRef={fixedPagesView}
+            onShowText={() => layout.setView('text')}
+            onHighlightClick={popover.openAt}
+          />
+        )}
         {!showPages && !layout.showPages && (
           <BookStatus book={book} textLength={content.text.length} drawerMode={chrome.drawerMode} loading={units.loadingAt(book.place.offset)} />
         )}
@@ -271,7 +295,7 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
       </main>
       <AnnotationPanel
         placed={placed}
-        onGoTo={showPages ? goToOnPage : actions.goTo}
+        onGoTo={showPages ? goToOnPage : layout.showPages ? goToOnFixedPage : actions.goTo}
         onEdit={dialog.startEdit}
         onReattach={(annotation) => void actions.reattach(annotation)}
         onDelete={(annotation) => void actions.deleteAnnotation(annotation, 'panel')}

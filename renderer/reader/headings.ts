@@ -1,5 +1,9 @@
 /** The headings of an article as the reader shows them: for the table of contents and H / Shift+H. */
+import { isPaginated, pageGeometry } from './book/pagination';
 import { isVertical } from './book/vertical';
+
+/** More than any distance across one page, px: what a page further along adds to a heading's place. */
+const PAGE_WEIGHT = 1e6;
 
 export interface ArticleHeading {
   element: HTMLElement;
@@ -30,9 +34,14 @@ export function adjacentHeading(
   // A heading counts as "here" within a few pixels of the top (where goToHeading puts it); in
   // vertical text, of the right edge, where its lines start.
   const vertical = isVertical(scroller);
+  // Vertical text's pages follow each other downwards (pagination.ts): a heading on a later page
+  // comes after every one on this page, wherever it is across its page.
+  const stride = vertical && isPaginated(scroller) ? pageGeometry(scroller).stride : null;
   const offsets = headings.map((h) => {
     const rect = h.element.getBoundingClientRect();
-    return vertical ? view.right - rect.right : rect.top - view.top;
+    if (!vertical) return rect.top - view.top;
+    const page = stride ? Math.floor((rect.top - view.top + 1) / stride) : 0;
+    return page * PAGE_WEIGHT + view.right - rect.right;
   });
   if (direction === 1) {
     const index = offsets.findIndex((offset) => offset > 4);

@@ -69,7 +69,8 @@ export function measureReadingProgress(scroller: HTMLElement, container: HTMLEle
     const progress = geometry.count <= 1 ? 1 : currentPage(scroller, geometry) / (geometry.count - 1);
     return {
       progress: Math.round(progress * 1000) / 1000,
-      position: firstVisibleOffset(container, { left: box.left, right: box.right, sign: geometry.sign }),
+      // Vertical text's pages follow each other downwards: the first character is the first below the page's top.
+      position: firstVisibleOffset(container, geometry.axis === 'y' ? box.top + 1 : { left: box.left, right: box.right, sign: geometry.sign }),
     };
   }
   if (isVertical(scroller)) {

@@ -15,15 +15,43 @@ export interface PassageSelection {
 /** Reads a selection inside `root` as offsets into the article's text (the text view walks its text nodes). */
 export type SpanReader = (root: HTMLElement, selection: Selection) => TextSpan | null;
 
+/** Whether `node` is inside `root`, or inside a shadow root hosted there (a fixed-layout book's page). */
+function holds(root: Node, node: Node): boolean {
+  for (let at: Node | null = node; at; at = at.getRootNode() instanceof ShadowRoot ? (at.getRootNode() as ShadowRoot).host : null) {
+    if (root.contains(at)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the selection holds no text. A selection made with the mouse inside a shadow root (a
+ * fixed-layout book's page) is shown to the document collapsed at the root's host, though it
+ * holds the page's words: its text says.
+ */
+export const selectsNothing = (selection: Selection): boolean => selection.isCollapsed && selection.toString() === '';
+
+/** The selected range where its words are: inside a page's shadow root when that is where the selection is. */
+function selectedRange(root: HTMLElement, selection: Selection): Range {
+  const range = selection.getRangeAt(0);
+  if (!range.collapsed || typeof selection.getComposedRanges !== 'function') return range;
+  const shadowRoots = Array.from(root.querySelectorAll('*'), (element) => element.shadowRoot).filter((shadow) => shadow !== null);
+  const composed = selection.getComposedRanges({ shadowRoots })[0];
+  if (!composed) return range;
+  const inside = root.ownerDocument.createRange();
+  inside.setStart(composed.startContainer, composed.startOffset);
+  inside.setEnd(composed.endContainer, composed.endOffset);
+  return inside;
+}
+
 function readSelection(root: HTMLElement, spanOf: SpanReader): PassageSelection | null | 'outside' {
   const selection = root.ownerDocument.getSelection();
   if (!selection || selection.rangeCount === 0) return 'outside';
-  if (selection.isCollapsed) {
-    return selection.anchorNode && root.contains(selection.anchorNode) ? null : 'outside';
+  if (selectsNothing(selection)) {
+    return selection.anchorNode && holds(root, selection.anchorNode) ? null : 'outside';
   }
   const span = spanOf(root, selection);
   if (!span) return null;
-  const range = selection.getRangeAt(0);
+  const range = selectedRange(root, selection);
   const box = typeof range.getBoundingClientRect === 'function' ? range.getBoundingClientRect() : null;
   const rect = box && (box.width > 0 || box.height > 0) ? { top: box.top, bottom: box.bottom, left: box.left, right: box.right } : null;
   return { span, rect };

@@ -1,5 +1,5 @@
 /**
- * Turning pages in paginated mode: the arrow keys, Page Up/Down and Space on the text, the wheel,
+ * Turning pages in paginated mode: the arrow keys, Page Up/Down, Space and Home/End on the text, the wheel,
  * and the click zones at the page's edges. A scroll that lands between pages (anything that scrolls an
  * element into view: a heading, a highlight, a search hit, a followed link) settles on the page
  * that holds what it brought into view. A change of the window's size keeps the first character
@@ -8,7 +8,7 @@
 import { useEffect, type RefObject } from 'react';
 import { isTyping } from '../use-reader-shortcuts';
 import { measureReadingProgress, scrollToTextOffset } from '../reading-position';
-import { currentPage, pageAtDistance, pageGeometry, showPage, showPageOf } from './pagination';
+import { currentPage, pageAtDistance, pageGeometry, pageScroll, showPage, showPageOf } from './pagination';
 import { isVertical } from './vertical';
 
 export interface PageTurner {
@@ -44,16 +44,17 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
     let position = measureReadingProgress(element, content).position;
     // The scroll a resize made to keep `position` on screen: not the reader moving, so not re-measured
     // (that would give the page's first character, a little earlier each time).
-    let restoredLeft: number | null = null;
+    let restored: number | null = null;
     let measureTimer: number | undefined;
     const measure = () => {
       position = measureReadingProgress(element, content).position;
     };
     const onScroll = () => {
       const geometry = pageGeometry(element);
-      const settled = Math.min(geometry.count - 1, pageAtDistance(Math.abs(element.scrollLeft), geometry.stride, page));
-      if (Math.abs(Math.abs(element.scrollLeft) - settled * geometry.stride) > 1) {
-        // Vertical text is brought into view at its start (the right) as often as at its end: the
+      const scrolled = pageScroll(element, geometry);
+      const settled = Math.min(geometry.count - 1, pageAtDistance(scrolled, geometry.stride, page));
+      if (Math.abs(scrolled - settled * geometry.stride) > 1) {
+        // Vertical text is brought into view at its lines' start as often as at their end: the
         // page is the one holding what was focused there (a heading, a highlight), when anything was.
         const focused = document.activeElement;
         if (isVertical(element) && focused && focused !== element && element.contains(focused)) showPageOf(element, focused.getBoundingClientRect());
@@ -63,9 +64,11 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
       page = settled;
       // Measured once the pages stop turning: a measure walks the whole text, too much for every turn.
       window.clearTimeout(measureTimer);
-      if (element.scrollLeft !== restoredLeft) measureTimer = window.setTimeout(measure, SETTLE_MS);
-      // Nothing scrolls the page vertically in columns; a focused element taller than a page might.
-      if (element.scrollTop !== 0) element.scrollTop = 0;
+      if (scrolled !== restored) measureTimer = window.setTimeout(measure, SETTLE_MS);
+      // Nothing scrolls the pages across their way (down the page in columns, sideways in vertical
+      // text's); a focused element larger than a page might.
+      if (geometry.axis === 'x' && element.scrollTop !== 0) element.scrollTop = 0;
+      if (geometry.axis === 'y' && element.scrollLeft !== 0) element.scrollLeft = 0;
     };
     let width = element.clientWidth;
     let height = element.clientHeight;
@@ -74,7 +77,7 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
       width = element.clientWidth;
       height = element.clientHeight;
       scrollToTextOffset(element, content, position);
-      restoredLeft = element.scrollLeft;
+      restored = pageScroll(element, pageGeometry(element));
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
@@ -83,6 +86,12 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
       let step: 1 | -1 | 0 = 0;
       if (event.key === forward || event.key === 'PageDown' || (event.key === ' ' && !event.shiftKey)) step = 1;
       else if (event.key === backward || event.key === 'PageUp' || (event.key === ' ' && event.shiftKey)) step = -1;
+      if (event.key === 'Home' || event.key === 'End') {
+        // The first page or the last, as in a scroll.
+        event.preventDefault();
+        showPage(element, event.key === 'Home' ? 0 : pageGeometry(element).count - 1);
+        return;
+      }
       if (step === 0) return;
       event.preventDefault();
       turnPage(element, step);

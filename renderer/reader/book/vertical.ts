@@ -2,9 +2,8 @@
  * A book set vertically (Japanese, Chinese): the scroller takes `writing-mode: vertical-rl`
  * (reader.css, `[data-writing-mode]`), so lines run top to bottom and follow each other right to
  * left, and the text scrolls sideways: from scrollLeft 0 at its start (the right edge) to negative
- * values (Chromium counts a right-to-left scroll so). Pages in that mode are the scroller's width,
- * turned right to left, without CSS columns (a vertical multi-column box would stack its columns
- * downwards).
+ * values (Chromium counts a right-to-left scroll so). In pages, the text is in columns as
+ * horizontal text is, which stack downwards in vertical-rl: each page is a column (pagination.ts).
  */
 import type { WritingMode } from '../../../electron/shared/fixed-layout';
 
@@ -37,9 +36,4 @@ export function verticalView(scroller: HTMLElement, margin: number): { left: num
 /** Scrolls a vertical text so that the line of `rect` is the first on screen (at the right edge). */
 export function scrollVerticalTo(scroller: HTMLElement, rect: { right: number }, margin: number): void {
   scroller.scrollLeft += rect.right - (scroller.getBoundingClientRect().right - margin);
-}
-
-/** Pages of a vertical text: the scroller's width each, the last one part empty. */
-export function verticalPageCount(scrollWidth: number, width: number): number {
-  return Math.max(1, Math.ceil(scrollWidth / Math.max(1, width) - 0.01));
 }

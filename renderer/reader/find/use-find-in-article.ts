@@ -73,9 +73,9 @@ export function useFindInArticle({ text, main, container, scroller, fallbackQuer
   const close = (query: string) => {
     lastQuery.current = query;
     setFind(null);
-    // The bar and its field go away: keep the focus in the text the user was finding in (a PDF's
-    // pages when they are shown instead of the text).
-    const text = scroller.current && !scroller.current.closest('[hidden]') ? scroller.current : main.current?.querySelector<HTMLElement>('.pdf-view');
+    // The bar and its field go away: keep the focus in the text the user was finding in (a PDF's or
+    // a fixed-layout book's pages when they are shown instead of the text).
+    const text = scroller.current && !scroller.current.closest('[hidden]') ? scroller.current : main.current?.querySelector<HTMLElement>('.pdf-view, .fixed-layout-view');
     text?.focus({ preventScroll: true });
   };
 

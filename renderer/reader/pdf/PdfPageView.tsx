@@ -8,12 +8,13 @@ import { scrollRangeIntoView } from '../find/find-highlights';
 import { PdfOriginalMissing } from './PdfOriginalMissing';
 import { PdfPage } from './PdfPage';
 import { PdfZoomBar } from './PdfZoomBar';
-import { clearPageHighlights, paintPageHighlights, rangesOf, type PageAnchorContext } from './paint-page-highlights';
-import { pageOfOffset, pageStartsOf, selectionToPassage } from './pdf-anchoring';
+import { clearPageHighlights, highlightAt, paintPageHighlights, rangesOf, type PageAnchorContext } from './paint-page-highlights';
+import { pageOfOffset, pageStartsOf, selectionAcrossPages } from './pdf-anchoring';
 import { layerOffset, type PageTextLayer } from './pdf-text-layer';
 import { usePdfDocument } from './use-pdf-document';
 import { rememberedPage, rememberPage } from './use-pdf-view-mode';
 import { type Zoom, effectiveScale, nextZoom } from './zoom';
+import './page-highlights.css';
 import './pdf-pages.css';
 
 /** What the reader asks of the page view: where a passage is, and what a selection on it covers. */
@@ -226,10 +227,7 @@ function PdfPages({ ref, articleId, pdf, firstPage, text, html, placed, matches,
       const from = layerOffset(startLayer, range.startContainer, range.startOffset);
       const to = layerOffset(endLayer, range.endContainer, range.endOffset);
       if (from === null || to === null) return null;
-      if (startPage === endPage) return to > from ? selectionToPassage(text, pageStarts, startPage, startLayer.text, { start: from, end: to }) : null;
-      const head = selectionToPassage(text, pageStarts, startPage, startLayer.text, { start: from, end: startLayer.text.length });
-      const tail = selectionToPassage(text, pageStarts, endPage, endLayer.text, { start: 0, end: to });
-      return head && tail && tail.end > head.start ? { start: head.start, end: tail.end } : (head ?? tail);
+      return selectionAcrossPages(text, pageStarts, { page: startPage, layerText: startLayer.text, offset: from }, { page: endPage, layerText: endLayer.text, offset: to });
     },
     [layers, text, pageStarts],
   );
@@ -264,15 +262,8 @@ function PdfPages({ ref, articleId, pdf, firstPage, text, html, placed, matches,
   // Highlights on a page are painted, not elements: a click is matched against their boxes.
   const onClick = (event: MouseEvent) => {
     if (!(window.getSelection()?.isCollapsed ?? true)) return;
-    for (const { annotation, span } of placed) {
-      if (!span) continue;
-      for (const range of rangesOf(context, span)) {
-        const box = Array.from(range.getClientRects()).find(
-          (rect) => event.clientX >= rect.left && event.clientX <= rect.right && event.clientY >= rect.top && event.clientY <= rect.bottom,
-        );
-        if (box) return onHighlightClick(annotation.id, { top: box.top, bottom: box.bottom, left: box.left, right: box.right });
-      }
-    }
+    const hit = highlightAt(context, placed, event.clientX, event.clientY);
+    if (hit) onHighlightClick(hit.annotationId, hit.rect);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;

@@ -36,6 +36,26 @@ export function rangesOf({ text, pageStarts, layers }: PageAnchorContext, span: 
   return ranges;
 }
 
+/**
+ * The bookmark or note painted under a point on the pages, with the box of its line there (where
+ * its popover goes), or null. Painted highlights are no elements: a click is matched against their boxes.
+ */
+export function highlightAt(
+  context: PageAnchorContext,
+  placed: readonly PlacedAnnotation[],
+  x: number,
+  y: number,
+): { annotationId: string; rect: { top: number; bottom: number; left: number; right: number } } | null {
+  for (const { annotation, span } of placed) {
+    if (!span) continue;
+    for (const range of rangesOf(context, span)) {
+      const box = Array.from(range.getClientRects()).find((rect) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom);
+      if (box) return { annotationId: annotation.id, rect: { top: box.top, bottom: box.bottom, left: box.left, right: box.right } };
+    }
+  }
+  return null;
+}
+
 export function paintPageHighlights(
   context: PageAnchorContext,
   placed: readonly PlacedAnnotation[],

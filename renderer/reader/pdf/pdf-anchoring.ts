@@ -144,21 +144,52 @@ export function selectionToPassage(
   return { start: slice.start + pageText.source[at]!, end: slice.start + pageText.source[at + wanted.length - 1]! + 1 };
 }
 
-/** The offsets of the importer's page markers (`<span id="page-N">`) in the article's text. */
-export function pageStartsOf(html: string): number[] {
+/**
+ * The text offsets, in the article's text, of the elements of `html` whose id `wanted` picks: where
+ * each such element's text starts. The text is the HTML's text nodes, as the text view's is.
+ */
+export function textOffsetsOfIds(html: string, wanted: (id: string) => boolean): { offsets: Map<string, number>; length: number } {
   const template = document.createElement('template');
   template.innerHTML = html;
-  const starts: number[] = [];
+  const offsets = new Map<string, number>();
   let offset = 0;
   const walker = document.createTreeWalker(template.content, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType === Node.TEXT_NODE) offset += (node as Text).data.length;
-    else {
-      const match = /^page-(\d+)$/.exec((node as Element).id);
-      if (match) starts[Number(match[1]) - 1] = offset;
-    }
+    else if ((node as Element).id && wanted((node as Element).id) && !offsets.has((node as Element).id)) offsets.set((node as Element).id, offset);
   }
-  // A page whose text the importer did not keep (a picture, a blank page) starts where the next one does.
-  for (let i = starts.length - 1; i >= 0; i -= 1) if (starts[i] === undefined) starts[i] = starts[i + 1] ?? offset;
-  return starts;
+  return { offsets, length: offset };
+}
+
+/** A list of page starts with holes filled: a page whose text was not kept starts where the next one does. */
+export function fillPageStarts(starts: readonly (number | undefined)[], textLength: number): number[] {
+  const filled: number[] = [];
+  for (let i = starts.length - 1; i >= 0; i -= 1) filled[i] = starts[i] ?? filled[i + 1] ?? textLength;
+  return filled;
+}
+
+/** The offsets of the importer's page markers (`<span id="page-N">`) in the article's text. */
+export function pageStartsOf(html: string): number[] {
+  const { offsets, length } = textOffsetsOfIds(html, (id) => /^page-\d+$/.test(id));
+  const starts: (number | undefined)[] = [];
+  for (const [id, offset] of offsets) starts[Number(id.slice('page-'.length)) - 1] = offset;
+  return fillPageStarts(Array.from(starts), length);
+}
+
+/** One end of a selection on a drawn page: the page, its text, and the offset into that text. */
+export interface PageSelectionEnd {
+  page: number;
+  layerText: string;
+  offset: number;
+}
+
+/**
+ * The passage of `text` a selection on the pages covers, from one end to the other (across pages:
+ * the start's page from the start on, the end's page up to the end), or null.
+ */
+export function selectionAcrossPages(text: string, pageStarts: readonly number[], from: PageSelectionEnd, to: PageSelectionEnd): TextSpan | null {
+  if (from.page === to.page) return to.offset > from.offset ? selectionToPassage(text, pageStarts, from.page, from.layerText, { start: from.offset, end: to.offset }) : null;
+  const head = selectionToPassage(text, pageStarts, from.page, from.layerText, { start: from.offset, end: from.layerText.length });
+  const tail = selectionToPassage(text, pageStarts, to.page, to.layerText, { start: 0, end: to.offset });
+  return head && tail && tail.end > head.start ? { start: head.start, end: tail.end } : (head ?? tail);
 }

@@ -1,20 +1,21 @@
 /**
- * A rendered page's text layer (pdf.js's transparent spans over the canvas) as one string, and
- * the way between offsets into that string and DOM positions: what highlights are painted with
- * and what a selection on the page is read from.
+ * A drawn page's text as one string, and the way between offsets into that string and DOM
+ * positions: what highlights are painted with and what a selection on the page is read from. A
+ * PDF page's text is pdf.js's text layer (transparent spans over the canvas, one text node each);
+ * a fixed-layout book's page is its own markup, whose text nodes are the pieces.
  */
 import type { TextSpan } from '../text-offsets';
 
 export interface PageTextLayer {
   page: number;
-  /** the text spans in content order */
-  divs: readonly HTMLElement[];
-  /** where each span's text starts in `text` */
+  /** the pieces holding the text, in content order: text nodes, or elements holding one text node each */
+  divs: readonly Node[];
+  /** where each piece's text starts in `text` */
   starts: readonly number[];
   text: string;
 }
 
-export function pageTextLayer(page: number, divs: readonly HTMLElement[]): PageTextLayer {
+export function pageTextLayer(page: number, divs: readonly Node[]): PageTextLayer {
   const starts: number[] = [];
   let text = '';
   for (const div of divs) {
@@ -38,7 +39,7 @@ function divAt(layer: PageTextLayer, offset: number): number {
 function boundary(layer: PageTextLayer, offset: number): { node: Node; offset: number } | null {
   const index = divAt(layer, offset);
   const div = layer.divs[index];
-  const node = div?.firstChild;
+  const node = div?.nodeType === Node.TEXT_NODE ? div : div?.firstChild;
   if (!div || !node) return null;
   return { node, offset: Math.min(offset - layer.starts[index]!, node.textContent?.length ?? 0) };
 }

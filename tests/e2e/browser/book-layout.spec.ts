@@ -7,11 +7,11 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import type { ImportOutcome } from '../../../electron/shared/models';
+import type { Annotation, ArticleMeta, ImportOutcome } from '../../../electron/shared/models';
 import { PICTURE_BOOK_WORDS, pictureBook, VERTICAL_CHAPTER_3_WORD, verticalNovel } from '../../unit/core/importers/support/layout-books';
 import { expectAccessible } from '../support/accessibility';
 import { expect, test } from '../support/browser-mode';
-import { callApi, FindBar, LibraryPage, ReaderPage } from '../support/pages';
+import { BookmarksPage, callApi, FindBar, LibraryPage, ReaderPage, SearchBox } from '../support/pages';
 
 async function importAndOpen(page: Page, homeDir: string, url: string, fileName: string, bytes: Buffer, title: string): Promise<ReaderPage> {
   const file = path.join(homeDir, fileName);
@@ -225,5 +225,213 @@ test('a vertical novel in pages: pages turn right to left, the contents and find
   await find.find(VERTICAL_CHAPTER_3_WORD);
   await expect(find.count).toHaveText('1 of 1');
   await expect(status).toContainText('第3章');
+  expect(consoleErrors).toEqual([]);
+});
+
+/** The text under a page-view highlight (CSS Custom Highlight API), range by range. */
+const paintedText = (page: Page, name: string): Promise<string[]> =>
+  page.evaluate((highlight) => Array.from((CSS.highlights.get(highlight) ?? new Set()) as Set<AbstractRange>, (range) => (range as Range).toString()), name);
+
+/** The box of `text` on the fixed-layout page shown (in its shadow root), on screen. */
+const boxOnPage = (page: Page, text: string): Promise<Box & { pageBox: Box }> =>
+  page.evaluate((wanted) => {
+    for (const host of document.querySelectorAll('.fixed-page-content')) {
+      const walker = document.createTreeWalker(host.shadowRoot!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const { x, y, width, height } = range.getBoundingClientRect();
+        const pageBox = host.parentElement!.getBoundingClientRect();
+        return { x, y, width, height, pageBox: { x: pageBox.x, y: pageBox.y, width: pageBox.width, height: pageBox.height } };
+      }
+    }
+    throw new Error(`"${wanted}" is not on the pages shown`);
+  }, text);
+
+/** The boxes of what a page-view highlight paints, on screen. */
+const paintedBoxes = (page: Page, name: string): Promise<Box[]> =>
+  page.evaluate(
+    (highlight) =>
+      Array.from((CSS.highlights.get(highlight) ?? new Set()) as Set<AbstractRange>, (range) => {
+        const { x, y, width, height } = (range as Range).getBoundingClientRect();
+        return { x, y, width, height };
+      }),
+    name,
+  );
+
+test('a fixed-layout book\'s pages show the highlights made in its text, a passage selected on a page is highlighted, a search hit opens on its page', async ({ page, quire, consoleErrors }, testInfo) => {
+  test.slow();
+  await page.setViewportSize({ width: 800, height: 1100 });
+  const reader = await importAndOpen(page, quire.homeDir, quire.url, 'fox.epub', pictureBook(), PICTURE_TITLE);
+  const status = page.locator('.fixed-layout-bar [role="status"]');
+  await expect(status).toHaveText('Page 1 of 2');
+  const viewSwitch = page.getByRole('group', { name: 'Show the book as' });
+
+  // A highlight made in the text view, on page 2's words…
+  await viewSwitch.getByRole('button', { name: 'Text' }).click();
+  await reader.highlightText('finds the river', 'Yellow');
+  await expect(reader.highlight('finds the river')).toHaveClass(/quire-color-yellow/);
+  // …is painted on page 2, over those words, and not on page 1.
+  await viewSwitch.getByRole('button', { name: 'Page' }).click();
+  await expect(status).toHaveText('Page 1 of 2');
+  await expect(page.locator('[data-testid="fixed-page"] .caption')).toHaveText(PICTURE_BOOK_WORDS[0]!);
+  await expect.poll(() => paintedText(page, 'quire-page-yellow')).toEqual([]);
+  await page.getByRole('region', { name: 'Pages of the book' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(status).toHaveText('Page 2 of 2');
+  await expect.poll(() => paintedText(page, 'quire-page-yellow')).toEqual(['finds the river']);
+  const words = await boxOnPage(page, 'finds the river');
+  const [painted] = await paintedBoxes(page, 'quire-page-yellow');
+  expect(Math.abs(painted!.x - words.x) + Math.abs(painted!.y - words.y) + Math.abs(painted!.width - words.width)).toBeLessThanOrEqual(2);
+  expect(inside(painted!, words.pageBox)).toBe(true);
+
+  // Kept after a reload, on the page read last.
+  await page.reload();
+  await new LibraryPage(page).open(PICTURE_TITLE);
+  await expect(status).toHaveText('Page 2 of 2');
+  await expect.poll(() => paintedText(page, 'quire-page-yellow')).toEqual(['finds the river']);
+
+  // Words selected on the page with the mouse get the colour bar, as in the text view.
+  const fox = await boxOnPage(page, 'The fox');
+  await page.mouse.move(fox.x + 1, fox.y + fox.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(fox.x + fox.width - 1, fox.y + fox.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => getSelection()!.toString())).toBe('The fox');
+  await expect(reader.colourBar).toBeVisible();
+  await screenshot(page, testInfo, 'fixed-layout-selection-800-light.png');
+  await reader.colourBar.getByRole('button', { name: 'Highlight green' }).click();
+  const article = (await callApi<ArticleMeta[]>(page, 'listArticles')).find((a) => a.title === PICTURE_TITLE)!;
+  await expect
+    .poll(async () => (await callApi<Annotation[]>(page, 'listAnnotations', article.id)).map((a) => [a.target?.quote.exact, a.color]).sort())
+    .toEqual([['The fox', 'green'], ['finds the river', 'yellow']]);
+  await expect.poll(() => paintedText(page, 'quire-page-green')).toEqual(['The fox']);
+
+  // A click on a highlight on the page offers what the text view offers: another colour, a note, delete.
+  await page.mouse.click(words.x + words.width / 2, words.y + words.height / 2);
+  await expect(reader.highlightPopover).toBeVisible();
+  await expect(reader.highlightPopover.getByRole('button', { name: /note/i })).toBeVisible();
+  await expect(reader.highlightPopover.getByRole('button', { name: /delete/i })).toBeVisible();
+  await reader.highlightPopover.getByRole('button', { name: /purple/i }).click();
+  await expect.poll(() => paintedText(page, 'quire-page-purple')).toEqual(['finds the river']);
+  await expect(status).toHaveText('Page 2 of 2');
+
+  // In the text view, the passage highlighted on the page is the same passage.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, testInfo, 'fixed-layout-highlights-1280-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, testInfo, 'fixed-layout-highlights-1280-light.png');
+  await page.setViewportSize({ width: 800, height: 1100 });
+  await viewSwitch.getByRole('button', { name: 'Text' }).click();
+  await expect(reader.highlight('The fox').last()).toHaveClass(/quire-color-green/);
+  await expect(reader.highlight('finds the river')).toHaveClass(/quire-color-purple/);
+  await viewSwitch.getByRole('button', { name: 'Page' }).click();
+
+  // The side panel's bookmark goes to its page.
+  await page.getByRole('region', { name: 'Pages of the book' }).focus();
+  await page.keyboard.press('Home');
+  await expect(status).toHaveText('Page 1 of 2');
+  await page.getByRole('button', { name: /Bookmarks and notes/ }).click();
+  await page.locator('.annotation-go', { hasText: 'The fox' }).click();
+  await expect(status).toHaveText('Page 2 of 2');
+  await page.keyboard.press('Escape');
+
+  // A search hit on page 1 opens the pages there, painted as the current match.
+  await page.goto(quire.url);
+  const search = new SearchBox(page);
+  await search.search('wakes under');
+  await search.result(/wakes under/i).click();
+  await expect(status).toHaveText('Page 1 of 2');
+  await expect.poll(async () => (await paintedText(page, 'quire-page-match-current')).join(' ')).toMatch(/wakes/);
+  await screenshot(page, testInfo, 'fixed-layout-search-800-light.png');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, testInfo, 'fixed-layout-search-800-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // A bookmark opened from the Bookmarks view opens the pages on its page (page 1 was read last).
+  const bookmarks = new BookmarksPage(page);
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await bookmarks.open();
+  await bookmarks.list.getByRole('button', { name: /The fox/ }).click();
+  await expect(status).toHaveText('Page 2 of 2');
+  await expect.poll(() => paintedText(page, 'quire-page-green')).toEqual(['The fox']);
+  expect(consoleErrors).toEqual([]);
+});
+
+/**
+ * The lines of text on the page shown, as Range.getClientRects gives them, that cross the page's
+ * edge (the text's box): a line cut in two by the page. And how many lines are on the page.
+ */
+const linesOnPage = (page: Page): Promise<{ lines: number; cut: string[] }> =>
+  page.evaluate(() => {
+    const scroller = document.querySelector<HTMLElement>('.reader-scroll')!;
+    const box = scroller.getBoundingClientRect();
+    const walker = document.createTreeWalker(scroller, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let lines = 0;
+    const cut: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim()) continue;
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        if (rect.width === 0 || rect.height === 0) continue;
+        const seen = rect.right > box.left && rect.left < box.right && rect.bottom > box.top && rect.top < box.bottom;
+        if (!seen) continue;
+        lines += 1;
+        const whole = rect.left >= box.left - 1 && rect.right <= box.right + 1 && rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1;
+        if (!whole) cut.push(`"${node.textContent.slice(0, 12)}…" at ${Math.round(rect.left)}–${Math.round(rect.right)} × ${Math.round(rect.top)}–${Math.round(rect.bottom)} in ${Math.round(box.left)}–${Math.round(box.right)} × ${Math.round(box.top)}–${Math.round(box.bottom)}`);
+      }
+    }
+    return { lines, cut };
+  });
+
+test('pages end between lines: a vertical novel and the same book set horizontally, at three window sizes', async ({ page, quire, consoleErrors }, testInfo) => {
+  test.slow();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await importAndOpen(page, quire.homeDir, quire.url, 'neko.epub', verticalNovel(), NOVEL_TITLE);
+  await page.getByRole('button', { name: 'Text layout' }).click();
+  await page.getByLabel('Layout', { exact: true }).selectOption('one-column');
+  await page.keyboard.press('Escape');
+  const status = page.locator('.reading-status-text');
+  const scroller = page.getByRole('region', { name: 'Article text' });
+  // The status's parts are spans, shown apart ("Page 2 of 5 · 3 min left…") but run together in its text.
+  const position = status.locator('span', { hasText: /^Page \d+ of \d+$/ });
+  const pageOf = async () => /Page (\d+) of (\d+)/.exec((await position.textContent()) ?? '')!.slice(1).map(Number) as [number, number];
+  const lines = page.getByRole('group', { name: 'Lines' });
+
+  for (const mode of ['Vertical', 'Horizontal'] as const) {
+    await lines.getByRole('button', { name: mode }).click();
+    await expect(lines.getByRole('button', { name: mode })).toHaveAttribute('aria-pressed', 'true');
+    for (const [width, height] of [[1280, 800], [1017, 731], [800, 1100]] as const) {
+      await page.setViewportSize({ width, height });
+      // Home goes to the first page (again, should the new size's re-layout take the text back to its place after it).
+      await expect(async () => {
+        await scroller.focus();
+        await page.keyboard.press('Home');
+        await expect(status).toContainText(/Page 1 of \d+/, { timeout: 1_000 });
+      }).toPass();
+      const [, count] = await pageOf();
+      expect(count, `${mode} at ${width}×${height} holds more than one page`).toBeGreaterThan(1);
+      for (let shown = 1; shown <= count; shown += 1) {
+        await expect.poll(async () => (await pageOf())[0]).toBe(shown);
+        const found = await linesOnPage(page);
+        expect(found.lines, `page ${shown} of ${count} shows lines`).toBeGreaterThan(0);
+        expect(found.cut, `${mode}, ${width}×${height}, page ${shown} of ${count}: lines cut by the page's edge`).toEqual([]);
+        if (shown === 2 && width === 1017) await screenshot(page, testInfo, `${mode.toLowerCase()}-pages-1017-light.png`);
+        await page.keyboard.press('PageDown');
+      }
+    }
+  }
+  await page.setViewportSize({ width: 800, height: 1100 });
+  await lines.getByRole('button', { name: 'Vertical' }).click();
+  await page.keyboard.press('PageDown');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, testInfo, 'vertical-pages-800-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, testInfo, 'vertical-pages-800-light.png');
   expect(consoleErrors).toEqual([]);
 });
