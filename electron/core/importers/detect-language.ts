@@ -5,8 +5,18 @@
  * `.txt` must be known as French. A guess on too little text, or one tinyld is unsure of, is no
  * language at all rather than a wrong one.
  */
-import { detectAll } from 'tinyld';
+import { createRequire } from 'node:module';
+import type * as TinyldModule from 'tinyld';
 import type { ImportedDocument } from './imported-document';
+
+type Tinyld = typeof TinyldModule;
+
+/**
+ * tinyld, loaded the first time a document needs it: its tables take a few hundred milliseconds to
+ * load, and most books and pages declare their language (an import worker then never loads them).
+ */
+let tinyld: Tinyld | undefined;
+const loadTinyld = (): Tinyld => (tinyld ??= createRequire(import.meta.url)('tinyld') as Tinyld);
 
 /** What is read of a long document: enough for a sure answer, cheap on a whole book. */
 const SAMPLE_CHARS = 4_000;
@@ -18,7 +28,7 @@ const MIN_ACCURACY = 0.3;
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE_CHARS);
   if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return null;
-  const best = detectAll(sample)[0];
+  const best = loadTinyld().detectAll(sample)[0];
   return best && best.accuracy >= MIN_ACCURACY ? best.lang : null;
 }
 

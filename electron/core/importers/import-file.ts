@@ -11,7 +11,6 @@ import type { ArticleFormat, ReadingUnit } from '../../shared/models';
 import { say } from '../../shared/i18n/core-sentences';
 import { sentenceError } from '../../shared/i18n/english-sentence';
 import { withLanguage } from './detect-language';
-import { importHtml } from './html-importer';
 import type { ImportedDocument } from './imported-document';
 import { importMarkdown } from './markdown-importer';
 import { importText } from './txt-importer';
@@ -50,9 +49,13 @@ export async function importFile({ fileName, bytes, filePath, maxBytes = MAX_IMP
     case 'md':
       document = importMarkdown(fileName, bytes);
       break;
-    case 'html':
+    case 'html': {
+      // Loaded when first needed, like the book and PDF importers: a page brings linkedom,
+      // Readability and temml, which nothing else needs (a worker reading a book never loads them).
+      const { importHtml } = await import('./html-importer');
       document = importHtml(fileName, bytes, documentUrl(fileName, filePath), { localFiles: filePath !== undefined });
       break;
+    }
     case 'epub': {
       const { importEpub } = await import('./epub/epub-importer');
       document = await importEpub(fileName, bytes, { maxBytes, onChapter: onProgress && ((done, total) => onProgress(done, total, 'chapter')) });

@@ -128,7 +128,8 @@ function normalizeRun(nodes: ChildNode[]): boolean {
     if (isText(piece)) {
       let data = piece.data.replace(COLLAPSIBLE, ' ');
       if (dropLeadingSpace && data.startsWith(' ')) data = data.slice(1);
-      piece.data = data;
+      // Only when it changes: each change is a DOM mutation, which jsdom makes costly.
+      if (data !== piece.data) piece.data = data;
       if (data !== '') dropLeadingSpace = data.endsWith(' ');
       line.push(piece);
     } else {
@@ -159,7 +160,7 @@ function trimTrailingSpace(line: Text[]): void {
   for (let i = line.length - 1; i >= 0; i -= 1) {
     const text = line[i]!;
     if (text.data === '') continue;
-    text.data = text.data.replace(/ +$/, '');
+    if (text.data.endsWith(' ')) text.data = text.data.replace(/ +$/, '');
     if (text.data !== '') return;
   }
 }

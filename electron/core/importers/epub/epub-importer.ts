@@ -11,7 +11,6 @@ import type { QuireError } from '../../../shared/result';
 import { say } from '../../../shared/i18n/core-sentences';
 import { englishSentence, sentenceError } from '../../../shared/i18n/english-sentence';
 import { AssetCollector } from '../asset-collector';
-import { countWords } from '../count-words';
 import { decodeText } from '../decode-text';
 import { domWindow } from '../dom-window';
 import { excerptOf, guessDirection, type ImportedDocument, isoDate, titleFromFileName } from '../imported-document';
@@ -140,7 +139,9 @@ async function assemble(
     await layout.readChapter(chapter, { ...item, path: item.path }, `c${index + 1}`);
     const section = doc.createElement('section');
     section.id = `c${index + 1}`;
-    for (const node of Array.from(body.childNodes)) section.append(doc.importNode(node, true));
+    // Moved, not copied: appending adopts the chapter's nodes into the article's document (and its
+    // HTML serializer), and a copy of every node was garbage once the chapter was serialized.
+    section.append(...Array.from(body.childNodes));
     svgPicturesToImg(section);
     unprefixMathml(section);
     dropNamespacedAttributes(section);
@@ -185,7 +186,8 @@ async function assemble(
     toc: toc.sort((a, b) => a.order - b.order).map(({ order: _order, ...entry }) => entry),
     chapters: stored,
     ...bookLayout.fields,
-    ...littleTextNote(text, book.fixedLayout, hasPicture),
+    // The chapters were counted as they were read; a word never runs across the "\n" between two.
+    ...littleTextNote(stored.reduce((sum, chapter) => sum + chapter.words, 0), book.fixedLayout, hasPicture),
   };
 }
 
@@ -196,8 +198,7 @@ const FEW_WORDS = 100;
  * A book that imports with almost no text (a picture book, a comic, a scanned book) would
  * otherwise look like a success; the import summary says what came in and why.
  */
-function littleTextNote(text: string, fixedLayout: boolean, hasPictures: boolean): Pick<ImportedDocument, 'note' | 'noteSentence'> {
-  const words = countWords(text);
+function littleTextNote(words: number, fixedLayout: boolean, hasPictures: boolean): Pick<ImportedDocument, 'note' | 'noteSentence'> {
   if (words >= FEW_WORDS) return {};
   const id = fixedLayout ? 'core.import.epubFixedLayout' : hasPictures ? 'core.import.epubMostlyPictures' : 'core.import.epubLittleText';
   const sentence = say(id, { words });

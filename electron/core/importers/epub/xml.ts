@@ -43,6 +43,24 @@ export function elementsNamed(root: Document | Element, localName: string): Elem
   return Array.from(root.getElementsByTagNameNS('*', localName));
 }
 
+/**
+ * The first element with that local name, in document order: found by walking the tree only as
+ * far as it, where a collection of them all walks every element (a chapter's `<body>` comes
+ * right after its `<head>`).
+ */
 export function firstNamed(root: Document | Element, localName: string): Element | null {
-  return elementsNamed(root, localName)[0] ?? null;
+  let element = root.firstElementChild;
+  while (element !== null) {
+    if (element.localName === localName) return element;
+    let next = element.firstElementChild;
+    while (next === null && element !== null) {
+      next = element.nextElementSibling;
+      if (next === null) {
+        const parent: Element | null = element.parentElement;
+        element = parent === root ? null : parent;
+      }
+    }
+    element = next;
+  }
+  return null;
 }

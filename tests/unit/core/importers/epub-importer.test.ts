@@ -406,6 +406,20 @@ describe('broken EPUBs, each with one clear sentence', () => {
     expect(await importError('liar.epub', bytes)).toBe('This EPUB unpacks to more than Quire allows (it may be a zip bomb); it was not imported.');
   });
 
+  it('a chapter whose entry unpacks to less than its header says is left out, and the rest of the book reads', async () => {
+    const manifest = ['a', 'b', 'c'].map((id) => `<item id="${id}" href="${id}.xhtml" media-type="application/xhtml+xml"/>`).join('');
+    const bytes = makeEpub({
+      opf: opf({ manifest, spine: '<itemref idref="a"/><itemref idref="b"/><itemref idref="c"/>' }),
+      files: { 'a.xhtml': xhtml('A', '<p>Call me Ishmael.</p>') },
+      extra: [
+        { name: 'OEBPS/b.xhtml', data: xhtml('B', '<p>Cut short.</p>'), declaredSize: 10_000 },
+        { name: 'OEBPS/c.xhtml', data: xhtml('C', '<p>Stored, not deflated.</p>'), store: true },
+      ],
+    });
+    const { document } = await importFile({ fileName: 'cut.epub', bytes });
+    expect(document.text).toBe('Call me Ishmael.\nStored, not deflated.');
+  });
+
   it('a package file that is not XML', async () => {
     const bytes = makeEpub({ opf: '<package><metadata><dc:title>Broken</metadata>' });
     expect(await importError('bad.epub', bytes)).toBe("This EPUB's package file (OPF) is not valid XML, so its contents cannot be read.");
