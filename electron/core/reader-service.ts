@@ -10,6 +10,7 @@ import type {
   AnnotationExportFormat,
   AnnotationImportSummary,
   ArticleContent,
+  ContentOptions,
   ArticleEdit,
   ArticleMeta,
   ArticleQuery,
@@ -238,8 +239,8 @@ export class LibraryService implements ReaderService {
     return this.parts.store.listTrash();
   }
 
-  async getContent(id: string): Promise<ArticleContent> {
-    return this.parts.store.readContent(id);
+  async getContent(id: string, options?: ContentOptions): Promise<ArticleContent> {
+    return this.parts.store.readContent(id, options);
   }
 
   async getChapter(id: string, chapter: number): Promise<{ chapter: number; html: string }> {

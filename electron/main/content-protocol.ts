@@ -8,7 +8,7 @@ import { withoutPaths } from '../core/path-errors';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
-import { CONTENT_RESPONSE_HEADERS, resolveArticleFile } from '../core/content-path';
+import { CONTENT_READ_CHUNK_BYTES, CONTENT_RESPONSE_HEADERS, resolveArticleFile } from '../core/content-path';
 
 /** Made privileged with the page's scheme in privileged-schemes.ts. */
 export const CONTENT_SCHEME = 'quire-content';
@@ -36,7 +36,7 @@ export async function contentResponse(request: Request, libraryDir: string): Pro
   if (!lookup.ok) return textResponse(lookup.status, lookup.status === 404 ? 'Not found.' : 'Forbidden.');
   const headers = { ...CONTENT_RESPONSE_HEADERS, 'Content-Type': lookup.contentType };
   if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
-  const body = Readable.toWeb(createReadStream(lookup.filePath)) as ReadableStream<Uint8Array>;
+  const body = Readable.toWeb(createReadStream(lookup.filePath, { highWaterMark: CONTENT_READ_CHUNK_BYTES })) as ReadableStream<Uint8Array>;
   return new Response(body, { status: 200, headers });
 }
 

@@ -8,7 +8,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CONTENT_RESPONSE_HEADERS, resolveArticleFile } from '../core/content-path';
+import { CONTENT_READ_CHUNK_BYTES, CONTENT_RESPONSE_HEADERS, resolveArticleFile } from '../core/content-path';
 import { tokensMatch } from './guards';
 import { isRequestPathError, withoutPaths } from '../core/path-errors';
 
@@ -52,7 +52,7 @@ export async function serveContent(
   }
   response.writeHead(200, { ...CONTENT_RESPONSE_HEADERS, 'Content-Type': lookup.contentType });
   if (request.method === 'HEAD') return void response.end();
-  const stream = createReadStream(lookup.filePath);
+  const stream = createReadStream(lookup.filePath, { highWaterMark: CONTENT_READ_CHUNK_BYTES });
   stream.on('error', (error) => {
     log('Quire could not read an article file.', withoutPaths(error));
     response.destroy();

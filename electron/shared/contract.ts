@@ -9,6 +9,7 @@ import type {
   AnnotationExportFormat,
   AnnotationImportSummary,
   ArticleContent,
+  ContentOptions,
   ArticleEdit,
   ArticleMeta,
   ArticleQuery,
@@ -62,7 +63,7 @@ export interface ReaderServiceMethods {
   listTrash(): ArticleMeta[];
   /** Deletes every article in the trash for good. */
   emptyTrash(): { removed: number };
-  getContent(id: string): ArticleContent;
+  getContent(id: string, options?: ContentOptions): ArticleContent;
   /** One chapter's HTML of a book read in chapters (`ArticleContent.chapters`), by its place in that list. */
   getChapter(id: string, chapter: number): { chapter: number; html: string };
   setProgress(id: string, progress: ReadingProgress): ArticleMeta;

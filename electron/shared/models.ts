@@ -88,6 +88,21 @@ export interface ArticleContent {
    * and the one after it, come with their `html`.
    */
   chapters?: ContentChapter[];
+  /**
+   * Asked for with `textApart` (ContentOptions) and a long book: `text` is empty, and this many
+   * characters are the article's file text.txt, which the reader reads itself.
+   */
+  textApart?: { length: number };
+}
+
+/** How `getContent` answers. */
+export interface ContentOptions {
+  /**
+   * A long book's text left out of the answer (ArticleContent.textApart): a reader that can read
+   * the article's files reads text.txt as one, as it does its pictures, instead of millions of
+   * characters encoded into the answer and decoded from it.
+   */
+  textApart?: boolean;
 }
 
 /** One chapter of a book stored in chapters: where it is in text.txt, and what it is called. */

@@ -161,7 +161,7 @@ export const argSchemas = {
   restoreArticles: z.tuple([articleIdsSchema]),
   listTrash: z.tuple([]),
   emptyTrash: z.tuple([]),
-  getContent: z.tuple([idSchema]),
+  getContent: z.tuple([idSchema, z.optional(z.strictObject({ textApart: z.optional(z.boolean()) }))]),
   getChapter: z.tuple([idSchema, z.int().check(z.gte(0), z.lte(1_000_000))]),
   setProgress: z.tuple([idSchema, z.strictObject({ progress: z.number().check(z.gte(0), z.lte(1)), position: offsetSchema })]),
   setReadState: z.tuple([articleIdsSchema, z.enum(MARKED_READ_STATES)]),

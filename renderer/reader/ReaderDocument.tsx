@@ -41,6 +41,8 @@ import { usePdfPages } from './pdf/use-pdf-pages';
 
 interface ReaderDocumentProps {
   data: Extract<ReaderData, { status: 'ready' }>;
+  /** a long book's text, built before the reader (book/use-book-dom.ts); else null */
+  bookDom?: HTMLElement | null;
   target: ReaderTarget | null;
   backLabel: string;
   onBack: () => void;
@@ -51,7 +53,7 @@ interface ReaderDocumentProps {
  * selection's colour bar, a highlight's popover, the side panel and the dialog. Each part's behaviour lives in its own hook or
  * component; this one only wires them to each other.
  */
-export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocumentProps) {
+export function ReaderDocument({ data, bookDom = null, target, backLabel, onBack }: ReaderDocumentProps) {
   const { article, content } = data;
   const markHintId = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -65,9 +67,8 @@ export function ReaderDocument({ data, target, backLabel, onBack }: ReaderDocume
   const chrome = useReaderChrome(drawerButton, drawerPanel);
 
   // A long book arrives chapter by chapter; `contentKey` changes with each (marks and the place follow).
-  const units = useChapterUnits({ articleId: article.id, content, container: containerRef, scroller: scrollerRef });
-  const { html } = units;
-  const contentKey = `${html.length}:${units.version}`;
+  const units = useChapterUnits({ articleId: article.id, content, dom: bookDom, container: containerRef, scroller: scrollerRef });
+  const { html, contentKey } = units;
   // The metadata's direction, else the text's: an Arabic article reads right to left by itself.
   const dir = useMemo(() => article.dir ?? detectDirection(content.text), [article.dir, content.text]);
   const annotations = useAnnotations(article.id, data.annotations);

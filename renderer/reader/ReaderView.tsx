@@ -4,6 +4,7 @@ import { ReaderDocument } from './ReaderDocument';
 import { BACK_GLYPH } from './ReaderToolbar';
 import type { ReaderTarget } from './reader-target';
 import { useReaderData } from './use-reader-data';
+import { useBookDom } from './book/use-book-dom';
 
 interface ReaderViewProps {
   articleId: string;
@@ -18,8 +19,10 @@ export function ReaderView({ articleId, target, backLabel: givenBackLabel, onBac
   const data = useReaderData(articleId);
   const text = useText();
   const backLabel = givenBackLabel ?? text('reader.back.library');
-  if (data.status === 'ready') {
-    return <ReaderDocument key={articleId} data={data} target={target} backLabel={backLabel} onBack={onBack} />;
+  // A long book's text is built in a task of its own first (book/use-book-dom.ts); "Loading…" meanwhile.
+  const book = useBookDom(articleId, data.status === 'ready' ? data.content : null);
+  if (data.status === 'ready' && book) {
+    return <ReaderDocument key={articleId} data={{ ...data, content: book.content }} bookDom={book.dom} target={target} backLabel={backLabel} onBack={onBack} />;
   }
   return (
     <main className="view reader-view reader-message" id="main">
@@ -29,7 +32,7 @@ export function ReaderView({ articleId, target, backLabel: givenBackLabel, onBac
           {backLabel}
         </button>
       </div>
-      {data.status === 'loading' ? (
+      {data.status !== 'error' ? (
         <p className="loading" role="status">
           <FormattedMessage id="reader.loading" />
         </p>

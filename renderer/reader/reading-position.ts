@@ -10,6 +10,7 @@ import { isVertical, scrollVerticalTo, verticalProgress, verticalView } from './
 import { indexTextNodes, offsetsToRange, type TextNodeEntry } from './text-offsets';
 
 const TOP_MARGIN_PX = 4;
+const NOT_BLANK = /\S/;
 
 const canMeasure = (doc: Document) => typeof doc.createRange().getBoundingClientRect === 'function';
 
@@ -32,7 +33,8 @@ function firstIndex(count: number, isBelowTop: (index: number) => boolean): numb
 export function firstVisibleOffset(container: HTMLElement, view: number | { left: number; right: number; sign: 1 | -1 }): number {
   const doc = container.ownerDocument;
   if (!canMeasure(doc)) return 0;
-  const entries = indexTextNodes(container).filter((entry) => entry.node.data.trim() !== '');
+  // A test that stops at the first letter: trimming each node copied a long book's whole text every frame.
+  const entries = indexTextNodes(container).filter((entry) => NOT_BLANK.test(entry.node.data));
   if (entries.length === 0) return 0;
   const range = doc.createRange();
   const reaches = (entry: TextNodeEntry, from: number, to: number) => {

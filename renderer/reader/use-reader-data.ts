@@ -11,6 +11,7 @@ import { answerOf } from '../api/query-client';
 import { articleKey, queryKeys } from '../api/query-keys';
 import { coreSentenceText } from '../i18n/core-sentence';
 import { useText } from '../i18n/use-text';
+import { readContent } from './read-content';
 
 export type ReaderData =
   | { status: 'loading' }
@@ -26,7 +27,7 @@ export function useReaderData(articleId: string): ReaderData {
   });
   const content = useQuery({
     queryKey: articleKey(queryKeys.articleContent, articleId),
-    queryFn: () => answerOf(api.getContent(articleId)),
+    queryFn: () => answerOf(readContent(api, articleId)),
   });
   const annotations = useQuery({
     queryKey: articleKey(queryKeys.articleAnnotations, articleId),

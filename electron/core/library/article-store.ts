@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import type { ArticleContent, ArticleMeta } from '../../shared/models';
+import type { ArticleContent, ArticleMeta, ContentOptions } from '../../shared/models';
 import { QuireError } from '../../shared/result';
 import { say } from '../../shared/i18n/core-sentences';
 import { sentenceError } from '../../shared/i18n/english-sentence';
@@ -22,7 +22,7 @@ import type { Log } from '../log';
 import { recoverSwaps, swapFolder } from './folder-swap';
 import { withArticleLock } from './library-locks';
 import type { StoredChapter } from './chapter-index';
-import { readArticleContent, readChapterHtml, readChapterIndex, writeContentFiles } from './content-files';
+import { ChapterIndexes, readArticleContent, readChapterHtml, writeContentFiles } from './content-files';
 import { articleFiles, articleMetaFile, articleMetaFileIn, ASSET_PATH, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
 import { replaceBrokenManifest } from './library-manifest';
 import { ArticleMetaCache } from './meta-cache';
@@ -66,6 +66,7 @@ export class ArticleStore {
   private readonly byHash = new Map<string, string>();
   /** the articles this process just changed (the library watcher leaves those alone) */
   readonly ownWrites = new OwnWrites();
+  private readonly chapterIndexes: ChapterIndexes;
 
   private constructor(
     root: string,
@@ -74,6 +75,7 @@ export class ArticleStore {
     private readonly now: () => string,
   ) {
     this.paths = new LibraryPaths(root);
+    this.chapterIndexes = new ChapterIndexes((line) => this.log(line));
   }
 
   /**
@@ -330,20 +332,27 @@ export class ArticleStore {
     return readArticleFile(articleFiles(this.paths.articleDir(id)).text);
   }
 
-  /** The article for the reader: a long book as its text and chapters (content-files.ts), anything else whole. */
-  async readContent(id: string): Promise<ArticleContent> {
+  /**
+   * The article for the reader: a long book as its text and chapters (content-files.ts), anything
+   * else whole; `textApart`: a long book's text left for the reader to read as text.txt.
+   */
+  async readContent(id: string, { textApart = false }: ContentOptions = {}): Promise<ArticleContent> {
     const { position } = this.require(id);
     const files = articleFiles(this.paths.articleDir(id));
-    const text = await readArticleFile(files.text);
-    return readArticleContent(id, files, { text, position, readWhole: () => readArticleFile(files.content), log: this.log });
+    return readArticleContent(id, files, {
+      position,
+      textApart,
+      indexes: this.chapterIndexes,
+      readText: () => readArticleFile(files.text),
+      readWhole: () => readArticleFile(files.content),
+    });
   }
 
   /** One chapter's HTML of a book read in chapters, by its place in the book's chapter index. */
   async readChapter(id: string, chapter: number): Promise<{ chapter: number; html: string }> {
     this.require(id);
     const files = articleFiles(this.paths.articleDir(id));
-    const text = await readArticleFile(files.text);
-    const stored = (await readChapterIndex(files, text.length, this.log))?.chapters[chapter];
+    const stored = (await this.chapterIndexes.of(files, () => readArticleFile(files.text))).index?.chapters[chapter];
     if (!stored) throw sentenceError('not-found', say('core.error.chapterNotFound'));
     return { chapter, html: await readChapterHtml(files, stored) };
   }

@@ -64,20 +64,69 @@ export async function readChapterHtml(files: ArticleFiles, chapter: StoredChapte
 }
 
 /**
+ * The chapter indexes of the long books read lately, kept while their three files are unchanged
+ * (the same sizes and times): a chapter asked for, or the book opened again, then reads no more
+ * than its own bytes. Telling whether an index matches its files means knowing the text's length
+ * in characters, which otherwise reads and decodes the whole text (6 MB for a million words) for
+ * every chapter.
+ */
+export class ChapterIndexes {
+  private readonly known = new Map<string, { stamp: string; index: ChapterIndex }>();
+
+  constructor(private readonly log: (line: string) => void) {}
+
+  /**
+   * The index that matches the article's files, or null (the article is read whole); and the text
+   * when it had to be read to tell (it is not, for a book whose files are as they were).
+   */
+  async of(files: ArticleFiles, readText: () => Promise<string>): Promise<{ index: ChapterIndex | null; text?: string }> {
+    // Stamped before the text is read: a file written meanwhile gives the next call a new stamp.
+    const stamp = (await Promise.all([files.text, files.content, files.chapters].map(stampOf))).join('|');
+    const known = this.known.get(files.text);
+    if (known?.stamp === stamp) return { index: known.index };
+    const text = await readText();
+    const index = text.length >= CHAPTERS_FROM_CHARS ? await readChapterIndex(files, text.length, this.log) : null;
+    if (index) this.known.set(files.text, { stamp, index });
+    else this.known.delete(files.text);
+    return { index, text };
+  }
+}
+
+async function stampOf(file: string): Promise<string> {
+  try {
+    const { size, mtimeMs } = await stat(file);
+    return `${size}:${mtimeMs}`;
+  } catch (error) {
+    if (isNotFound(error)) return '-';
+    throw error;
+  }
+}
+
+/**
  * What the reader gets: a long book as its text and chapters, with the HTML of the chapter holding
- * `position` and of the next one; anything else as the whole HTML (`readWhole`).
+ * `position` and of the next one; anything else as the whole HTML (`readWhole`). `textApart`: a
+ * long book's text is left out (`textApart` says its length), for a reader that reads text.txt as
+ * a file of the article, without the cost of carrying millions of characters inside the answer.
  */
 export async function readArticleContent(
   id: string,
   files: ArticleFiles,
-  { text, position, readWhole, log }: { text: string; position: number; readWhole: () => Promise<string>; log: (line: string) => void },
+  {
+    position,
+    readText,
+    readWhole,
+    indexes,
+    textApart = false,
+  }: { position: number; readText: () => Promise<string>; readWhole: () => Promise<string>; indexes: ChapterIndexes; textApart?: boolean },
 ): Promise<ArticleContent> {
-  const index = text.length >= CHAPTERS_FROM_CHARS ? await readChapterIndex(files, text.length, log) : null;
-  if (!index) return { id, html: await readWhole(), text };
+  const found = await indexes.of(files, readText);
+  const { index } = found;
+  if (!index) return { id, html: await readWhole(), text: found.text ?? (await readText()) };
   const first = chapterHolding(index.chapters, position);
   const chapters: ContentChapter[] = [];
   for (const [i, { htmlStart: _start, htmlEnd: _end, ...chapter }] of index.chapters.entries()) {
     chapters.push(i === first || i === first + 1 ? { ...chapter, html: await readChapterHtml(files, index.chapters[i]!) } : chapter);
   }
-  return { id, html: '', text, chapters };
+  if (textApart) return { id, html: '', text: '', chapters, textApart: { length: index.textLength } };
+  return { id, html: '', text: found.text ?? (await readText()), chapters };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Disclosure } from '../../app/use-disclosure';
 import { useText } from '../../i18n/use-text';
 import { goToHeading } from '../headings';
@@ -35,21 +35,41 @@ function chapterTree(chapters: readonly Chapter[]): ChapterNode[] {
 }
 
 /**
+ * Above this many entries (a long book's hundreds of chapters) the list is drawn in a task after
+ * the one that shows the text: laid out with it, 720 entries were half of the longest task of
+ * opening a million-word book. The panel itself is there from the start, so the text's column
+ * has its final width and the place it opened at does not move.
+ */
+const ENTRIES_DRAWN_WITH_THE_TEXT = 200;
+
+/** False until a task after the first render, for a list too long to draw with the text. */
+function useDrawnLater(many: boolean): boolean {
+  const [drawn, setDrawn] = useState(!many);
+  useEffect(() => {
+    if (drawn) return;
+    const timer = window.setTimeout(() => setDrawn(true), 0);
+    return () => window.clearTimeout(timer);
+  }, [drawn]);
+  return drawn;
+}
+
+/**
  * The book's contents, open beside the text in a wide reader (a drawer in a narrow one): every
  * chapter and heading, nested, the one being read marked (`aria-current`) and kept in view.
  */
 export function ContentsPanel({ chapters, current, drawer, panelRef, container }: ContentsPanelProps) {
   const text = useText();
   const list = useRef<HTMLDivElement>(null);
+  const drawn = useDrawnLater(chapters.length > ENTRIES_DRAWN_WITH_THE_TEXT);
   useEffect(() => {
     list.current?.querySelector('[aria-current]')?.scrollIntoView?.({ block: 'nearest' });
-  }, [current, drawer?.open]);
+  }, [current, drawer?.open, drawn]);
   // The drawer opened: the focus goes to the chapter being read (else the first), as in a menu.
   const drawerOpen = drawer?.open ?? false;
   useEffect(() => {
     const items = list.current;
     if (drawerOpen && items) (items.querySelector<HTMLElement>('[aria-current]') ?? items.querySelector('button'))?.focus({ preventScroll: true });
-  }, [drawerOpen]);
+  }, [drawerOpen, drawn]);
 
   const goTo = (chapter: Chapter) => {
     if (drawer) drawer.close();
@@ -85,7 +105,7 @@ export function ContentsPanel({ chapters, current, drawer, panelRef, container }
     >
       <h2 className="contents-title">{text('contents.label')}</h2>
       <div className="contents-list" ref={list}>
-        {render(chapterTree(chapters))}
+        {drawn && render(chapterTree(chapters))}
       </div>
     </nav>
   );

@@ -21,13 +21,16 @@ import {
   pendingChapters,
 } from './chapter-units';
 import { ChapterLoader } from './chapter-loader';
+import { measureReadingProgress, scrollToTextOffset } from '../reading-position';
 import type { ArrivedChapter } from '../highlights';
 
 export interface ChapterUnits {
-  /** the text container's first HTML: the article, or a long book with its waiting chapters */
+  /** the text container's first HTML: the article, or a long book with its waiting chapters (empty when `dom` brings them) */
   html: string;
   /** changes each time a chapter arrives: marks, the place and the pages are drawn and measured again */
   version: number;
+  /** changes whenever the text's DOM is new (another text, a chapter arriving) */
+  contentKey: string;
   /** the chapters that arrived since the marks were last drawn, to draw theirs alone (use-highlight-marks.ts) */
   arrivals: RefObject<ArrivedChapter[]>;
   /** a long book's chapters (read in chapters), else null */
@@ -41,6 +44,8 @@ export interface ChapterUnits {
 interface ChapterUnitsOptions {
   articleId: string;
   content: ArticleContent;
+  /** a long book's text built before the reader (use-book-dom.ts): moved into the container instead of `html` */
+  dom?: HTMLElement | null;
   container: RefObject<HTMLElement | null>;
   scroller: RefObject<HTMLElement | null>;
 }
@@ -48,22 +53,36 @@ interface ChapterUnitsOptions {
 /** Waiting chapters this close to the view (a screen each way) are fetched before they are seen. */
 const NEAR_VIEW = '100% 100% 100% 100%';
 
-export function useChapterUnits({ articleId, content, container, scroller }: ChapterUnitsOptions): ChapterUnits {
+/** A number for each built book text, for the content key. */
+const domSerials = new WeakMap<HTMLElement, number>();
+let domCount = 0;
+const serialOf = (dom: HTMLElement): number => {
+  if (!domSerials.has(dom)) domSerials.set(dom, (domCount += 1));
+  return domSerials.get(dom)!;
+};
+
+export function useChapterUnits({ articleId, content, dom = null, container, scroller }: ChapterUnitsOptions): ChapterUnits {
   const api = useApi();
   const chapters = content.chapters ?? null;
   const html = useMemo(
-    () => (chapters ? bookSkeletonHtml(content.text, chapters, (chapter) => prepareArticleHtml(chapter, articleId)) : prepareArticleHtml(content.html, articleId)),
-    [chapters, content.text, content.html, articleId],
+    () =>
+      dom ? '' : chapters ? bookSkeletonHtml(content.text, chapters, (chapter) => prepareArticleHtml(chapter, articleId)) : prepareArticleHtml(content.html, articleId),
+    [dom, chapters, content.text, content.html, articleId],
   );
   const [version, setVersion] = useState(0);
   const [loading, setLoading] = useState<{ chapter: number; of: number } | null>(null);
   const loader = useRef<ChapterLoader | null>(null);
   const arrivals = useRef<ArrivedChapter[]>([]);
 
-  // Before anything reads the text (marks, the saved place): the waiting chapters' text.
+  // Before anything reads the text (marks, the saved place): the book built beforehand moved in,
+  // else the waiting chapters' text set here. (Moved once: run again, the built element is empty.)
   useLayoutEffect(() => {
-    if (chapters && container.current) fillWaitingChapters(container.current, content.text, chapters);
-  }, [html, chapters, container, content.text]);
+    const root = container.current;
+    if (!root) return;
+    if (dom) {
+      if (dom.firstChild) root.replaceChildren(...Array.from(dom.childNodes));
+    } else if (chapters) fillWaitingChapters(root, content.text, chapters);
+  }, [html, dom, chapters, container, content.text]);
 
   // Each waiting chapter gets an estimated size (from the chapters already shown), and is fetched
   // when it comes near the view.
@@ -88,7 +107,15 @@ export function useChapterUnits({ articleId, content, container, scroller }: Cha
     });
     loader.current = chapterLoader;
     const waiting = pendingChapters(root);
-    sizeWaitingChapters(root, chapters, waiting);
+    // Sized from the chapters shown, in a task after the one that shows the text: measuring them
+    // there laid the page out once more and restyled every waiting chapter, in the longest task
+    // of opening a long book. The place on screen is kept (the browser's scroll anchoring does it
+    // in a scroll; in pages the sizes before the page shown move it).
+    const sizing = window.setTimeout(() => {
+      const keep = measureReadingProgress(view, root).position;
+      sizeWaitingChapters(root, chapters, pendingChapters(root));
+      if (measureReadingProgress(view, root).position !== keep) scrollToTextOffset(view, root, keep);
+    }, 0);
     const observer =
       typeof IntersectionObserver === 'function'
         ? new IntersectionObserver(
@@ -104,11 +131,12 @@ export function useChapterUnits({ articleId, content, container, scroller }: Cha
         : null;
     for (const pending of waiting) observer?.observe(pending);
     return () => {
+      window.clearTimeout(sizing);
       observer?.disconnect();
       chapterLoader.stop();
       loader.current = null;
     };
-  }, [api, articleId, chapters, container, scroller, html]);
+  }, [api, articleId, chapters, container, scroller, html, dom]);
 
   const onLinkClick = (event: MouseEvent<HTMLElement>, remember: (link: HTMLElement) => void): boolean => {
       const link = event.target instanceof Element ? event.target.closest<HTMLElement>('a[href^="#"]') : null;
@@ -135,7 +163,8 @@ export function useChapterUnits({ articleId, content, container, scroller }: Cha
 
   // Said while the reader is looking at the chapter's waiting text (a jump, a fast scroll).
   const loadingAt = (offset: number) => (loading && chapters && chapterHolding(chapters, offset) === loading.chapter - 1 ? loading : null);
-  return { html, version, arrivals, chapters, loadingAt, onLinkClick };
+  const contentKey = `${dom ? `book${serialOf(dom)}` : html.length}:${version}`;
+  return { html, version, contentKey, arrivals, chapters, loadingAt, onLinkClick };
 }
 
 const elementWithId = (root: HTMLElement, id: string): Element | null => root.querySelector(`[id="${id.replace(/["\\]/g, '\\$&')}"]`);

@@ -106,6 +106,9 @@ describe('a long book in the library', () => {
       const other = await core.getChapter(id, 7);
       expect(fragmentText(other.html)).toBe(content.text.slice(chapters[7]!.start, chapters[7]!.end));
       await expect(core.getChapter(id, chapters.length)).rejects.toThrow('That chapter is not in this book');
+      // Asked for with its text apart (a reader reads text.txt itself): the same answer, its text left out.
+      const apart = await core.getContent(id, { textApart: true });
+      expect(apart).toEqual({ ...content, text: '', textApart: { length: content.text.length } });
 
       // content.html written again by something else (a repair, a hand edit): the index is refused.
       const folder = path.join(root, 'library', 'articles', id);
@@ -113,6 +116,8 @@ describe('a long book in the library', () => {
       const whole = await core.getContent(id);
       expect(whole.chapters).toBeUndefined();
       expect(whole.html.length).toBeGreaterThan(1_000_000);
+      expect(await core.getContent(id, { textApart: true })).toEqual(whole);
+      await expect(core.getChapter(id, 7)).rejects.toThrow('That chapter is not in this book');
       expect(logged.some((line) => line.startsWith("chapters.json does not match the article's files") && line.endsWith('the article is read whole.'))).toBe(true);
     } finally {
       await core.close();

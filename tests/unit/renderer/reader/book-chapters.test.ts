@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentChapter } from '../../../../electron/shared/models';
 import { bookSkeletonHtml, fillWaitingChapters, pendingChapter, pendingChapters } from '../../../../renderer/reader/book/chapter-units';
+import { buildBookDom } from '../../../../renderer/reader/book/use-book-dom';
 import { drawHighlights, drawHighlightsIn, type HighlightSpec } from '../../../../renderer/reader/highlights';
 
 const SECTIONS = [
@@ -57,6 +58,16 @@ describe('a long book on the page', () => {
     expect(root.textContent).toBe(TEXT);
     expect(root.innerHTML).toBe(SECTIONS.join('\n'));
     root.remove();
+  });
+
+  it('is the same built off the page before the reader shows it, each waiting chapter with a size to stand in for it', async () => {
+    const built = await buildBookDom('a1', { id: 'a1', html: '', text: TEXT, chapters: chapters([1]) });
+    expect(built?.textContent).toBe(TEXT);
+    expect(built?.querySelector('section#c2')?.textContent).toBe(TEXTS[1]);
+    expect(pendingChapters(built!).map((pending) => pending.style.getPropertyValue('contain-intrinsic-block-size'))).toEqual(['auto 48px', 'auto 48px']);
+    // Not wanted any more (another article opened meanwhile): nothing is built.
+    expect(await buildBookDom('a1', { id: 'a1', html: '', text: TEXT, chapters: chapters([]) }, () => true)).toBeNull();
+    expect(await buildBookDom('a1', { id: 'a1', html: '<p>Short.</p>', text: 'Short.' })).toBeNull();
   });
 
   it('draws an arriving chapter’s marks and leaves the others', () => {
