@@ -25,14 +25,10 @@ import { selectsNothing } from '../use-passage-selection';
 import { PAGE_BASE_CSS, pageContent, pageCss } from './fixed-page-markup';
 import { fixedPageLayer, fixedPageOf, fixedPageStarts } from './fixed-page-text';
 import { scaleToFit, showsSpreads, spreadsOf } from './fixed-spreads';
-import type { FixedPagesRequest } from './use-fixed-pages';
+import type { FixedPagesHandle, FixedPagesRequest } from './use-fixed-pages';
 import './fixed-layout.css';
 
 /** What the reader asks of the pages: what a selection on them covers. */
-export interface FixedPagesHandle {
-  spanOfSelection: (selection: Selection | null) => TextSpan | null;
-}
-
 interface FixedLayoutPagesProps {
   ref: Ref<FixedPagesHandle>;
   articleId: string;

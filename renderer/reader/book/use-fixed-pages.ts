@@ -9,9 +9,13 @@ import type { Annotation } from '../../../electron/shared/models';
 import type { PlacedAnnotation } from '../placed-annotations';
 import type { TextSpan } from '../text-offsets';
 import { usePassageSelection, type SpanReader } from '../use-passage-selection';
-import type { FixedPagesHandle } from './FixedLayoutPages';
 
 /** A passage to show, numbered so that asking for the same one again goes there again. */
+/** What the pages view answers the hook: the passage a selection on its pages covers. */
+export interface FixedPagesHandle {
+  spanOfSelection: (selection: Selection | null) => TextSpan | null;
+}
+
 export interface FixedPagesRequest {
   span: TextSpan;
   count: number;
