@@ -57,6 +57,24 @@ test('the header fits its words in every language at 800 and 1280 px', async ({ 
       else await expect(sections.last(), where).toBeVisible();
     }
   }
-  // Every language folds at 800 px; at 1280 px German and French do (measured), the others keep their row.
-  expect([...folded].sort()).toEqual([...LANGUAGES.map((language) => `${language} at 800 px`), 'de at 1280 px', 'fr at 1280 px'].sort());
+  // Every language folds at 800 px; at 1280 px German and French do (measured), the others keep their
+  // row. Chinese and Japanese words are as wide as that only in a font that has their characters
+  // (.ci/run installs one): drawn as empty boxes, the Chinese row fits in 800 px.
+  const cjkFont = await page.evaluate(() => {
+    const draw = (text: string) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 40;
+      canvas.height = 40;
+      const context = canvas.getContext('2d')!;
+      context.font = '32px sans-serif';
+      context.fillText(text, 2, 32);
+      return canvas.toDataURL();
+    };
+    // A character no font has is drawn as the missing-glyph box: so is 中 where no font has it.
+    return draw('中') !== draw('\u{10FFFD}');
+  });
+  const expected = [...LANGUAGES.map((language) => `${language} at 800 px`), 'de at 1280 px', 'fr at 1280 px'];
+  if (!cjkFont) test.info().annotations.push({ type: 'skipped in part', description: 'no font for Chinese and Japanese on this machine: their folding at 800 px is not checked' });
+  const checked = (where: string) => cjkFont || !/^(ja|zh-CN) /.test(where);
+  expect([...folded].filter(checked).sort()).toEqual(expected.filter(checked).sort());
 });
