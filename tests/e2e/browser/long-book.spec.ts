@@ -47,11 +47,21 @@ test('a long book opens at its saved place, follows a search hit into another ch
   await search.results.getByRole('group', { name: /^Moby-Dick Twice/ }).getByRole('option').first().click();
   const current = reader.article.locator('mark.quire-search-current').first();
   await expect(current).toBeInViewport({ timeout: 30_000 });
-  // A passage of the hit's paragraph that no search mark cuts: the words after the last mark.
-  const { chapter, passage } = await current.evaluate((mark) => ({
-    chapter: mark.closest('[data-testid="article-body"] > *')?.id ?? '',
-    passage: (mark.closest('p')?.lastChild?.textContent ?? '').trim().slice(0, 40).trim(),
-  }));
+  // A passage of the hit's paragraph that no search mark cuts: the words after the last mark. The
+  // mark is read once its chapter holds it among the book's chapters (while the chapter's HTML
+  // replaces its waiting text, the mark is drawn again).
+  const anchors = new Set(chapters!.map((each) => each.anchor));
+  let found = { chapter: '', passage: '' };
+  await expect
+    .poll(async () => {
+      found = await current.evaluate((mark) => ({
+        chapter: mark.closest('[data-testid="article-body"] > *')?.id ?? '',
+        passage: (mark.closest('p')?.lastChild?.textContent ?? '').trim().slice(0, 40).trim(),
+      }));
+      return anchors.has(found.chapter);
+    }, { message: 'the search hit sits in one of the book chapters', timeout: 30_000 })
+    .toBe(true);
+  const { chapter, passage } = found;
   const hit = chapters!.findIndex((each) => each.anchor === chapter);
   expect(hit).toBeGreaterThanOrEqual(0);
   expect(chapters![hit]!.start).toBeLessThan(text.length / 2);
