@@ -3,7 +3,8 @@
 // functional build (electron/shared/zod.ts), which bundling cuts down to the parts they use, where
 // loading the package builds all of it at every start. The preload is CommonJS because sandboxed
 // preloads cannot be ES modules.
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 /** Bare imports (packages and node: builtins) stay imports, zod's aside. */
@@ -34,6 +35,8 @@ await Promise.all([
       'worker/import-worker': 'electron/core/import-jobs/import-worker.ts',
       'worker/import-host': 'electron/core/import-jobs/import-host.ts',
       'worker/library-watcher': 'electron/core/library/watch-worker.ts',
+      // A build step, not shipped (electron-builder.yml leaves out/tools out).
+      'tools/prepare-samples': 'electron/core/library/prepare-samples-tool.ts',
     },
     outdir: 'out',
     // Split so that lazily imported modules (the importers and jsdom) load only when used.
@@ -54,3 +57,12 @@ await Promise.all([
 // out/**/*.js are ES modules even where the project's package.json is not above them: a packaged
 // app runs its workers and their chunks from app.asar.unpacked, outside the archive that holds it.
 writeFileSync('out/package.json', `${JSON.stringify({ type: 'module' })}\n`);
+
+// The sample library read ahead of time by the importers just built (prepared-samples.ts): a new
+// library is made from it without loading them. They run on Node 24, as Quire does.
+const requiredNode = Number(/\d+/.exec(JSON.parse(readFileSync('package.json', 'utf8')).engines.node)?.[0]);
+if (Number(process.versions.node.split('.')[0]) < requiredNode) {
+  console.error(`The build runs Quire's importers, which need Node.js ${requiredNode}, but this is Node.js ${process.versions.node}: build with \`npm run build\` (npm install brings Node ${requiredNode}).`);
+  process.exit(1);
+}
+execFileSync(process.execPath, ['out/tools/prepare-samples.js', 'resources/sample-library', 'out/sample-library.json'], { stdio: 'inherit' });

@@ -5,6 +5,7 @@ import { cacheDirFor, resolveLibraryDir, userDataDir } from '../core/app-paths';
 import { openQuire, type QuireCore } from '../core/open-quire';
 import { createConfStore, createConfStoreOnDemand } from '../core/settings/conf-store';
 import { findProjectRoot } from '../core/app-root';
+import { PREPARED_SAMPLES_FILE } from '../core/library/prepared-samples';
 
 /** Unexpected errors: one line on stderr, the stack too when QUIRE_DEBUG is set. */
 export function logToStderr(message: string, error?: unknown): void {
@@ -26,13 +27,14 @@ export function locateCliLibrary(libraryFlag?: string): { libraryDir: string; in
 export async function openCliCore(libraryFlag?: string, { maintenance = false, searches = false }: { maintenance?: boolean; searches?: boolean } = {}): Promise<QuireCore> {
   const userData = userDataDir();
   const libraryDir = resolveLibraryDir(libraryFlag, { userData });
-  const sampleLibraryDir = path.join(findProjectRoot(), 'resources', 'sample-library');
+  const projectRoot = findProjectRoot();
+  const sampleLibraryDir = path.join(projectRoot, 'resources', 'sample-library');
   return openQuire({
     libraryDir,
     cacheDir: cacheDirFor(userData, libraryDir),
     // `serve` reads the settings at once; most one-shot commands never do (conf-store.ts).
     settings: maintenance ? createConfStore(userData) : createConfStoreOnDemand(userData),
-    ...(existsSync(sampleLibraryDir) ? { sampleLibraryDir } : {}),
+    ...(existsSync(sampleLibraryDir) ? { sampleLibraryDir, preparedSamplesFile: path.join(projectRoot, 'out', PREPARED_SAMPLES_FILE) } : {}),
     log: logToStderr,
     maintenance,
     // `serve` (maintenance) and a command that searches or writes open the index at once (its

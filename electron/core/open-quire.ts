@@ -28,6 +28,7 @@ import { watchLibrary, type LibraryWatcher, type TouchedArticles } from './libra
 import { StartupCheck } from './library/check/startup-check';
 import { settleConflictCopies } from './library/sync/settle-conflicts';
 import { writeSyncIgnores } from './library/sync/sync-ignores';
+import { readPreparedSamples } from './library/prepared-samples';
 import { importSampleLibrary } from './library/sample-library';
 import { readSettings } from './settings/settings';
 import { resolveInterfaceLocale } from '../shared/i18n/locales';
@@ -44,6 +45,8 @@ export interface OpenQuireOptions {
   settings: KeyValueStore;
   /** folder of documents imported into a brand-new library (resources/sample-library) */
   sampleLibraryDir?: string;
+  /** those documents read at build (out/sample-library.json, prepared-samples.ts): a new library needs no importer */
+  preparedSamplesFile?: string;
   /**
    * the operating system's languages, best first, for a `language` setting of `system` (main:
    * `app.getLocale()` and the preferred languages); default: this process's locale. Chooses the
@@ -248,7 +251,8 @@ async function openWithIndex(
   if (created && options.sampleLibraryDir) {
     const systemLanguages = options.systemLanguages ?? [Intl.DateTimeFormat().resolvedOptions().locale];
     const locale = resolveInterfaceLocale(readSettings(options.settings).language, systemLanguages);
-    await importSampleLibrary(store, options.sampleLibraryDir, locale, { clock, log });
+    const prepared = options.preparedSamplesFile ? await readPreparedSamples(options.preparedSamplesFile, log) : new Map();
+    await importSampleLibrary(store, options.sampleLibraryDir, locale, { clock, log }, prepared);
   }
   const annotations = new AnnotationStore(
     (id) => store.articleDir(id),

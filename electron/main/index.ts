@@ -7,6 +7,7 @@ import path from 'node:path';
 import { app, dialog, ipcMain, nativeTheme, protocol, session, utilityProcess, type BrowserWindow } from 'electron';
 import { APP_NAME, cacheDirFor, resolveLibraryDir } from '../core/app-paths';
 import { openQuire, type QuireCore } from '../core/open-quire';
+import { PREPARED_SAMPLES_FILE } from '../core/library/prepared-samples';
 import { createCommandSender } from './commands';
 import { handleAppProtocol } from './app-protocol';
 import { handleContentProtocol } from './content-protocol';
@@ -95,6 +96,7 @@ async function start(): Promise<void> {
     cacheDir: cacheDirFor(userData, libraryDir),
     settings,
     sampleLibraryDir: path.join(locations.resourcesDir, 'sample-library'),
+    preparedSamplesFile: path.join(locations.outDir, PREPARED_SAMPLES_FILE),
     // The sample library greets the reader in the interface language.
     systemLanguages: systemLanguages(),
     log,

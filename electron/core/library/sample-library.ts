@@ -10,7 +10,8 @@ import { INTERFACE_LOCALES, type InterfaceLocale } from '../../shared/i18n/local
 import { formatOf } from '../importers/import-formats';
 import type { Log } from '../log';
 import type { ArticleStore } from './article-store';
-import { importIntoLibrary } from './import-into-library';
+import { addExtracted, importIntoLibrary } from './import-into-library';
+import { preparedArticleFor, type PreparedSample } from './prepared-samples';
 
 /** `welcome.de.md` → the German translation of `welcome.md`; `notes.md` → no language. */
 function translationOf(name: string): { original: string; locale: InterfaceLocale } | null {
@@ -43,11 +44,16 @@ const isImportable = (name: string): boolean => {
   }
 };
 
+/** The documents of the sample folder, in every language: its files of a format Quire reads, hidden ones aside. */
+export const sampleDocuments = (names: readonly string[]): string[] => names.filter((name) => !name.startsWith('.') && isImportable(name));
+
 export async function importSampleLibrary(
   store: ArticleStore,
   sampleDir: string,
   locale: InterfaceLocale,
   context: { clock: () => string; log: Log },
+  /** the samples read at build (prepared-samples.ts): those still matching their file skip the importers */
+  prepared: ReadonlyMap<string, PreparedSample> = new Map(),
 ): Promise<void> {
   let names: string[];
   try {
@@ -56,13 +62,16 @@ export async function importSampleLibrary(
     context.log(`The sample library ${sampleDir} cannot be read`, error);
     return;
   }
-  const importable = sampleFilesFor(names.filter((name) => !name.startsWith('.') && isImportable(name)), locale);
+  const importable = sampleFilesFor(sampleDocuments(names), locale);
   // The last one imported is the newest, listed first: the seed article leads.
   for (const name of importable.reverse()) {
     const filePath = path.join(sampleDir, name);
     try {
       const bytes = await readFile(filePath);
-      const outcome = await importIntoLibrary(store, { fileName: name, filePath, bytes, source: filePath }, context);
+      const article = preparedArticleFor(prepared, name, bytes);
+      const outcome = article
+        ? await addExtracted(store, article, { fileName: name, source: filePath, original: { bytes } }, context)
+        : await importIntoLibrary(store, { fileName: name, filePath, bytes, source: filePath }, context);
       if (outcome.status === 'failed') context.log(`Sample article ${name} was not imported: ${outcome.reason}`);
     } catch (error) {
       context.log(`Sample article ${name} was not imported`, error);

@@ -96,9 +96,13 @@ describe('electron-builder configuration', () => {
 
 describe('what the app ships (the linux dir build)', () => {
   it('keeps the app that main and the window load inside app.asar, under its integrity check', () => {
-    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/resources/icon.png', '/resources/sample-library/01-seed-article.txt']) {
+    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/resources/icon.png', '/resources/sample-library/01-seed-article.txt', '/out/sample-library.json']) {
       expect(packedFiles, file).toContain(file);
     }
+  });
+
+  it("leaves the build's own tools out", () => {
+    expect([...packedFiles, ...unpackedFiles].filter((file) => file.startsWith('/out/tools/'))).toEqual([]);
   });
 
   it('ships every script and stylesheet the renderer page loads', () => {

@@ -5,19 +5,21 @@ import { createDirectApi } from '../../../../electron/shared/dispatch';
 import type { ArticleMeta } from '../../../../electron/shared/models';
 import { unzipTexts } from '../support/unzip-texts';
 import { CORPUS_DIR, webPages } from '../support/corpus';
-import { openTestLibrary } from '../support/import-library';
+import { useImportedLibrary } from '../support/import-library';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('quire-metadata-');
 
 /** Two EPUBs (their creators are the authors, their publisher the site name) and two web pages. */
-async function libraryWithBooksAndPages() {
-  const opened = await openTestLibrary(tempDir());
-  const books = ['moby-dick.epub', 'childrens-literature.epub'].map((name) => path.join(CORPUS_DIR, 'epub', name));
-  const pages = webPages()
+const openBooksAndPages = useImportedLibrary(() => [
+  ...['moby-dick.epub', 'childrens-literature.epub'].map((name) => path.join(CORPUS_DIR, 'epub', name)),
+  ...webPages()
     .filter((p) => ['bbc-1', 'lemonde-1'].includes(p.name))
-    .map((p) => p.file);
-  const outcomes = await opened.core.importPaths([...books, ...pages]);
+    .map((p) => p.file),
+]);
+
+async function libraryWithBooksAndPages() {
+  const { outcomes, ...opened } = await openBooksAndPages(tempDir());
   const articles = outcomes.map((o) => {
     if (o.status !== 'imported') throw new Error(`${o.source} was not imported`);
     return o.article;

@@ -1,6 +1,9 @@
 /** A library opened on a temp folder with the in-memory index, for import and management tests. */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
+import type { ImportOutcome } from '../../../../electron/shared/models';
 import { openQuire, type OpenQuireOptions, type QuireCore } from '../../../../electron/core/open-quire';
 import { createMemoryIndex, createMemoryIndexState } from './memory-search-index';
 import { webPages } from './corpus';
@@ -22,6 +25,33 @@ export async function openTestLibrary(
     ...extra,
   });
   return { core, libraryDir, logged };
+}
+
+/**
+ * A library with `files` imported, for each test its own: the import runs once per test file, and
+ * each test opens a copy of the library folder it left. Reading real books and pages takes seconds;
+ * copying what they became takes milliseconds, and a test sees exactly what an import writes.
+ */
+export function useImportedLibrary(files: () => string[]): (root: string) => Promise<Awaited<ReturnType<typeof openTestLibrary>> & { outcomes: ImportOutcome[] }> {
+  let template: Promise<{ libraryDir: string; outcomes: ImportOutcome[] }> | undefined;
+  let templateRoot: string | undefined;
+  afterAll(() => {
+    if (templateRoot) rmSync(templateRoot, { recursive: true, force: true });
+  });
+  const importOnce = async () => {
+    templateRoot = mkdtempSync(path.join(tmpdir(), 'quire-imported-'));
+    const { core, libraryDir } = await openTestLibrary(templateRoot);
+    try {
+      return { libraryDir, outcomes: await core.importPaths(files()) };
+    } finally {
+      await core.close();
+    }
+  };
+  return async (root) => {
+    const { libraryDir, outcomes } = await (template ??= importOnce());
+    cpSync(libraryDir, path.join(root, 'library'), { recursive: true });
+    return { ...(await openTestLibrary(root)), outcomes };
+  };
 }
 
 /** The corpus web pages copied into `dir` as `<name>.html` (their images are not needed here). */
