@@ -11,7 +11,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
+  // Every test starts its own server on its own new library, so tests of one file need not share a
+  // worker: the files' long tests (seven languages, four window sizes) spread over both.
+  fullyParallel: true,
   workers: 2,
   // One retry on CI, where the 2-core machine may be loaded: a test that needed it is reported as
   // flaky in the list output, never silently passed.

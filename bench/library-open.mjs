@@ -11,6 +11,9 @@
  * `--compare` times that checkout's `quire` too, on the same library in the same run, each command
  * alternating between the two, so a change is measured against what it replaces under the same load.
  *
+ * Then the first start: `quire serve` on a library that does not exist yet (it is made, with the
+ * sample articles), until it prints its address, and its resident memory then.
+ *
  * Then the library as the app shows it, in browser mode: `quire serve` started (it prints its address
  * once the library watcher has scanned the folders), the page loaded in Chromium (launched once
  * beforehand), and the time from the page's request until the newest article's row is on screen.
@@ -102,8 +105,8 @@ for (const [command, runs] of times) {
 }
 
 /** `quire serve` started; resolves with the process and its address once it prints it. */
-function serve(bin, home) {
-  const child = spawn(process.execPath, [bin, '--library', LIBRARY, 'serve', '--port', '0'], { env: envFor(home), stdio: ['ignore', 'pipe', 'inherit'] });
+function serve(bin, home, library = LIBRARY) {
+  const child = spawn(process.execPath, [bin, '--library', library, 'serve', '--port', '0'], { env: envFor(home), stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let output = '';
     child.on('exit', (code) => reject(new Error(`quire serve exited (${code}) before printing its address: ${output}`)));
@@ -113,6 +116,33 @@ function serve(bin, home) {
       if (match) resolve({ child, url: match[1] });
     });
   });
+}
+
+/** Resident memory of a running process, MB (Linux). */
+const residentMb = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+
+// The first start: `quire serve` on a library that does not exist yet (made with its sample
+// articles), each run a new one, each build with a new app-data folder too.
+const firstStarts = new Map(builds.map(([name]) => [name, []]));
+const firstLoad = [];
+for (let run = 0; run < RUNS; run += 1) {
+  for (const [name, bin] of builds) {
+    firstLoad.push(os.loadavg()[0]);
+    const fresh = path.join(WORK, 'first-start');
+    rmSync(fresh, { recursive: true, force: true });
+    const begin = performance.now();
+    const { child } = await serve(bin, path.join(fresh, 'home'), path.join(fresh, 'library'));
+    firstStarts.get(name).push({ served: performance.now() - begin, resident: residentMb(child.pid) });
+    child.removeAllListeners('exit');
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+rmSync(path.join(WORK, 'first-start'), { recursive: true, force: true });
+console.log(`\nFirst start (quire serve on a new library, which it makes with the sample articles), median of ${RUNS} runs, load average ${median(firstLoad).toFixed(1)}`);
+for (const [name, runs] of firstStarts) {
+  console.log(`${name}: address printed ${median(runs.map((r) => r.served)).toFixed(0)} ms after the server's start, ${median(runs.map((r) => r.resident)).toFixed(0)} MB resident then  (each run: ${runs.map((r) => r.served.toFixed(0)).join(', ')} ms)`);
 }
 
 const newestTitle = JSON.parse(readFileSync(path.join(LIBRARY, 'articles', 'a09999', 'article.json'), 'utf8')).title;
