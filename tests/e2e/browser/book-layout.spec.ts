@@ -116,6 +116,9 @@ test('a fixed-layout picture book opens as its pages, scaled to fit the window, 
 const NOVEL_TITLE = '縦書きの猫';
 
 test('a vertical Japanese novel is laid out vertically: find scrolls to a hit in chapter 3, a highlight survives a reload', async ({ page, quire, consoleErrors }, testInfo) => {
+  // A walk through a dozen steps (an import, two themes, axe, find, a highlight, a reload, the
+  // horizontal setting): more than the default minute on a loaded 2-core machine.
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   const reader = await importAndOpen(page, quire.homeDir, quire.url, 'neko.epub', verticalNovel(), NOVEL_TITLE);
   await expect(reader.article).toContainText('吾輩は猫である');
