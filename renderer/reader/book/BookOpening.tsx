@@ -49,7 +49,9 @@ export function BookOpening({ opening }: { opening: OpeningBook }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const shown = shownChapters(opening);
   const html = useMemo(() => (shown ? shown.chapters.map((chapter) => prepareArticleHtml(chapter.html ?? '', article.id)).join('') : ''), [shown, article.id]);
-  const dir = article.dir ?? detectDirection(shown?.first.label ?? '');
+  // The reader takes the direction of the text's start; its chapter here stands in for it (its
+  // letters are what counts, so the markup is left out roughly).
+  const dir = article.dir ?? detectDirection((shown?.first.html ?? '').replace(/<[^>]*>/g, ' '));
   const preview = shown !== null && layout.writingMode === null && !layout.showPages;
   // The container starts at the first chapter shown, which holds the saved place.
   const offset = shown ? Math.max(0, article.position - shown.first.start) : 0;

@@ -95,3 +95,24 @@ describe('a long book opening', () => {
     expect(screen.queryByText('Entering that gable-ended Spouter-Inn.')).toBeNull();
   });
 });
+
+describe('a right-to-left book opening', () => {
+  it('reads right to left from its first words, as the reader will', async () => {
+    const sections = ['<section id="c0"><p>في البدء كان الكلمة.</p></section>', '<section id="c1"><p>وكانت الأرض خربة وخالية.</p></section>'];
+    const first = 'في البدء كان الكلمة.';
+    const second = 'وكانت الأرض خربة وخالية.';
+    const text = `${first}\n${second}`;
+    const chapters: ContentChapter[] = [
+      { anchor: 'c0', label: 'الأول', start: 0, end: first.length, words: 4 },
+      { anchor: 'c1', label: 'الثاني', start: first.length + 1, end: text.length, words: 4, html: sections[1] },
+    ];
+    const api = createFakeApi({ articles: [makeArticle({ id: 'r1', title: 'سفر', format: 'epub', lang: 'ar', position: first.length + 3 })] });
+    api.getContent.mockResolvedValue(ok({ id: 'r1', html: '', text: '', chapters, textApart: { length: text.length } }));
+    vi.stubGlobal('fetch', () => new Promise(() => undefined));
+    renderWithApi(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'سفر' }));
+    const shown = await screen.findByText(second);
+    expect(shown.closest('article')).toHaveAttribute('dir', 'rtl');
+    expect(screen.getByText('loading the rest of the book…')).toBeInTheDocument();
+  });
+});
