@@ -11,7 +11,9 @@
  *
  * `--before REF` also measures the commit REF in the same run (its tree built in
  * .cache/bench-book/at-<commit>, with this checkout's node_modules). `--copies N` repeats the spine
- * N times. Prints one JSON line per version and a table for docs/benchmarks.md.
+ * N times. `--runs N` opens each version's library N times, the versions taking turns (A B A B…),
+ * and reports the medians beside every run. Prints one JSON line per version and a table for
+ * docs/benchmarks.md.
  */
 /* global window, document -- the functions handed to page.evaluate run in the page */
 import { execFileSync, spawn } from 'node:child_process';
@@ -144,21 +146,30 @@ async function measureOpen(version, root, id, label) {
     const expected = text.slice(position, position + 60).split('\n')[0].trim().slice(0, 40);
     await page.reload();
     await page.getByRole('main').getByRole('button', { name: /Moby-Dick/ }).first().waitFor();
+    // The server and Chromium: every process this one started and still runs, itself left out.
+    const cpuOf = () => treeOf(process.pid).filter((pid) => pid !== process.pid).reduce((sum, pid) => sum + (usageOf(pid)?.cpuSeconds ?? 0), 0);
+    const cpuBefore = cpuOf();
     const clickedAt = await page.evaluate(() => performance.now());
     await page.getByRole('main').getByRole('button', { name: /Moby-Dick/ }).first().click();
+    // The saved line at the top of the reader (`whole`: the reader proper, the book's text all in).
+    const atPlace = (whole) =>
+      page.waitForFunction(
+        ({ expected, whole }) => {
+          const scroller = document.querySelector('.reader-scroll');
+          if (!scroller || (whole && document.querySelector('.reader-body[aria-busy="true"]'))) return false;
+          const top = scroller.getBoundingClientRect().top;
+          const probe = document.elementFromPoint(scroller.getBoundingClientRect().left + scroller.clientWidth / 2, top + 30);
+          return (probe?.closest('p, h1, h2, h3, div')?.textContent ?? '').includes(expected);
+        },
+        { expected, whole },
+        { timeout: 180_000, polling: 50 },
+      );
     // Open: the saved line is at the top of the reader.
-    await page.waitForFunction(
-      (expected) => {
-        const scroller = document.querySelector('.reader-scroll');
-        if (!scroller) return false;
-        const top = scroller.getBoundingClientRect().top;
-        const probe = document.elementFromPoint(scroller.getBoundingClientRect().left + scroller.clientWidth / 2, top + 30);
-        return (probe?.closest('p, h1, h2, h3, div')?.textContent ?? '').includes(expected);
-      },
-      expected,
-      { timeout: 180_000, polling: 50 },
-    );
+    await atPlace(false);
     const openMs = Math.round((await page.evaluate(() => performance.now())) - clickedAt);
+    await atPlace(true);
+    const readyMs = Math.round((await page.evaluate(() => performance.now())) - clickedAt);
+    const openCpuMs = Math.round((cpuOf() - cpuBefore) * 1000);
     await page.waitForTimeout(1500);
     const openTasks = await page.evaluate((from) => window.__longTasks.filter((task) => task.start >= from - 5), clickedAt);
     await page.screenshot({ path: path.join(WORK, `open-midway-${label}.png`) });
@@ -172,7 +183,7 @@ async function measureOpen(version, root, id, label) {
     await page.waitForTimeout(1000);
     const scrollTasks = await page.evaluate((from) => window.__longTasks.filter((task) => task.start >= from), scrollFrom);
     const longest = (tasks) => Math.round(Math.max(0, ...tasks.map((task) => task.duration)));
-    return { openMs, openLongestTaskMs: longest(openTasks), openTasksOver100Ms: openTasks.filter((task) => task.duration > 100).length, scrollLongestTaskMs: longest(scrollTasks), scrollTasksOver100Ms: scrollTasks.filter((task) => task.duration > 100).length };
+    return { openMs, readyMs, openCpuMs, openLongestTaskMs: longest(openTasks), openTasksOver100Ms: openTasks.filter((task) => task.duration > 100).length, scrollLongestTaskMs: longest(scrollTasks), scrollTasksOver100Ms: scrollTasks.filter((task) => task.duration > 100).length };
   } finally {
     await browser.close();
     serve.kill('SIGTERM');
@@ -181,24 +192,42 @@ async function measureOpen(version, root, id, label) {
 }
 
 const versions = [cliOf(undefined), ...(argument('--before') === undefined ? [] : [cliOf(argument('--before'))])];
-const results = [];
-for (const version of versions) {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'quire-book-bench-'));
-  try {
-    const imported = await measureImport(version, root);
-    const opened = await measureOpen(version, root, imported.id, version.label);
-    const result = { version: version.label, ...imported, ...opened, loadAfter: Number(os.loadavg()[0].toFixed(1)) };
-    delete result.id;
-    console.log(JSON.stringify(result));
-    results.push(result);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
+const runs = Math.max(1, Number(argument('--runs') ?? 1));
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
+};
+const prepared = [];
+try {
+  for (const version of versions) {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'quire-book-bench-'));
+    prepared.push({ version, root, imported: await measureImport(version, root), opens: [] });
   }
+  // The versions take turns opening, so a change in the machine's load falls on both.
+  for (let run = 0; run < runs; run += 1) {
+    for (const each of prepared) {
+      const loadBefore = os.loadavg()[0];
+      const opened = await measureOpen(each.version, each.root, each.imported.id, runs > 1 ? `${each.version.label}-${run + 1}` : each.version.label);
+      const loadAfter = os.loadavg()[0];
+      each.opens.push({ ...opened, load: Number(((loadBefore + loadAfter) / 2).toFixed(1)) });
+      console.log(JSON.stringify({ version: each.version.label, run: run + 1, ...each.opens.at(-1) }));
+    }
+  }
+} finally {
+  for (const { root } of prepared) rmSync(root, { recursive: true, force: true });
 }
+const results = prepared.map(({ version, imported, opens }) => {
+  const of = (key) => median(opens.map((open) => open[key]));
+  const result = { version: version.label, ...imported, openMs: of('openMs'), readyMs: of('readyMs'), openCpuMs: of('openCpuMs'), openLongestTaskMs: of('openLongestTaskMs'), openTasksOver100Ms: of('openTasksOver100Ms'), scrollLongestTaskMs: of('scrollLongestTaskMs'), scrollTasksOver100Ms: of('scrollTasksOver100Ms'), runs: opens.length, loadAfter: Number(os.loadavg()[0].toFixed(1)) };
+  delete result.id;
+  console.log(JSON.stringify(result));
+  return result;
+});
 const cpus = os.cpus();
-console.log(`\nMachine: ${cpus.length} × ${cpus[0]?.model.trim()}, ${mb(os.totalmem()) / 1024 | 0} GB RAM, Node ${process.version}. Book: ${path.basename(bookFile)}.`);
-console.log('| version | import wall | import CPU | peak RSS (import) | load | open at 70 % | longest task opening | longest task scrolling 40 screens |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log(`\nMachine: ${cpus.length} × ${cpus[0]?.model.trim()}, ${mb(os.totalmem()) / 1024 | 0} GB RAM, Node ${process.version}. Book: ${path.basename(bookFile)}.${runs > 1 ? ` Opening: the median of ${runs} runs each, interleaved.` : ''}`);
+console.log('| version | import wall | import CPU | peak RSS (import) | load | open at 70 % | whole reader in (CPU: page, browser, server) | longest task opening | longest task scrolling 40 screens |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.version} | ${r.seconds} s | ${r.cpuSeconds} s | ${r.peakRssMb} MB | ${r.loadAverage} | ${r.openMs} ms | ${r.openLongestTaskMs} ms (${r.openTasksOver100Ms} over 100 ms) | ${r.scrollLongestTaskMs} ms (${r.scrollTasksOver100Ms} over 100 ms) |`);
+  console.log(`| ${r.version} | ${r.seconds} s | ${r.cpuSeconds} s | ${r.peakRssMb} MB | ${r.loadAverage} | ${r.openMs} ms | ${r.readyMs} ms (${r.openCpuMs} ms CPU) | ${r.openLongestTaskMs} ms (${r.openTasksOver100Ms} over 100 ms) | ${r.scrollLongestTaskMs} ms (${r.scrollTasksOver100Ms} over 100 ms) |`);
 }

@@ -46,9 +46,15 @@ async function readTextFile(articleId: string): Promise<string | null> {
   }
 }
 
-export async function readContent(api: ReaderApi, articleId: string, readText: (articleId: string) => Promise<string | null> = readTextFile): Promise<Result<ArticleContent>> {
+export async function readContent(
+  api: ReaderApi,
+  articleId: string,
+  readText: (articleId: string) => Promise<string | null> = readTextFile,
+  onOpening?: (opening: ArticleContent) => void,
+): Promise<Result<ArticleContent>> {
   const answer = await api.getContent(articleId, { textApart: true });
   if (!answer.ok || answer.value.textApart === undefined) return answer;
+  onOpening?.(answer.value);
   const { textApart, ...content } = answer.value;
   const text = await readText(articleId);
   if (text !== null && text.length === textApart.length) return ok({ ...content, text });

@@ -3,6 +3,9 @@
  * task of a few hundred milliseconds; here it costs the page only the copy of the string that
  * arrives (read-content.ts). Answers the text, or null when the file cannot be read.
  */
+// A module worker (read-content.ts starts it with `type: 'module'`).
+export {};
+
 const answer = (text: string | null) => postMessage(text);
 
 onmessage = async (event: MessageEvent<string>) => {

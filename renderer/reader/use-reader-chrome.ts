@@ -31,12 +31,18 @@ export interface ReaderChrome {
   drawer: Disclosure;
 }
 
+/** Whether the panels are drawers (narrow window or focus mode) rather than columns. */
+export function useDrawerMode(): boolean {
+  const { settings } = useSettings();
+  return useMediaQuery(NARROW_WINDOW_QUERY) || settings.focusMode;
+}
+
 /** `drawerButton` and `drawerPanel`: the refs the toolbar's button and the panel carry. */
 export function useReaderChrome(drawerButton: RefObject<HTMLButtonElement | null>, drawerPanel: RefObject<HTMLElement | null>): ReaderChrome {
   const { settings, updateSettings } = useSettings();
-  const narrow = useMediaQuery(NARROW_WINDOW_QUERY);
+  const drawerMode = useDrawerMode();
   const drawer = useDisclosure(drawerButton, drawerPanel, { closeOnOutside: false });
   const focusMode = settings.focusMode;
   const toggleFocusMode = useCallback(() => updateSettings({ focusMode: !focusMode }), [focusMode, updateSettings]);
-  return { focusMode, toggleFocusMode, drawerMode: narrow || focusMode, drawer };
+  return { focusMode, toggleFocusMode, drawerMode, drawer };
 }

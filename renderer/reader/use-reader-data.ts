@@ -5,6 +5,7 @@
  * mounted and keeps its scroll.
  */
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Annotation, ArticleContent, ArticleMeta } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
 import { answerOf } from '../api/query-client';
@@ -13,8 +14,14 @@ import { coreSentenceText } from '../i18n/core-sentence';
 import { useText } from '../i18n/use-text';
 import { readContent } from './read-content';
 
+/** A long book whose text is still on its way: its chapters, with the HTML of those at the reading place. */
+export interface OpeningBook {
+  article: ArticleMeta;
+  content: ArticleContent;
+}
+
 export type ReaderData =
-  | { status: 'loading' }
+  | { status: 'loading'; opening: OpeningBook | null }
   | { status: 'error'; message: string }
   | { status: 'ready'; article: ArticleMeta; content: ArticleContent; annotations: Annotation[] };
 
@@ -25,9 +32,11 @@ export function useReaderData(articleId: string): ReaderData {
     queryKey: articleKey(queryKeys.articleMeta, articleId),
     queryFn: () => answerOf(api.getArticle(articleId)),
   });
+  // What the core answered before a long book's text was read (read-content.ts), for this article.
+  const [opening, setOpening] = useState<{ articleId: string; content: ArticleContent } | null>(null);
   const content = useQuery({
     queryKey: articleKey(queryKeys.articleContent, articleId),
-    queryFn: () => answerOf(readContent(api, articleId)),
+    queryFn: () => answerOf(readContent(api, articleId, undefined, (first) => setOpening({ articleId, content: first }))),
   });
   const annotations = useQuery({
     queryKey: articleKey(queryKeys.articleAnnotations, articleId),
@@ -40,5 +49,6 @@ export function useReaderData(articleId: string): ReaderData {
   if (article.data && content.data && annotations.data) {
     return { status: 'ready', article: article.data, content: content.data, annotations: annotations.data };
   }
-  return { status: 'loading' };
+  const openingBook = article.data && opening?.articleId === articleId && opening.content.chapters ? { article: article.data, content: opening.content } : null;
+  return { status: 'loading', opening: openingBook };
 }

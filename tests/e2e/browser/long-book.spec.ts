@@ -78,3 +78,49 @@ test('a long book opens at its saved place, follows a search hit into another ch
   await expect(reader.article.locator(`section#${chapter} mark.quire-highlight`).first()).toHaveText(passage);
   expect(consoleErrors).toEqual([]);
 });
+
+test('a long book shows its saved place while its text is still on its way, then the reader there', async ({ page, quire, consoleErrors }) => {
+  const file = path.join(quire.homeDir, 'long-book.epub');
+  writeFileSync(file, await longBookEpub({ copies: 2, title: 'Moby-Dick Twice' }));
+  await page.goto(quire.url);
+  const [outcome] = await callApi<ImportOutcome[]>(page, 'importPaths', [file]);
+  if (outcome?.status !== 'imported') throw new Error(`not imported: ${JSON.stringify(outcome)}`);
+  const id = outcome.article.id;
+  const { text, chapters } = await callApi<ArticleContent>(page, 'getContent', id);
+  const late = chapters!.filter((chapter) => chapter.label.includes('The Whiteness of The Whale')).at(-1)!;
+  const lineStart = text.indexOf('\n', late.start + 2000) + 1;
+  const line = text.slice(lineStart, text.indexOf('\n', lineStart));
+  await callApi(page, 'setProgress', id, { progress: 0.8, position: lineStart });
+
+  // text.txt held back until the saved place has been seen.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/text.txt', async (route) => {
+    await released;
+    // A request the page gave up on meanwhile (a reload) is gone: nothing to continue.
+    await route.continue().catch(() => undefined);
+  });
+  const shots = process.env.QUIRE_SCREENSHOT_DIR;
+  for (const [width, scheme] of shots ? ([[1280, 'light'], [800, 'dark']] as const) : ([[1280, 'light']] as const)) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.reload();
+    await new LibraryPage(page).open('Moby-Dick Twice');
+    const status = page.getByRole('status').filter({ hasText: 'loading the rest of the book…' });
+    await expect(status).toBeVisible();
+    await expect(page.locator('.reader-scroll p', { hasText: line.slice(0, 60) })).toBeInViewport();
+    await expect(page.locator('.reading-status-text')).toContainText('The Whiteness of The Whale');
+    await expect(page.getByRole('button', { name: 'Back to library' })).toBeVisible();
+    if (shots) await page.screenshot({ path: path.join(shots, `book-opening-${width}-${scheme}.png`) });
+    // Seen once without screenshots; with them, wide and light, then narrow and dark.
+    if (width === 800 || !shots) break;
+    await page.getByRole('button', { name: 'Back to library' }).click();
+  }
+  release();
+  // The reader proper, at the same place, with the whole book.
+  const reader = new ReaderPage(page);
+  await expect(page.getByText('loading the rest of the book…')).toHaveCount(0, { timeout: 30_000 });
+  await expect(reader.article.locator(`section#${late.anchor} p`, { hasText: line.slice(0, 60) })).toBeInViewport();
+  if (shots) await page.screenshot({ path: path.join(shots, 'book-opened-800-dark.png') });
+  expect(consoleErrors).toEqual([]);
+});
