@@ -28,7 +28,7 @@ const CACHE_KIND: CacheKind = {
 export const SETTLED_MS = 2000;
 
 /** `[mtimeMs, ctimeMs, ino, holds files: 1 | 0]` */
-type StoredFolder = [number, number, number, 0 | 1];
+export type StoredFolder = [number, number, number, 0 | 1];
 
 const isStoredFolder = (value: unknown): value is StoredFolder =>
   Array.isArray(value) &&
@@ -79,6 +79,11 @@ export class AnnotationFolderCache {
       this.current.set(id, [info.mtimeMs, info.ctimeMs, info.ino, holds ? 1 : 0]);
     }
     return holds;
+  }
+
+  /** The folder's stamp and whether it held files, as this open found it; undefined if not asked, or changed too recently to be remembered. */
+  stampOf(id: string): StoredFolder | undefined {
+    return this.current.get(id);
   }
 
   /** Writes the cache when this open listed any folder or no longer asked about one it held. */
