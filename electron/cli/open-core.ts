@@ -6,7 +6,7 @@ import { cacheDirFor, resolveLibraryDir, userDataDir } from '../core/app-paths';
 import { searchIfInStep } from '../core/indexing/in-step-search';
 import type { SearchIndex } from '../core/search/search-index';
 import { startSearchIndex, type StartedSearchIndex } from './early-search';
-import { openQuire, type QuireCore } from '../core/open-quire';
+import type { QuireCore } from '../core/open-quire';
 import { createConfStore, createConfStoreOnDemand } from '../core/settings/conf-store';
 import { findProjectRoot } from '../core/app-root';
 
@@ -58,6 +58,9 @@ export async function openCliCore(
   const userData = userDataDir();
   const libraryDir = resolveLibraryDir(libraryFlag, { userData });
   const sampleLibraryDir = path.join(findProjectRoot(), 'resources', 'sample-library');
+  // Loaded here, not with the command line: a search that answers before the library is read
+  // never needs the rest of the core.
+  const { openQuire } = await import('../core/open-quire');
   return openQuire({
     libraryDir,
     cacheDir: cacheDirFor(userData, libraryDir),
@@ -69,7 +72,9 @@ export async function openCliCore(
     // `serve` (maintenance) and a command that searches or writes open the index at once (its
     // worker reads it from disk while the library is read); other commands never start it.
     indexOnDemand: !maintenance && !searches,
-    // The index `searchCliIfInStep` started, its worker's reading of the index not done twice.
+    // The index `searchCliIfInStep` started, its worker's reading of the index not done twice;
+    // only `quire search` (and `serve`) keep the record its next start checks.
     ...(index ? { createIndex: () => index } : {}),
+    keepInStepRecord: maintenance || index !== undefined,
   });
 }

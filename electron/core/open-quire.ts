@@ -66,6 +66,14 @@ export interface OpenQuireOptions {
    */
   indexOnDemand?: boolean;
   /**
+   * Keep the index's in-step record when closing (indexing/in-step-record.ts; default true): the
+   * app and `quire serve`, and a `quire search` that opened the library. Other one-shot commands
+   * leave it (the next search that opens the library keeps it): writing it reads the index's
+   * manifest and fingerprints every article again, which a command that tags one article should
+   * not pay.
+   */
+  keepInStepRecord?: boolean;
+  /**
    * Run the library check in the background at open and make daily backups while open (the
    * desktop app and browser mode; one-shot CLI commands leave it off).
    */
@@ -106,7 +114,7 @@ class Quire extends LibraryService implements QuireCore {
     private readonly index: IndexSync,
     private readonly serviceParts: ConstructorParameters<typeof LibraryService>[0],
     /** the library's cache folder and what fingerprinted the library for the index (in-step-record.ts) */
-    private readonly inStep: { cacheDir: string; source: LibraryIndexSource },
+    private readonly inStep: { cacheDir: string; source: LibraryIndexSource; keep: boolean },
   ) {
     super(serviceParts);
     this.archives = new LibraryArchives({ ...serviceParts, refresh: (id) => index.refresh(id), exclusive: (task) => this.exclusive(task) });
@@ -201,7 +209,7 @@ class Quire extends LibraryService implements QuireCore {
     await this.backups?.close();
     await this.closeImports();
     await this.index.close();
-    await this.keepInStepRecord();
+    if (this.inStep.keep) await this.keepInStepRecord();
     await this.forwarding?.close();
     await this.libraryLock?.release();
   }
@@ -282,7 +290,7 @@ async function openWithIndex(
   );
   const events = new EventHub(log);
   if (options.settings.brokenCopy) log(`The settings file could not be read; defaults are in use and the broken file was kept as ${options.settings.brokenCopy}`);
-  const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool({ log, ...(options.spawnImportHost ? { spawnHost: options.spawnImportHost } : {}) }), maxImportBytes: options.maxImportBytes }, { cacheDir: options.cacheDir, source });
+  const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool({ log, ...(options.spawnImportHost ? { spawnHost: options.spawnImportHost } : {}) }), maxImportBytes: options.maxImportBytes }, { cacheDir: options.cacheDir, source, keep: options.keepInStepRecord !== false });
   if (libraryLock) {
     // The holder is the library's one writer: the command line sends its changes here.
     const announce = (method: ReaderMethod, args: readonly unknown[], value: unknown): void => {

@@ -45,7 +45,7 @@ export class AnnotationFolderCache {
 
   private constructor(
     private readonly file: string,
-    private readonly stored: CacheEntries,
+    private stored: CacheEntries,
     private readonly now: () => number,
   ) {}
 
@@ -90,5 +90,10 @@ export class AnnotationFolderCache {
   async save(log: Log): Promise<void> {
     if (!this.listed && this.current.size === Object.keys(this.stored).length) return;
     await writeCheckedCache(this.file, CACHE_KIND, Object.fromEntries(this.current), log);
+  }
+
+  /** Lets the file's parsed entries go once saved (what this open found stays for `stampOf`). */
+  releaseStored(): void {
+    this.stored = {};
   }
 }

@@ -17,13 +17,12 @@
  * record, another article in `articles/` or one missing: the search opens the library as before
  * (`IndexSync`), which reconciles the index and writes the record again when it closes.
  */
+import { statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { statSync } from 'node:fs';
 import type { StoredFolder } from '../annotations/annotation-folder-cache';
 import { readCheckedCache, writeCheckedCache, type CacheKind } from '../fs/checked-cache-file';
-import type { FileStamp } from '../library/meta-cache';
-import { sameStamp, statStamp } from '../library/meta-cache';
+import { sameStamp, statStamp, type FileStamp } from '../library/meta-cache';
 import { ANNOTATIONS_DIR, ARTICLE_META, isValidId } from '../library/library-paths';
 import type { Log } from '../log';
 import type { ArticleMeta } from '../../shared/models';
@@ -33,7 +32,6 @@ import { DOCUMENT_VERSION, fingerprintOf } from './search-documents';
 
 /** The record's name in the library's cache folder (beside `index/`). */
 export const INDEX_IN_STEP_RECORD = 'index-in-step.json';
-
 
 /**
  * More articles to read again than this and the record is not kept: a search would spend longer

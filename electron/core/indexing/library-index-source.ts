@@ -45,6 +45,7 @@ export function libraryIndexSource(
         for (const meta of articles.slice(i, i + LIST_BATCH)) if (annotations.hasAnnotationFiles(meta.id, folders)) annotated.push(meta.id);
       }
       await folders?.save(log);
+      folders?.releaseStored();
       const listed = new Map<string, Annotation[]>();
       for (let i = 0; i < annotated.length; i += READ_BATCH) {
         const batch = annotated.slice(i, i + READ_BATCH);

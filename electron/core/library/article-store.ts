@@ -501,6 +501,7 @@ export class ArticleStore {
     const metas = await this.readMetasIn(this.paths.articlesDir, (id) => this.paths.articleDir(id), cache);
     for (const meta of metas) this.remember(meta);
     await cache?.save(this.log);
+    cache?.releaseStored();
   }
 
   /**

@@ -82,7 +82,7 @@ export class ArticleMetaCache {
 
   private constructor(
     private readonly file: string,
-    private readonly stored: StoredEntries,
+    private stored: StoredEntries,
   ) {}
 
   /** The cache as last written; empty (every article read from its files) when missing or unreadable. */
@@ -129,6 +129,11 @@ export class ArticleMetaCache {
     for (const [id, entry] of this.current) articles[id] = entry;
     // Compact: nobody reads it but Quire, and a 10,000-article library's is several megabytes.
     await writeCheckedCache(this.file, cacheKind(), articles, log);
+  }
+
+  /** Lets the file's parsed entries go once the open is done (the stamps of this open stay for `stampOf`). */
+  releaseStored(): void {
+    this.stored = {};
   }
 
   private usable(id: string, stamp: FileStamp): ArticleMeta | null {

@@ -37,7 +37,8 @@ describe('quire search after another process changed the library', () => {
     const run = await quire('import', ...docs);
     expect(run.code).toBe(0);
     ids = run.stdout.trim().split('\n').slice(0, 2).map((line) => line.split(/\s+/)[1]!);
-  });
+    // A new library's sample articles are imported first: longer than a hook's usual 10 s on a loaded machine.
+  }, 60_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('finds an article another process wrote into the library just before', async () => {
