@@ -1,6 +1,8 @@
 /** What every command gets from program.ts: the host's dependencies, output, the exit code and the core. */
 import type { ReaderApi, ReaderEventSource } from '../shared/contract';
 import type { QuireCore } from '../core/open-quire';
+import type { SearchIndex } from '../core/search/search-index';
+import type { SearchOptions, SearchResults } from '../shared/models';
 
 /** What the process running the CLI provides (index.ts: the real process; tests: fakes). */
 export interface CliDeps {
@@ -11,8 +13,17 @@ export interface CliDeps {
   /** stderr is a terminal: progress is redrawn in place there */
   terminal?: boolean;
   env: NodeJS.ProcessEnv;
-  /** `searches`: the command will search or wait for the index, so it is opened at once, not on demand */
-  openCore(libraryFlag: string | undefined, options?: { maintenance?: boolean; searches?: boolean }): Promise<QuireCore>;
+  /**
+   * `searches`: the command will search or wait for the index, so it is opened at once, not on
+   * demand; `index`: the library's index, already started (`searchIfInStep`)
+   */
+  openCore(libraryFlag: string | undefined, options?: { maintenance?: boolean; searches?: boolean; index?: SearchIndex }): Promise<QuireCore>;
+  /**
+   * `quire search` without opening the library when its index is known to be in step with it
+   * (results null otherwise, and the index it started is handed to `openCore`); without it, every
+   * search opens the library
+   */
+  searchIfInStep?(libraryFlag: string | undefined, query: string, options: SearchOptions | undefined): Promise<{ results: SearchResults | null; index: SearchIndex }>;
   /** the library and its index folder without opening them (`quire check`); defaults to the CLI's own */
   locateLibrary?(libraryFlag: string | undefined): { libraryDir: string; indexDir: string };
   /** where `serve` finds the React build */
@@ -41,6 +52,8 @@ export interface CommandContext {
   fail(code: number): void;
   /** the library folder and its search index folder, for commands that must not open the library first */
   locate(): { libraryDir: string; indexDir: string };
+  /** `quire search`: the results of the contract's `search` (failures thrown as the contract says them) */
+  search(query: string, options: SearchOptions | undefined): Promise<SearchResults>;
   /** opens the core, runs the command against the contract and closes the core (flushing the index) */
   withApi<T>(run: (api: ReaderApi, core: QuireCore) => Promise<T>, options?: WithApiOptions): Promise<T>;
   /**

@@ -1,8 +1,23 @@
 /** Entry point of the `quire` command (bin/quire.js imports the bundled out/cli/index.js). */
-import path from 'node:path';
-import { logToStderr, openCliCore } from './open-core';
-import { runCli } from './program';
-import { findProjectRoot } from '../core/app-root';
+import { commandOf, startSearchIndex, type StartedSearchIndex } from './early-search';
+
+// `quire search` starts its index's worker before the rest of the command line loads, so that
+// the worker's start and its reading of the index overlap this thread's (early-search.ts).
+const { command, libraryFlag } = commandOf(process.argv.slice(2));
+let started: StartedSearchIndex | null = null;
+if (command === 'search') {
+  try {
+    started = startSearchIndex(libraryFlag);
+  } catch {
+    // The command meets the same problem (a library folder it cannot use) and says it.
+  }
+}
+const [{ default: path }, { logToStderr, openCliCore, searchCliIfInStep }, { runCli }, { findProjectRoot }] = await Promise.all([
+  import('node:path'),
+  import('./open-core'),
+  import('./program'),
+  import('../core/app-root'),
+]);
 
 /**
  * `on`, not `once`: the library lock's exit hook (signal-exit, under proper-lockfile) ends the
@@ -33,6 +48,7 @@ const code = await runCli(process.argv.slice(2), {
   terminal: Boolean(process.stderr.isTTY),
   env: process.env,
   openCore: openCliCore,
+  searchIfInStep: (flag, query, options) => searchCliIfInStep(flag, query, options, started),
   rendererDir: path.join(findProjectRoot(), 'out', 'renderer'),
   waitForStop,
   log: logToStderr,

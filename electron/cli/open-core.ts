@@ -1,8 +1,12 @@
 /** Opens the core for a CLI command the way the desktop app would, on the library `--library` names. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { SearchOptions, SearchResults } from '../shared/models';
 import { cacheDirFor, resolveLibraryDir, userDataDir } from '../core/app-paths';
-import { openQuire, type QuireCore } from '../core/open-quire';
+import { searchIfInStep } from '../core/indexing/in-step-search';
+import type { SearchIndex } from '../core/search/search-index';
+import { startSearchIndex, type StartedSearchIndex } from './early-search';
+import type { QuireCore } from '../core/open-quire';
 import { createConfStore, createConfStoreOnDemand } from '../core/settings/conf-store';
 import { findProjectRoot } from '../core/app-root';
 import { PREPARED_SAMPLES_FILE } from '../core/library/prepared-samples';
@@ -24,11 +28,41 @@ export function locateCliLibrary(libraryFlag?: string): { libraryDir: string; in
   return { libraryDir, indexDir: path.join(cacheDirFor(userData, libraryDir), 'index') };
 }
 
-export async function openCliCore(libraryFlag?: string, { maintenance = false, searches = false }: { maintenance?: boolean; searches?: boolean } = {}): Promise<QuireCore> {
+/**
+ * `quire search`'s first try: its answer when the index is known to be in step with the library
+ * without reading the library (in-step-search.ts), from the index `started` (early-search.ts) when
+ * that is this library's. Otherwise `results` is null and the started index goes to
+ * `openCliCore`, which opens the library and reconciles the index as every command does.
+ */
+export async function searchCliIfInStep(
+  libraryFlag: string | undefined,
+  query: string,
+  options: SearchOptions | undefined,
+  started: StartedSearchIndex | null = null,
+): Promise<{ results: SearchResults | null; index: SearchIndex }> {
+  const libraryDir = resolveLibraryDir(libraryFlag, { userData: userDataDir() });
+  let early = started;
+  if (early?.libraryDir !== libraryDir) {
+    void early?.index.close();
+    early = startSearchIndex(libraryFlag);
+  }
+  const { cacheDir, index } = early;
+  const results = await searchIfInStep({ libraryDir, cacheDir, index, log: logToStderr }, query, options);
+  if (results !== null) await index.close();
+  return { results, index };
+}
+
+export async function openCliCore(
+  libraryFlag?: string,
+  { maintenance = false, searches = false, index }: { maintenance?: boolean; searches?: boolean; index?: SearchIndex } = {},
+): Promise<QuireCore> {
   const userData = userDataDir();
   const libraryDir = resolveLibraryDir(libraryFlag, { userData });
   const projectRoot = findProjectRoot();
   const sampleLibraryDir = path.join(projectRoot, 'resources', 'sample-library');
+  // Loaded here, not with the command line: a search that answers before the library is read
+  // never needs the rest of the core.
+  const { openQuire } = await import('../core/open-quire');
   return openQuire({
     libraryDir,
     cacheDir: cacheDirFor(userData, libraryDir),
@@ -40,5 +74,9 @@ export async function openCliCore(libraryFlag?: string, { maintenance = false, s
     // `serve` (maintenance) and a command that searches or writes open the index at once (its
     // worker reads it from disk while the library is read); other commands never start it.
     indexOnDemand: !maintenance && !searches,
+    // The index `searchCliIfInStep` started, its worker's reading of the index not done twice;
+    // only `quire search` (and `serve`) keep the record its next start checks.
+    ...(index ? { createIndex: () => index } : {}),
+    keepInStepRecord: maintenance || index !== undefined,
   });
 }

@@ -9,8 +9,11 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { ReaderApi, ReaderEventSource } from '../shared/contract';
 import { createDirectApi } from '../shared/dispatch';
 import { isQuireError } from '../shared/result';
+import type { SearchOptions, SearchResults } from '../shared/models';
+import type { SearchIndex } from '../core/search/search-index';
+import { validateArgs } from '../shared/validators';
 import type { QuireCore } from '../core/open-quire';
-import { CliError } from './cli-error';
+import { CliError, unwrap } from './cli-error';
 import type { CliDeps, CommandContext, WithApiOptions } from './command-context';
 import { registerAnnotationsCommand } from './commands/annotations-command';
 import { registerArchiveCommands } from './commands/archive-commands';
@@ -74,11 +77,11 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
    */
   async function withApi<T>(
     run: (api: ReaderApi, core: QuireCore) => Promise<T>,
-    { indexed = false, maintenance = false, writes = false }: WithApiOptions = {},
+    { indexed = false, maintenance = false, writes = false, index }: WithApiOptions & { index?: SearchIndex } = {},
   ): Promise<T> {
     if (writes) await refuseWhileHeld(context.locate().libraryDir);
     // A command that searches or writes starts the search index while the library is read.
-    const openOptions = { ...(maintenance ? { maintenance } : {}), ...(indexed ? { searches: true } : {}) };
+    const openOptions = { ...(maintenance ? { maintenance } : {}), ...(indexed ? { searches: true } : {}), ...(index ? { index } : {}) };
     const core = await (Object.keys(openOptions).length > 0 ? deps.openCore(libraryFlag(), openOptions) : deps.openCore(libraryFlag()));
     try {
       const api = createDirectApi(core, (error) => deps.log('A command failed unexpectedly.', error));
@@ -116,6 +119,17 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     return withApi((api, core) => run(api, core.events), { indexed, writes: true });
   }
 
+  /**
+   * The index answers first if it is known to be in step with the library (no library read);
+   * otherwise the library is opened as for any command, with the index already started.
+   */
+  async function search(query: string, options: SearchOptions | undefined): Promise<SearchResults> {
+    // Arguments the contract refuses are refused by the library's own search, in its words.
+    const early = deps.searchIfInStep && validateArgs('search', [query, options]).ok ? await deps.searchIfInStep(libraryFlag(), query, options) : null;
+    if (early?.results) return early.results;
+    return withApi(async (api) => unwrap(await api.search(query, options)), { indexed: true, ...(early ? { index: early.index } : {}) });
+  }
+
   const context: CommandContext = {
     deps,
     out: (text) => deps.stdout(`${text}\n`),
@@ -124,6 +138,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       exitCode = code;
     },
     locate: () => (deps.locateLibrary ?? locateCliLibrary)(libraryFlag()),
+    search,
     withApi,
     withWriteApi,
   };

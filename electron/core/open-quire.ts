@@ -16,7 +16,8 @@ import { EventHub } from './events';
 import type { SpawnImportHost } from './import-jobs/import-host-protocol';
 import { createImportPool } from './import-jobs/import-pool';
 import { IndexSync } from './indexing/index-sync';
-import { libraryIndexSource } from './indexing/library-index-source';
+import { keepInStepRecord } from './indexing/in-step-record';
+import { libraryIndexSource, type LibraryIndexSource } from './indexing/library-index-source';
 import { ArticleStore } from './library/article-store';
 import { LIBRARY_META_CACHE } from './library/meta-cache';
 import { ANNOTATION_FOLDER_CACHE } from './annotations/annotation-folder-cache';
@@ -68,6 +69,14 @@ export interface OpenQuireOptions {
    */
   indexOnDemand?: boolean;
   /**
+   * Keep the index's in-step record when closing (indexing/in-step-record.ts; default true): the
+   * app and `quire serve`, and a `quire search` that opened the library. Other one-shot commands
+   * leave it (the next search that opens the library keeps it): writing it reads the index's
+   * manifest and fingerprints every article again, which a command that tags one article should
+   * not pay.
+   */
+  keepInStepRecord?: boolean;
+  /**
    * Run the library check in the background at open and make daily backups while open (the
    * desktop app and browser mode; one-shot CLI commands leave it off).
    */
@@ -107,6 +116,8 @@ class Quire extends LibraryService implements QuireCore {
     readonly events: ReaderEventSource,
     private readonly index: IndexSync,
     private readonly serviceParts: ConstructorParameters<typeof LibraryService>[0],
+    /** the library's cache folder and what fingerprinted the library for the index (in-step-record.ts) */
+    private readonly inStep: { cacheDir: string; source: LibraryIndexSource; keep: boolean },
   ) {
     super(serviceParts);
     this.archives = new LibraryArchives({ ...serviceParts, refresh: (id) => index.refresh(id), exclusive: (task) => this.exclusive(task) });
@@ -201,8 +212,22 @@ class Quire extends LibraryService implements QuireCore {
     await this.backups?.close();
     await this.closeImports();
     await this.index.close();
+    if (this.inStep.keep) await this.keepInStepRecord();
     await this.forwarding?.close();
     await this.libraryLock?.release();
+  }
+
+  /** What lets the next `quire search` answer without reading the library (in-step-search.ts), when the index held everything as it closed. */
+  private async keepInStepRecord(): Promise<void> {
+    const { store, log } = this.serviceParts;
+    await keepInStepRecord({
+      cacheDir: this.inStep.cacheDir,
+      articles: store.list(),
+      held: this.index.heldFingerprints(),
+      stampAtOpen: (id) => store.stampAtOpen(id),
+      annotationFolderAtOpen: (id) => this.inStep.source.annotationFolderAtOpen(id),
+      log,
+    });
   }
 
   /** The library lock this process holds while open (library-locks.ts) and the socket the command line writes through. */
@@ -260,15 +285,16 @@ async function openWithIndex(
     (file) => store.ownWrites.mark(file),
     (id, task) => withArticleLock(libraryDir, id, task),
   );
+  const source = libraryIndexSource(store, annotations, { folderCacheFile: path.join(options.cacheDir, ANNOTATION_FOLDER_CACHE), log });
   const index = new IndexSync(
     createIndex,
-    libraryIndexSource(store, annotations, { folderCacheFile: path.join(options.cacheDir, ANNOTATION_FOLDER_CACHE), log }),
+    source,
     log,
     { onDemand: options.indexOnDemand === true },
   );
   const events = new EventHub(log);
   if (options.settings.brokenCopy) log(`The settings file could not be read; defaults are in use and the broken file was kept as ${options.settings.brokenCopy}`);
-  const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool({ log, ...(options.spawnImportHost ? { spawnHost: options.spawnImportHost } : {}) }), maxImportBytes: options.maxImportBytes });
+  const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool({ log, ...(options.spawnImportHost ? { spawnHost: options.spawnImportHost } : {}) }), maxImportBytes: options.maxImportBytes }, { cacheDir: options.cacheDir, source, keep: options.keepInStepRecord !== false });
   if (libraryLock) {
     // The holder is the library's one writer: the command line sends its changes here.
     const announce = (method: ReaderMethod, args: readonly unknown[], value: unknown): void => {

@@ -3,7 +3,6 @@
  * `--explain` (options parsed in search-options.ts).
  */
 import type { Command } from 'commander';
-import { unwrap } from '../cli-error';
 import { json, parseCount } from '../command-args';
 import type { CommandContext } from '../command-context';
 import { searchTotalsLabel } from '../../shared/search-totals';
@@ -26,28 +25,26 @@ export function registerSearchCommand(program: Command, context: CommandContext)
     .option('--to <date>', 'only articles dated on or before YYYY-MM-DD', parseDay('--to'))
     .option('--sort <order>', 'relevance (default) or date, newest first', parseSort)
     .option('--explain', 'show why each hit matched and how its score adds up')
-    .action((query: string, options: SearchCommandOptions) =>
-      context.withApi(async (api) => {
-        const { hits, totals } = unwrap(await api.search(query, searchOptionsOf(options)));
-        if (options.json) {
-          out(
-            json(
-              hits.map(({ articleId, title, kind, score, snippet, explanation }) =>
-                explanation ? { articleId, title, kind, score, snippet, explanation } : { articleId, title, kind, score, snippet },
-              ),
+    .action(async (query: string, options: SearchCommandOptions) => {
+      const { hits, totals } = await context.search(query, searchOptionsOf(options));
+      if (options.json) {
+        out(
+          json(
+            hits.map(({ articleId, title, kind, score, snippet, explanation }) =>
+              explanation ? { articleId, title, kind, score, snippet, explanation } : { articleId, title, kind, score, snippet },
             ),
-          );
-        } else if (hits.length === 0) {
-          out(`No results for ${JSON.stringify(query)}.`);
-        } else {
-          // What the query found in all, then the best `--limit` of it.
-          const shown = new Set(hits.map((hit) => hit.articleId)).size;
-          out(`${searchTotalsLabel(totals)}${shown < totals.articles || !totals.articlesExact ? ` · showing ${shown}` : ''}\n`);
-          for (const hit of hits) {
-            out(searchHitLines(hit, context.deps.color));
-            if (options.explain) out(explanationLines(hit));
-          }
+          ),
+        );
+      } else if (hits.length === 0) {
+        out(`No results for ${JSON.stringify(query)}.`);
+      } else {
+        // What the query found in all, then the best `--limit` of it.
+        const shown = new Set(hits.map((hit) => hit.articleId)).size;
+        out(`${searchTotalsLabel(totals)}${shown < totals.articles || !totals.articlesExact ? ` · showing ${shown}` : ''}\n`);
+        for (const hit of hits) {
+          out(searchHitLines(hit, context.deps.color));
+          if (options.explain) out(explanationLines(hit));
         }
-      }, { indexed: true }),
-    );
+      }
+    });
 }

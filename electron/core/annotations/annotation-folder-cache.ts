@@ -28,7 +28,7 @@ const CACHE_KIND: CacheKind = {
 export const SETTLED_MS = 2000;
 
 /** `[mtimeMs, ctimeMs, ino, holds files: 1 | 0]` */
-type StoredFolder = [number, number, number, 0 | 1];
+export type StoredFolder = [number, number, number, 0 | 1];
 
 const isStoredFolder = (value: unknown): value is StoredFolder =>
   Array.isArray(value) &&
@@ -45,7 +45,7 @@ export class AnnotationFolderCache {
 
   private constructor(
     private readonly file: string,
-    private readonly stored: CacheEntries,
+    private stored: CacheEntries,
     private readonly now: () => number,
   ) {}
 
@@ -81,9 +81,19 @@ export class AnnotationFolderCache {
     return holds;
   }
 
+  /** The folder's stamp and whether it held files, as this open found it; undefined if not asked, or changed too recently to be remembered. */
+  stampOf(id: string): StoredFolder | undefined {
+    return this.current.get(id);
+  }
+
   /** Writes the cache when this open listed any folder or no longer asked about one it held. */
   async save(log: Log): Promise<void> {
     if (!this.listed && this.current.size === Object.keys(this.stored).length) return;
     await writeCheckedCache(this.file, CACHE_KIND, Object.fromEntries(this.current), log);
+  }
+
+  /** Lets the file's parsed entries go once saved (what this open found stays for `stampOf`). */
+  releaseStored(): void {
+    this.stored = {};
   }
 }

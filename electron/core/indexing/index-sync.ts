@@ -48,6 +48,13 @@ export class IndexSync {
   private staleAtOpen = 0;
   private closed = false;
   private closing: Promise<void> | null = null;
+  /**
+   * The fingerprint the index holds for each article, as far as this process knows it (from
+   * `open`, then each re-index); an article whose re-index failed has none.
+   */
+  private readonly held = new Map<string, string>();
+  /** a batch failed as a whole: what the index holds is not known */
+  private batchFailed = false;
 
   constructor(
     index: SearchIndex | (() => Promise<SearchIndex>),
@@ -95,6 +102,14 @@ export class IndexSync {
     return this.openIndexOrThrow().search(query, options, context);
   }
 
+  /**
+   * What the index holds for each article once every change is in (after `whenIndexed`, or
+   * `close`); null when that is not known (never opened, a failed re-index, changes pending).
+   */
+  heldFingerprints(): ReadonlyMap<string, string> | null {
+    return this.index === null || this.batchFailed || this.pending.size > 0 || this.draining !== null ? null : this.held;
+  }
+
   /** Writes what is pending and stops the index; calling it again waits for the same close. */
   close(): Promise<void> {
     this.closing ??= (async () => {
@@ -123,9 +138,14 @@ export class IndexSync {
   private async openIndex(): Promise<boolean> {
     try {
       this.index = await this.createIndex();
-      const stale = await this.index.open(await this.source.fingerprints());
+      const current = await this.source.fingerprints();
+      const stale = await this.index.open(current);
       this.staleAtOpen = stale.length;
-      for (const id of stale) this.pending.add(id);
+      for (const { articleId, fingerprint } of current) this.held.set(articleId, fingerprint);
+      for (const id of stale) {
+        this.held.delete(id);
+        this.pending.add(id);
+      }
       this.drainSoon();
       return true;
     } catch (error) {
@@ -155,6 +175,7 @@ export class IndexSync {
         await this.indexBatch(ids);
       } catch (error) {
         // The entries stay stale in the index and are found again at the next open.
+        this.batchFailed = true;
         this.log(`Indexing ${ids.length} article(s) failed`, error);
       }
     }
@@ -173,8 +194,11 @@ export class IndexSync {
       }
     }
     const index = this.openIndexOrThrow();
+    // Unknown until written: a failure below leaves these without a fingerprint.
+    for (const id of ids) this.held.delete(id);
     for (const id of gone) await index.removeArticle(id);
     if (entries.length === 1) await index.replaceArticle(entries[0]!.fingerprint, entries[0]!.documents);
     else if (entries.length > 1) await index.replaceArticles(entries);
+    for (const { fingerprint } of entries) this.held.set(fingerprint.articleId, fingerprint.fingerprint);
   }
 }

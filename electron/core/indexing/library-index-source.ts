@@ -1,6 +1,6 @@
 /** The library as the index sees it: fingerprints of every article, and one article's documents. */
 import type { Annotation } from '../../shared/models';
-import { AnnotationFolderCache } from '../annotations/annotation-folder-cache';
+import { AnnotationFolderCache, type StoredFolder } from '../annotations/annotation-folder-cache';
 import type { AnnotationStore } from '../annotations/annotation-store';
 import type { ArticleStore } from '../library/article-store';
 import type { Log } from '../log';
@@ -15,6 +15,12 @@ const LIST_BATCH = 1000;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** The index's source, and what it found of each annotation folder when it fingerprinted the library. */
+export interface LibraryIndexSource extends IndexSource {
+  /** `[mtimeMs, ctimeMs, ino, holds files: 1 | 0]` of the article's `annotations/` folder at the last fingerprinting; undefined when not known (in-step-record.ts) */
+  annotationFolderAtOpen(articleId: string): StoredFolder | undefined;
+}
+
 /**
  * @param folderCacheFile where to remember which annotation folders hold files between opens
  *   (annotation-folder-cache.ts); without it every folder is listed
@@ -23,11 +29,15 @@ export function libraryIndexSource(
   store: ArticleStore,
   annotations: AnnotationStore,
   { folderCacheFile, log = () => undefined }: { folderCacheFile?: string; log?: Log } = {},
-): IndexSource {
+): LibraryIndexSource {
+  let foldersAtOpen: AnnotationFolderCache | undefined;
   return {
+    annotationFolderAtOpen: (articleId) => foldersAtOpen?.stampOf(articleId),
+
     async fingerprints(): Promise<ArticleFingerprint[]> {
       const articles = store.list();
       const folders = folderCacheFile === undefined ? undefined : await AnnotationFolderCache.load(folderCacheFile, log);
+      foldersAtOpen = folders;
       // Most articles have no bookmark or note: a listing tells, and only the others are read.
       const annotated: string[] = [];
       for (let i = 0; i < articles.length; i += LIST_BATCH) {
@@ -35,6 +45,7 @@ export function libraryIndexSource(
         for (const meta of articles.slice(i, i + LIST_BATCH)) if (annotations.hasAnnotationFiles(meta.id, folders)) annotated.push(meta.id);
       }
       await folders?.save(log);
+      folders?.releaseStored();
       const listed = new Map<string, Annotation[]>();
       for (let i = 0; i < annotated.length; i += READ_BATCH) {
         const batch = annotated.slice(i, i + READ_BATCH);

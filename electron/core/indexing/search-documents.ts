@@ -7,7 +7,7 @@ import type { ArticleFingerprint, SearchDocument } from '../search/search-index'
 import { sha256Hex } from '../fs/sha256';
 
 /** Bump when the documents built here change shape, so every index entry is rebuilt once. */
-const DOCUMENT_VERSION = 2;
+export const DOCUMENT_VERSION = 2;
 
 /**
  * Built from what the index holds (not from `updatedAt`, which reading progress also moves), so

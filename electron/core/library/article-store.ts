@@ -25,7 +25,7 @@ import type { StoredChapter } from './chapter-index';
 import { ChapterIndexes, readArticleContent, readChapterHtml, writeContentFiles } from './content-files';
 import { articleFiles, articleMetaFile, articleMetaFileIn, ASSET_PATH, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
 import { replaceBrokenManifest } from './library-manifest';
-import { ArticleMetaCache } from './meta-cache';
+import { ArticleMetaCache, type FileStamp } from './meta-cache';
 import { OwnWrites } from './own-writes';
 import { recentlyRead } from './recently-read';
 import { ARRIVING_MS, isArriving } from './sync/arriving';
@@ -57,6 +57,13 @@ export const articleGone = (): QuireError =>
 const newestFirst = (a: ArticleMeta, b: ArticleMeta): number =>
   b.addedAt.localeCompare(a.addedAt) || a.id.localeCompare(b.id);
 
+/** `<folder>/article.json` as the store reads it: checked against the schema, named by its folder. */
+export async function readArticleMeta(folder: string, id: string): Promise<ArticleMeta> {
+  const meta = await readJsonFile(articleFiles(folder).meta, articleMetaSchema);
+  // The folder name is the identity (a copied folder keeps its old article.json).
+  return meta.id === id ? meta : { ...meta, id };
+}
+
 export class ArticleStore {
   readonly paths: LibraryPaths;
   private readonly byId = new Map<string, ArticleMeta>();
@@ -67,6 +74,8 @@ export class ArticleStore {
   /** the articles this process just changed (the library watcher leaves those alone) */
   readonly ownWrites = new OwnWrites();
   private readonly chapterIndexes: ChapterIndexes;
+  /** the metadata cache this open went through (its stamps say which version of each article.json was read) */
+  private metaCache: ArticleMetaCache | null = null;
 
   private constructor(
     root: string,
@@ -478,10 +487,21 @@ export class ArticleStore {
     );
   }
 
+  /**
+   * article.json's stamp (size, times, inode) when the article was read at open, while what this
+   * store holds of it is still what was read then; undefined otherwise, or without a cache.
+   */
+  stampAtOpen(id: string): FileStamp | undefined {
+    const meta = this.byId.get(id);
+    return meta === undefined ? undefined : this.metaCache?.stampOf(meta);
+  }
+
   private async loadAll(cache: ArticleMetaCache | null): Promise<void> {
+    this.metaCache = cache;
     const metas = await this.readMetasIn(this.paths.articlesDir, (id) => this.paths.articleDir(id), cache);
     for (const meta of metas) this.remember(meta);
     await cache?.save(this.log);
+    cache?.releaseStored();
   }
 
   /**
@@ -527,10 +547,8 @@ export class ArticleStore {
     return null;
   }
 
-  private async readMeta(folder: string, id: string): Promise<ArticleMeta> {
-    const meta = await readJsonFile(articleFiles(folder).meta, articleMetaSchema);
-    // The folder name is the identity (a copied folder keeps its old article.json).
-    return meta.id === id ? meta : { ...meta, id };
+  private readMeta(folder: string, id: string): Promise<ArticleMeta> {
+    return readArticleMeta(folder, id);
   }
 
   /** Both ends of a move between `articles/` and `trash/`. */

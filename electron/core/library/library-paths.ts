@@ -50,7 +50,9 @@ export class LibraryPaths {
   }
 }
 
-const ARTICLE_META = 'article.json';
+export const ARTICLE_META = 'article.json';
+/** An article's folder of bookmarks and notes, one file each. */
+export const ANNOTATIONS_DIR = 'annotations';
 
 /** The article's metadata file in its folder. */
 export const articleMetaFile = (dir: string): string => path.join(dir, ARTICLE_META);
@@ -63,7 +65,7 @@ export const articleMetaFile = (dir: string): string => path.join(dir, ARTICLE_M
 export const articleMetaFileIn = (parentDir: string, name: string): string => `${parentDir}${path.sep}${name}${path.sep}${ARTICLE_META}`;
 
 /** An article's folder of bookmarks and notes (alone: fingerprinting the library asks for one per article). */
-export const articleAnnotationsDir = (dir: string): string => path.join(dir, 'annotations');
+export const articleAnnotationsDir = (dir: string): string => path.join(dir, ANNOTATIONS_DIR);
 
 /** The files of one article, relative to its folder (the live one, a staging one or a trashed one). */
 export const articleFiles = (dir: string) => ({

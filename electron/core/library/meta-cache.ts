@@ -43,7 +43,7 @@ function cacheKind(): CacheKind {
 }
 
 /** What identifies one version of article.json without reading it. */
-interface FileStamp {
+export interface FileStamp {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
@@ -67,12 +67,12 @@ interface Entry {
  * article.json's stamp, or null when it cannot be seen. Synchronous on purpose: one system call
  * each, ten thousand in a row at open, cost a fraction of the same number of promises.
  */
-function statStamp(file: string): FileStamp | null {
+export function statStamp(file: string): FileStamp | null {
   const info = statSync(file, { throwIfNoEntry: false });
   return info ? { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino } : null;
 }
 
-const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
+export const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
   a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 
 export class ArticleMetaCache {
@@ -82,7 +82,7 @@ export class ArticleMetaCache {
 
   private constructor(
     private readonly file: string,
-    private readonly stored: StoredEntries,
+    private stored: StoredEntries,
   ) {}
 
   /** The cache as last written; empty (every article read from its files) when missing or unreadable. */
@@ -113,6 +113,15 @@ export class ArticleMetaCache {
     return meta;
   }
 
+  /**
+   * article.json's stamp when `meta` was taken from it at this open (from the cache or read), or
+   * undefined when `meta` is not what was taken then (this process changed the article since).
+   */
+  stampOf(meta: ArticleMeta): FileStamp | undefined {
+    const entry = this.current.get(meta.id);
+    return entry !== undefined && entry.meta === meta ? entry.stamp : undefined;
+  }
+
   /** Writes the cache when this open read any file or left out any entry it held. */
   async save(log: Log): Promise<void> {
     if (!this.changed && this.current.size === Object.keys(this.stored).length) return;
@@ -120,6 +129,11 @@ export class ArticleMetaCache {
     for (const [id, entry] of this.current) articles[id] = entry;
     // Compact: nobody reads it but Quire, and a 10,000-article library's is several megabytes.
     await writeCheckedCache(this.file, cacheKind(), articles, log);
+  }
+
+  /** Lets the file's parsed entries go once the open is done (the stamps of this open stay for `stampOf`). */
+  releaseStored(): void {
+    this.stored = {};
   }
 
   private usable(id: string, stamp: FileStamp): ArticleMeta | null {

@@ -19,15 +19,10 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { parseManifest, toManifestFile, type Manifest } from './manifest';
 import { Segment } from './segment';
-import { PIPELINE_VERSION } from './text-pipeline';
+import { INDEX_FORMAT_VERSION as FORMAT_VERSION, MANIFEST_FILE, PIPELINE_VERSION, segmentFile } from './index-format';
 import { sha256Hex } from '../fs/sha256';
 
-/** Bump when the layout of these files changes. */
-const FORMAT_VERSION = 10;
-
-const MANIFEST_FILE = 'manifest.json';
 const SEGMENT_FILE = /^seg-(\d+)\.(?:bin|json)$/;
-const segmentFile = (id: number): string => `seg-${id}.bin`;
 /** Temp files of this store's atomic writes (`<file>.<digits>`, as write-file-atomic names them). */
 const WRITE_LEFTOVER = /^(?:manifest\.json|seg-\d+\.(?:bin|json))\.\d{1,10}$/;
 /** How much of a segment is hashed before the event loop gets a turn: a few milliseconds' work. */

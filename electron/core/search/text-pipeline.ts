@@ -6,11 +6,9 @@
 import lunr from 'lunr';
 import { DEFAULT_LANGUAGE, language } from './languages';
 
-/**
- * Bump whenever tokenization or normalization changes: a persisted index built by another
- * version holds different terms and must be rebuilt, not reused.
- */
-export const PIPELINE_VERSION = 4;
+// Its version is with the index's other versions (index-format.ts): bumped whenever tokenization or
+// normalization changes.
+export { PIPELINE_VERSION } from './index-format';
 
 /** A word of the original text with its offsets (UTF-16 code units, as text.txt offsets are). */
 export interface WordToken {
