@@ -34,24 +34,14 @@ export function ReaderView({ articleId, target, backLabel: givenBackLabel, onBac
     // Where the side panel will be a drawer, the text takes the whole width, as it will (reader.css).
     return (
       <main className="view reader-view" id="main" data-full-width={drawerMode ? '' : undefined}>
-        <div className="reader-toolbar">
-          <button type="button" className="button" onClick={onBack}>
-            <span aria-hidden="true" className="glyph-pointing">{BACK_GLYPH}</span>
-            {backLabel}
-          </button>
-        </div>
+        <BackToolbar label={backLabel} onBack={onBack} />
         <BookOpening opening={opening} />
       </main>
     );
   }
   return (
     <main className="view reader-view reader-message" id="main">
-      <div className="reader-toolbar">
-        <button type="button" className="button" onClick={onBack}>
-          <span aria-hidden="true" className="glyph-pointing">{BACK_GLYPH}</span>
-          {backLabel}
-        </button>
-      </div>
+      <BackToolbar label={backLabel} onBack={onBack} />
       {data.status !== 'error' ? (
         <p className="loading" role="status">
           <FormattedMessage id="reader.loading" />
@@ -67,5 +57,17 @@ export function ReaderView({ articleId, target, backLabel: givenBackLabel, onBac
         </>
       )}
     </main>
+  );
+}
+
+/** The reader's toolbar while the article is not shown yet: only the way back. */
+function BackToolbar({ label, onBack }: { label: string; onBack: () => void }) {
+  return (
+    <div className="reader-toolbar">
+      <button type="button" className="button" onClick={onBack}>
+        <span aria-hidden="true" className="glyph-pointing">{BACK_GLYPH}</span>
+        {label}
+      </button>
+    </div>
   );
 }
