@@ -36,3 +36,17 @@ export function rawRequest(
     request.end(options.body);
   });
 }
+
+/**
+ * Where browser mode serves the library's files: told, in the `X-Quire-Content-Base` header, to a
+ * page that holds the token, in the answer to any call.
+ */
+export async function contentBaseOf(port: number, token: string): Promise<string> {
+  const call = await rawRequest(port, {
+    method: 'POST',
+    path: '/api/listArticles',
+    headers: { 'X-Quire-Token': token, 'Content-Type': 'application/json' },
+    body: '[]',
+  });
+  return String(call.headers['x-quire-content-base']);
+}

@@ -15,7 +15,7 @@ import { CONTENT_READ_CHUNK_BYTES } from '../../../electron/core/content-path';
 import { createQuireServer, type QuireServer } from '../../../electron/serve/server';
 import { fake } from '../../support/fake-electron';
 import { createFakeReaderService } from '../../support/fake-reader-service';
-import { rawRequest } from '../../support/http';
+import { contentBaseOf, rawRequest } from '../../support/http';
 import { ARTICLE_ID, createTempLibrary, type TempLibrary } from '../../support/temp-library';
 
 /**
@@ -41,13 +41,7 @@ describe("the worker's request for text.txt, desktop and browser alike", () => {
     library = createTempLibrary();
     writeFileSync(path.join(library.articleDir, 'text.txt'), text);
     server = await createQuireServer({ core: createFakeReaderService(), rendererDir: library.root, libraryDir: () => library.libraryDir });
-    const call = await rawRequest(server.port, {
-      method: 'POST',
-      path: '/api/listArticles',
-      headers: { 'X-Quire-Token': server.token, 'Content-Type': 'application/json' },
-      body: '[]',
-    });
-    files = String(call.headers['x-quire-content-base']);
+    files = await contentBaseOf(server.port, server.token);
   });
   afterAll(async () => {
     await server.close();

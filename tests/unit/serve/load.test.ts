@@ -23,7 +23,7 @@ import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawRequest } from '../../support/http';
+import { contentBaseOf, rawRequest } from '../../support/http';
 import { SEED_FILE } from '../../support/corpus-paths';
 
 const CLI = path.resolve('out/cli/index.js');
@@ -172,8 +172,7 @@ beforeAll(async () => {
   });
   port = Number(url.port);
   token = url.searchParams.get('token')!;
-  const call = await rawRequest(port, { method: 'POST', path: '/api/listArticles', headers: { 'X-Quire-Token': token, 'Content-Type': 'application/json' }, body: '[]' });
-  files = String(call.headers['x-quire-content-base']);
+  files = await contentBaseOf(port, token);
   // Through the API like the UI's upload (the seed article is also a sample: a duplicate is fine).
   const imported = await api('importDocument', [{ fileName: 'seed.txt', dataBase64: readFileSync(SEED).toString('base64') }]);
   expect(JSON.parse(imported.body)).toMatchObject({ ok: true });

@@ -10,7 +10,7 @@ import { openQuire, type QuireCore } from '../../../electron/core/open-quire';
 import { createConfStore } from '../../../electron/core/settings/conf-store';
 import { contentResponse } from '../../../electron/main/content-protocol';
 import { createQuireServer, type QuireServer } from '../../../electron/serve/server';
-import { rawRequest } from '../../support/http';
+import { contentBaseOf, rawRequest } from '../../support/http';
 import { makePdf } from '../core/importers/support/make-pdf';
 
 describe('a PDF\'s original, kept and served', () => {
@@ -34,13 +34,7 @@ describe('a PDF\'s original, kept and served', () => {
     const outcome = await core.importDocument({ fileName: 'Two Pages.PDF', dataBase64: Buffer.from(pdf).toString('base64') });
     if (outcome.status !== 'imported') throw new Error(`not imported: ${outcome.status}`);
     articleId = outcome.article.id;
-    const call = await rawRequest(server.port, {
-      method: 'POST',
-      path: '/api/listArticles',
-      headers: { 'X-Quire-Token': server.token, 'Content-Type': 'application/json' },
-      body: '[]',
-    });
-    contentBase = String(call.headers['x-quire-content-base']);
+    contentBase = await contentBaseOf(server.port, server.token);
   });
 
   afterAll(async () => {

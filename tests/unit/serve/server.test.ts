@@ -9,7 +9,7 @@ import { createConfStore } from '../../../electron/core/settings/conf-store';
 import { PAGE_CSP } from '../../../electron/shared/page-policy';
 import { NO_TOKEN_MESSAGE, createQuireServer, type QuireServer } from '../../../electron/serve/server';
 import { createFakeReaderService } from '../../support/fake-reader-service';
-import { rawRequest } from '../../support/http';
+import { contentBaseOf, rawRequest } from '../../support/http';
 import { ARTICLE_ID, PNG_BYTES, createTempLibrary, type TempLibrary } from '../../support/temp-library';
 import { SEED_FILE } from '../../support/corpus-paths';
 
@@ -299,13 +299,7 @@ describe('browser mode: article files', () => {
       log: (message, error) => logged.push(`${message} ${error instanceof Error ? `${error.message} ${error.stack}` : String(error)}`),
     });
     // Where the files are is told to a page that holds the token, in the answer to any call.
-    const call = await rawRequest(server.port, {
-      method: 'POST',
-      path: '/api/listArticles',
-      headers: { 'X-Quire-Token': server.token, 'Content-Type': 'application/json' },
-      body: '[]',
-    });
-    files = String(call.headers['x-quire-content-base']);
+    files = await contentBaseOf(server.port, server.token);
   });
   afterAll(async () => {
     await server.close();
