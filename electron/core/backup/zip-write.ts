@@ -7,6 +7,7 @@
 import { randomInt } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 
@@ -20,6 +21,11 @@ export async function writeZipAtomic(target: string, entries: readonly ZipSource
     if ('bytes' in entry) zip.addBuffer(entry.bytes, entry.name);
     else zip.addFile(entry.file, entry.name);
   }
+  // yazl reports a file it cannot read (gone since the list was made: another process moved the
+  // article to the trash) on the ZipFile, not on its output: unheard, that error was thrown out of
+  // the event loop and the output never ended, so the backup hung holding the library's change queue.
+  // (The output is a PassThrough; yazl's types name only its reading side.)
+  zip.once('error', (error: Error) => (zip.outputStream as Readable).destroy(error));
   zip.end();
   try {
     await pipeline(zip.outputStream, createWriteStream(temp));
