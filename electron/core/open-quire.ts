@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReaderEventSource, ReaderMethod, ReaderService } from '../shared/contract';
 import type { LibraryHealth } from '../shared/library-health';
-import type { SearchResults } from '../shared/models';
+import type { ArticleMeta, ArticleQuery, SearchResults } from '../shared/models';
 import { say } from '../shared/i18n/core-sentences';
 import { sentenceError } from '../shared/i18n/english-sentence';
 import { AnnotationStore } from './annotations/annotation-store';
@@ -103,9 +103,19 @@ export interface QuireCore extends ReaderService {
   close(): Promise<void>;
 }
 
+/**
+ * How long after the library is watched the check at start waits for the first list of the library
+ * to be answered before it starts anyway (a host whose page never asks, a `quire serve` used only
+ * through the API). Counted from then because `quire serve` prints its address only once the
+ * library is watched (seconds on 10,000 articles): no page can ask before.
+ */
+const CHECK_WAITS_FOR_FIRST_LIST_MS = 3000;
+
 class Quire extends LibraryService implements QuireCore {
   readonly archives: LibraryArchives;
   private startupCheck: StartupCheck | null = null;
+  /** lets the check at start begin (the first list was answered, the wait is over, or the library closes) */
+  private letCheckStart: () => void = () => undefined;
   private backups: BackupSchedule | null = null;
   private libraryLock: HeldLock | null = null;
   private forwarding: ForwardingServer | null = null;
@@ -123,10 +133,19 @@ class Quire extends LibraryService implements QuireCore {
     this.archives = new LibraryArchives({ ...serviceParts, refresh: (id) => index.refresh(id), exclusive: (task) => this.exclusive(task) });
   }
 
-  /** Starts the background check and the backup schedule; neither delays opening. */
+  /**
+   * Starts the background check and the backup schedule; neither delays opening. The check (a
+   * listing of every article folder, on this thread) waits until the first list of the library has
+   * been answered: on 10,000 articles it ran while the app asked for its first screen and made that
+   * answer seconds late.
+   */
   startMaintenance(created: boolean): void {
     const { store, log, clock, settings } = this.serviceParts;
+    const mayStart = new Promise<void>((resolve) => {
+      this.letCheckStart = resolve;
+    });
     this.startupCheck = new StartupCheck({
+      startAfter: mayStart,
       root: this.libraryDir,
       log,
       clock,
@@ -140,6 +159,7 @@ class Quire extends LibraryService implements QuireCore {
     this.backups = new BackupSchedule({ root: this.libraryDir, log, now: Date.now, backup: () => this.archives.backupNow() });
     this.backups.start(this.startupCheck.done);
     this.watcher = watchLibrary(store.paths, (touched) => this.takeInOutsideChanges(touched), log);
+    void this.watcher.ready.then(() => setTimeout(this.letCheckStart, CHECK_WAITS_FOR_FIRST_LIST_MS).unref());
   }
 
   /** Articles a repair changed: re-indexed, and read again (a merged conflict copy changes article.json too). */
@@ -186,6 +206,13 @@ class Quire extends LibraryService implements QuireCore {
     events.emit('library-changed', { articleIds: changed });
   }
 
+  override async listArticles(query?: ArticleQuery): Promise<ArticleMeta[]> {
+    const articles = await super.listArticles(query);
+    // After this turn of the event loop, once the answer has gone out.
+    setImmediate(this.letCheckStart);
+    return articles;
+  }
+
   override async libraryHealth(): Promise<LibraryHealth> {
     return this.startupCheck?.health() ?? super.libraryHealth();
   }
@@ -207,6 +234,8 @@ class Quire extends LibraryService implements QuireCore {
   }
 
   async close(): Promise<void> {
+    // A check still waiting for its turn runs now: closing leaves the library checked, as before.
+    this.letCheckStart();
     await this.whenChecked();
     await this.watcher?.close();
     await this.backups?.close();

@@ -6,7 +6,6 @@
  * command line, `quire serve`) or by Electron's utilityProcess.fork (the desktop app); the two
  * differ only in how messages travel, which `parentChannel` hides.
  */
-import { getPriority, setPriority } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { MessageChannel } from 'node:worker_threads';
@@ -14,6 +13,7 @@ import type Tinypool from 'tinypool';
 import { readExtractProgress, type ExtractProgress, type ExtractResult, type ExtractTask, type WorkerTask } from './extract-protocol';
 import { decodeHostOptions, type ImportHostReply, type ImportHostRequest } from './import-host-protocol';
 import { WorkerRotation } from './worker-rotation';
+import { runProcessInBackground } from '../background-priority';
 
 const IDLE_MS = 30_000;
 /**
@@ -29,23 +29,6 @@ const RECYCLE_HEAP_BYTES = 384 * 1024 * 1024;
  * held about 60 MB less.
  */
 const WORKER_SEMI_SPACE_MB = 4;
-/**
- * How much lower than Quire's own process the host and its workers run (niceness; Windows maps it
- * to "below normal"). An import is background work: on a machine with as many busy threads as cores,
- * the workers at the same priority kept Quire's thread waiting for a core for hundreds of
- * milliseconds at a time, with the window (or `quire serve`) unresponsive meanwhile.
- */
-const HOST_PRIORITY_DROP = 10;
-
-/** Lowers this process's priority; threads started afterwards (the workers) inherit it. */
-function runInBackground(): void {
-  try {
-    setPriority(Math.min(19, getPriority() + HOST_PRIORITY_DROP));
-  } catch {
-    // Not allowed here (a sandbox, an unusual system): the import runs at normal priority.
-  }
-}
-
 interface ParentChannel {
   onMessage(listener: (request: ImportHostRequest) => void): void;
   send(reply: ImportHostReply): void;
@@ -83,7 +66,7 @@ async function startHost(): Promise<void> {
   // V8's flags are the process's: set before any worker starts, every worker gets `gc()`, with which
   // it hands a large page's memory back to the system once the page is done (import-worker.ts).
   setFlagsFromString('--expose-gc');
-  runInBackground();
+  runProcessInBackground();
   const channel = parentChannel();
   const { default: Pool } = (await import(pathToFileURL(options.tinypoolPath).href)) as { default: typeof Tinypool };
   const pool = new Pool({

@@ -3,6 +3,7 @@
  * it is given, each file event posted as its path; "close" stops it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { runThreadInBackground } from '../background-priority';
 import { watchFolders } from './folder-watch';
 import type { WatchReport, WatchRequest, WatchWorkerData } from './watch-protocol';
 
@@ -20,6 +21,9 @@ const port = parentPort;
 if (port === null) throw new Error('the library watcher must run as a worker thread');
 if (!isWorkerData(workerData)) throw new Error('the library watcher needs { root, folders }');
 const post = (report: WatchReport): void => port.postMessage(report);
+// The first scan lists and watches every article folder (seconds for 10,000 articles): it must not
+// take a core from the thread answering the app's first screen.
+runThreadInBackground();
 const watch = watchFolders(
   workerData.root,
   workerData.folders,

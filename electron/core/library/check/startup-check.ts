@@ -13,6 +13,8 @@ import { say, type CoreSentence } from '../../../shared/i18n/core-sentences';
 import { englishSentence } from '../../../shared/i18n/english-sentence';
 
 export interface StartupCheckParts {
+  /** resolves when the check may begin (the host's first answers come first) */
+  startAfter: Promise<void>;
   root: string;
   log: Log;
   clock: () => string;
@@ -35,7 +37,7 @@ export class StartupCheck {
   readonly done: Promise<void>;
 
   constructor(private readonly parts: StartupCheckParts) {
-    this.done = this.run().catch((error: unknown) => {
+    this.done = parts.startAfter.then(() => this.run()).catch((error: unknown) => {
       parts.log('The library check at start failed', error);
       this.current = { ...this.current, state: 'done', checkedAt: parts.clock() };
     });

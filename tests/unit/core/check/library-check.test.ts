@@ -167,6 +167,46 @@ describe('library check', () => {
     }
   });
 
+  it("at open, the check waits until the library's first list has been answered (the app's first screen comes first)", async () => {
+    const { root, ids, dirOf } = await builtLibrary();
+    const leftover = path.join(dirOf(ids[0]!), 'content.html.123456');
+    writeFileSync(leftover, '<p>half');
+    const { core } = await openTestLibrary(root, { maintenance: true });
+    try {
+      const order: string[] = [];
+      const checked = core.whenChecked().then(() => order.push('checked'));
+      // Time enough for the check of three articles to end many times over, were it running.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await core.libraryHealth()).state).toBe('checking');
+      expect(existsSync(leftover)).toBe(true);
+      order.push('listed');
+      await core.listArticles();
+      await checked;
+      expect(order).toEqual(['listed', 'checked']);
+      expect(existsSync(leftover)).toBe(false);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('at open, the check starts without a list after a few seconds, and closing runs one still waiting', async () => {
+    const { root, ids, dirOf } = await builtLibrary();
+    const leftover = path.join(dirOf(ids[0]!), 'content.html.123456');
+    writeFileSync(leftover, '<p>half');
+    const waiting = await openTestLibrary(root, { maintenance: true });
+    try {
+      await waiting.core.whenChecked();
+      expect((await waiting.core.libraryHealth()).repaired).toContain(`removed     articles/${ids[0]}/content.html.123456 (left by an interrupted write)`);
+    } finally {
+      await waiting.core.close();
+    }
+
+    writeFileSync(leftover, '<p>half');
+    const closed = await openTestLibrary(root, { maintenance: true });
+    await closed.core.close();
+    expect(existsSync(leftover)).toBe(false);
+  });
+
   it('at open, the library is usable at once; the check repairs in the background and reports it', async () => {
     const { root, libraryDir, ids, dirOf } = await builtLibrary();
     const [truncated, , noText] = ids as [string, string, string];
