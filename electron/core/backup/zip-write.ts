@@ -25,7 +25,8 @@ export async function writeZipAtomic(target: string, entries: readonly ZipSource
   // article to the trash) on the ZipFile, not on its output: unheard, that error was thrown out of
   // the event loop and the output never ended, so the backup hung holding the library's change queue.
   // (The output is a PassThrough; yazl's types name only its reading side.)
-  zip.once('error', (error: Error) => (zip.outputStream as Readable).destroy(error));
+  // Every missing file is reported, each once: all are heard (destroying twice changes nothing).
+  zip.on('error', (error: Error) => (zip.outputStream as Readable).destroy(error));
   zip.end();
   try {
     await pipeline(zip.outputStream, createWriteStream(temp));

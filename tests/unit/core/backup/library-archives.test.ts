@@ -99,17 +99,19 @@ describe('backups', () => {
     });
   });
 
-  it('fail with the missing file named when an article is moved away meanwhile, leaving nothing and the library usable', async () => {
+  it('fail with a missing file named when articles are moved away meanwhile, leaving nothing and the library usable', async () => {
     const root = tempDir();
     const { core, libraryDir, ids } = await libraryWithArticles(root);
     await withCore(core, async () => {
-      // Another process (a synchronizer, `quire delete`) moves an article to the trash after the
-      // backup has listed the articles this process knows and before their files are read.
-      renameSync(path.join(libraryDir, 'articles', ids[0]!), path.join(libraryDir, 'trash', ids[0]!));
-      await expect(core.archives.backupNow()).rejects.toMatchObject({ code: 'ENOENT', path: expect.stringContaining(ids[0]!) });
+      // Other processes (a synchronizer, `quire delete`) move both articles to the trash after the
+      // backup has listed the articles this process knows and before their files are read: each
+      // of their files (article.json, the bookmark) is reported missing, every report heard.
+      for (const id of ids) renameSync(path.join(libraryDir, 'articles', id), path.join(libraryDir, 'trash', id));
+      await expect(core.archives.backupNow()).rejects.toMatchObject({ code: 'ENOENT', path: expect.stringMatching(new RegExp(ids.join('|'))) });
       const backups = path.join(libraryDir, 'backups');
       expect(existsSync(backups) ? readdirSync(backups) : []).toEqual([]);
       // The change queue was let go: a write after it goes through.
+      for (const id of ids) renameSync(path.join(libraryDir, 'trash', id), path.join(libraryDir, 'articles', id));
       await core.tagArticles([ids[1]!], ['after-the-failed-backup']);
       expect((await core.getArticle(ids[1]!)).tags).toEqual(['after-the-failed-backup']);
     });
