@@ -1,5 +1,6 @@
 /** Raw HTTP requests (node:http, so Host and Origin can be set freely, unlike fetch). */
 import http from 'node:http';
+import { CONTENT_BASE_HEADER, TOKEN_HEADER } from '../../electron/shared/browser-mode';
 
 export interface RawResponse {
   status: number;
@@ -38,15 +39,15 @@ export function rawRequest(
 }
 
 /**
- * Where browser mode serves the library's files: told, in the `X-Quire-Content-Base` header, to a
+ * Where browser mode serves the library's files: told, in the `CONTENT_BASE_HEADER` header, to a
  * page that holds the token, in the answer to any call.
  */
 export async function contentBaseOf(port: number, token: string): Promise<string> {
   const call = await rawRequest(port, {
     method: 'POST',
     path: '/api/listArticles',
-    headers: { 'X-Quire-Token': token, 'Content-Type': 'application/json' },
+    headers: { [TOKEN_HEADER]: token, 'Content-Type': 'application/json' },
     body: '[]',
   });
-  return String(call.headers['x-quire-content-base']);
+  return String(call.headers[CONTENT_BASE_HEADER.toLowerCase()]);
 }

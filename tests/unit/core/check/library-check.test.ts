@@ -62,6 +62,16 @@ function snapshot(dir: string): Record<string, string> {
   return result;
 }
 
+const LEFTOVER_TEXT = '<p>half';
+
+/** A library whose first article holds a file an interrupted write left, which the check removes. */
+async function libraryWithLeftover() {
+  const built = await builtLibrary();
+  const leftover = path.join(built.dirOf(built.ids[0]!), 'content.html.123456');
+  writeFileSync(leftover, LEFTOVER_TEXT);
+  return { ...built, leftover };
+}
+
 describe('library check', () => {
   it('finds nothing wrong in a library Quire wrote', async () => {
     const { libraryDir } = await builtLibrary();
@@ -168,9 +178,7 @@ describe('library check', () => {
   });
 
   it("at open, the check waits until the library's first list has been answered (the app's first screen comes first)", async () => {
-    const { root, ids, dirOf } = await builtLibrary();
-    const leftover = path.join(dirOf(ids[0]!), 'content.html.123456');
-    writeFileSync(leftover, '<p>half');
+    const { root, leftover } = await libraryWithLeftover();
     const { core } = await openTestLibrary(root, { maintenance: true });
     try {
       const order: string[] = [];
@@ -190,9 +198,7 @@ describe('library check', () => {
   });
 
   it('at open, the check starts without a list after a few seconds, and closing runs one still waiting', async () => {
-    const { root, ids, dirOf } = await builtLibrary();
-    const leftover = path.join(dirOf(ids[0]!), 'content.html.123456');
-    writeFileSync(leftover, '<p>half');
+    const { root, ids, leftover } = await libraryWithLeftover();
     const waiting = await openTestLibrary(root, { maintenance: true });
     try {
       await waiting.core.whenChecked();
@@ -201,7 +207,7 @@ describe('library check', () => {
       await waiting.core.close();
     }
 
-    writeFileSync(leftover, '<p>half');
+    writeFileSync(leftover, LEFTOVER_TEXT);
     const closed = await openTestLibrary(root, { maintenance: true });
     await closed.core.close();
     expect(existsSync(leftover)).toBe(false);

@@ -4,14 +4,16 @@
  * priority of its own. Checked on the built watcher the app runs, through /proc: each thread's
  * niceness is field 19 of its `stat` line.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKGROUND_PRIORITY_DROP } from '../../../../electron/core/background-priority';
+import { useTempDir } from '../support/temp-dir';
 
 const WATCHER = path.resolve('out/worker/library-watcher.js');
+const tempDir = useTempDir('quire-watch-priority-');
 
 /** Niceness of each thread of this process, by thread id. */
 function threadNiceness(): Map<number, number> {
@@ -33,7 +35,7 @@ afterEach(async () => {
 
 describe.skipIf(process.platform !== 'linux')('the library watcher thread (Linux: threads have priorities of their own)', () => {
   it('scans and watches below the priority of the thread that answers, which keeps its own', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'quire-watch-priority-'));
+    const root = tempDir();
     for (const folder of ['articles/a1/annotations', 'trash']) mkdirSync(path.join(root, folder), { recursive: true });
     const before = threadNiceness();
     const own = os.getPriority();
