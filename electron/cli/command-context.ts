@@ -15,9 +15,10 @@ export interface CliDeps {
   env: NodeJS.ProcessEnv;
   /**
    * `searches`: the command will search or wait for the index, so it is opened at once, not on
-   * demand; `index`: the library's index, already started (`searchIfInStep`)
+   * demand; `index`: the library's index, already started (`searchIfInStep`); `only`: the command
+   * reads these articles and nothing else, so only they are read (open-quire.ts's `onlyArticles`)
    */
-  openCore(libraryFlag: string | undefined, options?: { maintenance?: boolean; searches?: boolean; index?: SearchIndex }): Promise<QuireCore>;
+  openCore(libraryFlag: string | undefined, options?: { maintenance?: boolean; searches?: boolean; index?: SearchIndex; only?: readonly string[] }): Promise<QuireCore>;
   /**
    * `quire search` without opening the library when its index is known to be in step with it
    * (results null otherwise, and the index it started is handed to `openCore`); without it, every
@@ -40,6 +41,11 @@ export interface WithApiOptions {
   maintenance?: boolean;
   /** the command changes the library, so it refuses while the app or `quire serve` has it open */
   writes?: boolean;
+  /**
+   * the command reads these articles alone and changes nothing (`quire show ID`): only their
+   * metadata is read at open, not the whole library's; anything that asks for more fails
+   */
+  only?: readonly string[];
 }
 
 export interface CommandContext {

@@ -54,7 +54,7 @@ export async function searchCliIfInStep(
 
 export async function openCliCore(
   libraryFlag?: string,
-  { maintenance = false, searches = false, index }: { maintenance?: boolean; searches?: boolean; index?: SearchIndex } = {},
+  { maintenance = false, searches = false, index, only }: { maintenance?: boolean; searches?: boolean; index?: SearchIndex; only?: readonly string[] } = {},
 ): Promise<QuireCore> {
   const userData = userDataDir();
   const libraryDir = resolveLibraryDir(libraryFlag, { userData });
@@ -78,5 +78,7 @@ export async function openCliCore(
     // only `quire search` (and `serve`) keep the record its next start checks.
     ...(index ? { createIndex: () => index } : {}),
     keepInStepRecord: maintenance || index !== undefined,
+    // `quire show ID` reads that article's metadata, not the library's.
+    ...(only ? { onlyArticles: only } : {}),
   });
 }

@@ -77,11 +77,11 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
    */
   async function withApi<T>(
     run: (api: ReaderApi, core: QuireCore) => Promise<T>,
-    { indexed = false, maintenance = false, writes = false, index }: WithApiOptions & { index?: SearchIndex } = {},
+    { indexed = false, maintenance = false, writes = false, index, only }: WithApiOptions & { index?: SearchIndex } = {},
   ): Promise<T> {
     if (writes) await refuseWhileHeld(context.locate().libraryDir);
     // A command that searches or writes starts the search index while the library is read.
-    const openOptions = { ...(maintenance ? { maintenance } : {}), ...(indexed ? { searches: true } : {}), ...(index ? { index } : {}) };
+    const openOptions = { ...(maintenance ? { maintenance } : {}), ...(indexed ? { searches: true } : {}), ...(index ? { index } : {}), ...(only ? { only } : {}) };
     const core = await (Object.keys(openOptions).length > 0 ? deps.openCore(libraryFlag(), openOptions) : deps.openCore(libraryFlag()));
     try {
       const api = createDirectApi(core, (error) => deps.log('A command failed unexpectedly.', error));

@@ -81,6 +81,13 @@ export interface OpenQuireOptions {
    * desktop app and browser mode; one-shot CLI commands leave it off).
    */
   maintenance?: boolean;
+  /**
+   * A one-shot command about these articles alone (`quire show ID`): only their metadata is read,
+   * not every article's (article-store.ts's `only`), and asking for the list of the library is an
+   * error. So nothing that lists the library may run: no maintenance, the index on demand only,
+   * no in-step record.
+   */
+  onlyArticles?: readonly string[];
 }
 
 export interface QuireCore extends ReaderService {
@@ -268,6 +275,9 @@ class Quire extends LibraryService implements QuireCore {
 
 export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const log: Log = options.log ?? stderrLog;
+  if (options.onlyArticles && (options.maintenance || options.indexOnDemand !== true || options.keepInStepRecord !== false)) {
+    throw new Error('A library opened for some articles only cannot run maintenance, open its index at once or keep its in-step record: each lists the whole library.');
+  }
   const clock = createClock();
   const libraryDir = path.resolve(options.libraryDir);
   await mkdir(libraryDir, { recursive: true });
@@ -300,6 +310,7 @@ async function openWithIndex(
     now: clock,
     tidy: !heldElsewhere,
     metaCacheFile: path.join(options.cacheDir, LIBRARY_META_CACHE),
+    ...(options.onlyArticles ? { only: options.onlyArticles } : {}),
   });
   await writeSyncIgnores(libraryDir, log);
   if (created && options.sampleLibraryDir) {

@@ -21,6 +21,6 @@ export function registerAnnotationsCommand(program: Command, context: CommandCon
         if (options.json) out(json(annotations));
         else if (annotations.length === 0) out('No bookmarks or notes.');
         else for (const annotation of annotations) out(annotationLines(annotation));
-      }),
+      }, { only: [id] }),
     );
 }

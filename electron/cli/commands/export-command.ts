@@ -38,6 +38,7 @@ export function registerExportCommand(program: Command, context: CommandContext)
         }
         const written = await writeExportFiles(path.resolve(options.out), files);
         out(`exported  ${written.length} ${written.length === 1 ? 'file' : 'files'} to ${path.resolve(options.out)}`);
-      }),
+        // One article's file needs that article alone, not the whole library read.
+      }, id !== undefined && !options.all ? { only: [id] } : {}),
     );
 }

@@ -26,6 +26,6 @@ export function registerShowCommand(program: Command, context: CommandContext): 
         }
         const article = unwrap(await api.getArticle(id));
         out(options.json ? json(article) : articleDetails(article));
-      }),
+      }, { only: [id] }),
     );
 }

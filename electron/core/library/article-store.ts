@@ -3,7 +3,7 @@
  * files, and the trash. Every change on disk is either an atomic file write or a folder rename, so
  * an article is always wholly there or wholly absent.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -76,6 +76,8 @@ export class ArticleStore {
   private readonly chapterIndexes: ChapterIndexes;
   /** the metadata cache this open went through (its stamps say which version of each article.json was read) */
   private metaCache: ArticleMetaCache | null = null;
+  /** the only articles this store read (`open`'s `only`); null: the whole library */
+  private scope: ReadonlySet<string> | null = null;
 
   private constructor(
     root: string,
@@ -98,6 +100,7 @@ export class ArticleStore {
       now = () => new Date().toISOString(),
       tidy = true,
       metaCacheFile,
+      only,
     }: {
       log: Log;
       now?: () => string;
@@ -105,6 +108,12 @@ export class ArticleStore {
       tidy?: boolean;
       /** every article's metadata in one file outside the library (meta-cache.ts); without it, each article.json is read */
       metaCacheFile?: string;
+      /**
+       * read only these articles (a one-shot command about one article: `quire show ID`): the rest
+       * of the library is neither listed nor read, so asking for the list or another article is
+       * a programming error, thrown; the metadata cache is neither read nor rewritten
+       */
+      only?: readonly string[];
     },
   ): Promise<{ store: ArticleStore; created: boolean }> {
     const store = new ArticleStore(root, log, now);
@@ -115,7 +124,8 @@ export class ArticleStore {
       for (const id of await recoverSwaps(store.paths.articlesDir)) log(`Article ${id}: an interrupted change was undone.`);
       await store.removeStagingLeftovers();
     }
-    await store.loadAll(metaCacheFile === undefined ? null : await ArticleMetaCache.load(metaCacheFile, log));
+    if (only) await store.loadOnly(only);
+    else await store.loadAll(metaCacheFile === undefined ? null : await ArticleMetaCache.load(metaCacheFile, log));
     return { store, created };
   }
 
@@ -124,11 +134,19 @@ export class ArticleStore {
   }
 
   list(): ArticleMeta[] {
+    this.mustHold(null);
     return [...this.byId.values()].sort(newestFirst);
   }
 
   get(id: string): ArticleMeta | undefined {
+    this.mustHold(id);
     return this.byId.get(id);
+  }
+
+  /** A store opened for some articles answers only for those: any other answer would be wrong, not slow. */
+  private mustHold(id: string | null): void {
+    if (this.scope === null || (id !== null && this.scope.has(id))) return;
+    throw new Error(`This library was opened for ${[...this.scope].join(', ')} only; ${id === null ? 'the whole library' : `article ${id}`} cannot be answered.`);
   }
 
   /**
@@ -136,17 +154,19 @@ export class ArticleStore {
    * article changed, not for every query (each keystroke of a search box).
    */
   recentlyRead(): readonly string[] {
+    this.mustHold(null);
     return (this.recentReading ??= recentlyRead(this.byId.values()));
   }
 
   /** The article, or the user-facing "not in the library" error. */
   require(id: string): ArticleMeta {
-    const meta = isValidId(id) ? this.byId.get(id) : undefined;
+    const meta = isValidId(id) ? this.get(id) : undefined;
     if (!meta) throw articleNotFound();
     return meta;
   }
 
   findByContentHash(contentHash: string): ArticleMeta | undefined {
+    this.mustHold(null);
     const id = this.byHash.get(contentHash);
     return id === undefined ? undefined : this.byId.get(id);
   }
@@ -504,6 +524,13 @@ export class ArticleStore {
     cache?.releaseStored();
   }
 
+  /** Only the named articles: those whose folder is there, read as `loadAll` reads every folder. */
+  private async loadOnly(ids: readonly string[]): Promise<void> {
+    this.scope = new Set(ids);
+    const there = ids.filter((id) => isValidId(id) && isFolder(this.paths.articleDir(id)));
+    for (const meta of await this.readMetas(this.paths.articlesDir, there, (id) => this.paths.articleDir(id))) this.remember(meta);
+  }
+
   /**
    * Reads `<dir>/<id>/article.json` of every article folder in `dir`, skipping broken ones; through
    * `cache`, only those that changed since it was written.
@@ -517,6 +544,11 @@ export class ArticleStore {
       throw error;
     }
     const ids = entries.filter((e) => e.isDirectory() && isValidId(e.name)).map((e) => e.name);
+    return this.readMetas(dir, ids, folderOf, cache);
+  }
+
+  /** `<dir>/<id>/article.json` of these article folders of `dir` (see `readMetasIn`). */
+  private async readMetas(dir: string, ids: readonly string[], folderOf: (id: string) => string, cache: ArticleMetaCache | null = null): Promise<ArticleMeta[]> {
     const metas: ArticleMeta[] = [];
     // What the cache holds as it is on disk is not read again; the rest is, in batches.
     const toRead = cache ? ids.filter((id) => !cache.takeUnchanged(id, articleMetaFileIn(dir, id), metas)) : ids;
@@ -592,6 +624,9 @@ async function readArticleFile(file: string): Promise<string> {
     throw error;
   }
 }
+
+/** Whether `dir` is a folder, as a listing of its parent sees it (a link to a folder is no article's). */
+const isFolder = (dir: string): boolean => lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() === true;
 
 /** Whether `file` is there and a file (a missing one is no error). */
 export const isFile = async (file: string): Promise<boolean> => {

@@ -100,6 +100,22 @@ describe('quire CLI (built, real core)', () => {
     expect(meta).toMatchObject({ id: seedId, title: SEED_TITLE });
   });
 
+  it("shows an article without a word about another's broken file, which list still reports", async () => {
+    const broken = path.join(libraryDir, 'articles', 'broken-elsewhere');
+    mkdirSync(broken);
+    writeFileSync(path.join(broken, 'article.json'), '{"title": "cut sh');
+    try {
+      const shown = await quire('show', seedId);
+      expect(shown.code).toBe(0);
+      expect(shown.stdout.split('\n')[0]).toBe(SEED_TITLE);
+      expect(shown.stderr).toBe('');
+      const listed = await quire('list');
+      expect(listed.stderr).toContain('Skipping article broken-elsewhere');
+    } finally {
+      rmSync(broken, { recursive: true });
+    }
+  });
+
   it('deletes to the trash and restores', async () => {
     expect((await quire('delete', seedId)).code).toBe(0);
     const afterDelete = JSON.parse((await quire('list', '--json')).stdout) as { id: string }[];

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArticleStore, type NewArticle } from '../../../../electron/core/library/article-store';
@@ -155,5 +155,65 @@ describe('ArticleStore', () => {
     expect(() => store.require('../etc')).toThrow('That article is not in the library.');
     await expect(store.restore('article-none')).rejects.toMatchObject({ code: 'not-found', message: 'That article is not in the trash.' });
     await expect(store.moveToTrash('article-none')).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('ArticleStore opened for one article (quire show ID)', () => {
+  async function libraryOfThree(root: string): Promise<void> {
+    const { store } = await open(root);
+    for (const [i, id] of ['article-a', 'article-b', 'article-c'].entries()) await store.add(newArticle(id, `2024-01-0${i + 1}T00:00:00.000Z`));
+  }
+  const openFor = (root: string, only: string[], logged: string[] = [], metaCacheFile?: string) =>
+    ArticleStore.open(root, { log: (m) => logged.push(m), only, ...(metaCacheFile ? { metaCacheFile } : {}) });
+
+  it('gives the article as a whole open does, without reading any other (a broken one goes unmentioned)', async () => {
+    const root = tempDir();
+    await libraryOfThree(root);
+    writeFileSync(path.join(root, 'articles', 'article-b', 'article.json'), '{"id": 5');
+    const wholeLog: string[] = [];
+    const { store: whole } = await open(root, wholeLog);
+    expect(wholeLog.join('\n')).toContain('article-b');
+    const logged: string[] = [];
+    const { store } = await openFor(root, ['article-a'], logged);
+    expect(store.require('article-a')).toEqual(whole.require('article-a'));
+    expect(await store.readContent('article-a')).toEqual(await whole.readContent('article-a'));
+    expect(logged).toEqual([]);
+  });
+
+  it('refuses to answer for the library or an article it was not opened for, rather than answer wrong', async () => {
+    const root = tempDir();
+    await libraryOfThree(root);
+    const { store } = await openFor(root, ['article-a']);
+    expect(() => store.list()).toThrow('opened for article-a only');
+    expect(() => store.require('article-c')).toThrow('opened for article-a only');
+    expect(() => store.recentlyRead()).toThrow('opened for article-a only');
+  });
+
+  it('does not find an article that is not there, is a link, or whose article.json is broken, as a whole open', async () => {
+    const root = tempDir();
+    await libraryOfThree(root);
+    writeFileSync(path.join(root, 'articles', 'article-b', 'article.json'), '[]');
+    symlinkSync(path.join(root, 'articles', 'article-a'), path.join(root, 'articles', 'article-link'));
+    const logged: string[] = [];
+    const { store } = await openFor(root, ['article-b', 'article-gone', 'article-link'], logged);
+    for (const id of ['article-b', 'article-gone', 'article-link']) {
+      expect(() => store.require(id)).toThrow(expect.objectContaining({ code: 'not-found' }));
+    }
+    // As a whole open says it: the broken article is named; the others were never articles.
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('Skipping article article-b');
+  });
+
+  it('reads the article from its file, not the metadata cache, and leaves the cache as it was', async () => {
+    const root = tempDir();
+    await libraryOfThree(root);
+    const cacheFile = path.join(tempDir(), 'library-meta.json');
+    await ArticleStore.open(root, { log: () => undefined, metaCacheFile: cacheFile });
+    const cached = readFileSync(cacheFile);
+    const { store: writer } = await open(root);
+    await writer.update('article-a', (meta) => ({ ...meta, title: 'Retitled elsewhere' }));
+    const { store } = await openFor(root, ['article-a'], [], cacheFile);
+    expect(store.require('article-a').title).toBe('Retitled elsewhere');
+    expect(readFileSync(cacheFile).equals(cached)).toBe(true);
   });
 });
