@@ -31,10 +31,14 @@ const exists = (dir: string): Promise<boolean> =>
     },
   );
 
-/** Finishes or undoes swaps a crash interrupted; returns the ids put back as they were. */
-export async function recoverSwaps(articlesDir: string): Promise<string[]> {
+/**
+ * Finishes or undoes swaps a crash interrupted; returns the ids put back as they were. `names`:
+ * the folder's listing when the caller has just made it (a library of 10,000 articles is listed
+ * once at open, not once per step).
+ */
+export async function recoverSwaps(articlesDir: string, names?: readonly string[]): Promise<string[]> {
   const restored: string[] = [];
-  for (const name of await readdir(articlesDir)) {
+  for (const name of names ?? (await readdir(articlesDir))) {
     if (!name.startsWith(REPLACED_PREFIX)) continue;
     const id = name.slice(REPLACED_PREFIX.length);
     if (!isValidId(id)) continue;

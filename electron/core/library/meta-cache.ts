@@ -13,23 +13,24 @@
  *
  * What it holds was checked against the metadata schema when it was read from article.json, so
  * it is not checked entry by entry again (for 10,000 articles that costs as much as parsing the
- * file): the file's first line carries the SHA-256 of the rest, so that a file that is not
+ * file): the file's first line carries the CRC-32 of the rest, so that a file that is not
  * exactly as Quire wrote it is not used at all, and a fingerprint of the metadata schema, so that
  * a Quire whose metadata has other fields or rules never takes an older Quire's entries.
  */
 import { statSync } from 'node:fs';
 import type { ArticleMeta } from '../../shared/models';
 import * as z from '../../shared/zod';
-import { readCheckedCache, writeCheckedCache, type CacheEntries, type CacheKind } from '../fs/checked-cache-file';
+import { readCheckedCache, writeCheckedCache, type CacheKind } from '../fs/checked-cache-file';
 import { sha256Hex } from '../fs/sha256';
 import type { Log } from '../log';
 import { articleMetaSchema } from './file-schemas';
+import { MetaColumns, toColumns } from './meta-columns';
 
 /** The cache's name in the library's cache folder (app-data, one folder per library). */
 export const LIBRARY_META_CACHE = 'library-meta.json';
 
-/** Raised whenever the file's frame or what an entry holds changes meaning beyond the schema. */
-const CACHE_VERSION = 2;
+/** Raised whenever the file's frame or what an entry holds changes meaning beyond the schema (3: columns, meta-columns.ts). */
+const CACHE_VERSION = 3;
 
 let kindMemo: CacheKind | undefined;
 /** The file's header: its version and the metadata schema as JSON Schema, hashed (any change of a field, a type or a default changes it). */
@@ -49,14 +50,6 @@ export interface FileStamp {
   ctimeMs: number;
   ino: number;
 }
-
-/** After the header line: `{ <id>: { stamp, meta } }`, compact JSON. */
-type StoredEntries = CacheEntries;
-
-const isStamp = (value: unknown): value is FileStamp =>
-  typeof value === 'object' &&
-  value !== null &&
-  ['size', 'mtimeMs', 'ctimeMs', 'ino'].every((key) => typeof (value as Record<string, unknown>)[key] === 'number');
 
 interface Entry {
   stamp: FileStamp;
@@ -82,12 +75,19 @@ export class ArticleMetaCache {
 
   private constructor(
     private readonly file: string,
-    private stored: StoredEntries,
+    /** the entries as last written (after the header line: columns, meta-columns.ts); null: none */
+    private stored: MetaColumns | null,
   ) {}
 
   /** The cache as last written; empty (every article read from its files) when missing or unreadable. */
   static async load(file: string, log: Log): Promise<ArticleMetaCache> {
-    return new ArticleMetaCache(file, await readCheckedCache(file, cacheKind(), log));
+    const kind = cacheKind();
+    const entries = await readCheckedCache(file, kind, log);
+    if (Object.keys(entries).length === 0) return new ArticleMetaCache(file, null);
+    const stored = MetaColumns.of(entries);
+    // Only a Quire of this very version writes this header, so this is a bug, not a foreign file.
+    if (stored === null) log(`${kind.label} ${file} does not hold its columns as this Quire writes them; it is made again`);
+    return new ArticleMetaCache(file, stored);
   }
 
   /**
@@ -124,24 +124,22 @@ export class ArticleMetaCache {
 
   /** Writes the cache when this open read any file or left out any entry it held. */
   async save(log: Log): Promise<void> {
-    if (!this.changed && this.current.size === Object.keys(this.stored).length) return;
-    const articles: Record<string, Entry> = {};
-    for (const [id, entry] of this.current) articles[id] = entry;
+    if (!this.changed && this.current.size === (this.stored?.size ?? 0)) return;
     // Compact: nobody reads it but Quire, and a 10,000-article library's is several megabytes.
-    await writeCheckedCache(this.file, cacheKind(), articles, log);
+    await writeCheckedCache(this.file, cacheKind(), toColumns(this.current), log);
   }
 
   /** Lets the file's parsed entries go once the open is done (the stamps of this open stay for `stampOf`). */
   releaseStored(): void {
-    this.stored = {};
+    this.stored = null;
   }
 
   private usable(id: string, stamp: FileStamp): ArticleMeta | null {
-    const entry = Object.hasOwn(this.stored, id) ? this.stored[id] : undefined;
-    if (typeof entry !== 'object' || entry === null || !('stamp' in entry) || !isStamp(entry.stamp) || !sameStamp(entry.stamp, stamp)) return null;
-    const meta = 'meta' in entry ? entry.meta : undefined;
+    const kept = this.stored?.stampOf(id);
+    if (!kept || !sameStamp(kept, stamp)) return null;
+    const meta = this.stored!.metaOf(id);
     // Checked against the schema when it was read from article.json (see above). The folder name
     // is the identity, as when article.json itself is read.
-    return typeof meta === 'object' && meta !== null && (meta as { id?: unknown }).id === id ? (meta as ArticleMeta) : null;
+    return meta !== null && meta.id === id ? (meta as unknown as ArticleMeta) : null;
   }
 }

@@ -9,6 +9,8 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { asciiJson } from '../../../../electron/core/fs/checked-cache-file';
 import { ArticleStore, type NewArticle } from '../../../../electron/core/library/article-store';
+import type { FileStamp } from '../../../../electron/core/library/meta-cache';
+import { MetaColumns, toColumns, type StoredColumns } from '../../../../electron/core/library/meta-columns';
 import type { ArticleMeta } from '../../../../electron/shared/models';
 import { useTempDir } from '../support/temp-dir';
 
@@ -36,20 +38,28 @@ async function libraryWithCache() {
   await open();
   const titles = async () => (await open()).store.list().map((a) => a.title).sort();
   const metaFile = (id: string) => path.join(library, 'articles', id, 'article.json');
-  type Entries = Record<string, { stamp: object; meta: ArticleMeta }>;
-  // The file: a header line (format, schema fingerprint, CRC-32 of the rest), then the entries.
+  type Entries = Record<string, { stamp: FileStamp; meta: ArticleMeta }>;
+  // The file: a header line (format, schema fingerprint, CRC-32 of the rest), then the entries as columns.
   const frame = () => {
     const text = readFileSync(cacheFile, 'utf8');
     const lineEnd = text.indexOf('\n');
     return { header: JSON.parse(text.slice(0, lineEnd)) as { crc32: number }, body: text.slice(lineEnd + 1) };
   };
-  const cache = () => ({ articles: JSON.parse(frame().body) as Entries });
-  /** Entries written as Quire writes them (the checksum made again): what a file Quire wrote could hold. */
-  const writeSigned = (entries: unknown, raw = asciiJson(entries)) => {
+  const columns = () => JSON.parse(frame().body) as StoredColumns;
+  /** The entries by id, read back from the columns. */
+  const cache = () => {
+    const stored = columns();
+    const read = MetaColumns.of(stored)!;
+    return { articles: Object.fromEntries(stored.ids.map((id) => [id, { stamp: read.stampOf(id)!, meta: read.metaOf(id) as unknown as ArticleMeta }])) as Entries };
+  };
+  /** Columns written as Quire writes them (the checksum made again): what a file Quire wrote could hold. */
+  const writeSigned = (columnsToWrite: unknown, raw = asciiJson(columnsToWrite)) => {
     const header = { ...frame().header, crc32: crc32(Buffer.from(raw, 'latin1')) };
     writeFileSync(cacheFile, `${JSON.stringify(header)}\n${raw}`);
   };
-  return { library, cacheFile, logged, open, titles, metaFile, cache, frame, writeSigned };
+  /** Entries by id written as columns. */
+  const writeEntries = (entries: Entries) => writeSigned(toColumns(new Map(Object.entries(entries))));
+  return { library, cacheFile, logged, open, titles, metaFile, cache, columns, frame, writeSigned, writeEntries };
 }
 
 describe('the library metadata cache', () => {
@@ -61,7 +71,7 @@ describe('the library metadata cache', () => {
     // A cached title that no article.json says: shown, so the files were not read again.
     const { articles } = lib.cache();
     articles.kettle!.meta.title = 'From the cache';
-    lib.writeSigned(articles);
+    lib.writeEntries(articles);
     expect(await lib.titles()).toEqual(['From the cache', 'Lanterns', 'Mirrors']);
   });
 
@@ -76,7 +86,7 @@ describe('the library metadata cache', () => {
     // Listed from the cache (no article.json is read: a cached title no file says is shown)…
     const { articles } = lib.cache();
     articles.script0!.meta.title = `${titles[0]} (from the cache)`;
-    lib.writeSigned(articles);
+    lib.writeEntries(articles);
     const listed = (await lib.open()).store.list().map((a) => a.title);
     expect(listed).toContain(`${titles[0]} (from the cache)`);
     // …with every other title as it was added.
@@ -128,22 +138,25 @@ describe('the library metadata cache', () => {
 
   it('a cache whose entries do not hold neither invents an article nor loses one', async () => {
     const lib = await libraryWithCache();
-    const cache = lib.cache();
-    const kettle = cache.articles.kettle!;
-    const stampOfLantern = cache.articles.lantern!.stamp;
-    const hostile = {
-      // An article with no folder, stamped like a real file.
-      ghost: { stamp: kettle.stamp, meta: { ...kettle.meta, id: 'ghost', title: 'Ghost' } },
-      // The right stamp, but no metadata.
-      kettle: { stamp: kettle.stamp, meta: null },
-      // Another article's metadata under this one's id.
-      lantern: { stamp: stampOfLantern, meta: { ...kettle.meta, id: 'kettle' } },
-      // No stamp at all, and an entry that is not an object.
-      mirror: { meta: cache.articles.mirror!.meta },
-      toString: 'not an entry',
-    };
-    // A key JSON.parse makes an own property, which must not reach an object's prototype.
-    lib.writeSigned(null, JSON.stringify(hostile).replace(/^\{/, '{"__proto__":{"polluted":true},'));
+    const { articles } = lib.cache();
+    const kettle = articles.kettle!;
+    const hostile = toColumns(
+      new Map<string, { stamp: FileStamp; meta: ArticleMeta }>([
+        // An article with no folder, stamped like a real file.
+        ['ghost', { stamp: kettle.stamp, meta: { ...kettle.meta, id: 'ghost', title: 'Ghost' } }],
+        // The right stamp, but another article's metadata under this one's id.
+        ['lantern', { stamp: articles.lantern!.stamp, meta: { ...kettle.meta, id: 'kettle' } }],
+        // The right stamp, but no id in its metadata.
+        ['mirror', { stamp: articles.mirror!.stamp, meta: { ...articles.mirror!.meta, id: undefined as unknown as string } }],
+        ['kettle', kettle],
+      ]),
+    );
+    const idColumn = hostile.columns.find((column) => column.key === 'id')!;
+    const mirrorAt = hostile.ids.indexOf('mirror');
+    idColumn.at = hostile.ids.map((_, i) => i).filter((i) => i !== mirrorAt);
+    idColumn.values = idColumn.at.map((i) => hostile.ids[i]);
+    idColumn.values[hostile.ids.indexOf('lantern')] = 'kettle';
+    lib.writeSigned(hostile);
     const { store } = await lib.open();
     expect(store.list().map((a) => [a.id, a.title]).sort()).toEqual([
       ['kettle', 'Kettles'],
@@ -151,7 +164,46 @@ describe('the library metadata cache', () => {
       ['mirror', 'Mirrors'],
     ]);
     expect(store.get('ghost')).toBeUndefined();
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('columns not in the shape Quire writes are not used, and no field name reaches a prototype', async () => {
+    const lib = await libraryWithCache();
+    const good = lib.columns();
+    const titleAt = good.columns.findIndex((column) => column.key === 'title');
+    const retitled = { ...good, columns: good.columns.map((column, i) => (i === titleAt ? { ...column, values: column.values.map(() => 'From the cache') } : column)) };
+    const broken: unknown[] = [
+      { ...retitled, stamps: retitled.stamps.slice(1) },
+      { ...retitled, ids: [...retitled.ids, 'extra'] },
+      { ...retitled, columns: [...retitled.columns, { key: 'cover', values: ['assets/a.png'], at: [7] }] },
+      { ...retitled, columns: [...retitled.columns, { key: 'cover', values: [] }] },
+      { ...retitled, columns: 'title' },
+    ];
+    for (const columns of broken) {
+      lib.writeSigned(columns);
+      expect(await lib.titles()).toEqual(['Kettles', 'Lanterns', 'Mirrors']);
+    }
+    // A field named __proto__ (JSON.parse makes it an own property) would be every article's prototype.
+    lib.writeSigned(null, asciiJson(retitled).replace('"columns":[', '"columns":[{"key":"__proto__","values":[{"polluted":true},{"polluted":true},{"polluted":true}]},'));
+    const { store } = await lib.open();
+    expect(store.list().map((a) => a.title).sort()).toEqual(['Kettles', 'Lanterns', 'Mirrors']);
+    for (const article of store.list()) expect((article as unknown as Record<string, unknown>).polluted).toBeUndefined();
+    // Without it, the same columns are used: what was refused was the shape, nothing else.
+    lib.writeSigned(retitled);
+    expect(await lib.titles()).toEqual(['From the cache', 'From the cache', 'From the cache']);
+  });
+
+  it('an article comes back from the cache with exactly the fields it has, in the order of its file', async () => {
+    const lib = await libraryWithCache();
+    const { store } = await lib.open();
+    await store.update('kettle', (meta) => ({ ...meta, lastReadAt: '2024-03-01T00:00:00.000Z', progress: 0.5, readState: 'reading' }));
+    await store.update('mirror', (meta) => ({ ...meta, fieldUpdatedAt: { title: '2024-03-02T00:00:00.000Z' } }));
+    const fromFiles = (await ArticleStore.open(lib.library, { log: () => undefined })).store.list();
+    await lib.open();
+    const fromCache = (await lib.open()).store.list();
+    expect(lib.cache().articles.kettle!.meta.lastReadAt).toBe('2024-03-01T00:00:00.000Z');
+    // As JSON, so that a field's absence and the fields' order count ("lastReadAt": undefined would not).
+    expect(fromCache.map((meta) => JSON.stringify(meta))).toEqual(fromFiles.map((meta) => JSON.stringify(meta)));
+    expect(fromCache.find((meta) => meta.id === 'lantern')).not.toHaveProperty('lastReadAt');
   });
 
   it('a cache of another format, or not even an object, is ignored', async () => {
