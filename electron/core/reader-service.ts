@@ -101,7 +101,8 @@ export class LibraryService implements ReaderService {
         this.writeImported(article, { fileName: file.path, source: file.path, original: file.bytes && { bytes: file.bytes } }),
       reasonFor: (error, source) => failureOfError(error, source, parts.log),
       maxBytes: this.maxImportBytes,
-      tooLargeReason: reasonOfError(tooLarge(this.maxImportBytes)),
+      // Made when an import needs it: the sentence's message format is compiled on first use.
+      tooLargeReason: () => reasonOfError(tooLarge(this.maxImportBytes)),
       log: parts.log,
     });
   }

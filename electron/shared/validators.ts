@@ -25,7 +25,8 @@ import {
 } from './models';
 
 /** Ids name folders on disk: a strict alphabet keeps them from ever naming a path. */
-export const idSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'is not a valid id'));
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,63}$/;
+export const idSchema = z.string().check(z.regex(ID_PATTERN, 'is not a valid id'));
 
 const MAX_IMPORT_BYTES_BASE64 = Math.ceil((200 * 1024 * 1024 * 4) / 3);
 const MAX_QUERY_LENGTH = 1000;

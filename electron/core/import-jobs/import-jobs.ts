@@ -38,7 +38,7 @@ export interface ImportJobsParts {
   write(file: { path: string; bytes: Uint8Array | null }, article: ExtractedArticle): Promise<ImportOutcome>;
   reasonFor(error: unknown, source: string): FailureReason;
   maxBytes: number;
-  tooLargeReason: FailureReason;
+  tooLargeReason(): FailureReason;
   log: Log;
   now?: () => number;
 }
@@ -149,7 +149,7 @@ export class ImportJobs {
         write: this.parts.write,
         reasonFor: this.parts.reasonFor,
         maxBytes: this.parts.maxBytes,
-        tooLargeReason: this.parts.tooLargeReason,
+        tooLargeReason: this.parts.tooLargeReason(),
         maxInFlight: pool.threads * IN_FLIGHT_PER_THREAD,
         largeBytes: LARGE_FILE_BYTES,
         signal,

@@ -4,7 +4,7 @@
  * outside.
  */
 import path from 'node:path';
-import { idSchema } from '../../shared/validators';
+import { ID_PATTERN } from '../../shared/validators';
 
 export const LIBRARY_MANIFEST = 'quire-library.json';
 /** Staging folders of imports in progress: dot-prefixed so that listing never shows them. */
@@ -15,7 +15,9 @@ export const REPLACED_PREFIX = '.replaced-';
 /** The only asset paths written: one generated name directly inside `assets/`. */
 export const ASSET_PATH = /^assets\/[A-Za-z0-9][A-Za-z0-9_-]{0,100}(?:\.[A-Za-z0-9]{1,10})?$/;
 
-export const isValidId = (id: string): boolean => idSchema.safeParse(id).success;
+// The schema's own pattern, tested directly: opening a library tests every folder name (10,000
+// names through zod's safeParse took 9 ms of each command).
+export const isValidId = (id: string): boolean => ID_PATTERN.test(id);
 
 function checkedId(id: string): string {
   // Callers validate ids at the contract boundary; this is the last guard before the filesystem.

@@ -68,7 +68,7 @@ describe("a job's progress within a long file", () => {
       write: () => Promise.reject(new Error('nothing is written in this test')),
       reasonFor: () => ({ reason: 'unreadable' }),
       maxBytes: 1024,
-      tooLargeReason: { reason: 'too large' },
+      tooLargeReason: () => ({ reason: 'too large' }),
       log: () => {},
       // Each reading of the clock a second later: no event is held back by the pace of events.
       now: () => (clock += 1_000),
