@@ -194,10 +194,12 @@ const bundleTo = async (entry, outfile) => {
  */
 async function bundleImportPath(electronDir, outdir) {
   const jobs = path.join(electronDir, 'core', 'import-jobs');
+  // Before the import host (0911f77), Quire's own process ran the workers: such a commit has none.
+  const host = existsSync(path.join(jobs, 'import-host.ts'));
   await esbuild({
     entryPoints: {
       'open-quire': path.join(electronDir, 'core', 'open-quire.ts'),
-      'worker/import-host': path.join(jobs, 'import-host.ts'),
+      ...(host ? { 'worker/import-host': path.join(jobs, 'import-host.ts') } : {}),
       'worker/import-worker': path.join(jobs, 'import-worker.ts'),
     },
     outdir,
@@ -212,7 +214,10 @@ async function bundleImportPath(electronDir, outdir) {
   });
   return {
     core: path.join(outdir, 'open-quire.js'),
-    env: { QUIRE_IMPORT_HOST: path.join(outdir, 'worker', 'import-host.js'), QUIRE_IMPORT_WORKER: path.join(outdir, 'worker', 'import-worker.js') },
+    env: {
+      ...(host ? { QUIRE_IMPORT_HOST: path.join(outdir, 'worker', 'import-host.js') } : {}),
+      QUIRE_IMPORT_WORKER: path.join(outdir, 'worker', 'import-worker.js'),
+    },
   };
 }
 const bundle = async (entry, name) => import(await bundleTo(entry, path.join(WORK, `${name}.js`)));
