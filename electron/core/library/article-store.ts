@@ -111,7 +111,8 @@ export class ArticleStore {
       /**
        * read only these articles (a one-shot command about one article: `quire show ID`): the rest
        * of the library is neither listed nor read, so asking for the list or another article is
-       * a programming error, thrown; the metadata cache is neither read nor rewritten
+       * a programming error, thrown; the metadata cache is neither read nor rewritten. Not for a
+       * library this open creates: that one is opened whole (its sample articles are added to it)
        */
       only?: readonly string[];
     },
@@ -120,10 +121,12 @@ export class ArticleStore {
     // Read while the library is listed: neither waits for the other.
     const cacheLoaded = only || metaCacheFile === undefined ? null : ArticleMetaCache.load(metaCacheFile, log);
     const created = await store.ensureManifest(now);
+    // A library made just now is given its sample articles, which is a write to the whole store.
+    const scope = created ? undefined : only;
     await mkdir(store.paths.articlesDir, { recursive: true });
     await mkdir(store.paths.trashDir, { recursive: true });
     // One listing of articles/ serves the tidying and the reading (10,000 names take ~20 ms to list).
-    let listing = only ? null : await listFolder(store.paths.articlesDir);
+    let listing = scope ? null : await listFolder(store.paths.articlesDir);
     if (tidy) {
       const names = listing?.map((entry) => entry.name);
       const restored = await recoverSwaps(store.paths.articlesDir, names);
@@ -131,7 +134,7 @@ export class ArticleStore {
       await store.removeStagingLeftovers(names);
       if (restored.length > 0 && listing) listing = await listFolder(store.paths.articlesDir);
     }
-    if (only) await store.loadOnly(only);
+    if (scope) await store.loadOnly(scope);
     else await store.loadAll(await cacheLoaded, listing ?? []);
     return { store, created };
   }

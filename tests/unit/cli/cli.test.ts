@@ -172,6 +172,15 @@ describe('quire CLI (built, real core)', () => {
     expect(onlyImages.stderr.trim()).toBe(`Nothing to import: no documents in ${path.join(folder, 'images')} (only 2 .png).`);
   });
 
+  it('a first command about one article still gives a new library its sample articles', async () => {
+    const fresh = path.join(root, 'fresh-library');
+    const shown = await runQuire(root, fresh, ['show', 'no-such-article']);
+    expect(shown.code).not.toBe(0);
+    expect(shown.stderr.trim()).toBe('That article is not in the library.');
+    const listed = await runQuire(root, fresh, ['list', '--json']);
+    expect((JSON.parse(listed.stdout) as { title: string }[]).map((a) => a.title)).toContain(SEED_TITLE);
+  });
+
   it('answers an unknown id with one sentence and a non-zero exit', async () => {
     const run = await quire('show', '00000000-0000-4000-8000-000000000000');
     expect(run.code).not.toBe(0);

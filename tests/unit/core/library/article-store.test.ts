@@ -217,3 +217,15 @@ describe('ArticleStore opened for one article (quire show ID)', () => {
     expect(readFileSync(cacheFile).equals(cached)).toBe(true);
   });
 });
+
+describe('a library created by an open for one article', () => {
+  it('is opened whole, so that what a new library is given can be added to it', async () => {
+    const root = path.join(tempDir(), 'new-library');
+    const { store, created } = await ArticleStore.open(root, { log: () => undefined, only: ['article-a'] });
+    expect(created).toBe(true);
+    // What openQuire does next for a new library: the sample articles, checked for duplicates.
+    await store.add(newArticle('article-sample', '2024-01-01T00:00:00.000Z'));
+    expect(store.list().map((a) => a.id)).toEqual(['article-sample']);
+    expect(() => store.require('article-a')).toThrow(expect.objectContaining({ code: 'not-found' }));
+  });
+});
