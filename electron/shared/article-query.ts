@@ -22,13 +22,18 @@ export const tagKey = (tag: string): string => tag.toLocaleLowerCase();
 export const hasTag = (meta: Pick<ArticleMeta, 'tags'>, tag: string): boolean =>
   meta.tags.some((own) => tagKey(own) === tagKey(tag));
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+// Made at the first comparison of titles: setting up a collator costs a command that never sorts by text about 20 ms.
+let collator: Intl.Collator | undefined;
 
 /** Titles and site names in the order a person expects: case and accents aside, numbers by value. */
-export const compareText = (a: string, b: string): number => collator.compare(a, b);
+export const compareText = (a: string, b: string): number => (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })).compare(a, b);
 
-const newestFirst = (a: ArticleMeta, b: ArticleMeta): number =>
-  b.addedAt.localeCompare(a.addedAt) || a.id.localeCompare(b.id);
+/** Code-unit order: the order of ISO 8601 times and of ids (lowercase ASCII), with no collator to set up (about 20 ms at a command's first sort). */
+const byCodeUnits = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Newest first; ties (same instant) broken by id so the order never flickers between calls. */
+export const newestFirst = (a: Pick<ArticleMeta, 'addedAt' | 'id'>, b: Pick<ArticleMeta, 'addedAt' | 'id'>): number =>
+  byCodeUnits(b.addedAt, a.addedAt) || byCodeUnits(a.id, b.id);
 
 /** Missing values (no site, no date) go last whatever the order. */
 const missingLast = <T>(a: T | null, b: T | null, compare: (x: T, y: T) => number): number => {

@@ -8,6 +8,7 @@ import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { ArticleContent, ArticleMeta, ContentOptions } from '../../shared/models';
+import { newestFirst } from '../../shared/article-query';
 import { QuireError } from '../../shared/result';
 import { say } from '../../shared/i18n/core-sentences';
 import { sentenceError } from '../../shared/i18n/english-sentence';
@@ -53,9 +54,6 @@ export const articleNotFound = (): QuireError =>
 export const articleGone = (): QuireError =>
   sentenceError('not-found', say('core.error.articleGone'));
 
-/** Newest first; ties (same instant) broken by id so the order never flickers between calls. */
-const newestFirst = (a: ArticleMeta, b: ArticleMeta): number =>
-  b.addedAt.localeCompare(a.addedAt) || a.id.localeCompare(b.id);
 
 /** `<folder>/article.json` as the store reads it: checked against the schema, named by its folder. */
 export async function readArticleMeta(folder: string, id: string): Promise<ArticleMeta> {
