@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient, createEventSource } from './api/api-client';
 import { ApiProvider } from './api/api-context';
+import { createQueryClient } from './api/query-client';
+import { askForLibraryEarly } from './library/article-queries';
 import { App } from './App';
 import { BridgeMissingScreen } from './app/BridgeMissingScreen';
 import { blockNavigationAway } from './app/navigation-guard';
@@ -29,6 +31,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
 const api = createApiClient();
+const queryClient = createQueryClient();
+if (api) askForLibraryEarly(queryClient, api);
 // The desktop window's main process guards its navigations itself (electron/main/security.ts).
 if (!window.quire) blockNavigationAway();
 // The desktop app waits for the page's pending writes (a note being typed) before it closes.
@@ -38,7 +42,7 @@ createRoot(root).render(
   <StrictMode>
     <LocaleRoot>
     {api ? (
-      <ApiProvider api={api} events={createEventSource()}>
+      <ApiProvider api={api} events={createEventSource()} queryClient={queryClient}>
         <DesktopProvider desktop={window.quire ?? null}>
           <StatusProvider>
             <RecoveryNotice />
