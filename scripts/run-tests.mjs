@@ -1,7 +1,7 @@
-// `npm test`: every check, in the order a failure is cheapest to find (the read-only checks side by
-// side), then one closing line
-// ("tests: N passed, N failed, N skipped") that counts unit and end-to-end tests together.
-import { spawn, spawnSync } from 'node:child_process';
+// `npm test`: every check, then one closing line ("tests: N passed, N failed, N skipped") that
+// counts unit and end-to-end tests together. The read-only checks run at the lowest CPU priority
+// beside the build and the unit tests (below); then the end-to-end tests.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureTestBrowser } from './test-browser.mjs';
@@ -15,8 +15,13 @@ const playwrightReport = path.join(reportDir, 'playwright.json');
 
 /**
  * The checks that only read the sources (types, lint, Doyensec's Electron scanner), side by side:
- * each keeps one core busy for about half a minute. Their output is printed whole, one after the
- * other, once all have ended.
+ * each keeps one core busy for about half a minute. They run at the lowest CPU priority while the
+ * build and the unit tests run, in the time those leave: Vitest runs one worker on two cores (the
+ * import host below normal priority needs the other, docs/architecture.md), and that worker uses
+ * about one core, so the checks end within the unit step's first minute or two instead of taking
+ * half a minute of their own before it; where the import host (at priority 10) wants the same
+ * core, it outweighs them about seven to one (CPU weights 110 and 15). Their output is printed
+ * whole, one after the other, once the unit step has ended.
  */
 const readOnlyChecks = [
   { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },
@@ -44,8 +49,12 @@ const steps = [
   },
 ];
 
-/** Runs a command with its output kept, for printing once it has ended. */
-function runKept({ cmd, args }) {
+/** `cmd args` at the lowest CPU priority, where `nice` exists. */
+const lowestPriority = (cmd, args) => (process.platform === 'win32' ? { cmd, args } : { cmd: 'nice', args: ['-n', '19', cmd, ...args] });
+
+/** Runs a command at the lowest CPU priority with its output kept, for printing once it has ended. */
+function runKept(check) {
+  const { cmd, args } = lowestPriority(check.cmd, check.args);
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const output = [];
@@ -56,14 +65,30 @@ function runKept({ cmd, args }) {
   });
 }
 
+/** Runs a step with its output shown as it comes; not synchronous, so the checks' pipes keep draining. */
+function runShown({ cmd, args, env }) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('error', (error) => {
+      console.log(error.message);
+      resolve(null);
+    });
+    child.on('close', (status) => resolve(status));
+  });
+}
+
 const failedSteps = [];
-const checked = await Promise.all(readOnlyChecks.map(runKept));
-readOnlyChecks.forEach((check, i) => {
-  console.log(`\n=== ${check.name} ===`);
-  process.stdout.write(checked[i].output);
-  if (checked[i].status !== 0) failedSteps.push(check.name);
-});
+const checking = Promise.all(readOnlyChecks.map(runKept));
 for (const step of steps) {
+  if (step.name === 'e2e') {
+    // The read-only checks' reports, once the unit tests (beside which they ran) have ended.
+    const checked = await checking;
+    readOnlyChecks.forEach((check, i) => {
+      console.log(`\n=== ${check.name} ===`);
+      process.stdout.write(checked[i].output);
+      if (checked[i].status !== 0) failedSteps.push(check.name);
+    });
+  }
   console.log(`\n=== ${step.name} ===`);
   const cannotRun = step.prepare ? await step.prepare() : null;
   if (cannotRun) {
@@ -71,8 +96,7 @@ for (const step of steps) {
     failedSteps.push(`${step.name} (not run)`);
     continue;
   }
-  const run = spawnSync(step.cmd, step.args, { stdio: 'inherit', env: { ...process.env, ...step.env } });
-  if (run.status !== 0) failedSteps.push(step.name);
+  if ((await runShown(step)) !== 0) failedSteps.push(step.name);
 }
 
 const counts = { passed: 0, failed: 0, skipped: 0 };

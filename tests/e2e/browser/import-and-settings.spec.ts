@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ArticleMeta } from '../../../electron/shared/models';
 import { expectAccessible } from '../support/accessibility';
 import { expect, test } from '../support/browser-mode';
-import { LibraryPage, ReaderPage } from '../support/pages';
+import { callApi, LibraryPage, ReaderPage } from '../support/pages';
 import { CORPUS_DIR } from '../../support/corpus-paths';
 
 const CORPUS = CORPUS_DIR;
@@ -56,7 +57,10 @@ test('reading settings and the place in an article survive a reload', async ({ p
   const before = await topText();
   expect(before.trim()).not.toBe('');
   expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
-  await page.waitForTimeout(1500); // reading position is saved shortly after scrolling stops
+  // The reading position is saved shortly after scrolling stops: wait until the core has it.
+  const savedPosition = async (): Promise<number> =>
+    (await callApi<ArticleMeta[]>(page, 'listArticles')).find((article) => article.title.startsWith('Welcome to Quire'))?.position ?? 0;
+  await expect.poll(savedPosition).toBeGreaterThan(0);
 
   await page.reload();
   await library.open(/Welcome to Quire/);

@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseFragment } from '../../../electron/core/importers/dom-window';
 import { ARTICLE_LOCKS } from '../../../electron/core/library/library-locks';
 import { openQuire, type OpenQuireOptions, type QuireCore } from '../../../electron/core/open-quire';
@@ -50,6 +51,38 @@ function setup(): Setup {
 /** A library without the sample articles. */
 async function emptyLibrary(s: Setup): Promise<QuireCore> {
   return s.open();
+}
+
+/**
+ * The seed article imported into an empty library once per file: the tests that only need it in a
+ * library open their own copy of that library (an import starts the import host and reads the file,
+ * about a second each time; the tests of importing import for themselves).
+ */
+let seedTemplate: Promise<{ libraryDir: string; id: string }> | undefined;
+let seedTemplateRoot: string | undefined;
+afterAll(() => {
+  if (seedTemplateRoot) rmSync(seedTemplateRoot, { recursive: true, force: true });
+});
+
+async function importSeedOnce(): Promise<{ libraryDir: string; id: string }> {
+  seedTemplateRoot = mkdtempSync(path.join(tmpdir(), 'quire-seed-template-'));
+  const s = setup();
+  const libraryDir = path.join(seedTemplateRoot, 'library');
+  const quire = await openQuire({ libraryDir, cacheDir: path.join(seedTemplateRoot, 'cache'), settings: s.settings, log: () => {}, createIndex: () => createMemoryIndex(), systemLanguages: ['en-US'] });
+  try {
+    const [outcome] = await quire.importPaths([SEED_FILE]);
+    if (outcome?.status !== 'imported') throw new Error('seed not imported');
+    return { libraryDir, id: outcome.article.id };
+  } finally {
+    await quire.close();
+  }
+}
+
+/** `s`'s library with the seed article in it, opened: its id. */
+async function seededLibrary(s: Setup): Promise<{ quire: QuireCore; id: string }> {
+  const { libraryDir, id } = await (seedTemplate ??= importSeedOnce());
+  cpSync(libraryDir, s.libraryDir, { recursive: true });
+  return { quire: await s.open(), id };
 }
 
 function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
@@ -275,9 +308,7 @@ describe('the trash', () => {
 
 describe('bookmarks and notes', () => {
   async function withSeed(s: Setup): Promise<{ quire: QuireCore; id: string; text: string }> {
-    const quire = await emptyLibrary(s);
-    const [outcome] = await quire.importPaths([SEED_FILE]);
-    const id = (outcome as { article: { id: string } }).article.id;
+    const { quire, id } = await seededLibrary(s);
     return { quire, id, text: (await quire.getContent(id)).text };
   }
 
@@ -355,9 +386,7 @@ describe('bookmarks and notes', () => {
 describe('reading progress', () => {
   it('marks an article as being read, then finished, and remembers where the reader was', async () => {
     const s = setup();
-    const quire = await emptyLibrary(s);
-    const [outcome] = await quire.importPaths([SEED_FILE]);
-    const id = (outcome as { article: { id: string } }).article.id;
+    const { quire, id } = await seededLibrary(s);
 
     expect(await quire.setProgress(id, { progress: 0.4, position: 120 })).toMatchObject({ readState: 'reading', progress: 0.4, position: 120 });
     expect((await quire.setProgress(id, { progress: 0.99, position: 3000 })).readState).toBe('finished');
@@ -402,9 +431,7 @@ describe('settings', () => {
 
   it('forget the last article once it is in the trash', async () => {
     const s = setup();
-    const quire = await emptyLibrary(s);
-    const [outcome] = await quire.importPaths([SEED_FILE]);
-    const id = (outcome as { article: { id: string } }).article.id;
+    const { quire, id } = await seededLibrary(s);
     await quire.setSettings({ lastArticleId: id });
     expect((await quire.getSettings()).lastArticleId).toBe(id);
     await quire.deleteArticle(id);

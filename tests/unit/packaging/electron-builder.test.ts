@@ -27,6 +27,13 @@ const root = path.resolve('.');
 const work = mkdtempSync(path.join(tmpdir(), 'quire-packaging-'));
 
 let packed: PackedApp;
+/**
+ * The build the Electron e2e specs launch, packed beside the shipped one: each pack keeps one
+ * core busy for about ten seconds, and Vitest's one worker leaves the other idle. Its own test
+ * awaits it (and reports its failure).
+ */
+let e2ePacked: Promise<PackedApp> | undefined;
+const e2eWork = mkdtempSync(path.join(tmpdir(), 'quire-packaging-e2e-'));
 /** files in app.asar itself, as `/out/main/index.js` */
 let packedFiles: string[] = [];
 /** files electron-builder moved to app.asar.unpacked, as `/out/worker/search-worker.js` */
@@ -58,12 +65,15 @@ function filesUnder(dir: string): string[] {
     .map((entry) => `/${path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!existsSync('out/renderer/index.html') || !existsSync('out/package.json')) {
     execFileSync(process.execPath, ['scripts/build-node.mjs'], { stdio: 'inherit' });
     execFileSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   }
-  packed = packWithStandInElectron(root, work);
+  e2ePacked = packWithStandInElectron(root, e2eWork, e2eConfigOverrides);
+  // Not left unhandled when it fails: the test that awaits it fails with its error.
+  e2ePacked.catch(() => undefined);
+  packed = await packWithStandInElectron(root, work);
   const listed = archiveFiles(packed.archive);
   packedFiles = listed.packed;
   unpackedFiles = filesUnder(packed.unpackedDir);
@@ -71,7 +81,11 @@ beforeAll(() => {
   expect(unpackedFiles.toSorted()).toEqual(listed.unpacked.toSorted());
 }, 240_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(async () => {
+  await e2ePacked?.catch(() => undefined);
+  rmSync(work, { recursive: true, force: true });
+  rmSync(e2eWork, { recursive: true, force: true });
+});
 
 describe('electron-builder configuration', () => {
   it('passes electron-builder’s own schema validation', async () => {
@@ -171,18 +185,13 @@ describe('what the app ships (the linux dir build)', () => {
 
 describe('the build the Electron e2e specs launch (npm run package:e2e)', () => {
   it('is the shipped build with the Node inspector fuse on, and nothing else changed', async () => {
-    const e2eWork = mkdtempSync(path.join(tmpdir(), 'quire-packaging-e2e-'));
-    try {
-      const e2e = packWithStandInElectron(root, e2eWork, e2eConfigOverrides);
-      const shipped = await getCurrentFuseWire(path.join(packed.appDir, 'quire'));
-      const forPlaywright = await getCurrentFuseWire(path.join(e2e.appDir, 'quire'));
-      expect(forPlaywright[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.ENABLE);
-      expect({ ...forPlaywright, [FuseV1Options.EnableNodeCliInspectArguments]: FuseState.DISABLE }).toEqual(shipped);
-      expect(filesUnder(e2e.unpackedDir)).toEqual(unpackedFiles);
-      expect(archiveFiles(e2e.archive).packed).toEqual(packedFiles);
-    } finally {
-      rmSync(e2eWork, { recursive: true, force: true });
-    }
+    const e2e = await e2ePacked!;
+    const shipped = await getCurrentFuseWire(path.join(packed.appDir, 'quire'));
+    const forPlaywright = await getCurrentFuseWire(path.join(e2e.appDir, 'quire'));
+    expect(forPlaywright[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.ENABLE);
+    expect({ ...forPlaywright, [FuseV1Options.EnableNodeCliInspectArguments]: FuseState.DISABLE }).toEqual(shipped);
+    expect(filesUnder(e2e.unpackedDir)).toEqual(unpackedFiles);
+    expect(archiveFiles(e2e.archive).packed).toEqual(packedFiles);
   }, 240_000);
 });
 

@@ -4,10 +4,11 @@
  * be read back) replaces the Electron download; everything else — file selection, asar packing and
  * unpacking, fuses — is electron-builder's own.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 const require = createRequire(import.meta.url);
 /** The marker Electron binaries carry before their fuse wire (@electron/fuses' constants, not exported). */
@@ -44,11 +45,12 @@ export interface PackedApp {
 
 /**
  * Packs the project in `root` (its current `out/` build) with the stand-in Electron, under `work`,
- * with `overrides` (electron-builder `-c.` switches) applied over electron-builder.yml.
+ * with `overrides` (electron-builder `-c.` switches) applied over electron-builder.yml. Not
+ * synchronous, so that two packs (each in its own `work`) can run side by side.
  */
-export function packWithStandInElectron(root: string, work: string, overrides: readonly string[] = []): PackedApp {
+export async function packWithStandInElectron(root: string, work: string, overrides: readonly string[] = []): Promise<PackedApp> {
   const dist = fakeElectronDist(path.join(work, 'electron-dist'));
-  execFileSync(
+  await promisify(execFile)(
     process.execPath,
     [
       require.resolve('electron-builder/cli.js'),
@@ -59,7 +61,7 @@ export function packWithStandInElectron(root: string, work: string, overrides: r
       `-c.directories.output=${path.join(work, 'release')}`,
       ...overrides,
     ],
-    { cwd: root, stdio: 'pipe', env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
+    { cwd: root, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, maxBuffer: 64 * 1024 * 1024 },
   );
   const appDir = path.join(work, 'release', 'linux-unpacked');
   const resources = path.join(appDir, 'resources');

@@ -5,10 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openQuire, type QuireCore } from '../../../../electron/core/open-quire';
+import type { QuireCore } from '../../../../electron/core/open-quire';
 import type { Annotation } from '../../../../electron/shared/models';
 import { SEED_FILE } from '../support/corpus';
-import { createMemoryIndex, createMemoryIndexState } from '../support/memory-search-index';
+import { useImportedLibrary } from '../support/import-library';
 import { useTempDir } from '../support/temp-dir';
 import { unzipTexts } from '../support/unzip-texts';
 
@@ -18,17 +18,16 @@ const KEPT = 'Iraq is trying to bridge the views of neighboring countries';
 const REWORDED = 'the first Baghdad conference was held';
 const DELETED = 'Iraqi Prime Minister Muhammad al-Sudani intends to visit Iran soon';
 
+/**
+ * The seed article imported once per file; each test opens its own copy of the library that import
+ * left (an import starts the import host and reads the file: about a second each time).
+ */
+const importedSeed = useImportedLibrary(() => [SEED_FILE]);
+
 async function seededLibrary(): Promise<{ quire: QuireCore; id: string; text: string; root: string }> {
   const root = tempDir();
-  const data = new Map<string, unknown>();
-  const quire = await openQuire({
-    libraryDir: path.join(root, 'library'),
-    cacheDir: path.join(root, 'cache'),
-    settings: { get: (k) => data.get(k), set: (k, v) => void data.set(k, v) },
-    log: () => {},
-    createIndex: () => createMemoryIndex(createMemoryIndexState()),
-  });
-  const [outcome] = await quire.importPaths([SEED_FILE]);
+  const { core: quire, outcomes } = await importedSeed(root);
+  const [outcome] = outcomes;
   if (outcome?.status !== 'imported') throw new Error('seed not imported');
   const id = outcome.article.id;
   return { quire, id, text: (await quire.getContent(id)).text, root };

@@ -4,17 +4,19 @@
  * exists only here is lost or overwritten unasked; a dry run writes nothing), and archives
  * built to attack the import.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { createBackup, listBackups } from '../../../../electron/core/backup/backups';
 import { checkLibrary } from '../../../../electron/core/library/check/check-library';
 import type { QuireCore } from '../../../../electron/core/open-quire';
+import type { Annotation } from '../../../../electron/shared/models';
 import { SEED_FILE, webPages } from '../support/corpus';
 import { openTestLibrary } from '../support/import-library';
-import { createMemoryIndex, createMemoryIndexState } from '../support/memory-search-index';
+import { createMemoryIndex, createMemoryIndexState, type MemoryIndexState } from '../support/memory-search-index';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('quire-archive-');
@@ -46,17 +48,41 @@ async function writeZip(file: string, entries: readonly [string, Buffer][]): Pro
   writeFileSync(file, bytes);
 }
 
+/**
+ * Two real articles (a web page and the seed text) and a bookmark on the first, imported and
+ * written once per file; each test opens its own copy (with its own copy of the index), as the
+ * import left it. An import per test (the import host started, the page read) took most of a second.
+ */
+let template: Promise<{ libraryDir: string; ids: string[]; bookmark: Annotation; index: MemoryIndexState }> | undefined;
+let templateRoot: string | undefined;
+afterAll(() => {
+  if (templateRoot) rmSync(templateRoot, { recursive: true, force: true });
+});
+
+async function buildTemplate() {
+  templateRoot = mkdtempSync(path.join(tmpdir(), 'quire-archive-template-'));
+  const index = createMemoryIndexState();
+  const { core, libraryDir } = await openTestLibrary(templateRoot, { createIndex: () => createMemoryIndex(index) });
+  try {
+    const page = webPages().find((p) => p.name === 'bbc-1')!;
+    const outcomes = await core.importPaths([page.file, SEED_FILE]);
+    const ids = outcomes.map((o) => (o.status === 'imported' ? o.article.id : ''));
+    const text = (await core.getContent(ids[0]!)).text;
+    const bookmark = await core.createAnnotation({ articleId: ids[0]!, kind: 'bookmark', passage: { quote: text.slice(100, 150) }, note: 'first' });
+    return { libraryDir, ids, bookmark, index };
+  } finally {
+    await core.close();
+  }
+}
+
 /** A library with two real articles (a web page and the seed text) and a bookmark on the first. */
 async function libraryWithArticles(root: string, options: { maintenance?: boolean } = {}) {
-  const index = createMemoryIndexState();
+  const made = await (template ??= buildTemplate());
+  cpSync(made.libraryDir, path.join(root, 'library'), { recursive: true });
+  const index = structuredClone(made.index);
   const open = (more: { maintenance?: boolean } = {}) => openTestLibrary(root, { createIndex: () => createMemoryIndex(index), ...more });
   const { core, libraryDir } = await open(options);
-  const page = webPages().find((p) => p.name === 'bbc-1')!;
-  const outcomes = await core.importPaths([page.file, SEED_FILE]);
-  const ids = outcomes.map((o) => (o.status === 'imported' ? o.article.id : ''));
-  const text = (await core.getContent(ids[0]!)).text;
-  const bookmark = await core.createAnnotation({ articleId: ids[0]!, kind: 'bookmark', passage: { quote: text.slice(100, 150) }, note: 'first' });
-  return { core, libraryDir, ids, bookmark, open };
+  return { core, libraryDir, ids: [...made.ids], bookmark: structuredClone(made.bookmark), open };
 }
 
 /** Every file under `dir` with its bytes, to prove an import changed nothing. */

@@ -2,10 +2,12 @@
  * `checkLibrary` / `repairLibrary` and the check at open, on real libraries built by importing
  * corpus documents, then broken the way crashes, sync tools and hand edits break them.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Annotation } from '../../../../electron/shared/models';
 import { CATALOGS } from '../../../../electron/shared/i18n/catalogs';
 import type { CoreSentence } from '../../../../electron/shared/i18n/core-sentences';
 import type { InterfaceLocale } from '../../../../electron/shared/i18n/locales';
@@ -14,7 +16,7 @@ import { textOfContent } from '../../../../electron/core/library/check/derive-te
 import { repairLibrary } from '../../../../electron/core/library/check/repair-library';
 import { SEED_FILE, webPages } from '../support/corpus';
 import { openTestLibrary } from '../support/import-library';
-import { createMemoryIndex, createMemoryIndexState } from '../support/memory-search-index';
+import { createMemoryIndex, createMemoryIndexState, type MemoryIndexState } from '../support/memory-search-index';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('quire-check-');
@@ -24,13 +26,24 @@ const saidIn = (locale: InterfaceLocale, sentence: CoreSentence): string =>
   String(new IntlMessageFormat(CATALOGS[locale][sentence.id], locale).format(sentence.values));
 const now = () => '2026-11-28T08:00:00.000Z';
 
-/** Four real articles (three web pages and the seed text), a bookmark on the second, one more in the trash. */
-async function builtLibrary() {
-  const root = tempDir();
+/**
+ * Four real articles (three web pages and the seed text), a bookmark on the second, one more in
+ * the trash: made once per file, each test breaking its own copy. Importing the pages (the import
+ * host started and the pages read) took seconds per test; copying what they became takes
+ * milliseconds, and every test sees exactly what the import and the writes left, the files fresh
+ * as they were.
+ */
+let template: Promise<{ libraryDir: string; ids: string[]; bookmark: Annotation; brokenNote: Annotation; index: MemoryIndexState }> | undefined;
+let templateRoot: string | undefined;
+afterAll(() => {
+  if (templateRoot) rmSync(templateRoot, { recursive: true, force: true });
+});
+
+async function buildTemplate() {
+  templateRoot = mkdtempSync(path.join(tmpdir(), 'quire-check-template-'));
   // One index across opens, as the real one persists: a reopened library then has nothing stale.
   const index = createMemoryIndexState();
-  const createIndex = () => createMemoryIndex(index);
-  const { core, libraryDir } = await openTestLibrary(root, { createIndex });
+  const { core, libraryDir } = await openTestLibrary(templateRoot, { createIndex: () => createMemoryIndex(index) });
   const pages = webPages().filter((p) => ['bbc-1', 'lemonde-1', 'rtl-1', 'ars-1'].includes(p.name));
   const outcomes = await core.importPaths([...pages.map((p) => p.file), SEED_FILE]);
   const ids = outcomes.map((o) => {
@@ -43,8 +56,19 @@ async function builtLibrary() {
   const brokenNote = await core.createAnnotation({ articleId: ids[1]!, kind: 'note', note: 'will be damaged' });
   await core.deleteArticle(ids[4]!);
   await core.close();
+  return { libraryDir, ids, bookmark, brokenNote, index };
+}
+
+async function builtLibrary() {
+  const made = await (template ??= buildTemplate());
+  const root = tempDir();
+  const libraryDir = path.join(root, 'library');
+  cpSync(made.libraryDir, libraryDir, { recursive: true });
+  // The index as the template's last close left it, this test's own from here on.
+  const index = structuredClone(made.index);
+  const createIndex = () => createMemoryIndex(index);
   const dirOf = (id: string) => path.join(libraryDir, 'articles', id);
-  return { root, libraryDir, ids, bookmark, brokenNote, dirOf, createIndex };
+  return { root, libraryDir, ids: [...made.ids], bookmark: structuredClone(made.bookmark), brokenNote: structuredClone(made.brokenNote), dirOf, createIndex };
 }
 
 /** Every file under `dir` with its size and modification time: proof that nothing was written. */

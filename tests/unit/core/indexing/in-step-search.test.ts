@@ -4,37 +4,72 @@
  * changed in the library makes it hand over to the library's own opening, which then finds the
  * change; and closing that library writes the record again. Real search worker and files.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SETTLED_MS } from '../../../../electron/core/annotations/annotation-folder-cache';
 import { INDEX_IN_STEP_RECORD } from '../../../../electron/core/indexing/in-step-record';
 import { searchIfInStep } from '../../../../electron/core/indexing/in-step-search';
 import { openQuire, type QuireCore } from '../../../../electron/core/open-quire';
 import { createSearchIndex } from '../../../../electron/core/search/index';
 import type { SearchResults } from '../../../../electron/shared/models';
-import { useTempDir } from '../support/temp-dir';
 
-const tempDir = useTempDir('quire-in-step-');
+/** Three short articles imported once per file, indexed, and the library closed. */
+let template: Promise<{ root: string; ids: string[] }> | undefined;
+/** Copies of the template not yet given to a test, and when their folders were made. */
+let batch: { roots: string[]; madeAt: number } | undefined;
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+/** Each test's library copies at most this many others in one go. */
+const BATCH = 5;
 
-async function library() {
-  const root = tempDir();
+async function importTemplate(): Promise<{ root: string; ids: string[] }> {
+  const root = mkdtempSync(path.join(tmpdir(), 'quire-in-step-template-'));
+  made.push(root);
   const libraryDir = path.join(root, 'library');
-  const cacheDir = path.join(root, 'cache');
   const docs = path.join(root, 'docs');
   mkdirSync(docs);
+  const core = await openQuire({ libraryDir, cacheDir: path.join(root, 'cache'), settings: { get: () => undefined, set: () => undefined }, log: () => undefined });
+  try {
+    const files = ['Harbour pilots', 'Lighthouse keepers', 'Canal locks'].map((title, i) => {
+      const file = path.join(docs, `${i}.txt`);
+      writeFileSync(file, `${title}\n\nA paragraph about ${title.toLowerCase()}, long enough to be an article.\n\nThe end.`);
+      return file;
+    });
+    const outcomes = await core.importPaths(files);
+    const ids = outcomes.map((outcome) => (outcome.status === 'imported' ? outcome.article.id : ''));
+    await core.whenIndexed();
+    return { root, ids };
+  } finally {
+    await core.close();
+  }
+}
+
+/**
+ * A library of its own for each test: a copy of the template's library and cache (its index and
+ * record, the files all new to this copy), searched once its folders are settled as the import
+ * left them. Copies are made a batch at a time, so that one wait settles the whole batch: an import
+ * and a wait per test made most of this file's time.
+ */
+async function library() {
+  const { root: from, ids } = await (template ??= importTemplate());
+  if (!batch || batch.roots.length === 0) {
+    const roots = Array.from({ length: BATCH }, () => {
+      const root = mkdtempSync(path.join(tmpdir(), 'quire-in-step-'));
+      made.push(root);
+      for (const dir of ['library', 'cache']) cpSync(path.join(from, dir), path.join(root, dir), { recursive: true });
+      return root;
+    });
+    batch = { roots, madeAt: Date.now() };
+  }
+  const root = batch.roots.shift()!;
+  const libraryDir = path.join(root, 'library');
+  const cacheDir = path.join(root, 'cache');
   const open = (): Promise<QuireCore> =>
     openQuire({ libraryDir, cacheDir, settings: { get: () => undefined, set: () => undefined }, log: () => undefined });
-  const core = await open();
-  const files = ['Harbour pilots', 'Lighthouse keepers', 'Canal locks'].map((title, i) => {
-    const file = path.join(docs, `${i}.txt`);
-    writeFileSync(file, `${title}\n\nA paragraph about ${title.toLowerCase()}, long enough to be an article.\n\nThe end.`);
-    return file;
-  });
-  const outcomes = await core.importPaths(files);
-  const ids = outcomes.map((outcome) => (outcome.status === 'imported' ? outcome.article.id : ''));
-  await core.whenIndexed();
-  await core.close();
   /** The search before the library is read: null when it handed over. */
   const searchEarly = async (query: string): Promise<SearchResults | null> => {
     const index = createSearchIndex({ indexDir: path.join(cacheDir, 'index'), libraryDir });
@@ -57,7 +92,8 @@ async function library() {
   const articleJson = (id: string): string => path.join(libraryDir, 'articles', id, 'article.json');
   // Folders changed in the last two seconds are not trusted by their times (annotation-folder-cache.ts):
   // once they are older, an open records the articles by their files' stamps.
-  await new Promise((resolve) => setTimeout(resolve, SETTLED_MS + 100));
+  const settled = batch.madeAt + SETTLED_MS + 100 - Date.now();
+  if (settled > 0) await new Promise((resolve) => setTimeout(resolve, settled));
   await searchOpened('pilots');
   return { libraryDir, cacheDir, ids, open, searchEarly, searchOpened, articleJson };
 }

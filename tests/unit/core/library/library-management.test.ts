@@ -3,18 +3,20 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDirectApi } from '../../../../electron/shared/dispatch';
 import { webPages } from '../support/corpus';
-import { openTestLibrary } from '../support/import-library';
+import { useImportedLibrary } from '../support/import-library';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('quire-manage-');
 
-/** Three real pages in the library, in a known order of import. */
+/**
+ * Three real pages in the library, in a known order of import: imported once per file, each test
+ * opening its own copy of the library that import left.
+ */
+const importedPages = useImportedLibrary(() => webPages().filter((p) => ['bbc-1', 'lemonde-1', 'rtl-1'].includes(p.name)).map((p) => p.file));
+
 async function libraryWithPages() {
-  const root = tempDir();
-  const opened = await openTestLibrary(root);
-  const pages = webPages().filter((p) => ['bbc-1', 'lemonde-1', 'rtl-1'].includes(p.name));
-  const outcomes = await opened.core.importPaths(pages.map((p) => p.file));
-  const ids = outcomes.map((o) => {
+  const opened = await importedPages(tempDir());
+  const ids = opened.outcomes.map((o) => {
     if (o.status !== 'imported') throw new Error(`${o.source} was not imported`);
     return o.article.id;
   });

@@ -2,26 +2,40 @@
  * Two cores on one library, as the app and `quire` in a terminal (or two `quire serve`s) are: each
  * keeps its own copy of the metadata in memory, and neither may undo what the other wrote.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkLibrary } from '../../../../electron/core/library/check/check-library';
 import { isLibraryLocked } from '../../../../electron/core/library/library-locks';
 import type { ArticleMeta } from '../../../../electron/shared/models';
-import { openTestLibrary } from '../support/import-library';
+import { openTestLibrary, useImportedLibrary } from '../support/import-library';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('quire-two-');
 
 const GONE = 'That article is no longer in the library: another Quire (the app, quire serve or the command line) moved it to the trash or deleted it.';
 
+/**
+ * A short note imported once per file; each test's library is a copy of the library that import
+ * left (an import per test started the import host again for one short note).
+ */
+let noteDir: string | undefined;
+afterAll(() => {
+  if (noteDir) rmSync(noteDir, { recursive: true, force: true });
+});
+const importedNote = useImportedLibrary(() => {
+  noteDir = mkdtempSync(path.join(tmpdir(), 'quire-two-note-'));
+  const note = path.join(noteDir, 'note.txt');
+  writeFileSync(note, 'A shared note\n\nA note that two processes change at the same time.\n\nIts last paragraph.');
+  return [note];
+});
+
 /** One library, an article in it, and two cores that both loaded it. */
 async function twoCores() {
   const root = tempDir();
-  const note = path.join(root, 'note.txt');
-  writeFileSync(note, 'A shared note\n\nA note that two processes change at the same time.\n\nIts last paragraph.');
-  const first = await openTestLibrary(root);
-  const [outcome] = await first.core.importPaths([note]);
+  const first = await importedNote(root);
+  const [outcome] = first.outcomes;
   if (outcome?.status !== 'imported') throw new Error('note not imported');
   const second = await openTestLibrary(root);
   const id = outcome.article.id;
