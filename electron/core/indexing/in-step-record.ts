@@ -22,7 +22,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoredFolder } from '../annotations/annotation-folder-cache';
 import { readCheckedCache, writeCheckedCache, type CacheKind } from '../fs/checked-cache-file';
-import { sameStamp, statStamp, type FileStamp } from '../library/meta-cache';
+import { sameStamp, statStamp, type FileStamp } from '../fs/stat-stamp';
 import { ANNOTATIONS_DIR, ARTICLE_META, isValidId } from '../library/library-paths';
 import type { Log } from '../log';
 import type { ArticleMeta } from '../../shared/models';

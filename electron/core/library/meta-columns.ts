@@ -10,7 +10,7 @@
  * its schema, so they all follow the schema's).
  */
 import type { ArticleMeta } from '../../shared/models';
-import type { FileStamp } from './meta-cache';
+import type { FileStamp } from '../fs/stat-stamp';
 
 /** One field: every entry's value in order, or (`at`) only the entries that have it, by position. */
 interface StoredColumn {

@@ -9,7 +9,7 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { asciiJson } from '../../../../electron/core/fs/checked-cache-file';
 import { ArticleStore, type NewArticle } from '../../../../electron/core/library/article-store';
-import type { FileStamp } from '../../../../electron/core/library/meta-cache';
+import type { FileStamp } from '../../../../electron/core/fs/stat-stamp';
 import { MetaColumns, toColumns, type StoredColumns } from '../../../../electron/core/library/meta-columns';
 import type { ArticleMeta } from '../../../../electron/shared/models';
 import { useTempDir } from '../support/temp-dir';

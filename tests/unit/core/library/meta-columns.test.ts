@@ -4,7 +4,7 @@
  * they do not.
  */
 import { describe, expect, it } from 'vitest';
-import type { FileStamp } from '../../../../electron/core/library/meta-cache';
+import type { FileStamp } from '../../../../electron/core/fs/stat-stamp';
 import { MetaColumns, toColumns } from '../../../../electron/core/library/meta-columns';
 import type { ArticleMeta } from '../../../../electron/shared/models';
 
