@@ -1,7 +1,6 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseFragment } from '../../../electron/core/importers/dom-window';
 import { ARTICLE_LOCKS } from '../../../electron/core/library/library-locks';
 import { openQuire, type OpenQuireOptions, type QuireCore } from '../../../electron/core/open-quire';
@@ -11,6 +10,7 @@ import type { ImportOutcome } from '../../../electron/shared/models';
 import { SAMPLE_LIBRARY_DIR, SEED_FILE, SEED_TITLE, webPages } from './support/corpus';
 import { createMemoryIndex, createMemoryIndexState, type MemoryIndexState } from './support/memory-search-index';
 import { useTempDir } from './support/temp-dir';
+import { buildOncePerFile } from './support/import-library';
 
 const tempDir = useTempDir();
 const PNG = Buffer.from('89504e470d0a1a0a0000000d494844520000000100000001080600000001f15c4889', 'hex');
@@ -58,14 +58,7 @@ async function emptyLibrary(s: Setup): Promise<QuireCore> {
  * library open their own copy of that library (an import starts the import host and reads the file,
  * about a second each time; the tests of importing import for themselves).
  */
-let seedTemplate: Promise<{ libraryDir: string; id: string }> | undefined;
-let seedTemplateRoot: string | undefined;
-afterAll(() => {
-  if (seedTemplateRoot) rmSync(seedTemplateRoot, { recursive: true, force: true });
-});
-
-async function importSeedOnce(): Promise<{ libraryDir: string; id: string }> {
-  seedTemplateRoot = mkdtempSync(path.join(tmpdir(), 'quire-seed-template-'));
+const seedTemplate = buildOncePerFile('quire-seed-template-', async (seedTemplateRoot): Promise<{ libraryDir: string; id: string }> => {
   const s = setup();
   const libraryDir = path.join(seedTemplateRoot, 'library');
   const quire = await openQuire({ libraryDir, cacheDir: path.join(seedTemplateRoot, 'cache'), settings: s.settings, log: () => {}, createIndex: () => createMemoryIndex(), systemLanguages: ['en-US'] });
@@ -76,11 +69,11 @@ async function importSeedOnce(): Promise<{ libraryDir: string; id: string }> {
   } finally {
     await quire.close();
   }
-}
+});
 
 /** `s`'s library with the seed article in it, opened: its id. */
 async function seededLibrary(s: Setup): Promise<{ quire: QuireCore; id: string }> {
-  const { libraryDir, id } = await (seedTemplate ??= importSeedOnce());
+  const { libraryDir, id } = await seedTemplate();
   cpSync(libraryDir, s.libraryDir, { recursive: true });
   return { quire: await s.open(), id };
 }

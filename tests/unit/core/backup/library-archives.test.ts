@@ -4,19 +4,18 @@
  * exists only here is lost or overwritten unasked; a dry run writes nothing), and archives
  * built to attack the import.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { createBackup, listBackups } from '../../../../electron/core/backup/backups';
 import { checkLibrary } from '../../../../electron/core/library/check/check-library';
 import type { QuireCore } from '../../../../electron/core/open-quire';
-import type { Annotation } from '../../../../electron/shared/models';
+import type { } from '../../../../electron/shared/models';
 import { SEED_FILE, webPages } from '../support/corpus';
-import { openTestLibrary } from '../support/import-library';
-import { createMemoryIndex, createMemoryIndexState, type MemoryIndexState } from '../support/memory-search-index';
+import { buildOncePerFile, openTestLibrary } from '../support/import-library';
+import { createMemoryIndex, createMemoryIndexState } from '../support/memory-search-index';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('quire-archive-');
@@ -53,14 +52,7 @@ async function writeZip(file: string, entries: readonly [string, Buffer][]): Pro
  * written once per file; each test opens its own copy (with its own copy of the index), as the
  * import left it. An import per test (the import host started, the page read) took most of a second.
  */
-let template: Promise<{ libraryDir: string; ids: string[]; bookmark: Annotation; index: MemoryIndexState }> | undefined;
-let templateRoot: string | undefined;
-afterAll(() => {
-  if (templateRoot) rmSync(templateRoot, { recursive: true, force: true });
-});
-
-async function buildTemplate() {
-  templateRoot = mkdtempSync(path.join(tmpdir(), 'quire-archive-template-'));
+const template = buildOncePerFile('quire-archive-template-', async (templateRoot) => {
   const index = createMemoryIndexState();
   const { core, libraryDir } = await openTestLibrary(templateRoot, { createIndex: () => createMemoryIndex(index) });
   try {
@@ -73,11 +65,11 @@ async function buildTemplate() {
   } finally {
     await core.close();
   }
-}
+});
 
 /** A library with two real articles (a web page and the seed text) and a bookmark on the first. */
 async function libraryWithArticles(root: string, options: { maintenance?: boolean } = {}) {
-  const made = await (template ??= buildTemplate());
+  const made = await template();
   cpSync(made.libraryDir, path.join(root, 'library'), { recursive: true });
   const index = structuredClone(made.index);
   const open = (more: { maintenance?: boolean } = {}) => openTestLibrary(root, { createIndex: () => createMemoryIndex(index), ...more });

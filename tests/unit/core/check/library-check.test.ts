@@ -2,12 +2,11 @@
  * `checkLibrary` / `repairLibrary` and the check at open, on real libraries built by importing
  * corpus documents, then broken the way crashes, sync tools and hand edits break them.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../../electron/shared/models';
+import { describe, expect, it } from 'vitest';
+import type { } from '../../../../electron/shared/models';
 import { CATALOGS } from '../../../../electron/shared/i18n/catalogs';
 import type { CoreSentence } from '../../../../electron/shared/i18n/core-sentences';
 import type { InterfaceLocale } from '../../../../electron/shared/i18n/locales';
@@ -15,8 +14,8 @@ import { checkLibrary } from '../../../../electron/core/library/check/check-libr
 import { textOfContent } from '../../../../electron/core/library/check/derive-text';
 import { repairLibrary } from '../../../../electron/core/library/check/repair-library';
 import { SEED_FILE, webPages } from '../support/corpus';
-import { openTestLibrary } from '../support/import-library';
-import { createMemoryIndex, createMemoryIndexState, type MemoryIndexState } from '../support/memory-search-index';
+import { buildOncePerFile, openTestLibrary } from '../support/import-library';
+import { createMemoryIndex, createMemoryIndexState } from '../support/memory-search-index';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('quire-check-');
@@ -33,14 +32,7 @@ const now = () => '2026-11-28T08:00:00.000Z';
  * milliseconds, and every test sees exactly what the import and the writes left, the files fresh
  * as they were.
  */
-let template: Promise<{ libraryDir: string; ids: string[]; bookmark: Annotation; brokenNote: Annotation; index: MemoryIndexState }> | undefined;
-let templateRoot: string | undefined;
-afterAll(() => {
-  if (templateRoot) rmSync(templateRoot, { recursive: true, force: true });
-});
-
-async function buildTemplate() {
-  templateRoot = mkdtempSync(path.join(tmpdir(), 'quire-check-template-'));
+const template = buildOncePerFile('quire-check-template-', async (templateRoot) => {
   // One index across opens, as the real one persists: a reopened library then has nothing stale.
   const index = createMemoryIndexState();
   const { core, libraryDir } = await openTestLibrary(templateRoot, { createIndex: () => createMemoryIndex(index) });
@@ -57,10 +49,10 @@ async function buildTemplate() {
   await core.deleteArticle(ids[4]!);
   await core.close();
   return { libraryDir, ids, bookmark, brokenNote, index };
-}
+});
 
 async function builtLibrary() {
-  const made = await (template ??= buildTemplate());
+  const made = await template();
   const root = tempDir();
   const libraryDir = path.join(root, 'library');
   cpSync(made.libraryDir, libraryDir, { recursive: true });

@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildOncePerFile } from '../support/import-library';
 import { SETTLED_MS } from '../../../../electron/core/annotations/annotation-folder-cache';
 import { INDEX_IN_STEP_RECORD } from '../../../../electron/core/indexing/in-step-record';
 import { searchIfInStep } from '../../../../electron/core/indexing/in-step-search';
@@ -16,7 +17,7 @@ import { createSearchIndex } from '../../../../electron/core/search/index';
 import type { SearchResults } from '../../../../electron/shared/models';
 
 /** Three short articles imported once per file, indexed, and the library closed. */
-let template: Promise<{ root: string; ids: string[] }> | undefined;
+const template = buildOncePerFile('quire-in-step-template-', importTemplate);
 /** Copies of the template not yet given to a test, and when their folders were made. */
 let batch: { roots: string[]; madeAt: number } | undefined;
 const made: string[] = [];
@@ -26,9 +27,7 @@ afterAll(() => {
 /** Each test's library copies at most this many others in one go. */
 const BATCH = 5;
 
-async function importTemplate(): Promise<{ root: string; ids: string[] }> {
-  const root = mkdtempSync(path.join(tmpdir(), 'quire-in-step-template-'));
-  made.push(root);
+async function importTemplate(root: string): Promise<{ root: string; ids: string[] }> {
   const libraryDir = path.join(root, 'library');
   const docs = path.join(root, 'docs');
   mkdirSync(docs);
@@ -55,7 +54,7 @@ async function importTemplate(): Promise<{ root: string; ids: string[] }> {
  * and a wait per test made most of this file's time.
  */
 async function library() {
-  const { root: from, ids } = await (template ??= importTemplate());
+  const { root: from, ids } = await template();
   if (!batch || batch.roots.length === 0) {
     const roots = Array.from({ length: BATCH }, () => {
       const root = mkdtempSync(path.join(tmpdir(), 'quire-in-step-'));

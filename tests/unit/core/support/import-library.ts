@@ -28,27 +28,35 @@ export async function openTestLibrary(
 }
 
 /**
+ * What a test file builds once, in a temporary folder of its own (`root`), for its tests to copy
+ * from: a library an import left, with whatever else `build` returns. Built when first asked for,
+ * removed after the file's tests. Reading real books and pages takes seconds; copying what they
+ * became takes milliseconds, and a test sees exactly what the import wrote.
+ */
+export function buildOncePerFile<T>(prefix: string, build: (root: string) => Promise<T>): () => Promise<T> {
+  let built: Promise<T> | undefined;
+  let root: string | undefined;
+  afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+  return () => (built ??= build((root = mkdtempSync(path.join(tmpdir(), prefix)))));
+}
+
+/**
  * A library with `files` imported, for each test its own: the import runs once per test file, and
- * each test opens a copy of the library folder it left. Reading real books and pages takes seconds;
- * copying what they became takes milliseconds, and a test sees exactly what an import writes.
+ * each test opens a copy of the library folder it left.
  */
 export function useImportedLibrary(files: () => string[]): (root: string) => Promise<Awaited<ReturnType<typeof openTestLibrary>> & { outcomes: ImportOutcome[] }> {
-  let template: Promise<{ libraryDir: string; outcomes: ImportOutcome[] }> | undefined;
-  let templateRoot: string | undefined;
-  afterAll(() => {
-    if (templateRoot) rmSync(templateRoot, { recursive: true, force: true });
-  });
-  const importOnce = async () => {
-    templateRoot = mkdtempSync(path.join(tmpdir(), 'quire-imported-'));
+  const imported = buildOncePerFile('quire-imported-', async (templateRoot) => {
     const { core, libraryDir } = await openTestLibrary(templateRoot);
     try {
       return { libraryDir, outcomes: await core.importPaths(files()) };
     } finally {
       await core.close();
     }
-  };
+  });
   return async (root) => {
-    const { libraryDir, outcomes } = await (template ??= importOnce());
+    const { libraryDir, outcomes } = await imported();
     cpSync(libraryDir, path.join(root, 'library'), { recursive: true });
     return { ...(await openTestLibrary(root)), outcomes };
   };
