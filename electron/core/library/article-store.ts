@@ -124,8 +124,9 @@ export class ArticleStore {
     const scope = created ? undefined : only;
     await mkdir(store.paths.articlesDir, { recursive: true });
     await mkdir(store.paths.trashDir, { recursive: true });
-    // One listing of articles/ serves the tidying and the reading (10,000 names take ~20 ms to list).
-    let listing = scope ? null : await listFolder(store.paths.articlesDir);
+    // One listing of articles/ serves the tidying and the reading (10,000 names take ~20 ms to list);
+    // a store opened for one article that does not tidy needs none.
+    let listing = scope && !tidy ? null : await listFolder(store.paths.articlesDir);
     if (tidy) {
       const names = listing?.map((entry) => entry.name);
       const restored = await recoverSwaps(store.paths.articlesDir, names);
