@@ -1,4 +1,4 @@
-// Bundles the Node side (Electron main, preload, CLI, search worker, import host and worker) into out/ with esbuild.
+// Bundles the Node side (Electron main, preload, CLI, and the worker threads and import host) into out/ with esbuild.
 // Dependencies stay external (they ship in node_modules), except zod: the schemas use its
 // functional build (electron/shared/zod.ts), which bundling cuts down to the parts they use, where
 // loading the package builds all of it at every start. The preload is CommonJS because sandboxed
@@ -35,6 +35,7 @@ await Promise.all([
       'worker/import-worker': 'electron/core/import-jobs/import-worker.ts',
       'worker/import-host': 'electron/core/import-jobs/import-host.ts',
       'worker/library-watcher': 'electron/core/library/watch-worker.ts',
+      'worker/library-prefetch': 'electron/core/library/prefetch-worker.ts',
       // A build step, not shipped (electron-builder.yml leaves out/tools out).
       'tools/prepare-samples': 'electron/core/library/prepare-samples-tool.ts',
     },

@@ -1,5 +1,6 @@
 /** Entry point of the `quire` command (bin/quire.js imports the bundled out/cli/index.js). */
 import { commandOf, startSearchIndex, type StartedSearchIndex } from './early-search';
+import { startEarlyPrefetch, type EarlyPrefetch } from './early-prefetch';
 
 // `quire search` starts its index's worker before the rest of the command line loads, so that
 // the worker's start and its reading of the index overlap this thread's (early-search.ts).
@@ -11,6 +12,13 @@ if (command === 'search') {
   } catch {
     // The command meets the same problem (a library folder it cannot use) and says it.
   }
+}
+// `quire list` has the library's metadata read ahead meanwhile (early-prefetch.ts).
+let early: EarlyPrefetch | null = null;
+try {
+  early = startEarlyPrefetch(command, libraryFlag);
+} catch {
+  // As above: the command says what is wrong with the library folder.
 }
 const [{ default: path }, { logToStderr, openCliCore, searchCliIfInStep }, { runCli }, { findProjectRoot }] = await Promise.all([
   import('node:path'),
@@ -47,7 +55,7 @@ const code = await runCli(process.argv.slice(2), {
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   terminal: Boolean(process.stderr.isTTY),
   env: process.env,
-  openCore: openCliCore,
+  openCore: (flag, options) => openCliCore(flag, options, early),
   searchIfInStep: (flag, query, options) => searchCliIfInStep(flag, query, options, started),
   rendererDir: path.join(findProjectRoot(), 'out', 'renderer'),
   waitForStop,

@@ -6,6 +6,7 @@ import { cacheDirFor, resolveLibraryDir, userDataDir } from '../core/app-paths';
 import { searchIfInStep } from '../core/indexing/in-step-search';
 import type { SearchIndex } from '../core/search/search-index';
 import { startSearchIndex, type StartedSearchIndex } from './early-search';
+import type { EarlyPrefetch } from './early-prefetch';
 import type { QuireCore } from '../core/open-quire';
 import { createConfStore, createConfStoreOnDemand } from '../core/settings/conf-store';
 import { findProjectRoot } from '../core/app-root';
@@ -55,9 +56,12 @@ export async function searchCliIfInStep(
 export async function openCliCore(
   libraryFlag?: string,
   { maintenance = false, searches = false, index, only }: { maintenance?: boolean; searches?: boolean; index?: SearchIndex; only?: readonly string[] } = {},
+  early: EarlyPrefetch | null = null,
 ): Promise<QuireCore> {
   const userData = userDataDir();
   const libraryDir = resolveLibraryDir(libraryFlag, { userData });
+  // Started for this command (one that only reads) and this library, if at all (early-prefetch.ts).
+  const prefetched = early?.libraryDir === libraryDir ? early.prefetch : undefined;
   const projectRoot = findProjectRoot();
   const sampleLibraryDir = path.join(projectRoot, 'resources', 'sample-library');
   // Loaded here, not with the command line: a search that answers before the library is read
@@ -80,5 +84,6 @@ export async function openCliCore(
     keepInStepRecord: maintenance || index !== undefined,
     // `quire show ID` reads that article's metadata, not the library's.
     ...(only ? { onlyArticles: only } : {}),
+    ...(prefetched ? { prefetched } : {}),
   });
 }

@@ -19,7 +19,8 @@ import { IndexSync } from './indexing/index-sync';
 import { keepInStepRecord } from './indexing/in-step-record';
 import { libraryIndexSource, type LibraryIndexSource } from './indexing/library-index-source';
 import { ArticleStore } from './library/article-store';
-import { LIBRARY_META_CACHE } from './library/meta-cache';
+import { LIBRARY_META_CACHE } from './library/library-layout';
+import type { LibraryPrefetch } from './library/library-prefetch';
 import { ANNOTATION_FOLDER_CACHE } from './annotations/annotation-folder-cache';
 import { holdLibraryLock, isLibraryLocked, withArticleLock, type HeldLock } from './library/library-locks';
 import { serveForwardedWrites, type ForwardingServer } from './library/write-forwarding';
@@ -88,6 +89,11 @@ export interface OpenQuireOptions {
    * no in-step record.
    */
   onlyArticles?: readonly string[];
+  /**
+   * The library's metadata read a moment before the open (library-prefetch.ts, `quire list`):
+   * only for a host that reads and never writes, which sees the library as it was a moment earlier.
+   */
+  prefetched?: LibraryPrefetch;
 }
 
 export interface QuireCore extends ReaderService {
@@ -311,6 +317,7 @@ async function openWithIndex(
     tidy: !heldElsewhere,
     metaCacheFile: path.join(options.cacheDir, LIBRARY_META_CACHE),
     ...(options.onlyArticles ? { only: options.onlyArticles } : {}),
+    ...(options.prefetched ? { prefetched: options.prefetched } : {}),
   });
   await writeSyncIgnores(libraryDir, log);
   if (created && options.sampleLibraryDir) {

@@ -10,11 +10,11 @@ export interface QuireRun {
 
 const CLI = path.resolve('out/cli/index.js');
 
-/** `home` isolates settings and caches, so a test never touches the user's own library. */
-export function runQuire(home: string, libraryDir: string, args: readonly string[]): Promise<QuireRun> {
+/** `home` isolates settings and caches, so a test never touches the user's own library; `env` adds variables. */
+export function runQuire(home: string, libraryDir: string, args: readonly string[], env: Record<string, string> = {}): Promise<QuireRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, '--library', libraryDir, ...args], {
-      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), QUIRE_LIBRARY: '', NO_COLOR: '1' },
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), QUIRE_LIBRARY: '', NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -59,11 +59,14 @@ export function checkedEntriesOf(file: Buffer, kind: CacheKind): CacheEntries | 
   }
 }
 
-/** The cache's entries as last written; empty when the file is missing or not usable (said in the log). */
-export async function readCheckedCache(file: string, kind: CacheKind, log: Log): Promise<CacheEntries> {
+/**
+ * The cache's entries as last written; empty when the file is missing or not usable (said in the
+ * log). `bytes`: the file as already read (or being read), its failure taken as the read's.
+ */
+export async function readCheckedCache(file: string, kind: CacheKind, log: Log, bytes?: Promise<Buffer>): Promise<CacheEntries> {
   let content: Buffer;
   try {
-    content = await readFile(file);
+    content = await (bytes ?? readFile(file));
   } catch (error) {
     if (!isNotFound(error)) log(`${kind.label} ${file} could not be read; the files it stands for are read instead`, error);
     return {};

@@ -21,6 +21,7 @@ import {
 } from './file-schemas';
 import type { Log } from '../log';
 import { recoverSwaps, swapFolder } from './folder-swap';
+import type { LibraryPrefetch, PrefetchedStamps } from './library-prefetch';
 import { withArticleLock } from './library-locks';
 import type { StoredChapter } from './chapter-index';
 import { ChapterIndexes, readArticleContent, readChapterHtml, writeContentFiles } from './content-files';
@@ -100,6 +101,7 @@ export class ArticleStore {
       tidy = true,
       metaCacheFile,
       only,
+      prefetched,
     }: {
       log: Log;
       now?: () => string;
@@ -114,11 +116,16 @@ export class ArticleStore {
        * library this open creates: that one is opened whole (its sample articles are added to it)
        */
       only?: readonly string[];
+      /**
+       * the metadata cache's bytes and article.json's stamps read a moment before this open
+       * (library-prefetch.ts), not read again; only for an open by a command that does not write
+       */
+      prefetched?: LibraryPrefetch;
     },
   ): Promise<{ store: ArticleStore; created: boolean }> {
     const store = new ArticleStore(root, log, now);
     // Read while the library is listed: neither waits for the other.
-    const cacheLoaded = only || metaCacheFile === undefined ? null : ArticleMetaCache.load(metaCacheFile, log);
+    const cacheLoaded = only || metaCacheFile === undefined ? null : ArticleMetaCache.load(metaCacheFile, log, prefetched?.metaCacheBytes);
     const created = await store.ensureManifest(now);
     // A library made just now is given its sample articles, which is a write to the whole store.
     const scope = created ? undefined : only;
@@ -127,15 +134,18 @@ export class ArticleStore {
     // One listing of articles/ serves the tidying and the reading (10,000 names take ~20 ms to list);
     // a store opened for one article that does not tidy needs none.
     let listing = scope && !tidy ? null : await listFolder(store.paths.articlesDir);
+    let stampsStillTrue = true;
     if (tidy) {
       const names = listing?.map((entry) => entry.name);
       const restored = await recoverSwaps(store.paths.articlesDir, names);
       for (const id of restored) log(`Article ${id}: an interrupted change was undone.`);
       await store.removeStagingLeftovers(names);
       if (restored.length > 0 && listing) listing = await listFolder(store.paths.articlesDir);
+      // An undone change put other article.json files where the prefetch saw some.
+      stampsStillTrue = restored.length === 0;
     }
     if (scope) await store.loadOnly(scope);
-    else await store.loadAll(await cacheLoaded, listing ?? []);
+    else await store.loadAll(await cacheLoaded, listing ?? [], stampsStillTrue ? ((await prefetched?.stamps) ?? null) : null);
     return { store, created };
   }
 
@@ -526,9 +536,9 @@ export class ArticleStore {
   }
 
   /** Every article `listing` (articles/ as just listed) names. */
-  private async loadAll(cache: ArticleMetaCache | null, listing: readonly Dirent[]): Promise<void> {
+  private async loadAll(cache: ArticleMetaCache | null, listing: readonly Dirent[], prefetched: PrefetchedStamps | null): Promise<void> {
     this.metaCache = cache;
-    const metas = await this.readMetas(this.paths.articlesDir, articleIdsIn(listing), (id) => this.paths.articleDir(id), cache);
+    const metas = await this.readMetas(this.paths.articlesDir, articleIdsIn(listing), (id) => this.paths.articleDir(id), cache, prefetched);
     for (const meta of metas) this.remember(meta);
     await cache?.save(this.log);
     cache?.releaseStored();
@@ -550,10 +560,16 @@ export class ArticleStore {
   }
 
   /** `<dir>/<id>/article.json` of these article folders of `dir` (see `readMetasIn`). */
-  private async readMetas(dir: string, ids: readonly string[], folderOf: (id: string) => string, cache: ArticleMetaCache | null = null): Promise<ArticleMeta[]> {
+  private async readMetas(
+    dir: string,
+    ids: readonly string[],
+    folderOf: (id: string) => string,
+    cache: ArticleMetaCache | null = null,
+    prefetched: PrefetchedStamps | null = null,
+  ): Promise<ArticleMeta[]> {
     const metas: ArticleMeta[] = [];
     // What the cache holds as it is on disk is not read again; the rest is, in batches.
-    const toRead = cache ? ids.filter((id) => !cache.takeUnchanged(id, articleMetaFileIn(dir, id), metas)) : ids;
+    const toRead = cache ? ids.filter((id) => !cache.takeUnchanged(id, articleMetaFileIn(dir, id), metas, prefetched?.stampOf(id))) : ids;
     for (let i = 0; i < toRead.length; i += READ_BATCH) {
       const batch = toRead.slice(i, i + READ_BATCH);
       const read = await Promise.all(

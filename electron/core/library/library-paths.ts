@@ -1,10 +1,11 @@
 /**
  * Where everything lives inside a library folder (docs/design.md §2). The one place that knows the
- * layout; ids are checked before they become path segments so that no id can ever name a path
+ * layout (with the few names library-layout.ts holds for code that must load nothing else); ids are checked before they become path segments so that no id can ever name a path
  * outside.
  */
 import path from 'node:path';
 import { ID_PATTERN } from '../../shared/validators';
+import { ARTICLE_META, ARTICLES_FOLDER } from './library-layout';
 
 export const LIBRARY_MANIFEST = 'quire-library.json';
 /** Staging folders of imports in progress: dot-prefixed so that listing never shows them. */
@@ -32,7 +33,7 @@ export class LibraryPaths {
     return path.join(this.root, LIBRARY_MANIFEST);
   }
   get articlesDir(): string {
-    return path.join(this.root, 'articles');
+    return path.join(this.root, ARTICLES_FOLDER);
   }
   get trashDir(): string {
     return path.join(this.root, 'trash');
@@ -52,7 +53,6 @@ export class LibraryPaths {
   }
 }
 
-export const ARTICLE_META = 'article.json';
 /** An article's folder of bookmarks and notes, one file each. */
 export const ANNOTATIONS_DIR = 'annotations';
 

@@ -26,9 +26,6 @@ import { articleMetaSchema } from './file-schemas';
 import { MetaColumns, toColumns } from './meta-columns';
 import { sameStamp, statStamp, type FileStamp } from '../fs/stat-stamp';
 
-/** The cache's name in the library's cache folder (app-data, one folder per library). */
-export const LIBRARY_META_CACHE = 'library-meta.json';
-
 /** Raised whenever the file's frame or what an entry holds changes meaning beyond the schema (3: columns, meta-columns.ts). */
 const CACHE_VERSION = 3;
 
@@ -59,10 +56,13 @@ export class ArticleMetaCache {
     private stored: MetaColumns | null,
   ) {}
 
-  /** The cache as last written; empty (every article read from its files) when missing or unreadable. */
-  static async load(file: string, log: Log): Promise<ArticleMetaCache> {
+  /**
+   * The cache as last written; empty (every article read from its files) when missing or
+   * unreadable. `prefetchedBytes`: the file as read a moment ago (library-prefetch.ts).
+   */
+  static async load(file: string, log: Log, prefetchedBytes?: Promise<Buffer>): Promise<ArticleMetaCache> {
     const kind = cacheKind();
-    const entries = await readCheckedCache(file, kind, log);
+    const entries = await readCheckedCache(file, kind, log, prefetchedBytes);
     if (Object.keys(entries).length === 0) return new ArticleMetaCache(file, null);
     const stored = MetaColumns.of(entries);
     // Only a Quire of this very version writes this header, so this is a bug, not a foreign file.
@@ -72,10 +72,11 @@ export class ArticleMetaCache {
 
   /**
    * Adds the cached metadata of article `id` to `into` when its article.json (`metaFile`) is
-   * unchanged since it was cached; false when it must be read.
+   * unchanged since it was cached; false when it must be read. `prefetched`: the file's stamp
+   * taken a moment ago (library-prefetch.ts), used instead of taking it now when not undefined.
    */
-  takeUnchanged(id: string, metaFile: string, into: ArticleMeta[]): boolean {
-    const stamp = statStamp(metaFile);
+  takeUnchanged(id: string, metaFile: string, into: ArticleMeta[], prefetched?: FileStamp | null): boolean {
+    const stamp = prefetched === undefined ? statStamp(metaFile) : prefetched;
     const cached = stamp ? this.usable(id, stamp) : null;
     if (!cached || !stamp) return false;
     this.current.set(id, { stamp, meta: cached });

@@ -133,6 +133,7 @@ describe('what the app ships (the linux dir build)', () => {
       '/out/worker/import-worker.js',
       '/out/worker/import-host.js',
       '/out/worker/library-watcher.js',
+      '/out/worker/library-prefetch.js',
       '/node_modules/tinypool/dist/index.js',
       '/node_modules/tinypool/dist/entry/worker.js',
       '/node_modules/lunr/package.json',

@@ -12,19 +12,12 @@ import { ArticleStore, type NewArticle } from '../../../../electron/core/library
 import type { FileStamp } from '../../../../electron/core/fs/stat-stamp';
 import { MetaColumns, toColumns, type StoredColumns } from '../../../../electron/core/library/meta-columns';
 import type { ArticleMeta } from '../../../../electron/shared/models';
+import { plainArticle } from '../support/plain-article';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir();
 
-function newArticle(id: string, title: string): NewArticle {
-  const addedAt = `2024-01-0${id.length % 9}T00:00:00.000Z`;
-  const meta: ArticleMeta = {
-    id, title, byline: null, siteName: null, url: null, lang: 'en', dir: null, format: 'txt', addedAt, updatedAt: addedAt,
-    publishedAt: null, excerpt: null, tags: [], contentHash: `hash-${id}`, readState: 'unread', progress: 0, position: 0,
-    wordCount: 2, source: null,
-  };
-  return { meta, html: '<p>Some text</p>', text: 'Some text', original: null };
-}
+const newArticle = (id: string, title: string): NewArticle => plainArticle(id, title, `2024-01-0${id.length % 9}T00:00:00.000Z`);
 
 /** A library of three articles, opened once so that its cache is written. */
 async function libraryWithCache() {

@@ -1,0 +1,80 @@
+/**
+ * `quire list` reads the library's metadata ahead in a thread of its own while the command loads
+ * (library-prefetch.ts). The built command, real files: what it lists is the library as another
+ * process just left it, whether that thread answers, fails, is missing or says something else.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statStamp } from '../../../electron/core/fs/stat-stamp';
+import { ArticleStore } from '../../../electron/core/library/article-store';
+import { runQuire } from '../../support/run-quire';
+import { plainArticle, retitleAsAnotherProgram } from '../core/support/plain-article';
+
+const IDS = ['kettle', 'lantern', 'mirror'];
+
+describe('quire list with the library read ahead', () => {
+  let root: string;
+  let libraryDir: string;
+  const metaFile = (id: string): string => path.join(libraryDir, 'articles', id, 'article.json');
+  const titles = async (env: Record<string, string> = {}): Promise<string[]> => {
+    const run = await runQuire(root, libraryDir, ['list', '--json'], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    return (JSON.parse(run.stdout) as { title: string }[]).map((article) => article.title).sort();
+  };
+  const retitle = (id: string, title: string): void => retitleAsAnotherProgram(metaFile(id), title);
+  /** A stand-in for the prefetch thread that runs `body`. */
+  const fakeThread = (name: string, body: string): string => {
+    const file = path.join(root, `${name}.mjs`);
+    writeFileSync(file, `import { parentPort } from 'node:worker_threads';\n${body}\n`);
+    return file;
+  };
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'quire-cli-list-'));
+    libraryDir = path.join(root, 'library');
+    // Made here, not by `quire import`: a library the command makes is given the sample articles first.
+    const { store } = await ArticleStore.open(libraryDir, { log: () => undefined });
+    for (const id of IDS) await store.add(plainArticle(id, `Title of ${id}`));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('lists an article as another program just changed it', async () => {
+    expect(await titles()).toEqual(['Title of kettle', 'Title of lantern', 'Title of mirror']);
+    // The second listing comes from the metadata cache the first one wrote.
+    expect(await titles()).toEqual(['Title of kettle', 'Title of lantern', 'Title of mirror']);
+    retitle('kettle', 'Title of kettlf');
+    expect(await titles()).toEqual(['Title of kettlf', 'Title of lantern', 'Title of mirror']);
+    retitle('kettle', 'Title of kettle');
+  });
+
+  it("takes article.json's stamps from the thread: stamps it says are of an older version show that version", async () => {
+    await titles();
+    const before = statStamp(metaFile('lantern'))!;
+    retitle('lantern', 'Title of lanterm');
+    // A thread claiming the file is still as the cache has it: only a list that used its answer shows the old title.
+    const stale = fakeThread(
+      'stale-stamps',
+      `parentPort.postMessage({ names: ['lantern'], stamps: new Float64Array(${JSON.stringify([before.size, before.mtimeMs, before.ctimeMs, before.ino])}) });`,
+    );
+    expect(await titles({ QUIRE_PREFETCH_WORKER: stale })).toContain('Title of lantern');
+    // The real thread sees the change.
+    expect(await titles()).toContain('Title of lanterm');
+    retitle('lantern', 'Title of lantern');
+  });
+
+  it('lists the same library when the thread is missing, fails, or answers something else', async () => {
+    retitle('mirror', 'Title of mirrov');
+    const expected = ['Title of kettle', 'Title of lantern', 'Title of mirrov'];
+    const threads = {
+      missing: path.join(root, 'no-such-thread.mjs'),
+      failing: fakeThread('failing', "throw new Error('no stamps today');"),
+      silent: fakeThread('silent', '// ends without a word'),
+      foreign: fakeThread('foreign', "parentPort.postMessage({ names: ['mirror'], stamps: [1, 2, 3, 4] });"),
+    };
+    for (const thread of Object.values(threads)) expect(await titles({ QUIRE_PREFETCH_WORKER: thread })).toEqual(expected);
+    expect(await titles()).toEqual(expected);
+  });
+});
