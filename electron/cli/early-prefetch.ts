@@ -1,16 +1,23 @@
 /**
  * The library's metadata read ahead (library-prefetch.ts) before the rest of the command line
- * loads, for the commands that open the whole library and only read it.
+ * loads, for the commands that open the whole library.
  */
 import { cacheDirFor, resolveLibraryDir, userDataDir } from '../core/app-paths';
 import type { LibraryPrefetch } from '../core/library/library-prefetch';
 import { startLibraryPrefetch } from '../core/library/start-library-prefetch';
 
 /**
- * The commands that open the whole library and never write to it: what is read before a write
- * command holds the library could be of a version another process has replaced since.
+ * The commands that open the whole library and use it at once. Not `search` (it answers from its
+ * index without opening the library when it can, and its index's thread needs the second core),
+ * not the commands about one article (`show`, `annotations`, `export ID`), `serve` (it holds the
+ * library and follows its changes) or the checks and archives, which read every file themselves.
+ * A command that writes reads ahead too: each change reads the article.json it changes again,
+ * under the article's lock, and merges into it, so a version read a moment earlier is never
+ * written back (as when another process changes the library while it is open).
  */
-const READ_ONLY_LISTING_COMMANDS: ReadonlySet<string> = new Set(['list']);
+const COMMANDS_READING_AHEAD: ReadonlySet<string> = new Set([
+  'list', 'tag', 'untag', 'mark', 'edit', 'note', 'bookmark', 'delete', 'restore', 'empty-trash', 'import', 'import-annotations',
+]);
 
 /** What is being read ahead, for the library the command line names. */
 export interface EarlyPrefetch {
@@ -20,7 +27,7 @@ export interface EarlyPrefetch {
 
 /** Starts reading ahead when `command` is one that uses it; null otherwise. */
 export function startEarlyPrefetch(command: string | undefined, libraryFlag: string | undefined): EarlyPrefetch | null {
-  if (command === undefined || !READ_ONLY_LISTING_COMMANDS.has(command)) return null;
+  if (command === undefined || !COMMANDS_READING_AHEAD.has(command)) return null;
   const userData = userDataDir();
   const libraryDir = resolveLibraryDir(libraryFlag, { userData });
   return { libraryDir, prefetch: startLibraryPrefetch(libraryDir, cacheDirFor(userData, libraryDir)) };

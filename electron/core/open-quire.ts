@@ -296,7 +296,10 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const createIndex = (): Promise<SearchIndex> => createIndexSafely(options, { indexDir: path.join(options.cacheDir, 'index'), libraryDir }, log);
   // An index wanted at once is started now: its worker reads the index from disk while this
   // thread reads the library (a cold `quire search` otherwise waits for one, then the other).
-  const indexStarted = options.indexOnDemand === true ? null : createIndex();
+  // Awaited (its module is loaded by then, as a rule) so that the worker is started before the
+  // library is read: the import's continuation would otherwise wait behind the open's first long
+  // synchronous step (the metadata cache's parse), and the worker's start with it (~180 ms).
+  const indexStarted = options.indexOnDemand === true ? null : Promise.resolve(await createIndex());
   try {
     return await openWithIndex(options, { log, clock, libraryDir, libraryLock, heldElsewhere }, indexStarted ? () => indexStarted : createIndex);
   } catch (error) {
@@ -332,7 +335,12 @@ async function openWithIndex(
     (file) => store.ownWrites.mark(file),
     (id, task) => withArticleLock(libraryDir, id, task),
   );
-  const source = libraryIndexSource(store, annotations, { folderCacheFile: path.join(options.cacheDir, ANNOTATION_FOLDER_CACHE), log });
+  const source = libraryIndexSource(store, annotations, {
+    folderCacheFile: path.join(options.cacheDir, ANNOTATION_FOLDER_CACHE),
+    // The fingerprinting right after the open takes them; later ones stamp the folders themselves.
+    foldersReadAhead: async () => (await store.takeStampsReadAhead()?.annotationFolders) ?? null,
+    log,
+  });
   const index = new IndexSync(
     createIndex,
     source,

@@ -14,6 +14,7 @@
 import { statSync } from 'node:fs';
 import { readCheckedCache, writeCheckedCache, type CacheEntries, type CacheKind } from '../fs/checked-cache-file';
 import type { Log } from '../log';
+import type { FolderStamp } from '../library/library-prefetch';
 
 /** The cache's name in the library's cache folder (app-data, one folder per library). */
 export const ANNOTATION_FOLDER_CACHE = 'annotation-folders.json';
@@ -56,16 +57,12 @@ export class AnnotationFolderCache {
 
   /**
    * Whether the folder `dir` of article `id` holds files, as `list(dir)` says: from the cache
-   * while the folder is as it was when listed. No folder holds nothing.
+   * while the folder is as it was when listed. No folder holds nothing. `prefetched`: the
+   * folder's stamp taken a moment ago (library-prefetch.ts), used instead of taking it now when
+   * not undefined.
    */
-  holdsFiles(id: string, dir: string, list: (dir: string) => boolean): boolean {
-    let info;
-    try {
-      info = statSync(dir, { throwIfNoEntry: false });
-    } catch {
-      // Not a folder that can be seen (a file where the article folder should be): `list` fails alike.
-      return false;
-    }
+  holdsFiles(id: string, dir: string, list: (dir: string) => boolean, prefetched?: FolderStamp | null): boolean {
+    const info = prefetched === undefined ? folderStamp(dir) : prefetched;
     if (!info) return false;
     const stored = Object.hasOwn(this.stored, id) ? this.stored[id] : undefined;
     if (isStoredFolder(stored) && stored[0] === info.mtimeMs && stored[1] === info.ctimeMs && stored[2] === info.ino) {
@@ -95,5 +92,14 @@ export class AnnotationFolderCache {
   /** Lets the file's parsed entries go once saved (what this open found stays for `stampOf`). */
   releaseStored(): void {
     this.stored = {};
+  }
+}
+
+/** The folder's stamp; null when it cannot be seen (missing, or a file where the article folder should be: `list` fails alike). */
+function folderStamp(dir: string): FolderStamp | null {
+  try {
+    return statSync(dir, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
   }
 }

@@ -12,6 +12,7 @@ import { errorCode, isNotFound, readJsonFile, writeJsonAtomic } from '../fs/atom
 import { articleGone, isFile } from '../library/article-store';
 import { annotationSchema } from '../library/file-schemas';
 import { articleAnnotationsDir, articleFiles, isValidId } from '../library/library-paths';
+import type { FolderStamp } from '../library/library-prefetch';
 import type { Log } from '../log';
 import type { AnnotationFolderCache } from './annotation-folder-cache';
 
@@ -67,11 +68,12 @@ export class AnnotationStore {
    * Whether the article's `annotations/` folder holds any file `list` would read; through
    * `folders`, listed only when it changed since it was last listed. Synchronous on purpose:
    * fingerprinting a library asks it of every article, most of which have none, and ten thousand
-   * listings in a row cost a fraction of as many promises.
+   * listings in a row cost a fraction of as many promises. `prefetched`: the folder's stamp read
+   * ahead (annotation-folder-cache.ts).
    */
-  hasAnnotationFiles(articleId: string, folders?: AnnotationFolderCache): boolean {
+  hasAnnotationFiles(articleId: string, folders?: AnnotationFolderCache, prefetched?: FolderStamp | null): boolean {
     const dir = articleAnnotationsDir(this.articleDir(articleId));
-    return folders ? folders.holdsFiles(articleId, dir, holdsAnnotationFiles) : holdsAnnotationFiles(dir);
+    return folders ? folders.holdsFiles(articleId, dir, holdsAnnotationFiles, prefetched) : holdsAnnotationFiles(dir);
   }
 
   async list(articleId: string): Promise<Annotation[]> {

@@ -3,6 +3,7 @@ import type { Annotation } from '../../shared/models';
 import { AnnotationFolderCache, type StoredFolder } from '../annotations/annotation-folder-cache';
 import type { AnnotationStore } from '../annotations/annotation-store';
 import type { ArticleStore } from '../library/article-store';
+import type { PrefetchedFolderStamps } from '../library/library-prefetch';
 import type { Log } from '../log';
 import type { ArticleFingerprint } from '../search/search-index';
 import type { IndexEntry, IndexSource } from './index-sync';
@@ -24,11 +25,22 @@ export interface LibraryIndexSource extends IndexSource {
 /**
  * @param folderCacheFile where to remember which annotation folders hold files between opens
  *   (annotation-folder-cache.ts); without it every folder is listed
+ * @param foldersReadAhead asked at each fingerprinting: the folders' stamps taken a moment before
+ *   (at the library's open), used instead of taking them again
  */
 export function libraryIndexSource(
   store: ArticleStore,
   annotations: AnnotationStore,
-  { folderCacheFile, log = () => undefined }: { folderCacheFile?: string; log?: Log } = {},
+  {
+    folderCacheFile,
+    foldersReadAhead,
+    log = () => undefined,
+  }: {
+    folderCacheFile?: string;
+    /** the annotation folders' stamps read ahead of the open (library-prefetch.ts); null when there are none (any more) */
+    foldersReadAhead?: () => Promise<PrefetchedFolderStamps | null>;
+    log?: Log;
+  } = {},
 ): LibraryIndexSource {
   let foldersAtOpen: AnnotationFolderCache | undefined;
   return {
@@ -37,12 +49,15 @@ export function libraryIndexSource(
     async fingerprints(): Promise<ArticleFingerprint[]> {
       const articles = store.list();
       const folders = folderCacheFile === undefined ? undefined : await AnnotationFolderCache.load(folderCacheFile, log);
+      const readAhead = (await foldersReadAhead?.()) ?? null;
       foldersAtOpen = folders;
       // Most articles have no bookmark or note: a listing tells, and only the others are read.
       const annotated: string[] = [];
       for (let i = 0; i < articles.length; i += LIST_BATCH) {
         if (i > 0) await nextTurn();
-        for (const meta of articles.slice(i, i + LIST_BATCH)) if (annotations.hasAnnotationFiles(meta.id, folders)) annotated.push(meta.id);
+        for (const meta of articles.slice(i, i + LIST_BATCH)) {
+          if (annotations.hasAnnotationFiles(meta.id, folders, readAhead?.stampOf(meta.id))) annotated.push(meta.id);
+        }
       }
       await folders?.save(log);
       folders?.releaseStored();

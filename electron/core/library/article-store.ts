@@ -76,6 +76,8 @@ export class ArticleStore {
   private readonly chapterIndexes: ChapterIndexes;
   /** the metadata cache this open went through (its stamps say which version of each article.json was read) */
   private metaCache: ArticleMetaCache | null = null;
+  /** the stamps read ahead of the open that it used, until the library's fingerprinting takes them */
+  private stampsReadAhead: PrefetchedStamps | null = null;
   /** the only articles this store read (`open`'s `only`); null: the whole library */
   private scope: ReadonlySet<string> | null = null;
 
@@ -535,9 +537,21 @@ export class ArticleStore {
     return meta === undefined ? undefined : this.metaCache?.stampOf(meta);
   }
 
+  /**
+   * The stamps read ahead of this store's open (library-prefetch.ts), once: the fingerprinting of
+   * the library right after the open takes those of the annotation folders. Null after that, or
+   * when the open used none; a later fingerprinting takes its own.
+   */
+  takeStampsReadAhead(): PrefetchedStamps | null {
+    const taken = this.stampsReadAhead;
+    this.stampsReadAhead = null;
+    return taken;
+  }
+
   /** Every article `listing` (articles/ as just listed) names. */
   private async loadAll(cache: ArticleMetaCache | null, listing: readonly Dirent[], prefetched: PrefetchedStamps | null): Promise<void> {
     this.metaCache = cache;
+    this.stampsReadAhead = prefetched;
     const metas = await this.readMetas(this.paths.articlesDir, articleIdsIn(listing), (id) => this.paths.articleDir(id), cache, prefetched);
     for (const meta of metas) this.remember(meta);
     await cache?.save(this.log);

@@ -8,5 +8,7 @@
 export const ARTICLES_FOLDER = 'articles';
 /** An article's metadata file in its folder. */
 export const ARTICLE_META = 'article.json';
+/** An article's folder of bookmarks and notes, one file each. */
+export const ANNOTATIONS_FOLDER = 'annotations';
 /** The metadata cache's name in the library's cache folder (meta-cache.ts; app-data, one folder per library). */
 export const LIBRARY_META_CACHE = 'library-meta.json';

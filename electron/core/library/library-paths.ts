@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { ID_PATTERN } from '../../shared/validators';
-import { ARTICLE_META, ARTICLES_FOLDER } from './library-layout';
+import { ANNOTATIONS_FOLDER, ARTICLE_META, ARTICLES_FOLDER } from './library-layout';
 
 export const LIBRARY_MANIFEST = 'quire-library.json';
 /** Staging folders of imports in progress: dot-prefixed so that listing never shows them. */
@@ -53,8 +53,6 @@ export class LibraryPaths {
   }
 }
 
-/** An article's folder of bookmarks and notes, one file each. */
-export const ANNOTATIONS_DIR = 'annotations';
 
 /** The article's metadata file in its folder. */
 export const articleMetaFile = (dir: string): string => path.join(dir, ARTICLE_META);
@@ -67,7 +65,7 @@ export const articleMetaFile = (dir: string): string => path.join(dir, ARTICLE_M
 export const articleMetaFileIn = (parentDir: string, name: string): string => `${parentDir}${path.sep}${name}${path.sep}${ARTICLE_META}`;
 
 /** An article's folder of bookmarks and notes (alone: fingerprinting the library asks for one per article). */
-export const articleAnnotationsDir = (dir: string): string => path.join(dir, ANNOTATIONS_DIR);
+export const articleAnnotationsDir = (dir: string): string => path.join(dir, ANNOTATIONS_FOLDER);
 
 /** The files of one article, relative to its folder (the live one, a staging one or a trashed one). */
 export const articleFiles = (dir: string) => ({

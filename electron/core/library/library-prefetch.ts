@@ -15,25 +15,50 @@
  *
  * This module and the thread load only Node's own modules and library-layout.ts.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { FileStamp } from '../fs/stat-stamp';
-import { ARTICLE_META } from './library-layout';
+import { ANNOTATIONS_FOLDER, ARTICLE_META } from './library-layout';
 
-/** What the thread posts: the names of articles/'s folders and, four numbers each, their article.json's stamp (NaN: none). */
+/** What identifies one version of a folder's listing (annotation-folder-cache.ts). */
+export type FolderStamp = Pick<FileStamp, 'mtimeMs' | 'ctimeMs' | 'ino'>;
+
+/**
+ * The thread's first message: the names of articles/'s folders and, four numbers each, their
+ * article.json's stamp (size, mtimeMs, ctimeMs, ino; NaN where the file could not be seen).
+ */
 export interface ArticleStampsMessage {
   names: string[];
-  /** size, mtimeMs, ctimeMs, ino per name, in the order of `names`; NaN size when the file could not be seen */
   stamps: Float64Array<ArrayBuffer>;
 }
 
+/**
+ * Its second: three numbers per name of the first, their annotations/ folder's stamp (mtimeMs,
+ * ctimeMs, ino; NaN where the folder could not be seen). Sent apart because the store's open
+ * needs only the first, and the library's fingerprinting, which needs these, comes after it.
+ */
+export interface FolderStampsMessage {
+  folderStamps: Float64Array<ArrayBuffer>;
+}
+
 const NUMBERS_PER_STAMP = 4;
+const NUMBERS_PER_FOLDER_STAMP = 3;
+
+/** The file's stats; undefined when it cannot be seen (missing, or a file where a folder of its path should be). */
+function statIfThere(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
 
 /**
- * The stamps of `articlesDir`'s folders' article.json, synchronously (the thread's whole work);
- * null when the folder cannot be listed (missing: a library made at this open).
+ * The thread's work, synchronously: the stamps of the article.json of every folder of
+ * `articlesDir`, then (`folderStamps`, taken when called) those of their annotations/ folders.
+ * Null when the folder cannot be listed (missing: a library made at this open).
  */
-export function takeArticleStamps(articlesDir: string): ArticleStampsMessage | null {
+export function takeArticleStamps(articlesDir: string): (ArticleStampsMessage & { folderStamps: () => FolderStampsMessage }) | null {
   let folders: string[];
   try {
     folders = readdirSync(articlesDir, { withFileTypes: true })
@@ -42,24 +67,25 @@ export function takeArticleStamps(articlesDir: string): ArticleStampsMessage | n
   } catch {
     return null;
   }
-  const stamps = new Float64Array(folders.length * NUMBERS_PER_STAMP);
+  // Joined by hand, as library-paths.ts's articleMetaFileIn does: a listed name is one segment.
+  const inFolder = (i: number, name: string): string => `${articlesDir}${path.sep}${folders[i]!}${path.sep}${name}`;
+  const stamps = new Float64Array(folders.length * NUMBERS_PER_STAMP).fill(Number.NaN);
   for (let i = 0; i < folders.length; i += 1) {
-    // Joined by hand, as library-paths.ts's articleMetaFileIn does: a listed name is one segment.
-    const info = statSync(`${articlesDir}${path.sep}${folders[i]!}${path.sep}${ARTICLE_META}`, { throwIfNoEntry: false });
-    const at = i * NUMBERS_PER_STAMP;
-    if (info === undefined) {
-      stamps.fill(Number.NaN, at, at + NUMBERS_PER_STAMP);
-      continue;
-    }
-    stamps[at] = info.size;
-    stamps[at + 1] = info.mtimeMs;
-    stamps[at + 2] = info.ctimeMs;
-    stamps[at + 3] = info.ino;
+    const meta = statIfThere(inFolder(i, ARTICLE_META));
+    if (meta !== undefined) stamps.set([meta.size, meta.mtimeMs, meta.ctimeMs, meta.ino], i * NUMBERS_PER_STAMP);
   }
-  return { names: folders, stamps };
+  const folderStamps = (): FolderStampsMessage => {
+    const numbers = new Float64Array(folders.length * NUMBERS_PER_FOLDER_STAMP).fill(Number.NaN);
+    for (let i = 0; i < folders.length; i += 1) {
+      const annotations = statIfThere(inFolder(i, ANNOTATIONS_FOLDER));
+      if (annotations !== undefined) numbers.set([annotations.mtimeMs, annotations.ctimeMs, annotations.ino], i * NUMBERS_PER_FOLDER_STAMP);
+    }
+    return { folderStamps: numbers };
+  };
+  return { names: folders, stamps, folderStamps };
 }
 
-/** Whether a message is the thread's answer, whole (anything else is not used). */
+/** Whether a message is the thread's first, whole (anything else is not used). */
 export function isArticleStampsMessage(value: unknown): value is ArticleStampsMessage {
   if (typeof value !== 'object' || value === null) return false;
   const { names, stamps } = value as Partial<ArticleStampsMessage>;
@@ -69,6 +95,13 @@ export function isArticleStampsMessage(value: unknown): value is ArticleStampsMe
     stamps instanceof Float64Array &&
     stamps.length === names.length * NUMBERS_PER_STAMP
   );
+}
+
+/** Whether a message is the thread's second, whole, for the `names` of its first. */
+export function isFolderStampsMessage(value: unknown, names: readonly string[]): value is FolderStampsMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const { folderStamps } = value as Partial<FolderStampsMessage>;
+  return folderStamps instanceof Float64Array && folderStamps.length === names.length * NUMBERS_PER_FOLDER_STAMP;
 }
 
 /** What was read ahead for an open (start-library-prefetch.ts). */
@@ -82,9 +115,16 @@ export interface LibraryPrefetch {
 /** The prefetched stamps, by article folder name. */
 export class PrefetchedStamps {
   private readonly indexOf: Map<string, number>;
+  /** the annotation folders' stamps, when they come; null when they do not (each folder is then stamped by its reader) */
+  readonly annotationFolders: Promise<PrefetchedFolderStamps | null>;
 
-  constructor(private readonly message: ArticleStampsMessage) {
-    this.indexOf = new Map(message.names.map((name, i) => [name, i]));
+  constructor(
+    private readonly message: ArticleStampsMessage,
+    folders: Promise<FolderStampsMessage | null>,
+  ) {
+    const indexOf = new Map(message.names.map((name, i) => [name, i]));
+    this.indexOf = indexOf;
+    this.annotationFolders = folders.then((sent) => (sent ? new PrefetchedFolderStamps(indexOf, sent.folderStamps) : null));
   }
 
   /**
@@ -99,5 +139,26 @@ export class PrefetchedStamps {
     const size = stamps[at]!;
     if (Number.isNaN(size)) return null;
     return { size, mtimeMs: stamps[at + 1]!, ctimeMs: stamps[at + 2]!, ino: stamps[at + 3]! };
+  }
+}
+
+/** The prefetched stamps of the articles' annotations/ folders, by article folder name. */
+export class PrefetchedFolderStamps {
+  constructor(
+    private readonly indexOf: ReadonlyMap<string, number>,
+    private readonly folderStamps: Float64Array,
+  ) {}
+
+  /**
+   * The stamp the annotations/ folder of article folder `name` had when prefetched; null when it
+   * could not be seen then; undefined when the article folder was not there then.
+   */
+  stampOf(name: string): FolderStamp | null | undefined {
+    const i = this.indexOf.get(name);
+    if (i === undefined) return undefined;
+    const at = i * NUMBERS_PER_FOLDER_STAMP;
+    const mtimeMs = this.folderStamps[at]!;
+    if (Number.isNaN(mtimeMs)) return null;
+    return { mtimeMs, ctimeMs: this.folderStamps[at + 1]!, ino: this.folderStamps[at + 2]! };
   }
 }

@@ -128,6 +128,11 @@ export class MetaColumns {
     return this.positions.size;
   }
 
+  /** Whether there is an entry for `id`. */
+  holds(id: string): boolean {
+    return this.positions.has(id);
+  }
+
   /** The entry's stamp, or null when there is no entry for `id`. */
   stampOf(id: string): FileStamp | null {
     const position = this.positions.get(id);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { bundledWorkerPath } from '../app-root';
 import { ARTICLES_FOLDER, LIBRARY_META_CACHE } from './library-layout';
-import { isArticleStampsMessage, PrefetchedStamps, type LibraryPrefetch } from './library-prefetch';
+import { isArticleStampsMessage, isFolderStampsMessage, PrefetchedStamps, type FolderStampsMessage, type LibraryPrefetch } from './library-prefetch';
 
 /** Reads ahead for the library at `libraryDir`, whose cache folder is `cacheDir`. */
 export function startLibraryPrefetch(libraryDir: string, cacheDir: string): LibraryPrefetch {
@@ -23,20 +23,39 @@ export function startLibraryPrefetch(libraryDir: string, cacheDir: string): Libr
 function startStampsThread(articlesDir: string): Promise<PrefetchedStamps | null> {
   const file = bundledWorkerPath('library-prefetch.js', 'QUIRE_PREFETCH_WORKER');
   if (!existsSync(file)) return Promise.resolve(null);
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(file, { workerData: { articlesDir } });
-    } catch {
-      resolve(null);
-      return;
+  let worker: Worker;
+  try {
+    worker = new Worker(file, { workerData: { articlesDir } });
+  } catch {
+    return Promise.resolve(null);
+  }
+  // It must never keep a command from exiting.
+  worker.unref();
+  let answerStamps: (stamps: PrefetchedStamps | null) => void = () => {};
+  let answerFolders: (folders: FolderStampsMessage | null) => void = () => {};
+  const stamps = new Promise<PrefetchedStamps | null>((resolve) => (answerStamps = resolve));
+  const folders = new Promise<FolderStampsMessage | null>((resolve) => (answerFolders = resolve));
+  // Whatever has not come by then will not (a promise answered once keeps its first answer).
+  const giveUp = (): void => {
+    answerStamps(null);
+    answerFolders(null);
+  };
+  let names: readonly string[] | null = null;
+  worker.on('message', (message: unknown) => {
+    if (names === null) {
+      if (!isArticleStampsMessage(message)) {
+        giveUp();
+        return;
+      }
+      names = message.names;
+      answerStamps(new PrefetchedStamps(message, folders));
+    } else {
+      answerFolders(isFolderStampsMessage(message, names) ? message : null);
     }
-    // It must never keep a command from exiting.
-    worker.unref();
-    worker.once('message', (message: unknown) => resolve(isArticleStampsMessage(message) ? new PrefetchedStamps(message) : null));
-    worker.once('error', () => resolve(null));
-    worker.once('exit', () => resolve(null));
   });
+  worker.once('error', giveUp);
+  worker.once('exit', giveUp);
+  return stamps;
 }
 
 /**

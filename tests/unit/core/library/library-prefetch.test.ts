@@ -4,12 +4,12 @@
  * the store lists each article as one version of its file, and never carries a version the
  * prefetch saw past this open.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArticleStore } from '../../../../electron/core/library/article-store';
-import { isArticleStampsMessage, PrefetchedStamps, takeArticleStamps, type LibraryPrefetch } from '../../../../electron/core/library/library-prefetch';
+import { isArticleStampsMessage, isFolderStampsMessage, PrefetchedStamps, takeArticleStamps, type LibraryPrefetch } from '../../../../electron/core/library/library-prefetch';
 import { statStamp } from '../../../../electron/core/fs/stat-stamp';
 import { plainArticle, retitleAsAnotherProgram } from '../support/plain-article';
 import { useTempDir } from '../support/temp-dir';
@@ -33,7 +33,7 @@ async function library() {
     const taken = takeArticleStamps(articlesDir);
     const metaCacheBytes = readFile(cacheFile);
     metaCacheBytes.catch(() => undefined);
-    return { stamps: Promise.resolve(taken ? new PrefetchedStamps(taken) : null), metaCacheBytes };
+    return { stamps: Promise.resolve(taken ? new PrefetchedStamps(taken, Promise.resolve(taken.folderStamps())) : null), metaCacheBytes };
   };
   const titlesOf = async (prefetched?: LibraryPrefetch) => (await open(prefetched)).store.list().map((a) => a.title).sort();
   const metaFile = (id: string) => path.join(articlesDir, id, 'article.json');
@@ -46,12 +46,21 @@ describe('the stamps taken ahead', () => {
     const lib = await library();
     mkdirSync(path.join(lib.articlesDir, 'empty-folder'));
     writeFileSync(path.join(lib.articlesDir, 'stray-file.txt'), 'not an article');
-    const stamps = new PrefetchedStamps(takeArticleStamps(lib.articlesDir)!);
+    const taken = takeArticleStamps(lib.articlesDir)!;
+    const stamps = new PrefetchedStamps(taken, Promise.resolve(taken.folderStamps()));
     for (const id of ['kettle', 'lantern', 'mirror']) expect(stamps.stampOf(id)).toEqual(statStamp(lib.metaFile(id)));
     expect(stamps.stampOf('empty-folder')).toBeNull();
     // Not a folder, or not there: the store takes the stamp itself.
     expect(stamps.stampOf('stray-file.txt')).toBeUndefined();
     expect(stamps.stampOf('needle')).toBeUndefined();
+    // The annotation folders' stamps, as the annotation-folder cache compares them.
+    const folders = (await stamps.annotationFolders)!;
+    mkdirSync(path.join(lib.articlesDir, 'kettle', 'annotations'), { recursive: true });
+    const annotations = statSync(path.join(lib.articlesDir, 'kettle', 'annotations'));
+    const kettleFolders = new PrefetchedStamps(taken, Promise.resolve(taken.folderStamps()));
+    expect((await kettleFolders.annotationFolders)!.stampOf('kettle')).toEqual({ mtimeMs: annotations.mtimeMs, ctimeMs: annotations.ctimeMs, ino: annotations.ino });
+    expect(folders.stampOf('empty-folder')).toBeNull();
+    expect(folders.stampOf('needle')).toBeUndefined();
   });
 
   it('are none for a library folder that has no articles folder yet', () => {
@@ -61,6 +70,10 @@ describe('the stamps taken ahead', () => {
   it('are used only from a message of exactly their shape', () => {
     const good = { names: ['a'], stamps: new Float64Array(4) };
     expect(isArticleStampsMessage(good)).toBe(true);
+    expect(isFolderStampsMessage({ folderStamps: new Float64Array(3) }, ['a'])).toBe(true);
+    expect(isFolderStampsMessage({ folderStamps: new Float64Array(6) }, ['a'])).toBe(false);
+    expect(isFolderStampsMessage({ folderStamps: [0, 0, 0] }, ['a'])).toBe(false);
+    expect(isFolderStampsMessage(null, ['a'])).toBe(false);
     expect(isArticleStampsMessage(null)).toBe(false);
     expect(isArticleStampsMessage({ names: ['a', 'b'], stamps: new Float64Array(4) })).toBe(false);
     expect(isArticleStampsMessage({ names: [1], stamps: new Float64Array(4) })).toBe(false);

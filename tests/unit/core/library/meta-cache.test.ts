@@ -12,7 +12,7 @@ import { ArticleStore, type NewArticle } from '../../../../electron/core/library
 import type { FileStamp } from '../../../../electron/core/fs/stat-stamp';
 import { MetaColumns, toColumns, type StoredColumns } from '../../../../electron/core/library/meta-columns';
 import type { ArticleMeta } from '../../../../electron/shared/models';
-import { plainArticle } from '../support/plain-article';
+import { plainArticle, retitleAsAnotherProgram } from '../support/plain-article';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir();
@@ -213,5 +213,44 @@ describe('the library metadata cache', () => {
     expect(await lib.titles()).toEqual(['Kettles', 'Lanterns', 'Mirrors']);
     expect(Object.keys(lib.cache().articles).sort()).toEqual(['kettle', 'lantern', 'mirror']);
     expect(lib.logged).toEqual([]);
+  });
+
+  it('in a large library, is written again only once more than a hundredth of it is out of date, and lists every change meanwhile', async () => {
+    const root = tempDir();
+    const library = path.join(root, 'library');
+    const cacheFile = path.join(root, 'cache', 'library-meta.json');
+    const open = () => ArticleStore.open(library, { log: () => undefined, metaCacheFile: cacheFile });
+    await open();
+    // 300 article folders as an import leaves them (written here: 300 imports would take long).
+    const ids = Array.from({ length: 300 }, (_, i) => `a${String(i).padStart(3, '0')}`);
+    for (const id of ids) {
+      const { meta, html, text } = plainArticle(id, `Title ${id}`);
+      mkdirSync(path.join(library, 'articles', id));
+      writeFileSync(path.join(library, 'articles', id, 'article.json'), JSON.stringify(meta));
+      writeFileSync(path.join(library, 'articles', id, 'content.html'), html);
+      writeFileSync(path.join(library, 'articles', id, 'text.txt'), text);
+    }
+    await open();
+    const written = () => readFileSync(cacheFile, 'latin1');
+    const firstWrite = written();
+    const titles = async () => (await open()).store.list().map((a) => a.title);
+    const metaFile = (id: string) => path.join(library, 'articles', id, 'article.json');
+    // Two changed articles of 300: read from their files at each open, the cache left as it was.
+    retitleAsAnotherProgram(metaFile('a007'), 'Changed a007');
+    retitleAsAnotherProgram(metaFile('a123'), 'Changed a123');
+    expect(await titles()).toEqual(expect.arrayContaining(['Changed a007', 'Changed a123', 'Title a008']));
+    expect(written()).toBe(firstWrite);
+    // One article gone: three entries of 300 out of date, still not more than a hundredth.
+    rmSync(path.join(library, 'articles', 'a050'), { recursive: true });
+    expect(await titles()).not.toContain('Title a050');
+    expect(written()).toBe(firstWrite);
+    // A third change: more than a hundredth, so the cache is written with every change in it.
+    retitleAsAnotherProgram(metaFile('a299'), 'Changed a299');
+    const listed = await titles();
+    expect(listed).toHaveLength(299);
+    expect(listed).toEqual(expect.arrayContaining(['Changed a007', 'Changed a123', 'Changed a299']));
+    expect(written()).not.toBe(firstWrite);
+    expect(written()).toContain('Changed a299');
+    expect(written()).not.toContain('Title a050');
   });
 });

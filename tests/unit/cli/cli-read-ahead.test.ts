@@ -1,9 +1,10 @@
 /**
- * `quire list` reads the library's metadata ahead in a thread of its own while the command loads
- * (library-prefetch.ts). The built command, real files: what it lists is the library as another
- * process just left it, whether that thread answers, fails, is missing or says something else.
+ * `quire list` and the commands that write read the library's metadata ahead, in a thread of its
+ * own while the command loads (library-prefetch.ts). The built command, real files: what they see
+ * is the library as another process just left it, what they write never undoes that process's
+ * change, whether the thread answers, fails, is missing or says something else.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import { plainArticle, retitleAsAnotherProgram } from '../core/support/plain-art
 
 const IDS = ['kettle', 'lantern', 'mirror'];
 
-describe('quire list with the library read ahead', () => {
+describe('commands with the library read ahead', () => {
   let root: string;
   let libraryDir: string;
   const metaFile = (id: string): string => path.join(libraryDir, 'articles', id, 'article.json');
@@ -65,6 +66,27 @@ describe('quire list with the library read ahead', () => {
     retitle('lantern', 'Title of lantern');
   });
 
+  it('a command that writes never writes back the older version the thread stamped', async () => {
+    await titles();
+    const before = statStamp(metaFile('kettle'))!;
+    retitle('kettle', 'Title of kettlf');
+    const stale = fakeThread(
+      'stale-kettle',
+      `parentPort.postMessage({ names: ['kettle'], stamps: new Float64Array(${JSON.stringify([before.size, before.mtimeMs, before.ctimeMs, before.ino])}) });`,
+    );
+    const tagged = await runQuire(root, libraryDir, ['tag', 'kettle', 'copper'], { QUIRE_PREFETCH_WORKER: stale });
+    expect(tagged.stderr).toBe('');
+    expect(tagged.code).toBe(0);
+    // The tag is added to article.json as it is on disk: the other program's title stays.
+    const meta = JSON.parse(readFileSync(metaFile('kettle'), 'utf8')) as { title: string; tags: string[] };
+    expect(meta).toMatchObject({ title: 'Title of kettlf', tags: ['copper'] });
+    expect(await titles()).toContain('Title of kettlf');
+    // And the search index follows the file, not the stamped version.
+    const found = await runQuire(root, libraryDir, ['search', 'kettlf', '--json']);
+    expect((JSON.parse(found.stdout) as { articleId: string }[]).map((hit) => hit.articleId)).toEqual(['kettle']);
+    retitle('kettle', 'Title of kettle');
+  });
+
   it('lists the same library when the thread is missing, fails, or answers something else', async () => {
     retitle('mirror', 'Title of mirrov');
     const expected = ['Title of kettle', 'Title of lantern', 'Title of mirrov'];
@@ -73,6 +95,10 @@ describe('quire list with the library read ahead', () => {
       failing: fakeThread('failing', "throw new Error('no stamps today');"),
       silent: fakeThread('silent', '// ends without a word'),
       foreign: fakeThread('foreign', "parentPort.postMessage({ names: ['mirror'], stamps: [1, 2, 3, 4] });"),
+      foreignFolders: fakeThread(
+        'foreign-folders',
+        "parentPort.postMessage({ names: [], stamps: new Float64Array(0) }); parentPort.postMessage({ folderStamps: 'none' });",
+      ),
     };
     for (const thread of Object.values(threads)) expect(await titles({ QUIRE_PREFETCH_WORKER: thread })).toEqual(expected);
     expect(await titles()).toEqual(expected);
