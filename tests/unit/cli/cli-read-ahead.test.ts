@@ -32,9 +32,19 @@ describe('commands with the library read ahead', () => {
     writeFileSync(file, `import { parentPort } from 'node:worker_threads';\n${body}\n`);
     return file;
   };
+  /**
+   * Changes article `id`'s title as another program would, and gives a stand-in thread that says
+   * its article.json is still as it was before: only a command that used its answer sees the old version.
+   */
+  const retitleBehindThread = (id: string, title: string): string => {
+    const before = statStamp(metaFile(id))!;
+    retitle(id, title);
+    const stamp = [before.size, before.mtimeMs, before.ctimeMs, before.ino];
+    return fakeThread(`stale-${id}`, `parentPort.postMessage({ names: [${JSON.stringify(id)}], stamps: new Float64Array(${JSON.stringify(stamp)}) });`);
+  };
 
   beforeAll(async () => {
-    root = mkdtempSync(path.join(tmpdir(), 'quire-cli-list-'));
+    root = mkdtempSync(path.join(tmpdir(), 'quire-cli-read-ahead-'));
     libraryDir = path.join(root, 'library');
     // Made here, not by `quire import`: a library the command makes is given the sample articles first.
     const { store } = await ArticleStore.open(libraryDir, { log: () => undefined });
@@ -53,13 +63,7 @@ describe('commands with the library read ahead', () => {
 
   it("takes article.json's stamps from the thread: stamps it says are of an older version show that version", async () => {
     await titles();
-    const before = statStamp(metaFile('lantern'))!;
-    retitle('lantern', 'Title of lanterm');
-    // A thread claiming the file is still as the cache has it: only a list that used its answer shows the old title.
-    const stale = fakeThread(
-      'stale-stamps',
-      `parentPort.postMessage({ names: ['lantern'], stamps: new Float64Array(${JSON.stringify([before.size, before.mtimeMs, before.ctimeMs, before.ino])}) });`,
-    );
+    const stale = retitleBehindThread('lantern', 'Title of lanterm');
     expect(await titles({ QUIRE_PREFETCH_WORKER: stale })).toContain('Title of lantern');
     // The real thread sees the change.
     expect(await titles()).toContain('Title of lanterm');
@@ -68,12 +72,7 @@ describe('commands with the library read ahead', () => {
 
   it('a command that writes never writes back the older version the thread stamped', async () => {
     await titles();
-    const before = statStamp(metaFile('kettle'))!;
-    retitle('kettle', 'Title of kettlf');
-    const stale = fakeThread(
-      'stale-kettle',
-      `parentPort.postMessage({ names: ['kettle'], stamps: new Float64Array(${JSON.stringify([before.size, before.mtimeMs, before.ctimeMs, before.ino])}) });`,
-    );
+    const stale = retitleBehindThread('kettle', 'Title of kettlf');
     const tagged = await runQuire(root, libraryDir, ['tag', 'kettle', 'copper'], { QUIRE_PREFETCH_WORKER: stale });
     expect(tagged.stderr).toBe('');
     expect(tagged.code).toBe(0);
