@@ -1,7 +1,8 @@
 /**
  * `npm run bench:open`: how long the command line takes, end to end, on the 10,000-article
  * library (`articles-10k.jsonl`, see corpus.mjs) written as a Quire library: `quire --help`,
- * `quire list` and `quire show <id>`, each run as a fresh process, the median of `--runs` (5).
+ * `quire list`, `quire show <id>`, `quire search`, and `quire tag` / `untag` (a command that
+ * writes), each run as a fresh process, the median of `--runs` (5).
  * The library is written once into .cache/bench-open/ (article folders as an import leaves them;
  * about a minute), with its own app-data folder, so nothing of the user's own Quire is touched.
  * A first `quire list` builds the search index and the caches before anything is timed.
@@ -86,15 +87,19 @@ writeLibrary();
 console.error('building the search index and the caches (first open)…');
 for (const [, bin, home] of builds) execFileSync(process.execPath, [bin, '--library', LIBRARY, 'search', 'kernel'], { env: envFor(home), stdio: ['ignore', 'ignore', 'inherit'] });
 
-const commands = [['--help'], ['list'], ['show', 'a05000'], ['search', 'kernel']];
+// A command that writes (a tag added, then removed), each build with a tag of its own so that each
+// changes the article; the next run's commands then meet a library another command just changed.
+const TAG = '<tag>';
+const commands = [['--help'], ['list'], ['show', 'a05000'], ['search', 'kernel'], ['tag', 'a05000', TAG], ['untag', 'a05000', TAG]];
 const times = new Map(builds.flatMap(([name]) => commands.map((args) => [`${name}: quire ${args.join(' ')}`, []])));
 const load = [];
 // Interleaved, so a burst of load on the machine is shared by every command and build.
 for (let run = 0; run < RUNS; run += 1) {
   for (const args of commands) {
-    for (const [name, bin, home] of builds) {
+    for (const [index, [name, bin, home]] of builds.entries()) {
       load.push(os.loadavg()[0]);
-      times.get(`${name}: quire ${args.join(' ')}`).push(quire(bin, home, args));
+      const argv = args.map((arg) => (arg === TAG ? `bench-${index}` : arg));
+      times.get(`${name}: quire ${args.join(' ')}`).push(quire(bin, home, argv));
     }
   }
 }

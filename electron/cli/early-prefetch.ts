@@ -7,16 +7,21 @@ import type { LibraryPrefetch } from '../core/library/library-prefetch';
 import { startLibraryPrefetch } from '../core/library/start-library-prefetch';
 
 /**
- * The commands that open the whole library and use it at once. Not `search` (it answers from its
- * index without opening the library when it can, and its index's thread needs the second core),
- * not the commands about one article (`show`, `annotations`, `export ID`), `serve` (it holds the
- * library and follows its changes) or the checks and archives, which read every file themselves.
- * A command that writes reads ahead too: each change reads the article.json it changes again,
- * under the article's lock, and merges into it, so a version read a moment earlier is never
- * written back (as when another process changes the library while it is open).
+ * The commands that open the whole library and use it at once, and whether they fingerprint it
+ * for the search index (those that write: it follows their change) and so use the annotation
+ * folders' stamps too. Not `search` (it answers from its index without opening the library when
+ * it can, and its index's thread needs the second core), not the commands about one article
+ * (`show`, `annotations`, `export ID`), `serve` (it holds the library and follows its changes) or
+ * the checks and archives, which read every file themselves. A command that writes reads ahead
+ * too: each change reads the article.json it changes again, under the article's lock, and merges
+ * into it, so a version read a moment earlier is never written back (as when another process
+ * changes the library while it is open).
  */
-const COMMANDS_READING_AHEAD: ReadonlySet<string> = new Set([
-  'list', 'tag', 'untag', 'mark', 'edit', 'note', 'bookmark', 'delete', 'restore', 'empty-trash', 'import', 'import-annotations',
+const COMMANDS_READING_AHEAD = new Map<string, { annotationFolders: boolean }>([
+  ['list', { annotationFolders: false }],
+  ...['tag', 'untag', 'mark', 'edit', 'note', 'bookmark', 'delete', 'restore', 'empty-trash', 'import', 'import-annotations'].map(
+    (command): [string, { annotationFolders: boolean }] => [command, { annotationFolders: true }],
+  ),
 ]);
 
 /** What is being read ahead, for the library the command line names. */
@@ -27,8 +32,9 @@ export interface EarlyPrefetch {
 
 /** Starts reading ahead when `command` is one that uses it; null otherwise. */
 export function startEarlyPrefetch(command: string | undefined, libraryFlag: string | undefined): EarlyPrefetch | null {
-  if (command === undefined || !COMMANDS_READING_AHEAD.has(command)) return null;
+  const reading = command === undefined ? undefined : COMMANDS_READING_AHEAD.get(command);
+  if (reading === undefined) return null;
   const userData = userDataDir();
   const libraryDir = resolveLibraryDir(libraryFlag, { userData });
-  return { libraryDir, prefetch: startLibraryPrefetch(libraryDir, cacheDirFor(userData, libraryDir)) };
+  return { libraryDir, prefetch: startLibraryPrefetch(libraryDir, cacheDirFor(userData, libraryDir), reading) };
 }

@@ -23,6 +23,13 @@ import { ANNOTATIONS_FOLDER, ARTICLE_META } from './library-layout';
 /** What identifies one version of a folder's listing (annotation-folder-cache.ts). */
 export type FolderStamp = Pick<FileStamp, 'mtimeMs' | 'ctimeMs' | 'ino'>;
 
+/** What the thread is started with. */
+export interface PrefetchWorkerData {
+  articlesDir: string;
+  /** whether to take the annotations/ folders' stamps too (for a command that fingerprints the library) */
+  annotationFolders: boolean;
+}
+
 /**
  * The thread's first message: the names of articles/'s folders and, four numbers each, their
  * article.json's stamp (size, mtimeMs, ctimeMs, ino; NaN where the file could not be seen).
@@ -33,7 +40,7 @@ export interface ArticleStampsMessage {
 }
 
 /**
- * Its second: three numbers per name of the first, their annotations/ folder's stamp (mtimeMs,
+ * Its second, when asked for: three numbers per name of the first, their annotations/ folder's stamp (mtimeMs,
  * ctimeMs, ino; NaN where the folder could not be seen). Sent apart because the store's open
  * needs only the first, and the library's fingerprinting, which needs these, comes after it.
  */

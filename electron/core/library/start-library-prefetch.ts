@@ -10,22 +10,25 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { bundledWorkerPath } from '../app-root';
 import { ARTICLES_FOLDER, LIBRARY_META_CACHE } from './library-layout';
-import { isArticleStampsMessage, isFolderStampsMessage, PrefetchedStamps, type FolderStampsMessage, type LibraryPrefetch } from './library-prefetch';
+import { isArticleStampsMessage, isFolderStampsMessage, PrefetchedStamps, type FolderStampsMessage, type LibraryPrefetch, type PrefetchWorkerData } from './library-prefetch';
 
-/** Reads ahead for the library at `libraryDir`, whose cache folder is `cacheDir`. */
-export function startLibraryPrefetch(libraryDir: string, cacheDir: string): LibraryPrefetch {
+/**
+ * Reads ahead for the library at `libraryDir`, whose cache folder is `cacheDir`; the annotation
+ * folders' stamps too when `annotationFolders` (a command that fingerprints the library).
+ */
+export function startLibraryPrefetch(libraryDir: string, cacheDir: string, { annotationFolders }: { annotationFolders: boolean }): LibraryPrefetch {
   const metaCacheBytes = readWhole(path.join(cacheDir, LIBRARY_META_CACHE));
   // Awaited by the open, if one comes; a read nobody awaits must not be an unhandled rejection.
   metaCacheBytes.catch(() => undefined);
-  return { stamps: startStampsThread(path.join(libraryDir, ARTICLES_FOLDER)), metaCacheBytes };
+  return { stamps: startStampsThread({ articlesDir: path.join(libraryDir, ARTICLES_FOLDER), annotationFolders }), metaCacheBytes };
 }
 
-function startStampsThread(articlesDir: string): Promise<PrefetchedStamps | null> {
+function startStampsThread(workerData: PrefetchWorkerData): Promise<PrefetchedStamps | null> {
   const file = bundledWorkerPath('library-prefetch.js', 'QUIRE_PREFETCH_WORKER');
   if (!existsSync(file)) return Promise.resolve(null);
   let worker: Worker;
   try {
-    worker = new Worker(file, { workerData: { articlesDir } });
+    worker = new Worker(file, { workerData });
   } catch {
     return Promise.resolve(null);
   }

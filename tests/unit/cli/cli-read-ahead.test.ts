@@ -4,7 +4,7 @@
  * is the library as another process just left it, what they write never undoes that process's
  * change, whether the thread answers, fails, is missing or says something else.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,24 @@ describe('commands with the library read ahead', () => {
     const found = await runQuire(root, libraryDir, ['search', 'kettlf', '--json']);
     expect((JSON.parse(found.stdout) as { articleId: string }[]).map((hit) => hit.articleId)).toEqual(['kettle']);
     retitle('kettle', 'Title of kettle');
+  });
+
+  it('asks the thread for the annotation folders only for a command that fingerprints the library, and not at all for a search', async () => {
+    const asked = path.join(root, 'asked.jsonl');
+    const recording = fakeThread(
+      'recording',
+      `import { appendFileSync } from 'node:fs'; import { workerData } from 'node:worker_threads';\nappendFileSync(${JSON.stringify(asked)}, JSON.stringify(workerData) + '\\n');`,
+    );
+    const env = { QUIRE_PREFETCH_WORKER: recording };
+    expect((await runQuire(root, libraryDir, ['list'], env)).code).toBe(0);
+    expect((await runQuire(root, libraryDir, ['untag', 'kettle', 'copper'], env)).code).toBe(0);
+    expect((await runQuire(root, libraryDir, ['search', 'kettle'], env)).code).toBe(0);
+    expect((await runQuire(root, libraryDir, ['show', 'kettle'], env)).code).toBe(0);
+    const articlesDir = path.join(realpathSync(libraryDir), 'articles');
+    expect(readFileSync(asked, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([
+      { articlesDir, annotationFolders: false },
+      { articlesDir, annotationFolders: true },
+    ]);
   });
 
   it('lists the same library when the thread is missing, fails, or answers something else', async () => {
