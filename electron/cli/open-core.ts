@@ -60,7 +60,7 @@ export async function openCliCore(
 ): Promise<QuireCore> {
   const userData = userDataDir();
   const libraryDir = resolveLibraryDir(libraryFlag, { userData });
-  // Started for this command (one that only reads) and this library, if at all (early-prefetch.ts).
+  // Started for this command and this library, if at all (early-prefetch.ts).
   const prefetched = early?.libraryDir === libraryDir ? early.prefetch : undefined;
   const projectRoot = findProjectRoot();
   const sampleLibraryDir = path.join(projectRoot, 'resources', 'sample-library');

@@ -90,8 +90,8 @@ export interface OpenQuireOptions {
    */
   onlyArticles?: readonly string[];
   /**
-   * The library's metadata read a moment before the open (library-prefetch.ts, `quire list`):
-   * only for a host that reads and never writes, which sees the library as it was a moment earlier.
+   * The library's metadata read a moment before the open (library-prefetch.ts; one-shot commands,
+   * cli/early-prefetch.ts): the host sees the library as it was a moment earlier.
    */
   prefetched?: LibraryPrefetch;
 }

@@ -120,7 +120,7 @@ export class ArticleStore {
       only?: readonly string[];
       /**
        * the metadata cache's bytes and article.json's stamps read a moment before this open
-       * (library-prefetch.ts), not read again; only for an open by a command that does not write
+       * (library-prefetch.ts), not read again: the library is seen as it was a moment earlier
        */
       prefetched?: LibraryPrefetch;
     },

@@ -1,17 +1,18 @@
 /**
- * What opening a library reads before anything else, read ahead by a command that only reads the
- * whole library (`quire list`) while the command line is still loading its modules: the bytes of
- * the metadata cache (meta-cache.ts), and the stamps (stat-stamp.ts) of every article.json, taken
- * by a thread of their own (prefetch-worker.ts): a library of 10,000 articles otherwise spends
- * ~75 ms of its one thread on 10,000 `stat` calls in a row, after everything else it does at open.
+ * What opening a library reads before anything else, read ahead by a one-shot command while the
+ * command line is still loading its modules (cli/early-prefetch.ts says which): the bytes of the
+ * metadata cache (meta-cache.ts), and the stamps (stat-stamp.ts) of every article.json — and, for
+ * a command that fingerprints the library for its index, of every annotations/ folder — taken by a
+ * thread of their own (prefetch-worker.ts): a library of 10,000 articles otherwise spends ~75 ms
+ * of its one thread on each 10,000 `stat` calls in a row, after everything else it does at open.
  *
- * Read a moment before the open is as good as read during it for a command that only reads: the
- * store takes the cached metadata of exactly the version of article.json a stamp stands for, or
- * reads the file when the cache holds another (meta-cache.ts), so what it shows is the library as
- * it was a moment earlier, never a mix of two versions of one article. A command that writes must
- * not use them: between the prefetch and its open, another process may have changed an article
- * this one then writes. The store lists articles/ itself at open: a folder added since is stamped
- * there, one removed since is not listed.
+ * Read a moment before the open is as good as read during it: the store takes the cached metadata
+ * of exactly the version of article.json a stamp stands for, or reads the file when the cache
+ * holds another (meta-cache.ts), so what it sees is the library as it was a moment earlier, never
+ * a mix of two versions of one article. A command that writes may use them: every change reads
+ * the article.json it changes again, under the article's lock, and merges into it, so a version
+ * read a moment earlier is never written back. The store lists articles/ itself at open: a folder
+ * added since is stamped there, one removed since is not listed.
  *
  * This module and the thread load only Node's own modules and library-layout.ts.
  */
