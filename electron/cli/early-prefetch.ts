@@ -17,7 +17,7 @@ import { startLibraryPrefetch } from '../core/library/start-library-prefetch';
  * into it, so a version read a moment earlier is never written back (as when another process
  * changes the library while it is open).
  */
-const COMMANDS_READING_AHEAD = new Map<string, { annotationFolders: boolean }>([
+export const COMMANDS_READING_AHEAD: ReadonlyMap<string, { annotationFolders: boolean }> = new Map<string, { annotationFolders: boolean }>([
   ['list', { annotationFolders: false }],
   ...['tag', 'untag', 'mark', 'edit', 'note', 'bookmark', 'delete', 'restore', 'empty-trash', 'import', 'import-annotations'].map(
     (command): [string, { annotationFolders: boolean }] => [command, { annotationFolders: true }],

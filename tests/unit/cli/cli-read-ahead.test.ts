@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statStamp } from '../../../electron/core/fs/stat-stamp';
 import { ArticleStore } from '../../../electron/core/library/article-store';
+import { COMMANDS_READING_AHEAD } from '../../../electron/cli/early-prefetch';
 import { runQuire } from '../../support/run-quire';
 import { plainArticle, retitleAsAnotherProgram } from '../core/support/plain-article';
 
@@ -102,6 +103,13 @@ describe('commands with the library read ahead', () => {
       { articlesDir, annotationFolders: false },
       { articlesDir, annotationFolders: true },
     ]);
+  });
+
+  it('reads ahead for commands quire has: a command renamed would silently lose it', async () => {
+    const help = await runQuire(root, libraryDir, ['--help']);
+    const commands = new Set([...help.stdout.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((match) => match[1]));
+    expect(commands.has('list')).toBe(true);
+    for (const command of COMMANDS_READING_AHEAD.keys()) expect(commands, command).toContain(command);
   });
 
   it('lists the same library when the thread is missing, fails, or answers something else', async () => {
