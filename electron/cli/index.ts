@@ -13,7 +13,7 @@ if (command === 'search') {
     // The command meets the same problem (a library folder it cannot use) and says it.
   }
 }
-// `quire list` has the library's metadata read ahead meanwhile (early-prefetch.ts).
+// The commands that open the whole library have its metadata read ahead meanwhile (early-prefetch.ts).
 let early: EarlyPrefetch | null = null;
 try {
   early = startEarlyPrefetch(command, libraryFlag);

@@ -14,7 +14,7 @@
 import { statSync } from 'node:fs';
 import { readCheckedCache, writeCheckedCache, type CacheEntries, type CacheKind } from '../fs/checked-cache-file';
 import type { Log } from '../log';
-import type { FolderStamp } from '../library/library-prefetch';
+import type { FolderStamp } from '../fs/stat-stamp';
 
 /** The cache's name in the library's cache folder (app-data, one folder per library). */
 export const ANNOTATION_FOLDER_CACHE = 'annotation-folders.json';

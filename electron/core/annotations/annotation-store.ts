@@ -12,7 +12,7 @@ import { errorCode, isNotFound, readJsonFile, writeJsonAtomic } from '../fs/atom
 import { articleGone, isFile } from '../library/article-store';
 import { annotationSchema } from '../library/file-schemas';
 import { articleAnnotationsDir, articleFiles, isValidId } from '../library/library-paths';
-import type { FolderStamp } from '../library/library-prefetch';
+import type { FolderStamp } from '../fs/stat-stamp';
 import type { Log } from '../log';
 import type { AnnotationFolderCache } from './annotation-folder-cache';
 

@@ -23,6 +23,8 @@ export function statStamp(file: string): FileStamp | null {
   return info ? { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino } : null;
 }
 
+/** One version of a folder's listing: adding, removing or renaming an entry changes it (annotation-folder-cache.ts). */
+export type FolderStamp = Pick<FileStamp, 'mtimeMs' | 'ctimeMs' | 'ino'>;
+
 export const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
   a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
-

@@ -56,7 +56,6 @@ export const articleNotFound = (): QuireError =>
 export const articleGone = (): QuireError =>
   sentenceError('not-found', say('core.error.articleGone'));
 
-
 /** `<folder>/article.json` as the store reads it: checked against the schema, named by its folder. */
 export async function readArticleMeta(folder: string, id: string): Promise<ArticleMeta> {
   const meta = await readJsonFile(articleFiles(folder).meta, articleMetaSchema);

@@ -1,7 +1,7 @@
 /**
  * Where everything lives inside a library folder (docs/design.md §2). The one place that knows the
- * layout (with the few names library-layout.ts holds for code that must load nothing else); ids are checked before they become path segments so that no id can ever name a path
- * outside.
+ * layout (with the few names library-layout.ts holds for code that must load nothing else); ids
+ * are checked before they become path segments so that no id can ever name a path outside.
  */
 import path from 'node:path';
 import { ID_PATTERN } from '../../shared/validators';
@@ -52,7 +52,6 @@ export class LibraryPaths {
     return path.join(this.trashDir, checkedId(id));
   }
 }
-
 
 /** The article's metadata file in its folder. */
 export const articleMetaFile = (dir: string): string => path.join(dir, ARTICLE_META);

@@ -18,11 +18,8 @@
  */
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { FileStamp } from '../fs/stat-stamp';
+import type { FileStamp, FolderStamp } from '../fs/stat-stamp';
 import { ANNOTATIONS_FOLDER, ARTICLE_META } from './library-layout';
-
-/** What identifies one version of a folder's listing (annotation-folder-cache.ts). */
-export type FolderStamp = Pick<FileStamp, 'mtimeMs' | 'ctimeMs' | 'ino'>;
 
 /** What the thread is started with. */
 export interface PrefetchWorkerData {
@@ -41,9 +38,10 @@ export interface ArticleStampsMessage {
 }
 
 /**
- * Its second, when asked for: three numbers per name of the first, their annotations/ folder's stamp (mtimeMs,
- * ctimeMs, ino; NaN where the folder could not be seen). Sent apart because the store's open
- * needs only the first, and the library's fingerprinting, which needs these, comes after it.
+ * Its second, when asked for: three numbers per name of the first, their annotations/ folder's
+ * stamp (mtimeMs, ctimeMs, ino; NaN where the folder could not be seen). Sent apart because the
+ * store's open needs only the first, and the library's fingerprinting, which needs these, comes
+ * after it.
  */
 export interface FolderStampsMessage {
   folderStamps: Float64Array<ArrayBuffer>;
@@ -63,10 +61,10 @@ function statIfThere(file: string): Stats | undefined {
 
 /**
  * The thread's work, synchronously: the stamps of the article.json of every folder of
- * `articlesDir`, then (`folderStamps`, taken when called) those of their annotations/ folders.
+ * `articlesDir`, then (`takeFolderStamps`, taken when called) those of their annotations/ folders.
  * Null when the folder cannot be listed (missing: a library made at this open).
  */
-export function takeArticleStamps(articlesDir: string): (ArticleStampsMessage & { folderStamps: () => FolderStampsMessage }) | null {
+export function takeArticleStamps(articlesDir: string): (ArticleStampsMessage & { takeFolderStamps: () => FolderStampsMessage }) | null {
   let folders: string[];
   try {
     folders = readdirSync(articlesDir, { withFileTypes: true })
@@ -82,7 +80,7 @@ export function takeArticleStamps(articlesDir: string): (ArticleStampsMessage & 
     const meta = statIfThere(inFolder(i, ARTICLE_META));
     if (meta !== undefined) stamps.set([meta.size, meta.mtimeMs, meta.ctimeMs, meta.ino], i * NUMBERS_PER_STAMP);
   }
-  const folderStamps = (): FolderStampsMessage => {
+  const takeFolderStamps = (): FolderStampsMessage => {
     const numbers = new Float64Array(folders.length * NUMBERS_PER_FOLDER_STAMP).fill(Number.NaN);
     for (let i = 0; i < folders.length; i += 1) {
       const annotations = statIfThere(inFolder(i, ANNOTATIONS_FOLDER));
@@ -90,7 +88,7 @@ export function takeArticleStamps(articlesDir: string): (ArticleStampsMessage & 
     }
     return { folderStamps: numbers };
   };
-  return { names: folders, stamps, folderStamps };
+  return { names: folders, stamps, takeFolderStamps };
 }
 
 /** Whether a message is the thread's first, whole (anything else is not used). */

@@ -15,12 +15,12 @@ if (taken === null) {
   port.postMessage(null);
 } else {
   // Each message's numbers are handed over, not copied; the store's open needs only the first.
-  const { names, stamps, folderStamps } = taken;
+  const { names, stamps, takeFolderStamps } = taken;
   port.postMessage({ names, stamps } satisfies ArticleStampsMessage, [stamps.buffer]);
   // Only for a command that fingerprints the library: another 10,000 `stat`s slow the main thread's
   // own work meanwhile (system calls and page faults share the kernel), which `quire list` felt.
   if (annotationFolders) {
-    const folders = folderStamps();
+    const folders = takeFolderStamps();
     port.postMessage(folders, [folders.folderStamps.buffer]);
   }
 }

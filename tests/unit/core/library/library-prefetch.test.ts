@@ -33,7 +33,7 @@ async function library() {
     const taken = takeArticleStamps(articlesDir);
     const metaCacheBytes = readFile(cacheFile);
     metaCacheBytes.catch(() => undefined);
-    return { stamps: Promise.resolve(taken ? new PrefetchedStamps(taken, Promise.resolve(taken.folderStamps())) : null), metaCacheBytes };
+    return { stamps: Promise.resolve(taken ? new PrefetchedStamps(taken, Promise.resolve(taken.takeFolderStamps())) : null), metaCacheBytes };
   };
   const titlesOf = async (prefetched?: LibraryPrefetch) => (await open(prefetched)).store.list().map((a) => a.title).sort();
   const metaFile = (id: string) => path.join(articlesDir, id, 'article.json');
@@ -47,7 +47,7 @@ describe('the stamps taken ahead', () => {
     mkdirSync(path.join(lib.articlesDir, 'empty-folder'));
     writeFileSync(path.join(lib.articlesDir, 'stray-file.txt'), 'not an article');
     const taken = takeArticleStamps(lib.articlesDir)!;
-    const stamps = new PrefetchedStamps(taken, Promise.resolve(taken.folderStamps()));
+    const stamps = new PrefetchedStamps(taken, Promise.resolve(taken.takeFolderStamps()));
     for (const id of ['kettle', 'lantern', 'mirror']) expect(stamps.stampOf(id)).toEqual(statStamp(lib.metaFile(id)));
     expect(stamps.stampOf('empty-folder')).toBeNull();
     // Not a folder, or not there: the store takes the stamp itself.
@@ -57,7 +57,7 @@ describe('the stamps taken ahead', () => {
     const folders = (await stamps.annotationFolders)!;
     mkdirSync(path.join(lib.articlesDir, 'kettle', 'annotations'), { recursive: true });
     const annotations = statSync(path.join(lib.articlesDir, 'kettle', 'annotations'));
-    const kettleFolders = new PrefetchedStamps(taken, Promise.resolve(taken.folderStamps()));
+    const kettleFolders = new PrefetchedStamps(taken, Promise.resolve(taken.takeFolderStamps()));
     expect((await kettleFolders.annotationFolders)!.stampOf('kettle')).toEqual({ mtimeMs: annotations.mtimeMs, ctimeMs: annotations.ctimeMs, ino: annotations.ino });
     expect(folders.stampOf('empty-folder')).toBeNull();
     expect(folders.stampOf('needle')).toBeUndefined();
