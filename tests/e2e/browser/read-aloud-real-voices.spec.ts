@@ -33,6 +33,8 @@ const test = browserTest.extend<object, { realVoices: RealVoices }>({
   ],
 });
 
+// Runs wherever Debian's speech packages are installed (.ci/run installs them); elsewhere it is
+// skipped with a sentence naming the packages that are missing and the command that installs them.
 const missing = realVoicesMissing();
 test.skip(missing !== null, missing ?? '');
 
