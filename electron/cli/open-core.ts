@@ -78,10 +78,11 @@ export async function openCliCore(
     // `serve` (maintenance) and a command that searches or writes open the index at once (its
     // worker reads it from disk while the library is read); other commands never start it.
     indexOnDemand: !maintenance && !searches,
-    // The index `searchCliIfInStep` started, its worker's reading of the index not done twice;
-    // only `quire search` (and `serve`) keep the record its next start checks.
+    // The index `searchCliIfInStep` started, its worker's reading of the index not done twice.
     ...(index ? { createIndex: () => index } : {}),
-    keepInStepRecord: maintenance || index !== undefined,
+    // What opened the index whole (`serve`, `search`, a command that writes) keeps the record the
+    // next `quire search` checks: a search after a change then reads one article, not the library.
+    keepInStepRecord: (maintenance || searches || index !== undefined) && only === undefined,
     // `quire show ID` reads that article's metadata, not the library's.
     ...(only ? { onlyArticles: only } : {}),
     ...(prefetched ? { prefetched } : {}),

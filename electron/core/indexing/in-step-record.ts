@@ -29,7 +29,7 @@ import type { Log } from '../log';
 import type { ArticleMeta } from '../../shared/models';
 import { INDEX_FORMAT_VERSION, MANIFEST_FILE, PIPELINE_VERSION } from '../search/index-format';
 import { readIndexOnDisk } from '../search/index-on-disk';
-import { DOCUMENT_VERSION, fingerprintOf } from './search-documents';
+import { DOCUMENT_VERSION, plainFingerprintOf } from './search-documents';
 
 /** The record's name in the library's cache folder (beside `index/`). */
 export const INDEX_IN_STEP_RECORD = 'index-in-step.json';
@@ -137,9 +137,9 @@ export async function keepInStepRecord({ cacheDir, articles, held, stampAtOpen, 
     const folder = annotationFolderAtOpen(meta.id);
     // Stamped only when the index's fingerprint is the one of the metadata read at that stamp,
     // with no bookmark or note: then equal stamps mean an equal fingerprint.
-    if (stamp !== undefined && folder !== undefined && folder[3] === 0 && fingerprintOf(meta, []).fingerprint === fingerprint) {
+    if (stamp !== undefined && folder !== undefined && folder[3] === 0 && plainFingerprintOf(meta) === fingerprint) {
       record.ids.push(meta.id);
-      record.stamps.push(...stampArray(stamp), folder[0], folder[1], folder[2]);
+      record.stamps.push(stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, folder[0], folder[1], folder[2]);
       if (meta.lastReadAt !== undefined) record.read[meta.id] = meta.lastReadAt;
     } else {
       record.recheck[meta.id] = fingerprint;

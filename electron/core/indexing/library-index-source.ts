@@ -7,7 +7,7 @@ import type { PrefetchedFolderStamps } from '../library/library-prefetch';
 import type { Log } from '../log';
 import type { ArticleFingerprint } from '../search/search-index';
 import type { IndexEntry, IndexSource } from './index-sync';
-import { fingerprintOf, searchDocumentsOf } from './search-documents';
+import { fingerprintOf, plainFingerprintOf, searchDocumentsOf } from './search-documents';
 
 /** Annotation folders read at once while fingerprinting a large library. */
 const READ_BATCH = 64;
@@ -67,7 +67,10 @@ export function libraryIndexSource(
         const lists = await Promise.all(batch.map((id) => annotations.list(id).catch(() => [])));
         batch.forEach((id, j) => listed.set(id, lists[j] ?? []));
       }
-      return articles.map((meta) => fingerprintOf(meta, listed.get(meta.id) ?? []));
+      return articles.map((meta) => {
+        const list = listed.get(meta.id);
+        return list === undefined || list.length === 0 ? { articleId: meta.id, fingerprint: plainFingerprintOf(meta) } : fingerprintOf(meta, list);
+      });
     },
 
     async entryFor(articleId: string): Promise<IndexEntry | null> {

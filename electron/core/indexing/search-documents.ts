@@ -10,6 +10,22 @@ import { sha256Hex } from '../fs/sha256';
 export const DOCUMENT_VERSION = 2;
 
 /**
+ * The fingerprint of an article with no bookmark or note, made once per metadata object: the
+ * library's fingerprinting at open and the in-step record at close both need it for every article,
+ * and the store replaces an article's object whenever the article changes, never edits it.
+ */
+const plainFingerprints = new WeakMap<ArticleMeta, string>();
+
+export function plainFingerprintOf(meta: ArticleMeta): string {
+  let fingerprint = plainFingerprints.get(meta);
+  if (fingerprint === undefined) {
+    fingerprint = fingerprintOf(meta, []).fingerprint;
+    plainFingerprints.set(meta, fingerprint);
+  }
+  return fingerprint;
+}
+
+/**
  * Built from what the index holds (not from `updatedAt`, which reading progress also moves), so
  * that scrolling through an article never makes its index entry stale.
  */

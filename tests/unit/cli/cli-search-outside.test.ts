@@ -74,4 +74,14 @@ describe('quire search after another process changed the library', () => {
     for (const name of caches) expect(readFileSync(path.join(cacheDir(), name), 'utf8')).not.toContain('not what Quire wrote');
     expect(await found('pilots')).toEqual([ids[0]]);
   });
+
+  it('answers a search right after a command changed an article from the index, and finds the change', async () => {
+    const tagged = await quire('tag', ids[0]!, 'ferries');
+    expect(tagged.code).toBe(0);
+    // A search that opened the library would read its metadata cache and say this one is broken:
+    // the command that wrote kept the index's in-step record, so the search reads one article.
+    writeFileSync(path.join(cacheDir(), 'library-meta.json'), '{"version":1}\nnot what Quire wrote');
+    expect(await found('ferries')).toEqual([ids[0]]);
+    expect(readFileSync(path.join(cacheDir(), 'library-meta.json'), 'utf8')).toContain('not what Quire wrote');
+  });
 });
