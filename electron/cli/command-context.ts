@@ -42,8 +42,8 @@ export interface WithApiOptions {
   /** the command changes the library, so it refuses while the app or `quire serve` has it open */
   writes?: boolean;
   /**
-   * the command reads these articles alone and changes nothing (`quire show ID`): only their
-   * metadata is read at open, not the whole library's; anything that asks for more fails
+   * the command reads or changes these articles alone (`quire show ID`, `quire tag ID`): only
+   * their metadata is read at open, not the whole library's; anything that asks for more fails
    */
   only?: readonly string[];
 }
@@ -65,7 +65,9 @@ export interface CommandContext {
   /**
    * for commands that change the library through the contract alone: sent to the app or
    * `quire serve` while one has the library open, else run like `withApi` with `writes`;
-   * `events` carries the progress of an import either way
+   * `events` carries the progress of an import either way; `only`: the command changes these
+   * articles alone, so only they are read and the index is left to the next search
+   * (core/indexing/index-changes-for-later.ts)
    */
-  withWriteApi<T>(run: (api: ReaderApi, events: ReaderEventSource) => Promise<T>, options?: { indexed?: boolean }): Promise<T>;
+  withWriteApi<T>(run: (api: ReaderApi, events: ReaderEventSource) => Promise<T>, options?: { indexed?: boolean; only?: readonly string[] }): Promise<T>;
 }

@@ -103,7 +103,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
    */
   async function withWriteApi<T>(
     run: (api: ReaderApi, events: ReaderEventSource) => Promise<T>,
-    { indexed = false }: { indexed?: boolean } = {},
+    { indexed = false, only }: { indexed?: boolean; only?: readonly string[] } = {},
   ): Promise<T> {
     const { libraryDir } = context.locate();
     if (await isLibraryLocked(libraryDir)) {
@@ -116,7 +116,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         }
       }
     }
-    return withApi((api, core) => run(api, core.events), { indexed, writes: true });
+    return withApi((api, core) => run(api, core.events), { indexed, writes: true, ...(only ? { only } : {}) });
   }
 
   /**

@@ -15,7 +15,8 @@ import { LibraryArchives } from './backup/library-archives';
 import { EventHub } from './events';
 import type { SpawnImportHost } from './import-jobs/import-host-protocol';
 import { createImportPool } from './import-jobs/import-pool';
-import { IndexSync } from './indexing/index-sync';
+import { IndexChangesForLater } from './indexing/index-changes-for-later';
+import { IndexSync, type LibraryIndex } from './indexing/index-sync';
 import { keepInStepRecord } from './indexing/in-step-record';
 import { libraryIndexSource, type LibraryIndexSource } from './indexing/library-index-source';
 import { ArticleStore } from './library/article-store';
@@ -83,10 +84,11 @@ export interface OpenQuireOptions {
    */
   maintenance?: boolean;
   /**
-   * A one-shot command about these articles alone (`quire show ID`): only their metadata is read,
-   * not every article's (article-store.ts's `only`), and asking for the list of the library is an
-   * error. So nothing that lists the library may run: no maintenance, the index on demand only,
-   * no in-step record.
+   * A one-shot command about these articles alone (`quire show ID`, `quire tag ID`): only their
+   * metadata is read, not every article's (article-store.ts's `only`), and asking for the list of
+   * the library is an error. So nothing that lists the library may run: no maintenance, the index
+   * on demand only, no in-step record. The index is never started: the articles changed are listed
+   * in its in-step record for the next search to index (indexing/index-changes-for-later.ts).
    */
   onlyArticles?: readonly string[];
   /**
@@ -137,7 +139,7 @@ class Quire extends LibraryService implements QuireCore {
   constructor(
     readonly libraryDir: string,
     readonly events: ReaderEventSource,
-    private readonly index: IndexSync,
+    private readonly index: LibraryIndex,
     private readonly serviceParts: ConstructorParameters<typeof LibraryService>[0],
     /** the library's cache folder and what fingerprinted the library for the index (in-step-record.ts) */
     private readonly inStep: { cacheDir: string; source: LibraryIndexSource; keep: boolean },
@@ -341,12 +343,9 @@ async function openWithIndex(
     foldersReadAhead: async () => (await store.takeStampsReadAhead()?.annotationFolders) ?? null,
     log,
   });
-  const index = new IndexSync(
-    createIndex,
-    source,
-    log,
-    { onDemand: options.indexOnDemand === true },
-  );
+  const index = options.onlyArticles
+    ? new IndexChangesForLater(options.cacheDir, options.onlyArticles, (id) => store.articleDir(id), log)
+    : new IndexSync(createIndex, source, log, { onDemand: options.indexOnDemand === true });
   const events = new EventHub(log);
   if (options.settings.brokenCopy) log(`The settings file could not be read; defaults are in use and the broken file was kept as ${options.settings.brokenCopy}`);
   const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool({ log, ...(options.spawnImportHost ? { spawnHost: options.spawnImportHost } : {}) }), maxImportBytes: options.maxImportBytes }, { cacheDir: options.cacheDir, source, keep: options.keepInStepRecord !== false });

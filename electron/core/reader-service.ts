@@ -39,7 +39,7 @@ import { exportAnnotationsFile } from './export/export-file';
 import { exportLibraryAnnotationsFile } from './export/library-export';
 import { exportArticlesArchive } from './export/articles-export';
 import type { AnnotationStore } from './annotations/annotation-store';
-import type { IndexSync } from './indexing/index-sync';
+import type { LibraryIndex } from './indexing/index-sync';
 import { NO_TOTALS } from '../shared/search-totals';
 import type { EventHub } from './events';
 import { ImportJobs } from './import-jobs/import-jobs';
@@ -67,7 +67,7 @@ export interface LibraryServiceParts {
   store: ArticleStore;
   annotations: AnnotationStore;
   settings: KeyValueStore;
-  index: IndexSync;
+  index: LibraryIndex;
   clock: () => string;
   log: Log;
   /** the largest file an import accepts (default 200 MB) */

@@ -31,6 +31,6 @@ export function registerBookmarkCommand(program: Command, context: CommandContex
           }),
         );
         out(`bookmarked ${annotation.id}  ${quoteExcerpt(annotation)}`);
-      }, { indexed: true }),
+      }, { only: [id] }),
     );
 }

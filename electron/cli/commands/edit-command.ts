@@ -33,6 +33,6 @@ export function registerEditCommand(program: Command, context: CommandContext): 
         const article = unwrap(await api.editArticle(checkedId(id), edit));
         const by = article.byline ? `  by ${article.byline}` : '';
         context.out(`edited    ${article.id}  ${article.title}${by}  [${article.tags.join(', ')}]`);
-      }, { indexed: true }),
+      }, { only: [id] }),
     );
 }

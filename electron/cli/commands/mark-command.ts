@@ -21,6 +21,6 @@ export function registerMarkCommand(program: Command, context: CommandContext): 
       context.withWriteApi(async (api) => {
         const articles = unwrap(await api.setReadState(ids.map(checkedId), MARKS[state]!));
         for (const article of articles) context.out(`${state.padEnd(8)}  ${article.id}  ${article.title}`);
-      }),
+      }, { only: ids }),
     );
 }

@@ -18,6 +18,6 @@ export function registerNoteCommand(program: Command, context: CommandContext): 
       context.withWriteApi(async (api) => {
         const annotation = unwrap(await api.createAnnotation({ articleId: checkedId(id), kind: 'note', note: text }));
         out(`noted      ${annotation.id}`);
-      }, { indexed: true }),
+      }, { only: [id] }),
     );
 }

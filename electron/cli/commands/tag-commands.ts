@@ -23,7 +23,7 @@ export function registerTagCommands(program: Command, context: CommandContext): 
         context.withWriteApi(async (api) => {
           const [article] = unwrap(await api[method]([checkedId(id)], tags));
           context.out(`${done}  ${article!.id}  ${article!.title}  [${article!.tags.join(', ')}]`);
-        }, { indexed: true }),
+        }, { only: [id] }),
       );
   }
 }

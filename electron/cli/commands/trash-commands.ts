@@ -19,7 +19,7 @@ export function registerTrashCommands(program: Command, context: CommandContext)
         for (const id of ids) articles.push(unwrap(await api.getArticle(checkedId(id))));
         unwrap(await api.deleteArticles(ids));
         for (const article of articles) out(`deleted   ${article.id}  ${article.title} (restore with: quire restore ${article.id})`);
-      }, { indexed: true }),
+      }, { only: ids }),
     );
 
   program
@@ -29,7 +29,7 @@ export function registerTrashCommands(program: Command, context: CommandContext)
     .action((ids: string[]) =>
       context.withWriteApi(async (api) => {
         for (const article of unwrap(await api.restoreArticles(ids.map(checkedId)))) out(`restored  ${article.id}  ${article.title}`);
-      }, { indexed: true }),
+      }, { only: ids }),
     );
 
   program

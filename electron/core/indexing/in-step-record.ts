@@ -16,6 +16,15 @@
  * a file in a folder changes the folder's times. Anything that differs, a missing or unusable
  * record, another article in `articles/` or one missing: the search opens the library as before
  * (`IndexSync`), which reconciles the index and writes the record again when it closes.
+ *
+ * A command that changes one article without opening the library or the index (`quire tag ID`,
+ * opened for that article only) does not touch the index: it moves the article to the record's
+ * `reindex` list (`relaxInStepRecord`), which claims nothing about it. The next search re-indexes
+ * those articles from their files before it answers, writes the index, and keeps the record with
+ * them read again by fingerprint (`keepReindexedRecord`), once the index on disk is shown to hold
+ * exactly what the record said plus what was re-indexed. A record that cannot be changed so (none,
+ * unusable, too many waiting) is left as it is: its stamps of the changed article no longer hold,
+ * so the next search opens the library, as before.
  */
 import { statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -28,7 +37,7 @@ import { isValidId } from '../library/library-paths';
 import type { Log } from '../log';
 import type { ArticleMeta } from '../../shared/models';
 import { INDEX_FORMAT_VERSION, MANIFEST_FILE, PIPELINE_VERSION } from '../search/index-format';
-import { readIndexOnDisk } from '../search/index-on-disk';
+import { readIndexOnDisk, type IndexOnDisk } from '../search/index-on-disk';
 import { DOCUMENT_VERSION, plainFingerprintOf } from './search-documents';
 
 /** The record's name in the library's cache folder (beside `index/`). */
@@ -41,24 +50,30 @@ export const INDEX_IN_STEP_RECORD = 'index-in-step.json';
 export const MAX_RECHECKED = 500;
 
 /**
+ * Articles changed without the index that a record may list for the next search to re-index: each
+ * is read and indexed before that search answers, and the record is not written again until then.
+ */
+export const MAX_REINDEX = 32;
+
+/**
  * Another version of the index's files, of its text pipeline or of what a fingerprint covers makes
  * another record: a record is never taken for an index this Quire would not load as it is.
  */
 const KIND: CacheKind = {
-  version: 1,
+  version: 2,
   schema: `index-${INDEX_FORMAT_VERSION}.${PIPELINE_VERSION}-documents-${DOCUMENT_VERSION}`,
   label: "The search index's in-step record",
 };
 
 /** Numbers per stamped article: article.json's size, mtimeMs, ctimeMs, ino, then its `annotations/` folder's mtimeMs, ctimeMs, ino. */
-const STAMP_WIDTH = 7;
+export const STAMP_WIDTH = 7;
 
 /**
  * As columns, so that reading it makes a few arrays, not one per article: the stamped articles'
  * ids and their stamps one after the other (`STAMP_WIDTH` numbers each), the fingerprint of each
  * article to read again, the reading time of each stamped article that was read.
  */
-interface InStepRecord {
+export interface InStepRecord {
   /** the index's files (its manifest, then its segments) */
   files: string[];
   /** their stamps, four numbers each (size, mtimeMs, ctimeMs, ino) */
@@ -67,6 +82,8 @@ interface InStepRecord {
   stamps: number[];
   recheck: Record<string, string>;
   read: Record<string, string>;
+  /** articles changed since without the index: the next search indexes them from their files (or removes them) first */
+  reindex: string[];
 }
 
 const stampArray = (s: FileStamp): number[] => [s.size, s.mtimeMs, s.ctimeMs, s.ino];
@@ -75,7 +92,7 @@ const isStringRecord = (value: unknown): value is Record<string, string> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
 
 function isInStepRecord(value: Record<string, unknown>): value is Record<string, unknown> & InStepRecord {
-  const { files, fileStamps, ids, stamps, recheck, read } = value;
+  const { files, fileStamps, ids, stamps, recheck, read, reindex } = value;
   return (
     Array.isArray(files) &&
     files.every((name) => typeof name === 'string' && path.basename(name) === name) &&
@@ -88,9 +105,36 @@ function isInStepRecord(value: Record<string, unknown>): value is Record<string,
     stamps.length === ids.length * STAMP_WIDTH &&
     stamps.every(isNumber) &&
     isStringRecord(recheck) &&
-    isStringRecord(read)
+    isStringRecord(read) &&
+    Array.isArray(reindex) &&
+    reindex.length <= MAX_REINDEX &&
+    reindex.every((id) => typeof id === 'string' && isValidId(id))
   );
 }
+
+/**
+ * The index on disk (its fingerprints, as the engine would load them) and the stamps of its files;
+ * null when there is none, or when it was written again while it was read (the next close records it).
+ */
+export function stampIndexOnDisk(cacheDir: string): { onDisk: IndexOnDisk; fileStamps: number[] } | null {
+  const indexDir = path.join(cacheDir, 'index');
+  const manifestBefore = statStamp(path.join(indexDir, MANIFEST_FILE));
+  const onDisk = readIndexOnDisk(indexDir);
+  if (manifestBefore === null || onDisk === null) return null;
+  const fileStamps: number[] = [];
+  for (const name of onDisk.files) {
+    const stamp = statStamp(path.join(indexDir, name));
+    if (stamp === null) return null;
+    fileStamps.push(...stampArray(stamp));
+  }
+  return sameStamp(manifestBefore, recordedStamp(fileStamps, 0)) ? { onDisk, fileStamps } : null;
+}
+
+/** The `index`-th file stamp of a record's `fileStamps`. */
+const recordedStamp = (fileStamps: readonly number[], index: number): FileStamp => {
+  const at = index * 4;
+  return { size: fileStamps[at]!, mtimeMs: fileStamps[at + 1]!, ctimeMs: fileStamps[at + 2]!, ino: fileStamps[at + 3]! };
+};
 
 /** Everything the record is made of, from the process that kept the index in step. */
 export interface InStepSources {
@@ -113,19 +157,10 @@ export interface InStepSources {
  */
 export async function keepInStepRecord({ cacheDir, articles, held, stampAtOpen, annotationFolderAtOpen, log }: InStepSources): Promise<void> {
   if (held === null) return;
-  const indexDir = path.join(cacheDir, 'index');
-  const manifestBefore = statStamp(path.join(indexDir, MANIFEST_FILE));
-  const onDisk = readIndexOnDisk(indexDir);
-  if (manifestBefore === null || onDisk === null) return;
-  const fileStamps: number[] = [];
-  for (const name of onDisk.files) {
-    const stamp = statStamp(path.join(indexDir, name));
-    if (stamp === null) return;
-    fileStamps.push(...stampArray(stamp));
-  }
-  // Written again while it was read (another process's index): the next close records it.
-  if (!sameStamp(manifestBefore, { size: fileStamps[0]!, mtimeMs: fileStamps[1]!, ctimeMs: fileStamps[2]!, ino: fileStamps[3]! })) return;
-  const record: InStepRecord = { files: onDisk.files, fileStamps, ids: [], stamps: [], recheck: {}, read: {} };
+  const stamped = stampIndexOnDisk(cacheDir);
+  if (stamped === null) return;
+  const { onDisk, fileStamps } = stamped;
+  const record: InStepRecord = { files: onDisk.files, fileStamps, ids: [], stamps: [], recheck: {}, read: {}, reindex: [] };
   let count = 0;
   for (const meta of articles) {
     // What the index on disk holds, which this process must know it holds (a segment found
@@ -146,7 +181,7 @@ export async function keepInStepRecord({ cacheDir, articles, held, stampAtOpen, 
     }
   }
   if (count !== held.size || count !== onDisk.fingerprints.size || count - record.ids.length > MAX_RECHECKED) return;
-  await writeCheckedCache(path.join(cacheDir, INDEX_IN_STEP_RECORD), KIND, { ...record }, log);
+  await writeInStepRecord(cacheDir, record, log);
 }
 
 /** What a search needs once the record holds: the articles to read again, and the reading times of the others. */
@@ -155,11 +190,21 @@ export interface InStepCheck {
   recheck: { id: string; fingerprint: string }[];
   /** `{ id, lastReadAt }` of the stamped articles that were read */
   reading: { id: string; lastReadAt: string }[];
+  /** articles changed without the index, in the library: to index from their files before answering */
+  reindex: string[];
+  /** articles changed without the index and gone from the library since: to remove from the index */
+  removed: string[];
+  /** the record checked (what `keepReindexedRecord` builds on) */
+  record: InStepRecord;
 }
 
-async function readRecord(cacheDir: string, log: Log): Promise<InStepRecord | null> {
+export async function readInStepRecord(cacheDir: string, log: Log): Promise<InStepRecord | null> {
   const entries = await readCheckedCache(path.join(cacheDir, INDEX_IN_STEP_RECORD), KIND, log);
   return isInStepRecord(entries) ? entries : null;
+}
+
+export async function writeInStepRecord(cacheDir: string, record: InStepRecord, log: Log): Promise<void> {
+  await writeCheckedCache(path.join(cacheDir, INDEX_IN_STEP_RECORD), KIND, { ...record }, log);
 }
 
 /**
@@ -168,14 +213,12 @@ async function readRecord(cacheDir: string, log: Log): Promise<InStepRecord | nu
  * a `stat` of each article.json and each annotations folder.
  */
 export async function checkInStepRecord(libraryDir: string, cacheDir: string, log: Log): Promise<InStepCheck | null> {
-  const record = await readRecord(cacheDir, log);
+  const record = await readInStepRecord(cacheDir, log);
   if (record === null) return null;
   const indexDir = path.join(cacheDir, 'index');
   for (let i = 0; i < record.files.length; i += 1) {
     const stamp = statStamp(path.join(indexDir, record.files[i]!));
-    const at = i * 4;
-    const recorded = { size: record.fileStamps[at]!, mtimeMs: record.fileStamps[at + 1]!, ctimeMs: record.fileStamps[at + 2]!, ino: record.fileStamps[at + 3]! };
-    if (stamp === null || !sameStamp(stamp, recorded)) return null;
+    if (stamp === null || !sameStamp(stamp, recordedStamp(record.fileStamps, i))) return null;
   }
   const articlesDir = path.join(libraryDir, 'articles');
   let names: string[];
@@ -187,12 +230,17 @@ export async function checkInStepRecord(libraryDir: string, cacheDir: string, lo
   const row = new Map<string, number>();
   record.ids.forEach((id, i) => row.set(id, i));
   const { stamps } = record;
-  const check: InStepCheck = { recheck: [], reading: [] };
+  const toReindex = new Set(record.reindex);
+  const check: InStepCheck = { recheck: [], reading: [], reindex: [], removed: [], record };
   let count = 0;
   for (const id of names) {
     // What the library's own reading skips (staging folders, leftovers) is no article.
     if (!isValidId(id)) continue;
     count += 1;
+    if (toReindex.has(id)) {
+      check.reindex.push(id);
+      continue;
+    }
     const at = row.get(id);
     if (at === undefined) {
       const fingerprint = Object.hasOwn(record.recheck, id) ? record.recheck[id] : undefined;
@@ -211,5 +259,8 @@ export async function checkInStepRecord(libraryDir: string, cacheDir: string, lo
     if (lastReadAt !== undefined) check.reading.push({ id, lastReadAt });
   }
   // An article in the record whose folder is gone (trashed, deleted) is not in the library any more.
-  return count === record.ids.length + Object.keys(record.recheck).length ? check : null;
+  if (count !== record.ids.length + Object.keys(record.recheck).length + check.reindex.length) return null;
+  const present = new Set(check.reindex);
+  check.removed = record.reindex.filter((id) => !present.has(id));
+  return check;
 }

@@ -2,18 +2,22 @@
  * A search that answers from the index without opening the library, when the in-step record
  * (in-step-record.ts) says the index holds every article as it is on disk: `quire search` on a
  * large library then stats its files instead of reading every article's metadata and sending the
- * index ten thousand fingerprints. Anything that does not match: null, and the caller opens the
- * library (`openQuire`), which reconciles the index as before.
+ * index ten thousand fingerprints. Articles a command changed without the index (in-step-reindex.ts)
+ * are indexed from their files first, and the record kept again with them. Anything that does not
+ * match: null, and the caller opens the library (`openQuire`), which reconciles the index as before.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SearchOptions, SearchResults } from '../../shared/models';
 import { AnnotationStore } from '../annotations/annotation-store';
 import { readArticleMeta } from '../library/article-store';
+import { articleFiles } from '../library/library-paths';
 import { recentlyRead } from '../library/recently-read';
 import type { Log } from '../log';
-import type { SearchIndex } from '../search/search-index';
+import type { ArticleFingerprint, SearchDocument, SearchIndex } from '../search/search-index';
 import { checkInStepRecord } from './in-step-record';
-import { fingerprintOf } from './search-documents';
+import { keepReindexedRecord, recordedIndexFingerprints } from './in-step-reindex';
+import { fingerprintOf, searchDocumentsOf } from './search-documents';
 
 /** Articles read again at once. */
 const READ_BATCH = 32;
@@ -21,7 +25,8 @@ const READ_BATCH = 32;
 /**
  * The results of `query`, or null when the index is not known to be in step with the library
  * (or the query is empty: the library's own search answers that). `index` is the library's index,
- * already started, so that its worker reads it from disk while this thread checks the files.
+ * already started, so that its worker reads it from disk while this thread checks the files; when
+ * articles were indexed again here, it is closed (written) before this resolves.
  */
 export async function searchIfInStep(
   { libraryDir, cacheDir, index, log }: { libraryDir: string; cacheDir: string; index: SearchIndex; log: Log },
@@ -46,7 +51,38 @@ export async function searchIfInStep(
       );
       if (!same.every(Boolean)) return null;
     }
-    return await index.search(query, options, { recentlyRead: recentlyRead(reading) });
+    if (check.reindex.length === 0 && check.removed.length === 0) {
+      return await index.search(query, options, { recentlyRead: recentlyRead(reading) });
+    }
+    // What the record says of every other article is said of the index it stamped: read it before
+    // this search changes it, to show afterwards that the index written holds that and no more.
+    const before = recordedIndexFingerprints(cacheDir, check.record);
+    if (before === null) return null;
+    const entries: { fingerprint: ArticleFingerprint; documents: SearchDocument[] }[] = [];
+    for (let i = 0; i < check.reindex.length; i += READ_BATCH) {
+      const read = await Promise.all(
+        check.reindex.slice(i, i + READ_BATCH).map(async (id) => {
+          const [meta, text, list] = await Promise.all([readArticleMeta(articleDir(id), id), readFile(articleFiles(articleDir(id)).text, 'utf8'), annotations.list(id)]);
+          return { meta, entry: { fingerprint: fingerprintOf(meta, list), documents: searchDocumentsOf(meta, text, list) } };
+        }),
+      );
+      for (const { meta, entry } of read) {
+        reading.push(meta);
+        entries.push(entry);
+      }
+    }
+    for (const id of check.removed) await index.removeArticle(id);
+    if (entries.length > 0) await index.replaceArticles(entries);
+    const results = await index.search(query, options, { recentlyRead: recentlyRead(reading) });
+    try {
+      await index.close();
+      const reindexed = new Map(entries.map(({ fingerprint }) => [fingerprint.articleId, fingerprint.fingerprint]));
+      await keepReindexedRecord({ cacheDir, check, before, reindexed, log });
+    } catch (error) {
+      // The answer holds; the record stays as it was, and the next search opens the library.
+      log('The search index could not be written after re-indexing changed articles', error);
+    }
+    return results;
   } catch {
     // A file that cannot be read (being written?), a worker that failed: opening the library
     // meets it again, and says why when it matters.

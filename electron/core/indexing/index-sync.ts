@@ -37,7 +37,22 @@ export interface IndexSyncOptions {
   onDemand?: boolean;
 }
 
-export class IndexSync {
+/** What the library's core asks of its index (IndexSync; index-changes-for-later.ts for a library opened for some articles only). */
+export interface LibraryIndex {
+  /** Marks an article for re-indexing (added, changed, annotated, deleted or restored). */
+  refresh(articleId: string): void;
+  /** Resolves once every change made so far is in the index. */
+  whenIndexed(): Promise<void>;
+  /** How many articles opening re-indexed because the index disagreed with the files; null if it could not open. */
+  reindexedAtOpen(): Promise<number | null>;
+  search(query: string, options?: SearchOptions, context?: SearchContext): Promise<SearchResults>;
+  /** What the index holds for each article once every change is in; null when not known. */
+  heldFingerprints(): ReadonlyMap<string, string> | null;
+  /** Writes what is pending and stops the index; calling it again waits for the same close. */
+  close(): Promise<void>;
+}
+
+export class IndexSync implements LibraryIndex {
   private readonly pending = new Set<string>();
   private draining: Promise<void> | null = null;
   private opening: Promise<boolean> | null = null;

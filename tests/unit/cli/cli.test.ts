@@ -116,13 +116,17 @@ describe('quire CLI (built, real core)', () => {
     }
   });
 
-  it('deletes to the trash and restores', async () => {
+  it('deletes to the trash and restores, and search follows', async () => {
+    const foundIds = async (): Promise<string[]> => (JSON.parse((await quire('search', 'Iraq', '--json')).stdout) as { articleId: string }[]).map((hit) => hit.articleId);
+    expect(await foundIds()).toContain(seedId);
     expect((await quire('delete', seedId)).code).toBe(0);
     const afterDelete = JSON.parse((await quire('list', '--json')).stdout) as { id: string }[];
     expect(afterDelete.map((a) => a.id)).not.toContain(seedId);
+    expect(await foundIds()).not.toContain(seedId);
     expect((await quire('restore', seedId)).code).toBe(0);
     const afterRestore = JSON.parse((await quire('list', '--json')).stdout) as { id: string }[];
     expect(afterRestore.map((a) => a.id)).toContain(seedId);
+    expect(await foundIds()).toContain(seedId);
   });
 
   it('tags and untags an article, lists by tag, and empties the trash', async () => {

@@ -47,11 +47,26 @@ describe('quire CLI (in process, fake core)', () => {
     expect(core.close).toHaveBeenCalledTimes(2);
   });
 
-  it('waits for the index before closing after a change', async () => {
+  it('waits for the index before closing after a change to the library', async () => {
     const { core, run } = harness();
-    await run('note', 'a1b2c3d4e5f60718', 'A thought');
+    await run('import', '/tmp/notes.txt');
     expect(core.whenIndexed).toHaveBeenCalled();
     expect(core.whenIndexed.mock.invocationCallOrder.at(-1)!).toBeLessThan(core.close.mock.invocationCallOrder[0]!);
+  });
+
+  it('opens only the article a change to one article is about, and leaves the index to the next search', async () => {
+    const { core, deps, run } = harness();
+    await run('note', 'a1b2c3d4e5f60718', 'A thought');
+    await run('tag', 'a1b2c3d4e5f60718', 'sea');
+    await run('mark', 'read', 'a1b2c3d4e5f60718', 'b1b2c3d4e5f60718');
+    await run('delete', 'a1b2c3d4e5f60718');
+    expect(vi.mocked(deps.openCore).mock.calls).toEqual([
+      [undefined, { only: ['a1b2c3d4e5f60718'] }],
+      [undefined, { only: ['a1b2c3d4e5f60718'] }],
+      [undefined, { only: ['a1b2c3d4e5f60718', 'b1b2c3d4e5f60718'] }],
+      [undefined, { only: ['a1b2c3d4e5f60718'] }],
+    ]);
+    expect(core.whenIndexed).not.toHaveBeenCalled();
   });
 
   it('prints list --json with exactly the documented fields', async () => {

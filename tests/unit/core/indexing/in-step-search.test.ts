@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildOncePerFile } from '../support/import-library';
 import { SETTLED_MS } from '../../../../electron/core/annotations/annotation-folder-cache';
-import { INDEX_IN_STEP_RECORD } from '../../../../electron/core/indexing/in-step-record';
+import { INDEX_IN_STEP_RECORD, MAX_REINDEX, readInStepRecord } from '../../../../electron/core/indexing/in-step-record';
+import { relaxInStepRecord } from '../../../../electron/core/indexing/in-step-reindex';
 import { searchIfInStep } from '../../../../electron/core/indexing/in-step-search';
 import { openQuire, type QuireCore } from '../../../../electron/core/open-quire';
 import { createSearchIndex } from '../../../../electron/core/search/index';
@@ -181,5 +182,89 @@ describe('a search before the library is read', () => {
     for (const name of readdirSync(indexDir).filter((file) => file.startsWith('seg-'))) rmSync(path.join(indexDir, name));
     expect(await searchEarly('canal')).toBeNull();
     expect(await searchOpened('canal')).toEqual([ids[2]]);
+  });
+});
+
+describe('a change made with only its article open (quire tag ID, quire note ID…)', () => {
+  /** The library opened for `only` as a command about those articles opens it: the index is never started. */
+  const openOnly = (libraryDir: string, cacheDir: string, only: string[]): Promise<QuireCore> =>
+    openQuire({ libraryDir, cacheDir, settings: { get: () => undefined, set: () => undefined }, log: () => undefined, onlyArticles: only, indexOnDemand: true, keepInStepRecord: false });
+  const waiting = async (cacheDir: string): Promise<string[] | undefined> => (await readInStepRecord(cacheDir, () => undefined))?.reindex;
+  /** How many articles opening the whole library found stale in the index (closed again at once). */
+  const staleAtOpen = async (open: () => Promise<QuireCore>): Promise<number | null> => {
+    const opened = await open();
+    try {
+      return await opened.reindexedAtOpen();
+    } finally {
+      await opened.close();
+    }
+  };
+
+  it('is indexed by the next search, which keeps the record: the search after answers early with nothing left to index', async () => {
+    const { libraryDir, cacheDir, ids, open, searchEarly } = await library();
+    const tagged = await openOnly(libraryDir, cacheDir, [ids[0]!]);
+    await tagged.tagArticles([ids[0]!], ['ferries']);
+    await tagged.close();
+    expect(await waiting(cacheDir)).toEqual([ids[0]]);
+    expect(idsOf(await searchEarly('ferries'))).toEqual([ids[0]]);
+    expect(await waiting(cacheDir)).toEqual([]);
+    expect(idsOf(await searchEarly('ferries'))).toEqual([ids[0]]);
+    const untagged = await openOnly(libraryDir, cacheDir, [ids[0]!]);
+    await untagged.untagArticles([ids[0]!], ['ferries']);
+    await untagged.close();
+    expect(idsOf(await searchEarly('ferries'))).toEqual([]);
+    expect(idsOf(await searchEarly('pilots'))).toEqual([ids[0]]);
+    expect(await waiting(cacheDir)).toEqual([]);
+    // The index the search wrote holds the article as it is: opening the library finds nothing stale.
+    expect(await staleAtOpen(open)).toBe(0);
+  });
+
+  it('finds a note written so, and a read state changed so still lets the search answer early', async () => {
+    const { libraryDir, cacheDir, ids, searchEarly } = await library();
+    const noted = await openOnly(libraryDir, cacheDir, [ids[2]!]);
+    await noted.createAnnotation({ articleId: ids[2]!, kind: 'note', note: 'ask about the lock keeper' });
+    await noted.close();
+    expect(idsOf(await searchEarly('keeper'))).toEqual(expect.arrayContaining([ids[2]]));
+    const marked = await openOnly(libraryDir, cacheDir, [ids[1]!]);
+    await marked.setReadState([ids[1]!], 'finished');
+    await marked.close();
+    expect(await waiting(cacheDir)).toEqual([ids[1]]);
+    expect(idsOf(await searchEarly('lighthouse'))).toEqual([ids[1]]);
+  });
+
+  it('is removed from the index by the next search when another program moved it to the trash since', async () => {
+    const { libraryDir, cacheDir, ids, open, searchEarly } = await library();
+    const core = await openOnly(libraryDir, cacheDir, [ids[1]!]);
+    await core.tagArticles([ids[1]!], ['beacons']);
+    await core.close();
+    renameSync(path.join(libraryDir, 'articles', ids[1]!), path.join(libraryDir, 'trash', ids[1]!));
+    expect(idsOf(await searchEarly('lighthouse'))).toEqual([]);
+    expect(idsOf(await searchEarly('beacons'))).toEqual([]);
+    expect(await staleAtOpen(open)).toBe(0);
+  });
+
+  it('a command that only reads (quire show ID) leaves the record as it was', async () => {
+    const { libraryDir, cacheDir, ids } = await library();
+    const record = path.join(cacheDir, INDEX_IN_STEP_RECORD);
+    const before = readFileSync(record);
+    const core = await openOnly(libraryDir, cacheDir, [ids[0]!]);
+    expect((await core.getArticle(ids[0]!)).title).toBe('Harbour pilots');
+    await core.close();
+    expect(readFileSync(record).equals(before)).toBe(true);
+  });
+
+  it('past the articles a record can list, the record is left and the next search opens the library', async () => {
+    const { libraryDir, cacheDir, ids, searchEarly, searchOpened } = await library();
+    // Articles listed as changed before, gone since (each a removal for the next search).
+    const others = Array.from({ length: MAX_REINDEX }, (_, i) => `gone${String(i).padStart(4, '0')}`);
+    expect(await relaxInStepRecord(cacheDir, others, () => undefined)).toBe(true);
+    const core = await openOnly(libraryDir, cacheDir, [ids[0]!]);
+    await core.tagArticles([ids[0]!], ['ferries']);
+    await core.close();
+    expect(await waiting(cacheDir)).toEqual(others);
+    expect(await searchEarly('ferries')).toBeNull();
+    expect(await searchOpened('ferries')).toEqual([ids[0]]);
+    expect(await waiting(cacheDir)).toEqual([]);
+    expect(idsOf(await searchEarly('ferries'))).toEqual([ids[0]]);
   });
 });
