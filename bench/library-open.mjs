@@ -1,15 +1,17 @@
 /**
  * `npm run bench:open`: how long the command line takes, end to end, on the 10,000-article
  * library (`articles-10k.jsonl`, see corpus.mjs) written as a Quire library: `quire --help`,
- * `quire list`, `quire show <id>`, `quire search`, and `quire tag` / `untag` (a command that
- * writes), each run as a fresh process, the median of `--runs` (5).
+ * `quire list`, `quire show <id>`, `quire search` (right after a change, then again), and the
+ * commands that write (`quire tag` / `untag`, `delete` / `restore`), each run as a fresh process,
+ * the median of `--runs` (5).
  * The library is written once into .cache/bench-open/ (article folders as an import leaves them;
  * about a minute), with its own app-data folder, so nothing of the user's own Quire is touched.
  * A first `quire list` builds the search index and the caches before anything is timed.
  *
  *   npm run bench:open [-- --runs 5] [-- --compare <another checkout, built>]
  *
- * `--compare` times that checkout's `quire` too, on the same library in the same run, each command
+ * `--compare` times that checkout's `quire` too, on a copy of the same library made at the start
+ * (each build's writes must not be the other's outside changes), in the same run, each command
  * alternating between the two, so a change is measured against what it replaces under the same load.
  *
  * Then the first start: `quire serve` on a library that does not exist yet (it is made, with the
@@ -21,7 +23,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,8 +36,10 @@ const WORK = path.join(ROOT, '.cache', 'bench-open');
 const LIBRARY = path.join(WORK, 'library');
 // Each build has an app-data folder of its own: caches of two versions in one folder would make
 // each rewrite the other's at every command.
-const builds = [['this checkout', path.join(ROOT, 'bin', 'quire.js'), path.join(WORK, 'home')]];
-if (options.compare) builds.unshift([path.resolve(options.compare), path.join(path.resolve(options.compare), 'bin', 'quire.js'), path.join(WORK, 'home-compared')]);
+// Each build has a library of its own too (the compared one a copy made at the start), or one's
+// writes would be changes from outside to the other.
+const builds = [['this checkout', path.join(ROOT, 'bin', 'quire.js'), path.join(WORK, 'home'), LIBRARY]];
+if (options.compare) builds.unshift([path.resolve(options.compare), path.join(path.resolve(options.compare), 'bin', 'quire.js'), path.join(WORK, 'home-compared'), path.join(WORK, 'library-compared')]);
 const envFor = (home) => ({ ...process.env, XDG_CONFIG_HOME: home, NO_COLOR: '1' });
 
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -72,9 +76,9 @@ function writeLibrary() {
 // changes far less with the load than the wall time does.
 const REPORT_CPU = `data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('\\ncpu-us '+(u.user+u.system)+'\\n')})`;
 
-function quire(bin, home, args) {
+function quire(bin, home, library, args) {
   const begin = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--import', REPORT_CPU, bin, '--library', LIBRARY, ...args], { env: envFor(home), stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', REPORT_CPU, bin, '--library', library, ...args], { env: envFor(home), stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - begin) / 1e6;
   if (run.status !== 0) throw new Error(`quire ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
   const cpu = Number(/cpu-us (\d+)/.exec(run.stderr)?.[1]) / 1000;
@@ -84,22 +88,26 @@ function quire(bin, home, args) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 writeLibrary();
+for (const [, , , library] of builds) {
+  if (library === LIBRARY) continue;
+  rmSync(library, { recursive: true, force: true });
+  cpSync(LIBRARY, library, { recursive: true });
+}
 console.error('building the search index and the caches (first open)…');
-for (const [, bin, home] of builds) execFileSync(process.execPath, [bin, '--library', LIBRARY, 'search', 'kernel'], { env: envFor(home), stdio: ['ignore', 'ignore', 'inherit'] });
+for (const [, bin, home, library] of builds) execFileSync(process.execPath, [bin, '--library', library, 'search', 'kernel'], { env: envFor(home), stdio: ['ignore', 'ignore', 'inherit'] });
 
-// A command that writes (a tag added, then removed), each build with a tag of its own so that each
-// changes the article; the next run's commands then meet a library another command just changed.
-const TAG = '<tag>';
-const commands = [['--help'], ['list'], ['show', 'a05000'], ['search', 'kernel'], ['tag', 'a05000', TAG], ['untag', 'a05000', TAG]];
+// Commands that write (a tag added, then removed; an article moved to the trash, then back): the
+// next run's commands meet a library a command just changed, as in daily use; the second search
+// meets one the first search left.
+const commands = [['--help'], ['list'], ['show', 'a05000'], ['search', 'kernel'], ['search', 'memory'], ['tag', 'a05000', 'bench'], ['untag', 'a05000', 'bench'], ['delete', 'a05001'], ['restore', 'a05001']];
 const times = new Map(builds.flatMap(([name]) => commands.map((args) => [`${name}: quire ${args.join(' ')}`, []])));
 const load = [];
 // Interleaved, so a burst of load on the machine is shared by every command and build.
 for (let run = 0; run < RUNS; run += 1) {
   for (const args of commands) {
-    for (const [index, [name, bin, home]] of builds.entries()) {
+    for (const [name, bin, home, library] of builds) {
       load.push(os.loadavg()[0]);
-      const argv = args.map((arg) => (arg === TAG ? `bench-${index}` : arg));
-      times.get(`${name}: quire ${args.join(' ')}`).push(quire(bin, home, argv));
+      times.get(`${name}: quire ${args.join(' ')}`).push(quire(bin, home, library, args));
     }
   }
 }
@@ -156,11 +164,11 @@ const browser = await chromium.launch({ executablePath: debianChromium(), args: 
 const listTimes = new Map(builds.map(([name]) => [name, []]));
 const listLoad = [];
 for (let run = 0; run < RUNS; run += 1) {
-  for (const [name, bin, home] of builds) {
+  for (const [name, bin, home, library] of builds) {
     listLoad.push(os.loadavg()[0]);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const begin = performance.now();
-    const { child, url } = await serve(bin, home);
+    const { child, url } = await serve(bin, home, library);
     const served = performance.now() - begin;
     await page.goto(url);
     await page.getByRole('main').getByRole('button', { name: newestTitle }).first().waitFor({ state: 'visible', timeout: 60_000 });
