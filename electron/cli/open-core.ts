@@ -80,8 +80,8 @@ export async function openCliCore(
     indexOnDemand: !maintenance && !searches,
     // The index `searchCliIfInStep` started, its worker's reading of the index not done twice.
     ...(index ? { createIndex: () => index } : {}),
-    // What opened the index whole (`serve`, `search`, a command that writes) keeps the record the
-    // next `quire search` checks: a search after a change then reads one article, not the library.
+    // What opened the index whole (`serve`, `search`, `import`…) keeps the record the next `quire
+    // search` checks: a search after an import then reads the record, not the library.
     keepInStepRecord: (maintenance || searches || index !== undefined) && only === undefined,
     // `quire show ID` reads that article's metadata, not the library's.
     ...(only ? { onlyArticles: only } : {}),

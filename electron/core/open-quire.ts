@@ -72,10 +72,10 @@ export interface OpenQuireOptions {
   indexOnDemand?: boolean;
   /**
    * Keep the index's in-step record when closing (indexing/in-step-record.ts; default true): the
-   * app and `quire serve`, and a `quire search` that opened the library. Other one-shot commands
-   * leave it (the next search that opens the library keeps it): writing it reads the index's
-   * manifest and fingerprints every article again, which a command that tags one article should
-   * not pay.
+   * app and `quire serve`, a `quire search` that opened the library, and the one-shot commands
+   * that open the index whole (`quire import`…). `quire list` leaves it (it never opens the index,
+   * and writing the record reads the index's manifest); a library opened for some articles lists
+   * its changes in the record instead (`onlyArticles`).
    */
   keepInStepRecord?: boolean;
   /**

@@ -17,14 +17,8 @@
  * record, another article in `articles/` or one missing: the search opens the library as before
  * (`IndexSync`), which reconciles the index and writes the record again when it closes.
  *
- * A command that changes one article without opening the library or the index (`quire tag ID`,
- * opened for that article only) does not touch the index: it moves the article to the record's
- * `reindex` list (`relaxInStepRecord`), which claims nothing about it. The next search re-indexes
- * those articles from their files before it answers, writes the index, and keeps the record with
- * them read again by fingerprint (`keepReindexedRecord`), once the index on disk is shown to hold
- * exactly what the record said plus what was re-indexed. A record that cannot be changed so (none,
- * unusable, too many waiting) is left as it is: its stamps of the changed article no longer hold,
- * so the next search opens the library, as before.
+ * Articles a command changed without the index are listed apart (`reindex`): the record claims
+ * nothing about them, and the next search indexes them first (in-step-reindex.ts).
  */
 import { statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
