@@ -24,7 +24,11 @@ export interface CliDeps {
    * (results null otherwise, and the index it started is handed to `openCore`); without it, every
    * search opens the library
    */
-  searchIfInStep?(libraryFlag: string | undefined, query: string, options: SearchOptions | undefined): Promise<{ results: SearchResults | null; index: SearchIndex }>;
+  searchIfInStep?(
+    libraryFlag: string | undefined,
+    query: string,
+    options: SearchOptions | undefined,
+  ): Promise<{ results: SearchResults | null; index: SearchIndex; finish?: () => Promise<void> }>;
   /** the library and its index folder without opening them (`quire check`); defaults to the CLI's own */
   locateLibrary?(libraryFlag: string | undefined): { libraryDir: string; indexDir: string };
   /** where `serve` finds the React build */

@@ -32,15 +32,17 @@ export function locateCliLibrary(libraryFlag?: string): { libraryDir: string; in
 /**
  * `quire search`'s first try: its answer when the index is known to be in step with the library
  * without reading the library (in-step-search.ts), from the index `started` (early-search.ts) when
- * that is this library's. Otherwise `results` is null and the started index goes to
- * `openCliCore`, which opens the library and reconciles the index as every command does.
+ * that is this library's, with what is left to do once the results are printed (`finish`: the
+ * index closed, and written when articles were indexed again for the answer). Otherwise `results`
+ * is null and the started index goes to `openCliCore`, which opens the library and reconciles the
+ * index as every command does.
  */
 export async function searchCliIfInStep(
   libraryFlag: string | undefined,
   query: string,
   options: SearchOptions | undefined,
   started: StartedSearchIndex | null = null,
-): Promise<{ results: SearchResults | null; index: SearchIndex }> {
+): Promise<{ results: SearchResults | null; index: SearchIndex; finish?: () => Promise<void> }> {
   const libraryDir = resolveLibraryDir(libraryFlag, { userData: userDataDir() });
   let early = started;
   if (early?.libraryDir !== libraryDir) {
@@ -48,9 +50,8 @@ export async function searchCliIfInStep(
     early = startSearchIndex(libraryFlag);
   }
   const { cacheDir, index } = early;
-  const results = await searchIfInStep({ libraryDir, cacheDir, index, log: logToStderr }, query, options);
-  if (results !== null) await index.close();
-  return { results, index };
+  const answer = await searchIfInStep({ libraryDir, cacheDir, index, log: logToStderr }, query, options);
+  return answer === null ? { results: null, index } : { results: answer.results, index, finish: answer.finish };
 }
 
 export async function openCliCore(

@@ -61,6 +61,8 @@ const COMMANDS = [
 /** Runs one command line; resolves to the exit code (0 ok, 1 failure, 2 usage). */
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   let exitCode = 0;
+  /** what the command left to do after its output (the in-step search's index write) */
+  const afterOutput: { finish: (() => Promise<void>) | null } = { finish: null };
 
   const program = new Command('quire')
     .description('Quire, an offline reader: import, list, search, bookmark and annotate your library.')
@@ -126,7 +128,12 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   async function search(query: string, options: SearchOptions | undefined): Promise<SearchResults> {
     // Arguments the contract refuses are refused by the library's own search, in its words.
     const early = deps.searchIfInStep && validateArgs('search', [query, options]).ok ? await deps.searchIfInStep(libraryFlag(), query, options) : null;
-    if (early?.results) return early.results;
+    if (early?.results) {
+      // The index is closed (and written, if the answer indexed changed articles) once the
+      // results are printed: the command ends when that is done, but the reader need not wait.
+      afterOutput.finish = early.finish ?? null;
+      return early.results;
+    }
     return withApi(async (api) => unwrap(await api.search(query, options)), { indexed: true, ...(early ? { index: early.index } : {}) });
   }
 
@@ -148,6 +155,12 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
+    return exitCodeOf(error);
+  } finally {
+    await afterOutput.finish?.();
+  }
+
+  function exitCodeOf(error: unknown): number {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof CliError) {
       if (error.message) context.err(error.message);

@@ -22,17 +22,27 @@ import { fingerprintOf, searchDocumentsOf } from './search-documents';
 /** Articles read again at once. */
 const READ_BATCH = 32;
 
+/** An answer given without reading the library, and what is left to do once it is shown. */
+export interface InStepAnswer {
+  results: SearchResults;
+  /**
+   * Closes the index and, when articles were indexed again for this answer, keeps the record with
+   * them (the index written first); never fails: what cannot be written is left to the next search.
+   */
+  finish(): Promise<void>;
+}
+
 /**
- * The results of `query`, or null when the index is not known to be in step with the library
+ * The answer to `query`, or null when the index is not known to be in step with the library
  * (or the query is empty: the library's own search answers that). `index` is the library's index,
- * already started, so that its worker reads it from disk while this thread checks the files; when
- * articles were indexed again here, it is closed (written) before this resolves.
+ * already started, so that its worker reads it from disk while this thread checks the files; an
+ * answer's `finish` closes it, so that the results can be shown before the index is written.
  */
 export async function searchIfInStep(
   { libraryDir, cacheDir, index, log }: { libraryDir: string; cacheDir: string; index: SearchIndex; log: Log },
   query: string,
   options?: SearchOptions,
-): Promise<SearchResults | null> {
+): Promise<InStepAnswer | null> {
   if (query.trim() === '') return null;
   try {
     const check = await checkInStepRecord(libraryDir, cacheDir, log);
@@ -52,7 +62,8 @@ export async function searchIfInStep(
       if (!same.every(Boolean)) return null;
     }
     if (check.reindex.length === 0 && check.removed.length === 0) {
-      return await index.search(query, options, { recentlyRead: recentlyRead(reading) });
+      const results = await index.search(query, options, { recentlyRead: recentlyRead(reading) });
+      return { results, finish: () => index.close().catch((error: unknown) => log('The search index did not close cleanly', error)) };
     }
     // What the record says of every other article is said of the index it stamped: read it before
     // this search changes it, to show afterwards that the index written holds that and no more.
@@ -74,15 +85,17 @@ export async function searchIfInStep(
     for (const id of check.removed) await index.removeArticle(id);
     if (entries.length > 0) await index.replaceArticles(entries);
     const results = await index.search(query, options, { recentlyRead: recentlyRead(reading) });
-    try {
-      await index.close();
-      const reindexed = new Map(entries.map(({ fingerprint }) => [fingerprint.articleId, fingerprint.fingerprint]));
-      await keepReindexedRecord({ cacheDir, check, before, reindexed, log });
-    } catch (error) {
-      // The answer holds; the record stays as it was, and the next search opens the library.
-      log('The search index could not be written after re-indexing changed articles', error);
-    }
-    return results;
+    const finish = async (): Promise<void> => {
+      try {
+        await index.close();
+        const reindexed = new Map(entries.map(({ fingerprint }) => [fingerprint.articleId, fingerprint.fingerprint]));
+        await keepReindexedRecord({ cacheDir, check, before, reindexed, log });
+      } catch (error) {
+        // The answer holds; the record stays as it was, and the next search indexes them again.
+        log('The search index could not be written after re-indexing changed articles', error);
+      }
+    };
+    return { results, finish };
   } catch {
     // A file that cannot be read (being written?), a worker that failed: opening the library
     // meets it again, and says why when it matters.

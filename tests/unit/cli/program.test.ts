@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { QuireCore } from '../../../electron/core/open-quire';
+import type { SearchIndex } from '../../../electron/core/search/search-index';
 import { EventHub } from '../../../electron/core/events';
 import { QuireError } from '../../../electron/shared/result';
 import { say } from '../../../electron/shared/i18n/core-sentences';
@@ -67,6 +68,18 @@ describe('quire CLI (in process, fake core)', () => {
       [undefined, { only: ['a1b2c3d4e5f60718'] }],
     ]);
     expect(core.whenIndexed).not.toHaveBeenCalled();
+  });
+
+  it('prints an answer given before the library was read, then closes its index, and ends after that', async () => {
+    const { deps, output, run } = harness();
+    const printedAtFinish: string[] = [];
+    const finish = vi.fn(async () => void printedAtFinish.push(output.stdout));
+    const hit = { articleId: 'a1b2c3d4e5f60718', annotationId: null, title: 'T', kind: 'article' as const, score: 2, snippet: '<mark>Fuad</mark>', passage: null, terms: ['Fuad'], format: 'html' as const, date: null };
+    deps.searchIfInStep = vi.fn(async () => ({ results: searchResultsOf([hit]), index: {} as SearchIndex, finish }));
+    expect(await run('search', 'Fuad', '--json')).toBe(0);
+    expect(finish).toHaveBeenCalledTimes(1);
+    expect(printedAtFinish[0]).toContain('a1b2c3d4e5f60718');
+    expect(deps.openCore).not.toHaveBeenCalled();
   });
 
   it('prints list --json with exactly the documented fields', async () => {

@@ -74,7 +74,9 @@ async function library() {
   const searchEarly = async (query: string): Promise<SearchResults | null> => {
     const index = createSearchIndex({ indexDir: path.join(cacheDir, 'index'), libraryDir });
     try {
-      return await searchIfInStep({ libraryDir, cacheDir, index, log: () => undefined }, query);
+      const answer = await searchIfInStep({ libraryDir, cacheDir, index, log: () => undefined }, query);
+      await answer?.finish();
+      return answer?.results ?? null;
     } finally {
       await index.close();
     }
