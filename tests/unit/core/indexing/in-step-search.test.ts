@@ -10,8 +10,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildOncePerFile } from '../support/import-library';
 import { SETTLED_MS } from '../../../../electron/core/annotations/annotation-folder-cache';
-import { INDEX_IN_STEP_RECORD, MAX_REINDEX, readInStepRecord } from '../../../../electron/core/indexing/in-step-record';
-import { relaxInStepRecord } from '../../../../electron/core/indexing/in-step-reindex';
+import { checkInStepRecord, INDEX_IN_STEP_RECORD, MAX_REINDEX, readInStepRecord } from '../../../../electron/core/indexing/in-step-record';
+import { keepReindexedRecord, recordedIndexFingerprints, relaxInStepRecord } from '../../../../electron/core/indexing/in-step-reindex';
 import { searchIfInStep } from '../../../../electron/core/indexing/in-step-search';
 import { openQuire, type QuireCore } from '../../../../electron/core/open-quire';
 import { createSearchIndex } from '../../../../electron/core/search/index';
@@ -253,6 +253,28 @@ describe('a change made with only its article open (quire tag ID, quire note IDâ
     expect((await core.getArticle(ids[0]!)).title).toBe('Harbour pilots');
     await core.close();
     expect(readFileSync(record).equals(before)).toBe(true);
+  });
+
+  it("never records an index another process wrote meanwhile as the one it wrote itself", async () => {
+    const { libraryDir, cacheDir, ids, open, searchEarly, searchOpened } = await library();
+    const tagged = await openOnly(libraryDir, cacheDir, [ids[0]!]);
+    await tagged.tagArticles([ids[0]!], ['ferries']);
+    await tagged.close();
+    const check = await checkInStepRecord(libraryDir, cacheDir, () => undefined);
+    expect(check?.reindex).toEqual([ids[0]]);
+    const before = recordedIndexFingerprints(cacheDir, check!.record)!;
+    // Another process opens the library (indexing the tag), changes another article and writes the
+    // index and a record of its own, between this search's reading of the index and its keeping.
+    const other = await open();
+    await other.tagArticles([ids[1]!], ['beacons']);
+    await other.close();
+    const record = path.join(cacheDir, INDEX_IN_STEP_RECORD);
+    const theirs = readFileSync(record);
+    await keepReindexedRecord({ cacheDir, check: check!, before, reindexed: new Map([[ids[0]!, 'a fingerprint this search indexed']]), log: () => undefined });
+    expect(readFileSync(record).equals(theirs)).toBe(true);
+    expect(idsOf(await searchEarly('beacons'))).toEqual([ids[1]]);
+    expect(idsOf(await searchEarly('ferries'))).toEqual([ids[0]]);
+    expect(await searchOpened('beacons')).toEqual([ids[1]]);
   });
 
   it('past the articles a record can list, the record is left and the next search opens the library', async () => {
