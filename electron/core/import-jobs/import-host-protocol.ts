@@ -35,6 +35,11 @@ export type ImportHostReply =
    */
   | { type: 'progress'; id: number; progress: ExtractProgress }
   | { type: 'done'; id: number; result: ExtractResult }
+  /**
+   * a large result, written by the host as `v8.serialize(result)` to `file` (large-result.ts):
+   * Quire reads it on its thread pool and removes it, instead of receiving megabytes in one message
+   */
+  | { type: 'done-in-file'; id: number; file: string }
   /** the worker itself failed (its heap limit, a crash): `code` is Node's error code when there is one */
   | { type: 'failed'; id: number; code: string | null; message: string };
 

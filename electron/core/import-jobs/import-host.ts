@@ -12,6 +12,7 @@ import { MessageChannel } from 'node:worker_threads';
 import type Tinypool from 'tinypool';
 import { readExtractProgress, type ExtractProgress, type ExtractResult, type ExtractTask, type WorkerTask } from './extract-protocol';
 import { decodeHostOptions, type ImportHostReply, type ImportHostRequest } from './import-host-protocol';
+import { LargeResultFolder } from './large-result';
 import { WorkerRotation } from './worker-rotation';
 import { runProcessInBackground } from '../background-priority';
 
@@ -99,6 +100,8 @@ async function startHost(): Promise<void> {
     }
   };
   const running = new Map<number, AbortController>();
+  const largeResults = new LargeResultFolder();
+  process.on('exit', () => largeResults.remove());
   channel.onMessage((request) => {
     if (request.type === 'cancel') {
       running.get(request.id)?.abort();
@@ -107,18 +110,21 @@ async function startHost(): Promise<void> {
     const controller = new AbortController();
     running.set(request.id, controller);
     const onProgress = (progress: ExtractProgress): void => channel.send({ type: 'progress', id: request.id, progress });
-    extract(request.task, controller.signal, onProgress).then(
-      (result) => channel.send({ type: 'done', id: request.id, result }),
-      (error: unknown) => {
-        const code = (error as { code?: unknown } | null)?.code;
-        channel.send({
-          type: 'failed',
-          id: request.id,
-          code: typeof code === 'string' ? code : null,
-          message: error instanceof Error ? error.message : String(error),
-        });
-      },
-    ).finally(() => running.delete(request.id));
+    extract(request.task, controller.signal, onProgress)
+      .then((result) => largeResults.reply(request.id, result))
+      .then(
+        (reply) => channel.send(reply),
+        (error: unknown) => {
+          const code = (error as { code?: unknown } | null)?.code;
+          channel.send({
+            type: 'failed',
+            id: request.id,
+            code: typeof code === 'string' ? code : null,
+            message: error instanceof Error ? error.message : String(error),
+          });
+        },
+      )
+      .finally(() => running.delete(request.id));
   });
   channel.onParentGone(() => {
     void pool.destroy().finally(() => process.exit(0));

@@ -14,6 +14,7 @@ import { bundledWorkerPath } from '../app-root';
 import { TOO_COMPLEX_TO_READ } from '../library/import-into-library';
 import { sentenceError } from '../../shared/i18n/english-sentence';
 import { unpackedAsarPath } from '../unpacked-path';
+import { takeLargeResult } from './large-result';
 import { readExtractProgress, type ExtractResult, type ExtractTask } from './extract-protocol';
 import type { FileReading } from '../../shared/models';
 import type { ImportHostProcess, ImportHostReply, SpawnImportHost } from './import-host-protocol';
@@ -149,6 +150,7 @@ export function createImportPool({
     }
     inFlight.delete(reply.id);
     if (reply.type === 'done') pending.resolve(reply.result);
+    else if (reply.type === 'done-in-file') takeLargeResult(reply.file).then(pending.resolve, pending.reject);
     else pending.reject(Object.assign(new Error(reply.message), reply.code ? { code: reply.code } : {}));
     dispatch();
   };

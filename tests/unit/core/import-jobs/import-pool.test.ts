@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -96,6 +96,26 @@ describe('the import pool', () => {
       const large = await read(files[4]!, true);
       const rest = await Promise.all(files.slice(5).map((file) => read(file)));
       expect([...first, large, ...rest]).toEqual([...names.slice(0, 4), 'This page has no readable text.', ...names.slice(4)]);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('a result too large for one message comes whole through a file, which is gone once read', async () => {
+    // The host's temporary folder under this test's own.
+    vi.stubEnv('TMPDIR', dir);
+    const pool = createImportPool({ threads: 1, log: () => {} });
+    try {
+      const paragraphs = Array.from({ length: 6000 }, (_, i) => `<p>Paragraph ${i} of the long page, about harbour pilots and canal locks.</p>`);
+      const file = path.join(dir, 'long.html');
+      writeFileSync(file, `<html><head><title>A long page</title></head><body><article>${paragraphs.join('\n')}</article></body></html>`);
+      const result = await pool.extract({ fileName: file, filePath: file, alone: true });
+      expect(titleOf(result)).toBe('A long page');
+      expect(result.ok && result.article.document.text).toContain('Paragraph 5999 of the long page');
+      expect(result.ok && result.original?.bytes.length).toBe(statSync(file).size);
+      const folders = readdirSync(dir).filter((name) => name.startsWith('quire-import-'));
+      expect(folders).toHaveLength(1);
+      expect(readdirSync(path.join(dir, folders[0]!))).toEqual([]);
     } finally {
       await pool.close();
     }

@@ -1,0 +1,51 @@
+/**
+ * A large page's result handed from the import host to Quire through a file instead of one IPC
+ * message. A message of several megabytes (a 3.5 MB manual page: its original bytes, its reader
+ * HTML and its text, about 8 MB) arrives on Quire's main thread in one piece: Node joins its chunks
+ * into one new buffer, then deserializes it, and on this machine every fresh page of memory costs
+ * ~11 µs to fault in, so that was an 88 ms stretch of the main thread's own work in a profile of
+ * an import (the longest of the import; the app's window and every other request waited). From a
+ * file, the bytes are read on libuv's thread pool (the faults are paid there); only the
+ * deserializing is left to the main thread.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { ExtractResult } from './extract-protocol';
+
+/** A result this large (serialized) goes through a file; smaller ones travel as a message. */
+export const LARGE_RESULT_BYTES = 1024 * 1024;
+
+/** The host's side: where its large results are written (one folder per host, removed as it ends). */
+export class LargeResultFolder {
+  private dir: string | null = null;
+
+  /**
+   * The reply for `result`: the result itself, or the file it was written to when it is large.
+   * Written with `wx`: the folder is the host's own, a name is never reused.
+   */
+  async reply(id: number, result: ExtractResult): Promise<{ type: 'done'; id: number; result: ExtractResult } | { type: 'done-in-file'; id: number; file: string }> {
+    const bytes = serialize(result);
+    if (bytes.length < LARGE_RESULT_BYTES) return { type: 'done', id, result };
+    this.dir ??= mkdtempSync(path.join(os.tmpdir(), 'quire-import-'));
+    const file = path.join(this.dir, `result-${id}.bin`);
+    await writeFile(file, bytes, { flag: 'wx' });
+    return { type: 'done-in-file', id, file };
+  }
+
+  /** Removes the folder with whatever Quire did not take (the host is ending). */
+  remove(): void {
+    if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Quire's side: the result in `file`, which is removed once read. */
+export async function takeLargeResult(file: string): Promise<ExtractResult> {
+  try {
+    return deserialize(await readFile(file)) as ExtractResult;
+  } finally {
+    await rm(file, { force: true });
+  }
+}
