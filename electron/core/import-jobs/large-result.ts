@@ -17,6 +17,12 @@ import type { ExtractResult } from './extract-protocol';
 
 /** A result this large (serialized) goes through a file; smaller ones travel as a message. */
 export const LARGE_RESULT_BYTES = 1024 * 1024;
+/**
+ * Only a result whose original file is at least this large is measured (serialized) first: a
+ * page's result is a few times its original (the original, the reader HTML, the text), so a
+ * smaller one cannot reach `LARGE_RESULT_BYTES`, and most files skip the extra serializing.
+ */
+const MEASURED_FROM_ORIGINAL_BYTES = 256 * 1024;
 
 /** The host's side: where its large results are written (one folder per host, removed as it ends). */
 export class LargeResultFolder {
@@ -27,6 +33,7 @@ export class LargeResultFolder {
    * Written with `wx`: the folder is the host's own, a name is never reused.
    */
   async reply(id: number, result: ExtractResult): Promise<{ type: 'done'; id: number; result: ExtractResult } | { type: 'done-in-file'; id: number; file: string }> {
+    if (!result.ok || (result.original?.bytes.length ?? 0) < MEASURED_FROM_ORIGINAL_BYTES) return { type: 'done', id, result };
     const bytes = serialize(result);
     if (bytes.length < LARGE_RESULT_BYTES) return { type: 'done', id, result };
     this.dir ??= mkdtempSync(path.join(os.tmpdir(), 'quire-import-'));
