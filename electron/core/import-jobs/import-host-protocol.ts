@@ -5,6 +5,7 @@
  * stop a worker in time, and then aborts): that must be the import host, never the app.
  */
 import type { ExtractProgress, ExtractResult, ExtractTask } from './extract-protocol';
+import type { LargeResultReply } from './large-result';
 
 /**
  * How the import host runs its workers; passed to it when it starts. The paths are found by Quire,
@@ -36,10 +37,10 @@ export type ImportHostReply =
   | { type: 'progress'; id: number; progress: ExtractProgress }
   | { type: 'done'; id: number; result: ExtractResult }
   /**
-   * a large result, written by the host as `v8.serialize(result)` to `file` (large-result.ts):
-   * Quire reads it on its thread pool and removes it, instead of receiving megabytes in one message
+   * a large result, written by the host to files (large-result.ts): Quire reads them on its thread
+   * pool and removes them, instead of receiving megabytes in one message
    */
-  | { type: 'done-in-file'; id: number; file: string }
+  | LargeResultReply
   /** the worker itself failed (its heap limit, a crash): `code` is Node's error code when there is one */
   | { type: 'failed'; id: number; code: string | null; message: string };
 

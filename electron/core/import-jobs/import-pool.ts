@@ -150,7 +150,7 @@ export function createImportPool({
     }
     inFlight.delete(reply.id);
     if (reply.type === 'done') pending.resolve(reply.result);
-    else if (reply.type === 'done-in-file') takeLargeResult(reply.file).then(pending.resolve, pending.reject);
+    else if (reply.type === 'done-in-file') takeLargeResult(reply).then(pending.resolve, pending.reject);
     else pending.reject(Object.assign(new Error(reply.message), reply.code ? { code: reply.code } : {}));
     dispatch();
   };

@@ -6,7 +6,8 @@
  * ~11 µs to fault in, so that was an 88 ms stretch of the main thread's own work in a profile of
  * an import (the longest of the import; the app's window and every other request waited). From a
  * file, the bytes are read on libuv's thread pool (the faults are paid there); only the
- * deserializing is left to the main thread.
+ * deserializing is left to the main thread, and the original's bytes, written to a file of their
+ * own, are not even deserialized: Quire stores them as read.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
@@ -32,14 +33,16 @@ export class LargeResultFolder {
    * The reply for `result`: the result itself, or the file it was written to when it is large.
    * Written with `wx`: the folder is the host's own, a name is never reused.
    */
-  async reply(id: number, result: ExtractResult): Promise<{ type: 'done'; id: number; result: ExtractResult } | { type: 'done-in-file'; id: number; file: string }> {
-    if (!result.ok || (result.original?.bytes.length ?? 0) < MEASURED_FROM_ORIGINAL_BYTES) return { type: 'done', id, result };
-    const bytes = serialize(result);
-    if (bytes.length < LARGE_RESULT_BYTES) return { type: 'done', id, result };
+  async reply(id: number, result: ExtractResult): Promise<{ type: 'done'; id: number; result: ExtractResult } | LargeResultReply> {
+    if (!result.ok || result.original === undefined || result.original.bytes.length < MEASURED_FROM_ORIGINAL_BYTES) return { type: 'done', id, result };
+    const { original, ...rest } = result;
+    const bytes = serialize(rest);
+    if (bytes.length + original.bytes.length < LARGE_RESULT_BYTES) return { type: 'done', id, result };
     this.dir ??= mkdtempSync(path.join(os.tmpdir(), 'quire-import-'));
     const file = path.join(this.dir, `result-${id}.bin`);
-    await writeFile(file, bytes, { flag: 'wx' });
-    return { type: 'done-in-file', id, file };
+    const originalFile = path.join(this.dir, `original-${id}.bin`);
+    await Promise.all([writeFile(file, bytes, { flag: 'wx' }), writeFile(originalFile, original.bytes, { flag: 'wx' })]);
+    return { type: 'done-in-file', id, file, original: { fileName: original.fileName, file: originalFile } };
   }
 
   /** Removes the folder with whatever Quire did not take (the host is ending). */
@@ -48,11 +51,21 @@ export class LargeResultFolder {
   }
 }
 
-/** Quire's side: the result in `file`, which is removed once read. */
-export async function takeLargeResult(file: string): Promise<ExtractResult> {
+/** The reply for a large result: the result without its original, and the original apart. */
+export interface LargeResultReply {
+  type: 'done-in-file';
+  id: number;
+  file: string;
+  original: { fileName: string; file: string };
+}
+
+/** Quire's side: the result the reply's files hold, which are removed once read. */
+export async function takeLargeResult({ file, original }: Pick<LargeResultReply, 'file' | 'original'>): Promise<ExtractResult> {
   try {
-    return deserialize(await readFile(file)) as ExtractResult;
+    const [bytes, originalBytes] = await Promise.all([readFile(file), readFile(original.file)]);
+    const result = deserialize(bytes) as ExtractResult;
+    return result.ok ? { ...result, original: { fileName: original.fileName, bytes: originalBytes } } : result;
   } finally {
-    await rm(file, { force: true });
+    await Promise.all([rm(file, { force: true }), rm(original.file, { force: true })]);
   }
 }
