@@ -4,7 +4,8 @@
  * pool, real Lunr index; the core and the import processes bundled in chunks, as `npm run build`
  * bundles them, so Quire's process loads what it loads in the app), and reports pages per second, peak memory and how long the host's event
  * loop was ever blocked; then measures the library list the UI holds (10,000 articles: size over
- * the wire, parse, filter and sort). Writes the "Import" section of docs/benchmarks.md.
+ * the wire, parse, filter and sort). Writes its part of the "Import" section of docs/benchmarks.md
+ * (between two marks; the notes above them are left as they are).
  *
  * `--before REF` also imports the same pages, in the same run, with the import code of the git
  * commit REF (its `electron/` tree, bundled as this run bundles today's): the comparison of two
@@ -346,21 +347,15 @@ const runs = [
   kept.allPages && kept.allPages !== kept.comparison && `${runHeading(kept.allPages)}:\n\n${runTable(kept.allPages)}`,
 ].filter(Boolean);
 
-const section = `## Import
+const generated = `${runs.join('\n\n')}
 
-Measured by \`npm run bench:import\` (bench/import-bench.mjs).
-
-${runs.join('\n\n')}
-
-What changed against the commit compared with: the bench bundles Quire's core and its import
-processes in chunks, as \`npm run build\` does (both columns: bundled whole, the core's process
-loaded every importer's packages, about 130 MB, which Quire's process never loads); a file above
-1 MB is read on a fresh worker with no other worker beside it, and its DOM's garbage is collected
-before its article is sanitized (page-dom.ts); workers are replaced after 250 files each; the
-import host runs below Quire's priority (which cannot show here: the bench runs under
-\`nice -n 19\`, the lowest already). Before the page DOM moved to linkedom, this bench measured
-2.1 pages/s, a 1,661 MB peak and a 1,739 ms event-loop block over all 4,849 pages (2026-11-28,
-load average 7.3). Where the memory goes: "Import: where the memory goes" above.
+How the columns are made: each version's core and import processes are bundled from its
+\`electron/\` tree in chunks, as \`npm run build\` does, and each imports in a process of its own,
+today's first; what the compared commit lacks is said in the notes above. The import host runs
+below Quire's priority, which cannot show here: the bench runs under \`nice -n 19\`, the lowest
+already. Before the page DOM moved to linkedom, this bench measured 2.1 pages/s, a 1,661 MB peak
+and a 1,739 ms event-loop block over all 4,849 pages (2026-11-28, load average 7.3). Where the
+memory goes: "Import: where the memory goes" above.
 
 The library list the UI holds (${listResult.articles.toLocaleString('en')} articles' metadata, from \`articles-10k.jsonl\`):
 
@@ -380,7 +375,17 @@ its article while it sanitizes it). CPU time counts every thread of both, so pag
 compare the versions even when other work shares the cores; the host thread's own CPU time shows
 how little of the longest event-loop block is work the host did.
 `;
+// Only what this bench wrote last time is replaced (between the two marks): the notes written by
+// hand above it in the section (runs compared, profiles, what was tried) stay.
+const BEGIN = '<!-- written by npm run bench:import: up to the end mark, replaced at each run -->';
+const END = '<!-- end of what npm run bench:import writes -->';
+const block = `${BEGIN}\n${generated}${END}\n`;
 const existing = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n';
-const withoutOld = existing.replace(/\n## Import\n[\s\S]*?(?=\n## |$)/, '\n');
-writeFileSync(REPORT, `${withoutOld.trimEnd()}\n\n${section}`);
-console.error(`wrote the Import section of ${path.relative(ROOT, REPORT)}`);
+const begin = existing.indexOf(BEGIN);
+const end = existing.indexOf(END);
+const report =
+  begin >= 0 && end > begin
+    ? `${existing.slice(0, begin)}${block}${existing.slice(end + END.length + 1)}`
+    : `${existing.trimEnd()}\n\n## Import\n\nMeasured by \`npm run bench:import\` (bench/import-bench.mjs).\n\n${block}`;
+writeFileSync(REPORT, report);
+console.error(`wrote its part of the Import section of ${path.relative(ROOT, REPORT)}`);
