@@ -18,7 +18,7 @@ export interface CliDeps {
    * demand; `index`: the library's index, already started (`searchIfInStep`); `only`: the command
    * reads these articles and nothing else, so only they are read (open-quire.ts's `onlyArticles`)
    */
-  openCore(libraryFlag: string | undefined, options?: { maintenance?: boolean; searches?: boolean; index?: SearchIndex; only?: readonly string[] }): Promise<QuireCore>;
+  openCore(libraryFlag: string | undefined, options?: { maintenance?: boolean; searches?: boolean; index?: SearchIndex; only?: readonly string[]; imports?: boolean }): Promise<QuireCore>;
   /**
    * `quire search` without opening the library when its index is known to be in step with it
    * (results null otherwise, and the index it started is handed to `openCore`); without it, every
@@ -50,6 +50,8 @@ export interface WithApiOptions {
    * their metadata is read at open, not the whole library's; anything that asks for more fails
    */
   only?: readonly string[];
+  /** the command reads files into the library (`quire import`): the import host starts while the library opens */
+  imports?: boolean;
 }
 
 export interface CommandContext {
@@ -73,5 +75,5 @@ export interface CommandContext {
    * articles alone, so only they are read and the index is left to the next search
    * (core/indexing/index-changes-for-later.ts)
    */
-  withWriteApi<T>(run: (api: ReaderApi, events: ReaderEventSource) => Promise<T>, options?: { indexed?: boolean; only?: readonly string[] }): Promise<T>;
+  withWriteApi<T>(run: (api: ReaderApi, events: ReaderEventSource) => Promise<T>, options?: { indexed?: boolean; only?: readonly string[]; imports?: boolean }): Promise<T>;
 }

@@ -56,7 +56,7 @@ export async function searchCliIfInStep(
 
 export async function openCliCore(
   libraryFlag?: string,
-  { maintenance = false, searches = false, index, only }: { maintenance?: boolean; searches?: boolean; index?: SearchIndex; only?: readonly string[] } = {},
+  { maintenance = false, searches = false, index, only, imports = false }: { maintenance?: boolean; searches?: boolean; index?: SearchIndex; only?: readonly string[]; imports?: boolean } = {},
   early: EarlyPrefetch | null = null,
 ): Promise<QuireCore> {
   const userData = userDataDir();
@@ -87,5 +87,7 @@ export async function openCliCore(
     // `quire show ID` reads that article's metadata, not the library's.
     ...(only ? { onlyArticles: only } : {}),
     ...(prefetched ? { prefetched } : {}),
+    // `quire import`: the import host and a worker start while the library opens.
+    ...(imports ? { warmImports: true } : {}),
   });
 }

@@ -79,11 +79,11 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
    */
   async function withApi<T>(
     run: (api: ReaderApi, core: QuireCore) => Promise<T>,
-    { indexed = false, maintenance = false, writes = false, index, only }: WithApiOptions & { index?: SearchIndex } = {},
+    { indexed = false, maintenance = false, writes = false, index, only, imports = false }: WithApiOptions & { index?: SearchIndex } = {},
   ): Promise<T> {
     if (writes) await refuseWhileHeld(context.locate().libraryDir);
     // A command that searches or writes starts the search index while the library is read.
-    const openOptions = { ...(maintenance ? { maintenance } : {}), ...(indexed ? { searches: true } : {}), ...(index ? { index } : {}), ...(only ? { only } : {}) };
+    const openOptions = { ...(maintenance ? { maintenance } : {}), ...(indexed ? { searches: true } : {}), ...(index ? { index } : {}), ...(only ? { only } : {}), ...(imports ? { imports } : {}) };
     const core = await (Object.keys(openOptions).length > 0 ? deps.openCore(libraryFlag(), openOptions) : deps.openCore(libraryFlag()));
     try {
       const api = createDirectApi(core, (error) => deps.log('A command failed unexpectedly.', error));
@@ -105,7 +105,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
    */
   async function withWriteApi<T>(
     run: (api: ReaderApi, events: ReaderEventSource) => Promise<T>,
-    { indexed = false, only }: { indexed?: boolean; only?: readonly string[] } = {},
+    { indexed = false, only, imports = false }: { indexed?: boolean; only?: readonly string[]; imports?: boolean } = {},
   ): Promise<T> {
     const { libraryDir } = context.locate();
     if (await isLibraryLocked(libraryDir)) {
@@ -118,7 +118,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         }
       }
     }
-    return withApi((api, core) => run(api, core.events), { indexed, writes: true, ...(only ? { only } : {}) });
+    return withApi((api, core) => run(api, core.events), { indexed, writes: true, ...(only ? { only } : {}), ...(imports ? { imports } : {}) });
   }
 
   /**

@@ -14,7 +14,7 @@ import { BackupSchedule } from './backup/backup-schedule';
 import { LibraryArchives } from './backup/library-archives';
 import { EventHub } from './events';
 import type { SpawnImportHost } from './import-jobs/import-host-protocol';
-import { createImportPool } from './import-jobs/import-pool';
+import { createImportPool, type ImportPool } from './import-jobs/import-pool';
 import { IndexChangesForLater } from './indexing/index-changes-for-later';
 import { IndexSync, type LibraryIndex } from './indexing/index-sync';
 import { keepInStepRecord } from './indexing/in-step-record';
@@ -70,6 +70,11 @@ export interface OpenQuireOptions {
    * off, so the first search finds the index ready.
    */
   indexOnDemand?: boolean;
+  /**
+   * Start the import host and one of its workers at once, while the library opens (`quire
+   * import`): their start, about a second, otherwise began only after the open, with the first file.
+   */
+  warmImports?: boolean;
   /**
    * Keep the index's in-step record when closing (indexing/in-step-record.ts; default true): the
    * app and `quire serve`, a `quire search` that opened the library, and the one-shot commands
@@ -302,18 +307,21 @@ export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   // library is read: the import's continuation would otherwise wait behind the open's first long
   // synchronous step (the metadata cache's parse), and the worker's start with it (~180 ms).
   const indexStarted = options.indexOnDemand === true ? null : Promise.resolve(await createIndex());
+  const pool = createImportPool({ log, ...(options.spawnImportHost ? { spawnHost: options.spawnImportHost } : {}) });
+  if (options.warmImports) pool.warm();
   try {
-    return await openWithIndex(options, { log, clock, libraryDir, libraryLock, heldElsewhere }, indexStarted ? () => indexStarted : createIndex);
+    return await openWithIndex(options, { log, clock, libraryDir, libraryLock, heldElsewhere, pool }, indexStarted ? () => indexStarted : createIndex);
   } catch (error) {
-    // Nothing will search this library: the index's worker stops.
+    // Nothing will search this library or import into it: the index's worker and the import host stop.
     void indexStarted?.then((index) => index.close()).catch(() => undefined);
+    void pool.close().catch(() => undefined);
     throw error;
   }
 }
 
 async function openWithIndex(
   options: OpenQuireOptions,
-  { log, clock, libraryDir, libraryLock, heldElsewhere }: { log: Log; clock: ReturnType<typeof createClock>; libraryDir: string; libraryLock: HeldLock | null; heldElsewhere: boolean },
+  { log, clock, libraryDir, libraryLock, heldElsewhere, pool }: { log: Log; clock: ReturnType<typeof createClock>; libraryDir: string; libraryLock: HeldLock | null; heldElsewhere: boolean; pool: ImportPool },
   createIndex: () => Promise<SearchIndex>,
 ): Promise<QuireCore> {
   const { store, created } = await ArticleStore.open(libraryDir, {
@@ -348,7 +356,7 @@ async function openWithIndex(
     : new IndexSync(createIndex, source, log, { onDemand: options.indexOnDemand === true });
   const events = new EventHub(log);
   if (options.settings.brokenCopy) log(`The settings file could not be read; defaults are in use and the broken file was kept as ${options.settings.brokenCopy}`);
-  const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool: createImportPool({ log, ...(options.spawnImportHost ? { spawnHost: options.spawnImportHost } : {}) }), maxImportBytes: options.maxImportBytes }, { cacheDir: options.cacheDir, source, keep: options.keepInStepRecord !== false });
+  const quire = new Quire(libraryDir, events, index, { store, annotations, settings: options.settings, index, clock, log, events, pool, maxImportBytes: options.maxImportBytes }, { cacheDir: options.cacheDir, source, keep: options.keepInStepRecord !== false });
   if (libraryLock) {
     // The holder is the library's one writer: the command line sends its changes here.
     const announce = (method: ReaderMethod, args: readonly unknown[], value: unknown): void => {

@@ -48,6 +48,6 @@ export function registerImportCommand(program: Command, context: CommandContext)
           }
         }
         if (outcomes.length > 1) out(importSummaryLine(outcomes));
-      }, { indexed: true }),
+      }, { indexed: true, imports: true }),
     );
 }

@@ -25,7 +25,12 @@ export interface ImportHostOptions {
 
 export type ImportHostRequest =
   | { type: 'extract'; id: number; task: ExtractTask }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  /**
+   * start a worker and read a small page on it now, before the first file arrives (an import
+   * that has the library to open first); files sent after it wait for it, then use that worker
+   */
+  | { type: 'warm' };
 
 export type ImportHostReply =
   /** sent once, when the host is ready to take work (a host that exits before it failed to start) */

@@ -18,6 +18,13 @@ import { runProcessInBackground } from '../background-priority';
 
 const IDLE_MS = 30_000;
 /**
+ * What a worker reads to warm up: a page, so that loading the reader of pages (jsdom, linkedom,
+ * Readability: about a second) is done before the first file comes.
+ */
+const WARM_UP_PAGE = new TextEncoder().encode(
+  '<!doctype html><html lang="en"><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1><p>A page read while the import starts, so that the first file finds its reader loaded.</p></article></body></html>',
+);
+/**
  * A worker whose heap has grown past this after a file is replaced by a fresh one, so that what
  * the HTML parser keeps between documents cannot add up over a folder of thousands of files.
  */
@@ -83,7 +90,10 @@ async function startHost(): Promise<void> {
    * Reads one file on a worker, with a port of its own for the worker's progress messages (already
    * throttled there: this loop only checks and passes them on).
    */
+  /** The warm-up page being read (`warm`); files wait for it, so that they take its worker. */
+  let warming: Promise<void> = Promise.resolve();
   const extract = async (task: ExtractTask, signal: AbortSignal, onProgress: (progress: ExtractProgress) => void): Promise<ExtractResult> => {
+    await warming;
     const alone = task.alone === true;
     if (alone) await rotation.beforeAlone();
     const { port1, port2 } = new MessageChannel();
@@ -105,6 +115,14 @@ async function startHost(): Promise<void> {
   channel.onMessage((request) => {
     if (request.type === 'cancel') {
       running.get(request.id)?.abort();
+      return;
+    }
+    if (request.type === 'warm') {
+      // Not a file: the rotation does not count it, and its result is of no interest.
+      warming = pool.run({ fileName: 'warm-up.html', bytes: WARM_UP_PAGE }).then(
+        () => undefined,
+        () => undefined,
+      );
       return;
     }
     const controller = new AbortController();

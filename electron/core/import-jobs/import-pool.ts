@@ -46,6 +46,12 @@ export interface ImportPool {
   readonly threads: number;
   /** `onProgress` hears how far a long file is read (a book's chapters, a PDF's pages), a few times a second at most */
   extract(task: ExtractTask, signal?: AbortSignal, onProgress?: (progress: FileReading) => void): Promise<ExtractResult>;
+  /**
+   * Starts the import host now, with a worker that reads a small page at once, so that their start
+   * (a second and more) overlaps what comes before the first file (opening the library). Unused,
+   * the host stops after its idle time like any other.
+   */
+  warm(): void;
   /** the import host's process id while it runs (the import bench adds its memory) */
   hostPid(): number | null;
   close(): Promise<void>;
@@ -116,6 +122,8 @@ export function createImportPool({
   /** in the order they were asked for; suspects go first */
   const waiting: Pending[] = [];
   const inFlight = new Map<number, Pending>();
+  /** `warm` was asked for: the host is told once it is ready */
+  let warmWhenReady = false;
 
   const startHost = (): RunningHost => {
     const where = paths ?? resolveImportPaths();
@@ -138,6 +146,8 @@ export function createImportPool({
     if (host !== from) return;
     if (reply.type === 'ready') {
       from.ready = true;
+      if (warmWhenReady) from.process.send({ type: 'warm' });
+      warmWhenReady = false;
       dispatch();
       return;
     }
@@ -235,6 +245,12 @@ export function createImportPool({
         waiting.push(pending);
         dispatch();
       });
+    },
+    warm() {
+      if (host !== null) return;
+      warmWhenReady = true;
+      host = startHost();
+      // Its idle timer starts once it is ready (dispatch), as after a last file.
     },
     hostPid: () => host?.process.pid ?? null,
     async close() {

@@ -55,6 +55,14 @@ describe('quire CLI (in process, fake core)', () => {
     expect(core.whenIndexed.mock.invocationCallOrder.at(-1)!).toBeLessThan(core.close.mock.invocationCallOrder[0]!);
   });
 
+  it('asks for the import host to start while the library opens for an import, and for no other command', async () => {
+    const { deps, run } = harness();
+    await run('import', '/tmp/notes.txt');
+    await run('list');
+    await run('delete', 'a1b2c3d4e5f60718');
+    expect(vi.mocked(deps.openCore).mock.calls).toEqual([[undefined, { searches: true, imports: true }], [undefined], [undefined, { only: ['a1b2c3d4e5f60718'] }]]);
+  });
+
   it('opens only the article a change to one article is about, and leaves the index to the next search', async () => {
     const { core, deps, run } = harness();
     await run('note', 'a1b2c3d4e5f60718', 'A thought');

@@ -38,6 +38,7 @@ function controlledPool() {
         if (files.size === 2) arrived();
       });
     },
+    warm: () => undefined,
     hostPid: () => null,
     close: async () => {},
   };

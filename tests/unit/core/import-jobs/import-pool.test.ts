@@ -121,6 +121,23 @@ describe('the import pool', () => {
     }
   }, 60_000);
 
+  it('warming starts the host before any file; the files that follow are read as usual', async () => {
+    const pool = createImportPool({ threads: 2, log: () => {} });
+    try {
+      pool.warm();
+      const pid = pool.hostPid();
+      expect(pid).not.toBeNull();
+      expect(alive(pid!)).toBe(true);
+      const names = ['Harbour pilots', 'Canal locks', 'Lighthouse keepers'];
+      const read = await Promise.all(names.map((name, i) => pool.extract({ fileName: `p${i}.html`, filePath: page(`p${i}.html`, name) })));
+      expect(read.map(titleOf)).toEqual(names);
+      // The same host: warming started the one the files used.
+      expect(pool.hostPid()).toBe(pid);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('a cancelled file stops at once and the host reads the next one', async () => {
     const pool = createImportPool({ threads: 1, log: () => {} });
     try {
