@@ -13,10 +13,10 @@ import { startLibraryPrefetch } from '../core/library/start-library-prefetch';
  * it can, and its index's thread needs the second core), not the commands about one article
  * (`show`, `annotations`, `export ID`), `serve` (it holds the library and follows its changes) or
  * the checks and archives, which read every file themselves, nor the commands that change the
- * articles given by their ids (`tag`, `mark`, `note`, `delete`…: they read those articles alone). A command that
- * writes reads ahead too: each change reads the article.json it changes again, under the
- * article's lock, and merges into it, so a version read a moment earlier is never written back (as
- * when another process changes the library while it is open).
+ * articles given by their ids (`tag`, `mark`, `note`, `delete`…: they read those articles alone).
+ * A command that writes reads ahead too: each change reads the article.json it changes again,
+ * under the article's lock, and merges into it, so a version read a moment earlier is never
+ * written back (as when another process changes the library while it is open).
  */
 export const COMMANDS_READING_AHEAD: ReadonlyMap<string, { annotationFolders: boolean }> = new Map<string, { annotationFolders: boolean }>([
   ['list', { annotationFolders: false }],

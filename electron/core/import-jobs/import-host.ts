@@ -86,12 +86,12 @@ async function startHost(): Promise<void> {
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 3 * WORKER_SEMI_SPACE_MB },
   });
   const rotation = new WorkerRotation(pool, options.filesPerWorkerLife * options.threads);
+  /** The warm-up page being read (`warm`); files wait for it, so that they take its worker. */
+  let warming: Promise<void> = Promise.resolve();
   /**
    * Reads one file on a worker, with a port of its own for the worker's progress messages (already
    * throttled there: this loop only checks and passes them on).
    */
-  /** The warm-up page being read (`warm`); files wait for it, so that they take its worker. */
-  let warming: Promise<void> = Promise.resolve();
   const extract = async (task: ExtractTask, signal: AbortSignal, onProgress: (progress: ExtractProgress) => void): Promise<ExtractResult> => {
     await warming;
     const alone = task.alone === true;
@@ -112,6 +112,9 @@ async function startHost(): Promise<void> {
   const running = new Map<number, AbortController>();
   const largeResults = new LargeResultFolder();
   process.on('exit', () => largeResults.remove());
+  // Quire stops an idle host with SIGTERM, which ends a process without its 'exit' handlers: the
+  // temporary folder would stay behind (empty, Quire removes each result it reads).
+  process.on('SIGTERM', () => process.exit(0));
   channel.onMessage((request) => {
     if (request.type === 'cancel') {
       running.get(request.id)?.abort();
