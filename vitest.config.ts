@@ -5,6 +5,11 @@ export default defineConfig({
   test: {
     // The search worker runs from out/worker: build the Node side once before any test.
     globalSetup: ['tests/support/build-once.ts'],
+    // Two files at a time on two cores (Vitest's default is one fewer than the cores): most files
+    // wait on the processes they start, and each file's fork and module loading (about 0.7 s, 140 s
+    // over the suite) overlaps another's work. 572 → 430 s on the 2-core machine, all passing, the
+    // slowest test at 52 s of its 120 s; docs/architecture.md, "Tests".
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

@@ -16,12 +16,11 @@ const playwrightReport = path.join(reportDir, 'playwright.json');
 /**
  * The checks that only read the sources (types, lint, Doyensec's Electron scanner), side by side:
  * each keeps one core busy for about half a minute. They run at the lowest CPU priority while the
- * build and the unit tests run, in the time those leave: Vitest runs one worker on two cores (the
- * import host below normal priority needs the other, docs/architecture.md), and that worker uses
- * about one core, so the checks end within the unit step's first minute or two instead of taking
- * half a minute of their own before it; where the import host (at priority 10) wants the same
- * core, it outweighs them about seven to one (CPU weights 110 and 15). Their output is printed
- * whole, one after the other, once the unit step has ended.
+ * build and the unit tests run, in the time those leave (the unit tests' two workers spend much of
+ * theirs waiting on the processes they start), instead of taking half a minute of their own before
+ * them; where the import host (at priority 10) wants the same core, it outweighs them about seven
+ * to one (CPU weights 110 and 15). Their output is printed whole, one after the other, once the
+ * unit step has ended.
  */
 const readOnlyChecks = [
   { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },

@@ -29,8 +29,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'quire-packaging-'));
 let packed: PackedApp;
 /**
  * The build the Electron e2e specs launch, packed beside the shipped one: each pack keeps one
- * core busy for about ten seconds, and Vitest's one worker leaves the other idle. Its own test
- * awaits it (and reports its failure).
+ * core busy for about ten seconds, and much of it is waiting on files. Its own test awaits it (and
+ * reports its failure).
  */
 let e2ePacked: Promise<PackedApp> | undefined;
 const e2eWork = mkdtempSync(path.join(tmpdir(), 'quire-packaging-e2e-'));

@@ -20,7 +20,10 @@ function recordEvents(core: Awaited<ReturnType<typeof openTestLibrary>>['core'])
   return { progress, finished };
 }
 
-describe('bulk import jobs', () => {
+// Imports run in the import host below normal priority: beside the other test worker's busy
+// processes it may get little of a core, so a minute rather than the default half (the slowest of
+// these took 13 s so; a hang still fails).
+describe('bulk import jobs', { timeout: 60_000 }, () => {
   it('imports a folder of real pages in the background, with progress and a summary of every failure and duplicate', async () => {
     const root = tempDir();
     const folder = path.join(root, 'pages');
