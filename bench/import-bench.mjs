@@ -13,6 +13,11 @@
  * pages (the report says so). The section keeps the last comparison and the last run over all
  * pages (kept in .cache/bench-import/results.json), so one report shows both.
  *
+ * `--folder DIR` imports every file of DIR (and its subfolders, as Quire imports a folder) instead
+ * of the corpus: any folder of real pages, EPUBs or PDFs, timed against `--before` in one run. Its
+ * table is printed, and docs/benchmarks.md (which reports the corpus) is left alone. `--before
+ * jsdom` names the last commit whose import read every page in jsdom (the extraction baseline).
+ *
  * The corpus: `bash bench/debian-docs.sh .cache/corpus` (about 75 s, needs root for
  * apt-get), or set QUIRE_DEBIAN_CORPUS to where it was built.
  */
@@ -35,11 +40,11 @@ const argument = (name) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1] : undefined;
 };
+/** The last commit that read every page in jsdom, in Quire's own process (32f7bbf moved pages to linkedom). */
+const JSDOM_BASELINE = '41c0641';
+const folderArgument = argument('--folder');
+const FOLDER = folderArgument === undefined ? null : path.resolve(folderArgument);
 
-if (!existsSync(HTML_DIR)) {
-  console.error(`No corpus at ${HTML_DIR}: run  bash bench/debian-docs.sh .cache/corpus  first.`);
-  process.exit(1);
-}
 if (!existsSync(path.join(ROOT, 'out', 'worker', 'import-worker.js'))) {
   console.error('The import worker is not built: run  npm run build  first.');
   process.exit(1);
@@ -58,12 +63,25 @@ if (measuring !== undefined) {
   process.exit(0);
 }
 
+if (FOLDER !== null && !existsSync(FOLDER)) {
+  console.error(`There is no folder ${FOLDER} to import.`);
+  process.exit(1);
+}
+if (FOLDER !== null && argument('--pages') !== undefined) {
+  console.error('--pages counts pages of the corpus; with --folder, the whole folder is imported.');
+  process.exit(1);
+}
+if (FOLDER === null && !existsSync(HTML_DIR)) {
+  console.error(`No corpus at ${HTML_DIR}: run  bash bench/debian-docs.sh .cache/corpus  first, or name a folder with --folder.`);
+  process.exit(1);
+}
+
 // 1. Bulk import.
-const allPages = readdirSync(HTML_DIR).filter((name) => name.endsWith('.html')).sort();
+const allPages = FOLDER === null ? readdirSync(HTML_DIR).filter((name) => name.endsWith('.html')).sort() : [];
 const limit = Number(argument('--pages') ?? allPages.length);
 const root = mkdtempSync(path.join(os.tmpdir(), 'quire-import-bench-'));
-let importDir = HTML_DIR;
-if (limit < allPages.length) {
+let importDir = FOLDER ?? HTML_DIR;
+if (FOLDER === null && limit < allPages.length) {
   // A folder of links to the first N pages: the import walks it like the real one.
   importDir = path.join(root, 'pages');
   mkdirSync(importDir);
@@ -94,7 +112,7 @@ function childPids() {
  * CPU time of Quire and its import host (every thread: comparable when the machine is busy), peak
  * resident memory of both together and of each, the host's longest event-loop block, the load average.
  */
-async function importWith(version, { importDir, pages, root }) {
+async function importWith(version, { importDir, root }) {
   Object.assign(process.env, version.env);
   const libraryRoot = path.join(root, version.label);
   const settings = new Map();
@@ -155,6 +173,8 @@ async function importWith(version, { importDir, pages, root }) {
   await core.close();
   rmSync(libraryRoot, { recursive: true, force: true });
   const count = (status) => outcomes.filter((o) => o.status === status).length;
+  // Every file the import read (imported, already there or failed): the corpus's pages, or a folder's files.
+  const pages = outcomes.length;
   // This process and the import host with its workers (a child process since files are read there).
   const cpuSeconds = (cpu.user + cpu.system) / 1e6 + [...childCpu.values()].reduce((sum, seconds) => sum + seconds, 0);
   const result = {
@@ -239,7 +259,8 @@ async function importPathAt(ref) {
   execFileSync('sh', ['-c', `git archive ${commit} electron | tar -x -C "${dir}"`], { cwd: ROOT });
   return { label: commit, ...(await bundleImportPath(path.join(dir, 'electron'), path.join(dir, 'out'))) };
 }
-const beforeRef = argument('--before');
+const beforeArgument = argument('--before');
+const beforeRef = beforeArgument === 'jsdom' ? JSDOM_BASELINE : beforeArgument;
 const before = beforeRef === undefined ? null : await importPathAt(beforeRef);
 // esbuild's service process would count in the memory of this process's children.
 await stopEsbuild();
@@ -250,7 +271,7 @@ await stopEsbuild();
  */
 function importInOwnProcess(version) {
   const resultFile = path.join(root, `${version.label}.json`);
-  const job = { version, importDir, pages, root, resultFile };
+  const job = { version, importDir, root, resultFile };
   execFileSync(process.execPath, [import.meta.filename, '--measure', JSON.stringify(job)], { stdio: 'inherit' });
   return JSON.parse(readFileSync(resultFile, 'utf8'));
 }
@@ -260,7 +281,64 @@ const nowResult = importInOwnProcess(now);
 const beforeResult = before === null ? null : importInOwnProcess(before);
 rmSync(root, { recursive: true, force: true });
 
-// 2. The library list the UI holds: 10,000 articles' metadata.
+// 2. The report: the last comparison and the last run over all pages (either may be this one).
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${mb(os.totalmem())} MB RAM, Node ${process.version}`;
+const thisRun = {
+  date: new Date().toISOString().slice(0, 10),
+  machine,
+  loadAtEnd: os.loadavg()[0].toFixed(1),
+  pages,
+  allPages: allPages.length,
+  command: `npm run bench:import${pages < allPages.length || beforeRef !== undefined || FOLDER !== null ? ' --' : ''}${FOLDER !== null ? ` --folder ${folderArgument}` : ''}${pages < allPages.length ? ` --pages ${pages}` : ''}${beforeRef === undefined ? '' : ` --before ${beforeResult.version}`}`,
+  results: [nowResult, ...(beforeResult ? [beforeResult] : [])],
+};
+
+const count = (n) => n.toLocaleString('en');
+const ratio = (a, b) => `${(a / b).toFixed(1)}×`;
+/** One run's table: a column per version of the import path, today's first. */
+function runTable(run) {
+  const [first, second] = run.results;
+  const columns = run.results.map((r, i) => (i === 0 ? 'now' : `before (commit ${r.version})`));
+  const row = (label, cell) => `| ${label} | ${run.results.map(cell).join(' | ')} |`;
+  return [
+    `| measure | ${columns.join(' | ')} |`,
+    `|---${'|---'.repeat(columns.length)}|`,
+    row('imported / already in library / failed', (r) => `${r.imported} / ${r.duplicates} / ${r.failed}`),
+    row('time to import', (r) => `${r.seconds} s (**${r.pagesPerSecond} pages/s**)`),
+    ...(second ? [`| speed-up (time to import) | **${ratio(second.seconds, first.seconds)}** | 1× |`] : []),
+    row('time until all are searchable', (r) => `${r.indexedSeconds} s`),
+    row('CPU time of Quire and its import host (all threads)', (r) => `${r.cpuSeconds} s (${r.pagesPerCpuSecond} pages per CPU-second)`),
+    row("of which the host's own thread (walk, writes, events)", (r) => `${r.hostCpuSeconds} s`),
+    row('**peak resident memory, Quire and its import host together**', (r) => `**${r.peakRssMb} MB**`),
+    row('peak of Quire alone (core, search worker and index) / of the import host (its workers)', (r) => `${r.peakQuireRssMb} MB / ${r.peakHostRssMb} MB`),
+    row('longest host event-loop block during the import', (r) => `${r.eventLoopMaxMs} ms (p99 ${r.eventLoopP99Ms} ms)`),
+    row("most of the host thread's own work between two turns of its event loop", (r) => (r.mostOwnWorkMs === undefined ? '–' : `${r.mostOwnWorkMs} ms`)),
+    row('load average while it ran', (r) => `${r.loadAverage}`),
+  ].join('\n');
+}
+const runHeading = (run) =>
+  `\`${run.command}\` on ${run.machine}, ${run.date}, load average ${run.loadAtEnd} at the end: ` +
+  `${count(run.pages)} real HTML manual pages of \`bench/debian-docs.sh\`${run.pages < run.allPages ? ` (the first ${count(run.pages)} of ${count(run.allPages)})` : ''}, ` +
+  'imported into a fresh library with `importPaths` (worker pool, real Lunr index)';
+if (FOLDER !== null) {
+  // A folder of one's own: its table is printed; docs/benchmarks.md reports the corpus.
+  console.log(
+    `\n\`${thisRun.command}\` on ${thisRun.machine}, ${thisRun.date}, load average ${thisRun.loadAtEnd} at the end: ` +
+      `the ${count(nowResult.pages)} files of ${FOLDER}, imported into a fresh library with \`importPaths\`` +
+      `${beforeResult ? `, with today's import path and with the one of commit ${beforeResult.version}, one after the other in the same run` : ''}:\n\n${runTable(thisRun)}`,
+  );
+  process.exit(0);
+}
+const kept = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
+if (beforeResult) kept.comparison = thisRun;
+if (pages === allPages.length) kept.allPages = thisRun;
+writeFileSync(RESULTS, `${JSON.stringify(kept, null, 2)}\n`);
+const runs = [
+  kept.comparison && `${runHeading(kept.comparison)}, with today's import path and with the one of commit ${kept.comparison.results[1].version}, one after the other in the same run:\n\n${runTable(kept.comparison)}`,
+  kept.allPages && kept.allPages !== kept.comparison && `${runHeading(kept.allPages)}:\n\n${runTable(kept.allPages)}`,
+].filter(Boolean);
+
+// 3. The library list the UI holds: 10,000 articles' metadata.
 const lines = readFileSync(ARTICLES_10K, 'utf8').trim().split('\n').slice(0, 10_000);
 const metas = lines.map((line, i) => {
   const article = JSON.parse(line);
@@ -299,53 +377,6 @@ const listResult = {
 };
 console.error(JSON.stringify(listResult));
 
-// 3. The report: the last comparison and the last run over all pages (either may be this one).
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${mb(os.totalmem())} MB RAM, Node ${process.version}`;
-const thisRun = {
-  date: new Date().toISOString().slice(0, 10),
-  machine,
-  loadAtEnd: os.loadavg()[0].toFixed(1),
-  pages,
-  allPages: allPages.length,
-  command: `npm run bench:import${pages < allPages.length || beforeRef !== undefined ? ' --' : ''}${pages < allPages.length ? ` --pages ${pages}` : ''}${beforeRef === undefined ? '' : ` --before ${beforeResult.version}`}`,
-  results: [nowResult, ...(beforeResult ? [beforeResult] : [])],
-};
-const kept = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
-if (beforeResult) kept.comparison = thisRun;
-if (pages === allPages.length) kept.allPages = thisRun;
-writeFileSync(RESULTS, `${JSON.stringify(kept, null, 2)}\n`);
-
-const count = (n) => n.toLocaleString('en');
-const ratio = (a, b) => `${(a / b).toFixed(1)}×`;
-/** One run's table: a column per version of the import path, today's first. */
-function runTable(run) {
-  const [first, second] = run.results;
-  const columns = run.results.map((r, i) => (i === 0 ? 'now' : `before (commit ${r.version})`));
-  const row = (label, cell) => `| ${label} | ${run.results.map(cell).join(' | ')} |`;
-  return [
-    `| measure | ${columns.join(' | ')} |`,
-    `|---${'|---'.repeat(columns.length)}|`,
-    row('imported / already in library / failed', (r) => `${r.imported} / ${r.duplicates} / ${r.failed}`),
-    row('time to import', (r) => `${r.seconds} s (**${r.pagesPerSecond} pages/s**)`),
-    ...(second ? [`| speed-up (time to import) | **${ratio(second.seconds, first.seconds)}** | 1× |`] : []),
-    row('time until all are searchable', (r) => `${r.indexedSeconds} s`),
-    row('CPU time of Quire and its import host (all threads)', (r) => `${r.cpuSeconds} s (${r.pagesPerCpuSecond} pages per CPU-second)`),
-    row("of which the host's own thread (walk, writes, events)", (r) => `${r.hostCpuSeconds} s`),
-    row('**peak resident memory, Quire and its import host together**', (r) => `**${r.peakRssMb} MB**`),
-    row('peak of Quire alone (core, search worker and index) / of the import host (its workers)', (r) => `${r.peakQuireRssMb} MB / ${r.peakHostRssMb} MB`),
-    row('longest host event-loop block during the import', (r) => `${r.eventLoopMaxMs} ms (p99 ${r.eventLoopP99Ms} ms)`),
-    row("most of the host thread's own work between two turns of its event loop", (r) => (r.mostOwnWorkMs === undefined ? '–' : `${r.mostOwnWorkMs} ms`)),
-    row('load average while it ran', (r) => `${r.loadAverage}`),
-  ].join('\n');
-}
-const runHeading = (run) =>
-  `\`${run.command}\` on ${run.machine}, ${run.date}, load average ${run.loadAtEnd} at the end: ` +
-  `${count(run.pages)} real HTML manual pages of \`bench/debian-docs.sh\`${run.pages < run.allPages ? ` (the first ${count(run.pages)} of ${count(run.allPages)})` : ''}, ` +
-  'imported into a fresh library with `importPaths` (worker pool, real Lunr index)';
-const runs = [
-  kept.comparison && `${runHeading(kept.comparison)}, with today's import path and with the one of commit ${kept.comparison.results[1].version}, one after the other in the same run:\n\n${runTable(kept.comparison)}`,
-  kept.allPages && kept.allPages !== kept.comparison && `${runHeading(kept.allPages)}:\n\n${runTable(kept.allPages)}`,
-].filter(Boolean);
 
 const generated = `${runs.join('\n\n')}
 
