@@ -27,10 +27,14 @@ const PROGRESS_INTERVAL_MS = 100;
 const IN_FLIGHT_PER_THREAD = 8;
 /**
  * Files above this are read alone (run-import.ts): reading a web page takes about 60 times its
- * size in heap (the largest page of the Debian manuals, 4 MB, about 250 MB), an ordinary one a
- * few megabytes. Seven of the 4,849 Debian manual pages are this large.
+ * markup in heap (the largest page of the Debian manuals, 4 MB, about 250 MB), an ordinary one a
+ * few megabytes. Three of the 4,849 Debian manual pages are this large. Not lower: reading alone
+ * costs about three worker starts (a second of CPU each), and news pages of 1–2 MB are mostly
+ * inline scripts and styles, a small DOM. With this at 1 MiB and the workers' collection threshold
+ * at 128 MB (import-worker.ts), 120 real news pages (five copies of 24, one of 1.1 MB) took
+ * 16.5–17.8 s to import; with both raised, 10.6–10.7 s (docs/benchmarks.md).
  */
-const LARGE_FILE_BYTES = 1024 * 1024;
+const LARGE_FILE_BYTES = 2 * 1024 * 1024;
 
 export interface ImportJobsParts {
   events: EventHub;
