@@ -316,17 +316,17 @@ function runTable(run) {
     row('load average while it ran', (r) => `${r.loadAverage}`),
   ].join('\n');
 }
-const runHeading = (run) =>
-  `\`${run.command}\` on ${run.machine}, ${run.date}, load average ${run.loadAtEnd} at the end: ` +
-  `${count(run.pages)} real HTML manual pages of \`bench/debian-docs.sh\`${run.pages < run.allPages ? ` (the first ${count(run.pages)} of ${count(run.allPages)})` : ''}, ` +
-  'imported into a fresh library with `importPaths` (worker pool, real Lunr index)';
+/** What a run imported, how, and against what: the line above its table. */
+const runHeading = (
+  run,
+  imported = `${count(run.pages)} real HTML manual pages of \`bench/debian-docs.sh\`${run.pages < run.allPages ? ` (the first ${count(run.pages)} of ${count(run.allPages)})` : ''}`,
+) =>
+  `\`${run.command}\` on ${run.machine}, ${run.date}, load average ${run.loadAtEnd} at the end: ${imported}, ` +
+  'imported into a fresh library with `importPaths` (worker pool, real Lunr index)' +
+  (run.results[1] ? `, with today's import path and with the one of commit ${run.results[1].version}, one after the other in the same run` : '');
 if (FOLDER !== null) {
   // A folder of one's own: its table is printed; docs/benchmarks.md reports the corpus.
-  console.log(
-    `\n\`${thisRun.command}\` on ${thisRun.machine}, ${thisRun.date}, load average ${thisRun.loadAtEnd} at the end: ` +
-      `the ${count(nowResult.pages)} files of ${FOLDER}, imported into a fresh library with \`importPaths\`` +
-      `${beforeResult ? `, with today's import path and with the one of commit ${beforeResult.version}, one after the other in the same run` : ''}:\n\n${runTable(thisRun)}`,
-  );
+  console.log(`\n${runHeading(thisRun, `the ${count(nowResult.pages)} files of ${FOLDER}`)}:\n\n${runTable(thisRun)}`);
   process.exit(0);
 }
 const kept = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
@@ -334,7 +334,7 @@ if (beforeResult) kept.comparison = thisRun;
 if (pages === allPages.length) kept.allPages = thisRun;
 writeFileSync(RESULTS, `${JSON.stringify(kept, null, 2)}\n`);
 const runs = [
-  kept.comparison && `${runHeading(kept.comparison)}, with today's import path and with the one of commit ${kept.comparison.results[1].version}, one after the other in the same run:\n\n${runTable(kept.comparison)}`,
+  kept.comparison && `${runHeading(kept.comparison)}:\n\n${runTable(kept.comparison)}`,
   kept.allPages && kept.allPages !== kept.comparison && `${runHeading(kept.allPages)}:\n\n${runTable(kept.allPages)}`,
 ].filter(Boolean);
 
