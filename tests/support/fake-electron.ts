@@ -219,6 +219,8 @@ class FakeProtocol {
     // Electron keeps only the last call: a second one would silently drop the first call's schemes.
     if (this.registered) violation('protocol.registerSchemesAsPrivileged called twice (Electron honours only one call)');
     this.registered = true;
+    // electron.d.ts: code cache "only works when `standard` is also set to true".
+    for (const { scheme, privileges } of schemes) if (privileges?.codeCache && !privileges.standard) violation(`protocol scheme '${scheme}' asks for codeCache without standard`);
     this.privileged.push(...schemes);
   });
   readonly handle = vi.fn((scheme: string, handler: (request: Request) => Response | Promise<Response>) => {

@@ -82,6 +82,8 @@ describe('main process lifecycle', () => {
     expect(fake.protocol.privileged.map((s) => s.scheme).sort()).toEqual(['quire-app', 'quire-content']);
     // Only article files are readable from another origin (a PDF's original, fetched by the page view).
     expect(fake.protocol.privileged.filter((s) => s.privileges?.corsEnabled).map((s) => s.scheme)).toEqual(['quire-content']);
+    // The page's scripts keep their compiled code between starts; article files run no scripts.
+    expect(fake.protocol.privileged.filter((s) => s.privileges?.codeCache).map((s) => s.scheme)).toEqual(['quire-app']);
     expect([...fake.protocol.handlers.keys()].sort()).toEqual(['quire-app', 'quire-content']);
     expect(window.loadURL).toHaveBeenCalledWith('quire-app://app/index.html');
     // One handler per contract method, plus the native import dialog and the library folder's two channels.
