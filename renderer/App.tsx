@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Annotation, ArticleMeta, SearchHit } from '../electron/shared/models';
 import type { ImportPickKind } from '../electron/shared/commands';
 import type { MessageId } from '../electron/shared/i18n/catalogs';
@@ -9,8 +9,6 @@ import { useDesktop } from './app/desktop-context';
 import { PreferencesDialog } from './app/PreferencesDialog';
 import { useDesktopCommands, type AppDialog } from './app/use-desktop-commands';
 import { usePreferencesShortcut } from './app/use-preferences-shortcut';
-import { BookmarksView } from './bookmarks/BookmarksView';
-import { NotesView } from './notes/NotesView';
 import { StatusRegion } from './app/status-context';
 import { DropOverlay } from './library/DropOverlay';
 import { ImportUrlDialog } from './library/ImportUrlDialog';
@@ -21,9 +19,9 @@ import { useFileDrop } from './library/use-file-drop';
 import { usePasteImport } from './library/use-paste-import';
 import { useImport } from './library/use-import';
 import type { ReaderTarget } from './reader/reader-target';
-import { ReaderView } from './reader/ReaderView';
 import { LibraryHealthNotice } from './app/use-library-health';
 import { ViewErrorBoundary } from './app/ViewErrorBoundary';
+import { BookmarksView, NotesView, ReaderView } from './app/later-views';
 
 type View =
   | { name: 'library'; focusArticleId: string | null; reopenSearch?: true }
@@ -201,24 +199,30 @@ export function App() {
       )}
       {view.name === 'bookmarks' && (
         <ViewErrorBoundary region="main" onBackToLibrary={backToLibrary}>
-          <BookmarksView takeFocus={navigated} onOpen={openAnnotation} />
+          <Suspense fallback={null}>
+            <BookmarksView takeFocus={navigated} onOpen={openAnnotation} />
+          </Suspense>
         </ViewErrorBoundary>
       )}
       {view.name === 'notes' && (
         <ViewErrorBoundary region="main" onBackToLibrary={backToLibrary}>
-          <NotesView takeFocus={navigated} onOpen={openAnnotation} />
+          <Suspense fallback={null}>
+            <NotesView takeFocus={navigated} onOpen={openAnnotation} />
+          </Suspense>
         </ViewErrorBoundary>
       )}
       {view.name === 'reader' && (
         <div className="reader-layout">
           {/* Keyed per visit: each opening starts a fresh reader and boundary. */}
           <ViewErrorBoundary key={`${view.articleId}:${view.visit}`} region="main" onBackToLibrary={backToLibrary}>
-            <ReaderView
-              articleId={view.articleId}
-              target={view.target}
-              backLabel={text(BACK_LABELS[view.from])}
-              onBack={() => backFrom(view.articleId, view.from)}
-            />
+            <Suspense fallback={null}>
+              <ReaderView
+                articleId={view.articleId}
+                target={view.target}
+                backLabel={text(BACK_LABELS[view.from])}
+                onBack={() => backFrom(view.articleId, view.from)}
+              />
+            </Suspense>
           </ViewErrorBoundary>
         </div>
       )}

@@ -13,7 +13,7 @@ import { RecoveryNotice } from './app/RecoveryNotice';
 import { SettingsProvider } from './app/settings-context';
 import { StatusProvider } from './app/status-context';
 import { ViewErrorBoundary } from './app/ViewErrorBoundary';
-import { LocaleRoot } from './i18n/LocaleRoot';
+import { LocaleRoot, loadFirstCatalog } from './i18n/LocaleRoot';
 import './styles/base.css';
 import './styles/themes.css';
 import './styles/app.css';
@@ -38,26 +38,30 @@ if (!window.quire) blockNavigationAway();
 // The desktop app waits for the page's pending writes (a note being typed) before it closes.
 window.quire?.onFlushRequest(flushPendingWrites);
 
-createRoot(root).render(
-  <StrictMode>
-    <LocaleRoot>
-    {api ? (
-      <ApiProvider api={api} events={createEventSource()} queryClient={queryClient}>
-        <DesktopProvider desktop={window.quire ?? null}>
-          <StatusProvider>
-            <RecoveryNotice />
-            <SettingsProvider>
-              {/* Last line of defence: a failure outside any view (the header, a dialog) restarts the app at the library. */}
-              <ViewErrorBoundary region="main">
-                <App />
-              </ViewErrorBoundary>
-            </SettingsProvider>
-          </StatusProvider>
-        </DesktopProvider>
-      </ApiProvider>
-    ) : (
-      <BridgeMissingScreen />
-    )}
-    </LocaleRoot>
-  </StrictMode>,
+// The library is asked for first; the system language's catalog loads meanwhile, and the first
+// frame is already in that language.
+void loadFirstCatalog().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <LocaleRoot>
+      {api ? (
+        <ApiProvider api={api} events={createEventSource()} queryClient={queryClient}>
+          <DesktopProvider desktop={window.quire ?? null}>
+            <StatusProvider>
+              <RecoveryNotice />
+              <SettingsProvider>
+                {/* Last line of defence: a failure outside any view (the header, a dialog) restarts the app at the library. */}
+                <ViewErrorBoundary region="main">
+                  <App />
+                </ViewErrorBoundary>
+              </SettingsProvider>
+            </StatusProvider>
+          </DesktopProvider>
+        </ApiProvider>
+      ) : (
+        <BridgeMissingScreen />
+      )}
+      </LocaleRoot>
+    </StrictMode>,
+  ),
 );

@@ -7,6 +7,7 @@ import type { ArticleMeta, LibraryLayout } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
 import { useMoveToTrash, useRestoreArticle, useRetag } from './article-mutations';
 import { useLibraryArticles } from './article-queries';
+import { loadLaterViews } from '../app/later-views';
 import { useSelectionActions } from './use-selection-actions';
 import { BulkActionsBar } from './BulkActionsBar';
 import { EditArticleDialog } from './EditArticleDialog';
@@ -57,6 +58,12 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
       heading.current?.focus();
     },
   });
+
+  // The library is on screen: the reader and the other views load in the background meanwhile.
+  const listShown = articles !== null;
+  useEffect(() => {
+    if (listShown) loadLaterViews();
+  }, [listShown]);
 
   useEffect(() => {
     if (headingFocused.current || articles === null) return;

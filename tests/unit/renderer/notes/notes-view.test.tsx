@@ -41,7 +41,7 @@ afterEach(() => window.localStorage.clear());
 describe('Notes view', () => {
   it('shows each note in an editor with a Markdown preview', async () => {
     const { user } = await openNotes();
-    const editor = screen.getByRole('textbox', { name: 'Note on Harbour Morning' });
+    const editor = await screen.findByRole('textbox', { name: 'Note on Harbour Morning' });
     expect(editor).toHaveValue('First thoughts');
     await user.clear(editor);
     await user.type(editor, 'A **bold** idea');

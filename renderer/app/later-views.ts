@@ -1,0 +1,30 @@
+/**
+ * The views the page opens after the library, loaded as files of their own: the reader (with
+ * books, PDF pages, read-aloud), the Bookmarks and Notes views, and the Markdown renderer their
+ * notes share were a fifth of the script the page parses before it can ask for the library. They
+ * are loaded once the library is on screen (`loadLaterViews`), so that opening one does not wait;
+ * a view opened sooner waits for its file (`<Suspense>` in App.tsx), and a file that cannot be
+ * loaded fails into the view's error boundary like any other failure of the view.
+ */
+import { lazy } from 'react';
+
+const readerModule = () => import('../reader/ReaderView');
+const bookmarksModule = () => import('../bookmarks/BookmarksView');
+const notesModule = () => import('../notes/NotesView');
+
+export const ReaderView = lazy(() => readerModule().then((module) => ({ default: module.ReaderView })));
+export const BookmarksView = lazy(() => bookmarksModule().then((module) => ({ default: module.BookmarksView })));
+export const NotesView = lazy(() => notesModule().then((module) => ({ default: module.NotesView })));
+
+let loadingLater = false;
+
+/**
+ * Loads the later views' files in the background, once: the browser keeps each module, so a view
+ * opened afterwards renders at once. A file that fails to load here is tried again when its view
+ * opens.
+ */
+export function loadLaterViews(): void {
+  if (loadingLater) return;
+  loadingLater = true;
+  for (const load of [readerModule, bookmarksModule, notesModule]) load().catch(() => undefined);
+}
