@@ -5,6 +5,10 @@
  * are loaded once the library is on screen (`loadLaterViews`), so that opening one does not wait;
  * a view opened sooner waits for its file (`<Suspense>` in App.tsx), and a file that cannot be
  * loaded fails into the view's error boundary like any other failure of the view.
+ *
+ * Not at the moment the list arrives, but once the page is idle after it (`loadLaterViewsWhenIdle`):
+ * loading a module adds its stylesheet and preload links to the document, which makes the browser
+ * compute the styles of the whole page again, and run then, that delayed the list's first frame.
  */
 import { lazy } from 'react';
 
@@ -27,4 +31,18 @@ export function loadLaterViews(): void {
   if (loadingLater) return;
   loadingLater = true;
   for (const load of [readerModule, bookmarksModule, notesModule]) load().catch(() => undefined);
+}
+
+/** How long the later views wait at most for an idle moment (a page busy for that long loads them anyway). */
+const IDLE_WAIT_MS = 2000;
+
+/** `loadLaterViews` once the page is idle (after the frame being drawn); returns a cancel. */
+export function loadLaterViewsWhenIdle(): () => void {
+  // Chromium (the app, browser mode) has requestIdleCallback; a DOM without it (jsdom) gets a timer.
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(loadLaterViews, { timeout: IDLE_WAIT_MS });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = window.setTimeout(loadLaterViews, 0);
+  return () => window.clearTimeout(timer);
 }

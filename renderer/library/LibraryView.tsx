@@ -7,7 +7,7 @@ import type { ArticleMeta, LibraryLayout } from '../../electron/shared/models';
 import { useStatus } from '../app/status-context';
 import { useMoveToTrash, useRestoreArticle, useRetag } from './article-mutations';
 import { useLibraryArticles } from './article-queries';
-import { loadLaterViews } from '../app/later-views';
+import { loadLaterViewsWhenIdle } from '../app/later-views';
 import { useSelectionActions } from './use-selection-actions';
 import { BulkActionsBar } from './BulkActionsBar';
 import { EditArticleDialog } from './EditArticleDialog';
@@ -59,11 +59,9 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
     },
   });
 
-  // The library is on screen: the reader and the other views load in the background meanwhile.
+  // The library is on screen: the reader and the other views load in the background, once idle.
   const listShown = articles !== null;
-  useEffect(() => {
-    if (listShown) loadLaterViews();
-  }, [listShown]);
+  useEffect(() => (listShown ? loadLaterViewsWhenIdle() : undefined), [listShown]);
 
   useEffect(() => {
     if (headingFocused.current || articles === null) return;
