@@ -17,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EVENTS_ROUTE, httpRoute, isReaderMethod, type ReaderEventSource, type ReaderService } from '../shared/contract';
+import { asciiJson } from '../shared/ascii-json';
 import { dispatch } from '../shared/dispatch';
 import type { ErrorCode } from '../shared/result';
 import { say, type CoreSentence } from '../shared/i18n/core-sentences';
@@ -96,14 +97,15 @@ function sendText(response: ServerResponse, status: number, text: string): void 
   response.end(`${text}\n`);
 }
 
+/** A JSON answer, in ASCII only (shared/ascii-json.ts: the page takes it in as a one-byte string). */
 function sendJson(response: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
+  const body = asciiJson(value);
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
+    'Content-Length': body.length, // one byte per character: ASCII
     'Cache-Control': 'no-store',
   });
-  response.end(body);
+  response.end(body, 'latin1');
 }
 
 /**

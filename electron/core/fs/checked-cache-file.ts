@@ -19,6 +19,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Log } from '../log';
+import { asciiJson } from '../../shared/ascii-json';
 import { isNotFound, writeFileAtomic } from './atomic-write';
 
 /** What a cache file must say of itself to be used. */
@@ -87,14 +88,4 @@ export async function writeCheckedCache(file: string, kind: CacheKind, entries: 
   } catch (error) {
     log(`${kind.label} ${file} could not be written`, error);
   }
-}
-
-/**
- * JSON with every character outside ASCII written as its `\uXXXX` escape (a character beyond the
- * Basic Multilingual Plane as its two surrogates, as JSON spells it): the same value to
- * `JSON.parse`, readable as Latin-1. Outside ASCII, JSON.stringify's output holds such characters
- * only inside strings, where the escape means the character.
- */
-export function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

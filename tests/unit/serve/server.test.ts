@@ -167,6 +167,20 @@ describe('browser mode over a real core', () => {
     expect(found.value.totals.articles).toBe(1);
   });
 
+  it('answers in ASCII only, every other character escaped, so the page reads one-byte text; the values are unchanged', async () => {
+    const title = 'Café au lait — 東京の朝 𝄞 “quoted”';
+    const markdown = `# ${title}\n\nNaïve façades in Zürich, and a line in Arabic: مرحبا بالعالم.\n`;
+    const imported = await api('importDocument', [{ fileName: 'unicode.md', dataBase64: Buffer.from(markdown).toString('base64') }]);
+    expect(JSON.parse(imported.body)).toMatchObject({ ok: true, value: { status: 'imported' } });
+    const list = await api('listArticles', []);
+    expect(list.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(list.headers['content-length'])).toBe(list.bytes.length);
+    expect(list.bytes.every((byte) => byte < 0x80)).toBe(true);
+    const titles = JSON.parse(list.body).value.map((a: { title: string }) => a.title);
+    expect(titles).toContain(title);
+    expect(list.body).toContain('Caf\\u00e9');
+  });
+
   it('answers an unknown method with 404', async () => {
     const response = await api('deleteEverything', []);
     expect(response.status).toBe(404);

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { asciiJson } from '../../../../electron/core/fs/checked-cache-file';
+import { asciiJson } from '../../../../electron/shared/ascii-json';
 import { ArticleStore, type NewArticle } from '../../../../electron/core/library/article-store';
 import type { FileStamp } from '../../../../electron/core/fs/stat-stamp';
 import { MetaColumns, toColumns, type StoredColumns } from '../../../../electron/core/library/meta-columns';
