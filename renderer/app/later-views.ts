@@ -1,7 +1,7 @@
 /**
  * The views the page opens after the library, loaded as files of their own: the reader (with
  * books, PDF pages, read-aloud), the Bookmarks and Notes views, and the Markdown renderer their
- * notes share were a fifth of the script the page parses before it can ask for the library. They
+ * notes share were a quarter of the script the page parses before it can ask for the library. They
  * are loaded once the library is on screen (`loadLaterViews`), so that opening one does not wait;
  * a view opened sooner waits for its file (`<Suspense>` in App.tsx), and a file that cannot be
  * loaded fails into the view's error boundary like any other failure of the view.

@@ -2,9 +2,8 @@
  * The message catalogs as the page gets them: English (the source, and every formatter's
  * fallback) in the page's own script, each other language as a file of its own, loaded when it
  * is first shown. Six catalogs the reader does not read were a third of the script the page
- * parses before it can ask for the library (measured in browser mode: the library was asked for
- * ~110 ms later with them). The main process keeps every catalog at hand (catalogs.ts): its menus
- * and dialogs are built at once.
+ * parses before it can ask for the library (docs/architecture.md, "The page's first script"). The
+ * main process keeps every catalog at hand (catalogs.ts): its menus and dialogs are built at once.
  */
 import en from '../../electron/shared/i18n/messages/en.json';
 import type { Catalog } from '../../electron/shared/i18n/catalogs';
