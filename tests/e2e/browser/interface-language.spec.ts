@@ -4,6 +4,7 @@
  * and an article keeps its own language and direction whatever the interface's.
  */
 import { expect, test } from '../support/browser-mode';
+import { wordsIn } from '../support/languages';
 import { LibraryPage } from '../support/pages';
 
 test('switching the interface to Arabic, then Japanese, then back to English, without a reload', async ({ page, quire, consoleErrors }) => {
@@ -64,4 +65,27 @@ test('switching the interface to Arabic, then Japanese, then back to English, wi
   await expect(page.getByRole('heading', { level: 1, name: 'المكتبة' })).toBeVisible();
   await expect(root).toHaveAttribute('lang', 'ar');
   expect(consoleErrors).toEqual([]);
+});
+
+test.describe('a browser that speaks Arabic, at the first start', () => {
+  test.use({ locale: 'ar' });
+
+  test('the very first frame of the header is Arabic and right to left: no English frame while its catalog loads', async ({ page, quire, consoleErrors }) => {
+    const words = wordsIn('ar');
+    // Every state of the header from the moment it exists: language, direction and the search box's label.
+    await page.addInitScript(() => {
+      const frames: string[] = [];
+      Object.assign(window, { headerFrames: frames });
+      new MutationObserver(() => {
+        const label = document.querySelector('header [role="search"] label');
+        if (label) frames.push(`${document.documentElement.lang} ${document.documentElement.dir} ${label.textContent ?? ''}`);
+      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await page.goto(quire.url);
+    await expect(page.getByRole('heading', { level: 1, name: words('nav.library') })).toBeVisible();
+    const frames = await page.evaluate(() => (window as unknown as { headerFrames: string[] }).headerFrames);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(new Set(frames)).toEqual(new Set([`ar rtl ${words('search.label')}`]));
+    expect(consoleErrors).toEqual([]);
+  });
 });
