@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Annotation, ArticleMeta, SearchHit } from '../electron/shared/models';
 import type { ImportPickKind } from '../electron/shared/commands';
 import type { MessageId } from '../electron/shared/i18n/catalogs';
@@ -199,30 +199,24 @@ export function App() {
       )}
       {view.name === 'bookmarks' && (
         <ViewErrorBoundary region="main" onBackToLibrary={backToLibrary}>
-          <Suspense fallback={null}>
-            <BookmarksView takeFocus={navigated} onOpen={openAnnotation} />
-          </Suspense>
+          <BookmarksView takeFocus={navigated} onOpen={openAnnotation} />
         </ViewErrorBoundary>
       )}
       {view.name === 'notes' && (
         <ViewErrorBoundary region="main" onBackToLibrary={backToLibrary}>
-          <Suspense fallback={null}>
-            <NotesView takeFocus={navigated} onOpen={openAnnotation} />
-          </Suspense>
+          <NotesView takeFocus={navigated} onOpen={openAnnotation} />
         </ViewErrorBoundary>
       )}
       {view.name === 'reader' && (
         <div className="reader-layout">
           {/* Keyed per visit: each opening starts a fresh reader and boundary. */}
           <ViewErrorBoundary key={`${view.articleId}:${view.visit}`} region="main" onBackToLibrary={backToLibrary}>
-            <Suspense fallback={null}>
-              <ReaderView
-                articleId={view.articleId}
-                target={view.target}
-                backLabel={text(BACK_LABELS[view.from])}
-                onBack={() => backFrom(view.articleId, view.from)}
-              />
-            </Suspense>
+            <ReaderView
+              articleId={view.articleId}
+              target={view.target}
+              backLabel={text(BACK_LABELS[view.from])}
+              onBack={() => backFrom(view.articleId, view.from)}
+            />
           </ViewErrorBoundary>
         </div>
       )}

@@ -3,22 +3,35 @@
  * books, PDF pages, read-aloud), the Bookmarks and Notes views, and the Markdown renderer their
  * notes share were a quarter of the script the page parses before it can ask for the library. They
  * are loaded once the library is on screen (`loadLaterViews`), so that opening one does not wait;
- * a view opened sooner waits for its file (`<Suspense>` in App.tsx), and a file that cannot be
- * loaded fails into the view's error boundary like any other failure of the view.
+ * a view opened sooner shows once its file is in (each comes with its own `<Suspense>`, rendered
+ * inside the view's error boundary), and a file that cannot be loaded fails into that boundary
+ * like any other failure of the view.
  *
  * Not at the moment the list arrives, but once the page is idle after it (`loadLaterViewsWhenIdle`):
  * loading a module adds its stylesheet and preload links to the document, which makes the browser
  * compute the styles of the whole page again, and run then, that delayed the list's first frame.
  */
-import { lazy } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 
 const readerModule = () => import('../reader/ReaderView');
 const bookmarksModule = () => import('../bookmarks/BookmarksView');
 const notesModule = () => import('../notes/NotesView');
 
-export const ReaderView = lazy(() => readerModule().then((module) => ({ default: module.ReaderView })));
-export const BookmarksView = lazy(() => bookmarksModule().then((module) => ({ default: module.BookmarksView })));
-export const NotesView = lazy(() => notesModule().then((module) => ({ default: module.NotesView })));
+/** A view from a file of its own: nothing in its place until the file is in. */
+function later<Props extends object>(load: () => Promise<ComponentType<Props>>): ComponentType<Props> {
+  const Lazy = lazy(() => load().then((view) => ({ default: view })));
+  return function LaterView(props: Props) {
+    return (
+      <Suspense fallback={null}>
+        <Lazy {...props} />
+      </Suspense>
+    );
+  };
+}
+
+export const ReaderView = later(() => readerModule().then((module) => module.ReaderView));
+export const BookmarksView = later(() => bookmarksModule().then((module) => module.BookmarksView));
+export const NotesView = later(() => notesModule().then((module) => module.NotesView));
 
 let loadingLater = false;
 
