@@ -2,7 +2,8 @@
  * chokidar on a library's `articles/` and `trash/`: every file event below them, as a path. It runs
  * in the library watcher's own thread (watch-worker.ts): at open, chokidar lists and watches every
  * article folder (20,000 folders for 10,000 articles, seconds of work) and on the main thread that
- * scan delayed every answer the app gave meanwhile.
+ * scan delayed every answer the app gave meanwhile. Chokidar 6 and not 4: 4 listed a new folder
+ * before watching it and lost what was written in between (paulmillr/chokidar#1471).
  */
 import path from 'node:path';
 import { watch } from 'chokidar';
