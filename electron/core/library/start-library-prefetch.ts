@@ -32,8 +32,9 @@ function startStampsThread(workerData: PrefetchWorkerData): Promise<PrefetchedSt
   } catch {
     return Promise.resolve(null);
   }
-  // It must never keep a command from exiting.
-  worker.unref();
+  // Referenced until it has answered: a command that awaits the answer while nothing else is
+  // pending would otherwise end there, its work undone ("unsettled top-level await", exit 13).
+  // Once it has answered, or failed, it must not keep a command from exiting.
   let answerStamps: (stamps: PrefetchedStamps | null) => void = () => {};
   let answerFolders: (folders: FolderStampsMessage | null) => void = () => {};
   const stamps = new Promise<PrefetchedStamps | null>((resolve) => (answerStamps = resolve));
@@ -42,6 +43,7 @@ function startStampsThread(workerData: PrefetchWorkerData): Promise<PrefetchedSt
   const giveUp = (): void => {
     answerStamps(null);
     answerFolders(null);
+    worker.unref();
   };
   let names: readonly string[] | null = null;
   worker.on('message', (message: unknown) => {
@@ -54,6 +56,7 @@ function startStampsThread(workerData: PrefetchWorkerData): Promise<PrefetchedSt
       answerStamps(new PrefetchedStamps(message, folders));
     } else {
       answerFolders(isFolderStampsMessage(message, names) ? message : null);
+      worker.unref();
     }
   });
   worker.once('error', giveUp);
