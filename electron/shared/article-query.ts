@@ -97,7 +97,8 @@ export function filterArticles(articles: readonly ArticleMeta[], query: ArticleQ
   );
 }
 
-/** `listArticles(query)`: the filtered articles in the query's order. */
+/** `listArticles(query)`: the filtered articles in the query's order, the first `limit` of them when it is given. */
 export function queryArticles(articles: readonly ArticleMeta[], query: ArticleQuery = {}): ArticleMeta[] {
-  return sortArticles(filterArticles(articles, query), query.sort);
+  const ordered = sortArticles(filterArticles(articles, query), query.sort);
+  return query.limit === undefined ? ordered : ordered.slice(0, query.limit);
 }

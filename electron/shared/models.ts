@@ -158,6 +158,8 @@ export interface ArticleQuery {
   lang?: string;
   /** default: added, newest first */
   sort?: ArticleSort;
+  /** at most this many, the first in the query's order (a page's first screen) */
+  limit?: number;
 }
 
 /** A background import started by `startImport`; its progress arrives as events. */

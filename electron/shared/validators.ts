@@ -87,6 +87,7 @@ const articleQuerySchema = z.strictObject({
   format: z.optional(z.enum(ARTICLE_FORMATS)),
   lang: z.optional(languageTagSchema),
   sort: z.optional(z.enum(ARTICLE_SORTS)),
+  limit: z.optional(z.int().check(z.gte(1))),
 });
 
 const importPathsSchema = z.array(z.string().check(z.minLength(1))).check(z.minLength(1, 'no paths given'), z.maxLength(100_000));

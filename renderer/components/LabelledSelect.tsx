@@ -30,6 +30,8 @@ interface LabelledSelectProps<V extends string> {
   active?: boolean;
   /** the wrapper's class: each view lays its fields out its own way */
   className: string;
+  /** shown, not yet usable (what it offers is not known yet) */
+  disabled?: boolean;
 }
 
 export function LabelledSelect<V extends string>({
@@ -42,13 +44,14 @@ export function LabelledSelect<V extends string>({
   onChange,
   active,
   className,
+  disabled,
 }: LabelledSelectProps<V>) {
   // A native select only reports the values rendered below, all of them V.
   const change = (event: ChangeEvent<HTMLSelectElement>) => onChange(event.target.value as V);
   return (
     <span className={className}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} data-active={active || undefined} onChange={change}>
+      <select id={id} value={value} data-active={active || undefined} disabled={disabled} onChange={change}>
         {anyLabel !== undefined && <option value={anyValue ?? ''}>{anyLabel}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -26,13 +26,15 @@ interface LibraryToolbarProps {
   filter: LibraryFilter;
   choices: { tags: string[]; langs: string[]; formats: ArticleFormat[] };
   onChange: (filter: LibraryFilter) => void;
+  /** shown in place but not usable while the whole library is on its way (its choices are not known yet) */
+  disabled: boolean;
 }
 
 /** '' is each select's "any" option: no filter. */
 const orNull = <V extends string>(value: V | ''): V | null => (value === '' ? null : value);
 
 /** Sort and filters of the library list; every control is a labelled native select. */
-export function LibraryToolbar({ filter, choices, onChange }: LibraryToolbarProps) {
+export function LibraryToolbar({ filter, choices, onChange, disabled }: LibraryToolbarProps) {
   const id = useId();
   const intl = useIntl();
   const text = textOf(intl);
@@ -42,6 +44,7 @@ export function LibraryToolbar({ filter, choices, onChange }: LibraryToolbarProp
     <div className="library-toolbar" role="group" aria-label={text('library.filters')}>
       <LabelledSelect
         className={field}
+        disabled={disabled}
         id={`${id}-sort`}
         label={text('library.sortBy')}
         value={filter.sort}
@@ -50,6 +53,7 @@ export function LibraryToolbar({ filter, choices, onChange }: LibraryToolbarProp
       />
       <LabelledSelect<ReadState | ''>
         className={field}
+        disabled={disabled}
         id={`${id}-state`}
         label={text('library.show')}
         value={filter.readState ?? ''}
@@ -59,6 +63,7 @@ export function LibraryToolbar({ filter, choices, onChange }: LibraryToolbarProp
       />
       <LabelledSelect
         className={field}
+        disabled={disabled}
         id={`${id}-tag`}
         label={text('bookmarks.filter.tag')}
         value={filter.tag ?? ''}
@@ -68,6 +73,7 @@ export function LibraryToolbar({ filter, choices, onChange }: LibraryToolbarProp
       />
       <LabelledSelect<ArticleFormat | ''>
         className={field}
+        disabled={disabled}
         id={`${id}-format`}
         label={text('filters.format')}
         value={filter.format ?? ''}
@@ -77,6 +83,7 @@ export function LibraryToolbar({ filter, choices, onChange }: LibraryToolbarProp
       />
       <LabelledSelect
         className={field}
+        disabled={disabled}
         id={`${id}-lang`}
         label={text('preferences.language')}
         value={filter.lang ?? ''}

@@ -36,7 +36,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   const { notify, reportError } = useStatus();
   const intl = useIntl();
   const text = useText();
-  const { articles, error } = useLibraryArticles();
+  const { articles, error, complete } = useLibraryArticles();
   const retagging = useRetag();
   const trashing = useMoveToTrash();
   const restoring = useRestoreArticle();
@@ -59,9 +59,9 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
     },
   });
 
-  // The library is on screen: the reader and the other views load in the background, once idle.
-  const listShown = articles !== null;
-  useEffect(() => (listShown ? loadLaterViewsWhenIdle() : undefined), [listShown]);
+  // The whole library is on screen: the reader and the other views load in the background, once
+  // idle (not while the whole list is on its way: its parse comes first).
+  useEffect(() => (complete ? loadLaterViewsWhenIdle() : undefined), [complete]);
 
   useEffect(() => {
     if (headingFocused.current || articles === null) return;
@@ -137,6 +137,9 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   };
 
   const { progress, report, clearReport, cancel } = importState;
+  // The count waits for the whole list, and the filters are shown but not usable until then (its
+  // first screen would count and offer the choices of a hundred articles); shown in place, so
+  // that the rows do not move when the rest arrives.
   const total = articles?.length ?? 0;
   return (
     <main className="view library-view" id="main">
@@ -144,7 +147,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
         <h1 ref={heading} tabIndex={-1}>
           <FormattedMessage id="nav.library" />
         </h1>
-        {total > 0 && (
+        {complete && total > 0 && (
           <p className="view-count">
             {isFiltered(filter) ? text('library.countFiltered', { shown: shown.length, total }) : articleCountLabel(total, intl)}
           </p>
@@ -166,7 +169,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
           {text('library.listFailed', { reason: error })}
         </p>
       )}
-      {total > 0 && <LibraryToolbar filter={filter} choices={choices} onChange={setFilter} />}
+      {total > 0 && <LibraryToolbar filter={filter} choices={choices} onChange={setFilter} disabled={!complete} />}
       {selected.size > 0 && (
         <BulkActionsBar
           count={selected.size}
@@ -198,10 +201,11 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
           </button>
         </div>
       ) : layout === 'grid' ? (
-        <VirtualArticleGrid articles={shown} selected={selected} onOpen={onOpen} onSelect={select} />
+        <VirtualArticleGrid articles={shown} complete={complete} selected={selected} onOpen={onOpen} onSelect={select} />
       ) : (
         <VirtualArticleList
           articles={shown}
+          complete={complete}
           selected={selected}
           onOpen={onOpen}
           onTrash={moveToTrash}

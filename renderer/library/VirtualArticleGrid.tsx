@@ -13,6 +13,8 @@ const ESTIMATED_ROW_PX = 340;
 
 interface VirtualArticleGridProps {
   articles: ArticleMeta[];
+  /** false while `articles` is the first screen only: the list says it is busy */
+  complete: boolean;
   selected: ReadonlySet<string>;
   onOpen: (article: ArticleMeta) => void;
   onSelect: (article: ArticleMeta, extend: boolean) => void;
@@ -26,7 +28,7 @@ const columnsFor = (width: number): number => Math.max(1, Math.floor((width + GA
  * articles put only the rows near the window in the page. Keyboard: the arrow keys move between
  * cards (↑/↓ a row), Home/End to the first and last; Tab reaches a card's checkbox and title.
  */
-export function VirtualArticleGrid({ articles, selected, onOpen, onSelect }: VirtualArticleGridProps) {
+export function VirtualArticleGrid({ articles, complete, selected, onOpen, onSelect }: VirtualArticleGridProps) {
   const grid = useRef<HTMLDivElement>(null);
   const text = useText();
   const [columns, setColumns] = useState(4);
@@ -95,6 +97,7 @@ export function VirtualArticleGrid({ articles, selected, onOpen, onSelect }: Vir
       className="article-grid"
       role="list"
       aria-label={text('library.articles')}
+      aria-busy={!complete}
       ref={grid}
       onKeyDown={onKeyDown}
       style={{ height: virtualizer.getTotalSize(), position: 'relative' }}

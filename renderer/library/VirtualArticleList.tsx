@@ -10,6 +10,8 @@ const ESTIMATED_ROW_PX = 118;
 
 interface VirtualArticleListProps {
   articles: ArticleMeta[];
+  /** false while `articles` is the first screen only: the list says it is busy */
+  complete: boolean;
   selected: ReadonlySet<string>;
   onOpen: (article: ArticleMeta) => void;
   onTrash: (article: ArticleMeta) => void;
@@ -27,7 +29,7 @@ interface VirtualArticleListProps {
  * last, Shift+↑/↓ select while moving, Space selects; Tab reaches each row's controls.
  */
 export function VirtualArticleList(props: VirtualArticleListProps) {
-  const { articles, selected, onOpen, onTrash, onMark, onEdit, onSelect, focusArticleId, onFocusDone } = props;
+  const { articles, complete, selected, onOpen, onTrash, onMark, onEdit, onSelect, focusArticleId, onFocusDone } = props;
   const list = useRef<HTMLUListElement>(null);
   const text = useText();
   const [active, setActive] = useState(0);
@@ -104,6 +106,7 @@ export function VirtualArticleList(props: VirtualArticleListProps) {
     <ul
       className="article-list"
       aria-label={text('library.articles')}
+      aria-busy={!complete}
       ref={list}
       onKeyDown={onKeyDown}
       style={{ height: virtualizer.getTotalSize(), position: 'relative' }}

@@ -19,6 +19,22 @@ export interface ArticleList {
   error: string | null;
 }
 
+/** The library's list, which may be its first screen only for a moment. */
+export interface LibraryArticles extends ArticleList {
+  /**
+   * false while `articles` holds only the newest (FIRST_SCREEN_ARTICLES): counts, filters and
+   * choices wait for the whole list
+   */
+  complete: boolean;
+}
+
+/**
+ * How many of the newest articles are asked for on their own at start: more than a 4K screen
+ * shows, in the list or the grid. Their answer is small and comes at once; the whole library's
+ * (megabytes for 10,000 articles, hundreds of milliseconds to make, send and parse) follows.
+ */
+export const FIRST_SCREEN_ARTICLES = 100;
+
 /** A list of articles as the query cache holds it: its key and how it is asked for. */
 interface ListQuery {
   queryKey: QueryKey;
@@ -28,6 +44,10 @@ interface ListQuery {
 const listQuery = (queryKey: QueryKey, list: () => Promise<Result<ArticleMeta[]>>): ListQuery => ({ queryKey, queryFn: () => answerOf(list()) });
 
 const libraryListQuery = (api: ReaderApi): ListQuery => listQuery(queryKeys.articles, () => api.listArticles());
+
+// Under the library's key, so whatever makes the library outdated makes this outdated too.
+const firstScreenQuery = (api: ReaderApi): ListQuery =>
+  listQuery([...queryKeys.articles, 'first-screen'], () => api.listArticles({ limit: FIRST_SCREEN_ARTICLES }));
 
 function useArticleList(options: ListQuery): ArticleList {
   const query = useQuery(options);
@@ -39,17 +59,25 @@ function useArticleList(options: ListQuery): ArticleList {
   };
 }
 
-export function useLibraryArticles(): ArticleList {
-  return useArticleList(libraryListQuery(useApi()));
+/** The library: its newest articles first, while the whole list is on its way, then all of it. */
+export function useLibraryArticles(): LibraryArticles {
+  const api = useApi();
+  const whole = useArticleList(libraryListQuery(api));
+  const firstScreen = useQuery({ ...firstScreenQuery(api), enabled: whole.articles === null });
+  if (whole.articles !== null) return { ...whole, complete: true };
+  // A failed first screen is no error to show: the whole list's answer says what went wrong.
+  return { articles: firstScreen.data ?? null, error: null, complete: false };
 }
 
 /**
  * Asks for the library's list as the page starts, before its first render (main.tsx): the core's
- * answer (megabytes for 10,000 articles) is on its way while React renders the shell, lays it out
- * and measures the header, instead of after all of it. The library view then finds it in the cache
- * under the same key, or waits for the same request.
+ * answers are on their way while React renders the shell, lays it out and measures the header,
+ * instead of after all of it. The newest articles are asked for first, on their own, so that the
+ * first screen of rows does not wait for the whole library. The library view then finds the
+ * answers in the cache under the same keys, or waits for the same requests.
  */
 export function askForLibraryEarly(client: QueryClient, api: ReaderApi): void {
+  void client.prefetchQuery(firstScreenQuery(api));
   void client.prefetchQuery(libraryListQuery(api));
 }
 

@@ -31,6 +31,17 @@ describe('dispatch', () => {
     expect(getContent).not.toHaveBeenCalled();
   });
 
+  it('asks for the first articles only with a whole number of at least one', async () => {
+    const listArticles = vi.fn(async () => []);
+    for (const limit of [0, -3, 1.5, '10', Number.NaN]) {
+      const refused = await dispatch(fakeService({ listArticles }), 'listArticles', [{ limit }]);
+      expect(refused.ok, String(limit)).toBe(false);
+    }
+    expect(listArticles).not.toHaveBeenCalled();
+    expect((await dispatch(fakeService({ listArticles }), 'listArticles', [{ limit: 100 }])).ok).toBe(true);
+    expect(listArticles).toHaveBeenCalledWith({ limit: 100 });
+  });
+
   it('refuses unknown properties and wrong types', async () => {
     const bad = await dispatch(fakeService(), 'setSettings', [{ theme: 'neon' }]);
     expect(bad.ok).toBe(false);

@@ -84,6 +84,10 @@ describe('library management', () => {
       expect(byTitle.map((a) => a.title)).toEqual(byTitle.map((a) => a.title).sort(collator.compare));
       // Newest first by default.
       expect((await core.listArticles()).map((a) => a.id)).toEqual([...ids].reverse());
+      // The first of them only (a page's first screen), in the order asked for.
+      expect(await titles({ limit: 2 })).toEqual([...ids].reverse().slice(0, 2));
+      expect(await titles({ sort: 'progress', limit: 1 })).toEqual([ids[2]]);
+      expect(await titles({ lang: 'fr', limit: 5 })).toEqual([ids[1]]);
     } finally {
       await core.close();
     }

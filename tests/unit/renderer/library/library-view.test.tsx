@@ -1,5 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { ArticleMeta } from '../../../../electron/shared/models';
+import type { Result } from '../../../../electron/shared/result';
 import { createFakeApi, makeArticle, errorFromNewerCore } from '../support/fake-api';
 import { renderWithApi } from '../support/render-app';
 
@@ -35,6 +37,44 @@ describe('Library view', () => {
     expect(within(rows[1]!).getByText(/^Added /)).toBeInTheDocument();
     expect(rows[2]).toHaveTextContent('finished');
     expect(screen.getByRole('heading', { level: 1, name: 'Library' })).toBeInTheDocument();
+  });
+
+  it('shows the newest articles while the whole library is on its way; the count and the filters wait for it', async () => {
+    // 150 articles, the newest added last.
+    const library = Array.from({ length: 150 }, (_, i) =>
+      makeArticle({ id: `a${i}`, title: `Article number ${i}`, addedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString() }),
+    );
+    const api = createFakeApi({ articles: library.map((a) => ({ ...a })) });
+    let answerWhole: (result: Result<ArticleMeta[]>) => void = () => {};
+    const answered = api.listArticles.getMockImplementation()!;
+    api.listArticles.mockImplementation((query) =>
+      query === undefined ? new Promise((resolve) => (answerWhole = resolve)) : answered(query),
+    );
+    renderWithApi(api);
+
+    const list = await screen.findByRole('list', { name: 'Articles' });
+    // Rows are virtualized: each row says where it stands and how long the list is (what a screen
+    // reader announces). Article n is the (150 − n)th newest.
+    const rows = () => within(screen.getByRole('list', { name: 'Articles' })).getAllByRole('listitem');
+    const listLength = (): string | null => rows()[0]!.getAttribute('aria-setsize');
+    const newestFirst = (): boolean =>
+      rows().every((row) => Number(row.getAttribute('aria-posinset')) === 150 - Number(row.getAttribute('data-article-id')!.slice(1)));
+    expect(rows().length).toBeGreaterThan(0);
+    expect(newestFirst()).toBe(true);
+    expect(listLength()).toBe('100');
+    expect(list).toHaveAttribute('aria-busy', 'true');
+    expect(screen.queryByText('100 articles')).toBeNull();
+    // The filters are in place (the rows will not move) but not usable: their choices are not known yet.
+    const filters = () => within(screen.getByRole('group', { name: 'Sort and filter' })).getAllByRole('combobox');
+    expect(filters()).toHaveLength(5);
+    for (const select of filters()) expect(select).toBeDisabled();
+
+    answerWhole(await answered());
+    expect(await screen.findByText('150 articles')).toBeInTheDocument();
+    for (const select of filters()) expect(select).toBeEnabled();
+    expect(screen.getByRole('list', { name: 'Articles' })).toHaveAttribute('aria-busy', 'false');
+    expect(listLength()).toBe('150');
+    expect(newestFirst()).toBe(true);
   });
 
   it('shows a hint when the library is empty', async () => {

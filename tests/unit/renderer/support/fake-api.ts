@@ -6,7 +6,7 @@ import { vi, type Mock } from 'vitest';
 import { checkArticleEdit } from '../../../../electron/shared/article-edit';
 import { say, type CoreSentence } from '../../../../electron/shared/i18n/core-sentences';
 import { englishSentence } from '../../../../electron/shared/i18n/english-sentence';
-import { primaryLanguage } from '../../../../electron/shared/article-query';
+import { primaryLanguage, queryArticles } from '../../../../electron/shared/article-query';
 import type { ReaderApi, ReaderMethod } from '../../../../electron/shared/contract';
 import {
   DEFAULT_SETTINGS,
@@ -107,7 +107,8 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
 
   const impl: ReaderApi = {
     // Copies, as a real host's answers are: the UI never holds the library's own objects.
-    listArticles: async () => ok(library.articles.map((a) => ({ ...a }))),
+    // As the core answers: the library as held, or the query's articles in the query's order.
+    listArticles: async (query) => ok((query === undefined ? library.articles : queryArticles(library.articles, query)).map((a) => ({ ...a }))),
     listFacets: async () => ok(facetsOf(library.articles)),
     getArticle: async (id) => {
       const article = findArticle(id);
