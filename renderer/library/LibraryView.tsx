@@ -36,7 +36,7 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   const { notify, reportError } = useStatus();
   const intl = useIntl();
   const text = useText();
-  const { articles, error, complete } = useLibraryArticles();
+  const { articles, error, complete, count } = useLibraryArticles();
   const retagging = useRetag();
   const trashing = useMoveToTrash();
   const restoring = useRestoreArticle();
@@ -137,9 +137,9 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
   };
 
   const { progress, report, clearReport, cancel } = importState;
-  // The count waits for the whole list, and the filters are shown but not usable until then (its
-  // first screen would count and offer the choices of a hundred articles); shown in place, so
-  // that the rows do not move when the rest arrives.
+  // While the whole list is on its way the count comes from the facets, and the filters are shown
+  // but not usable (the first screen would offer the choices of a hundred articles); both in place,
+  // so that the rows do not move when the rest arrives.
   const total = articles?.length ?? 0;
   return (
     <main className="view library-view" id="main">
@@ -147,9 +147,9 @@ export function LibraryView({ importState, onOpen, focusArticleId, takeFocus }: 
         <h1 ref={heading} tabIndex={-1}>
           <FormattedMessage id="nav.library" />
         </h1>
-        {complete && total > 0 && (
+        {count !== null && count > 0 && (
           <p className="view-count">
-            {isFiltered(filter) ? text('library.countFiltered', { shown: shown.length, total }) : articleCountLabel(total, intl)}
+            {complete && isFiltered(filter) ? text('library.countFiltered', { shown: shown.length, total }) : articleCountLabel(count, intl)}
           </p>
         )}
         {total > 0 && <LayoutToggle layout={layout} onChange={setLayout} />}

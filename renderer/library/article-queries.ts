@@ -5,7 +5,7 @@
  */
 import { useQuery, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ReaderApi } from '../../electron/shared/contract';
-import type { ArticleMeta } from '../../electron/shared/models';
+import type { ArticleMeta, LibraryFacets } from '../../electron/shared/models';
 import type { Result } from '../../electron/shared/result';
 import { useApi } from '../api/api-context';
 import { answerOf } from '../api/query-client';
@@ -22,10 +22,12 @@ export interface ArticleList {
 /** The library's list, which may be its first screen only for a moment. */
 export interface LibraryArticles extends ArticleList {
   /**
-   * false while `articles` holds only the newest (FIRST_SCREEN_ARTICLES): counts, filters and
-   * choices wait for the whole list
+   * false while `articles` holds only the newest (FIRST_SCREEN_ARTICLES): filters and choices
+   * wait for the whole list
    */
   complete: boolean;
+  /** how many articles the library holds, known before the whole list (from the facets); null until known */
+  count: number | null;
 }
 
 /**
@@ -44,6 +46,12 @@ interface ListQuery {
 const listQuery = (queryKey: QueryKey, list: () => Promise<Result<ArticleMeta[]>>): ListQuery => ({ queryKey, queryFn: () => answerOf(list()) });
 
 const libraryListQuery = (api: ReaderApi): ListQuery => listQuery(queryKeys.articles, () => api.listArticles());
+
+/** The library's facets (`listFacets`): the search panel's filter choices, and the library's count at start. */
+export const facetsQuery = (api: ReaderApi) => ({ queryKey: queryKeys.facets, queryFn: () => answerOf(api.listFacets()) });
+
+/** Every article has one format: the formats' counts add up to the library. */
+const countOf = (facets: LibraryFacets): number => facets.formats.reduce((sum, facet) => sum + facet.count, 0);
 
 // Under the library's key, so whatever makes the library outdated makes this outdated too.
 const firstScreenQuery = (api: ReaderApi): ListQuery =>
@@ -64,20 +72,23 @@ export function useLibraryArticles(): LibraryArticles {
   const api = useApi();
   const whole = useArticleList(libraryListQuery(api));
   const firstScreen = useQuery({ ...firstScreenQuery(api), enabled: whole.articles === null });
-  if (whole.articles !== null) return { ...whole, complete: true };
-  // A failed first screen is no error to show: the whole list's answer says what went wrong.
-  return { articles: firstScreen.data ?? null, error: null, complete: false };
+  const facets = useQuery({ ...facetsQuery(api), enabled: whole.articles === null });
+  if (whole.articles !== null) return { ...whole, complete: true, count: whole.articles.length };
+  // A failed first screen or count is no error to show: the whole list's answer says what went wrong.
+  return { articles: firstScreen.data ?? null, error: null, complete: false, count: facets.data ? countOf(facets.data) : null };
 }
 
 /**
  * Asks for the library's list as the page starts, before its first render (main.tsx): the core's
  * answers are on their way while React renders the shell, lays it out and measures the header,
- * instead of after all of it. The newest articles are asked for first, on their own, so that the
- * first screen of rows does not wait for the whole library. The library view then finds the
- * answers in the cache under the same keys, or waits for the same requests.
+ * instead of after all of it. The newest articles are asked for first, on their own, and the
+ * facets (a few kilobytes, which count the library), so that the first screen of rows and the
+ * count do not wait for the whole library. The library view then finds the answers in the cache
+ * under the same keys, or waits for the same requests.
  */
 export function askForLibraryEarly(client: QueryClient, api: ReaderApi): void {
   void client.prefetchQuery(firstScreenQuery(api));
+  void client.prefetchQuery(facetsQuery(api));
   void client.prefetchQuery(libraryListQuery(api));
 }
 
