@@ -20,8 +20,8 @@
  * Then the library as the app shows it, in browser mode: `quire serve` started (it prints its address
  * once the library watcher has scanned the folders), the page loaded in Chromium (launched once
  * beforehand), and the time from the page's request until the newest article's row is on screen
- * and until the whole library's count is, with the page's own timings on the way: its script
- * arrived, the whole list asked for, the whole list arrived.
+ * and until the whole library is in the list (the count shown, the list no longer busy), with the
+ * page's own timings on the way: its script arrived, the whole list asked for, the whole list arrived.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -175,8 +175,10 @@ for (let run = 0; run < RUNS; run += 1) {
     await page.goto(url);
     await page.getByRole('main').getByRole('button', { name: newestTitle }).first().waitFor({ state: 'visible', timeout: 60_000 });
     const shown = performance.now() - begin;
-    // The whole library taken in: its count is in the header (a page may show its newest rows first).
+    // The whole library taken in: its count is in the header and the list no longer says it is busy
+    // (a page may show its newest rows first, with the count, while the rest is on its way).
     await page.getByText('10,000 articles', { exact: true }).waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('[aria-label="Articles"]:not([aria-busy="true"])').waitFor({ state: 'attached', timeout: 60_000 });
     const whole = performance.now() - begin;
     // The page's own timings: when its script had arrived, when it asked for the whole list, when
     // that had arrived (what is left until the count shows is taking the list in and laying it out).
@@ -201,6 +203,6 @@ for (const [name, runs] of listTimes) {
   const onScreen = runs.map((r) => r.shown - r.served);
   const wholeIn = runs.map((r) => r.whole - r.served);
   console.log(`${name}: address printed ${median(runs.map((r) => r.served)).toFixed(0)} ms after the server's start; newest article's row on screen ${median(onScreen).toFixed(0)} ms after the page was asked for  (each run: ${onScreen.map((v) => v.toFixed(0)).join(', ')})`);
-  console.log(`${name}: the whole library's count on screen ${median(wholeIn).toFixed(0)} ms after the page was asked for  (each run: ${wholeIn.map((v) => v.toFixed(0)).join(', ')})`);
+  console.log(`${name}: the whole library in the list ${median(wholeIn).toFixed(0)} ms after the page was asked for  (each run: ${wholeIn.map((v) => v.toFixed(0)).join(', ')})`);
   console.log(`${name}: in the page: its script arrived at ${median(runs.map((r) => r.scriptEnd)).toFixed(0)} ms, the whole list was asked for ${median(runs.map((r) => r.listStart - r.scriptEnd)).toFixed(0)} ms later and had arrived at ${median(runs.map((r) => r.listEnd)).toFixed(0)} ms (from the page's own start)`);
 }
