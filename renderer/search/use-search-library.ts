@@ -1,8 +1,7 @@
 /**
  * The filter choices of the search panel: the tags, formats and languages the library holds (as
  * the library toolbar offers them). They come from `listFacets`, a few kilobytes, through the
- * query cache: asked when the panel first opens (if the library view has not asked already, at
- * start, for its count), and again after an import, a tag or another
+ * query cache: asked when the panel first opens, and again after an import, a tag or another
  * process's change (query-keys.ts), also while the panel stays open.
  * Each result's date and format travel on the hits themselves, so the panel never needs the whole
  * article list (megabytes in a large library).
@@ -11,7 +10,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ArticleFormat, LibraryFacets } from '../../electron/shared/models';
 import { useApi } from '../api/api-context';
-import { facetsQuery } from '../library/article-queries';
+import { answerOf } from '../api/query-client';
+import { queryKeys } from '../api/query-keys';
 
 export interface SearchChoices {
   tags: string[];
@@ -45,6 +45,10 @@ export function searchChoices(facets: LibraryFacets): SearchChoices {
 export function useSearchLibrary(open: boolean): SearchLibrary {
   const api = useApi();
   // Without them the filters offer nothing to choose but search still works: no error shown.
-  const { data: facets = NO_FACETS } = useQuery({ ...facetsQuery(api), enabled: open });
+  const { data: facets = NO_FACETS } = useQuery({
+    queryKey: queryKeys.facets,
+    queryFn: () => answerOf(api.listFacets()),
+    enabled: open,
+  });
   return useMemo(() => ({ choices: searchChoices(facets) }), [facets]);
 }
