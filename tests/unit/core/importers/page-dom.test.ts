@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type DefaultTreeAdapterMap, parseFragment, serialize } from 'parse5';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { importHtml } from '../../../../electron/core/importers/html-importer';
 import { webPages } from '../support/corpus';
@@ -55,5 +56,27 @@ describe('links in a page read in linkedom', () => {
     // a fragment of the page resolves to the base's address, which is not the page's own: it leaves the article
     expect(html).toContain('href="https://example.org/docs/#part-2"');
     expect(html).toBe(importHtml('links.html', bytes, 'file:///saved/links.html', { pageDom: 'jsdom' }).html);
+  });
+});
+
+/**
+ * linkedom is patched (patches/linkedom+*.patch) to keep an event target's listeners only once one
+ * is added, instead of a WeakMap entry for every node it creates: what listeners do must not change.
+ */
+describe('events on a page read in linkedom', () => {
+  it('reach the listeners added, in order, bubble to the document, and stop once removed', () => {
+    const { document, Event: PageEvent } = parseHTML('<!doctype html><html><body><p id="p"><b id="b">x</b></p></body></html>');
+    const heard: string[] = [];
+    const onP = (): void => void heard.push('p');
+    document.getElementById('p')!.addEventListener('ping', onP);
+    document.getElementById('p')!.addEventListener('ping', () => heard.push('p again'));
+    document.addEventListener('ping', () => heard.push('document'));
+    // never given a listener: removing one and dispatching to it are no errors
+    document.getElementById('b')!.removeEventListener('ping', onP);
+    document.getElementById('b')!.dispatchEvent(new PageEvent('ping', { bubbles: true }));
+    expect(heard).toEqual(['p', 'p again', 'document']);
+    document.getElementById('p')!.removeEventListener('ping', onP);
+    document.getElementById('b')!.dispatchEvent(new PageEvent('ping', { bubbles: true }));
+    expect(heard).toEqual(['p', 'p again', 'document', 'p again', 'document']);
   });
 });
