@@ -163,6 +163,17 @@ describe('what the app ships (the linux dir build)', () => {
     expect(graph.packages.has(path.join(packed.unpackedDir, 'node_modules', 'lunr'))).toBe(true);
   });
 
+  it('ships linkedom as patched at install (patches/), listeners kept only once one is added', () => {
+    for (const build of ['esm', 'cjs']) {
+      const file = `node_modules/linkedom/${build}/interface/event-target.js`;
+      const shipped = readFileSync(path.join(packed.unpackedDir, file), 'utf8');
+      expect(shipped, file).toBe(readFileSync(path.join(root, file), 'utf8'));
+      // linkedom as published gives every node an entry in its listener map from its constructor
+      expect(shipped, file).not.toContain('wm.set(this, new Map)');
+      expect(shipped, file).toContain('wm.set(this, map = new Map)');
+    }
+  });
+
   it('leaves out sources, tests, source maps, build resources and development tools, packed or unpacked', () => {
     const forbidden = [...packedFiles, ...unpackedFiles].filter(
       (file) =>
