@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { build as esbuild, stop as stopEsbuild } from 'esbuild';
+import { bundleImportPath } from './bundle-import-path.mjs';
 import { usageOf } from './process-usage.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -207,40 +208,6 @@ const bundleTo = async (entry, outfile) => {
   await esbuild({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node24', packages: 'external', logLevel: 'warning' });
   return outfile;
 };
-/**
- * Quire's core and its import processes bundled as `npm run build` bundles them (scripts/build-node.mjs):
- * split into chunks that load when first used. Bundled whole, the core's process would load every
- * importer's packages (jsdom, linkedom, language detection: about 130 MB) at start, which Quire's
- * own process never does — it only writes what the workers read — and the bench would count them.
- */
-async function bundleImportPath(electronDir, outdir) {
-  const jobs = path.join(electronDir, 'core', 'import-jobs');
-  // Before the import host (0911f77), Quire's own process ran the workers: such a commit has none.
-  const host = existsSync(path.join(jobs, 'import-host.ts'));
-  await esbuild({
-    entryPoints: {
-      'open-quire': path.join(electronDir, 'core', 'open-quire.ts'),
-      ...(host ? { 'worker/import-host': path.join(jobs, 'import-host.ts') } : {}),
-      'worker/import-worker': path.join(jobs, 'import-worker.ts'),
-    },
-    outdir,
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  return {
-    core: path.join(outdir, 'open-quire.js'),
-    env: {
-      ...(host ? { QUIRE_IMPORT_HOST: path.join(outdir, 'worker', 'import-host.js') } : {}),
-      QUIRE_IMPORT_WORKER: path.join(outdir, 'worker', 'import-worker.js'),
-    },
-  };
-}
 const bundle = async (entry, name) => import(await bundleTo(entry, path.join(WORK, `${name}.js`)));
 const nowDir = path.join(WORK, 'now');
 rmSync(nowDir, { recursive: true, force: true });

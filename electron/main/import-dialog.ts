@@ -2,7 +2,8 @@
  * The native open dialog for import (Electron mode): the page asks on a narrow invoke channel,
  * main shows the dialog over our window and answers with the paths the user chose. The page then
  * imports them as a background job (`startImport`), with the same progress and summary as any
- * import. Browser mode keeps its file inputs.
+ * import. The import host starts while the dialog shows (`prepareImport`): choosing files takes
+ * longer than its start. Browser mode keeps its file inputs.
  */
 import type { BrowserWindow, Dialog, IpcMain, OpenDialogOptions } from 'electron';
 import { CHOOSE_IMPORT_CHANNEL, isImportPickKind, type ImportPickKind } from '../shared/commands';
@@ -15,6 +16,11 @@ export interface ImportDialogOptions {
   isTrustedSender(event: IpcSenderInfo): boolean;
   dialog: Pick<Dialog, 'showOpenDialog'>;
   log: (message: string, error?: unknown) => void;
+  /**
+   * Called as the dialog opens for our page: the core starts its import host while the user
+   * chooses (QuireCore.prepareImports), so that the files chosen are read without waiting for it.
+   */
+  prepareImport: () => void;
 }
 
 export function importDialogOptions(kind: ImportPickKind): OpenDialogOptions {
@@ -36,6 +42,7 @@ export function registerImportDialog(ipcMain: IpcMain, options: ImportDialogOpti
       return [];
     }
     if (!isImportPickKind(kind)) return [];
+    options.prepareImport();
     const parent = options.window();
     const dialogOptions = importDialogOptions(kind);
     try {

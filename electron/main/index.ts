@@ -116,7 +116,14 @@ async function start(): Promise<void> {
   handleAppProtocol(protocol, locations.rendererDir, log);
   handleContentProtocol(protocol, () => libraryDir, log);
   registerIpcHandlers(ipcMain, { core: () => openedCore, isTrustedSender, log });
-  registerImportDialog(ipcMain, { window: () => mainWindow, isTrustedSender, dialog, log });
+  registerImportDialog(ipcMain, {
+    window: () => mainWindow,
+    isTrustedSender,
+    dialog,
+    log,
+    // A core that failed to open has said so already (above).
+    prepareImport: () => void openedCore.then((quire) => quire.prepareImports(), () => undefined),
+  });
   registerLibraryFolder(ipcMain, {
     window: () => mainWindow,
     isTrustedSender,

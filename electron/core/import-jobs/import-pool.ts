@@ -48,8 +48,9 @@ export interface ImportPool {
   extract(task: ExtractTask, signal?: AbortSignal, onProgress?: (progress: FileReading) => void): Promise<ExtractResult>;
   /**
    * Starts the import host now, with a worker that reads a small page at once, so that their start
-   * (a second and more) overlaps what comes before the first file (opening the library). Unused,
-   * the host stops after its idle time like any other.
+   * (a second and more) overlaps what comes before the first file (opening the library, the user
+   * choosing files). Unused, the host stops after its idle time like any other; a host already
+   * running starts that time again.
    */
   warm(): void;
   /** the import host's process id while it runs (the import bench adds its memory) */
@@ -247,7 +248,11 @@ export function createImportPool({
       });
     },
     warm() {
-      if (host !== null) return;
+      if (host !== null) {
+        // Running: its idle countdown starts again, as after a file (the files are coming).
+        dispatch();
+        return;
+      }
       warmWhenReady = true;
       host = startHost();
       // Its idle timer starts once it is ready (dispatch), as after a last file.

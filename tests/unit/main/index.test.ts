@@ -7,13 +7,18 @@ import { READER_METHODS } from '../../../electron/shared/contract';
 import { fake, type FakeBrowserWindow } from '../../support/fake-electron';
 import { createFakeReaderService } from '../../support/fake-reader-service';
 
-const opened = vi.hoisted(() => ({ options: [] as unknown[], closes: 0, fail: null as Error | null }));
+const opened = vi.hoisted(() => ({ options: [] as unknown[], closes: 0, fail: null as Error | null, importsPrepared: 0 }));
 
 vi.mock('../../../electron/core/open-quire', () => ({
   openQuire: vi.fn(async (options: unknown) => {
     opened.options.push(options);
     if (opened.fail) throw opened.fail;
-    return { ...createFakeReaderService(), libraryDir: '/lib', close: async () => void opened.closes++ };
+    return {
+      ...createFakeReaderService(),
+      libraryDir: '/lib',
+      close: async () => void opened.closes++,
+      prepareImports: () => void opened.importsPrepared++,
+    };
   }),
 }));
 vi.mock('../../../electron/main/electron-store-adapter', () => ({
@@ -61,6 +66,7 @@ describe('main process lifecycle', () => {
     opened.options = [];
     opened.closes = 0;
     opened.fail = null;
+    opened.importsPrepared = 0;
   });
 
   it('quits at once when another Quire holds the single-instance lock', async () => {
@@ -91,6 +97,17 @@ describe('main process lifecycle', () => {
     expect(fake.ipcMain.handlers.has('quire-desktop:choose-import')).toBe(true);
     expect(fake.app.setPath).toHaveBeenCalledWith('userData', expect.stringMatching(/Quire$/));
     expect(opened.options[0]).toMatchObject({ cacheDir: expect.stringContaining('.quire-cache') });
+  });
+
+  it('starts the import host as the import dialog opens, while the user chooses', async () => {
+    const window = await startedWindow();
+    fake.dialog.showOpenDialog.mockImplementationOnce(async () => {
+      // the dialog is showing: the core was asked to get its import host ready
+      await vi.waitFor(() => expect(opened.importsPrepared).toBe(1));
+      return { canceled: false, filePaths: ['/docs/a.epub'] };
+    });
+    const fromOurPage = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    expect(await fake.ipcMain.invoke('quire-desktop:choose-import', fromOurPage, 'files')).toEqual(['/docs/a.epub']);
   });
 
   it('focuses the existing window when a second instance starts', async () => {

@@ -260,4 +260,44 @@ describe('the import pool', () => {
       await pool.close();
     }
   });
+
+  it('warming a running host keeps it 30 s more; left unused it stops, and a warm after that starts a new one', async () => {
+    vi.useFakeTimers();
+    const hosts: { requests: string[]; killed: boolean; reply: (reply: ImportHostReply) => void }[] = [];
+    const spawnHost = (): ImportHostProcess => {
+      const host = { requests: [] as string[], killed: false, reply: (_reply: ImportHostReply): void => {} };
+      let exited: (how: string) => void = () => {};
+      hosts.push(host);
+      return {
+        pid: null,
+        send: (request) => void host.requests.push(request.type),
+        onMessage: (listener) => (host.reply = listener),
+        onExit: (listener) => (exited = listener),
+        kill: () => {
+          host.killed = true;
+          exited('signal SIGTERM');
+        },
+      };
+    };
+    const pool = createImportPool({ threads: 1, spawnHost, paths: { host: 'host.js', worker: 'worker.js', tinypool: 'tinypool.js' }, log: () => {} });
+    try {
+      pool.warm();
+      expect(hosts).toHaveLength(1);
+      hosts[0]!.reply({ type: 'ready' });
+      // told to read its warm-up page once it listens
+      expect(hosts[0]!.requests).toEqual(['warm']);
+      await vi.advanceTimersByTimeAsync(20_000);
+      pool.warm(); // the dialog opened again: no second host, and 30 s more
+      expect(hosts).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(hosts[0]!.killed).toBe(false);
+      await vi.advanceTimersByTimeAsync(10_001);
+      expect(hosts[0]!.killed).toBe(true);
+      pool.warm();
+      expect(hosts).toHaveLength(2);
+    } finally {
+      await pool.close();
+      vi.useRealTimers();
+    }
+  });
 });
