@@ -1,7 +1,7 @@
 /**
  * `npm run bench:first-import`: how long the first file chosen in the app's open dialog takes to be
  * imported after a while without imports (no import host running), with the host started as the
- * dialog opens (`prepareImports`, what the app does) and without (what it did before). Each run is
+ * dialog opens (`prepareImport`, what the app does) and without (what it did before). Each run is
  * a fresh process and a fresh library: Quire opens, the dialog "shows" for `--choosing MS` (3000:
  * someone picking a file), then one real web page of the test corpus is imported; the time is from
  * the choice to the article in the library. The two kinds of run alternate, `--runs N` (5) of each;
@@ -34,7 +34,7 @@ if (measuring !== undefined) {
     settings: { get: (key) => settings.get(key), set: (key, value) => void settings.set(key, value) },
     log: () => {},
   });
-  if (prepared) quire.prepareImports();
+  if (prepared) await quire.prepareImport();
   await new Promise((resolve) => setTimeout(resolve, choosingMs));
   const chosen = performance.now();
   const [outcome] = await quire.importPaths([PAGE]);
@@ -69,4 +69,4 @@ console.log(`\`npm run bench:first-import -- --runs ${runs} --choosing ${choosin
 console.log('| the import host | chosen → in the library |');
 console.log('|---|---|');
 console.log(`| started when the file is chosen | ${summary(times.cold)} |`);
-console.log(`| started as the dialog opens (prepareImports) | ${summary(times.prepared)} |`);
+console.log(`| started as the dialog opens (prepareImport) | ${summary(times.prepared)} |`);

@@ -106,7 +106,7 @@ export function App() {
     },
     [importUrl, showLibrary],
   );
-  const dragging = useFileDrop(startImport);
+  const dragging = useFileDrop(startImport, importState.prepare);
   usePasteImport(startUrlImport, (file) => startImport([file]));
 
   // The desktop app: the system's open dialog, and paths imported as a background job.
@@ -179,6 +179,7 @@ export function App() {
         onOpenHit={openHit}
         onImport={startImport}
         onChooseImport={desktop ? chooseImport : undefined}
+        onPrepareImport={importState.prepare}
         importing={importState.progress !== null}
         onPreferences={openPreferences}
       />

@@ -119,13 +119,6 @@ export interface QuireCore extends ReaderService {
   reindexArticles(articleIds: readonly string[]): void;
   /** Resolves when changes by other processes are noticed (maintenance cores watch the library folder; others resolve at once). */
   whenWatching(): Promise<void>;
-  /**
-   * An import is about to come (the app's open dialog is showing): the import host starts now and
-   * reads a page to load its reader, so that the files chosen meanwhile find it ready (about a
-   * second and a half of starting otherwise). A host already running is kept from stopping as
-   * idle for another 30 s; one left unused stops after that, as after an import.
-   */
-  prepareImports(): void;
   /** Flushes the index and stops the search worker. */
   close(): Promise<void>;
 }
@@ -258,10 +251,6 @@ class Quire extends LibraryService implements QuireCore {
 
   reindexArticles(articleIds: readonly string[]): void {
     for (const id of articleIds) this.index.refresh(id);
-  }
-
-  prepareImports(): void {
-    this.serviceParts.pool.warm();
   }
 
   async close(): Promise<void> {

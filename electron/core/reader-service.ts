@@ -176,6 +176,10 @@ export class LibraryService implements ReaderService {
     this.jobs.cancel(jobId);
   }
 
+  async prepareImport(): Promise<void> {
+    this.parts.pool.warm();
+  }
+
   async tagArticles(ids: string[], tags: string[]): Promise<ArticleMeta[]> {
     return this.retag(ids, (current) => addedTags(current, tags));
   }

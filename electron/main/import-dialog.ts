@@ -18,7 +18,7 @@ export interface ImportDialogOptions {
   log: (message: string, error?: unknown) => void;
   /**
    * Called as the dialog opens for our page: the core starts its import host while the user
-   * chooses (QuireCore.prepareImports), so that the files chosen are read without waiting for it.
+   * chooses (the contract's `prepareImport`), so that the files chosen are read without waiting for it.
    */
   prepareImport: () => void;
 }

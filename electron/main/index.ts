@@ -122,7 +122,7 @@ async function start(): Promise<void> {
     dialog,
     log,
     // A core that failed to open has said so already (above).
-    prepareImport: () => void openedCore.then((quire) => quire.prepareImports(), () => undefined),
+    prepareImport: () => void openedCore.then((quire) => quire.prepareImport(), () => undefined),
   });
   registerLibraryFolder(ipcMain, {
     window: () => mainWindow,

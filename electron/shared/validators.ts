@@ -148,6 +148,7 @@ export const argSchemas = {
   ]),
   startImport: z.tuple([importPathsSchema]),
   cancelImport: z.tuple([idSchema]),
+  prepareImport: z.tuple([]),
   tagArticles: tagsArgs,
   untagArticles: tagsArgs,
   importDocument: z.tuple([

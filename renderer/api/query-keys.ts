@@ -44,7 +44,7 @@ export const readerKeysOf = (articleIds: readonly string[]): QueryKey[] =>
 /** Everything built from the library's articles and annotations. */
 export const LIBRARY_CONTENT: readonly QueryKey[] = [queryKeys.articles, queryKeys.trash, queryKeys.facets, queryKeys.libraryAnnotations];
 
-/** Methods that only read (or, like `cancelImport`, only steer a job whose end is an event). */
+/** Methods that only read (or, like `cancelImport` and `prepareImport`, only steer imports whose ends are events). */
 type ReadMethod =
   | 'listArticles'
   | 'getArticle'
@@ -60,7 +60,8 @@ type ReadMethod =
   | 'exportArticles'
   | 'getSettings'
   | 'libraryHealth'
-  | 'cancelImport';
+  | 'cancelImport'
+  | 'prepareImport';
 
 export type WriteMethod = Exclude<ReaderMethod, ReadMethod>;
 

@@ -31,6 +31,8 @@ interface AppHeaderProps {
   onImport: (files: File[]) => void;
   /** the desktop app's native import dialog */
   onChooseImport?: ((kind: ImportPickKind) => void) | undefined;
+  /** a file picker is opening (browser mode): the core gets its import host ready */
+  onPrepareImport?: (() => void) | undefined;
   importing: boolean;
   /** opens the Preferences dialog (also Ctrl+, and, in the desktop app, the menu) */
   onPreferences: () => void;
@@ -42,7 +44,7 @@ interface AppHeaderProps {
  * when not (measured in the interface language: use-compact-header.ts); the header's
  * `data-compact` switches the CSS (app.css), so no control exists twice.
  */
-export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImport, importing, onPreferences }: AppHeaderProps) {
+export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImport, onPrepareImport, importing, onPreferences }: AppHeaderProps) {
   const text = useText();
   const { locale } = useIntl();
   const header = useRef<HTMLElement>(null);
@@ -88,7 +90,7 @@ export function AppHeader({ section, onSection, onOpenHit, onImport, onChooseImp
         <button type="button" className="button button-quiet" aria-haspopup="dialog" aria-keyshortcuts="Control+Comma" onClick={onPreferences}>
           <FormattedMessage id="nav.preferences" />
         </button>
-        <ImportControl onFiles={onImport} busy={importing} onChoose={onChooseImport} />
+        <ImportControl onFiles={onImport} busy={importing} onChoose={onChooseImport} onPrepare={onPrepareImport} />
       </DisclosurePanel>
     </header>
   );

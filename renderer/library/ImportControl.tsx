@@ -14,6 +14,8 @@ interface ImportControlProps {
   busy: boolean;
   /** the desktop app: the buttons open the native dialog instead (paths, imported as a job) */
   onChoose?: ((kind: ImportPickKind) => void) | undefined;
+  /** a file picker is opening: files may come (the desktop app's dialog asks for itself, in main) */
+  onPrepare?: (() => void) | undefined;
 }
 
 /**
@@ -21,7 +23,7 @@ interface ImportControlProps {
  * usual), visually hidden behind their labels, which are styled as buttons. In the desktop app,
  * plain buttons that open the system's dialog.
  */
-export function ImportControl({ onFiles, busy, onChoose }: ImportControlProps) {
+export function ImportControl({ onFiles, busy, onChoose, onPrepare }: ImportControlProps) {
   const id = useId();
   if (onChoose) {
     return (
@@ -50,6 +52,7 @@ export function ImportControl({ onFiles, busy, onChoose }: ImportControlProps) {
         accept={IMPORT_ACCEPT}
         className="visually-hidden file-input"
         onChange={onChange}
+        onClick={onPrepare}
         disabled={busy}
       />
       <label htmlFor={`${id}-files`} className="button button-primary" aria-disabled={busy || undefined}>
@@ -61,6 +64,7 @@ export function ImportControl({ onFiles, busy, onChoose }: ImportControlProps) {
         {...FOLDER_PICKER}
         className="visually-hidden file-input"
         onChange={onChange}
+        onClick={onPrepare}
         disabled={busy}
       />
       <label htmlFor={`${id}-folder`} className="button" aria-disabled={busy || undefined}>

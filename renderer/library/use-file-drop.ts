@@ -6,20 +6,25 @@ const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.in
 /**
  * Accepts files and folders dropped anywhere on the window. Returns whether files are being
  * dragged over it, so a drop overlay can show. Drops of anything but files are left alone.
+ * `onFilesNear` is called once as files start being dragged over the window (the import can get
+ * ready while the user aims).
  */
-export function useFileDrop(onFiles: (files: PickedFile[]) => void): boolean {
+export function useFileDrop(onFiles: (files: PickedFile[]) => void, onFilesNear: () => void = () => {}): boolean {
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
   const handler = useRef(onFiles);
+  const near = useRef(onFilesNear);
   useEffect(() => {
     handler.current = onFiles;
-  }, [onFiles]);
+    near.current = onFilesNear;
+  }, [onFiles, onFilesNear]);
 
   useEffect(() => {
     const onEnter = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
       event.preventDefault();
       depth.current += 1;
+      if (depth.current === 1) near.current();
       setDragging(true);
     };
     const onOver = (event: DragEvent) => {

@@ -68,6 +68,7 @@ export function createFakeReaderService(): FakeReaderService {
     importUrl: async (url) => ({ status: 'imported', source: url, article }),
     startImport: async () => ({ jobId: 'job-0001' }),
     cancelImport: async () => undefined,
+    prepareImport: async () => undefined,
     tagArticles: async (_ids, tags) => [{ ...article, tags }],
     untagArticles: async () => [article],
     emptyTrash: async () => ({ removed: 0 }),

@@ -6,6 +6,7 @@ import { ARTICLE_LOCKS } from '../../../electron/core/library/library-locks';
 import { openQuire, type OpenQuireOptions, type QuireCore } from '../../../electron/core/open-quire';
 import type { KeyValueStore } from '../../../electron/core/settings/key-value-store';
 import { createDirectApi } from '../../../electron/shared/dispatch';
+import type { ImportHostReply } from '../../../electron/core/import-jobs/import-host-protocol';
 import type { ImportOutcome } from '../../../electron/shared/models';
 import { SAMPLE_LIBRARY_DIR, SEED_FILE, SEED_TITLE, webPages } from './support/corpus';
 import { createMemoryIndex, createMemoryIndexState, type MemoryIndexState } from './support/memory-search-index';
@@ -157,6 +158,38 @@ describe('a brand-new library', () => {
 });
 
 describe('importing', () => {
+  it('starts the import host when the page says files may come, once, and reads its warm-up page there', async () => {
+    const s = setup();
+    const spawned: string[][] = [];
+    const quire = await s.open({
+      spawnImportHost: () => {
+        const requests: string[] = [];
+        spawned.push(requests);
+        let listener: (reply: ImportHostReply) => void = () => {};
+        let exited: (how: string) => void = () => {};
+        queueMicrotask(() => listener({ type: 'ready' }));
+        return {
+          pid: null,
+          send: (request) => void requests.push(request.type),
+          onMessage: (next) => (listener = next),
+          onExit: (next) => (exited = next),
+          kill: () => exited('signal SIGTERM'),
+        };
+      },
+    });
+    try {
+      expect(spawned).toEqual([]);
+      const api = createDirectApi(quire);
+      expect(await api.prepareImport()).toEqual({ ok: true, value: undefined });
+      await expect.poll(() => spawned).toEqual([['warm']]);
+      // files dragged over the window again: the same host
+      await api.prepareImport();
+      expect(spawned).toHaveLength(1);
+    } finally {
+      await quire.close();
+    }
+  });
+
   it('imports real web pages, text and Markdown from a folder, recursively, skipping hidden files', async () => {
     const s = setup();
     const quire = await emptyLibrary(s);

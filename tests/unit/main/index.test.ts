@@ -17,7 +17,7 @@ vi.mock('../../../electron/core/open-quire', () => ({
       ...createFakeReaderService(),
       libraryDir: '/lib',
       close: async () => void opened.closes++,
-      prepareImports: () => void opened.importsPrepared++,
+      prepareImport: async () => void opened.importsPrepared++,
     };
   }),
 }));

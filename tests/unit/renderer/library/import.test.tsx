@@ -51,4 +51,29 @@ describe('Importing files', () => {
     renderWithApi(createFakeApi());
     expect(screen.getByLabelText('Import files')).toHaveAttribute('accept', '.epub,.pdf,.html,.htm,.xhtml,.md,.markdown,.txt');
   });
+
+  it('gets the core ready to import as a file picker opens and as files are dragged over the window, once per drag', async () => {
+    const api = createFakeApi();
+    const { user } = renderWithApi(api);
+    await user.click(screen.getByLabelText('Import files'));
+    expect(api.prepareImport).toHaveBeenCalledTimes(1);
+
+    const drag = (type: string, types: string[]): void => {
+      const event = new Event(type, { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'dataTransfer', { value: { types, dropEffect: 'none' } });
+      window.dispatchEvent(event);
+    };
+    // over the window, then over an element inside it: one drag
+    drag('dragenter', ['Files']);
+    drag('dragenter', ['Files']);
+    expect(api.prepareImport).toHaveBeenCalledTimes(2);
+    drag('dragleave', ['Files']);
+    drag('dragleave', ['Files']);
+    // a selection of text dragged about is no import
+    drag('dragenter', ['text/plain']);
+    expect(api.prepareImport).toHaveBeenCalledTimes(2);
+    drag('dragenter', ['Files']);
+    expect(api.prepareImport).toHaveBeenCalledTimes(3);
+  });
 });
+

@@ -163,6 +163,7 @@ export function createFakeApi(seed: Partial<FakeLibrary> = {}): FakeApi & { libr
     },
     startImport: async () => ok({ jobId: `job-${++counter}` }),
     cancelImport: async () => ok(undefined),
+    prepareImport: async () => ok(undefined),
     tagArticles: async (ids, tags) => {
       const changed = library.articles.filter((a) => ids.includes(a.id));
       for (const article of changed) {
