@@ -125,4 +125,12 @@ describe('filterBookmarks', () => {
     expect(filterBookmarks([bookmark], articles, { ...NO_FILTER, tag: 'sea' })).toEqual([bookmark]);
     expect(filterBookmarks([bookmark], articles, { ...NO_FILTER, tag: 'land' })).toEqual([]);
   });
+
+  it('matches tags as the library does: accents count, case does not', () => {
+    const articles = new Map([['a1', makeArticle({ id: 'a1', title: 'A', tags: ['Résumé', 'ÉTÉ'] })]]);
+    const bookmark = annotationOn(harbour, 'quiet harbour', { articleId: 'a1' });
+    expect(filterBookmarks([bookmark], articles, { ...NO_FILTER, tag: 'rÉsumÉ' })).toEqual([bookmark]);
+    expect(filterBookmarks([bookmark], articles, { ...NO_FILTER, tag: 'été' })).toEqual([bookmark]);
+    expect(filterBookmarks([bookmark], articles, { ...NO_FILTER, tag: 'resume' })).toEqual([]);
+  });
 });
