@@ -9,7 +9,7 @@ const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.in
  * `onFilesNear` is called once as files start being dragged over the window (the import can get
  * ready while the user aims).
  */
-export function useFileDrop(onFiles: (files: PickedFile[]) => void, onFilesNear: () => void = () => {}): boolean {
+export function useFileDrop(onFiles: (files: PickedFile[]) => void, onFilesNear: () => void): boolean {
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
   const handler = useRef(onFiles);
