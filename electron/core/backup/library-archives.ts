@@ -2,6 +2,8 @@
  * Backups and whole-library archives of one open library, for the hosts (CLI commands, the
  * automatic schedule). Writing an archive and importing one both run under the library's change
  * queue, so an archive is a consistent picture and an import never races another change.
+ * What writes and reads zip archives (yazl, yauzl) is loaded when an archive is made or read:
+ * every command opens the library, few of them touch an archive.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,11 +11,8 @@ import type { AnnotationStore } from '../annotations/annotation-store';
 import type { ArticleStore } from '../library/article-store';
 import type { KeyValueStore } from '../settings/key-value-store';
 import { BACKUPS_KEPT_KEY, backupsKept } from './backup-schedule';
-import { createBackup, listBackups, type BackupInfo } from './backups';
+import type { BackupInfo } from './backups';
 import type { ArchiveImportReport } from './import-archive';
-import { libraryEntries } from './library-entries';
-import { LibraryArchive } from './zip-read';
-import { writeZipAtomic } from './zip-write';
 import { namesIn } from '../fs/names-in';
 
 export interface LibraryArchivesParts {
@@ -32,12 +31,14 @@ export class LibraryArchives {
   async backupNow(keep?: number): Promise<{ backup: BackupInfo; removed: string[] }> {
     const { store, settings, clock, exclusive } = this.parts;
     if (keep !== undefined) settings.set(BACKUPS_KEPT_KEY, keep);
+    const { createBackup } = await import('./backups');
     return exclusive(() =>
       createBackup({ root: store.root, articles: () => store.list(), articleDir: (id) => store.articleDir(id) }, clock(), backupsKept(settings)),
     );
   }
 
-  listBackups(): Promise<BackupInfo[]> {
+  async listBackups(): Promise<BackupInfo[]> {
+    const { listBackups } = await import('./backups');
     return listBackups(this.parts.store.root);
   }
 
@@ -46,6 +47,7 @@ export class LibraryArchives {
     const { store, clock, exclusive } = this.parts;
     const target = path.resolve(file);
     await mkdir(path.dirname(target), { recursive: true });
+    const [{ libraryEntries }, { writeZipAtomic }] = await Promise.all([import('./library-entries'), import('./zip-write')]);
     return exclusive(async () => {
       const { entries, manifest } = await libraryEntries(store.list(), (id) => store.articleDir(id), 'library', clock());
       await writeZipAtomic(target, entries);
@@ -57,7 +59,7 @@ export class LibraryArchives {
   async importLibrary(file: string, { dryRun, preferArchive = false }: { dryRun: boolean; preferArchive?: boolean }): Promise<ArchiveImportReport> {
     const { store, annotations, refresh, clock, exclusive } = this.parts;
     // Loaded when an archive is imported: it reads HTML (parse5), which opening a library never needs.
-    const { importArchive } = await import('./import-archive');
+    const [{ importArchive }, { LibraryArchive }] = await Promise.all([import('./import-archive'), import('./zip-read')]);
     const archive = await LibraryArchive.open(path.resolve(file));
     try {
       return await exclusive(async () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { bundledWorkerPath } from '../app-root';
 import type { Log } from '../log';
-import { watchFolders, type FolderWatch } from './folder-watch';
+import type { FolderWatch } from './folder-watch';
 import { isValidId, type LibraryPaths } from './library-paths';
 import { isConflictCopy } from './sync/conflict-names';
 import { isWatchReport, type WatchRequest, type WatchWorkerData } from './watch-protocol';
@@ -81,7 +81,7 @@ function startWatch(paths: LibraryPaths, onFile: (file: string) => void, log: Lo
   const folders = [paths.articlesDir, paths.trashDir];
   const onError = (error: unknown): void => log('Watching the library folder for changes failed', error);
   const file = bundledWorkerPath('library-watcher.js', 'QUIRE_WATCH_WORKER');
-  if (!existsSync(file)) return watchFolders(paths.root, folders, onFile, onError);
+  if (!existsSync(file)) return watchHere(paths.root, folders, onFile, onError);
   const workerData: WatchWorkerData = { root: paths.root, folders };
   const worker = new Worker(file, { workerData });
   // An idle watcher must not keep a command from exiting; the app and `serve` are kept alive by their windows and servers.
@@ -114,5 +114,17 @@ function startWatch(paths: LibraryPaths, onFile: (file: string) => void, log: Lo
       })();
       return closing;
     },
+  };
+}
+
+/**
+ * The watch in this thread (tests run from the sources, without the worker's bundle). chokidar is
+ * loaded only here: the bundled app and command line never load it on their own thread.
+ */
+function watchHere(root: string, folders: readonly string[], onFile: (file: string) => void, onError: (error: unknown) => void): FolderWatch {
+  const watching = import('./folder-watch').then(({ watchFolders }) => watchFolders(root, folders, onFile, onError));
+  return {
+    ready: watching.then((watch) => watch.ready),
+    close: () => watching.then((watch) => watch.close()),
   };
 }

@@ -8,10 +8,13 @@ import { Worker } from 'node:worker_threads';
 import type { SearchOptions, SearchResults } from '../../shared/models';
 import { QuireError } from '../../shared/result';
 import { say } from '../../shared/i18n/core-sentences';
-import { sentenceError } from '../../shared/i18n/english-sentence';
 
-/** The search worker failed: the page says search is unavailable, the CLI and the log what happened. */
-const searchFailure = (detail: string): QuireError => sentenceError('internal', say('core.error.searchUnavailable'), detail);
+/**
+ * The search worker failed: the page says search is unavailable, the CLI and the log what happened
+ * (the detail is the English, so the English catalog and its formatter are not loaded here: this
+ * module is on the way to the worker's start, early-search.ts).
+ */
+const searchFailure = (detail: string): QuireError => new QuireError('internal', detail, say('core.error.searchUnavailable'));
 import type { ArticleFingerprint, SearchContext, SearchDocument, SearchIndex, SearchIndexOptions } from './search-index';
 import {
   isSearchWorkerResponse,
