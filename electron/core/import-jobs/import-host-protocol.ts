@@ -73,6 +73,18 @@ export const importHostEnv = (env: Readonly<Record<string, string | undefined>> 
   MALLOC_ARENA_MAX: '2',
 });
 
+/**
+ * V8's flags for the host and its workers where Quire starts it with Node (the command line,
+ * `quire serve`): no TurboFan, V8's top tier. A worker lives for at most 250 files and most
+ * imports are a few dozen, so its code rarely runs long enough to repay TurboFan's compiles, which
+ * on a machine whose cores the two workers already fill take CPU from the reading itself; Maglev,
+ * the tier below, still optimizes what is hot. Measured on 120 real news pages (`quire import`,
+ * alternating, 6 runs each): 10.8 → 9.9 s, 19.4 → 17.4 CPU-s, the host's peak 328 → 317 MB
+ * (docs/benchmarks.md, "Import"). The desktop app's host (Electron's utility process) keeps V8's
+ * defaults: how Electron passes V8 flags to a utility process cannot be checked here.
+ */
+export const IMPORT_HOST_V8_FLAGS: readonly string[] = ['--no-turbofan'];
+
 export const encodeHostOptions = (options: ImportHostOptions): string => JSON.stringify(options);
 
 /** The host's own argument back; anything else is a programming error, not user input. */

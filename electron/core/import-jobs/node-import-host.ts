@@ -3,15 +3,16 @@
  * desktop app uses Electron's utilityProcess instead, in electron/main/import-host-process.ts).
  */
 import { fork } from 'node:child_process';
-import { encodeHostOptions, importHostEnv, type ImportHostReply, type SpawnImportHost } from './import-host-protocol';
+import { encodeHostOptions, IMPORT_HOST_V8_FLAGS, importHostEnv, type ImportHostReply, type SpawnImportHost } from './import-host-protocol';
 
 export const forkNodeImportHost: SpawnImportHost = (hostPath, options) => {
   const child = fork(hostPath, [encodeHostOptions(options)], {
     // Structured clone, so the bytes of a file travel as a Uint8Array, as between threads.
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    // The host's own heap holds only messages: the limits that matter are its workers'.
-    execArgv: [],
+    // Not Quire's own flags: the host's own heap holds only messages (the limits that matter are
+    // its workers'), and its tiering suits short-lived readers (IMPORT_HOST_V8_FLAGS).
+    execArgv: [...IMPORT_HOST_V8_FLAGS],
     env: importHostEnv(),
   });
   return {
