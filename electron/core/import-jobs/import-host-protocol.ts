@@ -79,8 +79,9 @@ export const importHostEnv = (env: Readonly<Record<string, string | undefined>> 
  * imports are a few dozen, so its code rarely runs long enough to repay TurboFan's compiles, which
  * on a machine whose cores the two workers already fill take CPU from the reading itself; Maglev,
  * the tier below, still optimizes what is hot. Measured on 120 real news pages (`quire import`,
- * alternating, 6 runs each): 10.8 → 9.9 s, 19.4 → 17.4 CPU-s, the host's peak 328 → 317 MB
- * (docs/benchmarks.md, "Import"). The desktop app's host (Electron's utility process) keeps V8's
+ * alternating, 6 runs each): 10.8 → 9.9 s, 19.4 → 17.4 CPU-s, the host's peak 328 → 317 MB; over
+ * thousands of Debian pages the host's peak is about 50 MB higher, the speed within the spread of
+ * runs (docs/benchmarks.md, "Import"). The desktop app's host (Electron's utility process) keeps V8's
  * defaults: how Electron passes V8 flags to a utility process cannot be checked here.
  */
 export const IMPORT_HOST_V8_FLAGS: readonly string[] = ['--no-turbofan'];
