@@ -15,7 +15,6 @@ export interface BookmarkFilter {
 
 export const NO_FILTER: BookmarkFilter = { color: 'all', tag: 'all', articleId: 'all', sort: 'newest' };
 
-
 export function filterBookmarks(
   annotations: readonly Annotation[],
   articles: ReadonlyMap<string, ArticleMeta>,
