@@ -14,7 +14,6 @@ import { AssetCollector } from './asset-collector';
 import { declaredHtmlCharset, decodeText } from './decode-text';
 import { cleanLine, excerptOf, type ImportedDocument, isoDate, titleFromFileName } from './imported-document';
 import { normalizeReaderHtml, type ReaderDocument } from './normalize-html';
-import { limitPageNesting, standardPageMarkup } from './limit-nesting';
 import { largePageArticle, largePageMetadata, nestedDeeperThan, READABILITY_MAX_DEPTH, READABILITY_MAX_ELEMENTS } from './large-page';
 import { type PageDomEngine, pageDomEngine, parsePage, releaseLargePage, resolveLinks } from './page-dom';
 import { collectPageImages, withAssetPaths } from './page-images';
@@ -147,10 +146,7 @@ export function importHtml(
   }: { localFiles?: boolean; assets?: AssetCollector; keepRemoteImage?: KeepImage; pageDom?: PageDomEngine } = {},
 ): ImportedDocument {
   const keepImage: KeepImage = (src) => assets.keepImage(src) ?? keepRemoteImage(src);
-  const decoded = decodeText(bytes, declaredHtmlCharset(bytes));
-  // A DOM's time grows with the square of the nesting depth: deeper markup is flattened before it
-  // parses the page; linkedom gets the page in the shape the standard's parser gives it (page-dom.ts).
-  const source = pageDom === 'linkedom' ? standardPageMarkup(decoded) : limitPageNesting(decoded);
+  const source = decodeText(bytes, declaredHtmlCharset(bytes));
   const images: PageImages = { assets, pageFile: localFiles && documentUrl.startsWith('file:') ? fileURLToPath(documentUrl) : null };
   const page = readPage(source, documentUrl, images, pageDom);
   releaseLargePage(source);

@@ -38,8 +38,8 @@ const fragmentContext = defaultTreeAdapter.createElement('div', htmlSpec.NS.HTML
 const isElement = (node: Node): node is Element => defaultTreeAdapter.isElementNode(node);
 const isTemplate = (node: Node): node is Template => isElement(node) && 'content' in node;
 
-/** An element's children; a `<template>` keeps its own apart, as its content. */
-const childrenOf = (node: ParentNode): Node[] => (isTemplate(node) ? node.content.childNodes : node.childNodes);
+/** A node's children in parse5's tree; a `<template>` keeps its own apart, as its content. */
+export const childrenOf = (node: ParentNode): Node[] => (isTemplate(node) ? node.content.childNodes : node.childNodes);
 
 /** The text a reader would see in `element`, blocks and line breaks kept apart by "\n" (iterative: any depth). */
 function visibleText(element: Element): string {
@@ -101,13 +101,13 @@ export function limitPageNesting(html: string, limit = MAX_NESTING_DEPTH): strin
 
 /**
  * The page as the standard's parser shapes it (implied `<head>`, `<body>` and `<tbody>`, table
- * content fostered out, mis-nested tags mended), nesting limited as above, serialized: markup that
- * a DOM with a simpler parser (page-dom.ts) reads into the same tree a browser builds.
+ * content fostered out, mis-nested tags mended), nesting limited as above: the tree a DOM with a
+ * simpler parser is built from (linkedom-from-tree.ts), so that it holds what a browser builds.
  */
-export function standardPageMarkup(html: string, limit = MAX_NESTING_DEPTH): string {
+export function standardPageTree(html: string, limit = MAX_NESTING_DEPTH): DefaultTreeAdapterMap['document'] {
   const document = parse(html, OPTIONS);
   flattenBelow(document, limit);
-  return serialize(document, OPTIONS);
+  return document;
 }
 
 /** A fragment (the `innerHTML` of a `<div>`), with nothing deeper than `limit` elements. */

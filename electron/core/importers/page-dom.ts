@@ -5,17 +5,19 @@
  * is: the article leaves as a string, which the sanitizer parses again in jsdom (sanitize-html.ts),
  * so the HTML the reader gets is still cleaned in a browser-exact parse.
  *
- * htmlparser2 is not the HTML standard's parser (no implied `<tbody>`, no table fostering, a
- * mis-nested page can come out in another shape), so the page is first parsed with parse5, the
- * standard's parser inside jsdom, and its tree serialized (`limitPageMarkup`): linkedom then reads
- * markup that already has the shape a browser gives it. What linkedom lacks for Readability, the
- * document's address, its base URL and a standard `title`, is added here.
+ * linkedom's own parser, htmlparser2, is not the HTML standard's (no implied `<tbody>`, no table
+ * fostering, a mis-nested page can come out in another shape), so the page is parsed with parse5,
+ * the standard's parser inside jsdom, and linkedom's DOM is built from its tree
+ * (linkedom-from-tree.ts): the shape a browser gives the page. Either DOM gets the page with its
+ * nesting limited (limit-nesting.ts). What linkedom lacks for Readability, the document's address,
+ * its base URL and a standard `title`, is added here.
  *
  * jsdom stays selectable (`QUIRE_PAGE_DOM=jsdom`, or the importer's `pageDom` option) so that the
  * two can be measured side by side and a test can compare what each extracts.
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { parseHTML } from 'linkedom';
+import { limitPageNesting, standardPageTree } from './limit-nesting';
+import { linkedomDocumentOf } from './linkedom-from-tree';
 
 export type PageDomEngine = 'linkedom' | 'jsdom';
 
@@ -57,10 +59,11 @@ export function releaseLargePage(source: string): void {
 
 /**
  * Parses a whole page at `url` (relative links resolve against it, or against the page's `<base>`)
- * in a DOM that never runs scripts or loads anything.
+ * in a DOM that never runs scripts or loads anything; markup nested deeper than a browser would
+ * show is flattened first (limit-nesting.ts: a DOM's time grows with the square of the depth).
  */
 export function parsePage(source: string, url: string, engine: PageDomEngine = pageDomEngine()): PageDom {
-  return engine === 'jsdom' ? jsdomPage(source, url) : linkedomPage(source, url);
+  return engine === 'jsdom' ? jsdomPage(limitPageNesting(source), url) : linkedomPage(source, url);
 }
 
 // A silent console: pages are full of CSS jsdom cannot parse, which is no concern of the user.
@@ -72,9 +75,8 @@ function jsdomPage(source: string, url: string): PageDom {
 }
 
 function linkedomPage(source: string, url: string): PageDom {
-  // linkedom runs no scripts and fetches nothing; its types describe its own classes, which
-  // implement the DOM's `Document` that Readability and the importer use.
-  const document = parseHTML(source).document as unknown as Document;
+  // linkedom runs no scripts and fetches nothing.
+  const document = linkedomDocumentOf(standardPageTree(source));
   const documentUrl = new URL(url).href;
   Object.defineProperties(document, {
     // linkedom gives the raw `href` of the first <base>, and no document address at all.

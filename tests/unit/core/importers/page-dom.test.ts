@@ -4,6 +4,8 @@ import { type DefaultTreeAdapterMap, parseFragment, serialize } from 'parse5';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { importHtml } from '../../../../electron/core/importers/html-importer';
+import { standardPageTree } from '../../../../electron/core/importers/limit-nesting';
+import { linkedomDocumentOf } from '../../../../electron/core/importers/linkedom-from-tree';
 import { webPages } from '../support/corpus';
 
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
@@ -39,6 +41,53 @@ describe('reading a page in linkedom instead of jsdom', () => {
       expect(withSortedAttributes(linkedomHtml)).toBe(withSortedAttributes(jsdomHtml));
       expect(linkedomAssets.map((asset) => asset.path)).toEqual(jsdomAssets.map((asset) => asset.path));
     });
+  });
+});
+
+/**
+ * What linkedom's own parser makes of the page once parse5 has given it the standard's shape,
+ * serialized as parsed: without scripting, so `<noscript>` holds markup and its text is escaped.
+ */
+const parsedFromMarkup = (html: string): Document =>
+  parseHTML(serialize(standardPageTree(html), { scriptingEnabled: false })).document as unknown as Document;
+const builtFromTree = (html: string): Document => linkedomDocumentOf(standardPageTree(html));
+
+describe('linkedom’s DOM built from parse5’s tree', () => {
+  it.each(webPages().map((page) => [page.name, page.file] as const))('is the DOM linkedom’s parser makes of the serialized tree: %s', (_name, file) => {
+    const html = readFileSync(file, 'utf8');
+    expect(builtFromTree(html).toString()).toBe(parsedFromMarkup(html).toString());
+  });
+
+  it('keeps the doctype, comments, fostered table content, SVG, MathML, templates and namespaced attributes as the parser does', () => {
+    const html = `<!-- before --><!DOCTYPE html><html lang="en" dir="ltr"><head><title>A &amp; B</title></head><body>
+      <table><tr><td>cell</td></tr>fostered<b>bold</table>
+      <p class="one two" id="p" data-x='a "quoted" &amp; value'>text &lt;tag&gt; &nbsp; <i>it<b>mis</i>nested</b></p>
+      <svg viewBox="0 0 10 10"><linearGradient id="g"/><use xlink:href="#g"/><foreignObject><p>inside</p></foreignObject></svg>
+      <svg><circle r="1"/></svg><span>after svg</span>
+      <math><mi>x</mi><annotation-xml encoding="text/html"><b>t</b></annotation-xml></math>
+      <template><li>in a template</li></template><noscript><p>no script</p></noscript>
+      <script>if (a < b && c > d) {}</script><style>p > b { color: red }</style><!-- after --></body></html>`;
+    const built = builtFromTree(html);
+    expect(built.toString()).toBe(parsedFromMarkup(html).toString());
+    expect(built.doctype?.name).toBe('html');
+    expect(built.title).toBe('A & B');
+    expect(built.querySelector('tbody > tr > td')?.textContent).toBe('cell');
+    expect(built.querySelector('p')?.getAttribute('data-x')).toBe('a "quoted" & value');
+    expect(built.querySelector('p')?.className).toBe('one two');
+    const [svg, second] = Array.from(built.querySelectorAll('svg'));
+    expect(svg!.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(svg!.querySelector('use')!.getAttribute('xlink:href')).toBe('#g');
+    expect((svg!.querySelector('circle, lineargradient') as unknown as { ownerSVGElement: Element }).ownerSVGElement).toBe(svg);
+    expect((second!.firstElementChild as unknown as { ownerSVGElement: Element }).ownerSVGElement).toBe(second);
+    expect(built.querySelector('span')?.namespaceURI).toBe('http://www.w3.org/1999/xhtml');
+    expect(built.querySelector('template')?.textContent).toBe('in a template');
+    expect(built.querySelector('script')?.textContent).toBe('if (a < b && c > d) {}');
+  });
+
+  it('stays text where a browser keeps text and htmlparser2 would read markup', () => {
+    const built = builtFromTree('<body><iframe><b>not markup</b></iframe><xmp><i>shown as typed</i></xmp></body>');
+    expect(built.querySelector('iframe')?.textContent).toBe('<b>not markup</b>');
+    expect(built.querySelector('iframe b, xmp i')).toBeNull();
   });
 });
 
