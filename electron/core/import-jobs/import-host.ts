@@ -6,7 +6,7 @@
  * command line, `quire serve`) or by Electron's utilityProcess.fork (the desktop app); the two
  * differ only in how messages travel, which `parentChannel` hides.
  */
-import './keep-compiled-code';
+import '../keep-compiled-code';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { MessageChannel } from 'node:worker_threads';

@@ -2,7 +2,7 @@
  * The import worker (bundled as out/worker/import-worker.js, run by the pool in import-pool.ts):
  * reads a file and runs the importer, the CPU-heavy part of an import, off the host's thread.
  */
-import './keep-compiled-code';
+import '../keep-compiled-code';
 import { getHeapStatistics } from 'node:v8';
 import { readUserFile } from '../fs/read-user-file';
 import { MAX_IMPORT_BYTES, tooLarge } from '../importers/import-formats';
