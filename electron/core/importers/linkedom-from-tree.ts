@@ -13,7 +13,7 @@
  * text inside `<iframe>`, `<noembed>`, `<noframes>`, `<xmp>` and `<plaintext>` stays text here,
  * as in a browser, where htmlparser2 read it as markup.
  */
-import { type DefaultTreeAdapterMap, defaultTreeAdapter as tree, html as htmlSpec } from 'parse5';
+import { type DefaultTreeAdapterMap, defaultTreeAdapter as tree, html as htmlSpec, serialize } from 'parse5';
 import { parseHTML } from 'linkedom';
 import { childrenOf } from './limit-nesting';
 
@@ -22,6 +22,24 @@ type TreeParent = DefaultTreeAdapterMap['parentNode'];
 type TreeAttribute = DefaultTreeAdapterMap['element']['attrs'][number];
 
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+
+/**
+ * linkedom looks an attribute up before it sets it, so setting an element's attributes one by one
+ * grows with the square of their number (20,000 on one element: 0.7 s, where its parser took 0.09
+ * s). Only a hostile file puts hundreds on one element; a page that does is read by linkedom's
+ * parser from the serialized tree, as before.
+ */
+const MOST_ATTRIBUTES_SET = 1000;
+
+function hasCrowdedElement(page: TreeParent): boolean {
+  const stack: TreeParent[] = [page];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (tree.isElementNode(node) && node.attrs.length > MOST_ATTRIBUTES_SET) return true;
+    for (const child of childrenOf(node)) if ('childNodes' in child) stack.push(child);
+  }
+  return false;
+}
 
 /** The attribute's name as parse5's serializer writes it (and linkedom's parser then read it). */
 function attributeName({ namespace, prefix, name }: TreeAttribute): string {
@@ -46,6 +64,7 @@ function attributeName({ namespace, prefix, name }: TreeAttribute): string {
  */
 export function linkedomDocumentOf(page: DefaultTreeAdapterMap['document']): Document {
   // linkedom's types describe its own classes, which implement the DOM's `Document`.
+  if (hasCrowdedElement(page)) return parseHTML(serialize(page, { scriptingEnabled: false })).document as unknown as Document;
   const document = parseHTML('').document as unknown as Document;
   // Depth first, in document order: the stack holds what is still to be made, with where it goes
   // and the `<svg>` it is inside (iterative: a page's depth is limited, but not to a small number).
