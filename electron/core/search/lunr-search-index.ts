@@ -8,13 +8,6 @@ import { Worker } from 'node:worker_threads';
 import type { SearchOptions, SearchResults } from '../../shared/models';
 import { QuireError } from '../../shared/result';
 import { say } from '../../shared/i18n/core-sentences';
-
-/**
- * The search worker failed: the page says search is unavailable, the CLI and the log what happened
- * (the detail is the English, so the English catalog and its formatter are not loaded here: this
- * module is on the way to the worker's start, early-search.ts).
- */
-const searchFailure = (detail: string): QuireError => new QuireError('internal', detail, say('core.error.searchUnavailable'));
 import type { ArticleFingerprint, SearchContext, SearchDocument, SearchIndex, SearchIndexOptions } from './search-index';
 import {
   isSearchWorkerResponse,
@@ -25,6 +18,13 @@ import {
 } from './worker-protocol';
 import { bundledWorkerPath } from '../app-root';
 import { SEARCH_WORKER_RESOURCE_LIMITS } from './worker-limits';
+
+/**
+ * The search worker failed: the page says search is unavailable, the CLI and the log what happened
+ * (the detail is the English, so the English catalog and its formatter are not loaded here: this
+ * module is on the way to the worker's start, early-search.ts).
+ */
+const searchFailure = (detail: string): QuireError => new QuireError('internal', detail, say('core.error.searchUnavailable'));
 
 /** The bundled worker (out/worker/search-worker.js), or QUIRE_SEARCH_WORKER when set. */
 export const resolveSearchWorkerPath = (): string => bundledWorkerPath('search-worker.js', 'QUIRE_SEARCH_WORKER');
