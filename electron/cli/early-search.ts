@@ -17,23 +17,29 @@ export interface StartedSearchIndex {
 }
 
 /**
- * The command `argv` runs, found as commander would: `--library` takes the next word (or
- * `--library=<dir>`), every other option before the command takes none.
+ * The command `argv` runs and the library it names, found as commander would: the command is the
+ * first word that is not an option (`--library` takes the next word, or `--library=<dir>`; every
+ * other option before the command takes none), and `--library` counts wherever it stands, before
+ * or after the command (`quire list --library ~/papers`), the last one winning, up to a `--`.
+ * A command option's value that reads `--library` is taken for the flag here; the library read
+ * ahead is then another than the command's, and the command, which checks, reads its own.
  */
 export function commandOf(argv: readonly string[]): { command: string | undefined; libraryFlag: string | undefined } {
+  let command: string | undefined;
   let libraryFlag: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const word = argv[i]!;
+    if (word === '--') break;
     if (word === '--library') {
       libraryFlag = argv[i + 1];
       i += 1;
     } else if (word.startsWith('--library=')) {
       libraryFlag = word.slice('--library='.length);
-    } else if (!word.startsWith('-')) {
-      return { command: word, libraryFlag };
+    } else if (command === undefined && !word.startsWith('-')) {
+      command = word;
     }
   }
-  return { command: undefined, libraryFlag };
+  return { command, libraryFlag };
 }
 
 /** The index of the library `libraryFlag` names (as every command resolves it), its worker started. */
