@@ -1,5 +1,5 @@
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExtractResult } from '../../../../electron/core/import-jobs/extract-protocol';
@@ -8,6 +8,8 @@ import type { ImportHostProcess, ImportHostReply } from '../../../../electron/co
 import { failureReason } from '../../../../electron/core/library/import-into-library';
 import type { FileReading } from '../../../../electron/shared/models';
 import { EPUB_DIR } from '../../../support/corpus-paths';
+import { BACKGROUND_PRIORITY_DROP } from '../../../../electron/core/background-priority';
+import { threadNiceness } from '../support/thread-niceness';
 
 const TOO_COMPLEX = 'This file is too large or too complex to read: it needs more memory than Quire lets one file use.';
 
@@ -137,6 +139,28 @@ describe('the import pool', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it.skipIf(process.platform !== 'linux')(
+    'on Linux, every thread of the host runs below Quire: its workers and the V8 helpers Node started before any of its code',
+    async () => {
+      const pool = createImportPool({ threads: 2, log: () => {} });
+      try {
+        // Both workers have read a page, so every thread the host uses is there.
+        const names = ['Harbour pilots', 'Canal locks'];
+        expect((await Promise.all(names.map((name, i) => pool.extract({ fileName: `p${i}.html`, filePath: page(`p${i}.html`, name) })))).map(titleOf)).toEqual(names);
+        const pid = pool.hostPid()!;
+        // The host starts at the priority of the thread that started it (this one), then drops.
+        const background = Math.min(19, getPriority() + BACKGROUND_PRIORITY_DROP);
+        const threads = threadNiceness(pid);
+        // Node's main thread, V8's helpers, libuv's pool, the two workers at least.
+        expect(threads.size).toBeGreaterThanOrEqual(6);
+        expect([...threads].filter(([, nice]) => nice !== background)).toEqual([]);
+      } finally {
+        await pool.close();
+      }
+    },
+    60_000,
+  );
 
   it('a cancelled file stops at once and the host reads the next one', async () => {
     const pool = createImportPool({ threads: 1, log: () => {} });

@@ -1,31 +1,19 @@
 /**
  * The library watcher's first scan (seconds of listing and watching on 10,000 articles) runs in a
  * thread below the priority of the thread that answers the app, on Linux where a thread has a
- * priority of its own. Checked on the built watcher the app runs, through /proc: each thread's
- * niceness is field 19 of its `stat` line.
+ * priority of its own. Checked on the built watcher the app runs, through /proc.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKGROUND_PRIORITY_DROP } from '../../../../electron/core/background-priority';
 import { useTempDir } from '../support/temp-dir';
+import { threadNiceness } from '../support/thread-niceness';
 
 const WATCHER = path.resolve('out/worker/library-watcher.js');
 const tempDir = useTempDir('quire-watch-priority-');
-
-/** Niceness of each thread of this process, by thread id. */
-function threadNiceness(): Map<number, number> {
-  const byThread = new Map<number, number>();
-  for (const tid of readdirSync('/proc/self/task')) {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-    // After the command name in parentheses (which may hold spaces), fields 3 onwards.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    byThread.set(Number(tid), Number(fields[19 - 3]));
-  }
-  return byThread;
-}
 
 let worker: Worker | null = null;
 afterEach(async () => {
