@@ -1,21 +1,33 @@
 /**
- * Linux: the niceness of each thread of a process, by thread id, read from /proc (field 19 of a
- * thread's `stat` line). A priority belongs to a thread there, not to its process.
+ * Linux: each thread of a process with its name and niceness, by thread id, read from /proc (the
+ * name from `comm`, the niceness from field 19 of the `stat` line). A priority belongs to a thread
+ * there, not to its process.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-export function threadNiceness(pid: number | 'self' = 'self'): Map<number, number> {
-  const byThread = new Map<number, number>();
+export interface ThreadPriority {
+  /** as Node names its threads: "MainThread", "WorkerThread", "V8Worker", "libuv-worker"… */
+  name: string;
+  nice: number;
+}
+
+export function threadPriorities(pid: number | 'self' = 'self'): Map<number, ThreadPriority> {
+  const byThread = new Map<number, ThreadPriority>();
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    let stat: string;
     try {
-      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // After the command name in parentheses (which may hold spaces), fields 3 onwards.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      byThread.set(Number(tid), { name, nice: Number(fields[19 - 3]) });
     } catch {
-      continue; // the thread ended meanwhile
+      // the thread ended meanwhile
     }
-    // After the command name in parentheses (which may hold spaces), fields 3 onwards.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    byThread.set(Number(tid), Number(fields[19 - 3]));
   }
   return byThread;
+}
+
+/** Each thread's niceness alone, by thread id. */
+export function threadNiceness(pid: number | 'self' = 'self'): Map<number, number> {
+  return new Map([...threadPriorities(pid)].map(([tid, { nice }]) => [tid, nice]));
 }
