@@ -250,7 +250,7 @@ export function ReaderDocument({ data, bookDom = null, target, backLabel, onBack
           />
         )}
         {!showPages && !layout.showPages && (
-          <BookStatus book={book} textLength={content.text.length} drawerMode={chrome.drawerMode} loading={units.loadingAt(book.place.offset)} />
+          <BookStatus book={book} textLength={content.text.length} isBook={article.format === 'epub'} drawerMode={chrome.drawerMode} loading={units.loadingAt(book.place.offset)} />
         )}
         {/* The text (and its title heading) is out of view with the pages: the title stays the page's heading. */}
         {showPages && (

@@ -40,11 +40,14 @@ const fractionRead = (offset: number, length: number) => (length === 0 ? 1 : Mat
 export function BookStatus({
   book,
   textLength,
+  isBook,
   drawerMode,
   loading = null,
 }: {
   book: BookReading;
   textLength: number;
+  /** an EPUB, whose status speaks of chapters and the book */
+  isBook: boolean;
   drawerMode: boolean;
   /** the chapter being fetched while the reader is in its waiting text */
   loading?: { chapter: number; of: number } | null;
@@ -63,6 +66,7 @@ export function BookStatus({
         position={position}
         minutesLeftInChapter={chapters ? book.minutesLeftInChapter : null}
         minutesLeftInBook={book.minutesLeftInBook}
+        isBook={isBook}
         loading={loading ? text('book.status.chapterLoading', { chapter: loading.chapter, count: loading.of }) : null}
       >
         {chapters && drawerMode && (

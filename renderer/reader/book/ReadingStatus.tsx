@@ -9,6 +9,11 @@ interface ReadingStatusProps {
   position: string;
   minutesLeftInChapter: number | null;
   minutesLeftInBook: number;
+  /**
+   * Whether the text is a book (an EPUB): "left in chapter", "left in book". An article or a paper
+   * is not called a book: "left in section", and the whole text's time alone.
+   */
+  isBook: boolean;
   /** a long book's chapter under the reader's eyes still arriving: "loading chapter 41 of 720…" */
   loading?: string | null;
   /** the Contents button (narrow reader) and Back (after a followed link) */
@@ -19,7 +24,7 @@ interface ReadingStatusProps {
  * One quiet line under the text: where the reader is and how long is left. It is not a live
  * region (it changes with every scroll); a chapter change alone is announced, politely.
  */
-export function ReadingStatus({ chapter, position, minutesLeftInChapter, minutesLeftInBook, loading = null, children }: ReadingStatusProps) {
+export function ReadingStatus({ chapter, position, minutesLeftInChapter, minutesLeftInBook, isBook, loading = null, children }: ReadingStatusProps) {
   const text = useText();
   return (
     <footer className="reading-status">
@@ -31,8 +36,10 @@ export function ReadingStatus({ chapter, position, minutesLeftInChapter, minutes
           </span>
         )}
         <span>{position}</span>
-        {minutesLeftInChapter !== null && <span>{text('book.status.leftInChapter', { duration: durationLabel(minutesLeftInChapter, text) })}</span>}
-        <span>{text('book.status.leftInBook', { duration: durationLabel(minutesLeftInBook, text) })}</span>
+        {minutesLeftInChapter !== null && (
+          <span>{text(isBook ? 'book.status.leftInChapter' : 'book.status.leftInSection', { duration: durationLabel(minutesLeftInChapter, text) })}</span>
+        )}
+        <span>{text(isBook ? 'book.status.leftInBook' : 'book.status.leftInText', { duration: durationLabel(minutesLeftInBook, text) })}</span>
         {loading && <span className="reading-status-loading">{loading}</span>}
       </p>
       <p className="visually-hidden" aria-live="polite">

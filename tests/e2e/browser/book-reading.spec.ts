@@ -176,7 +176,7 @@ for (const width of [1280, 360]) {
         const rect = heading.getBoundingClientRect();
         return rect.left >= box.left - 1 && rect.right <= box.right + 1;
       });
-    expect(await headingOnPage()).toBe(true);
+    await expect.poll(headingOnPage).toBe(true);
     await page.screenshot({ path: `/tmp/book-pages-${width}.png` });
 
     await scroller(page).focus();
@@ -184,20 +184,23 @@ for (const width of [1280, 360]) {
     await expect.poll(pageNumber).toBe(start + 1);
     await page.keyboard.press('ArrowLeft');
     await expect.poll(pageNumber).toBe(start);
-    expect(await headingOnPage()).toBe(true);
+    await expect.poll(headingOnPage).toBe(true);
 
     // A search match far on: find goes to the page that holds it.
     const find = new FindBar(page);
     await find.find('Paragraph 7 of chapter 5');
     await expect(find.count).toHaveText('1 of 1');
     await expect(status(page)).toContainText('Breakfast');
-    const matchOnPage = await page.evaluate(() => {
-      const range = [...(CSS.highlights.get('quire-find-current') ?? [])][0] as Range;
-      const box = document.querySelector('.reader-scroll')!.getBoundingClientRect();
-      const rect = range.getBoundingClientRect();
-      return rect.left >= box.left - 1 && rect.right <= box.right + 1 && rect.top >= box.top && rect.bottom <= box.bottom;
-    });
-    expect(matchOnPage).toBe(true);
+    // Polled: the page is turned to the match as the layout settles.
+    const matchOnPage = () =>
+      page.evaluate(() => {
+        const range = [...(CSS.highlights.get('quire-find-current') ?? [])][0] as Range | undefined;
+        if (!range) return false;
+        const box = document.querySelector('.reader-scroll')!.getBoundingClientRect();
+        const rect = range.getBoundingClientRect();
+        return rect.left >= box.left - 1 && rect.right <= box.right + 1 && rect.top >= box.top && rect.bottom <= box.bottom;
+      });
+    await expect.poll(matchOnPage).toBe(true);
     await page.keyboard.press('Escape');
     await expect(find.bar).toHaveCount(0);
     await page.getByRole('heading', { name: 'The Spouter-Inn', exact: true }).evaluate((heading) => heading.scrollIntoView());

@@ -33,6 +33,10 @@ export async function readingFlow(page: Page): Promise<void> {
   await expect(matches.first()).toBeVisible();
   await expect.poll(() => matches.count()).toBeGreaterThanOrEqual(2);
   await expectAccessible(page, 'reader');
+  // An article's status line gives the time left in it; an article is not called a book.
+  const status = page.locator('.reading-status-text');
+  await expect(status).toContainText(/\d+%.*left/);
+  await expect(status).not.toContainText('book');
 
   // Bookmark a selected passage with a note.
   const passage = 'Iraq is trying to bridge the views of neighboring countries';
