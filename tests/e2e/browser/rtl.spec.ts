@@ -139,7 +139,7 @@ for (const [width, height, themes] of [
           if (width === 1280 && AXE_SCREENS.has(screen.name)) await expectAccessible(page, `${screen.name} right to left in ${theme}`);
         });
       }
-      await page.keyboard.press('Escape'); // Preferences
+      await page.keyboard.press('Escape'); // the note dialog the walk ends with
     }
     expect(consoleErrors).toEqual([]);
   });

@@ -38,7 +38,7 @@ for (const size of SIZES) {
         await screen.show(page);
         await shoot(page, `${screen.name}-${size.width}-${theme}`);
       }
-      await page.keyboard.press('Escape'); // Preferences
+      await page.keyboard.press('Escape'); // the note dialog the walk ends with
     }
     // Then what moves the seed article's reading position (the walk above expects its start).
     for (const theme of ['light', 'dark'] as const) {

@@ -17,7 +17,7 @@ for (const size of WINDOW_SIZES) {
         await page.waitForTimeout(300); // transitions and fonts settle
         await page.screenshot({ path: path.join(OUT, `${screen.name}-${size.width}-${theme}.png`) });
       }
-      await page.keyboard.press('Escape'); // Preferences
+      await page.keyboard.press('Escape'); // the note dialog the walk ends with
     }
   });
 }

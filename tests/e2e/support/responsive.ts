@@ -240,4 +240,61 @@ export const SCREENS: Screen[] = [
       await expect(dialog.getByRole('slider', { name: 'Side margins' })).toBeAttached();
     },
   },
+  {
+    name: 'covers',
+    show: async (page) => {
+      await page.getByRole('dialog', { name: 'Preferences' }).getByRole('button', { name: 'Done' }).click();
+      await showSection(page, 'Library');
+      const layout = page.getByRole('group', { name: 'Show the library as' });
+      await layout.getByRole('button', { name: 'Covers' }).click();
+      await expect(page.locator('.article-grid')).toBeVisible();
+      await expectReachable(new LibraryPage(page).articleButton(SEED_TITLE));
+      await expectReachable(page.getByRole('checkbox', { name: `Select ${SEED_TITLE}` }));
+      await expectReachable(layout.getByRole('button', { name: 'List' }));
+    },
+  },
+  {
+    name: 'selection',
+    show: async (page) => {
+      await page.getByRole('group', { name: 'Show the library as' }).getByRole('button', { name: 'List' }).click();
+      const library = new LibraryPage(page);
+      await library.select(SEED_TITLE);
+      await library.select(ARABIC_TITLE);
+      const bar = page.getByRole('region', { name: 'Selected articles' });
+      await expect(bar).toContainText('2 articles selected');
+      const actions = bar.getByRole('group', { name: 'Actions on the selected articles' });
+      for (const action of await actions.getByRole('button').all()) await expectReachable(action);
+      await expectReachable(bar.getByRole('button', { name: 'Add tag' }));
+      await expectReachable(bar.getByRole('button', { name: 'Clear selection' }));
+    },
+  },
+  {
+    name: 'edit-details',
+    show: async (page) => {
+      await page.getByRole('button', { name: 'Clear selection' }).click();
+      await page.getByRole('button', { name: `Edit details of ${SEED_TITLE}` }).click();
+      const dialog = page.getByRole('dialog', { name: 'Edit details' });
+      await expect(dialog.getByLabel('Title')).toHaveValue(SEED_TITLE);
+      for (const field of ['Title', 'Author', 'Tags, separated by commas']) await expectReachable(dialog.getByLabel(field));
+      await expectReachable(dialog.getByRole('button', { name: 'Save' }));
+      await expectReachable(dialog.getByRole('button', { name: 'Cancel' }));
+    },
+  },
+  {
+    name: 'note-dialog',
+    show: async (page) => {
+      await page.getByRole('dialog', { name: 'Edit details' }).getByRole('button', { name: 'Cancel' }).click();
+      await new LibraryPage(page).open(SEED_TITLE);
+      const reader = new ReaderPage(page);
+      if (narrow(page)) await page.getByRole('button', { name: /^Bookmarks and notes/ }).click();
+      await reader.panel.getByRole('button', { name: 'Note on this article' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New note' });
+      await dialog.getByRole('textbox', { name: 'Note' }).fill('Read **beside** the minister’s own statement:\n\n- the dates\n- who was there');
+      await expect(dialog.getByRole('region', { name: 'Preview of the note' }).locator('strong')).toHaveText('beside');
+      await expectReachable(dialog.getByRole('textbox', { name: 'Note' }));
+      await expectReachable(dialog.getByRole('button', { name: 'Save note' }));
+      await expectReachable(dialog.getByRole('button', { name: 'Cancel' }));
+      // Left open, unsaved: the walk ends here, and Escape closes it.
+    },
+  },
 ];
