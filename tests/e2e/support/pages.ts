@@ -94,9 +94,16 @@ export class SearchBox {
     this.results = page.getByRole('listbox', { name: 'Search results' }).or(page.getByRole('list', { name: 'Search results' }));
   }
 
+  /**
+   * Ctrl+K, as a user would, then the query. Right after a page load the shortcut may not be
+   * listened for yet (the search box installs it once it has rendered) and a press then does
+   * nothing, as for a user: pressed again until the box has the focus.
+   */
   async search(query: string): Promise<void> {
-    await this.page.keyboard.press('Control+k');
-    await expect(this.input).toBeFocused();
+    await expect(async () => {
+      await this.page.keyboard.press('Control+k');
+      await expect(this.input).toBeFocused({ timeout: 1_000 });
+    }).toPass();
     await this.input.fill(query);
   }
 
