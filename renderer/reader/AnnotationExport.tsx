@@ -31,12 +31,15 @@ export function AnnotationExport({ articleId }: { articleId: string }) {
       <span className="annotation-export-label" aria-hidden="true">
         <FormattedMessage id="export.label" />
       </span>
-      <button type="button" className="button button-quiet button-small" disabled={busy} onClick={() => void exportAs('markdown')}>
-        <FormattedMessage id="export.markdown" />
-      </button>
-      <button type="button" className="button button-quiet button-small" disabled={busy} onClick={() => void exportAs('w3c')}>
-        <FormattedMessage id="transfer.webAnnotation" />
-      </button>
+      {/* The formats wrap as a column of their own, so a narrow panel lines them up under each other beside the label. */}
+      <span className="annotation-export-formats">
+        <button type="button" className="button button-quiet button-small" disabled={busy} onClick={() => void exportAs('markdown')}>
+          <FormattedMessage id="export.markdown" />
+        </button>
+        <button type="button" className="button button-quiet button-small" disabled={busy} onClick={() => void exportAs('w3c')}>
+          <FormattedMessage id="transfer.webAnnotation" />
+        </button>
+      </span>
     </div>
   );
 }
