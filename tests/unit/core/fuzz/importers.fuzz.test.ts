@@ -4,9 +4,8 @@
  * markup, bad encodings, hostile archives and PDFs). Each runs in the real import worker pool (the
  * worker path, `extractForLibrary`), so a hang is stopped by its time limit (the abort ends the
  * worker) and a crash stays in its thread. Each must end within its CPU time (below) and its time
- * limit, in a valid document, which is then written
- * into a library in a temp folder, or in a QuireError's one sentence; nothing may appear outside
- * the article folders. The seed is fixed (QUIRE_FUZZ_SEED overrides it) so CI is deterministic;
+ * limit, in a valid document, which is then written into a library in a temp folder, or in a
+ * QuireError's one sentence; nothing may appear outside the article folders. The seed is fixed (QUIRE_FUZZ_SEED overrides it) so CI is deterministic;
  * QUIRE_FUZZ_LONG=1 runs many more inputs.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -30,9 +29,10 @@ const SEED = Number(process.env.QUIRE_FUZZ_SEED ?? 20261128);
 const PER_KIND = LONG ? 1000 : 140;
 /**
  * What one input may cost, in CPU time of the import host (Linux; elsewhere in time on the clock):
- * the slowest takes about 1.5 s on a quiet machine. CPU time, because the host runs at background
- * priority, below the test run beside this file, which on two busy cores can leave it a tenth of a
- * core: inputs of 1–2 s of work then took over 10 s on the clock.
+ * the slowest take about 1.7 s (the 4 MB attribute, and a fresh worker's start every 250 files).
+ * CPU time, because the host runs at background priority, below the test run beside this file,
+ * which on two busy cores can leave it a tenth of a core: inputs of 1–2 s of work then took over
+ * 10 s on the clock.
  */
 const CPU_LIMIT_MS = 10_000;
 /** Stops an input that hangs without using CPU (waiting on something that never comes). */

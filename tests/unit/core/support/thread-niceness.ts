@@ -4,6 +4,7 @@
  * there, not to its process.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { readProcStat } from './proc-stat';
 
 export interface ThreadPriority {
   /** as Node names its threads: "MainThread", "WorkerThread", "V8Worker", "libuv-worker"… */
@@ -15,11 +16,9 @@ export function threadPriorities(pid: number | 'self' = 'self'): Map<number, Thr
   const byThread = new Map<number, ThreadPriority>();
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      // After the command name in parentheses (which may hold spaces), fields 3 onwards.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const stat = readProcStat(`/proc/${pid}/task/${tid}/stat`);
       const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
-      byThread.set(Number(tid), { name, nice: Number(fields[19 - 3]) });
+      byThread.set(Number(tid), { name, nice: Number(stat.field(19)) });
     } catch {
       // the thread ended meanwhile
     }
