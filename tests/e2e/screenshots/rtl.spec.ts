@@ -4,30 +4,16 @@
  * layout, a left-to-right and a right-to-left article in it, the colour bar, a dialog, for a person
  * to look at. Run with `npm run screenshots` (after `npm run build`).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from '../support/browser-mode';
 import { showColourBar } from '../support/highlights';
 import { callApi, LibraryPage, ReaderPage } from '../support/pages';
 import { SEED_TITLE } from '../support/reading-flow';
 import { ARABIC_TITLE, MENU_BELOW, SCREENS, showSection } from '../support/responsive';
 import { openRightToLeft } from '../support/rtl';
+import { PHONE_AND_LAPTOP, shoot } from './shots';
 
-const OUT = path.resolve('docs/screenshots');
-const SIZES = [
-  { width: 360, height: 740 },
-  { width: 1280, height: 800 },
-] as const;
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300); // transitions and fonts settle
-  await page.screenshot({ path: path.join(OUT, `rtl-${name}.png`) });
-}
-
-for (const size of SIZES) {
+for (const size of PHONE_AND_LAPTOP) {
   test(`every screen right to left at ${size.width}×${size.height} in light and dark`, async ({ page, quire }) => {
-    mkdirSync(OUT, { recursive: true });
     await openRightToLeft(page, quire.url, size);
     const reader = new ReaderPage(page);
     for (const theme of ['light', 'dark'] as const) {
@@ -36,7 +22,7 @@ for (const size of SIZES) {
       for (const screen of SCREENS) {
         if (screen.narrowOnly && size.width >= MENU_BELOW) continue;
         await screen.show(page);
-        await shoot(page, `${screen.name}-${size.width}-${theme}`);
+        await shoot(page, `rtl-${screen.name}-${size.width}-${theme}`);
       }
       await page.keyboard.press('Escape'); // the note dialog the walk ends with
     }
@@ -51,17 +37,17 @@ for (const size of SIZES) {
         await reader.highlight('bridge the views').first().click();
         await expect(reader.highlightPopover).toBeInViewport({ ratio: 1, timeout: 1_000 });
       }).toPass();
-      await shoot(page, `highlight-popover-${size.width}-${theme}`);
+      await shoot(page, `rtl-highlight-popover-${size.width}-${theme}`);
       await reader.highlightPopover.getByRole('button', { name: 'Edit note' }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
-      await shoot(page, `dialog-${size.width}-${theme}`);
+      await shoot(page, `rtl-dialog-${size.width}-${theme}`);
       await page.keyboard.press('Escape'); // the dialog
       await page.keyboard.press('Escape'); // back to the library
       await new LibraryPage(page).open(ARABIC_TITLE);
       await expect(reader.article.locator('mark.quire-highlight').first()).toBeVisible();
-      await shoot(page, `reader-arabic-${size.width}-${theme}`);
+      await shoot(page, `rtl-reader-arabic-${size.width}-${theme}`);
       await showColourBar(page, 'يدعم Quire ملفات EPUB وPDF');
-      await shoot(page, `highlight-bar-arabic-${size.width}-${theme}`);
+      await shoot(page, `rtl-highlight-bar-arabic-${size.width}-${theme}`);
       await page.keyboard.press('Escape'); // the colour bar
     }
   });

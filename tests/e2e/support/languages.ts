@@ -53,7 +53,6 @@ export async function importWithAFailure(page: Page, words: Words): Promise<Loca
   return summary;
 }
 
-/** A section of the header (Library, Bookmarks, Notes), opened and shown. */
 /** The header's button for `key`, opening Menu first where the language folds the sections behind it (German and French at 1280 px). */
 export async function headerButtonIn(page: Page, words: Words, key: 'nav.library' | 'nav.bookmarks' | 'nav.notes' | 'nav.preferences'): Promise<Locator> {
   const header = page.locator('.app-header');
@@ -64,6 +63,7 @@ export async function headerButtonIn(page: Page, words: Words, key: 'nav.library
   return header.getByRole('button', { name: words(key), exact: true });
 }
 
+/** A section of the header (Library, Bookmarks, Notes), opened and shown. */
 export async function showSectionIn(page: Page, words: Words, section: 'nav.library' | 'nav.bookmarks' | 'nav.notes'): Promise<void> {
   await (await headerButtonIn(page, words, section)).click();
   await expect(page.getByRole('heading', { level: 1, name: words(section) })).toBeVisible();
