@@ -9,6 +9,9 @@ import { getPriority, setPriority } from 'node:os';
 /** How much lower than Quire's own thread background work runs (niceness; Windows maps it to "below normal"). */
 export const BACKGROUND_PRIORITY_DROP = 10;
 
+/** The niceness `current` becomes once lowered (19 is the lowest priority there is). */
+const lowered = (current: number): number => Math.min(19, current + BACKGROUND_PRIORITY_DROP);
+
 /**
  * Lowers this process's priority; threads started afterwards inherit it. On Linux, where a
  * priority belongs to a thread, the threads Node started before any code ran keep theirs: V8's
@@ -19,7 +22,7 @@ export const BACKGROUND_PRIORITY_DROP = 10;
  */
 export function runProcessInBackground(): void {
   try {
-    setPriority(Math.min(19, getPriority() + BACKGROUND_PRIORITY_DROP));
+    setPriority(lowered(getPriority()));
   } catch {
     // Not allowed here (a sandbox, an unusual system): the work runs at normal priority.
   }
@@ -36,7 +39,7 @@ export function runThreadInBackground(): void {
     // "/proc/thread-self" links to "<pid>/task/<tid>".
     const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
     if (!Number.isInteger(threadId) || threadId <= 0) return;
-    setPriority(threadId, Math.min(19, getPriority(threadId) + BACKGROUND_PRIORITY_DROP));
+    setPriority(threadId, lowered(getPriority(threadId)));
   } catch {
     // No /proc, or not allowed: the thread runs at normal priority.
   }

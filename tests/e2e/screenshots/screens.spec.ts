@@ -1,44 +1,18 @@
 /**
- * Every screen at every window size (phone to 4K) in light and dark, named
- * `<screen>-<width>-<theme>.png`: what the responsive layout looks like, for a person to check.
- */
-for (const size of WINDOW_SIZES) {
-  test(`every screen at ${size.width}×${size.height} in light and dark`, async ({ page, quire }) => {
-    mkdirSync(OUT, { recursive: true });
-    await page.setViewportSize(size);
-    await page.goto(quire.url);
-    await seedEveryScreen(page);
-    for (const theme of ['light', 'dark'] as const) {
-      await callApi(page, 'setSettings', { theme });
-      await page.reload();
-      for (const screen of SCREENS) {
-        if (screen.narrowOnly && size.width >= MENU_BELOW) continue;
-        await screen.show(page);
-        await page.waitForTimeout(300); // transitions and fonts settle
-        await page.screenshot({ path: path.join(OUT, `${screen.name}-${size.width}-${theme}.png`) });
-      }
-      await page.keyboard.press('Escape'); // the note dialog the walk ends with
-    }
-  });
-}
-
-/**
  * A PNG of each screen (library, reader, find in the article, an Arabic article, search, bookmarks,
  * notes, reading settings) in the light and dark themes, into docs/screenshots/, for a person to look at.
  * Run with `npm run screenshots` (after `npm run build`).
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ArticleMeta, ImportOutcome } from '../../../electron/shared/models';
 import { expect, test } from '../support/browser-mode';
 import { BookmarksPage, callApi, LibraryPage, NotesPage, ReaderPage } from '../support/pages';
 import { SEED_TITLE } from '../support/reading-flow';
-import { MENU_BELOW, SCREENS, seedEveryScreen, WINDOW_SIZES } from '../support/responsive';
+import { ARABIC_TITLE, MENU_BELOW, SCREENS, seedEveryScreen, WINDOW_SIZES } from '../support/responsive';
+import { shoot } from './shots';
 
-const OUT = path.resolve('docs/screenshots');
 const ARABIC = path.resolve('tests/fixtures/screenshots/arabic-article.md');
-const ARABIC_TITLE = 'مكتبة في جيبك: القراءة دون اتصال';
 
 async function annotate(page: Page): Promise<void> {
   const articles = await callApi<ArticleMeta[]>(page, 'listArticles');
@@ -60,55 +34,72 @@ async function annotate(page: Page): Promise<void> {
 }
 
 test('every screen in light and dark', async ({ page, quire }) => {
-  mkdirSync(OUT, { recursive: true });
   await page.goto(quire.url);
   await annotate(page);
   const library = new LibraryPage(page);
   const reader = new ReaderPage(page);
-  const shoot = async (name: string, theme: string) => {
-    await page.waitForTimeout(300); // transitions and fonts settle
-    await page.screenshot({ path: path.join(OUT, `${name}-${theme}.png`) });
-  };
 
   for (const theme of ['light', 'dark'] as const) {
     await callApi(page, 'setSettings', { theme });
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
     await expect(library.articleButton(ARABIC_TITLE)).toBeVisible();
-    await shoot('library', theme);
+    await shoot(page, `library-${theme}`);
 
     const search = page.getByRole('searchbox', { name: 'Search library' });
     await search.fill('Baghdad conference');
     await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
-    await shoot('search', theme);
+    await shoot(page, `search-${theme}`);
     await search.fill('');
     await search.press('Escape');
 
     await library.open(SEED_TITLE);
     await expect(reader.article.locator('mark.quire-color-green').first()).toBeVisible();
-    await shoot('reader', theme);
+    await shoot(page, `reader-${theme}`);
     // Find in the article (Ctrl+F): every match painted, the current one distinct.
     await page.keyboard.press('Control+f');
     await page.getByRole('textbox', { name: 'Find in article' }).pressSequentially('iraq');
     await expect(page.getByRole('search', { name: 'Find in article' })).toContainText('1 of');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('search', { name: 'Find in article' })).toContainText('2 of');
-    await shoot('reader-find', theme);
+    await shoot(page, `reader-find-${theme}`);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Text layout' }).click();
     await expect(page.getByRole('slider', { name: 'Line spacing' })).toBeVisible();
-    await shoot('settings', theme);
+    await shoot(page, `settings-${theme}`);
     await page.getByRole('button', { name: 'Text layout' }).click();
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Library' }).click();
     await library.open(ARABIC_TITLE);
     await expect(reader.article).toHaveAttribute('dir', 'rtl');
     await expect(reader.article.locator('mark.quire-color-blue').first()).toBeVisible();
-    await shoot('reader-arabic', theme);
+    await shoot(page, `reader-arabic-${theme}`);
 
     await new BookmarksPage(page).open();
-    await shoot('bookmarks', theme);
+    await shoot(page, `bookmarks-${theme}`);
     await new NotesPage(page).open();
-    await shoot('notes', theme);
+    await shoot(page, `notes-${theme}`);
   }
 });
+
+/**
+ * Every screen at every window size (phone to 4K) in light and dark, named
+ * `<screen>-<width>-<theme>.png`: what the responsive layout looks like, for a person to check.
+ */
+for (const size of WINDOW_SIZES) {
+  test(`every screen at ${size.width}×${size.height} in light and dark`, async ({ page, quire }) => {
+    await page.setViewportSize(size);
+    await page.goto(quire.url);
+    await seedEveryScreen(page);
+    for (const theme of ['light', 'dark'] as const) {
+      await callApi(page, 'setSettings', { theme });
+      await page.reload();
+      for (const screen of SCREENS) {
+        if (screen.narrowOnly && size.width >= MENU_BELOW) continue;
+        await screen.show(page);
+        await shoot(page, `${screen.name}-${size.width}-${theme}`);
+      }
+      await page.keyboard.press('Escape'); // the note dialog the walk ends with
+    }
+  });
+}

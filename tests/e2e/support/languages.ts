@@ -56,11 +56,14 @@ export async function importWithAFailure(page: Page, words: Words): Promise<Loca
 /** The header's button for `key`, opening Menu first where the language folds the sections behind it (German and French at 1280 px). */
 export async function headerButtonIn(page: Page, words: Words, key: 'nav.library' | 'nav.bookmarks' | 'nav.notes' | 'nav.preferences'): Promise<Locator> {
   const header = page.locator('.app-header');
-  if ((await header.getAttribute('data-compact')) !== null) {
-    const menu = header.getByRole('button', { name: words('nav.menu'), exact: true });
-    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
-  }
-  return header.getByRole('button', { name: words(key), exact: true });
+  const button = header.getByRole('button', { name: words(key), exact: true });
+  const menu = header.getByRole('button', { name: words('nav.menu'), exact: true });
+  // Whether the header folds is measured in the words it shows: once one of the two is visible in
+  // this language (right after a load the header may still be in the words it started with), the
+  // header has measured them.
+  await expect(button.or(menu).filter({ visible: true }).first()).toBeVisible();
+  if ((await header.getAttribute('data-compact')) !== null && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  return button;
 }
 
 /** A section of the header (Library, Bookmarks, Notes), opened and shown. */
