@@ -42,7 +42,15 @@ const LIBRARY = path.join(WORK, 'library');
 // writes would be changes from outside to the other.
 const builds = [['this checkout', path.join(ROOT, 'bin', 'quire.js'), path.join(WORK, 'home'), LIBRARY]];
 if (options.compare) builds.unshift([path.resolve(options.compare), path.join(path.resolve(options.compare), 'bin', 'quire.js'), path.join(WORK, 'home-compared'), path.join(WORK, 'library-compared')]);
-const envFor = (home) => ({ ...process.env, XDG_CONFIG_HOME: home, NO_COLOR: '1' });
+// Each command runs as an installed \`quire\` does: the bin file itself, started by its first line
+// (\`env -S node\` and the flags there), with the node this bench runs on found first on the PATH.
+const envFor = (home, nodeOptions = process.env.NODE_OPTIONS) => ({
+  ...process.env,
+  PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+  XDG_CONFIG_HOME: home,
+  NO_COLOR: '1',
+  ...(nodeOptions === undefined ? {} : { NODE_OPTIONS: nodeOptions }),
+});
 
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -76,11 +84,13 @@ function writeLibrary() {
 
 // The process's own CPU time (all its threads), printed as it exits: on a shared machine this
 // changes far less with the load than the wall time does.
-const REPORT_CPU = `data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('\\ncpu-us '+(u.user+u.system)+'\\n')})`;
+// Loaded through NODE_OPTIONS, which the bin's first line leaves to the node it starts.
+const REPORT_CPU = path.join(WORK, 'report-cpu.mjs');
+const REPORT_CPU_SOURCE = "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`\\ncpu-us ${u.user + u.system}\\n`); });\n";
 
 function quire(bin, home, library, args) {
   const begin = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--import', REPORT_CPU, bin, '--library', library, ...args], { env: envFor(home), stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const run = spawnSync(bin, ['--library', library, ...args], { env: envFor(home, `--import="${REPORT_CPU}"`), stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - begin) / 1e6;
   if (run.status !== 0) throw new Error(`quire ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
   const cpu = Number(/cpu-us (\d+)/.exec(run.stderr)?.[1]) / 1000;
@@ -96,7 +106,8 @@ for (const [, , , library] of builds) {
   cpSync(LIBRARY, library, { recursive: true });
 }
 console.error('building the search index and the caches (first open)…');
-for (const [, bin, home, library] of builds) execFileSync(process.execPath, [bin, '--library', library, 'search', 'kernel'], { env: envFor(home), stdio: ['ignore', 'ignore', 'inherit'] });
+writeFileSync(REPORT_CPU, REPORT_CPU_SOURCE);
+for (const [, bin, home, library] of builds) execFileSync(bin, ['--library', library, 'search', 'kernel'], { env: envFor(home), stdio: ['ignore', 'ignore', 'inherit'] });
 
 // Commands that write (a tag added, then removed; an article moved to the trash, then back): the
 // next run's commands meet a library a command just changed, as in daily use; the second search
@@ -121,7 +132,7 @@ for (const [command, runs] of times) {
 
 /** `quire serve` started; resolves with the process and its address once it prints it. */
 function serve(bin, home, library = LIBRARY) {
-  const child = spawn(process.execPath, [bin, '--library', library, 'serve', '--port', '0'], { env: envFor(home), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(bin, ['--library', library, 'serve', '--port', '0'], { env: envFor(home), stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let output = '';
     child.on('exit', (code) => reject(new Error(`quire serve exited (${code}) before printing its address: ${output}`)));

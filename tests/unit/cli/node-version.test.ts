@@ -41,4 +41,19 @@ describe('starting quire on the wrong Node', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^Quire needs Node\.js 24 or newer, but this is Node\.js \d+\./);
   });
+
+  // As an installed `quire` starts: the file run by its first line (env -S node and the flags
+  // there), with whichever `node` the PATH finds first.
+  const nodeFolder = (node: string): string => `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`;
+  it.skipIf(process.platform === 'win32')('starts by its first line, as an installed command does', () => {
+    const run = spawnSync(QUIRE_BIN, ['--help'], { encoding: 'utf8', env: { ...process.env, PATH: nodeFolder(process.execPath) } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: quire /);
+  });
+  it.skipIf(process.platform === 'win32' || older === null)('says the same in one sentence when its first line finds an older Node', () => {
+    const run = spawnSync(QUIRE_BIN, ['list'], { encoding: 'utf8', env: { ...process.env, PATH: nodeFolder(older!) } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^Quire needs Node\.js 24 or newer, but this is Node\.js \d+\.[^\n]*\n$/);
+  });
 });
