@@ -94,6 +94,26 @@ describe('Library metadata', () => {
     expect(screen.getByRole('button', { name: 'Edit details of The Whale' })).toHaveFocus();
   });
 
+  it('edits a title as one line of text that wraps: Enter saves, a pasted line break is a space', async () => {
+    const api = createFakeApi({ articles: books() });
+    const { user } = renderWithApi(api);
+    await screen.findByRole('list', { name: 'Articles' });
+
+    await user.click(screen.getByRole('button', { name: 'Edit details of Moby-Dick' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit details' });
+    const title = within(dialog).getByLabelText('Title');
+    // A field of several lines, so a long title is shown whole.
+    expect(title).toHaveRole('textbox');
+    expect(title.tagName).toBe('TEXTAREA');
+    await user.clear(title);
+    await user.click(title);
+    await user.paste('Moby-Dick;\nor, The Whale');
+    expect(title).toHaveValue('Moby-Dick; or, The Whale');
+    await user.keyboard('{Enter}');
+    expect(api.editArticle).toHaveBeenCalledWith('m1', { title: 'Moby-Dick; or, The Whale', byline: 'Herman Melville', tags: [] });
+    expect(await screen.findByText('Saved the details of “Moby-Dick; or, The Whale”')).toBeInTheDocument();
+  });
+
   it('acts on a selection: mark read and unread, export, move to trash with Undo', async () => {
     const downloads: string[] = [];
     URL.createObjectURL = vi.fn(() => 'blob:zip');
