@@ -23,6 +23,16 @@ const row = (title: string) => screen.getByRole('button', { name: title }).close
 /** What a row says of the reading progress (screen readers hear "Progress: …"). */
 const progressOf = (title: string) => row(title).querySelector('.progress-badge')?.textContent;
 
+/** The library of books() on screen, with Moby-Dick's Edit details dialog open. */
+async function editDetailsOfMobyDick() {
+  const api = createFakeApi({ articles: books() });
+  const { user } = renderWithApi(api);
+  await screen.findByRole('list', { name: 'Articles' });
+  await user.click(screen.getByRole('button', { name: 'Edit details of Moby-Dick' }));
+  const dialog = screen.getByRole('dialog', { name: 'Edit details' });
+  return { api, user, dialog, title: within(dialog).getByLabelText('Title') };
+}
+
 describe('Library metadata', () => {
   it("shows a book's author, not its publisher, and a web page's author beside its site", async () => {
     renderWithApi(createFakeApi({ articles: books() }));
@@ -64,13 +74,7 @@ describe('Library metadata', () => {
   });
 
   it('edits title, author and tags from the row; an empty title is refused in a sentence and nothing is sent', async () => {
-    const api = createFakeApi({ articles: books() });
-    const { user } = renderWithApi(api);
-    await screen.findByRole('list', { name: 'Articles' });
-
-    await user.click(screen.getByRole('button', { name: 'Edit details of Moby-Dick' }));
-    const dialog = screen.getByRole('dialog', { name: 'Edit details' });
-    const title = within(dialog).getByLabelText('Title');
+    const { api, user, dialog, title } = await editDetailsOfMobyDick();
     expect(title).toHaveFocus();
     await user.clear(title);
     await user.type(title, '   ');
@@ -95,13 +99,7 @@ describe('Library metadata', () => {
   });
 
   it('edits a title as one line of text that wraps: Enter saves, a pasted line break is a space', async () => {
-    const api = createFakeApi({ articles: books() });
-    const { user } = renderWithApi(api);
-    await screen.findByRole('list', { name: 'Articles' });
-
-    await user.click(screen.getByRole('button', { name: 'Edit details of Moby-Dick' }));
-    const dialog = screen.getByRole('dialog', { name: 'Edit details' });
-    const title = within(dialog).getByLabelText('Title');
+    const { api, user, title } = await editDetailsOfMobyDick();
     // A field of several lines, so a long title is shown whole.
     expect(title).toHaveRole('textbox');
     expect(title.tagName).toBe('TEXTAREA');
