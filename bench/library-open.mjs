@@ -42,14 +42,14 @@ const LIBRARY = path.join(WORK, 'library');
 // writes would be changes from outside to the other.
 const builds = [['this checkout', path.join(ROOT, 'bin', 'quire.js'), path.join(WORK, 'home'), LIBRARY]];
 if (options.compare) builds.unshift([path.resolve(options.compare), path.join(path.resolve(options.compare), 'bin', 'quire.js'), path.join(WORK, 'home-compared'), path.join(WORK, 'library-compared')]);
-// Each command runs as an installed \`quire\` does: the bin file itself, started by its first line
-// (\`env -S node\` and the flags there), with the node this bench runs on found first on the PATH.
-const envFor = (home, nodeOptions = process.env.NODE_OPTIONS) => ({
+// Each command runs as an installed `quire` does: the bin file itself, started by its first line
+// (`env -S node` and the flags there), with the node this bench runs on found first on the PATH.
+const envFor = (home, more = {}) => ({
   ...process.env,
   PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
   XDG_CONFIG_HOME: home,
   NO_COLOR: '1',
-  ...(nodeOptions === undefined ? {} : { NODE_OPTIONS: nodeOptions }),
+  ...more,
 });
 
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -90,7 +90,7 @@ const REPORT_CPU_SOURCE = "process.on('exit', () => { const u = process.cpuUsage
 
 function quire(bin, home, library, args) {
   const begin = process.hrtime.bigint();
-  const run = spawnSync(bin, ['--library', library, ...args], { env: envFor(home, `--import="${REPORT_CPU}"`), stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const run = spawnSync(bin, ['--library', library, ...args], { env: envFor(home, { NODE_OPTIONS: `--import="${REPORT_CPU}"` }), stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - begin) / 1e6;
   if (run.status !== 0) throw new Error(`quire ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
   const cpu = Number(/cpu-us (\d+)/.exec(run.stderr)?.[1]) / 1000;

@@ -2,7 +2,7 @@
 // The first line's flag keeps V8's young generation at 2 MB semi-spaces in the command's thread.
 // Most commands are over in half a second; left to itself, V8 grows the young generation many
 // times over while the library is read, faulting in fresh pages and copying what survives within
-// it: `quire list` and `quire search` over 10,000 articles take about 60 ms less with it, and an
+// it: `quire list` and `quire search` over 10,000 articles take 55–135 ms less with it, and an
 // import of 120 pages takes as long (docs/benchmarks.md). npm's shims for Windows read the flag
 // from this line as well.
 import { nodeVersionProblem } from './node-version.js';
