@@ -1,7 +1,7 @@
 // `npm start` (after `npm run build`): the desktop app when the Electron binary is installed,
 // otherwise browser mode on the same library, saying why in one line.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronPackageDir, findElectron } from './find-electron.mjs';
@@ -41,5 +41,9 @@ if (electron) {
   console.log(
     'Electron could not be installed on this machine (its binary is downloaded from GitHub, which is unreachable); starting Quire in browser mode instead.',
   );
-  runInForeground(process.execPath, [path.join(root, 'out', 'cli', 'index.js'), 'serve']);
+  // As `quire serve` starts: the bin, with the Node flags of its first line (`#!/usr/bin/env -S node …`).
+  const bin = path.join(root, 'bin', 'quire.js');
+  const firstLine = readFileSync(bin, 'utf8').split('\n', 1)[0];
+  const binFlags = /^#!\S*env -S node((?:\s+--\S+)*)\s*$/.exec(firstLine)?.[1].trim().split(/\s+/).filter(Boolean) ?? [];
+  runInForeground(process.execPath, [...binFlags, bin, 'serve']);
 }
