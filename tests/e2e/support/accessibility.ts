@@ -22,6 +22,16 @@ type PageWithAxe = typeof globalThis & { axe?: typeof Axe };
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(page.frames(), `frames in the ${screen} (axe runs in the main frame only)`).toHaveLength(1);
   if (!(await page.evaluate(() => (globalThis as PageWithAxe).axe !== undefined))) await page.evaluate(AXE_SOURCE);
+  // Colours are checked as they settle: a button's background eases over 120 ms while its text
+  // changes at once, so right after a theme change axe could measure the contrast halfway.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation instanceof CSSTransition)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const violations = await page.evaluate(async (tags) => {
     const axe = (globalThis as PageWithAxe).axe;
     if (!axe) throw new Error('axe-core did not load in the page');
