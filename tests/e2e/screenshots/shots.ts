@@ -14,6 +14,7 @@ export const PHONE_AND_LAPTOP = [
 /** `docs/screenshots/<name>.png` of the window, once transitions and fonts have settled. */
 export async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-  await page.waitForTimeout(300); // transitions and fonts settle
-  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`) });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Transitions in flight (a button's colours after a theme change) are shown as they end.
+  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`), animations: 'disabled' });
 }
