@@ -19,8 +19,9 @@ import { runProcessInBackground } from '../background-priority';
 
 const IDLE_MS = 30_000;
 /**
- * What a worker reads to warm up: a page, so that loading the reader of pages (jsdom, linkedom,
- * Readability: about a second) is done before the first file comes.
+ * What a worker reads to warm up: a page, so that loading the reader of pages (linkedom, parse5,
+ * Readability, DOMPurify; jsdom only once a page that is not plain needs it) is done before the
+ * first file comes.
  */
 const WARM_UP_PAGE = new TextEncoder().encode(
   '<!doctype html><html lang="en"><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1><p>A page read while the import starts, so that the first file finds its reader loaded.</p></article></body></html>',

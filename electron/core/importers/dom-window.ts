@@ -1,14 +1,23 @@
 /**
- * One scripting-free jsdom window shared by the sanitizer and the normalizer. Creating a window is
- * the expensive part of jsdom; fragments parsed into it are dropped after each import.
+ * jsdom, loaded the first time something needs it, and one scripting-free window of it shared by
+ * the sanitizer and the normalizer. An import worker whose articles are all plain reader HTML
+ * (plain-reader-html.ts) never loads it: jsdom is about 0.3 s of a fresh worker's start and most of
+ * the memory it holds between pages. Creating a window is the expensive part of jsdom; fragments
+ * parsed into it are dropped after each import.
  */
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
+import type * as JsdomModule from 'jsdom';
 
-let shared: JSDOM['window'] | undefined;
+let jsdomModule: typeof JsdomModule | undefined;
 
-export function domWindow(): JSDOM['window'] {
+/** The jsdom package (loaded at the first call). */
+export const jsdom = (): typeof JsdomModule => (jsdomModule ??= createRequire(import.meta.url)('jsdom') as typeof JsdomModule);
+
+let shared: JsdomModule.JSDOM['window'] | undefined;
+
+export function domWindow(): JsdomModule.JSDOM['window'] {
   // No `runScripts` and no `resources`: jsdom then never runs a script or fetches anything.
-  shared ??= new JSDOM('<!doctype html><html><head></head><body></body></html>').window;
+  shared ??= new (jsdom().JSDOM)('<!doctype html><html><head></head><body></body></html>').window;
   return shared;
 }
 

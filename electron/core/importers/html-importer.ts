@@ -1,7 +1,8 @@
 /**
  * Web pages: Mozilla's Readability (Firefox Reader View) finds the article and its metadata in a
  * linkedom document (page-dom.ts) that never runs scripts or loads anything; the result is
- * sanitized and normalized in jsdom.
+ * sanitized and normalized: in linkedom when it is plain reader HTML (plain-reader-html.ts), with
+ * DOMPurify in jsdom otherwise.
  * A page Readability gives up on falls back to its whole sanitized body; a page too large for
  * Readability to score in reasonable time and memory takes its main element (large-page.ts).
  */
@@ -19,7 +20,7 @@ import { type PageDomEngine, pageDomEngine, parsePage, releaseLargePage, resolve
 import { collectPageImages, withAssetPaths } from './page-images';
 import { pageMathToMathml } from './page-math';
 import { readInPieces } from './reader-pieces';
-import { sanitizeToElement } from './sanitize-html';
+import { sanitizeToRoot } from './sanitize-html';
 
 /** The address the page was saved from, when it says so (canonical link or og:url). */
 function pageUrl(doc: Document): string | null {
@@ -67,9 +68,15 @@ interface PageImages {
 
 type KeepImage = (src: string) => string | null;
 
-/** Sanitized and normalized: in pieces when the article is very large (reader-pieces.ts). */
-function readerDocument(dirtyHtml: string, url: string | null, keepImage: KeepImage): ReaderDocument {
-  return readInPieces(withAssetPaths(dirtyHtml), (html) => normalizeReaderHtml(sanitizeToElement(html, { pageUrl: url, keepImage })));
+/**
+ * Sanitized and normalized: in pieces when the article is very large (reader-pieces.ts); a plain
+ * piece without jsdom (plain-reader-html.ts) unless `plainPath` is false.
+ */
+function readerDocument(dirtyHtml: string, url: string | null, keepImage: KeepImage, plainPath: boolean): ReaderDocument {
+  return readInPieces(withAssetPaths(dirtyHtml), (html) => {
+    const { root, innerHtml } = sanitizeToRoot(html, { pageUrl: url, keepImage }, { plainPath });
+    return normalizeReaderHtml(root, innerHtml);
+  });
 }
 
 /** What the page says about itself, and the HTML of its article (not yet sanitized). */
@@ -133,6 +140,8 @@ function readPage(source: string, documentUrl: string, images: PageImages, engin
  * @param keepRemoteImage for an `http(s):` image of the article, the asset path it was downloaded
  * to, or null (the default: remote images are never fetched here)
  * @param pageDom the DOM the page is read in (page-dom.ts); jsdom only to compare the two
+ * @param plainPath whether a plain article is sanitized without jsdom (plain-reader-html.ts); off
+ * only to compare the two paths
  */
 export function importHtml(
   fileName: string,
@@ -143,16 +152,17 @@ export function importHtml(
     assets = new AssetCollector(),
     keepRemoteImage = () => null,
     pageDom = pageDomEngine(),
-  }: { localFiles?: boolean; assets?: AssetCollector; keepRemoteImage?: KeepImage; pageDom?: PageDomEngine } = {},
+    plainPath = true,
+  }: { localFiles?: boolean; assets?: AssetCollector; keepRemoteImage?: KeepImage; pageDom?: PageDomEngine; plainPath?: boolean } = {},
 ): ImportedDocument {
   const keepImage: KeepImage = (src) => assets.keepImage(src) ?? keepRemoteImage(src);
   const source = decodeText(bytes, declaredHtmlCharset(bytes));
   const images: PageImages = { assets, pageFile: localFiles && documentUrl.startsWith('file:') ? fileURLToPath(documentUrl) : null };
   const page = readPage(source, documentUrl, images, pageDom);
   releaseLargePage(source);
-  let reader = page.articleHtml ? readerDocument(page.articleHtml, page.url, keepImage) : null;
+  let reader = page.articleHtml ? readerDocument(page.articleHtml, page.url, keepImage, plainPath) : null;
   if (!reader || reader.text.trim() === '') {
-    reader = readerDocument(wholeBody(source, documentUrl, page.url, images, pageDom), page.url, keepImage);
+    reader = readerDocument(wholeBody(source, documentUrl, page.url, images, pageDom), page.url, keepImage, plainPath);
   }
   if (reader.text.trim() === '') {
     throw sentenceError('import-failed', say('core.import.pageNoReadableText'));

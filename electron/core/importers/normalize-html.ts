@@ -43,16 +43,19 @@ const isElement = (node: Node): node is Element => node.nodeType === ELEMENT_NOD
  * Normalizes `root` (a detached container) in place and returns its HTML and text. The result is
  * checked by parsing the HTML again, as the reader will: should the parser restructure something
  * (HTML has such corners), the parsed tree is normalized once more.
+ * @param innerHtml how `root`'s DOM serializes its children as the standard does (jsdom's own
+ * `innerHTML` does; linkedom's does not, plain-html-serializer.ts)
  */
-export function normalizeReaderHtml(root: Element): ReaderDocument {
+export function normalizeReaderHtml(root: Element, innerHtml: (root: Element) => string = (element) => element.innerHTML): ReaderDocument {
   let current = root;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     prepareMathText(current);
     normalizeContainer(current, blockLikeElements(current));
-    const html = current.innerHTML;
+    const html = innerHtml(current);
     const text = current.textContent ?? '';
     if (fragmentText(html) === text) return { html, text };
     current = parseFragment(html);
+    innerHtml = (element) => element.innerHTML; // jsdom's, from here on
   }
   // Never seen in practice; whatever the parser makes of the HTML is what the reader shows.
   const html = current.innerHTML;

@@ -2,8 +2,9 @@
  * The DOM a web page is read in: linkedom, a light DOM over htmlparser2, where finding the article
  * (Readability) runs several times faster and in less memory than in jsdom, whose spec-complete
  * DOM costs time on every node it creates and changes. Nothing read here reaches the reader as it
- * is: the article leaves as a string, which the sanitizer parses again in jsdom (sanitize-html.ts),
- * so the HTML the reader gets is still cleaned in a browser-exact parse.
+ * is: the article leaves as a string, which is parsed again by the standard's parser for the
+ * sanitizer (parse5 for a plain article, plain-reader-html.ts; jsdom for DOMPurify otherwise,
+ * sanitize-html.ts), so the HTML the reader gets is cleaned in a browser-exact parse.
  *
  * linkedom's own parser, htmlparser2, is not the HTML standard's (no implied `<tbody>`, no table
  * fostering, a mis-nested page can come out in another shape), so the page is parsed with parse5,
@@ -15,7 +16,8 @@
  * jsdom stays selectable (`QUIRE_PAGE_DOM=jsdom`, or the importer's `pageDom` option) so that the
  * two can be measured side by side and a test can compare what each extracts.
  */
-import { JSDOM, VirtualConsole } from 'jsdom';
+import type { JSDOM } from 'jsdom';
+import { jsdom } from './dom-window';
 import { limitPageNesting, standardPageTree } from './limit-nesting';
 import { linkedomDocumentOf } from './linkedom-from-tree';
 
@@ -69,7 +71,8 @@ export function parsePage(source: string, url: string, engine: PageDomEngine = p
 // A silent console: pages are full of CSS jsdom cannot parse, which is no concern of the user.
 function jsdomPage(source: string, url: string): PageDom {
   // No `runScripts` and no `resources`: jsdom then never runs a script or fetches anything.
-  const dom = new JSDOM(source, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  const { JSDOM: Dom, VirtualConsole } = jsdom();
+  const dom = new Dom(source, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
   unclobber(dom);
   return { document: dom.window.document, close: () => dom.window.close() };
 }

@@ -4,48 +4,13 @@
  * embedded objects, media, styles or classes (a page's class names could match the app's own CSS).
  * Mathematics is kept as MathML Core, through an allow-list of its own (mathml.ts).
  */
-import createDOMPurify, { type Config } from 'dompurify';
+import createDOMPurify from 'dompurify';
 import { domWindow } from './dom-window';
 import { limitFragmentNesting } from './limit-nesting';
-import { MATHML_ATTRIBUTES, MATHML_DROPPED_WITH_CONTENT, MATHML_ELEMENTS, MATHML_NAMESPACE, MATHML_ONLY_ATTRIBUTES } from './mathml';
-
-export const FORBIDDEN_TAGS = [
-  'style', 'link', 'meta', 'base', 'title', 'script', 'noscript', 'template',
-  'form', 'input', 'button', 'select', 'option', 'optgroup', 'datalist', 'textarea', 'output', 'label',
-  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param', 'portal',
-  'audio', 'video', 'source', 'track', 'picture', 'canvas', 'map', 'area', 'dialog', 'slot',
-  'svg', 'maction', 'menclose', 'mfenced', 'mlabeledtr', ...MATHML_DROPPED_WITH_CONTENT,
-  // Moving text is no way to read; its words stay.
-  'marquee',
-];
-/** Removed together with their content: what is inside is UI or fallback, never article text. */
-export const FORBIDDEN_CONTENTS = [
-  'button', 'select', 'option', 'datalist', 'textarea', 'output', 'object', 'embed', 'applet',
-  'canvas', 'audio', 'video', 'picture', 'map', 'dialog', 'frameset', ...MATHML_DROPPED_WITH_CONTENT,
-];
-export const FORBIDDEN_ATTRIBUTES = [
-  'style', 'class', 'srcset', 'sizes', 'loading', 'decoding', 'tabindex', 'contenteditable',
-  'autofocus', 'draggable', 'accesskey', 'target', 'ping', 'download', 'form', 'formaction',
-  'background', 'poster', 'usemap',
-  // A popover is hidden until something opens it, then drawn over the whole app (the top layer):
-  // its words would be in text.txt but not on the page, and an invoker that ever got through
-  // could lay a page's own UI over Quire's. Invokers are dropped too.
-  'popover', 'popovertarget', 'popovertargetaction', 'commandfor', 'command', 'interestfor',
-];
-
-const CONFIG: Config = {
-  USE_PROFILES: { html: true },
-  FORBID_TAGS: FORBIDDEN_TAGS,
-  ADD_FORBID_CONTENTS: FORBIDDEN_CONTENTS,
-  FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
-  // DOMPurify's own namespace checks still apply: a MathML element only inside <math>, HTML inside
-  // MathML only where the HTML parser would put it (token elements), never through annotation-xml.
-  ADD_TAGS: [...MATHML_ELEMENTS],
-  ADD_ATTR: [...MATHML_ATTRIBUTES],
-  ALLOW_DATA_ATTR: false,
-  ALLOW_UNKNOWN_PROTOCOLS: false,
-  WHOLE_DOCUMENT: false,
-};
+import { serializeChildren } from './plain-html-serializer';
+import { plainReaderElement } from './plain-reader-html';
+import { MATHML_ATTRIBUTES, MATHML_NAMESPACE, MATHML_ONLY_ATTRIBUTES } from './mathml';
+import { IMAGE_ALT_CLASS, LINK_REL, parseUrl, safeHref, SANITIZER_CONFIG, TAG_LIKE } from './sanitize-rules';
 
 let purifier: ReturnType<typeof createDOMPurify> | undefined;
 
@@ -61,24 +26,6 @@ function purify(): ReturnType<typeof createDOMPurify> {
     if (isMath ? !MATHML_ATTRIBUTES.has(name) : MATHML_ONLY_ATTRIBUTES.has(name)) data.keepAttr = false;
   });
   return purifier;
-}
-
-const withoutHash = (url: URL): string => url.href.slice(0, url.href.length - url.hash.length);
-
-/**
- * Link targets the reader can follow: http(s) and mailto open outside; `#…` (also when spelled as
- * the page's own address plus a fragment) stays inside the article; anything else is dropped.
- */
-function safeHref(href: string, pageUrl: URL | null): string | null {
-  const trimmed = href.trim();
-  if (trimmed.startsWith('#')) return trimmed;
-  try {
-    const url = new URL(trimmed);
-    if (pageUrl && url.hash && withoutHash(url) === withoutHash(pageUrl)) return url.hash;
-    return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? url.href : null;
-  } catch {
-    return null; // relative to a page we do not have: nothing sensible to open
-  }
 }
 
 /**
@@ -99,13 +46,11 @@ function replaceImagesWithAltText(root: HTMLElement, keepImage: (src: string) =>
       continue;
     }
     const span = doc.createElement('span');
-    span.className = 'quire-image-alt';
+    span.className = IMAGE_ALT_CLASS;
     span.textContent = altText(alt, doc);
     img.replaceWith(span);
   }
 }
-
-const TAG_LIKE = /<\/?[a-z][^>]*>/i;
 
 /**
  * Some sites write markup inside alt text (`Story Of <em>Metroid</em>`, meant to be rendered):
@@ -129,17 +74,9 @@ function fixLinks(root: HTMLElement, pageUrl: URL | null): void {
       continue;
     }
     link.setAttribute('href', safe);
-    if (!safe.startsWith('#')) link.setAttribute('rel', 'noopener noreferrer');
+    if (!safe.startsWith('#')) link.setAttribute('rel', LINK_REL);
   }
 }
-
-const parseUrl = (url: string | null | undefined): URL | null => {
-  try {
-    return url ? new URL(url) : null;
-  } catch {
-    return null;
-  }
-};
 
 /**
  * Sanitizes untrusted HTML into a detached container element of the shared window.
@@ -153,7 +90,7 @@ export function sanitizeToElement(
 ): HTMLElement {
   // A fragment rather than a string: saves serializing and parsing again (jsdom parses slowly).
   // Markup nested past the limit is flattened first: DOMPurify's jsdom parse would take minutes.
-  const clean = purify().sanitize(limitFragmentNesting(dirtyHtml), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  const clean = purify().sanitize(limitFragmentNesting(dirtyHtml), { ...SANITIZER_CONFIG, RETURN_DOM_FRAGMENT: true });
   const root = domWindow().document.createElement('div');
   root.append(clean);
   // Content the page itself hides is not part of what a reader sees.
@@ -162,3 +99,25 @@ export function sanitizeToElement(
   fixLinks(root, parseUrl(pageUrl));
   return root;
 }
+
+/** Sanitized HTML in a detached element, and how that element's DOM writes its children as the standard does. */
+export interface SanitizedRoot {
+  root: HTMLElement;
+  innerHtml: (root: Element) => string;
+}
+
+/**
+ * Untrusted HTML sanitized into a detached element: in linkedom without jsdom when it is plain
+ * reader HTML (plain-reader-html.ts), by DOMPurify over jsdom otherwise (`sanitizeToElement`).
+ * @param plainPath false only to compare the two paths
+ */
+export function sanitizeToRoot(
+  dirtyHtml: string,
+  options: { pageUrl?: string | null; keepImage?: (src: string) => string | null } = {},
+  { plainPath = true }: { plainPath?: boolean } = {},
+): SanitizedRoot {
+  const plain = plainPath ? plainReaderElement(dirtyHtml, options) : null;
+  if (plain) return { root: plain as HTMLElement, innerHtml: serializeChildren };
+  return { root: sanitizeToElement(dirtyHtml, options), innerHtml: (root) => root.innerHTML };
+}
+

@@ -9,7 +9,9 @@ import { type DefaultTreeAdapterMap, defaultTreeAdapter, html as htmlSpec, parse
 import { parseFragment } from './dom-window';
 import { fragmentText } from './fragment-text';
 import { normalizeReaderHtml } from './normalize-html';
+import { ASSET_SRC, isPlainAttribute, isPlainElement } from './plain-reader-rules';
 import { sanitizeToElement } from './sanitize-html';
+import { IMAGE_ALT_CLASS } from './sanitize-rules';
 
 export interface StoredContent {
   /** reader HTML as the sanitizer leaves it (the stored HTML itself when nothing changed) */
@@ -20,16 +22,15 @@ export interface StoredContent {
   changed: boolean;
 }
 
-/** The one image address an article's HTML may hold: a stored asset. */
-const ASSET_SRC = /^assets\/[A-Za-z0-9][A-Za-z0-9_-]{0,100}(?:\.[A-Za-z0-9]{1,10})?$/;
-
 /**
  * The sanitizer turns every image it does not keep into `<span class="quire-image-alt">` and
  * removes classes; written back as the image it was, such a mark comes out of the sanitizer as
  * it went in (the text of the span is its alt text, and `"` the one character to escape).
  */
+const ALT_MARK = new RegExp(`<span class="${IMAGE_ALT_CLASS}">([^<]*)</span>`, 'g');
+
 const withAltMarksAsImages = (canonicalHtml: string): string =>
-  canonicalHtml.replace(/<span class="quire-image-alt">([^<]*)<\/span>/g, (_mark, alt: string) => `<img alt="${alt.replace(/"/g, '&quot;')}">`);
+  canonicalHtml.replace(ALT_MARK, (_mark, alt: string) => `<img alt="${alt.replace(/"/g, '&quot;')}">`);
 
 /**
  * @param hasAsset whether `assets/<name>` exists for this article (other images become alt text)
@@ -52,32 +53,6 @@ export function sanitizeStoredContent(html: string, hasAsset: (assetPath: string
 
 type Parse5Node = DefaultTreeAdapterMap['childNode'];
 
-/** Elements of reader HTML that carry no behaviour: text, structure, lists, tables, figures. */
-const PLAIN_ELEMENTS: ReadonlySet<string> = new Set([
-  'a', 'abbr', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'center', 'cite', 'code',
-  'col', 'colgroup', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'footer', 'h1', 'h2',
-  'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'main', 'mark', 'nav', 'ol', 'p', 'pre',
-  'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'small', 'span', 'strike', 'strong', 'sub', 'summary', 'sup', 'table',
-  'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'tt', 'u', 'ul', 'var', 'wbr',
-]);
-
-/** Attributes that are only words (never an address, a script or a style), on any plain element. */
-const WORD_ATTRIBUTES: ReadonlySet<string> = new Set([
-  'id', 'name', 'title', 'lang', 'dir', 'role', 'colspan', 'rowspan', 'scope', 'headers', 'start', 'reversed', 'value',
-  'type', 'datetime', 'span', 'abbr', 'alt',
-]);
-
-const SAFE_HREF = /^(?:#|https?:\/\/|mailto:)/i;
-
-function isPlainAttribute(element: string, name: string, value: string, hasAsset: (assetPath: string) => boolean): boolean {
-  if (WORD_ATTRIBUTES.has(name) || name.startsWith('aria-')) return true;
-  if (name === 'href') return element === 'a' && SAFE_HREF.test(value);
-  if (name === 'rel') return element === 'a' && value === 'noopener noreferrer';
-  if (name === 'src') return element === 'img' && ASSET_SRC.test(value) && hasAsset(value);
-  if (name === 'class') return element === 'span' && value === 'quire-image-alt';
-  return false;
-}
-
 const fragmentContext = defaultTreeAdapter.createElement('div', htmlSpec.NS.HTML, []);
 
 /**
@@ -95,7 +70,7 @@ function textIfPlainReaderHtml(html: string, hasAsset: (assetPath: string) => bo
       continue;
     }
     if (!defaultTreeAdapter.isElementNode(node)) return null; // comments and the like
-    if (node.namespaceURI !== htmlSpec.NS.HTML || !PLAIN_ELEMENTS.has(node.tagName)) return null;
+    if (node.namespaceURI !== htmlSpec.NS.HTML || !isPlainElement(node.tagName)) return null;
     for (const { name, value } of node.attrs) if (!isPlainAttribute(node.tagName, name, value, hasAsset)) return null;
     // The sanitizer gives every link that leaves the article its rel.
     const href = node.attrs.find((a) => a.name === 'href')?.value;

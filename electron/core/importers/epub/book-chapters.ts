@@ -7,9 +7,9 @@
 import type { StoredChapter } from '../../library/chapter-index';
 import { countWords } from '../count-words';
 import { ELEMENT_NODE } from '../dom-window';
-import { normalizeReaderHtml } from '../normalize-html';
+import { normalizeReaderHtml, type ReaderDocument } from '../normalize-html';
 import { readInPieces } from '../reader-pieces';
-import { sanitizeToElement } from '../sanitize-html';
+import { type SanitizedRoot, sanitizeToRoot } from '../sanitize-html';
 
 export interface ReadChapter {
   /** its section's id, `c<N>` */
@@ -49,9 +49,11 @@ export class ChapterBatch {
   private pending: ChapterMarkup[] = [];
   private chars = 0;
 
+  /** @param plainPath whether plain chapters are sanitized without jsdom (sanitize-html.ts); off only to compare the two paths */
   constructor(
     private readonly keepImage: (src: string) => string | null,
     private readonly done: (chapters: ReadChapter[]) => void,
+    private readonly plainPath = true,
   ) {}
 
   add(chapter: ChapterMarkup): void {
@@ -68,11 +70,15 @@ export class ChapterBatch {
   }
 
   private readAlone({ anchor, label, markup }: ChapterMarkup): ReadChapter {
-    return { anchor, label, ...readInPieces(markup, (html) => normalizeReaderHtml(sanitizeToElement(html, { keepImage: this.keepImage }))) };
+    const read = (html: string): ReaderDocument => {
+      const { root, innerHtml } = this.sanitized(html);
+      return normalizeReaderHtml(root, innerHtml);
+    };
+    return { anchor, label, ...readInPieces(markup, read) };
   }
 
   private readTogether(pending: readonly ChapterMarkup[]): ReadChapter[] {
-    const root = sanitizeToElement(pending.map((chapter) => chapter.markup).join(''), { keepImage: this.keepImage });
+    const { root, innerHtml } = this.sanitized(pending.map((chapter) => chapter.markup).join(''));
     const sections = Array.from(root.childNodes).filter((node): node is Element => node.nodeType === ELEMENT_NODE);
     // Each chapter's section comes out of the sanitizer as one element of its own, or the batch is
     // read chapter by chapter (HTML's parser could in theory have moved something across them).
@@ -84,8 +90,12 @@ export class ChapterBatch {
     return pending.map(({ anchor, label }, i) => {
       const holder = root.ownerDocument.createElement('div');
       holder.append(sections[i]!);
-      return { anchor, label, ...normalizeReaderHtml(holder) };
+      return { anchor, label, ...normalizeReaderHtml(holder, innerHtml) };
     });
+  }
+
+  private sanitized(html: string): SanitizedRoot {
+    return sanitizeToRoot(html, { keepImage: this.keepImage }, { plainPath: this.plainPath });
   }
 }
 

@@ -30,6 +30,8 @@ export interface EpubOptions {
   maxBytes: number;
   /** told after each chapter of the spine is read (a long book takes a while): chapters done, of how many */
   onChapter?: (done: number, total: number) => void;
+  /** whether plain chapters are sanitized without jsdom (sanitize-html.ts); off only to compare the two paths */
+  plainPath?: boolean;
 }
 
 /** An entry of the table of contents, as it points into the article's HTML. */
@@ -49,7 +51,7 @@ const notAnEpub = (): QuireError =>
 export async function importEpub(
   fileName: string,
   bytes: Uint8Array,
-  { maxBytes, onChapter }: EpubOptions,
+  { maxBytes, onChapter, plainPath = true }: EpubOptions,
 ): Promise<ImportedDocument & { toc: TocEntry[] }> {
   const zip = await ZipArchive.open(bytes, { maxEntries: 10_000, maxTotalBytes: 2 * maxBytes });
   try {
@@ -58,7 +60,7 @@ export async function importEpub(
     if (!opf) throw notAnEpub();
     const opfXml = decodeXmlText(opf) ?? '';
     const book = parsePackage(opfPath, opfXml);
-    return await assemble(zip, book, fileName, opfXml, onChapter);
+    return await assemble(zip, book, fileName, opfXml, onChapter, plainPath);
   } finally {
     zip.close();
   }
@@ -100,6 +102,7 @@ async function assemble(
   fileName: string,
   opfXml: string,
   onChapter: EpubOptions['onChapter'],
+  plainPath: boolean,
 ): Promise<ImportedDocument & { toc: TocEntry[] }> {
   const doc = domWindow().document;
   const chapterOf = new Map<string, string>(); // archive path → section id
@@ -123,7 +126,7 @@ async function assemble(
   // One chapter at a time, from its bytes to its sanitized HTML and text: only one chapter's DOM
   // is ever alive, so the memory an import needs is that of the largest chapter, not the book's.
   const chapters: ReadChapter[] = [];
-  const batch = new ChapterBatch(keepImage, (read) => chapters.push(...read));
+  const batch = new ChapterBatch(keepImage, (read) => chapters.push(...read), plainPath);
   const toc: (TocEntry & { order: number })[] = [];
   let firstLang: string | null = null;
   for (const [index, item] of book.spine.entries()) {

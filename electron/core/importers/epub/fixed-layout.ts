@@ -16,7 +16,7 @@ import { sanitizeCss, sanitizeDeclarations } from '../css-sanitizer';
 import { domWindow } from '../dom-window';
 import type { ImportedAsset } from '../imported-document';
 import { limitFragmentNesting } from '../limit-nesting';
-import { FORBIDDEN_ATTRIBUTES, FORBIDDEN_CONTENTS, FORBIDDEN_TAGS } from '../sanitize-html';
+import { FORBIDDEN_ATTRIBUTES, FORBIDDEN_CONTENTS, FORBIDDEN_TAGS } from '../sanitize-rules';
 import type { ChapterSheet } from './book-styles';
 import { resolveHref } from './package-document';
 import { type BookRendition, DEFAULT_PAGE_SIZE, pageSizeOf } from './rendition';

@@ -1,0 +1,218 @@
+/**
+ * Reader HTML that is plainly inert, without jsdom. Most articles are made only of text, structure,
+ * lists, tables and links (Readability's output for a manual page or a news story). For those, the
+ * sanitizer's work is to drop attributes, fix links and images; DOMPurify over jsdom is then about
+ * half of an HTML page's import (jsdom's parse, DOMPurify's walk and the normalizer's changes in
+ * jsdom), and jsdom itself about 100 MB of each import worker.
+ *
+ * So an article is first parsed with parse5 (the HTML standard's parser, which jsdom uses too: the
+ * tree is the one the reader's browser builds) and walked. It stays on this path only when every
+ * element is one of the plain reader elements (`PLAIN_ELEMENTS`, plain-reader-rules.ts) in the HTML
+ * namespace, nested within the limit, and every attribute left is a plain one: the attribute
+ * decisions themselves are DOMPurify's (`isValidAttribute` with the sanitizer's own configuration),
+ * and links and images get the sanitizer's own rules (sanitize-html.ts). Anything else (a comment
+ * holding markup, a script, a style sheet, SVG or MathML, a form, an attribute not known to be
+ * plain) and the whole article goes to DOMPurify over jsdom, as before. The tree is then built in
+ * linkedom for the normalizer, and serialized as jsdom serializes (plain-html-serializer.ts).
+ *
+ * What comes out is what the sanitizer's path gives for the same article (checked on every page
+ * of the test corpus and on Debian's manuals, html and text), and it is what `quire check` accepts
+ * as stored content that needs no sanitizing (stored-content.ts applies the same rules).
+ */
+import createDOMPurify from 'dompurify';
+import { parseHTML } from 'linkedom';
+import { type DefaultTreeAdapterMap, defaultTreeAdapter as tree, html as htmlSpec, parseFragment } from 'parse5';
+import { DOCUMENT_PROPERTY_NAMES } from './document-property-names';
+import { MAX_NESTING_DEPTH } from './limit-nesting';
+import { MATHML_ONLY_ATTRIBUTES } from './mathml';
+import { isPlainAttribute, isPlainElement } from './plain-reader-rules';
+import { IMAGE_ALT_CLASS, LINK_REL, parseUrl, safeHref, SANITIZER_CONFIG, TAG_LIKE } from './sanitize-rules';
+
+type TreeNode = DefaultTreeAdapterMap['childNode'];
+type TreeElement = DefaultTreeAdapterMap['element'];
+type TreeParent = DefaultTreeAdapterMap['parentNode'];
+type TreeAttribute = TreeElement['attrs'][number];
+
+/** More attributes than this on one element: not an ordinary article (linkedom sets them one by one). */
+const MOST_ATTRIBUTES = 64;
+
+/** An image's path came from `keepImage`, which stored it. */
+const STORED = (): boolean => true;
+
+const FRAMESET = /<frameset[\t\n\f\r />]/i;
+
+const fragmentContext = tree.createElement('div', htmlSpec.NS.HTML, []);
+
+/** A window of linkedom, for DOMPurify's attribute decisions and to build articles in. */
+let linkedomWindow: ReturnType<typeof parseHTML> | undefined;
+let attributeJudge: ReturnType<typeof createDOMPurify> | undefined;
+
+function plainWindow(): ReturnType<typeof parseHTML> {
+  linkedomWindow ??= parseHTML('<!doctype html><html><head></head><body></body></html>');
+  return linkedomWindow;
+}
+
+/**
+ * DOMPurify's own judgement of one attribute, with the sanitizer's configuration. DOMPurify does
+ * not sanitize over linkedom (it says it is unsupported there), but its attribute check is plain
+ * code over its allow-lists. The one thing it asks the DOM, whether an `id` or `name` would shadow
+ * a property of the document or of a form, is asked of jsdom's names instead (linkedom's objects
+ * have other properties).
+ */
+function isValidAttribute(tag: string, name: string, value: string): boolean {
+  if ((name === 'id' || name === 'name') && DOCUMENT_PROPERTY_NAMES.has(value)) return false;
+  if (!attributeJudge) {
+    attributeJudge = createDOMPurify(plainWindow() as unknown as Parameters<typeof createDOMPurify>[0]);
+    attributeJudge.setConfig({ ...SANITIZER_CONFIG, SANITIZE_DOM: false });
+  }
+  return attributeJudge.isValidAttribute(tag, name, value);
+}
+
+const attributeOf = (element: TreeElement, name: string): TreeAttribute | undefined => element.attrs.find((a) => a.name === name);
+
+/**
+ * The attributes DOMPurify keeps on an HTML element, their values as it leaves them (trimmed but
+ * for `value`), with the sanitizer's hook for MathML's own attributes; null when one is in a
+ * namespace (never on an HTML element of a parsed fragment, and not decided here).
+ */
+function purifiedAttributes(element: TreeElement): TreeAttribute[] | null {
+  const kept: TreeAttribute[] = [];
+  for (const { name, value: raw, namespace } of element.attrs) {
+    if (namespace) return null;
+    const value = name === 'value' ? raw : raw.trim();
+    if (MATHML_ONLY_ATTRIBUTES.has(name) || !isValidAttribute(element.tagName, name, value)) continue;
+    kept.push({ name, value });
+  }
+  return kept;
+}
+
+interface PlainOptions {
+  pageUrl: URL | null;
+  keepImage: (src: string) => string | null;
+}
+
+type Outcome = 'keep' | 'remove' | 'not plain';
+
+/** A link as the sanitizer's `fixLinks` leaves it. */
+function fixLink(attrs: TreeAttribute[], pageUrl: URL | null): TreeAttribute[] | null {
+  const href = attrs.find((a) => a.name === 'href');
+  const safe = href === undefined ? null : safeHref(href.value, pageUrl);
+  if (safe === null) return attrs.filter((a) => a.name !== 'href' && a.name !== 'rel');
+  // A link inside the article keeps the page's own `rel`, which is not one of the plain ones.
+  if (safe.startsWith('#')) return attrs.some((a) => a.name === 'rel') ? null : attrs.map((a) => (a === href ? { name: 'href', value: safe } : a));
+  const fixed = attrs.map((a) => (a === href ? { name: 'href', value: safe } : a.name === 'rel' ? { name: 'rel', value: LINK_REL } : a));
+  if (!fixed.some((a) => a.name === 'rel')) fixed.push({ name: 'rel', value: LINK_REL });
+  return fixed;
+}
+
+/**
+ * An image as the sanitizer's `replaceImagesWithAltText` leaves it: kept with its stored path,
+ * replaced by its alt text, or removed; 'not plain' when its alt text is markup (read by the
+ * sanitizer's path) or when it has an id or a name (which could shadow a property of the document).
+ */
+function fixImage(image: TreeElement, attrs: TreeAttribute[], keepImage: PlainOptions['keepImage'], parent: TreeParent, index: number): Outcome {
+  if (attrs.some((a) => a.name === 'id' || a.name === 'name')) return 'not plain';
+  const kept = keepImage((attrs.find((a) => a.name === 'src')?.value ?? '').trim());
+  if (kept !== null) {
+    image.attrs = attrs.map((a) => (a.name === 'src' ? { name: 'src', value: kept } : a));
+    if (!image.attrs.some((a) => a.name === 'src')) image.attrs.push({ name: 'src', value: kept });
+    return 'keep';
+  }
+  const alt = (attrs.find((a) => a.name === 'alt')?.value ?? '').trim();
+  if (alt === '') return 'remove';
+  if (TAG_LIKE.test(alt)) return 'not plain';
+  const span = tree.createElement('span', htmlSpec.NS.HTML, [{ name: 'class', value: IMAGE_ALT_CLASS }]);
+  tree.insertText(span, alt);
+  span.parentNode = parent;
+  parent.childNodes[index] = span;
+  return 'keep';
+}
+
+/**
+ * Walks the fragment, changing it as the sanitizer would change it; false when something in it is
+ * not plain. Iterative: a fragment's depth is checked here, not trusted.
+ */
+function purifyPlainTree(fragment: TreeParent, { pageUrl, keepImage }: PlainOptions): boolean {
+  const pending: { parent: TreeParent; depth: number }[] = [{ parent: fragment, depth: 0 }];
+  while (pending.length > 0) {
+    const { parent, depth } = pending.pop()!;
+    const children = parent.childNodes;
+    for (let index = 0; index < children.length; index += 1) {
+      const node: TreeNode = children[index]!;
+      if (tree.isTextNode(node)) continue;
+      if (tree.isCommentNode(node)) {
+        // DOMPurify drops comments, and one holding markup is not plain (the reader never sees either).
+        if (/<[/\w!]/.test(node.data)) return false;
+        children.splice(index, 1);
+        index -= 1;
+        continue;
+      }
+      if (!tree.isElementNode(node) || node.namespaceURI !== htmlSpec.NS.HTML || !isPlainElement(node.tagName)) return false;
+      if (depth + 1 > MAX_NESTING_DEPTH || node.attrs.length > MOST_ATTRIBUTES) return false;
+      let outcome: Outcome = 'keep';
+      // Content the page itself hides is not part of what a reader sees (sanitizeToElement).
+      if (attributeOf(node, 'hidden') !== undefined) outcome = 'remove';
+      else {
+        const attrs = purifiedAttributes(node);
+        if (attrs === null) return false;
+        if (node.tagName === 'img') outcome = fixImage(node, attrs, keepImage, parent, index);
+        else {
+          const fixed = node.tagName === 'a' ? fixLink(attrs, pageUrl) : attrs;
+          if (fixed === null) return false;
+          node.attrs = fixed;
+        }
+      }
+      if (outcome === 'not plain') return false;
+      if (outcome === 'remove') {
+        children.splice(index, 1);
+        index -= 1;
+        continue;
+      }
+      const element = children[index] as TreeElement;
+      if (!element.attrs.every((a) => isPlainAttribute(element.tagName, a.name, a.value, STORED))) return false;
+      if (element.childNodes.length > 0) pending.push({ parent: element, depth: depth + 1 });
+    }
+  }
+  return true;
+}
+
+/** Builds parse5's plain tree under `root`, a linkedom element (only HTML elements and text are left in it). */
+function buildIn(root: Element, fragment: TreeParent): void {
+  const document = root.ownerDocument;
+  const pending: { node: TreeNode; parent: Node }[] = [];
+  const queue = (from: TreeParent, into: Node): void => {
+    for (let index = from.childNodes.length - 1; index >= 0; index -= 1) pending.push({ node: from.childNodes[index]!, parent: into });
+  };
+  queue(fragment, root);
+  while (pending.length > 0) {
+    const { node, parent } = pending.pop()!;
+    if (tree.isTextNode(node)) parent.appendChild(document.createTextNode(node.value));
+    else if (tree.isElementNode(node)) {
+      const element = document.createElement(node.tagName);
+      // linkedom puts each attribute set on an element before those it has: set last to first.
+      for (let index = node.attrs.length - 1; index >= 0; index -= 1) element.setAttribute(node.attrs[index]!.name, node.attrs[index]!.value);
+      parent.appendChild(element);
+      queue(node, element);
+    }
+  }
+}
+
+/**
+ * The article's HTML sanitized without jsdom, in a detached linkedom `<div>`, when it is plain
+ * (above); null when it needs DOMPurify over jsdom (`sanitizeToElement`).
+ * @param pageUrl the page's own address, to keep links to its own fragments inside the article
+ * @param keepImage the `assets/<name>` path an image is stored at, or null to show its alt text
+ */
+export function plainReaderElement(
+  dirtyHtml: string,
+  { pageUrl, keepImage = () => null }: { pageUrl?: string | null; keepImage?: (src: string) => string | null } = {},
+): Element | null {
+  // DOMPurify reads the markup as a whole document, where a `<frameset>` takes the body's place; a
+  // fragment's parse ignores it. Rare enough to leave to DOMPurify.
+  if (FRAMESET.test(dirtyHtml)) return null;
+  const fragment = parseFragment(fragmentContext, dirtyHtml, { scriptingEnabled: false });
+  if (!purifyPlainTree(fragment, { pageUrl: parseUrl(pageUrl), keepImage })) return null;
+  const root = plainWindow().document.createElement('div') as unknown as Element;
+  buildIn(root, fragment);
+  return root;
+}

@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { JSDOM } from 'jsdom';
+import { parseFragment, serialize } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import { fragmentText } from '../../../../electron/core/importers/fragment-text';
+import { DOCUMENT_PROPERTY_NAMES } from '../../../../electron/core/importers/document-property-names';
+import { importEpub } from '../../../../electron/core/importers/epub/epub-importer';
+import { importHtml } from '../../../../electron/core/importers/html-importer';
+import { importMarkdown } from '../../../../electron/core/importers/markdown-importer';
+import { normalizeReaderHtml, type ReaderDocument } from '../../../../electron/core/importers/normalize-html';
+import { serializeChildren } from '../../../../electron/core/importers/plain-html-serializer';
+import { plainReaderElement } from '../../../../electron/core/importers/plain-reader-html';
+import { sanitizeToElement } from '../../../../electron/core/importers/sanitize-html';
+import { webPages } from '../support/corpus';
+
+type Options = { pageUrl?: string | null; keepImage?: (src: string) => string | null };
+
+const throughPlainPath = (html: string, options: Options = {}): ReaderDocument | null => {
+  const plain = plainReaderElement(html, options);
+  return plain ? normalizeReaderHtml(plain, serializeChildren) : null;
+};
+const throughDomPurify = (html: string, options: Options = {}): ReaderDocument => normalizeReaderHtml(sanitizeToElement(html, options));
+
+const STORED = 'assets/0123456789abcdef0123.png';
+const keepImage = (src: string): string | null => (src === 'photo.png' ? STORED : null);
+
+describe('plain articles without jsdom', () => {
+  it('drops what the sanitizer drops, fixes links and images as it does, and gives the same HTML and text', () => {
+    const article =
+      '<div id="readability-page-1" class="page"><section id="links" class="c" style="color: red" data-toggle="x" itemscope itemtype="https://schema.org/Thing">' +
+      '<h2 id="intro" itemprop="name">Links <a href="#links" title="Permalink to this heading">¶</a></h2>\n' +
+      '<p hidden>Hidden by the page.</p><!-- a comment -->' +
+      '<p>See <a href="https://example.org/a">this</a>, <a href="file:///usr/share/doc/x.html">that</a>, <a href="javascript:alert(1)">x</a> ' +
+      'and <a href="https://example.org/page#part">a part</a>.</p>\n' +
+      '<p><img src="https://example.org/chart.png" alt=" A chart "> <img src="spacer.gif" alt=""><img src="photo.png" alt="kept" title=" A photo "></p></section></div>';
+    const options = { pageUrl: 'https://example.org/page', keepImage };
+    const plain = throughPlainPath(article, options);
+    expect(plain).toEqual({
+      html:
+        '<div id="readability-page-1"><section><h2 id="intro">Links <a href="#links" title="Permalink to this heading">¶</a></h2>\n' +
+        '<p>See <a href="https://example.org/a" rel="noopener noreferrer">this</a>, <a>that</a>, <a>x</a> and <a href="#part">a part</a>.</p>\n' +
+        // The space before the removed image ends the line: trimmed, as a reader's line is.
+        `<p><span class="quire-image-alt">A chart</span><img src="${STORED}" alt="kept" title="A photo"></p></section></div>`,
+      text: 'Links ¶\nSee this, that, x and a part.\nA chart',
+    });
+    expect(plain).toEqual(throughDomPurify(article, options));
+  });
+
+  it('escapes text and attributes as the standard serializes them', () => {
+    const article = '<p title="&quot;a&quot; &amp; <b>&nbsp;c">1 &lt; 2 &amp;&amp; 3 &gt; 2, &quot;quoted&quot; it\'s&nbsp;here<br>next</p><hr><p>x<wbr>y</p>';
+    const plain = throughPlainPath(article);
+    expect(plain?.html).toBe(
+      '<p title="&quot;a&quot; &amp; &lt;b&gt;&nbsp;c">1 &lt; 2 &amp;&amp; 3 &gt; 2, "quoted" it\'s&nbsp;here<br>\nnext</p><hr>\n<p>x<wbr>y</p>',
+    );
+    expect(plain).toEqual(throughDomPurify(article));
+  });
+
+  it('leaves to DOMPurify whatever is not plain', () => {
+    const deep = `${'<div>'.repeat(300)}deep${'</div>'.repeat(300)}`;
+    for (const html of [
+      '<p>a<script>alert(1)</script></p>',
+      '<p style="x">a</p><style>p { color: red }</style>',
+      '<svg><circle r="1"/></svg>',
+      '<p><math><mi>x</mi></math></p>',
+      '<form><input name="q"></form>',
+      '<p><img src="photo.png" id="figure-1" alt="x"></p>',
+      '<p><img src="photo.png" name="figure-1" alt="x"></p>',
+      '<p><img src="x" alt="Story of <em>Metroid</em>"></p>',
+      '<p><!-- <img src=x onerror=alert(1)> --></p>',
+      '<p><a href="#note-1" rel="footnote">1</a></p>',
+      '<table><tr><td width="30">cell</td></tr></table>',
+      '<p><iframe src="https://example.org/"></iframe></p>',
+      '<p><font color="red">old</font></p>',
+      '<frameset><frame src="a.html"></frameset>',
+      deep,
+    ]) {
+      expect(plainReaderElement(html, { keepImage }), html.slice(0, 60)).toBeNull();
+    }
+  });
+
+  it('drops an id or a name that names a property of the document, as DOMPurify does', () => {
+    const article = '<section id="implementation"><h2 id="reset">Reset</h2><p id="overview"><a name="submit">s</a><a name="notes">n</a></p></section>';
+    const plain = throughPlainPath(article);
+    expect(plain?.html).toBe('<section><h2>Reset</h2>\n<p id="overview"><a>s</a><a name="notes">n</a></p></section>');
+    expect(plain).toEqual(throughDomPurify(article));
+  });
+
+  it('knows every property name of jsdom’s document and form element, and no other', () => {
+    const { document } = new JSDOM('<!doctype html><html><head></head><body></body></html>').window;
+    const names = new Set<string>();
+    for (const object of [document, document.createElement('form')]) {
+      for (let level: object | null = object; level; level = Object.getPrototypeOf(level) as object | null) {
+        for (const name of Object.getOwnPropertyNames(level)) names.add(name);
+      }
+    }
+    expect([...DOCUMENT_PROPERTY_NAMES].sort()).toEqual([...names].sort());
+  });
+
+  /**
+   * DOMPurify reads markup as a document without a doctype, in quirks mode, where a `<table>` may
+   * sit inside a `<p>`; the reader reads the stored HTML as the standard's fragment, without quirks,
+   * and so does the plain path. What the reader then has from either: the same text, and the same
+   * elements with the same attributes in the same order.
+   */
+  const inReader = (html: string): { text: string; elements: string[] } => {
+    const elements: string[] = [];
+    const stack = [...parseFragment(html).childNodes].reverse();
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (!('tagName' in node)) continue;
+      elements.push(`${node.tagName}${node.attrs.map((a) => ` ${a.name}="${a.value}"`).join('')}`);
+      stack.push(...[...node.childNodes].reverse());
+    }
+    return { text: fragmentText(html), elements };
+  };
+
+  it('gives the reader what DOMPurify’s path gives for every script-injection payload it takes, alone and inside a paragraph', () => {
+    const payloads = readFileSync(path.join(__dirname, '../../../fixtures/xss/payloads.txt'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+      .map((line) => line.slice(line.indexOf(' ') + 1));
+    expect(payloads.length).toBeGreaterThan(100);
+    let taken = 0;
+    for (const payload of payloads) {
+      for (const html of [payload, `<p>Before ${payload} after</p>`]) {
+        const plain = throughPlainPath(html, { pageUrl: 'https://example.org/page', keepImage });
+        if (plain === null) continue;
+        taken += 1;
+        const purified = throughDomPurify(html, { pageUrl: 'https://example.org/page', keepImage });
+        expect(plain.text, html).toBe(purified.text);
+        expect(inReader(plain.html), html).toEqual(inReader(purified.html));
+      }
+    }
+    // The links and images among them are plain once fixed; scripts, handlers and frames are not.
+    expect(taken).toBeGreaterThan(0);
+  });
+
+  describe.each(webPages().map((page) => [page.name, page] as const))('%s', (_name, page) => {
+    it('is imported as the sanitizer’s path imports it', () => {
+      const bytes = readFileSync(page.file);
+      const read = (plainPath: boolean) => importHtml('source.html', bytes, pathToFileURL(page.file).href, { localFiles: true, plainPath });
+      const { assets: plainAssets, ...plain } = read(true);
+      const { assets: purifiedAssets, ...purified } = read(false);
+      expect(plain).toEqual(purified);
+      expect(plainAssets.map((asset) => asset.path)).toEqual(purifiedAssets.map((asset) => asset.path));
+    });
+  });
+});
+
+describe('books and Markdown without jsdom', () => {
+  it.each(['moby-dick', 'childrens-literature', 'accessible_epub_3', 'trees', 'hefty-water'])('%s is imported as the sanitizer’s path imports it', async (name) => {
+    const bytes = readFileSync(path.join(__dirname, `../../../fixtures/corpus/epub/${name}.epub`));
+    const read = (plainPath: boolean) => importEpub(`${name}.epub`, bytes, { maxBytes: 64 * 1024 * 1024, plainPath });
+    const { assets: plainAssets, ...plain } = await read(true);
+    const { assets: purifiedAssets, ...purified } = await read(false);
+    expect(plain).toEqual(purified);
+    expect(plainAssets.map((asset) => asset.path)).toEqual(purifiedAssets.map((asset) => asset.path));
+  });
+
+  it.each(['xss/notes.md', 'xss/markdown-links.md', 'search-filters/field-notes.md', 'screenshots/arabic-article.md', 'corpus/README.md'])(
+    '%s is imported as the sanitizer’s path imports it',
+    (file) => {
+      const bytes = readFileSync(path.join(__dirname, '../../../fixtures', file));
+      expect(importMarkdown(path.basename(file), bytes)).toEqual(importMarkdown(path.basename(file), bytes, { plainPath: false }));
+    },
+  );
+});
+
+describe('serializing linkedom’s tree as the standard does', () => {
+  it('writes what parse5’s serializer writes for the same tree', () => {
+    const html =
+      '<p title="a &quot;b&quot; &amp; c&nbsp;&lt;d&gt; e" lang="en">x &amp; y &lt; z &gt; w "q" \'s\' &nbsp;</p><br><hr>' +
+      '<pre>\n\nline\n  two</pre><table><tr><td>1</td></tr></table><ul><li>i<wbr>j</li></ul><p>a<b>b<i>c</b>d</i></p>';
+    const root = plainReaderElement(html);
+    expect(root).not.toBeNull();
+    expect(serializeChildren(root!)).toBe(serialize(parseFragment(html)));
+  });
+});
