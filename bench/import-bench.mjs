@@ -372,8 +372,8 @@ This machine is shared: with a load average far above its core count, pages per 
 the cores actually free, and the longest event-loop block includes the time the operating system
 kept the host thread waiting for a core, not only work the host did. Peak memory is resident
 memory sampled every 50 ms: Quire's process (the core, the search worker and its index) and the
-import host's (its import workers, each holding one page's DOM, then jsdom's tree of a piece of
-its article while it sanitizes it). CPU time counts every thread of both, so pages per CPU-second
+import host's (its import workers, each holding one page's DOM, then the tree of a piece of its
+article while it sanitizes it: linkedom's for a plain piece, jsdom's for the rest). CPU time counts every thread of both, so pages per CPU-second
 compare the versions even when other work shares the cores; the host thread's own CPU time shows
 how little of the longest event-loop block is work the host did.
 `;

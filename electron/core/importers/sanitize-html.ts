@@ -120,4 +120,3 @@ export function sanitizeToRoot(
   if (plain) return { root: plain as HTMLElement, innerHtml: serializeChildren };
   return { root: sanitizeToElement(dirtyHtml, options), innerHtml: (root) => root.innerHTML };
 }
-
