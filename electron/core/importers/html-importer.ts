@@ -13,6 +13,7 @@ import { say } from '../../shared/i18n/core-sentences';
 import { sentenceError } from '../../shared/i18n/english-sentence';
 import { AssetCollector } from './asset-collector';
 import { declaredHtmlCharset, decodeText } from './decode-text';
+import { removeHeadingPermalinks } from './heading-permalinks';
 import { cleanLine, excerptOf, type ImportedDocument, isoDate, titleFromFileName } from './imported-document';
 import { normalizeReaderHtml, type ReaderDocument } from './normalize-html';
 import { largePageArticle, largePageMetadata, nestedDeeperThan, READABILITY_MAX_DEPTH, READABILITY_MAX_ELEMENTS } from './large-page';
@@ -52,6 +53,7 @@ function wholeBody(source: string, documentUrl: string, pageUrl: string | null, 
     const body = page.document.body;
     if (!body) return '';
     pageMathToMathml(page.document);
+    removeHeadingPermalinks(body);
     collectPageImages(page.document, images.assets, images.pageFile);
     resolveLinks(body);
     return body.innerHTML;
@@ -98,6 +100,7 @@ function readPage(source: string, documentUrl: string, images: PageImages, engin
   try {
     const doc = page.document;
     pageMathToMathml(doc);
+    removeHeadingPermalinks(doc);
     collectPageImages(doc, images.assets, images.pageFile);
     const url = pageUrl(doc);
     if (url && !doc.querySelector('base[href]')) {

@@ -107,6 +107,23 @@ describe('web page details', () => {
     expect((await importPage('wikipedia')).url).toBe('https://en.wikipedia.org/wiki/Mozilla');
   });
 
+  it('drops the permalink sign documentation puts at the end of each heading, and keeps headings’ own links', async () => {
+    const page =
+      '<!doctype html><html lang="en"><head><title>AppArmor</title></head><body><div role="main"><section id="what">' +
+      '<h1>AppArmor<a class="headerlink" href="#apparmor" title="Permalink to this heading">¶</a></h1>' +
+      '<h2>What is AppArmor? <a href="#what" class="anchor"> § </a></h2><p>AppArmor is a MAC style security extension for the Linux kernel, ' +
+      'with task “profiles” loaded from user space; tasks without one run unconfined, as under standard Linux DAC permissions.</p>' +
+      '<h2><a href="#links">Links</a> <a href="https://example.org/#top">🔗</a></h2><p>The mailing list and the wiki, linked below, hold the ' +
+      'rest of the documentation, with examples of profiles for common daemons. <a href="#what">¶</a> marks a paragraph here.</p>' +
+      '</section></div></body></html>';
+    const { document } = await importFile({ fileName: 'apparmor.html', bytes: Buffer.from(page) });
+    expect(document.text).toContain('What is AppArmor?\nAppArmor is a MAC');
+    expect(document.text).toContain('Links\nThe mailing list');
+    expect(document.text).toContain('¶ marks a paragraph here.');
+    expect(document.text).not.toMatch(/[§🔗]|AppArmor¶/u);
+    expect(document.html).toContain('<a href="#links">Links</a>');
+  });
+
   it('reads right-to-left pages as such', async () => {
     expect((await importPage('rtl-1')).dir).toBe('rtl');
   });
