@@ -68,8 +68,6 @@ function isValidAttribute(tag: string, name: string, value: string): boolean {
   return attributeJudge.isValidAttribute(tag, name, value);
 }
 
-const attributeOf = (element: TreeElement, name: string): TreeAttribute | undefined => element.attrs.find((a) => a.name === name);
-
 /**
  * The attributes DOMPurify keeps on an HTML element, their values as it leaves them (trimmed but
  * for `value`), with the sanitizer's hook for MathML's own attributes; null when one is in a
@@ -149,18 +147,16 @@ function purifyPlainTree(fragment: TreeParent, { pageUrl, keepImage }: PlainOpti
       }
       if (!tree.isElementNode(node) || node.namespaceURI !== htmlSpec.NS.HTML || !isPlainElement(node.tagName)) return false;
       if (depth + 1 > MAX_NESTING_DEPTH || node.attrs.length > MOST_ATTRIBUTES) return false;
+      const attrs = purifiedAttributes(node);
+      if (attrs === null) return false;
       let outcome: Outcome = 'keep';
       // Content the page itself hides is not part of what a reader sees (sanitizeToElement).
-      if (attributeOf(node, 'hidden') !== undefined) outcome = 'remove';
+      if (attrs.some((a) => a.name === 'hidden')) outcome = 'remove';
+      else if (node.tagName === 'img') outcome = fixImage(node, attrs, keepImage, parent, index);
       else {
-        const attrs = purifiedAttributes(node);
-        if (attrs === null) return false;
-        if (node.tagName === 'img') outcome = fixImage(node, attrs, keepImage, parent, index);
-        else {
-          const fixed = node.tagName === 'a' ? fixLink(attrs, pageUrl) : attrs;
-          if (fixed === null) return false;
-          node.attrs = fixed;
-        }
+        const fixed = node.tagName === 'a' ? fixLink(attrs, pageUrl) : attrs;
+        if (fixed === null) return false;
+        node.attrs = fixed;
       }
       if (outcome === 'not plain') return false;
       if (outcome === 'remove') {

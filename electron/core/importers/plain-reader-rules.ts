@@ -8,7 +8,7 @@
 import { IMAGE_ALT_CLASS, LINK_REL } from './sanitize-rules';
 
 /** Elements of reader HTML that carry no behaviour: text, structure, lists, tables, figures. */
-const PLAIN_ELEMENTS: ReadonlySet<string> = new Set([
+export const PLAIN_ELEMENTS: ReadonlySet<string> = new Set([
   'a', 'abbr', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'center', 'cite', 'code',
   'col', 'colgroup', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'footer', 'h1', 'h2',
   'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'main', 'mark', 'nav', 'ol', 'p', 'pre',

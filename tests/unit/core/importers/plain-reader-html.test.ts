@@ -12,6 +12,7 @@ import { importMarkdown } from '../../../../electron/core/importers/markdown-imp
 import { normalizeReaderHtml, type ReaderDocument } from '../../../../electron/core/importers/normalize-html';
 import { serializeChildren } from '../../../../electron/core/importers/plain-html-serializer';
 import { plainReaderElement } from '../../../../electron/core/importers/plain-reader-html';
+import { PLAIN_ELEMENTS } from '../../../../electron/core/importers/plain-reader-rules';
 import { sanitizeToElement } from '../../../../electron/core/importers/sanitize-html';
 import { webPages } from '../support/corpus';
 
@@ -22,6 +23,24 @@ const throughPlainPath = (html: string, options: Options = {}): ReaderDocument |
   return plain ? normalizeReaderHtml(plain, serializeChildren) : null;
 };
 const throughDomPurify = (html: string, options: Options = {}): ReaderDocument => normalizeReaderHtml(sanitizeToElement(html, options));
+
+/**
+ * DOMPurify reads markup as a document without a doctype, in quirks mode, where a `<table>` may
+ * sit inside a `<p>`; the reader reads the stored HTML as the standard's fragment, without quirks,
+ * and so does the plain path. What the reader then has from either: the same text, and the same
+ * elements with the same attributes in the same order.
+ */
+const inReader = (html: string): { text: string; elements: string[] } => {
+  const elements: string[] = [];
+  const stack = [...parseFragment(html).childNodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!('tagName' in node)) continue;
+    elements.push(`${node.tagName}${node.attrs.map((a) => ` ${a.name}="${a.value}"`).join('')}`);
+    stack.push(...[...node.childNodes].reverse());
+  }
+  return { text: fragmentText(html), elements };
+};
 
 const STORED = 'assets/0123456789abcdef0123.png';
 const keepImage = (src: string): string | null => (src === 'photo.png' ? STORED : null);
@@ -48,6 +67,13 @@ describe('plain articles without jsdom', () => {
     expect(plain).toEqual(throughDomPurify(article, options));
   });
 
+  it('hides what the page hides only when DOMPurify keeps its `hidden`', () => {
+    const article = '<p hidden>Hidden.</p><p hidden="until-found">Found on search.</p><p hidden="javascript:x">Shown.</p>';
+    const plain = throughPlainPath(article);
+    expect(plain?.text).toBe('Shown.');
+    expect(plain).toEqual(throughDomPurify(article));
+  });
+
   it('escapes text and attributes as the standard serializes them', () => {
     const article = '<p title="&quot;a&quot; &amp; <b>&nbsp;c">1 &lt; 2 &amp;&amp; 3 &gt; 2, &quot;quoted&quot; it\'s&nbsp;here<br>next</p><hr><p>x<wbr>y</p>';
     const plain = throughPlainPath(article);
@@ -55,6 +81,26 @@ describe('plain articles without jsdom', () => {
       '<p title="&quot;a&quot; &amp; &lt;b&gt;&nbsp;c">1 &lt; 2 &amp;&amp; 3 &gt; 2, "quoted" it\'s&nbsp;here<br>\nnext</p><hr>\n<p>x<wbr>y</p>',
     );
     expect(plain).toEqual(throughDomPurify(article));
+  });
+
+  it('keeps every plain element where DOMPurify keeps it', () => {
+    const article =
+      '<article><header><hgroup><h1>One</h1><h2>Two</h2></hgroup></header><main><section><h3>Three</h3><h4>Four</h4><h5>Five</h5><h6>Six</h6>' +
+      '<p><a href="https://example.org/">a</a> <abbr title="t">abbr</abbr> <b>b</b> <bdi>bdi</bdi> <bdo dir="rtl">bdo</bdo> <cite>cite</cite> ' +
+      '<code>code</code> <del datetime="2020-01-01">del</del> <dfn>dfn</dfn> <em>em</em> <i>i</i> <ins>ins</ins> <kbd>kbd</kbd> <mark>mark</mark> ' +
+      '<q>q</q> <s>s</s> <samp>samp</samp> <small>small</small> <span>span</span> <strike>strike</strike> <strong>strong</strong> <sub>sub</sub> ' +
+      '<sup>sup</sup> <time datetime="2020-01-01">time</time> <tt>tt</tt> <u>u</u> <var>var</var> x<wbr>y<br>z ' +
+      '<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby></p><hr><address>address</address><blockquote>quote</blockquote><center>center</center>' +
+      '<div>div</div><pre>pre</pre><aside>aside</aside><nav>nav</nav><details><summary>summary</summary>details</details>' +
+      '<figure><img src="photo.png" alt="kept"><figcaption>caption</figcaption></figure><ol start="3" reversed><li value="4">li</li></ol><ul><li>u</li></ul>' +
+      '<dl><dt>dt</dt><dd>dd</dd></dl><table><caption>caption</caption><colgroup span="1"><col span="1"></colgroup><thead><tr><th scope="col">th</th></tr></thead>' +
+      '<tbody><tr><td colspan="1" rowspan="1" headers="h">td</td></tr></tbody><tfoot><tr><td>foot</td></tr></tfoot></table></section></main>' +
+      '<footer>footer</footer></article>';
+    const plain = throughPlainPath(article, { keepImage });
+    expect(plain).not.toBeNull();
+    expect(plain).toEqual(throughDomPurify(article, { keepImage }));
+    const tags = new Set(inReader(plain!.html).elements.map((element) => element.split(' ')[0]));
+    expect([...PLAIN_ELEMENTS].filter((tag) => !tags.has(tag))).toEqual([]);
   });
 
   it('leaves to DOMPurify whatever is not plain', () => {
@@ -97,24 +143,6 @@ describe('plain articles without jsdom', () => {
     }
     expect([...DOCUMENT_PROPERTY_NAMES].sort()).toEqual([...names].sort());
   });
-
-  /**
-   * DOMPurify reads markup as a document without a doctype, in quirks mode, where a `<table>` may
-   * sit inside a `<p>`; the reader reads the stored HTML as the standard's fragment, without quirks,
-   * and so does the plain path. What the reader then has from either: the same text, and the same
-   * elements with the same attributes in the same order.
-   */
-  const inReader = (html: string): { text: string; elements: string[] } => {
-    const elements: string[] = [];
-    const stack = [...parseFragment(html).childNodes].reverse();
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (!('tagName' in node)) continue;
-      elements.push(`${node.tagName}${node.attrs.map((a) => ` ${a.name}="${a.value}"`).join('')}`);
-      stack.push(...[...node.childNodes].reverse());
-    }
-    return { text: fragmentText(html), elements };
-  };
 
   it('gives the reader what DOMPurify’s path gives for every script-injection payload it takes, alone and inside a paragraph', () => {
     const payloads = readFileSync(path.join(__dirname, '../../../fixtures/xss/payloads.txt'), 'utf8')
