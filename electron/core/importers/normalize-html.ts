@@ -48,14 +48,15 @@ const isElement = (node: Node): node is Element => node.nodeType === ELEMENT_NOD
  */
 export function normalizeReaderHtml(root: Element, innerHtml: (root: Element) => string = (element) => element.innerHTML): ReaderDocument {
   let current = root;
+  let serialize = innerHtml;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     prepareMathText(current);
     normalizeContainer(current, blockLikeElements(current));
-    const html = innerHtml(current);
+    const html = serialize(current);
     const text = current.textContent ?? '';
     if (fragmentText(html) === text) return { html, text };
     current = parseFragment(html);
-    innerHtml = (element) => element.innerHTML; // jsdom's, from here on
+    serialize = (element) => element.innerHTML; // a jsdom fragment's, from here on
   }
   // Never seen in practice; whatever the parser makes of the HTML is what the reader shows.
   const html = current.innerHTML;
