@@ -66,6 +66,19 @@ export function linkedomDocumentOf(page: DefaultTreeAdapterMap['document']): Doc
   // linkedom's types describe its own classes, which implement the DOM's `Document`.
   if (hasCrowdedElement(page)) return parseHTML(serialize(page, { scriptingEnabled: false })).document as unknown as Document;
   const document = parseHTML('').document as unknown as Document;
+  for (const child of page.childNodes) {
+    // What linkedom's parser keeps of a doctype: its name (a nameless one is dropped, as there).
+    if (tree.isDocumentTypeNode(child)) (document as unknown as { doctype: string }).doctype = child.name;
+  }
+  appendTreeChildren(document, page, document);
+  return document;
+}
+
+/**
+ * Builds the children of `from` (parse5's tree) under `into`, a node of linkedom's `document`.
+ * `from` is taken apart as it is walked (each node's children are let go once queued).
+ */
+export function appendTreeChildren(document: Document, from: TreeParent, into: Node): void {
   // Depth first, in document order: the stack holds what is still to be made, with where it goes
   // and the `<svg>` it is inside (iterative: a page's depth is limited, but not to a small number).
   const pending: { node: TreeNode; parent: Node; svg: Element | null }[] = [];
@@ -75,11 +88,7 @@ export function linkedomDocumentOf(page: DefaultTreeAdapterMap['document']): Doc
     if ('content' in node) node.content.childNodes = [];
     else node.childNodes = [];
   };
-  for (const child of page.childNodes) {
-    // What linkedom's parser keeps of a doctype: its name (a nameless one is dropped, as there).
-    if (tree.isDocumentTypeNode(child)) (document as unknown as { doctype: string }).doctype = child.name;
-  }
-  queueChildren(page, document, null);
+  queueChildren(from, into, null);
   while (pending.length > 0) {
     const { node, parent, svg } = pending.pop()!;
     if (tree.isTextNode(node)) parent.appendChild(document.createTextNode(node.value));
@@ -99,5 +108,4 @@ export function linkedomDocumentOf(page: DefaultTreeAdapterMap['document']): Doc
       queueChildren(node, element, inSvg ? (svg ?? element) : null);
     }
   }
-  return document;
 }

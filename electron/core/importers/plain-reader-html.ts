@@ -13,7 +13,8 @@
  * and links and images get the sanitizer's own rules (sanitize-html.ts). Anything else (a comment
  * holding markup, a script, a style sheet, SVG or MathML, a form, an attribute not known to be
  * plain) and the whole article goes to DOMPurify over jsdom, as before. The tree is then built in
- * linkedom for the normalizer, and serialized as jsdom serializes (plain-html-serializer.ts).
+ * linkedom for the normalizer (linkedom-from-tree.ts, as a page is), and serialized as jsdom
+ * serializes (plain-html-serializer.ts).
  *
  * What comes out is what the sanitizer's path gives for the same article (checked on every page
  * of the test corpus and on Debian's manuals, html and text), and it is what `quire check` accepts
@@ -24,6 +25,7 @@ import { parseHTML } from 'linkedom';
 import { type DefaultTreeAdapterMap, defaultTreeAdapter as tree, html as htmlSpec, parseFragment } from 'parse5';
 import { DOCUMENT_PROPERTY_NAMES } from './document-property-names';
 import { MAX_NESTING_DEPTH } from './limit-nesting';
+import { appendTreeChildren } from './linkedom-from-tree';
 import { MATHML_ONLY_ATTRIBUTES } from './mathml';
 import { isPlainAttribute, isPlainElement } from './plain-reader-rules';
 import { IMAGE_ALT_CLASS, LINK_REL, parseUrl, safeHref, SANITIZER_CONFIG, TAG_LIKE } from './sanitize-rules';
@@ -172,27 +174,6 @@ function purifyPlainTree(fragment: TreeParent, { pageUrl, keepImage }: PlainOpti
   return true;
 }
 
-/** Builds parse5's plain tree under `root`, a linkedom element (only HTML elements and text are left in it). */
-function buildIn(root: Element, fragment: TreeParent): void {
-  const document = root.ownerDocument;
-  const pending: { node: TreeNode; parent: Node }[] = [];
-  const queue = (from: TreeParent, into: Node): void => {
-    for (let index = from.childNodes.length - 1; index >= 0; index -= 1) pending.push({ node: from.childNodes[index]!, parent: into });
-  };
-  queue(fragment, root);
-  while (pending.length > 0) {
-    const { node, parent } = pending.pop()!;
-    if (tree.isTextNode(node)) parent.appendChild(document.createTextNode(node.value));
-    else if (tree.isElementNode(node)) {
-      const element = document.createElement(node.tagName);
-      // linkedom puts each attribute set on an element before those it has: set last to first.
-      for (let index = node.attrs.length - 1; index >= 0; index -= 1) element.setAttribute(node.attrs[index]!.name, node.attrs[index]!.value);
-      parent.appendChild(element);
-      queue(node, element);
-    }
-  }
-}
-
 /**
  * The article's HTML sanitized without jsdom, in a detached linkedom `<div>`, when it is plain
  * (above); null when it needs DOMPurify over jsdom (`sanitizeToElement`).
@@ -208,7 +189,8 @@ export function plainReaderElement(
   if (FRAMESET.test(dirtyHtml)) return null;
   const fragment = parseFragment(fragmentContext, dirtyHtml, { scriptingEnabled: false });
   if (!purifyPlainTree(fragment, { pageUrl: parseUrl(pageUrl), keepImage })) return null;
-  const root = plainWindow().document.createElement('div') as unknown as Element;
-  buildIn(root, fragment);
+  const document = plainWindow().document as unknown as Document;
+  const root = document.createElement('div');
+  appendTreeChildren(document, fragment, root);
   return root;
 }
