@@ -9,7 +9,6 @@
  * the live one and swapped in (`ArticleStore.replace`), so a crash or a failed write never leaves
  * new text with old anchors.
  */
-import { chooseCover } from '../library/cover-image';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnchorCounts, Annotation, ArticleMeta, ReplaceTextOutcome } from '../../shared/models';
@@ -23,7 +22,7 @@ import { failureOfError, type ExtractedArticle } from '../library/import-into-li
 import type { Log } from '../log';
 import type { ArticleStore } from '../library/article-store';
 import { articleFiles } from '../library/library-paths';
-import { writeContentFiles } from '../library/content-files';
+import { articleBodyOf, type ArticleBody, bodyText, bytesAsBuffer, writeContentFiles } from '../library/content-files';
 import type { ImportedDocument } from '../importers/imported-document';
 import { copyFolder } from '../fs/copy-folder';
 import { writeAnnotationFile, type AnnotationStore } from './annotation-store';
@@ -68,14 +67,17 @@ export async function replaceArticleText(
 ): Promise<ReplaceTextOutcome> {
   const { store, annotations, clock } = parts;
   const current = store.require(articleId);
-  const { format, document, contentHash, wordCount } = extracted;
+  const { format, document, contentHash, wordCount, cover: newCover } = extracted;
   const other = store.findByContentHash(contentHash);
   if (other && other.id !== articleId) {
     throw sentenceError('invalid-argument', say('core.error.sameText', { title: other.title, id: other.id }));
   }
 
   const before = await annotations.list(articleId);
-  const after = before.map((annotation) => reanchorAnnotation(document.text, annotation));
+  // Decoded here even from a large result's bytes: re-anchoring reads the text, and this is one
+  // article the user asked for, not one of an import's thousands.
+  const text = bodyText(document);
+  const after = before.map((annotation) => reanchorAnnotation(text, annotation));
   const now = clock();
   const moved = after
     .filter((annotation, index) => before[index] && !sameAnchor(before[index], annotation))
@@ -86,7 +88,7 @@ export async function replaceArticleText(
   // on disk when the new folder is written); what is derived from the text follows the new text.
   const metaFor = ({ cover: oldCover, ...onDisk }: ArticleMeta): ArticleMeta => {
     // New text brings new pictures (their names are generated per import): the cover follows them.
-    const cover = textChanged ? chooseCover(document.html, document.assets) : oldCover;
+    const cover = textChanged ? newCover : oldCover;
     return {
       ...onDisk,
       ...(cover === undefined ? {} : { cover }),
@@ -96,7 +98,7 @@ export async function replaceArticleText(
       excerpt: document.excerpt ?? onDisk.excerpt,
       contentHash,
       wordCount,
-      position: Math.min(onDisk.position, Math.max(0, document.text.length - 1)),
+      position: Math.min(onDisk.position, Math.max(0, text.length - 1)),
       source: path.basename(file.fileName),
       updatedAt: textChanged ? now : onDisk.updatedAt,
     };
@@ -116,7 +118,7 @@ const isTextFile = (name: string): boolean =>
 
 async function writeText(
   dir: string,
-  document: Pick<ImportedDocument, 'html' | 'text' | 'assets' | 'chapters'>,
+  document: ArticleBody & Pick<ImportedDocument, 'assets' | 'chapters'>,
   ext: string,
   original: Uint8Array,
 ): Promise<void> {
@@ -126,10 +128,10 @@ async function writeText(
     const target = path.join(dir, asset.path);
     if (path.dirname(target) !== files.assetsDir) continue; // the importer names them; never trust a path
     await mkdir(files.assetsDir, { recursive: true });
-    await writeFileAtomic(target, Buffer.from(asset.bytes));
+    await writeFileAtomic(target, bytesAsBuffer(asset.bytes));
   }
-  await writeContentFiles(files, document);
+  await writeContentFiles(files, { ...articleBodyOf(document), chapters: document.chapters });
   // `original.<ext>` is the file the text came from: the new one, and only it.
   const safeExt = /^[a-z0-9]{1,10}$/.test(ext) ? ext : 'bin';
-  await writeFileAtomic(files.original(safeExt), Buffer.from(original));
+  await writeFileAtomic(files.original(safeExt), bytesAsBuffer(original));
 }

@@ -24,7 +24,7 @@ import { recoverSwaps, swapFolder } from './folder-swap';
 import type { LibraryPrefetch, PrefetchedStamps } from './library-prefetch';
 import { withArticleLock } from './library-locks';
 import type { StoredChapter } from './chapter-index';
-import { ChapterIndexes, readArticleContent, readChapterHtml, writeContentFiles } from './content-files';
+import { type ArticleBody, bytesAsBuffer, ChapterIndexes, readArticleContent, readChapterHtml, writeContentFiles } from './content-files';
 import { articleFiles, articleMetaFile, articleMetaFileIn, ASSET_PATH, isValidId, LIBRARY_MANIFEST, LibraryPaths, STAGING_PREFIX } from './library-paths';
 import { replaceBrokenManifest } from './library-manifest';
 import { ArticleMetaCache } from './meta-cache';
@@ -34,11 +34,11 @@ import { recentlyRead } from './recently-read';
 import { ARRIVING_MS, isArriving } from './sync/arriving';
 import { stampChangedFields } from './sync/field-times';
 
-/** Everything needed to put a new article on disk. */
-export interface NewArticle {
+/** Everything needed to put a new article on disk: its metadata, reader HTML and text, original and images. */
+export type NewArticle = ArticleBody & NewArticleFiles;
+
+interface NewArticleFiles {
   meta: ArticleMeta;
-  html: string;
-  text: string;
   /** the imported file's bytes as they came (the ones the article was made from), kept for re-extraction */
   original: { ext: string; bytes: Uint8Array } | null;
   /** files the HTML refers to, each at `assets/<name>` */
@@ -208,13 +208,13 @@ export class ArticleStore {
       await mkdir(files.annotationsDir, { recursive: true });
       await writeContentFiles(files, article);
       if (article.original) {
-        await writeFileAtomic(files.original(article.original.ext), Buffer.from(article.original.bytes));
+        await writeFileAtomic(files.original(article.original.ext), bytesAsBuffer(article.original.bytes));
       }
       if (article.assets && article.assets.length > 0) {
         await mkdir(files.assetsDir);
         for (const asset of article.assets) {
           if (!ASSET_PATH.test(asset.path)) throw new Error(`refusing to write an asset at ${JSON.stringify(asset.path)}`);
-          await writeFileAtomic(path.join(staging, asset.path), Buffer.from(asset.bytes));
+          await writeFileAtomic(path.join(staging, asset.path), bytesAsBuffer(asset.bytes));
         }
       }
       // article.json last: a folder with article.json is a complete article.
@@ -240,7 +240,7 @@ export class ArticleStore {
     return withArticleLock(this.root, id, async () => {
       if (existsSync(file) || !existsSync(articleMetaFile(dir))) return false;
       this.ownWrites.mark(dir);
-      await writeFileAtomic(file, Buffer.from(original.bytes));
+      await writeFileAtomic(file, bytesAsBuffer(original.bytes));
       return true;
     });
   }

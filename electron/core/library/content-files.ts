@@ -19,12 +19,35 @@ type ArticleFiles = ReturnType<typeof articleFiles>;
  */
 export const CHAPTERS_FROM_CHARS = 300_000;
 
+/**
+ * An article's reader HTML and text as the store writes them: strings, or their UTF-8 bytes with
+ * the text's length in UTF-16 code units (what every position in the text counts). A large
+ * import's result arrives as bytes (import-jobs/large-result.ts) and is written as it came:
+ * decoding several megabytes into strings on the main thread would hold up its event loop.
+ */
+export type ArticleBody = { html: string; text: string } | { html: Uint8Array; text: Uint8Array; textLength: number };
+
+/** Only the body's own fields (a document carries much else that is not the store's to write). */
+export const articleBodyOf = (body: ArticleBody): ArticleBody =>
+  'textLength' in body ? { html: body.html, text: body.text, textLength: body.textLength } : { html: body.html, text: body.text };
+
+/** The text as a string: for the few who must read it (re-anchoring notes in new text). */
+export const bodyText = (body: ArticleBody): string => ('textLength' in body ? bytesAsBuffer(body.text).toString('utf8') : body.text);
+
+const bodyTextLength = (body: ArticleBody): number => ('textLength' in body ? body.textLength : body.text.length);
+
+/** A Buffer over the same memory (`Buffer.from(bytes)` would copy it). */
+export const bytesAsBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+const fileData = (data: string | Uint8Array): string | Buffer => (typeof data === 'string' ? data : bytesAsBuffer(data));
+
 /** Writes content.html, text.txt and, for a book, its chapter index. */
-export async function writeContentFiles(files: ArticleFiles, content: { html: string; text: string; chapters?: readonly StoredChapter[] | undefined }): Promise<void> {
-  await writeFileAtomic(files.content, content.html);
-  await writeFileAtomic(files.text, content.text);
+export async function writeContentFiles(files: ArticleFiles, content: ArticleBody & { chapters?: readonly StoredChapter[] | undefined }): Promise<void> {
+  await writeFileAtomic(files.content, fileData(content.html));
+  await writeFileAtomic(files.text, fileData(content.text));
   if (content.chapters && content.chapters.length > 0) {
-    const index: ChapterIndex = { contentBytes: Buffer.byteLength(content.html, 'utf8'), textLength: content.text.length, chapters: [...content.chapters] };
+    const contentBytes = typeof content.html === 'string' ? Buffer.byteLength(content.html, 'utf8') : content.html.byteLength;
+    const index: ChapterIndex = { contentBytes, textLength: bodyTextLength(content), chapters: [...content.chapters] };
     await writeFileAtomic(files.chapters, chapterIndexJson(index));
   }
 }

@@ -20,6 +20,7 @@ import type { ImportInput } from '../importers/import-file';
 import { extensionOf } from '../importers/import-formats';
 import type { Log } from '../log';
 import type { ArticleStore, NewArticle } from './article-store';
+import { articleBodyOf, type ArticleBody } from './content-files';
 import { newId } from './ids';
 
 export interface ImportRequest {
@@ -33,13 +34,21 @@ export interface ImportRequest {
   maxBytes?: number;
 }
 
-/** What a worker hands back: the importer's document plus what is costly to compute from it. */
+/**
+ * What a worker hands back: the importer's document plus what is costly to compute from it. Its
+ * reader HTML and text are strings, or for a large result their bytes (content-files.ts), which is
+ * why everything the library needs from them is computed here, on the worker's side.
+ */
 export interface ExtractedArticle {
   format: ArticleFormat;
-  document: ImportedDocument;
+  document: ExtractedDocument;
   contentHash: string;
   wordCount: number;
+  /** `assets/<name>` of the picture chosen as the cover (cover-image.ts), when one is */
+  cover?: string | undefined;
 }
+
+export type ExtractedDocument = Omit<ImportedDocument, 'html' | 'text'> & ArticleBody;
 
 /** Where the file came from, for `article.json` and `original.<ext>`. */
 export interface ImportOrigin {
@@ -77,6 +86,7 @@ export const toExtracted = ({ format, document }: { format: ArticleFormat; docum
   contentHash: contentHashOf(document.text),
   // A book's chapters were counted as they were read (the same count, one pass less over the text).
   wordCount: document.chapters ? document.chapters.reduce((sum, chapter) => sum + chapter.words, 0) : countWords(document.text),
+  cover: chooseCover(document.html, document.assets),
 });
 
 /** Writes an extracted article unless its text is already in the library. */
@@ -86,7 +96,7 @@ export async function addExtracted(
   origin: ImportOrigin,
   { clock }: { clock: () => string },
 ): Promise<ImportOutcome> {
-  const { format, document, contentHash, wordCount } = extracted;
+  const { format, document, contentHash, wordCount, cover } = extracted;
   const { source } = origin;
   const existing = store.findByContentHash(contentHash);
   if (existing) {
@@ -117,14 +127,13 @@ export async function addExtracted(
     wordCount,
     source: baseName(origin.fileName),
   };
-  const cover = chooseCover(document.html, document.assets);
   if (cover !== undefined) meta.cover = cover;
   if (document.writingMode) meta.writingMode = document.writingMode;
   if (document.fixedLayout) meta.fixedLayout = document.fixedLayout;
   // The reader's page view reads a PDF from `original.pdf`, whatever the file was called (a download's `view.php`).
   const ext = format === 'pdf' ? 'pdf' : originalExtension(origin.fileName, format);
   const original: NewArticle['original'] = origin.original === null ? null : { ext, ...origin.original };
-  await store.add({ meta, html: document.html, text: document.text, chapters: document.chapters, original, assets: document.assets });
+  await store.add({ meta, ...articleBodyOf(document), chapters: document.chapters, original, assets: document.assets });
   return { status: 'imported', source, article: meta, ...noteOf(document) };
 }
 

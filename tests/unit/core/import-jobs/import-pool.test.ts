@@ -1,11 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExtractResult } from '../../../../electron/core/import-jobs/extract-protocol';
 import { createImportPool } from '../../../../electron/core/import-jobs/import-pool';
 import type { ImportHostProcess, ImportHostReply } from '../../../../electron/core/import-jobs/import-host-protocol';
-import { failureReason } from '../../../../electron/core/library/import-into-library';
+import { ArticleStore } from '../../../../electron/core/library/article-store';
+import { addExtracted, extractForLibrary, failureReason } from '../../../../electron/core/library/import-into-library';
+import { solidPng } from '../importers/support/layout-books';
 import type { FileReading } from '../../../../electron/shared/models';
 import { EPUB_DIR } from '../../../support/corpus-paths';
 import { BACKGROUND_PRIORITY_DROP } from '../../../../electron/core/background-priority';
@@ -103,21 +105,41 @@ describe('the import pool', () => {
     }
   }, 60_000);
 
-  it('a result too large for one message comes whole through a file, which is gone once read', async () => {
+  it('a result too large for one message comes whole through files, which are gone once read, and is stored as a small one would be', async () => {
     // The host's temporary folder under this test's own.
     vi.stubEnv('TMPDIR', dir);
     const pool = createImportPool({ threads: 1, log: () => {} });
     try {
-      const paragraphs = Array.from({ length: 6000 }, (_, i) => `<p>Paragraph ${i} of the long page, about harbour pilots and canal locks.</p>`);
+      // Text beyond Latin-1 (two bytes a character in a string, up to three in UTF-8), and a picture beside the page.
+      const paragraphs = Array.from({ length: 6000 }, (_, i) => `<p>Paragraph ${i} of the long page, about harbour pilots, canal locks and the Ωmega café ☃.</p>`);
+      const picture = solidPng(1200, 1200, [40, 90, 160]);
+      mkdirSync(path.join(dir, 'long_files'));
+      writeFileSync(path.join(dir, 'long_files', 'lock.png'), picture);
       const file = path.join(dir, 'long.html');
-      writeFileSync(file, `<html><head><title>A long page</title></head><body><article>${paragraphs.join('\n')}</article></body></html>`);
+      const html = `<html><head><title>A long page</title></head><body><article><img src="long_files/lock.png" alt="A lock">${paragraphs.join('\n')}</article></body></html>`;
+      writeFileSync(file, html);
       const result = await pool.extract({ fileName: file, filePath: file, alone: true });
       expect(titleOf(result)).toBe('A long page');
-      expect(result.ok && result.article.document.text).toContain('Paragraph 5999 of the long page');
-      expect(result.ok && result.original?.bytes.length).toBe(statSync(file).size);
+      if (!result.ok) throw new Error(result.reason);
+      expect(result.original?.bytes.length).toBe(statSync(file).size);
       const folders = readdirSync(dir).filter((name) => name.startsWith('quire-import-'));
       expect(folders).toHaveLength(1);
       expect(readdirSync(path.join(dir, folders[0]!))).toEqual([]);
+
+      // Stored, it is what the same page read on this thread gives: the same HTML, text, picture and cover.
+      const expected = await extractForLibrary({ fileName: file, filePath: file, bytes: readFileSync(file) });
+      const { store } = await ArticleStore.open(path.join(dir, 'library'), { log: () => undefined });
+      const outcome = await addExtracted(store, result.article, { fileName: file, source: file, original: result.original ?? null }, { clock: () => '2026-01-01T00:00:00.000Z' });
+      if (outcome.status !== 'imported') throw new Error(`not imported: ${outcome.status}`);
+      const folder = store.articleDir(outcome.article.id);
+      expect(readFileSync(path.join(folder, 'text.txt'), 'utf8')).toBe(expected.document.text);
+      expect(readFileSync(path.join(folder, 'text.txt'), 'utf8')).toContain('Paragraph 5999 of the long page, about harbour pilots, canal locks and the Ωmega café ☃.');
+      expect(readFileSync(path.join(folder, 'content.html'), 'utf8')).toBe(expected.document.html);
+      expect(outcome.article.cover).toBeDefined();
+      expect(outcome.article.cover).toBe(expected.cover);
+      expect(readFileSync(path.join(folder, outcome.article.cover!)).equals(picture)).toBe(true);
+      expect(readFileSync(path.join(folder, 'original.html'), 'utf8')).toBe(html);
+      expect(outcome.article.wordCount).toBe(expected.wordCount);
     } finally {
       await pool.close();
     }

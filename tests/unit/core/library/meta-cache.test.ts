@@ -17,7 +17,7 @@ import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir();
 
-const newArticle = (id: string, title: string): NewArticle => plainArticle(id, title, `2024-01-0${id.length % 9}T00:00:00.000Z`);
+const newArticle = (id: string, title: string): NewArticle & { html: string; text: string } => plainArticle(id, title, `2024-01-0${id.length % 9}T00:00:00.000Z`);
 
 /** A library of three articles, opened once so that its cache is written. */
 async function libraryWithCache() {

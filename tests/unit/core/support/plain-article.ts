@@ -3,7 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { NewArticle } from '../../../../electron/core/library/article-store';
 import type { ArticleMeta } from '../../../../electron/shared/models';
 
-export function plainArticle(id: string, title: string, addedAt = '2024-01-01T00:00:00.000Z'): NewArticle {
+export function plainArticle(id: string, title: string, addedAt = '2024-01-01T00:00:00.000Z'): NewArticle & { html: string; text: string } {
   const meta: ArticleMeta = {
     id, title, byline: null, siteName: null, url: null, lang: 'en', dir: null, format: 'txt', addedAt, updatedAt: addedAt,
     publishedAt: null, excerpt: null, tags: [], contentHash: `hash-${id}`, readState: 'unread', progress: 0, position: 0,
