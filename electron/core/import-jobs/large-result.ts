@@ -20,6 +20,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { ImportedAsset } from '../importers/imported-document';
 import type { ExtractedArticle } from '../library/import-into-library';
 import type { ExtractResult } from './extract-protocol';
 
@@ -32,12 +33,9 @@ export const LARGE_RESULT_BYTES = 1024 * 1024;
  */
 const MEASURED_FROM_ORIGINAL_BYTES = 256 * 1024;
 
-type Article = ExtractedArticle;
-type Asset = Article['document']['assets'][number];
-
 /** What the serialized file holds: the article without its HTML, text and images' bytes, and their sizes in the bytes file. */
 interface ArticleHead {
-  article: Omit<Article, 'document'> & { document: Omit<Article['document'], 'html' | 'text' | 'assets'> };
+  article: Omit<ExtractedArticle, 'document'> & { document: Omit<ExtractedArticle['document'], 'html' | 'text' | 'assets'> };
   assetPaths: string[];
   /** bytes of the HTML, the text, then each image, in the bytes file in that order */
   sizes: number[];
@@ -108,7 +106,7 @@ export async function takeLargeResult({ file, bytesFile, original }: Pick<LargeR
     // Views of the one buffer read (no copy): the store writes each part as it is.
     let at = 0;
     const [html, text, ...images] = sizes.map((size) => bytes.subarray(at, (at += size)));
-    const assets = assetPaths.map((assetPath, i): Asset => ({ path: assetPath, bytes: images[i]! }));
+    const assets = assetPaths.map((assetPath, i): ImportedAsset => ({ path: assetPath, bytes: images[i]! }));
     const document = { ...article.document, html: html!, text: text!, textLength, assets };
     return { ok: true, article: { ...article, document }, original: { fileName: original.fileName, bytes: originalBytes } };
   } finally {
