@@ -26,9 +26,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { build as esbuild, stop as stopEsbuild } from 'esbuild';
 import { bundleImportPath } from './bundle-import-path.mjs';
 import { usageOf } from './process-usage.mjs';
+import { childPids } from './usage-sampler.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CORPUS = process.env.QUIRE_DEBIAN_CORPUS ?? path.join(ROOT, '.cache', 'corpus');
@@ -90,23 +92,27 @@ if (FOLDER === null && limit < allPages.length) {
 }
 const pages = Math.min(limit, allPages.length);
 
-/** The import host and any other child of this process (Linux: read from /proc). */
-function childPids() {
-  const pids = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The fields after the command name (which may hold spaces) start with state, then ppid.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid) pids.push(Number(entry));
-    } catch {
-      // It ended while we looked.
-    }
-  }
-  return pids;
+/**
+ * Memory and load sampled on a thread of its own (usage-sampler.mjs), off the event loop this
+ * benchmark measures; `stop` gives the peaks and each child's CPU seconds when last seen.
+ */
+async function startSampler() {
+  const worker = new Worker(new URL('./usage-sampler.mjs', import.meta.url));
+  const next = () => new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await next();
+  return {
+    async stop() {
+      const ended = next();
+      worker.postMessage('stop');
+      const { childCpu, ...peaks } = await ended;
+      await worker.terminate();
+      return { ...peaks, childCpu: new Map(childCpu) };
+    },
+  };
 }
-
 
 /**
  * Imports the pages into a fresh library with one version of the import path. Measured: wall time,
@@ -124,26 +130,7 @@ async function importWith(version, { importDir, root }) {
     settings: { get: (key) => settings.get(key), set: (key, value) => void settings.set(key, value) },
     log: () => {},
   });
-  let peakRss = process.memoryUsage().rss;
-  const quireRssAtStart = peakRss;
-  let peakQuireRss = peakRss;
-  let peakHostRss = 0;
-  const loads = [];
-  /** CPU seconds of each child (the import host, which runs the workers) when last seen */
-  const childCpu = new Map();
-  const sampler = setInterval(() => {
-    let rss = process.memoryUsage().rss;
-    peakQuireRss = Math.max(peakQuireRss, rss);
-    for (const pid of childPids()) {
-      const usage = usageOf(pid);
-      if (!usage) continue;
-      rss += usage.rss;
-      peakHostRss = Math.max(peakHostRss, usage.rss);
-      childCpu.set(pid, usage.cpuSeconds);
-    }
-    peakRss = Math.max(peakRss, rss);
-    loads.push(os.loadavg()[0]);
-  }, 50);
+  const sampler = await startSampler();
   // The histogram records the time between two turns of its own timer, so its maximum is the
   // longest block plus up to one period of that timer: at 1 ms (not the default 10 ms, which
   // overstated every block by up to 10 ms) it is within a millisecond or so of the block. The
@@ -170,7 +157,7 @@ async function importWith(version, { importDir, root }) {
   const indexedSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const hostCpu = process.threadCpuUsage(hostCpuBefore);
-  clearInterval(sampler);
+  const { peakRss, quireRssAtStart, peakQuireRss, peakHostRss, loads, childCpu } = await sampler.stop();
   for (const pid of childPids()) {
     const usage = usageOf(pid);
     if (usage) childCpu.set(pid, usage.cpuSeconds);
