@@ -17,6 +17,7 @@
  * two can be measured side by side and a test can compare what each extracts.
  */
 import type { JSDOM } from 'jsdom';
+import { collectAfterLargeMarkup } from './collect-garbage';
 import { jsdom } from './dom-window';
 import { limitPageNesting, standardPageTree } from './limit-nesting';
 import { linkedomDocumentOf } from './linkedom-from-tree';
@@ -41,11 +42,6 @@ export interface PageDom {
 /** What HTML calls ASCII whitespace, which `document.title` strips and collapses. */
 const ASCII_WHITESPACE = /[\t\n\f\r ]+/g;
 
-/** Pages of more markup than this (characters) leave garbage worth collecting at once. */
-const LARGE_PAGE_CHARACTERS = 1_000_000;
-
-type CollectGarbage = (options: { type: 'major'; execution: 'sync' }) => void;
-
 /**
  * Once a large page's DOM is dropped (`readPage` keeps only strings), a full collection before its
  * article is sanitized: the DOM of a 4 MB page is a few hundred megabytes of garbage then, which V8
@@ -55,8 +51,7 @@ type CollectGarbage = (options: { type: 'major'; execution: 'sync' }) => void;
  * time than it saves.
  */
 export function releaseLargePage(source: string): void {
-  const collect = (globalThis as { gc?: CollectGarbage }).gc;
-  if (collect && source.length > LARGE_PAGE_CHARACTERS) collect({ type: 'major', execution: 'sync' });
+  collectAfterLargeMarkup(source);
 }
 
 /**
