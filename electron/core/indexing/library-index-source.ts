@@ -1,8 +1,10 @@
 /** The library as the index sees it: fingerprints of every article, and one article's documents. */
+import { stat } from 'node:fs/promises';
 import type { Annotation } from '../../shared/models';
 import { AnnotationFolderCache, type StoredFolder } from '../annotations/annotation-folder-cache';
 import type { AnnotationStore } from '../annotations/annotation-store';
 import type { ArticleStore } from '../library/article-store';
+import { articleFiles } from '../library/library-paths';
 import type { PrefetchedFolderStamps } from '../library/library-prefetch';
 import type { Log } from '../log';
 import type { ArticleFingerprint } from '../search/search-index';
@@ -15,6 +17,22 @@ const READ_BATCH = 64;
 const LIST_BATCH = 1000;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * A text.txt this large is left for the index to read on its own thread (`bodyInTextFile`): read
+ * here, decoded and copied to the search worker, the 5.8 MB text of the Node.js reference's
+ * one-page API was about 80 ms of this thread's work in one stretch, in a profile of an import.
+ */
+export const INDEX_READS_TEXT_FROM_BYTES = 1024 * 1024;
+
+/** The article's text for its index entry, or null when the index is to read it itself. */
+async function textForIndex(store: ArticleStore, articleId: string): Promise<string | null> {
+  const size = await stat(articleFiles(store.articleDir(articleId)).text).then(
+    (stats) => stats.size,
+    () => 0,
+  );
+  return size >= INDEX_READS_TEXT_FROM_BYTES ? null : store.readText(articleId);
+}
 
 /** The index's source, and what it found of each annotation folder when it fingerprinted the library. */
 export interface LibraryIndexSource extends IndexSource {
@@ -76,7 +94,7 @@ export function libraryIndexSource(
     async entryFor(articleId: string): Promise<IndexEntry | null> {
       const meta = store.get(articleId);
       if (!meta) return null;
-      const [text, list] = await Promise.all([store.readText(articleId), annotations.list(articleId)]);
+      const [text, list] = await Promise.all([textForIndex(store, articleId), annotations.list(articleId)]);
       // It may have gone to the trash, or been changed, while its files were read.
       const current = store.get(articleId);
       if (!current) return null;

@@ -47,9 +47,10 @@ export function fingerprintOf(meta: ArticleMeta, annotations: readonly Annotatio
   };
 }
 
+/** `text` null: the index reads it from the article's text.txt itself (`bodyInTextFile`). */
 export function searchDocumentsOf(
   meta: ArticleMeta,
-  text: string,
+  text: string | null,
   annotations: readonly Annotation[],
 ): SearchDocument[] {
   const shared = {
@@ -64,7 +65,7 @@ export function searchDocumentsOf(
     date: meta.publishedAt ?? meta.addedAt,
   };
   return [
-    { ...shared, ref: meta.id, annotationId: null, kind: 'article', body: text, notes: '', passage: null },
+    { ...shared, ref: meta.id, annotationId: null, kind: 'article', body: text ?? '', ...(text === null ? { bodyInTextFile: true } : {}), notes: '', passage: null },
     ...annotations.map(
       (annotation): SearchDocument => ({
         ...shared,

@@ -33,6 +33,7 @@ import { matchesChecksum, SegmentStore, type StoredDoc, type UnverifiedSegment }
 import { DocTable } from './doc-table';
 import { analyzeField } from './text-pipeline';
 import { buildPairFilter } from './pair-filter';
+import { readArticleText } from './read-text';
 
 export interface SearchEngineOptions {
   indexDir: string;
@@ -184,7 +185,10 @@ export class SearchEngine {
     await this.ensureLoaded();
     for (const { fingerprint, documents } of entries) {
       this.dropArticle(fingerprint.articleId);
-      for (const doc of documents) {
+      for (const given of documents) {
+        // Read here, on the index's own thread. An article gone meanwhile reads as empty; its
+        // removal follows (the library marks it for re-indexing).
+        const doc = given.bodyInTextFile ? { ...given, body: readArticleText(this.libraryDir, given.articleId) } : given;
         // A ref moving to another article leaves the old one.
         const previous = this.table.rowOfRef(doc.ref);
         if (previous !== undefined) this.removeRow(previous);

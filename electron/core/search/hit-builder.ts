@@ -3,7 +3,6 @@
  * has no phrase operator, lunr #62) and builds the snippet and reader passage from text.txt of the
  * hit, re-tokenized with the index's own pipeline (positions are not kept in the index, docs/research/lunr.md §D5).
  */
-import path from 'node:path';
 import type { ArticleFormat, SearchHit } from '../../shared/models';
 import { hitPlaces } from '../../shared/search-totals';
 import type { PlannedPhrase } from './lunr-query';
@@ -11,7 +10,7 @@ import { matchedTerms, type Candidate } from './run-query';
 import type { IndexField } from './search-fields';
 import type { StoredDoc } from './segment-store';
 import { mayHoldPairs, phrasePairs } from './pair-filter';
-import { readUtf8 } from './read-text';
+import { readArticleText } from './read-text';
 import { buildSnippet, containsPhrase, findMatches, matchedSurfaceWords, snippetsOf, type MatchSpec } from './snippet';
 
 /** The places of an article's text a result lists under it. */
@@ -62,22 +61,6 @@ export class DocumentTexts {
   }
 }
 
-/**
- * The rule of `idSchema` (shared/validators.ts), repeated so the search worker does not load zod
- * at startup for one regex.
- */
-const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
-
-function readArticleText(libraryDir: string, articleId: string): string {
-  // Ids name folders; anything else must never become a path.
-  if (!ARTICLE_ID.test(articleId)) return '';
-  try {
-    return readUtf8(path.join(libraryDir, 'articles', articleId, 'text.txt'));
-  } catch {
-    // Deleted or moved since it was indexed: the hit stays, without a snippet.
-    return '';
-  }
-}
 
 /** In-memory fields first: text.txt is read only when the cheap fields cannot decide. */
 const PHRASE_FIELD_ORDER: readonly IndexField[] = ['title', 'byline', 'siteName', 'tags', 'notes', 'body'];

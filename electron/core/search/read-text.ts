@@ -1,5 +1,6 @@
 /** Reads the texts of hits and candidates (text.txt), many per query, in the search worker. */
 import { closeSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
 
 /**
  * One buffer for every read: a query reads up to a few dozen texts, and reading into a fresh
@@ -32,3 +33,19 @@ export function readUtf8(file: string): string {
   }
 }
 
+/**
+ * The rule of `idSchema` (shared/validators.ts), repeated so the search worker does not load zod
+ * at startup for one regex.
+ */
+const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
+
+/** An article's text.txt; empty when it cannot be read (deleted or moved since it was indexed). */
+export function readArticleText(libraryDir: string, articleId: string): string {
+  // Ids name folders; anything else must never become a path.
+  if (!ARTICLE_ID.test(articleId)) return '';
+  try {
+    return readUtf8(path.join(libraryDir, 'articles', articleId, 'text.txt'));
+  } catch {
+    return '';
+  }
+}

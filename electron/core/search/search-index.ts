@@ -18,6 +18,12 @@ export interface SearchDocument {
   tags: string[];
   /** the article text (kind article) or the quoted passage (bookmark/note) */
   body: string;
+  /**
+   * An article whose text the index reads from its text.txt itself (`body` is then empty): a
+   * large one, whose text read, decoded and copied to the search worker on the library's thread
+   * was a long stretch of that thread's work (indexing/library-index-source.ts).
+   */
+  bodyInTextFile?: boolean;
   /** the Markdown note text (bookmark/note); empty for articles */
   notes: string;
   lang: string | null;
