@@ -98,6 +98,23 @@ function cleanCutAfter(nodes: ChildNode[], from: number): boolean {
   return node === undefined || (keptBlock(node) && surelyHasText(node));
 }
 
+/**
+ * Whether the node's HTML surely has more than `size` characters, without serializing it: its
+ * text alone has (serializing writes every character of text, as it is or escaped, and more).
+ */
+function textLongerThan(node: Node, size: number): boolean {
+  let chars = 0;
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (defaultTreeAdapter.isTextNode(current)) {
+      chars += current.value.length;
+      if (chars > size) return true;
+    } else if ('childNodes' in current) for (const child of current.childNodes) stack.push(child);
+  }
+  return false;
+}
+
 /** Joins pieces as the normalizer joins blocks: one "\n" before each one with text after the first. */
 function joinPieces(pieces: ReaderDocument[]): ReaderDocument {
   let html = '';
@@ -139,14 +156,19 @@ function planChildren(nodes: ChildNode[], size: number): Step[] {
   };
   for (const [index, node] of nodes.entries()) {
     const startsPiece = keptBlock(node) && surelyHasText(node);
-    const html = htmlOf([node]);
-    if (startsPiece && html.length > size && kept(node, WRAPPERS) && cleanCutAfter(nodes, index + 1)) {
+    const wrapper = startsPiece && kept(node, WRAPPERS);
+    // A wrapper with more text than a piece is not serialized whole only to be cut inside (each
+    // level of a manual's nested sections would be serialized again).
+    const large = wrapper && textLongerThan(node, size);
+    let html = large ? null : htmlOf([node]);
+    if (wrapper && (large || html!.length > size) && cleanCutAfter(nodes, index + 1)) {
       flush();
       const shell = htmlOf([defaultTreeAdapter.createElement(node.tagName, node.namespaceURI, node.attrs)]);
       steps.push({ shell, tagName: node.tagName, inside: planChildren([...node.childNodes], size) });
       chars = Infinity; // what follows starts a piece of its own at its first block with text
       continue;
     }
+    html ??= htmlOf([node]);
     if (startsPiece && chars >= size) flush();
     current.push(html);
     chars += html.length;
