@@ -7,13 +7,13 @@
  * collection per page costs more time than it saves.
  */
 
-/** Markup of more characters than this leaves garbage worth collecting at once. */
-const LARGE_MARKUP_CHARACTERS = 1_000_000;
+/** Markup of more characters (or bytes) than this leaves garbage worth collecting at once. */
+const LARGE_MARKUP = 1_000_000;
 
 type CollectGarbage = (options: { type: 'major'; execution: 'sync' }) => void;
 
-/** Collects now when `markup` is large and `gc()` is exposed. */
-export function collectAfterLargeMarkup(markup: string): void {
+/** Collects now when the markup (its length in characters, or in bytes) is large and `gc()` is exposed. */
+export function collectAfterLargeMarkup(length: number): void {
   const collect = (globalThis as { gc?: CollectGarbage }).gc;
-  if (collect && markup.length > LARGE_MARKUP_CHARACTERS) collect({ type: 'major', execution: 'sync' });
+  if (collect && length > LARGE_MARKUP) collect({ type: 'major', execution: 'sync' });
 }

@@ -17,7 +17,7 @@ import { removeHeadingPermalinks } from './heading-permalinks';
 import { cleanLine, excerptOf, type ImportedDocument, isoDate, titleFromFileName } from './imported-document';
 import { normalizeReaderHtml, type ReaderDocument } from './normalize-html';
 import { largePageArticle, largePageMetadata, nestedDeeperThan, READABILITY_MAX_DEPTH, READABILITY_MAX_ELEMENTS } from './large-page';
-import { type PageDomEngine, pageDomEngine, parsePage, releaseLargePage, resolveLinks } from './page-dom';
+import { type PageDom, type PageDomEngine, pageDomEngine, parsePage, releaseLargePage, resolveLinks } from './page-dom';
 import { collectPageImages, withAssetPaths } from './page-images';
 import { pageMathToMathml } from './page-math';
 import { readInPieces } from './reader-pieces';
@@ -46,9 +46,19 @@ const direction = (value: string | null | undefined): TextDirection | null => {
   return cleaned === 'ltr' || cleaned === 'rtl' ? cleaned : null;
 };
 
+/**
+ * The page parsed from its bytes, decoded as they declare. The decoded markup is not kept for the
+ * whole import: a string of one or two bytes a character (two when the page has any character
+ * beyond Latin-1: 8 MB for the largest Debian page) that the DOM no longer needs (its strings are
+ * copies). It is a temporary of this frame only, gone once the DOM is made.
+ */
+function parseBytes(bytes: Uint8Array, url: string, engine: PageDomEngine): PageDom {
+  return parsePage(decodeText(bytes, declaredHtmlCharset(bytes)), url, engine);
+}
+
 /** The page's whole body, for pages Readability finds no article in. */
-function wholeBody(source: string, documentUrl: string, pageUrl: string | null, images: PageImages, engine: PageDomEngine): string {
-  const page = parsePage(source, pageUrl ?? documentUrl, engine);
+function wholeBody(bytes: Uint8Array, documentUrl: string, pageUrl: string | null, images: PageImages, engine: PageDomEngine): string {
+  const page = parseBytes(bytes, pageUrl ?? documentUrl, engine);
   try {
     const body = page.document.body;
     if (!body) return '';
@@ -95,8 +105,8 @@ type PageReading = Pick<ImportedDocument, 'byline' | 'siteName' | 'lang' | 'dir'
  * the page's DOM — by far the largest thing an import holds — is closed before the article is
  * sanitized, and the two are never in memory together.
  */
-function readPage(source: string, documentUrl: string, images: PageImages, engine: PageDomEngine): PageReading {
-  const page = parsePage(source, documentUrl, engine);
+function readPage(bytes: Uint8Array, documentUrl: string, images: PageImages, engine: PageDomEngine): PageReading {
+  const page = parseBytes(bytes, documentUrl, engine);
   try {
     const doc = page.document;
     pageMathToMathml(doc);
@@ -159,13 +169,12 @@ export function importHtml(
   }: { localFiles?: boolean; assets?: AssetCollector; keepRemoteImage?: KeepImage; pageDom?: PageDomEngine; plainPath?: boolean } = {},
 ): ImportedDocument {
   const keepImage: KeepImage = (src) => assets.keepImage(src) ?? keepRemoteImage(src);
-  const source = decodeText(bytes, declaredHtmlCharset(bytes));
   const images: PageImages = { assets, pageFile: localFiles && documentUrl.startsWith('file:') ? fileURLToPath(documentUrl) : null };
-  const page = readPage(source, documentUrl, images, pageDom);
-  releaseLargePage(source);
+  const page = readPage(bytes, documentUrl, images, pageDom);
+  releaseLargePage(bytes);
   let reader = page.articleHtml ? readerDocument(page.articleHtml, page.url, keepImage, plainPath) : null;
   if (!reader || reader.text.trim() === '') {
-    reader = readerDocument(wholeBody(source, documentUrl, page.url, images, pageDom), page.url, keepImage, plainPath);
+    reader = readerDocument(wholeBody(bytes, documentUrl, page.url, images, pageDom), page.url, keepImage, plainPath);
   }
   if (reader.text.trim() === '') {
     throw sentenceError('import-failed', say('core.import.pageNoReadableText'));

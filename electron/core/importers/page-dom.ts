@@ -50,8 +50,8 @@ const ASCII_WHITESPACE = /[\t\n\f\r ]+/g;
  * import workers (import-host.ts); an ordinary page is left to V8, a collection per page costs more
  * time than it saves.
  */
-export function releaseLargePage(source: string): void {
-  collectAfterLargeMarkup(source);
+export function releaseLargePage(bytes: Uint8Array): void {
+  collectAfterLargeMarkup(bytes.length);
 }
 
 /**

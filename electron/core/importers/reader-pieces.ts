@@ -216,7 +216,7 @@ export function readInPieces(dirtyHtml: string, read: Read, size = PIECE_CHARS):
   const steps = planArticle(dirtyHtml, size);
   // The article's tree is garbage now: collected before the pieces' trees are built on top of it
   // (measured on the largest Debian page: 440 → 300 MB resident at the import's peak).
-  collectAfterLargeMarkup(dirtyHtml);
+  collectAfterLargeMarkup(dirtyHtml.length);
   const inPieces = readSteps(steps, read);
   return inPieces !== null && fragmentText(inPieces.html) === inPieces.text ? inPieces : read(dirtyHtml);
 }
