@@ -59,10 +59,19 @@ export function largePageArticle(doc: Document): string | null {
   return root.innerHTML;
 }
 
-/** The first non-empty `content` of these `<meta>` tags (by `name` or `property`). */
-function meta(doc: Document, ...keys: string[]): string | null {
+/** As the selector `[name="key" i]` compares an attribute with a key (written in lower case). */
+const namedAs = (value: string | null, key: string): boolean => value !== null && value.length === key.length && value.toLowerCase() === key;
+
+/**
+ * The first non-empty `content` of these `<meta>` tags (by `name` or `property`): the first of
+ * `metas` (the page's `meta[content]`, in document order) that has the key, as the selector
+ * `meta[name="key" i][content], meta[property="key" i][content]` finds it, without walking the
+ * whole page for each key (a few hundred milliseconds on a page of 100,000 elements).
+ */
+function meta(metas: readonly Element[], ...keys: string[]): string | null {
   for (const key of keys) {
-    const value = cleanLine(doc.querySelector(`meta[name="${key}" i][content], meta[property="${key}" i][content]`)?.getAttribute('content'));
+    const found = metas.find((element) => namedAs(element.getAttribute('name'), key) || namedAs(element.getAttribute('property'), key));
+    const value = cleanLine(found?.getAttribute('content'));
     if (value) return value;
   }
   return null;
@@ -76,11 +85,12 @@ export function largePageMetadata(doc: Document): {
   publishedAt: string | null;
   excerpt: string | null;
 } {
+  const metas = Array.from(doc.querySelectorAll('meta[content]'));
   return {
-    title: meta(doc, 'og:title', 'twitter:title', 'dc:title') ?? cleanLine(doc.title) ?? cleanLine(doc.querySelector('h1')?.textContent),
-    byline: meta(doc, 'author', 'article:author', 'dc:creator'),
-    siteName: meta(doc, 'og:site_name', 'application-name'),
-    publishedAt: isoDate(meta(doc, 'article:published_time', 'dcterms.created', 'date')),
-    excerpt: meta(doc, 'description', 'og:description', 'twitter:description'),
+    title: meta(metas, 'og:title', 'twitter:title', 'dc:title') ?? cleanLine(doc.title) ?? cleanLine(doc.querySelector('h1')?.textContent),
+    byline: meta(metas, 'author', 'article:author', 'dc:creator'),
+    siteName: meta(metas, 'og:site_name', 'application-name'),
+    publishedAt: isoDate(meta(metas, 'article:published_time', 'dcterms.created', 'date')),
+    excerpt: meta(metas, 'description', 'og:description', 'twitter:description'),
   };
 }
