@@ -28,7 +28,7 @@ import { MAX_NESTING_DEPTH } from './limit-nesting';
 import { appendTreeChildren } from './linkedom-from-tree';
 import { MATHML_ONLY_ATTRIBUTES } from './mathml';
 import { isPlainAttribute, isPlainElement } from './plain-reader-rules';
-import { IMAGE_ALT_CLASS, LINK_REL, parseUrl, safeHref, SANITIZER_CONFIG, TAG_LIKE } from './sanitize-rules';
+import { FORBIDDEN_CONTENTS, FORBIDDEN_TAGS, IMAGE_ALT_CLASS, LINK_REL, parseUrl, safeHref, SANITIZER_CONFIG, TAG_LIKE } from './sanitize-rules';
 
 type TreeNode = DefaultTreeAdapterMap['childNode'];
 type TreeElement = DefaultTreeAdapterMap['element'];
@@ -128,12 +128,32 @@ function fixImage(image: TreeElement, attrs: TreeAttribute[], keepImage: PlainOp
   return 'keep';
 }
 
+const REMOVED_TAGS = new Set(FORBIDDEN_TAGS);
+const REMOVED_WITH_CONTENT = new Set(FORBIDDEN_CONTENTS);
+
+/**
+ * What DOMPurify does with an element the sanitizer forbids: removes it with what is inside
+ * (`FORBIDDEN_CONTENTS`: an iframe, inline SVG, a video), or puts its content in its place (a
+ * `<meta>` of microdata in a news story, a `<label>`); null for any other element. Two are left
+ * to DOMPurify: a form (controls named after the form's own properties make it remove the form
+ * whole), and `<noscript>`, whose content DOMPurify's parser reads as text and parse5 here (without
+ * scripting) as markup, so that what follows it can differ.
+ */
+function sanitizerRemoval(element: TreeElement): 'with content' | 'content kept' | null {
+  const { tagName, namespaceURI } = element;
+  if (namespaceURI !== htmlSpec.NS.HTML && namespaceURI !== htmlSpec.NS.SVG) return null;
+  if (!REMOVED_TAGS.has(tagName) || tagName === 'form' || tagName === 'noscript') return null;
+  if (REMOVED_WITH_CONTENT.has(tagName)) return 'with content';
+  return namespaceURI === htmlSpec.NS.HTML ? 'content kept' : null;
+}
+
 /**
  * Walks the fragment, changing it as the sanitizer would change it; false when something in it is
  * not plain. Iterative: a fragment's depth is checked here, not trusted.
  */
 function purifyPlainTree(fragment: TreeParent, { pageUrl, keepImage }: PlainOptions): boolean {
   const pending: { parent: TreeParent; depth: number }[] = [{ parent: fragment, depth: 0 }];
+  const unwrapped: TreeElement[] = [];
   while (pending.length > 0) {
     const { parent, depth } = pending.pop()!;
     const children = parent.childNodes;
@@ -147,8 +167,20 @@ function purifyPlainTree(fragment: TreeParent, { pageUrl, keepImage }: PlainOpti
         index -= 1;
         continue;
       }
-      if (!tree.isElementNode(node) || node.namespaceURI !== htmlSpec.NS.HTML || !isPlainElement(node.tagName)) return false;
-      if (depth + 1 > MAX_NESTING_DEPTH || node.attrs.length > MOST_ATTRIBUTES) return false;
+      if (!tree.isElementNode(node) || depth + 1 > MAX_NESTING_DEPTH) return false;
+      const removal = sanitizerRemoval(node);
+      if (removal === 'with content') {
+        children.splice(index, 1);
+        index -= 1;
+        continue;
+      }
+      if (removal === 'content kept') {
+        // Its content is walked at its own depth, and takes its place once the walk is done.
+        unwrapped.push(node);
+        if (node.childNodes.length > 0) pending.push({ parent: node, depth: depth + 1 });
+        continue;
+      }
+      if (node.namespaceURI !== htmlSpec.NS.HTML || !isPlainElement(node.tagName) || node.attrs.length > MOST_ATTRIBUTES) return false;
       const attrs = purifiedAttributes(node);
       if (attrs === null) return false;
       let outcome: Outcome = 'keep';
@@ -171,7 +203,15 @@ function purifyPlainTree(fragment: TreeParent, { pageUrl, keepImage }: PlainOpti
       if (element.childNodes.length > 0) pending.push({ parent: element, depth: depth + 1 });
     }
   }
+  for (const element of unwrapped) unwrap(element);
   return true;
+}
+
+/** An element in its parent's place, replaced by its children (DOMPurify's KEEP_CONTENT). */
+function unwrap(element: TreeElement): void {
+  const parent = element.parentNode!;
+  for (const child of element.childNodes) child.parentNode = parent;
+  parent.childNodes.splice(parent.childNodes.indexOf(element), 1, ...element.childNodes);
 }
 
 /**

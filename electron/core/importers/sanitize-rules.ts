@@ -21,10 +21,16 @@ export const FORBIDDEN_TAGS = [
   // Moving text is no way to read; its words stay.
   'marquee',
 ];
-/** Removed together with their content: what is inside is UI or fallback, never article text. */
+/**
+ * Removed together with their content: what is inside is UI or fallback, never article text. The
+ * second line is what DOMPurify removes so of itself (its default FORBID_CONTENTS, less MathML,
+ * which the configuration allows): named here as well, because the path without jsdom
+ * (plain-reader-html.ts) removes what this list says, and must remove what DOMPurify does.
+ */
 export const FORBIDDEN_CONTENTS = [
   'button', 'select', 'option', 'datalist', 'textarea', 'output', 'object', 'embed', 'applet',
   'canvas', 'audio', 'video', 'picture', 'map', 'dialog', 'frameset', ...MATHML_DROPPED_WITH_CONTENT,
+  'iframe', 'script', 'style', 'noscript', 'template', 'title', 'svg', 'noembed', 'noframes', 'xmp', 'plaintext', 'head',
 ];
 export const FORBIDDEN_ATTRIBUTES = [
   'style', 'class', 'srcset', 'sizes', 'loading', 'decoding', 'tabindex', 'contenteditable',

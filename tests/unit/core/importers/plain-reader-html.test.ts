@@ -11,6 +11,7 @@ import { importHtml } from '../../../../electron/core/importers/html-importer';
 import { importMarkdown } from '../../../../electron/core/importers/markdown-importer';
 import { normalizeReaderHtml, type ReaderDocument } from '../../../../electron/core/importers/normalize-html';
 import { serializeChildren } from '../../../../electron/core/importers/plain-html-serializer';
+import { MAX_NESTING_DEPTH } from '../../../../electron/core/importers/limit-nesting';
 import { plainReaderElement } from '../../../../electron/core/importers/plain-reader-html';
 import { PLAIN_ELEMENTS } from '../../../../electron/core/importers/plain-reader-rules';
 import { sanitizeToElement } from '../../../../electron/core/importers/sanitize-html';
@@ -103,21 +104,47 @@ describe('plain articles without jsdom', () => {
     expect([...PLAIN_ELEMENTS].filter((tag) => !tags.has(tag))).toEqual([]);
   });
 
+  it('removes what DOMPurify removes as it does: with what is inside, or leaving that in its place', () => {
+    for (const html of [
+      '<p>a<script>alert(1)</script></p>',
+      '<p>a</p><style>p { color: red }</style>',
+      '<p>Icon <svg viewBox="0 0 1 1"><circle r="1"/><title>a circle</title></svg> after</p>',
+      '<p>Before <iframe src="https://example.org/">fallback <b>text</b></iframe> after</p>',
+      '<div itemscope><meta itemprop="datePublished" content="2020-01-01"><p>Story</p><link itemprop="url" href="https://example.org/"></div>',
+      '<figure><picture><source srcset="a.webp"><img src="a.jpg" alt="A harbour"></picture><figcaption>The harbour</figcaption></figure>',
+      '<p><video controls><source src="a.mp4"><track src="a.vtt">Your browser cannot play it</video>Words</p>',
+      '<p><label>Name <b>here</b> <img src="x" alt="a portrait"></label> and <marquee>moving words</marquee></p>',
+      '<p><label hidden>Kept though hidden: <span hidden>but not this</span></label></p>',
+      '<template><p>template</p></template><title>Title</title><p>after</p>',
+      '<svg><circle r="1"/><foreignObject><p style="x">a</p></foreignObject></svg><p style="x">b</p>',
+      '<label><label>nested <slot>slot</slot></label> twice</label>',
+    ]) {
+      const plain = throughPlainPath(html, { pageUrl: 'https://example.org/page', keepImage });
+      expect(plain, html).not.toBeNull();
+      expect(plain, html).toEqual(throughDomPurify(html, { pageUrl: 'https://example.org/page', keepImage }));
+    }
+  });
+
+  it('counts what an element it unwraps held at the depth it was, as the nesting limit does', () => {
+    const deep = (inner: string): string => `${'<div>'.repeat(MAX_NESTING_DEPTH - 2)}${inner}${'</div>'.repeat(MAX_NESTING_DEPTH - 2)}`;
+    // Within the limit: the <p> is at the limit's depth.
+    expect(plainReaderElement(deep('<span><p>edge</p></span>'), { keepImage })).not.toBeNull();
+    // One deeper inside a <label>: past the limit, though the label goes and the <p> moves up.
+    expect(plainReaderElement(deep('<span><label><p>deep</p></label></span>'), { keepImage })).toBeNull();
+  });
+
   it('leaves to DOMPurify whatever is not plain', () => {
     const deep = `${'<div>'.repeat(300)}deep${'</div>'.repeat(300)}`;
     for (const html of [
-      '<p>a<script>alert(1)</script></p>',
-      '<p style="x">a</p><style>p { color: red }</style>',
-      '<svg><circle r="1"/></svg>',
       '<p><math><mi>x</mi></math></p>',
       '<form><input name="q"></form>',
+      '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
       '<p><img src="photo.png" id="figure-1" alt="x"></p>',
       '<p><img src="photo.png" name="figure-1" alt="x"></p>',
       '<p><img src="x" alt="Story of <em>Metroid</em>"></p>',
       '<p><!-- <img src=x onerror=alert(1)> --></p>',
       '<p><a href="#note-1" rel="footnote">1</a></p>',
       '<table><tr><td width="30">cell</td></tr></table>',
-      '<p><iframe src="https://example.org/"></iframe></p>',
       '<p><font color="red">old</font></p>',
       '<frameset><frame src="a.html"></frameset>',
       deep,
