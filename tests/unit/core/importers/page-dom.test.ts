@@ -138,3 +138,28 @@ describe('events on a page read in linkedom', () => {
     expect(heard).toEqual(['p', 'p again', 'document', 'p again', 'document']);
   });
 });
+
+/**
+ * linkedom is also patched to keep a class attribute as its string and make the `classList` only
+ * when asked for: the attribute, `className`, `classList` and class selectors must still agree.
+ */
+describe('classes on a page read in linkedom', () => {
+  it('read the same through the attribute, className, classList and selectors, whichever changed them', () => {
+    const { document } = parseHTML('<!doctype html><html><body><p class="lead  note lead">x</p><p class="other">y</p></body></html>');
+    const p = document.querySelector('p')!;
+    // Tokens once each, single spaces, as linkedom's list always wrote them.
+    expect([p.className, p.getAttribute('class')]).toEqual(['lead note', 'lead note']);
+    expect(document.querySelectorAll('.note').length).toBe(1);
+    p.classList.add('wide');
+    expect([p.getAttribute('class'), p.className]).toEqual(['lead note wide', 'lead note wide']);
+    p.setAttribute('class', 'quote aside');
+    expect([p.classList.contains('quote'), p.classList.contains('lead')]).toEqual([true, false]);
+    expect([...p.classList]).toEqual(['quote', 'aside']);
+    p.className = 'pull';
+    expect([p.classList.contains('pull'), p.outerHTML]).toEqual([true, '<p class="pull">x</p>']);
+    p.classList.toggle('pull');
+    expect(p.classList.contains('pull')).toBe(false);
+    expect(document.querySelectorAll('.pull, .quote').length).toBe(0);
+    expect(document.querySelectorAll('.other').length).toBe(1);
+  });
+});
