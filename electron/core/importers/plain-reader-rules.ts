@@ -13,13 +13,18 @@ export const PLAIN_ELEMENTS: ReadonlySet<string> = new Set([
   'col', 'colgroup', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'footer', 'h1', 'h2',
   'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'main', 'mark', 'nav', 'ol', 'p', 'pre',
   'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'small', 'span', 'strike', 'strong', 'sub', 'summary', 'sup', 'table',
-  'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'tt', 'u', 'ul', 'var', 'wbr',
+  'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'tt', 'u', 'ul', 'var', 'wbr', 'acronym', 'big',
 ]);
 
-/** Attributes that are only words (never an address, a script or a style), on any plain element. */
+/**
+ * Attributes that are only words (never an address, a script or a style), on any plain element;
+ * the second line is old-fashioned layout (DocBook's and gtk-doc's manuals, tables of data), which
+ * DOMPurify keeps and which does nothing but size and align.
+ */
 const WORD_ATTRIBUTES: ReadonlySet<string> = new Set([
   'id', 'name', 'title', 'lang', 'dir', 'role', 'colspan', 'rowspan', 'scope', 'headers', 'start', 'reversed', 'value',
   'type', 'datetime', 'span', 'abbr', 'alt',
+  'summary', 'width', 'height', 'align', 'valign', 'border', 'cellpadding', 'cellspacing', 'nowrap', 'size', 'clear', 'noshade',
 ]);
 
 const SAFE_HREF = /^(?:#|https?:\/\/|mailto:)/i;

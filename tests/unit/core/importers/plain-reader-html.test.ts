@@ -90,7 +90,7 @@ describe('plain articles without jsdom', () => {
       '<p><a href="https://example.org/">a</a> <abbr title="t">abbr</abbr> <b>b</b> <bdi>bdi</bdi> <bdo dir="rtl">bdo</bdo> <cite>cite</cite> ' +
       '<code>code</code> <del datetime="2020-01-01">del</del> <dfn>dfn</dfn> <em>em</em> <i>i</i> <ins>ins</ins> <kbd>kbd</kbd> <mark>mark</mark> ' +
       '<q>q</q> <s>s</s> <samp>samp</samp> <small>small</small> <span>span</span> <strike>strike</strike> <strong>strong</strong> <sub>sub</sub> ' +
-      '<sup>sup</sup> <time datetime="2020-01-01">time</time> <tt>tt</tt> <u>u</u> <var>var</var> x<wbr>y<br>z ' +
+      '<sup>sup</sup> <time datetime="2020-01-01">time</time> <tt>tt</tt> <u>u</u> <var>var</var> <acronym>acronym</acronym> <big>big</big> x<wbr>y<br>z ' +
       '<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby></p><hr><address>address</address><blockquote>quote</blockquote><center>center</center>' +
       '<div>div</div><pre>pre</pre><aside>aside</aside><nav>nav</nav><details><summary>summary</summary>details</details>' +
       '<figure><img src="photo.png" alt="kept"><figcaption>caption</figcaption></figure><ol start="3" reversed><li value="4">li</li></ol><ul><li>u</li></ul>' +
@@ -125,6 +125,18 @@ describe('plain articles without jsdom', () => {
     }
   });
 
+  it('keeps the layout attributes of old manuals and data tables as DOMPurify keeps them', () => {
+    const article =
+      '<div width="100%" align="center"><table summary="Functions" width="100%" border="0" cellpadding="2" cellspacing="0">' +
+      '<tr><td valign="top" align="right" nowrap width="30" height="10">cell</td></tr></table>' +
+      '<p><img src="photo.png" alt="a plan" width="40" height="30" align="left" border="0"><br clear="all"><span size="2">small</span></p>' +
+      '<hr noshade size="1"><p><acronym title="GNU Compiler Collection">GCC</acronym> <big>big</big></p></div>';
+    const plain = throughPlainPath(article, { keepImage });
+    expect(plain).not.toBeNull();
+    expect(plain).toEqual(throughDomPurify(article, { keepImage }));
+    expect(plain!.html).toContain('<table summary="Functions" width="100%" border="0" cellpadding="2" cellspacing="0">');
+  });
+
   it('counts what an element it unwraps held at the depth it was, as the nesting limit does', () => {
     const deep = (inner: string): string => `${'<div>'.repeat(MAX_NESTING_DEPTH - 2)}${inner}${'</div>'.repeat(MAX_NESTING_DEPTH - 2)}`;
     // Within the limit: the <p> is at the limit's depth.
@@ -144,7 +156,6 @@ describe('plain articles without jsdom', () => {
       '<p><img src="x" alt="Story of <em>Metroid</em>"></p>',
       '<p><!-- <img src=x onerror=alert(1)> --></p>',
       '<p><a href="#note-1" rel="footnote">1</a></p>',
-      '<table><tr><td width="30">cell</td></tr></table>',
       '<p><font color="red">old</font></p>',
       '<frameset><frame src="a.html"></frameset>',
       deep,
