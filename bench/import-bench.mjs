@@ -21,12 +21,11 @@
  * The corpus: `bash bench/debian-docs.sh .cache/corpus` (about 75 s, needs root for
  * apt-get), or set QUIRE_DEBIAN_CORPUS to where it was built.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { build as esbuild, stop as stopEsbuild } from 'esbuild';
 import { bundleImportPath } from './bundle-import-path.mjs';
 import { usageOf } from './process-usage.mjs';
@@ -93,22 +92,24 @@ if (FOLDER === null && limit < allPages.length) {
 const pages = Math.min(limit, allPages.length);
 
 /**
- * Memory and load sampled on a thread of its own (usage-sampler.mjs), off the event loop this
- * benchmark measures; `stop` gives the peaks and each child's CPU seconds when last seen.
+ * Memory and load sampled in a process of its own (usage-sampler.mjs), off the event loop and out
+ * of the memory this benchmark measures; `stop` gives the peaks and each child's CPU seconds when
+ * last seen, once the sampler has ended (it is a child of this process too).
  */
 async function startSampler() {
-  const worker = new Worker(new URL('./usage-sampler.mjs', import.meta.url));
+  const sampler = fork(new URL('./usage-sampler.mjs', import.meta.url), [String(process.pid)], { stdio: 'inherit' });
   const next = () => new Promise((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
+    sampler.once('message', resolve);
+    sampler.once('error', reject);
   });
   await next();
   return {
     async stop() {
-      const ended = next();
-      worker.postMessage('stop');
-      const { childCpu, ...peaks } = await ended;
-      await worker.terminate();
+      const ended = new Promise((resolve) => sampler.once('exit', resolve));
+      const answered = next();
+      sampler.send('stop');
+      const { childCpu, ...peaks } = await answered;
+      await ended;
       return { ...peaks, childCpu: new Map(childCpu) };
     },
   };

@@ -1,26 +1,28 @@
 /**
- * Samples, every 50 ms on a thread of its own, the resident memory of this process and of its
- * children (the import host) and the load average; answers a `stop` message with the peaks.
+ * Samples, every 50 ms in a process of its own, the resident memory of the benchmark's process
+ * (Quire's core) and of that process's other children (the import host) and the load average;
+ * answers a `stop` message with the peaks.
  *
  * Reading /proc is synchronous and, while the process read is faulting in memory, a read of its
  * status can wait on that process's memory lock: done on the main thread, one such read was a
- * 100 ms block of the very event loop the import benchmark measures (a profile of an import).
+ * 100 ms block of the very event loop the import benchmark measures (a profile of an import). On
+ * a thread of Quire's process it added that thread's own 30 MB to Quire's memory; a process of its
+ * own is counted as neither.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import { parentPort } from 'node:worker_threads';
 import { usageOf } from './process-usage.mjs';
 
-/** The import host and any other child of this process (Linux: read from /proc). */
-export function childPids() {
+/** The children of `parent` (Linux: read from /proc), but for `except`. */
+export function childPids(parent = process.pid, except = -1) {
   const pids = [];
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+    if (!/^\d+$/.test(entry) || Number(entry) === except) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       // The fields after the command name (which may hold spaces) start with state, then ppid.
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid) pids.push(Number(entry));
+      if (ppid === parent) pids.push(Number(entry));
     } catch {
       // It ended while we looked.
     }
@@ -28,9 +30,10 @@ export function childPids() {
   return pids;
 }
 
-if (parentPort) {
-  const port = parentPort;
-  let peakRss = process.memoryUsage().rss;
+if (process.send && process.argv[2] !== undefined) {
+  const watched = Number(process.argv[2]);
+  const rssOf = (pid) => usageOf(pid)?.rss ?? 0;
+  let peakRss = rssOf(watched);
   const quireRssAtStart = peakRss;
   let peakQuireRss = peakRss;
   let peakHostRss = 0;
@@ -38,10 +41,9 @@ if (parentPort) {
   /** CPU seconds of each child (the import host, which runs the workers) when last seen */
   const childCpu = new Map();
   const sample = () => {
-    // The whole process's resident memory, whichever thread asks.
-    let rss = process.memoryUsage().rss;
+    let rss = rssOf(watched);
     peakQuireRss = Math.max(peakQuireRss, rss);
-    for (const pid of childPids()) {
+    for (const pid of childPids(watched, process.pid)) {
       const usage = usageOf(pid);
       if (!usage) continue;
       rss += usage.rss;
@@ -52,11 +54,10 @@ if (parentPort) {
     loads.push(os.loadavg()[0]);
   };
   const timer = setInterval(sample, 50);
-  port.postMessage({ type: 'started' });
-  port.on('message', () => {
+  process.send({ type: 'started' });
+  process.on('message', () => {
     clearInterval(timer);
     sample();
-    port.postMessage({ type: 'peaks', peakRss, quireRssAtStart, peakQuireRss, peakHostRss, loads, childCpu: [...childCpu] });
-    port.close();
+    process.send({ type: 'peaks', peakRss, quireRssAtStart, peakQuireRss, peakHostRss, loads, childCpu: [...childCpu] }, () => process.exit(0));
   });
 }
