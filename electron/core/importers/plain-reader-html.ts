@@ -149,11 +149,18 @@ function sanitizerRemoval(element: TreeElement): 'with content' | 'content kept'
 
 /**
  * Walks the fragment, changing it as the sanitizer would change it; false when something in it is
- * not plain. Iterative: a fragment's depth is checked here, not trusted.
+ * not plain. Iterative: a fragment's depth is checked here, not trusted. What goes (a comment, an
+ * element removed or unwrapped) is only marked during the walk, and each list of children that
+ * changes is made again once at the end: removed one by one, tens of thousands of siblings (a
+ * hostile page's) took seconds.
  */
 function purifyPlainTree(fragment: TreeParent, { pageUrl, keepImage }: PlainOptions): boolean {
   const pending: { parent: TreeParent; depth: number }[] = [{ parent: fragment, depth: 0 }];
-  const unwrapped: TreeElement[] = [];
+  const changes: TreeChanges = { dropped: new Set(), unwrapped: new Set(), parents: new Set() };
+  const drop = (node: TreeNode, parent: TreeParent): void => {
+    changes.dropped.add(node);
+    changes.parents.add(parent);
+  };
   while (pending.length > 0) {
     const { parent, depth } = pending.pop()!;
     const children = parent.childNodes;
@@ -163,20 +170,19 @@ function purifyPlainTree(fragment: TreeParent, { pageUrl, keepImage }: PlainOpti
       if (tree.isCommentNode(node)) {
         // DOMPurify drops comments, and one holding markup is not plain (the reader never sees either).
         if (/<[/\w!]/.test(node.data)) return false;
-        children.splice(index, 1);
-        index -= 1;
+        drop(node, parent);
         continue;
       }
       if (!tree.isElementNode(node) || depth + 1 > MAX_NESTING_DEPTH) return false;
       const removal = sanitizerRemoval(node);
       if (removal === 'with content') {
-        children.splice(index, 1);
-        index -= 1;
+        drop(node, parent);
         continue;
       }
       if (removal === 'content kept') {
         // Its content is walked at its own depth, and takes its place once the walk is done.
-        unwrapped.push(node);
+        changes.unwrapped.add(node);
+        changes.parents.add(parent);
         if (node.childNodes.length > 0) pending.push({ parent: node, depth: depth + 1 });
         continue;
       }
@@ -194,8 +200,7 @@ function purifyPlainTree(fragment: TreeParent, { pageUrl, keepImage }: PlainOpti
       }
       if (outcome === 'not plain') return false;
       if (outcome === 'remove') {
-        children.splice(index, 1);
-        index -= 1;
+        drop(node, parent);
         continue;
       }
       const element = children[index] as TreeElement;
@@ -203,15 +208,40 @@ function purifyPlainTree(fragment: TreeParent, { pageUrl, keepImage }: PlainOpti
       if (element.childNodes.length > 0) pending.push({ parent: element, depth: depth + 1 });
     }
   }
-  for (const element of unwrapped) unwrap(element);
+  applyChanges(changes);
   return true;
 }
 
-/** An element in its parent's place, replaced by its children (DOMPurify's KEEP_CONTENT). */
-function unwrap(element: TreeElement): void {
-  const parent = element.parentNode!;
-  for (const child of element.childNodes) child.parentNode = parent;
-  parent.childNodes.splice(parent.childNodes.indexOf(element), 1, ...element.childNodes);
+interface TreeChanges {
+  /** removed with what they hold */
+  dropped: Set<TreeNode>;
+  /** replaced by their content (DOMPurify's KEEP_CONTENT) */
+  unwrapped: Set<TreeNode>;
+  /** whose children are among those */
+  parents: Set<TreeParent>;
+}
+
+/** Each changed list of children made again once: without what is dropped, with what is unwrapped in its place. */
+function applyChanges({ dropped, unwrapped, parents }: TreeChanges): void {
+  for (const parent of parents) {
+    // An unwrapped element's content is placed where the element was, by its own parent's list.
+    if (unwrapped.has(parent as TreeNode)) continue;
+    const children: TreeNode[] = [];
+    // Recursion as deep as unwrapped elements are nested in one another: within the nesting limit.
+    const place = (nodes: readonly TreeNode[]): void => {
+      for (const node of nodes) {
+        if (dropped.has(node)) continue;
+        if (unwrapped.has(node)) {
+          place((node as TreeElement).childNodes);
+          continue;
+        }
+        node.parentNode = parent;
+        children.push(node);
+      }
+    };
+    place(parent.childNodes);
+    parent.childNodes = children;
+  }
 }
 
 /**
