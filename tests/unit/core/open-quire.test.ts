@@ -40,7 +40,7 @@ function setup(): Setup {
         cacheDir: path.join(root, 'cache'),
         settings: s.settings,
         log: (m) => s.logged.push(m),
-        createIndex: () => createMemoryIndex(s.index),
+        createIndex: (options) => createMemoryIndex(s.index, options),
         // Whatever the machine's language, the tests' system speaks English unless one says otherwise.
         systemLanguages: ['en-US'],
         ...extra,
@@ -62,7 +62,7 @@ async function emptyLibrary(s: Setup): Promise<QuireCore> {
 const seedTemplate = buildOncePerFile('quire-seed-template-', async (seedTemplateRoot): Promise<{ libraryDir: string; id: string }> => {
   const s = setup();
   const libraryDir = path.join(seedTemplateRoot, 'library');
-  const quire = await openQuire({ libraryDir, cacheDir: path.join(seedTemplateRoot, 'cache'), settings: s.settings, log: () => {}, createIndex: () => createMemoryIndex(), systemLanguages: ['en-US'] });
+  const quire = await openQuire({ libraryDir, cacheDir: path.join(seedTemplateRoot, 'cache'), settings: s.settings, log: () => {}, createIndex: (options) => createMemoryIndex(undefined, options), systemLanguages: ['en-US'] });
   try {
     const [outcome] = await quire.importPaths([SEED_FILE]);
     if (outcome?.status !== 'imported') throw new Error('seed not imported');

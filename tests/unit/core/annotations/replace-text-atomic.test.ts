@@ -29,7 +29,7 @@ async function open(root: string): Promise<QuireCore> {
     cacheDir: path.join(root, 'cache'),
     settings: { get: (k) => data.get(k), set: (k, v) => void data.set(k, v) },
     log: () => {},
-    createIndex: () => createMemoryIndex(createMemoryIndexState()),
+    createIndex: (options) => createMemoryIndex(createMemoryIndexState(), options),
   });
 }
 

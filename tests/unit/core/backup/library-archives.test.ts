@@ -54,7 +54,7 @@ async function writeZip(file: string, entries: readonly [string, Buffer][]): Pro
  */
 const template = buildOncePerFile('quire-archive-template-', async (templateRoot) => {
   const index = createMemoryIndexState();
-  const { core, libraryDir } = await openTestLibrary(templateRoot, { createIndex: () => createMemoryIndex(index) });
+  const { core, libraryDir } = await openTestLibrary(templateRoot, { createIndex: (options) => createMemoryIndex(index, options) });
   try {
     const page = webPages().find((p) => p.name === 'bbc-1')!;
     const outcomes = await core.importPaths([page.file, SEED_FILE]);
@@ -72,7 +72,7 @@ async function libraryWithArticles(root: string, options: { maintenance?: boolea
   const made = await template();
   cpSync(made.libraryDir, path.join(root, 'library'), { recursive: true });
   const index = structuredClone(made.index);
-  const open = (more: { maintenance?: boolean } = {}) => openTestLibrary(root, { createIndex: () => createMemoryIndex(index), ...more });
+  const open = (more: { maintenance?: boolean } = {}) => openTestLibrary(root, { createIndex: (options) => createMemoryIndex(index, options), ...more });
   const { core, libraryDir } = await open(options);
   return { core, libraryDir, ids: [...made.ids], bookmark: structuredClone(made.bookmark), open };
 }

@@ -35,7 +35,7 @@ const now = () => '2026-11-28T08:00:00.000Z';
 const template = buildOncePerFile('quire-check-template-', async (templateRoot) => {
   // One index across opens, as the real one persists: a reopened library then has nothing stale.
   const index = createMemoryIndexState();
-  const { core, libraryDir } = await openTestLibrary(templateRoot, { createIndex: () => createMemoryIndex(index) });
+  const { core, libraryDir } = await openTestLibrary(templateRoot, { createIndex: (options) => createMemoryIndex(index, options) });
   const pages = webPages().filter((p) => ['bbc-1', 'lemonde-1', 'rtl-1', 'ars-1'].includes(p.name));
   const outcomes = await core.importPaths([...pages.map((p) => p.file), SEED_FILE]);
   const ids = outcomes.map((o) => {
@@ -58,7 +58,7 @@ async function builtLibrary() {
   cpSync(made.libraryDir, libraryDir, { recursive: true });
   // The index as the template's last close left it, this test's own from here on.
   const index = structuredClone(made.index);
-  const createIndex = () => createMemoryIndex(index);
+  const createIndex = (options: { libraryDir: string }) => createMemoryIndex(index, options);
   const dirOf = (id: string) => path.join(libraryDir, 'articles', id);
   return { root, libraryDir, ids: [...made.ids], bookmark: structuredClone(made.bookmark), brokenNote: structuredClone(made.brokenNote), dirOf, createIndex };
 }

@@ -71,7 +71,7 @@ describe('a batch of broken files imported into a library', () => {
       libraryDir,
       cacheDir: path.join(root, 'cache'),
       settings: { get: () => undefined, set: () => undefined },
-      createIndex: () => createMemoryIndex(memory),
+      createIndex: (options) => createMemoryIndex(memory, options),
       maxImportBytes: MB,
     });
     const libraryBefore = listing(libraryDir);

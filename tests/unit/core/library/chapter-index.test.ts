@@ -88,7 +88,7 @@ describe('a long book in the library', () => {
       cacheDir: path.join(root, 'cache'),
       settings: { get: (k) => data.get(k), set: (k, v) => void data.set(k, v) },
       log: (line) => logged.push(line),
-      createIndex: () => createMemoryIndex(createMemoryIndexState()),
+      createIndex: (options) => createMemoryIndex(createMemoryIndexState(), options),
       systemLanguages: ['en-US'],
     });
     try {

@@ -35,7 +35,7 @@ async function newLibrary(options: Partial<OpenQuireOptions> & { systemLanguages
     cacheDir: path.join(root, 'cache'),
     settings: { get: (k) => data.get(k), set: (k, v) => void data.set(k, v) },
     log: (message) => logged.push(message),
-    createIndex: () => createMemoryIndex(createMemoryIndexState()),
+    createIndex: (options) => createMemoryIndex(createMemoryIndexState(), options),
     sampleLibraryDir: SAMPLE_LIBRARY_DIR,
     ...options,
   });

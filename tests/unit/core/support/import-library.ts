@@ -21,7 +21,7 @@ export async function openTestLibrary(
     cacheDir: path.join(root, 'cache'),
     settings: { get: (k) => data.get(k), set: (k, v) => void data.set(k, v) },
     log: (message) => logged.push(message),
-    createIndex: () => createMemoryIndex(state),
+    createIndex: (options) => createMemoryIndex(state, options),
     ...extra,
   });
   return { core, libraryDir, logged };

@@ -4,6 +4,7 @@
  */
 import type { SearchHit } from '../../../../electron/shared/models';
 import { searchResultsOf } from '../../../support/search-results';
+import { readArticleText } from '../../../../electron/core/search/read-text';
 import type { ArticleFingerprint, SearchContext, SearchDocument, SearchIndex } from '../../../../electron/core/search/search-index';
 
 export interface MemoryIndexState {
@@ -23,12 +24,19 @@ export function createMemoryIndexState(): MemoryIndexState {
   return { fingerprints: new Map(), documents: new Map(), opened: 0, closed: 0, flushed: 0, replaced: [], lastContext: undefined };
 }
 
-export function createMemoryIndex(state: MemoryIndexState = createMemoryIndexState()): SearchIndex {
+/**
+ * @param libraryDir where a large article's text is read from, as the real index reads it
+ *   (`bodyInTextFile`); openQuire passes it with the index's options
+ */
+export function createMemoryIndex(state: MemoryIndexState = createMemoryIndexState(), { libraryDir }: { libraryDir?: string } = {}): SearchIndex {
+  const withBody = (doc: SearchDocument): SearchDocument => {
+    if (!doc.bodyInTextFile) return doc;
+    if (libraryDir === undefined) throw new Error(`the memory index was given no library to read the text of ${doc.articleId} from`);
+    return { ...doc, body: readArticleText(libraryDir, doc.articleId) };
+  };
   const replace = (fingerprint: ArticleFingerprint, documents: SearchDocument[]): void => {
-    // This index has no library to read a large article's text from: a test that makes one needs the real index.
-    if (documents.some((doc) => doc.bodyInTextFile)) throw new Error(`the memory index cannot read the text of ${fingerprint.articleId} from its file`);
     state.fingerprints.set(fingerprint.articleId, fingerprint.fingerprint);
-    state.documents.set(fingerprint.articleId, documents);
+    state.documents.set(fingerprint.articleId, documents.map(withBody));
     state.replaced.push(fingerprint.articleId);
   };
   return {
