@@ -31,8 +31,11 @@ export type ArticleBody = { html: string; text: string } | { html: Uint8Array; t
 export const articleBodyOf = (body: ArticleBody): ArticleBody =>
   'textLength' in body ? { html: body.html, text: body.text, textLength: body.textLength } : { html: body.html, text: body.text };
 
+/** HTML or text as a string, whether it came as one or as UTF-8 bytes. */
+export const asString = (value: string | Uint8Array): string => (typeof value === 'string' ? value : bytesAsBuffer(value).toString('utf8'));
+
 /** The text as a string: for the few who must read it (re-anchoring notes in new text). */
-export const bodyText = (body: ArticleBody): string => ('textLength' in body ? bytesAsBuffer(body.text).toString('utf8') : body.text);
+export const bodyText = (body: ArticleBody): string => asString(body.text);
 
 const bodyTextLength = (body: ArticleBody): number => ('textLength' in body ? body.textLength : body.text.length);
 

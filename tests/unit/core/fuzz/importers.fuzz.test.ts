@@ -16,9 +16,9 @@ import { describe, expect, it } from 'vitest';
 import { fragmentText } from '../../../../electron/core/importers/fragment-text';
 import { createImportPool } from '../../../../electron/core/import-jobs/import-pool';
 import { ArticleStore } from '../../../../electron/core/library/article-store';
+import { asString } from '../../../../electron/core/library/content-files';
 import { addExtracted } from '../../../../electron/core/library/import-into-library';
 import { CORPUS_DIR, SEED_FILE } from '../support/corpus';
-import { decoded } from '../support/decoded';
 import { processCpuMs } from '../support/process-cpu';
 import { useTempDir } from '../support/temp-dir';
 import { makePasswordProtectedPdf, makePdf } from '../importers/support/make-pdf';
@@ -192,8 +192,8 @@ describe('every importer under hostile input', () => {
         }
         const { document } = result.article;
         // A large result's text and HTML arrive as their bytes (large-result.ts).
-        const html = decoded(document.html);
-        const text = decoded(document.text);
+        const html = asString(document.html);
+        const text = asString(document.text);
         if (document.title.trim() === '') problems.push(`${label}: empty title`);
         if (text.trim() === '') problems.push(`${label}: empty text`);
         if (fragmentText(html) !== text) problems.push(`${label}: text is not the textContent of html`);
