@@ -10,9 +10,10 @@
  * element is one of the plain reader elements (`PLAIN_ELEMENTS`, plain-reader-rules.ts) in the HTML
  * namespace, nested within the limit, and every attribute left is a plain one: the attribute
  * decisions themselves are DOMPurify's (`isValidAttribute` with the sanitizer's own configuration),
- * and links and images get the sanitizer's own rules (sanitize-html.ts). Anything else (a comment
- * holding markup, a script, a style sheet, SVG or MathML, a form, an attribute not known to be
- * plain) and the whole article goes to DOMPurify over jsdom, as before. The tree is then built in
+ * and links and images get the sanitizer's own rules (sanitize-html.ts); what the sanitizer forbids
+ * (a script, a style sheet, an iframe, SVG) and comments are removed as DOMPurify removes them.
+ * Anything else (MathML, a form, `<noscript>`, an attribute not known to be plain, an element
+ * DOMPurify would remove whole as markup) and the whole article goes to DOMPurify over jsdom. The tree is then built in
  * linkedom for the normalizer (linkedom-from-tree.ts, as a page is), and serialized as jsdom
  * serializes (plain-html-serializer.ts).
  *
@@ -108,10 +109,11 @@ function fixLink(attrs: TreeAttribute[], pageUrl: URL | null): TreeAttribute[] |
 /**
  * An image as the sanitizer's `replaceImagesWithAltText` leaves it: kept with its stored path,
  * replaced by its alt text, or removed; 'not plain' when its alt text is markup (read by the
- * sanitizer's path) or when it has an id or a name (which could shadow a property of the document).
+ * sanitizer's path). Its `id` and `name` are judged as any element's: DOMPurify asks whether a
+ * value names a property of its own empty document, never of the page being sanitized, so an
+ * image's name does not change what happens to another element's `id`.
  */
 function fixImage(image: TreeElement, attrs: TreeAttribute[], keepImage: PlainOptions['keepImage'], parent: TreeParent, index: number): Outcome {
-  if (attrs.some((a) => a.name === 'id' || a.name === 'name')) return 'not plain';
   const kept = keepImage((attrs.find((a) => a.name === 'src')?.value ?? '').trim());
   if (kept !== null) {
     image.attrs = attrs.map((a) => (a.name === 'src' ? { name: 'src', value: kept } : a));
@@ -147,6 +149,28 @@ function sanitizerRemoval(element: TreeElement): 'with content' | 'content kept'
   return namespaceURI === htmlSpec.NS.HTML ? 'content kept' : null;
 }
 
+/** What DOMPurify takes for markup in an element's text or HTML (its `ELEMENT_MARKUP_PROBE`). */
+const MARKUP_PROBE = /<[/\w!]/;
+
+/**
+ * Whether DOMPurify removes this element whole, with its content, as
+ * possible mutation XSS: it does so when the element has no element among its children and both
+ * its text and its HTML look like markup. Its HTML shows markup only through a comment (text is
+ * escaped there, and a comment always opens with `<!`), so that is an element holding a comment
+ * and text that reads as markup (`<code>&lt;div&gt;<!-- note --></code>`). Rare, and left to
+ * DOMPurify (not plain) rather than imitated. Checked before any of its children is changed, as
+ * DOMPurify checks an element before it visits what is inside.
+ */
+function removedWholeForMarkup(parent: TreeParent): boolean {
+  // The fragment itself is DOMPurify's body, which it never removes.
+  if (!tree.isElementNode(parent)) return false;
+  const children = parent.childNodes;
+  if (!children.some((child) => tree.isCommentNode(child)) || children.some((child) => tree.isElementNode(child))) return false;
+  let text = '';
+  for (const child of children) if (tree.isTextNode(child)) text += child.value;
+  return MARKUP_PROBE.test(text);
+}
+
 /**
  * Walks the fragment, changing it as the sanitizer would change it; false when something in it is
  * not plain. Iterative: a fragment's depth is checked here, not trusted. What goes (a comment, an
@@ -163,13 +187,13 @@ function purifyPlainTree(fragment: TreeParent, { pageUrl, keepImage }: PlainOpti
   };
   while (pending.length > 0) {
     const { parent, depth } = pending.pop()!;
+    if (removedWholeForMarkup(parent)) return false;
     const children = parent.childNodes;
     for (let index = 0; index < children.length; index += 1) {
       const node: TreeNode = children[index]!;
       if (tree.isTextNode(node)) continue;
       if (tree.isCommentNode(node)) {
-        // DOMPurify drops comments, and one holding markup is not plain (the reader never sees either).
-        if (/<[/\w!]/.test(node.data)) return false;
+        // DOMPurify drops every comment, whatever it holds (the reader never sees one).
         drop(node, parent);
         continue;
       }
