@@ -12,7 +12,7 @@
  * decisions themselves are DOMPurify's (`isValidAttribute` with the sanitizer's own configuration),
  * and links and images get the sanitizer's own rules (sanitize-html.ts); what the sanitizer forbids
  * (a script, a style sheet, an iframe, SVG) and comments are removed as DOMPurify removes them.
- * Anything else (MathML, a form, `<noscript>`, an attribute not known to be plain, an element
+ * Anything else (MathML, `<noscript>`, an attribute not known to be plain, an element
  * DOMPurify would remove whole as markup) and the whole article goes to DOMPurify over jsdom. The tree is then built in
  * linkedom for the normalizer (linkedom-from-tree.ts, as a page is), and serialized as jsdom
  * serializes (plain-html-serializer.ts).
@@ -27,9 +27,9 @@ import { type DefaultTreeAdapterMap, defaultTreeAdapter as tree, html as htmlSpe
 import { DOCUMENT_PROPERTY_NAMES } from './document-property-names';
 import { MAX_NESTING_DEPTH } from './limit-nesting';
 import { appendTreeChildren } from './linkedom-from-tree';
-import { MATHML_ONLY_ATTRIBUTES } from './mathml';
 import { isPlainAttribute, isPlainElement } from './plain-reader-rules';
-import { FORBIDDEN_CONTENTS, FORBIDDEN_TAGS, IMAGE_ALT_CLASS, LINK_REL, parseUrl, safeHref, SANITIZER_CONFIG, TAG_LIKE } from './sanitize-rules';
+import { MATHML_ELEMENTS, MATHML_ONLY_ATTRIBUTES } from './mathml';
+import { DOMPURIFY_HTML_ELEMENTS, FORBIDDEN_CONTENTS, FORBIDDEN_TAGS, IMAGE_ALT_CLASS, LINK_REL, parseUrl, safeHref, SANITIZER_CONFIG, TAG_LIKE } from './sanitize-rules';
 
 type TreeNode = DefaultTreeAdapterMap['childNode'];
 type TreeElement = DefaultTreeAdapterMap['element'];
@@ -132,19 +132,25 @@ function fixImage(image: TreeElement, attrs: TreeAttribute[], keepImage: PlainOp
 
 const REMOVED_TAGS = new Set(FORBIDDEN_TAGS);
 const REMOVED_WITH_CONTENT = new Set(FORBIDDEN_CONTENTS);
+/** The element names DOMPurify allows with the sanitizer's configuration (MathML's are added to its own). */
+const ALLOWED_BY_DOMPURIFY = new Set([...DOMPURIFY_HTML_ELEMENTS, ...MATHML_ELEMENTS]);
 
 /**
  * What DOMPurify does with an element the sanitizer forbids: removes it with what is inside
  * (`FORBIDDEN_CONTENTS`: an iframe, inline SVG, a video), or puts its content in its place (a
- * `<meta>` of microdata in a news story, a `<label>`); null for any other element. Two are left
- * to DOMPurify: a form (controls named after the form's own properties make it remove the form
- * whole), and `<noscript>`, whose content DOMPurify's parser reads as text and parse5 here (without
- * scripting) as markup, so that what follows it can differ.
+ * `<meta>` of microdata in a news story, a `<label>`, a manual's search form, an element DOMPurify
+ * does not allow at all); null for any other element. A form would be removed whole if its controls' names shadowed the form's own properties
+ * (DOMPurify's `_isClobbered`), but jsdom gives a form no such properties (a unit test holds it to
+ * that). `<noscript>` is left to DOMPurify: its content is text to DOMPurify's parser and markup
+ * to parse5 here (without scripting), so what follows it can differ.
  */
 function sanitizerRemoval(element: TreeElement): 'with content' | 'content kept' | null {
   const { tagName, namespaceURI } = element;
   if (namespaceURI !== htmlSpec.NS.HTML && namespaceURI !== htmlSpec.NS.SVG) return null;
-  if (!REMOVED_TAGS.has(tagName) || tagName === 'form' || tagName === 'noscript') return null;
+  if (tagName === 'noscript') return null;
+  // An element DOMPurify does not know (a custom element, `<string>`) goes as a forbidden one does.
+  const unknown = namespaceURI === htmlSpec.NS.HTML && !ALLOWED_BY_DOMPURIFY.has(tagName);
+  if (!REMOVED_TAGS.has(tagName) && !unknown) return null;
   if (REMOVED_WITH_CONTENT.has(tagName)) return 'with content';
   return namespaceURI === htmlSpec.NS.HTML ? 'content kept' : null;
 }
