@@ -75,16 +75,24 @@ export const importHostEnv = (env: Readonly<Record<string, string | undefined>> 
 
 /**
  * V8's flags for the host and its workers where Quire starts it with Node (the command line,
- * `quire serve`): no TurboFan, V8's top tier. A worker lives for at most 250 files and most
- * imports are a few dozen, so its code rarely runs long enough to repay TurboFan's compiles, which
- * on a machine whose cores the two workers already fill take CPU from the reading itself; Maglev,
- * the tier below, still optimizes what is hot. Measured on 120 real news pages (`quire import`,
- * alternating, 6 runs each): 10.8 → 9.9 s, 19.4 → 17.4 CPU-s, the host's peak 328 → 317 MB; over
- * thousands of Debian pages the host's peak is about 50 MB higher, the speed within the spread of
- * runs (docs/benchmarks.md, "Import"). The desktop app's host (Electron's utility process) keeps V8's
- * defaults: how Electron passes V8 flags to a utility process cannot be checked here.
+ * `quire serve`):
+ * - no TurboFan, V8's top tier. A worker lives for at most 250 files and most imports are a few
+ *   dozen, so its code rarely runs long enough to repay TurboFan's compiles, which on a machine
+ *   whose cores the two workers already fill take CPU from the reading itself; Maglev, the tier
+ *   below, still optimizes what is hot. Measured on 120 real news pages (`quire import`,
+ *   alternating, 6 runs each): 10.8 → 9.9 s, 19.4 → 17.4 CPU-s, the host's peak 328 → 317 MB; over
+ *   thousands of Debian pages the host's peak is about 50 MB higher, the speed within the spread
+ *   of runs (docs/benchmarks.md, "Import").
+ * - no parallel scavenges. Each worker's young generation is a few megabytes (import-host.ts), and
+ *   the helper threads V8 starts for each of its frequent scavenges compete with the other worker
+ *   for the same cores: V8's helper threads took 3.3 CPU-s beside the workers' 8.0 on 300 Debian
+ *   pages, 2.3 without parallel scavenges, for 0.2 more in the workers themselves. `quire import`
+ *   alternating, three runs each: 300 Debian pages 9.1 → 8.5 s, 16.5 → 15.6 CPU-s; 120 news pages
+ *   7.1 → 6.8 s.
+ * The desktop app's host (Electron's utility process) keeps V8's defaults: how Electron passes V8
+ * flags to a utility process cannot be checked here.
  */
-export const IMPORT_HOST_V8_FLAGS: readonly string[] = ['--no-turbofan'];
+export const IMPORT_HOST_V8_FLAGS: readonly string[] = ['--no-turbofan', '--no-parallel-scavenge'];
 
 export const encodeHostOptions = (options: ImportHostOptions): string => JSON.stringify(options);
 
