@@ -3,7 +3,7 @@
  * target, fsyncs it and renames it over the target, so a crash leaves the old file or the new one,
  * never half of one (docs/design.md §2).
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import writeFileAtomicLib from 'write-file-atomic';
 import type * as z from '../../shared/zod';
 import type { ErrorCode, QuireError } from '../../shared/result';
@@ -14,9 +14,29 @@ export async function writeFileAtomic(filePath: string, data: string | Buffer): 
   await writeFileAtomicLib(filePath, data, { fsync: true });
 }
 
+/**
+ * A file of a folder that is not in place yet (an article's staging folder, renamed into place
+ * once whole): the folder's rename is what makes it visible whole, so the file is written where it
+ * goes and synced before that rename, without a temp file and a rename of its own (a third of the
+ * CPU writing an article took, measured over 300 articles of four files). Never overwrites or
+ * follows what is already there (`wx`: a leftover file or a link planted in the folder fails the
+ * write instead).
+ */
+export async function writeNewFile(filePath: string, data: string | Buffer): Promise<void> {
+  const file = await open(filePath, 'wx');
+  try {
+    await file.writeFile(data);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
 /** Pretty-printed, so the files stay readable and diff well when a sync tool keeps them. */
+export const jsonFileText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
 export async function writeJsonAtomic(filePath: string, value: unknown): Promise<void> {
-  await writeFileAtomic(filePath, `${JSON.stringify(value, null, 2)}\n`);
+  await writeFileAtomic(filePath, jsonFileText(value));
 }
 
 /**

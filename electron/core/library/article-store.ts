@@ -12,7 +12,7 @@ import { newestFirst } from '../../shared/article-query';
 import { QuireError } from '../../shared/result';
 import { say } from '../../shared/i18n/core-sentences';
 import { sentenceError } from '../../shared/i18n/english-sentence';
-import { isNotFound, readJsonFile, writeFileAtomic, writeJsonAtomic } from '../fs/atomic-write';
+import { isNotFound, jsonFileText, readJsonFile, writeFileAtomic, writeJsonAtomic, writeNewFile } from '../fs/atomic-write';
 import {
   articleMetaSchema,
   LIBRARY_FORMAT_VERSION,
@@ -198,27 +198,30 @@ export class ArticleStore {
 
   /**
    * Writes the article into `articles/.tmp-<id>` and renames that folder into place, so a failure
-   * at any point (full disk, crash) leaves no half article behind.
+   * at any point (full disk, crash) leaves no half article behind. Each file is synced before the
+   * rename; inside the staging folder none needs a temp file of its own (`writeNewFile`).
    */
   async add(article: NewArticle): Promise<void> {
     const { meta } = article;
     const staging = this.paths.stagingDir(meta.id);
     const files = articleFiles(staging);
     try {
+      // What a crash left of an earlier write under this id is no part of this one.
+      await rm(staging, { recursive: true, force: true });
       await mkdir(files.annotationsDir, { recursive: true });
-      await writeContentFiles(files, article);
+      await writeContentFiles(files, article, writeNewFile);
       if (article.original) {
-        await writeFileAtomic(files.original(article.original.ext), bytesAsBuffer(article.original.bytes));
+        await writeNewFile(files.original(article.original.ext), bytesAsBuffer(article.original.bytes));
       }
       if (article.assets && article.assets.length > 0) {
         await mkdir(files.assetsDir);
         for (const asset of article.assets) {
           if (!ASSET_PATH.test(asset.path)) throw new Error(`refusing to write an asset at ${JSON.stringify(asset.path)}`);
-          await writeFileAtomic(path.join(staging, asset.path), bytesAsBuffer(asset.bytes));
+          await writeNewFile(path.join(staging, asset.path), bytesAsBuffer(asset.bytes));
         }
       }
       // article.json last: a folder with article.json is a complete article.
-      await writeJsonAtomic(files.meta, meta);
+      await writeNewFile(files.meta, jsonFileText(meta));
       await rename(staging, this.paths.articleDir(meta.id));
     } catch (error) {
       await rm(staging, { recursive: true, force: true });

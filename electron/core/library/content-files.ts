@@ -44,14 +44,22 @@ export const bytesAsBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.bu
 
 const fileData = (data: string | Uint8Array): string | Buffer => (typeof data === 'string' ? data : bytesAsBuffer(data));
 
-/** Writes content.html, text.txt and, for a book, its chapter index. */
-export async function writeContentFiles(files: ArticleFiles, content: ArticleBody & { chapters?: readonly StoredChapter[] | undefined }): Promise<void> {
-  await writeFileAtomic(files.content, fileData(content.html));
-  await writeFileAtomic(files.text, fileData(content.text));
+/**
+ * Writes content.html, text.txt and, for a book, its chapter index.
+ * @param write how each file is written: atomically over what is there (the default), or as a new
+ *   file of a staging folder (`writeNewFile`)
+ */
+export async function writeContentFiles(
+  files: ArticleFiles,
+  content: ArticleBody & { chapters?: readonly StoredChapter[] | undefined },
+  write: (file: string, data: string | Buffer) => Promise<void> = writeFileAtomic,
+): Promise<void> {
+  await write(files.content, fileData(content.html));
+  await write(files.text, fileData(content.text));
   if (content.chapters && content.chapters.length > 0) {
     const contentBytes = typeof content.html === 'string' ? Buffer.byteLength(content.html, 'utf8') : content.html.byteLength;
     const index: ChapterIndex = { contentBytes, textLength: bodyTextLength(content), chapters: [...content.chapters] };
-    await writeFileAtomic(files.chapters, chapterIndexJson(index));
+    await write(files.chapters, chapterIndexJson(index));
   }
 }
 

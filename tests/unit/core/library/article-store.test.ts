@@ -90,6 +90,24 @@ describe('ArticleStore', () => {
     expect(store.list()).toEqual([]);
   });
 
+  it('writes a new article whole past what a crash or a neighbour left in its staging folder, and never through a link there', async () => {
+    const root = tempDir();
+    const { store } = await open(root);
+    const outside = path.join(tempDir(), 'outside.txt');
+    writeFileSync(outside, 'not Quire’s');
+    // Left while the library was open (so not cleared at its opening): a half file and a planted link.
+    const staging = path.join(root, 'articles', '.tmp-article-again');
+    mkdirSync(staging);
+    writeFileSync(path.join(staging, 'text.txt'), 'half');
+    symlinkSync(outside, path.join(staging, 'content.html'));
+    await store.add(newArticle('article-again', '2024-01-01T00:00:00.000Z'));
+    const folder = path.join(root, 'articles', 'article-again');
+    expect(readFileSync(path.join(folder, 'text.txt'), 'utf8')).toBe('Some text');
+    expect(readFileSync(path.join(folder, 'content.html'), 'utf8')).toBe('<p>Some text</p>');
+    expect(readFileSync(outside, 'utf8')).toBe('not Quire’s');
+    expect(readdirSync(path.join(root, 'articles'))).toEqual(['article-again']);
+  });
+
   it('skips an article whose article.json is broken, and says so in the log', async () => {
     const root = tempDir();
     const { store } = await open(root);
