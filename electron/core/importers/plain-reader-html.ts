@@ -11,11 +11,12 @@
  * namespace, nested within the limit, and every attribute left is a plain one: the attribute
  * decisions themselves are DOMPurify's (`isValidAttribute` with the sanitizer's own configuration),
  * and links and images get the sanitizer's own rules (sanitize-html.ts); what the sanitizer forbids
- * (a script, a style sheet, an iframe, SVG) and comments are removed as DOMPurify removes them.
- * Anything else (MathML, `<noscript>`, an attribute not known to be plain, an element
- * DOMPurify would remove whole as markup) and the whole article goes to DOMPurify over jsdom. The tree is then built in
- * linkedom for the normalizer (linkedom-from-tree.ts, as a page is), and serialized as jsdom
- * serializes (plain-html-serializer.ts).
+ * (a script, a style sheet, an iframe, SVG), what DOMPurify does not know and comments are removed
+ * as DOMPurify removes them. Anything else (MathML, `<noscript>`, an attribute not known to be
+ * plain, an element DOMPurify would remove whole as markup) and the whole article goes to
+ * DOMPurify over jsdom. The tree is then built in linkedom for the normalizer
+ * (linkedom-from-tree.ts, as a page is), and serialized as jsdom serializes
+ * (plain-html-serializer.ts).
  *
  * What comes out is what the sanitizer's path gives for the same article (checked on every page
  * of the test corpus and on Debian's manuals, html and text), and it is what `quire check` accepts
@@ -139,10 +140,11 @@ const ALLOWED_BY_DOMPURIFY = new Set([...DOMPURIFY_HTML_ELEMENTS, ...MATHML_ELEM
  * What DOMPurify does with an element the sanitizer forbids: removes it with what is inside
  * (`FORBIDDEN_CONTENTS`: an iframe, inline SVG, a video), or puts its content in its place (a
  * `<meta>` of microdata in a news story, a `<label>`, a manual's search form, an element DOMPurify
- * does not allow at all); null for any other element. A form would be removed whole if its controls' names shadowed the form's own properties
- * (DOMPurify's `_isClobbered`), but jsdom gives a form no such properties (a unit test holds it to
- * that). `<noscript>` is left to DOMPurify: its content is text to DOMPurify's parser and markup
- * to parse5 here (without scripting), so what follows it can differ.
+ * does not allow at all); null for any other element. A form would be removed whole if its
+ * controls' names shadowed the form's own properties (DOMPurify's `_isClobbered`), but jsdom gives
+ * a form no such properties (a unit test holds it to that). `<noscript>` is left to DOMPurify: its
+ * content is text to DOMPurify's parser and markup to parse5 here (without scripting), so what
+ * follows it can differ.
  */
 function sanitizerRemoval(element: TreeElement): 'with content' | 'content kept' | null {
   const { tagName, namespaceURI } = element;
@@ -159,13 +161,13 @@ function sanitizerRemoval(element: TreeElement): 'with content' | 'content kept'
 const MARKUP_PROBE = /<[/\w!]/;
 
 /**
- * Whether DOMPurify removes this element whole, with its content, as
- * possible mutation XSS: it does so when the element has no element among its children and both
- * its text and its HTML look like markup. Its HTML shows markup only through a comment (text is
- * escaped there, and a comment always opens with `<!`), so that is an element holding a comment
- * and text that reads as markup (`<code>&lt;div&gt;<!-- note --></code>`). Rare, and left to
- * DOMPurify (not plain) rather than imitated. Checked before any of its children is changed, as
- * DOMPurify checks an element before it visits what is inside.
+ * Whether DOMPurify removes this element whole, with its content, as possible mutation XSS: it
+ * does so when the element has no element among its children and both its text and its HTML look
+ * like markup. Its HTML shows markup only through a comment (text is escaped there, and a comment
+ * always opens with `<!`), so that is an element holding a comment and text that reads as markup
+ * (`<code>&lt;div&gt;<!-- note --></code>`). Rare, and left to DOMPurify (not plain) rather than
+ * imitated. Checked before any of its children is changed, as DOMPurify checks an element before
+ * it visits what is inside.
  */
 function removedWholeForMarkup(parent: TreeParent): boolean {
   // The fragment itself is DOMPurify's body, which it never removes.
