@@ -14,17 +14,20 @@ export const PLAIN_ELEMENTS: ReadonlySet<string> = new Set([
   'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'main', 'mark', 'nav', 'ol', 'p', 'pre',
   'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'small', 'span', 'strike', 'strong', 'sub', 'summary', 'sup', 'table',
   'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'tt', 'u', 'ul', 'var', 'wbr', 'acronym', 'big',
+  'data', 'dir', 'menu', 'nobr', 'search', 'fieldset', 'legend',
 ]);
 
 /**
  * Attributes that are only words (never an address, a script or a style), on any plain element;
  * the second line is old-fashioned layout (DocBook's and gtk-doc's manuals, tables of data), which
- * DOMPurify keeps and which does nothing but size and align.
+ * DOMPurify keeps and which does nothing but size and align; the third, words news pages and blogs
+ * carry (a link's language, an open `<details>`, text not to translate or spell-check).
  */
 const WORD_ATTRIBUTES: ReadonlySet<string> = new Set([
   'id', 'name', 'title', 'lang', 'dir', 'role', 'colspan', 'rowspan', 'scope', 'headers', 'start', 'reversed', 'value',
   'type', 'datetime', 'span', 'abbr', 'alt',
   'summary', 'width', 'height', 'align', 'valign', 'border', 'cellpadding', 'cellspacing', 'nowrap', 'size', 'clear', 'noshade',
+  'hreflang', 'open', 'translate', 'spellcheck', 'pubdate',
 ]);
 
 const SAFE_HREF = /^(?:#|https?:\/\/|mailto:)/i;
@@ -38,6 +41,8 @@ export const isPlainElement = (tag: string): boolean => PLAIN_ELEMENTS.has(tag);
 export function isPlainAttribute(element: string, name: string, value: string, hasAsset: (assetPath: string) => boolean): boolean {
   if (WORD_ATTRIBUTES.has(name) || name.startsWith('aria-')) return true;
   if (name === 'href') return element === 'a' && SAFE_HREF.test(value);
+  // Where a quotation comes from: an address no browser follows or loads (`<blockquote cite>`).
+  if (name === 'cite') return SAFE_HREF.test(value);
   if (name === 'rel') return element === 'a' && value === LINK_REL;
   if (name === 'src') return element === 'img' && ASSET_SRC.test(value) && hasAsset(value);
   if (name === 'class') return element === 'span' && value === IMAGE_ALT_CLASS;

@@ -105,7 +105,8 @@ describe('plain articles without jsdom', () => {
       '<figure><img src="photo.png" alt="kept"><figcaption>caption</figcaption></figure><ol start="3" reversed><li value="4">li</li></ol><ul><li>u</li></ul>' +
       '<dl><dt>dt</dt><dd>dd</dd></dl><table><caption>caption</caption><colgroup span="1"><col span="1"></colgroup><thead><tr><th scope="col">th</th></tr></thead>' +
       '<tbody><tr><td colspan="1" rowspan="1" headers="h">td</td></tr></tbody><tfoot><tr><td>foot</td></tr></tfoot></table></section></main>' +
-      '<footer>footer</footer></article>';
+      '<footer>footer</footer><p><data value="42">forty-two</data> <nobr>nobr</nobr></p><dir><li>dir</li></dir><menu><li>menu</li></menu>' +
+      '<search><fieldset><legend>legend</legend>fieldset</fieldset></search></article>';
     const plain = takenAsDomPurifyWould(article, { keepImage });
     const tags = new Set(inReader(plain.html).elements.map((element) => element.split(' ')[0]));
     expect([...PLAIN_ELEMENTS].filter((tag) => !tags.has(tag))).toEqual([]);
@@ -158,14 +159,27 @@ describe('plain articles without jsdom', () => {
     expect(plain).toBeGreaterThan(100);
   });
 
-  it('keeps the layout attributes of old manuals and data tables as DOMPurify keeps them', () => {
-    const article =
+  it('keeps the attributes DOMPurify keeps that do nothing: old manuals’ layout, the words and sources of quotations in news pages', () => {
+    const layout =
       '<div width="100%" align="center"><table summary="Functions" width="100%" border="0" cellpadding="2" cellspacing="0">' +
       '<tr><td valign="top" align="right" nowrap width="30" height="10">cell</td></tr></table>' +
       '<p><img src="photo.png" alt="a plan" width="40" height="30" align="left" border="0"><br clear="all"><span size="2">small</span></p>' +
       '<hr noshade size="1"><p><acronym title="GNU Compiler Collection">GCC</acronym> <big>big</big></p></div>';
-    const plain = takenAsDomPurifyWould(article, { keepImage });
-    expect(plain.html).toContain('<table summary="Functions" width="100%" border="0" cellpadding="2" cellspacing="0">');
+    const news =
+      '<blockquote cite="https://example.org/speech">We shall.</blockquote><p>As <q cite="https://example.org/q">quoted</q>, ' +
+      '<a href="https://example.org/fr" hreflang="fr">en français</a>, <span translate="no" spellcheck="false">Quire</span>, ' +
+      '<time datetime="2020-01-01" pubdate>then</time>.</p><details open><summary>More</summary><p>Detail</p></details>' +
+      '<p><del cite="https://example.org/why" datetime="2020-01-02">old</del><ins cite="mailto:editor@example.org">new</ins></p>';
+    for (const [article, kept] of [
+      [layout, '<table summary="Functions" width="100%" border="0" cellpadding="2" cellspacing="0">'],
+      [news, '<blockquote cite="https://example.org/speech">'],
+      [news, '<details open="">'],
+    ] as const) {
+      expect(takenAsDomPurifyWould(article, { keepImage }).html).toContain(kept);
+    }
+    // A script as the source is dropped as DOMPurify drops it; a relative one is left to DOMPurify.
+    expect(takenAsDomPurifyWould('<q cite="javascript:alert(1)">q</q>').html).toBe('<q>q</q>');
+    expect(plainReaderElement('<blockquote cite="speech.html">q</blockquote>')).toBeNull();
   });
 
   it('counts what an element it unwraps held at the depth it was, as the nesting limit does', () => {
