@@ -215,8 +215,12 @@ export class ArticleStore {
       }
       if (article.assets && article.assets.length > 0) {
         await mkdir(files.assetsDir);
+        // An asset's name is its bytes' hash: one listed twice is the same file, written once.
+        const written = new Set<string>();
         for (const asset of article.assets) {
           if (!ASSET_PATH.test(asset.path)) throw new Error(`refusing to write an asset at ${JSON.stringify(asset.path)}`);
+          if (written.has(asset.path)) continue;
+          written.add(asset.path);
           await writeNewFile(path.join(staging, asset.path), bytesAsBuffer(asset.bytes));
         }
       }

@@ -106,6 +106,10 @@ describe('ArticleStore', () => {
     expect(readFileSync(path.join(folder, 'content.html'), 'utf8')).toBe('<p>Some text</p>');
     expect(readFileSync(outside, 'utf8')).toBe('not Quire’s');
     expect(readdirSync(path.join(root, 'articles'))).toEqual(['article-again']);
+    // An image listed twice (its name is its hash) is written once, not refused as already there.
+    const image = { path: 'assets/0123456789abcdef0123.png', bytes: Buffer.from('png') };
+    await store.add({ ...newArticle('article-images', '2024-01-02T00:00:00.000Z'), assets: [image, image] });
+    expect(readdirSync(path.join(root, 'articles', 'article-images', 'assets'))).toEqual(['0123456789abcdef0123.png']);
   });
 
   it('skips an article whose article.json is broken, and says so in the log', async () => {
