@@ -1,7 +1,8 @@
 /**
  * Every file Quire writes goes through here. `write-file-atomic` writes a temp file next to the
  * target, fsyncs it and renames it over the target, so a crash leaves the old file or the new one,
- * never half of one (docs/design.md §2).
+ * never half of one (docs/design.md §2). The one exception is a file of a folder not yet in place
+ * (`writeNewFile`), which the folder's own rename makes visible whole.
  */
 import { open, readFile } from 'node:fs/promises';
 import writeFileAtomicLib from 'write-file-atomic';
