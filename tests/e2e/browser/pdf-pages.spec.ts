@@ -152,7 +152,9 @@ test('a PDF whose folder lost its original says so, and gets it back when the sa
   writeFileSync(file, await pdfBytes());
   await page.getByLabel('Import the PDF again…').setInputFiles(file);
   rmSync(file);
-  await expect(page.getByRole('region', { name: 'PDF pages' })).toBeVisible();
+  // The PDF is read again by the import host (a fresh worker under CI's load took over 10 s once):
+  // the wait for an import's outcome, as the other import tests give it.
+  await expect(page.getByRole('region', { name: 'PDF pages' })).toBeVisible({ timeout: 60_000 });
   await expect.poll(() => inkOn(page, 1)).toBeGreaterThan(100);
   expect(consoleErrors.filter((error) => !error.includes('404'))).toEqual([]);
 });
