@@ -122,12 +122,33 @@ export class SegmentBuilder {
     });
   }
 
-  finish(): SegmentData {
+  /**
+   * Lays the segment out: the postings added one by one, or `merged` (segment-merge.ts), laid out
+   * already from other segments' postings for the documents added here.
+   */
+  finish(merged?: SegmentPostings): SegmentData {
+    if (merged !== undefined && this.postingCount > 0) throw new Error('A merged segment takes its postings from its sources alone.');
+    const pairStart = new Uint32Array(this.keys.length + 1);
+    this.pairFilters.forEach((filter, doc) => {
+      pairStart[doc + 1] = pairStart[doc]! + filter.length;
+    });
+    const pairBits = new Uint32Array(pairStart[this.keys.length]!);
+    this.pairFilters.forEach((filter, doc) => pairBits.set(filter, pairStart[doc]));
+    return {
+      keys: this.keys,
+      ...(merged ?? this.layOutPostings()),
+      lengths: Uint32Array.from(this.lengths.flat()),
+      pairStart,
+      pairBits,
+    };
+  }
+
+  private layOutPostings(): SegmentPostings {
     const terms = [...this.postings.keys()].sort();
     const termFields = new Uint8Array(terms.length);
     const termRuns = new Uint32Array(terms.length + 1);
     const runs: number[] = [];
-    const postingDocs = this.keys.length <= SHORT_DOCS_MAX ? new Uint16Array(this.postingCount) : new Uint32Array(this.postingCount);
+    const postingDocs = newPostingDocs(this.keys.length, this.postingCount);
     const postingTfs = new Uint8Array(this.postingCount);
     let at = 0;
     terms.forEach((term, t) => {
@@ -147,25 +168,16 @@ export class SegmentBuilder {
     });
     termRuns[terms.length] = runs.length;
     runs.push(at);
-    const pairStart = new Uint32Array(this.keys.length + 1);
-    this.pairFilters.forEach((filter, doc) => {
-      pairStart[doc + 1] = pairStart[doc]! + filter.length;
-    });
-    const pairBits = new Uint32Array(pairStart[this.keys.length]!);
-    this.pairFilters.forEach((filter, doc) => pairBits.set(filter, pairStart[doc]));
-    return {
-      keys: this.keys,
-      terms: TermList.from(terms),
-      termFields,
-      termRuns,
-      runStart: Uint32Array.from(runs),
-      postingDocs,
-      postingTfs,
-      lengths: Uint32Array.from(this.lengths.flat()),
-      pairStart,
-      pairBits,
-    };
+    return { terms: TermList.from(terms), termFields, termRuns, runStart: Uint32Array.from(runs), postingDocs, postingTfs };
   }
+}
+
+/** The part of a segment that says which documents hold which terms. */
+export type SegmentPostings = Pick<SegmentData, 'terms' | 'termFields' | 'termRuns' | 'runStart' | 'postingDocs' | 'postingTfs'>;
+
+/** Document numbers for `count` postings in a segment of `documents` documents. */
+export function newPostingDocs(documents: number, count: number): PostingDocs {
+  return documents <= SHORT_DOCS_MAX ? new Uint16Array(count) : new Uint32Array(count);
 }
 
 /**

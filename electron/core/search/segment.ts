@@ -10,6 +10,7 @@ import { decodeSegment, encodeSegment } from './segment-codec';
 import { FIELD_COUNT, runIndex, SegmentBuilder, type SegmentData } from './segment-data';
 import { withinEditDistance } from './edit-distance';
 import { mayHoldPairs } from './pair-filter';
+import { mergePostings } from './segment-merge';
 
 export type FieldLengths = Record<IndexField, number>;
 
@@ -85,14 +86,11 @@ export class Segment {
       const numbers = renumbered[s]!;
       for (let doc = 0; doc < numbers.length; doc += 1) if (numbers[doc] !== -1) rows[numbers[doc]!] = source.rows[doc]!;
     });
-    // Source by source, so every (term, field) run stays in ascending document order.
-    sources.forEach((source, s) => {
-      const numbers = renumbered[s]!;
-      source.forEachPosting((term, f, doc, tf) => {
-        if (numbers[doc] !== -1) builder.addPosting(term, f, numbers[doc]!, tf);
-      });
-    });
-    const merged = new Segment(id, builder.finish());
+    const postings = mergePostings(
+      sources.map((source, s) => ({ data: source.data, numbers: renumbered[s]! })),
+      builder.documentCount,
+    );
+    const merged = new Segment(id, builder.finish(postings));
     merged.rows.set(rows);
     return merged;
   }
