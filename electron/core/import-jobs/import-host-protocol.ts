@@ -89,10 +89,17 @@ export const importHostEnv = (env: Readonly<Record<string, string | undefined>> 
  *   pages, 2.3 without parallel scavenges, for 0.2 more in the workers themselves. `quire import`
  *   alternating, three runs each: 300 Debian pages 9.1 → 8.5 s, 16.5 → 15.6 CPU-s; 120 news pages
  *   7.1 → 6.8 s.
+ * - no concurrent recompilation: Maglev compiles a hot function on the worker's own thread, not
+ *   on one of V8's helper threads. A helper thread's compile allocates its working memory from
+ *   glibc arenas the workers do not use, where it stays once freed: one worker reading 50 Debian
+ *   pages kept 130–145 MB resident after it ended instead of 210–290. `quire import`, alternating:
+ *   120 news pages 6.9 → 6.4 s, 11.5 → 10.4 CPU-s, the host's peak 229–264 → 221–231 MB; the 223
+ *   held-out pages 30.0 → 28.5 s; all 4,849 Debian pages, three pairs of runs, the host's peak
+ *   430–443 → 386–418 MB, CPU no higher (docs/benchmarks.md, "Import").
  * The desktop app's host (Electron's utility process) keeps V8's defaults: how Electron passes V8
  * flags to a utility process cannot be checked here.
  */
-export const IMPORT_HOST_V8_FLAGS: readonly string[] = ['--no-turbofan', '--no-parallel-scavenge'];
+export const IMPORT_HOST_V8_FLAGS: readonly string[] = ['--no-turbofan', '--no-parallel-scavenge', '--no-concurrent-recompilation'];
 
 export const encodeHostOptions = (options: ImportHostOptions): string => JSON.stringify(options);
 
