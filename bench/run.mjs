@@ -76,12 +76,13 @@ async function bundleEngine(checkout, outfile) {
 }
 await bundleEngine(ROOT, 'quire-engine.js');
 // The app's search worker runs with a capped young generation (worker-limits.ts); the benchmark's
-// processes for Quire's engine get the same cap as a flag, from the same constant.
+// processes for Quire's engine (this checkout's and a baseline's alike) get the same cap as a
+// flag, from the same constant.
 const limits = path.join(WORK, 'quire-limits.js');
 await esbuild({ entryPoints: [path.join(ROOT, 'electron', 'core', 'search', 'worker-limits.ts')], outfile: limits, format: 'esm', logLevel: 'warning' });
 const { SEARCH_SEMI_SPACE_MB } = await import(pathToFileURL(limits).href);
 /** Node flags of an engine's processes, beyond the common ones. */
-const flagsOf = (name) => (name === 'quire' ? [`--max-semi-space-size=${SEARCH_SEMI_SPACE_MB}`] : []);
+const flagsOf = (name) => (name === 'quire' || name === 'quire-baseline' ? [`--max-semi-space-size=${SEARCH_SEMI_SPACE_MB}`] : []);
 /** What the baseline is, for the report: its commit when it is a git checkout. */
 let baselineLabel = null;
 if (baseline !== undefined) {
