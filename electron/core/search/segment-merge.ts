@@ -4,7 +4,7 @@
  * order, and each (term, field) run is copied source by source. Collected posting by posting in a
  * Map of number arrays instead, as a segment built from analyzed documents is, the merge of the
  * 4,849 Debian manual pages' index (1.6 million postings, 153,000 terms, 13.6 MB on disk) held
- * about 125 MB of heap at the end of their import, the largest part of Quire's memory then
+ * about 125 MB of heap at the end of their import, a large part of Quire's memory then
  * (docs/benchmarks.md, "Import").
  */
 import { FIELD_COUNT, newPostingDocs, runIndex, TermList, type SegmentData, type SegmentPostings } from './segment-data';
