@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { pruneStaleFiles } from './prune-build-output.mjs';
 
 /** Bare imports (packages and node: builtins) stay imports, zod's aside. */
 const externalPackagesButZod = {
@@ -22,9 +23,14 @@ const common = {
   sourcemap: true,
   plugins: [externalPackagesButZod],
   logLevel: 'warning',
+  // The list of files written, so that what earlier builds left is removed (prune-build-output.mjs).
+  metafile: true,
 };
 
-await Promise.all([
+/** The folders only this script writes into (out/renderer is Vite's; out/package.json and out/sample-library.json are written below). */
+const ESBUILD_FOLDERS = ['out/main', 'out/cli', 'out/worker', 'out/chunks', 'out/preload', 'out/tools'];
+
+const results = await Promise.all([
   build({
     ...common,
     format: 'esm',
@@ -54,6 +60,12 @@ await Promise.all([
     external: ['electron'],
   }),
 ]);
+
+pruneStaleFiles(
+  process.cwd(),
+  ESBUILD_FOLDERS,
+  results.flatMap((result) => Object.keys(result.metafile.outputs)),
+);
 
 // out/**/*.js are ES modules even where the project's package.json is not above them: a packaged
 // app runs its workers and their chunks from app.asar.unpacked, outside the archive that holds it.
