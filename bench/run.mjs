@@ -76,17 +76,29 @@ async function bundleEngine(checkout, outfile) {
 }
 await bundleEngine(ROOT, 'quire-engine.js');
 // The app's search worker runs with a capped young generation (worker-limits.ts); the benchmark's
-// processes for Quire's engine (this checkout's and a baseline's alike) get the same cap as a
-// flag, from the same constant.
-const limits = path.join(WORK, 'quire-limits.js');
-await esbuild({ entryPoints: [path.join(ROOT, 'electron', 'core', 'search', 'worker-limits.ts')], outfile: limits, format: 'esm', logLevel: 'warning' });
-const { SEARCH_SEMI_SPACE_MB } = await import(pathToFileURL(limits).href);
+// processes for Quire's engine get that cap as a flag, from the same constant: each checkout's own,
+// so that a change of the cap is measured against the cap before it. A baseline from before the
+// cap existed gets this checkout's (an uncapped engine against a capped one measured the cap, not
+// the change).
+/** The semi-space size (MB) a checkout's search worker runs with; undefined when it has no cap. */
+async function semiSpaceOf(checkout, outfile) {
+  const source = path.join(checkout, 'electron', 'core', 'search', 'worker-limits.ts');
+  if (!existsSync(source)) return undefined;
+  await esbuild({ entryPoints: [source], outfile: path.join(WORK, outfile), format: 'esm', logLevel: 'warning' });
+  const { SEARCH_SEMI_SPACE_MB } = await import(pathToFileURL(path.join(WORK, outfile)).href);
+  return SEARCH_SEMI_SPACE_MB;
+}
+const semiSpaceMb = { quire: await semiSpaceOf(ROOT, 'quire-limits.js') };
 /** Node flags of an engine's processes, beyond the common ones. */
-const flagsOf = (name) => (name === 'quire' || name === 'quire-baseline' ? [`--max-semi-space-size=${SEARCH_SEMI_SPACE_MB}`] : []);
+const flagsOf = (name) => {
+  const mb = semiSpaceMb[name] ?? (name === 'quire-baseline' ? semiSpaceMb.quire : undefined);
+  return mb === undefined ? [] : [`--max-semi-space-size=${mb}`];
+};
 /** What the baseline is, for the report: its commit when it is a git checkout. */
 let baselineLabel = null;
 if (baseline !== undefined) {
   await bundleEngine(path.resolve(baseline), 'quire-baseline-engine.js');
+  semiSpaceMb['quire-baseline'] = await semiSpaceOf(path.resolve(baseline), 'quire-baseline-limits.js');
   try {
     baselineLabel = execFileSync('git', ['-C', baseline, 'log', '-1', '--format=%h %cs'], { encoding: 'utf8' }).trim();
   } catch {
@@ -120,7 +132,7 @@ const results = ALL.filter((name) => kept[name] !== undefined).map((name) => kep
 
 const cpus = os.cpus();
 const machine = `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-const { title, section } = renderSearchSection({ results, machine, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', articles: articles.length });
+const { title, section } = renderSearchSection({ results, machine, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', articles: articles.length, semiSpaceMb });
 const file = path.join(ROOT, 'docs', 'benchmarks.md');
 const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
 writeFileSync(file, replaceSection(previous, title, section));
