@@ -5,7 +5,8 @@
  * 64 MB per semi-space on a machine with this much memory: after a few thousand queries the worker
  * held 128–190 MB of mostly dead young objects, well over half its resident memory
  * (docs/benchmarks.md). Collections of a smaller young generation are more frequent but each is as
- * cheap (its cost is what survives, not what died); measured, queries cost no more CPU time.
+ * cheap (its cost is what survives, not what died); measured against a worker left to grow it,
+ * queries cost no more CPU time.
  * 6 MB since 2026-12-06, 16 before: during an import the worker analyzes every new text, and at 16
  * MB its young generation held 20–50 MB more at the import's peak (`quire import` of 1,000 and of
  * all 4,849 Debian pages, as the app runs: Quire's process 183–192 against 210–240 MB, and 381

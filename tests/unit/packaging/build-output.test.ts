@@ -52,7 +52,7 @@ describe('pruning what earlier builds left', () => {
     }
   });
 
-  it('takes written paths with the system’s separator, and a folder not made yet as empty', () => {
+  it('finds what is stale in nested folders, and takes a folder not made yet as empty', () => {
     const root = tree({ 'out/tools/deep/tool.js': 'tool', 'out/tools/deep/old.js': 'old' });
     expect(staleFiles(root, ['out/tools', 'out/not-built'], [['out', 'tools', 'deep', 'tool.js'].join(path.sep)])).toEqual(['out/tools/deep/old.js']);
   });
