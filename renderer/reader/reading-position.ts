@@ -25,6 +25,37 @@ function firstIndex(count: number, isBelowTop: (index: number) => boolean): numb
   return low;
 }
 
+interface TextNodeIndex {
+  /** null once the text has changed: walked again at the next measure */
+  entries: TextNodeEntry[] | null;
+  changes: MutationObserver;
+}
+
+const textNodeIndexes = new WeakMap<HTMLElement, TextNodeIndex>();
+
+/**
+ * The container's text nodes that hold more than blanks, with their offsets. A measure runs at every
+ * turn of a page and every frame of a scroll, and walking a long book's every text node was most of
+ * it; so the walk is kept until the text changes (a chapter laid out, a highlight painted, a node's
+ * text edited), which a MutationObserver tells. Its pending records are taken before each use, so a
+ * change made earlier in the same task is never missed.
+ */
+function textNodesWithLetters(container: HTMLElement): TextNodeEntry[] {
+  // A test that stops at the first letter: trimming each node copied a long book's whole text every frame.
+  const walk = () => indexTextNodes(container).filter((entry) => NOT_BLANK.test(entry.node.data));
+  if (typeof MutationObserver !== 'function') return walk();
+  let index = textNodeIndexes.get(container);
+  if (!index) {
+    const fresh: TextNodeIndex = { entries: null, changes: new MutationObserver(() => (fresh.entries = null)) };
+    fresh.changes.observe(container, { childList: true, subtree: true, characterData: true });
+    textNodeIndexes.set(container, fresh);
+    index = fresh;
+  } else if (index.changes.takeRecords().length > 0) {
+    index.entries = null;
+  }
+  return (index.entries ??= walk());
+}
+
 /**
  * Offset of the first character on screen: in a scroll, the first whose line reaches below `view.top`
  * (viewport coordinates); in pages, the first whose column reaches past the page's starting edge
@@ -33,8 +64,7 @@ function firstIndex(count: number, isBelowTop: (index: number) => boolean): numb
 export function firstVisibleOffset(container: HTMLElement, view: number | { left: number; right: number; sign: 1 | -1 }): number {
   const doc = container.ownerDocument;
   if (!canMeasure(doc)) return 0;
-  // A test that stops at the first letter: trimming each node copied a long book's whole text every frame.
-  const entries = indexTextNodes(container).filter((entry) => NOT_BLANK.test(entry.node.data));
+  const entries = textNodesWithLetters(container);
   if (entries.length === 0) return 0;
   const range = doc.createRange();
   const reaches = (entry: TextNodeEntry, from: number, to: number) => {

@@ -16,8 +16,6 @@ export interface PageTurner {
   turn: (step: 1 | -1) => void;
 }
 
-/** The pages have stopped turning this long after the last turn. */
-const SETTLE_MS = 300;
 /** Wheel events closer together than this are one gesture. */
 const WHEEL_GESTURE_GAP_MS = 250;
 
@@ -45,10 +43,8 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
     // The scroll a resize made to keep `position` on screen: not the reader moving, so not re-measured
     // (that would give the page's first character, a little earlier each time).
     let restored: number | null = null;
-    let measureTimer: number | undefined;
-    const measure = () => {
-      position = measureReadingProgress(element, content).position;
-    };
+    let width = element.clientWidth;
+    let height = element.clientHeight;
     const onScroll = () => {
       const geometry = pageGeometry(element);
       const scrolled = pageScroll(element, geometry);
@@ -62,16 +58,17 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
         return;
       }
       page = settled;
-      // Measured once the pages stop turning: a measure walks the whole text, too much for every turn.
-      window.clearTimeout(measureTimer);
-      if (scrolled !== restored) measureTimer = window.setTimeout(measure, SETTLE_MS);
+      // Measured at every page it settles on: a change of size right after a turn (focus mode
+      // hiding the chrome, the window dragged) keeps the page turned to. Measured later, it took
+      // the reader back to the page before the turns. Not while a change of size is yet to be
+      // handled: this scroll's offset belongs to the old layout, and `position` to the reader.
+      const resizing = element.clientWidth !== width || element.clientHeight !== height;
+      if (scrolled !== restored && !resizing) position = measureReadingProgress(element, content).position;
       // Nothing scrolls the pages across their way (down the page in columns, sideways in vertical
       // text's); a focused element larger than a page might.
       if (geometry.axis === 'x' && element.scrollTop !== 0) element.scrollTop = 0;
       if (geometry.axis === 'y' && element.scrollLeft !== 0) element.scrollLeft = 0;
     };
-    let width = element.clientWidth;
-    let height = element.clientHeight;
     const onResize = () => {
       if (element.clientWidth === width && element.clientHeight === height) return;
       width = element.clientWidth;
@@ -113,7 +110,6 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
     element.addEventListener('keydown', onKeyDown);
     element.addEventListener('wheel', onWheel, { passive: false });
     return () => {
-      window.clearTimeout(measureTimer);
       element.removeEventListener('wheel', onWheel);
       resize?.disconnect();
       element.removeEventListener('scroll', onScroll);

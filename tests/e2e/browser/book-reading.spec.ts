@@ -266,3 +266,44 @@ test('a right-to-left book turns its pages leftward: ← is the next page, and t
   await page.screenshot({ path: '/tmp/book-pages-rtl-1280.png' });
   expect(consoleErrors).toEqual([]);
 });
+
+test('pages turned just before focus mode hides the chrome stay turned: the page shown holds the text that was first on screen', async ({ page, quire, consoleErrors }) => {
+  await openBook(page, quire.homeDir, quire.url);
+  await openTextLayout(page, 1280);
+  await page.getByLabel('Layout', { exact: true }).selectOption('one-column');
+  await expect(status(page)).toContainText(/Page \d+ of \d+/);
+  await closeTextLayout(page, 1280);
+  const pageNumber = async () => Number(/Page (\d+)/.exec((await status(page).textContent()) ?? '')?.[1]);
+  await scroller(page).focus();
+  for (const turned of [2, 3, 4]) {
+    await page.keyboard.press('PageDown');
+    await expect.poll(pageNumber).toBe(turned);
+  }
+  // The words first on the page, as a reader sees them before hiding the chrome.
+  const firstOnPage = () =>
+    page.evaluate(() => {
+      const scroller = document.querySelector('.reader-scroll')!;
+      const box = scroller.getBoundingClientRect();
+      const p = Array.from(document.querySelectorAll('.article-content :is(p, h1)')).find((element) => {
+        const rect = element.getBoundingClientRect();
+        return rect.right > box.left + 1 && rect.left < box.right - 1 && rect.bottom > box.top;
+      });
+      return p?.textContent?.slice(0, 40) ?? '';
+    });
+  const before = await firstOnPage();
+  // At once: the reader would still be settling on the page it turned to.
+  await page.keyboard.press('f');
+  await expect(page.locator('.reader-toolbar[data-focus-mode]')).toHaveCount(1);
+  // Whatever the page's number in the new size, the text that began the page is on it.
+  const beforeOnPage = (words: string) =>
+    page.evaluate((text) => {
+      const scroller = document.querySelector('.reader-scroll')!;
+      const box = scroller.getBoundingClientRect();
+      const element = Array.from(document.querySelectorAll('.article-content :is(p, h1)')).find((candidate) => candidate.textContent?.startsWith(text));
+      if (!element) return 'not found';
+      const rects = Array.from(element.getClientRects());
+      return rects.some((rect) => rect.left >= box.left - 1 && rect.right <= box.right + 1) ? 'on the page' : 'off the page';
+    }, words);
+  await expect.poll(() => beforeOnPage(before)).toBe('on the page');
+  expect(consoleErrors).toEqual([]);
+});

@@ -23,6 +23,22 @@ function fakeLayout(container: HTMLElement, scroller: { scrollTop: number }) {
   };
 }
 
+/** `html` in a container on the page, in a 200 px high scroller of 1000 px laid out as fakeLayout says. */
+function laidOutText(html: string): { container: HTMLElement; scroller: HTMLElement } {
+  const container = document.createElement('div');
+  container.innerHTML = html;
+  document.body.append(container);
+  const scroller = document.createElement('div');
+  let scrollTop = 0;
+  Object.defineProperties(scroller, {
+    scrollTop: { get: () => scrollTop, set: (value: number) => (scrollTop = value) },
+    scrollHeight: { value: 1000 },
+    clientHeight: { value: 200 },
+  });
+  fakeLayout(container, scroller);
+  return { container, scroller };
+}
+
 afterEach(() => {
   delete (Range.prototype as Partial<Range>).getBoundingClientRect;
   delete (Range.prototype as Partial<Range>).getClientRects;
@@ -30,24 +46,8 @@ afterEach(() => {
 
 describe('reading position', () => {
   it('measures the first visible character and scrolls back to exactly it', () => {
-    const container = document.createElement('div');
-    container.innerHTML = `<p>${'abcdefghij'.repeat(3)}<em>${'klmnopqrst'.repeat(4)}</em></p><p>${'uvwxyz0123'.repeat(5)}</p>`;
-    document.body.append(container);
-    const scroller = document.createElement('div');
-    let scrollTop = 0;
-    Object.defineProperties(scroller, {
-      scrollTop: { get: () => scrollTop, set: (value: number) => (scrollTop = value) },
-      scrollHeight: { value: 1000 },
-      clientHeight: { value: 200 },
-    });
-    const layout = {
-      get scrollTop() {
-        return scrollTop;
-      },
-    };
-    fakeLayout(container, layout);
-
-    scrollTop = 45;
+    const { container, scroller } = laidOutText(`<p>${'abcdefghij'.repeat(3)}<em>${'klmnopqrst'.repeat(4)}</em></p><p>${'uvwxyz0123'.repeat(5)}</p>`);
+    scroller.scrollTop = 45;
     expect(measureReadingProgress(scroller, container)).toEqual({ progress: 0.056, position: 20 });
 
     scrollToTextOffset(scroller, container, 57);
@@ -55,6 +55,19 @@ describe('reading position', () => {
     expect(restored.position).toBe(50);
     scrollToTextOffset(scroller, container, restored.position);
     expect(measureReadingProgress(scroller, container).position).toBe(50);
+    container.remove();
+  });
+
+  it('measures the text as it is now after the text changed in the same task, not as it was at the last measure', () => {
+    const { container, scroller } = laidOutText(`<p>${'abcdefghij'.repeat(3)}</p><p>${'klmnopqrst'.repeat(3)}</p>`);
+    scroller.scrollTop = 45;
+    // The third line (characters 20–29) is the first reaching below the top.
+    expect(measureReadingProgress(scroller, container).position).toBe(20);
+    // Twenty characters more before it, and the line at the top is the fifth: characters 40–49.
+    container.prepend(Object.assign(document.createElement('p'), { textContent: 'ABCDEFGHIJ' }));
+    (container.querySelector('p:nth-child(2)')!.firstChild as Text).insertData(0, 'KLMNOPQRST');
+    scroller.scrollTop = 85;
+    expect(measureReadingProgress(scroller, container).position).toBe(40);
     container.remove();
   });
 
