@@ -29,7 +29,7 @@ import { useAnnotationDialog } from './use-annotation-dialog';
 import { useAnnotations } from './use-annotations';
 import { useArticleMatches } from './use-article-matches';
 import { focusAnnotationMark, useHighlightMarks } from './use-highlight-marks';
-import { useKeepPlaceOnReflow } from './use-keep-place';
+import { useKeepPlaceOnReflow, useKeepPlaceOnResize } from './use-keep-place';
 import { usePassageSelection } from './use-passage-selection';
 import type { ReaderData } from './use-reader-data';
 import { useReaderChrome } from './use-reader-chrome';
@@ -87,6 +87,7 @@ export function ReaderDocument({ data, bookDom = null, target, backLabel, onBack
   const { settings } = useSettings();
   const book = useBookReading({ text: content.text, html, contentKey, bookChapters: units.chapters, scroller: scrollerRef, container: containerRef, readingMode: settings.readingMode });
   useVerticalScroll(scrollerRef, layout.writingMode !== null && book.columns === null);
+  useKeepPlaceOnResize(scrollerRef, containerRef, `${settings.readingMode}:${layout.writingMode ?? ''}`);
   const textSelection = usePassageSelection(containerRef, scrollerRef);
   // A PDF shows its pages or its text; either way passages are offsets into the same text.
   const { isPdf, showPages, mode: pdfMode, setMode: setPdfMode, view: pdfView, pages: pdfPages, scroller: pdfScroller, selection: pageSelection, goTo: goToOnPage } =

@@ -1,9 +1,11 @@
 /**
- * Font changes and a change between scrolled and paginated reading reflow the text: the first visible character stays in place. The toolbar calls the
- * returned function just before it changes a setting that reflows; the scroll is restored once
- * the new layout is committed.
+ * When the text reflows, the first character on screen stays on screen:
+ * - after a setting that reflows (font, line height, column width, scrolled or paginated reading):
+ *   the toolbar calls the function `useKeepPlaceOnReflow` returns just before it changes the setting,
+ *   and the scroll is restored once the new layout is committed;
+ * - after a change of the reader's size (useKeepPlaceOnResize).
  */
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useSettings } from '../app/settings-context';
 import { measureReadingProgress, scrollToTextOffset } from './reading-position';
 
@@ -27,4 +29,52 @@ export function useKeepPlaceOnReflow(scroller: RefObject<HTMLElement | null>, co
     anchor.current = null;
   }, [scroller, container, settings.fontSize, settings.fontFamily, settings.lineHeight, settings.columnWidth, settings.readingMode, writingMode]);
   return keepPlace;
+}
+
+/**
+ * A change of the reader's size (the window dragged or snapped to half the screen, focus mode hiding
+ * the chrome, the panel beside the text opened or closed) keeps the first character on screen on
+ * screen, in a scroll as in pages. The browser's scroll anchoring did not: a window narrowed from
+ * 1280 to 800 px showed the text some twenty paragraphs back.
+ *
+ * The place is measured at every scroll, so a change of size right after one keeps where it went
+ * (measured only once pages had stopped turning, focus mode right after a few turns showed the page
+ * the reader had left). Not measured:
+ * - while a change of size is yet to be handled: that scroll's offset belongs to the old layout;
+ * - for the scroll this hook made itself to restore the place: measuring it would give the first
+ *   character of the line or page it landed on, a little earlier each time;
+ * - while the reader is hidden (no size: a PDF's pages shown instead): it comes back at its place.
+ * `layoutKey` names the layout the place is measured in (reading mode, writing mode): a new one measures afresh.
+ */
+export function useKeepPlaceOnResize(scroller: RefObject<HTMLElement | null>, container: RefObject<HTMLElement | null>, layoutKey: string): void {
+  useEffect(() => {
+    const element = scroller.current;
+    const content = container.current;
+    if (!element || !content) return;
+    const shown = () => element.clientWidth > 0 && element.clientHeight > 0;
+    let position = shown() ? measureReadingProgress(element, content).position : 0;
+    let width = element.clientWidth;
+    let height = element.clientHeight;
+    const scrolledTo = () => `${element.scrollLeft} ${element.scrollTop}`;
+    let restored: string | null = null;
+    const onScroll = () => {
+      if (element.clientWidth !== width || element.clientHeight !== height || !shown() || scrolledTo() === restored) return;
+      position = measureReadingProgress(element, content).position;
+    };
+    const onResize = () => {
+      if (element.clientWidth === width && element.clientHeight === height) return;
+      width = element.clientWidth;
+      height = element.clientHeight;
+      if (!shown()) return;
+      scrollToTextOffset(element, content, position);
+      restored = scrolledTo();
+    };
+    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
+    resize?.observe(element);
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      resize?.disconnect();
+      element.removeEventListener('scroll', onScroll);
+    };
+  }, [scroller, container, layoutKey]);
 }

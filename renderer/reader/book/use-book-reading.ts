@@ -100,7 +100,7 @@ export function useBookReading({ text, html, contentKey, bookChapters, scroller,
     return false; // the link is followed as before (external-links.ts)
   };
 
-  const pages = usePages(scroller, container, columns !== null);
+  const pages = usePages(scroller, columns !== null);
   return {
     chapters: chapters.length >= MIN_HEADINGS_FOR_CONTENTS ? chapters : null,
     current,

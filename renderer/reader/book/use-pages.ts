@@ -2,12 +2,11 @@
  * Turning pages in paginated mode: the arrow keys, Page Up/Down, Space and Home/End on the text, the wheel,
  * and the click zones at the page's edges. A scroll that lands between pages (anything that scrolls an
  * element into view: a heading, a highlight, a search hit, a followed link) settles on the page
- * that holds what it brought into view. A change of the window's size keeps the first character
- * on screen on screen.
+ * that holds what it brought into view. A change of size keeps the first character on screen on
+ * screen (useKeepPlaceOnResize, as in a scroll).
  */
 import { useEffect, type RefObject } from 'react';
 import { isTyping } from '../use-reader-shortcuts';
-import { measureReadingProgress, scrollToTextOffset } from '../reading-position';
 import { currentPage, pageAtDistance, pageGeometry, pageScroll, showPage, showPageOf } from './pagination';
 import { isVertical } from './vertical';
 
@@ -24,7 +23,7 @@ function turnPage(scroller: HTMLElement, step: 1 | -1): void {
   showPage(scroller, currentPage(scroller, geometry) + step, geometry);
 }
 
-export function usePages(scroller: RefObject<HTMLElement | null>, container: RefObject<HTMLElement | null>, paginated: boolean): PageTurner {
+export function usePages(scroller: RefObject<HTMLElement | null>, paginated: boolean): PageTurner {
   // From a click zone: the text takes the focus (a press on the zone would leave it on the page's
   // body), so the arrow keys turn the next pages.
   const turn = (step: 1 | -1) => {
@@ -36,15 +35,8 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
 
   useEffect(() => {
     const element = scroller.current;
-    const content = container.current;
-    if (!paginated || !element || !content) return;
+    if (!paginated || !element) return;
     let page = currentPage(element);
-    let position = measureReadingProgress(element, content).position;
-    // The scroll a resize made to keep `position` on screen: not the reader moving, so not re-measured
-    // (that would give the page's first character, a little earlier each time).
-    let restored: number | null = null;
-    let width = element.clientWidth;
-    let height = element.clientHeight;
     const onScroll = () => {
       const geometry = pageGeometry(element);
       const scrolled = pageScroll(element, geometry);
@@ -58,23 +50,10 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
         return;
       }
       page = settled;
-      // Measured at every page it settles on: a change of size right after a turn (focus mode
-      // hiding the chrome, the window dragged) keeps the page turned to. Measured later, it took
-      // the reader back to the page before the turns. Not while a change of size is yet to be
-      // handled: this scroll's offset belongs to the old layout, and `position` to the reader.
-      const resizing = element.clientWidth !== width || element.clientHeight !== height;
-      if (scrolled !== restored && !resizing) position = measureReadingProgress(element, content).position;
       // Nothing scrolls the pages across their way (down the page in columns, sideways in vertical
       // text's); a focused element larger than a page might.
       if (geometry.axis === 'x' && element.scrollTop !== 0) element.scrollTop = 0;
       if (geometry.axis === 'y' && element.scrollLeft !== 0) element.scrollLeft = 0;
-    };
-    const onResize = () => {
-      if (element.clientWidth === width && element.clientHeight === height) return;
-      width = element.clientWidth;
-      height = element.clientHeight;
-      scrollToTextOffset(element, content, position);
-      restored = pageScroll(element, pageGeometry(element));
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
@@ -104,18 +83,15 @@ export function usePages(scroller: RefObject<HTMLElement | null>, container: Ref
       lastWheel = event.timeStamp;
       if (pause) turnPage(element, delta > 0 ? 1 : -1);
     };
-    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
-    resize?.observe(element);
     element.addEventListener('scroll', onScroll, { passive: true });
     element.addEventListener('keydown', onKeyDown);
     element.addEventListener('wheel', onWheel, { passive: false });
     return () => {
       element.removeEventListener('wheel', onWheel);
-      resize?.disconnect();
       element.removeEventListener('scroll', onScroll);
       element.removeEventListener('keydown', onKeyDown);
     };
-  }, [scroller, container, paginated]);
+  }, [scroller, paginated]);
 
   return { turn };
 }

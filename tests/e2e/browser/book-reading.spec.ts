@@ -307,3 +307,30 @@ test('pages turned just before focus mode hides the chrome stay turned: the page
   await expect.poll(() => beforeOnPage(before)).toBe('on the page');
   expect(consoleErrors).toEqual([]);
 });
+
+test('in a scroll, the paragraph being read stays at the top when the window narrows and widens, or the panel beside the text closes', async ({ page, quire, consoleErrors }) => {
+  await openBook(page, quire.homeDir, quire.url);
+  await scrollToChapter(page, 'The Spouter-Inn');
+  await page.mouse.move(640, 400);
+  await page.mouse.wheel(0, 900);
+  // The first paragraph reaching below the reader's top, and how far above the top it starts.
+  const firstParagraph = () =>
+    page.evaluate(() => {
+      const scroller = document.querySelector('.reader-scroll')!;
+      const top = scroller.getBoundingClientRect().top + 4;
+      const paragraph = Array.from(document.querySelectorAll('.article-content :is(p, h1)')).find((element) => element.getBoundingClientRect().bottom > top);
+      return paragraph?.textContent?.slice(0, 30) ?? '';
+    });
+  await expect.poll(firstParagraph).toMatch(/^Paragraph \d+ of chapter 3\./);
+  const reading = await firstParagraph();
+  for (const [width, height] of [[800, 700], [1280, 800], [360, 740], [2560, 1440], [1280, 800]] as const) {
+    await page.setViewportSize({ width, height });
+    await expect.poll(firstParagraph, `at ${width}×${height}`).toBe(reading);
+  }
+  // Focus mode folds the panel beside the text away, and the text widens.
+  await page.locator('.reader-scroll').focus();
+  await page.keyboard.press('f');
+  await expect(page.locator('.reader-toolbar[data-focus-mode]')).toHaveCount(1);
+  await expect.poll(firstParagraph).toBe(reading);
+  expect(consoleErrors).toEqual([]);
+});
