@@ -7,7 +7,8 @@
  * - open: `quire serve` on that library, the reading position saved at 70 % of the book, the book
  *   opened from the library list in Chromium: time from the click to the text at the saved
  *   position on screen, and the longest main-thread task (Long Tasks API) while opening and while
- *   scrolling through the next 40 screens; a screenshot of the open book.
+ *   scrolling through the next 40 screens; a screenshot of the open book; then, in two columns of
+ *   pages, the time of a page turn from the key to the painted frame.
  *
  * `--before REF` also measures the commit REF in the same run (its tree built in
  * .cache/bench-book/at-<commit>, with this checkout's node_modules). `--copies N` repeats the spine
@@ -15,7 +16,7 @@
  * and reports the medians beside every run. Prints one JSON line per version and a table for
  * docs/benchmarks.md.
  */
-/* global window, document -- the functions handed to page.evaluate run in the page */
+/* global window, document, requestAnimationFrame -- the functions handed to page.evaluate run in the page */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -126,6 +127,8 @@ async function measureOpen(version, root, id, label) {
   const browser = await chromium.launch({ executablePath: debianChromium(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const metrics = await page.context().newCDPSession(page);
+    await metrics.send('Performance.enable');
     await page.addInitScript(() => {
       window.__longTasks = [];
       new PerformanceObserver((list) => {
@@ -174,6 +177,7 @@ async function measureOpen(version, root, id, label) {
     const openTasks = await page.evaluate((from) => window.__longTasks.filter((task) => task.start >= from - 5), clickedAt);
     await page.screenshot({ path: path.join(WORK, `open-midway-${label}.png`) });
     const scrollFrom = await page.evaluate(() => performance.now());
+    const scriptBefore = await scriptMs(metrics);
     const scroller = page.locator('.reader-scroll');
     await scroller.hover();
     for (let step = 0; step < 40; step += 1) {
@@ -181,14 +185,71 @@ async function measureOpen(version, root, id, label) {
       await page.waitForTimeout(60);
     }
     await page.waitForTimeout(1000);
+    const scrollScriptMs = Math.round((await scriptMs(metrics)) - scriptBefore);
     const scrollTasks = await page.evaluate((from) => window.__longTasks.filter((task) => task.start >= from), scrollFrom);
     const longest = (tasks) => Math.round(Math.max(0, ...tasks.map((task) => task.duration)));
-    return { openMs, readyMs, openCpuMs, openLongestTaskMs: longest(openTasks), openTasksOver100Ms: openTasks.filter((task) => task.duration > 100).length, scrollLongestTaskMs: longest(scrollTasks), scrollTasksOver100Ms: scrollTasks.filter((task) => task.duration > 100).length };
+    const turns = await measurePageTurns(page, metrics);
+    return { openMs, readyMs, openCpuMs, openLongestTaskMs: longest(openTasks), openTasksOver100Ms: openTasks.filter((task) => task.duration > 100).length, scrollLongestTaskMs: longest(scrollTasks), scrollTasksOver100Ms: scrollTasks.filter((task) => task.duration > 100).length, scrollScriptMs, ...turns };
   } finally {
     await browser.close();
     serve.kill('SIGTERM');
     await new Promise((resolve) => serve.once('exit', resolve));
   }
+}
+
+const PAGE_TURNS = 30;
+
+/**
+ * The page's JavaScript time (Chromium's `ScriptDuration`, in ms) since `session` enabled its
+ * metrics: a session counts only from then, so one session serves the whole page.
+ */
+async function scriptMs(session) {
+  const { metrics } = await session.send('Performance.getMetrics');
+  return metrics.find((metric) => metric.name === 'ScriptDuration').value * 1000;
+}
+
+/**
+ * The open book switched to two columns of pages, then PAGE_TURNS turns with Page Down, one at a
+ * time: each from the key's event to the first frame painted after the page moved (a task queued
+ * from the animation frame that follows the scroll runs once that frame is painted). Median and
+ * longest, in ms.
+ */
+async function measurePageTurns(page, metrics) {
+  await page.getByRole('button', { name: 'Text layout' }).click();
+  await page.getByLabel('Layout', { exact: true }).selectOption('two-columns');
+  await page.keyboard.press('Escape');
+  await page.locator('.reading-status-text').filter({ hasText: /Page \d+ of \d+/ }).waitFor({ timeout: 180_000 });
+  await page.locator('.reader-scroll').focus();
+  await page.waitForTimeout(1000);
+  const scriptBefore = await scriptMs(metrics);
+  const times = [];
+  for (let turn = 0; turn < PAGE_TURNS; turn += 1) {
+    // Listening before the key is sent: the promise waits in the page.
+    await page.evaluate(() => {
+      window.__turn = new Promise((resolve) => {
+        const scroller = document.querySelector('.reader-scroll');
+        scroller.addEventListener(
+          'keydown',
+          (event) => {
+            const pressed = event.timeStamp;
+            scroller.addEventListener('scroll', () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - pressed))), { once: true });
+          },
+          { once: true, capture: true },
+        );
+        setTimeout(() => resolve('no key or no scroll in 30 s'), 30_000);
+      });
+    });
+    const before = await page.locator('.reading-status-text').textContent();
+    await page.keyboard.press('PageDown');
+    const time = await page.evaluate(() => window.__turn);
+    if (typeof time !== 'number') throw new Error(`page turn ${turn + 1}: ${time} (before: ${before}; after: ${await page.locator('.reading-status-text').textContent()})`);
+    times.push(time);
+    // Apart, as a reader turns them: the next turn starts after this one's work is done.
+    await page.waitForTimeout(400);
+  }
+  const pageTurnsScriptMs = Math.round((await scriptMs(metrics)) - scriptBefore);
+  const sorted = times.sort((a, b) => a - b);
+  return { pageTurnMs: Math.round(sorted[sorted.length >> 1]), pageTurnLongestMs: Math.round(sorted.at(-1)), pageTurnsScriptMs };
 }
 
 const versions = [cliOf(undefined), ...(argument('--before') === undefined ? [] : [cliOf(argument('--before'))])];
@@ -219,15 +280,15 @@ try {
 }
 const results = prepared.map(({ version, imported, opens }) => {
   const of = (key) => median(opens.map((open) => open[key]));
-  const result = { version: version.label, ...imported, openMs: of('openMs'), readyMs: of('readyMs'), openCpuMs: of('openCpuMs'), openLongestTaskMs: of('openLongestTaskMs'), openTasksOver100Ms: of('openTasksOver100Ms'), scrollLongestTaskMs: of('scrollLongestTaskMs'), scrollTasksOver100Ms: of('scrollTasksOver100Ms'), runs: opens.length, loadAfter: Number(os.loadavg()[0].toFixed(1)) };
+  const result = { version: version.label, ...imported, openMs: of('openMs'), readyMs: of('readyMs'), openCpuMs: of('openCpuMs'), openLongestTaskMs: of('openLongestTaskMs'), openTasksOver100Ms: of('openTasksOver100Ms'), scrollLongestTaskMs: of('scrollLongestTaskMs'), scrollTasksOver100Ms: of('scrollTasksOver100Ms'), scrollScriptMs: of('scrollScriptMs'), pageTurnsScriptMs: of('pageTurnsScriptMs'), pageTurnMs: of('pageTurnMs'), pageTurnLongestMs: of('pageTurnLongestMs'), runs: opens.length, loadAfter: Number(os.loadavg()[0].toFixed(1)) };
   delete result.id;
   console.log(JSON.stringify(result));
   return result;
 });
 const cpus = os.cpus();
 console.log(`\nMachine: ${cpus.length} × ${cpus[0]?.model.trim()}, ${mb(os.totalmem()) / 1024 | 0} GB RAM, Node ${process.version}. Book: ${path.basename(bookFile)}.${runs > 1 ? ` Opening: the median of ${runs} runs each, interleaved.` : ''}`);
-console.log('| version | import wall | import CPU | peak RSS (import) | load | open at 70 % | whole reader in (CPU: page, browser, server) | longest task opening | longest task scrolling 40 screens |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log(`| version | import wall | import CPU | peak RSS (import) | load | open at 70 % | whole reader in (CPU: page, browser, server) | longest task opening | longest task scrolling 40 screens (script time) | page turn in two columns (median, longest of ${PAGE_TURNS}; script time) |`);
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.version} | ${r.seconds} s | ${r.cpuSeconds} s | ${r.peakRssMb} MB | ${r.loadAverage} | ${r.openMs} ms | ${r.readyMs} ms (${r.openCpuMs} ms CPU) | ${r.openLongestTaskMs} ms (${r.openTasksOver100Ms} over 100 ms) | ${r.scrollLongestTaskMs} ms (${r.scrollTasksOver100Ms} over 100 ms) |`);
+  console.log(`| ${r.version} | ${r.seconds} s | ${r.cpuSeconds} s | ${r.peakRssMb} MB | ${r.loadAverage} | ${r.openMs} ms | ${r.readyMs} ms (${r.openCpuMs} ms CPU) | ${r.openLongestTaskMs} ms (${r.openTasksOver100Ms} over 100 ms) | ${r.scrollLongestTaskMs} ms (${r.scrollTasksOver100Ms} over 100 ms; ${r.scrollScriptMs} ms) | ${r.pageTurnMs} ms, ${r.pageTurnLongestMs} ms; ${r.pageTurnsScriptMs} ms |`);
 }
