@@ -311,9 +311,16 @@ test('pages turned just before focus mode hides the chrome stay turned: the page
 test('in a scroll, the paragraph being read stays at the top when the window narrows and widens, or the panel beside the text closes', async ({ page, quire, consoleErrors }) => {
   await openBook(page, quire.homeDir, quire.url);
   await scrollToChapter(page, 'The Spouter-Inn');
-  await page.mouse.move(640, 400);
-  await page.mouse.wheel(0, 900);
-  // The first paragraph reaching below the reader's top, and how far above the top it starts.
+  // On into the chapter, at once (a wheel's smooth scroll could still be moving when the paragraph is
+  // read), and two frames on: the scroll's event has been handled then.
+  await scroller(page).evaluate(
+    (element) =>
+      new Promise((resolve) => {
+        element.scrollTop += 900;
+        requestAnimationFrame(() => requestAnimationFrame(resolve));
+      }),
+  );
+  // The first paragraph reaching below the reader's top.
   const firstParagraph = () =>
     page.evaluate(() => {
       const scroller = document.querySelector('.reader-scroll')!;
@@ -327,7 +334,7 @@ test('in a scroll, the paragraph being read stays at the top when the window nar
     await page.setViewportSize({ width, height });
     await expect.poll(firstParagraph, `at ${width}×${height}`).toBe(reading);
   }
-  // Focus mode folds the panel beside the text away, and the text widens.
+  // Focus mode hides the header and the toolbar and folds the panel beside the text away: the reader grows.
   await page.locator('.reader-scroll').focus();
   await page.keyboard.press('f');
   await expect(page.locator('.reader-toolbar[data-focus-mode]')).toHaveCount(1);

@@ -63,7 +63,7 @@ describe('reading position', () => {
     scroller.scrollTop = 45;
     // The third line (characters 20–29) is the first reaching below the top.
     expect(measureReadingProgress(scroller, container).position).toBe(20);
-    // Twenty characters more before it, and the line at the top is the fifth: characters 40–49.
+    // Twenty characters more before it, and scrolled two lines on: the same text at the top, now characters 40–49.
     container.prepend(Object.assign(document.createElement('p'), { textContent: 'ABCDEFGHIJ' }));
     (container.querySelector('p:nth-child(2)')!.firstChild as Text).insertData(0, 'KLMNOPQRST');
     scroller.scrollTop = 85;
