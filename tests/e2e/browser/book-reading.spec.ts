@@ -267,7 +267,7 @@ test('a right-to-left book turns its pages leftward: ← is the next page, and t
   expect(consoleErrors).toEqual([]);
 });
 
-test('pages turned just before focus mode hides the chrome stay turned: the page shown holds the text that was first on screen', async ({ page, quire, consoleErrors }) => {
+test('pages turned just before focus mode hides the chrome stay turned, and through other window sizes the page shown holds the text that was first on screen', async ({ page, quire, consoleErrors }) => {
   await openBook(page, quire.homeDir, quire.url);
   await openTextLayout(page, 1280);
   await page.getByLabel('Layout', { exact: true }).selectOption('one-column');
@@ -305,6 +305,11 @@ test('pages turned just before focus mode hides the chrome stay turned: the page
       return rects.some((rect) => rect.left >= box.left - 1 && rect.right <= box.right + 1) ? 'on the page' : 'off the page';
     }, words);
   await expect.poll(() => beforeOnPage(before)).toBe('on the page');
+  // And through windows of other sizes, the page turns with them.
+  for (const [width, height] of [[800, 700], [360, 740], [2560, 1440], [1280, 800]] as const) {
+    await page.setViewportSize({ width, height });
+    await expect.poll(() => beforeOnPage(before), `at ${width}×${height}`).toBe('on the page');
+  }
   expect(consoleErrors).toEqual([]);
 });
 
