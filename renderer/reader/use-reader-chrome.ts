@@ -3,25 +3,13 @@
  * wide window and a drawer (opened from the toolbar) in a narrow one or in focus mode; focus mode
  * hides the header, toolbar and panel until they are asked for (reader.css).
  */
-import { useCallback, useSyncExternalStore, type RefObject } from 'react';
+import { useCallback, type RefObject } from 'react';
+import { useMediaQuery } from '../app/use-media-query';
 import { useSettings } from '../app/settings-context';
 import { useDisclosure, type Disclosure } from '../app/use-disclosure';
 
 /** Below this the panel is a drawer; reader.css and app.css break at the same width. */
 export const NARROW_WINDOW_QUERY = '(max-width: 1159.98px)';
-
-function useMediaQuery(query: string): boolean {
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      if (typeof window.matchMedia !== 'function') return () => undefined;
-      const list = window.matchMedia(query);
-      list.addEventListener('change', onChange);
-      return () => list.removeEventListener('change', onChange);
-    },
-    [query],
-  );
-  return useSyncExternalStore(subscribe, () => typeof window.matchMedia === 'function' && window.matchMedia(query).matches);
-}
 
 export interface ReaderChrome {
   focusMode: boolean;

@@ -2,6 +2,7 @@ import { FormattedMessage } from 'react-intl';
 import { useText } from '../i18n/use-text';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../electron/shared/models';
+import { useMediaQuery } from '../app/use-media-query';
 import { ViewErrorBoundary } from '../app/ViewErrorBoundary';
 import { clearSearchFilters, isSearchFiltered } from './search-filter';
 import { SearchFilterBar } from './SearchFilterBar';
@@ -13,6 +14,11 @@ import { useSearchLibrary } from './use-search-library';
 import { useSearchShortcuts } from './use-search-shortcuts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+/**
+ * A phone-width window (app.css hides the app's name at the same width): the box's hint is the
+ * search's name alone; a phone has no Ctrl+K, and the key left the hint cut at its bracket.
+ */
+const PHONE_WIDTH_QUERY = '(max-width: 520px)';
 
 interface SearchBoxProps {
   onOpenHit: (hit: SearchHit) => void;
@@ -28,6 +34,7 @@ interface SearchBoxProps {
 export function SearchBox({ onOpenHit, onBackToLibrary }: SearchBoxProps) {
   const { query, filter, state, change, submit, clear, setFilter, loadMore } = useSearch();
   const text = useText();
+  const phoneWidth = useMediaQuery(PHONE_WIDTH_QUERY);
   const [open, setOpen] = useState(false);
   // The active result belongs to one list of hits; a new answer starts with none active.
   const [active, setActive] = useState<{ hits: SearchHit[] | null; index: number }>({ hits: null, index: -1 });
@@ -116,7 +123,7 @@ export function SearchBox({ onOpenHit, onBackToLibrary }: SearchBoxProps) {
         className="search-input"
         type="search"
         value={query}
-        placeholder={text('search.placeholder', { keys: isMac ? '⌘K' : 'Ctrl+K' })}
+        placeholder={phoneWidth ? text('search.label') : text('search.placeholder', { keys: isMac ? '⌘K' : 'Ctrl+K' })}
         autoComplete="off"
         spellCheck={false}
         aria-describedby={hintId}
