@@ -418,8 +418,9 @@ test('pages end between lines: a vertical novel and the same book set horizontal
     await expect(lines.getByRole('button', { name: mode })).toHaveAttribute('aria-pressed', 'true');
     for (const [width, height] of [[1280, 800], [1017, 731], [800, 1100]] as const) {
       await page.setViewportSize({ width, height });
-      // Home goes to the first page (again, should the new size's re-layout take the text back to its place after it:
-      // the reading column's size is read across two frames, and the first page must still be shown once it holds).
+      // Home goes to the first page (again, should Home's scroll come while the new size's re-layout is still to be
+      // handled: the reader does not take a scroll made in the old layout as its place, and goes back to the place
+      // before it). The reading column's size is read across two frames, and the first page must still be shown once it holds.
       await expect(async () => {
         await scroller.focus();
         await page.keyboard.press('Home');
