@@ -14,10 +14,10 @@ export interface ExtractTask {
   url?: string;
   maxBytes?: number;
   /**
-   * a large file, sent when nothing else is being read (run-import.ts): the host reads it on a
-   * fresh worker with no other worker beside it, and retires that worker afterwards
+   * a large file (run-import.ts): the host reads it on a fresh worker of its own, which ends with
+   * the file, while its other workers go on with ordinary files (import-host.ts)
    */
-  alone?: boolean;
+  large?: boolean;
 }
 
 /**

@@ -79,12 +79,26 @@ async function startHost(): Promise<void> {
   runProcessInBackground();
   const channel = parentChannel();
   const { default: Pool } = (await import(pathToFileURL(options.tinypoolPath).href)) as { default: typeof Tinypool };
+  const filename = pathToFileURL(options.workerPath).href;
   const pool = new Pool({
-    filename: pathToFileURL(options.workerPath).href,
+    filename,
     minThreads: 0,
     maxThreads: options.threads,
     idleTimeout: IDLE_MS,
     maxMemoryLimitBeforeRecycle: RECYCLE_HEAP_BYTES,
+    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 3 * WORKER_SEMI_SPACE_MB },
+  });
+  /**
+   * Large files (`task.large`, one at a time: run-import.ts) are read on a worker of their own, a
+   * fresh one for each file that ends with it: its heap holds nothing from earlier files, and all
+   * the memory the page took goes back to the system with the thread. The ordinary workers go on
+   * with the files after it meanwhile, each on a core of its own.
+   */
+  const largePool = new Pool({
+    filename,
+    minThreads: 0,
+    maxThreads: 1,
+    isolateWorkers: true,
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 3 * WORKER_SEMI_SPACE_MB },
   });
   const rotation = new WorkerRotation(pool, options.filesPerWorkerLife * options.threads);
@@ -95,9 +109,9 @@ async function startHost(): Promise<void> {
    * throttled there: this loop only checks and passes them on).
    */
   const extract = async (task: ExtractTask, signal: AbortSignal, onProgress: (progress: ExtractProgress) => void): Promise<ExtractResult> => {
-    await warming;
-    const alone = task.alone === true;
-    if (alone) await rotation.beforeAlone();
+    const large = task.large === true;
+    if (large) rotation.beforeLarge();
+    else await warming;
     const { port1, port2 } = new MessageChannel();
     port1.on('message', (message: unknown) => {
       const progress = readExtractProgress(message);
@@ -105,10 +119,10 @@ async function startHost(): Promise<void> {
     });
     try {
       const withPort: WorkerTask = { ...task, progress: port2 };
-      return (await pool.run(withPort, { signal, transferList: [port2] })) as ExtractResult;
+      return (await (large ? largePool : pool).run(withPort, { signal, transferList: [port2] })) as ExtractResult;
     } finally {
       port1.close();
-      rotation.afterFile({ alone });
+      if (!large) rotation.afterFile();
     }
   };
   const running = new Map<number, AbortController>();
@@ -150,7 +164,7 @@ async function startHost(): Promise<void> {
       .finally(() => running.delete(request.id));
   });
   channel.onParentGone(() => {
-    void pool.destroy().finally(() => process.exit(0));
+    void Promise.all([pool.destroy(), largePool.destroy()]).finally(() => process.exit(0));
   });
   channel.send({ type: 'ready' });
 }

@@ -19,20 +19,21 @@ import { runImport } from './run-import';
 const PROGRESS_INTERVAL_MS = 100;
 /**
  * Files being read per worker thread. Results are written in the walk's order, so a slow file at
- * the head (a large manual page takes seconds) holds up the writes; meanwhile the other threads
- * keep reading the files after it, up to this many each (with 2, they sat idle behind it). A
- * file's result is its text and HTML, small next to what reading it takes, and large files are
- * still read one at a time.
+ * the head (a manual page of a megabyte or two takes a second or more) holds up the writes;
+ * meanwhile the other threads keep reading the files after it, up to this many each (with 2, they
+ * sat idle behind it). A file's result is its text and HTML, small next to what reading it takes.
+ * Large files are set aside (run-import.ts) and do not count.
  */
 const IN_FLIGHT_PER_THREAD = 8;
 /**
- * Files above this are read alone (run-import.ts): reading a web page takes about 60 times its
- * markup in heap (the largest page of the Debian manuals, 4 MB, about 250 MB), an ordinary one a
- * few megabytes. Three of the 4,849 Debian manual pages are this large. Not lower: reading alone
- * costs about three worker starts (a second of CPU each), and news pages of 1–2 MB are mostly
- * inline scripts and styles, a small DOM. With this at 1 MiB and the workers' collection threshold
- * at 128 MB (import-worker.ts), 120 real news pages (five copies of 24, one of 1.1 MB) took
- * 16.5–17.8 s to import; with both raised, 10.6–10.7 s (docs/benchmarks.md).
+ * Files above this are read on a fresh worker of their own, one at a time, beside the ordinary
+ * ones (run-import.ts): reading a web page takes about 60 times its markup in heap (the largest
+ * page of the Debian manuals, 4 MB, about 250 MB), an ordinary one a few megabytes. Three of the
+ * 4,849 Debian manual pages are this large. Not lower: each costs a worker start (a second of
+ * CPU), and news pages of 1–2 MB are mostly inline scripts and styles, a small DOM. With this at
+ * 1 MiB and the workers' collection threshold at 128 MB (import-worker.ts), 120 real news pages
+ * (five copies of 24, one of 1.1 MB) took 16.5–17.8 s to import; with both raised, 10.6–10.7 s
+ * (docs/benchmarks.md; large files were then read alone, with nothing beside them).
  */
 const LARGE_FILE_BYTES = 2 * 1024 * 1024;
 

@@ -2,7 +2,7 @@
  * When the import host replaces its workers with fresh ones (import-host.ts). A fresh worker is the
  * only way to hand all of a worker's memory back to the system: V8 and the allocator keep much of
  * what a worker once used, so its resident memory creeps up over thousands of pages while its live
- * heap does not, and a large page leaves it far above an ordinary one's needs.
+ * heap does not. (A large file is read on a worker of its own, which ends with it.)
  */
 
 /** What the rotation needs of the pool (Tinypool's `recycleWorkers`). */
@@ -21,19 +21,23 @@ export class WorkerRotation {
   ) {}
 
   /**
-   * Before a large file, read alone: every idle worker ends first, so the file is read by a fresh
-   * worker with nothing beside it, and the import's peak is that one page, not the page plus what
-   * the other workers hold.
+   * Before a large file, which is read on a worker of its own: only one ordinary file is read
+   * beside it (the pool sends one file per thread), so the other ordinary worker would sit idle
+   * with its memory (110–150 MB) beside the large page's. Idle workers end now, the busy one after
+   * its file; fresh ones start as files come.
    */
-  async beforeAlone(): Promise<void> {
-    this.filesSinceFresh = 0;
-    await this.pool.recycleWorkers();
+  beforeLarge(): void {
+    this.recycle();
   }
 
-  /** After each file: the workers are replaced after a large file, and once they have read their share. */
-  afterFile({ alone }: { alone: boolean }): void {
+  /** After each file: the workers are replaced once they have read their share. */
+  afterFile(): void {
     this.filesSinceFresh += 1;
-    if (!alone && this.filesSinceFresh < this.filesPerRotation) return;
+    if (this.filesSinceFresh < this.filesPerRotation) return;
+    this.recycle();
+  }
+
+  private recycle(): void {
     this.filesSinceFresh = 0;
     // A worker that cannot be ended cleanly is gone anyway; the pool starts a new one for the next file.
     this.pool.recycleWorkers().catch(() => undefined);

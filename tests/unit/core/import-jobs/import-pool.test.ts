@@ -86,20 +86,21 @@ describe('the import pool', () => {
     }
   }, 60_000);
 
-  it('every file is read once while its workers are replaced, a large file alone on a fresh one, and a failing file fails alone', async () => {
-    // A fresh pair of workers after every file read, and before and after the file read alone.
+  it('every file is read once while its workers are replaced, a large file on a worker of its own beside the others, and a failing file fails alone', async () => {
+    // A fresh pair of workers after every file read.
     const pool = createImportPool({ threads: 2, filesPerWorkerLife: 1, log: () => {} });
     try {
       const names = Array.from({ length: 9 }, (_, i) => `Page ${i + 1}`);
       const files = names.map((name, i) => page(`page-${i + 1}.html`, name));
       const empty = path.join(dir, 'empty.html');
       writeFileSync(empty, '<html><body></body></html>');
-      const read = (file: string, alone = false): Promise<string | null> =>
-        pool.extract({ fileName: file, filePath: file, ...(alone ? { alone } : {}) }).then((result) => (result.ok ? titleOf(result) : result.reason));
+      const read = (file: string, large = false): Promise<string | null> =>
+        pool.extract({ fileName: file, filePath: file, ...(large ? { large } : {}) }).then((result) => (result.ok ? titleOf(result) : result.reason));
       const first = await Promise.all([...files.slice(0, 4), empty].map((file) => read(file)));
-      const large = await read(files[4]!, true);
-      const rest = await Promise.all(files.slice(5).map((file) => read(file)));
-      expect([...first, large, ...rest]).toEqual([...names.slice(0, 4), 'This page has no readable text.', ...names.slice(4)]);
+      const [large, ...rest] = await Promise.all([read(files[4]!, true), ...files.slice(5).map((file) => read(file))]);
+      // Another large file after it, on another fresh worker.
+      const second = await read(files[0]!, true);
+      expect([...first, large, ...rest, second]).toEqual([...names.slice(0, 4), 'This page has no readable text.', ...names.slice(4), names[0]]);
     } finally {
       await pool.close();
     }
@@ -118,7 +119,7 @@ describe('the import pool', () => {
       const file = path.join(dir, 'long.html');
       const html = `<html><head><title>A long page</title></head><body><article><img src="long_files/lock.png" alt="A lock">${paragraphs.join('\n')}</article></body></html>`;
       writeFileSync(file, html);
-      const result = await pool.extract({ fileName: file, filePath: file, alone: true });
+      const result = await pool.extract({ fileName: file, filePath: file, large: true });
       expect(titleOf(result)).toBe('A long page');
       if (!result.ok) throw new Error(result.reason);
       expect(result.original?.bytes.length).toBe(statSync(file).size);
