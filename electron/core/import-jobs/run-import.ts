@@ -75,16 +75,15 @@ export async function runImport(options: RunImportOptions): Promise<void> {
 
   /** Waits for a file's result and writes it (the library's writes are one at a time, whoever asks). */
   const finish = async ({ source, result }: InFlight, onRead: () => void = () => undefined): Promise<void> => {
-    let extracted: ExtractResult;
+    let extracted: ExtractResult | null = null;
     try {
       extracted = await result;
     } catch (error) {
-      onRead();
-      if (signal.aborted) return;
-      extracted = { ok: false, ...options.reasonFor(error, source), unexpected: null };
+      // A cancelled import's files are dropped, not failed.
+      if (!signal.aborted) extracted = { ok: false, ...options.reasonFor(error, source), unexpected: null };
     }
     onRead();
-    if (signal.aborted) return;
+    if (signal.aborted || extracted === null) return;
     if (!extracted.ok) {
       if (extracted.unexpected !== null) options.onUnexpected(source, extracted.unexpected);
       options.onOutcome({ status: 'failed', source, ...reasonOnly(extracted) });

@@ -10,7 +10,10 @@ const MB = 1024 * 1024;
 const readingMs = (size: number): number => (size > MB ? 40 : 5);
 
 /** Runs an import over files of the given sizes with an extractor that takes a while per file, recording what was read at once. */
-async function importSizes(sizes: number[], { signal = new AbortController().signal, walkFailsAfter = Infinity }: { signal?: AbortSignal; walkFailsAfter?: number } = {}) {
+async function importSizes(
+  sizes: number[],
+  { signal = new AbortController().signal, walkFailsAfter = Infinity, rejected = [] }: { signal?: AbortSignal; walkFailsAfter?: number; rejected?: number[] } = {},
+) {
   const reading = new Set<string>();
   let mostAtOnce = 0;
   let mostLargeAtOnce = 0;
@@ -28,6 +31,7 @@ async function importSizes(sizes: number[], { signal = new AbortController().sig
   }
   let finished = false;
   const writtenAfterTheEnd: string[] = [];
+  const reasons = new Map<string, string>();
   const run = runImport({
     files: walk(),
     async extract(task: ExtractTask, taskSignal: AbortSignal): Promise<ExtractResult> {
@@ -39,6 +43,8 @@ async function importSizes(sizes: number[], { signal = new AbortController().sig
       await new Promise((resolve) => setTimeout(resolve, readingMs(sizeOf.get(task.fileName)!)));
       reading.delete(task.fileName);
       if (taskSignal.aborted) throw new DOMException('The import was cancelled.', 'AbortError');
+      // A worker that stopped, as the pool reports it.
+      if (rejected.some((i) => task.fileName === `/f${i}.html`)) throw new Error('The worker stopped.');
       return { ok: false, reason: 'read', unexpected: null };
     },
     async write(file): Promise<ImportOutcome> {
@@ -53,7 +59,10 @@ async function importSizes(sizes: number[], { signal = new AbortController().sig
     onCurrent: () => undefined,
     onReading: () => undefined,
     onFound: () => undefined,
-    onOutcome: (outcome) => (finished ? writtenAfterTheEnd : written).push(outcome.source),
+    onOutcome: (outcome) => {
+      (finished ? writtenAfterTheEnd : written).push(outcome.source);
+      if (outcome.status === 'failed') reasons.set(outcome.source, outcome.reason);
+    },
     onSkipped: () => undefined,
     onUnexpected: () => undefined,
   });
@@ -64,7 +73,7 @@ async function importSizes(sizes: number[], { signal = new AbortController().sig
   finished = true;
   // Anything still on its way would arrive within a large file's reading.
   await new Promise((resolve) => setTimeout(resolve, 3 * readingMs(2 * MB)));
-  return { mostAtOnce, mostLargeAtOnce, mostBesideLarge, written, large, failure, writtenAfterTheEnd };
+  return { mostAtOnce, mostLargeAtOnce, mostBesideLarge, written, large, failure, writtenAfterTheEnd, reasons };
 }
 
 const ordinary = (written: string[], sizes: number[]): string[] => written.filter((file) => sizes[Number(file.slice(2, -5))]! <= MB);
@@ -89,6 +98,16 @@ describe('the bulk import pipeline', () => {
     const { mostAtOnce, mostLargeAtOnce } = await importSizes(Array.from({ length: 12 }, () => 20_000));
     expect(mostAtOnce).toBe(4);
     expect(mostLargeAtOnce).toBe(0);
+  });
+
+  it('a file whose reading fails fails alone: every other file is still written once, large or not', async () => {
+    const sizes = [10_000, 20_000, 3 * MB, 30_000, 40_000, 50_000, 60_000, 4 * MB, 70_000];
+    const { written, reasons, failure } = await importSizes(sizes, { rejected: [1, 7] });
+    expect(failure).toBeNull();
+    expect([...written].sort()).toEqual(sizes.map((_, i) => `/f${i}.html`).sort());
+    expect(reasons.get('/f1.html')).toBe('unreadable');
+    expect(reasons.get('/f7.html')).toBe('unreadable');
+    expect(reasons.get('/f0.html')).toBe('read');
   });
 
   it('when the walk fails while a large file is being read, ends only once that file is written', async () => {
