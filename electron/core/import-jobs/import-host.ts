@@ -92,7 +92,7 @@ async function startHost(): Promise<void> {
    * Large files (`task.large`, one at a time: run-import.ts) are read on a worker of their own, a
    * fresh one for each file that ends with it: its heap holds nothing from earlier files, and all
    * the memory the page took goes back to the system with the thread. The ordinary workers go on
-   * with the files after it meanwhile, each on a core of its own.
+   * with the files after it meanwhile.
    */
   const largePool = new Pool({
     filename,
