@@ -79,28 +79,20 @@ async function startHost(): Promise<void> {
   runProcessInBackground();
   const channel = parentChannel();
   const { default: Pool } = (await import(pathToFileURL(options.tinypoolPath).href)) as { default: typeof Tinypool };
-  const filename = pathToFileURL(options.workerPath).href;
-  const pool = new Pool({
-    filename,
+  /** What every worker runs, and its heap's limits. */
+  const workers = {
+    filename: pathToFileURL(options.workerPath).href,
     minThreads: 0,
-    maxThreads: options.threads,
-    idleTimeout: IDLE_MS,
-    maxMemoryLimitBeforeRecycle: RECYCLE_HEAP_BYTES,
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 3 * WORKER_SEMI_SPACE_MB },
-  });
+  };
+  const pool = new Pool({ ...workers, maxThreads: options.threads, idleTimeout: IDLE_MS, maxMemoryLimitBeforeRecycle: RECYCLE_HEAP_BYTES });
   /**
    * Large files (`task.large`, one at a time: run-import.ts) are read on a worker of their own, a
    * fresh one for each file that ends with it: its heap holds nothing from earlier files, and all
    * the memory the page took goes back to the system with the thread. The ordinary workers go on
    * with the files after it meanwhile.
    */
-  const largePool = new Pool({
-    filename,
-    minThreads: 0,
-    maxThreads: 1,
-    isolateWorkers: true,
-    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 3 * WORKER_SEMI_SPACE_MB },
-  });
+  const largePool = new Pool({ ...workers, maxThreads: 1, isolateWorkers: true });
   const rotation = new WorkerRotation(pool, options.filesPerWorkerLife * options.threads);
   /** The warm-up page being read (`warm`); files wait for it, so that they take its worker. */
   let warming: Promise<void> = Promise.resolve();

@@ -51,6 +51,12 @@ interface InFlight {
   result: Promise<ExtractResult>;
 }
 
+/** A large file read beside the others, and its write once read. */
+interface SetAside {
+  source: string;
+  written: Promise<void>;
+}
+
 const failed = (reason: FailureReason): Promise<ExtractResult> => Promise.resolve({ ok: false, ...reason, unexpected: null });
 
 export async function runImport(options: RunImportOptions): Promise<void> {
@@ -58,7 +64,7 @@ export async function runImport(options: RunImportOptions): Promise<void> {
   /** the ordinary files being read, written in the walk's order */
   const queue: InFlight[] = [];
   /** the large file set aside, until it is written */
-  let aside: { source: string; written: Promise<void> } | null = null;
+  let aside: SetAside | null = null;
 
   type Readable = Exclude<ImportCandidate, { skipped: true }>;
   const isLarge = (candidate: Readable): boolean => !('error' in candidate) && candidate.size <= options.maxBytes && candidate.size > options.largeBytes;
@@ -74,7 +80,7 @@ export async function runImport(options: RunImportOptions): Promise<void> {
   };
 
   /** Waits for a file's result and writes it (the library's writes are one at a time, whoever asks). */
-  const finish = async ({ source, result }: InFlight, onRead: () => void = () => undefined): Promise<void> => {
+  const finish = async ({ source, result }: InFlight): Promise<void> => {
     let extracted: ExtractResult | null = null;
     try {
       extracted = await result;
@@ -82,7 +88,6 @@ export async function runImport(options: RunImportOptions): Promise<void> {
       // A cancelled import's files are dropped, not failed.
       if (!signal.aborted) extracted = { ok: false, ...options.reasonFor(error, source), unexpected: null };
     }
-    onRead();
     if (signal.aborted || extracted === null) return;
     if (!extracted.ok) {
       if (extracted.unexpected !== null) options.onUnexpected(source, extracted.unexpected);
@@ -92,10 +97,11 @@ export async function runImport(options: RunImportOptions): Promise<void> {
     options.onOutcome(await options.write({ path: source, bytes: extracted.original?.bytes ?? null }, extracted.article));
   };
 
+  // Taken off the queue at once: the walk waits for this anyway, so no one counts the queue meanwhile.
   const finishHead = async (): Promise<void> => {
-    const head = queue[0]!;
+    const head = queue.shift()!;
     options.onCurrent(head.source);
-    await finish(head, () => queue.shift());
+    await finish(head);
   };
 
   /** Waits until the large file set aside is written (`finish` never rejects). */
@@ -119,7 +125,7 @@ export async function runImport(options: RunImportOptions): Promise<void> {
         await finishAside();
         if (signal.aborted) break;
         const inFlight = start(candidate);
-        const set: { source: string; written: Promise<void> } = {
+        const set: SetAside = {
           source: inFlight.source,
           written: finish(inFlight).finally(() => {
             if (aside === set) aside = null;
