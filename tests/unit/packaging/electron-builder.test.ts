@@ -174,6 +174,15 @@ describe('what the app ships (the linux dir build)', () => {
     }
   });
 
+  it('ships Tinypool as patched at install (patches/): a worker ended while starting is started again for its file', () => {
+    const file = 'node_modules/tinypool/dist/index.js';
+    const shipped = readFileSync(path.join(packed.unpackedDir, file), 'utf8');
+    expect(shipped).toBe(readFileSync(path.join(root, file), 'utf8'));
+    // Tinypool as published ends recycleWorkers with _ensureMinimumWorkers() alone
+    const recycle = shipped.slice(shipped.indexOf('async recycleWorkers(_options'));
+    expect(recycle.slice(0, recycle.indexOf('\n\t}\n'))).toContain('this._ensureEnoughWorkersForTaskQueue();');
+  });
+
   it('leaves out sources, tests, source maps, build resources and development tools, packed or unpacked', () => {
     const forbidden = [...packedFiles, ...unpackedFiles].filter(
       (file) =>

@@ -163,6 +163,23 @@ describe('the import pool', () => {
     }
   }, 60_000);
 
+  it('a large file first, while the warm-up page waits for its worker: the ordinary files after it are read too', async () => {
+    // A folder whose first file is large: the ordinary workers are replaced before it (worker-rotation.ts)
+    // while the one started for the warm-up page is still starting, and the files after it wait
+    // for the warm-up. Until 2026-12-07 that worker was ended with the warm-up page still waiting
+    // for it, no other was started, and the import never ended.
+    const pool = createImportPool({ threads: 2, log: () => {} });
+    try {
+      pool.warm();
+      const names = ['A large page', 'Harbour pilots', 'Canal locks', 'Lighthouse keepers'];
+      const files = names.map((name, i) => page(`p${i}.html`, name));
+      const read = await Promise.all(files.map((file, i) => pool.extract({ fileName: file, filePath: file, ...(i === 0 ? { large: true } : {}) })));
+      expect(read.map(titleOf)).toEqual(names);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
   it.skipIf(process.platform !== 'linux')(
     "on Linux, the host's workers run below Quire, while V8's helpers, which compile and collect for them, do not",
     async () => {
