@@ -176,6 +176,21 @@ describe('quire CLI (built, real core)', () => {
     expect(onlyImages.stderr.trim()).toBe(`Nothing to import: no documents in ${path.join(folder, 'images')} (only 2 .png).`);
   });
 
+  it('imports a folder whose first file is a large page, and every page after it', async () => {
+    // Above 2 MiB, a page is read on a worker of its own (run-import.ts); the ordinary workers are
+    // replaced before it while the import's warm-up page still waits for its worker to start.
+    const folder = path.join(root, 'large-first');
+    mkdirSync(folder);
+    const paragraph = `<p>${'Long manuals are read on a worker of their own while the pages after them go on. '.repeat(10)}</p>`;
+    writeFileSync(path.join(folder, 'a-large.html'), `<html><head><title>A large manual</title></head><body><article><h1>A large manual</h1>${paragraph.repeat(3_000)}</article></body></html>`);
+    const titles = ['Harbour pilots', 'Canal locks', 'Lighthouse keepers'];
+    titles.forEach((title, i) => writeFileSync(path.join(folder, `b${i}.html`), `<html><head><title>${title}</title></head><body><p>A short page about ${title.toLowerCase()}.</p></body></html>`));
+    const run = await quire('import', folder);
+    expect(run.code).toBe(0);
+    const imported = run.stdout.trim().split('\n').filter((line) => line.startsWith('imported'));
+    expect(imported.map((line) => line.split(/ {2}/).at(-1)).sort()).toEqual(['A large manual', ...titles].sort());
+  }, 60_000);
+
   it('a first command about one article still gives a new library its sample articles', async () => {
     const fresh = path.join(root, 'fresh-library');
     const shown = await runQuire(root, fresh, ['show', 'no-such-article']);
