@@ -22,9 +22,10 @@ export class WorkerRotation {
 
   /**
    * Before a large file, which is read on a worker of its own: only one ordinary file is read
-   * beside it (the pool sends one file per thread), so the other ordinary worker would sit idle
-   * with its memory (110–150 MB) beside the large page's. Idle workers end now, the busy one after
-   * its file; fresh ones start as files come.
+   * beside it (Quire sends the host at most one file per thread, the large one among them:
+   * `dispatch` in import-pool.ts), so the other ordinary worker would sit idle with its memory
+   * (110–150 MB) beside the large page's. Idle workers end now, the busy one after its file; fresh
+   * ones start as files come.
    */
   beforeLarge(): void {
     this.recycle();
