@@ -76,10 +76,10 @@ export const importHostEnv = (env: Readonly<Record<string, string | undefined>> 
 /**
  * V8's flags for the host and its workers where Quire starts it with Node (the command line,
  * `quire serve`):
- * - no TurboFan, V8's top tier. Most imports are a few dozen files (a worker lived for at most
- *   250 when this was measured), so its code rarely runs long enough to repay TurboFan's
- *   compiles, which on a machine whose cores the two workers already fill take CPU from the
- *   reading itself; Maglev, the tier below, still optimizes what is hot. Measured on 120 real news pages (`quire import`,
+ * - no TurboFan, V8's top tier. A worker lives for at most 250 files and most imports are a few
+ *   dozen, so its code rarely runs long enough to repay TurboFan's compiles, which on a machine
+ *   whose cores the two workers already fill take CPU from the reading itself; Maglev, the tier
+ *   below, still optimizes what is hot. Measured on 120 real news pages (`quire import`,
  *   alternating, 6 runs each): 10.8 → 9.9 s, 19.4 → 17.4 CPU-s, the host's peak 328 → 317 MB; over
  *   thousands of Debian pages the host's peak is about 50 MB higher, the speed within the spread
  *   of runs (docs/benchmarks.md, "Import").

@@ -34,14 +34,12 @@ export const WORKER_HEAP_MB = 512;
 
 /**
  * Files one worker reads before the import host replaces it with a fresh one (counted over all its
- * workers: 1,000 × threads). A fresh worker starts from its baseline again, whatever V8 or the
- * allocator kept. What crept up until 2026-12-07 (380 → 575 MB for two workers over the 4,849
- * Debian pages, while each worker's live heap stayed between 55 and 120 MB) was V8's pool of freed
- * pages, which the workers now give back themselves every hundred files and after each large one
- * (import-worker.ts), for a fraction of a start's cost: about half a second of CPU, and the
- * worker's compiled code. Replaced every 250 files until then.
+ * workers: 250 × threads). A worker's resident memory creeps up over thousands of pages though
+ * its live heap does not (memory V8 and the allocator keep once used: measured 380 → 575 MB for
+ * two workers over the 4,849 Debian pages); a fresh worker starts from its baseline again. A start
+ * costs about a second of CPU (loading jsdom), a few per cent of the time 250 pages take.
  */
-export const FILES_PER_WORKER_LIFE = 1000;
+export const FILES_PER_WORKER_LIFE = 250;
 
 export interface ImportPool {
   /** how many files are read at once */

@@ -22,64 +22,26 @@ import { partBeingRead, throttleProgress } from './progress-throttle';
  */
 const COLLECT_ABOVE_BYTES = 256 * 1024 * 1024;
 
-/**
- * A file larger than this is followed by the same collection, whatever the heap's size then. V8
- * keeps the pages a collection frees in a pool of the worker's own, for its next allocations, and
- * gives them back to the system only in a collection meant to reduce memory (its memory reducer
- * runs on timers, which a worker always busy with files or waiting for one never gets): once a
- * page of a few hundred kilobytes has grown the heap by a hundred megabytes or two, the worker kept
- * those pages, resident, for the rest of its life. Measured on 300 Debian pages read in one thread
- * (two of them above this): resident 280 MB at the end without, 100 MB with, its peak 281 → 210 MB,
- * for two collections (about 90 ms each) and 5 % more page faults. At 256 KB (seven pages), the
- * heap grown again after each collection took 80 % more page faults.
- */
-const RELEASE_AFTER_BYTES = 512 * 1024;
-
-/**
- * Files after which the worker gives its pool of pages back in any case: ordinary pages grow it
- * too, only more slowly. About 70 ms per hundred files, where replacing the worker with a fresh one
- * (which gives back everything, but costs half a second of CPU to start and its compiled code) is
- * kept for far longer lives (FILES_PER_WORKER_LIFE in import-pool.ts). Read one after another in
- * one thread with this collection, 1,211 Debian pages kept the worker at 85–100 MB resident.
- */
-const RELEASE_EVERY_FILES = 100;
-
-/** Files this worker has read since its pool of pages was last given back. */
-let filesSinceRelease = 0;
-
 type CollectGarbage = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
 
 /**
  * A full collection that also gives the freed pages back to the system (V8's `last-resort`
- * flavour; a plain one keeps them), when the import host exposed `gc()` (import-host.ts): after a
- * large file (`fileBytes`), every hundred files, or when the heap is still large. Run before the
- * result goes back, so that the pool's own check of the heap (which replaces a worker whose heap
- * stays large) sees what the file left alive rather than its garbage.
+ * flavour; a plain one keeps them), when the import host exposed `gc()` (import-host.ts). Run
+ * before the result goes back, so that the pool's own check of the heap (which replaces a worker
+ * whose heap stays large) sees what the file left alive rather than its garbage.
  */
-function releaseMemory(fileBytes: number): void {
+function releaseMemory(): void {
   const collect = (globalThis as { gc?: CollectGarbage }).gc;
-  if (!collect) return;
-  filesSinceRelease += 1;
-  if (fileBytes > RELEASE_AFTER_BYTES || filesSinceRelease >= RELEASE_EVERY_FILES || getHeapStatistics().total_heap_size > COLLECT_ABOVE_BYTES) {
-    collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
-    filesSinceRelease = 0;
-  }
+  if (collect && getHeapStatistics().total_heap_size > COLLECT_ABOVE_BYTES) collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }
 
 export default async function extract({ progress: port, ...task }: WorkerTask): Promise<ExtractResult> {
-  const input: InputSize = { bytes: 0 };
   try {
-    return await extractFile(task, port && progressSender(port), input);
+    return await extractFile(task, port && progressSender(port));
   } finally {
     port?.close();
-    // A file read as large has a worker of its own, which ends with it and gives back everything.
-    if (task.large !== true) releaseMemory(input.bytes);
+    releaseMemory();
   }
-}
-
-/** How many bytes the file being read has, once known. */
-interface InputSize {
-  bytes: number;
 }
 
 type OnProgress = (done: number, total: number, unit: ReadingUnit) => void;
@@ -95,19 +57,17 @@ function progressSender(port: NonNullable<WorkerTask['progress']>): OnProgress {
   };
 }
 
-async function extractFile(task: ExtractTask, onProgress: OnProgress | undefined, input: InputSize): Promise<ExtractResult> {
+async function extractFile(task: ExtractTask, onProgress: OnProgress | undefined): Promise<ExtractResult> {
   let unexpected: string | null = null;
   try {
     if (task.url !== undefined) {
       const { importFromUrl } = await import('../importers/fetch-url');
       const fetched = await importFromUrl(task.url);
-      input.bytes = fetched.bytes.length;
       return { ok: true, article: toExtracted(fetched), original: { fileName: fetched.fileName, bytes: fetched.bytes } };
     }
     const maxBytes = task.maxBytes ?? MAX_IMPORT_BYTES;
     const fromDisk = task.bytes === undefined && task.filePath !== undefined;
     const bytes = task.bytes ?? (task.filePath !== undefined ? await readUserFile(task.filePath, { maxBytes, tooLarge: () => tooLarge(maxBytes) }) : new Uint8Array());
-    input.bytes = bytes.length;
     const article = await extractForLibrary({
       fileName: task.fileName,
       bytes,

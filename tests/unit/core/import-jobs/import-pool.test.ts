@@ -206,32 +206,6 @@ describe('the import pool', () => {
     60_000,
   );
 
-  it.skipIf(process.platform !== 'linux')(
-    'on Linux, a worker that read a page of a megabyte and a half gives the memory it took back before the next file',
-    async () => {
-      // One worker, so what the host holds is its memory. V8 keeps the pages a collection frees for
-      // the worker's own later use; until 2026-12-07 a worker kept them, resident, for the rest of
-      // its life (import-worker.ts).
-      const pool = createImportPool({ threads: 1, log: () => {} });
-      const residentMb = (): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pool.hostPid()!}/status`, 'utf8'))![1]) / 1024;
-      try {
-        expect(titleOf(await pool.extract({ fileName: 'small.html', filePath: page('small.html', 'Harbour pilots') }))).toBe('Harbour pilots');
-        const afterSmall = residentMb();
-        // 16,000 list items: about 1.5 MB of markup, below the size that is read on a worker of its own.
-        const items = Array.from({ length: 16_000 }, (_, i) => `<li><a href="#s${i}">Section ${i}</a>: the harbour pilots of the canal locks, part ${i}.</li>`);
-        const long = path.join(dir, 'long.html');
-        writeFileSync(long, `<html><head><title>A long contents page</title></head><body><main><h1>Contents</h1><ul>${items.join('')}</ul></main></body></html>`);
-        expect(statSync(long).size).toBeGreaterThan(1_400_000);
-        expect(titleOf(await pool.extract({ fileName: long, filePath: long }))).toBe('A long contents page');
-        // Reading it took over a hundred megabytes more; once it is read, the host holds about what it held before.
-        expect(residentMb() - afterSmall).toBeLessThan(40);
-      } finally {
-        await pool.close();
-      }
-    },
-    60_000,
-  );
-
   it('a cancelled file stops at once and the host reads the next one', async () => {
     const pool = createImportPool({ threads: 1, log: () => {} });
     try {
