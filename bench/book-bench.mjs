@@ -23,7 +23,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { longBookEpub } from '../scripts/long-book.mjs';
-import { CHROMIUM_ARGS, debianChromium, ensureTestBrowser } from '../scripts/test-browser.mjs';
+import { CHROMIUM_ARGS, debianChromium } from '../scripts/test-browser.mjs';
+import { requireBenchBrowser } from './bench-browser.mjs';
 import { usageOf } from './process-usage.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -33,13 +34,7 @@ const argument = (name) => {
   return at > 0 ? process.argv[at + 1] : undefined;
 };
 const copies = Number(argument('--copies') ?? 5);
-// The page is timed in Chromium: found, or fetched, as `npm test` finds its browser, before anything
-// is measured (a bench that fails after minutes for want of a browser measures nothing).
-const noBrowser = await ensureTestBrowser();
-if (noBrowser !== null) {
-  console.error(noBrowser);
-  process.exit(1);
-}
+await requireBenchBrowser();
 const mb = (bytes) => Math.round(bytes / (1024 * 1024));
 
 mkdirSync(WORK, { recursive: true });

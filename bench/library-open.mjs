@@ -30,17 +30,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadArticles, ROOT } from './corpus.mjs';
-import { CHROMIUM_ARGS, debianChromium, ensureTestBrowser } from '../scripts/test-browser.mjs';
+import { CHROMIUM_ARGS, debianChromium } from '../scripts/test-browser.mjs';
+import { requireBenchBrowser } from './bench-browser.mjs';
 
 const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '5' }, compare: { type: 'string' } } });
 const RUNS = Number(options.runs);
-// The page is timed in Chromium: found, or fetched, as `npm test` finds its browser, before anything
-// is measured (a bench that fails after minutes for want of a browser measures nothing).
-const noBrowser = await ensureTestBrowser();
-if (noBrowser !== null) {
-  console.error(noBrowser);
-  process.exit(1);
-}
+await requireBenchBrowser();
 const WORK = path.join(ROOT, '.cache', 'bench-open');
 const LIBRARY = path.join(WORK, 'library');
 // Each build has an app-data folder of its own: caches of two versions in one folder would make
