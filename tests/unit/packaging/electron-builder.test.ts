@@ -163,7 +163,7 @@ describe('what the app ships (the linux dir build)', () => {
     expect(graph.packages.has(path.join(packed.unpackedDir, 'node_modules', 'lunr'))).toBe(true);
   });
 
-  it('ships linkedom as patched at install (patches/), listeners kept only once one is added', () => {
+  it('ships linkedom as patched at install (patches/): listeners kept only once one is added, tag lists matched by name', () => {
     for (const build of ['esm', 'cjs']) {
       const file = `node_modules/linkedom/${build}/interface/event-target.js`;
       const shipped = readFileSync(path.join(packed.unpackedDir, file), 'utf8');
@@ -171,6 +171,11 @@ describe('what the app ships (the linux dir build)', () => {
       // linkedom as published gives every node an entry in its listener map from its constructor
       expect(shipped, file).not.toContain('wm.set(this, new Map)');
       expect(shipped, file).toContain('wm.set(this, map = new Map)');
+      // and compiles every selector with css-select, a list of tag names too
+      const matches = `node_modules/linkedom/${build}/shared/matches.js`;
+      const shippedMatches = readFileSync(path.join(packed.unpackedDir, matches), 'utf8');
+      expect(shippedMatches, matches).toBe(readFileSync(path.join(root, matches), 'utf8'));
+      expect(shippedMatches, matches).toContain('TAG_LIST.test(selectors) ? tagListMatch(element, selectors)');
     }
   });
 

@@ -163,3 +163,43 @@ describe('classes on a page read in linkedom', () => {
     expect(document.querySelectorAll('.other').length).toBe(1);
   });
 });
+
+/**
+ * linkedom is patched as well to match a selector that lists tag names only (`p`, `h1,h2`, `*`) by
+ * name instead of compiling it with css-select at every call (Readability asks such lists
+ * thousands of times a page): each must find exactly what the compiled selector finds.
+ */
+describe('tag names asked of a page read in linkedom', () => {
+  const ids = (elements: Iterable<Element>): string[] => [...elements].map((element) => element.id || element.localName);
+
+  it('find the same elements, in the same order, as css-select finds for the same list', () => {
+    const { document } = parseHTML(
+      [
+        '<!doctype html><html><body>',
+        '<h1 id="title">T</h1><p id="first">a <img id="photo" src="x.png"></p>',
+        '<figure id="figure"><picture id="picture"><img id="inner" src="y.png"></picture></figure>',
+        '<template id="template"><p id="hidden">not in the document</p></template>',
+        '<svg id="drawing"><clipPath id="clip"></clipPath></svg><P id="upper">b</P>',
+        '</body></html>',
+      ].join(''),
+    );
+    const lists = ['p', 'H1, p', ' img ,picture,FIGURE ', 'template,p', 'svg,clipPath', 'clippath', '*', 'h1,*', 'article'];
+    for (const list of lists) {
+      expect(ids(document.querySelectorAll(list)), list).toEqual(ids(document.querySelectorAll(`:is(${list})`)));
+      expect(document.querySelector(list)?.id, list).toBe(document.querySelector(`:is(${list})`)?.id);
+      const body = document.body;
+      expect(ids(body.querySelectorAll(list)), `body: ${list}`).toEqual(ids(body.querySelectorAll(`:is(${list})`)));
+    }
+    // What a reader of the page expects, whichever path found it: the template's content is not in the document.
+    expect(ids(document.querySelectorAll('H1, p'))).toEqual(['title', 'first', 'upper']);
+    expect(ids(document.querySelectorAll('img, picture, figure'))).toEqual(['photo', 'figure', 'picture', 'inner']);
+  });
+
+  it('keep the case of names in an XML document, as css-select does', () => {
+    const xml = new (parseHTML('').DOMParser)().parseFromString('<root><Item id="a"/><item id="b"/><group><Item id="c"/></group></root>', 'text/xml');
+    for (const list of ['Item', 'item', 'ITEM', 'Item, group', '*']) {
+      expect(ids(xml.querySelectorAll(list)), list).toEqual(ids(xml.querySelectorAll(`:is(${list})`)));
+    }
+    expect(ids(xml.querySelectorAll('Item'))).toEqual(['a', 'c']);
+  });
+});
