@@ -166,8 +166,8 @@ describe('classes on a page read in linkedom', () => {
 
 /**
  * linkedom is patched as well to match a selector that lists tag names only (`p`, `h1,h2`, `*`) by
- * name instead of compiling it with css-select at every call (Readability asks such lists
- * thousands of times a page): each must find exactly what the compiled selector finds.
+ * name instead of compiling it with css-select at every call (Readability asks such lists over
+ * a hundred times a page): each must find exactly what the compiled selector finds.
  */
 describe('tag names asked of a page read in linkedom', () => {
   const ids = (elements: Iterable<Element>): string[] => [...elements].map((element) => element.id || element.localName);
