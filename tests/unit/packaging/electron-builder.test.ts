@@ -163,26 +163,28 @@ describe('what the app ships (the linux dir build)', () => {
     expect(graph.packages.has(path.join(packed.unpackedDir, 'node_modules', 'lunr'))).toBe(true);
   });
 
+  /** A file of node_modules as the app ships it, checked to be the one installed (patched) here. */
+  const shippedAsInstalled = (file: string): string => {
+    const shipped = readFileSync(path.join(packed.unpackedDir, file), 'utf8');
+    expect(shipped, file).toBe(readFileSync(path.join(root, file), 'utf8'));
+    return shipped;
+  };
+
   it('ships linkedom as patched at install (patches/): listeners kept only once one is added, tag lists matched by name', () => {
     for (const build of ['esm', 'cjs']) {
       const file = `node_modules/linkedom/${build}/interface/event-target.js`;
-      const shipped = readFileSync(path.join(packed.unpackedDir, file), 'utf8');
-      expect(shipped, file).toBe(readFileSync(path.join(root, file), 'utf8'));
+      const shipped = shippedAsInstalled(file);
       // linkedom as published gives every node an entry in its listener map from its constructor
       expect(shipped, file).not.toContain('wm.set(this, new Map)');
       expect(shipped, file).toContain('wm.set(this, map = new Map)');
       // and compiles every selector with css-select, a list of tag names too
       const matches = `node_modules/linkedom/${build}/shared/matches.js`;
-      const shippedMatches = readFileSync(path.join(packed.unpackedDir, matches), 'utf8');
-      expect(shippedMatches, matches).toBe(readFileSync(path.join(root, matches), 'utf8'));
-      expect(shippedMatches, matches).toContain('TAG_LIST.test(selectors) ? tagListMatch(element, selectors)');
+      expect(shippedAsInstalled(matches), matches).toContain('TAG_LIST.test(selectors) ? tagListMatch(element, selectors)');
     }
   });
 
   it('ships Tinypool as patched at install (patches/): a worker ended while starting is started again for its file', () => {
-    const file = 'node_modules/tinypool/dist/index.js';
-    const shipped = readFileSync(path.join(packed.unpackedDir, file), 'utf8');
-    expect(shipped).toBe(readFileSync(path.join(root, file), 'utf8'));
+    const shipped = shippedAsInstalled('node_modules/tinypool/dist/index.js');
     // Tinypool as published ends recycleWorkers with _ensureMinimumWorkers() alone
     const recycle = shipped.slice(shipped.indexOf('async recycleWorkers(_options'));
     expect(recycle.slice(0, recycle.indexOf('\n\t}\n'))).toContain('this._ensureEnoughWorkersForTaskQueue();');

@@ -184,10 +184,10 @@ describe('tag names asked of a page read in linkedom', () => {
       ].join(''),
     );
     const lists = ['p', 'H1, p', ' img ,picture,FIGURE ', 'template,p', 'svg,clipPath', 'clippath', '*', 'h1,*', 'article'];
+    const body = document.body;
     for (const list of lists) {
       expect(ids(document.querySelectorAll(list)), list).toEqual(ids(document.querySelectorAll(`:is(${list})`)));
       expect(document.querySelector(list)?.id, list).toBe(document.querySelector(`:is(${list})`)?.id);
-      const body = document.body;
       expect(ids(body.querySelectorAll(list)), `body: ${list}`).toEqual(ids(body.querySelectorAll(`:is(${list})`)));
     }
     // What a reader of the page expects, whichever path found it: the template's content is not in the document.
