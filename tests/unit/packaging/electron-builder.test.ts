@@ -170,17 +170,32 @@ describe('what the app ships (the linux dir build)', () => {
     return shipped;
   };
 
-  it('ships linkedom as patched at install (patches/): listeners kept only once one is added, tag lists matched by name', () => {
+  it('ships linkedom as patched at install (patches/): listeners kept only once one is added, tag lists matched by name, elements made faster', () => {
     for (const build of ['esm', 'cjs']) {
       const file = `node_modules/linkedom/${build}/interface/event-target.js`;
       const shipped = shippedAsInstalled(file);
       // linkedom as published gives every node an entry in its listener map from its constructor
       expect(shipped, file).not.toContain('wm.set(this, new Map)');
       expect(shipped, file).toContain('wm.set(this, map = new Map)');
-      // and compiles every selector with css-select, a list of tag names too
-      const matches = `node_modules/linkedom/${build}/shared/matches.js`;
-      expect(shippedAsInstalled(matches), matches).toContain('TAG_LIST.test(selectors) ? tagListMatch(element, selectors)');
+      // compiles every selector with css-select, a list of tag names too, and lower-cases every name it compares
+      const matches = shippedAsInstalled(`node_modules/linkedom/${build}/shared/matches.js`);
+      expect(matches, build).toContain('TAG_LIST.test(selectors) ? tagListMatch(element, selectors)');
+      expect(matches, build).toContain('ignoreCase(element) ? lowerCase(localName) : localName');
+      // makes each element's end marker as an object literal with symbol keys
+      expect(shippedAsInstalled(`node_modules/linkedom/${build}/mixin/parent-node.js`), build).toContain('this[NEXT] = this[END] = new NodeEnd(this);');
+      // and gathers an element's text in an array
+      expect(shippedAsInstalled(`node_modules/linkedom/${build}/interface/element.js`), build).toContain('text += next[VALUE];');
     }
+  });
+
+  it('ships Readability as patched at install (patches/): no text, style or serialization made that is not used', () => {
+    const shipped = shippedAsInstalled('node_modules/@mozilla/readability/Readability.js');
+    // Readability as published takes every node's text while looking for a byline,
+    expect(shipped).toContain('      return false;\n    }\n    var bylineLength = node.textContent.trim().length;');
+    // makes every element's style declaration,
+    expect(shipped).toContain('(!hasStyle || !node.style || node.style.display != "none")');
+    // and serializes the article for a log it does not write
+    expect(shipped).toContain('if (this._debug) {\n      this.log("Grabbed: " + articleContent.innerHTML);');
   });
 
   it('ships Tinypool as patched at install (patches/): a worker ended while starting is started again for its file', () => {

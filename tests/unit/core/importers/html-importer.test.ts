@@ -95,6 +95,26 @@ describe('web page details', () => {
     }
   });
 
+  it('leaves out what the page hides with an inline style, and takes the byline from the link that names the author', async () => {
+    const paragraph =
+      '<p>The harbour wakes before the town does: nets are mended on the quay, the first boats slip out past the ' +
+      'breakwater, and the gulls follow them into a grey morning that smells of salt, diesel and bread from the bakery.</p>';
+    const page =
+      '<!doctype html><html lang="en"><head><title>Harbour at dawn</title></head><body><article><h1>Harbour at dawn</h1>' +
+      '<div class="meta"><a rel="author" href="/people/mara">Mara Quill</a></div>' +
+      paragraph.repeat(3) +
+      '<p style="display: none">Hidden by its style from every reader.</p>' +
+      '<div style="color: grey; visibility:hidden">Invisible by its style to every reader.</div>' +
+      '<p style="color: grey">Shown in grey at the end.</p>' +
+      paragraph +
+      '</article></body></html>';
+    const { document } = await importFile({ fileName: 'harbour.html', bytes: Buffer.from(page) });
+    expect(document.byline).toBe('Mara Quill');
+    expect(document.text).toContain('Shown in grey at the end.');
+    expect(document.text).not.toContain('Hidden by its style');
+    expect(document.text).not.toContain('Invisible by its style');
+  });
+
   it('keeps tables as rows of tab-separated cells', async () => {
     const { text } = await importPage('wikipedia');
     expect(text).toContain('Founder\tNetscape Communications Corporation\n');

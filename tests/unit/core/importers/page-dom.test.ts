@@ -183,8 +183,13 @@ describe('tag names asked of a page read in linkedom', () => {
         '</body></html>',
       ].join(''),
     );
-    const lists = ['p', 'H1, p', ' img ,picture,FIGURE ', 'template,p', 'svg,clipPath', 'clippath', '*', 'h1,*', 'article'];
     const body = document.body;
+    // Made as Readability makes its wrappers: linkedom keeps the name as written, and a query of
+    // an HTML page still finds it in lower case.
+    const made = document.createElement('DIV');
+    made.id = 'made';
+    body.append(made);
+    const lists = ['p', 'H1, p', ' img ,picture,FIGURE ', 'template,p', 'svg,clipPath', 'clippath', '*', 'h1,*', 'article', 'div', 'DIV,p'];
     for (const list of lists) {
       expect(ids(document.querySelectorAll(list)), list).toEqual(ids(document.querySelectorAll(`:is(${list})`)));
       expect(document.querySelector(list)?.id, list).toBe(document.querySelector(`:is(${list})`)?.id);
@@ -193,6 +198,8 @@ describe('tag names asked of a page read in linkedom', () => {
     // What a reader of the page expects, whichever path found it: the template's content is not in the document.
     expect(ids(document.querySelectorAll('H1, p'))).toEqual(['title', 'first', 'upper']);
     expect(ids(document.querySelectorAll('img, picture, figure'))).toEqual(['photo', 'figure', 'picture', 'inner']);
+    expect(ids(document.querySelectorAll('div'))).toEqual(['made']);
+    expect(ids(document.querySelectorAll('div > p, div'))).toEqual(['made']);
   });
 
   it('keep the case of names in an XML document, as css-select does', () => {
