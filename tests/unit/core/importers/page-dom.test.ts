@@ -200,6 +200,12 @@ describe('tag names asked of a page read in linkedom', () => {
     expect(ids(document.querySelectorAll('img, picture, figure'))).toEqual(['photo', 'figure', 'picture', 'inner']);
     expect(ids(document.querySelectorAll('div'))).toEqual(['made']);
     expect(ids(document.querySelectorAll('div > p, div'))).toEqual(['made']);
+    // By tag name, linkedom compares the name as written and the name in upper case (an HTML
+    // element's tagName), as it always has; it also looks inside a template's content.
+    expect(ids(document.getElementsByTagName('p'))).toEqual(['first', 'hidden', 'upper']);
+    expect(ids(document.getElementsByTagName('P'))).toEqual(['first', 'hidden', 'upper']);
+    expect(ids(document.getElementsByTagName('DIV'))).toEqual(['made']);
+    expect(ids(document.getElementsByTagName('Div'))).toEqual([]);
   });
 
   it('keep the case of names in an XML document, as css-select does', () => {
