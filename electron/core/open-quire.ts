@@ -37,6 +37,7 @@ import { readSettings } from './settings/settings';
 import { resolveInterfaceLocale } from '../shared/i18n/locales';
 import { type Log, stderrLog } from './log';
 import { LibraryService } from './reader-service';
+import { stopYoungGenerationGrowth } from './young-generation';
 import type { SearchIndex, SearchIndexOptions } from './search/search-index';
 import type { KeyValueStore } from './settings/key-value-store';
 
@@ -288,6 +289,7 @@ class Quire extends LibraryService implements QuireCore {
 
 export async function openQuire(options: OpenQuireOptions): Promise<QuireCore> {
   const log: Log = options.log ?? stderrLog;
+  stopYoungGenerationGrowth();
   if (options.onlyArticles && (options.maintenance || options.indexOnDemand !== true || options.keepInStepRecord !== false)) {
     throw new Error('A library opened for some articles only cannot run maintenance, open its index at once or keep its in-step record: each lists the whole library.');
   }

@@ -12,7 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { MessageChannel } from 'node:worker_threads';
 import type Tinypool from 'tinypool';
 import { readExtractProgress, type ExtractProgress, type ExtractResult, type ExtractTask, type WorkerTask } from './extract-protocol';
-import { decodeHostOptions, type ImportHostReply, type ImportHostRequest } from './import-host-protocol';
+import { decodeHostOptions, WORKER_SEMI_SPACE_MB, type ImportHostReply, type ImportHostRequest } from './import-host-protocol';
 import { LargeResultFolder } from './large-result';
 import { WorkerRotation } from './worker-rotation';
 import { runProcessInBackground } from '../background-priority';
@@ -31,14 +31,6 @@ const WARM_UP_PAGE = new TextEncoder().encode(
  * the HTML parser keeps between documents cannot add up over a folder of thousands of files.
  */
 const RECYCLE_HEAP_BYTES = 384 * 1024 * 1024;
-/**
- * Each semi-space of a worker's young generation (V8 keeps three). Left alone, V8 doubles it up to
- * 64 MB on a machine with plenty of memory: up to 192 MB per worker of mostly dead young objects.
- * A page's DOM outlives its young collections anyway (it moves to the old generation), so a small
- * young generation costs no time; measured with two workers on 30 ordinary pages, the import host
- * held about 60 MB less.
- */
-const WORKER_SEMI_SPACE_MB = 4;
 interface ParentChannel {
   onMessage(listener: (request: ImportHostRequest) => void): void;
   send(reply: ImportHostReply): void;
