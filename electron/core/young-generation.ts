@@ -9,9 +9,10 @@
  * Debian pages imported as the app imports them, Quire's process peaked at 253 MB with growth
  * stopped against 379–396 MB, and 1,500 of them took 18.1 against 17.6–17.8 CPU-s of its threads.
  *
- * The command line sets the same limit from its first line (`--max-semi-space-size`); the app's
- * main process cannot be started with V8 flags (Electron reads them from its own command line,
- * before the app runs), and V8 fixes a thread's largest young generation when the thread starts.
+ * The command line caps it from its first line (`--max-semi-space-size=2`, bin/quire.js); the
+ * app's main process cannot be started with V8 flags (Electron reads them from its own command
+ * line, before the app runs), and V8 fixes a thread's largest young generation when the thread
+ * starts.
  * What it reads each time it would grow one is the growth factor: at 1, no thread of this process
  * grows its young generation from now on, those already running and those started later (the
  * search worker: worker-limits.ts).
