@@ -30,7 +30,7 @@ function newSpaceAfterChurn(stopGrowth: boolean): { main: number; worker: number
     ${CHURN}
     churn();
     const main = newSpaceMb();
-    const worker = new Worker(\`import { getHeapSpaceStatistics } from 'node:v8'; import { parentPort } from 'node:worker_threads'; ${CHURN.replace(/`/g, '\\`')} churn(); parentPort.postMessage(newSpaceMb());\`, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+    const worker = new Worker(\`import { getHeapSpaceStatistics } from 'node:v8'; import { parentPort } from 'node:worker_threads'; ${CHURN} churn(); parentPort.postMessage(newSpaceMb());\`, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
     worker.once('message', (mb) => console.log(JSON.stringify({ main, worker: mb })));
   `;
   const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
