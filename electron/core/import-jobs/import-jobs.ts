@@ -154,7 +154,7 @@ export class ImportJobs {
         write: this.parts.write,
         reasonFor: this.parts.reasonFor,
         maxBytes: this.parts.maxBytes,
-        tooLargeReason: this.parts.tooLargeReason(),
+        tooLargeReason: this.parts.tooLargeReason,
         maxInFlight: pool.threads * IN_FLIGHT_PER_THREAD,
         largeBytes: LARGE_FILE_BYTES,
         signal,

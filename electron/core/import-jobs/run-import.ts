@@ -28,7 +28,12 @@ export interface RunImportOptions {
   reasonFor(error: unknown, source: string): FailureReason;
   /** files larger than this fail without being read */
   maxBytes: number;
-  tooLargeReason: FailureReason;
+  /**
+   * the sentence for a file over `maxBytes`, made only when one is met: it formats a number, and
+   * a process's first number format loads ICU's locale data (20 ms of the thread, up to four times
+   * that on a busy machine), which every import paid at its start when it was made there
+   */
+  tooLargeReason(): FailureReason;
   /** how many files are being read at once (a few per worker keeps the workers busy) */
   maxInFlight: number;
   /** files larger than this are read on a worker of their own, one at a time, beside the others */
@@ -71,7 +76,7 @@ export async function runImport(options: RunImportOptions): Promise<void> {
   const start = (candidate: Readable): InFlight => {
     const source = candidate.path;
     if ('error' in candidate) return { source, result: failed(options.reasonFor(candidate.error, source)) };
-    if (candidate.size > options.maxBytes) return { source, result: failed(options.tooLargeReason) };
+    if (candidate.size > options.maxBytes) return { source, result: failed(options.tooLargeReason()) };
     const task = { fileName: source, filePath: source, maxBytes: options.maxBytes, ...(isLarge(candidate) ? { large: true } : {}) };
     const result = options.extract(task, signal, (progress) => options.onReading(source, progress));
     // A cancelled job drops what is still being read; its rejection must not go unhandled.

@@ -9,11 +9,11 @@ import { say, type CoreSentence, type FailureReason } from './core-sentences';
 
 /**
  * intl-messageformat finds each format's locale with `Intl.NumberFormat.supportedLocalesOf`, and
- * V8's first call of that lists every locale ICU has: 20 ms of the thread on this machine when it
- * is idle, 74 ms in a profile of `quire import` on a busy one, taken in one go by the first
- * sentence a process says — in the app, the main thread as its first import of a session starts
- * (the import's size-limit sentence is made then). These sentences are English, which ICU always has, so their locale is made directly:
- * the same `Intl.Locale` the lookup gives. Any other locale is still looked up.
+ * V8's first call of that loads ICU's locale data: 20 ms of the thread on this machine when it is
+ * idle, 42–83 ms on a busy one, taken in one go by the first sentence a process says. These
+ * sentences are English, which ICU always has, so their locale is made directly: the same
+ * `Intl.Locale` the lookup gives. Any other locale is still looked up. (A sentence with a number
+ * or a plural still pays that load the first time, in its `Intl.NumberFormat`.)
  */
 const ENGLISH = 'en';
 const english = new Intl.Locale(ENGLISH);

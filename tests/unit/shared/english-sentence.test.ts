@@ -8,8 +8,8 @@ describe('englishSentence', () => {
     vi.restoreAllMocks();
   });
 
-  // V8's first `supportedLocalesOf` lists every locale ICU has (20–74 ms of the thread that says
-  // the process's first sentence: in the app the main thread, as its first import starts).
+  // V8's first `supportedLocalesOf` loads ICU's locale data (20 ms or more of the thread that says
+  // the process's first sentence).
   it('says its first sentences without looking up which locales there are', () => {
     const lookUp = vi.spyOn(Intl.NumberFormat, 'supportedLocalesOf');
     expect(englishSentence(say('core.import.unexpected'))).toBe('Quire could not import this file; details are in the log.');
