@@ -14,8 +14,9 @@ import { pruneStaleFiles } from './prune-build-output.mjs';
  * - the plain-JavaScript packages every command or the search worker loads at start: each one
  *   loaded from node_modules costs Node's ES module loader a resolution through its package.json,
  *   and a CommonJS one (most of these) a read of its source to find its exports; lunr, which says
- *   neither, a parse to tell which kind it is (`quire --help` loaded 26 such files; in a profile
- *   of `quire search` the search worker spent 14 ms resolving and telling them apart).
+ *   neither, a parse to tell which kind it is (`quire --help` loaded 29 files of node_modules, 3
+ *   now; in a profile of `quire search` the search worker spent 14 ms resolving and telling them
+ *   apart).
  * Only packages that never look for their own files (no `__dirname`, `__filename`, `require` of
  * a computed name), and none that `npm install` patches (patches/), whose patched files
  * must be the ones loaded. Bundled CommonJS gets its `require` of Node's modules from the banner.
