@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
+import { externalPackagesButBundled, REQUIRE_BANNER } from '../scripts/bundled-packages.mjs';
 
 /**
  * Quire's core and its import processes bundled as `npm run build` bundles them (scripts/build-node.mjs):
@@ -26,7 +27,8 @@ export async function bundleImportPath(electronDir, outdir) {
     platform: 'node',
     format: 'esm',
     target: 'node24',
-    packages: 'external',
+    plugins: [externalPackagesButBundled],
+    banner: REQUIRE_BANNER,
     logLevel: 'warning',
   });
   return {

@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build as esbuild } from 'esbuild';
+import { externalPackagesButBundled, REQUIRE_BANNER } from '../scripts/bundled-packages.mjs';
 import { renderSearchSection, replaceSection } from './report.mjs';
 
 const args = process.argv.slice(2);
@@ -68,7 +69,9 @@ async function bundleEngine(checkout, outfile) {
     platform: 'node',
     format: 'esm',
     target: 'node24',
-    packages: 'external',
+    // The packages the build bundles are bundled here too (the engine's start loads them).
+    plugins: [externalPackagesButBundled],
+    banner: REQUIRE_BANNER,
     // A checkout without its own node_modules (a plain `git worktree add`) uses this one's.
     nodePaths: [path.join(ROOT, 'node_modules')],
     logLevel: 'warning',
