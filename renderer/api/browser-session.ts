@@ -67,10 +67,14 @@ export function createBrowserSession(fromAddress: string | null, store: TokenSto
       return contentBase;
     },
     async send(send) {
+      // The tokens as this call found them: calls made together (a page's first ones) may learn
+      // the answer in any order, and one that narrowed the list to the accepted token must not
+      // stop another, refused with a token it tried first, from trying the accepted one next.
+      const toTry = tokens;
       for (let index = 0; ; index += 1) {
-        const token = tokens[index];
+        const token = toTry[index];
         const response = await send(token ? { [TOKEN_HEADER]: token } : {});
-        if (response.status === FORBIDDEN && index + 1 < tokens.length) continue;
+        if (response.status === FORBIDDEN && index + 1 < toTry.length) continue;
         if (token && response.status !== FORBIDDEN) {
           tokens = [token];
           store.set(token);

@@ -46,6 +46,35 @@ describe('browser session (the token kept by the page, not a cookie)', () => {
     expect(seen).toEqual(['planted', 'good', 'good']);
   });
 
+  it('keeps working when calls made together meet the wrong token from the address (each tries every token it started with)', async () => {
+    // The page's first calls go out together. One of them can hear the refusal, try the kept token
+    // and succeed while the other still waits for its own refusal; that one must go on to the kept
+    // token too, not stop at the refusal because the session now knows one token only.
+    const session = createBrowserSession('planted', memoryStore('good'));
+    const answers: { token: string | undefined; answer: (response: Response) => void }[] = [];
+    const send = (headers: Record<string, string>) =>
+      new Promise<Response>((answer) => answers.push({ token: headers['X-Quire-Token'], answer }));
+    const answerNext = (token: string) => {
+      const index = answers.findIndex((pending) => pending.token === token);
+      const [pending] = answers.splice(index, 1);
+      pending!.answer(token === 'good' ? new Response('{"ok":true}', { status: 200 }) : new Response('{"ok":false}', { status: 403 }));
+    };
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+    const first = session.send(send);
+    const second = session.send(send);
+    expect(answers.map((pending) => pending.token)).toEqual(['planted', 'planted']);
+    answerNext('planted'); // the first call's refusal
+    await settle();
+    answerNext('good'); // the first call's retry with the kept token
+    expect((await first).status).toBe(200);
+    answerNext('planted'); // only now the second call's refusal
+    await settle();
+    expect(answers.map((pending) => pending.token)).toEqual(['good']);
+    answerNext('good');
+    expect((await second).status).toBe(200);
+  });
+
   it('takes a new token from the address over a stale kept one (quire serve restarted)', async () => {
     const store = memoryStore('old');
     const session = createBrowserSession('new', store);
