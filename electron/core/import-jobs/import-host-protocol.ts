@@ -73,54 +73,6 @@ export const importHostEnv = (env: Readonly<Record<string, string | undefined>> 
   MALLOC_ARENA_MAX: '2',
 });
 
-/**
- * Each semi-space of a worker's young generation (V8 keeps three). Left alone, V8 doubles it up to
- * 64 MB on a machine with plenty of memory: up to 192 MB per worker of mostly dead young objects.
- * A page's DOM outlives its young collections anyway (it moves to the old generation), so a small
- * young generation costs no time; measured with two workers on 30 ordinary pages, the import host
- * held about 60 MB less.
- */
-export const WORKER_SEMI_SPACE_MB = 4;
-
-/**
- * V8's flags for the host and its workers where Quire starts it with Node (the command line,
- * `quire serve`):
- * - no TurboFan, V8's top tier. A worker lives for at most 250 files and most imports are a few
- *   dozen, so its code rarely runs long enough to repay TurboFan's compiles, which on a machine
- *   whose cores the two workers already fill take CPU from the reading itself; Maglev, the tier
- *   below, still optimizes what is hot. Measured on 120 real news pages (`quire import`,
- *   alternating, 6 runs each): 10.8 → 9.9 s, 19.4 → 17.4 CPU-s, the host's peak 328 → 317 MB; over
- *   thousands of Debian pages the host's peak is about 50 MB higher, the speed within the spread
- *   of runs (docs/benchmarks.md, "Import").
- * - no parallel scavenges. Each worker's young generation is a few megabytes (import-host.ts), and
- *   the helper threads V8 starts for each of its frequent scavenges compete with the other worker
- *   for the same cores: V8's helper threads took 3.3 CPU-s beside the workers' 8.0 on 300 Debian
- *   pages, 2.3 without parallel scavenges, for 0.2 more in the workers themselves. `quire import`
- *   alternating, three runs each: 300 Debian pages 9.1 → 8.5 s, 16.5 → 15.6 CPU-s; 120 news pages
- *   7.1 → 6.8 s.
- * - no concurrent recompilation: Maglev compiles a hot function on the worker's own thread, not
- *   on one of V8's helper threads. A helper thread's compile allocates its working memory from
- *   glibc arenas the workers do not use, where it stays once freed: one worker reading 50 Debian
- *   pages kept 130–145 MB resident after it ended instead of 210–290. `quire import`, alternating:
- *   120 news pages 6.9 → 6.4 s, 11.5 → 10.4 CPU-s, the host's peak 229–264 → 221–231 MB; the 223
- *   held-out pages 30.0 → 28.5 s; all 4,849 Debian pages, three pairs of runs, the host's peak
- *   430–443 → 386–418 MB, CPU no higher (docs/benchmarks.md, "Import").
- * - the workers' semi-space size as the host's own. The flag also sets every worker's (it overrides
- *   a thread's `resourceLimits`), so theirs stays as it is. The host's own thread has no limit of
- *   its own, and it only passes files and results on; every file's bytes and every result survive a
- *   scavenge or two on their way, so V8 doubled its young generation up to 64 MB per semi-space:
- *   134 MB after 1,500 Debian pages, where its live heap was 10–50 MB. `quire import` of those
- *   pages: the host's peak 411 → 268 MB.
- * The desktop app's host (Electron's utility process) keeps V8's defaults: how Electron passes V8
- * flags to a utility process cannot be checked here.
- */
-export const IMPORT_HOST_V8_FLAGS: readonly string[] = [
-  '--no-turbofan',
-  '--no-parallel-scavenge',
-  '--no-concurrent-recompilation',
-  `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`,
-];
-
 export const encodeHostOptions = (options: ImportHostOptions): string => JSON.stringify(options);
 
 /** The host's own argument back; anything else is a programming error, not user input. */

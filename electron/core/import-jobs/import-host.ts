@@ -12,7 +12,8 @@ import { setFlagsFromString } from 'node:v8';
 import { MessageChannel } from 'node:worker_threads';
 import type Tinypool from 'tinypool';
 import { readExtractProgress, type ExtractProgress, type ExtractResult, type ExtractTask, type WorkerTask } from './extract-protocol';
-import { decodeHostOptions, WORKER_SEMI_SPACE_MB, type ImportHostReply, type ImportHostRequest } from './import-host-protocol';
+import { setImportHostV8Flags, WORKER_SEMI_SPACE_MB } from './host-v8-flags';
+import { decodeHostOptions, type ImportHostReply, type ImportHostRequest } from './import-host-protocol';
 import { LargeResultFolder } from './large-result';
 import { WorkerRotation } from './worker-rotation';
 import { runProcessInBackground } from '../background-priority';
@@ -65,6 +66,7 @@ function parentChannel(): ParentChannel {
 
 async function startHost(): Promise<void> {
   const options = decodeHostOptions(process.argv[2]);
+  setImportHostV8Flags();
   // V8's flags are the process's: set before any worker starts, every worker gets `gc()`, with which
   // it hands a large page's memory back to the system once the page is done (import-worker.ts).
   setFlagsFromString('--expose-gc');

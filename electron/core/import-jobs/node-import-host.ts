@@ -3,7 +3,8 @@
  * desktop app uses Electron's utilityProcess instead, in electron/main/import-host-process.ts).
  */
 import { fork } from 'node:child_process';
-import { encodeHostOptions, IMPORT_HOST_V8_FLAGS, importHostEnv, type ImportHostReply, type SpawnImportHost } from './import-host-protocol';
+import { IMPORT_HOST_V8_FLAGS } from './host-v8-flags';
+import { encodeHostOptions, importHostEnv, type ImportHostReply, type SpawnImportHost } from './import-host-protocol';
 
 export const forkNodeImportHost: SpawnImportHost = (hostPath, options) => {
   const child = fork(hostPath, [encodeHostOptions(options)], {
