@@ -34,10 +34,13 @@ export const WORKER_HEAP_MB = 512;
 
 /**
  * Files one worker reads before the import host replaces it with a fresh one (counted over all its
- * workers: 250 × threads). A worker's resident memory creeps up over thousands of pages though
- * its live heap does not (memory V8 and the allocator keep once used: measured 380 → 575 MB for
- * two workers over the 4,849 Debian pages); a fresh worker starts from its baseline again. A start
- * costs about a second of CPU (loading jsdom), a few per cent of the time 250 pages take.
+ * workers: 250 × threads). Chosen when pages were read in jsdom, whose workers' resident memory crept
+ * up over thousands of pages though their live heap did not (380 → 575 MB for two workers over the
+ * 4,849 Debian pages). Read in linkedom, one worker over 1,000 Debian pages holds steady from the
+ * 200th on, so the replacement no longer holds memory down; it costs about a second of CPU per
+ * fresh worker (0.3–0.45 s loading the readers' modules, then its code running unoptimized at
+ * first). Replacing after 1,000 files was measured against 250 with no difference beyond the
+ * spread of runs (docs/benchmarks.md, "Import"), so 250 stays: a guard should something creep again.
  */
 export const FILES_PER_WORKER_LIFE = 250;
 
