@@ -55,7 +55,6 @@ export const IMPORT_HOST_V8_FLAGS: readonly string[] = [
   SEMI_SPACE_CAP,
 ];
 
-
 /**
  * The flags of IMPORT_HOST_V8_FLAGS the host's start did not give it. Node's child_process passes
  * them on the command line; Electron's utility process (the desktop app's host) starts with none,
