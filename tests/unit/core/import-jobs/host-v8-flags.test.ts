@@ -18,7 +18,7 @@ function newSpaceWithoutFlags(setFlagsInside: boolean): { host: number; worker: 
     const { Worker } = await import('node:worker_threads');
     const v8 = await import('node:v8');
     if (${setFlagsInside}) setImportHostV8Flags();
-    const churn = 'const passing = []; for (let round = 0; round < 30; round += 1) { passing.push(Array.from({ length: 150000 }, (_, i) => ({ i, text: "page " + i }))); if (passing.length > 3) passing.shift(); }';
+    const churn = 'const passing = []; for (let round = 0; round < 8; round += 1) { passing.push(Array.from({ length: 60000 }, (_, i) => ({ i, text: "page " + i }))); if (passing.length > 3) passing.shift(); }';
     const newSpaceMb = "process.getBuiltinModule('node:v8').getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size / 1048576";
     const worker = new Worker(churn + '; process.getBuiltinModule("node:worker_threads").parentPort.postMessage(' + newSpaceMb + ')', {
       eval: true,
