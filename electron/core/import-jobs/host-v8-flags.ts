@@ -78,5 +78,7 @@ export function v8FlagsToSetInside(startedWith: readonly string[]): string[] {
 
 /** The host's first act: its flags, whichever of them its start did not give it. */
 export function setImportHostV8Flags(startedWith: readonly string[] = process.execArgv): void {
+  // One call each: V8 stops reading a string at a flag it does not know (a V8 that renamed one),
+  // and would drop the flags after it.
   for (const flag of v8FlagsToSetInside(startedWith)) setFlagsFromString(flag);
 }
