@@ -12,6 +12,8 @@
  *   neither, a parse to tell which kind it is (`quire --help` loaded 29 files of node_modules, 3
  *   now; in a profile of `quire search` the search worker spent 14 ms resolving and telling them
  *   apart).
+ * (yazl and buffer-crc32 load only with the first zip since; bundled, that load too is spared the
+ * resolution.)
  * Only packages that never look for their own files (no `__dirname`, `__filename`, `require` of
  * a computed name), and none that `npm install` patches (patches/), whose patched files
  * must be the ones loaded. Bundled CommonJS gets its `require` of Node's modules from the banner.

@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { ArticleMeta } from '../../shared/models';
 import { FILE_STAMP, fileStamp, isoOfStamp } from '../fs/file-stamp';
 import { namesIn } from '../fs/names-in';
+import { libraryEntries } from './library-entries';
+import { writeZipAtomic } from './zip-write';
 
 export const BACKUPS_DIR = 'backups';
 export const DEFAULT_BACKUPS_KEPT = 7;
@@ -31,8 +33,6 @@ export async function createBackup(source: BackupSource, now: string, keep: numb
   const dir = path.join(source.root, BACKUPS_DIR);
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `quire-backup-${fileStamp(now)}.zip`);
-  // The archive's makers load with the first backup: every host opens this module for its schedule.
-  const [{ libraryEntries }, { writeZipAtomic }] = await Promise.all([import('./library-entries'), import('./zip-write')]);
   const { entries } = await libraryEntries(source.articles(), source.articleDir, 'backup', now);
   await writeZipAtomic(file, entries);
   const removed = await pruneBackups(source.root, keep);

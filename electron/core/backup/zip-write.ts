@@ -2,19 +2,20 @@
  * Writes a zip archive atomically, like every other file Quire writes: streamed into a temp file
  * beside the target (named as write-file-atomic names its temp files, so `quire check` knows a
  * leftover one), fsynced, then renamed over the target. Files are streamed from disk, so a large
- * library is never held in memory.
+ * library is never held in memory. yazl loads with the first archive, not with the backup schedule
+ * every host starts.
  */
 import { randomInt } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import yazl from 'yazl';
 
 export type ZipSource = { name: string; file: string } | { name: string; bytes: Buffer };
 
 export async function writeZipAtomic(target: string, entries: readonly ZipSource[]): Promise<void> {
   const temp = `${target}.${randomInt(2 ** 31)}`;
+  const { default: yazl } = await import('yazl');
   const zip = new yazl.ZipFile();
   for (const entry of entries) {
     // JSON and text compress well; pictures and originals are mostly compressed already.

@@ -6,6 +6,7 @@
 import type { Annotation, ArticleMeta, ExportedArchive } from '../../shared/models';
 import { exportFileName } from './export-file';
 import { articleToMarkdown } from './markdown';
+import { zipInMemory } from './zip-in-memory';
 
 export interface ArticleToExport {
   article: ArticleMeta;
@@ -19,8 +20,6 @@ export async function exportArticlesArchive(articles: readonly ArticleToExport[]
     name: exportFileName(article, 'markdown'),
     text: articleToMarkdown(article, text, annotations),
   }));
-  // The zip writer loads with the first export, not with every process that opens the library.
-  const { zipInMemory } = await import('./zip-in-memory');
   const zip = await zipInMemory(files);
   const count = articles.length === 1 ? '1 article' : `${articles.length} articles`;
   return { fileName: `Quire ${count} ${day}.zip`, mediaType: 'application/zip', dataBase64: zip.toString('base64') };

@@ -8,6 +8,7 @@ import type { AnnotationExportFormat, LibraryAnnotationsExport } from '../../sha
 import type { Annotation, ArticleMeta } from '../../shared/models';
 import { exportAnnotationsFile } from './export-file';
 import { libraryToW3c } from './w3c';
+import { zipInMemory } from './zip-in-memory';
 
 export interface AnnotatedArticle {
   article: ArticleMeta;
@@ -25,8 +26,6 @@ export async function exportLibraryAnnotationsFile(
     return { fileName: `${stem}.json`, mediaType: 'application/ld+json', text: `${JSON.stringify(libraryToW3c(articles), null, 2)}\n` };
   }
   const files = articles.map(({ article, annotations }) => exportAnnotationsFile(article, annotations, 'markdown'));
-  // The zip writer loads with the first export, not with every process that opens the library.
-  const { zipInMemory } = await import('./zip-in-memory');
   const zip = await zipInMemory(files.map((file) => ({ name: file.fileName, text: file.text })));
   return { fileName: `${stem}.zip`, mediaType: 'application/zip', dataBase64: zip.toString('base64') };
 }
