@@ -25,7 +25,7 @@ const argument = (name) => {
   return at > 0 ? process.argv[at + 1] : undefined;
 };
 
-/** Quire opened on the library under `root`, with the core and import processes of `bundled`. */
+/** Quire opened on the library under `root`, with one version's bundled core (`core`) and its import processes (`env`). */
 async function openAt({ core, env, root }) {
   Object.assign(process.env, env);
   const settings = new Map();

@@ -14,6 +14,9 @@ import { setFlagsFromString } from 'node:v8';
  */
 export const WORKER_SEMI_SPACE_MB = 4;
 
+/** A worker's young generation in all (`resourceLimits.maxYoungGenerationSizeMb`): its three semi-spaces. */
+export const WORKER_YOUNG_GENERATION_MB = 3 * WORKER_SEMI_SPACE_MB;
+
 /**
  * V8's flags for the host and its workers where Quire starts it with Node (the command line,
  * `quire serve`):

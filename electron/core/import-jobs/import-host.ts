@@ -12,7 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { MessageChannel } from 'node:worker_threads';
 import type Tinypool from 'tinypool';
 import { readExtractProgress, type ExtractProgress, type ExtractResult, type ExtractTask, type WorkerTask } from './extract-protocol';
-import { setImportHostV8Flags, WORKER_SEMI_SPACE_MB } from './host-v8-flags';
+import { setImportHostV8Flags, WORKER_YOUNG_GENERATION_MB } from './host-v8-flags';
 import { decodeHostOptions, type ImportHostReply, type ImportHostRequest } from './import-host-protocol';
 import { LargeResultFolder } from './large-result';
 import { WorkerRotation } from './worker-rotation';
@@ -77,7 +77,7 @@ async function startHost(): Promise<void> {
   const workers = {
     filename: pathToFileURL(options.workerPath).href,
     minThreads: 0,
-    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 3 * WORKER_SEMI_SPACE_MB },
+    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   };
   const pool = new Pool({ ...workers, maxThreads: options.threads, idleTimeout: IDLE_MS, maxMemoryLimitBeforeRecycle: RECYCLE_HEAP_BYTES });
   /**

@@ -14,7 +14,7 @@ const FLAGS_MODULE = path.resolve('electron/core/import-jobs/host-v8-flags.ts');
 /** A process started as Electron starts the host: new space of its own thread and of a worker, in MB. */
 function newSpaceWithoutFlags(setFlagsInside: boolean): { host: number; worker: number } {
   const script = `
-    const { setImportHostV8Flags, WORKER_SEMI_SPACE_MB } = await import(${JSON.stringify(FLAGS_MODULE)});
+    const { setImportHostV8Flags, WORKER_YOUNG_GENERATION_MB } = await import(${JSON.stringify(FLAGS_MODULE)});
     const { Worker } = await import('node:worker_threads');
     const v8 = await import('node:v8');
     if (${setFlagsInside}) setImportHostV8Flags();
@@ -22,7 +22,7 @@ function newSpaceWithoutFlags(setFlagsInside: boolean): { host: number; worker: 
     const newSpaceMb = "process.getBuiltinModule('node:v8').getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size / 1048576";
     const worker = new Worker(churn + '; process.getBuiltinModule("node:worker_threads").parentPort.postMessage(' + newSpaceMb + ')', {
       eval: true,
-      resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 3 * WORKER_SEMI_SPACE_MB },
+      resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
     const workerMb = await new Promise((resolve, reject) => { worker.on('message', resolve); worker.on('error', reject); });
     eval(churn);
