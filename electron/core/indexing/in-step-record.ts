@@ -65,7 +65,8 @@ export const STAMP_WIDTH = 7;
 /**
  * As columns, so that reading it makes a few arrays, not one per article: the stamped articles'
  * ids and their stamps one after the other (`STAMP_WIDTH` numbers each), the fingerprint of each
- * article to read again, the reading time of each stamped article that was read.
+ * article to read again, the reading time of each article that was read (stamped or read again:
+ * a search asks its index with them before the check, in-step-search.ts).
  */
 export interface InStepRecord {
   /** the index's files (its manifest, then its segments) */
@@ -75,6 +76,7 @@ export interface InStepRecord {
   ids: string[];
   stamps: number[];
   recheck: Record<string, string>;
+  /** each article's last reading time, where it was read, as the library held it when the record was kept */
   read: Record<string, string>;
   /** articles changed since without the index: the next search indexes them from their files (or removes them) first */
   reindex: string[];
@@ -169,10 +171,10 @@ export async function keepInStepRecord({ cacheDir, articles, held, stampAtOpen, 
     if (stamp !== undefined && folder !== undefined && folder[3] === 0 && plainFingerprintOf(meta) === fingerprint) {
       record.ids.push(meta.id);
       record.stamps.push(stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, folder[0], folder[1], folder[2]);
-      if (meta.lastReadAt !== undefined) record.read[meta.id] = meta.lastReadAt;
     } else {
       record.recheck[meta.id] = fingerprint;
     }
+    if (meta.lastReadAt !== undefined) record.read[meta.id] = meta.lastReadAt;
   }
   if (count !== held.size || count !== onDisk.fingerprints.size || count - record.ids.length > MAX_RECHECKED) return;
   await writeInStepRecord(cacheDir, record, log);
@@ -202,13 +204,20 @@ export async function writeInStepRecord(cacheDir: string, record: InStepRecord, 
 }
 
 /**
- * Compares the record with the library folder and the index on disk: null when anything differs
- * (or there is no record); else what is left to check by reading. One listing of `articles/` and
- * a `stat` of each article.json and each annotations folder.
+ * The articles' reading times as the record holds them: those of the library when the record was
+ * kept, which the check (`reading`, and the articles it reads again) finds again while no article
+ * was read since.
  */
-export async function checkInStepRecord(libraryDir: string, cacheDir: string, log: Log): Promise<InStepCheck | null> {
-  const record = await readInStepRecord(cacheDir, log);
-  if (record === null) return null;
+export function recordedReading(record: InStepRecord): { id: string; lastReadAt: string }[] {
+  return Object.entries(record.read).map(([id, lastReadAt]) => ({ id, lastReadAt }));
+}
+
+/**
+ * Compares the record (`readInStepRecord`) with the library folder and the index on disk: null
+ * when anything differs; else what is left to check by reading. One listing of `articles/` and a
+ * `stat` of each article.json and each annotations folder.
+ */
+export async function checkInStepRecord(libraryDir: string, cacheDir: string, record: InStepRecord): Promise<InStepCheck | null> {
   const indexDir = path.join(cacheDir, 'index');
   for (let i = 0; i < record.files.length; i += 1) {
     const stamp = statStamp(path.join(indexDir, record.files[i]!));

@@ -69,12 +69,14 @@ export function recordedIndexFingerprints(cacheDir: string, record: InStepRecord
  * write failed): the record is left as it is, and the next search opens the library.
  */
 export async function keepReindexedRecord(
-  { cacheDir, check, before, reindexed, log }: {
+  { cacheDir, check, before, reindexed, readAt, log }: {
     cacheDir: string;
     check: InStepCheck;
     before: ReadonlyMap<string, string>;
     /** article id → the fingerprint it was indexed under */
     reindexed: ReadonlyMap<string, string>;
+    /** article id → the last reading time of a re-indexed article read, as it was indexed */
+    readAt: ReadonlyMap<string, string>;
     log: Log;
   },
 ): Promise<void> {
@@ -89,5 +91,6 @@ export async function keepReindexedRecord(
   const { record } = check;
   const recheck = { ...record.recheck, ...Object.fromEntries(reindexed) };
   if (Object.keys(recheck).length > MAX_RECHECKED) return;
-  await writeInStepRecord(cacheDir, { ...record, files: after.onDisk.files, fileStamps: after.fileStamps, recheck, reindex: [] }, log);
+  const read = { ...record.read, ...Object.fromEntries(readAt) };
+  await writeInStepRecord(cacheDir, { ...record, files: after.onDisk.files, fileStamps: after.fileStamps, recheck, read, reindex: [] }, log);
 }

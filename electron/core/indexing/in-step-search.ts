@@ -15,7 +15,7 @@ import { articleFiles } from '../library/library-paths';
 import { recentlyRead } from '../library/recently-read';
 import type { Log } from '../log';
 import type { ArticleFingerprint, SearchDocument, SearchIndex } from '../search/search-index';
-import { checkInStepRecord } from './in-step-record';
+import { checkInStepRecord, readInStepRecord, recordedReading } from './in-step-record';
 import { keepReindexedRecord, recordedIndexFingerprints } from './in-step-reindex';
 import { fingerprintOf, searchDocumentsOf } from './search-documents';
 
@@ -45,7 +45,14 @@ export async function searchIfInStep(
 ): Promise<InStepAnswer | null> {
   if (query.trim() === '') return null;
   try {
-    const check = await checkInStepRecord(libraryDir, cacheDir, log);
+    const record = await readInStepRecord(cacheDir, log);
+    if (record === null) return null;
+    // With nothing to index first, the index is asked at once, with the reading times the record
+    // holds (the tie-breaker between equal scores): its worker answers while this thread checks
+    // the files, instead of after. The answer is taken only if the check holds and the reading
+    // times are still those; else the index is asked again.
+    const askedEarly = record.reindex.length === 0 ? ask(index, query, options, recentlyRead(recordedReading(record))) : null;
+    const check = await checkInStepRecord(libraryDir, cacheDir, record);
     if (check === null) return null;
     const reading: { id: string; lastReadAt?: string }[] = check.reading;
     const articleDir = (id: string): string => path.join(libraryDir, 'articles', id);
@@ -62,7 +69,8 @@ export async function searchIfInStep(
       if (!same.every(Boolean)) return null;
     }
     if (check.reindex.length === 0 && check.removed.length === 0) {
-      const results = await index.search(query, options, { recentlyRead: recentlyRead(reading) });
+      const context = recentlyRead(reading);
+      const results = askedEarly !== null && sameList(askedEarly.recentlyRead, context) ? await askedEarly.results : await index.search(query, options, { recentlyRead: context });
       return { results, finish: () => index.close().catch((error: unknown) => log('The search index did not close cleanly', error)) };
     }
     // What the record says of every other article is said of the index it stamped: read it before
@@ -70,6 +78,7 @@ export async function searchIfInStep(
     const before = recordedIndexFingerprints(cacheDir, check.record);
     if (before === null) return null;
     const entries: { fingerprint: ArticleFingerprint; documents: SearchDocument[] }[] = [];
+    const readAt = new Map<string, string>();
     for (let i = 0; i < check.reindex.length; i += READ_BATCH) {
       const read = await Promise.all(
         check.reindex.slice(i, i + READ_BATCH).map(async (id) => {
@@ -80,6 +89,7 @@ export async function searchIfInStep(
       for (const { meta, entry } of read) {
         reading.push(meta);
         entries.push(entry);
+        if (meta.lastReadAt !== undefined) readAt.set(meta.id, meta.lastReadAt);
       }
     }
     for (const id of check.removed) await index.removeArticle(id);
@@ -89,7 +99,7 @@ export async function searchIfInStep(
       try {
         await index.close();
         const reindexed = new Map(entries.map(({ fingerprint }) => [fingerprint.articleId, fingerprint.fingerprint]));
-        await keepReindexedRecord({ cacheDir, check, before, reindexed, log });
+        await keepReindexedRecord({ cacheDir, check, before, reindexed, readAt, log });
       } catch (error) {
         // The answer holds; the record stays as it was, and the next search indexes them again.
         log('The search index could not be written after re-indexing changed articles', error);
@@ -102,3 +112,18 @@ export async function searchIfInStep(
     return null;
   }
 }
+
+/** A search asked before it is known to be wanted: its answer, and the reading times it was asked with. */
+interface AskedSearch {
+  results: Promise<SearchResults>;
+  recentlyRead: readonly string[];
+}
+
+function ask(index: SearchIndex, query: string, options: SearchOptions | undefined, recentlyRead: readonly string[]): AskedSearch {
+  const results = index.search(query, options, { recentlyRead });
+  // Not awaited when the check fails; a failure then is met again by the library's own search.
+  results.catch(() => undefined);
+  return { results, recentlyRead };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id, i) => id === b[i]);

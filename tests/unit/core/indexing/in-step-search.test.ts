@@ -111,6 +111,26 @@ describe('a search before the library is read', () => {
     expect(await searchEarly('  ')).toBeNull();
   });
 
+  it('breaks a tie between equal scores by the reading times as they are now, not as the record kept them', async () => {
+    const { ids, open, searchEarly, articleJson } = await library();
+    const readAt = (id: string, lastReadAt: string): void => {
+      const file = articleJson(id);
+      writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), lastReadAt }));
+    };
+    readAt(ids[0]!, '2026-01-01T09:00:00.000Z');
+    readAt(ids[2]!, '2026-01-02T09:00:00.000Z');
+    // Notes on both: their articles are read again by fingerprint at each search, and a reading
+    // time is no part of a fingerprint, so a new one does not hand the search over.
+    const core = await open();
+    for (const id of [ids[0]!, ids[2]!]) await core.createAnnotation({ articleId: id, kind: 'note', note: 'seen on the quay' });
+    await core.close();
+    // Each article says "paragraph" once in as many words: equal scores, the last read first.
+    expect(idsOf(await searchEarly('paragraph'))?.slice(0, 2)).toEqual([ids[2], ids[0]]);
+    // Read since on another machine: its article.json arrives with a later reading time.
+    readAt(ids[0]!, '2026-01-03T09:00:00.000Z');
+    expect(idsOf(await searchEarly('paragraph'))?.slice(0, 2)).toEqual([ids[0], ids[2]]);
+  });
+
   it('hands over when another program rewrote an article.json, even to the same size and modification time', async () => {
     const { ids, searchEarly, searchOpened, articleJson } = await library();
     const file = articleJson(ids[0]!);
@@ -260,7 +280,7 @@ describe('a change made with only its article open (quire tag ID, quire note IDâ
     const tagged = await openOnly(libraryDir, cacheDir, [ids[0]!]);
     await tagged.tagArticles([ids[0]!], ['ferries']);
     await tagged.close();
-    const check = await checkInStepRecord(libraryDir, cacheDir, () => undefined);
+    const check = await checkInStepRecord(libraryDir, cacheDir, (await readInStepRecord(cacheDir, () => undefined))!);
     expect(check?.reindex).toEqual([ids[0]]);
     const before = recordedIndexFingerprints(cacheDir, check!.record)!;
     // Another process opens the library (indexing the tag), changes another article and writes the
@@ -270,7 +290,7 @@ describe('a change made with only its article open (quire tag ID, quire note IDâ
     await other.close();
     const record = path.join(cacheDir, INDEX_IN_STEP_RECORD);
     const theirs = readFileSync(record);
-    await keepReindexedRecord({ cacheDir, check: check!, before, reindexed: new Map([[ids[0]!, 'a fingerprint this search indexed']]), log: () => undefined });
+    await keepReindexedRecord({ cacheDir, check: check!, before, reindexed: new Map([[ids[0]!, 'a fingerprint this search indexed']]), readAt: new Map(), log: () => undefined });
     expect(readFileSync(record).equals(theirs)).toBe(true);
     expect(idsOf(await searchEarly('beacons'))).toEqual([ids[1]]);
     expect(idsOf(await searchEarly('ferries'))).toEqual([ids[0]]);
