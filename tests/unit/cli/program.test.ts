@@ -90,6 +90,19 @@ describe('quire CLI (in process, fake core)', () => {
     expect(deps.openCore).not.toHaveBeenCalled();
   });
 
+  it('prints one line per article, in the order given, for a library of any size', async () => {
+    const { service, output, run } = harness();
+    for (const count of [1, 499, 500, 501, 1001]) {
+      const articles = Array.from({ length: count }, (_, i) => sampleArticle({ id: `a${String(i).padStart(5, '0')}`, title: `Article ${i}` }));
+      service.listArticles.mockResolvedValueOnce(articles);
+      output.stdout = '';
+      expect(await run('list')).toBe(0);
+      const lines = output.stdout.split('\n');
+      expect(lines.pop(), `${count} articles`).toBe('');
+      expect(lines.map((line) => line.split('  ')[0]), `${count} articles`).toEqual(articles.map((article) => article.id));
+    }
+  });
+
   it('prints list --json with exactly the documented fields', async () => {
     const { output, run } = harness();
     await run('list', '--json');
