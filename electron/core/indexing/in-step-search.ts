@@ -93,8 +93,9 @@ export async function searchIfInStep(
     // it stamped, read before the index is written (only its close writes it), to show afterwards
     // that the index written holds that and no more. On 10,000 articles its manifest is ~2 MB.
     const changes = [...check.removed.map((id) => index.removeArticle(id)), ...(entries.length > 0 ? [index.replaceArticles(entries)] : [])];
-    const answer = ask(index, query, options, recentlyRead(reading)).results;
-    for (const change of changes) change.catch(() => undefined);
+    const answer = index.search(query, options, { recentlyRead: recentlyRead(reading) });
+    // Not awaited when the search hands over below; the library's own opening meets a failure again.
+    for (const request of [...changes, answer]) request.catch(() => undefined);
     const before = recordedIndexFingerprints(cacheDir, check.record);
     // Another process wrote the index since the check: the library is opened instead, with this
     // index, whose changes are those of the articles' files as read here.
@@ -119,7 +120,7 @@ export async function searchIfInStep(
   }
 }
 
-/** A search asked before it is known to be wanted (the answer may never be awaited): its answer, and the reading times it was asked with. */
+/** A search asked before the check says it is wanted (the answer may never be awaited): its answer, and the reading times it was asked with. */
 interface AskedSearch {
   results: Promise<SearchResults>;
   recentlyRead: readonly string[];
